@@ -1,0 +1,3 @@
+from storyfuse.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""Stage 3, extract: sentences, entities, quotes, numeric claims and time expressions.
+
+spaCy parses each article once; the finders in this package read that parse.
+"""
+
+from __future__ import annotations
+
+from storyfuse.extract.claims import find_claims
+from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of
+from storyfuse.extract.quotes import find_quotes
+from storyfuse.extract.times import find_times
+from storyfuse.model import Analysis, Article, InputError
+
+
+def extract(article: Article) -> Analysis:
+    if len(article.text) > MAX_CHARS:
+        raise InputError(
+            article.path,
+            f"article text is {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
+        )
+    doc = parse(article.text)
+    times = find_times(article.text, article.published)
+    quotes = find_quotes(doc)
+    claims = find_claims(doc, quotes=quotes, times=times, published=article.published)
+    return Analysis(
+        article=article,
+        sentences=tuple(sentences_of(doc)),
+        entities=tuple(entities_of(doc)),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        times=tuple(times),
+    )

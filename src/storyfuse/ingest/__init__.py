@@ -1,0 +1,1 @@
+"""Stage 1, ingest: read files and folders into Documents. See ``read``."""

@@ -1,0 +1,275 @@
+"""The records that flow between stages.
+
+Every stage takes and returns these frozen dataclasses; only ``render`` and ``store`` know
+about JSON and SQL. Character offsets (``start``/``end``) always index ``Article.text``, the
+cleaned body, as half-open ``[start, end)`` ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PublishedFrom = Literal["metadata", "text", "inferred", "given"]
+
+
+class InputError(Exception):
+    """An input that cannot be analysed. The message says which file and why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One input that could not be read or analysed; the rest of the batch goes on."""
+
+    path: str
+    error: str
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article as read, before cleaning.
+
+    ``body`` is the article text: for HTML, what the HTML extractor kept; for plain text, the
+    file as given. ``raw`` keeps the original bytes' SHA-256 so any result can be traced and
+    recomputed. Metadata fields are None when the input does not say.
+    """
+
+    id: str
+    path: str
+    format: str  # "text" | "html" | "jsonl" | "warc" | "feed"
+    body: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO date
+    published_from: PublishedFrom | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+# --- clean ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of page clutter taken out of the text, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its metadata: the unit every later stage works on."""
+
+    id: str
+    path: str
+    format: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    url: str | None = None
+    language: str | None = None
+    removed: tuple[Removed, ...] = ()
+
+
+# --- extract --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, ...
+    start: int
+    end: int
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct ("...") or indirect (X said that ...) quotation with its speaker."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    direct: bool = True
+    cue: str | None = None  # the reporting verb or phrase: said, told, according to
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression and its normalised ISO value (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www)."""
+
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim: a quantity of something, attributed to someone, as of a date."""
+
+    text: str  # the sentence
+    value: float
+    unit: str  # what is counted, singular lemma: troop, officer, dollar, percent
+    start: int  # the number's span in the article text
+    end: int
+    qualifier: str | None = None  # nearly, about, at least, up to ...
+    claimant: str | None = None
+    date: str | None = None
+    number_text: str = ""
+    upper: float | None = None  # for ranges: "10,000 to 12,000"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+# --- group ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one real-world event. ``duplicates`` maps a copy to the article it copies."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    duplicates: dict[str, str] = field(default_factory=dict)
+
+
+# --- fuse -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence of text with the articles that support it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    sources: tuple[str, ...]
+    variants: tuple[Cited, ...] = ()  # each article's wording
+
+    @property
+    def support(self) -> int:
+        return len(set(self.sources))
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    claimant: str | None
+    sources: tuple[str, ...]
+    qualifier: str | None = None
+    date: str | None = None
+    texts: tuple[Cited, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variant:
+    value: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    about: str
+    variants: tuple[Variant, ...]
+    kind: str = "other"  # date | number | who | where | other
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One utterance, with each outlet's rendering of it."""
+
+    speaker: str | None
+    variants: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framing:
+    article_id: str
+    headline: str | None
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    summary: tuple[Cited, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[StoryEntity, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    duplicates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The whole result of one analysis: what ``render`` turns into JSON, Markdown or HTML."""
+
+    articles: tuple[Analysis, ...]
+    stories: tuple[StoryBrief, ...]
+    errors: tuple[Problem, ...] = ()
