@@ -1,0 +1,1 @@
+"""Evaluation scripts: each prints precision/recall/F1 and writes eval/results/<name>.json."""

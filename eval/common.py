@@ -1,0 +1,70 @@
+"""Helpers shared by the evaluation scripts: where the data is, scoring, reporting."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS_DIR = REPO / "eval" / "results"
+
+
+def data_dir(name: str | None = None) -> Path:
+    """The public evaluation data (``$STORYFUSE_DATA`` or ``<repo>/../shared/data``).
+
+    With ``name``, the folder of one data set; raises FileNotFoundError with a hint if missing.
+    """
+    root = Path(os.environ.get("STORYFUSE_DATA", REPO.parent / "shared" / "data"))
+    path = root / name if name else root
+    if not path.exists():
+        raise FileNotFoundError(
+            f"evaluation data not found at {path}; set STORYFUSE_DATA to the folder that holds it"
+        )
+    return path
+
+
+def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts; 0.0 where a denominator is empty."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def f1_from(precision: float, recall: float) -> float:
+    """F1 from a precision and a recall (e.g. means over documents)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def print_table(rows: Sequence[Mapping[str, Any]], columns: Iterable[str] | None = None) -> str:
+    """Print rows (dicts) as an aligned text table and return it; floats get four decimals."""
+    if not rows:
+        print("(no rows)")
+        return "(no rows)"
+    cols = list(columns) if columns is not None else list(rows[0].keys())
+    cells = [[_cell(row.get(c, "")) for c in cols] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in cells:
+        lines.append("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+    table = "\n".join(lines)
+    print(table)
+    return table
+
+
+def write_results(name: str, results: Mapping[str, Any]) -> Path:
+    """Write ``eval/results/<name>.json`` (sorted keys, stable output) and return its path."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{name}.json"
+    path.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return path
