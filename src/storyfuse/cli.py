@@ -1,0 +1,71 @@
+"""The command line: parses arguments, calls the pipeline or the store, prints results.
+
+Errors a user can act on become a one-line message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+FORMATS = ("json", "md", "html")
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from storyfuse import pipeline, render
+
+    brief = pipeline.analyze(args.paths)
+    _write(render.render(brief, args.format), args.output)
+    for problem in brief.errors:
+        print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
+    if not brief.articles:
+        print("storyfuse: no article could be analysed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyfuse",
+        description="Turn news articles into cited multi-source story briefs.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="analyse files or folders and print a brief")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .jsonl .warc feeds")
+    analyze.add_argument("--format", "-f", choices=FORMATS, default="md")
+    analyze.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    analyze.set_defaults(func=cmd_analyze)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:
+        print(f"storyfuse: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
