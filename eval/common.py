@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import statistics
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,3 +71,56 @@ def write_results(name: str, results: Mapping[str, Any]) -> Path:
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return path
+
+
+# --- the article-extraction benchmark's metric -------------------------------------------------
+# Scrapinghub's article-extraction-benchmark (evaluate.py): 4-token shingles (tokens are \w+ runs,
+# case kept), multiset overlap per page, tp/fp/fn normalised per page so long pages weigh no more;
+# precision and recall are means over pages (pages with tp+fp == 0 are left out of the precision
+# mean, pages with tp+fn == 0 out of the recall mean); F1 from the two means.
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
+
+
+def _shingles(text: str | None, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN_RE.findall(text or "")
+    grams = [tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))]
+    return Counter(g for g in grams if g)
+
+
+def shingle_tp_fp_fn(true: str | None, pred: str | None, n: int = 4) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) of one page, exactly as the benchmark computes them."""
+    t, p = _shingles(true, n), _shingles(pred, n)
+    tp = fp = fn = 0.0
+    for key in set(t) | set(p):
+        tc, pc = t.get(key, 0), p.get(key, 0)
+        tp += min(tc, pc)
+        fp += max(0, pc - tc)
+        fn += max(0, tc - pc)
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s > 0 else (tp, fp, fn)
+
+
+def _page_precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    if tp == fp == 0:
+        return 0.0
+    return tp / (tp + fp)
+
+
+def _page_recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    if tp == fn == 0:
+        return 0.0
+    return tp / (tp + fn)
+
+
+def benchmark_scores(pages: Sequence[tuple[float, float, float]]) -> dict[str, float]:
+    """Mean precision, mean recall and F1 over pages' normalised (tp, fp, fn)."""
+    precisions = [_page_precision(*x) for x in pages if x[0] + x[1] > 0]
+    recalls = [_page_recall(*x) for x in pages if x[0] + x[2] > 0]
+    precision = statistics.mean(precisions) if precisions else 0.0
+    recall = statistics.mean(recalls) if recalls else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1_from(precision, recall)}
