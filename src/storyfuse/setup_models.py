@@ -15,6 +15,10 @@ def main() -> None:
     nlp()
     print("spaCy model: ready")
 
+    from storyfuse.embed import prepare_static_model
+
+    print(f"static embedding model: ready ({prepare_static_model()})")
+
 
 if __name__ == "__main__":
     main()
