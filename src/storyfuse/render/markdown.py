@@ -1,0 +1,86 @@
+"""The brief as Markdown: readable in a terminal, a pull request or a notes app."""
+
+from __future__ import annotations
+
+from storyfuse.model import Brief
+from storyfuse.render.view import build_view, number
+
+
+def _md(text: str | None) -> str:
+    """Article text is untrusted: keep it from turning into Markdown links, HTML or tables."""
+    if not text:
+        return ""
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _cites(cites: list[dict]) -> str:
+    return "".join(f"[{c['n']}]" for c in cites)
+
+
+def to_markdown(brief: Brief) -> str:
+    data = build_view(brief)
+    lines: list[str] = ["# storyfuse brief", ""]
+    lines.append(f"{len(data['articles'])} articles, {len(data['stories'])} stories.")
+    lines.append("")
+    for story in data["stories"]:
+        lines += [f"## {_md(story['title'])}", ""]
+        lines.append("Sources:")
+        for s in story["sources"]:
+            meta = ", ".join(x for x in (s["outlet"], s["published"]) if x)
+            copy = " (copy of " + story["duplicates"][s["id"]] + ")" if s["id"] in story["duplicates"] else ""
+            lines.append(f"[{s['n']}] {_md(s['title']) or s['id']}" + (f" — {_md(meta)}" if meta else "") + f" `{s['id']}`{copy}")
+        lines.append("")
+        if story["summary"]:
+            lines += ["### Summary", ""]
+            lines += [f"- {_md(c['text'])} {_cites(c['cites'])}" for c in story["summary"]]
+            lines.append("")
+        if story["conflicts"]:
+            lines += ["### Where sources disagree", ""]
+            for conflict in story["conflicts"]:
+                lines.append(f"- **{_md(conflict['about'])}**")
+                for v in conflict["variants"]:
+                    lines.append(f"  - {_md(v['value'])}: “{_md(v['text'])}” {_cites(v['cites'])}")
+            lines.append("")
+        if story["figures"]:
+            lines += ["### Figures", "", "| value | what | qualifier | claimant | date | sources |", "|---|---|---|---|---|---|"]
+            for f in story["figures"]:
+                lines.append(
+                    f"| {number(f['value'])} | {_md(f['unit'])} | {_md(f['qualifier']) or ''} | "
+                    f"{_md(f['claimant']) or '—'} | {f['date'] or ''} | {_cites(f['cites'])} |"
+                )
+            lines.append("")
+        if story["quotes"]:
+            lines += ["### Quotes", ""]
+            for q in story["quotes"]:
+                lines.append(f"- **{_md(q['speaker']) or 'unattributed'}**")
+                for v in q["variants"]:
+                    lines.append(f"  - “{_md(v['text'])}” {_cites(v['cites'])}")
+            lines.append("")
+        if story["timeline"]:
+            lines += ["### Timeline", ""]
+            lines += [f"- **{t['date']}** {_md(t['text'])} {_cites(t['cites'])}" for t in story["timeline"]]
+            lines.append("")
+        if story["facts"]:
+            lines += ["### Facts by support", ""]
+            for f in story["facts"]:
+                lines.append(f"- ({f['support']}) {_md(f['text'])} {_cites(f['cites'])}")
+            lines.append("")
+        if story["entities"]:
+            lines += ["### Entities", ""]
+            lines.append(", ".join(f"{_md(e['name'])} ({e['label']}, {len(e['sources'])})" for e in story["entities"]))
+            lines.append("")
+        if story["framing"]:
+            lines += ["### Framing", ""]
+            numbers = {s["id"]: s["n"] for s in story["sources"]}
+            for f in story["framing"]:
+                cues = ", ".join(_md(c) for c in f["cues"])
+                lines.append(f"- [{numbers.get(f['article_id'], '?')}] {_md(f['headline']) or '(no headline)'}" + (f" — {cues}" if cues else ""))
+            lines.append("")
+    if data["errors"]:
+        lines += ["## Inputs not analysed", ""]
+        lines += [f"- `{_md(e['path'])}`: {_md(e['error'])}" for e in data["errors"]]
+        lines.append("")
+    return "\n".join(lines)

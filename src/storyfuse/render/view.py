@@ -1,0 +1,54 @@
+"""What Markdown and HTML show: the JSON dict plus citation numbers and sentence anchors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from storyfuse.model import Brief
+from storyfuse.render.jsonout import to_dict
+
+
+def _best_sentence(article: dict[str, Any], text: str) -> int | None:
+    """Index of the article sentence a cited text comes from (None when nothing is close)."""
+    best, best_score = None, 0.0
+    for i, sentence in enumerate(article["sentences"]):
+        score = fuzz.token_set_ratio(text, sentence["text"])
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 60 else None
+
+
+def build_view(brief: Brief) -> dict[str, Any]:
+    data = to_dict(brief)
+    articles = {a["id"]: a for a in data["articles"]}
+    for story in data["stories"]:
+        numbers = {aid: n for n, aid in enumerate(story["article_ids"], start=1)}
+        story["sources"] = [
+            {"n": numbers[aid], **articles[aid]} for aid in story["article_ids"] if aid in articles
+        ]
+
+        def cite(text: str, sources: list[str], numbers: dict[str, int] = numbers) -> list[dict]:
+            out = []
+            for aid in sources:
+                sentence = _best_sentence(articles[aid], text) if aid in articles else None
+                anchor = f"a-{aid}" + (f"-s{sentence}" if sentence is not None else "")
+                out.append({"id": aid, "n": numbers.get(aid, "?"), "anchor": anchor})
+            return sorted(out, key=lambda c: str(c["n"]))
+
+        for item in story["summary"] + story["facts"] + story["timeline"]:
+            item["cites"] = cite(item["text"], item["sources"])
+        for group in story["quotes"]:
+            for variant in group["variants"]:
+                variant["cites"] = cite(variant["text"], variant["sources"])
+        for conflict in story["conflicts"]:
+            for variant in conflict["variants"]:
+                variant["cites"] = cite(variant["text"], variant["sources"])
+        for figure in story["figures"]:
+            figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
+    return data
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

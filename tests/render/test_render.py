@@ -1,0 +1,106 @@
+import json
+
+import jsonschema
+import pytest
+
+from storyfuse.model import (
+    Analysis,
+    Article,
+    Brief,
+    Cited,
+    Conflict,
+    Entity,
+    Fact,
+    Figure,
+    Framing,
+    Problem,
+    Quote,
+    QuoteGroup,
+    Removed,
+    Sentence,
+    StoryBrief,
+    StoryEntity,
+    TimelineEvent,
+    Variant,
+)
+from storyfuse.render import render, to_dict
+from tests.helpers import load_schema
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _analysis(aid: str, text: str, title: str = "A headline") -> Analysis:
+    article = Article(
+        id=aid, path=f"{aid}.txt", format="text", text=text, content_hash="0" * 64,
+        title=title, outlet="The Example Post", published="2031-03-04",
+        published_from="text", removed=(Removed("Subscribe now", "call to action"),),
+    )
+    first = text.split(". ")[0] + "."
+    return Analysis(
+        article=article,
+        sentences=(Sentence(0, len(first), first),),
+        entities=(Entity("Ana Ruiz", "PERSON", 0, 8),),
+        quotes=(Quote("We will rebuild", "Ana Ruiz", 10, 25),),
+        times=(),
+    )
+
+
+def _brief(title: str = "Bridge reopens", quote: str = "We will rebuild") -> Brief:
+    a = _analysis("a1", "Ana Ruiz said the bridge reopens on Monday. Crews worked all night.")
+    b = _analysis("b2", "The bridge reopens Monday, mayor Ana Ruiz said. Traffic resumes.")
+    story = StoryBrief(
+        id="s1", title=title, article_ids=("a1", "b2"),
+        summary=(Cited("Ana Ruiz said the bridge reopens on Monday.", ("a1", "b2")),),
+        facts=(Fact("The bridge reopens on Monday.", ("a1", "b2")),),
+        figures=(Figure(40.0, "crew", "Ana Ruiz", ("a1",), qualifier="about"),),
+        conflicts=(Conflict("reopening date", (Variant("2031-03-06", "reopens Monday", ("a1",)), Variant("2031-03-07", "reopens Tuesday", ("b2",))), kind="date"),),
+        quotes=(QuoteGroup("Ana Ruiz", (Cited(quote, ("a1",)), Cited("We shall rebuild", ("b2",)))),),
+        timeline=(TimelineEvent("2031-03-06", "The bridge reopens.", ("a1", "b2")),),
+        entities=(StoryEntity("Ana Ruiz", "PERSON", ("a1", "b2"), aliases=("Ruiz",)),),
+        framing=(Framing("a1", "Bridge reopens", ("reopens",)),),
+    )
+    return Brief(articles=(a, b), stories=(story,), errors=(Problem("bad.bin", "binary file"),))
+
+
+def test_json_validates_against_contract():
+    data = json.loads(render(_brief(), "json"))
+    jsonschema.validate(data, load_schema())
+    assert data["stories"][0]["facts"][0]["support"] == 2
+    assert data["errors"] == [{"path": "bad.bin", "error": "binary file"}]
+    # canonical names from the story reach the article entities
+    assert data["articles"][0]["entities"][0]["canonical"] == "Ana Ruiz"
+
+
+def test_empty_brief_is_valid_json():
+    data = to_dict(Brief(articles=(), stories=()))
+    jsonschema.validate(data, load_schema())
+    assert data["stories"] == []
+
+
+def test_html_is_self_contained_and_escaped():
+    html = render(_brief(title=EVIL, quote=EVIL), "html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<img" not in html
+    assert "http://" not in html and "https://" not in html  # nothing fetched
+    assert 'name="viewport"' in html
+    assert "Content-Security-Policy" in html
+
+
+def test_html_citations_point_at_sentences():
+    html = render(_brief(), "html")
+    assert 'href="#a-a1-s0"' in html
+    assert 'id="a-a1-s0"' in html
+
+
+def test_markdown_escapes_links_and_html():
+    md = render(_brief(title="[click](http://evil.example) <b>x</b>"), "md")
+    assert "[click](" not in md
+    assert "<b>" not in md
+    assert "Where sources disagree" in md
+    assert "| 40 | crew | about | Ana Ruiz |" in md
+
+
+def test_unknown_format_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown format"):
+        render(_brief(), "pdf")
