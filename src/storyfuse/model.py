@@ -54,6 +54,7 @@ class Document:
     published_from: PublishedFrom | None = None
     url: str | None = None
     language: str | None = None
+    from_html: bool = False  # body already extracted from HTML (clean only lightly)
 
 
 # --- clean ----------------------------------------------------------------------------------
@@ -127,6 +128,9 @@ class TimeMention:
     value: str | None
     start: int
     end: int
+    kind: str = "DATE"  # TIMEX3 type: DATE | TIME | DURATION (value P3D, PXY) | SET
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN ...
+    end_value: str | None = None  # last day of a range ("Oct. 27-28" -> 2024-10-28)
 
 
 @dataclass(frozen=True)
