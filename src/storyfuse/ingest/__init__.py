@@ -1,1 +1,122 @@
-"""Stage 1, ingest: read files and folders into Documents. See ``read``."""
+"""Stage 1, ingest: read files and folders into Documents. See ``read``.
+
+Formats, chosen by extension (a ``.gz`` of any of them is read too):
+
+- ``.txt``                 one article, plain text (usually copied from a web page)
+- ``.html`` / ``.htm``     one article page; body and metadata through trafilatura
+- ``.jsonl``               one article a line: ``id``, ``text`` or ``html``, optional ``title``,
+                           ``url``, ``outlet``, ``published``, ``authors``
+- ``.warc``                each HTML response record is an article
+- ``.xml`` ``.rss`` ``.atom``  an RSS/Atom feed; each entry is an article
+
+Bad input never raises: each unreadable file (or JSONL line, or record) becomes one ``Problem``
+naming it and saying what is wrong, and the rest of the batch is still read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from storyfuse.ingest import readers
+from storyfuse.model import Document, InputError, Problem
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MAX_FILE_BYTES", "READERS", "read"]
+
+Reader = Callable[[str, bytes], Iterator[Document | Problem]]
+
+READERS: dict[str, Reader] = {
+    ".txt": readers.read_text,
+    ".text": readers.read_text,
+    ".html": readers.read_html,
+    ".htm": readers.read_html,
+    ".xhtml": readers.read_html,
+    ".jsonl": readers.read_jsonl,
+    ".warc": readers.read_warc,
+    ".xml": readers.read_feed,
+    ".rss": readers.read_feed,
+    ".atom": readers.read_feed,
+}
+
+# A news article is never this large; a bigger file is a mistake (or an archive: WARC/JSONL).
+MAX_FILE_BYTES = 50_000_000
+MAX_ARCHIVE_BYTES = 2_000_000_000
+
+
+def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
+    """Read files and folders (recursively, in sorted order) into Documents.
+
+    A folder contributes every file with a known extension (hidden files skipped); a file given
+    by name must have a known extension. Each input that cannot be read yields a ``Problem``.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(str(file))
+        elif path.exists():
+            if reader_for(str(path)) is None:
+                yield Problem(
+                    str(path),
+                    "unknown file type; give a .txt, .html, .htm, .jsonl, "
+                    ".warc, .xml, .rss or .atom file (optionally .gz)",
+                )
+            else:
+                yield from _read_file(str(path))
+        else:
+            yield Problem(given, "no such file or folder")
+
+
+def reader_for(path: str) -> Reader | None:
+    name = path.lower()
+    if name.endswith(".warc.gz"):
+        return readers.read_warc
+    name = name.removesuffix(".gz")
+    return READERS.get(os.path.splitext(name)[1])
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda exc: log.warning("%s", exc)):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            file = Path(root, name)
+            if not name.startswith(".") and reader_for(str(file)) is not None:
+                found.append(file)
+    yield from sorted(found)
+
+
+def _read_file(path: str) -> Iterator[Document | Problem]:
+    reader = reader_for(path)
+    assert reader is not None
+    archive = reader in (readers.read_warc, readers.read_jsonl, readers.read_feed)
+    limit = MAX_ARCHIVE_BYTES if archive else MAX_FILE_BYTES
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            raise InputError(
+                path,
+                f"is {size / 1e6:.0f} MB, larger than the {limit // 1_000_000} "
+                "MB limit for this kind of file",
+            )
+        with open(path, "rb") as fh:
+            data = fh.read()
+        lower = path.lower()
+        if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
+            data = readers.gunzip(path, data, limit)
+        yield from reader(path, data)
+    except InputError as exc:
+        yield Problem(exc.path, exc.reason)
+    except PermissionError:
+        yield Problem(path, "cannot be read: permission denied")
+    except IsADirectoryError:
+        yield Problem(path, "is a folder where a file was expected")
+    except OSError as exc:
+        yield Problem(path, f"cannot be read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must cost one file, never the batch
+        log.exception("reading %s failed", path)
+        yield Problem(path, f"could not be read ({type(exc).__name__}: {exc})")

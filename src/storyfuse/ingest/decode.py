@@ -1,0 +1,91 @@
+"""Bytes to text: the one place that decides whether an input is text at all."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from storyfuse.model import InputError
+
+# Byte-order marks, longest first so UTF-32 LE is not mistaken for UTF-16 LE.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that never occur in text (tab, newline, carriage return, form feed are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def decode_text(data: bytes, path: str, *, html: bool = False) -> str:
+    """Decode an input file's bytes, or raise InputError saying why they are not text.
+
+    UTF-8 (with or without a BOM) and UTF-16/32 with a BOM are read; an HTML page may also
+    declare its charset in a ``<meta>`` tag. Anything else is refused rather than guessed, so a
+    wrong encoding never turns into mojibake in a brief.
+    """
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path,
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} (byte {exc.start}); re-save it as UTF-8",
+                ) from exc
+            return _check_text(text, path)
+    if b"\x00" in data[:65536]:
+        raise InputError(
+            path,
+            "looks like a binary file (it contains NUL bytes), not text; "
+            "give a .txt, .html, .jsonl, WARC or feed file",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html else None
+        if declared is None:
+            raise InputError(
+                path,
+                f"is not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at offset "
+                f"{exc.start}); re-save it as UTF-8",
+            ) from exc
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError) as exc2:
+            raise InputError(
+                path,
+                f"is neither valid UTF-8 nor valid in its declared charset {declared!r}; "
+                "re-save it as UTF-8",
+            ) from exc2
+    return _check_text(text, path)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _check_text(text: str, path: str) -> str:
+    if not text.strip():
+        raise InputError(path, "the file is empty (only whitespace)")
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
+        raise InputError(path, "looks like a binary file (many control characters), not text")
+    return text

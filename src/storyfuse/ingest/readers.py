@@ -1,0 +1,240 @@
+"""One reader per input format; each yields Documents and Problems, never raises."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from storyfuse.ingest.decode import decode_text
+from storyfuse.ingest.html import MAX_HTML_CHARS, extract_html
+from storyfuse.ingest.records import file_stem, iso_date, record_id, sha256
+from storyfuse.model import Document, InputError, Problem
+
+Item = Document | Problem
+
+
+def read_text(path: str, data: bytes) -> Iterator[Item]:
+    text = decode_text(data, path)
+    yield Document(
+        id=file_stem(path),
+        path=path,
+        format="text",
+        body=_normalise(text),
+        content_hash=sha256(data),
+    )
+
+
+def read_html(path: str, data: bytes) -> Iterator[Item]:
+    text = decode_text(data, path, html=True)
+    yield _html_document(file_stem(path), path, "html", text, sha256(data), url=None)
+
+
+def _html_document(
+    doc_id: str, path: str, fmt: str, html: str, content_hash: str, url: str | None
+) -> Document:
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError(path, f"HTML page of {len(html):,} characters is too large for an article")
+    page = extract_html(html, url=url)
+    if not page.body.strip():
+        raise InputError(path, "no article text found in this HTML page")
+    return Document(
+        id=doc_id,
+        path=path,
+        format=fmt,
+        body=_normalise(page.body),
+        content_hash=content_hash,
+        title=page.title,
+        outlet=page.sitename,
+        authors=page.authors,
+        published=iso_date(page.date),
+        published_from="metadata" if page.date else None,
+        url=page.url,
+        language=page.language,
+        from_html=True,
+    )
+
+
+def read_jsonl(path: str, data: bytes) -> Iterator[Item]:
+    text = decode_text(data, path)
+    stem = file_stem(path)
+    raw_lines = data.split(b"\n") if not data.startswith(b"\xef\xbb\xbf") else None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(
+                where,
+                f"line {number} is not valid JSON ({exc.msg}, column "
+                f"{exc.colno}); fix or remove that line",
+            )
+            continue
+        try:
+            raw = raw_lines[number - 1] if raw_lines else line.encode("utf-8")
+            yield _jsonl_document(record, stem, where, number, sha256(raw))
+        except InputError as exc:
+            yield Problem(exc.path, exc.reason)
+
+
+def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(where, f"line {number} is not a JSON object")
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise InputError(where, f"line {number} has neither a 'text' nor an 'html' string")
+    raw_id = record.get("id")
+    doc_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}-{number}"
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    given_date = iso_date(record.get("published"))
+    authors = record.get("authors") or ()
+    if isinstance(authors, str):
+        authors = [authors]
+    authors = tuple(str(a).strip() for a in authors if str(a).strip())
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
+    if isinstance(text, str) and text.strip():
+        return Document(
+            id=doc_id,
+            path=where,
+            format="jsonl",
+            body=_normalise(text),
+            content_hash=digest,
+            title=title,
+            outlet=outlet,
+            authors=authors,
+            published=given_date,
+            published_from="given" if given_date else None,
+            url=url,
+        )
+    if not isinstance(html, str) or not html.strip():
+        raise InputError(where, f"line {number} has an empty article text")
+    doc = _html_document(doc_id, where, "jsonl", html, digest, url)
+    # Values given in the record win over what the page's metadata says.
+    return Document(
+        id=doc.id,
+        path=doc.path,
+        format="jsonl",
+        body=doc.body,
+        content_hash=digest,
+        title=title or doc.title,
+        outlet=outlet or doc.outlet,
+        authors=authors or doc.authors,
+        published=given_date or doc.published,
+        published_from="given" if given_date else doc.published_from,
+        url=url or doc.url,
+        language=doc.language,
+        from_html=True,
+    )
+
+
+def read_warc(path: str, data: bytes) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    stem, taken, index = file_stem(path), set[str](), 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else None) or (
+                record.rec_headers.get_header("Content-Type") or ""
+            )
+            if "html" not in ctype.lower():
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            payload = record.content_stream().read()
+            doc_id = record_id(stem, url, index, taken)
+            where = f"{path}#{url or index + 1}"
+            index += 1
+            try:
+                html = decode_text(payload, where, html=True)
+                yield _html_document(doc_id, where, "warc", html, sha256(payload), url)
+            except InputError as exc:
+                yield Problem(exc.path, exc.reason)
+    except ArchiveLoadFailed as exc:
+        yield Problem(path, f"not a readable WARC archive ({exc}); records after this are lost")
+    if index == 0:
+        yield Problem(path, "this WARC archive holds no HTML response records")
+
+
+def read_feed(path: str, data: bytes) -> Iterator[Item]:
+    import feedparser
+
+    text = decode_text(data, path, html=True)
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = "holds no feed entries"
+        if feed.get("bozo"):
+            reason = f"is not a readable RSS/Atom feed ({feed.get('bozo_exception')})"
+        yield Problem(path, reason)
+        return
+    stem, taken = file_stem(path), set[str]()
+    outlet = feed.feed.get("title") or None
+    for index, entry in enumerate(feed.entries):
+        url = entry.get("link")
+        doc_id = record_id(stem, url or entry.get("id"), index, taken)
+        where = f"{path}#{index + 1}"
+        content = ""
+        if entry.get("content"):
+            content = max((c.get("value", "") for c in entry.content), key=len)
+        content = content or entry.get("summary", "") or ""
+        body = _fragment_text(content)
+        if not body.strip():
+            yield Problem(where, f"feed entry {index + 1} has no text")
+            continue
+        published = None
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        if parsed:
+            published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+        authors = tuple(
+            a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name")
+        )
+        yield Document(
+            id=doc_id,
+            path=where,
+            format="feed",
+            body=_normalise(body),
+            content_hash=sha256(json.dumps([url, entry.get("title"), content], ensure_ascii=False)),
+            title=entry.get("title") or None,
+            outlet=outlet,
+            authors=authors,
+            published=published,
+            published_from="metadata" if published else None,
+            url=url,
+            from_html=True,
+        )
+
+
+def _fragment_text(fragment: str) -> str:
+    """All the text of an HTML fragment (a feed entry's content), one block a line."""
+    if "<" not in fragment:
+        return fragment
+    from storyfuse.ingest.visible import visible_text
+
+    return visible_text(fragment)
+
+
+def _normalise(text: str) -> str:
+    """Unify line ends; drop zero-width and other invisible format characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    return text.translate(_INVISIBLE)
+
+
+_INVISIBLE = {cp: None for cp in (0x200B, 0x2060, 0xFEFF, 0x00AD)}
+
+
+def gunzip(path: str, data: bytes, limit: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(limit + 1)
+    except (OSError, EOFError) as exc:
+        raise InputError(path, f"is not a readable gzip file ({exc})") from exc
+    if len(out) > limit:
+        raise InputError(path, f"decompresses to more than {limit // 1_000_000} MB")
+    return out

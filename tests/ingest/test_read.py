@@ -1,0 +1,212 @@
+"""ingest.read over every format and every kind of bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from storyfuse.ingest import read
+from storyfuse.ingest.records import sha256
+from storyfuse.model import Document, Problem
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
+TEXT = "Bridge reopens\n\nThe harbour bridge reopened on Thursday after eight months of repairs.\n"
+
+
+def _read(*paths: Path | str) -> list[Document | Problem]:
+    return list(read([str(p) for p in paths]))
+
+
+def _only(items: list[Document | Problem]) -> Document | Problem:
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_text_file_id_hash_and_body(tmp_path: Path) -> None:
+    path = tmp_path / "bridge-story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    doc = _only(_read(path))
+    assert isinstance(doc, Document)
+    assert doc.id == "bridge-story"
+    assert doc.format == "text"
+    assert doc.content_hash == sha256(path.read_bytes())
+    assert "eight months of repairs" in doc.body
+    assert not doc.from_html
+
+
+def test_html_file_body_and_metadata() -> None:
+    doc = _only(_read(FIXTURES / "article.html"))
+    assert isinstance(doc, Document)
+    assert doc.format == "html" and doc.from_html
+    assert "corroded steel cables" in doc.body
+    assert "All rights reserved" not in doc.body  # the footer is not the article
+    assert doc.title == "Harbour bridge reopens after repairs"
+    assert doc.outlet == "Coastal Courier"
+    assert doc.authors == ("Mara Lindqvist",)
+    assert (doc.published, doc.published_from) == ("2024-03-14", "metadata")
+
+
+def test_jsonl_lines_and_a_truncated_line() -> None:
+    items = _read(FIXTURES / "articles.jsonl")
+    docs = [i for i in items if isinstance(i, Document)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [d.id for d in docs] == ["a1", "a2", "a4"]
+    assert len(problems) == 1
+    assert problems[0].path.endswith("articles.jsonl:3")
+    assert "line 3" in problems[0].error and "JSON" in problems[0].error
+    a1, a2 = docs[0], docs[1]
+    assert (a1.published, a1.published_from) == ("2024-02-01", "given")
+    assert a1.authors == ("Ana Ruiz",) and a1.outlet == "Delta Post" and a1.title == "River rises"
+    assert a2.from_html and "renovated next year" in a2.body and "<p>" not in a2.body
+    assert a1.content_hash != a2.content_hash  # one hash per record, not per file
+
+
+def test_jsonl_record_without_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"id": "n1", "title": "no body"}\n[1, 2]\n', encoding="utf-8")
+    problems = _read(path)
+    assert all(isinstance(p, Problem) for p in problems) and len(problems) == 2
+    assert "neither a 'text' nor an 'html'" in problems[0].error
+    assert "not a JSON object" in problems[1].error
+
+
+def test_feed_entries() -> None:
+    items = _read(FIXTURES / "feed.rss")
+    assert [type(i) for i in items] == [Document, Document]
+    first = items[0]
+    assert isinstance(first, Document)
+    assert first.format == "feed" and first.outlet == "Valley Gazette"
+    assert first.title == "Library extends opening hours"
+    assert first.published == "2024-03-05"
+    assert first.id == "feed-library-hours"
+    assert "exam season" in first.body and "<p>" not in first.body
+
+
+def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        for url, html in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_records(tmp_path: Path, name: str) -> None:
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    other = html.replace("harbour bridge", "ferry terminal")
+    _warc(
+        tmp_path / name,
+        [
+            ("https://news.example/a/bridge.html", html),
+            ("https://news.example/a/ferry.html", other),
+        ],
+    )
+    items = _read(tmp_path / name)
+    assert all(isinstance(i, Document) for i in items), items
+    assert [i.id for i in items] == ["crawl-bridge", "crawl-ferry"]  # type: ignore[union-attr]
+    assert items[0].format == "warc"  # type: ignore[union-attr]
+    assert items[0].content_hash != items[1].content_hash  # type: ignore[union-attr]
+
+
+def test_gzipped_text(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt.gz"
+    path.write_bytes(gzip.compress(TEXT.encode()))
+    doc = _only(_read(path))
+    assert isinstance(doc, Document) and doc.id == "story" and "harbour bridge" in doc.body
+
+
+def test_folder_is_recursive_sorted_and_skips_unknown(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text(TEXT)
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.txt").write_text(TEXT)
+    items = _read(tmp_path)
+    assert [i.path for i in items] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "z.txt")]
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"Caf\xe9 opens on the main square\n", "not valid UTF-8"),
+        (b"\xff\xfe" + b"\x00\xd8", "UTF-16"),  # a BOM, then a lone surrogate
+    ],
+)
+def test_bad_text_files_are_problems(tmp_path: Path, content: bytes, needle: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    problem = _only(_read(path))
+    assert isinstance(problem, Problem)
+    assert problem.path == str(path)
+    assert needle in problem.error
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"), [("utf-16", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-32", b"")]
+)
+def test_byte_order_marks_are_decoded(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(prefix + "Zürich café reopens — “quoted”".encode(encoding))
+    doc = _only(_read(path))
+    assert isinstance(doc, Document)
+    assert doc.body == "Zürich café reopens — “quoted”"
+
+
+def test_html_with_declared_legacy_charset(tmp_path: Path) -> None:
+    html = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    html = html.replace('charset="utf-8"', 'charset="windows-1252"').replace("Okafor", "Okaföre")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(html.encode("cp1252"))
+    doc = _only(_read(path))
+    assert isinstance(doc, Document) and "Okaföre" in doc.body
+
+
+def test_missing_path_and_unknown_extension(tmp_path: Path) -> None:
+    unknown = tmp_path / "report.pdf"
+    unknown.write_bytes(b"%PDF-1.4")
+    items = _read(tmp_path / "missing.txt", unknown)
+    assert [type(i) for i in items] == [Problem, Problem]
+    assert "no such file" in items[0].error  # type: ignore[union-attr]
+    assert "unknown file type" in items[1].error  # type: ignore[union-attr]
+
+
+def test_broken_gzip_and_bad_warc_and_bad_feed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(b"\x1f\x8bnot really gzip")
+    (tmp_path / "b.warc").write_text("this is not a WARC archive\n")
+    (tmp_path / "c.rss").write_text("<rss><channel><title>x</title></channel></rss>")
+    items = _read(tmp_path)
+    assert all(isinstance(i, Problem) for i in items), items
+    assert "gzip" in items[0].error  # type: ignore[union-attr]
+    assert "WARC" in items[1].error  # type: ignore[union-attr]
+    assert "no feed entries" in items[2].error  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(TEXT)
+    path.chmod(0)
+    problem = _only(_read(path))
+    assert isinstance(problem, Problem) and "permission denied" in problem.error
+
+
+def test_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
+    (tmp_path / "1.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "2.txt").write_text(TEXT)
+    items = _read(tmp_path)
+    assert [type(i) for i in items] == [Problem, Document]
