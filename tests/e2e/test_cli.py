@@ -1,0 +1,70 @@
+"""The whole chain through the CLI, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+
+from tests.e2e.conftest import REPO, SEEDS
+from tests.helpers import load_schema
+
+
+def _story_of(brief: dict, article_id: str) -> dict:
+    return next(s for s in brief["stories"] if article_id in s["article_ids"])
+
+
+def test_seeds_brief_validates_against_the_contract(seeds_brief):
+    jsonschema.validate(seeds_brief, load_schema())
+    ids = {a["id"] for a in seeds_brief["articles"]}
+    assert ids == {p.stem for p in SEEDS.glob("*.txt")}
+    assert seeds_brief["errors"] == []
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_analysed(mixed_brief):
+    jsonschema.validate(mixed_brief, load_schema())
+    errors = {e["path"].rsplit("/", 1)[-1]: e["error"] for e in mixed_brief["errors"]}
+    for name in ("empty.txt", "binary.txt", "invalid_utf8.txt", "truncated.jsonl"):
+        assert name in errors, f"{name} not reported: {errors}"
+        assert errors[name].strip(), name
+    ids = {a["id"] for a in mixed_brief["articles"]}
+    assert "jsonl-ok" in ids  # the good line of the truncated JSONL file
+    assert {p.stem for p in SEEDS.glob("*.txt")} <= ids
+    assert "unrelated_orchard" in ids
+
+
+def test_an_unrelated_article_is_its_own_story_and_changes_nothing(seeds_brief, mixed_brief):
+    seed_ids = sorted(p.stem for p in SEEDS.glob("*.txt"))
+    alone = _story_of(seeds_brief, seed_ids[0])
+    mixed = _story_of(mixed_brief, seed_ids[0])
+    assert sorted(alone["article_ids"]) == seed_ids
+    assert "unrelated_orchard" not in mixed["article_ids"]
+    assert "jsonl-ok" not in mixed["article_ids"]
+    assert mixed == alone
+
+
+def test_markdown_and_html_from_the_console_script(tmp_path):
+    script = REPO / ".venv" / "bin" / "storyfuse"
+    exe = [str(script)] if script.exists() else [sys.executable, "-m", "storyfuse"]
+    html = tmp_path / "brief.html"
+    result = subprocess.run(
+        [*exe, "analyze", str(SEEDS / "003_9794646b25902125.txt"), "--format", "html", "-o", str(html)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "<script" not in page
+
+
+def test_missing_path_is_a_one_line_error(tmp_path, capsys):
+    from storyfuse.cli import main
+
+    code = main(["analyze", str(tmp_path / "nope.txt"), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code != 0
+    assert "nope.txt" in captured.err
+    assert "Traceback" not in captured.err
+    json.loads(captured.out)  # still a valid (empty) brief on stdout
