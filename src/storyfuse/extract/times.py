@@ -1,0 +1,792 @@
+"""Time expressions, found by patterns and normalised against the publication date.
+
+Detection and normalisation are separate steps, as in rule-based taggers such as HeidelTime:
+ordered patterns find candidate spans (the longest wins where they overlap), then each span is
+normalised on its own. Calendar text ("Oct. 24", "Oct, 18, 2024", "March 1999", "yesterday")
+is parsed by dateparser with the publication date as ``RELATIVE_BASE``; dateparser's
+``search_dates`` on whole sentences misfires, so it is only ever given a detected span.
+What dateparser cannot know is decided here: which year a year-less date falls in (the one
+nearest the publication date, or the past / future one when the sentence's tense says so),
+which week a bare weekday means (the most recent one, unless the sentence speaks of the future),
+and the granularity of the value (a day, a month, an ISO week, a year, a quarter).
+
+Values follow TIMEX3: ``2024-10-24``, ``2024-10``, ``2024-W43``, ``2024``, ``2024-Q3``,
+``2024-SU``, ``199`` (the 1990s), ``2024-10-24T15:00``, ``2024-10-24TMO``, ``PRESENT_REF`` /
+``PAST_REF`` / ``FUTURE_REF``; durations ``P3D``, ``PT5H``, ``PXY``; sets ``P1D``,
+``XXXX-WXX-4``. Without a publication date only absolute expressions get a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateparser.date import DateDataParser
+from number_parser import parse_number
+
+from storyfuse.model import TimeMention
+
+# --- vocabulary -----------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+UNIT_CODES = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y",
+    "decade": "DE", "century": "CE",
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SET_ADVERBS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+}  # fmt: skip
+REF_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF",
+    "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "soon": "FUTURE_REF",
+}  # fmt: skip
+# TIMEX3 modifiers for the words that open a qualified expression.
+MODS = {
+    "early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+    "late": "END", "end": "END", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "under": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "within": "EQUAL_OR_LESS",
+}  # fmt: skip
+VAGUE_NUMBERS = {"several", "few", "a few", "many", "some", "numerous", "a number of"}
+
+# --- pattern pieces -------------------------------------------------------------------------
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?i:morning|afternoon|evening|night)"
+_NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)"
+)
+_NUM = (
+    rf"(?i:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|a couple of|a few|a number of|several|"
+    r"few|many|numerous|an?)"
+)
+_UNIT = r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+_UNITS = r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+_QUAL = (
+    r"(?i:about|around|roughly|approximately|some|nearly|almost|under|less than|fewer than|"
+    r"more than|over|at least|at most|up to|no more than|within|just|only)"
+)
+_MOD_PREFIX = (
+    r"(?P<mod>(?i:early|late|mid)(?:-|\s+)|(?i:the\s+)?(?i:end|beginning|start|middle)\s+of\s+)"
+)
+_REL = r"(?i:last|this|next|the\s+coming|the\s+following|the\s+previous|this\s+past)"
+
+
+@dataclass(frozen=True)
+class _Norm:
+    value: str | None
+    kind: str = "DATE"
+    mod: str | None = None
+    end_value: str | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    anchor: dt.date | None  # the publication date
+    tense_here: str | None  # "past" / "future" / None: the tense around the span
+
+
+_Handler = Callable[[re.Match[str], _Context], _Norm | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: _Handler
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(name: str, pattern: str) -> Callable[[_Handler], _Handler]:
+    # Every pattern is anchored on word boundaries so "Mayor" or "1998s" never match.
+    compiled = re.compile(rf"(?<![\w$£€#-]){pattern}(?![\w-])")
+
+    def register(handler: _Handler) -> _Handler:
+        _RULES.append(_Rule(name, compiled, handler))
+        return handler
+
+    return register
+
+
+# --- date arithmetic ------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(base: dt.date | None) -> DateDataParser:
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "current_period",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(span: str, base: dt.date | None) -> tuple[dt.date, str] | None:
+    """dateparser on one span: (date, period) where period is day / week / month / year."""
+    data = _parser(base).get_date_data(span)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
+    """The year of a year-less date: past / future by tense, else the nearest to the anchor."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            when = dt.date(year, month, day or 15)
+        except ValueError:  # 29 February in a common year
+            continue
+        candidates.append((year, when))
+    if day is None:
+        # Months compare as months: "October" in an October article is this October.
+        key = anchor.year * 12 + anchor.month
+
+        def offset(when: dt.date) -> int:
+            return when.year * 12 + when.month - key
+    else:
+
+        def offset(when: dt.date) -> int:
+            return (when - anchor).days
+
+    if tense == "past":
+        past = [(y, w) for y, w in candidates if offset(w) <= 0]
+        if past:
+            return max(past, key=lambda c: offset(c[1]))[0]
+    if tense == "future":
+        future = [(y, w) for y, w in candidates if offset(w) >= 0]
+        if future:
+            return min(future, key=lambda c: offset(c[1]))[0]
+    return min(candidates, key=lambda c: (abs(offset(c[1])), -c[0]))[0]
+
+
+def _weekday_date(weekday: int, anchor: dt.date, rel: str | None, tense: str | None) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if rel == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return anchor + dt.timedelta(days=ahead or 7)
+    if rel == "this":
+        return anchor + dt.timedelta(days=weekday - anchor.weekday())
+    # News reports the most recent such day, unless the sentence speaks of the future.
+    if tense == "future":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _number(word: str) -> float | None:
+    word = word.strip().lower()
+    if word in ("a", "an", "one"):
+        return 1
+    if word == "a couple of":
+        return 2
+    if word in VAGUE_NUMBERS:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        parsed = parse_number(word)
+        return float(parsed) if parsed is not None else None
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    code = UNIT_CODES.get(unit, "D")
+    if code == "DE":
+        return f"P{_fmt(amount * 10)}Y" if amount is not None else "PXE"
+    if code == "CE":
+        return f"P{_fmt(amount * 100)}Y" if amount is not None else "PXC"
+    if code == "WE":
+        return f"P{_fmt(amount * 2)}D" if amount is not None else "PXD"
+    if code == "FN":
+        return f"P{_fmt(amount * 2)}W" if amount is not None else "PXW"
+    number = _fmt(amount) if amount is not None else "X"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{number}{code}"
+    return f"P{number}{code}"
+
+
+def _fmt(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else str(amount)
+
+
+def _mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = re.sub(r"\s+", " ", word.strip(" -").lower())
+    word = re.sub(r"^the |( of)$", "", word)
+    return MODS.get(word)
+
+
+def _shift(anchor: dt.date, unit: str, amount: int) -> str:
+    """The anchor moved by ``amount`` units, at that unit's granularity."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "night"):
+        return (anchor + dt.timedelta(days=amount)).isoformat()
+    if unit == "week":
+        return _week(anchor + dt.timedelta(weeks=amount))
+    if unit == "weekend":
+        return _week(anchor + dt.timedelta(weeks=amount)) + "-WE"
+    if unit == "month":
+        year, month = _add_months(anchor.year, anchor.month, amount)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        index = anchor.year * 4 + _quarter(anchor) - 1 + amount
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return str(anchor.year // 10 + amount)
+    if unit in ("century", "centurie"):
+        return str(anchor.year // 100 + amount)
+    return str(anchor.year + amount)
+
+
+# --- rules: absolute dates ------------------------------------------------------------------
+
+
+def _month_of(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day_of(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _calendar(span: str, ctx: _Context, month: int, day: int | None, year: int | None) -> str:
+    """A calendar date parsed by dateparser, its year chosen when the text leaves it out.
+
+    ``month``, ``day`` and ``year`` are the pattern's reading, the fallback where dateparser
+    reads nothing or something else (it can take "May 5" in "May 5,000" apart differently).
+    """
+    parsed = _parse(span, ctx.anchor)
+    if parsed is not None and parsed[0].month == month and (day is None or parsed[0].day == day):
+        month, day = parsed[0].month, parsed[0].day if day is not None else None
+        if year is not None:
+            year = parsed[0].year
+    if year is None:
+        if ctx.anchor is None:
+            raise _NoValue
+        year = _pick_year(month, day, ctx.anchor, None if day is None else ctx.tense_here)
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError as error:
+        raise _NoValue from error
+
+
+class _NoValue(Exception):
+    """The span is a time expression, but it cannot be normalised (no anchor, bad date)."""
+
+
+@_rule("weekday_date", rf"(?:{_WEEKDAY},?\s+)(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?")
+@_rule("range", (
+    rf"(?P<m>{_MONTH})\s*(?P<d>{_DAY})\s*(?:-|–|—|to|through|until)\s*(?:(?P<m2>{_MONTH})\s*)?"
+    rf"(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
+))  # fmt: skip
+@_rule("month_day_year", rf"(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})")
+@_rule("day_month_year", rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})")
+@_rule("month_day", rf"(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?!\s*(?:%|percent|:|,\d|\.\d))")
+@_rule("day_month", rf"(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})")
+def _day_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    groups = match.groupdict()
+    month, day = _month_of(groups["m"]), _day_of(groups["d"])
+    year = int(groups["y"]) if groups.get("y") else None
+    span = f"{groups['m']} {day}" + (f", {year}" if year else "")
+    value = _calendar(span, ctx, month, day, year)
+    end_value = None
+    if groups.get("d2"):
+        month2 = _month_of(groups["m2"]) if groups.get("m2") else month
+        year2 = int(value[:4]) + (1 if month2 < month else 0)
+        try:
+            end_value = dt.date(year2, month2, _day_of(groups["d2"])).isoformat()
+        except ValueError:
+            end_value = None
+        if end_value is not None and end_value < value:
+            end_value = None
+    return _Norm(value, end_value=end_value)
+
+
+@_rule("iso_date", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])")
+def _iso_date(match: re.Match[str], ctx: _Context) -> _Norm:
+    return _Norm(f"{match['y']}-{match['m']}-{match['d']}")
+
+
+@_rule("numeric_date", r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)")
+def _numeric_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    parsed = _parse(match.group(0), None)  # dateparser settles the month/day order
+    return _Norm(parsed[0].isoformat()) if parsed else None
+
+
+@_rule("month_year", rf"{_MOD_PREFIX}?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})")
+@_rule("month", rf"{_MOD_PREFIX}?(?:(?P<rel>(?i:last|next|this|the\s+previous|this\s+past))\s+)?(?P<m>{_MONTH_FULL})")
+def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    groups = match.groupdict()
+    name = groups["m"]
+    if not groups.get("y") and not groups.get("mod") and not groups.get("rel"):
+        before = ctx.text[max(0, match.start() - 12) : match.start()].split()
+        previous = before[-1].lower() if before else ""
+        # A bare month name is a month only after a preposition: "in May", not "Theresa May".
+        if previous not in ("in", "of", "since", "until", "till", "by", "from", "to", "through",
+                            "during", "before", "after", "for", "and", "or", "between", "mid",
+                            "early", "late", "since", "throughout"):  # fmt: skip
+            return None
+    month = _month_of(name)
+    mod = _mod(groups.get("mod"))
+    if groups.get("y"):
+        return _Norm(f"{int(groups['y']):04d}-{month:02d}", mod=mod)
+    if ctx.anchor is None:
+        raise _NoValue
+    rel = (groups.get("rel") or "").lower().split()[-1:] or [None]
+    tense = {"last": "past", "previous": "past", "past": "past", "next": "future"}.get(
+        rel[0] or "", ctx.tense_here
+    )
+    year = _pick_year(month, None, ctx.anchor, tense)
+    if rel[0] in ("last", "previous", "past") and year * 12 + month >= ctx.anchor.year * 12 + ctx.anchor.month:
+        year -= 1
+    return _Norm(f"{year:04d}-{month:02d}", mod=mod)
+
+
+@_rule("year", rf"{_MOD_PREFIX}?(?:(?i:fiscal|calendar|the\s+year)\s+)?(?P<y>{_YEAR})(?:(?:-|–|/)(?P<y2>\d\d(?:\d\d)?))?(?!\s*(?:%|percent))")
+def _year(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    before = ctx.text[max(0, match.start() - 10) : match.start()]
+    after = ctx.text[match.end() : match.end() + 12]
+    # Counts and codes that look like years: "No. 1990", "1,998", "2000 troops" is left in
+    # (news style writes counts over 999 with a comma), "1998.5", "1998 to 2000 people".
+    if re.search(r"(?:No\.|#|\d[,.])\s*$", before) or re.match(r"[.,]\d", after):
+        return None
+    return _Norm(match["y"], mod=_mod(match.groupdict().get("mod")))
+
+
+@_rule("decade", rf"(?:(?i:the)\s+)?{_MOD_PREFIX}?(?P<y>(?:1[6-9]|20)\d0)'?s")
+@_rule("decade_short", rf"(?:(?i:the)\s+)?{_MOD_PREFIX}?['‘’](?P<y>\d0)s")
+def _decade(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    digits = match["y"]
+    if len(digits) == 2:  # '90s: the century nearest the anchor, or the 20th
+        century = 19 if ctx.anchor is None or int(digits) > ctx.anchor.year % 100 else 20
+        digits = f"{century}{digits}"
+    return _Norm(digits[:3], mod=_mod(match.groupdict().get("mod")))
+
+
+@_rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween)")
+def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    name = re.sub(r"\s+", " ", match["h"])
+    if ctx.anchor is None:
+        raise _NoValue
+    fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
+             "New Year's": (1, 1), "New Year's Day": (1, 1), "New Year's Eve": (12, 31),
+             "Independence Day": (7, 4), "Valentine's Day": (2, 14), "Halloween": (10, 31)}  # fmt: skip
+    if name in fixed:
+        month, day = fixed[name]
+        year = _pick_year(month, day, ctx.anchor, ctx.tense_here)
+        return _Norm(dt.date(year, month, day).isoformat())
+    # Floating holidays: the nth (or last) weekday of a month.
+    month, weekday, nth = {"Thanksgiving": (11, 3, 4), "Thanksgiving Day": (11, 3, 4),
+                           "Labor Day": (9, 0, 1), "Memorial Day": (5, 0, -1)}[name]  # fmt: skip
+    year = _pick_year(month, 15, ctx.anchor, ctx.tense_here)
+    days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
+    matching = [d for d in days if d.weekday() == weekday]
+    return _Norm(matching[nth - 1 if nth > 0 else -1].isoformat())
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# --- rules: dates relative to the publication date ------------------------------------------
+
+
+@_rule("deictic", rf"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{_PART}))?")
+def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    word = re.sub(r"\s+", " ", match["w"].lower())
+    if word == "today" and match["w"][0] == "T" and _after_name(ctx.text, match.start()):
+        return None  # a title such as "USA Today"
+    if ctx.anchor is None:
+        raise _NoValue
+    shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+             "tomorrow": 1, "the day after tomorrow": 2}[word]  # fmt: skip
+    parsed = _parse(word, ctx.anchor) if word in ("yesterday", "today", "tomorrow") else None
+    day = parsed[0] if parsed else ctx.anchor + dt.timedelta(days=shift)
+    part = match.groupdict().get("part")
+    if word == "tonight":
+        return _Norm(f"{day.isoformat()}TNI", kind="TIME")
+    if part:
+        return _Norm(f"{day.isoformat()}T{DAY_PARTS[part.lower()]}", kind="TIME")
+    return _Norm(day.isoformat())
+
+
+@_rule("day_part", rf"(?P<rel>(?i:this|last|early\s+this|late\s+last|late\s+this))\s+(?P<part>{_PART})")
+def _day_part(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if ctx.anchor is None:
+        raise _NoValue
+    rel = match["rel"].lower().split()[-1]
+    day = ctx.anchor - dt.timedelta(days=1 if rel == "last" else 0)
+    return _Norm(f"{day.isoformat()}T{DAY_PARTS[match['part'].lower()]}", kind="TIME")
+
+
+@_rule("weekday", rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?")
+def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if ctx.anchor is None:
+        raise _NoValue
+    rel_words = (match["rel"] or "").lower().split()
+    rel = {"past": "last", "coming": "next", "this": "this"}.get(rel_words[-1], rel_words[-1]) if rel_words else None
+    if rel in ("early", "late"):
+        rel = None
+    day = _weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, ctx.tense_here)
+    if match["part"]:
+        return _Norm(f"{day.isoformat()}T{DAY_PARTS[match['part'].lower()]}", kind="TIME")
+    return _Norm(day.isoformat())
+
+
+@_rule("clock", (
+    r"(?:(?P<q>(?i:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
+    r"just\s+before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))"
+    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
+    rf"(?:,?\s+(?P<day>{_WEEKDAY}|(?i:yesterday|today|tomorrow)))?"
+))  # fmt: skip
+def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if match["noon"]:
+        hour, minute = (12, 0) if match["noon"].lower() == "noon" else (24, 0)
+    else:
+        hour, minute = int(match["h"]) % 12, int(match["mi"] or 0)
+        if match["ap"].lower().startswith("p"):
+            hour += 12
+    if ctx.anchor is None:
+        raise _NoValue
+    word = (match["day"] or "").lower()
+    if word in WEEKDAYS:
+        day = _weekday_date(WEEKDAYS[word], ctx.anchor, None, ctx.tense_here)
+    else:
+        day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    return _Norm(f"{day.isoformat()}T{hour:02d}:{minute:02d}", kind="TIME",
+                 mod=_mod(match["q"]))  # fmt: skip
+
+
+@_rule("relative_unit", rf"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-))?(?:(?i:in|of)\s+)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|to)\b)")
+def _relative_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if ctx.anchor is None:
+        raise _NoValue
+    rel = match["rel"].lower().split()[-1]
+    amount = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    unit = match["u"].lower()
+    mod_word = (match["mod"] or "").strip(" -").lower()
+    mod = None if mod_word in ("earlier", "later") else _mod(mod_word)
+    if unit in SEASONS:
+        return _Norm(_season(unit, ctx.anchor, amount), mod=mod)
+    return _Norm(_shift(ctx.anchor, unit, amount), mod=mod)
+
+
+def _season(name: str, anchor: dt.date, amount: int) -> str:
+    code = SEASONS[name.lower()]
+    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    year = anchor.year
+    if amount < 0 and season_month >= anchor.month:
+        year -= 1
+    elif amount > 0 and season_month <= anchor.month:
+        year += 1
+    return f"{year}-{code}"
+
+
+@_rule("season", rf"(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<the>(?i:the|in)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?")
+def _season_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if not (match["y"] or match["the"] or match["mod"]):
+        return None  # a bare "fall" is usually the verb
+    if match["y"]:
+        return _Norm(f"{match['y']}-{SEASONS[match['s'].lower()]}", mod=_mod(match["mod"]))
+    if ctx.anchor is None:
+        raise _NoValue
+    tense = ctx.tense_here
+    amount = -1 if tense == "past" else 1 if tense == "future" else 0
+    code = SEASONS[match["s"].lower()]
+    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    if amount == 0 or (amount < 0 and season_month <= ctx.anchor.month) or (
+        amount > 0 and season_month >= ctx.anchor.month
+    ):
+        return _Norm(f"{ctx.anchor.year}-{code}", mod=_mod(match["mod"]))
+    return _Norm(_season(match["s"], ctx.anchor, amount), mod=_mod(match["mod"]))
+
+
+@_rule("quarter", (
+    rf"(?:(?i:the)\s+)?(?:(?P<y>{_YEAR})(?:'s)?\s+|(?P<this>(?i:this\s+year's|last\s+year's|next\s+year's))\s+)?"
+    r"(?:(?i:fiscal)\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))(?:\s+|-)"
+    r"(?:(?i:fiscal)\s+)?(?P<u>(?i:quarter|half))"
+    rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{_YEAR}))?"
+))  # fmt: skip
+def _quarter_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    ordinal = match["o"].lower()[:3]
+    unit = match["u"].lower()
+    count = 4 if unit == "quarter" else 2
+    number = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4,
+              "fin": count}[ordinal]  # fmt: skip
+    if number > count:
+        return None
+    code = f"Q{number}" if unit == "quarter" else f"H{number}"
+    year_text = match["y"] or match["y2"]
+    if year_text:
+        return _Norm(f"{year_text}-{code}")
+    if ctx.anchor is None:
+        raise _NoValue
+    year = ctx.anchor.year
+    this = (match["this"] or "").lower()
+    if this.startswith("last"):
+        year -= 1
+    elif this.startswith("next"):
+        year += 1
+    elif not this:
+        current = _quarter(ctx.anchor) if unit == "quarter" else (ctx.anchor.month - 1) // 6 + 1
+        # Reports speak of the latest such period: "the fourth quarter" in January is last year's.
+        if number > current and ctx.tense_here != "future":
+            year -= 1
+    return _Norm(f"{year}-{code}")
+
+
+@_rule("this_period", r"(?P<w>(?i:the\s+(?:latest|current|same|recent)\s+quarter|the\s+quarter|the\s+year-(?:earlier|ago)\s+(?:quarter|period)|a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago)))")
+def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if ctx.anchor is None:
+        raise _NoValue
+    words = match["w"].lower()
+    if "quarter" in words or "period" in words:
+        back = 4 if ("earlier" in words or "ago" in words) else 0
+        latest = ctx.anchor.year * 4 + _quarter(ctx.anchor) - 1 - (1 if "current" not in words else 0)
+        index = latest - back
+        return _Norm(f"{index // 4}-Q{index % 4 + 1}")
+    return _Norm(str(ctx.anchor.year - 1))
+
+
+@_rule("ago", rf"(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT}|{_UNITS})\s+(?P<dir>(?i:ago|earlier|before|from\s+now|hence))")
+def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    amount = _number(match["n"])
+    direction = -1 if match["dir"].lower() in ("ago", "earlier", "before") else 1
+    if amount is None:
+        return _Norm("PAST_REF" if direction < 0 else "FUTURE_REF")
+    if ctx.anchor is None:
+        raise _NoValue
+    unit = match["u"].lower().rstrip("s")
+    if unit in ("hour", "minute", "second"):
+        return _Norm(ctx.anchor.isoformat(), mod=_mod(match["q"]))
+    return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
+
+
+@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|previously|formerly|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future|soon))")
+def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    word = re.sub(r"\s+", " ", match["w"].lower())
+    if word.endswith("future"):
+        return _Norm("FUTURE_REF")
+    return _Norm(REF_WORDS[word])
+
+
+# --- rules: durations and sets --------------------------------------------------------------
+
+
+@_rule("duration", (
+    rf"(?:(?P<q>{_QUAL})\s+)?(?:(?P<the>(?i:the|a|an|its|their))\s+)?"
+    r"(?:(?P<rel>(?i:past|last|next|first|previous|coming|final|following|latest|same|"
+    r"initial|remaining|recent|additional|entire|whole))\s+)?"
+    rf"(?P<n>{_NUM})(?:\s+(?:(?i:to|or|and)\s+)(?P<n2>{_NUM}))?(?:\s+|-)"
+    r"(?:(?i:more|additional|consecutive|straight|full|long|trading|business|calendar)\s+)?"
+    rf"(?P<u>{_UNITS}|{_UNIT})(?P<and>\s+and\s+a\s+half)?"
+))  # fmt: skip
+def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    amount = _number(match["n"])
+    if match["and"] and amount is not None:
+        amount += 0.5
+    unit = match["u"]
+    before = ctx.text[max(0, match.start() - 25) : match.start()].lower()
+    rate = re.search(r"(?:\d|million|billion|percent|%|twice|times|once)\W*$", before)
+    if match["n"].lower() in ("a", "an") and not match["q"] and not match["rel"] and rate:
+        # "$5 million a year", "twice a day": a rate, i.e. a set of times.
+        return _Norm(_duration(1, unit), kind="SET")
+    # "a year-old", "two-thirds": not time
+    after = ctx.text[match.end() : match.end() + 6]
+    if after.startswith(("-old", " old")):
+        return None
+    return _Norm(_duration(amount, unit), kind="DURATION", mod=_mod(match["q"]))
+
+
+@_rule("vague_duration", (
+    rf"(?:(?P<q>{_QUAL})\s+)?(?P<pre>(?i:the\s+)?(?i:past|last|next|coming|recent|previous|"
+    r"following|ensuing|intervening)(?:\s+(?i:few|several|many|couple\s+of))?\s+"
+    r"|(?i:in\s+)?(?i:a\s+few|few|several|many|some|numerous)\s+)"
+    rf"(?P<u>{_UNITS})"
+))  # fmt: skip
+@_rule("bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades))")
+def _vague_duration(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    return _Norm(_duration(None, match["u"]), kind="DURATION", mod=_mod(match.groupdict().get("q")))
+
+
+@_rule("past_unit", r"(?P<pre>(?i:the\s+(?:past|last|next|coming|previous|following)))\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century))")
+def _past_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    # "the past year" is a period of one year ending now; "last year" is a calendar year.
+    return _Norm(_duration(1, match["u"]), kind="DURATION")
+
+
+@_rule("set", r"(?P<adv>(?i:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly))|(?P<each>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?P<u>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")
+def _set(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if match["adv"]:
+        return _Norm(SET_ADVERBS[match["adv"].lower()], kind="SET")
+    if match["wd"]:
+        return _Norm(f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", kind="SET")
+    return _Norm(_duration(1, match["u"]), kind="SET")
+
+
+@_rule("weekday_set", r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s")
+def _weekday_set(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    return _Norm(f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", kind="SET")
+
+
+# --- tense of the sentence around an expression ---------------------------------------------
+
+_FUTURE_CUES = {
+    "will", "'ll", "shall", "would", "next", "upcoming", "scheduled", "expected", "planned",
+    "plans", "plan", "due", "slated", "set", "going", "intends", "hopes", "until", "by",
+}  # fmt: skip
+_PAST_CUES = {"said", "was", "were", "had", "did", "last", "ago", "told", "earlier", "since"}
+_NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
+_WORD_RE = re.compile(r"[A-Za-z']+")
+_SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None."""
+    left_window = text[max(0, start - 200) : start]
+    cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
+    left = left_window[cut[-1] :] if cut else left_window
+    right_window = text[end : end + 160]
+    stop = _SENTENCE_END_RE.search(right_window)
+    right = right_window[: stop.start() + 2] if stop else right_window
+    weak = None
+    for word in reversed(_WORD_RE.findall(left)[-12:]):
+        word = word.lower()
+        if word in _FUTURE_CUES:
+            return "future"
+        if word in _PAST_CUES:
+            return "past"
+        if weak is None and word.endswith("ed") and word not in _NOT_PAST:
+            weak = "past"  # a participle ("will be released") yields to an auxiliary before it
+    if weak:
+        return weak
+    for word in _WORD_RE.findall(right)[:8]:
+        word = word.lower()
+        if word in _FUTURE_CUES - {"by", "until", "next"}:
+            return "future"
+        if word in _PAST_CUES or (word.endswith("ed") and word not in _NOT_PAST):
+            return "past"
+    return None
+
+
+# --- the public entry point -----------------------------------------------------------------
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a capitalised word inside a sentence."""
+    match = re.search(r"([A-Za-z]+)([.!?:;\"“]?)\s+$", text[max(0, start - 30) : start])
+    return bool(match and match.group(1)[0].isupper() and not match.group(2))
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, published: str | None, *, durations: bool = False) -> list[TimeMention]:
+    """Time expressions in ``text``, normalised against ``published`` (ISO date) when given.
+
+    By default only points and periods on the calendar are returned (kinds DATE and TIME, plus
+    the vague PRESENT_REF / PAST_REF / FUTURE_REF); ``durations=True`` adds DURATION ("three
+    years" -> P3Y) and SET ("daily" -> P1D) expressions.
+    """
+    anchor = _anchor(published)
+    candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for order, rule in enumerate(_RULES):
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                candidates.append((match.start(), match.end(), order, rule, match))
+    # The longest span wins; among equals, the rule registered first.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[tuple[int, int]] = []
+    mentions: list[TimeMention] = []
+    for start, end, _order, rule, match in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        ctx = _Context(text, anchor, _tense(text, start, end))
+        try:
+            norm = rule.handler(match, ctx)
+        except _NoValue:
+            norm = _Norm(None)
+        if norm is None:
+            continue
+        taken.append((start, end))
+        if not durations and norm.kind in ("DURATION", "SET"):
+            continue
+        mentions.append(
+            TimeMention(
+                text=match.group(0),
+                value=norm.value,
+                start=start,
+                end=end,
+                kind=norm.kind,
+                mod=norm.mod,
+                end_value=norm.end_value,
+            )
+        )
+    mentions.sort(key=lambda m: m.start)
+    return mentions
