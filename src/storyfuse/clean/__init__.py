@@ -1,0 +1,73 @@
+"""Stage 2, clean: remove page clutter and complete the metadata. See ``clean``.
+
+Plain text (what copying a web page gives) goes through the full clutter search in
+``clutter.py``; a body already extracted from HTML by trafilatura is only trimmed at its edges
+(repeated headline, leftover share or subscribe lines), so the extractor's work is not undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyfuse.clean import metadata
+from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
+from storyfuse.clean.lines import Line, normalise, split_lines
+from storyfuse.model import Article, Document, Removed
+
+__all__ = ["clean", "clean_text"]
+
+
+def clean(document: Document) -> Article:
+    """The article of a Document: clutter removed (each removal with its reason), metadata filled.
+
+    ``Article.text`` is the clean body, paragraphs joined by blank lines.
+    """
+    lines = split_lines(document.body)
+    if document.from_html:
+        decisions = trim_extracted(lines, document.title)
+    else:
+        decisions = classify(lines, title=document.title)
+    meta = metadata.complete(document, decisions)
+    return Article(
+        id=document.id,
+        path=document.path,
+        format=document.format,
+        text="\n\n".join(d.line.text for d in decisions if d.kept),
+        content_hash=document.content_hash,
+        title=meta.title,
+        outlet=meta.outlet,
+        authors=meta.authors,
+        published=meta.published,
+        published_from=meta.published_from,
+        url=document.url,
+        language=document.language,
+        removed=tuple(Removed(d.line.text, d.reason) for d in decisions if d.reason),
+    )
+
+
+def clean_text(text: str, title: str | None = None) -> str:
+    """Only the clean body of a pasted page (used by the evaluation)."""
+    return "\n\n".join(d.line.text for d in classify(split_lines(text), title=title) if d.kept)
+
+
+def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
+    """Light cleaning of an extractor's output: the title line and clutter at the edges only."""
+    reasons: list[str | None] = [None] * len(lines)
+    title_key = normalise(title) if title else ""
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if title_key and i < 3 and line.key == title_key:
+            reasons[i] = "headline (repeated title)"
+        elif line.key and line.key in seen and line.n_words >= 3:
+            reasons[i] = "repeated line"
+        seen.add(line.key)
+    # Leading and trailing runs of clutter; the middle is the extractor's call.
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for i in order:
+            if reasons[i] is not None:
+                continue
+            reason = line_clutter_reason(lines[i])
+            if reason is None:
+                break
+            reasons[i] = reason
+    return [Decision(line, reasons[i]) for i, line in enumerate(lines)]

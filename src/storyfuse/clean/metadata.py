@@ -1,0 +1,197 @@
+"""Complete an article's metadata from its text: title, outlet, authors, publication date.
+
+Metadata given by the input (JSONL fields, HTML metadata) always wins. What is missing is read
+from the lines a page carries around its body: the headline, the byline, the dateline. A date
+that no line states is inferred from the explicit dates in the text only when they agree;
+otherwise it stays None, because a wrong date misplaces every relative date in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+import dateparser
+
+from storyfuse.clean.clutter import Decision
+from storyfuse.clean.lines import BYLINE, DATELINE_WORDS, UI_PHRASES, Line
+from storyfuse.model import Document, PublishedFrom
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Dates that name their year: "Oct. 25, 2024", "October. 26, 2024", "25 October 2024",
+# "2024-10-25", "10/25/2024".
+FULL_DATE = re.compile(
+    rf"\b({_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(r"\b(posted|published|first published|released)\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|del|la|le)){1,3}"
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_NAME_EMAIL = re.compile(rf"^({_NAME})\s*[,(|]?\s*[\w.+-]+@[\w-]+(\.[\w-]+)+\)?$")
+_BYLINE_NAMES = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:-\s*(?:19|20)\d{2})?\s*)?,?\s*"
+    r"([A-Z][\w&.'’ -]{1,60}?)(?:\.|,|\s+all rights|\s*$)",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+# How many leading lines can hold a byline or dateline when the body search found none.
+HEADER_LINES = 12
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    outlet: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    published_from: PublishedFrom | None
+
+
+def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
+    """Fill what the document's own metadata lacks from the page's lines."""
+    lines = [d.line for d in decisions]
+    header = _header(decisions)
+    title = document.title or find_title(header)
+    outlet = document.outlet or find_outlet(lines, title, document.url)
+    authors = document.authors or find_authors(header, lines)
+    if document.published:
+        return Metadata(title, outlet, authors, document.published, document.published_from)
+    stated = find_dateline(header)
+    if stated:
+        return Metadata(title, outlet, authors, stated, "text")
+    body = [d.line.text for d in decisions if d.kept]
+    inferred = infer_date(body)
+    return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
+
+
+def _header(decisions: Sequence[Decision]) -> list[Line]:
+    """The lines before the body (where headline, byline and dateline live), plus a few more."""
+    first_kept = next((k for k, d in enumerate(decisions) if d.kept), len(decisions))
+    end = max(first_kept, min(HEADER_LINES, len(decisions)))
+    return [d.line for d in decisions[: end + 1]]
+
+
+def find_title(header: Sequence[Line]) -> str | None:
+    """The first headline-like line: a few words, not site furniture, byline or dateline."""
+    for line in header[:HEADER_LINES]:
+        if not 3 <= line.n_words <= 30 or line.ui_hits or line.is_time_only:
+            continue
+        if BYLINE.match(line.text) or DATELINE_WORDS.search(line.text):
+            continue
+        if FULL_DATE.search(line.text) or line.has_credit:
+            continue
+        if line.n_words > 20 and line.ends_sentence:
+            continue  # a paragraph, not a headline
+        return _TITLE_SEPARATOR.split(line.text)[0].strip() if line.n_words > 6 else line.text
+    return None
+
+
+def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ...]:
+    """Authors from a byline ("By A and B"), a name beside the dateline, or "Name email"."""
+    for line in header:
+        match = _BYLINE_NAMES.match(line.text)
+        if match:
+            names = _split_names(match.group(1))
+            if names:
+                return names
+    for k, line in enumerate(header):
+        if _NAME_LINE.match(line.text) and not line.ui_hits and line.n_words <= 4:
+            near = header[max(0, k - 2) : k + 3]
+            repeated = sum(other.text == line.text for other in lines) > 1
+            if repeated or any(DATELINE_WORDS.search(n.text) for n in near if n is not line):
+                return (line.text,)
+    for line in lines[-HEADER_LINES:]:
+        match = _NAME_EMAIL.match(line.text)
+        if match:
+            return (match.group(1),)
+    return ()
+
+
+def _split_names(text: str) -> tuple[str, ...]:
+    # The byline often runs on into the date and reading time: cut at the first digit.
+    text = re.split(r"\d|\||•|·", text)[0]
+    text = FULL_DATE.sub("", text)
+    text = re.sub(rf"\b{_MONTH}\.?\s*$", "", text, flags=re.IGNORECASE).strip(" ,;-–—")
+    names = []
+    for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text):
+        part = part.strip()
+        if re.fullmatch(_NAME, part) and not UI_PHRASES.search(part):
+            names.append(part)
+    return tuple(names)
+
+
+def find_dateline(header: Sequence[Line]) -> str | None:
+    """The date a header line states: "Posted ..." first, then "Updated ...", then a byline date."""
+    published, updated, other = None, None, None
+    for line in header:
+        match = FULL_DATE.search(line.text)
+        if not match:
+            continue
+        value = parse_date(match.group(0))
+        if value is None:
+            continue
+        if _PUBLISHED.search(line.text):
+            published = published or value
+        elif DATELINE_WORDS.search(line.text):
+            updated = updated or value
+        elif line.n_words <= 25 and not line.is_prose:
+            other = other or value
+    return published or updated or other
+
+
+def infer_date(body: Sequence[str]) -> str | None:
+    """The latest explicit full date of the text, when another one backs it up.
+
+    Articles report recent events; their latest dated event is usually the day of publication
+    or shortly before. One isolated date is not enough to say so.
+    """
+    found: list[date] = []
+    for text in body:
+        for match in FULL_DATE.finditer(text):
+            value = parse_date(match.group(0))
+            if value:
+                found.append(date.fromisoformat(value))
+    if len(found) < 2:
+        return None
+    latest = max(found)
+    support = sum(0 <= (latest - d).days <= 31 for d in found)
+    return latest.isoformat() if support >= 2 else None
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from a date string, through dateparser."""
+    cleaned = re.sub(r"(?<=[A-Za-z])\.", "", text)  # "October. 26" and "Oct. 25"
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY"},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_outlet(lines: Sequence[Line], title: str | None, url: str | None) -> str | None:
+    """The outlet from a copyright line, a "Headline | Outlet" title line, or the URL's host."""
+    for line in reversed(lines[-HEADER_LINES:]):
+        match = _COPYRIGHT.search(line.text)
+        if match and line.n_words <= 20:
+            name = match.group(1).strip(" .,")
+            if 1 <= len(name.split()) <= 6:
+                return name
+    for line in lines[:3]:
+        parts = _TITLE_SEPARATOR.split(line.text)
+        if len(parts) == 2 and title and parts[0].strip() == title and len(parts[1].split()) <= 5:
+            return parts[1].strip()
+    if url:
+        host = urlsplit(url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return None
