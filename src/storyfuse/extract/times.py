@@ -50,15 +50,15 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SET_ADVERBS = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+    "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
 }  # fmt: skip
 REF_WORDS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "at present": "PRESENT_REF", "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF",
-    "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "lately": "PAST_REF",
     "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
 }  # fmt: skip
 # TIMEX3 modifiers for the words that open a qualified expression.
 MODS = {
@@ -180,34 +180,33 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
-    """The year of a year-less date: past / future by tense, else the nearest to the anchor."""
+    """The year of a year-less date.
+
+    A day within three months of the publication date is taken as the nearest such day
+    ("December 30" in a January article is last December). Further away, and for a month named
+    alone, the tense decides, and news, which mostly reports the past, defaults to the past:
+    "in August" in an October article is this year's August, "in November" last year's.
+    """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            when = dt.date(year, month, day or 15)
+            when = dt.date(year, month, day or 1)
         except ValueError:  # 29 February in a common year
             continue
-        candidates.append((year, when))
-    if day is None:
-        # Months compare as months: "October" in an October article is this October.
-        key = anchor.year * 12 + anchor.month
-
-        def offset(when: dt.date) -> int:
-            return when.year * 12 + when.month - key
-    else:
-
-        def offset(when: dt.date) -> int:
-            return (when - anchor).days
-
-    if tense == "past":
-        past = [(y, w) for y, w in candidates if offset(w) <= 0]
-        if past:
-            return max(past, key=lambda c: offset(c[1]))[0]
+        if day is None:
+            # Months compare as months: "October" in an October article is this October.
+            offset = year * 12 + month - (anchor.year * 12 + anchor.month)
+        else:
+            offset = (when - anchor).days
+        candidates.append((offset, year))
+    nearest = min(candidates, key=lambda c: (abs(c[0]), -c[1]))
+    if day is not None and abs(nearest[0]) <= 92:
+        return nearest[1]
     if tense == "future":
-        future = [(y, w) for y, w in candidates if offset(w) >= 0]
-        if future:
-            return min(future, key=lambda c: offset(c[1]))[0]
-    return min(candidates, key=lambda c: (abs(offset(c[1])), -c[0]))[0]
+        return min((c for c in candidates if c[0] >= 0), default=nearest)[1]
+    if tense == "past" or day is None:
+        return max((c for c in candidates if c[0] <= 0), default=nearest)[1]
+    return nearest[1]
 
 
 def _weekday_date(weekday: int, anchor: dt.date, rel: str | None, tense: str | None) -> dt.date:
@@ -253,6 +252,17 @@ def _duration(amount: float | None, unit: str) -> str:
     if code == "FN":
         return f"P{_fmt(amount * 2)}W" if amount is not None else "PXW"
     number = _fmt(amount) if amount is not None else "X"
+    if amount is not None and not float(amount).is_integer():
+        # "2 1/2 years" is P2Y6M: TIMEX3 writes a fraction in the next smaller unit
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
+        if code in smaller and unit not in ("minute", "second"):
+            factor, small = smaller[code]
+            whole, rest = int(amount), round((amount - int(amount)) * factor)
+            if unit == "hour":
+                return f"PT{whole}H{rest}M"
+            if code == "D":
+                return f"P{whole}DT{rest}H"
+            return f"P{whole}{code}{rest}{small}"
     if unit in ("hour", "minute", "second"):
         return f"PT{number}{code}"
     return f"P{number}{code}"
@@ -317,7 +327,7 @@ def _calendar(span: str, ctx: _Context, month: int, day: int | None, year: int |
     if year is None:
         if ctx.anchor is None:
             raise _NoValue
-        year = _pick_year(month, day, ctx.anchor, None if day is None else ctx.tense_here)
+        year = _pick_year(month, day, ctx.anchor, ctx.tense_here)
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
@@ -462,11 +472,7 @@ def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
              "tomorrow": 1, "the day after tomorrow": 2}[word]  # fmt: skip
     parsed = _parse(word, ctx.anchor) if word in ("yesterday", "today", "tomorrow") else None
     day = parsed[0] if parsed else ctx.anchor + dt.timedelta(days=shift)
-    part = match.groupdict().get("part")
-    if word == "tonight":
-        return _Norm(f"{day.isoformat()}TNI", kind="TIME")
-    if part:
-        return _Norm(f"{day.isoformat()}T{DAY_PARTS[part.lower()]}", kind="TIME")
+    # "yesterday morning", "tonight": news dates the event by its day, as TimeBank's gold does.
     return _Norm(day.isoformat())
 
 
@@ -488,9 +494,7 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if rel in ("early", "late"):
         rel = None
     day = _weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, ctx.tense_here)
-    if match["part"]:
-        return _Norm(f"{day.isoformat()}T{DAY_PARTS[match['part'].lower()]}", kind="TIME")
-    return _Norm(day.isoformat())
+    return _Norm(day.isoformat())  # "Friday night" is dated by its day
 
 
 @_rule("clock", (
@@ -619,15 +623,79 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     unit = match["u"].lower().rstrip("s")
     if unit in ("hour", "minute", "second"):
         return _Norm(ctx.anchor.isoformat(), mod=_mod(match["q"]))
+    if unit.startswith(("decade", "centur")):  # "a decade ago" is a year, not a decade
+        years = int(amount * (10 if unit.startswith("decade") else 100))
+        return _Norm(str(ctx.anchor.year + direction * years), mod=_mod(match["q"]))
     return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
 
 
-@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|previously|formerly|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future|soon))")
+@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future))")
 def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word.endswith("future"):
         return _Norm("FUTURE_REF")
     return _Norm(REF_WORDS[word])
+
+
+@_rule("weekend", r"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+weekend")
+def _weekend(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if ctx.anchor is None:
+        raise _NoValue
+    rel = match["rel"].lower().split()[-1]
+    if rel == "the":
+        rel = "next" if ctx.tense_here == "future" else "last"
+    if ctx.anchor.weekday() >= 5 and rel in ("the", "this"):
+        return _Norm(_week(ctx.anchor) + "-WE")
+    if rel in ("next", "coming", "this"):
+        return _Norm(_week(ctx.anchor + dt.timedelta(days=5 - ctx.anchor.weekday())) + "-WE")
+    # the weekend just gone: the Saturday before the publication date
+    saturday = ctx.anchor - dt.timedelta(days=(ctx.anchor.weekday() - 5) % 7 or 7)
+    return _Norm(_week(saturday) + "-WE")
+
+
+@_rule("this_year", (
+    r"(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+    r"the\s+rest\s+of|the\s+remainder\s+of|end\s+of)\s+)?"
+    r"(?P<w>(?i:the|this|that|its|the\s+current|the\s+full|the\s+calendar))\s+"
+    r"(?:(?i:fiscal|financial|calendar|full)\s+)?(?P<u>(?i:year|month|week))"
+    r"|(?P<end>(?i:year-end|year's\s+end|month-end))"
+))  # fmt: skip
+def _this_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    if match["end"]:
+        unit = "month" if match["end"].lower().startswith("month") else "year"
+        mod = "END"
+    else:
+        unit, mod = match["u"].lower(), _mod(match["mod"])
+        if match["w"].lower() in ("that", "its"):
+            return _Norm(None)  # refers to a time named earlier, which is not tracked
+        if match["w"].lower() == "the" and not match["mod"] and unit != "year":
+            return None  # "the week" / "the month" alone are too often not a date
+    if ctx.anchor is None:
+        raise _NoValue
+    return _Norm(_shift(ctx.anchor, unit, 0), mod=mod)
+
+
+_SPELLED_YEAR = (
+    r"(?P<c>(?i:nineteen|twenty))[\s-]+(?P<y>(?i:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"|(?P<k>(?i:(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten))?))"
+)
+
+
+@_rule("spelled_year", _SPELLED_YEAR)
+def _spelled_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower().split()
+    if match["k"]:
+        if not re.match(r"(?i)the\s+year", match["k"]) and not (before and before[-1] in ("in", "by", "since", "until")):
+            return None  # "two thousand" is mostly a count
+        words = re.sub(r"(?i)the\s+year\s+|two\s+thousand|and", "", match["k"]).strip()
+        return _Norm(str(2000 + int(_number(words) or 0)))
+    tail = _number(match["y"].replace("-", " "))
+    if tail is None:
+        return None
+    return _Norm(str((19 if match["c"].lower() == "nineteen" else 20) * 100 + int(tail)))
 
 
 # --- rules: durations and sets --------------------------------------------------------------
@@ -637,13 +705,13 @@ def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
     rf"(?:(?P<q>{_QUAL})\s+)?(?:(?P<the>(?i:the|a|an|its|their))\s+)?"
     r"(?:(?P<rel>(?i:past|last|next|first|previous|coming|final|following|latest|same|"
     r"initial|remaining|recent|additional|entire|whole))\s+)?"
-    rf"(?P<n>{_NUM})(?:\s+(?:(?i:to|or|and)\s+)(?P<n2>{_NUM}))?(?:\s+|-)"
+    rf"(?P<n>{_NUM})(?P<half>\s+1/2|½)?(?:\s+(?:(?i:to|or|and)\s+)(?P<n2>{_NUM}))?(?:\s+|-)"
     r"(?:(?i:more|additional|consecutive|straight|full|long|trading|business|calendar)\s+)?"
     rf"(?P<u>{_UNITS}|{_UNIT})(?P<and>\s+and\s+a\s+half)?"
 ))  # fmt: skip
 def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     amount = _number(match["n"])
-    if match["and"] and amount is not None:
+    if (match["and"] or match["half"]) and amount is not None:
         amount += 0.5
     unit = match["u"]
     before = ctx.text[max(0, match.start() - 25) : match.start()].lower()
@@ -675,7 +743,7 @@ def _past_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_duration(1, match["u"]), kind="DURATION")
 
 
-@_rule("set", r"(?P<adv>(?i:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly))|(?P<each>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?P<u>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")
+@_rule("set", r"(?P<adv>(?i:hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly))|(?P<each>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?P<u>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")
 def _set(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if match["adv"]:
         return _Norm(SET_ADVERBS[match["adv"].lower()], kind="SET")
@@ -692,40 +760,58 @@ def _weekday_set(match: re.Match[str], ctx: _Context) -> _Norm | None:
 # --- tense of the sentence around an expression ---------------------------------------------
 
 _FUTURE_CUES = {
-    "will", "'ll", "shall", "would", "next", "upcoming", "scheduled", "expected", "planned",
-    "plans", "plan", "due", "slated", "set", "going", "intends", "hopes", "until", "by",
+    "will", "'ll", "shall", "would", "upcoming", "scheduled", "slated", "due", "going",
+    "intends", "soon", "by",
 }  # fmt: skip
-_PAST_CUES = {"said", "was", "were", "had", "did", "last", "ago", "told", "earlier", "since"}
+_PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since", "until"}
 _NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
+_PASSIVE = {"be", "been", "being"}
 _WORD_RE = re.compile(r"[A-Za-z']+")
 _SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
 
 
+def _cue(words: list[str], i: int) -> str | None:
+    """The tense a word signals in its place, or None."""
+    word, before = words[i], words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if word in ("next", "coming") and after not in ("to", "door"):
+        return "future"
+    if word in ("plans", "plan", "planning", "expected", "hopes", "hoping") and after == "to":
+        return "past" if before in ("was", "were", "had") else "future"
+    if word in _FUTURE_CUES:
+        return "past" if before in ("was", "were", "had") else "future"
+    if word in _PAST_CUES:
+        return "past"
+    # "released" is past, but not in "will be released": the auxiliary further left decides.
+    if word.endswith("ed") and word not in _NOT_PAST and before not in _PASSIVE:
+        return "past"
+    return None
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
-    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None."""
+    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None.
+
+    News reports mostly what has happened, so callers treat None as the past; only a cue such
+    as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future.
+    """
     left_window = text[max(0, start - 200) : start]
     cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
     left = left_window[cut[-1] :] if cut else left_window
     right_window = text[end : end + 160]
     stop = _SENTENCE_END_RE.search(right_window)
     right = right_window[: stop.start() + 2] if stop else right_window
-    weak = None
-    for word in reversed(_WORD_RE.findall(left)[-12:]):
-        word = word.lower()
-        if word in _FUTURE_CUES:
-            return "future"
-        if word in _PAST_CUES:
-            return "past"
-        if weak is None and word.endswith("ed") and word not in _NOT_PAST:
-            weak = "past"  # a participle ("will be released") yields to an auxiliary before it
-    if weak:
-        return weak
-    for word in _WORD_RE.findall(right)[:8]:
-        word = word.lower()
-        if word in _FUTURE_CUES - {"by", "until", "next"}:
-            return "future"
-        if word in _PAST_CUES or (word.endswith("ed") and word not in _NOT_PAST):
-            return "past"
+    words = [w.lower() for w in _WORD_RE.findall(left)]
+    for i in range(len(words) - 1, max(-1, len(words) - 13), -1):
+        cue = _cue(words, i)
+        if cue:
+            return cue
+    words = [w.lower() for w in _WORD_RE.findall(right)][:8]
+    for i, word in enumerate(words):
+        if word in ("by", "next"):
+            continue  # after the expression these begin another phrase ("Friday by the river")
+        cue = _cue(words, i)
+        if cue:
+            return cue
     return None
 
 
