@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 
-from storyfuse import clean, extract, fuse, group, ingest
+from storyfuse import clean, extract, fuse, group, ingest, limits
 from storyfuse.model import Analysis, Article, Brief, Document, InputError, Problem
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,10 @@ def analyze_documents(
             problems.append(Problem(item.path, f"duplicate article id {item.id!r}; skipped"))
             continue
         try:
-            analyses.append(analyze_document(item))
+            # Size limits bound nearly every input; the time budget catches the rest.
+            with limits.deadline(limits.document_seconds(), item.path):
+                analysis = analyze_document(item)
+            analyses.append(analysis)
             seen.add(item.id)
         except InputError as exc:
             problems.append(Problem(exc.path, exc.reason))
