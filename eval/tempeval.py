@@ -180,9 +180,22 @@ def main(argv: list[str] | None = None) -> int:
     rows.append({"corpus": "HeidelTime (TE3 test)", "relaxed_f1": 0.903, "value_f1": 0.776})
     print_table(
         rows,
-        ["corpus", "documents", "gold", "system", "strict_p", "strict_r", "strict_f1",
-         "relaxed_p", "relaxed_r", "relaxed_f1", "value_p", "value_r", "value_f1",
-         "value_accuracy"],
+        [
+            "corpus",
+            "documents",
+            "gold",
+            "system",
+            "strict_p",
+            "strict_r",
+            "strict_f1",
+            "relaxed_p",
+            "relaxed_r",
+            "relaxed_f1",
+            "value_p",
+            "value_r",
+            "value_f1",
+            "value_accuracy",
+        ],
     )
     results["seconds"] = round(time.perf_counter() - began, 1)
     if not args.corpus:

@@ -1,0 +1,156 @@
+"""Time expressions and their values, normalised against the publication date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyfuse.extract.times import find_times
+from storyfuse.model import TimeMention
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "times"
+FRIDAY = "2024-10-25"  # a Friday in ISO week 43
+
+
+def values(
+    text: str, published: str | None = FRIDAY, **kwargs: bool
+) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in find_times(text, published, **kwargs)]
+
+
+def only(text: str, published: str | None = FRIDAY) -> TimeMention:
+    mentions = find_times(text, published)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def test_article_fixture() -> None:
+    text = (FIXTURES / "harbour_strike.txt").read_text()
+    found = values(text)
+    expected = [
+        ("Thursday", "2024-10-24"),
+        ("Wednesday night", "2024-10-23"),
+        ("2014", "2014"),
+        ("yesterday", "2024-10-24"),
+        ("today", "2024-10-25"),
+        ("December", "2024-12"),
+        ("last week", "2024-W42"),
+        ("Oct. 24", "2024-10-24"),
+        ("Oct. 27-28", "2024-10-27"),
+        ("Monday", "2024-10-28"),
+        ("Earlier this year", "2024"),
+        ("June 19", "2024-06-19"),
+        ("August", "2024-08"),
+        ("early October", "2024-10"),
+        ("Oct, 18, 2024", "2024-10-18"),
+        ("last month", "2024-09"),
+        ("This week", "2024-W43"),
+    ]
+    for pair in expected:
+        assert pair in found
+    # "2,000 vessels" is a count, not the year 2000
+    assert not any(value == "2000" for _, value in found)
+    for mention in find_times(text, FRIDAY):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # News uses the most recent past weekday ...
+        ("The minister resigned on Thursday.", "2024-10-24"),
+        ("Fighting resumed on Monday, officials said.", "2024-10-21"),
+        ("Talks ended on Friday.", "2024-10-25"),  # the publication day itself
+        # ... unless the sentence speaks of the future.
+        ("The court will rule on Tuesday.", "2024-10-29"),
+        ("The report will be released on Wednesday.", "2024-10-30"),
+        ("The delegation is scheduled to arrive on Sunday.", "2024-10-27"),
+        ("The team planned to leave on Saturday.", "2024-10-26"),
+        ("Voters go to the polls next Thursday.", "2024-10-31"),
+        ("The summit opened last Friday.", "2024-10-18"),
+    ],
+)
+def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:
+    mention = only(sentence)
+    assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("Prices rose sharply last week.", FRIDAY, "last week", "2024-W42"),
+        ("Exports grew this week.", FRIDAY, "this week", "2024-W43"),
+        ("Output fell last month.", FRIDAY, "last month", "2024-09"),
+        ("The plant closed earlier this year.", FRIDAY, "earlier this year", "2024"),
+        ("The bill passed yesterday.", FRIDAY, "yesterday", "2024-10-24"),
+        ("The vote is today.", FRIDAY, "today", "2024-10-25"),
+        ("The deal was signed on June 19.", FRIDAY, "June 19", "2024-06-19"),
+        ("Troops crossed the border on Aug. 6.", FRIDAY, "Aug. 6", "2024-08-06"),
+        ("The strike began on Oct. 24.", FRIDAY, "Oct. 24", "2024-10-24"),
+        ("The decree is dated Oct, 18, 2024.", FRIDAY, "Oct, 18, 2024", "2024-10-18"),
+        ("The census was taken in August.", FRIDAY, "August", "2024-08"),
+        ("A plan is due by December.", FRIDAY, "December", "2024-12"),
+        ("The 2014 coup split the army.", FRIDAY, "2014", "2014"),
+        ("Growth slowed in the 1990s.", FRIDAY, "the 1990s", "199"),
+        ("Earnings fell in the third quarter.", FRIDAY, "the third quarter", "2024-Q3"),
+        # Years left out across a year boundary: the nearest such day.
+        ("The fire started on December 30.", "2025-01-03", "December 30", "2024-12-30"),
+        ("Polls open on January 2.", "2024-12-30", "January 2", "2025-01-02"),
+        # A month further away is read as the past unless the tense says otherwise.
+        ("Shipments stopped in November.", "2024-03-10", "November", "2023-11"),
+        ("The law will take effect in November.", "2024-03-10", "November", "2024-11"),
+    ],
+)
+def test_values(sentence: str, published: str, text: str, value: str) -> None:
+    assert (text, value) in values(sentence, published)
+
+
+def test_early_month_keeps_month_value_with_modifier() -> None:
+    mention = only("Inflation has eased since early October.")
+    assert (mention.text, mention.value, mention.mod) == ("early October", "2024-10", "START")
+    assert only("Rain returned in late June.").mod == "END"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Talks are set for Oct. 27-28.", "Talks are set for October 27–28."]
+)
+def test_ranges_value_the_first_day_and_keep_the_last(sentence: str) -> None:
+    mention = only(sentence)
+    assert (mention.value, mention.end_value) == ("2024-10-27", "2024-10-28")
+
+
+def test_without_publication_date_only_absolute_expressions_get_values() -> None:
+    found = dict(values("On Thursday, a week after the March 3, 2021 vote, he left.", None))
+    assert found["Thursday"] is None
+    assert found["March 3, 2021"] == "2021-03-03"
+    assert dict(values("In May 2019 and in 2015 it rained.", None)) == {
+        "May 2019": "2019-05",
+        "2015": "2015",
+    }
+
+
+def test_durations_and_sets_only_on_request() -> None:
+    sentence = "The siege lasted three weeks and shelling continued daily."
+    assert values(sentence) == []
+    found = {m.text: (m.value, m.kind) for m in find_times(sentence, FRIDAY, durations=True)}
+    assert found == {"three weeks": ("P3W", "DURATION"), "daily": ("P1D", "SET")}
+    assert dict(values("It took 2 1/2 years.", FRIDAY, durations=True)) == {"2 1/2 years": "P2Y6M"}
+
+
+def test_vague_references() -> None:
+    found = dict(values("Prices are now higher than in the past, and may rise in the future."))
+    assert found == {"now": "PRESENT_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theresa May met the delegation.",  # a surname, not a month
+        "About 2,000 troops and 1,500 tanks took part.",  # counts, not years
+        "He said the march would go ahead.",  # the verb
+        "She watched High Noon again.",  # a title
+    ],
+)
+def test_things_that_are_not_times(sentence: str) -> None:
+    assert values(sentence) == []
