@@ -1,0 +1,778 @@
+"""Numeric claims: a quantity of something, who asserts it, and when.
+
+For each sentence of the parsed article, ``numbers.find_numbers`` finds the numbers as written;
+this module then decides, from the parse around each number,
+
+1. whether it is a quantity at all: years, dates, times of day, durations, ages, ordinals,
+   designations ("Boeing 787", "Article 4"), scores ("a 5-4 decision"), ratios ("eight of 10"),
+   multipliers ("three times the rate"), phone numbers and footnote marks are not;
+2. ranges: "10,000 to 12,000", "between 10 and 12", "$40-50 billion" become one claim with an
+   ``upper``; "from 0.9 to 1.2 percent" after a verb of change, or a descending pair
+   ("46 percent to 42 percent"), stays two claims;
+3. the thing counted (``unit``, a singular lemma): a currency sign or "%" first, then the noun
+   the number modifies ("12,000 North Korean troops" -> troop; "a 10-point lead" -> point;
+   "three of its commanders" -> commander), then "the number of X ... is N" -> X, then the unit
+   of the number just before it in the same sentence ("10 judges rather than 11"). A number with
+   no thing counted is not reported;
+4. the qualifier written before it ("nearly", "at least", "up to" ...) or after it ("or more"),
+   normalised to six values;
+5. the claimant: the speaker of the quotation that contains the number (from ``find_quotes``),
+   else the subject of a reporting verb that governs it ("X said", "said X", "X estimated that"),
+   else "according to X"; a pronoun resolves to the last person (or organisation, for "it")
+   named before it;
+6. the date: the nearest normalised time expression in the same sentence.
+
+The annotation guidelines in ``eval/gold/claims/GUIDELINES.md`` define each of these; the
+evaluation ``eval/claims.py`` measures them against hand-annotated articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storyfuse.extract.nlp import nlp
+from storyfuse.extract.numbers import NumberMention, find_numbers
+from storyfuse.model import Claim, Quote, TimeMention
+
+# The qualifier vocabulary: what a reader needs to compare two figures ("nearly 12,000" vs
+# "at least 10,000"). Written forms, lowercased, mapped to the normalised value.
+QUALIFIERS_BEFORE = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "~": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "not quite": "nearly",
+    "just shy of": "nearly",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "just over": "more than",
+    "above": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "past": "more than",
+    "beyond": "more than",
+    "exceeding": "more than",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "a maximum of": "up to",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "below": "less than",
+}
+QUALIFIERS_AFTER = {
+    "or more": "at least",
+    "and more": "at least",
+    "or higher": "at least",
+    "or less": "up to",
+    "or fewer": "up to",
+    "or lower": "up to",
+    "or so": "about",
+}
+
+# Verbs whose subject asserts the content they govern. Belief and feeling verbs are left out: a
+# figure is claimed by whoever says, reports, estimates or finds it.
+REPORTING_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "note",
+        "claim",
+        "announce",
+        "report",
+        "estimate",
+        "confirm",
+        "write",
+        "tweet",
+        "post",
+        "state",
+        "declare",
+        "reveal",
+        "disclose",
+        "show",
+        "find",
+        "indicate",
+        "suggest",
+        "predict",
+        "expect",
+        "forecast",
+        "project",
+        "calculate",
+        "count",
+        "argue",
+        "insist",
+        "warn",
+        "testify",
+        "acknowledge",
+        "admit",
+        "cite",
+        "allege",
+        "assert",
+        "maintain",
+        "conclude",
+        "explain",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "put",
+        "record",
+        "list",
+        "tally",
+        "put",
+        "peg",
+    ]
+)
+# Verbs of change, after which "from X to Y" is two values, not a range.
+CHANGE_VERBS = frozenset(
+    [
+        "rise",
+        "fall",
+        "increase",
+        "decrease",
+        "grow",
+        "drop",
+        "decline",
+        "climb",
+        "jump",
+        "surge",
+        "soar",
+        "plunge",
+        "slip",
+        "edge",
+        "go",
+        "move",
+        "raise",
+        "cut",
+        "lower",
+        "reduce",
+        "boost",
+        "expand",
+        "shrink",
+        "slide",
+        "sink",
+        "tumble",
+        "dip",
+        "gain",
+        "lose",
+        "swell",
+    ]
+)
+TIME_UNITS = frozenset(
+    [
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "night",
+        "fortnight",
+        "millennium",
+    ]
+)
+# Nouns that name a count without saying what is counted: "the number of X is N" counts X.
+COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "figure"])
+# Entity types whose numbers are part of a name, not a quantity.
+NAME_ENTITIES = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"})
+UNIT_LEMMAS = {"people": "person", "%": "percent", "per": "percent", "pct": "percent"}
+PRONOUNS = frozenset(["he", "she", "him", "her", "his", "it", "they", "them", "we", "i", "you"])
+_AGE_AFTER = re.compile(
+    r"^\s?[-–]?\s?(?:years?|yrs?)[-– ]old|^\s*(?:or|and) (?:older|over|above|younger)"
+)
+
+
+@dataclass
+class _Item:
+    """A number on its way to becoming a claim."""
+
+    number: NumberMention
+    tokens: Span
+    upper: float | None = None
+    start: int = 0
+    end: int = 0
+    unit: str | None = None
+    unit_token: Token | None = None
+
+
+def find_claims(
+    doc: Doc,
+    *,
+    quotes: Sequence[Quote],
+    times: Sequence[TimeMention],
+    published: str | None,
+) -> list[Claim]:
+    """The numeric claims of one parsed article, in text order."""
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        if not any(ch.isdigit() for ch in sent.text) and not any(
+            t.like_num or t.lower_ == "dozen" for t in sent
+        ):
+            continue
+        claims.extend(_sentence_claims(sent, quotes, times, published))
+    return claims
+
+
+def _sentence_claims(
+    sent: Span, quotes: Sequence[Quote], times: Sequence[TimeMention], published: str | None
+) -> list[Claim]:
+    doc = sent.doc
+    numbers = find_numbers(sent)
+    items: list[_Item] = []
+    for number in numbers:
+        tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        items.append(_Item(number, tokens, number.upper, number.start, number.end))
+    items = _drop_pairs(items, sent)
+    items = _join_ranges(items, sent)
+    kept: list[_Item] = []
+    previous: _Item | None = None
+    for item in items:
+        if _not_a_quantity(item, sent, times):
+            continue
+        _find_unit(item, sent, previous)
+        if item.unit is None or item.unit in TIME_UNITS or _is_multiplier(item):
+            continue
+        if _is_designation(item):
+            continue
+        kept.append(item)
+        previous = item
+    text = sent.text.strip()
+    claims = []
+    for item in kept:
+        claims.append(
+            Claim(
+                text=text,
+                value=item.number.value,
+                unit=item.unit or "",
+                start=item.start,
+                end=item.end,
+                qualifier=_qualifier(item, sent),
+                claimant=_claimant(item, sent, quotes),
+                date=_date(item, sent, times, published),
+                number_text=doc.text[item.start : item.end],
+                upper=item.upper,
+            )
+        )
+    return claims
+
+
+# --- which numbers are quantities ------------------------------------------------------------
+
+
+def _drop_pairs(items: list[_Item], sent: Span) -> list[_Item]:
+    """Remove ratios ("eight of 10", "one in five") and designations after a count ("400 737")."""
+    doc = sent.doc
+    drop: set[int] = set()
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        gap = doc.text[a.end : b.start].strip().lower()
+        if gap in {"of", "in", "out of"} and not b.number.currency and not a.number.percent:
+            drop.update({k, k + 1})
+        elif gap == "" and not b.number.currency and not b.number.percent:
+            drop.add(k + 1)  # "400 737 Max jets": the second number names the model
+    return [it for k, it in enumerate(items) if k not in drop]
+
+
+def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
+    """Merge "X to Y", "X-Y" and "between X and Y" into one item with an upper bound."""
+    doc = sent.doc
+    out: list[_Item] = []
+    k = 0
+    while k < len(items):
+        a = items[k]
+        if k + 1 < len(items) and a.upper is None:
+            b = items[k + 1]
+            if _is_range(a, b, sent):
+                number = a.number
+                raw_a = number.value / number.scale
+                raw_b = b.number.value / b.number.scale
+                value = raw_a * b.number.scale if not number.scaled else number.value
+                merged = replace(
+                    number,
+                    value=value,
+                    end=b.end,
+                    currency=number.currency or b.number.currency,
+                    percent=number.percent or b.number.percent,
+                )
+                if raw_a < raw_b or number.value < b.number.value:
+                    tokens = doc.char_span(a.start, b.end, alignment_mode="expand")
+                    out.append(_Item(merged, tokens or b.tokens, b.number.value, a.start, b.end))
+                    k += 2
+                    continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
+    doc = sent.doc
+    gap = doc.text[a.end : b.start].strip().lower()
+    if b.number.value <= a.number.value / a.number.scale * b.number.scale and not (
+        a.number.scaled and a.number.value < b.number.value
+    ):
+        return False  # descending or equal: a comparison or a score, not a range
+    before = _word_before(a, sent)
+    if gap in {"to", "-", "–", "—"}:
+        if before == "by":
+            return False  # "down by 30 to 126"
+        # "rose from 0.90 percent to 1.23 percent" is a change, not a range.
+        return not (before == "from" and any(t.lemma_ in CHANGE_VERBS for t in sent))
+    return gap == "and" and before == "between"
+
+
+def _word_before(item: _Item, sent: Span) -> str:
+    """The word before a number, skipping a qualifier ("between about 10 and 12")."""
+    i = item.tokens.start - 1
+    while i >= sent.start and sent.doc[i].lower_ in {"about", "around", "roughly", "some"}:
+        i -= 1
+    return sent.doc[i].lower_ if i >= sent.start else ""
+
+
+def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
+    number, tokens, doc = item.number, item.tokens, sent.doc
+    text = doc.text
+    money_or_share = bool(number.currency or number.percent)
+    before_char = text[item.start - 1 : item.start] if item.start else ""
+    before2 = text[max(0, item.start - 2) : item.start]
+    prev = doc[tokens.start - 1] if tokens.start > sent.start else None
+    after = text[item.end : item.end + 20]
+    if item.upper is not None and item.upper <= number.value and number.upper is not None:
+        return True  # "a 5-4 decision", "787-9": a score or a model, not a range
+    if number.spelled and number.value == 1 and not number.scaled:
+        return True  # "one source said": the indefinite sense, not a count
+    if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
+        return True  # footnote marks, hashtags, signed changes in tables
+    if not number.spelled and "," not in number.text and not number.scaled:
+        digits = re.sub(r"\D", "", number.text)
+        if len(digits) >= 7 and "." not in number.text:
+            return True  # ids, tweet numbers
+        if (
+            not money_or_share
+            and number.value.is_integer()
+            and 1000 <= number.value <= 2100
+            and not _followed_by_plural(item, sent)
+        ):
+            return True  # a year
+    if not money_or_share:
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in tokens):
+            return True
+        if any(
+            tm.start < item.end and item.start < tm.end and tm.value is not None for tm in times
+        ):
+            return True
+        if prev is not None and prev.lower_ in {"aged", "age", "ages", "no.", "number", "#"}:
+            return True
+        if _AGE_AFTER.match(after):
+            return True
+        if _is_appositive_age(item, sent):
+            return True
+        root = tokens.root
+        if root.dep_ == "nummod" and root.head.i < root.i and root.head.pos_ in {"NOUN", "PROPN"}:
+            return True  # "Article 4", "Room 101": a number after its noun names it
+        if any(t.ent_type_ in NAME_ENTITIES for t in tokens):
+            return True  # "S&P 500", "Boeing 787", "Apollo 11"
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+            nxt = doc[tokens.end] if tokens.end < sent.end else None
+            if nxt is None or nxt.tag_ not in {"NNS", "NNPS"}:
+                return True  # "Article 4", "Patriot 125", "Boeing 787"
+    return any(t.like_url or "@" in t.text for t in tokens)
+
+
+def _followed_by_plural(item: _Item, sent: Span) -> bool:
+    end = item.tokens.end
+    return end < sent.end and sent.doc[end].tag_ in {"NNS", "NNPS"}
+
+
+def _is_appositive_age(item: _Item, sent: Span) -> bool:
+    """ "Webb, 51, of Fort Worth": a small number set off by commas right after a name."""
+    doc, tokens = sent.doc, item.tokens
+    if item.number.value >= 120 or tokens.start - 2 < sent.start or tokens.end >= sent.end:
+        return False
+    comma, name = doc[tokens.start - 1], doc[tokens.start - 2]
+    return comma.text == "," and name.pos_ == "PROPN" and doc[tokens.end].text in {",", ")", ";"}
+
+
+def _is_multiplier(item: _Item) -> bool:
+    """ "three times the rate", "10 times higher": a ratio, not a count of times."""
+    tok = item.unit_token
+    if tok is None or tok.lemma_ != "time":
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (
+        nxt.pos_ == "DET" or nxt.tag_ in {"JJR", "RBR"} or nxt.lower_ in {"as", "more", "less"}
+    )
+
+
+def _is_designation(item: _Item) -> bool:
+    """ "its popular 737 Max jet": a number inside a singular noun phrase names, not counts."""
+    tok = item.unit_token
+    number = item.number
+    if tok is None or number.currency or number.percent or item.upper is not None:
+        return False
+    if number.value == 1 or tok.tag_ not in {"NN", "NNP"}:
+        return False
+    start = item.tokens.start
+    doc = tok.doc
+    if start > 0 and doc.text[item.end : item.end + 1] in {"-", "–"}:
+        return False  # "a 46-page report": the hyphen makes the number a measure
+    prev = doc[start - 1] if start > 0 else None
+    return (
+        prev is not None
+        and (prev.pos_ == "DET" or prev.tag_ == "PRP$")
+        and prev.lower_
+        not in {
+            "another",
+            "some",
+            "all",
+        }
+    )
+
+
+# --- what is counted -------------------------------------------------------------------------
+
+
+def _lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in UNIT_LEMMAS:
+        return UNIT_LEMMAS[low]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or lemma == low and low.endswith("s") and tok.tag_ in {"NNS", "NNPS"}:
+        lemma = _noun_lemma(tok)
+    return UNIT_LEMMAS.get(lemma, lemma)
+
+
+def _noun_lemma(tok: Token) -> str:
+    """The lemma of a word read as a common noun ("Democrats" -> democrat)."""
+    pipe = nlp().get_pipe("lemmatizer")
+    single = Doc(tok.doc.vocab, words=[tok.lower_], pos=["NOUN"])
+    forms = pipe.rule_lemmatize(single[0])  # type: ignore[attr-defined]
+    return str(forms[0]) if forms else tok.lower_
+
+
+def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
+    number = item.number
+    if number.percent:
+        item.unit = "percent"
+        return
+    if number.currency:
+        item.unit = number.currency
+        return
+    doc = sent.doc
+    tokens = item.tokens
+    # "a 10-point lead", "a 46-page report": the noun glued to the number by a hyphen.
+    if doc.text[item.end : item.end + 1] in {"-", "–"} and tokens.end + 1 < sent.end:
+        glued = doc[tokens.end + 1] if doc[tokens.end].text in {"-", "–"} else None
+        if glued is not None and glued.idx == item.end + 1 and glued.is_alpha:
+            if glued.lower_ == "year" and _AGE_AFTER.match(doc.text[item.end :]):
+                item.unit = None
+                return
+            item.unit, item.unit_token = _lemma(glued), glued
+            return
+    noun = _counted_noun(item, sent)
+    if noun is not None:
+        item.unit, item.unit_token = _lemma(noun), noun
+        return
+    noun = _number_of(item, sent)
+    if noun is not None:
+        item.unit, item.unit_token = _lemma(noun), noun
+        return
+    if (
+        previous is not None
+        and previous.unit not in {"percent", None}
+        and not previous.number.currency
+        and tokens.start - previous.tokens.end <= 12
+    ):
+        item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _counted_noun(item: _Item, sent: Span) -> Token | None:
+    """The noun a number counts: the head it modifies, or the noun phrase right after it."""
+    doc = sent.doc
+    tokens = item.tokens
+    end = tokens.end
+    if end >= sent.end:
+        return None
+    nxt = doc[end]
+    # "30 of Boeing's jets", "three of its commanders": the object of "of".
+    if nxt.lower_ == "of" and end + 1 < sent.end and not doc[end + 1].like_num:
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+            return objects[0]
+        return None
+    # The run of modifiers and nouns after the number; the head is its last common noun, or
+    # the syntactic head of the number when that lies inside the run.
+    run: list[Token] = []
+    j = end
+    while j < sent.end and len(run) < 7:
+        tok = doc[j]
+        if tok.pos_ in {"ADJ", "NOUN", "PROPN"} or tok.text in {"-", "–"} and run:
+            run.append(tok)
+        elif tok.pos_ == "NUM" and j + 1 < sent.end and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
+            run.append(tok)  # "400 737 Max jets"
+        elif tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ == "ADJ":
+            run.append(tok)  # "two relatively smaller organisations"
+        else:
+            break
+        j += 1
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
+    if not nouns:
+        return None
+    head = tokens.root.head
+    if head in nouns and head.pos_ == "NOUN":
+        # Go to the head of a compound inside the run ("service members").
+        while head.dep_ == "compound" and head.head in nouns:
+            head = head.head
+        return head
+    common = [t for t in nouns if t.pos_ == "NOUN"]
+    if common:
+        last = common[0]
+        for t in common[1:]:
+            if t.i == last.i + 1 or all(
+                doc[x].pos_ in {"ADJ", "NOUN", "PROPN"} for x in range(last.i, t.i)
+            ):
+                last = t
+            else:
+                break
+        return last
+    # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
+    plural = [t for t in nouns if t.tag_ == "NNPS"]
+    return plural[-1] if plural else None
+
+
+def _number_of(item: _Item, sent: Span) -> Token | None:
+    """ "The number of North Korean soldiers ... is around 12,000": the noun after "number of"."""
+    root = item.tokens.root
+    if root.dep_ not in {"attr", "pobj", "dobj", "acomp", "npadvmod", "oprd", "ROOT", "appos"}:
+        return None
+    for tok in sent:
+        if tok.lemma_ in COUNT_NOUNS and tok.i < item.tokens.start:
+            for of in tok.children:
+                if of.lower_ == "of":
+                    objects = [c for c in of.children if c.dep_ == "pobj"]
+                    if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+                        return objects[0]
+    # "The air quality index is 218": the subject of the copula, when it is a noun.
+    verb = root.head if root.dep_ != "pobj" else root.head.head
+    if verb.lemma_ == "be":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if subjects and subjects[0].lemma_ not in COUNT_NOUNS:
+            return subjects[0]
+    return None
+
+
+# --- qualifier --------------------------------------------------------------------------------
+
+
+def _qualifier(item: _Item, sent: Span) -> str | None:
+    doc = sent.doc
+    words: list[str] = []
+    i = item.tokens.start - 1
+    while i >= sent.start and len(words) < 4:
+        tok = doc[i]
+        if tok.is_punct and tok.text != "~":
+            break
+        words.insert(0, tok.lower_)
+        i -= 1
+    # Let "the" sit between a qualifier and its number ("past the $1 billion mark").
+    if words and words[-1] == "the":
+        words = words[:-1]
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in QUALIFIERS_BEFORE:
+                return QUALIFIERS_BEFORE[phrase]
+    for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
+        if end is None:
+            continue
+        following = " ".join(doc.text[end : end + 12].split()[:2]).lower().strip(",.;")
+        if following in QUALIFIERS_AFTER:
+            return QUALIFIERS_AFTER[following]
+    return None
+
+
+# --- claimant ---------------------------------------------------------------------------------
+
+
+def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
+    doc = sent.doc
+    containing = [q for q in quotes if q.speaker and q.start <= item.start and item.end <= q.end]
+    if containing:
+        quote = min(containing, key=lambda q: q.end - q.start)
+        speaker = quote.speaker or ""
+        if speaker.lower() in PRONOUNS:
+            at = quote.speaker_start if quote.speaker_start is not None else quote.start
+            return _resolve_pronoun(doc, at, speaker)
+        return speaker
+    source = _reporting_source(item, sent)
+    if source is None:
+        source = _according_to(item, sent)
+    if source is None:
+        return None
+    text = _phrase(source)
+    if text.lower() in PRONOUNS:
+        return _resolve_pronoun(doc, source[0].idx, text)
+    return text or None
+
+
+def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
+    """The subject of a reporting verb that governs the number ("X said", "said X", "X found")."""
+    root = item.tokens.root
+    inside = set(range(item.tokens.start, item.tokens.end))
+    # 1. A reporting verb among the number's syntactic ancestors.
+    for verb in root.ancestors:
+        if verb.lemma_ in REPORTING_VERBS and verb.pos_ in {"VERB", "AUX"}:
+            subject = _subject(verb)
+            if subject is not None and not inside & {t.i for t in subject}:
+                return subject
+            if verb.dep_ in {"relcl", "acl"}:
+                break
+    # 2. A sentence-level reporting verb the parse did not connect to the number
+    #    ("X has sent 12,000 troops, Y said." parsed with "said" as a conjunct).
+    for verb in sent:
+        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB":
+            continue
+        if verb.dep_ in {"relcl", "acl", "advcl", "xcomp", "pcomp", "amod", "csubj"}:
+            continue
+        if verb.dep_ not in {"ROOT", "conj"} or verb.i < item.tokens.start:
+            continue
+        if root in verb.subtree or verb.dep_ == "ROOT" and _is_parenthetical(verb, sent):
+            subject = _subject(verb)
+            if subject is not None and not inside & {t.i for t in subject}:
+                return subject
+        if verb.dep_ == "conj":
+            subject = _subject(verb) or _phrase_before(verb, sent)
+            if subject is not None and not inside & {t.i for t in subject}:
+                return subject
+    return None
+
+
+def _is_parenthetical(verb: Token, sent: Span) -> bool:
+    """ "..., X said." at the end of the sentence: the verb reports everything before it."""
+    return verb.i > sent.start and any(t.text == "," for t in sent.doc[sent.start : verb.i])
+
+
+def _subject(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.dep_ != "expl":
+            if child.dep_ == "nsubjpass":
+                agents = [c for c in verb.children if c.dep_ == "agent"]
+                objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                return list(objects[0].subtree) if objects else None
+            return list(child.subtree)
+    return None
+
+
+def _phrase_before(verb: Token, sent: Span) -> list[Token] | None:
+    """The noun phrase between the last comma and a reporting verb (", Ukraine's HUR said")."""
+    doc = sent.doc
+    i = verb.i - 1
+    toks: list[Token] = []
+    while i >= sent.start and doc[i].text != ",":
+        toks.insert(0, doc[i])
+        i -= 1
+    if not toks or len(toks) > 12 or i < sent.start:
+        return None
+    if not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in toks):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return None
+    return toks
+
+
+def _according_to(item: _Item, sent: Span) -> list[Token] | None:
+    for tok in sent:
+        if tok.lower_ == "according":
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            objects = [c for c in nxt.children if c.dep_ == "pobj"]
+            if objects:
+                phrase = list(objects[0].subtree)
+                if not {t.i for t in phrase} & set(range(item.tokens.start, item.tokens.end)):
+                    return phrase
+    return None
+
+
+def _phrase(tokens: list[Token]) -> str:
+    """A source phrase as written, cut before an apposition or relative clause after a comma."""
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif tok.text in {",", "—", "–", "--"} and depth == 0 and out:
+            break
+        out.append(tok)
+    while out and (out[-1].is_punct and out[-1].text != ")"):
+        out.pop()
+    if not out:
+        return ""
+    doc = out[0].doc
+    return doc.text[out[0].idx : out[-1].idx + len(out[-1].text)]
+
+
+def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:
+    """The last person (or, for "it", organisation) named before a pronoun; else the pronoun."""
+    labels = {"ORG", "GPE", "NORP"} if pronoun.lower() == "it" else {"PERSON"}
+    if pronoun.lower() in {"they", "them", "we", "i", "you"}:
+        return pronoun
+    best = None
+    for ent in doc.ents:
+        if ent.end_char > at:
+            break
+        if ent.label_ in labels:
+            best = ent
+    return best.text if best is not None else pronoun
+
+
+# --- date -------------------------------------------------------------------------------------
+
+
+def _date(
+    item: _Item, sent: Span, times: Sequence[TimeMention], published: str | None
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for tm in times:
+        if tm.start < sent.start_char or tm.end > sent.end_char or tm.value is None:
+            continue
+        value = tm.value
+        if value == "PRESENT_REF":
+            if published is None:
+                continue
+            value = published
+        if not re.match(r"\d{4}", value):
+            continue
+        distance = abs(tm.start - item.start)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None

@@ -1,0 +1,227 @@
+"""Numbers as written in news text: where they are and what value they have.
+
+Two readers, one per way of writing a number:
+
+* digits, by a regular expression over the text, because the tokenizer splits them
+  inconsistently ("$1billion", "HK$3.5", "12.9bn" stay one token; "$40-50 billion" becomes four):
+  separators ("12,000"), decimals, a currency sign or code before ("$", "£", "€", "Rs"), a
+  scale word or suffix after ("1.5 million", "$2bn", "Rs 24 lakh"), a percent sign or word, and a
+  dash range written inside the number ("$40-50 billion", "10-15");
+* words, from the spaCy tokens, valued by ``number-parser`` ("twelve thousand", "Twenty-nine",
+  "two billion"); "dozen" multiplies what precedes it ("a dozen", "two dozen"), which
+  number-parser does not cover.
+
+A ``NumberMention`` is only a number; whether it is a claim (and of what) is decided in
+``claims.py`` from its context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from number_parser import parse_number
+from spacy.tokens import Span
+
+# Scale words and suffixes after a number. Single letters only count after a currency sign
+# ("$5m", "$1B"), where they cannot be a unit of length or mass.
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+LETTER_SCALES = {"k", "m", "b"}
+
+# Currency signs and codes written before a number, and the unit (singular lemma) they count.
+CURRENCIES = {
+    "$": "dollar",
+    "us$": "dollar",
+    "hk$": "dollar",
+    "a$": "dollar",
+    "c$": "dollar",
+    "nz$": "dollar",
+    "s$": "dollar",
+    "usd": "dollar",
+    "£": "pound",
+    "gbp": "pound",
+    "€": "euro",
+    "eur": "euro",
+    "¥": "yen",
+    "₹": "rupee",
+    "rs": "rupee",
+    "rs.": "rupee",
+    "inr": "rupee",
+}
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CURRENCY = r"(?:(?:US|HK|A|C|NZ|S)?\$|£|€|¥|₹|Rs\.?|INR|USD|GBP|EUR)\s?"
+NUMBER_RE = re.compile(
+    rf"""
+    (?<![\w.$£€¥₹/:#@])(?<!\w-)           # not inside a word, id, date, time or handle
+    (?P<cur>{_CURRENCY})?
+    (?P<num>{_DIGITS})
+    (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS}))?   # "40-50", "$40-$50"
+    (?P<scale>\s?(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
+       |(?i:mn|bn|tn|[mbk])\b)?
+    (?P<pct>\s?(?:%|(?i:percent|per\s?cent|pct)\b))?
+    """,
+    re.VERBOSE,
+)
+
+# Words that are numbers for spaCy's ``like_num`` but are not cardinal quantities.
+_NOT_CARDINAL = {"first", "second", "third", "fourth", "fifth", "half", "quarter"}
+_PERCENT_WORDS = {"percent", "%", "pct"}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in the text: ``start``/``end`` index the article text; ``text`` is as written."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    upper: float | None = None  # the top of a range written as one number ("40-50")
+    currency: str | None = None  # unit from a currency sign before the number
+    percent: bool = False
+    spelled: bool = False
+    scaled: bool = False  # a scale word or suffix applied ("million", "bn")
+    scale: float = 1.0  # that scale's factor, so a range's bottom can share it ("10 to 12 million")
+
+
+def _float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
+    found: list[NumberMention] = []
+    for m in NUMBER_RE.finditer(text):
+        end = m.end()
+        after = text[end : end + 2]
+        # A number glued to letters or digits is an ordinal, a model name or a code ("14th",
+        # "4G", "6am"); followed by "-<digit>" it is a phone number or a code.
+        bare = not m.group("scale") and not m.group("pct")
+        if bare and (after[:1].isalnum() or re.match(r"[-–:/]\d", after)):
+            continue
+        scale_word = (m.group("scale") or "").strip().lower()
+        currency_text = (m.group("cur") or m.group("cur2") or "").strip().lower()
+        if scale_word in LETTER_SCALES and not currency_text:
+            continue
+        scale = SCALES.get(scale_word, 1.0)
+        value = _float(m.group("num")) * scale
+        upper = _float(m.group("num2")) * scale if m.group("num2") else None
+        found.append(
+            NumberMention(
+                start=offset + m.start(),
+                end=offset + end,
+                text=m.group(0),
+                value=value,
+                upper=upper,
+                currency=CURRENCIES.get(currency_text) if currency_text else None,
+                percent=bool(m.group("pct")),
+                scaled=bool(scale_word),
+                scale=scale,
+            )
+        )
+    return found
+
+
+def _is_number_word(token_text: str, like_num: bool) -> bool:
+    low = token_text.lower()
+    if low == "dozen":
+        return True
+    return like_num and token_text.isalpha() and low not in _NOT_CARDINAL
+
+
+def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """Runs of number words ("twelve thousand", "Twenty-nine", "a dozen", "two dozen")."""
+    doc = span.doc
+    found: list[NumberMention] = []
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        if not _is_number_word(tok.text, tok.like_num) or any(s <= tok.idx < e for s, e in taken):
+            i += 1
+            continue
+        first = i
+        # "a dozen", "a hundred", "a million": the article stands for one.
+        if (
+            first > span.start
+            and doc[first - 1].lower_ in {"a", "an"}
+            and tok.lower_ in {"dozen", "hundred", "thousand", "million", "billion"}
+        ):
+            first -= 1
+        j = i + 1
+        while j < span.end:
+            nxt = doc[j]
+            if _is_number_word(nxt.text, nxt.like_num):
+                j += 1
+            elif (
+                nxt.text in {"-", "–"}
+                and j + 1 < span.end
+                and not doc[j - 1].whitespace_
+                and not nxt.whitespace_
+                and _is_number_word(doc[j + 1].text, doc[j + 1].like_num)
+            ):
+                j += 2
+            else:
+                break
+        words = [t.text for t in doc[first:j]]
+        value = _words_value(words)
+        i = j
+        if value is None:
+            continue
+        start, end = doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        percent = False
+        if j < len(doc) and doc[j].lower_ in _PERCENT_WORDS:
+            percent, end = True, doc[j].idx + len(doc[j].text)
+        elif j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+            percent, end = True, doc[j + 1].idx + len(doc[j + 1].text)
+        found.append(
+            NumberMention(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                value=value,
+                percent=percent,
+                spelled=True,
+                scaled=len([w for w in words if w.isalpha()]) > 1,
+            )
+        )
+    return found
+
+
+def _words_value(words: list[str]) -> float | None:
+    """The value of a run of number words; "dozen" multiplies what precedes it by twelve."""
+    text = "".join(w if w in {"-", "–"} else f" {w}" for w in words).strip()
+    low = [w.lower() for w in words]
+    if "dozen" in low:
+        at = low.index("dozen")
+        before = [w for w in words[:at] if w.lower() not in {"a", "an"}]
+        base = _words_value(before) if before else 1.0
+        return None if base is None else base * 12
+    if low and low[0] in {"a", "an"}:
+        rest = parse_number(" ".join(words[1:]), language="en")
+        return None if rest is None else float(rest)
+    parsed = parse_number(text, language="en")
+    return None if parsed is None else float(parsed)
+
+
+def find_numbers(span: Span) -> list[NumberMention]:
+    """Every number written in ``span`` (a sentence of a parsed article), in text order."""
+    digits = _digit_mentions(span.text, span.start_char)
+    taken = [(m.start, m.end) for m in digits]
+    words = _word_mentions(span, taken)
+    return sorted(digits + words, key=lambda m: m.start)

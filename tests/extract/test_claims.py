@@ -1,0 +1,297 @@
+"""Numeric claims: values, units, qualifiers, ranges, claimants, dates and what is not a claim.
+
+Every sentence here is written for these tests. Quotes and time mentions are built by hand, so
+the tests exercise ``find_claims`` alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyfuse.extract.claims import find_claims
+from storyfuse.extract.nlp import parse
+from storyfuse.extract.numbers import find_numbers
+from storyfuse.model import Claim, Quote, TimeMention
+
+
+def claims_of(
+    text: str,
+    quotes: tuple[Quote, ...] = (),
+    times: tuple[TimeMention, ...] = (),
+    published: str | None = None,
+) -> list[Claim]:
+    return find_claims(parse(text), quotes=quotes, times=times, published=published)
+
+
+def by_text(claims: list[Claim]) -> dict[str, Claim]:
+    return {c.number_text: c for c in claims}
+
+
+def time_mention(text: str, phrase: str, value: str) -> TimeMention:
+    start = text.index(phrase)
+    return TimeMention(text=phrase, value=value, start=start, end=start + len(phrase))
+
+
+# --- several claims in one sentence, one claimant ---------------------------------------------
+
+
+def test_three_figures_share_the_claimant_and_only_the_first_is_qualified() -> None:
+    text = (
+        "Pyongyang has moved nearly 9,000 soldiers to the border, including 300 officers "
+        "and two colonels, Seoul's defence ministry said."
+    )
+    claims = claims_of(text)
+    assert [(c.value, c.unit, c.qualifier) for c in claims] == [
+        (9000, "soldier", "nearly"),
+        (300, "officer", None),
+        (2, "colonel", None),
+    ]
+    assert {c.claimant for c in claims} == {"Seoul's defence ministry"}
+    assert all(c.text == text for c in claims)
+
+
+def test_offsets_point_at_the_number_as_written() -> None:
+    text = "The charity said it had fed 1.5 million families and 20,000 schools this winter."
+    for claim in claims_of(text):
+        assert text[claim.start : claim.end] == claim.number_text
+    assert by_text(claims_of(text))["1.5 million"].value == 1_500_000
+
+
+# --- money and percentages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number_text", "value", "unit"),
+    [
+        ("The port upgrade will cost $2 billion.", "$2 billion", 2e9, "dollar"),
+        ("The club paid £10m for the striker.", "£10m", 1e7, "pound"),
+        ("The startup raised $1.5bn from investors.", "$1.5bn", 1.5e9, "dollar"),
+        ("Each family received Rs 24 lakh in compensation.", "Rs 24 lakh", 2.4e6, "rupee"),
+        ("The fund lent €350,000 to the cooperative.", "€350,000", 350_000, "euro"),
+        ("Turnout reached 40% in the capital.", "40%", 40, "percent"),
+        ("Prices climbed 7.5 percent in March.", "7.5 percent", 7.5, "percent"),
+        ("The levy is 12 per cent of profits.", "12 per cent", 12, "percent"),
+        ("Twelve percent of the voters stayed home.", "Twelve percent", 12, "percent"),
+        ("The mayor leads by 6 percentage points.", "6", 6, "point"),
+    ],
+)
+def test_money_and_percentages(sentence: str, number_text: str, value: float, unit: str) -> None:
+    claims = claims_of(sentence)
+    assert len(claims) == 1, claims
+    claim = claims[0]
+    assert claim.number_text.startswith(number_text)
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+
+
+# --- numbers written as words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The rebels captured three generals near the river.", 3, "general"),
+        ("Volunteers rebuilt a dozen bridges after the floods.", 12, "bridge"),
+        ("Settlers built two dozen settlements on the ridge.", 24, "settlement"),
+        ("Organisers said twelve thousand runners took part.", 12_000, "runner"),
+        ("Twenty-nine people were hurt in the crash.", 29, "person"),
+        ("The agency hired two billion tons of grain storage.", 2e9, "ton"),
+    ],
+)
+def test_spelled_out_numbers(sentence: str, value: float, unit: str) -> None:
+    claims = claims_of(sentence)
+    assert [(c.value, c.unit) for c in claims] == [(value, unit)]
+
+
+# --- ranges -----------------------------------------------------------------------------------
+
+
+def test_ranges_become_one_claim_with_an_upper_bound() -> None:
+    text = (
+        "Officials counted 10,000 to 12,000 marchers. Between 10 and 12 percent of the wells "
+        "are dry. Repairs will cost $40-50 billion."
+    )
+    claims = by_text(claims_of(text))
+    assert (claims["10,000 to 12,000"].value, claims["10,000 to 12,000"].upper) == (10000, 12000)
+    assert claims["10,000 to 12,000"].unit == "marcher"
+    between = claims["10 and 12 percent"]
+    assert (between.value, between.upper, between.unit) == (10, 12, "percent")
+    money = claims["$40-50 billion"]
+    assert (money.value, money.upper, money.unit) == (40e9, 50e9, "dollar")
+
+
+def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
+    text = (
+        "Unemployment rose from 4.5 percent to 5.1 percent. "
+        "The senator leads her rival by 52 percent to 44 percent."
+    )
+    claims = claims_of(text)
+    assert [(c.value, c.upper) for c in claims] == [
+        (4.5, None),
+        (5.1, None),
+        (52, None),
+        (44, None),
+    ]
+
+
+# --- qualifiers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("At least 15 miners were trapped underground.", "at least"),
+        ("More than 300 flights were cancelled.", "more than"),
+        ("The storm may knock out up to 4,000 homes.", "up to"),
+        ("Almost 70 lorries queued at the border.", "nearly"),
+        ("Some 600 firefighters fought the blaze.", "about"),
+        ("Roughly 250 pupils were sent home.", "about"),
+        ("Fewer than 40 deputies voted for the bill.", "less than"),
+        ("Households earning $100,000 or more pay the surcharge.", "at least"),
+        ("The firm employs 800 engineers.", None),
+    ],
+)
+def test_qualifiers_are_normalised(sentence: str, qualifier: str | None) -> None:
+    claims = claims_of(sentence)
+    assert len(claims) == 1, claims
+    assert claims[0].qualifier == qualifier
+
+
+# --- claimants --------------------------------------------------------------------------------
+
+
+def test_according_to_names_the_claimant() -> None:
+    text = "About 3,000 sailors were seen in the harbour, according to the coast guard."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.unit, claim.claimant) == (3000, "sailor", "the coast guard")
+
+
+def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
+    text = "The health ministry estimated that 450 clinics had closed."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "The health ministry"
+
+
+def test_inverted_said_names_the_claimant_without_the_apposition() -> None:
+    text = "The plant will hire 1,200 workers, said Maria Lopez, the regional governor."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "Maria Lopez"
+
+
+def test_speaker_of_the_quote_that_contains_the_number() -> None:
+    text = 'Dana Reyes spoke first. "We counted 40 tanks on the road," she said.'
+    start = text.index("We counted")
+    end = text.index(",", start)
+    quote = Quote(
+        text=text[start:end],
+        speaker="Dana Reyes",
+        start=start,
+        end=end,
+        cue="said",
+    )
+    (claim,) = claims_of(text, quotes=(quote,))
+    assert (claim.value, claim.unit, claim.claimant) == (40, "tank", "Dana Reyes")
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_person() -> None:
+    text = (
+        'Governor Maria Gonzalez visited the site. "There are 25 families without power," she said.'
+    )
+    start = text.index("There")
+    end = text.index(",", start)
+    speaker_at = text.index("she said")
+    quote = Quote(
+        text=text[start:end],
+        speaker="she",
+        start=start,
+        end=end,
+        speaker_start=speaker_at,
+        speaker_end=speaker_at + 3,
+    )
+    (claim,) = claims_of(text, quotes=(quote,))
+    assert claim.claimant == "Maria Gonzalez"
+
+
+def test_unattributed_figure_has_no_claimant() -> None:
+    (claim,) = claims_of("The bridge carries 45,000 cars a day.")
+    assert claim.claimant is None
+
+
+def test_a_number_inside_the_source_is_not_attributed_to_it() -> None:
+    text = "Two inspectors said 40 barrels had leaked."
+    claims = by_text(claims_of(text))
+    assert claims["Two"].claimant is None
+    assert claims["40"].claimant == "Two inspectors"
+
+
+def test_reporting_verb_in_a_relative_clause_does_not_claim_the_main_figure() -> None:
+    text = "Eighteen people were hurt by a blast that the police described as deliberate."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.claimant) == (18, None)
+
+
+# --- the thing counted when it is not next to the number --------------------------------------
+
+
+def test_the_number_of_x_is_n_counts_x() -> None:
+    text = "The number of displaced villagers is now around 8,000."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.unit, claim.qualifier) == (8000, "villager", "about")
+
+
+def test_of_phrase_and_hyphen_compound_give_the_unit() -> None:
+    claims = by_text(
+        claims_of("The airline bought 30 of the new jets. The mayor has a 10-point lead.")
+    )
+    assert claims["30"].unit == "jet"
+    assert claims["10"].unit == "point"
+
+
+# --- what is not a claim ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed in 2014.",
+        "The meeting took place on March 3 in Geneva.",
+        "The convoy left at 6 a.m. on Friday.",
+        "She was the first woman to lead the union.",
+        "Article 4 of the treaty covers mutual defence.",
+        "Peter Novak, 45, was arrested at the scene.",
+        "A 12-year-old girl was rescued from the river.",
+        "Call the hotline at 555-123-4567 for help.",
+        "The talks lasted three days.",
+        "The court issued a 5-4 decision on the case.",
+        "Eight of 10 voters said the economy mattered most.",
+        "One witness described the scene.",
+        "Thousands of protesters filled the square.",
+        "Black carbon levels were three times the national average.",
+    ],
+)
+def test_not_claims(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+def test_date_comes_from_a_time_mention_in_the_same_sentence() -> None:
+    text = "On Tuesday, the army said 500 soldiers had crossed. Another 200 soldiers followed."
+    times = (time_mention(text, "Tuesday", "2024-10-22"),)
+    first, second = claims_of(text, times=times, published="2024-10-25")
+    assert first.date == "2024-10-22"
+    assert second.date is None
+
+
+# --- number reading, property-based --------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=2101, max_value=10**9))
+def test_digits_with_separators_read_back(n: int) -> None:
+    doc = parse(f"The tally was {n:,} ballots.")
+    (number,) = find_numbers(doc[:])
+    assert number.value == n
