@@ -1,0 +1,350 @@
+"""The web app: server-rendered pages over a story catalog, and the same data as JSON under /api.
+
+``create_app(catalog)`` builds the ASGI app; ``storyfuse serve`` runs it with uvicorn.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+import markupsafe
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyfuse.web import pages
+from storyfuse.web.catalog import Catalog, StoryQuery
+from storyfuse.web.security import TOKEN_HEADER, BodyLimit, SecurityHeaders, same_origin, token_ok
+from storyfuse.web.uploads import ACCEPTED, UploadQueue
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MAX_UPLOAD = 20_000_000
+PAGE_SIZE = 50
+MAX_FILES_PER_UPLOAD = 200
+
+
+def _number(value: Any) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return f"{v:,.0f}" if v.is_integer() else f"{v:,}"
+
+
+def _json_attr(value: Any) -> markupsafe.Markup:
+    """JSON for a data-* attribute: escaped like any text, so quotes and <, > cannot break out."""
+    return markupsafe.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def _path(*parts: str) -> str:
+    """A URL path with each part percent-encoded (ids and names come from the data)."""
+    return "/" + "/".join(quote(p, safe="") for p in parts)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # article text, titles, names and URLs are all hostile input
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["number"] = _number
+    env.filters["json_attr"] = _json_attr
+    env.globals["path"] = _path
+    return env
+
+
+class _PageCache:
+    """Computed story pages, keyed by the catalog's version: reading a story is the hot path."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._items: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str], build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+def create_app(
+    catalog: Catalog,
+    *,
+    token: str | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    uploads: UploadQueue | None = None,
+) -> FastAPI:
+    """The app over ``catalog``. With a ``token``, writing needs it (header, bearer or form)."""
+    app = FastAPI(
+        title="storyfuse",
+        summary="Stories from many news articles: what is known, who says so, where sources disagree.",
+        version="1",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the OpenAPI document is enough
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    env = _environment()
+    cache = _PageCache()
+    queue = uploads or (UploadQueue(catalog.add) if catalog.writable else None)
+    app.state.catalog = catalog
+    app.state.uploads = queue
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("title", None)
+        html = env.get_template(template).render(
+            request=request,
+            writable=catalog.writable,
+            token_required=token is not None,
+            accepted=ACCEPTED,
+            max_upload_mb=max_upload_bytes / 1_000_000,
+            **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def story_data(story_id: str) -> dict[str, Any]:
+        data = cache.get((catalog.version(), story_id), lambda: pages.story_page(catalog, story_id))
+        if data is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return data
+
+    def article_data(article_id: str) -> dict[str, Any]:
+        data = pages.article_page(catalog, article_id)
+        if data is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return data
+
+    def entity_data(name: str) -> dict[str, Any]:
+        data = pages.entity_page(catalog, name)
+        if data is None:
+            raise HTTPException(404, f"no quote, claim or mention of {name!r}")
+        return data
+
+    def check_write(request: Request, form_token: str | None = None) -> None:
+        if not catalog.writable or queue is None:
+            raise HTTPException(405, "this server is read-only")
+        if not same_origin(request):
+            raise HTTPException(403, "cross-site requests cannot change the database")
+        if not token_ok(request, token, form_token):
+            raise HTTPException(
+                401, "this server needs its token to change the database: send it as the "
+                "X-Storyfuse-Token header or the form's token field"
+            )
+
+    async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], str | None]:
+        header_auth = "authorization" in request.headers or TOKEN_HEADER in request.headers
+        if token is None or header_auth:
+            check_write(request)  # before reading the body
+        form = await request.form(max_files=MAX_FILES_PER_UPLOAD, max_fields=20)
+        if token is not None and not header_auth:
+            form_token = form.get("token")
+            check_write(request, form_token if isinstance(form_token, str) else None)
+        files = []
+        for item in form.getlist("files"):
+            if isinstance(item, StarletteUploadFile) and item.filename:
+                files.append((item.filename, await item.read()))
+        if not files:
+            raise HTTPException(400, "no file received: send one or more files in the 'files' field")
+        return files, None
+
+    # --- errors -----------------------------------------------------------------------------
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": detail}, status_code=exc.status_code)
+        return render(request, "error.html", status=exc.status_code, title="Error",
+                      status_code=exc.status_code, detail=detail)
+
+    # --- pages ------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(
+        request: Request,
+        q: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        page: int = Query(1, ge=1),
+    ) -> HTMLResponse:
+        query = StoryQuery(
+            q=q or None, outlet=outlet or None, entity=entity or None, since=since or None,
+            until=until or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+        )
+        rows, total = catalog.stories(query)
+        hits = catalog.search(q, limit=30) if q else []
+        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
+        return render(
+            request, "stories.html", title="Search: " + q if q else None, rows=rows, total=total,
+            hits=hits, query=query, outlets=catalog.outlets(), page=page, more=more,
+        )
+
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def story_html(request: Request, story_id: str) -> HTMLResponse:
+        data = story_data(story_id)
+        return render(request, "story.html", title=data["story"]["title"], **data)
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_html(request: Request, article_id: str) -> HTMLResponse:
+        data = article_data(article_id)
+        return render(request, "article.html", title=data["meta"]["title"] or article_id, **data)
+
+    @app.post("/articles/{article_id:path}/delete", include_in_schema=False)
+    async def article_delete_form(request: Request, article_id: str) -> Response:
+        form = await request.form(max_files=0, max_fields=5)
+        form_token = form.get("token")
+        check_write(request, form_token if isinstance(form_token, str) else None)
+        if not catalog.delete_article(article_id):
+            raise HTTPException(404, f"no article {article_id!r}")
+        return RedirectResponse("/", status_code=303)
+
+    @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_html(request: Request, name: str) -> HTMLResponse:
+        data = entity_data(name)
+        return render(request, "entity.html", title=name, **data)
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_html(request: Request) -> HTMLResponse:
+        return render(request, "upload.html", title="Upload", job=None)
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload_form(request: Request) -> Response:
+        assert queue is not None
+        files, _ = await read_upload(request)
+        try:
+            job = queue.submit(files)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return RedirectResponse(_path("uploads", job.id), status_code=303)
+
+    @app.get("/uploads/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def upload_status_html(request: Request, job_id: str) -> HTMLResponse:
+        job = queue.get(job_id) if queue else None
+        if job is None:
+            raise HTTPException(404, f"no upload {job_id!r}")
+        return render(request, "upload.html", title="Upload", job=job.as_dict())
+
+    # --- JSON API ---------------------------------------------------------------------------
+
+    @app.get("/api/stories", tags=["stories"])
+    def api_stories(
+        q: str | None = Query(None, description="full-text search over articles, quotes, claims"),
+        outlet: str | None = Query(None, description="only stories with an article from this outlet"),
+        entity: str | None = Query(None, description="only stories naming this entity"),
+        since: str | None = Query(None, description="ISO date: stories with an article on or after"),
+        until: str | None = Query(None, description="ISO date: stories with an article on or before"),
+        limit: int = Query(PAGE_SIZE, ge=1, le=500),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Stories, newest first, with article and outlet counts, date range and conflicts."""
+        query = StoryQuery(q=q, outlet=outlet, entity=entity, since=since, until=until,
+                           limit=limit, offset=offset)
+        rows, total = catalog.stories(query)
+        return {"total": total, "limit": limit, "offset": offset,
+                "stories": [r.as_dict() for r in rows]}
+
+    @app.get("/api/stories/{story_id:path}", tags=["stories"])
+    def api_story(story_id: str) -> dict[str, Any]:
+        """One story: its brief (``story``, as in brief.schema.json), sources, and each cited
+        text's links to source sentences (``cites``: article id and sentence index)."""
+        data = story_data(story_id)
+        return {k: v for k, v in data.items() if k != "charts"} | {"charts": data["charts"]}
+
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """One article as in brief.schema.json (clean text, removed clutter with reasons, spans of
+        quotes, claims, times and entities) and the story it belongs to."""
+        data = article_data(article_id)
+        return {"article": data["article"], "story": data["story"]}
+
+    @app.delete("/api/articles/{article_id:path}", tags=["articles"])
+    def api_article_delete(request: Request, article_id: str) -> dict[str, Any]:
+        """Remove one article; its story is regrouped. Needs the token when the server has one."""
+        check_write(request)
+        if not catalog.delete_article(article_id):
+            raise HTTPException(404, f"no article {article_id!r}")
+        return {"deleted": article_id}
+
+    @app.get("/api/entities/{name:path}", tags=["entities"])
+    def api_entity(name: str) -> dict[str, Any]:
+        """A speaker, claimant or named entity: their quotes and claims across stories, oldest
+        first, and the articles that name them."""
+        return entity_data(name)
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(
+        q: str = Query(..., min_length=1, description="words to find"),
+        limit: int = Query(50, ge=1, le=500),
+    ) -> dict[str, Any]:
+        """Full-text search: matching quotes, claims and articles."""
+        return {"q": q, "hits": [h.as_dict() for h in catalog.search(q, limit=limit)]}
+
+    @app.get("/api/outlets", tags=["stories"])
+    def api_outlets() -> dict[str, Any]:
+        return {"outlets": catalog.outlets()}
+
+    upload_body = {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {
+                            "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                            "token": {"type": "string", "description": "the server's token, if any"},
+                        },
+                    }
+                }
+            },
+        }
+    }
+
+    @app.post("/api/uploads", tags=["uploads"], status_code=202, openapi_extra=upload_body)
+    async def api_upload(request: Request) -> dict[str, Any]:
+        """Queue files (multipart field ``files``: .txt, .html, .jsonl) for analysis; poll
+        ``/api/uploads/{id}`` for progress. Needs the token when the server has one."""
+        assert queue is not None or not catalog.writable
+        found, _ = await read_upload(request)
+        try:
+            job = queue.submit(found)  # type: ignore[union-attr]
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return job.as_dict()
+
+    @app.get("/api/uploads/{job_id}", tags=["uploads"])
+    def api_upload_status(job_id: str) -> dict[str, Any]:
+        """Progress of one upload: state, documents analysed of total, stories touched, errors."""
+        job = queue.get(job_id) if queue else None
+        if job is None:
+            raise HTTPException(404, f"no upload {job_id!r}")
+        return job.as_dict()
+
+    app.add_middleware(BodyLimit, limit=max_upload_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: every response carries the headers
+    return app

@@ -1,0 +1,146 @@
+"""The data of each page, shared by the HTML templates and the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from storyfuse.web import charts
+from storyfuse.web.catalog import Catalog
+from storyfuse.web.views import (
+    Citation,
+    article_blocks,
+    cite,
+    outlet_matrix,
+    outlet_name,
+    quote_columns,
+    safe_url,
+)
+
+
+def _cites(citations: list[Citation]) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": c.article_id,
+            "n": c.n,
+            "sentence": c.sentence,
+            "fragment": c.fragment,
+            "title": c.title,
+        }
+        for c in citations
+    ]
+
+
+def source_meta(article: dict[str, Any], n: int | None = None) -> dict[str, Any]:
+    meta = {
+        "id": article["id"],
+        "title": article.get("title"),
+        "outlet": article.get("outlet"),
+        "outlet_name": outlet_name(article),
+        "published": article.get("published"),
+        "published_from": article.get("published_from"),
+        "authors": article.get("authors") or [],
+        "url": safe_url(article.get("url")),
+    }
+    if n is not None:
+        meta["n"] = n
+    return meta
+
+
+def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
+    """The story's brief, with every cited text linked to its source sentences."""
+    story = catalog.story(story_id)
+    if story is None:
+        return None
+    articles = catalog.articles(story["article_ids"])
+    numbers = {aid: n for n, aid in enumerate(story["article_ids"], start=1)}
+
+    def linked(item: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+        cited = text if text is not None else item.get("text", "")
+        return {**item, "cites": _cites(cite(cited, item.get("sources") or (), articles, numbers))}
+
+    duplicates = story.get("duplicates") or {}
+    sources = [
+        {**source_meta(articles[aid], numbers[aid]), "copy_of": duplicates.get(aid)}
+        for aid in story["article_ids"]
+        if aid in articles
+    ]
+    quotes = []
+    for group in story.get("quotes") or ():
+        variants = [linked(v) for v in group["variants"]]
+        columns = quote_columns(group["variants"])
+        for variant, pieces in zip(variants, columns):
+            variant["pieces"] = [asdict(p) for p in pieces]
+            variant["outlets"] = sorted(
+                {outlet_name(articles[a]) for a in variant["sources"] if a in articles}
+            )
+        quotes.append({"speaker": group.get("speaker"), "variants": variants})
+    figures = []
+    for figure in story.get("figures") or ():
+        first = (figure.get("texts") or [{}])[0].get("text", "")
+        figures.append(linked(figure, first))
+    matrix = outlet_matrix(story.get("facts") or (), articles)
+    return {
+        "story": story,
+        "sources": sources,
+        "summary": [linked(s) for s in story.get("summary") or ()],
+        "conflicts": [
+            {**c, "variants": [linked(v) for v in c["variants"]]} for c in story.get("conflicts") or ()
+        ],
+        "figures": figures,
+        "quotes": quotes,
+        "timeline": [linked(t) for t in story.get("timeline") or ()],
+        "facts": [linked(f) for f in story.get("facts") or ()],
+        "entities": story.get("entities") or [],
+        "framing": [
+            {**f, "n": numbers.get(f["article_id"]), "outlet": outlet_name(articles[f["article_id"]])}
+            if f["article_id"] in articles
+            else {**f, "n": None, "outlet": None}
+            for f in story.get("framing") or ()
+        ],
+        "matrix": {
+            "outlets": matrix.outlets,
+            "rows": matrix.rows,
+            "omissions": matrix.omissions,
+        },
+        "charts": {
+            "figures": charts.figure_charts(story.get("figures") or ()),
+            "timeline": charts.timeline_chart(story.get("timeline") or ()),
+        },
+    }
+
+
+def article_page(catalog: Catalog, article_id: str) -> dict[str, Any] | None:
+    found = catalog.articles([article_id])
+    if article_id not in found:
+        return None
+    article = found[article_id]
+    story_id = catalog.story_of(article_id)
+    story = catalog.story(story_id) if story_id else None
+    return {
+        "article": article,
+        "meta": source_meta(article),
+        "story": {"id": story["id"], "title": story["title"]} if story else None,
+        "blocks": article_blocks(article),
+        "counts": {
+            k: len(article.get(k) or ()) for k in ("quotes", "claims", "times", "entities", "removed")
+        },
+    }
+
+
+def entity_page(catalog: Catalog, name: str) -> dict[str, Any] | None:
+    view = catalog.entity(name)
+    if view is None:
+        return None
+    data = view.as_dict()
+    story_ids = sorted({i.story_id for i in view.items if i.story_id} | {
+        m["story_id"] for m in view.mentions if m.get("story_id")
+    })
+    titles = {}
+    for sid in story_ids:
+        story = catalog.story(sid)
+        if story:
+            titles[sid] = story["title"]
+    data["stories"] = [{"id": sid, "title": titles[sid]} for sid in story_ids if sid in titles]
+    data["chart"] = charts.activity_chart([i.as_dict() for i in view.items])
+    return data

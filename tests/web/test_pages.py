@@ -1,0 +1,126 @@
+"""The pages and their JSON twins over a small hand-built catalog: real HTML, parsed."""
+
+import jsonschema
+import lxml.html
+from tests.helpers import load_schema
+
+
+def _doc(response):
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    return lxml.html.fromstring(response.text)
+
+
+def test_stories_page_lists_newest_first_with_counts(client):
+    doc = _doc(client.get("/"))
+    titles = [a.text_content() for a in doc.cssselect(".story-title")]
+    assert titles == ["Record apple harvest", "Harbour Bridge reopens"]
+    meta = doc.cssselect(".story-row")[1].cssselect(".story-meta")[0].text_content()
+    assert "3 articles" in meta and "3 outlets" in meta and "1 conflict" in meta
+    assert "2031-03-04 – 2031-03-05" in meta
+
+
+def test_filters_by_outlet_entity_and_date(client):
+    def titles(**params):
+        rows = client.get("/api/stories", params=params).json()["stories"]
+        return [r["title"] for r in rows]
+
+    assert titles(outlet="Evening Post") == ["Harbour Bridge reopens"]
+    assert titles(entity="ana ruiz") == ["Harbour Bridge reopens"]
+    assert titles(since="2031-06-01") == ["Record apple harvest"]
+    assert titles(until="2031-03-04") == ["Harbour Bridge reopens"]
+    assert titles(outlet="Nobody's Paper") == []
+
+
+def test_search_finds_a_quote_and_links_to_its_sentence(client):
+    doc = _doc(client.get("/", params={"q": "shall rebuild"}))
+    hits = doc.cssselect(".hit-quote a")
+    assert hits and hits[0].get("href") == "/articles/bridge-b#s1"
+    assert [a.text_content() for a in doc.cssselect(".story-title")] == ["Harbour Bridge reopens"]
+    api = client.get("/api/search", params={"q": "tonnes"}).json()
+    assert {h["kind"] for h in api["hits"]} == {"claim", "article"}
+
+
+def test_story_page_cites_source_sentences_and_shows_conflicts_first(client):
+    doc = _doc(client.get("/stories/s-bridge"))
+    sections = [s.get("id") for s in doc.cssselect("article.story > section")]
+    assert sections[0] == "conflicts" and sections[1] == "summary"
+    cites = [a.get("href") for a in doc.cssselect("#summary a.cite")]
+    assert cites == ["/articles/bridge-a#s0", "/articles/bridge-c#s2"]
+    # figures: a table and a chart spec for the browser
+    rows = doc.cssselect("table.figures tbody tr")
+    assert len(rows) == 2 and "about 45" in rows[1].text_content()
+    charts = doc.cssselect("#figures figure.chart")
+    assert charts and '"worker"' in charts[0].get("data-spec")
+    assert doc.cssselect("#timeline figure.chart")
+
+
+def test_story_page_puts_quote_variants_side_by_side_with_differences_marked(client):
+    doc = _doc(client.get("/stories/s-bridge"))
+    variants = doc.cssselect(".quote-group .variant")
+    assert len(variants) == 2
+    marked = [[m.text_content() for m in v.cssselect("mark.diff")] for v in variants]
+    assert marked[0] == ["will", "every", "this"] or marked[1] == ["shall", "each", "the"]
+    assert "Evening Post" in variants[1].cssselect("footer")[0].text_content()
+
+
+def test_story_page_shows_who_omits_what(client):
+    doc = _doc(client.get("/stories/s-bridge"))
+    header = [th.text_content() for th in doc.cssselect("table.matrix th.outlet")]
+    assert header == ["City Wire", "Daily Courier", "Evening Post"]
+    first = doc.cssselect("table.matrix tbody tr")[0]
+    assert [td.get("class") for td in first.cssselect("td.cell")] == ["cell has", "cell has", "cell omits"]
+
+
+def test_article_page_marks_sentences_spans_and_folds_clutter(client):
+    doc = _doc(client.get("/articles/bridge-a"))
+    assert doc.get_element_by_id("s1").text_content().startswith("Mayor Ana Ruiz said")
+    assert doc.cssselect(".article-text .quote")[0].text_content() == "We will rebuild every span of this bridge."
+    assert doc.cssselect(".article-text .claim")[0].text_content() == "40"
+    assert doc.cssselect(".article-text .time")[0].get("title") == "date · 2031-03-06"
+    removed = doc.cssselect("details.removed")[0]
+    assert removed.get("open") is None
+    assert "call to action" in removed.text_content() and "Subscribe" in removed.text_content()
+    assert doc.cssselect(".crumbs a")[0].get("href") == "/stories/s-bridge"
+
+
+def test_entity_page_lists_quotes_and_claims_over_time(client):
+    doc = _doc(client.get("/entities/Ana Ruiz"))
+    items = doc.cssselect("ol.entity-items li")
+    assert [i.get("class") for i in items] == ["item-quote", "item-claim", "item-quote"]
+    assert items[0].cssselect("a")[0].get("href") == "/articles/bridge-a#s1"
+    assert client.get("/entities/Nobody%20Known").status_code == 404
+
+
+def test_every_page_has_a_json_twin_and_the_story_follows_the_contract(client):
+    schema = load_schema()
+    story = client.get("/api/stories/s-bridge").json()
+    validator = jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/story"})
+    validator.validate(story["story"])
+    assert story["summary"][0]["cites"][0] == {
+        "article_id": "bridge-a", "n": 1, "sentence": 0, "fragment": "s0",
+        "title": "Harbour Bridge reopens Monday",
+    }
+    article = client.get("/api/articles/bridge-a").json()
+    jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/article"}).validate(article["article"])
+    assert article["story"] == {"id": "s-bridge", "title": "Harbour Bridge reopens"}
+    entity = client.get("/api/entities/Ana Ruiz").json()
+    assert entity["stories"] == [{"id": "s-bridge", "title": "Harbour Bridge reopens"}]
+    assert client.get("/api/stories/nope").json() == {"detail": "no story 'nope'"}
+
+
+def test_openapi_documents_the_api_and_docs_pages_are_off(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
+                 "/api/entities/{name}", "/api/search", "/api/uploads", "/api/uploads/{job_id}"):
+        assert path in spec["paths"], path
+    assert "multipart/form-data" in spec["paths"]["/api/uploads"]["post"]["requestBody"]["content"]
+    assert not any(p.startswith("/stories") for p in spec["paths"])  # HTML pages stay out
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+
+
+def test_missing_pages_are_404_html(client):
+    response = client.get("/stories/does-not-exist")
+    assert response.status_code == 404
+    assert "no story" in lxml.html.fromstring(response.text).cssselect("p.error")[0].text_content()
