@@ -208,6 +208,7 @@ class Figure:
     qualifier: str | None = None
     date: str | None = None
     texts: tuple[Cited, ...] = ()
+    upper: float | None = None  # the top of a range ("10,000 to 12,000")
 
 
 @dataclass(frozen=True)

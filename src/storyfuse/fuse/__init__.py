@@ -1,0 +1,76 @@
+"""Stage 6, fuse: one story's analysed articles turned into one cited view.
+
+    units      the story's articles (copies left out) as sentence units       units.py
+    names      canonical names of people, organisations and places           names.py
+    facts      statements aligned across articles, with their support        facts.py
+    figures    numeric claims by value, thing counted and claimant           figures.py
+    conflicts  one question answered differently (date, number, who, where)  conflicts.py
+    quotes     one utterance with each outlet's rendering                    quotes.py
+    timeline   dated events with sources, in date order                      timeline.py
+    entities   the story's entities, canonical names and aliases             entities.py
+    framing    headline and framing cues per article                         framing.py
+    summary    extractive summary, every sentence citing its sources         summary.py
+    title      the most central headline                                     title.py
+
+Every part is a plain function over the same ``StoryArticles`` and ``Names``; sentence
+embeddings come from ``storyfuse.embed`` (MiniLM) unless an embedder is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from storyfuse.fuse.conflicts import conflicts
+from storyfuse.fuse.entities import entities
+from storyfuse.fuse.facts import align, facts
+from storyfuse.fuse.figures import figures
+from storyfuse.fuse.framing import framing
+from storyfuse.fuse.names import build_names
+from storyfuse.fuse.quotes import quotes
+from storyfuse.fuse.summary import summary
+from storyfuse.fuse.timeline import timeline
+from storyfuse.fuse.title import title
+from storyfuse.fuse.units import Embedder, story_articles
+from storyfuse.model import Analysis, Story, StoryBrief
+
+EMBEDDING_MODEL = "minilm"
+
+
+def default_embedder(texts: Sequence[str]) -> np.ndarray:
+    """MiniLM sentence embeddings: fine alignment of sentences inside one story."""
+    from storyfuse.embed import embed
+
+    return embed(list(texts), model=EMBEDDING_MODEL)
+
+
+def fuse(
+    story: Story, analyses: Mapping[str, Analysis], *, embedder: Embedder | None = None
+) -> StoryBrief:
+    """One story's brief: what its articles say together, who says so, where they differ."""
+    missing = [a for a in story.article_ids if a not in analyses]
+    if missing:
+        raise KeyError(f"story {story.id} names articles that were not analysed: {missing}")
+    articles = story_articles(story, analyses, embedder or default_embedder)
+    names = build_names(articles)
+    alignment = align(articles, names)
+    summary_ = summary(articles, alignment)
+    figures_ = figures(articles, names)
+    return StoryBrief(
+        id=story.id,
+        title=title(articles, summary_),
+        article_ids=tuple(story.article_ids),
+        summary=tuple(summary_),
+        facts=tuple(facts(articles, alignment)),
+        figures=tuple(figures_),
+        conflicts=tuple(conflicts(articles, alignment, names, figures_)),
+        quotes=tuple(quotes(articles, names)),
+        timeline=tuple(timeline(articles)),
+        entities=tuple(entities(articles, names)),
+        framing=tuple(framing(articles)),
+        duplicates=dict(story.duplicates),
+    )
+
+
+__all__ = ["default_embedder", "fuse"]

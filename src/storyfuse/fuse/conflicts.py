@@ -1,0 +1,300 @@
+"""Conflicts: one question that different articles answer differently.
+
+Three kinds are looked for, each only where the articles clearly speak of the same thing:
+
+- date: the same event dated differently ("signed the treaty on June 19" / "the June 18 pact").
+  Two day-precise events of different articles are the same event when the things the dates
+  belong to mean the same (embedding cosine of "the treaty" and "the mutual defense pact": the
+  verb's object, or the dated noun phrase) and their sentences are related; for statements (said,
+  told, announced) the thing is only "who said", so their whole sentences must align instead. Dates
+  more than ``DATE_SPREAD_DAYS`` apart are not read as one event. When one article itself gives
+  both dates for such phrases, they are two events, not a conflict.
+- number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
+  two figures answer the same question when they count the same thing (unit), their sentences say
+  the same about it (the sentences with numbers masked, by embedding) and their dates fall in one
+  window (``figures.DATE_WINDOW_DAYS``). Values that are compatible
+  (equal, overlapping ranges, or approximate values within ``APPROX_TOLERANCE``) do not conflict.
+  Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
+  States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
+  party said, or parties disagree with each other. Figures lists each claimant's number whether or
+  not it conflicts.
+- who / where: aligned statements (``facts``) that are the same sentence but for one name: each
+  names a person (or a place) the other does not, and with those two names taken out the rest of
+  the two sentences is nearly word for word the same. Anything looser mistakes metonymy
+  ("North Korea" / "Pyongyang") and extra detail for disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from storyfuse.fuse.events import Dated
+from storyfuse.fuse.facts import Alignment
+from storyfuse.fuse.figures import DATE_WINDOW_DAYS
+from storyfuse.fuse.names import Names
+from storyfuse.fuse.timeline import story_events
+from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
+from storyfuse.model import Conflict, Figure, Variant
+
+DATE_SPREAD_DAYS = 31
+# the dated things ("the treaty" / "the mutual defense pact") mean the same: MiniLM puts near
+# synonyms of short noun phrases at 0.55-0.85 and unrelated ones below 0.4
+SAME_THING = 0.55
+# ... and their sentences are about related matters
+RELATED_SENTENCE = 0.35
+# for statements (said, told): the whole sentences say the same
+SAME_STATEMENT_SENTENCE = 0.75
+SAME_QUESTION = 0.72
+APPROX_TOLERANCE = 0.1
+APPROXIMATE = {
+    "nearly",
+    "about",
+    "around",
+    "approximately",
+    "some",
+    "roughly",
+    "almost",
+    "close to",
+    "an estimated",
+    "estimated",
+    "more than",
+    "over",
+}
+WHO_WHERE_ALIGNMENT = 0.75
+SAME_WORDS_RATIO = 90
+ROLE_LABELS = {"PERSON": "who", "GPE": "where", "LOC": "where", "FAC": "where"}
+
+
+def _speech_verbs() -> frozenset[str]:
+    try:
+        from storyfuse.extract.quotes import SPEECH_VERBS
+    except ImportError:
+        return frozenset({"say", "tell", "announce", "report", "state", "add"})
+    return frozenset(SPEECH_VERBS)
+
+
+# --- date ------------------------------------------------------------------------------------
+
+
+def _same_dated_event(story: StoryArticles, a: Dated, b: Dated, speech: frozenset[str]) -> bool:
+    """Whether two dated mentions speak of one event (see the module notes)."""
+    if a.unit == b.unit:
+        return False
+    sentences = story.vectors([a.unit.text, b.unit.text])
+    sentence_cosine = float(sentences[0] @ sentences[1])
+    if a.head in speech or b.head in speech or not a.head or not b.head:
+        return sentence_cosine >= SAME_STATEMENT_SENTENCE
+    things = story.vectors([a.thing, b.thing])
+    return float(things[0] @ things[1]) >= SAME_THING and sentence_cosine >= RELATED_SENTENCE
+
+
+def date_conflicts(story: StoryArticles) -> list[Conflict]:
+    speech = _speech_verbs()
+    events = [e for e in story_events(story) if e.precision == "day"]
+    candidates: list[tuple[Dated, Dated]] = []
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            if a.article_id == b.article_id or a.value == b.value:
+                continue
+            if abs((a.day - b.day).days) > DATE_SPREAD_DAYS:
+                continue
+            if _same_dated_event(story, a, b, speech):
+                candidates.append((a, b))
+
+    # an article that dates such an event both ways speaks of two events
+    def both_in_one(a: Dated, b: Dated) -> bool:
+        for e in events:
+            for mine, other in ((a, b), (b, a)):
+                if (
+                    e.article_id == mine.article_id
+                    and e.value == other.value
+                    and e.unit != mine.unit
+                    and _same_dated_event(story, mine, e, speech)
+                ):
+                    return True
+        return False
+
+    pairs = [(a, b) for a, b in candidates if not both_in_one(a, b)]
+    out = []
+    for group in _components(pairs):
+        # other articles giving one of the conflicting dates for the same event join as support
+        for e in events:
+            if e not in group and any(
+                e.value == g.value
+                and e.article_id != g.article_id
+                and _same_dated_event(story, e, g, speech)
+                for g in group
+            ):
+                group.append(e)
+        by_value: dict[str, list[Dated]] = {}
+        for e in group:
+            by_value.setdefault(e.value, []).append(e)
+        if len(by_value) < 2:
+            continue
+        variants = tuple(
+            Variant(
+                value=value,
+                text=_best(story, items).unit.text,
+                sources=source_order([e.article_id for e in items], story.ids),
+            )
+            for value, items in sorted(by_value.items())
+        )
+        about = "date of: " + max((e.phrase for e in group), key=lambda p: len(p.split()))
+        out.append(Conflict(about=about, variants=variants, kind="date"))
+    return out
+
+
+def _best(story: StoryArticles, items: list[Dated]) -> Dated:
+    return min(items, key=lambda e: (story.ids.index(e.article_id), e.unit.index))
+
+
+def _components(pairs: list[tuple[Dated, Dated]]) -> list[list[Dated]]:
+    groups: list[list[Dated]] = []
+    for a, b in pairs:
+        hits = [g for g in groups if a in g or b in g]
+        merged = [x for g in hits for x in g]
+        for x in (a, b):
+            if x not in merged:
+                merged.append(x)
+        groups = [g for g in groups if g not in hits] + [merged]
+    return groups
+
+
+# --- number ----------------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _masked(text: str) -> str:
+    return _DIGITS.sub("N", " ".join(text.split()))
+
+
+def _approximate(qualifier: str | None) -> bool:
+    return any(q.strip().lower() in APPROXIMATE for q in (qualifier or "").split("/"))
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures can both be right about one quantity."""
+    lo_a, hi_a = a.value, a.value if a.upper is None else a.upper
+    lo_b, hi_b = b.value, b.value if b.upper is None else b.upper
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return True
+    if _approximate(a.qualifier) or _approximate(b.qualifier):
+        big = max(abs(a.value), abs(b.value)) or 1.0
+        return abs(a.value - b.value) / big <= APPROX_TOLERANCE
+    return False
+
+
+def _dates_close(a: Figure, b: Figure) -> bool:
+    da, db = parse_day(a.date), parse_day(b.date)
+    return da is None or db is None or abs((da - db).days) <= DATE_WINDOW_DAYS
+
+
+def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
+    """Figures that answer one question with incompatible values (see the module notes)."""
+    texts = [[_masked(t.text) for t in f.texts] or [f.unit] for f in figures]
+    vectors = [story.vectors(t) for t in texts]
+
+    def same_question(i: int, j: int) -> bool:
+        a, b = figures[i], figures[j]
+        if a.unit != b.unit or not _dates_close(a, b):
+            return False
+        return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION
+
+    questions: list[list[int]] = []
+    for i in range(len(figures)):
+        joined = [q for q in questions if any(same_question(i, k) for k in q)]
+        merged = [k for q in joined for k in q] + [i]
+        questions = [q for q in questions if q not in joined] + [merged]
+    out = []
+    for question in questions:
+        answers = [figures[k] for k in sorted(question)]
+        if all(compatible(a, b) for a in answers for b in answers):
+            continue
+        variants = tuple(_number_variant(f) for f in answers)
+        unit = answers[0].unit
+        about = f"how many ({unit}): {_question(answers)}"
+        out.append(Conflict(about=about, variants=variants, kind="number"))
+    return out
+
+
+def _number_variant(figure: Figure) -> Variant:
+    value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,}"
+    if figure.upper is not None:
+        value += f"–{figure.upper:,.0f}"
+    details = [d for d in (figure.qualifier, figure.claimant, figure.date) if d]
+    label = f"{value} ({'; '.join(details)})" if details else value
+    text = figure.texts[0].text if figure.texts else label
+    return Variant(value=label, text=text, sources=figure.sources)
+
+
+def _question(figures: list[Figure]) -> str:
+    """What is counted, in the words all the figures' sentences share."""
+    from storyfuse.fuse.facts import content_words
+
+    sentences = [_masked(t.text) for f in figures for t in f.texts]
+    if not sentences:
+        return figures[0].unit
+    common = set.intersection(*(content_words(s) for s in sentences))
+    ordered = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", sentences[0]) if w.lower() in common]
+    return " ".join(dict.fromkeys(ordered)) or figures[0].unit
+
+
+# --- who / where -----------------------------------------------------------------------------
+
+
+def _without(text: str, name: str) -> str:
+    return _key(text.replace(name, " "))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def role_conflicts(story: StoryArticles, alignment: Alignment, names: Names) -> list[Conflict]:
+    out = []
+    for group in alignment.groups:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if alignment.similarity[a, b] < WHO_WHERE_ALIGNMENT:
+                    continue
+                conflict = _swapped_name(alignment.units[a], alignment.units[b], names)
+                if conflict is not None:
+                    out.append(conflict)
+    return out
+
+
+def _swapped_name(ua: Unit, ub: Unit, names: Names) -> Conflict | None:
+    for label, kind in ROLE_LABELS.items():
+        in_a = {e.text: names.canonical(e.text) for e in ua.entities if e.label == label}
+        in_b = {e.text: names.canonical(e.text) for e in ub.entities if e.label == label}
+        only_a = [t for t, c in in_a.items() if c not in in_b.values()]
+        only_b = [t for t, c in in_b.items() if c not in in_a.values()]
+        if len(only_a) != 1 or len(only_b) != 1:
+            continue
+        x, y = only_a[0], only_b[0]
+        if x.lower() in y.lower() or y.lower() in x.lower():
+            continue
+        if fuzz.ratio(_without(ua.text, x), _without(ub.text, y)) < SAME_WORDS_RATIO:
+            continue
+        return Conflict(
+            about=f"{kind}: {_without(ua.text, x)}",
+            variants=(
+                Variant(value=in_a[x] or x, text=ua.text, sources=(ua.article_id,)),
+                Variant(value=in_b[y] or y, text=ub.text, sources=(ub.article_id,)),
+            ),
+            kind=kind,
+        )
+    return None
+
+
+def conflicts(
+    story: StoryArticles, alignment: Alignment, names: Names, figures: list[Figure]
+) -> list[Conflict]:
+    return (
+        date_conflicts(story)
+        + number_conflicts(story, figures)
+        + role_conflicts(story, alignment, names)
+    )

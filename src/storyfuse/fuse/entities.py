@@ -1,0 +1,40 @@
+"""Entities: who and what the story names, by canonical name, with label, sources and aliases."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyfuse.fuse.names import Names, tidy
+from storyfuse.fuse.units import StoryArticles, source_order
+from storyfuse.model import StoryEntity
+
+
+def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
+    """Every named entity of the story once, the most widely mentioned first."""
+    labels: dict[str, Counter] = {}
+    written: dict[str, set[str]] = {}
+    sources: dict[str, list[str]] = {}
+    mentions: Counter = Counter()
+    for analysis in story.analyses:
+        for entity in analysis.entities:
+            name = names.canonical(entity.text)
+            if not name or not any(ch.isalpha() for ch in name):
+                continue
+            labels.setdefault(name, Counter())[entity.label] += 1
+            written.setdefault(name, set()).add(tidy(entity.text))
+            sources.setdefault(name, []).append(analysis.id)
+            mentions[name] += 1
+    out = []
+    for name in labels:
+        label = labels[name].most_common(1)[0][0]
+        aliases = (written[name] | set(names.aliases(name))) - {name}
+        out.append(
+            StoryEntity(
+                name=name,
+                label=label,
+                sources=source_order(sources[name], story.ids),
+                aliases=tuple(sorted(aliases)),
+            )
+        )
+    out.sort(key=lambda e: (-len(e.sources), -mentions[e.name], e.name))
+    return out

@@ -1,0 +1,131 @@
+"""Dated events: each time mention of the story tied to its sentence and to the phrase it dates.
+
+"signed the treaty on June 19" dates the signing; "the June 18 mutual defense pact" dates the pact.
+The phrase is read off the dependency parse of the sentence: the date's head, climbing over the
+preposition, and then that head's subject and object (for a verb) or its modifiers (for a noun).
+The timeline merges events across articles; conflicts compare the phrases of differently dated
+events.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from storyfuse.fuse.units import StoryArticles, Unit, parse_day, precision
+
+# a date names an event at day, week or month precision; a bare year ("since 1990", "the 2014
+# coup") is background, not an event of the story
+EVENT_PRECISIONS = ("day", "week", "month")
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_OBJECTS = {"dobj", "attr", "oprd", "xcomp", "ccomp", "agent"}
+_NOUN_PARTS = {"compound", "amod", "nmod", "poss", "nummod"}
+# what a verb event is about: its object, or the subject of a passive ("the treaty was signed")
+_THINGS = {"dobj", "nsubjpass", "attr"}
+
+
+@dataclass(frozen=True)
+class Dated:
+    article_id: str
+    unit: Unit
+    value: str  # ISO value of the time mention
+    day: date  # the first day it covers
+    precision: str  # day | week | month
+    mention: str  # the time expression as written
+    phrase: str  # the event the date is attached to
+    thing: str  # what is dated: the verb's object, or the dated noun phrase
+    head: str = ""  # lemma of the phrase's head word: sign, pact, say
+
+
+def dated_events(story: StoryArticles) -> list[Dated]:
+    out = []
+    for unit in story.units:
+        for mention in unit.times:
+            kind = precision(mention.value)
+            day = parse_day(mention.value)
+            if kind not in EVENT_PRECISIONS or day is None or mention.value is None:
+                continue
+            start, end = mention.start - unit.start, mention.end - unit.start
+            words = event_phrase(unit.text, start, end)
+            out.append(
+                Dated(
+                    article_id=unit.article_id,
+                    unit=unit,
+                    value=mention.value,
+                    day=day,
+                    precision=kind,
+                    mention=mention.text,
+                    phrase=words.phrase,
+                    thing=words.thing,
+                    head=words.head,
+                )
+            )
+    return out
+
+
+class EventWords(NamedTuple):
+    phrase: str  # the event: subject, verb, object ("Putin and Kim signed the treaty")
+    thing: str  # what is dated: the object or the dated noun ("the treaty", "mutual defense pact")
+    head: str  # lemma of the head word: sign, pact, say ("" when the date has no head)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(sentence: str) -> Any:
+    from storyfuse.extract.nlp import parse
+
+    return parse(sentence)
+
+
+def event_phrase(sentence: str, start: int, end: int) -> EventWords:
+    """The words of ``sentence`` that the date at [start, end) belongs to, without the date."""
+    whole = EventWords(sentence, sentence, "")
+    doc = _parse(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return whole
+    inside = {t.i for t in span}
+    head = span.root.head
+    if head.i in inside:  # the date is the root of the sentence
+        return whole
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    thing: list[Any] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        tokens = [t for t in head.lefts if t.dep_ in _NOUN_PARTS and t.i not in inside]
+        tokens = [w for t in tokens for w in t.subtree if w.i not in inside] + [head]
+        thing = tokens
+    else:
+        tokens = []
+        for child in head.children:
+            if child.dep_ in _SUBJECTS or child.dep_ in _OBJECTS or child.dep_ == "prt":
+                tokens.extend(_chunk(child))
+            if child.dep_ in _THINGS:
+                thing.extend(_chunk(child))
+        if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+            # "the accord, signed on March 3" / "the accord, which she signed on March 3": the
+            # clause dates the noun it modifies
+            noun = head.head
+            thing = [w for t in noun.lefts if t.dep_ in _NOUN_PARTS for w in t.subtree] + [noun]
+            tokens = thing + tokens
+        tokens.append(head)
+    phrase = _words(tokens, inside)
+    if not phrase:
+        return whole
+    return EventWords(phrase, _words(thing, inside) or phrase, head.lemma_.lower())
+
+
+def _words(tokens: list[Any], inside: set[int]) -> str:
+    kept = {t.i: t for t in tokens if t.i not in inside and not t.is_punct}
+    return " ".join(t.text for t in sorted(kept.values(), key=lambda t: t.i))
+
+
+def _chunk(token: Any) -> list[Any]:
+    """The token's noun phrase: its subtree, cut short at clauses so the phrase stays an event."""
+    out = []
+    for t in token.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.i != token.i:
+            break
+        out.append(t)
+    return out[:8]

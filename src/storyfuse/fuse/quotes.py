@@ -1,0 +1,150 @@
+"""Quotes: one utterance, with each outlet's rendering of it.
+
+Outlets translate and trim the same remark differently ("Images are a serious thing" / "Satellite
+images are a serious matter"). Quotes of the story are grouped when their speakers are the same
+person (by canonical name) and their wordings mean the same (embedding cosine) or one wording is
+contained in the other (an outlet quoting only part of the remark). Identical renderings (up to
+spacing, quote marks and case) are one variant with all their sources.
+
+Quoted fragments of fewer than ``MIN_WORDS`` words ("groundless rumors") are scare quotes or
+terms, not utterances, and are left to the article view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from storyfuse.fuse.names import Names
+from storyfuse.fuse.units import StoryArticles, source_order
+from storyfuse.model import Cited, Quote, QuoteGroup
+
+MIN_WORDS = 4
+# same utterance, same speaker: 0.6 is the usual MiniLM paraphrase cut-off; a short quote shares
+# few words with anything, so its cosine says less and it must be closer
+SAME_SPEAKER_THRESHOLD = 0.6
+SHORT_QUOTE_WORDS = 8
+SHORT_QUOTE_THRESHOLD = 0.72
+# a quote without a known speaker joins a group only when it is nearly the same wording
+NO_SPEAKER_THRESHOLD = 0.85
+# one rendering contains the other: token-set ratio this high, the shorter one long enough
+CONTAINED_RATIO = 90
+CONTAINED_MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Said:
+    article_id: str
+    quote: Quote
+    text: str  # tidied wording
+    speaker: str | None  # canonical
+
+
+def tidy_quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text.strip(" \"'“”‘’«»")
+
+
+def _key(text: str) -> str:
+    """Renderings that differ only in case, quote marks, spacing or punctuation are one."""
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
+    out = []
+    for analysis in story.analyses:
+        for quote in analysis.quotes:
+            text = tidy_quote(quote.text)
+            if len(text.split()) < MIN_WORDS:
+                continue
+            out.append(Said(analysis.id, quote, text, names.canonical(quote.speaker)))
+    return out
+
+
+def _similarity(a: Said, b: Said, cosine: float) -> float:
+    shorter = min(len(a.text.split()), len(b.text.split()))
+    if shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= (
+        CONTAINED_RATIO
+    ):
+        return max(cosine, 0.95)
+    return cosine
+
+
+def _threshold(a: Said, b: Said) -> float:
+    if a.speaker is None or b.speaker is None:
+        return NO_SPEAKER_THRESHOLD
+    if min(len(a.text.split()), len(b.text.split())) < SHORT_QUOTE_WORDS:
+        return SHORT_QUOTE_THRESHOLD
+    return SAME_SPEAKER_THRESHOLD
+
+
+def _joinable(a: Said, b: Said, score: float) -> bool:
+    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+        return False
+    return score >= _threshold(a, b)
+
+
+def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
+    """Average-link grouping over the best pairs first."""
+    if not said:
+        return []
+    vectors = story.vectors([s.text for s in said])
+    cosine = vectors @ vectors.T
+    n = len(said)
+    score = np.eye(n)
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            score[i, j] = score[j, i] = _similarity(said[i], said[j], float(cosine[i, j]))
+            if _joinable(said[i], said[j], score[i, j]):
+                pairs.append((score[i, j], i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        speakers = {said[k].speaker for k in members[gi] + members[gj]} - {None}
+        if len(speakers) > 1:
+            continue
+        cross = [
+            score[x, y] - _threshold(said[x], said[y]) for x in members[gi] for y in members[gj]
+        ]
+        if float(np.mean(cross)) < 0:
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi].extend(members.pop(gj))
+    return [sorted(m) for m in members.values()]
+
+
+def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
+    speakers = Counter(s.speaker for s in said if s.speaker)
+    speaker = max(speakers, key=lambda w: (speakers[w], len(w))) if speakers else None
+    variants: dict[str, tuple[str, list[str]]] = {}
+    for s in said:
+        _, ids = variants.setdefault(_key(s.text), (s.text, []))
+        ids.append(s.article_id)
+    cited = [Cited(text=text, sources=source_order(ids, order)) for text, ids in variants.values()]
+    cited.sort(key=lambda c: (-len(c.sources), order.index(c.sources[0])))
+    return QuoteGroup(speaker=speaker, variants=tuple(cited))
+
+
+def quotes(story: StoryArticles, names: Names) -> list[QuoteGroup]:
+    """The story's utterances: most widely reported first, unattributed ones last."""
+    said = story_quotes(story, names)
+    groups = [[said[k] for k in g] for g in group_quotes(story, said)]
+    order = story.ids
+
+    def rank(group: list[Said]) -> tuple:
+        first = min((order.index(s.article_id), s.quote.start) for s in group)
+        has_speaker = any(s.speaker for s in group)
+        return (not has_speaker, -len({s.article_id for s in group}), first)
+
+    groups.sort(key=rank)
+    return [to_group(g, order) for g in groups]

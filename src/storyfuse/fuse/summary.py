@@ -1,0 +1,123 @@
+"""An extractive summary in which every sentence cites all the articles that state it.
+
+Candidates are the aligned statements of ``facts`` (one per group, in its most central wording),
+so a sentence's sources are every article that says it, not only the one it was taken from.
+Scores: TextRank (PageRank over the cosine graph of the candidates, networkx) times a bonus for
+support (statements several articles make) and for coming early in the articles (the news
+lead). Sentences are then picked by maximal marginal relevance so that no two say the same, and
+shown in the order the articles tell them (mean position).
+
+Left out as candidates, because out of their article they mislead or say nothing: questions,
+sentences that open with a pronoun or a connective (whose reference is lost), sentences that
+carry a quotation with no speaker named in the sentence, and sentences too short or too long.
+"""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+import numpy as np
+
+from storyfuse.fuse.facts import Alignment
+from storyfuse.fuse.units import StoryArticles, Unit, source_order
+from storyfuse.model import Cited
+
+MAX_SENTENCES = 7
+MIN_SENTENCES = 5
+MIN_WORDS, MAX_WORDS = 8, 60
+MMR_LAMBDA = 0.7
+REDUNDANT = 0.8
+_DANGLING = re.compile(
+    r"^(he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|also|however|"
+    r"meanwhile|still|yet|then)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r"[\"“”]|(?:^|\s)[‘'](?=\w)")
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def usable(unit: Unit, story: StoryArticles) -> bool:
+    text = unit.text
+    n = len(text.split())
+    if n < MIN_WORDS or n > MAX_WORDS or "?" in text or text.endswith(":"):
+        return False
+    if not text[0].isupper() or text[-1] not in '.!"”’)':
+        return False
+    if _DANGLING.match(text):
+        return False
+    if _QUOTE_MARK.search(text):
+        return _speaker_in_sentence(unit, story)
+    return True
+
+
+def _speaker_in_sentence(unit: Unit, story: StoryArticles) -> bool:
+    """A quotation is fine when its speaker is named inside the same sentence."""
+    analysis = next(a for a in story.analyses if a.id == unit.article_id)
+    quotes = [q for q in analysis.quotes if q.start < unit.end and q.end > unit.start]
+    if not quotes:
+        return any(e.label in _NAMED for e in unit.entities)
+    for quote in quotes:
+        if quote.speaker is None:
+            return False
+        inside = quote.speaker_start is not None and unit.start <= quote.speaker_start < unit.end
+        if not inside and quote.speaker.split()[-1] not in unit.text:
+            return False
+    return True
+
+
+def summary(story: StoryArticles, alignment: Alignment) -> list[Cited]:
+    candidates = []
+    for group in alignment.groups:
+        rep = alignment.representative(group)
+        if usable(alignment.units[rep], story):
+            candidates.append((rep, group))
+    if not candidates:
+        return []
+    reps = [rep for rep, _ in candidates]
+    sim = alignment.similarity[np.ix_(reps, reps)]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(reps)))
+    for i in range(len(reps)):
+        for j in range(i + 1, len(reps)):
+            if sim[i, j] > 0:
+                graph.add_edge(i, j, weight=float(sim[i, j]))
+    rank = (
+        nx.pagerank(graph, weight="weight")
+        if graph.number_of_edges()
+        else {i: 1.0 for i in range(len(reps))}
+    )
+    n_articles = max(1, len(story.analyses))
+    score = np.zeros(len(reps))
+    position = np.zeros(len(reps))
+    for k, (rep, group) in enumerate(candidates):
+        support = len({alignment.units[g].article_id for g in group})
+        position[k] = float(np.mean([alignment.units[g].position for g in group]))
+        score[k] = rank[k] * (1 + (support - 1) / n_articles) * (1.3 - 0.3 * position[k])
+    score = score / score.max()
+
+    chosen: list[int] = []
+    while len(chosen) < min(MAX_SENTENCES, len(reps)):
+        best, best_value = None, -np.inf
+        for k in range(len(reps)):
+            if k in chosen:
+                continue
+            overlap = max((float(sim[k, c]) for c in chosen), default=0.0)
+            if overlap >= REDUNDANT:
+                continue
+            value = MMR_LAMBDA * score[k] - (1 - MMR_LAMBDA) * overlap
+            if value > best_value:
+                best, best_value = k, value
+        if best is None:
+            break
+        # past the minimum, stop when what is left matters little
+        if len(chosen) >= MIN_SENTENCES and score[best] < 0.35:
+            break
+        chosen.append(best)
+    chosen.sort(key=lambda k: position[k])
+    out = []
+    for k in chosen:
+        rep, group = candidates[k]
+        sources = source_order([alignment.units[g].article_id for g in group], story.ids)
+        out.append(Cited(text=alignment.units[rep].text, sources=sources))
+    return out

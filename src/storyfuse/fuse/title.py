@@ -1,0 +1,26 @@
+"""The story's title: the headline closest to all the others (the most central one)."""
+
+from __future__ import annotations
+
+from storyfuse.fuse.units import StoryArticles
+from storyfuse.model import Cited
+
+
+def title(story: StoryArticles, summary: list[Cited]) -> str:
+    headlines = [
+        " ".join(a.article.title.split())
+        for a in story.analyses
+        if a.article.title and a.article.title.strip()
+    ]
+    if not headlines:
+        return summary[0].text if summary else story.story.id
+    if len(headlines) == 1:
+        return headlines[0]
+    vectors = story.vectors(headlines)
+    body = story.vectors([u.text for u in story.units]) if story.units else None
+    score = (vectors @ vectors.T).mean(axis=1)
+    if body is not None and len(body):
+        centroid = body.mean(axis=0)
+        score = score + vectors @ centroid
+    best = max(range(len(headlines)), key=lambda k: (float(score[k]), -k))
+    return headlines[best]

@@ -1,0 +1,165 @@
+"""What every part of fuse works on: the story's articles, cut into sentence units.
+
+A unit is one sentence of one article, with the entities, numbers and time mentions inside it.
+Copies (``Story.duplicates``) are left out here, once, so that no part counts a copy as extra
+support.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storyfuse.model import Analysis, Entity, Story, TimeMention
+
+# texts -> L2-normalised rows, one per text
+Embedder = Callable[[Sequence[str]], np.ndarray]
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# sentences shorter than this carry no statement of their own (bylines, section heads, credits)
+MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Unit:
+    article_id: str
+    index: int  # position of the sentence in its article
+    position: float  # index / number of sentences: 0 = lead, 1 = last
+    text: str
+    start: int
+    end: int
+    entities: tuple[Entity, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return numbers_in(self.text)
+
+
+@dataclass
+class StoryArticles:
+    """The story's analyses (copies left out) and their units, in story order."""
+
+    story: Story
+    analyses: list[Analysis]
+    units: list[Unit]
+    embed: Embedder
+    _cache: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.id for a in self.analyses]
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings for texts, each text embedded once per story."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, row in zip(missing, self.embed(missing), strict=True):
+                self._cache[text] = np.asarray(row, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([self._cache[t] for t in texts])
+
+    def published(self) -> list[date]:
+        out = []
+        for analysis in self.analyses:
+            day = parse_day(analysis.article.published)
+            if day is not None:
+                out.append(day)
+        return out
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def is_statement(text: str) -> bool:
+    """A sentence that says something: long enough and mostly words (not a byline or credit)."""
+    tokens = text.split()
+    if len(tokens) < MIN_WORDS:
+        return False
+    wordlike = sum(1 for t in tokens if _WORD.search(t))
+    return wordlike / len(tokens) >= 0.7
+
+
+def parse_day(value: str | None) -> date | None:
+    """The first day an ISO value covers (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www), or None."""
+    if not value:
+        return None
+    text = value[:10]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        if re.fullmatch(r"\d{4}-\d{2}", value[:7]) and len(value) == 7:
+            return date.fromisoformat(value + "-01")
+        match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if match:
+            return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def precision(value: str | None) -> str | None:
+    """day | week | month | year for an ISO value, None when it is not one."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
+
+
+def story_articles(
+    story: Story, analyses: Mapping[str, Analysis], embed: Embedder
+) -> StoryArticles:
+    """The story's analyses without copies, each cut into sentence units."""
+    present = [a for a in story.article_ids if a in analyses]
+    kept = [analyses[a] for a in present if a not in story.duplicates]
+    units: list[Unit] = []
+    for analysis in kept:
+        sentences = analysis.sentences
+        for i, sentence in enumerate(sentences):
+            units.append(
+                Unit(
+                    article_id=analysis.id,
+                    index=i,
+                    position=i / max(1, len(sentences) - 1),
+                    text=" ".join(sentence.text.split()),
+                    start=sentence.start,
+                    end=sentence.end,
+                    entities=tuple(
+                        e
+                        for e in analysis.entities
+                        if e.start >= sentence.start and e.end <= sentence.end
+                    ),
+                    times=tuple(
+                        t
+                        for t in analysis.times
+                        if t.start >= sentence.start and t.end <= sentence.end
+                    ),
+                )
+            )
+    return StoryArticles(story=story, analyses=kept, units=units, embed=embed)
+
+
+def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
+    """Distinct article ids in story order."""
+    rank = {a: i for i, a in enumerate(order)}
+    return tuple(sorted(set(ids), key=lambda a: (rank.get(a, len(rank)), a)))

@@ -1,0 +1,94 @@
+"""Hand-built Analysis records for the fuse tests, and a deterministic lexical embedder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyfuse.model import Analysis, Article, Claim, Entity, Quote, Sentence, Story, TimeMention
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fuse"
+DIMENSIONS = 256
+
+
+def lexical_embedder(texts: Sequence[str]) -> np.ndarray:
+    """Bag of content-word stems hashed into a vector, L2-normalised: paraphrases that share
+    words come out close, as with a sentence model, but instantly and the same on every run."""
+    rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in re.findall(r"[a-z0-9]+", text.lower()):
+            if word in ENGLISH_STOP_WORDS:
+                continue
+            digest = hashlib.blake2b(word[:5].encode(), digest_size=4).digest()
+            rows[i, int.from_bytes(digest, "big") % DIMENSIONS] += 1.0
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
+    if not out:
+        raise ValueError(f"fixture string {needle!r} not in its article")
+    return out
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        out.append(Sentence(start=match.start(), end=match.end(), text=match.group()))
+    return out
+
+
+def analysis(spec: dict) -> Analysis:
+    text = spec["text"]
+    sentences = _sentences(text)
+
+    def sentence_of(start: int) -> str:
+        return next(s.text for s in sentences if s.start <= start < s.end)
+
+    entities = [
+        Entity(text=name, label=label, start=s, end=e)
+        for name, label in spec.get("entities", [])
+        for s, e in _spans(text, name)
+    ]
+    quotes = []
+    for quoted, speaker in spec.get("quotes", []):
+        s, e = _spans(text, quoted)[0]
+        quotes.append(Quote(text=quoted, speaker=speaker, start=s, end=e))
+    claims = []
+    for number_text, value, unit, qualifier, claimant, date in spec.get("claims", []):
+        s, e = _spans(text, number_text)[0]
+        claims.append(
+            Claim(
+                text=sentence_of(s), value=float(value), unit=unit, start=s, end=e,
+                qualifier=qualifier, claimant=claimant, date=date, number_text=number_text,
+            )
+        )
+    times = [
+        TimeMention(text=mention, value=value, start=s, end=e)
+        for mention, value in spec.get("times", [])
+        for s, e in _spans(text, mention)[:1]
+    ]
+    article = Article(
+        id=spec["id"], path=f"{spec['id']}.txt", format="text", text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), title=spec.get("title"),
+        published=spec.get("published"),
+    )
+    return Analysis(
+        article=article, sentences=tuple(sentences), entities=tuple(entities),
+        quotes=tuple(quotes), claims=tuple(claims), times=tuple(times),
+    )
+
+
+def load(name: str) -> tuple[Story, dict[str, Analysis]]:
+    """The fixture's articles as one story (copies listed as duplicates)."""
+    specs = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))["articles"]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    duplicates = {s["id"]: s["copy_of"] for s in specs if s.get("copy_of")}
+    return Story(id=name, article_ids=tuple(analyses), duplicates=duplicates), analyses

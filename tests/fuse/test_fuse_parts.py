@@ -1,0 +1,53 @@
+"""Small pieces of fuse, tested on their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyfuse.fuse.conflicts import compatible
+from storyfuse.fuse.names import Names, acronyms, same_party
+from storyfuse.fuse.units import parse_day, precision
+from storyfuse.model import Figure
+
+
+def test_acronyms_a_name_spells_out_for_itself():
+    assert acronyms("Ukraine's Defense Intelligence Directorate (HUR)") == {"HUR"}
+    assert acronyms("the Ukrainian Defense Intelligence Directorate, or GUR") == {"GUR"}
+    assert acronyms("HUR") == {"HUR"}
+    assert acronyms("the Kremlin") == set()
+
+
+def test_same_party_by_short_form_or_nearly_the_same_words():
+    names = Names()
+    assert same_party("Kestrel's Defence Intelligence Agency (KDIA)", "KDIA", names)
+    assert same_party(
+        "Ukrainian Defense Intelligence Directorate", "Ukraine's Defense Intelligence Directorate",
+        names,
+    )
+    assert not same_party("the United States", "Dutch intelligence", names)
+    assert not same_party("South Korea's spy agency", "Ukraine's military intelligence", names)
+    assert not same_party("HUR", None, names)
+    assert same_party(None, None, names)
+
+
+def _figure(value: float, qualifier: str | None = None, upper: float | None = None) -> Figure:
+    return Figure(value=value, unit="troop", claimant=None, sources=("a",), qualifier=qualifier,
+                  upper=upper)
+
+
+def test_compatible_values_do_not_conflict():
+    assert compatible(_figure(12000, "nearly"), _figure(12000))
+    assert compatible(_figure(11500, "about"), _figure(12000))  # within 10% and approximate
+    assert compatible(_figure(10000, upper=12000), _figure(11000))
+    assert not compatible(_figure(3000), _figure(12000, "nearly"))
+    assert not compatible(_figure(11500), _figure(12000))  # exact numbers must match
+
+
+def test_iso_values_and_their_precision():
+    assert parse_day("2024-06-19") == date(2024, 6, 19)
+    assert parse_day("2024-10") == date(2024, 10, 1)
+    assert parse_day("2024-W43") == date(2024, 10, 21)
+    assert parse_day("PXD") is None
+    assert [precision(v) for v in ("2024-06-19", "2024-W43", "2024-10", "2024", "P3D")] == [
+        "day", "week", "month", "year", None,
+    ]
