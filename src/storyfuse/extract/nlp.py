@@ -1,4 +1,23 @@
-"""The spaCy pipeline, loaded once per process, and the sentence and entity readers over it."""
+"""The spaCy pipeline, loaded once per process, and the sentence and entity readers over it.
+
+The small English model misses some entities news relies on: an acronym introduced in
+parentheses ("Ukraine's military intelligence (HUR)") and regions named with their
+administrative word ("Kursk Oblast", "the Belgorod region"), and it labels some place names as
+products or nationalities. A component after the statistical recogniser, ``entity_fixes``,
+corrects these with general rules (no list of names):
+
+1. an all-capitals word in parentheses right after a named phrase is that phrase's acronym:
+   it takes the phrase's label (ORG when the phrase is unlabelled), and so do its other
+   mentions in the document;
+2. capitalised words followed by an administrative-area word (Oblast, region, province ...)
+   are a GPE;
+3. a PRODUCT, NORP, WORK_OF_ART, LAW, EVENT or FAC mention whose text is a GPE or LOC elsewhere
+   in the same document takes that label ("Kursk" PRODUCT, when "Kursk Oblast" is a GPE);
+4. a one-word PRODUCT right after a locative preposition ("in Kursk") is a GPE;
+5. capitalised mentions of a place the model left unlabelled ("Drones struck Tver", with "the
+   Tver region" elsewhere) become that place, and a one-word mention of a person's surname
+   ("Zelenskyy" tagged ORG, with "Volodymyr Zelenskyy" elsewhere) becomes PERSON.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +26,8 @@ import os
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from storyfuse.model import Entity, Sentence
 
@@ -18,12 +38,162 @@ MAX_CHARS = 500_000
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"}
 
+# Words that, after a capitalised name, make it an administrative area.
+AREA_WORDS = {
+    "oblast", "oblasts", "region", "province", "krai", "kray", "raion", "district", "governorate",
+    "prefecture", "county", "canton", "voivodeship", "okrug", "republic",
+}  # fmt: skip
+# Labels the small model puts on place names by mistake; a place label elsewhere in the same
+# document overrides them. PERSON and ORG are left alone: "Washington" may be both.
+WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+PLACE_LABELS = {"GPE", "LOC"}
+LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
+# Words that may sit inside a named phrase before its acronym: "Organization for Security and
+# Co-operation in Europe (OSCE)".
+NAME_JOINERS = {"of", "for", "and", "the", "on", "in", "de", "-", "&"}
+
+
+def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Acronyms introduced in parentheses, and their later mentions, with the phrase's label.
+
+    Also returns the organisation a place name ends ("Organization for Security and
+    Co-operation in Europe (OSCE)"), which the model splits into an ORG and a LOC.
+    """
+    by_end = {ent.end: ent for ent in ents}
+    labels: dict[str, str] = {}
+    merged: list[Span] = []
+    for token in doc[1:-1]:
+        text = token.text
+        if not (
+            doc[token.i - 1].text == "("
+            and doc[token.i + 1].text == ")"
+            and text.isupper()
+            and text.isalpha()
+            and 2 <= len(text) <= 6
+        ):
+            continue
+        before = token.i - 1  # the "(" token
+        phrase = by_end.get(before)
+        if phrase is not None and phrase.label_ in PLACE_LABELS and phrase.start > 1:
+            joiner, org = doc[phrase.start - 1], by_end.get(phrase.start - 1)
+            if joiner.lower_ in NAME_JOINERS and org is not None and org.label_ == "ORG":
+                merged.append(Span(doc, org.start, phrase.end, label="ORG"))
+                labels.setdefault(text, "ORG")
+                continue
+        if phrase is not None and phrase.label_ in ENTITY_LABELS:
+            labels.setdefault(text, phrase.label_)
+            continue
+        # An unlabelled phrase: capitalised words (with joiners) right before the parenthesis.
+        start = before
+        while start > 0 and (
+            doc[start - 1].is_title or (doc[start - 1].lower_ in NAME_JOINERS and start - 1 > 0)
+        ):
+            start -= 1
+        while start < before and doc[start].lower_ in NAME_JOINERS:
+            start += 1
+        if start < before:
+            labels.setdefault(text, "ORG")
+            if before - start >= 2 and not any(e.start < before and start < e.end for e in ents):
+                # "The Agency for Energy Regulation (ANRE)": the named phrase is the ORG too
+                merged.append(Span(doc, start, before, label="ORG"))
+        elif before > 0 and doc[before - 1].pos_ == "NOUN" and doc[before - 1].is_lower:
+            # "Ukraine's military intelligence (HUR)": a described body, still an organisation
+            labels.setdefault(text, "ORG")
+    return merged + [
+        Span(doc, token.i, token.i + 1, label=labels[token.text])
+        for token in doc
+        if token.text in labels
+    ]
+
+
+def _area_spans(doc: Doc) -> list[Span]:
+    """ "Kursk Oblast", "the Belgorod region": capitalised words before an area word."""
+    spans = []
+    for token in doc:
+        if token.lower_ not in AREA_WORDS or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < token.i:
+            spans.append(Span(doc, start, token.i + 1, label="GPE"))
+    return spans
+
+
+def _merge(doc: Doc, ents: list[Span], new: list[Span]) -> list[Span]:
+    """Put ``new`` spans in, replacing the model's entities that overlap them."""
+    kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+    return sorted(filter_spans(kept + new), key=lambda s: s.start)
+
+
+def _unlabelled_mentions(
+    doc: Doc, ents: list[Span], names: dict[tuple[str, ...], str]
+) -> list[Span]:
+    """Capitalised mentions of ``names`` the model left unlabelled ("Drones struck Tver")."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in names:
+        if words[0][:1].isupper():
+            by_first.setdefault(words[0], []).append(words)
+    spans = []
+    for token in doc:
+        for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+            end = token.i + len(words)
+            if (
+                end <= len(doc)
+                and tuple(t.text for t in doc[token.i : end]) == words
+                and doc[end - 1].pos_ in ("PROPN", "NOUN")
+            ):
+                if not taken.intersection(range(token.i, end)):
+                    spans.append(Span(doc, token.i, end, label=names[words]))
+                break
+    return spans
+
+
+@Language.component("entity_fixes")
+def entity_fixes(doc: Doc) -> Doc:
+    ents = list(doc.ents)
+    ents = _merge(doc, ents, _area_spans(doc))
+    ents = _merge(doc, ents, _acronym_spans(doc, ents))
+    # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    ents = [
+        Span(doc, e.start, e.end, label="PERSON")
+        if e.label_ not in ("PERSON", "NORP") and len(e) == 1 and e.text in surnames
+        else e
+        for e in ents
+    ]
+    # A place elsewhere in the document is a place here too. Place names also count by their
+    # name part: "Kursk Oblast" makes "Kursk" a place.
+    places: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            words = tuple(t.text for t in ent if t.lower_ != "the")
+            if words:
+                places.setdefault(words, ent.label_)
+            if ent[-1].lower_ in AREA_WORDS and len(words) > 1:
+                places.setdefault(words[:-1], ent.label_)
+    known = {(surname,): "PERSON" for surname in surnames} | places
+    ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known))
+    fixed = []
+    for ent in ents:
+        label = ent.label_
+        words = tuple(t.text for t in ent if t.lower_ != "the")
+        if label in WEAK_LABELS and words in places:
+            label = places[words]
+        elif label == "PRODUCT" and len(ent) == 1 and doc[ent.start - 1].lower_ in LOCATIVE:
+            label = "GPE"
+        fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+    doc.ents = fixed
+    return doc
+
 
 @functools.cache
 def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     pipeline = spacy.load(MODEL_PACKAGE)
     pipeline.max_length = MAX_CHARS + 1
+    pipeline.add_pipe("entity_fixes", after="ner")
     return pipeline
 
 
@@ -43,8 +213,11 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 
 
 def entities_of(doc: Doc) -> list[Entity]:
+    """Named entities (people, organisations, places ...); dates and numbers are left out."""
     return [
-        Entity(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
+        Entity(
+            text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char, canonical=None
+        )
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS
     ]

@@ -1,0 +1,94 @@
+"""Entities with labels: the small spaCy model plus the general fixes in ``entity_fixes``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from storyfuse.extract.nlp import entities_of, entity_fixes, nlp, parse
+from storyfuse.model import Entity
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in entities_of(parse(text))]
+
+
+def test_pipeline_is_loaded_once_with_the_fixes_after_the_recogniser() -> None:
+    assert nlp() is nlp()
+    names = nlp().pipe_names
+    assert names.index("entity_fixes") == names.index("ner") + 1
+
+
+def test_acronym_after_a_described_body_is_an_org_everywhere() -> None:
+    found = labels(
+        "Moldova's border police (PGF) said 300 people crossed on Monday. "
+        "PGF later raised the figure."
+    )
+    assert found.count(("PGF", "ORG")) == 2
+
+
+def test_acronym_after_a_capitalised_name_labels_both() -> None:
+    found = labels(
+        "The Agency for Energy Regulation (ANRE) approved the tariff, and ANRE said prices "
+        "would rise."
+    )
+    assert ("Agency for Energy Regulation", "ORG") in found
+    assert found.count(("ANRE", "ORG")) == 2
+
+
+def test_acronym_takes_the_label_of_a_place_it_abbreviates() -> None:
+    found = labels("The United States (US) objected, and the US delegation left.")
+    assert found.count(("US", "GPE")) == 2
+
+
+def test_organisation_name_ending_in_a_place_is_one_org() -> None:
+    found = labels("The Organization for Security and Co-operation in Europe (OSCE) sent monitors.")
+    assert ("The Organization for Security and Co-operation in Europe", "ORG") in found
+    assert ("OSCE", "ORG") in found
+
+
+def test_oblast_and_region_names_are_gpe() -> None:
+    found = labels("Shelling hit Vinnytsia Oblast overnight, and drones struck the Tver region.")
+    assert ("Vinnytsia Oblast", "GPE") in found
+    assert ("Tver region", "GPE") in found
+
+
+def test_a_place_elsewhere_in_the_text_relabels_and_labels_bare_mentions() -> None:
+    found = labels(
+        "Drones struck Tver overnight. Officials in the Tver region said two people were hurt."
+    )
+    assert ("Tver", "GPE") in found
+
+
+def test_weak_label_yields_to_a_place_label_in_the_same_document() -> None:
+    # Built by hand so the test does not depend on what the statistical model predicts.
+    vocab = nlp().vocab
+    words = ["Talks", "in", "Ostrava", "region", "ended", ".", "Ostrava", "hosted", "them", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 2, 4, label="GPE"), Span(doc, 6, 7, label="PRODUCT")]
+    fixed = entity_fixes(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [
+        ("Ostrava region", "GPE"),
+        ("Ostrava", "GPE"),
+    ]
+
+
+def test_one_word_product_after_a_locative_preposition_is_a_place() -> None:
+    vocab = nlp().vocab
+    doc = Doc(vocab, words=["Troops", "massed", "near", "Ostrava", "."])
+    doc.ents = [Span(doc, 3, 4, label="PRODUCT")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Ostrava", "GPE")]
+
+
+def test_surname_alone_is_the_person() -> None:
+    found = labels("Mayor Ilse Brandtner spoke first. Later, Brandtner said the plan would pass.")
+    assert ("Ilse Brandtner", "PERSON") in found
+    assert ("Brandtner", "PERSON") in found
+
+
+def test_dates_and_numbers_are_not_entities_and_canonical_is_left_empty() -> None:
+    doc = parse("On Monday 300 protesters marched in Paris, police said.")
+    assert {"DATE", "CARDINAL"} <= {e.label_ for e in doc.ents}  # the model does find them
+    entities = entities_of(doc)
+    assert all(isinstance(e, Entity) and e.canonical is None for e in entities)
+    assert {e.label for e in entities}.isdisjoint({"DATE", "CARDINAL", "TIME", "QUANTITY"})
+    assert ("Paris", "GPE") in [(e.text, e.label) for e in entities]
