@@ -144,6 +144,22 @@ REPORTING_VERBS = frozenset(
         "peg",
     ]
 )
+# How a reporting verb governs what it reports: a clause, an object, a conjoined clause.
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj", "parataxis", "attr", "oprd"})
+# Nouns whose owner asserts the figure: "the IMF's estimate ... at 3.1 percent".
+ESTIMATE_NOUNS = frozenset(
+    [
+        "forecast",
+        "estimate",
+        "projection",
+        "prediction",
+        "guidance",
+        "outlook",
+        "count",
+        "tally",
+        "calculation",
+    ]
+)
 # Verbs of change, after which "from X to Y" is two values, not a range.
 CHANGE_VERBS = frozenset(
     [
@@ -201,7 +217,9 @@ COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "fi
 # Entity types whose numbers are part of a name, not a quantity.
 NAME_ENTITIES = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"})
 UNIT_LEMMAS = {"people": "person", "%": "percent", "per": "percent", "pct": "percent"}
-PRONOUNS = frozenset(["he", "she", "him", "her", "his", "it", "they", "them", "we", "i", "you"])
+PRONOUNS = frozenset(
+    ["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "i", "you"]
+)
 _AGE_AFTER = re.compile(
     r"^\s?[-–]?\s?(?:years?|yrs?)[-– ]old|^\s*(?:or|and) (?:older|over|above|younger)"
 )
@@ -293,8 +311,9 @@ def _drop_pairs(items: list[_Item], sent: Span) -> list[_Item]:
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
         gap = doc.text[a.end : b.start].strip().lower()
-        if gap in {"of", "in", "out of"} and not b.number.currency and not a.number.percent:
-            drop.update({k, k + 1})
+        bare = not (a.number.currency or a.number.percent or b.number.currency or b.number.scaled)
+        if gap in {"of", "in", "out of"} and bare and b.number.value <= 100:
+            drop.update({k, k + 1})  # "eight of 10 voters", "one in five"
         elif gap == "" and not b.number.currency and not b.number.percent:
             drop.add(k + 1)  # "400 737 Max jets": the second number names the model
     return [it for k, it in enumerate(items) if k not in drop]
@@ -334,6 +353,10 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
 def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
     doc = sent.doc
     gap = doc.text[a.end : b.start].strip().lower()
+    if a.number.currency and b.number.currency and a.number.currency != b.number.currency:
+        return False
+    if (a.number.percent and b.number.currency) or (a.number.currency and b.number.percent):
+        return False  # "rose 3.5 percent to $27.2 billion"
     if b.number.value <= a.number.value / a.number.scale * b.number.scale and not (
         a.number.scaled and a.number.value < b.number.value
     ):
@@ -367,6 +390,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # "a 5-4 decision", "787-9": a score or a model, not a range
     if number.spelled and number.value == 1 and not number.scaled:
         return True  # "one source said": the indefinite sense, not a count
+    if number.spelled and number.text.lower() in {"hundred", "thousand", "million", "billion"}:
+        return True  # "several thousand", "a few million": no definite value
     if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
         return True  # footnote marks, hashtags, signed changes in tables
     if not number.spelled and "," not in number.text and not number.scaled:
@@ -421,10 +446,11 @@ def _is_appositive_age(item: _Item, sent: Span) -> bool:
 
 def _is_multiplier(item: _Item) -> bool:
     """ "three times the rate", "10 times higher": a ratio, not a count of times."""
-    tok = item.unit_token
+    doc = item.tokens.doc
+    after = item.tokens.end
+    tok = doc[after] if after < len(doc) and doc[after].lower_ == "times" else item.unit_token
     if tok is None or tok.lemma_ != "time":
         return False
-    doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return nxt is not None and (
         nxt.pos_ == "DET" or nxt.tag_ in {"JJR", "RBR"} or nxt.lower_ in {"as", "more", "less"}
@@ -437,22 +463,22 @@ def _is_designation(item: _Item) -> bool:
     number = item.number
     if tok is None or number.currency or number.percent or item.upper is not None:
         return False
+    doc = tok.doc
+    if doc.text[item.end : item.end + 1] in {"-", "–"}:
+        # "a 46-page report" measures; "the 16-inch MacBook Pro" names a model.
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if number.value == 1 or tok.tag_ not in {"NN", "NNP"}:
         return False
-    start = item.tokens.start
-    doc = tok.doc
-    if start > 0 and doc.text[item.end : item.end + 1] in {"-", "–"}:
-        return False  # "a 46-page report": the hyphen makes the number a measure
-    prev = doc[start - 1] if start > 0 else None
+    # "its popular 737 Max jet": a determiner before the number, a singular noun after it.
+    i = item.tokens.start - 1
+    while i >= 0 and doc[i].pos_ in {"ADJ", "ADV"}:
+        i -= 1
+    prev = doc[i] if i >= 0 else None
     return (
         prev is not None
         and (prev.pos_ == "DET" or prev.tag_ == "PRP$")
-        and prev.lower_
-        not in {
-            "another",
-            "some",
-            "all",
-        }
+        and prev.lower_ not in {"another", "some", "all"}
     )
 
 
@@ -527,6 +553,18 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
             return objects[0]
         return None
+    root = tokens.root
+    head = root.head
+    if (
+        root.dep_ in {"nummod", "quantmod"}
+        and head.i >= end
+        and head.pos_ == "NOUN"
+        and head.i - end < 8
+        and not any(t.pos_ == "DET" for t in doc[end : head.i])
+    ):
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            head = head.head
+        return head
     # The run of modifiers and nouns after the number; the head is its last common noun, or
     # the syntactic head of the number when that lies inside the run.
     run: list[Token] = []
@@ -539,13 +577,18 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
             run.append(tok)  # "400 737 Max jets"
         elif tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ == "ADJ":
             run.append(tok)  # "two relatively smaller organisations"
+        elif tok.tag_ in {"VBN", "VBG"} and tok.dep_ == "amod":
+            run.append(tok)  # "200 injured people"
+        elif tok.is_quote and j + 1 < sent.end and doc[j + 1].pos_ in {"NOUN", "ADJ"}:
+            pass  # 'the four "loopholes"'
+        elif tok.is_quote and run:
+            pass
         else:
             break
         j += 1
     nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
     if not nouns:
         return None
-    head = tokens.root.head
     if head in nouns and head.pos_ == "NOUN":
         # Go to the head of a compound inside the run ("service members").
         while head.dep_ == "compound" and head.head in nouns:
@@ -601,14 +644,23 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
             break
         words.insert(0, tok.lower_)
         i -= 1
-    # Let "the" sit between a qualifier and its number ("past the $1 billion mark").
-    if words and words[-1] == "the":
-        words = words[:-1]
+    # Let an article sit between a qualifier and its number ("past the $1 billion mark",
+    # "up to a $250,000 fine").
+    skipped = 0
+    if words and words[-1] in {"the", "a", "an"}:
+        words, skipped = words[:-1], 1
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
-            if phrase in QUALIFIERS_BEFORE:
-                return QUALIFIERS_BEFORE[phrase]
+            if phrase not in QUALIFIERS_BEFORE:
+                continue
+            if n == 1:
+                # "in the past nine elections": an adjective after a determiner, not a bound.
+                word = doc[item.tokens.start - 1 - skipped]
+                before = doc[word.i - 1] if word.i > sent.start else None
+                if word.pos_ == "ADJ" or (before is not None and before.pos_ == "DET"):
+                    continue
+            return QUALIFIERS_BEFORE[phrase]
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
         if end is None:
             continue
@@ -635,6 +687,8 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
     if source is None:
         source = _according_to(item, sent)
     if source is None:
+        source = _estimate_owner(item)
+    if source is None:
         return None
     text = _phrase(source)
     if text.lower() in PRONOUNS:
@@ -646,37 +700,34 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     """The subject of a reporting verb that governs the number ("X said", "said X", "X found")."""
     root = item.tokens.root
     inside = set(range(item.tokens.start, item.tokens.end))
-    # 1. A reporting verb among the number's syntactic ancestors.
+    # 1. A reporting verb among the number's syntactic ancestors, reached through what it
+    #    reports (its clause or object), not through an adjunct: in "X wrote the song after
+    #    the death of a man who was shot 41 times", X does not claim the 41.
+    child = root
     for verb in root.ancestors:
-        if verb.lemma_ in REPORTING_VERBS and verb.pos_ in {"VERB", "AUX"}:
+        if (
+            verb.lemma_ in REPORTING_VERBS
+            and verb.pos_ in {"VERB", "AUX"}
+            and child.dep_ in COMPLEMENT_DEPS
+        ):
             subject = _subject(verb)
             if subject is not None and not inside & {t.i for t in subject}:
                 return subject
-            if verb.dep_ in {"relcl", "acl"}:
-                break
-    # 2. A sentence-level reporting verb the parse did not connect to the number
-    #    ("X has sent 12,000 troops, Y said." parsed with "said" as a conjunct).
+        child = verb
+    # 2. A reporting verb after the number, set off by a comma, that the parse did not connect
+    #    to it ("X has sent 12,000 troops, Y said." parsed with "said" as a conjunct).
     for verb in sent:
         if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB":
             continue
-        if verb.dep_ in {"relcl", "acl", "advcl", "xcomp", "pcomp", "amod", "csubj"}:
+        if verb.dep_ not in {"ROOT", "conj"} or verb.i < item.tokens.end:
             continue
-        if verb.dep_ not in {"ROOT", "conj"} or verb.i < item.tokens.start:
+        subject = _subject(verb) or _phrase_before(verb, sent)
+        if subject is None or inside & {t.i for t in subject}:
             continue
-        if root in verb.subtree or verb.dep_ == "ROOT" and _is_parenthetical(verb, sent):
-            subject = _subject(verb)
-            if subject is not None and not inside & {t.i for t in subject}:
-                return subject
-        if verb.dep_ == "conj":
-            subject = _subject(verb) or _phrase_before(verb, sent)
-            if subject is not None and not inside & {t.i for t in subject}:
-                return subject
+        first = min(verb.i, subject[0].i)
+        if first > sent.start and sent.doc[first - 1].text == ",":
+            return subject
     return None
-
-
-def _is_parenthetical(verb: Token, sent: Span) -> bool:
-    """ "..., X said." at the end of the sentence: the verb reports everything before it."""
-    return verb.i > sent.start and any(t.text == "," for t in sent.doc[sent.start : verb.i])
 
 
 def _subject(verb: Token) -> list[Token] | None:
@@ -686,6 +737,10 @@ def _subject(verb: Token) -> list[Token] | None:
                 agents = [c for c in verb.children if c.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return list(objects[0].subtree) if objects else None
+            if child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+                # "the police department, which reported ...": the noun the clause describes.
+                noun = verb.head
+                return [t for t in noun.subtree if t.i < verb.left_edge.i]
             return list(child.subtree)
     return None
 
@@ -705,6 +760,19 @@ def _phrase_before(verb: Token, sent: Span) -> list[Token] | None:
     if any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
     return toks
+
+
+def _estimate_owner(item: _Item) -> list[Token] | None:
+    """ "its forecast ... to 4.2 percent", "the IMF's estimate ... at 3.1 percent": the owner."""
+    for node in [item.tokens.root, *item.tokens.root.ancestors]:
+        for noun in [node, *node.children]:
+            if noun.lemma_ in ESTIMATE_NOUNS and noun.pos_ == "NOUN":
+                owners = [c for c in noun.children if c.dep_ == "poss"]
+                if owners:
+                    return list(owners[0].subtree)
+        if node.dep_ in {"ROOT", "relcl", "ccomp"}:
+            break
+    return None
 
 
 def _according_to(item: _Item, sent: Span) -> list[Token] | None:
@@ -743,8 +811,8 @@ def _phrase(tokens: list[Token]) -> str:
 
 def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:
     """The last person (or, for "it", organisation) named before a pronoun; else the pronoun."""
-    labels = {"ORG", "GPE", "NORP"} if pronoun.lower() == "it" else {"PERSON"}
-    if pronoun.lower() in {"they", "them", "we", "i", "you"}:
+    labels = {"ORG", "GPE", "NORP"} if pronoun.lower() in {"it", "its"} else {"PERSON"}
+    if pronoun.lower() in {"they", "them", "their", "we", "i", "you"}:
         return pronoun
     best = None
     for ent in doc.ents:
