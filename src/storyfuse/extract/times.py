@@ -416,15 +416,16 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"{year:04d}-{month:02d}", mod=mod)
 
 
-@_rule("year", rf"{_MOD_PREFIX}?(?:(?i:fiscal|calendar|the\s+year)\s+)?(?P<y>{_YEAR})(?:(?:-|–|/)(?P<y2>\d\d(?:\d\d)?))?(?!\s*(?:%|percent))")
+@_rule("year", rf"{_MOD_PREFIX}?(?:(?i:fiscal|calendar|the\s+year)\s+|(?P<prepost>(?i:pre|post))-)?(?P<y>{_YEAR})(?:(?:-|–|/)(?P<y2>\d\d(?:\d\d)?))?(?!\s*(?:%|percent))")
 def _year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     before = ctx.text[max(0, match.start() - 10) : match.start()]
     after = ctx.text[match.end() : match.end() + 12]
     # Counts and codes that look like years: "No. 1990", "1,998", "2000 troops" is left in
     # (news style writes counts over 999 with a comma), "1998.5", "1998 to 2000 people".
-    if re.search(r"(?:No\.|#|\d[,.])\s*$", before) or re.match(r"[.,]\d", after):
+    if re.search(r"(?:No\.\s*|#\s*|\d[,.])$", before) or re.match(r"[.,]\d", after):
         return None
-    return _Norm(match["y"], mod=_mod(match.groupdict().get("mod")))
+    mod = {"pre": "BEFORE", "post": "AFTER"}.get((match["prepost"] or "").lower())
+    return _Norm(match["y"], mod=mod or _mod(match.groupdict().get("mod")))
 
 
 @_rule("decade", rf"(?:(?i:the)\s+)?{_MOD_PREFIX}?(?P<y>(?:1[6-9]|20)\d0)'?s")
@@ -437,7 +438,12 @@ def _decade(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(digits[:3], mod=_mod(match.groupdict().get("mod")))
 
 
-@_rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Halloween)")
+@_rule("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)")
+def _century(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    return _Norm(f"{int(match['n']) - 1:02d}")  # the 20th century is "19"
+
+
+@_rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Valentine's\s+Day|Halloween)")
 def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     name = re.sub(r"\s+", " ", match["h"])
     if ctx.anchor is None:
@@ -451,11 +457,14 @@ def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
         return _Norm(dt.date(year, month, day).isoformat())
     # Floating holidays: the nth (or last) weekday of a month.
     month, weekday, nth = {"Thanksgiving": (11, 3, 4), "Thanksgiving Day": (11, 3, 4),
-                           "Labor Day": (9, 0, 1), "Memorial Day": (5, 0, -1)}[name]  # fmt: skip
+                           "Labor Day": (9, 0, 1), "Memorial Day": (5, 0, -1),
+                           "Election Day": (11, 0, 1)}[name]  # fmt: skip
     year = _pick_year(month, 15, ctx.anchor, ctx.tense_here)
     days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
-    matching = [d for d in days if d.weekday() == weekday]
-    return _Norm(matching[nth - 1 if nth > 0 else -1].isoformat())
+    day = [d for d in days if d.weekday() == weekday][nth - 1 if nth > 0 else -1]
+    if name == "Election Day":  # the Tuesday after the first Monday of November
+        day += dt.timedelta(days=1)
+    return _Norm(day.isoformat())
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -510,14 +519,14 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
 @_rule("clock", (
     r"(?:(?P<q>(?i:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
     r"just\s+before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))"
-    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
+    r"|(?P<noon>(?i:noon|midday|midnight)))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
     rf"(?:,?\s+(?P<day>{_WEEKDAY}|(?i:yesterday|today|tomorrow)))?"
 ))  # fmt: skip
 def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if match["noon"] and match["noon"][0].isupper() and _after_name(ctx.text, match.start()):
         return None  # a title: "High Noon"
     if match["noon"]:
-        hour, minute = (12, 0) if match["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if match["noon"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(match["h"]) % 12, int(match["mi"] or 0)
         if match["ap"].lower().startswith("p"):
@@ -533,7 +542,7 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
                  mod=_mod(match["q"]))  # fmt: skip
 
 
-@_rule("relative_unit", rf"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-))?(?:(?i:in|of)\s+)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|to)\b)")
+@_rule("relative_unit", rf"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-)(?:(?i:in|of)\s+)?)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|to)\b)")
 def _relative_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
@@ -624,10 +633,10 @@ def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(str(ctx.anchor.year - 1))
 
 
-@_rule("ago", rf"(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT}|{_UNITS})\s+(?P<dir>(?i:ago|earlier|before|from\s+now|hence))")
+@_rule("ago", rf"(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT}|{_UNITS})\s+(?P<dir>(?i:ago|earlier|from\s+now|hence))")
 def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     amount = _number(match["n"])
-    direction = -1 if match["dir"].lower() in ("ago", "earlier", "before") else 1
+    direction = -1 if match["dir"].lower() in ("ago", "earlier") else 1
     if amount is None:
         return _Norm("PAST_REF" if direction < 0 else "FUTURE_REF")
     if ctx.anchor is None:
@@ -641,7 +650,7 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
 
 
-@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future))")
+@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future|(?<='s\s)future|(?<=in\s)future))")
 def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word.endswith("future"):
@@ -680,8 +689,11 @@ def _this_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
         unit, mod = match["u"].lower(), _mod(match["mod"])
         if match["w"].lower() in ("that", "its"):
             return _Norm(None)  # refers to a time named earlier, which is not tracked
-        if match["w"].lower() == "the" and not match["mod"] and unit != "year":
-            return None  # "the week" / "the month" alone are too often not a date
+        if match["w"].lower() == "the" and not match["mod"]:
+            if unit != "year":
+                return None  # "the week" / "the month" alone are too often not a date
+            if re.match(r"\s+(?:before|after|earlier|later)\b", ctx.text[match.end() :]):
+                return None  # "the year before": relative to a time named earlier
     if ctx.anchor is None:
         raise _NoValue
     return _Norm(_shift(ctx.anchor, unit, 0), mod=mod)
@@ -746,7 +758,7 @@ def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     r"|(?i:in\s+)?(?i:a\s+few|few|several|many|some|numerous)\s+)"
     rf"(?P<u>{_UNITS})"
 ))  # fmt: skip
-@_rule("bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades))")
+@_rule("bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades|centuries))")
 def _vague_duration(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_duration(None, match["u"]), kind="DURATION", mod=_mod(match.groupdict().get("q")))
 
