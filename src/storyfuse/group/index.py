@@ -1,0 +1,431 @@
+"""Online story grouping: each new article joins the best matching story or starts one.
+
+How a new article finds its story, in time ~log(n):
+  1. blocking: articles live in approximate-nearest-neighbour indexes (usearch HNSW over the
+     static embedding), one per span of ``bucket_days``; only the spans within ``window_days`` of
+     the article's date are searched (an undated article searches them all);
+  2. the stories of the nearest articles are the candidates, plus the story of any
+     near-duplicate found by MinHash LSH (a syndicated copy always joins its original's story);
+  3. each candidate is scored by average linkage, the mean similarity of the article to the
+     story's members: a weighted sum of embedding cosine and lexical cosine (TF-IDF over the
+     lead's words and entity names, so shared rare names count most), minus a small penalty for
+     distance in time; a story whose dates are further than the window is not a candidate.
+     Both means are one dot product with the story's summed vectors.
+  4. the best story above ``join_threshold`` wins; otherwise the article starts a story.
+
+``consolidate()`` is the periodic repair: it re-weights every lexical vector with the current
+document frequencies, splits off members that no longer fit their story (each is re-assigned)
+and merges stories whose average linkage passed the threshold (candidates from an ANN index over
+story centroids).
+
+Story ids are derived from the membership: a hash of the earliest member (by date, then id). A
+story keeps its id as long as that member stays, so adding unrelated articles changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from usearch.index import Index
+
+from storyfuse.group.features import MINHASH_SCHEME, NUM_PERM, ArticleFeatures
+from storyfuse.model import Story
+
+UNDATED = -(10**9)  # the bucket of articles without a date
+
+
+@dataclass(frozen=True)
+class GroupConfig:
+    """Thresholds of the grouping; chosen on the ECB+ training split (see eval/grouping.py)."""
+
+    embedding_weight: float = 0.2  # the rest is lexical similarity
+    join_threshold: float = 0.32
+    merge_threshold: float = 0.27
+    split_threshold: float = 0.16
+    window_days: int = 7
+    time_penalty: float = 0.05  # subtracted per window of distance in time
+    neighbours: int = 24
+    bucket_days: int = 14
+    duplicate_jaccard: float = 0.5
+    merge_rounds: int = 8
+
+
+def _minhash(signature: np.ndarray) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme=MINHASH_SCHEME)
+
+
+def story_id_of(founder: str) -> str:
+    return "s" + hashlib.sha1(founder.encode("utf-8")).hexdigest()[:12]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class StoryIndex:
+    """Stories built one article at a time; ``stories()`` gives the current grouping."""
+
+    def __init__(self, config: GroupConfig | None = None) -> None:
+        self.config = config or GroupConfig()
+        self._features: dict[str, ArticleFeatures] = {}
+        self._keys: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._lex: dict[str, dict[str, float]] = {}
+        self._df: Counter[str] = Counter()
+        self._observed: set[str] = set()
+        self._story_of: dict[str, int] = {}
+        self._members: dict[int, set[str]] = {}
+        self._vsum: dict[int, np.ndarray] = {}
+        self._lsum: dict[int, Counter[str]] = {}
+        self._next_story = 0
+        self._buckets: dict[int, Index] = {}
+        self._lsh = MinHashLSH(threshold=self.config.duplicate_jaccard, num_perm=NUM_PERM)
+        self._copy_of: dict[str, str] = {}  # a near-duplicate -> the earlier article it copies
+        self._ndim: int | None = None
+        self._restored: dict[str, int] = {}  # story key given to restore() -> story
+
+    # --- public ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._features)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._features
+
+    def observe(self, features: Iterable[ArticleFeatures]) -> None:
+        """Count document frequencies ahead of ``add`` (a batch knows all its articles)."""
+        for f in features:
+            if f.id not in self._observed:
+                self._observed.add(f.id)
+                self._df.update(f.terms.keys())
+
+    def add(self, features: ArticleFeatures) -> str:
+        """Place one article in a story and return that story's id."""
+        if features.id in self._features:
+            return self.story_id(features.id)
+        self.observe([features])
+        self._register(features)
+        copied = self._find_original(features)
+        if copied is not None:
+            self._copy_of[features.id] = copied
+            self._attach(features.id, self._story_of[copied])
+        else:
+            self._assign(features.id)
+        return self.story_id(features.id)
+
+    def restore(
+        self, features: ArticleFeatures, story_key: str, copy_of: str | None = None
+    ) -> None:
+        """Put back an article with its known story (``story_key`` groups articles; any string),
+        as when reopening a store: no scoring, no change to other stories."""
+        if features.id in self._features:
+            return
+        self.observe([features])
+        self._register(features)
+        story = self._restored.setdefault(story_key, self._new_story())
+        if copy_of is not None:
+            self._copy_of[features.id] = copy_of
+        self._attach(features.id, story)
+
+    def story_id(self, article_id: str) -> str:
+        return self._id_of_story(self._story_of[article_id])
+
+    def stories(self) -> list[Story]:
+        """The current stories, largest first, then by id."""
+        out = [self._story(s) for s in self._members if self._members[s]]
+        out.sort(key=lambda st: (-len(st.article_ids), st.id))
+        return out
+
+    def consolidate(self) -> None:
+        """Re-weight, split off members that no longer fit, and merge stories that now match."""
+        self._refresh_lexical()
+        self._split()
+        self._merge()
+
+    # --- bookkeeping ----------------------------------------------------------------------
+
+    def _register(self, f: ArticleFeatures) -> None:
+        if self._ndim is None:
+            self._ndim = int(f.vector.shape[0])
+        elif f.vector.shape[0] != self._ndim:
+            raise ValueError(
+                f"article {f.id!r} has a {f.vector.shape[0]}-dimensional vector; "
+                f"this index holds {self._ndim}-dimensional ones (was the embedding changed?)"
+            )
+        key = len(self._ids)
+        self._ids.append(f.id)
+        self._keys[f.id] = key
+        self._features[f.id] = f
+        self._lex[f.id] = self._lexical(f.terms)
+        bucket = self._bucket(f.day)
+        if bucket not in self._buckets:
+            self._buckets[bucket] = Index(ndim=self._ndim, metric="ip", dtype="f32")
+        self._buckets[bucket].add(key, f.vector.astype(np.float32), threads=1)
+        self._lsh.insert(f.id, _minhash(f.signature), check_duplication=False)
+
+    def _new_story(self) -> int:
+        story = self._next_story
+        self._next_story += 1
+        self._members[story] = set()
+        self._vsum[story] = np.zeros(self._ndim or 1, dtype=np.float64)
+        self._lsum[story] = Counter()
+        return story
+
+    def _attach(self, article_id: str, story: int) -> None:
+        self._story_of[article_id] = story
+        self._members[story].add(article_id)
+        self._vsum[story] += self._features[article_id].vector
+        self._lsum[story].update(self._lex[article_id])
+
+    def _detach(self, article_id: str) -> int:
+        story = self._story_of.pop(article_id)
+        self._members[story].discard(article_id)
+        self._vsum[story] -= self._features[article_id].vector
+        self._lsum[story].subtract(self._lex[article_id])
+        if not self._members[story]:
+            del self._members[story], self._vsum[story], self._lsum[story]
+        return story
+
+    def _bucket(self, day: int | None) -> int:
+        return UNDATED if day is None else day // self.config.bucket_days
+
+    def _lexical(self, terms: dict[str, int]) -> dict[str, float]:
+        """Sublinear tf times smoothed idf, unit length."""
+        n = len(self._observed)
+        weights = {
+            t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + self._df[t])) + 1.0)
+            for t, c in terms.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def _story_days(self, story: int) -> tuple[int, int] | None:
+        days = [d for a in self._members[story] if (d := self._features[a].day) is not None]
+        return (min(days), max(days)) if days else None
+
+    # --- scoring --------------------------------------------------------------------------
+
+    def _time_gap(self, day: int | None, span: tuple[int, int] | None) -> int:
+        if day is None or span is None:
+            return 0
+        return max(0, span[0] - day, day - span[1])
+
+    def _score(self, article_id: str, story: int, leave_out: bool = False) -> float | None:
+        """Mean similarity of the article to the story's members (None: outside the window)."""
+        f = self._features[article_id]
+        members = self._members[story]
+        vsum, lsum = self._vsum[story], self._lsum[story]
+        lex = self._lex[article_id]
+        n = len(members)
+        emb = float(f.vector @ vsum)
+        lexical = sum(w * lsum.get(t, 0.0) for t, w in lex.items())
+        if leave_out:
+            n -= 1
+            emb -= float(f.vector @ f.vector)
+            lexical -= sum(w * w for w in lex.values())
+        if n <= 0:
+            return None
+        gap = self._time_gap(f.day, self._story_days(story))
+        if gap > self.config.window_days:
+            return None
+        a = self.config.embedding_weight
+        return (a * emb + (1 - a) * lexical) / n - self.config.time_penalty * (
+            gap / self.config.window_days
+        )
+
+    def _neighbour_stories(self, f: ArticleFeatures) -> list[int]:
+        cfg = self.config
+        if f.day is None:
+            buckets = sorted(self._buckets)
+        else:
+            lo, hi = self._bucket(f.day - cfg.window_days), self._bucket(f.day + cfg.window_days)
+            buckets = [b for b in range(lo, hi + 1) if b in self._buckets] + (
+                [UNDATED] if UNDATED in self._buckets else []
+            )
+        own = self._keys[f.id]
+        stories: set[int] = set()
+        for bucket in buckets:
+            index = self._buckets[bucket]
+            matches = index.search(f.vector.astype(np.float32), cfg.neighbours + 1, threads=1)
+            for key in matches.keys:
+                key = int(key)
+                if key == own:
+                    continue
+                story = self._story_of.get(self._ids[key])
+                if story is not None:
+                    stories.add(story)
+        return sorted(stories)
+
+    def _assign(self, article_id: str) -> int:
+        f = self._features[article_id]
+        best, best_score = None, self.config.join_threshold
+        for story in self._neighbour_stories(f):
+            score = self._score(article_id, story)
+            if score is not None and score >= best_score:
+                best, best_score = story, score
+        if best is None:
+            best = self._new_story()
+        self._attach(article_id, best)
+        return best
+
+    def _find_original(self, f: ArticleFeatures) -> str | None:
+        """The earlier article this one copies (highest estimated Jaccard), if any."""
+        best, best_j = None, self.config.duplicate_jaccard
+        for other in sorted(self._lsh.query(_minhash(f.signature))):
+            if other == f.id or other not in self._story_of:
+                continue
+            # the share of equal MinHash values estimates the Jaccard similarity of the shingles
+            j = float(np.mean(f.signature == self._features[other].signature))
+            if j >= best_j:
+                best, best_j = other, j
+        if best is None:
+            return None
+        return self._copy_of.get(best, best)
+
+    # --- consolidation --------------------------------------------------------------------
+
+    def _refresh_lexical(self) -> None:
+        for article_id, f in self._features.items():
+            self._lex[article_id] = self._lexical(f.terms)
+        for story, members in self._members.items():
+            total: Counter[str] = Counter()
+            for a in members:
+                total.update(self._lex[a])
+            self._lsum[story] = total
+
+    def _split(self) -> None:
+        outliers: list[str] = []
+        for story in sorted(self._members, key=lambda s: self._id_of_story(s)):
+            members = sorted(self._members[story])
+            if len(members) < 2:
+                continue
+            for a in members:
+                if a in self._copy_of:
+                    continue  # a copy follows its original
+                score = self._score(a, story, leave_out=True)
+                if score is None or score < self.config.split_threshold:
+                    outliers.append(a)
+        for a in outliers:
+            self._detach(a)
+            copies = [c for c, o in self._copy_of.items() if o == a and c in self._story_of]
+            for c in copies:
+                self._detach(c)
+            story = self._assign(a)
+            for c in copies:
+                self._attach(c, story)
+
+    def _story_pair_score(self, s: int, t: int) -> float | None:
+        ns, nt = len(self._members[s]), len(self._members[t])
+        span_s, span_t = self._story_days(s), self._story_days(t)
+        gap = 0
+        if span_s is not None and span_t is not None:
+            gap = max(0, span_t[0] - span_s[1], span_s[0] - span_t[1])
+            if gap > self.config.window_days:
+                return None
+        small, large = (self._lsum[s], self._lsum[t])
+        if len(small) > len(large):
+            small, large = large, small
+        lexical = sum(w * large.get(term, 0.0) for term, w in small.items())
+        emb = float(self._vsum[s] @ self._vsum[t])
+        a = self.config.embedding_weight
+        return (a * emb + (1 - a) * lexical) / (ns * nt) - self.config.time_penalty * (
+            gap / self.config.window_days
+        )
+
+    def _merge(self) -> None:
+        for _ in range(self.config.merge_rounds):
+            stories = sorted(self._members, key=lambda s: self._id_of_story(s))
+            if len(stories) < 2:
+                return
+            centroids = np.stack(
+                [self._vsum[s] / max(np.linalg.norm(self._vsum[s]), 1e-12) for s in stories]
+            ).astype(np.float32)
+            index = Index(ndim=centroids.shape[1], metric="ip", dtype="f32")
+            index.add(np.arange(len(stories), dtype=np.uint64), centroids, threads=1)
+            k = min(self.config.neighbours, len(stories))
+            found = index.search(centroids, k, threads=1)
+            pairs: list[tuple[float, int, int]] = []
+            for i in range(len(stories)):
+                for key in found.keys[i][: found.counts[i]]:
+                    j = int(key)
+                    if j <= i:
+                        continue
+                    score = self._story_pair_score(stories[i], stories[j])
+                    if score is not None and score >= self.config.merge_threshold:
+                        pairs.append((-score, i, j))
+            if not pairs:
+                return
+            pairs.sort()
+            touched: set[int] = set()
+            for _neg, i, j in pairs:
+                if i in touched or j in touched:
+                    continue
+                touched.update((i, j))
+                self._absorb(stories[i], stories[j])
+
+    def _absorb(self, keep: int, gone: int) -> None:
+        for a in sorted(self._members[gone]):
+            self._detach(a)
+            self._attach(a, keep)
+
+    # --- output ---------------------------------------------------------------------------
+
+    def _order_key(self, article_id: str) -> tuple[int, str]:
+        day = self._features[article_id].day
+        return (day if day is not None else 10**9, article_id)
+
+    def _id_of_story(self, story: int) -> str:
+        return story_id_of(min(self._members[story], key=self._order_key))
+
+    def _story(self, story: int) -> Story:
+        members = sorted(self._members[story], key=self._order_key)
+        inside = set(members)
+        links = _UnionFind()
+        for copy, original in self._copy_of.items():
+            if copy in inside and original in inside:
+                links.union(copy, original)
+        groups: dict[str, list[str]] = {}
+        for a in members:
+            groups.setdefault(links.find(a), []).append(a)
+        duplicates = {}
+        for group_members in groups.values():
+            original = group_members[0]  # members are in date order: the earliest is the source
+            for copy in group_members[1:]:
+                duplicates[copy] = original
+        return Story(
+            id=story_id_of(members[0]), article_ids=tuple(members), duplicates=duplicates
+        )
+
+
+def group_features(
+    features: Sequence[ArticleFeatures], config: GroupConfig | None = None
+) -> list[Story]:
+    """Batch grouping: every article through the online index in date order, then one
+    consolidation. Deterministic for a given set of articles, whatever their input order."""
+    index = StoryIndex(config)
+    ordered = sorted(features, key=lambda f: (f.day if f.day is not None else 10**9, f.id))
+    index.observe(ordered)
+    for f in ordered:
+        index.add(f)
+    index.consolidate()
+    return index.stories()

@@ -1,0 +1,106 @@
+from dataclasses import replace
+
+from storyfuse.group import GroupConfig, StoryIndex, features_of, group
+from storyfuse.model import Analysis
+
+
+def story_of(stories, article_id):
+    return next(s for s in stories if article_id in s.article_ids)
+
+
+def test_same_event_articles_join_and_unrelated_ones_split(flood, chess, unrelated) -> None:
+    stories = group([*flood, *chess, unrelated])
+    memberships = sorted(sorted(s.article_ids) for s in stories)
+    assert memberships == [
+        ["bank-1"],
+        ["chess-1", "chess-2"],
+        ["flood-1", "flood-2", "flood-3"],
+    ]
+
+
+def test_adding_an_unrelated_article_changes_nothing_in_the_first_story(flood, unrelated) -> None:
+    before = group(flood)
+    after = group([*flood, unrelated])
+    assert len(before) == 1
+    assert story_of(after, "flood-1") == before[0]
+    assert len(after) == 2
+
+
+def test_grouping_is_independent_of_input_order(flood, chess, unrelated) -> None:
+    articles = [*flood, *chess, unrelated]
+    assert group(articles) == group(list(reversed(articles)))
+
+
+def test_syndicated_copy_is_a_duplicate_of_the_earlier_article(flood, chess) -> None:
+    original = flood[0]
+    copy = replace(
+        original,
+        article=replace(
+            original.article,
+            id="flood-1-wire",
+            published="2024-03-05",
+            text=original.article.text.replace("on Sunday", "on Sunday, officials said"),
+            outlet="Another Paper",
+        ),
+    )
+    stories = group([*flood, copy, *chess])
+    flood_story = story_of(stories, "flood-1")
+    assert "flood-1-wire" in flood_story.article_ids
+    assert flood_story.duplicates == {"flood-1-wire": "flood-1"}
+    assert story_of(stories, "chess-1").duplicates == {}
+
+
+def test_articles_far_apart_in_time_do_not_join(flood) -> None:
+    late = [
+        replace(a, article=replace(a.article, id=a.id + "-next-year", published="2025-03-05"))
+        for a in flood[1:]
+    ]
+    stories = group([flood[0], *late])
+    assert story_of(stories, "flood-1") != story_of(stories, "flood-2-next-year")
+
+
+def test_online_index_matches_batch_and_consolidation_merges(flood, chess) -> None:
+    articles: list[Analysis] = [*flood, *chess]
+    features = features_of(articles)
+    index = StoryIndex()
+    ids = [index.add(f) for f in features]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    index.consolidate()
+    assert index.stories() == group(articles)
+
+
+def test_consolidation_merges_stories_that_were_kept_apart(flood) -> None:
+    features = features_of(flood)
+    # Nothing may join at first: each article starts a story; a lower merge threshold then
+    # lets consolidation bring them together.
+    index = StoryIndex(GroupConfig(join_threshold=2.0, merge_threshold=0.2))
+    for f in features:
+        index.add(f)
+    assert len(index.stories()) == 3
+    index.consolidate()
+    assert [sorted(s.article_ids) for s in index.stories()] == [["flood-1", "flood-2", "flood-3"]]
+
+
+def test_consolidation_splits_members_that_do_not_fit(flood, unrelated) -> None:
+    features = features_of([*flood, unrelated])
+    index = StoryIndex(GroupConfig(join_threshold=-1.0))  # everything joins the first story
+    for f in features:
+        index.add(f)
+    assert len(index.stories()) == 1
+    index.config = GroupConfig()
+    index.consolidate()
+    assert sorted(sorted(s.article_ids) for s in index.stories()) == [
+        ["bank-1"],
+        ["flood-1", "flood-2", "flood-3"],
+    ]
+
+
+def test_restore_rebuilds_the_same_stories(flood, chess) -> None:
+    articles = [*flood, *chess]
+    features = features_of(articles)
+    stories = group(articles)
+    story_key = {a: s.id for s in stories for a in s.article_ids}
+    index = StoryIndex()
+    for f in features:
+        index.restore(f, story_key[f.id])
+    assert index.stories() == stories
