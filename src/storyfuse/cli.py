@@ -37,6 +37,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from storyfuse.web.server import run
+
+    return run(args.db or args.database, host=args.host, port=args.port, token=args.token,
+               max_upload_mb=args.max_upload_mb)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyfuse",
@@ -50,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", "-f", choices=FORMATS, default="md")
     analyze.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     analyze.set_defaults(func=cmd_analyze)
+
+    serve = sub.add_parser("serve", help="browse, search and compare stories in a web browser")
+    serve.add_argument("database", nargs="?", metavar="DB", help="same as --db")
+    serve.add_argument("--db", metavar="URL", help="database URL or file, or a brief .json")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", "-p", type=int, default=8001)
+    serve.add_argument("--token", help="needed for uploads and deletes (generated off loopback)")
+    serve.add_argument("--max-upload-mb", type=float, default=20.0, help="per request (default 20)")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import altair as alt
@@ -17,6 +18,8 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 # few enough that each chart stays readable on a phone
 MAX_UNITS = 6
+# fill the page's width, keep the height the spec asks for
+_FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def iso_day(value: str | None) -> str | None:
@@ -48,13 +51,20 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     ranked = sorted(by_unit.items(), key=lambda kv: -sum(r["sources"] for r in kv[1]))
     charts = []
     for unit, rows in ranked[:MAX_UNITS]:
+        most = max(r["sources"] for r in rows)
         chart = (
-            alt.Chart(alt.Data(values=rows), title=unit, width="container", height=alt.Step(26))
+            alt.Chart(alt.Data(values=rows), title=unit, width="container", height=alt.Step(28))
             .mark_circle(opacity=0.85)
             .encode(
-                x=alt.X("value:Q", title=unit, scale=alt.Scale(zero=False, nice=True)),
+                # from zero, so that the distance between two claims reads as their real ratio
+                x=alt.X("value:Q", title=None, scale=alt.Scale(zero=True, nice=True)),
                 y=alt.Y("claimant:N", title=None, sort="-x"),
-                size=alt.Size("sources:Q", title="sources", scale=alt.Scale(range=[60, 400])),
+                size=alt.Size(
+                    "sources:Q",
+                    title="sources",
+                    scale=alt.Scale(domain=[0, max(most, 1)], range=[0, 400]),
+                    legend=alt.Legend(values=sorted({1, most}), format="d"),
+                ),
                 color=alt.Color("claimant:N", legend=None),
                 tooltip=[
                     alt.Tooltip("claimant:N"),
@@ -64,7 +74,7 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 ],
             )
         )
-        charts.append(chart.to_dict())
+        charts.append(chart.properties(autosize=_FIT_X).to_dict())
     return charts
 
 
@@ -85,12 +95,31 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
             )
     if not rows:
         return None
+    days = sorted(r["day"] for r in rows)
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+    # one tick per day, week, month or year: never a tick between two days
+    interval = "day" if span <= 14 else "week" if span <= 120 else "month" if span <= 1100 else "year"
     chart = (
-        alt.Chart(alt.Data(values=rows), width="container", height=120)
+        alt.Chart(alt.Data(values=rows), width="container", height=130, autosize=_FIT_X)
         .mark_circle(opacity=0.8)
         .encode(
-            x=alt.X("day:T", title=None, timeUnit="utcyearmonthdate"),
-            y=alt.Y("sources:Q", title="sources", scale=alt.Scale(zero=True)),
+            x=alt.X(
+                "day:T",
+                title=None,
+                timeUnit="utcyearmonthdate",
+                scale=alt.Scale(padding=14),
+                axis=alt.Axis(
+                    format="%Y-%m-%d" if interval in ("day", "week") else "%Y-%m",
+                    tickCount=alt.TimeIntervalStep(interval=interval, step=1),
+                    labelOverlap=True,
+                ),
+            ),
+            y=alt.Y(
+                "sources:Q",
+                title="sources",
+                scale=alt.Scale(zero=True, padding=8),
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
             size=alt.Size("sources:Q", legend=None, scale=alt.Scale(range=[40, 300])),
             tooltip=[alt.Tooltip("date:N"), alt.Tooltip("text:N"), alt.Tooltip("sources:Q")],
         )
@@ -109,11 +138,11 @@ def activity_chart(items: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
         return None
     rows = [{"month": m, "kind": k, "count": n} for (m, k), n in sorted(counts.items())]
     chart = (
-        alt.Chart(alt.Data(values=rows), width="container", height=140)
+        alt.Chart(alt.Data(values=rows), width="container", height=140, autosize=_FIT_X)
         .mark_bar()
         .encode(
-            x=alt.X("month:T", timeUnit="utcyearmonth", title=None),
-            y=alt.Y("sum(count):Q", title="items"),
+            x=alt.X("month:O", timeUnit="utcyearmonth", title=None, axis=alt.Axis(format="%Y-%m")),
+            y=alt.Y("sum(count):Q", title="items", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("kind:N", title=None),
             tooltip=[
                 alt.Tooltip("month:T", timeUnit="utcyearmonth", title="month"),

@@ -28,6 +28,14 @@ def open_catalog(db: str | None) -> Catalog:
     return StoreCatalog.open(db)
 
 
+def resolve_token(host: str, token: str | None) -> tuple[str | None, bool]:
+    """The token writes need, and whether it was generated (to be printed for the user)."""
+    token = token or os.environ.get("STORYFUSE_TOKEN") or None
+    if token is None and not is_loopback(host):
+        return new_token(), True
+    return token, False
+
+
 def run(
     db: str | None = None,
     *,
@@ -41,9 +49,8 @@ def run(
 
     from storyfuse.web.app import create_app
 
-    token = token or os.environ.get("STORYFUSE_TOKEN") or None
-    if token is None and not is_loopback(host):
-        token = new_token()
+    token, generated = resolve_token(host, token)
+    if generated:
         print(f"storyfuse: uploads and deletes need this token: {token}", file=sys.stderr)
     catalog = open_catalog(db)
     app = create_app(catalog, token=token, max_upload_bytes=int(max_upload_mb * 1_000_000))
