@@ -14,6 +14,7 @@ The approach, in order (each step measured by ``eval/plaintext_clean.py``):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,9 +26,11 @@ from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, Line, normalise
 
 # Weights of the body search: prose counts by its length (capped so one huge line does not
 # swallow a page), everything else costs a little, clutter costs more.
-PROSE_CAP = 60
-SHORT_COST = 3.0
-CLUTTER_COST = 6.0
+PROSE_CAP = 40
+SHORT_COST = 6.0
+CLUTTER_COST = 12.0
+SEPARATOR_COST = 60.0
+_DIGITS = re.compile(r"\d+")
 # A prose line whose TF-IDF cosine to the body is below this is about something else.
 MIN_TOPIC_SIMILARITY = 0.04
 # An extra block outside the body must be this long (in words) and this close in topic.
@@ -60,7 +63,7 @@ def line_clutter_reason(line: Line) -> str | None:
     hits = line.ui_hits
     if hits and not line.is_prose:
         return "site furniture (navigation, sharing, subscription or advertising text)"
-    if hits >= 2 and line.n_words < 25:
+    if hits >= 2 and hits * 8 >= line.n_words:
         return "site furniture (navigation, sharing, subscription or advertising text)"
     return None
 
@@ -79,6 +82,9 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
 
     prose = [line.is_prose and reasons[i] is None for i, line in enumerate(lines)]
     weights = [_weight(line, prose[i], reasons[i]) for i, line in enumerate(lines)]
+    separators = _item_separators(lines, prose)
+    for i in separators:
+        weights[i] = -SEPARATOR_COST
     start, end = _max_run(weights)
     if start > end:  # no prose at all: keep what is not clutter
         return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
@@ -88,6 +94,9 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     # Blocks outside the body that are long and on topic belong to it (an article split by a
     # large advert or a box of links).
     for block in _blocks(weights, start, end):
+        between = range(block[-1] + 1, start) if block[0] < start else range(end + 1, block[0])
+        if any(i in separators for i in between):
+            continue  # beyond a list of items (comments, a news feed): not this article
         words = sum(lines[i].n_words for i in block if prose[i])
         sims = [similarity[i] for i in block if prose[i]]
         if words >= EXTRA_BLOCK_WORDS and sims and float(np.mean(sims)) >= EXTRA_BLOCK_SIMILARITY:
@@ -101,6 +110,19 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             reason = _outside_reason(line, i < start)
         decisions.append(Decision(line, reason))
     return decisions
+
+
+def _item_separators(lines: Sequence[Line], prose: Sequence[bool]) -> set[int]:
+    """Short lines of one repeated shape: the heads of listed items (comments, feeds).
+
+    "2 days ago at 07:52 am", "8:06 AM", "Rating: 12 Votes": with digits folded, the same short
+    line three times or more marks a list of separate items, never one article's flow.
+    """
+    shapes: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if not prose[i] and 0 < line.n_words <= 10 and any(c.isdigit() for c in line.text):
+            shapes.setdefault(_DIGITS.sub("0", line.key), []).append(i)
+    return {i for found in shapes.values() if len(found) >= 3 for i in found}
 
 
 def _weight(line: Line, is_prose: bool, reason: str | None) -> float:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import justext
+
+# Share of function words from which a line reads as prose (jusText's calibration of its lists).
+PROSE_DENSITY = 0.30
+PROSE_DENSITY_LONG = 0.22
 
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # Sentence end, optionally followed by closing quotes or brackets.
@@ -41,23 +45,30 @@ CREDIT_WORDS = re.compile(
 # happens to contain "subscribe" is still prose.
 UI_PHRASES = re.compile(
     r"\b(skip to (main )?(content|navigation)|jump to|go to (contents|content|top)|back to top"
-    r"|subscribe|subscription|subscriber|newsletters?|sign (up|in|out)|log ?in|log ?out|register"
+    r"|subscri(be|bed|bes|bing|ption|ptions|ber|bers)|newsletters?|sign (up|in|out)|signed up"
     r"|create (an )?account|my account|e-?mail address|enter your e-?mail|required field"
-    r"|indicates required|advertisement|advertising|advertise|sponsored|promoted|partner content"
+    r"|indicates required|advertisement|advertising|sponsored content|partner content"
     r"|cookies?|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)"
-    r"|all rights reserved|copyright|©|share (this|on|via|the)|share\b|tweet|pin it|whatsapp"
-    r"|facebook|twitter|instagram|linkedin|youtube|tiktok|reddit|flipboard|rss"
-    r"|follow us|follow (him|her|them|\w+) on|read more|read next|continue reading|see more"
-    r"|view (all|more|comments)|show (more|less)|load more|more (news|stories|from)"
-    r"|related (stories|articles|posts|content|coverage|topics|news|links)|recommended|most "
-    r"(read|popular|viewed|shared)|trending|top stories|editors'? picks|you (may|might) (also )?"
-    r"like|comments?|leave a (comment|reply)|click here|tap here|download (the|our) app"
-    r"|get the app|listen (to|now)|this audio|audio (is|version)|play(er)?\b|watch( now|:)"
-    r"|loading|please enable javascript|pre-?order|buy now|shop now|learn more|print|toggle"
-    r"|menu|search|close|open in app|edit post|report (an? )?(error|typo|correction)"
-    r"|suggest a correction|contact us|about us|careers|help center|site ?map|accessibility"
-    r"|thank you for (signing up|subscribing|reading)|successfully subscribed|confirmation e-?mail"
-    r"|support (our|independent) journalism|donate|contribute)\b",
+    r"|all rights reserved|copyright|share (this|on|via)|follow us|follow (him|her|them|\w+) on"
+    r"|read more|read next|continue reading|see more|view (all|more|comments)|show (more|less)"
+    r"|load more|related (stories|articles|posts|content|coverage|topics|news|links)"
+    r"|most (read|popular|viewed|shared)|top stories|editors'? picks"
+    r"|you (may|might) (also )?like|leave a (comment|reply)|(previous|next) (post|article|story)"
+    r"|click here|tap here|download (the|our) app|get the app|this audio|audio version"
+    r"|please enable javascript|pre-?order|buy now|shop now|learn more|open in app|edit post"
+    r"|report (an? )?(error|typo|correction)|suggest a correction|contact us|about us"
+    r"|help center|site ?map|thank you for (signing up|subscribing|reading)"
+    r"|confirmation e-?mail|support (our|independent) journalism)\b"
+    r"|©",
+    re.IGNORECASE,
+)
+# Single words of site furniture: a signal only on a line of very few words ("Share", "Menu").
+UI_WORDS = re.compile(
+    r"\b(share|tweet|email|print|menu|search|close|home|login|log ?in|log ?out|register"
+    r"|comments?|reply|replies|recommended|trending|related|advertisement|advertise|sponsored"
+    r"|facebook|twitter|instagram|linkedin|youtube|tiktok|reddit|flipboard|whatsapp|pinterest"
+    r"|rss|play|pause|listen|watch|loading|toggle|more|next|previous|back|top|donate|contribute"
+    r"|careers|accessibility|subscribe|tags?|topics?|categories|archives?)\b",
     re.IGNORECASE,
 )
 # Words that start a byline or a dateline line.
@@ -72,6 +83,27 @@ BIO = re.compile(
 )
 
 
+@cache
+def stoplists() -> dict[str, frozenset[str]]:
+    """jusText's function-word lists, one per language (the signal of running prose)."""
+    return {name: frozenset(justext.get_stoplist(name)) for name in sorted(justext.get_stoplists())}
+
+
+def choose_stoplist(words: list[str]) -> frozenset[str]:
+    """The function-word list of the page's language: the list that covers most of its words."""
+    lists = stoplists()
+    lowered = [w.lower() for w in words]
+    if not lowered:
+        return lists["English"]
+    english = lists["English"]
+    best, best_hits = english, sum(w in english for w in lowered)
+    for stoplist in lists.values():
+        hits = sum(w in stoplist for w in lowered)
+        if hits > best_hits:
+            best, best_hits = stoplist, hits
+    return best
+
+
 def normalise(text: str) -> str:
     """A comparison key for a line: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", text).lower()
@@ -84,6 +116,9 @@ class Line:
 
     index: int
     text: str
+    stopwords: frozenset[str] = field(
+        default_factory=lambda: stoplists()["English"], repr=False, compare=False
+    )
 
     @cached_property
     def words(self) -> list[str]:
@@ -97,7 +132,7 @@ class Line:
     def stopword_density(self) -> float:
         if not self.words:
             return 0.0
-        return sum(w.lower() in ENGLISH_STOP_WORDS for w in self.words) / len(self.words)
+        return sum(w.lower() in self.stopwords for w in self.words) / len(self.words)
 
     @cached_property
     def ends_sentence(self) -> bool:
@@ -114,9 +149,9 @@ class Line:
     def is_prose(self) -> bool:
         """Reads like running text: several words, many of them function words, punctuated."""
         n = self.n_words
-        if n >= 30 and self.stopword_density >= 0.2:
+        if n >= 30 and self.stopword_density >= PROSE_DENSITY_LONG:
             return True
-        return n >= 8 and self.stopword_density >= 0.28 and (self.ends_sentence or n >= 20)
+        return n >= 8 and self.stopword_density >= PROSE_DENSITY and (self.ends_sentence or n >= 20)
 
     @cached_property
     def is_time_only(self) -> bool:
@@ -124,7 +159,10 @@ class Line:
 
     @cached_property
     def ui_hits(self) -> int:
-        return len(UI_PHRASES.findall(self.text))
+        hits = len(UI_PHRASES.findall(self.text))
+        if self.n_words <= 4:
+            hits += len(UI_WORDS.findall(self.text))
+        return hits
 
     @cached_property
     def has_credit(self) -> bool:
@@ -136,10 +174,10 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-empty lines of a text, stripped, with their positions."""
-    lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = " ".join(raw.split())
-        if stripped:
-            lines.append(Line(len(lines), stripped))
-    return lines
+    """The non-empty lines of a text, stripped, with their positions and the page's stoplist."""
+    texts = [
+        " ".join(raw.split()) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    texts = [t for t in texts if t]
+    stopwords = choose_stoplist(WORD.findall(" ".join(texts)[:200_000]))
+    return [Line(k, t, stopwords) for k, t in enumerate(texts)]
