@@ -341,13 +341,17 @@ class _NoValue(Exception):
     """The span is a time expression, but it cannot be normalised (no anchor, bad date)."""
 
 
+@_rule("weekday_date", (
+    rf"{_WEEKDAY},?\s+(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
+    r"(?!\s*(?:%|percent|:\d|,\d|\.\d))"
+))  # fmt: skip
 @_rule("range", (
     rf"(?P<m>{_MONTH})\s*(?P<d>{_DAY})\s*(?:-|–|—|to|through|until)\s*(?:(?P<m2>{_MONTH})\s*)?"
     rf"(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
 ))  # fmt: skip
 @_rule("month_day_year", rf"(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})")
 @_rule("day_month_year", rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})")
-@_rule("month_day", rf"(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?!\s*(?:%|percent|:|,\d|\.\d))")
+@_rule("month_day", rf"(?P<m>{_MONTH})\s*,?\s*(?P<d>{_DAY})(?!\s*(?:%|percent|:\d|,\d|\.\d))")
 @_rule("day_month", rf"(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH_FULL})")
 def _day_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
     groups = match.groupdict()
@@ -411,8 +415,11 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
         rel[0] or "", ctx.tense_here
     )
     year = _pick_year(month, None, ctx.anchor, tense)
-    if rel[0] in ("last", "previous", "past") and year * 12 + month >= ctx.anchor.year * 12 + ctx.anchor.month:
-        year -= 1
+    if rel[0] in ("last", "previous", "past"):
+        # "last May" is the latest May before last month: the month just gone is "last month"
+        year = ctx.anchor.year
+        while year * 12 + month > ctx.anchor.year * 12 + ctx.anchor.month - 2:
+            year -= 1
     return _Norm(f"{year:04d}-{month:02d}", mod=mod)
 
 
@@ -912,20 +919,4 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
             )
         )
     mentions.sort(key=lambda m: m.start)
-    return _date_weekdays(text, mentions)
-
-
-def _date_weekdays(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
-    """A weekday written beside its date ("Monday, Oct. 26") takes the date's value."""
-    out = list(mentions)
-    for i in range(len(out) - 1):
-        weekday, date = out[i], out[i + 1]
-        if (
-            weekday.text.lower() in WEEKDAYS
-            and date.value
-            and re.fullmatch(r"\d{4}-\d\d-\d\d", date.value)
-            and re.fullmatch(r",?\s*", text[weekday.end : date.start])
-            and dt.date.fromisoformat(date.value).weekday() == WEEKDAYS[weekday.text.lower()]
-        ):
-            out[i] = TimeMention(weekday.text, date.value, weekday.start, weekday.end)
-    return out
+    return mentions
