@@ -147,6 +147,23 @@ class StoryIndex:
             self._copy_of[features.id] = copy_of
         self._attach(features.id, story)
 
+    def remove(self, article_id: str) -> None:
+        """Take an article out (a deleted article, or one about to be re-added as a new
+        version); articles that copied it stay, as ordinary members."""
+        if article_id not in self._features:
+            return
+        self._detach(article_id)
+        for copy in [c for c, o in self._copy_of.items() if o == article_id]:
+            del self._copy_of[copy]
+        self._copy_of.pop(article_id, None)
+        f = self._features.pop(article_id)
+        self._buckets[self._bucket(f.day)].remove(self._keys.pop(article_id))
+        self._lsh.remove(article_id)
+        if article_id in self._observed:
+            self._observed.discard(article_id)
+            self._df.subtract(f.terms.keys())
+        del self._lex[article_id]
+
     def story_id(self, article_id: str) -> str:
         return self._id_of_story(self._story_of[article_id])
 

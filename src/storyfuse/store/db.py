@@ -1,0 +1,732 @@
+"""The story database: analysed articles, their versions, stories, and text search.
+
+One code path over SQLite (default: a file in the working directory, WAL mode, FTS5) and
+PostgreSQL (``postgresql://...`` through psycopg 3, tsvector search), with SQLAlchemy Core and
+Alembic migrations run on open. Stories are kept up to date incrementally by the online
+``StoryIndex``, rebuilt from the stored grouping features when the store is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Self
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection, Engine
+
+from storyfuse.group import GroupConfig, StoryIndex, features_of
+from storyfuse.model import Analysis, Brief, Story
+from storyfuse.store import records, schema
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///storyfuse.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Consolidation (re-weighting, splits, merges) runs when the articles added since the last one
+# reach this share of the archive: every batch of a small archive, rarely for a large one.
+CONSOLIDATE_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()  # a changed file: a new version of an existing article
+    unchanged: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()  # ids of the stories created or changed
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str | None
+    articles: int
+    sources: int  # articles that are not copies of another
+    first_published: str | None
+    last_published: str | None
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    path: str
+    content_hash: str
+    version: int
+    story_id: str | None
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    article_id: str
+    version: int
+    path: str
+    content_hash: str
+    added_at: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # article | quote | claim
+    article_id: str
+    story_id: str | None
+    text: str
+    title: str | None = None
+    who: str | None = None  # a quote's speaker or a claim's claimant
+    n: int = 0  # which quote or claim of the article
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def normalise_url(url: str | None) -> str:
+    """A SQLAlchemy URL: plain paths become SQLite files; postgresql:// goes through psycopg 3."""
+    if not url:
+        return DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _fts5_query(q: str) -> str:
+    """A user's words as an FTS5 query: each word quoted (no operators), all required."""
+    words = re.findall(r"\w+", q)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _search_sqlite(conn: Connection, q: str, limit: int) -> list[Any]:
+    query = _fts5_query(q)
+    if not query:
+        return []
+    return list(
+        conn.execute(
+            sa.text(
+                "SELECT kind, article_id, n, text FROM search_text WHERE search_text MATCH :q "
+                "ORDER BY rank LIMIT :limit"
+            ),
+            {"q": query, "limit": limit},
+        )
+    )
+
+
+def _search_postgresql(conn: Connection, q: str, limit: int) -> list[Any]:
+    return list(
+        conn.execute(
+            sa.text(
+                "SELECT kind, article_id, n, text FROM search_text, "
+                "plainto_tsquery('english', :q) AS query WHERE tsv @@ query "
+                "ORDER BY ts_rank(tsv, query) DESC, article_id, kind, n LIMIT :limit"
+            ),
+            {"q": q, "limit": limit},
+        )
+    )
+
+
+SEARCHERS = {"sqlite": _search_sqlite, "postgresql": _search_postgresql}
+
+
+class Store:
+    """Analysed articles and their stories in a database. Open with ``Store.open(url)``."""
+
+    def __init__(self, engine: Engine, config: GroupConfig | None = None) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        if self.dialect not in SEARCHERS:
+            raise ValueError(f"unsupported database {self.dialect!r}: use SQLite or PostgreSQL")
+        self._config = config
+        self._index: StoryIndex | None = None
+        self._index_revision: int | None = None
+
+    # --- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None, config: GroupConfig | None = None) -> Store:
+        """Open (creating or migrating as needed) the database at ``url``.
+
+        ``url``: ``sqlite:///file.db``, a plain file path, or ``postgresql://user@host/db``;
+        default ``sqlite:///storyfuse.db`` in the working directory.
+        """
+        sa_url = normalise_url(url)
+        engine = sa.create_engine(sa_url, future=True)
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            with engine.begin() as conn:
+                cfg = Config()
+                cfg.set_main_option("script_location", str(MIGRATIONS))
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except sa.exc.OperationalError as exc:
+            engine.dispose()
+            raise OSError(f"cannot open database {url or DEFAULT_URL}: {exc.orig}") from exc
+        return cls(engine, config)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # --- revision: changes with every write, a cache key for readers -----------------------
+
+    def revision(self) -> int:
+        with self.engine.connect() as conn:
+            return self._revision(conn)
+
+    @staticmethod
+    def _revision(conn: Connection) -> int:
+        value = conn.execute(
+            sa.select(schema.meta.c.value).where(schema.meta.c.key == "revision")
+        ).scalar()
+        return int(value) if value is not None else 0
+
+    def _bump_revision(self, conn: Connection) -> int:
+        revision = self._revision(conn) + 1
+        updated = conn.execute(
+            schema.meta.update().where(schema.meta.c.key == "revision").values(value=str(revision))
+        )
+        if updated.rowcount == 0:
+            conn.execute(schema.meta.insert().values(key="revision", value=str(revision)))
+        return revision
+
+    # --- the story index ------------------------------------------------------------------
+
+    def _load_index(self, conn: Connection) -> StoryIndex:
+        """The in-memory story index, rebuilt from stored features when another writer changed
+        the database since it was built."""
+        revision = self._revision(conn)
+        if self._index is not None and self._index_revision == revision:
+            return self._index
+        index = StoryIndex(self._config)
+        a, m = schema.articles, schema.story_articles
+        rows = conn.execute(
+            sa.select(
+                a.c.id, a.c.vector, a.c.terms, a.c.day, a.c.signature, m.c.story_id, m.c.copy_of
+            )
+            .select_from(a.join(m, m.c.article_id == a.c.id))
+            .order_by(a.c.day, a.c.id)
+        )
+        for row in rows:
+            index.restore(records.features_from_row(row.id, row), row.story_id, row.copy_of)
+        self._index, self._index_revision = index, revision
+        return index
+
+    def _pending(self, conn: Connection) -> int:
+        value = conn.execute(
+            sa.select(schema.meta.c.value).where(schema.meta.c.key == "pending")
+        ).scalar()
+        return int(value) if value is not None else 0
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        updated = conn.execute(
+            schema.meta.update().where(schema.meta.c.key == key).values(value=value)
+        )
+        if updated.rowcount == 0:
+            conn.execute(schema.meta.insert().values(key=key, value=value))
+
+    # --- writing --------------------------------------------------------------------------
+
+    def add_analyses(self, analyses: Sequence[Analysis]) -> AddResult:
+        """Store analysed articles and update the stories, in one transaction.
+
+        Idempotent: an article whose content hash is already its current one changes nothing.
+        A known id with new content becomes a new version (the old one is kept).
+        """
+        added: list[str] = []
+        updated: list[str] = []
+        unchanged: list[str] = []
+        fresh: dict[str, Analysis] = {}
+        for analysis in analyses:  # the last of repeated ids in one batch wins
+            fresh[analysis.id] = analysis
+        try:
+            with self._tx() as conn:
+                index = self._load_index(conn)
+                current = self._current_hashes(conn, list(fresh))
+                todo: list[Analysis] = []
+                for article_id, analysis in fresh.items():
+                    known = current.get(article_id)
+                    if known is None:
+                        added.append(article_id)
+                    elif known[0] == analysis.article.content_hash:
+                        unchanged.append(article_id)
+                        continue
+                    else:
+                        updated.append(article_id)
+                    todo.append(analysis)
+                if not todo:
+                    return AddResult(unchanged=tuple(unchanged))
+                before = self._memberships(conn)
+                features = {f.id: f for f in features_of(todo)}
+                for analysis in todo:
+                    version = current[analysis.id][1] + 1 if analysis.id in current else 1
+                    self._write_article(conn, analysis, features[analysis.id], version)
+                for article_id in updated:
+                    index.remove(article_id)
+                ordered = sorted(
+                    features.values(), key=lambda f: (f.day if f.day is not None else 10**9, f.id)
+                )
+                index.observe(ordered)
+                for f in ordered:
+                    index.add(f)
+                pending = self._pending(conn) + len(todo)
+                if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
+                    index.consolidate()
+                    pending = 0
+                self._set_meta(conn, "pending", str(pending))
+                revision = self._bump_revision(conn)
+                changed = self._write_stories(conn, index.stories(), before, revision)
+                self._index_revision = revision
+        except BaseException:
+            self._index = None  # the transaction rolled back: rebuild from the database
+            raise
+        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(changed))
+
+    def _current_hashes(self, conn: Connection, ids: list[str]) -> dict[str, tuple[str, int]]:
+        a = schema.articles
+        out: dict[str, tuple[str, int]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in conn.execute(
+                sa.select(a.c.id, a.c.content_hash, a.c.version).where(a.c.id.in_(chunk))
+            ):
+                out[row.id] = (row.content_hash, row.version)
+        return out
+
+    def _write_article(
+        self, conn: Connection, analysis: Analysis, features: Any, version: int
+    ) -> None:
+        art = analysis.article
+        plain = records.to_plain(analysis)
+        now = _now()
+        row = {
+            "id": art.id,
+            "version": version,
+            "path": art.path,
+            "content_hash": art.content_hash,
+            "format": art.format,
+            "title": art.title,
+            "outlet": art.outlet,
+            "url": art.url,
+            "published": art.published,
+            "text": art.text,
+            "removed": plain["article"]["removed"],
+            "analysis": plain,
+            "added_at": now,
+            **records.features_row(features),
+        }
+        self._delete_article_rows(conn, art.id)
+        conn.execute(schema.articles.insert().values(**row))
+        conn.execute(
+            schema.versions.insert().values(
+                article_id=art.id,
+                version=version,
+                path=art.path,
+                content_hash=art.content_hash,
+                analysis=plain,
+                added_at=now,
+            )
+        )
+        children = {
+            schema.quotes: [
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "direct": q.direct,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                for q in analysis.quotes
+            ],
+            schema.claims: [
+                {
+                    "text": c.text,
+                    "value": c.value,
+                    "unit": c.unit,
+                    "qualifier": c.qualifier,
+                    "claimant": c.claimant,
+                    "date": c.date,
+                    "start": c.start,
+                    "end": c.end,
+                }
+                for c in analysis.claims
+            ],
+            schema.entities: [
+                {
+                    "text": e.text,
+                    "label": e.label,
+                    "canonical": e.canonical,
+                    "start": e.start,
+                    "end": e.end,
+                }
+                for e in analysis.entities
+            ],
+            schema.times: [
+                {"text": t.text, "value": t.value, "start": t.start, "end": t.end}
+                for t in analysis.times
+            ],
+        }
+        for table, rows in children.items():
+            if rows:
+                conn.execute(
+                    table.insert(),
+                    [{"article_id": art.id, "n": n, **r} for n, r in enumerate(rows)],
+                )
+        search_rows = [{"kind": "article", "n": 0, "text": f"{art.title or ''}\n{art.text}"}]
+        search_rows += [
+            {"kind": "quote", "n": n, "text": q.text} for n, q in enumerate(analysis.quotes)
+        ]
+        search_rows += [
+            {"kind": "claim", "n": n, "text": c.text} for n, c in enumerate(analysis.claims)
+        ]
+        conn.execute(
+            schema.search_text.insert(), [{"article_id": art.id, **r} for r in search_rows]
+        )
+
+    def _delete_article_rows(self, conn: Connection, article_id: str) -> None:
+        conn.execute(schema.articles.delete().where(schema.articles.c.id == article_id))
+        for table in schema.CHILD_TABLES:
+            conn.execute(table.delete().where(table.c.article_id == article_id))
+        conn.execute(sa.text("DELETE FROM search_text WHERE article_id = :id"), {"id": article_id})
+
+    def _memberships(self, conn: Connection) -> dict[str, frozenset[str]]:
+        m = schema.story_articles
+        out: dict[str, set[str]] = {}
+        for row in conn.execute(sa.select(m.c.story_id, m.c.article_id)):
+            out.setdefault(row.story_id, set()).add(row.article_id)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def _write_stories(
+        self,
+        conn: Connection,
+        stories: list[Story],
+        before: dict[str, frozenset[str]],
+        revision: int,
+    ) -> list[str]:
+        """Rewrite the stories whose membership or copies changed; drop the ones gone."""
+        m, s, a = schema.story_articles, schema.stories, schema.articles
+        copies_before: dict[str, str | None] = {
+            row.article_id: row.copy_of
+            for row in conn.execute(sa.select(m.c.article_id, m.c.copy_of))
+        }
+        now_ids = {st.id for st in stories}
+        gone = [sid for sid in before if sid not in now_ids]
+        changed: list[str] = []
+        for story in stories:
+            members = frozenset(story.article_ids)
+            same_copies = all(
+                copies_before.get(x) == story.duplicates.get(x) for x in story.article_ids
+            )
+            if before.get(story.id) == members and same_copies:
+                continue
+            changed.append(story.id)
+        for sid in gone + changed:
+            conn.execute(s.delete().where(s.c.id == sid))
+            conn.execute(m.delete().where(m.c.story_id == sid))
+        by_id = {st.id: st for st in stories}
+        for sid in changed:
+            story = by_id[sid]
+            conn.execute(m.delete().where(m.c.article_id.in_(story.article_ids)))
+            conn.execute(
+                m.insert(),
+                [
+                    {"article_id": x, "story_id": sid, "copy_of": story.duplicates.get(x)}
+                    for x in story.article_ids
+                ],
+            )
+            rows = conn.execute(
+                sa.select(a.c.id, a.c.title, a.c.published).where(a.c.id.in_(story.article_ids))
+            ).all()
+            info = {r.id: r for r in rows}
+            dates = sorted(r.published for r in rows if r.published)
+            conn.execute(
+                s.insert().values(
+                    id=sid,
+                    title=info[story.article_ids[0]].title,
+                    articles=len(story.article_ids),
+                    sources=len(story.article_ids) - len(story.duplicates),
+                    first_published=dates[0] if dates else None,
+                    last_published=dates[-1] if dates else None,
+                    brief=None,
+                    revision=revision,
+                )
+            )
+        return sorted(changed)
+
+    def consolidate(self) -> list[str]:
+        """Run the index's consolidation now; returns the ids of the stories it changed."""
+        with self._tx() as conn:
+            index = self._load_index(conn)
+            before = self._memberships(conn)
+            index.consolidate()
+            self._set_meta(conn, "pending", "0")
+            revision = self._bump_revision(conn)
+            changed = self._write_stories(conn, index.stories(), before, revision)
+            self._index_revision = revision
+        return changed
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article (its versions stay); its story is updated. False when unknown."""
+        with self._tx() as conn:
+            index = self._load_index(conn)
+            if article_id not in index:
+                return False
+            before = self._memberships(conn)
+            index.remove(article_id)
+            self._delete_article_rows(conn, article_id)
+            conn.execute(
+                schema.story_articles.delete().where(
+                    schema.story_articles.c.article_id == article_id
+                )
+            )
+            revision = self._bump_revision(conn)
+            self._write_stories(conn, index.stories(), before, revision)
+            self._index_revision = revision
+        return True
+
+    # --- reading --------------------------------------------------------------------------
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StorySummary]:
+        """Stories, most recently published first, with their article and source counts."""
+        s, m, a = schema.stories, schema.story_articles, schema.articles
+        query = sa.select(s).order_by(
+            s.c.last_published.desc().nulls_last(), s.c.articles.desc(), s.c.id
+        )
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            outlets: dict[str, set[str]] = {}
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), 500):
+                for row in conn.execute(
+                    sa.select(m.c.story_id, a.c.outlet)
+                    .select_from(m.join(a, a.c.id == m.c.article_id))
+                    .where(m.c.story_id.in_(ids[start : start + 500]), a.c.outlet.is_not(None))
+                ):
+                    outlets.setdefault(row.story_id, set()).add(row.outlet)
+        return [
+            StorySummary(
+                id=r.id,
+                title=r.title,
+                articles=r.articles,
+                sources=r.sources,
+                first_published=r.first_published,
+                last_published=r.last_published,
+                outlets=tuple(sorted(outlets.get(r.id, ()))),
+            )
+            for r in rows
+        ]
+
+    def story(self, story_id: str) -> Story | None:
+        """The story record: its articles in date order and which are copies of which."""
+        m, a = schema.story_articles, schema.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(m.c.article_id, m.c.copy_of, a.c.published)
+                .select_from(m.join(a, a.c.id == m.c.article_id))
+                .where(m.c.story_id == story_id)
+            ).all()
+        if not rows:
+            return None
+        rows.sort(key=lambda r: (r.published is None, r.published or "", r.article_id))
+        return Story(
+            id=story_id,
+            article_ids=tuple(r.article_id for r in rows),
+            duplicates={r.article_id: r.copy_of for r in rows if r.copy_of},
+        )
+
+    def story_of(self, article_id: str) -> str | None:
+        m = schema.story_articles
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(m.c.story_id).where(m.c.article_id == article_id)
+            ).scalar()
+
+    def analyses(self, ids: Sequence[str]) -> dict[str, Analysis]:
+        """The stored analyses (current versions) by id; unknown ids are left out."""
+        a = schema.articles
+        out: dict[str, Analysis] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                for row in conn.execute(
+                    sa.select(a.c.id, a.c.analysis).where(
+                        a.c.id.in_(list(ids[start : start + 500]))
+                    )
+                ):
+                    out[row.id] = records.analysis_from_json(row.analysis)
+        return out
+
+    def brief(self, story_id: str) -> Brief:
+        """One story fused from its stored analyses, as a ``Brief`` ready for ``render``."""
+        from storyfuse import fuse
+
+        story = self.story(story_id)
+        if story is None:
+            raise KeyError(
+                f"no story {story_id!r} in this database; `storyfuse stories` lists them"
+            )
+        analyses = self.analyses(story.article_ids)
+        fused = fuse.fuse(story, analyses)
+        return Brief(articles=tuple(analyses[x] for x in story.article_ids), stories=(fused,))
+
+    def brief_dict(self, story_id: str) -> dict[str, Any]:
+        """The brief as the JSON contract dict (``render.to_dict``), cached until the story
+        changes."""
+        from storyfuse.render import to_dict
+
+        s = schema.stories
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(s.c.brief, s.c.revision).where(s.c.id == story_id)).first()
+        if row is None:
+            raise KeyError(
+                f"no story {story_id!r} in this database; `storyfuse stories` lists them"
+            )
+        if row.brief is not None:
+            return dict(row.brief)
+        data = to_dict(self.brief(story_id))
+        with self._tx() as conn:
+            # only fill the cache if the story was not rewritten meanwhile
+            conn.execute(
+                s.update()
+                .where(s.c.id == story_id, s.c.revision == row.revision)
+                .values(brief=data)
+            )
+        return data
+
+    def search(self, q: str, limit: int = 50) -> list[SearchHit]:
+        """Articles, quotes and claims whose text matches all words of ``q``, best first."""
+        a, m, qt, cl = schema.articles, schema.story_articles, schema.quotes, schema.claims
+        with self.engine.connect() as conn:
+            rows = SEARCHERS[self.dialect](conn, q, limit)
+            ids = sorted({r.article_id for r in rows})
+            info = {
+                r.id: r
+                for r in conn.execute(
+                    sa.select(a.c.id, a.c.title, m.c.story_id)
+                    .select_from(a.outerjoin(m, m.c.article_id == a.c.id))
+                    .where(a.c.id.in_(ids))
+                )
+            }
+            speakers = {
+                (r.article_id, r.n): r.speaker
+                for r in conn.execute(
+                    sa.select(qt.c.article_id, qt.c.n, qt.c.speaker).where(qt.c.article_id.in_(ids))
+                )
+            }
+            claimants = {
+                (r.article_id, r.n): r.claimant
+                for r in conn.execute(
+                    sa.select(cl.c.article_id, cl.c.n, cl.c.claimant).where(
+                        cl.c.article_id.in_(ids)
+                    )
+                )
+            }
+        hits = []
+        for r in rows:
+            article = info.get(r.article_id)
+            who = {"quote": speakers, "claim": claimants}.get(r.kind, {}).get((r.article_id, r.n))
+            hits.append(
+                SearchHit(
+                    kind=r.kind,
+                    article_id=r.article_id,
+                    story_id=article.story_id if article else None,
+                    text=r.text,
+                    title=article.title if article else None,
+                    who=who,
+                    n=r.n,
+                )
+            )
+        return hits
+
+    def articles(
+        self,
+        story_id: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleRow]:
+        """Stored articles (optionally of one story or outlet), newest first."""
+        a, m = schema.articles, schema.story_articles
+        query = (
+            sa.select(
+                a.c.id,
+                a.c.title,
+                a.c.outlet,
+                a.c.published,
+                a.c.url,
+                a.c.path,
+                a.c.content_hash,
+                a.c.version,
+                m.c.story_id,
+                m.c.copy_of,
+            )
+            .select_from(a.outerjoin(m, m.c.article_id == a.c.id))
+            .order_by(a.c.published.desc().nulls_last(), a.c.id)
+        )
+        if story_id is not None:
+            query = query.where(m.c.story_id == story_id)
+        if outlet is not None:
+            query = query.where(a.c.outlet == outlet)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [ArticleRow(**row._mapping) for row in conn.execute(query)]
+
+    def versions(self, article_id: str) -> list[VersionRow]:
+        v = schema.versions
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(v.c.article_id, v.c.version, v.c.path, v.c.content_hash, v.c.added_at)
+                .where(v.c.article_id == article_id)
+                .order_by(v.c.version)
+            )
+            return [VersionRow(**row._mapping) for row in rows]
+
+    def outlets(self) -> list[str]:
+        a = schema.articles
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    sa.select(a.c.outlet)
+                    .where(a.c.outlet.is_not(None))
+                    .distinct()
+                    .order_by(a.c.outlet)
+                ).scalars()
+            )
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store.open(url)

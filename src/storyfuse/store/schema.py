@@ -1,0 +1,131 @@
+"""The tables, as SQLAlchemy Core objects for queries (Alembic migrations create them)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("path", sa.String, nullable=False),
+    sa.Column("content_hash", sa.String, nullable=False),
+    sa.Column("format", sa.String),
+    sa.Column("title", sa.String),
+    sa.Column("outlet", sa.String),
+    sa.Column("url", sa.String),
+    sa.Column("published", sa.String),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("removed", sa.JSON),
+    sa.Column("analysis", sa.JSON, nullable=False),
+    # grouping features: enough to rebuild the online story index without re-reading text
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+    sa.Column("terms", sa.JSON, nullable=False),
+    sa.Column("day", sa.Integer),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("added_at", sa.String, nullable=False),
+)
+
+versions = sa.Table(
+    "versions",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("path", sa.String, nullable=False),
+    sa.Column("content_hash", sa.String, nullable=False),
+    sa.Column("analysis", sa.JSON, nullable=False),
+    sa.Column("added_at", sa.String, nullable=False),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("title", sa.String),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),
+    sa.Column("first_published", sa.String),
+    sa.Column("last_published", sa.String),
+    sa.Column("brief", sa.JSON),
+    sa.Column("revision", sa.Integer, nullable=False),
+)
+
+story_articles = sa.Table(
+    "story_articles",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("story_id", sa.String, nullable=False, index=True),
+    sa.Column("copy_of", sa.String),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("speaker", sa.String),
+    sa.Column("direct", sa.Boolean),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("value", sa.Float),
+    sa.Column("unit", sa.String),
+    sa.Column("qualifier", sa.String),
+    sa.Column("claimant", sa.String),
+    sa.Column("date", sa.String),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("text", sa.String, nullable=False),
+    sa.Column("label", sa.String, nullable=False),
+    sa.Column("canonical", sa.String),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+)
+
+times = sa.Table(
+    "times",
+    metadata,
+    sa.Column("article_id", sa.String, primary_key=True),
+    sa.Column("n", sa.Integer, primary_key=True),
+    sa.Column("text", sa.String, nullable=False),
+    sa.Column("value", sa.String),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("value", sa.String, nullable=False),
+)
+
+# Full-text search rows: an FTS5 virtual table on SQLite, a table with a tsvector column on
+# PostgreSQL; both take the same inserts.
+search_text = sa.table(
+    "search_text",
+    sa.column("kind", sa.String),
+    sa.column("article_id", sa.String),
+    sa.column("n", sa.Integer),
+    sa.column("text", sa.Text),
+)
+
+CHILD_TABLES = (quotes, claims, entities, times)

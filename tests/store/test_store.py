@@ -1,0 +1,102 @@
+from dataclasses import replace
+
+from storyfuse.group import group
+from storyfuse.store import Store
+
+
+def memberships(store: Store) -> list[list[str]]:
+    return sorted(sorted(store.story(s.id).article_ids) for s in store.stories())
+
+
+def test_add_groups_articles_into_stories_with_counts(db_url, flood, bank) -> None:
+    with Store.open(db_url) as store:
+        result = store.add_analyses([*flood, bank])
+        assert sorted(result.added) == ["bank-1", "flood-1", "flood-2"]
+        assert memberships(store) == [["bank-1"], ["flood-1", "flood-2"]]
+        # the same grouping as the batch function
+        assert {s.id for s in store.stories()} == {s.id for s in group([*flood, bank])}
+        summary = next(s for s in store.stories() if s.articles == 2)
+        assert summary.sources == 2
+        assert summary.first_published == "2024-03-04"
+        assert summary.last_published == "2024-03-05"
+        assert summary.outlets == ("Harwick Herald", "Valley News")
+        assert store.story_of("flood-2") == summary.id
+        assert [a.id for a in store.articles(story_id=summary.id)] == ["flood-2", "flood-1"]
+
+
+def test_adding_the_same_content_twice_changes_nothing(db_url, flood) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses(flood)
+        revision = store.revision()
+        result = store.add_analyses(flood)
+        assert result.added == () and result.updated == ()
+        assert sorted(result.unchanged) == ["flood-1", "flood-2"]
+        assert store.revision() == revision
+        assert len(store.versions("flood-1")) == 1
+
+
+def test_a_changed_file_is_a_new_version_and_the_old_one_is_kept(db_url, flood) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses(flood)
+        first = flood[0]
+        changed = replace(
+            first,
+            article=replace(
+                first.article,
+                text=first.article.text + " Rain is expected to ease on Tuesday.",
+                content_hash="hash-flood-1-v2",
+            ),
+        )
+        result = store.add_analyses([changed])
+        assert result.updated == ("flood-1",)
+        assert [(v.version, v.content_hash) for v in store.versions("flood-1")] == [
+            (1, "hash-flood-1"),
+            (2, "hash-flood-1-v2"),
+        ]
+        stored = store.analyses(["flood-1"])["flood-1"]
+        assert stored == changed
+        assert memberships(store) == [["flood-1", "flood-2"]]
+
+
+def test_an_unrelated_article_added_later_leaves_the_story_alone(db_url, flood, bank) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses(flood)
+        story_id = store.stories()[0].id
+        result = store.add_analyses([bank])
+        assert story_id not in result.stories
+        assert store.story(story_id).article_ids == ("flood-1", "flood-2")
+        assert len(store.stories()) == 2
+
+
+def test_reopening_rebuilds_the_index_and_new_articles_join(db_url, flood, bank) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses([flood[0], bank])
+    with Store.open(db_url) as store:
+        result = store.add_analyses([flood[1]])
+        story_id = store.story_of("flood-1")
+        assert result.stories == (story_id,)
+        assert store.story(story_id).article_ids == ("flood-1", "flood-2")
+
+
+def test_search_finds_articles_quotes_and_claims(db_url, flood, bank) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+        kinds = {(h.kind, h.article_id) for h in store.search("shelters")}
+        assert ("quote", "flood-1") in kinds
+        assert ("claim", "flood-2") in kinds
+        assert ("article", "flood-1") in kinds
+        assert all(h.article_id != "bank-1" for h in store.search("shelters"))
+        hit = store.search("interest rate")[0]
+        assert (hit.kind, hit.article_id) == ("article", "bank-1")
+        assert hit.story_id == store.story_of("bank-1")
+        assert store.search("") == []
+        assert store.search('"unbalanced AND (') == []
+
+
+def test_deleting_an_article_updates_its_story(db_url, flood) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses(flood)
+        assert store.delete_article("flood-2")
+        assert not store.delete_article("no-such-article")
+        assert memberships(store) == [["flood-1"]]
+        assert store.search("receded") == []
