@@ -1,0 +1,399 @@
+"""One canonical name per person and organisation within a story.
+
+``NameIndex.build`` reads the mentions gathered from a story's articles — (surface text, spaCy
+label or None, the sentence it came from) — and groups the ones that name the same thing:
+
+* titles are split from names ("Russian President Vladimir Putin" → role "Russian President",
+  name "Vladimir Putin"), and the role, seen alone ("the Russian president"), then names that
+  person when only one person in the story holds it; appositions in the sentences ("Ada Moss,
+  the city's mayor,") teach roles the same way;
+* a surname alone ("Putin") is the full name when one person in the story has that surname;
+  spelling variants of a name ("Zelensky" / "Zelenskyy") are matched with rapidfuzz;
+* an acronym in parentheses or after ", or" links a long form to it ("Ukraine's Defense
+  Intelligence Directorate (HUR)", "the Defense Intelligence Directorate, or GUR"); acronyms
+  that differ by one transliterated letter (H/G, K/C, V/W, Y/J/I) name the same body; long forms
+  that differ only by spelling, an owner written as a possessive or an adjective ("Ukraine's" /
+  "Ukrainian"), or a generic head word ("service", "agency") are the same.
+
+The canonical name of a group is its most complete proper name: for a person the longest name
+without a title ("Vladimir Putin"); for an organisation its most used long form followed by its
+acronym in parentheses ("Ukraine's military intelligence (HUR)"), or the acronym alone when no
+long form was seen. Names the index has not seen are returned cleaned but otherwise unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make a title or a role, not a name: "President", "Defense Minister", "spokesman".
+ROLE_WORDS = _words(
+    """
+    president vice prime minister premier chancellor secretary spokesman spokeswoman
+    spokesperson press official officials general gen lieutenant colonel col major maj captain
+    capt admiral adm commander chief head director deputy governor gov senator sen
+    representative rep congressman congresswoman mayor ambassador envoy king queen prince
+    princess emperor pope leader chairman chairwoman chair ceo founder judge justice attorney
+    prosecutor sheriff lawmaker mp mep speaker dr mr mrs ms sir lord lady president-elect
+    foreign defense defence interior finance state commissioner coordinator adviser advisor
+    analyst minister-president supreme
+    """
+)
+# The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
+ROLE_HEADS = ROLE_WORDS - _words(
+    "vice prime foreign defense defence interior finance state deputy press supreme"
+)
+# Generic head words of organisation names: "the intelligence service" is "the intelligence".
+ORG_HEADS = _words("service agency directorate department office ministry committee council bureau")
+# Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
+TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
+
+_DETERMINERS = ("the ", "a ", "an ")
+_ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
+_PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
+_OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
+
+
+def clean(name: str) -> str:
+    """A name as written, tidied: straight apostrophes, no edge punctuation, no leading
+    article, no possessive ending."""
+    s = " ".join(name.replace("’", "'").replace("‘", "'").split())
+    s = s.strip(" \"“”'.,;:()[]—–-")
+    low = s.lower()
+    for det in _DETERMINERS:
+        if low.startswith(det):
+            s = s[len(det) :]
+            break
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("s'"):
+        s = s[:-1]
+    return s.strip()
+
+
+def key_of(name: str) -> str:
+    """The comparison key of a name: cleaned, lowercase, possessives and dots dropped."""
+    s = clean(name).lower()
+    s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
+    return " ".join(s.split())
+
+
+def is_acronym(name: str) -> bool:
+    return re.fullmatch(_ACRONYM, clean(name).replace(".", "")) is not None
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """("Russian President", "Vladimir Putin") from "Russian President Vladimir Putin".
+
+    The title is everything up to the last role word that is followed by a capitalised
+    name; ("", name) when there is no title.
+    """
+    words = clean(name).split()
+    cut = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in ROLE_WORDS and words[i + 1][:1].isupper():
+            cut = i
+    if cut < 0:
+        return "", " ".join(words)
+    rest = words[cut + 1 :]
+    if not rest or any(w.lower().rstrip(".") in ROLE_WORDS for w in rest):
+        return "", " ".join(words)
+    return " ".join(words[: cut + 1]), " ".join(rest)
+
+
+def is_role(name: str) -> bool:
+    """A description by role ("the Russian president", "Ukraine's defence minister")."""
+    words = key_of(name).split()
+    return bool(words) and any(w in ROLE_HEADS for w in words) and not name[:1].isdigit()
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Two acronyms that differ in one letter, the pair a known transliteration swap."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in TRANSLITERATION
+
+
+def _long_form_before(text: str, end: int) -> str | None:
+    """The name written just before an acronym: from an owner's possessive ("Ukraine's
+    military intelligence") or a run of capitalised words ("the Defense Intelligence
+    Directorate")."""
+    head = text[:end]
+    clause = re.split(r"[.;:!?—–\n]|,\s", head)[-1]
+    words = clause.split()[-8:]
+    if not words:
+        return None
+    owners = [i for i, w in enumerate(words) if re.search(r"['’]s$", w) and w[:1].isupper()]
+    if owners:
+        return " ".join(words[owners[-1] :])
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() or (run and w.lower() in _CONNECTORS):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].lower() in _CONNECTORS:
+        run.pop(0)
+    return " ".join(run) if run else None
+
+
+class _Groups:
+    """Union-find over name keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, k: str) -> None:
+        self.parent.setdefault(k, k)
+
+    def find(self, k: str) -> str:
+        self.add(k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+class NameIndex:
+    """Canonical names for the people and organisations of one story."""
+
+    def __init__(self) -> None:
+        self._groups = _Groups()
+        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # key -> surface counts
+        self._kind: dict[str, str] = {}  # key -> "person" | "org" | "role" | "acronym" | "other"
+        self._acronym_of: dict[str, str] = {}  # long-form key -> acronym
+        self._canonical: dict[str, str] = {}  # group root -> canonical name
+        self._members: dict[str, list[str]] = defaultdict(list)
+        self._by_canonical: dict[str, str] = {}  # canonical name -> group root
+
+    # --- building -----------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, mentions: Iterable[tuple[str, str | None, str]]) -> NameIndex:
+        index = cls()
+        roles: list[tuple[str, str]] = []  # (role key, person name key)
+        contexts: list[str] = []
+        for surface, label, context in mentions:
+            if not surface or not clean(surface):
+                continue
+            index._see(surface, label, roles)
+            if context:
+                contexts.append(context)
+        for context in dict.fromkeys(contexts):
+            index._read_context(context, roles)
+        index._link_names()
+        index._link_roles(roles)
+        index._link_orgs()
+        index._choose_canonical()
+        return index
+
+    def _see(self, surface: str, label: str | None, roles: list[tuple[str, str]]) -> str:
+        name = clean(surface)
+        k = key_of(name)
+        self._groups.add(k)
+        self._surfaces[k][name] += 1
+        if is_acronym(name):
+            self._kind.setdefault(k, "acronym")
+            return k
+        title, person = split_title(name)
+        if title and (label in (None, "PERSON")) and len(person.split()) >= 1:
+            pk = key_of(person)
+            self._groups.add(pk)
+            self._surfaces[pk][person] += 1
+            self._kind[pk] = "person"
+            self._groups.union(pk, k)
+            self._kind[k] = "titled"
+            roles.append((key_of(title), pk))
+            return k
+        if label == "PERSON":
+            self._kind[k] = "person"
+        elif is_role(name) and label in (None, "PERSON", "ORG", "NORP"):
+            self._kind.setdefault(k, "role")
+        elif label in ("ORG", "GPE", "NORP", "FAC"):
+            self._kind.setdefault(k, "org")
+        else:
+            self._kind.setdefault(k, "other")
+        return k
+
+    def _read_context(self, context: str, roles: list[tuple[str, str]]) -> None:
+        """Acronym definitions and appositions in one sentence."""
+        text = context.replace("’", "'")
+        for m in list(_PAREN.finditer(text)) + list(_OR_ACRONYM.finditer(text)):
+            acronym = m.group(1)
+            long_form = _long_form_before(text, m.start())
+            if not long_form or is_acronym(long_form) or len(long_form) <= len(acronym):
+                continue
+            lk, ak = self._see(long_form, "ORG", roles), key_of(acronym)
+            self._groups.add(ak)
+            self._surfaces[ak][acronym] += 1
+            self._kind[ak] = "acronym"
+            self._kind[lk] = "org"
+            self._acronym_of[lk] = acronym
+            self._groups.union(ak, lk)
+        # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
+        people = [k for k, kind in self._kind.items() if kind == "person"]
+        for pk in people:
+            for surface in self._surfaces[pk]:
+                s = re.escape(surface)
+                after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
+                before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
+                for m in (after, before):
+                    if m and is_role(m.group(1)):
+                        rk = key_of(m.group(1))
+                        self._groups.add(rk)
+                        self._surfaces[rk][clean(m.group(1))] += 1
+                        self._kind.setdefault(rk, "role")
+                        roles.append((rk, pk))
+
+    def _link_names(self) -> None:
+        """Surnames and spelling variants of person names."""
+        people = [k for k, kind in self._kind.items() if kind == "person"]
+        full = [k for k in people if len(k.split()) >= 2]
+        for k in people:
+            if len(k.split()) == 1:
+                owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
+                if not owners:
+                    owners = {
+                        self._groups.find(f)
+                        for f in full
+                        if fuzz.ratio(f.split()[-1], k) >= 88 and len(k) >= 4
+                    }
+                if len(owners) == 1:
+                    self._groups.union(owners.pop(), k)
+        for i, a in enumerate(full):
+            for b in full[i + 1 :]:
+                a_first, a_last = a.split()[0], a.split()[-1]
+                b_first, b_last = b.split()[0], b.split()[-1]
+                if fuzz.ratio(a_last, b_last) >= 88 and fuzz.ratio(a_first, b_first) >= 80:
+                    self._groups.union(a, b)
+        # a one-word name that is not a surname of anyone but matches a titled mention
+        for k, kind in list(self._kind.items()):
+            if kind == "other" and len(k.split()) == 1:
+                owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
+                if len(owners) == 1:
+                    self._groups.union(owners.pop(), k)
+
+    def _link_roles(self, roles: list[tuple[str, str]]) -> None:
+        """A role held by exactly one person in the story names that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for rk, pk in roles:
+            holders[rk].add(self._groups.find(pk))
+        for k, kind in list(self._kind.items()):
+            if kind != "role":
+                continue
+            matches: set[str] = set()
+            for rk, people in holders.items():
+                if rk == k or fuzz.ratio(rk, k) >= 90:
+                    matches |= {self._groups.find(p) for p in people}
+            if len(matches) == 1:
+                self._groups.union(matches.pop(), k)
+
+    def _link_orgs(self) -> None:
+        """Acronym transliterations and long-form variants."""
+        acronyms = [k for k, kind in self._kind.items() if kind == "acronym"]
+        for i, a in enumerate(acronyms):
+            for b in acronyms[i + 1 :]:
+                if _transliterated(a.upper(), b.upper()):
+                    self._groups.union(a, b)
+        orgs = [k for k, kind in self._kind.items() if kind == "org" and len(k) >= 6]
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1 :]:
+                if self._same_org(a, b):
+                    self._groups.union(a, b)
+
+    @staticmethod
+    def _same_org(a: str, b: str) -> bool:
+        if fuzz.ratio(a, b) >= 90:
+            return True
+        wa, wb = a.split(), b.split()
+        short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        extra = long[len(short) :]
+        return (
+            len(short) >= 2
+            and long[: len(short)] == short
+            and len(extra) == 1
+            and extra[0] in ORG_HEADS
+        )
+
+    def _choose_canonical(self) -> None:
+        members: dict[str, list[str]] = defaultdict(list)
+        for k in self._groups.parent:
+            members[self._groups.find(k)].append(k)
+        for root, keys in members.items():
+            self._canonical[root] = self._best_name(keys)
+            self._by_canonical.setdefault(self._canonical[root], root)
+            for k in keys:
+                self._members[root].extend(self._surfaces[k])
+
+    def _best_name(self, keys: list[str]) -> str:
+        def count(k: str) -> int:
+            return sum(self._surfaces[k].values())
+
+        def surface(k: str) -> str:
+            return self._surfaces[k].most_common(1)[0][0] if self._surfaces[k] else k
+
+        people = [k for k in keys if self._kind.get(k) == "person"]
+        if people:
+            best = max(people, key=lambda k: (len(k.split()), count(k), len(k)))
+            return surface(best)
+        acronyms = [k for k in keys if self._kind.get(k) == "acronym"]
+        longs = [k for k in keys if self._kind.get(k) == "org"]
+        if acronyms:
+            acronym = surface(max(acronyms, key=count))
+            if longs:
+                long = surface(max(longs, key=lambda k: (count(k), -len(k))))
+                return f"{long} ({acronym})"
+            return acronym
+        names = [k for k in keys if self._kind.get(k) not in ("role",)] or keys
+        return surface(max(names, key=lambda k: (count(k), len(k))))
+
+    # --- lookups --------------------------------------------------------------------------
+
+    def _lookup(self, name: str) -> str | None:
+        if name in self._by_canonical:
+            return self._by_canonical[name]
+        k = key_of(name)
+        if k in self._groups.parent:
+            return self._groups.find(k)
+        title, person = split_title(name)
+        if title and key_of(person) in self._groups.parent:
+            return self._groups.find(key_of(person))
+        for other in self._groups.parent:
+            if len(k) >= 6 and fuzz.ratio(other, k) >= 92:
+                return self._groups.find(other)
+        return None
+
+    def canonical(self, name: str | None) -> str | None:
+        """The story's canonical name for ``name``; the cleaned name when it is unknown."""
+        if name is None or not clean(name):
+            return None
+        root = self._lookup(name)
+        if root is None:
+            return clean(name)
+        return self._canonical.get(root, clean(name))
+
+    def aliases(self, canonical: str) -> list[str]:
+        """Every form of the name seen in the story, most frequent first."""
+        root = self._lookup(canonical)
+        if root is None:
+            return []
+        counts: Counter[str] = Counter()
+        for k in self._groups.parent:
+            if self._groups.find(k) == root:
+                counts.update(self._surfaces[k])
+        return [name for name, _ in counts.most_common()]

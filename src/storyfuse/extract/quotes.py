@@ -1,0 +1,792 @@
+"""Quotations and their speakers, read from the spaCy parse of an article.
+
+Two kinds of quotation are found:
+
+* direct quotes, by their quote marks (see ``quotes_marks``); the speaker comes from a reporting
+  verb next to the quote (``X said``, ``said X``, ``X said: “…”``, ``X told Y``), a colon after a
+  name (``X: “…”``), ``according to X``, or — when the quote's sentence has no attribution — from
+  the attribution of the sentence just before it (``“A,” he said. “B.”``; a quote paragraph after
+  ``X said:``). Short quoted phrases with no speaker (titles, scare quotes) are left out.
+* indirect speech: a reporting verb governing a clause (``X said (that) …``, ``X warned …``,
+  ``…, X added``) or ``according to X, …``.
+
+Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
+(the pronoun itself for ``he said``); ``speaker`` is that mention's name at its most complete
+form nearby: pronouns resolve to the last named person, a surname to the fuller name used
+earlier in the article, and a role ("the Russian president") stays as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyfuse.extract.names import ROLE_WORDS
+from storyfuse.extract.quotes_marks import Marked, find_marked
+from storyfuse.model import Quote
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reporting verbs, by the kind of complement that carries what was said. Chosen by reading
+# PolNeAR's train annotations (eval/polnear_quotes.py): for each verb and complement kind, how
+# often annotators marked it as an attribution cue outside quote marks.
+#
+# ... governing a clause: "X said (that) ...", "..., X warned", "polls show ..."
+CLAUSE_VERBS = _words(
+    """
+    say tell add note claim deny warn argue explain insist state declare announce write
+    tweet post report suggest acknowledge admit confirm reply respond recall predict promise
+    vow pledge contend assert allege maintain stress emphasize emphasise caution complain
+    concede conclude observe reveal disclose estimate testify ask believe think expect hope
+    fear feel worry know agree find show indicate signal hint speculate suspect doubt imply
+    boast brag joke quip lament mention remark repeat reiterate retort proclaim charge
+    affirm assure inform remind reassure advise recommend propose demand urge rule determine
+    learn discover realize realise understand recognize recognise wonder question project
+    forecast reckon counter threaten swear guarantee bet clarify continue point prefer
+    acknowledge blog email comment
+    """
+)
+# ... governing a "to" clause: "X vowed to ...", "X urged Y to ...", "X declined to comment"
+TO_VERBS = _words(
+    """
+    decline refuse vow promise pledge threaten urge ask call expect agree argue seek push
+    plan hope want tell offer intend vote prefer demand encourage invite warn claim
+    """
+)
+# ... with an object that is what was said or judged: "X praised Y", "X cited the poll"
+OBJECT_VERBS = _words(
+    """
+    cite describe criticize criticise express accuse praise denounce endorse question
+    dismiss blame mock blast slam recount tout rebut portray mention announce defend propose
+    call repeat echo acknowledge deny recall reject challenge highlight condemn applaud hail
+    attack support oppose thank predict demand recommend reveal confirm disavow lambaste
+    ridicule decry deride chide scold fault commend welcome tweet post answer voice
+    """
+)
+# ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
+PREP_VERBS = {
+    "call": {"for"},
+    "refer": {"to"},
+    "point": {"to"},
+    "argue": {"for", "against"},
+    "criticize": {"for"},
+    "criticise": {"for"},
+    "accuse": {"of"},
+    "blame": {"for"},
+    "write": {"about"},
+    "talk": {"about"},
+    "speak": {"about", "of"},
+    "complain": {"about", "of"},
+    "warn": {"about", "of", "against"},
+    "ask": {"about"},
+    "insist": {"on"},
+    "comment": {"on"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "joke": {"about"},
+    "advocate": {"for"},
+    "push": {"for"},
+    "praise": {"for"},
+    "thank": {"for"},
+    "respond": {"to"},
+    "react": {"to"},
+    "express": {"about"},
+    "worry": {"about"},
+    "endorse": {"for"},
+}
+SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+
+# Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
+QUOTE_VERBS = SPEECH_VERBS | _words(
+    "cite answer begin interject interrupt shoot fire snap read conclude"
+)
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORG_PRONOUNS = frozenset({"it"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Parts of a subject phrase left out of the speaker's name (kept in its mention span).
+NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+# Quoted phrases up to this many words need an attributable speaker to count as quotes.
+SCARE_QUOTE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+
+
+def _strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
+    """People named in the article outside quotes, in text order: PERSON entities, and proper
+    names that are the subject of a verb and not tagged as another kind of entity (the small
+    model misses many names: "Governor Ana Lindqvist visited ...")."""
+    found: dict[int, _Person] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
+            found[e.start_char] = _Person(e.start_char, e.end_char, _strip_possessive(e.text))
+    for t in doc:
+        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.ent_type_ or in_quote[t.i]:
+            continue
+        words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        while len(words) > 1 and words[0].lower_.rstrip(".") in ROLE_WORDS:
+            words = words[1:]
+        if len(words) < 2 or any(
+            found_start <= words[0].idx < p.end for found_start, p in found.items()
+        ):
+            continue
+        start, end = words[0].idx, t.idx + len(t.text)
+        found[start] = _Person(start, end, doc.text[start:end])
+    return [found[k] for k in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """Who said something and with which cue, as found in the parse."""
+
+    cue: str
+    cue_token: int | None  # token index of the cue head
+    mention: Span | None  # the words naming the speaker in the text
+    speaker: str | None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Direct and indirect quotations of ``doc`` with their speakers, in text order."""
+    finder = _Finder(doc)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marked = find_marked(self.text)
+        self.in_quote = [False] * len(doc)
+        for m in self.marked:
+            for a, b in m.segments:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self.in_quote[t.i] = True
+        self.persons = _named_people(doc, self.in_quote)
+        self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e)]
+        self.sent_of = {}
+        for s_i, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = s_i
+        self.sents = list(doc.sents)
+        # attribution found for each sentence, used for quotes that follow without their own
+        self.sent_attr: dict[int, _Attribution] = {}
+
+    # --- helpers over the parse -----------------------------------------------------------
+
+    def _quoted(self, span: Span) -> bool:
+        return all(self.in_quote[t.i] for t in span)
+
+    def _paragraph_bounds(self, char: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return start, len(self.text) if end < 0 else end
+
+    def _mention_span(self, head: Token) -> Span:
+        """The whole phrase of a subject (with appositions and clauses), as annotated sources
+        are; edge punctuation trimmed."""
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        lo, hi = tokens[0].i, tokens[-1].i
+        while lo < hi and self.doc[lo].is_punct:
+            lo += 1
+        while hi > lo and self.doc[hi].is_punct:
+            hi -= 1
+        return self.doc[lo : hi + 1]
+
+    def _name_of(self, head: Token) -> str:
+        """The speaker's name from a subject head: the phrase without appositions, clauses and
+        prepositional tails, a surname grown to the fuller name used in the article."""
+        if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS:
+            return self._resolve_pronoun(head)
+        keep = [head]
+        named: list[Token] = []
+        for child in head.children:
+            if child.dep_ == "appos":
+                named.extend(child.subtree)
+            if child.dep_ in NAME_DROP_DEPS:
+                continue
+            keep.extend(child.subtree)
+        # "the economist Lena Sato", "Tom Reyes, the engineer": the person's name, when the
+        # phrase holds exactly one.
+        if head.ent_type_ != "PERSON":
+            phrase = {t.i for t in keep + named}
+            spans = [
+                e for e in self.doc.ents if e.label_ == "PERSON" and any(t.i in phrase for t in e)
+            ]
+            if len(spans) == 1:
+                return self._fullest_person(_strip_possessive(spans[0].text), head.idx)
+        keep.sort(key=lambda t: t.i)
+        lo, hi = keep[0].i, keep[-1].i
+        span = self.doc[lo : hi + 1]
+        words = [t for t in span if not (t.is_punct and t.i in (lo, hi))]
+        name = "".join(t.text_with_ws for t in words).strip()
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        return self._fullest_person(name, head.idx)
+
+    def _fullest_person(self, name: str, before: int) -> str:
+        """A one-word person name (or Mr./Ms. + surname) grown to the longest person name in the
+        article ending with that surname; the name as given when there is none or several."""
+        parts = name.split()
+        if parts and parts[0].lower().rstrip(".") + "." in HONORIFICS:
+            parts = parts[1:]
+        if len(parts) != 1:
+            return name
+        surname = parts[0]
+        fuller = {
+            p.name
+            for p in self.persons
+            if " " in p.name and p.name.split()[-1] == surname and p.start < before + 10_000
+        }
+        if not fuller:
+            return name
+        longest = max(fuller, key=len)
+        # Only when every fuller form agrees (one person with that surname).
+        if all(f in longest for f in fuller):
+            return longest
+        return name
+
+    def _resolve_pronoun(self, pron: Token) -> str:
+        if pron.lower_ in ORG_PRONOUNS:
+            orgs = [e for e in self.orgs if e.end_char <= pron.idx]
+            return orgs[-1].text if orgs else pron.text
+        previous = [p for p in self.persons if p.end <= pron.idx]
+        if not previous:
+            return pron.text
+        last = previous[-1]
+        return self._fullest_person(last.name, last.start)
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb, climbing through "and added", ", saying" and
+        "X was quoted as saying" constructions."""
+        node: Token | None = verb
+        for _ in range(3):
+            if node is None:
+                return None
+            for child in node.children:
+                if child.dep_ in ("nsubj",):
+                    return child
+            for child in node.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+            if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
+                node = node.head
+                continue
+            return None
+        return None
+
+    def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
+        subj = self._subject_of(verb)
+        if subj is None or self.in_quote[subj.i]:
+            return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
+        return _Attribution(
+            cue or self._cue_text(verb), verb.i, self._mention_span(subj), self._name_of(subj)
+        )
+
+    def _cue_text(self, verb: Token) -> str:
+        """The reporting verb with its auxiliaries and particle: "has said", "pointed out"."""
+        parts = [
+            t
+            for t in verb.children
+            if t.dep_ in ("aux", "neg", "prt", "auxpass") and abs(t.i - verb.i) <= 3
+        ]
+        parts.append(verb)
+        parts.sort(key=lambda t: t.i)
+        return " ".join(t.text for t in parts)
+
+    def _according_to(self, sent: Span) -> tuple[Token, Token] | None:
+        """(the "according" token, the head of its object) in a sentence, if any."""
+        for t in sent:
+            if (
+                t.lower_ == "according"
+                and t.i + 1 < len(self.doc)
+                and self.doc[t.i + 1].lower_ == "to"
+            ):
+                to = self.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return t, objs[0]
+        return None
+
+    # --- direct quotes ----------------------------------------------------------------------
+
+    def _frame_tokens(self, m: Marked) -> list[Token]:
+        """Tokens around a quote that can hold its attribution, within its paragraph and
+        outside any quote: the rest of the sentence the quote opens in and of the sentence it
+        closes in; when the quote closes its sentence, the next sentence too if it reads as an
+        attribution tail ("he said.", "said Smith.")."""
+        p_start, _ = self._paragraph_bounds(m.start)
+        _, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        s_first = self.sent_of[span[0].i]
+        s_last = self.sent_of[span[-1].i]
+        hi = self.sents[s_last].end
+        nxt = hi
+        while nxt < len(self.doc) and (self.doc[nxt].is_punct or self.doc[nxt].is_space):
+            nxt += 1
+        if nxt < len(self.doc) and self.doc[nxt].idx < p_end:
+            # "“…” he said." split off as its own sentence; a capitalised word starts a new one
+            # unless it is the reporting verb itself ("“…” Said Smith" is rare).
+            word = self.doc[nxt]
+            if word.is_lower or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB"):
+                hi = self.sents[self.sent_of[nxt]].end
+        lo = self.sents[s_first].start
+        out = []
+        for i in range(lo, hi):
+            t = self.doc[i]
+            if self.in_quote[t.i] or t.idx < p_start or t.idx >= p_end:
+                continue
+            out.append(t)
+        return out
+
+    def _linked(self, verb: Token, m: Marked) -> bool:
+        """A quoted phrase is governed by a verb when it lies in the verb's phrase and outside
+        its subject (X called it “a disgrace”; not the “Never Trump” movement continues)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        subtree = {t.i for t in verb.subtree}
+        subj = self._subject_of(verb)
+        subject = {t.i for t in subj.subtree} if subj is not None else set()
+        words = [t for t in span if not t.is_punct]
+        return bool(words) and all(t.i in subtree and t.i not in subject for t in words)
+
+    def _attribute_direct(self, m: Marked) -> _Attribution | None:
+        frame = self._frame_tokens(m)
+        before = [t for t in frame if t.idx < m.start]
+        after = [t for t in frame if t.idx >= m.end]
+        phrase = len(
+            self.text[m.start : m.end].split()
+        ) <= SCARE_QUOTE_WORDS or not self._sentence_like(m)
+        cues = [t for t in frame if t.lemma_.lower() in QUOTE_VERBS and t.pos_ in ("VERB", "AUX")]
+        if phrase:
+            cues = [t for t in cues if self._linked(t, m)]
+
+        # the cue nearest to the quote, preferring one right after it ("“…,” X said")
+        def distance(t: Token) -> int:
+            return t.idx - m.end if t.idx >= m.end else m.start - t.idx + 5
+
+        cues.sort(key=distance)
+        for verb in cues:
+            attr = self._attribution(verb)
+            if attr.mention is not None:
+                return attr
+        acc = self._according_to_in(frame)
+        if acc is not None:
+            return acc
+        # "X: “…”" — a name or short phrase, then a colon, then the quote
+        colon = self._colon_speaker([t for t in before if not t.is_space])
+        if colon is not None:
+            return colon
+        if cues and not after:
+            return self._attribution(cues[0])
+        return self._colon_intro(m)
+
+    def _colon_intro(self, m: Marked) -> _Attribution | None:
+        """A quote paragraph introduced by the paragraph before it ("X said in a statement:")."""
+        p_start, _ = self._paragraph_bounds(m.start)
+        if self.text[p_start : m.start].strip() not in ("", "“", '"'):
+            return None
+        head = self.text[:p_start].rstrip()
+        if not head.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = self.sents[self.sent_of[colon[0].i]]
+        for t in sent:
+            if t.i < colon[0].i and t.lemma_.lower() in QUOTE_VERBS and not self.in_quote[t.i]:
+                attr = self._attribution(t)
+                if attr.mention is not None:
+                    return attr
+        return self._colon_speaker([t for t in sent if t.i <= colon[0].i and not t.is_space])
+
+    def _colon_speaker(self, before: list[Token]) -> _Attribution | None:
+        """ "Smith: ..." — a short name phrase and a colon open the sentence."""
+        while before and self._is_quote_mark(before[-1].i):
+            before = before[:-1]
+        if not before or before[-1].text != ":" or not 1 < len(before) <= 8:
+            return None
+        phrase = before[:-1]
+        if any(t.ent_type_ in ("TIME", "DATE", "CARDINAL") or t.like_num for t in phrase):
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return None
+        ids = {t.i for t in phrase}
+        heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
+        span = self.doc[phrase[0].i : phrase[-1].i + 1]
+        return _Attribution(":", None, span, self._name_of(heads[0]))
+
+    def _according_to_in(self, tokens: list[Token]) -> _Attribution | None:
+        for t in tokens:
+            if (
+                t.lower_ == "according"
+                and t.i + 1 < len(self.doc)
+                and self.doc[t.i + 1].lower_ == "to"
+            ):
+                objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs and not self.in_quote[objs[0].i]:
+                    return _Attribution(
+                        "according to", t.i, self._mention_span(objs[0]), self._name_of(objs[0])
+                    )
+        return None
+
+    # --- the whole article ------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        direct = self._direct_quotes()
+        indirect = self._indirect_quotes(direct)
+        # A quoted phrase inside reported speech ("X argued that being American “is an
+        # idea”") is part of that report, not an utterance of its own.
+        direct = [
+            d
+            for d in direct
+            if not any(
+                q.start <= d.start and d.end <= q.end and (q.end - q.start) > (d.end - d.start)
+                for q in indirect
+            )
+        ]
+        quotes = direct + indirect
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _direct_quotes(self) -> list[Quote]:
+        quotes, cues = self._direct_parts()
+        # Fragments one reporting verb governs ("called him a “loser,” a “liar” and a
+        # “whiner”") are one quotation.
+        out: list[Quote] = []
+        last_cue: int | None = None
+        for q, cue in zip(quotes, cues, strict=True):
+            if (
+                out
+                and cue is not None
+                and cue == last_cue
+                and "\n" not in self.text[out[-1].end : q.start]
+            ):
+                first = out.pop()
+                q = Quote(
+                    text=f"{first.text.rstrip(' ,')} … {q.text}",
+                    speaker=first.speaker,
+                    start=first.start,
+                    end=q.end,
+                    direct=True,
+                    cue=first.cue,
+                    speaker_start=first.speaker_start,
+                    speaker_end=first.speaker_end,
+                )
+            out.append(q)
+            last_cue = cue
+        return out
+
+    def _direct_parts(self) -> tuple[list[Quote], list[int | None]]:
+        out: list[Quote] = []
+        cue_of: list[int | None] = []
+        previous: tuple[Marked, _Attribution] | None = None
+        for m in self.marked:
+            attr = self._attribute_direct(m)
+            inherited = False
+            if attr is None:
+                attr = self._attribution_before(m, previous)
+                inherited = attr is not None
+            words = len(self.text[m.start : m.end].split())
+            unattributed = attr is None or attr.speaker is None
+            if unattributed and (words <= SCARE_QUOTE_WORDS or not self._sentence_like(m)):
+                continue
+            # "“A,” he said. “B.”": the second part continues the first utterance.
+            if inherited and previous is not None and out and self._continues(previous[0], m):
+                first = out.pop()
+                out.append(
+                    Quote(
+                        text=f"{first.text.rstrip(' ,')} … {self._clean(m)}",
+                        speaker=first.speaker,
+                        start=first.start,
+                        end=m.end,
+                        direct=True,
+                        cue=first.cue,
+                        speaker_start=first.speaker_start,
+                        speaker_end=first.speaker_end,
+                    )
+                )
+                previous = (m, attr) if attr is not None else previous
+                continue
+            out.append(self._quote(m, attr))
+            cue_of.append(attr.cue_token if attr is not None and not inherited else None)
+            if attr is not None:
+                previous = (m, attr)
+                for a, b in m.segments:
+                    span = self.doc.char_span(a, b, alignment_mode="expand")
+                    if span is not None:
+                        self.sent_attr[self.sent_of[span[-1].i]] = attr
+                if attr.cue_token is not None:
+                    self.sent_attr[self.sent_of[attr.cue_token]] = attr
+        return out, cue_of
+
+    def _clean(self, m: Marked) -> str:
+        return " ".join(self.text[a:b].strip() for a, b in m.segments).strip()
+
+    def _quote(self, m: Marked, attr: _Attribution | None) -> Quote:
+        return Quote(
+            text=self._clean(m),
+            speaker=attr.speaker if attr else None,
+            start=m.start,
+            end=m.end,
+            direct=True,
+            cue=attr.cue if attr else None,
+            speaker_start=attr.mention.start_char if attr and attr.mention is not None else None,
+            speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
+        )
+
+    def _sentence_like(self, m: Marked) -> bool:
+        """A quoted passage that is a sentence of its own (has a verb), not a quoted phrase."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+    def _attribution_before(
+        self, m: Marked, previous: tuple[Marked, _Attribution] | None
+    ) -> _Attribution | None:
+        """For a quote with no attribution of its own: the speaker of the sentence before it,
+        when that sentence reported speech (or introduced the quote with a colon)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        s_i = self.sent_of[span[0].i]
+        # the quote must open its sentence (allowing the opening mark)
+        first_words = [t for t in self.sents[s_i] if not (t.is_punct or t.is_space)]
+        if first_words and first_words[0].i < span[0].i:
+            return None
+        if s_i - 1 in self.sent_attr:
+            return self.sent_attr[s_i - 1]
+        if s_i == 0:
+            return None
+        prev = self.sents[s_i - 1]
+        words = [t for t in prev if not t.is_space]
+        if words and words[-1].text == ":":
+            for t in prev:
+                if t.lemma_.lower() in QUOTE_VERBS and not self.in_quote[t.i]:
+                    attr = self._attribution(t)
+                    if attr.mention is not None:
+                        return attr
+        return None
+
+    def _continues(self, first: Marked, second: Marked) -> bool:
+        """True when only an attribution clause separates two quotes in one paragraph."""
+        between = self.text[first.end : second.start]
+        return "\n" not in between and len(between.split()) <= 12 and between.count(".") <= 1
+
+    # --- indirect speech --------------------------------------------------------------------
+
+    def _indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        for sent in self.sents:
+            for verb in sent:
+                if verb.pos_ not in ("VERB", "AUX") or self.in_quote[verb.i]:
+                    continue
+                content = self._complement(verb)
+                if content is None:
+                    continue
+                attr = self._attribution(verb)
+                if attr.mention is None and verb.lemma_.lower() not in CLAUSE_VERBS:
+                    continue
+                out.append(self._indirect(content, attr))
+            colon = self._colon_line(sent)
+            if colon is not None:
+                out.append(self._indirect(*colon))
+            acc = self._according_to(sent)
+            if acc is not None:
+                according, obj = acc
+                if self.in_quote[obj.i]:
+                    continue
+                content = self._according_content(sent, according, obj)
+                if content is not None:
+                    attr = _Attribution(
+                        "according to", according.i, self._mention_span(obj), self._name_of(obj)
+                    )
+                    out.append(self._indirect(content, attr))
+        return self._drop_covered(out, direct)
+
+    def _colon_line(self, sent: Span) -> tuple[Span, _Attribution] | None:
+        """ "Smith: Taxes will rise" — a headline or transcript line with a speaker and a colon."""
+        p_start, p_end = self._paragraph_bounds(sent.start_char)
+        if sent.start_char != p_start:
+            return None
+        words = [t for t in sent if not t.is_space]
+        colon = next((i for i, t in enumerate(words[:9]) if t.text == ":"), None)
+        if colon is None or colon + 1 >= len(words):
+            return None
+        rest = [t for t in self.doc[words[colon].i + 1 :] if t.idx < p_end and not t.is_space]
+        if not rest or any(self.in_quote[t.i] for t in rest):
+            return None
+        attr = self._colon_speaker(words[: colon + 1])
+        if attr is None:
+            return None
+        content = self._content_span(rest, words[colon], min_words=2, whole=True)
+        return (content, attr) if content is not None else None
+
+    def _complement(self, verb: Token) -> Span | None:
+        """What a reporting verb reports: its clause, "to" clause, object or prepositional
+        object, by the verb's kind (see the verb lists above)."""
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        if lemma in CLAUSE_VERBS:
+            clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                return self._content_span([clause], verb)
+        if lemma in TO_VERBS:
+            clause = next((c for c in children if c.dep_ == "xcomp"), None)
+            if clause is not None and any(t.lower_ == "to" for t in clause.children):
+                objs = [c for c in children if c.dep_ == "dobj" and c.i < clause.i]
+                return self._content_span(objs + [clause], verb)
+        if lemma == "say":
+            obj = next((c for c in children if c.dep_ in ("dobj", "intj")), None)
+            if (
+                obj is not None
+                and obj.i > verb.i
+                and obj.lower_ not in ("it", "that", "this", "what")
+            ):
+                return self._content_span([obj], verb, min_words=1)
+        if lemma in OBJECT_VERBS and verb.pos_ == "VERB":
+            obj = next((c for c in children if c.dep_ in ("dobj",)), None)
+            if obj is not None and obj.i > verb.i and obj.pos_ != "PRON":
+                extra = [
+                    c
+                    for c in children
+                    if c.i > obj.i
+                    and (
+                        c.dep_ in ("oprd", "xcomp")
+                        or (c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))
+                    )
+                ]
+                return self._content_span([obj] + extra, verb, min_words=1)
+        preps = PREP_VERBS.get(lemma)
+        if preps:
+            prep = next(
+                (c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i),
+                None,
+            )
+            if prep is not None:
+                objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return self._content_span(objs, verb, min_words=1)
+        return None
+
+    def _content_span(
+        self, heads: list[Token], verb: Token, min_words: int = 2, whole: bool = False
+    ) -> Span | None:
+        tokens = sorted(
+            heads if whole else (t for h in heads for t in h.subtree), key=lambda t: t.i
+        )
+        lo, hi = tokens[0].i, tokens[-1].i
+        if lo <= verb.i <= hi:
+            return None
+        while (
+            lo < hi
+            and (self.doc[lo].is_punct or self.doc[lo].is_space)
+            and not self._is_quote_mark(lo)
+        ):
+            lo += 1
+        while (
+            hi > lo
+            and (self.doc[hi].is_punct or self.doc[hi].is_space)
+            and not self._is_quote_mark(hi)
+        ):
+            hi -= 1
+        span = self.doc[lo : hi + 1]
+        if len([t for t in span if not t.is_punct]) < min_words:
+            return None
+        return span
+
+    def _old_content_span(self, clause: Token, verb: Token) -> Span | None:
+        tokens = sorted(clause.subtree, key=lambda t: t.i)
+        lo, hi = tokens[0].i, tokens[-1].i
+        if lo <= verb.i <= hi:
+            return None
+        while (
+            lo < hi
+            and (self.doc[lo].is_punct or self.doc[lo].is_space)
+            and not self._is_quote_mark(lo)
+        ):
+            lo += 1
+        while (
+            hi > lo
+            and (self.doc[hi].is_punct or self.doc[hi].is_space)
+            and not self._is_quote_mark(hi)
+        ):
+            hi -= 1
+        span = self.doc[lo : hi + 1]
+        if len([t for t in span if not t.is_punct]) < 2:
+            return None
+        return span
+
+    def _is_quote_mark(self, i: int) -> bool:
+        return self.doc[i].text in ("“", "”", '"', "‘", "’", "'")
+
+    def _according_content(self, sent: Span, according: Token, obj: Token) -> Span | None:
+        """The sentence minus the "according to X" phrase and the punctuation around it."""
+        phrase = sorted(according.subtree, key=lambda t: t.i)
+        p_lo, p_hi = phrase[0].i, max(phrase[-1].i, obj.right_edge.i)
+        before = [t for t in sent if t.i < p_lo and not t.is_space]
+        after = [t for t in sent if t.i > p_hi and not t.is_space]
+        side = after if len(after) >= len(before) else before
+        while side and side[0].is_punct and not self._is_quote_mark(side[0].i):
+            side = side[1:]
+        while side and side[-1].is_punct and not self._is_quote_mark(side[-1].i):
+            side = side[:-1]
+        if len(side) < 2:
+            return None
+        return self.doc[side[0].i : side[-1].i + 1]
+
+    def _indirect(self, content: Span, attr: _Attribution) -> Quote:
+        return Quote(
+            text=content.text,
+            speaker=attr.speaker,
+            start=content.start_char,
+            end=content.end_char,
+            direct=False,
+            cue=attr.cue,
+            speaker_start=attr.mention.start_char if attr.mention is not None else None,
+            speaker_end=attr.mention.end_char if attr.mention is not None else None,
+        )
+
+    def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
+        """Indirect contents that a direct quote already renders are left out; so are contents
+        nested inside a larger indirect content."""
+        kept: list[Quote] = []
+        for q in indirect:
+            size = q.end - q.start
+            covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)
+            if covered >= 0.5 * size:
+                continue
+            kept.append(q)
+        out: list[Quote] = []
+        for q in kept:
+            if any(
+                o is not q
+                and o.start <= q.start
+                and q.end <= o.end
+                and (o.end - o.start) > (q.end - q.start)
+                for o in kept
+            ):
+                continue
+            out.append(q)
+        return out

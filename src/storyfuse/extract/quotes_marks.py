@@ -1,0 +1,171 @@
+"""Quoted passages found by their quote marks, on the plain text.
+
+Handles curly double quotes (“…”), straight double quotes ("…"), and single quotes (‘…’ and
+'…') where they are used as quote marks rather than apostrophes. A passage that is still open at
+the end of a paragraph continues when the next paragraph opens with a quote mark (the news
+convention for quotes that run over several paragraphs); otherwise it ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“"
+CLOSE_DOUBLE = "”"
+OPEN_SINGLE = "‘"
+CLOSE_SINGLE = "’"
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted passage: ``start``/``end`` bound the content inside the marks.
+
+    ``segments`` are the per-paragraph content ranges (one for a passage within a paragraph).
+    ``closed`` is False when the passage ended at a paragraph end without a closing mark.
+    """
+
+    start: int
+    end: int
+    segments: tuple[tuple[int, int], ...]
+    closed: bool = True
+
+    def text_of(self, text: str) -> str:
+        return "\n".join(text[a:b] for a, b in self.segments)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """A single quote opens a passage when it starts a word after a space or a bracket."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not _is_word(before) and before not in "’'" and (_is_word(after) or after in '“"')
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """A single quote closes a passage when it ends a word or punctuation and no word follows.
+
+    "don't" and "Ukraine’s" keep their apostrophes because a letter follows them.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not _is_word(after)
+
+
+def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, role) of quote marks in one paragraph: role is open/close/toggle per kind."""
+    marks: list[tuple[int, str]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == OPEN_DOUBLE:
+            marks.append((i, "od"))
+        elif ch == CLOSE_DOUBLE:
+            marks.append((i, "cd"))
+        elif ch == '"':
+            marks.append((i, "td"))
+        elif ch in (OPEN_SINGLE, "'") and _opens_single(text, i):
+            marks.append((i, "os"))
+        elif ch in (CLOSE_SINGLE, "'") and _closes_single(text, i):
+            marks.append((i, "cs"))
+    return marks
+
+
+def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Double-quoted ranges (content only) of one paragraph, and the start of an unclosed one."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, role in _marks_in(text, start, end):
+        if role == "od" or (role == "td" and open_at is None):
+            if open_at is None:
+                open_at = i + 1
+        elif role in ("cd", "td") and open_at is not None:
+            if i > open_at:
+                spans.append((open_at, i))
+            open_at = None
+    return spans, open_at
+
+
+def _single_spans(
+    text: str, start: int, end: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Single-quoted ranges of one paragraph outside double-quoted ones (nested ones belong
+    to the outer quote)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, role in _marks_in(text, start, end):
+        if any(a - 1 <= i <= b for a, b in taken):
+            continue
+        if role == "os" and open_at is None:
+            open_at = i + 1
+        elif role == "cs" and open_at is not None:
+            if i > open_at:
+                spans.append((open_at, i))
+            open_at = None
+    return spans
+
+
+def _starts_with_open_mark(text: str, start: int, end: int) -> int | None:
+    stripped = text[start:end].lstrip()
+    if stripped[:1] in (OPEN_DOUBLE, '"'):
+        return start + (len(text[start:end]) - len(stripped)) + 1
+    return None
+
+
+def find_marked(text: str) -> list[Marked]:
+    """All quoted passages of ``text`` in order of position."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    found: list[Marked] = []
+    carry: list[tuple[int, int]] | None = None  # segments of a passage open across paragraphs
+    for p_start, p_end in paragraphs:
+        scan_from = p_start
+        if carry is not None:
+            cont = _starts_with_open_mark(text, p_start, p_end)
+            if cont is None:
+                # The open passage was not continued: it ended with its paragraph.
+                found.append(_marked(carry, closed=False))
+                carry = None
+            else:
+                spans, open_at = _double_spans(text, cont, p_end)
+                # The first closing mark in this paragraph ends the continued passage; marks
+                # after it are scanned as usual.
+                close = _first_close(text, cont, p_end)
+                if close is None:
+                    carry.append((cont, _trim_end(text, cont, p_end)))
+                    continue
+                carry.append((cont, close))
+                found.append(_marked(carry, closed=True))
+                carry = None
+                scan_from = close + 1
+        spans, open_at = _double_spans(text, scan_from, p_end)
+        singles = _single_spans(text, scan_from, p_end, spans)
+        for a, b in sorted(spans + singles):
+            found.append(_marked([(a, b)], closed=True))
+        if open_at is not None:
+            carry = [(open_at, _trim_end(text, open_at, p_end))]
+    if carry is not None:
+        found.append(_marked(carry, closed=False))
+    return [m for m in found if text[m.start : m.end].strip()]
+
+
+def _first_close(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if text[i] in (CLOSE_DOUBLE, '"'):
+            return i
+    return None
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _marked(segments: list[tuple[int, int]], closed: bool) -> Marked:
+    return Marked(
+        start=segments[0][0], end=segments[-1][1], segments=tuple(segments), closed=closed
+    )

@@ -1,0 +1,202 @@
+"""Quotes and speakers: each attribution pattern on small texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyfuse.extract.nlp import parse
+from storyfuse.extract.quotes import find_quotes
+from storyfuse.extract.quotes_marks import find_marked
+from storyfuse.model import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    quotes = find_quotes(parse(text))
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    return quotes
+
+
+def one(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, f"{fragment!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+# --- quote marks ------------------------------------------------------------------------------
+
+
+def test_marks_curly_straight_and_single_quotes_but_not_apostrophes() -> None:
+    text = 'He said “yes” and "no" and ‘maybe’ — but the ministry’s plan isn\'t ‘done’.'
+    found = [text[m.start : m.end] for m in find_marked(text)]
+    assert found == ["yes", "no", "maybe", "done"]
+
+
+def test_marks_quote_running_over_paragraphs() -> None:
+    text = "“First part of it.\n\n“Second part,” she said.\n\nNot quoted."
+    marked = find_marked(text)
+    assert len(marked) == 1
+    assert marked[0].closed
+    assert marked[0].text_of(text) == "First part of it.\nSecond part,"
+
+
+def test_marks_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“Nobody closed this one.\n\nA plain paragraph."
+    marked = find_marked(text)
+    assert len(marked) == 1 and not marked[0].closed
+    assert text[marked[0].start : marked[0].end] == "Nobody closed this one."
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+def test_x_said_after_the_quote_and_surname_grows_to_full_name() -> None:
+    text = (
+        "Mayor Helen Okafor opened the new bridge on Monday.\n\n"
+        "“This bridge joins two halves of our city,” Okafor said."
+    )
+    q = one(quotes_of(text), "two halves")
+    assert q.direct and q.speaker == "Helen Okafor" and q.cue == "said"
+    assert text[q.speaker_start : q.speaker_end] == "Okafor"
+    assert q.text == "This bridge joins two halves of our city,"
+
+
+def test_said_x_inverted_with_apposition() -> None:
+    text = "“We are proud of the workers,” said Tom Reyes, the city engineer."
+    q = one(quotes_of(text), "proud of the workers")
+    assert q.speaker == "Tom Reyes"
+    assert text[q.speaker_start : q.speaker_end].startswith("Tom Reyes")
+
+
+def test_x_said_colon_quote() -> None:
+    q = one(quotes_of("Reyes said: “The steel came from three countries.”"), "steel")
+    assert q.speaker == "Reyes" and q.direct and q.cue == "said"
+
+
+def test_name_colon_quote() -> None:
+    q = one(quotes_of("Okafor: “Traffic will fall by a third.”"), "Traffic")
+    assert q.speaker == "Okafor" and q.cue == ":"
+
+
+def test_split_quote_is_one_utterance() -> None:
+    text = "“The river rose fast,” Dana Whitfield said. “We had no warning.”\n\nLater news."
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 1
+    assert quotes[0].text == "The river rose fast … We had no warning."
+    assert quotes[0].speaker == "Dana Whitfield"
+
+
+def test_pronoun_speaker_resolves_to_last_named_person() -> None:
+    text = (
+        "Governor Ana Lindqvist visited the flooded town.\n\n"
+        "“We will rebuild every house,” she said."
+    )
+    q = one(quotes_of(text), "rebuild")
+    assert q.speaker == "Ana Lindqvist"
+    assert text[q.speaker_start : q.speaker_end] == "she"
+
+
+def test_quote_paragraph_after_colon_intro_spanning_paragraphs() -> None:
+    text = (
+        "Pilar Montes said in a statement:\n\n"
+        "“We opened on time. We stayed on budget.\n\n"
+        "“And we kept our promise.”\n\nThe bridge cost $40 million."
+    )
+    q = one(quotes_of(text), "opened on time")
+    assert q.speaker == "Pilar Montes"
+    assert "kept our promise" in q.text and "“" not in q.text
+
+
+def test_speaker_named_in_previous_sentence() -> None:
+    text = (
+        "“The dam held,” said Ivo Brandt, who runs the water board. "
+        "“Without it the valley would be under water.”"
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert [q.speaker for q in quotes] == ["Ivo Brandt"]
+    assert "valley" in quotes[0].text
+
+
+def test_quote_paragraph_after_attributed_quote_paragraph() -> None:
+    text = (
+        "“Prices will keep rising,” the economist Lena Sato told the committee.\n\n"
+        "“Wages will not keep up.”"
+    )
+    q = one(quotes_of(text), "Wages")
+    assert q.speaker == "Lena Sato"
+
+
+def test_x_told_y_quote() -> None:
+    text = "Rafael Ortiz told the newspaper: “I never saw the contract.”"
+    q = one(quotes_of(text), "contract")
+    assert q.speaker == "Rafael Ortiz" and q.cue == "told"
+
+
+def test_scare_quotes_without_speaker_are_left_out() -> None:
+    text = "The design follows the “open span” style that was popular in the 1990s."
+    assert quotes_of(text) == []
+
+
+def test_quoted_phrase_with_a_speaker_stays() -> None:
+    text = "Marta Kovac called the ceremony “a costly show” and “a waste of money.”"
+    q = one(quotes_of(text), "costly show")
+    assert q.speaker == "Marta Kovac"
+    assert "waste of money" in q.text  # the two fragments are one quotation
+
+
+def test_single_curly_quotes_as_quote_marks() -> None:
+    text = "‘We will appeal the ruling,’ Jonas Berg said."
+    q = one(quotes_of(text), "appeal")
+    assert q.speaker == "Jonas Berg" and q.direct
+
+
+# --- indirect speech --------------------------------------------------------------------------
+
+
+def test_according_to_x() -> None:
+    text = "According to the transport ministry, about 40,000 cars will cross it every day."
+    q = one(quotes_of(text), "40,000 cars")
+    assert not q.direct and q.cue == "according to"
+    assert q.speaker == "the transport ministry"
+    assert "According" not in q.text
+
+
+def test_x_told_y_that() -> None:
+    text = "Nadia Petrov told reporters that the tolls would be dropped next year."
+    q = one(quotes_of(text), "tolls")
+    assert not q.direct and q.speaker == "Nadia Petrov" and q.cue == "told"
+    assert q.text == "that the tolls would be dropped next year"
+
+
+@pytest.mark.parametrize("verb", ["warned", "claimed", "added", "denied", "said"])
+def test_reporting_verbs_with_clause(verb: str) -> None:
+    text = f"The chief engineer {verb} that the repairs could cost more than expected."
+    q = one(quotes_of(text), "repairs")
+    assert not q.direct and q.speaker == "The chief engineer" and q.cue == verb
+
+
+def test_said_the_without_that_and_postposed_attribution() -> None:
+    text = "The economy will shrink this year, the central bank said on Friday."
+    q = one(quotes_of(text), "economy")
+    assert q.speaker == "the central bank" and not q.direct
+    assert q.text == "The economy will shrink this year"
+
+
+def test_indirect_quote_with_pronoun_speaker() -> None:
+    text = "Senator Joan Avery spoke on Tuesday. She denied the bill was late."
+    q = one(quotes_of(text), "bill")
+    assert q.speaker == "Joan Avery"
+    assert text[q.speaker_start : q.speaker_end] == "She"
+
+
+def test_partial_quote_inside_reported_speech_is_one_quotation() -> None:
+    text = "Karl Weiss argued that the plan was “dead on arrival” in its current form."
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert not quotes[0].direct and "dead on arrival" in quotes[0].text
+
+
+def test_no_quotes_in_plain_narration() -> None:
+    assert quotes_of("The bridge opened on Monday. Thousands of cars crossed it.") == []
