@@ -30,11 +30,14 @@ PROSE_CAP = 40
 SHORT_COST = 6.0
 CLUTTER_COST = 12.0
 SEPARATOR_COST = 60.0
+# Lines between two heads of listed items (comments, feed entries) at most.
+MAX_ITEM_LINES = 12
+LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
 # A prose line whose TF-IDF cosine to the body is below this is about something else.
 MIN_TOPIC_SIMILARITY = 0.04
 # An extra block outside the body must be this long (in words) and this close in topic.
-EXTRA_BLOCK_WORDS = 40
+EXTRA_BLOCK_WORDS = 25
 EXTRA_BLOCK_SIMILARITY = 0.12
 
 
@@ -107,7 +110,10 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     for i, line in enumerate(lines):
         reason = reasons[i]
         if reason is None and not in_body[i]:
-            reason = _outside_reason(line, i < start)
+            listed = any(
+                k in separators for k in (range(end + 1, i) if i > end else range(i, start))
+            )
+            reason = LISTED if listed else _outside_reason(line, i < start)
         decisions.append(Decision(line, reason))
     return decisions
 
@@ -121,8 +127,20 @@ def _item_separators(lines: Sequence[Line], prose: Sequence[bool]) -> set[int]:
     shapes: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if not prose[i] and 0 < line.n_words <= 10 and any(c.isdigit() for c in line.text):
-            shapes.setdefault(_DIGITS.sub("0", line.key), []).append(i)
-    return {i for found in shapes.values() if len(found) >= 3 for i in found}
+            shape = "<time>" if line.is_time_only else _DIGITS.sub("0", line.key)
+            shapes.setdefault(shape, []).append(i)
+    separators: set[int] = set()
+    for found in shapes.values():
+        # Items of one list sit close together; a lone "0:00" far away is not one of them.
+        run = [found[0]]
+        for i in found[1:] + [len(lines) + MAX_ITEM_LINES + 1]:
+            if i - run[-1] <= MAX_ITEM_LINES:
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                separators.update(run)
+            run = [i]
+    return separators
 
 
 def _weight(line: Line, is_prose: bool, reason: str | None) -> float:

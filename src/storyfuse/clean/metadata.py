@@ -61,7 +61,7 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     """Fill what the document's own metadata lacks from the page's lines."""
     lines = [d.line for d in decisions]
     header = _header(decisions)
-    title = document.title or find_title(header)
+    title = document.title or find_title(_before_body(decisions), lines)
     outlet = document.outlet or find_outlet(lines, title, document.url)
     authors = document.authors or find_authors(header, lines)
     if document.published:
@@ -74,6 +74,11 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
 
 
+def _before_body(decisions: Sequence[Decision]) -> list[Line]:
+    first_kept = next((k for k, d in enumerate(decisions) if d.kept), len(decisions))
+    return [d.line for d in decisions[:first_kept]]
+
+
 def _header(decisions: Sequence[Decision]) -> list[Line]:
     """The lines before the body (where headline, byline and dateline live), plus a few more."""
     first_kept = next((k for k, d in enumerate(decisions) if d.kept), len(decisions))
@@ -81,19 +86,43 @@ def _header(decisions: Sequence[Decision]) -> list[Line]:
     return [d.line for d in decisions[: end + 1]]
 
 
-def find_title(header: Sequence[Line]) -> str | None:
-    """The first headline-like line: a few words, not site furniture, byline or dateline."""
-    for line in header[:HEADER_LINES]:
+def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None:
+    """The headline among the lines before the body.
+
+    Candidates are lines of a few words that are not site furniture, byline, dateline or
+    caption. A headline is often repeated on the page (page title and heading), sits just above
+    the byline or dateline, and is one phrase without a closing full stop; the best-scoring
+    candidate wins, the earliest on a tie.
+    """
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.key] = counts.get(line.key, 0) + 1
+    best: tuple[float, int] | None = None
+    for k, line in enumerate(header):
         if not 3 <= line.n_words <= 30 or line.ui_hits or line.is_time_only:
             continue
         if BYLINE.match(line.text) or DATELINE_WORDS.search(line.text):
             continue
-        if FULL_DATE.search(line.text) or line.has_credit:
+        if FULL_DATE.search(line.text) or line.has_credit or line.is_prose and line.n_words > 20:
             continue
-        if line.n_words > 20 and line.ends_sentence:
-            continue  # a paragraph, not a headline
-        return _TITLE_SEPARATOR.split(line.text)[0].strip() if line.n_words > 6 else line.text
-    return None
+        score = 0.0
+        if counts.get(line.key, 0) > 1:
+            score += 3
+        after = header[k + 1 : k + 3]
+        if any(BYLINE.match(n.text) or DATELINE_WORDS.search(n.text) for n in after):
+            score += 2
+        if not line.text.rstrip("\"'”’").endswith("."):
+            score += 1
+        if re.search(r"[.!?]\s+[A-Z]", line.text):
+            score -= 2  # two sentences: a promo or a standfirst, not a headline
+        if best is None or score > best[0]:
+            best = (score, k)
+    if best is None:
+        return None
+    text = header[best[1]].text
+    parts = _TITLE_SEPARATOR.split(text)
+    # "Headline | Outlet": keep the headline.
+    return parts[0].strip() if len(parts) == 2 and len(parts[1].split()) <= 5 else text
 
 
 def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ...]:

@@ -1,0 +1,181 @@
+"""clean.clean: clutter removal with reasons, and metadata completed from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyfuse.clean import clean
+from storyfuse.clean.metadata import infer_date, parse_date
+from storyfuse.model import Document
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "clean"
+
+
+def _doc(body: str, **kw: object) -> Document:
+    fields: dict[str, object] = {
+        "id": "t",
+        "path": "t.txt",
+        "format": "text",
+        "body": body,
+        "content_hash": "0" * 64,
+    }
+    fields.update(kw)
+    return Document(**fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def page():
+    return clean(_doc((FIXTURES / "pasted_page.txt").read_text(encoding="utf-8")))
+
+
+def _reason(article, startswith: str) -> str:
+    matches = [r.reason for r in article.removed if r.text.startswith(startswith)]
+    assert matches, f"{startswith!r} was not removed"
+    return matches[0]
+
+
+def test_article_paragraphs_are_kept_in_order(page) -> None:
+    paragraphs = page.text.split("\n\n")
+    assert paragraphs[0].startswith("Ferry crews returned to work")
+    assert any(p.startswith("Island councils had warned") for p in paragraphs)
+    # The body continues after a newsletter box: that paragraph is part of the article.
+    assert paragraphs[-1].startswith("The ferry operator said")
+    assert len(paragraphs) == 5
+
+
+@pytest.mark.parametrize(
+    ("line", "reason_word"),
+    [
+        ("Skip to content", "furniture"),
+        ("Advertisement", "furniture"),
+        ("Sign up for our newsletter", "furniture"),
+        ("0:00", "time"),
+        ("Passengers queue at the north pier", "caption"),
+        ("Lena Okafor is a transport reporter", "bio"),
+        ("Stock markets close higher", "list of other items"),
+        ("Weather service warns", "list of other items"),
+        ("Bridge tolls to rise in April", "after the article"),
+        ("By Lena Okafor", "byline"),
+        ("Posted March 14, 2024", "dateline"),
+        ("© 2024 The Harbour Times", "furniture"),
+    ],
+)
+def test_clutter_is_removed_with_a_reason(page, line: str, reason_word: str) -> None:
+    assert reason_word in _reason(page, line)
+    assert line not in page.text
+
+
+def test_metadata_from_the_page(page) -> None:
+    assert page.title == "Ferry strike ends after pay deal"
+    assert page.authors == ("Lena Okafor", "Tomas Brandt")
+    assert (page.published, page.published_from) == ("2024-03-14", "text")
+    assert page.outlet == "The Harbour Times"
+
+
+def test_given_metadata_wins_over_the_text() -> None:
+    body = (FIXTURES / "pasted_page.txt").read_text(encoding="utf-8")
+    article = clean(
+        _doc(
+            body,
+            title="Given",
+            published="2024-01-02",
+            published_from="given",
+            authors=("A Writer",),
+            outlet="Given Outlet",
+        )
+    )
+    assert (article.title, article.published, article.published_from) == (
+        "Given",
+        "2024-01-02",
+        "given",
+    )
+    assert article.authors == ("A Writer",) and article.outlet == "Given Outlet"
+
+
+def _prose(n: int) -> str:
+    return "\n".join(
+        f"Paragraph {k} of the council report says the new tram line will open in stages, "
+        "and that the first stage will carry passengers between the station and the port."
+        for k in range(n)
+    )
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("Updated on Oct. 25, 2024 at 10:14 a.m. ET", "2024-10-25"),
+        ("Posted October. 26, 2024 07:51,", "2024-10-26"),
+        ("by Ana Lee October 25, 2024 3:11 PM 1 min read", "2024-10-25"),
+        ("Published 3 March 2023", "2023-03-03"),
+    ],
+)
+def test_dateline_gives_the_date(dateline: str, expected: str) -> None:
+    article = clean(_doc(f"Tram line opens\n{dateline}\n{_prose(4)}"))
+    assert (article.published, article.published_from) == (expected, "text")
+
+
+def test_posted_wins_over_updated() -> None:
+    body = f"Tram line opens\nUpdated May 2, 2024\nPosted May 1, 2024\n{_prose(4)}"
+    assert clean(_doc(body)).published == "2024-05-01"
+
+
+def test_no_date_stays_none() -> None:
+    article = clean(_doc(f"Tram line opens\n{_prose(4)}"))
+    assert article.published is None and article.published_from is None
+
+
+def test_inferred_only_when_dates_agree() -> None:
+    assert (
+        infer_date(["It opened on March 3, 2024.", "Work began on March 1, 2024."]) == "2024-03-03"
+    )
+    assert infer_date(["It opened on March 3, 2024."]) is None  # one date is not enough
+    assert infer_date(["In May 2, 1990 it closed.", "On March 3, 2024 it opened."]) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Jane Smith and Omar Haddad", ("Jane Smith", "Omar Haddad")),
+        (
+            "by Martina Rossi, Li Wei and Sam Okoro October 25, 2024",
+            ("Martina Rossi", "Li Wei", "Sam Okoro"),
+        ),
+        ("By Jane Smith | 4 min read", ("Jane Smith",)),
+    ],
+)
+def test_byline_authors(byline: str, authors: tuple[str, ...]) -> None:
+    assert clean(_doc(f"Tram line opens\n{byline}\n{_prose(4)}")).authors == authors
+
+
+def test_parse_date_requires_a_full_date() -> None:
+    assert parse_date("Oct. 25, 2024") == "2024-10-25"
+    assert parse_date("October 2024") is None
+
+
+def test_repeated_headline_and_caption_copies() -> None:
+    caption = "The new tram at the depot on Monday, March 4, 2024."
+    body = (
+        f"Tram line opens\nTram line opens\n{_prose(2)}\n{caption}\n"
+        f"{caption} (Ana Lee/City Photos)\n{_prose(2)}"
+    )
+    article = clean(_doc(body))
+    assert "depot on Monday" not in article.text
+    reasons = {r.reason for r in article.removed if "depot" in r.text}
+    assert reasons == {"photo caption or credit"}
+    assert article.title == "Tram line opens"
+
+
+def test_html_body_is_only_trimmed() -> None:
+    body = "Tram line opens\n" + _prose(3) + "\nShare this article\nShort line in the middle\n"
+    body += "Paragraph 9 says the second stage depends on funding from the regional government."
+    article = clean(_doc(body, format="html", from_html=True, title="Tram line opens"))
+    assert article.text.count("Paragraph") == 4
+    assert "Short line in the middle" in article.text  # the middle is the extractor's call
+    assert [r.reason for r in article.removed] == ["headline (repeated title)"]
+
+
+def test_empty_and_clutter_only_bodies() -> None:
+    assert clean(_doc("")).text == ""
+    assert clean(_doc("Subscribe\nMenu\n0:00\n")).text == ""
