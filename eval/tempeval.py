@@ -14,6 +14,9 @@ Scores, as TempEval-3's official scorer defines them (counts pooled over all doc
   Before comparing, values are canonicalised only in notation: week numbers without their
   leading zero ("1998-W08" = "1998-W8"), as the gold writes both.
 - value accuracy: correct values / relaxed matches (the share of found spans normalised right).
+- lenient value F1 (reported beside, never instead): as value F1, but values that differ only in
+  writing an unspecified part are equal: "1949-XX" = "1949", "1998-XX-XX" = "1998",
+  "199X" = "199" (the gold writes years and decades both ways).
 - type accuracy likewise for the TIMEX3 type.
 
 Run: ``python -m eval.tempeval`` (under a minute on two cores).
@@ -95,6 +98,12 @@ def canonical(value: str | None) -> str:
     return re.sub(r"-W0(\d)", r"-W\1", value)
 
 
+def lenient(value: str | None) -> str:
+    value = canonical(value)
+    value = re.sub(r"(?:-XX)+$", "", value)
+    return re.sub(r"^(\d{3})X$", r"\1", value)
+
+
 def score(docs: list[TimeDoc]) -> tuple[dict[str, float | int], Counter[str], list[str]]:
     counts: Counter[str] = Counter()
     errors: list[str] = []
@@ -117,6 +126,8 @@ def score(docs: list[TimeDoc]) -> tuple[dict[str, float | int], Counter[str], li
                 by_type[f"{gold.type}:gold_matched"] += 1
                 if mention.kind == gold.type:
                     counts["type"] += 1
+                if lenient(mention.value) == lenient(gold.value):
+                    counts["value_lenient"] += 1
                 if canonical(mention.value) == canonical(gold.value):
                     counts["value"] += 1
                     by_type[f"{gold.type}:value"] += 1
@@ -135,7 +146,7 @@ def score(docs: list[TimeDoc]) -> tuple[dict[str, float | int], Counter[str], li
                 errors.append(f"FN {doc.name} {gold.type} {gold.text!r} {gold.value} <- {left!r}")
     n_sys, n_gold = counts["system"], counts["gold"]
     result: dict[str, float | int] = {"documents": len(docs), "gold": n_gold, "system": n_sys}
-    for name in ("strict", "relaxed", "value"):
+    for name in ("strict", "relaxed", "value", "value_lenient"):
         precision, recall, f1 = prf(counts[name], n_sys - counts[name], n_gold - counts[name])
         result[f"{name}_p"], result[f"{name}_r"], result[f"{name}_f1"] = precision, recall, f1
     result["value_accuracy"] = counts["value"] / counts["relaxed"] if counts["relaxed"] else 0.0
@@ -195,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             "value_r",
             "value_f1",
             "value_accuracy",
+            "value_lenient_f1",
         ],
     )
     results["seconds"] = round(time.perf_counter() - began, 1)

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateparser.date import DateDataParser
 from number_parser import parse_number
@@ -58,7 +58,7 @@ REF_WORDS = {
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF", "in the past": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
 }  # fmt: skip
 # TIMEX3 modifiers for the words that open a qualified expression.
 MODS = {
@@ -108,6 +108,7 @@ class _Norm:
     kind: str = "DATE"
     mod: str | None = None
     end_value: str | None = None
+    floating: bool = False  # a clock time with no day of its own: it takes the day in focus
 
 
 @dataclass(frozen=True)
@@ -401,7 +402,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
         previous = before[-1].lower() if before else ""
         # A bare month name is a month only after a preposition: "in May", not "Theresa May".
         if previous not in ("in", "of", "since", "until", "till", "by", "from", "to", "through",
-                            "during", "before", "after", "for", "and", "or", "between", "mid",
+                            "during", "before", "after", "for", "and", "or", "between", "mid", "the",
                             "early", "late", "since", "throughout"):  # fmt: skip
             return None
     month = _month_of(name)
@@ -517,7 +518,10 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     rel = {"past": "last", "coming": "next", "this": "this"}.get(rel_words[-1], rel_words[-1]) if rel_words else None
     if rel in ("early", "late"):
         rel = None
-    day = _weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, ctx.tense_here)
+    tense = ctx.tense_here
+    if ctx.text.startswith(("'s", "’s"), match.end()):
+        tense = "past"  # "Wednesday's ruling": a weekday naming a thing is one that happened
+    day = _weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, tense)
     # "Friday night" is dated by its day: timelines work in days, and TimeBank's gold mostly
     # values such spans as the day too.
     return _Norm(day.isoformat())
@@ -546,7 +550,7 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
     else:
         day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
     return _Norm(f"{day.isoformat()}T{hour:02d}:{minute:02d}", kind="TIME",
-                 mod=_mod(match["q"]))  # fmt: skip
+                 mod=_mod(match["q"]), floating=not word)  # fmt: skip
 
 
 @_rule("relative_unit", rf"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-)(?:(?i:in|of)\s+)?)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|to)\b)")
@@ -657,7 +661,7 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
 
 
-@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|foreseeable|distant)\s+future|the\s+future|(?<='s\s)future|(?<=in\s)future))")
+@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|distant)\s+future|the\s+future|(?<='s\s)future|(?<=in\s)future))")
 def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word.endswith("future"):
@@ -814,8 +818,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
         return "future"
-    if _INTENT_RE.match(word) and after == "to":  # "planned to leave on Thursday"
-        return "future"
+    if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
+        return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
     if word in _FUTURE_CUES:
         return "past" if before in ("was", "were", "had") else "future"
     if word in _PAST_CUES:
@@ -893,7 +897,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     # The longest span wins; among equals, the rule registered first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
-    mentions: list[TimeMention] = []
+    found: list[tuple[TimeMention, bool]] = []
     for start, end, _order, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -907,16 +911,33 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
         taken.append((start, end))
         if not durations and norm.kind in ("DURATION", "SET"):
             continue
-        mentions.append(
-            TimeMention(
-                text=match.group(0),
-                value=norm.value,
-                start=start,
-                end=end,
-                kind=norm.kind,
-                mod=norm.mod,
-                end_value=norm.end_value,
-            )
+        mention = TimeMention(
+            text=match.group(0),
+            value=norm.value,
+            start=start,
+            end=end,
+            kind=norm.kind,
+            mod=norm.mod,
+            end_value=norm.end_value,
         )
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+        found.append((mention, norm.floating))
+    found.sort(key=lambda f: f[0].start)
+    return _anchor_clock_times(found)
+
+
+def _anchor_clock_times(found: list[tuple[TimeMention, bool]]) -> list[TimeMention]:
+    """A clock time without a day ("at 10:35 a.m.") falls on the last day the text named.
+
+    Reports name the day once ("Friday") and then give times; before any day is named the
+    publication date stands. This is the reference-time rule of HeidelTime's news setting.
+    """
+    out = []
+    focus: str | None = None
+    for mention, floating in found:
+        value = mention.value
+        if floating and focus and value and "T" in value:
+            mention = replace(mention, value=focus + value[value.index("T") :])
+        elif value and re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value):
+            focus = value[:10]
+        out.append(mention)
+    return out
