@@ -154,3 +154,16 @@ def test_vague_references() -> None:
 )
 def test_things_that_are_not_times(sentence: str) -> None:
     assert values(sentence) == []
+
+
+def test_references_back_to_the_time_last_named() -> None:
+    text = (
+        "The plant opened in March 2019. Later that year it doubled output. "
+        "The blast came on Tuesday. The next day, crews returned at 6 a.m."
+    )
+    found = dict(values(text))
+    assert found["Later that year"] == "2019"
+    assert found["The next day"] == "2024-10-23"  # Tuesday 22 October, plus one day
+    assert found["6 a.m."] == "2024-10-23T06:00"  # the day last named, not the publication day
+    # with nothing named before, a reference back has no value
+    assert dict(values("The following year, it closed."))["The following year"] is None

@@ -109,6 +109,9 @@ class _Norm:
     mod: str | None = None
     end_value: str | None = None
     floating: bool = False  # a clock time with no day of its own: it takes the day in focus
+    # "that year", "the next day": (unit, shift) from the time the text last named, not from
+    # the publication date
+    anaphoric: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -501,6 +504,21 @@ def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(day.isoformat())
 
 
+@_rule("anaphoric", (
+    r"(?:(?i:earlier|later|early|late)\s+(?:(?i:in|on)\s+)?)?"
+    r"(?P<w>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+next))"
+    r"\s+(?P<u>(?i:day|morning|afternoon|evening|night|week|month|year))"
+))  # fmt: skip
+def _anaphoric(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    word, unit = match["w"].lower().split()[-1], match["u"].lower()
+    if unit in DAY_PARTS:
+        unit = "day"
+    if word == "next" and unit != "day":
+        return None  # "the next year" looks ahead from now: a duration, handled elsewhere
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(word, 0)
+    return _Norm(None, anaphoric=(unit, shift))
+
+
 @_rule("day_part", rf"(?P<rel>(?i:this|last|early\s+this|late\s+last|late\s+this))\s+(?P<part>{_PART})")
 def _day_part(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
@@ -698,8 +716,8 @@ def _this_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
         mod = "END"
     else:
         unit, mod = match["u"].lower(), _mod(match["mod"])
-        if match["w"].lower() in ("that", "its"):
-            return _Norm(None)  # refers to a time named earlier, which is not tracked
+        if match["w"].lower() == "its":
+            return _Norm(None)  # "its fiscal year": a year of the company's, not the calendar's
         if match["w"].lower() == "the" and not match["mod"]:
             if unit != "year":
                 return None  # "the week" / "the month" alone are too often not a date
@@ -920,24 +938,48 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
             mod=norm.mod,
             end_value=norm.end_value,
         )
-        found.append((mention, norm.floating))
+        found.append((mention, norm))
     found.sort(key=lambda f: f[0].start)
-    return _anchor_clock_times(found)
+    return _resolve_references(found)
 
 
-def _anchor_clock_times(found: list[tuple[TimeMention, bool]]) -> list[TimeMention]:
-    """A clock time without a day ("at 10:35 a.m.") falls on the last day the text named.
+_CALENDAR_RE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?")
 
-    Reports name the day once ("Friday") and then give times; before any day is named the
-    publication date stands. This is the reference-time rule of HeidelTime's news setting.
+
+def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMention]:
+    """Expressions that point back to the time last named in the text.
+
+    A clock time without a day ("at 10:35 a.m.") falls on the last day the text named, and
+    "that year", "the next day", "the following month" count from the last time named at that
+    granularity: reports name a time once and then refer back to it. Before any time is named
+    the publication date stands for clock times, and the others are left without a value.
+    This is the reference-time rule of HeidelTime's news setting.
     """
     out = []
-    focus: str | None = None
-    for mention, floating in found:
+    focus: re.Match[str] | None = None
+    for mention, norm in found:
         value = mention.value
-        if floating and focus and value and "T" in value:
-            mention = replace(mention, value=focus + value[value.index("T") :])
-        elif value and re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value):
-            focus = value[:10]
+        if norm.floating and focus and focus[3] and value and "T" in value:
+            day = f"{focus[1]}-{focus[2]}-{focus[3]}"
+            mention = replace(mention, value=day + value[value.index("T") :])
+        elif norm.anaphoric and focus:
+            mention = replace(mention, value=_from_focus(focus, *norm.anaphoric))
+        elif value and (calendar := _CALENDAR_RE.fullmatch(value)):
+            focus = calendar
         out.append(mention)
     return out
+
+
+def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
+    year, month, day = focus[1], focus[2], focus[3]
+    if unit == "year":
+        return str(int(year) + shift)
+    if unit == "month" and month:
+        y, m = _add_months(int(year), int(month), shift)
+        return f"{y:04d}-{m:02d}"
+    if unit in ("day", "week") and day:
+        when = dt.date(int(year), int(month), int(day))
+        if unit == "week":
+            return _week(when + dt.timedelta(weeks=shift))
+        return (when + dt.timedelta(days=shift)).isoformat()
+    return None
