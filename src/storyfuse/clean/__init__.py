@@ -54,20 +54,17 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
     """Light cleaning of an extractor's output: the title line and clutter at the edges only."""
     reasons: list[str | None] = [None] * len(lines)
     title_key = normalise(title) if title else ""
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        if title_key and i < 3 and line.key == title_key:
+    for i, line in enumerate(lines[:3]):
+        if title_key and line.key == title_key:
             reasons[i] = "headline (repeated title)"
-        elif line.key and line.key in seen and line.n_words >= 3:
-            reasons[i] = "repeated line"
-        seen.add(line.key)
-    # Leading and trailing runs of clutter; the middle is the extractor's call.
+    # Leading and trailing runs of site furniture; the middle is the extractor's call (repeated
+    # lines and short captions there are often real content: tables, recipes, galleries).
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in order:
             if reasons[i] is not None:
                 continue
             reason = line_clutter_reason(lines[i])
-            if reason is None:
+            if reason is None or not reason.startswith(("site furniture", "a bare time")):
                 break
             reasons[i] = reason
     return [Decision(line, reasons[i]) for i, line in enumerate(lines)]

@@ -1,0 +1,122 @@
+"""HTML article extraction on the article-extraction benchmark (development half).
+
+Scores, in one run and with the benchmark's own shingle metric:
+
+- trafilatura with its default settings (the published baseline);
+- trafilatura with the settings storyfuse uses (no comments, precision mode);
+- the whole storyfuse HTML path: those settings, then the clean stage's light trimming.
+
+    python -m eval.html_extraction [--limit N] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+
+from eval.common import benchmark_scores, data_dir, print_table, shingle_tp_fp_fn, write_results
+from storyfuse.clean import clean
+from storyfuse.ingest.html import extract_html
+from storyfuse.model import Document
+
+NAME = "html_extraction"
+
+
+def load_pages(limit: int | None = None) -> list[tuple[str, bytes, str, str | None]]:
+    """(id, raw HTML bytes, true body, url) for each page."""
+    folder = data_dir("article-extraction")
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        raw = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+        pages.append(
+            (page_id, raw, truth[page_id].get("articleBody", ""), truth[page_id].get("url"))
+        )
+    return pages
+
+
+def trafilatura_default(html: bytes, url: str | None) -> str:
+    return extract_html(html, url, tuned=False).body
+
+
+def trafilatura_tuned(html: bytes, url: str | None) -> str:
+    return extract_html(html, url).body
+
+
+def storyfuse_path(html: bytes, url: str | None) -> str:
+    """What the pipeline does: ingest's extraction, then clean (which trims an HTML body)."""
+    page = extract_html(html, url)
+    document = Document(
+        id="page",
+        path="page.html",
+        format="html",
+        body=page.body,
+        content_hash="",
+        title=page.title,
+        url=url,
+        from_html=True,
+    )
+    return clean(document).text
+
+
+SYSTEMS: dict[str, Callable[[bytes, str | None], str]] = {
+    "trafilatura (defaults)": trafilatura_default,
+    "trafilatura (storyfuse settings)": trafilatura_tuned,
+    "storyfuse HTML path (+ clean)": storyfuse_path,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--show", action="store_true", help="print each page's scores")
+    args = parser.parse_args(argv)
+
+    pages = load_pages(args.limit)
+    rows = []
+    for name, system in SYSTEMS.items():
+        started = time.perf_counter()
+        scores = []
+        for page_id, html, truth, url in pages:
+            score = shingle_tp_fp_fn(truth, system(html, url))
+            scores.append(score)
+            if args.show:
+                print(
+                    f"{name[:20]:20} {page_id[:12]} tp={score[0]:.3f} fp={score[1]:.3f} "
+                    f"fn={score[2]:.3f}",
+                    file=sys.stderr,
+                )
+        seconds = time.perf_counter() - started
+        rows.append(
+            {
+                "system": name,
+                **benchmark_scores(scores),
+                "pages": len(pages),
+                "seconds": round(seconds, 2),
+            }
+        )
+    print_table(rows, ["system", "precision", "recall", "f1", "pages", "seconds"])
+    path = write_results(
+        NAME,
+        {
+            "task": "HTML article body extraction",
+            "data": "article-extraction (development half)",
+            "metric": "benchmark shingle P/R/F1 (4-grams, per-page normalised, macro means)",
+            "goal_f1": 0.97,
+            "published_full_benchmark": {
+                "trafilatura 2.0.0": 0.958,
+                "best (rs_trafilatura)": 0.970,
+            },
+            "systems": rows,
+        },
+    )
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
