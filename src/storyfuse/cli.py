@@ -37,6 +37,53 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from storyfuse import ingest
+    from storyfuse.engines import get_engine
+    from storyfuse.store import Store
+
+    options = {"scheduler": args.scheduler} if args.engine == "dask" else {}
+    engine = get_engine(args.engine, **options)
+    try:
+        analyses, problems = engine.analyze(ingest.read(args.paths))
+    finally:
+        engine.close()
+    with Store.open(args.db) as store:
+        result = store.add_analyses(analyses)
+        total = len(store.stories())
+    for problem in problems:
+        print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
+    print(
+        f"added {len(result.added)}, updated {len(result.updated)}, unchanged "
+        f"{len(result.unchanged)} articles; {len(result.stories)} stories changed, {total} in all"
+    )
+    return 0 if analyses or not problems else 1
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from storyfuse.store import Store
+
+    with Store.open(args.db) as store:
+        for s in store.stories(limit=args.limit):
+            dates = " to ".join(dict.fromkeys(d for d in (s.first_published, s.last_published) if d))
+            print(f"{s.id}\t{s.articles} articles, {s.sources} sources\t{dates or '-'}\t{s.title}")
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from storyfuse import render
+    from storyfuse.store import Store
+
+    with Store.open(args.db) as store:
+        try:
+            brief = store.brief(args.story_id)
+        except KeyError as exc:
+            print(f"storyfuse: {exc.args[0]}", file=sys.stderr)
+            return 1
+    _write(render.render(brief, args.format), args.output)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from storyfuse.web.server import run
 
@@ -57,6 +104,26 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", "-f", choices=FORMATS, default="md")
     analyze.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     analyze.set_defaults(func=cmd_analyze)
+
+    db_help = "database URL or SQLite file (default: sqlite:///storyfuse.db here)"
+    ingest = sub.add_parser("ingest", help="add articles to a database and update its stories")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .jsonl .warc feeds")
+    ingest.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local")
+    ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
+    ingest.set_defaults(func=cmd_ingest)
+
+    stories = sub.add_parser("stories", help="list the stories in a database")
+    stories.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    stories.add_argument("--limit", type=int, default=None, help="at most this many")
+    stories.set_defaults(func=cmd_stories)
+
+    brief = sub.add_parser("brief", help="print one story's brief from a database")
+    brief.add_argument("story_id", metavar="STORY_ID")
+    brief.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    brief.add_argument("--format", "-f", choices=FORMATS, default="md")
+    brief.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    brief.set_defaults(func=cmd_brief)
 
     serve = sub.add_parser("serve", help="browse, search and compare stories in a web browser")
     serve.add_argument("database", nargs="?", metavar="DB", help="same as --db")
