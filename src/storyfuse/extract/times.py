@@ -964,8 +964,8 @@ def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMent
             mention = replace(mention, value=day + value[value.index("T") :])
         elif norm.anaphoric and focus:
             mention = replace(mention, value=_from_focus(focus, *norm.anaphoric))
-        elif value and (calendar := _CALENDAR_RE.fullmatch(value)):
-            focus = calendar
+        if mention.value and (calendar := _CALENDAR_RE.fullmatch(mention.value)):
+            focus = calendar  # the time now in focus, "the next day" included
         out.append(mention)
     return out
 
