@@ -295,3 +295,61 @@ def test_digits_with_separators_read_back(n: int) -> None:
     doc = parse(f"The tally was {n:,} ballots.")
     (number,) = find_numbers(doc[:])
     assert number.value == n
+
+
+# --- claimants reached through the parse ------------------------------------------------------
+
+
+def test_relative_pronoun_source_names_the_noun_it_stands_for() -> None:
+    text = "Reporters asked the fire brigade, which reported 14 call-outs overnight."
+    (claim,) = claims_of(text)
+    assert claim.claimant is not None
+    assert "fire brigade" in claim.claimant
+
+
+def test_owner_of_an_estimate_claims_its_figure() -> None:
+    text = "The central bank kept its growth forecast at 2.4 percent."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.unit, claim.claimant) == (2.4, "percent", "The central bank")
+
+
+def test_possessive_pronoun_in_the_source_names_the_owner() -> None:
+    text = "Maria Gonzalez left early. Her office said 12 aides had resigned."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "Maria Gonzalez's office"
+
+
+def test_a_reported_plan_is_claimed_by_who_announced_it() -> None:
+    text = "The foundation announced plans this month to give $3 million to local clinics."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.claimant) == (3e6, "The foundation")
+
+
+def test_adjunct_of_a_reporting_verb_is_not_its_claim() -> None:
+    text = "The poet wrote the elegy after the flood that destroyed 80 homes."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.claimant) == (80, None)
+
+
+# --- more things that are not quantities or not ranges ----------------------------------------
+
+
+def test_a_change_between_units_is_not_a_range() -> None:
+    text = "Revenue rose 4.2 percent to $9.1 billion."
+    claims = claims_of(text)
+    assert [(c.value, c.unit, c.upper) for c in claims] == [
+        (4.2, "percent", None),
+        (9.1e9, "dollar", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several thousand nurses marched on the ministry.",
+        "The new 15-inch Galaxy Book goes on sale next week.",
+        "The plant makes its popular 310 Turbo engine in Ohio.",
+    ],
+)
+def test_vague_amounts_and_model_names_are_not_claims(sentence: str) -> None:
+    assert claims_of(sentence) == []

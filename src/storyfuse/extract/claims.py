@@ -217,6 +217,7 @@ COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "fi
 # Entity types whose numbers are part of a name, not a quantity.
 NAME_ENTITIES = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"})
 UNIT_LEMMAS = {"people": "person", "%": "percent", "per": "percent", "pct": "percent"}
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset(
     ["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "i", "you"]
 )
@@ -390,7 +391,13 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # "a 5-4 decision", "787-9": a score or a model, not a range
     if number.spelled and number.value == 1 and not number.scaled:
         return True  # "one source said": the indefinite sense, not a count
-    if number.spelled and number.text.lower() in {"hundred", "thousand", "million", "billion"}:
+    if number.spelled and number.text.lower() in {
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    }:
         return True  # "several thousand", "a few million": no definite value
     if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
         return True  # footnote marks, hashtags, signed changes in tables
@@ -675,7 +682,14 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
 
 def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
     doc = sent.doc
-    containing = [q for q in quotes if q.speaker and q.start <= item.start and item.end <= q.end]
+    containing = [
+        q
+        for q in quotes
+        if q.speaker
+        and q.speaker.lower() not in RELATIVE_PRONOUNS
+        and q.start <= item.start
+        and item.end <= q.end
+    ]
     if containing:
         quote = min(containing, key=lambda q: q.end - q.start)
         speaker = quote.speaker or ""
@@ -693,6 +707,12 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
     text = _phrase(source)
     if text.lower() in PRONOUNS:
         return _resolve_pronoun(doc, source[0].idx, text)
+    first = text.split(" ", 1)
+    if len(first) == 2 and first[0].lower() in {"his", "her", "its"}:
+        # "His office" -> "Holcomb's office": name the owner the pronoun stands for.
+        owner = _resolve_pronoun(doc, source[0].idx, first[0])
+        if owner.lower() != first[0].lower():
+            return f"{owner}'s {first[1]}"
     return text or None
 
 
@@ -705,11 +725,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     #    the death of a man who was shot 41 times", X does not claim the 41.
     child = root
     for verb in root.ancestors:
-        if (
-            verb.lemma_ in REPORTING_VERBS
-            and verb.pos_ in {"VERB", "AUX"}
-            and child.dep_ in COMPLEMENT_DEPS
-        ):
+        if verb.lemma_ in REPORTING_VERBS and verb.pos_ in {"VERB", "AUX"} and _reports(child):
             subject = _subject(verb)
             if subject is not None and not inside & {t.i for t in subject}:
                 return subject
@@ -730,6 +746,15 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     return None
 
 
+def _reports(child: Token) -> bool:
+    """Whether a reporting verb's dependent is what it reports: a clause or object, or an
+    infinitive or participle hanging off it ("announced plans to give $15 million"), but not
+    an adverbial clause with its own conjunction ("as the scenarios failed") or a preposition."""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return True
+    return child.dep_ == "advcl" and not any(c.dep_ == "mark" for c in child.children)
+
+
 def _subject(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.dep_ != "expl":
@@ -737,10 +762,17 @@ def _subject(verb: Token) -> list[Token] | None:
                 agents = [c for c in verb.children if c.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return list(objects[0].subtree) if objects else None
-            if child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS:
                 # "the police department, which reported ...": the noun the clause describes.
-                noun = verb.head
-                return [t for t in noun.subtree if t.i < verb.left_edge.i]
+                if verb.dep_ == "relcl":
+                    return [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+                before = (
+                    child.i - 1 if child.i and child.doc[child.i - 1].text != "," else child.i - 2
+                )
+                for chunk in child.doc.noun_chunks:
+                    if chunk.end - 1 == before:
+                        return list(chunk)
+                return None
             return list(child.subtree)
     return None
 
@@ -766,10 +798,17 @@ def _estimate_owner(item: _Item) -> list[Token] | None:
     """ "its forecast ... to 4.2 percent", "the IMF's estimate ... at 3.1 percent": the owner."""
     for node in [item.tokens.root, *item.tokens.root.ancestors]:
         for noun in [node, *node.children]:
-            if noun.lemma_ in ESTIMATE_NOUNS and noun.pos_ == "NOUN":
+            if noun.lemma_ in ESTIMATE_NOUNS or noun.lower_ in ESTIMATE_NOUNS:
                 owners = [c for c in noun.children if c.dep_ == "poss"]
-                if owners:
-                    return list(owners[0].subtree)
+                if not owners:
+                    continue
+                owner = owners[0]
+                if owner.lower_ in PRONOUNS:
+                    # "The central bank kept its forecast": "its" is the clause's subject.
+                    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                    if subjects and subjects[0].lower_ not in PRONOUNS:
+                        return list(subjects[0].subtree)
+                return list(owner.subtree)
         if node.dep_ in {"ROOT", "relcl", "ccomp"}:
             break
     return None
@@ -811,7 +850,7 @@ def _phrase(tokens: list[Token]) -> str:
 
 def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:
     """The last person (or, for "it", organisation) named before a pronoun; else the pronoun."""
-    labels = {"ORG", "GPE", "NORP"} if pronoun.lower() in {"it", "its"} else {"PERSON"}
+    labels = {"ORG"} if pronoun.lower() in {"it", "its"} else {"PERSON"}
     if pronoun.lower() in {"they", "them", "their", "we", "i", "you"}:
         return pronoun
     best = None
