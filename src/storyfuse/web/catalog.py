@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from storyfuse.model import Analysis, Brief
 from storyfuse.render.jsonout import to_dict
+from storyfuse.web.views import outlet_name
 
 
 @dataclass
@@ -197,7 +198,7 @@ class MemoryCatalog:
     def _row(self, story: dict[str, Any]) -> StoryRow:
         arts = [self._articles[aid] for aid in story["article_ids"] if aid in self._articles]
         dates = sorted(a["published"] for a in arts if a.get("published"))
-        outlets = sorted({a.get("outlet") or a["id"] for a in arts})
+        outlets = sorted({name for a in arts if (name := outlet_name(a))})
         return StoryRow(
             id=story["id"],
             title=story["title"],

@@ -36,7 +36,11 @@ def _number(value: float) -> str:
 
 
 def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One dot plot per thing counted: value by claimant, dot size = number of sources."""
+    """Dot plots of the things counted by more than one figure: value by claimant.
+
+    A thing counted once has nothing to compare (the table shows it). Dot size is the number of
+    sources; the axis starts at zero so that the distance between two claims reads as their ratio.
+    """
     by_unit: dict[str, list[dict[str, Any]]] = {}
     for f in figures:
         by_unit.setdefault(f["unit"], []).append(
@@ -48,33 +52,33 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "date": f.get("date") or "",
             }
         )
-    ranked = sorted(by_unit.items(), key=lambda kv: -sum(r["sources"] for r in kv[1]))
+    compared = [(unit, rows) for unit, rows in by_unit.items() if len(rows) > 1]
+    compared.sort(key=lambda kv: -sum(r["sources"] for r in kv[1]))
     charts = []
-    for unit, rows in ranked[:MAX_UNITS]:
+    for unit, rows in compared[:MAX_UNITS]:
         most = max(r["sources"] for r in rows)
-        chart = (
-            alt.Chart(alt.Data(values=rows), title=unit, width="container", height=alt.Step(28))
-            .mark_circle(opacity=0.85)
-            .encode(
-                # from zero, so that the distance between two claims reads as their real ratio
-                x=alt.X("value:Q", title=None, scale=alt.Scale(zero=True, nice=True)),
-                y=alt.Y("claimant:N", title=None, sort="-x"),
-                size=alt.Size(
-                    "sources:Q",
-                    title="sources",
-                    scale=alt.Scale(domain=[0, max(most, 1)], range=[0, 400]),
-                    legend=alt.Legend(values=sorted({1, most}), format="d"),
-                ),
-                color=alt.Color("claimant:N", legend=None),
-                tooltip=[
-                    alt.Tooltip("claimant:N"),
-                    alt.Tooltip("label:N", title=unit),
-                    alt.Tooltip("sources:Q"),
-                    alt.Tooltip("date:N"),
-                ],
-            )
+        chart = alt.Chart(
+            alt.Data(values=rows), title=unit, width="container", height=alt.Step(30), autosize=_FIT_X
+        ).mark_circle(opacity=0.85).encode(
+            x=alt.X(
+                "value:Q",
+                title=None,
+                scale=alt.Scale(zero=True, nice=True, padding=12),
+                axis=alt.Axis(format="~s", tickCount=6, labelOverlap=True),
+            ),
+            y=alt.Y("claimant:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
+            size=alt.Size(
+                "sources:Q", legend=None, scale=alt.Scale(domain=[0, max(most, 1)], range=[0, 420])
+            ),
+            color=alt.Color("claimant:N", legend=None),
+            tooltip=[
+                alt.Tooltip("claimant:N"),
+                alt.Tooltip("label:N", title=unit),
+                alt.Tooltip("sources:Q"),
+                alt.Tooltip("date:N"),
+            ],
         )
-        charts.append(chart.properties(autosize=_FIT_X).to_dict())
+        charts.append(chart.to_dict())
     return charts
 
 

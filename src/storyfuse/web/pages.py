@@ -15,6 +15,7 @@ from storyfuse.web.views import (
     outlet_name,
     quote_columns,
     safe_url,
+    source_label,
 )
 
 
@@ -72,17 +73,23 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         for variant, pieces in zip(variants, columns):
             variant["pieces"] = [asdict(p) for p in pieces]
             variant["outlets"] = sorted(
-                {outlet_name(articles[a]) for a in variant["sources"] if a in articles}
+                {source_label(articles[a], numbers.get(a)) for a in variant["sources"] if a in articles}
             )
-        quotes.append({"speaker": group.get("speaker"), "variants": variants})
+        rendered_by = {a for v in variants for a in v["sources"]}
+        quotes.append(
+            {"speaker": group.get("speaker"), "variants": variants, "shared": len(rendered_by) > 1}
+        )
+    # utterances several articles render come first; they are where wordings can differ
+    quotes.sort(key=lambda q: not q["shared"])
     figures = []
     for figure in story.get("figures") or ():
         first = (figure.get("texts") or [{}])[0].get("text", "")
         figures.append(linked(figure, first))
-    matrix = outlet_matrix(story.get("facts") or (), articles)
+    matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
     return {
         "story": story,
         "sources": sources,
+        "outlet_count": len({s["outlet_name"] for s in sources if s["outlet_name"]}),
         "summary": [linked(s) for s in story.get("summary") or ()],
         "conflicts": [
             {**c, "variants": [linked(v) for v in c["variants"]]} for c in story.get("conflicts") or ()

@@ -129,15 +129,24 @@ class Matrix:
 
 
 def outlet_matrix(
-    facts: Sequence[Mapping[str, Any]], articles: Mapping[str, Mapping[str, Any]], limit: int = 40
+    facts: Sequence[Mapping[str, Any]],
+    articles: Mapping[str, Mapping[str, Any]],
+    numbers: Mapping[str, int] | None = None,
+    limit: int = 40,
 ) -> Matrix:
-    """Which outlet reports which fact. An outlet with several articles covers a fact if any does."""
-    outlet_of = {aid: outlet_name(a) for aid, a in articles.items()}
-    outlets = sorted(set(outlet_of.values()))
-    ranked = sorted(facts, key=lambda f: -len(set(f.get("sources") or ())))[:limit]
+    """Which outlet reports which fact (facts reported by at least two articles).
+
+    An outlet with several articles covers a fact if any of them does; an article whose outlet is
+    unknown is its own column, labelled with its source number.
+    """
+    numbers = numbers or {}
+    column = {aid: source_label(a, numbers.get(aid)) for aid, a in articles.items()}
+    outlets = sorted(set(column.values()), key=lambda c: (c.startswith("["), c))
+    shared = [f for f in facts if len(set(f.get("sources") or ())) >= 2]
+    ranked = sorted(shared, key=lambda f: -len(set(f.get("sources") or ())))[:limit]
     matrix = Matrix(outlets)
     for fact in ranked:
-        covering = {outlet_of.get(aid, aid) for aid in fact.get("sources") or ()}
+        covering = {column.get(aid, aid) for aid in fact.get("sources") or ()}
         matrix.rows.append(
             {
                 "text": fact["text"],
@@ -148,8 +157,14 @@ def outlet_matrix(
     return matrix
 
 
-def outlet_name(article: Mapping[str, Any]) -> str:
-    return article.get("outlet") or _host(article.get("url")) or str(article.get("id"))
+def outlet_name(article: Mapping[str, Any]) -> str | None:
+    """The outlet, else the host name of the article's URL; None when neither is known."""
+    return article.get("outlet") or _host(article.get("url"))
+
+
+def source_label(article: Mapping[str, Any], n: int | None = None) -> str:
+    """A short name for a source: its outlet, else its number in the story, else its id."""
+    return outlet_name(article) or (f"[{n}]" if n else str(article.get("id")))
 
 
 def _host(url: str | None) -> str | None:
