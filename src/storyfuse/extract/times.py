@@ -9,11 +9,15 @@ What dateparser cannot know is decided here: which year a year-less date falls i
 nearest the publication date, or the past / future one when the sentence's tense says so),
 which week a bare weekday means (the most recent one, unless the sentence speaks of the future),
 and the granularity of the value (a day, a month, an ISO week, a year, a quarter).
+Expressions that point back ("that year", "the next day", a clock time with no day) count from
+the time the text last named, as HeidelTime does for news.
 
-Values follow TIMEX3: ``2024-10-24``, ``2024-10``, ``2024-W43``, ``2024``, ``2024-Q3``,
-``2024-SU``, ``199`` (the 1990s), ``2024-10-24T15:00``, ``2024-10-24TMO``, ``PRESENT_REF`` /
-``PAST_REF`` / ``FUTURE_REF``; durations ``P3D``, ``PT5H``, ``PXY``; sets ``P1D``,
-``XXXX-WXX-4``. Without a publication date only absolute expressions get a value.
+Values follow TIMEX3: ``2024-10-24``, ``2024-10``, ``2024-W43``, ``2024-W43-WE``, ``2024``,
+``2024-Q3``, ``2024-SU``, ``199`` (the 1990s), ``2024-10-24T15:00``, ``2024-10-24TMO`` ("this
+morning"), ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``; durations ``P3D``, ``PT5H``, ``PXY``;
+sets ``P1D``, ``XXXX-WXX-4``. "Friday night" is valued as the day, since timelines work in days.
+Without a publication date only absolute expressions get a value. Accuracy is measured by
+``eval/tempeval.py`` on TempEval-3.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dateparser.date import DateDataParser
-from number_parser import parse_number
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+from number_parser import parse_number  # type: ignore[import-untyped]
 
 from storyfuse.model import TimeMention
 
@@ -70,11 +74,17 @@ MODS = {
     "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
     "within": "EQUAL_OR_LESS",
 }  # fmt: skip
+MONTH_LEAD_WORDS = {
+    "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
+    "after", "for", "and", "or", "between", "mid", "the", "early", "late", "throughout",
+}  # fmt: skip
 VAGUE_NUMBERS = {"several", "few", "a few", "many", "some", "numerous", "a number of"}
 
 # --- pattern pieces -------------------------------------------------------------------------
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -90,8 +100,12 @@ _NUM = (
     rf"(?i:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|a couple of|a few|a number of|several|"
     r"few|many|numerous|an?)"
 )
-_UNIT = r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
-_UNITS = r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+_UNIT = (
+    r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+)
+_UNITS = (
+    r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+)
 _QUAL = (
     r"(?i:about|around|roughly|approximately|some|nearly|almost|under|less than|fewer than|"
     r"more than|over|at least|at most|up to|no more than|within|just|only)"
@@ -381,13 +395,17 @@ def _iso_date(match: re.Match[str], ctx: _Context) -> _Norm:
     return _Norm(f"{match['y']}-{match['m']}-{match['d']}")
 
 
-@_rule("numeric_date", r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)")
+@_rule(
+    "numeric_date", r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)"
+)
 def _numeric_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
     parsed = _parse(match.group(0), None)  # dateparser settles the month/day order
     return _Norm(parsed[0].isoformat()) if parsed else None
 
 
-@_rule("month_rel_year", rf"{_MOD_PREFIX}?(?P<m>{_MONTH_FULL})\s+(?P<rel>(?i:this|last|next))\s+year")
+@_rule(
+    "month_rel_year", rf"{_MOD_PREFIX}?(?P<m>{_MONTH_FULL})\s+(?P<rel>(?i:this|last|next))\s+year"
+)
 def _month_rel_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
@@ -396,17 +414,20 @@ def _month_rel_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
 
 
 @_rule("month_year", rf"{_MOD_PREFIX}?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})")
-@_rule("month", rf"{_MOD_PREFIX}?(?:(?P<rel>(?i:last|next|this|the\s+previous|this\s+past))\s+)?(?P<m>{_MONTH_FULL})")
+@_rule(
+    "month",
+    rf"{_MOD_PREFIX}?(?:(?P<rel>(?i:last|next|this|the\s+previous|this\s+past))\s+)?"
+    rf"(?P<m>{_MONTH_FULL})",
+)
 def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
     groups = match.groupdict()
     name = groups["m"]
     if not groups.get("y") and not groups.get("mod") and not groups.get("rel"):
         before = ctx.text[max(0, match.start() - 12) : match.start()].split()
         previous = before[-1].lower() if before else ""
-        # A bare month name is a month only after a preposition: "in May", not "Theresa May".
-        if previous not in ("in", "of", "since", "until", "till", "by", "from", "to", "through",
-                            "during", "before", "after", "for", "and", "or", "between", "mid", "the",
-                            "early", "late", "since", "throughout"):  # fmt: skip
+        # A bare month name is a month only after a preposition or an article: "in May",
+        # "the October vote", not "Theresa May" or "they march".
+        if previous not in MONTH_LEAD_WORDS:
             return None
     month = _month_of(name)
     mod = _mod(groups.get("mod"))
@@ -427,7 +448,12 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"{year:04d}-{month:02d}", mod=mod)
 
 
-@_rule("year", rf"{_MOD_PREFIX}?(?:(?i:fiscal|calendar|the\s+year)\s+|(?P<prepost>(?i:pre|post))-)?(?P<y>{_YEAR})(?:(?:-|–|/)(?P<y2>\d\d(?:\d\d)?))?(?!\s*(?:%|percent))")
+@_rule(
+    "year",
+    rf"{_MOD_PREFIX}?(?:(?i:fiscal|calendar|the\s+year)\s+|(?P<prepost>(?i:pre|"
+    rf"post))-)?(?P<y>{_YEAR})(?:(?:-|–|/)(?P<y2>\d\d(?:\d\d)?))?(?!\s*(?:%|"
+    r"percent))",
+)
 def _year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     before = ctx.text[max(0, match.start() - 10) : match.start()]
     after = ctx.text[match.end() : match.end() + 12]
@@ -454,14 +480,21 @@ def _century(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"{int(match['n']) - 1:02d}")  # the 20th century is "19"
 
 
-@_rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Valentine's\s+Day|Halloween)")
+@_rule(
+    "holiday",
+    r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|"
+    r"Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|"
+    r"Memorial\s+Day|Election\s+Day|Valentine's\s+Day|Halloween)",
+)
 def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     name = re.sub(r"\s+", " ", match["h"])
     if ctx.anchor is None:
         raise _NoValue
-    fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
-             "New Year's": (1, 1), "New Year's Day": (1, 1), "New Year's Eve": (12, 31),
-             "Independence Day": (7, 4), "Valentine's Day": (2, 14), "Halloween": (10, 31)}  # fmt: skip
+    fixed = {
+        "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
+        "New Year's": (1, 1), "New Year's Day": (1, 1), "New Year's Eve": (12, 31),
+        "Independence Day": (7, 4), "Valentine's Day": (2, 14), "Halloween": (10, 31),
+    }  # fmt: skip
     if name in fixed:
         month, day = fixed[name]
         year = _pick_year(month, day, ctx.anchor, ctx.tense_here)
@@ -472,10 +505,10 @@ def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
                            "Election Day": (11, 0, 1)}[name]  # fmt: skip
     year = _pick_year(month, 15, ctx.anchor, ctx.tense_here)
     days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
-    day = [d for d in days if d.weekday() == weekday][nth - 1 if nth > 0 else -1]
+    when = [d for d in days if d.weekday() == weekday][nth - 1 if nth > 0 else -1]
     if name == "Election Day":  # the Tuesday after the first Monday of November
-        day += dt.timedelta(days=1)
-    return _Norm(day.isoformat())
+        when += dt.timedelta(days=1)
+    return _Norm(when.isoformat())
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -489,7 +522,11 @@ def _valid(year: int, month: int, day: int) -> bool:
 # --- rules: dates relative to the publication date ------------------------------------------
 
 
-@_rule("deictic", rf"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{_PART}))?")
+@_rule(
+    "deictic",
+    r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+    rf"yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{_PART}))?",
+)
 def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word == "today" and match["w"][0] == "T" and _after_name(ctx.text, match.start()):
@@ -519,7 +556,9 @@ def _anaphoric(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(None, anaphoric=(unit, shift))
 
 
-@_rule("day_part", rf"(?P<rel>(?i:this|last|early\s+this|late\s+last|late\s+this))\s+(?P<part>{_PART})")
+@_rule(
+    "day_part", rf"(?P<rel>(?i:this|last|early\s+this|late\s+last|late\s+this))\s+(?P<part>{_PART})"
+)
 def _day_part(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
@@ -528,12 +567,20 @@ def _day_part(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"{day.isoformat()}T{DAY_PARTS[match['part'].lower()]}", kind="TIME")
 
 
-@_rule("weekday", rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?")
+@_rule(
+    "weekday",
+    r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|"
+    rf"late))\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
+)
 def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
     rel_words = (match["rel"] or "").lower().split()
-    rel = {"past": "last", "coming": "next", "this": "this"}.get(rel_words[-1], rel_words[-1]) if rel_words else None
+    rel = (
+        {"past": "last", "coming": "next", "this": "this"}.get(rel_words[-1], rel_words[-1])
+        if rel_words
+        else None
+    )
     if rel in ("early", "late"):
         rel = None
     tense = ctx.tense_here
@@ -547,7 +594,8 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
 
 @_rule("clock", (
     r"(?:(?P<q>(?i:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
-    r"just\s+before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))"
+    r"just\s+before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|"
+    r"p\.m\.?|am|pm))"
     r"|(?P<noon>(?i:noon|midday|midnight)))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
     rf"(?:,?\s+(?P<day>{_WEEKDAY}|(?i:yesterday|today|tomorrow)))?"
 ))  # fmt: skip
@@ -571,12 +619,21 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
                  mod=_mod(match["q"]), floating=not word)  # fmt: skip
 
 
-@_rule("relative_unit", rf"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-)(?:(?i:in|of)\s+)?)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|to)\b)")
+@_rule(
+    "relative_unit",
+    r"(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+    r"the\s+start\s+of|the\s+middle\s+of|end\s+of)(?:\s+|-)(?:(?i:in|"
+    rf"of)\s+)?)?(?P<rel>{_REL})\s+(?P<u>(?i:week|weekend|month|year|"
+    r"quarter|decade|century|spring|summer|fall|autumn|winter))(?!\s+(?:of|"
+    r"to)\b)",
+)
 def _relative_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
     rel = match["rel"].lower().split()[-1]
-    amount = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    amount = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(
+        rel, 0
+    )
     unit = match["u"].lower()
     mod_word = (match["mod"] or "").strip(" -").lower()
     mod = None if mod_word in ("earlier", "later") else _mod(mod_word)
@@ -596,7 +653,11 @@ def _season(name: str, anchor: dt.date, amount: int) -> str:
     return f"{year}-{code}"
 
 
-@_rule("season", rf"(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<the>(?i:the|in)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?")
+@_rule(
+    "season",
+    r"(?P<mod>(?i:early|late|mid)(?:\s+|-))?(?P<the>(?i:the|in)\s+)?(?P<s>(?i:spring|"
+    rf"summer|fall|autumn|winter))(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?",
+)
 def _season_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if not (match["y"] or match["the"] or match["mod"]):
         return None  # a bare "fall" is usually the verb
@@ -608,15 +669,18 @@ def _season_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     amount = -1 if tense == "past" else 1 if tense == "future" else 0
     code = SEASONS[match["s"].lower()]
     season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-    if amount == 0 or (amount < 0 and season_month <= ctx.anchor.month) or (
-        amount > 0 and season_month >= ctx.anchor.month
+    if (
+        amount == 0
+        or (amount < 0 and season_month <= ctx.anchor.month)
+        or (amount > 0 and season_month >= ctx.anchor.month)
     ):
         return _Norm(f"{ctx.anchor.year}-{code}", mod=_mod(match["mod"]))
     return _Norm(_season(match["s"], ctx.anchor, amount), mod=_mod(match["mod"]))
 
 
 @_rule("quarter", (
-    rf"(?:(?i:the)\s+)?(?:(?P<y>{_YEAR})(?:'s)?\s+|(?P<this>(?i:this\s+year's|last\s+year's|next\s+year's))\s+)?"
+    rf"(?:(?i:the)\s+)?(?:(?P<y>{_YEAR})(?:'s)?\s+|(?P<this>(?i:this\s+year's|"
+    r"last\s+year's|next\s+year's))\s+)?"
     r"(?:(?i:fiscal)\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))(?:\s+|-)"
     r"(?:(?i:fiscal)\s+)?(?P<u>(?i:quarter|half))"
     rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{_YEAR}))?"
@@ -649,20 +713,31 @@ def _quarter_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"{year}-{code}")
 
 
-@_rule("this_period", r"(?P<w>(?i:the\s+(?:latest|current|same|recent)\s+quarter|the\s+quarter|the\s+year-(?:earlier|ago)\s+(?:quarter|period)|a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago)))")
+@_rule(
+    "this_period",
+    r"(?P<w>(?i:the\s+(?:latest|current|same|recent)\s+quarter|the\s+quarter|"
+    r"the\s+year-(?:earlier|ago)\s+(?:quarter|period)|a\s+year\s+(?:ago|"
+    r"earlier)|year-(?:earlier|ago)))",
+)
 def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if ctx.anchor is None:
         raise _NoValue
     words = match["w"].lower()
     if "quarter" in words or "period" in words:
         back = 4 if ("earlier" in words or "ago" in words) else 0
-        latest = ctx.anchor.year * 4 + _quarter(ctx.anchor) - 1 - (1 if "current" not in words else 0)
+        latest = (
+            ctx.anchor.year * 4 + _quarter(ctx.anchor) - 1 - (1 if "current" not in words else 0)
+        )
         index = latest - back
         return _Norm(f"{index // 4}-Q{index % 4 + 1}")
     return _Norm(str(ctx.anchor.year - 1))
 
 
-@_rule("ago", rf"(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT}|{_UNITS})\s+(?P<dir>(?i:ago|earlier|from\s+now|hence))")
+@_rule(
+    "ago",
+    rf"(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT}|{_UNITS})\s+(?P<dir>(?i:ago|"
+    r"earlier|from\s+now|hence))",
+)
 def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     amount = _number(match["n"])
     direction = -1 if match["dir"].lower() in ("ago", "earlier") else 1
@@ -679,7 +754,12 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
 
 
-@_rule("ref", r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|distant)\s+future|the\s+future|(?<='s\s)future|(?<=in\s)future))")
+@_rule(
+    "ref",
+    r"(?P<w>(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|"
+    r"at\s+the\s+moment|recently|lately|the\s+past|the\s+present|(?:the\s+)?(?:near|"
+    r"distant)\s+future|the\s+future|(?<='s\s)future|(?<=in\s)future))",
+)
 def _ref(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word.endswith("future"):
@@ -711,9 +791,9 @@ def _weekend(match: re.Match[str], ctx: _Context) -> _Norm | None:
     r"|(?P<end>(?i:year-end|year's\s+end|month-end))"
 ))  # fmt: skip
 def _this_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    mod: str | None = "END"
     if match["end"]:
         unit = "month" if match["end"].lower().startswith("month") else "year"
-        mod = "END"
     else:
         unit, mod = match["u"].lower(), _mod(match["mod"])
         if match["w"].lower() == "its":
@@ -741,7 +821,9 @@ _SPELLED_YEAR = (
 def _spelled_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     before = ctx.text[max(0, match.start() - 12) : match.start()].lower().split()
     if match["k"]:
-        if not re.match(r"(?i)the\s+year", match["k"]) and not (before and before[-1] in ("in", "by", "since", "until")):
+        if not re.match(r"(?i)the\s+year", match["k"]) and not (
+            before and before[-1] in ("in", "by", "since", "until")
+        ):
             return None  # "two thousand" is mostly a count
         words = re.sub(r"(?i)the\s+year\s+|two\s+thousand|and", "", match["k"]).strip()
         return _Norm(str(2000 + int(_number(words) or 0)))
@@ -787,18 +869,30 @@ def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     r"|(?i:in\s+)?(?i:a\s+few|few|several|many|some|numerous)\s+)"
     rf"(?P<u>{_UNITS})"
 ))  # fmt: skip
-@_rule("bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades|centuries))")
+@_rule(
+    "bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades|centuries))"
+)
 def _vague_duration(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(_duration(None, match["u"]), kind="DURATION", mod=_mod(match.groupdict().get("q")))
 
 
-@_rule("past_unit", r"(?P<pre>(?i:the\s+(?:past|last|next|coming|previous|following)))\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|century))")
+@_rule(
+    "past_unit",
+    r"(?P<pre>(?i:the\s+(?:past|last|next|coming|previous|following)))\s+(?P<u>(?i:week|"
+    r"weekend|month|year|quarter|decade|century))",
+)
 def _past_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     # "the past year" is a period of one year ending now; "last year" is a calendar year.
     return _Norm(_duration(1, match["u"]), kind="DURATION")
 
 
-@_rule("set", r"(?P<adv>(?i:hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly))|(?P<each>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?P<u>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")
+@_rule(
+    "set",
+    r"(?P<adv>(?i:hourly|daily|nightly|weekly|biweekly|monthly|annually|"
+    r"yearly))|(?P<each>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?P<u>(?i:second|"
+    r"minute|hour|day|night|week|weekend|month|quarter|year|decade)|"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))",
+)
 def _set(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if match["adv"]:
         return _Norm(SET_ADVERBS[match["adv"].lower()], kind="SET")
@@ -825,7 +919,9 @@ _WORD_RE = re.compile(r"[A-Za-z']+")
 _SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
 
 
-_INTENT_RE = re.compile(r"(?:plan|expect|hop|intend|schedul|prepar|aim)(?:s|ned|ning|ed|ing|e|es)?$")
+_INTENT_RE = re.compile(
+    r"(?:plan|expect|hop|intend|schedul|prepar|aim)(?:s|ned|ning|ed|ing|e|es)?$"
+)
 
 
 def _cue(words: list[str], i: int) -> str | None:
@@ -915,7 +1011,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     # The longest span wins; among equals, the rule registered first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
-    found: list[tuple[TimeMention, bool]] = []
+    found: list[tuple[TimeMention, _Norm]] = []
     for start, end, _order, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
