@@ -353,3 +353,15 @@ def test_a_change_between_units_is_not_a_range() -> None:
 )
 def test_vague_amounts_and_model_names_are_not_claims(sentence: str) -> None:
     assert claims_of(sentence) == []
+
+
+def test_adverb_qualifier_after_a_determiner_still_counts() -> None:
+    text = "Some of the approximately 7,000 pilgrims stayed overnight."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.qualifier) == (7000, "about")
+
+
+def test_past_as_an_adjective_is_not_a_qualifier() -> None:
+    text = "The party has lost the past four elections."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.unit, claim.qualifier) == (4, "election", None)

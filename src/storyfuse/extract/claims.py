@@ -81,6 +81,8 @@ QUALIFIERS_BEFORE = {
     "under": "less than",
     "below": "less than",
 }
+# Qualifiers that are also prepositions or adjectives ("the past nine years", "over the wall").
+PREPOSITION_QUALIFIERS = frozenset({"over", "past", "under", "above", "below", "beyond"})
 QUALIFIERS_AFTER = {
     "or more": "at least",
     "and more": "at least",
@@ -665,7 +667,9 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 # "in the past nine elections": an adjective after a determiner, not a bound.
                 word = doc[item.tokens.start - 1 - skipped]
                 before = doc[word.i - 1] if word.i > sent.start else None
-                if word.pos_ == "ADJ" or (before is not None and before.pos_ == "DET"):
+                # ("the approximately 12,000 troops" keeps its adverb.)
+                after_det = before is not None and before.pos_ == "DET"
+                if word.lower_ in PREPOSITION_QUALIFIERS and (word.pos_ == "ADJ" or after_det):
                     continue
             return QUALIFIERS_BEFORE[phrase]
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
