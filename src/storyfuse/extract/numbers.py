@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from number_parser import parse_number
+from number_parser import parse_number  # type: ignore[import-untyped]
 from spacy.tokens import Span
 
 # Scale words and suffixes after a number. Single letters only count after a currency sign
