@@ -35,7 +35,10 @@ def test_filters_by_outlet_entity_and_date(client):
 def test_search_finds_a_quote_and_links_to_its_sentence(client):
     doc = _doc(client.get("/", params={"q": "shall rebuild"}))
     hits = doc.cssselect(".hit-quote a")
-    assert hits and hits[0].get("href") == "/articles/bridge-b#s1"
+    assert hits and hits[0].get("href") == "/articles/bridge-b#q0"
+    article = _doc(client.get("/articles/bridge-b"))
+    anchor = article.get_element_by_id("q0")
+    assert anchor.getparent().get("id") == "s1"  # the sentence that gets highlighted
     assert [a.text_content() for a in doc.cssselect(".story-title")] == ["Harbour Bridge reopens"]
     api = client.get("/api/search", params={"q": "tonnes"}).json()
     assert {h["kind"] for h in api["hits"]} == {"claim", "article"}
@@ -88,7 +91,8 @@ def test_entity_page_lists_quotes_and_claims_over_time(client):
     doc = _doc(client.get("/entities/Ana Ruiz"))
     items = doc.cssselect("ol.entity-items li")
     assert [i.get("class") for i in items] == ["item-quote", "item-claim", "item-quote"]
-    assert items[0].cssselect("a")[0].get("href") == "/articles/bridge-a#s1"
+    assert items[0].cssselect("a")[0].get("href") == "/articles/bridge-a#q0"
+    assert items[1].cssselect("a")[0].get("href") == "/articles/bridge-a#c0"
     assert client.get("/entities/Nobody%20Known").status_code == 404
 
 

@@ -67,6 +67,9 @@ def test_article_blocks_cover_the_text_exactly_and_mark_spans():
     claim = [s for b in blocks for s in b.segments if "claim" in s.classes]
     assert claim and claim[0].text == "40" and "according to Ana Ruiz" in claim[0].notes[0]
     assert any("ent-person" in s.classes for b in blocks for s in b.segments)
+    anchored = {a: (b.anchor, s.text) for b in blocks for s in b.segments for a in s.anchors}
+    assert anchored["q0"] == ("s1", "We will rebuild every span of this bridge.")
+    assert anchored["c0"] == ("s1", "40")
 
 
 def test_article_blocks_survive_overlapping_and_out_of_range_spans():

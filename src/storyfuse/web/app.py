@@ -106,6 +106,7 @@ def create_app(
     )
     env = _environment()
     cache = _PageCache()
+    html_cache = _PageCache(size=64)
     queue = uploads or (UploadQueue(catalog.add) if catalog.writable else None)
     app.state.catalog = catalog
     app.state.uploads = queue
@@ -205,8 +206,13 @@ def create_app(
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def story_html(request: Request, story_id: str) -> HTMLResponse:
-        data = story_data(story_id)
-        return render(request, "story.html", title=data["story"]["title"], **data)
+        # the most read page: its HTML is kept until the database changes
+        def build() -> bytes:
+            data = story_data(story_id)
+            return render(request, "story.html", title=data["story"]["title"], **data).body
+
+        body = html_cache.get((catalog.version(), story_id), build)
+        return HTMLResponse(body)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_html(request: Request, article_id: str) -> HTMLResponse:

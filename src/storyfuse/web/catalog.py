@@ -39,7 +39,7 @@ class StoryRow:
     outlets: int
     first: str | None  # earliest publication date
     last: str | None  # latest publication date
-    conflicts: int
+    conflicts: int | None  # None until the story's brief has been computed
     outlet_names: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -56,7 +56,7 @@ class SearchHit:
     who: str | None = None  # speaker of a quote, claimant of a claim
     published: str | None = None
     outlet: str | None = None
-    sentence: int | None = None  # the sentence of the article the hit is in, for the link
+    fragment: str | None = None  # where in the article page: q3 (quote 3), c0 (claim 0)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,7 +72,7 @@ class EntityItem:
     outlet: str | None
     title: str | None
     detail: str | None = None  # claim: "12,000 troop"; quote: direct/indirect
-    sentence: int | None = None
+    fragment: str | None = None  # q{n} or c{n}: the anchor of the quote or claim
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,11 +105,14 @@ class Catalog(Protocol):
     def stories(self, query: StoryQuery) -> tuple[list[StoryRow], int]:
         """One page of stories, newest first, and the total number matching."""
 
-    def story(self, story_id: str) -> dict[str, Any] | None:
-        """The story's brief (``story_dict``), or None."""
+    def brief(self, story_id: str) -> dict[str, Any] | None:
+        """``{"story": story_dict, "articles": [article_dict, ...]}`` for one story, or None."""
 
-    def articles(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """Article dicts (``article_dict``) by id; unknown ids are left out."""
+    def story_titles(self, ids: Sequence[str]) -> dict[str, str]:
+        """Titles of stories by id; unknown ids are left out."""
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article (``article_dict``), or None."""
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to."""
@@ -141,15 +144,10 @@ def date_in(date: str | None, since: str | None, until: str | None) -> bool:
     )
 
 
-def sentence_at(article: dict[str, Any], span: Sequence[int] | None) -> int | None:
-    """Index of the sentence of ``article`` that contains the start of ``span``."""
-    if not span:
-        return None
-    for i, sentence in enumerate(article.get("sentences") or ()):
-        start, end = sentence["span"]
-        if start <= span[0] < end:
-            return i
-    return None
+def claim_detail(qualifier: str | None, value: float | None, unit: str | None) -> str:
+    """ "about 12,000 troop" """
+    number = "" if value is None else f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return " ".join(p for p in (qualifier, number, unit) if p)
 
 
 def excerpt(text: str, needle: str, width: int = 180) -> str:
@@ -230,11 +228,18 @@ class MemoryCatalog:
             rows.sort(key=lambda r: (r.last or "", r.articles, r.id), reverse=True)
             return rows[query.offset : query.offset + query.limit], len(rows)
 
-    def story(self, story_id: str) -> dict[str, Any] | None:
-        return self._stories.get(story_id)
+    def brief(self, story_id: str) -> dict[str, Any] | None:
+        story = self._stories.get(story_id)
+        if story is None:
+            return None
+        ids = story["article_ids"]
+        return {"story": story, "articles": [self._articles[i] for i in ids if i in self._articles]}
 
-    def articles(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        return {i: self._articles[i] for i in ids if i in self._articles}
+    def story_titles(self, ids: Sequence[str]) -> dict[str, str]:
+        return {i: self._stories[i]["title"] for i in ids if i in self._stories}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self._articles.get(article_id)
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
@@ -252,16 +257,18 @@ class MemoryCatalog:
                 "published": a.get("published"),
                 "outlet": a.get("outlet"),
             }
-            for quote in a.get("quotes") or ():
+            for n, quote in enumerate(a.get("quotes") or ()):
                 if needle in quote["text"].casefold():
                     who = quote.get("canonical_speaker") or quote.get("speaker")
-                    at = sentence_at(a, quote.get("span"))
-                    hits.append(SearchHit("quote", text=quote["text"], who=who, sentence=at, **common))
-            for claim in a.get("claims") or ():
+                    hits.append(
+                        SearchHit("quote", text=quote["text"], who=who, fragment=f"q{n}", **common)
+                    )
+            for n, claim in enumerate(a.get("claims") or ()):
                 if needle in claim["text"].casefold():
-                    at = sentence_at(a, claim.get("span"))
                     who = claim.get("claimant")
-                    hits.append(SearchHit("claim", text=claim["text"], who=who, sentence=at, **common))
+                    hits.append(
+                        SearchHit("claim", text=claim["text"], who=who, fragment=f"c{n}", **common)
+                    )
             if needle in (a.get("title") or "").casefold() or needle in a["text"].casefold():
                 hits.append(SearchHit("article", text=excerpt(a["text"], q.strip()), **common))
         order = {"quote": 0, "claim": 1, "article": 2}
@@ -282,17 +289,19 @@ class MemoryCatalog:
                 "outlet": a.get("outlet"),
                 "title": a.get("title"),
             }
-            for quote in a.get("quotes") or ():
+            for n, quote in enumerate(a.get("quotes") or ()):
                 who = quote.get("canonical_speaker") or quote.get("speaker") or ""
                 if who.casefold() == key:
                     kind = "direct" if quote.get("direct", True) else "indirect"
-                    at = sentence_at(a, quote.get("span"))
-                    items.append(EntityItem("quote", quote["text"], detail=kind, sentence=at, **base))
-            for claim in a.get("claims") or ():
+                    items.append(
+                        EntityItem("quote", quote["text"], detail=kind, fragment=f"q{n}", **base)
+                    )
+            for n, claim in enumerate(a.get("claims") or ()):
                 if (claim.get("claimant") or "").casefold() == key:
-                    detail = f"{claim.get('qualifier') or ''} {claim['value']:g} {claim['unit']}".strip()
-                    at = sentence_at(a, claim.get("span"))
-                    items.append(EntityItem("claim", claim["text"], detail=detail, sentence=at, **base))
+                    detail = claim_detail(claim.get("qualifier"), claim["value"], claim["unit"])
+                    items.append(
+                        EntityItem("claim", claim["text"], detail=detail, fragment=f"c{n}", **base)
+                    )
             named = [
                 e for e in a.get("entities") or () if (e.get("canonical") or e["text"]).casefold() == key
             ]

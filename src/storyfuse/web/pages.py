@@ -50,10 +50,11 @@ def source_meta(article: dict[str, Any], n: int | None = None) -> dict[str, Any]
 
 def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
     """The story's brief, with every cited text linked to its source sentences."""
-    story = catalog.story(story_id)
-    if story is None:
+    bundle = catalog.brief(story_id)
+    if bundle is None:
         return None
-    articles = catalog.articles(story["article_ids"])
+    story = bundle["story"]
+    articles = {a["id"]: a for a in bundle["articles"]}
     numbers = {aid: n for n, aid in enumerate(story["article_ids"], start=1)}
 
     def linked(item: dict[str, Any], text: str | None = None) -> dict[str, Any]:
@@ -118,16 +119,15 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
 
 
 def article_page(catalog: Catalog, article_id: str) -> dict[str, Any] | None:
-    found = catalog.articles([article_id])
-    if article_id not in found:
+    article = catalog.article(article_id)
+    if article is None:
         return None
-    article = found[article_id]
     story_id = catalog.story_of(article_id)
-    story = catalog.story(story_id) if story_id else None
+    title = catalog.story_titles([story_id]).get(story_id) if story_id else None
     return {
         "article": article,
         "meta": source_meta(article),
-        "story": {"id": story["id"], "title": story["title"]} if story else None,
+        "story": {"id": story_id, "title": title} if story_id else None,
         "blocks": article_blocks(article),
         "counts": {
             k: len(article.get(k) or ()) for k in ("quotes", "claims", "times", "entities", "removed")
@@ -143,11 +143,7 @@ def entity_page(catalog: Catalog, name: str) -> dict[str, Any] | None:
     story_ids = sorted({i.story_id for i in view.items if i.story_id} | {
         m["story_id"] for m in view.mentions if m.get("story_id")
     })
-    titles = {}
-    for sid in story_ids:
-        story = catalog.story(sid)
-        if story:
-            titles[sid] = story["title"]
+    titles = catalog.story_titles(story_ids)
     data["stories"] = [{"id": sid, "title": titles[sid]} for sid in story_ids if sid in titles]
     data["chart"] = charts.activity_chart([i.as_dict() for i in view.items])
     return data

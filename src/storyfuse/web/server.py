@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 
 from storyfuse.web.catalog import Catalog, MemoryCatalog
@@ -53,6 +54,9 @@ def run(
     if generated:
         print(f"storyfuse: uploads and deletes need this token: {token}", file=sys.stderr)
     catalog = open_catalog(db)
+    warm = getattr(catalog, "warm", None)
+    if warm is not None:  # fuse the briefs not computed yet, newest stories first
+        threading.Thread(target=warm, name="storyfuse-warm", daemon=True).start()
     app = create_app(catalog, token=token, max_upload_bytes=int(max_upload_mb * 1_000_000))
     shown = f"[{host}]" if ":" in host else host
     print(f"storyfuse: serving {db or 'the default database'} at http://{shown}:{port}/", file=sys.stderr)

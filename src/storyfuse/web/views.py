@@ -201,6 +201,7 @@ class Segment:
     text: str
     classes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()  # q{n} / c{n}: a quote or claim starts here (link targets)
 
 
 @dataclass
@@ -254,6 +255,12 @@ def article_blocks(article: Mapping[str, Any]) -> list[Block]:
     cuts = {0, len(text)}
     for s, e, _, _ in spans:
         cuts.update((s, e))
+    anchors: dict[int, list[str]] = {}
+    for kind, key in (("quotes", "q"), ("claims", "c")):
+        for n, item in enumerate(article.get(kind) or ()):
+            if item.get("span") and 0 <= item["span"][0] < len(text):
+                anchors.setdefault(item["span"][0], []).append(f"{key}{n}")
+                cuts.add(item["span"][0])
     regions: list[tuple[int, int, str | None]] = []
     pos = 0
     for i, sentence in enumerate(article.get("sentences") or ()):
@@ -275,6 +282,6 @@ def article_blocks(article: Mapping[str, Any]) -> list[Block]:
             covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
             classes = tuple(dict.fromkeys(c for sp in covering for c in sp[2].split()))
             notes = tuple(dict.fromkeys(sp[3] for sp in covering))
-            segments.append(Segment(text[a:b], classes, notes))
+            segments.append(Segment(text[a:b], classes, notes, tuple(anchors.get(a, ()))))
         blocks.append(Block(anchor, segments))
     return blocks

@@ -1,0 +1,122 @@
+"""The web app over a real story database (SQLite and PostgreSQL), as `storyfuse serve` runs it."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+import lxml.html
+import pytest
+from tests.web.conftest import TestClient
+from tests.web.records import corpus
+
+from storyfuse.web import create_app
+from storyfuse.web.catalog import StoryQuery
+from storyfuse.web.queries import StoreCatalog
+
+
+def _fake_fuse(story, analyses):
+    """The hand-written brief of the story with these articles (fusing needs the models)."""
+    for brief in corpus().stories:
+        if set(brief.article_ids) == set(story.article_ids):
+            return dataclasses.replace(brief, id=story.id, article_ids=story.article_ids)
+    raise AssertionError(f"unexpected grouping: {story.article_ids}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'stories.db'}"
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres_url")
+    name = "web_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield server.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+def catalog(db_url, monkeypatch):
+    monkeypatch.setattr("storyfuse.fuse.fuse", _fake_fuse)
+    catalog = StoreCatalog.open(db_url)
+    catalog.add(corpus().articles)
+    yield catalog
+    catalog.close()
+
+
+def _ids(catalog):
+    rows, _ = catalog.stories(StoryQuery())
+    return {r.title: r.id for r in rows}
+
+
+def test_story_list_newest_first_with_counts_and_conflicts(catalog):
+    rows, total = catalog.stories(StoryQuery())
+    assert total == 2
+    assert [r.articles for r in rows] == [1, 3]  # the orchard story is the newer one
+    bridge = rows[1]
+    assert (bridge.outlets, bridge.first, bridge.last) == (3, "2031-03-04", "2031-03-05")
+    assert bridge.conflicts == 1  # counted from the stored brief
+    assert bridge.outlet_names == ["City Wire", "Daily Courier", "Evening Post"]
+
+
+def test_story_list_filters(catalog):
+    def titles(**kw):
+        return [r.articles for r in catalog.stories(StoryQuery(**kw))[0]]
+
+    assert titles(outlet="Evening Post") == [3]
+    assert titles(entity="ANA RUIZ") == [3]
+    assert titles(q="tonnes") == [1]
+    assert titles(q="nothing-like-this") == []
+    assert titles(since="2031-06-01") == [1]
+    assert titles(until="2031-03-04") == [3]
+    assert titles(since="2031-03-05", until="2031-03-05") == [3]
+    assert catalog.stories(StoryQuery(limit=1, offset=1))[1] == 2
+
+
+def test_search_hits_link_to_quotes_and_claims(catalog):
+    hits = catalog.search("rebuild")
+    quote = next(h for h in hits if h.kind == "quote")
+    assert quote.fragment == "q0" and quote.who == "Ana Ruiz" and quote.outlet
+    claim = next(h for h in catalog.search("tonnes") if h.kind == "claim")
+    assert claim.fragment == "c0" and claim.who == "The growers' association"
+
+
+def test_entity_gathers_quotes_and_claims_across_articles(catalog):
+    view = catalog.entity("ana ruiz")
+    assert [(i.kind, i.article_id, i.fragment) for i in view.items] == [
+        ("quote", "bridge-a", "q0"),
+        ("claim", "bridge-a", "c0"),
+        ("quote", "bridge-b", "q0"),
+    ]
+    assert view.labels == ["PERSON"]
+    assert [m["article_id"] for m in view.mentions] == ["bridge-a", "bridge-b"]
+    assert catalog.entity("Nobody At All") is None
+
+
+def test_pages_over_the_database(catalog):
+    client = TestClient(create_app(catalog))
+    story_id = _ids(catalog)["Harbour Bridge reopens Monday"]
+    doc = lxml.html.fromstring(client.get(f"/stories/{story_id}").text)
+    assert [a.get("href") for a in doc.cssselect("#summary a.cite")] == [
+        "/articles/bridge-a#s0",
+        "/articles/bridge-c#s2",
+    ]
+    article = lxml.html.fromstring(client.get("/articles/bridge-c").text)
+    assert article.get_element_by_id("s2").text_content() == "Engineers inspected it twice."
+    assert article.cssselect(".crumbs a")[0].get("href") == f"/stories/{story_id}"
+    listing = lxml.html.fromstring(client.get("/", params={"q": "shall rebuild"}).text)
+    assert listing.cssselect(".hit-quote a")[0].get("href") == "/articles/bridge-b#q0"
+    assert client.get("/api/entities/Ana Ruiz").json()["stories"] == [
+        {"id": story_id, "title": "Harbour Bridge reopens Monday"}
+    ]
+
+
+def test_deleting_an_article_through_the_api(catalog):
+    client = TestClient(create_app(catalog))
+    version = catalog.version()
+    assert client.delete("/api/articles/bridge-c").json() == {"deleted": "bridge-c"}
+    assert catalog.version() != version
+    assert client.get("/articles/bridge-c").status_code == 404
+    assert client.delete("/api/articles/bridge-c").status_code == 404
