@@ -264,6 +264,12 @@ class NameIndex:
         """Surnames and spelling variants of person names."""
         people = [k for k, kind in self._kind.items() if kind == "person"]
         full = [k for k in people if len(k.split()) >= 2]
+        for i, a in enumerate(full):
+            for b in full[i + 1 :]:
+                a_first, a_last = a.split()[0], a.split()[-1]
+                b_first, b_last = b.split()[0], b.split()[-1]
+                if fuzz.ratio(a_last, b_last) >= 88 and fuzz.ratio(a_first, b_first) >= 80:
+                    self._groups.union(a, b)
         for k in people:
             if len(k.split()) == 1:
                 owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
@@ -275,12 +281,6 @@ class NameIndex:
                     }
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)
-        for i, a in enumerate(full):
-            for b in full[i + 1 :]:
-                a_first, a_last = a.split()[0], a.split()[-1]
-                b_first, b_last = b.split()[0], b.split()[-1]
-                if fuzz.ratio(a_last, b_last) >= 88 and fuzz.ratio(a_first, b_first) >= 80:
-                    self._groups.union(a, b)
         # a one-word name that is not a surname of anyone but matches a titled mention
         for k, kind in list(self._kind.items()):
             if kind == "other" and len(k.split()) == 1:

@@ -102,7 +102,7 @@ SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
 # Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
 QUOTE_VERBS = SPEECH_VERBS | _words(
-    "cite answer begin interject interrupt shoot fire snap read conclude"
+    "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
 )
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -110,9 +110,18 @@ ORG_PRONOUNS = frozenset({"it"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# Parts of a subject phrase left out of the speaker's mention.
+MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
+DATELINE_DASHES = frozenset({"—", "–", "--"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering a character range; None when it holds no token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) > 0 else None
 
 
 @dataclass(frozen=True)
@@ -173,7 +182,7 @@ class _Finder:
         self.in_quote = [False] * len(doc)
         for m in self.marked:
             for a, b in m.segments:
-                span = doc.char_span(a, b, alignment_mode="expand")
+                span = _char_span(doc, a, b)
                 if span is not None:
                     for t in span:
                         self.in_quote[t.i] = True
@@ -198,13 +207,23 @@ class _Finder:
         return start, len(self.text) if end < 0 else end
 
     def _mention_span(self, head: Token) -> Span:
-        """The whole phrase of a subject (with appositions and clauses), as annotated sources
-        are; edge punctuation trimmed."""
-        tokens = sorted(head.subtree, key=lambda t: t.i)
+        """The words naming a speaker: the subject phrase with its appositions but without
+        relative and participle clauses ("Ada Moss, who runs the gym,"), within its paragraph.
+        A relative pronoun stays as the mention ("who"), as PolNeAR annotates it."""
+        drop = set()
+        for child in head.children:
+            if child.dep_ in MENTION_DROP_DEPS:
+                drop.update(t.i for t in child.subtree)
+        tokens = sorted((t for t in head.subtree if t.i not in drop), key=lambda t: t.i)
         lo, hi = tokens[0].i, tokens[-1].i
-        while lo < hi and self.doc[lo].is_punct:
+        # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
+        # "RENO, Nev. (AP) — Donald Trump says")
+        for t in self.doc[lo : head.i]:
+            if "\n" in t.text or "\n" in t.whitespace_ or t.text in DATELINE_DASHES:
+                lo = t.i + 1
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
-        while hi > lo and self.doc[hi].is_punct:
+        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space):
             hi -= 1
         return self.doc[lo : hi + 1]
 
@@ -294,11 +313,57 @@ class _Finder:
 
     def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
         subj = self._subject_of(verb)
+        if subj is not None:
+            subj = self._last_line_of(subj)
         if subj is None or self.in_quote[subj.i]:
+            subj = self._subject_by_position(verb)
+        if subj is None:
             return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
         return _Attribution(
             cue or self._cue_text(verb), verb.i, self._mention_span(subj), self._name_of(subj)
         )
+
+    def _last_line_of(self, subj: Token) -> Token:
+        """A subject phrase that runs over a line break (a timestamp line parsed into it:
+        "12:15 p.m.\n\nPresident Barack Obama says") stands for its part on the last line."""
+        tokens = sorted(subj.subtree, key=lambda t: t.i)
+        breaks = [t.i for t in tokens if "\n" in t.text or "\n" in t.whitespace_]
+        if not breaks or breaks[-1] >= tokens[-1].i:
+            return subj
+        line = [t for t in tokens if t.i > breaks[-1] and not t.is_space]
+        ids = {t.i for t in line}
+        heads = [t for t in line if t.head.i not in ids or t.head.i == t.i]
+        return heads[0] if heads and subj.i not in ids else subj
+
+    def _subject_by_position(self, verb: Token) -> Token | None:
+        """When the parse gives a reporting verb no subject (often around quotes): the name
+        right before it after a closing quote ("“…,” Ramos, 58, told AFP"), or, for a
+        participle ("…, telling the crowd"), the last subject before it in the sentence."""
+        sent = self.sents[self.sent_of[verb.i]]
+        i = verb.i - 1
+        while i >= sent.start and (self.doc[i].is_punct or self.doc[i].like_num):
+            if self._is_quote_mark(i):
+                return None
+            i -= 1
+        if i >= sent.start and not self.in_quote[i]:
+            t = self.doc[i]
+            while (
+                t.dep_ in ("compound", "appos", "flat")
+                and t.head.i != t.i
+                and not self.in_quote[t.head.i]
+            ):
+                t = t.head
+            if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
+                before = self.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+                if before is None or before.is_punct:
+                    return t
+        if verb.tag_ == "VBG":
+            subjects = [
+                t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
+            ]
+            if subjects:
+                return subjects[-1]
+        return None
 
     def _cue_text(self, verb: Token) -> str:
         """The reporting verb with its auxiliaries and particle: "has said", "pointed out"."""
@@ -334,7 +399,7 @@ class _Finder:
         attribution tail ("he said.", "said Smith.")."""
         p_start, _ = self._paragraph_bounds(m.start)
         _, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = _char_span(self.doc, m.start, m.end)
         if span is None or len(span) == 0:
             return []
         s_first = self.sent_of[span[0].i]
@@ -361,7 +426,7 @@ class _Finder:
     def _linked(self, verb: Token, m: Marked) -> bool:
         """A quoted phrase is governed by a verb when it lies in the verb's phrase and outside
         its subject (X called it “a disgrace”; not the “Never Trump” movement continues)."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = _char_span(self.doc, m.start, m.end)
         if span is None:
             return False
         subtree = {t.i for t in verb.subtree}
@@ -377,7 +442,12 @@ class _Finder:
         phrase = len(
             self.text[m.start : m.end].split()
         ) <= SCARE_QUOTE_WORDS or not self._sentence_like(m)
-        cues = [t for t in frame if t.lemma_.lower() in QUOTE_VERBS and t.pos_ in ("VERB", "AUX")]
+        cues = [
+            t
+            for t in frame
+            if t.lemma_.lower() in QUOTE_VERBS
+            and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+        ]
         if phrase:
             cues = [t for t in cues if self._linked(t, m)]
 
@@ -535,7 +605,7 @@ class _Finder:
             if attr is not None:
                 previous = (m, attr)
                 for a, b in m.segments:
-                    span = self.doc.char_span(a, b, alignment_mode="expand")
+                    span = _char_span(self.doc, a, b)
                     if span is not None:
                         self.sent_attr[self.sent_of[span[-1].i]] = attr
                 if attr.cue_token is not None:
@@ -559,7 +629,7 @@ class _Finder:
 
     def _sentence_like(self, m: Marked) -> bool:
         """A quoted passage that is a sentence of its own (has a verb), not a quoted phrase."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = _char_span(self.doc, m.start, m.end)
         return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def _attribution_before(
@@ -567,7 +637,7 @@ class _Finder:
     ) -> _Attribution | None:
         """For a quote with no attribution of its own: the speaker of the sentence before it,
         when that sentence reported speech (or introduced the quote with a colon)."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = _char_span(self.doc, m.start, m.end)
         if span is None or len(span) == 0:
             return None
         s_i = self.sent_of[span[0].i]

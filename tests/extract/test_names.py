@@ -1,0 +1,149 @@
+"""Canonical names within a story, on mentions of our own."""
+
+from __future__ import annotations
+
+from storyfuse.extract.names import NameIndex, clean, is_acronym, key_of, split_title
+
+# A made-up story: a prime minister, a port authority with an acronym in two transliterations,
+# and a spokesperson known by role and by name.
+MENTIONS: list[tuple[str, str | None, str]] = [
+    (
+        "Norlandian Prime Minister Aino Varga",
+        "PERSON",
+        "Norlandian Prime Minister Aino Varga opened the port on Tuesday.",
+    ),
+    ("Varga", "PERSON", "“We are ready,” Varga said."),
+    ("Aino Varga", "PERSON", "Aino Varga later toured the docks."),
+    ("the Norlandian prime minister", None, "The Norlandian prime minister said work would go on."),
+    (
+        "Norland’s Harbour Control Authority",
+        "ORG",
+        "Norland’s Harbour Control Authority (KMU) said 300 ships were waiting.",
+    ),
+    ("KMU", "ORG", "KMU estimated the queue would clear by May."),
+    (
+        "the Norlandian Harbour Control Authority",
+        "ORG",
+        "said the Norlandian Harbour Control Authority, or CMU, adding that",
+    ),
+    ("CMU", "ORG", "The CMU added that pilots were short."),
+    ("Norland's port police", "ORG", "Norland's port police (KMU) reported no incidents."),
+    ("Norland’s port police service", "ORG", "Norland’s port police service said earlier."),
+    (
+        "Petra Lund",
+        "PERSON",
+        "Petra Lund, the authority's spokesperson, declined to comment on the queue.",
+    ),
+    ("the authority's spokesperson", None, "The authority's spokesperson said pilots were hired."),
+    ("Lund", "PERSON", "Lund said the backlog was easing."),
+    ("Jonas Ek", "PERSON", "Jonas Ek, a dock worker, said the pay was low."),
+    ("Ek", "PERSON", "Ek said he had waited for weeks."),
+]
+
+
+def index() -> NameIndex:
+    return NameIndex.build(MENTIONS)
+
+
+def test_clean_and_key() -> None:
+    assert clean("  the Ministry’s ") == "Ministry"
+    assert key_of("Norland’s Harbour Control Authority") == key_of(
+        "Norland's harbour control authority"
+    )
+    assert is_acronym("KMU") and not is_acronym("Kmu port")
+
+
+def test_split_title_from_name() -> None:
+    assert split_title("Norlandian Prime Minister Aino Varga") == (
+        "Norlandian Prime Minister",
+        "Aino Varga",
+    )
+    assert split_title("Aino Varga") == ("", "Aino Varga")
+    assert split_title("the prime minister") == ("", "prime minister")
+
+
+def test_person_title_surname_and_role_are_one_name() -> None:
+    ix = index()
+    for form in (
+        "Norlandian Prime Minister Aino Varga",
+        "Varga",
+        "Aino Varga",
+        "the Norlandian prime minister",
+    ):
+        assert ix.canonical(form) == "Aino Varga", form
+
+
+def test_role_learned_from_apposition() -> None:
+    ix = index()
+    assert ix.canonical("the authority's spokesperson") == "Petra Lund"
+    assert ix.canonical("Lund") == "Petra Lund"
+
+
+def test_acronym_long_forms_and_transliteration_are_one_body() -> None:
+    ix = index()
+    names = {
+        ix.canonical(form)
+        for form in (
+            "KMU",
+            "CMU",
+            "Norland’s Harbour Control Authority",
+            "the Norlandian Harbour Control Authority",
+            "Norland's port police",
+            "Norland’s port police service",
+        )
+    }
+    assert len(names) == 1
+    (name,) = names
+    assert name.endswith(("(KMU)", "(CMU)"))
+    aliases = ix.aliases(name)
+    assert "KMU" in aliases and "CMU" in aliases
+
+
+def test_different_people_stay_apart() -> None:
+    ix = index()
+    assert ix.canonical("Ek") == "Jonas Ek"
+    assert ix.canonical("Ek") != ix.canonical("Lund")
+    assert ix.canonical("Petra Lund") != ix.canonical("Aino Varga")
+
+
+def test_ambiguous_surname_is_left_as_written() -> None:
+    ix = NameIndex.build(
+        [
+            ("Maria Holm", "PERSON", "Maria Holm said yes."),
+            ("Erik Holm", "PERSON", "Erik Holm said no."),
+            ("Holm", "PERSON", "Holm said maybe."),
+        ]
+    )
+    assert ix.canonical("Holm") == "Holm"
+    assert ix.canonical("Erik Holm") == "Erik Holm"
+
+
+def test_ambiguous_role_is_not_linked() -> None:
+    ix = NameIndex.build(
+        [
+            ("Foreign Minister Ida Berg", "PERSON", ""),
+            ("Foreign Minister Ola Nyberg", "PERSON", ""),
+            ("the foreign minister", None, "The foreign minister said so."),
+        ]
+    )
+    assert ix.canonical("the foreign minister") == "foreign minister"
+
+
+def test_spelling_variants_of_a_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Olexandr Kovalenko", "PERSON", ""),
+            ("Oleksandr Kovalenko", "PERSON", ""),
+            ("Kovalenkoo", "PERSON", ""),
+        ]
+    )
+    assert ix.canonical("Olexandr Kovalenko") == ix.canonical("Oleksandr Kovalenko")
+    assert ix.canonical("Kovalenkoo") == ix.canonical("Oleksandr Kovalenko")
+
+
+def test_unknown_and_missing_names() -> None:
+    ix = index()
+    assert ix.canonical(None) is None
+    assert ix.canonical("") is None
+    assert ix.canonical("the Weather Office") == "Weather Office"
+    assert ix.aliases("Nobody Here") == []
