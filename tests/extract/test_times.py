@@ -69,6 +69,10 @@ def test_article_fixture() -> None:
         ("The team planned to leave on Saturday.", "2024-10-26"),
         ("Voters go to the polls next Thursday.", "2024-10-31"),
         ("The summit opened last Friday.", "2024-10-18"),
+        # "by" marks a deadline only right before the date
+        ("Asked by reporters on Thursday, the minister declined to comment.", "2024-10-24"),
+        ("Bids must arrive by Monday.", "2024-10-28"),
+        ("Wednesday's ruling will be appealed.", "2024-10-23"),
     ],
 )
 def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:

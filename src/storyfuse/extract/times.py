@@ -910,9 +910,9 @@ def _weekday_set(match: re.Match[str], ctx: _Context) -> _Norm | None:
 
 _FUTURE_CUES = {
     "will", "'ll", "shall", "would", "upcoming", "scheduled", "slated", "due", "going",
-    "intends", "soon", "by",
+    "intends", "soon",
 }  # fmt: skip
-_PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since", "until"}
+_PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since"}
 _NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
 _PASSIVE = {"be", "been", "being"}
 _WORD_RE = re.compile(r"[A-Za-z']+")
@@ -934,18 +934,17 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
         return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
+    if word in ("by", "until"):
+        # a deadline only right before the date: "by December", not "asked by a reporter on"
+        return "future" if i == len(words) - 1 and word == "by" else None
     if word in _FUTURE_CUES:
         return "past" if before in ("was", "were", "had") else "future"
     if word in _PAST_CUES:
         return "past"
     # "released" is past, but not in "will be released": the auxiliary further left decides.
-    # Capitalised words ("United") are names, not verbs.
-    if (
-        word.endswith("ed")
-        and words[i][0].islower()
-        and word not in _NOT_PAST
-        and before not in _PASSIVE
-    ):
+    # A capitalised word before another ("United States") is a name, not a verb ("Asked by").
+    name = words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
+    if word.endswith("ed") and not name and word not in _NOT_PAST and before not in _PASSIVE:
         return "past"
     return None
 
