@@ -66,8 +66,15 @@ def analysis(spec: dict) -> Analysis:
         s, e = _spans(text, number_text)[0]
         claims.append(
             Claim(
-                text=sentence_of(s), value=float(value), unit=unit, start=s, end=e,
-                qualifier=qualifier, claimant=claimant, date=date, number_text=number_text,
+                text=sentence_of(s),
+                value=float(value),
+                unit=unit,
+                start=s,
+                end=e,
+                qualifier=qualifier,
+                claimant=claimant,
+                date=date,
+                number_text=number_text,
             )
         )
     times = [
@@ -76,13 +83,21 @@ def analysis(spec: dict) -> Analysis:
         for s, e in _spans(text, mention)[:1]
     ]
     article = Article(
-        id=spec["id"], path=f"{spec['id']}.txt", format="text", text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), title=spec.get("title"),
+        id=spec["id"],
+        path=f"{spec['id']}.txt",
+        format="text",
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        title=spec.get("title"),
         published=spec.get("published"),
     )
     return Analysis(
-        article=article, sentences=tuple(sentences), entities=tuple(entities),
-        quotes=tuple(quotes), claims=tuple(claims), times=tuple(times),
+        article=article,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        times=tuple(times),
     )
 
 

@@ -21,7 +21,8 @@ def test_same_party_by_short_form_or_nearly_the_same_words():
     names = Names()
     assert same_party("Kestrel's Defence Intelligence Agency (KDIA)", "KDIA", names)
     assert same_party(
-        "Ukrainian Defense Intelligence Directorate", "Ukraine's Defense Intelligence Directorate",
+        "Ukrainian Defense Intelligence Directorate",
+        "Ukraine's Defense Intelligence Directorate",
         names,
     )
     assert not same_party("the United States", "Dutch intelligence", names)
@@ -31,8 +32,9 @@ def test_same_party_by_short_form_or_nearly_the_same_words():
 
 
 def _figure(value: float, qualifier: str | None = None, upper: float | None = None) -> Figure:
-    return Figure(value=value, unit="troop", claimant=None, sources=("a",), qualifier=qualifier,
-                  upper=upper)
+    return Figure(
+        value=value, unit="troop", claimant=None, sources=("a",), qualifier=qualifier, upper=upper
+    )
 
 
 def test_compatible_values_do_not_conflict():
@@ -49,5 +51,9 @@ def test_iso_values_and_their_precision():
     assert parse_day("2024-W43") == date(2024, 10, 21)
     assert parse_day("PXD") is None
     assert [precision(v) for v in ("2024-06-19", "2024-W43", "2024-10", "2024", "P3D")] == [
-        "day", "week", "month", "year", None,
+        "day",
+        "week",
+        "month",
+        "year",
+        None,
     ]

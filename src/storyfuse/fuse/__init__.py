@@ -56,7 +56,7 @@ def fuse(
     names = build_names(articles)
     alignment = align(articles, names)
     summary_ = summary(articles, alignment)
-    figures_ = figures(articles, names)
+    figures_ = figures(articles, names, alignment)
     return StoryBrief(
         id=story.id,
         title=title(articles, summary_),

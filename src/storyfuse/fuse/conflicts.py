@@ -6,7 +6,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   Two day-precise events of different articles are the same event when the things the dates
   belong to mean the same (embedding cosine of "the treaty" and "the mutual defense pact": the
   verb's object, or the dated noun phrase) and their sentences are related; for statements (said,
-  told, announced) the thing is only "who said", so their whole sentences must align instead. Dates
+  told, announced) the thing is only "who said", so their whole sentences must align instead.
+  Sentences that name people, none of them in common, speak of different events. Dates
   more than ``DATE_SPREAD_DAYS`` apart are not read as one event. When one article itself gives
   both dates for such phrases, they are two events, not a conflict.
 - number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
@@ -27,6 +28,7 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -40,12 +42,19 @@ from storyfuse.model import Conflict, Figure, Variant
 
 DATE_SPREAD_DAYS = 31
 # the dated things ("the treaty" / "the mutual defense pact") mean the same: MiniLM puts near
-# synonyms of short noun phrases at 0.55-0.85 and unrelated ones below 0.4
-SAME_THING = 0.55
+# synonyms of short noun phrases at 0.5-0.85 and unrelated ones below 0.4. Dates a day or two
+# apart are the usual form of a misreported date (time zones, report day for event day), so
+# there the things need to be less alike than for dates weeks apart.
+SAME_THING = 0.6
+SAME_THING_NEAR = 0.5
+NEAR_DAYS = 2
+# two verbs name one action ("signed" / "inked") at this cosine or above
+SAME_ACTION = 0.6
 # ... and their sentences are about related matters
 RELATED_SENTENCE = 0.35
-# for statements (said, told): the whole sentences say the same
-SAME_STATEMENT_SENTENCE = 0.75
+# for statements (said, told): the whole sentences say the same, and the days are near (one
+# statement reported a day apart); statements days apart are statements made again
+SAME_STATEMENT_SENTENCE = 0.8
 SAME_QUESTION = 0.72
 APPROX_TOLERANCE = 0.1
 APPROXIMATE = {
@@ -84,15 +93,37 @@ def _same_dated_event(story: StoryArticles, a: Dated, b: Dated, speech: frozense
         return False
     sentences = story.vectors([a.unit.text, b.unit.text])
     sentence_cosine = float(sentences[0] @ sentences[1])
+    near = abs((a.day - b.day).days) <= NEAR_DAYS
+    if _different_people(a, b):
+        return False
     if a.head in speech or b.head in speech or not a.head or not b.head:
-        return sentence_cosine >= SAME_STATEMENT_SENTENCE
+        return near and sentence_cosine >= SAME_STATEMENT_SENTENCE
+    if a.verbal and b.verbal and a.head != b.head:
+        # two things done on two days ("first seen" / "addressed") are two events
+        heads = story.vectors([a.head, b.head])
+        if float(heads[0] @ heads[1]) < SAME_ACTION:
+            return False
     things = story.vectors([a.thing, b.thing])
-    return float(things[0] @ things[1]) >= SAME_THING and sentence_cosine >= RELATED_SENTENCE
+    threshold = SAME_THING_NEAR if near else SAME_THING
+    return float(things[0] @ things[1]) >= threshold and sentence_cosine >= RELATED_SENTENCE
+
+
+def _different_people(a: Dated, b: Dated) -> bool:
+    """Both sentences name people, and not one in common: different actors, different events."""
+    pa = {e.text.split()[-1] for e in a.unit.entities if e.label == "PERSON"}
+    pb = {e.text.split()[-1] for e in b.unit.entities if e.label == "PERSON"}
+    return bool(pa and pb and not pa & pb)
 
 
 def date_conflicts(story: StoryArticles) -> list[Conflict]:
     speech = _speech_verbs()
     events = [e for e in story_events(story) if e.precision == "day"]
+    # one batch for every text the comparisons below need
+    story.vectors([t for e in events for t in (e.unit.text, e.thing, e.head) if t])
+
+    def same(a: Dated, b: Dated) -> bool:
+        return _same_dated_event(story, a, b, speech)
+
     candidates: list[tuple[Dated, Dated]] = []
     for i, a in enumerate(events):
         for b in events[i + 1 :]:
@@ -100,32 +131,29 @@ def date_conflicts(story: StoryArticles) -> list[Conflict]:
                 continue
             if abs((a.day - b.day).days) > DATE_SPREAD_DAYS:
                 continue
-            if _same_dated_event(story, a, b, speech):
+            if same(a, b):
                 candidates.append((a, b))
 
     # an article that dates such an event both ways speaks of two events
     def both_in_one(a: Dated, b: Dated) -> bool:
-        for e in events:
-            for mine, other in ((a, b), (b, a)):
-                if (
-                    e.article_id == mine.article_id
-                    and e.value == other.value
-                    and e.unit != mine.unit
-                    and _same_dated_event(story, mine, e, speech)
-                ):
-                    return True
-        return False
+        return any(
+            e.article_id == mine.article_id
+            and e.value == other.value
+            and e.unit != mine.unit
+            and same(mine, e)
+            for e in events
+            for mine, other in ((a, b), (b, a))
+        )
 
     pairs = [(a, b) for a, b in candidates if not both_in_one(a, b)]
     out = []
-    for group in _components(pairs):
+    for group in _complete_groups(pairs, same):
         # other articles giving one of the conflicting dates for the same event join as support
         for e in events:
-            if e not in group and any(
-                e.value == g.value
-                and e.article_id != g.article_id
-                and _same_dated_event(story, e, g, speech)
-                for g in group
+            if (
+                e not in group
+                and any(e.value == g.value and e.article_id != g.article_id for g in group)
+                and all(same(e, g) for g in group if g.article_id != e.article_id)
             ):
                 group.append(e)
         by_value: dict[str, list[Dated]] = {}
@@ -141,25 +169,34 @@ def date_conflicts(story: StoryArticles) -> list[Conflict]:
             )
             for value, items in sorted(by_value.items())
         )
-        about = "date of: " + max((e.phrase for e in group), key=lambda p: len(p.split()))
+        verbal = [e.phrase for e in group if e.verbal] or [e.phrase for e in group]
+        about = "date of: " + max(verbal, key=lambda p: len(p.split()))
         out.append(Conflict(about=about, variants=variants, kind="date"))
     return out
 
 
-def _best(story: StoryArticles, items: list[Dated]) -> Dated:
-    return min(items, key=lambda e: (story.ids.index(e.article_id), e.unit.index))
-
-
-def _components(pairs: list[tuple[Dated, Dated]]) -> list[list[Dated]]:
+def _complete_groups(
+    pairs: list[tuple[Dated, Dated]], same: Callable[[Dated, Dated], bool]
+) -> list[list[Dated]]:
+    """Groups in which every two events of different articles are the same event."""
     groups: list[list[Dated]] = []
     for a, b in pairs:
-        hits = [g for g in groups if a in g or b in g]
-        merged = [x for g in hits for x in g]
-        for x in (a, b):
-            if x not in merged:
-                merged.append(x)
-        groups = [g for g in groups if g not in hits] + [merged]
+        placed = False
+        for group in groups:
+            members = [x for x in (a, b) if x not in group]
+            if len(members) == 2:
+                continue
+            if all(same(m, g) for m in members for g in group if g.article_id != m.article_id):
+                group.extend(members)
+                placed = True
+                break
+        if not placed and not any(a in g and b in g for g in groups):
+            groups.append([a, b])
     return groups
+
+
+def _best(story: StoryArticles, items: list[Dated]) -> Dated:
+    return min(items, key=lambda e: (story.ids.index(e.article_id), e.unit.index))
 
 
 # --- number ----------------------------------------------------------------------------------
@@ -195,11 +232,16 @@ def _dates_close(a: Figure, b: Figure) -> bool:
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     texts = [[_masked(t.text) for t in f.texts] or [f.unit] for f in figures]
+    story.vectors([t for ts in texts for t in ts])  # one batch
     vectors = [story.vectors(t) for t in texts]
 
     def same_question(i: int, j: int) -> bool:
         a, b = figures[i], figures[j]
         if a.unit != b.unit or not _dates_close(a, b):
+            return False
+        if _same_sentence(a, b):
+            # one sentence giving two counts of a thing ("10,000 by December, including 3,000
+            # already sent") states a whole and a part, or a before and after; never a conflict
             return False
         return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION
 
@@ -218,6 +260,12 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         about = f"how many ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
     return out
+
+
+def _same_sentence(a: Figure, b: Figure) -> bool:
+    return any(
+        x.text == y.text and set(x.sources) & set(y.sources) for x in a.texts for y in b.texts
+    )
 
 
 def _number_variant(figure: Figure) -> Variant:

@@ -37,6 +37,7 @@ class Dated:
     phrase: str  # the event the date is attached to
     thing: str  # what is dated: the verb's object, or the dated noun phrase
     head: str = ""  # lemma of the phrase's head word: sign, pact, say
+    verbal: bool = False  # the date belongs to a verb ("signed on June 19"), not a noun
 
 
 def dated_events(story: StoryArticles) -> list[Dated]:
@@ -60,6 +61,7 @@ def dated_events(story: StoryArticles) -> list[Dated]:
                     phrase=words.phrase,
                     thing=words.thing,
                     head=words.head,
+                    verbal=words.verbal,
                 )
             )
     return out
@@ -69,6 +71,7 @@ class EventWords(NamedTuple):
     phrase: str  # the event: subject, verb, object ("Putin and Kim signed the treaty")
     thing: str  # what is dated: the object or the dated noun ("the treaty", "mutual defense pact")
     head: str  # lemma of the head word: sign, pact, say ("" when the date has no head)
+    verbal: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -113,7 +116,8 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
     phrase = _words(tokens, inside)
     if not phrase:
         return whole
-    return EventWords(phrase, _words(thing, inside) or phrase, head.lemma_.lower())
+    verbal = head.pos_ in ("VERB", "AUX")
+    return EventWords(phrase, _words(thing, inside) or phrase, head.lemma_.lower(), verbal)
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:

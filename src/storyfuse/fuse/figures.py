@@ -7,8 +7,12 @@ a figure; they are listed. Figures from different claimants, or dated more than
 ``DATE_WINDOW_DAYS`` apart, stay separate: they are different statements, and whether they
 contradict each other is for ``conflicts`` to judge.
 
-A claim nobody is named for joins the one attributed figure of the same value and thing, when
-there is exactly one: the article repeats a figure someone else is on record for.
+Claims whose sentences ``facts`` aligned as one statement are one figure when their values match,
+even if one outlet counts "soldiers" and another "troops", provided their claimants do not name
+different parties: the same claimant written differently, or one of them unnamed ("local
+reports", or none at all). A claim nobody is named for also joins the one attributed figure of
+the same value and thing, when there is exactly one: the article repeats a figure someone else is
+on record for.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storyfuse.fuse.names import Names, same_party
+from storyfuse.fuse.facts import Alignment
+from storyfuse.fuse.names import Names, acronyms, same_party, tidy
 from storyfuse.fuse.units import StoryArticles, parse_day, source_order
 from storyfuse.model import Cited, Claim, Figure
 
@@ -25,14 +30,41 @@ DATE_WINDOW_DAYS = 7
 
 @dataclass(frozen=True)
 class Sourced:
-    """A claim with the article it comes from."""
+    """A claim with the article it comes from and the statement group of its sentence."""
 
     article_id: str
     claim: Claim
+    statement: int | None = None  # index of its sentence's group in the alignment
 
 
-def story_claims(story: StoryArticles) -> list[Sourced]:
-    return [Sourced(a.id, c) for a in story.analyses for c in a.claims]
+def story_claims(story: StoryArticles, alignment: Alignment | None = None) -> list[Sourced]:
+    group_of: dict[tuple[str, int], int] = {}
+    if alignment is not None:
+        for g, group in enumerate(alignment.groups):
+            for k in group:
+                unit = alignment.units[k]
+                group_of[(unit.article_id, unit.start)] = g
+    out = []
+    for analysis in story.analyses:
+        for claim in analysis.claims:
+            statement = None
+            for sentence in analysis.sentences:
+                if sentence.start <= claim.start < sentence.end:
+                    statement = group_of.get((analysis.id, sentence.start))
+                    break
+            out.append(Sourced(analysis.id, claim, statement))
+    return out
+
+
+def named(claimant: str) -> bool:
+    """Whether a claimant names a party ("Dutch intelligence", "HUR"), not only a kind of source
+    ("local reports", "officials")."""
+    words = tidy(claimant).split()
+    if not words:
+        return False
+    if acronyms(claimant) or len(words) == 1:
+        return words[0][:1].isupper()
+    return any(w[:1].isupper() for w in words[1:])
 
 
 def _dates_close(a: str | None, b: str | None) -> bool:
@@ -44,12 +76,16 @@ def _dates_close(a: str | None, b: str | None) -> bool:
 
 def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     ca, cb = a.claim, b.claim
-    return (
-        ca.value == cb.value
-        and ca.upper == cb.upper
-        and ca.unit == cb.unit
-        and same_party(ca.claimant, cb.claimant, names)
-        and _dates_close(ca.date, cb.date)
+    if ca.value != cb.value or ca.upper != cb.upper or not _dates_close(ca.date, cb.date):
+        return False
+    if ca.unit == cb.unit and same_party(ca.claimant, cb.claimant, names):
+        return True
+    if a.statement is None or a.statement != b.statement or a.article_id == b.article_id:
+        return False
+    if ca.claimant is None or cb.claimant is None:
+        return True
+    return same_party(ca.claimant, cb.claimant, names) or not (
+        named(ca.claimant) and named(cb.claimant)
     )
 
 
@@ -95,15 +131,22 @@ def _attach_unattributed(groups: list[list[Sourced]]) -> list[list[Sourced]]:
 
 
 def _claimant(group: list[Sourced], names: Names) -> str | None:
-    written = [names.canonical(s.claim.claimant) for s in group if s.claim.claimant]
+    """The party most of the group's articles name (named parties before kinds of source),
+    shown in its fullest written form with the short form the story gives it."""
+    written = [tidy(s.claim.claimant) for s in group if s.claim.claimant]
     if not written:
         return None
-    counts = Counter(w for w in written if w)
-    return max(counts, key=lambda w: (counts[w], len(w)))
+    if any(named(w) for w in written):
+        written = [w for w in written if named(w)]
+    counts = Counter(names.canonical(w) or w for w in written)
+    best = max(counts, key=lambda w: (counts[w], len(w)))
+    forms = [w for w in written if (names.canonical(w) or w) == best]
+    return names.display(max(forms, key=lambda w: (len(w.split()) > 1, len(w))))
 
 
 def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
     first = group[0].claim
+    units = Counter(s.claim.unit for s in group)
     qualifiers = list(dict.fromkeys(s.claim.qualifier for s in group if s.claim.qualifier))
     dates = Counter(s.claim.date for s in group if s.claim.date)
     texts: list[Cited] = []
@@ -113,7 +156,7 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
     texts.sort(key=lambda c: order.index(c.sources[0]))
     return Figure(
         value=first.value,
-        unit=first.unit,
+        unit=max(units, key=lambda u: (units[u], u == first.unit)),
         claimant=_claimant(group, names),
         sources=source_order([s.article_id for s in group], order),
         qualifier=" / ".join(qualifiers) if qualifiers else None,
@@ -123,9 +166,13 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
     )
 
 
-def figures(story: StoryArticles, names: Names) -> list[Figure]:
+def figures(story: StoryArticles, names: Names, alignment: Alignment | None = None) -> list[Figure]:
     """The story's figures, the best supported first, then by size."""
-    groups = group_claims(story_claims(story), names)
-    out = [to_figure(g, names, story.ids) for g in groups]
-    out.sort(key=lambda f: (-len(f.sources), f.unit, -f.value))
-    return out
+    groups = group_claims(story_claims(story, alignment), names)
+    order = story.ids
+
+    def first_seen(group: list[Sourced]) -> tuple[int, int]:
+        return min((order.index(s.article_id), s.claim.start) for s in group)
+
+    groups.sort(key=lambda g: (-len({s.article_id for s in g}), first_seen(g)))
+    return [to_figure(g, names, order) for g in groups]

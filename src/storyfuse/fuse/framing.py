@@ -6,10 +6,10 @@ A cue is a short string ``"<kind>: <words>"``:
   negation kept: "not deny"). "Putin acknowledges ..." and "Putin responds ..." frame one remark
   differently.
 - ``distinctive: <term>`` — the words this article uses that the story's other articles do not:
-  the top TF-IDF terms of the article, fitted over the story's articles (so that what all outlets
-  say scores low), among terms no more than half of the articles use.
-- ``loaded: <word>`` — evaluative words the article uses and the other articles do not: adjectives,
-  adverbs and nouns with a strong valence in the VADER sentiment lexicon.
+  the top TF-IDF terms (lemmas of nouns and adjectives; names are entities, not word choice) of the article, fitted over the story's articles, among terms no more than half of the
+  articles use.
+- ``loaded: <word>`` — evaluative words the article uses and the other articles do not: nouns and
+  adjectives with a strong valence in the VADER sentiment lexicon.
 """
 
 from __future__ import annotations
@@ -39,35 +39,39 @@ def headline_cues(headline: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def distinctive_terms(story: StoryArticles) -> dict[str, list[str]]:
-    texts = [a.article.text for a in story.analyses]
-    if len(texts) < 2:
-        return {}
-    vectorizer = TfidfVectorizer(
-        stop_words="english",
-        ngram_range=(1, 2),
-        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z\-]{2,}\b",
-        sublinear_tf=True,
-        max_df=0.5 if len(texts) >= 4 else 1,
-    )
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # no term left (every term shared by most articles)
-        return {}
-    terms = np.array(vectorizer.get_feature_names_out())
+# verbs are left out: the distinctive ones of a story are mostly plain reporting (add, come)
+_CONTENT = ("NOUN", "ADJ")
+
+
+def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str]]]:
+    """Per article, its content words as (lemma, lower-case form): nouns and adjectives."""
+    from storyfuse.extract.nlp import parse
+
     out = {}
-    for row, analysis in enumerate(story.analyses):
+    for analysis in story.analyses:
+        out[analysis.id] = [
+            (t.lemma_.lower(), t.lower_)
+            for t in parse(analysis.article.text)
+            if t.pos_ in _CONTENT and t.is_alpha and len(t) > 2 and not t.is_stop
+        ]
+    return out
+
+
+def distinctive_terms(lemmas: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+    if len(lemmas) < 2:
+        return {}
+    ids = list(lemmas)
+    vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([[lemma for lemma, _ in lemmas[a]] for a in ids])
+    terms = np.array(vectorizer.get_feature_names_out())
+    in_articles = np.asarray((matrix > 0).sum(axis=0)).ravel()
+    out = {}
+    for row, aid in enumerate(ids):
         weights = matrix[row].toarray().ravel()
-        top = [terms[k] for k in np.argsort(-weights, kind="stable") if weights[k] > 0]
-        chosen: list[str] = []
-        for term in top:
-            # a bigram and its own words are one cue
-            if any(term in c or c in term for c in chosen):
-                continue
-            chosen.append(term)
-            if len(chosen) == DISTINCTIVE_TERMS:
-                break
-        out[analysis.id] = chosen
+        # terms most of the other articles also use say what the story is, not how it is told
+        weights[in_articles > max(1, len(ids) // 2)] = 0
+        top = np.argsort(-weights, kind="stable")[:DISTINCTIVE_TERMS]
+        out[aid] = [str(terms[k]) for k in top if weights[k] > 0]
     return out
 
 
@@ -80,22 +84,12 @@ def _valence() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
-def loaded_words(story: StoryArticles) -> dict[str, list[str]]:
-    from storyfuse.extract.nlp import parse
-
+def loaded_words(lemmas: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
     lexicon = _valence()
-    if not lexicon:
-        return {}
-    used: dict[str, list[str]] = {}
-    for analysis in story.analyses:
-        words = []
-        for token in parse(analysis.article.text):
-            if token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB"):
-                continue
-            word = token.lower_
-            if abs(lexicon.get(word, 0.0)) >= LOADED_VALENCE:
-                words.append(word)
-        used[analysis.id] = list(dict.fromkeys(words))
+    used = {
+        aid: list(dict.fromkeys(w for _, w in words if abs(lexicon.get(w, 0.0)) >= LOADED_VALENCE))
+        for aid, words in lemmas.items()
+    }
     out = {}
     for aid, words in used.items():
         others = {w for other, ws in used.items() if other != aid for w in ws}
@@ -104,8 +98,9 @@ def loaded_words(story: StoryArticles) -> dict[str, list[str]]:
 
 
 def framing(story: StoryArticles) -> list[Framing]:
-    distinctive = distinctive_terms(story)
-    loaded = loaded_words(story)
+    lemmas = _content_lemmas(story)
+    distinctive = distinctive_terms(lemmas)
+    loaded = loaded_words(lemmas)
     out = []
     for analysis in story.analyses:
         headline = " ".join(analysis.article.title.split()) if analysis.article.title else None

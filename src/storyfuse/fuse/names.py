@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -22,19 +22,34 @@ Mention = tuple[str, str | None, str]  # text, label or None, the sentence it oc
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)|,\s+or\s+([A-Z]{2,10})\b")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+# "<long name> (HUR)" / "<long name>, or GUR": a text defining a short form
+_DEFINITION = re.compile(r"([^,;:.()\n]{3,80}?)\s*(?:\(([A-Z]{2,10})\)|,\s+or\s+([A-Z]{2,10})\b)")
+# words that end the clause before a name ("said the ...", "according to ..."); "of", "and", "for"
+# and "the" occur inside names and do not
+_CLAUSE_START = re.compile(
+    r"^.*\b(?:said|says|say|told|by|that|to|from|as|with|when|while|at|in|on|meanwhile)\s+",
+    re.IGNORECASE,
+)
+DEFINITION_WORDS = 7
 
 
 def tidy(name: str) -> str:
-    """A name as displayed: one line, no leading article, no trailing punctuation."""
+    """A name as displayed: one line, no leading article, no possessive, no outer punctuation."""
     name = " ".join(name.split()).strip(" ,.;:\"'“”‘’")
-    return _LEADING.sub("", name)
+    return _POSSESSIVE.sub("", _LEADING.sub("", name))
 
 
 @dataclass
 class Names:
-    """The story's name index, with the surface form kept when the index does not know a name."""
+    """The story's name index, with the surface form kept when the index does not know a name.
+
+    ``definitions`` maps a short form to the long names the story's texts spell it out as
+    ("HUR" -> {"Ukraine's Defense Intelligence Directorate", ...}).
+    """
 
     index: Any | None = None
+    definitions: dict[str, set[str]] = field(default_factory=dict)
 
     def canonical(self, name: str | None) -> str | None:
         if not name or not name.strip():
@@ -51,6 +66,25 @@ class Names:
             return ()
         return tuple(sorted({tidy(a) for a in found or () if tidy(a) != canonical}))
 
+    def short_forms(self, name: str) -> set[str]:
+        """The short forms a name has in this story: its own, or one defined for a like name."""
+        out = acronyms(name)
+        long_form = _long_form(name)
+        if long_form:
+            for short, longs in self.definitions.items():
+                if any(_alike(long_form, other) for other in longs):
+                    out.add(short)
+        return out
+
+    def display(self, name: str) -> str:
+        """A name as written, with the short form the story uses for it: "Ukrainian Defense
+        Intelligence Directorate (GUR/HUR)"."""
+        name = tidy(name)
+        if acronyms(name):
+            return name
+        shorts = sorted(self.short_forms(name))
+        return f"{name} ({'/'.join(shorts)})" if shorts else name
+
 
 def acronyms(name: str) -> set[str]:
     """Short forms a name spells out for itself: "Intelligence Directorate (HUR)", "..., or GUR"."""
@@ -63,26 +97,46 @@ def acronyms(name: str) -> set[str]:
     return out
 
 
+def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
+    """Short forms the texts define, with the long names they stand for."""
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _DEFINITION.finditer(text):
+            long_form = _CLAUSE_START.sub("", match[1]).strip()
+            words = long_form.split()[-DEFINITION_WORDS:]
+            while words and not words[0][:1].isupper():
+                words = words[1:]
+            if len(words) >= 2:
+                out.setdefault(match[2] or match[3], set()).add(tidy(" ".join(words)))
+    return out
+
+
+def _long_form(name: str) -> str:
+    return tidy(_ACRONYM.sub("", name)).strip(" ,")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Nearly the same words, word endings aside, for names of three words or more."""
+    if min(len(a.split()), len(b.split())) < 3:
+        return False
+    return fuzz.token_sort_ratio(_stems(a), _stems(b)) >= 85
+
+
 def same_party(a: str | None, b: str | None, names: Names) -> bool:
     """Whether two written claimants name the same party.
 
-    The name index decides first; what it leaves apart is joined only on evidence in the names
-    themselves: a shared spelled-out short form ("(HUR)") or nearly the same words apart from
-    word endings ("Ukrainian Defense Intelligence Directorate" / "Ukraine's Defense Intelligence
-    Directorate").
+    The name index decides first; what it leaves apart is joined only on evidence in the story's
+    own words: a shared short form, spelled out by the name itself ("... (HUR)") or defined for a
+    name like it elsewhere in the story, or nearly the same words apart from word endings
+    ("Ukrainian Defense Intelligence Directorate" / "Ukraine's Defense Intelligence Directorate").
     """
     if a is None or b is None:
         return a is None and b is None
-    ca, cb = names.canonical(a), names.canonical(b)
-    if ca == cb:
+    if names.canonical(a) == names.canonical(b):
         return True
-    if acronyms(a) & acronyms(b):
+    if names.short_forms(a) & names.short_forms(b):
         return True
-    long_a = _ACRONYM.sub("", tidy(a)).strip(" ,")
-    long_b = _ACRONYM.sub("", tidy(b)).strip(" ,")
-    if min(len(long_a.split()), len(long_b.split())) >= 3:
-        return fuzz.token_sort_ratio(_stems(long_a), _stems(long_b)) >= 85
-    return False
+    return _alike(_long_form(a), _long_form(b))
 
 
 def _stems(name: str) -> str:
@@ -107,7 +161,10 @@ def mentions_of(story: StoryArticles) -> list[Mention]:
 
 def build_names(story: StoryArticles) -> Names:
     """The story's name index (identity names when the index cannot be built)."""
-    return Names(index=_build_index(mentions_of(story)))
+    return Names(
+        index=_build_index(mentions_of(story)),
+        definitions=definitions_in(a.article.text for a in story.analyses),
+    )
 
 
 def _build_index(mentions: Iterable[Mention]) -> Any | None:

@@ -6,7 +6,8 @@ person (by canonical name) and their wordings mean the same (embedding cosine) o
 contained in the other (an outlet quoting only part of the remark). Identical renderings (up to
 spacing, quote marks and case) are one variant with all their sources.
 
-Quoted fragments of fewer than ``MIN_WORDS`` words ("groundless rumors") are scare quotes or
+Only direct quotations are utterances here: reported speech ("Putin said that ...") is each
+outlet's own paraphrase, and ``facts`` aligns it. Quoted fragments of fewer than ``MIN_WORDS`` words ("groundless rumors") are scare quotes or
 terms, not utterances, and are left to the article view.
 """
 
@@ -58,6 +59,8 @@ def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
     out = []
     for analysis in story.analyses:
         for quote in analysis.quotes:
+            if not quote.direct:
+                continue
             text = tidy_quote(quote.text)
             if len(text.split()) < MIN_WORDS:
                 continue

@@ -2,7 +2,8 @@
 
 An event is a time mention (day, week or month precision) with its sentence. The same event in
 several articles is one timeline item: same date value, and sentences or event phrases that mean
-the same. Dates far outside the story's time are dropped: more than ``AFTER_DAYS`` after the
+the same. Events whose sentence is far from what the other articles of the story say are dropped
+(``MIN_RELEVANCE``), and so are dates far outside the story's time: more than ``AFTER_DAYS`` after the
 latest publication date (nothing reported can have happened months after it was published; such
 items are page leftovers), or more than ``BEFORE_DAYS`` before the earliest (background, not the
 story). Without publication dates the story's time is the median of its dates.
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
-from storyfuse.fuse.units import StoryArticles, source_order
+from storyfuse.fuse.units import StoryArticles, is_statement, source_order
 from storyfuse.model import TimelineEvent
 
 AFTER_DAYS = 60
@@ -24,6 +25,10 @@ BEFORE_DAYS = 730
 # same event on the same date: sentence cosine, or the dated phrase's cosine, at least this
 SAME_EVENT_SENTENCE = 0.6
 SAME_EVENT_PHRASE = 0.75
+# an event sentence this far from what the other articles say is not part of the story (a page
+# leftover: a news ticker, a related-stories teaser); MiniLM puts sentences of one news story at
+# 0.4-0.8 to its centre and unrelated news below 0.3
+MIN_RELEVANCE = 0.3
 
 
 def story_range(story: StoryArticles, events: list[Dated]) -> tuple[date, date] | None:
@@ -44,11 +49,31 @@ def in_range(event: Dated, bounds: tuple[date, date] | None) -> bool:
     return first - timedelta(days=BEFORE_DAYS) <= event.day <= last + timedelta(days=AFTER_DAYS)
 
 
+def relevance(story: StoryArticles, events: list[Dated]) -> list[float]:
+    """Each event sentence's cosine to the centre of the other articles' statements."""
+    units = [u for u in story.units if is_statement(u.text)]
+    vectors = story.vectors([u.text for u in units] + [e.unit.text for e in events])
+    body, own = vectors[: len(units)], vectors[len(units) :]
+    out = []
+    for event, row in zip(events, own, strict=True):
+        others = [k for k, u in enumerate(units) if u.article_id != event.article_id]
+        if not others:
+            out.append(1.0)
+            continue
+        centre = body[others].mean(axis=0)
+        out.append(float(row @ centre / (np.linalg.norm(centre) or 1.0)))
+    return out
+
+
 def story_events(story: StoryArticles) -> list[Dated]:
-    """The story's dated events inside its time range."""
-    events = dated_events(story)
+    """The story's dated events: statements, inside its time range, about the story."""
+    events = [e for e in dated_events(story) if is_statement(e.unit.text)]
     bounds = story_range(story, events)
-    return [e for e in events if in_range(e, bounds)]
+    events = [e for e in events if in_range(e, bounds)]
+    if len(story.analyses) < 2:
+        return events
+    scores = relevance(story, events)
+    return [e for e, score in zip(events, scores, strict=True) if score >= MIN_RELEVANCE]
 
 
 def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
@@ -64,6 +89,7 @@ def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
 
 
 def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]:
+    story.vectors([t for e in events for t in (e.unit.text, e.phrase)])  # one batch
     groups: list[list[Dated]] = []
     for event in events:
         for group in groups:
@@ -78,9 +104,11 @@ def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]
 def _representative(story: StoryArticles, group: list[Dated]) -> Dated:
     if len(group) == 1:
         return group[0]
+    # the sentence that dates nothing else reads best on a timeline; then the most central one
     vectors = story.vectors([e.unit.text for e in group])
     mean = (vectors @ vectors.T).mean(axis=1)
-    return group[int(np.argmax(mean))]
+    best = min(range(len(group)), key=lambda k: (len(group[k].unit.times), -float(mean[k]), k))
+    return group[best]
 
 
 def timeline(story: StoryArticles) -> list[TimelineEvent]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -126,14 +126,46 @@ def precision(value: str | None) -> str | None:
     return None
 
 
+_MONTH_NAME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE
+)
+
+
+def anchored_times(analysis: Analysis, story_date: str | None) -> tuple[TimeMention, ...]:
+    """The article's time mentions, with calendar dates that lack a year ("June 18", "Oct. 23")
+    given one from the story's time when the article has no publication date of its own.
+
+    Articles of one story are published within days of each other, so the year of a month-day
+    date is safe to take from the story; weekday and relative expressions ("on Thursday", "last
+    week") depend on the very day and stay unresolved.
+    """
+    if analysis.article.published or story_date is None:
+        return analysis.times
+    if not any(t.value is None and _MONTH_NAME.search(t.text) for t in analysis.times):
+        return analysis.times
+    from storyfuse.extract.times import find_times
+
+    again = {(t.start, t.end): t.value for t in find_times(analysis.article.text, story_date)}
+    out = []
+    for mention in analysis.times:
+        value = again.get((mention.start, mention.end))
+        if mention.value is None and value and _MONTH_NAME.search(mention.text):
+            mention = replace(mention, value=value)
+        out.append(mention)
+    return tuple(out)
+
+
 def story_articles(
     story: Story, analyses: Mapping[str, Analysis], embed: Embedder
 ) -> StoryArticles:
     """The story's analyses without copies, each cut into sentence units."""
     present = [a for a in story.article_ids if a in analyses]
     kept = [analyses[a] for a in present if a not in story.duplicates]
+    dates = [a.article.published[:10] for a in kept if a.article.published]
+    story_date = max(dates) if dates else None
     units: list[Unit] = []
     for analysis in kept:
+        times = anchored_times(analysis, story_date)
         sentences = analysis.sentences
         for i, sentence in enumerate(sentences):
             units.append(
@@ -150,9 +182,7 @@ def story_articles(
                         if e.start >= sentence.start and e.end <= sentence.end
                     ),
                     times=tuple(
-                        t
-                        for t in analysis.times
-                        if t.start >= sentence.start and t.end <= sentence.end
+                        t for t in times if t.start >= sentence.start and t.end <= sentence.end
                     ),
                 )
             )
