@@ -365,3 +365,51 @@ def test_past_as_an_adjective_is_not_a_qualifier() -> None:
     text = "The party has lost the past four elections."
     (claim,) = claims_of(text)
     assert (claim.value, claim.unit, claim.qualifier) == (4, "election", None)
+
+
+_PIECES = st.sampled_from(
+    [
+        "12,000",
+        "$3bn",
+        "40%",
+        "-",
+        "to",
+        "and",
+        "between",
+        "three",
+        "dozen",
+        "a",
+        "one",
+        "said",
+        "Ann Lee",
+        "according to",
+        "troops",
+        "of",
+        "the",
+        ",",
+        ".",
+        "(",
+        ")",
+        "“",
+        "”",
+        "nearly",
+        "or more",
+        "2014",
+        "5-4",
+        "10-15",
+        "Rs",
+        "lakh",
+        "per cent",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=25))
+def test_any_text_gives_well_formed_claims(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for claim in claims_of(text):
+        assert text[claim.start : claim.end] == claim.number_text
+        assert claim.unit and claim.unit == claim.unit.lower()
+        assert claim.upper is None or claim.upper > claim.value
