@@ -1,8 +1,10 @@
 """A time budget per document, the second line of defence against inputs that stall a batch.
 
 The first line is size limits, checked before any work starts: ingest refuses files and HTML
-pages above a size (``ingest.MAX_FILE_BYTES``, ``ingest.html.MAX_HTML_CHARS``) and extract
-refuses texts longer than ``extract.nlp.MAX_CHARS``. Those bound the work for nearly every input.
+pages above a size (``ingest.MAX_FILE_BYTES``, ``ingest.html.MAX_HTML_CHARS``), the pipeline
+refuses a document body over ``MAX_DOCUMENT_CHARS`` before cleaning it (``check_size``), and
+extract refuses texts longer than ``extract.nlp.MAX_CHARS``. Those bound the work for nearly
+every input.
 
 ``deadline`` adds a wall-clock budget on top, for the inputs that are small but slow (a
 pathological regular expression, a parser that goes quadratic). It uses ``SIGALRM``, so it only
@@ -42,6 +44,23 @@ def document_seconds() -> float:
         raise ValueError(
             f"STORYFUSE_DOCUMENT_SECONDS must be a number of seconds, not {value!r}"
         ) from exc
+
+
+# Characters of one document's body that clean + extract will take on. The extractor refuses
+# cleaned texts over ``extract.nlp.MAX_CHARS`` (500,000); a body four times that is no news
+# article, and cleaning it first would cost seconds per megabyte for nothing. Multi-article
+# files (JSONL, WARC, feeds) can hold one huge record, so this is checked per document.
+MAX_DOCUMENT_CHARS = 2_000_000
+
+
+def check_size(path: str, body: str) -> None:
+    """Refuse a document body too large to be an article, before any work is spent on it."""
+    if len(body) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            path,
+            f"article text is {len(body):,} characters, over the {MAX_DOCUMENT_CHARS:,} "
+            "limit for one article; split the file or remove what is not article text",
+        )
 
 
 class TimeBudgetExceeded(InputError):

@@ -30,6 +30,7 @@ STAGES = ("ingest", "clean", "extract", "group", "fuse", "render")
 
 def analyze_document(document: Document) -> Analysis:
     """The per-article stages: clean, then extract. Raises InputError for unusable input."""
+    limits.check_size(document.path, document.body)
     article: Article = clean.clean(document)
     if not article.text.strip():
         raise InputError(document.path, "no article text left after removing page clutter")
