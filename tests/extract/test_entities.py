@@ -92,3 +92,9 @@ def test_dates_and_numbers_are_not_entities_and_canonical_is_left_empty() -> Non
     assert all(isinstance(e, Entity) and e.canonical is None for e in entities)
     assert {e.label for e in entities}.isdisjoint({"DATE", "CARDINAL", "TIME", "QUANTITY"})
     assert ("Paris", "GPE") in [(e.text, e.label) for e in entities]
+
+
+def test_acronym_after_a_person_is_their_organisation() -> None:
+    found = labels("Senator John Smith (NRA) spoke first.")
+    assert ("John Smith", "PERSON") in found
+    assert ("NRA", "ORG") in found

@@ -47,6 +47,7 @@ AREA_WORDS = {
 # document overrides them. PERSON and ORG are left alone: "Washington" may be both.
 WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
+ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
 # Words that may sit inside a named phrase before its acronym: "Organization for Security and
 # Co-operation in Europe (OSCE)".
@@ -81,7 +82,8 @@ def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
                 labels.setdefault(text, "ORG")
                 continue
         if phrase is not None and phrase.label_ in ENTITY_LABELS:
-            labels.setdefault(text, phrase.label_)
+            # after a person's name, the acronym is their party or organisation: "Smith (NRA)"
+            labels.setdefault(text, phrase.label_ if phrase.label_ in ACRONYM_LABELS else "ORG")
             continue
         # An unlabelled phrase: capitalised words (with joiners) right before the parenthesis.
         start = before
@@ -99,10 +101,12 @@ def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
         elif before > 0 and doc[before - 1].pos_ == "NOUN" and doc[before - 1].is_lower:
             # "Ukraine's military intelligence (HUR)": a described body, still an organisation
             labels.setdefault(text, "ORG")
+    # Mentions inside a longer entity ("HUR chief Kyrylo Budanov") are left to that entity.
+    inside = {i for ent in ents if len(ent) > 1 for i in range(ent.start, ent.end)}
     return merged + [
         Span(doc, token.i, token.i + 1, label=labels[token.text])
         for token in doc
-        if token.text in labels
+        if token.text in labels and token.i not in inside
     ]
 
 
