@@ -171,3 +171,16 @@ def test_references_back_to_the_time_last_named() -> None:
     assert found["6 a.m."] == "2024-10-23T06:00"  # the day last named, not the publication day
     # with nothing named before, a reference back has no value
     assert dict(values("The following year, it closed."))["The following year"] is None
+
+
+def test_a_year_earlier_compares_with_the_period_in_focus() -> None:
+    text = (
+        "Profit rose 8% in the third quarter from a year earlier. "
+        "Sales were flat against the year-ago quarter."
+    )
+    found = dict(values(text, "2024-10-25"))
+    assert found["the third quarter"] == "2024-Q3"
+    assert found["a year earlier"] == "2023-Q3"
+    assert found["the year-ago quarter"] == "2023-Q3"
+    # with nothing in focus, a year before the publication year
+    assert dict(values("Output doubled from a year earlier."))["a year earlier"] == "2023"

@@ -729,8 +729,11 @@ def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
             ctx.anchor.year * 4 + _quarter(ctx.anchor) - 1 - (1 if "current" not in words else 0)
         )
         index = latest - back
-        return _Norm(f"{index // 4}-Q{index % 4 + 1}")
-    return _Norm(str(ctx.anchor.year - 1))
+        value = f"{index // 4}-Q{index % 4 + 1}"
+        # "the year-ago quarter": the quarter in focus, a year back
+        return _Norm(value, anaphoric=("same", -1) if back else None)
+    # "a year earlier": the period in focus ("the third quarter", "Oct. 5"), a year back
+    return _Norm(str(ctx.anchor.year - 1), anaphoric=("same", -1))
 
 
 @_rule(
@@ -1038,7 +1041,9 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     return _resolve_references(found)
 
 
-_CALENDAR_RE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?")
+_CALENDAR_RE = re.compile(
+    r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d))?(?:T.*)?"
+)
 
 
 def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMention]:
@@ -1058,15 +1063,25 @@ def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMent
             day = f"{focus[1]}-{focus[2]}-{focus[3]}"
             mention = replace(mention, value=day + value[value.index("T") :])
         elif norm.anaphoric and focus:
-            mention = replace(mention, value=_from_focus(focus, *norm.anaphoric))
-        if mention.value and (calendar := _CALENDAR_RE.fullmatch(mention.value)):
+            mention = replace(mention, value=_from_focus(focus, *norm.anaphoric) or value)
+        if norm.anaphoric and norm.anaphoric[0] == "same":
+            pass  # "a year earlier" compares with the time in focus; it does not move it
+        elif mention.value and (calendar := _CALENDAR_RE.fullmatch(mention.value)):
             focus = calendar  # the time now in focus, "the next day" included
         out.append(mention)
     return out
 
 
 def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
-    year, month, day = focus[1], focus[2], focus[3]
+    year, month, day, period = focus[1], focus[2], focus[3], focus[4]
+    if unit == "same":  # the focus moved by ``shift`` years, at its own granularity
+        moved = int(year) + shift
+        if period:
+            return f"{moved}-{period}"
+        if day:
+            last = 28 if month == "02" and day == "29" else int(day)
+            return f"{moved}-{month}-{last:02d}"
+        return f"{moved}-{month}" if month else str(moved)
     if unit == "year":
         return str(int(year) + shift)
     if unit == "month" and month:
