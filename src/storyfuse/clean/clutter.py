@@ -39,6 +39,7 @@ MIN_TOPIC_SIMILARITY = 0.04
 # An extra block outside the body must be this long (in words) and this close in topic.
 EXTRA_BLOCK_WORDS = 25
 EXTRA_BLOCK_SIMILARITY = 0.12
+MAX_EXTRA_BLOCKS = 30
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,9 @@ def _blocks(weights: Sequence[float], start: int, end: int) -> list[list[int]]:
     found: list[list[int]] = []
     for lo, hi in ((0, start), (end + 1, len(weights))):
         segment = list(weights[lo:hi])
-        while segment and any(w > 0 for w in segment):
+        for _ in range(MAX_EXTRA_BLOCKS):
+            if not any(w > 0 for w in segment):
+                break
             s, e = _max_run(segment)
             if s > e:
                 break
@@ -193,14 +196,18 @@ def _topic_similarity(
         matrix = vectorizer.fit_transform([line.text for line in lines])
     except ValueError:  # nothing but stop words
         return [1.0] * n
-    body_sum = np.asarray(matrix[body].sum(axis=0)).ravel()
-    sims = []
-    for i in range(n):
-        row = matrix[i].toarray().ravel()
-        centroid = body_sum - row if i in body else body_sum
-        norm = np.linalg.norm(centroid) * np.linalg.norm(row)
-        sims.append(float(row @ centroid / norm) if norm else 0.0)
-    return sims
+    centroid = np.asarray(matrix[body].sum(axis=0)).ravel()
+    dots = np.asarray(matrix @ centroid).ravel()  # row . centroid
+    row_sq = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # |row|^2 (1 or 0)
+    in_body = np.zeros(n, dtype=bool)
+    in_body[body] = True
+    # Leave-one-out for body lines: row . (C - row) and |C - row|.
+    loo_dots = np.where(in_body, dots - row_sq, dots)
+    c_sq = float(centroid @ centroid)
+    loo_norms = np.sqrt(np.maximum(np.where(in_body, c_sq - 2 * dots + row_sq, c_sq), 0.0))
+    denom = loo_norms * np.sqrt(row_sq)
+    sims = np.divide(loo_dots, denom, out=np.zeros(n), where=denom > 0)
+    return [float(x) for x in sims]
 
 
 def _outside_reason(line: Line, before: bool) -> str:

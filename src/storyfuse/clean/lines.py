@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -92,13 +93,11 @@ def stoplists() -> dict[str, frozenset[str]]:
 def choose_stoplist(words: list[str]) -> frozenset[str]:
     """The function-word list of the page's language: the list that covers most of its words."""
     lists = stoplists()
-    lowered = [w.lower() for w in words]
-    if not lowered:
-        return lists["English"]
+    counts = Counter(w.lower() for w in words)
     english = lists["English"]
-    best, best_hits = english, sum(w in english for w in lowered)
+    best, best_hits = english, sum(c for w, c in counts.items() if w in english)
     for stoplist in lists.values():
-        hits = sum(w in stoplist for w in lowered)
+        hits = sum(c for w, c in counts.items() if w in stoplist)
         if hits > best_hits:
             best, best_hits = stoplist, hits
     return best

@@ -16,8 +16,22 @@ from storyfuse.model import Document, InputError, Problem
 Item = Document | Problem
 
 
+# The longest news articles run to some 100,000 characters; far beyond that is not an article.
+MAX_ARTICLE_CHARS = 5_000_000
+
+
+def _check_size(text: str, where: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where,
+            f"{len(text):,} characters is too long for one news article "
+            f"(limit {MAX_ARTICLE_CHARS:,}); split it into articles",
+        )
+
+
 def read_text(path: str, data: bytes) -> Iterator[Item]:
     text = decode_text(data, path)
+    _check_size(text, path)
     yield Document(
         id=file_stem(path),
         path=path,
@@ -98,6 +112,7 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
     title = record.get("title") if isinstance(record.get("title"), str) else None
     outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
     if isinstance(text, str) and text.strip():
+        _check_size(text, where)
         return Document(
             id=doc_id,
             path=where,
