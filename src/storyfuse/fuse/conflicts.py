@@ -279,15 +279,45 @@ def _number_variant(figure: Figure) -> Variant:
 
 
 def _question(figures: list[Figure]) -> str:
-    """What is counted, in the words all the figures' sentences share."""
-    from storyfuse.fuse.facts import content_words
+    """What is counted, as the best supported figure's sentence says it: "North Korea has sent
+    troops to Russia" (the counting verb with its subject and places); the unit alone when the
+    sentence cannot be read that way."""
+    best = max(figures, key=lambda f: len(f.sources))
+    if not best.texts:
+        return best.unit
+    return count_phrase(best.texts[0].text, best.unit) or best.unit
 
-    sentences = [_masked(t.text) for f in figures for t in f.texts]
-    if not sentences:
-        return figures[0].unit
-    common = set.intersection(*(content_words(s) for s in sentences))
-    ordered = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", sentences[0]) if w.lower() in common]
-    return " ".join(dict.fromkeys(ordered)) or figures[0].unit
+
+def count_phrase(sentence: str, unit: str) -> str | None:
+    from storyfuse.fuse.events import _parse
+
+    doc = _parse(sentence)
+    nouns = [t for t in doc if t.lemma_.lower() == unit.lower() and t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    noun = nouns[0]
+    verb = noun.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    if noun.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        acl = [c for c in noun.children if c.dep_ == "acl"]
+        if not acl:
+            return None
+        verb, subject = acl[0], []
+        tokens = [noun, verb]
+    else:
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        tokens = [t for c in subject for t in c.subtree][:6]
+        tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+        tokens += [verb, noun]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _PLACE_PREPOSITIONS:
+            tokens += list(child.subtree)[:5]
+    kept = sorted({t.i: t for t in tokens if not t.is_punct}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in kept) or None
+
+
+_PLACE_PREPOSITIONS = {"to", "from", "in", "into", "at", "near", "across", "inside"}
 
 
 # --- who / where -----------------------------------------------------------------------------

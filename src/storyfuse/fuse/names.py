@@ -152,7 +152,9 @@ def mentions_of(story: StoryArticles) -> list[Mention]:
             out.append((entity.text, entity.label, _sentence_around(analysis, entity.start)))
         for quote in analysis.quotes:
             if quote.speaker:
-                out.append((quote.speaker, "PERSON", _sentence_around(analysis, quote.start)))
+                # no label: a speaker may be a person, a role ("the Russian president") or an
+                # organisation, and the index tells them apart
+                out.append((quote.speaker, None, _sentence_around(analysis, quote.start)))
         for claim in analysis.claims:
             if claim.claimant:
                 out.append((claim.claimant, None, claim.text))

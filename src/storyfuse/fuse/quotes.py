@@ -47,7 +47,8 @@ class Said:
 
 def tidy_quote(text: str) -> str:
     text = " ".join(text.split())
-    return text.strip(" \"'“”‘’«»")
+    # the comma before "he said" belongs to the reporting sentence, not to the words said
+    return text.strip(" \"'“”‘’«»").rstrip(",;:").strip()
 
 
 def _key(text: str) -> str:

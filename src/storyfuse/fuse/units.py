@@ -8,7 +8,7 @@ support.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -166,27 +166,35 @@ def story_articles(
     units: list[Unit] = []
     for analysis in kept:
         times = anchored_times(analysis, story_date)
-        sentences = analysis.sentences
-        for i, sentence in enumerate(sentences):
+        pieces = list(_pieces(analysis))
+        for i, (start, end) in enumerate(pieces):
             units.append(
                 Unit(
                     article_id=analysis.id,
                     index=i,
-                    position=i / max(1, len(sentences) - 1),
-                    text=" ".join(sentence.text.split()),
-                    start=sentence.start,
-                    end=sentence.end,
+                    position=i / max(1, len(pieces) - 1),
+                    text=" ".join(analysis.article.text[start:end].split()),
+                    start=start,
+                    end=end,
                     entities=tuple(
-                        e
-                        for e in analysis.entities
-                        if e.start >= sentence.start and e.end <= sentence.end
+                        e for e in analysis.entities if e.start >= start and e.end <= end
                     ),
-                    times=tuple(
-                        t for t in times if t.start >= sentence.start and t.end <= sentence.end
-                    ),
+                    times=tuple(t for t in times if t.start >= start and t.end <= end),
                 )
             )
     return StoryArticles(story=story, analyses=kept, units=units, embed=embed)
+
+
+def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
+    """The article's sentences as [start, end) spans, cut at line breaks: a paragraph break ends a
+    sentence even where the sentence splitter ran a dateline or a caption into the next one."""
+    text = analysis.article.text
+    for sentence in analysis.sentences:
+        for line in re.finditer(r"[^\n]+", text[sentence.start : sentence.end]):
+            start = sentence.start + line.start() + (len(line[0]) - len(line[0].lstrip()))
+            end = sentence.start + line.end() - (len(line[0]) - len(line[0].rstrip()))
+            if end > start:
+                yield start, end
 
 
 def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
