@@ -86,3 +86,20 @@ def test_article_blocks_survive_overlapping_and_out_of_range_spans():
     assert "".join(s.text for b in blocks for s in b.segments) == text
     beta = next(s for b in blocks for s in b.segments if s.text == "beta")
     assert set(beta.classes) >= {"quote", "ent", "ent-org"}
+
+
+def test_highlight_marks_query_words_and_their_longer_forms():
+    from storyfuse.web.views import highlight
+
+    pieces = highlight("Troops moved; the troop left at night.", "troop night")
+    assert [p.text for p in pieces if p.changed] == ["Troops", "troop", "night."]
+    assert " ".join(p.text for p in pieces) == "Troops moved; the troop left at night."
+
+
+def test_excerpt_centres_on_the_first_query_word_and_cuts_at_spaces():
+    from storyfuse.web.catalog import excerpt
+
+    text = " ".join(f"word{i}" for i in range(100)) + " needle " + " ".join(f"tail{i}" for i in range(100))
+    cut = excerpt(text, "Needle", width=120)
+    assert "needle" in cut and cut.startswith("…word") and cut.endswith("…")
+    assert all(part.startswith(("word", "tail", "needle", "…")) for part in cut.split())

@@ -26,6 +26,7 @@ from storyfuse.web import pages
 from storyfuse.web.catalog import Catalog, StoryQuery
 from storyfuse.web.security import TOKEN_HEADER, BodyLimit, SecurityHeaders, same_origin, token_ok
 from storyfuse.web.uploads import ACCEPTED, UploadQueue
+from storyfuse.web.views import highlight
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def _environment() -> jinja2.Environment:
     env.filters["number"] = _number
     env.filters["json_attr"] = _json_attr
     env.globals["path"] = _path
+    env.globals["highlight"] = highlight
     return env
 
 
@@ -247,12 +249,18 @@ def create_app(
             raise HTTPException(400, str(exc)) from None
         return RedirectResponse(_path("uploads", job.id), status_code=303)
 
-    @app.get("/uploads/{job_id}", response_class=HTMLResponse, include_in_schema=False)
-    def upload_status_html(request: Request, job_id: str) -> HTMLResponse:
+    def job_data(job_id: str) -> dict[str, Any]:
         job = queue.get(job_id) if queue else None
         if job is None:
             raise HTTPException(404, f"no upload {job_id!r}")
-        return render(request, "upload.html", title="Upload", job=job.as_dict())
+        data = job.as_dict()
+        titles = catalog.story_titles(job.story_ids) if job.story_ids else {}
+        data["stories"] = [{"id": sid, "title": titles.get(sid, sid)} for sid in job.story_ids]
+        return data
+
+    @app.get("/uploads/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def upload_status_html(request: Request, job_id: str) -> HTMLResponse:
+        return render(request, "upload.html", title="Upload", job=job_data(job_id))
 
     # --- JSON API ---------------------------------------------------------------------------
 
@@ -345,11 +353,9 @@ def create_app(
 
     @app.get("/api/uploads/{job_id}", tags=["uploads"])
     def api_upload_status(job_id: str) -> dict[str, Any]:
-        """Progress of one upload: state, documents analysed of total, stories touched, errors."""
-        job = queue.get(job_id) if queue else None
-        if job is None:
-            raise HTTPException(404, f"no upload {job_id!r}")
-        return job.as_dict()
+        """Progress of one upload: state, documents analysed of total, stories touched (id and
+        title), errors."""
+        return job_data(job_id)
 
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
     app.add_middleware(SecurityHeaders)  # outermost: every response carries the headers

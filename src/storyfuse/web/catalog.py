@@ -8,6 +8,7 @@ All records cross this boundary as the JSON contract dicts of ``render.jsonout``
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -150,14 +151,21 @@ def claim_detail(qualifier: str | None, value: float | None, unit: str | None) -
     return " ".join(p for p in (qualifier, number, unit) if p)
 
 
-def excerpt(text: str, needle: str, width: int = 180) -> str:
-    """The part of ``text`` around the first occurrence of ``needle`` (case-insensitive)."""
-    at = text.casefold().find(needle.casefold()) if needle else -1
-    if at < 0:
-        return text[:width] + ("…" if len(text) > width else "")
+def excerpt(text: str, query: str, width: int = 200) -> str:
+    """The words of ``text`` around the first of the query's words it contains."""
+    folded = text.casefold()
+    found = [folded.find(w) for w in re.findall(r"\w+", query.casefold())]
+    at = min((i for i in found if i >= 0), default=0)
     start = max(0, at - width // 3)
     end = min(len(text), start + width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    # cut at spaces, not inside words
+    if start > 0:
+        space = text.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(at, start), end)
+        end = space if space > at else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
 class MemoryCatalog:

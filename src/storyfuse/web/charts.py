@@ -66,7 +66,7 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 scale=alt.Scale(zero=True, nice=True, padding=12),
                 axis=alt.Axis(format="~s", tickCount=6, labelOverlap=True),
             ),
-            y=alt.Y("claimant:N", title=None, sort="-x", axis=alt.Axis(labelLimit=160)),
+            y=alt.Y("claimant:N", title=None, sort="-x", axis=alt.Axis(labelLimit=110)),
             size=alt.Size(
                 "sources:Q", legend=None, scale=alt.Scale(domain=[0, max(most, 1)], range=[0, 420])
             ),

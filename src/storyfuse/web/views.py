@@ -100,6 +100,23 @@ def word_diff(base: str, other: str) -> list[Piece]:
     return pieces
 
 
+def highlight(text: str, query: str) -> list[Piece]:
+    """``text`` cut into runs, marking the words that match a word of the search query.
+
+    A word matches when it starts with a query word, as the database's stemming search does
+    ("troops" for "troop").
+    """
+    wanted = {_fold(w) for w in query.split() if _fold(w)}
+    pieces: list[Piece] = []
+    for word in text.split():
+        hit = any(_fold(word).startswith(w) for w in wanted)
+        if pieces and pieces[-1].changed == hit:
+            pieces[-1].text += " " + word
+        else:
+            pieces.append(Piece(word, hit))
+    return pieces
+
+
 def _fold(word: str) -> str:
     return "".join(ch for ch in word.casefold() if ch.isalnum()) or word
 

@@ -21,11 +21,11 @@
     var bar = section.querySelector("progress");
     if (bar) { bar.max = job.total || 1; bar.value = job.analysed; }
     text(section.querySelector(".message"), job.message);
-    list(section.querySelector(".job-stories"), job.story_ids, function (sid) {
+    list(section.querySelector(".job-stories"), job.stories || [], function (story) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = "/stories/" + encodeURIComponent(sid);
-      a.textContent = "story " + sid;
+      a.href = "/stories/" + encodeURIComponent(story.id);
+      a.textContent = story.title;
       li.appendChild(a);
       return li;
     });
