@@ -730,8 +730,11 @@ def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
         )
         index = latest - back
         value = f"{index // 4}-Q{index % 4 + 1}"
-        # "the year-ago quarter": the quarter in focus, a year back
-        return _Norm(value, anaphoric=("same", -1) if back else None)
+        # "the year-ago quarter": the quarter in focus, a year back; "the quarter": the one in
+        # focus, if the text has named one
+        if back:
+            return _Norm(value, anaphoric=("same", -1))
+        return _Norm(value, anaphoric=("quarter", 0) if words == "the quarter" else None)
     # "a year earlier": the period in focus ("the third quarter", "Oct. 5"), a year back
     return _Norm(str(ctx.anchor.year - 1), anaphoric=("same", -1))
 
@@ -937,6 +940,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
         return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
+    if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
+        return "future"
     if word in ("by", "until"):
         # a deadline only right before the date: "by December", not "asked by a reporter on"
         return "future" if i == len(words) - 1 and word == "by" else None
@@ -1082,6 +1087,8 @@ def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
             last = 28 if month == "02" and day == "29" else int(day)
             return f"{moved}-{month}-{last:02d}"
         return f"{moved}-{month}" if month else str(moved)
+    if unit == "quarter":
+        return f"{year}-{period}" if period and period.startswith("Q") else None
     if unit == "year":
         return str(int(year) + shift)
     if unit == "month" and month:
