@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from storyfuse.ingest import readers
+from storyfuse.ingest import budget, readers
 from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,13 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
         lower = path.lower()
         if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
             data = readers.gunzip(path, data, limit)
-        yield from reader(path, data)
+        items = reader(path, data)
+        while True:
+            with budget.time_budget(budget.SECONDS_PER_DOCUMENT, path):
+                item = next(items, None)
+            if item is None:
+                break
+            yield item
     except InputError as exc:
         yield Problem(exc.path, exc.reason)
     except PermissionError:

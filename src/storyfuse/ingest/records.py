@@ -71,6 +71,8 @@ def iso_date(value: object) -> str | None:
         except ValueError:
             return None
     parsed = dateparser.parse(
-        text[:100], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+        text[:100],
+        languages=["en"],  # trying every language is slow and misreads junk as dates
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
     )
     return parsed.date().isoformat() if parsed else None
