@@ -39,32 +39,37 @@ def _words(text: str) -> frozenset[str]:
 CLAUSE_VERBS = _words(
     """
     say tell add note claim deny warn argue explain insist state declare announce write
-    tweet post report suggest acknowledge admit confirm reply respond recall predict promise
-    vow pledge contend assert allege maintain stress emphasize emphasise caution complain
-    concede conclude observe reveal disclose estimate testify ask believe think expect hope
-    fear feel worry know agree find show indicate signal hint speculate suspect doubt imply
-    boast brag joke quip lament mention remark repeat reiterate retort proclaim charge
-    affirm assure inform remind reassure advise recommend propose demand urge rule determine
-    learn discover realize realise understand recognize recognise wonder question project
-    forecast reckon counter threaten swear guarantee bet clarify continue point prefer
-    acknowledge blog email comment
+    tweet post report suggest acknowledge admit confirm reply respond recall predict
+    promise vow pledge contend assert allege maintain stress emphasize emphasise caution
+    complain concede conclude observe reveal disclose estimate testify ask believe think
+    expect hope fear feel worry know agree find show indicate signal hint speculate
+    suspect doubt imply boast brag joke quip lament mention remark repeat reiterate
+    retort proclaim charge affirm assure inform remind reassure advise recommend propose
+    demand urge rule determine learn discover realize realise understand recognize
+    recognise wonder question project forecast reckon counter threaten swear guarantee
+    bet clarify continue point prefer acknowledge blog email comment answer mock
+    describe sense envision cite express offer order discuss hop
     """
 )
 # ... governing a "to" clause: "X vowed to ...", "X urged Y to ...", "X declined to comment"
 TO_VERBS = _words(
     """
-    decline refuse vow promise pledge threaten urge ask call expect agree argue seek push
-    plan hope want tell offer intend vote prefer demand encourage invite warn claim
+    decline refuse vow promise pledge threaten urge ask call expect agree argue seek
+    push plan hope want tell offer intend vote prefer demand warn claim seem appear say
+    hop report propose mention plot advocate order show
     """
 )
 # ... with an object that is what was said or judged: "X praised Y", "X cited the poll"
 OBJECT_VERBS = _words(
     """
     cite describe criticize criticise express accuse praise denounce endorse question
-    dismiss blame mock blast slam recount tout rebut portray mention announce defend propose
-    call repeat echo acknowledge deny recall reject challenge highlight condemn applaud hail
-    attack support oppose thank predict demand recommend reveal confirm disavow lambaste
-    ridicule decry deride chide scold fault commend welcome tweet post answer voice
+    dismiss blame mock blast slam recount tout rebut portray mention announce defend
+    propose call repeat echo acknowledge deny recall reject challenge highlight condemn
+    applaud hail attack oppose predict demand recommend confirm lambaste ridicule decry
+    deride chide scold fault commend post voice argue promise report point emphasize
+    note quote stress reiterate prefer declare outline email list recite order unveil
+    reference envision warn assail deem state lament repudiate articulate underplay
+    disclose detail eviscerate revile liken foresee dispute attribute
     """
 )
 # ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
@@ -91,12 +96,27 @@ PREP_VERBS = {
     "advocate": {"for"},
     "push": {"for"},
     "praise": {"for"},
-    "thank": {"for"},
     "respond": {"to"},
-    "react": {"to"},
     "express": {"about"},
     "worry": {"about"},
     "endorse": {"for"},
+    "wonder": {"about"},
+    "rail": {"against"},
+    "allude": {"to"},
+    "pounce": {"on"},
+    "dwell": {"on"},
+    "revel": {"in"},
+    "liken": {"to"},
+    "apologize": {"for"},
+    "apologise": {"for"},
+    "remark": {"on"},
+    "rip": {"into"},
+    "denounce": {"for"},
+    "condemn": {"for"},
+    "slam": {"for"},
+    "blast": {"for"},
+    "assail": {"for"},
+    "testify": {"about"},
 }
 SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
@@ -112,6 +132,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
+# Objects that say nothing by themselves ("he criticized it").
+VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "anything"})
+# Links from a verb without a subject to the verb or adjective that has it ("X, saying",
+# "X said and added", "X is right to note").
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
@@ -294,7 +319,7 @@ class _Finder:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
         "X was quoted as saying" constructions."""
         node: Token | None = verb
-        for _ in range(3):
+        for _ in range(4):
             if node is None:
                 return None
             for child in node.children:
@@ -305,7 +330,7 @@ class _Finder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return pobj
-            if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
+            if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 node = node.head
                 continue
             return None
@@ -662,7 +687,7 @@ class _Finder:
     def _continues(self, first: Marked, second: Marked) -> bool:
         """True when only an attribution clause separates two quotes in one paragraph."""
         between = self.text[first.end : second.start]
-        return "\n" not in between and len(between.split()) <= 12 and between.count(".") <= 1
+        return len(between.split()) <= 12 and between.count(".") <= 1
 
     # --- indirect speech --------------------------------------------------------------------
 
@@ -672,13 +697,13 @@ class _Finder:
             for verb in sent:
                 if verb.pos_ not in ("VERB", "AUX") or self.in_quote[verb.i]:
                     continue
-                content = self._complement(verb)
-                if content is None:
+                contents = self._complements(verb)
+                if not contents:
                     continue
                 attr = self._attribution(verb)
                 if attr.mention is None and verb.lemma_.lower() not in CLAUSE_VERBS:
                     continue
-                out.append(self._indirect(content, attr))
+                out.extend(self._indirect(content, attr) for content in contents)
             colon = self._colon_line(sent)
             if colon is not None:
                 out.append(self._indirect(*colon))
@@ -713,15 +738,39 @@ class _Finder:
         content = self._content_span(rest, words[colon], min_words=2, whole=True)
         return (content, attr) if content is not None else None
 
+    def _complements(self, verb: Token) -> list[Span]:
+        """What a reporting verb reports. A verb may govern two clauses ("“A,” X said, and
+        B"), each its own report; a parenthetical verb ("The plan, she said, will fail")
+        reports the sentence around it."""
+        lemma = verb.lemma_.lower()
+        if lemma in CLAUSE_VERBS:
+            # a clause headed inside quote marks is a direct quote, found as such
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self.in_quote[c.i]]
+            spans = [self._content_span([c], verb) for c in clauses]
+            found = [sp for sp in spans if sp is not None]
+            if found:
+                return found
+            if verb.dep_ == "parataxis" and not clauses:
+                around = self._around(verb)
+                if around is not None:
+                    return [around]
+        single = self._complement(verb)
+        return [single] if single is not None else []
+
+    def _around(self, verb: Token) -> Span | None:
+        """The sentence around a parenthetical attribution, without it."""
+        sent = self.sents[self.sent_of[verb.i]]
+        inner = {t.i for t in verb.subtree}
+        rest = [t for t in sent if t.i not in inner and not t.is_space]
+        if not rest or any(self.in_quote[t.i] for t in rest):
+            return None
+        return self._content_span(rest, verb, whole=True, allow_inside=True)
+
     def _complement(self, verb: Token) -> Span | None:
         """What a reporting verb reports: its clause, "to" clause, object or prepositional
         object, by the verb's kind (see the verb lists above)."""
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        if lemma in CLAUSE_VERBS:
-            clause = next((c for c in children if c.dep_ == "ccomp"), None)
-            if clause is not None:
-                return self._content_span([clause], verb)
         if lemma in TO_VERBS:
             clause = next((c for c in children if c.dep_ == "xcomp"), None)
             if clause is not None and any(t.lower_ == "to" for t in clause.children):
@@ -737,7 +786,7 @@ class _Finder:
                 return self._content_span([obj], verb, min_words=1)
         if lemma in OBJECT_VERBS and verb.pos_ == "VERB":
             obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-            if obj is not None and obj.i > verb.i and obj.pos_ != "PRON":
+            if obj is not None and obj.i > verb.i and obj.lower_ not in VAGUE_OBJECTS:
                 extra = [
                     c
                     for c in children
@@ -761,13 +810,18 @@ class _Finder:
         return None
 
     def _content_span(
-        self, heads: list[Token], verb: Token, min_words: int = 2, whole: bool = False
+        self,
+        heads: list[Token],
+        verb: Token,
+        min_words: int = 2,
+        whole: bool = False,
+        allow_inside: bool = False,
     ) -> Span | None:
         tokens = sorted(
             heads if whole else (t for h in heads for t in h.subtree), key=lambda t: t.i
         )
         lo, hi = tokens[0].i, tokens[-1].i
-        if lo <= verb.i <= hi:
+        if lo <= verb.i <= hi and not allow_inside:
             return None
         while (
             lo < hi
@@ -783,28 +837,6 @@ class _Finder:
             hi -= 1
         span = self.doc[lo : hi + 1]
         if len([t for t in span if not t.is_punct]) < min_words:
-            return None
-        return span
-
-    def _old_content_span(self, clause: Token, verb: Token) -> Span | None:
-        tokens = sorted(clause.subtree, key=lambda t: t.i)
-        lo, hi = tokens[0].i, tokens[-1].i
-        if lo <= verb.i <= hi:
-            return None
-        while (
-            lo < hi
-            and (self.doc[lo].is_punct or self.doc[lo].is_space)
-            and not self._is_quote_mark(lo)
-        ):
-            lo += 1
-        while (
-            hi > lo
-            and (self.doc[hi].is_punct or self.doc[hi].is_space)
-            and not self._is_quote_mark(hi)
-        ):
-            hi -= 1
-        span = self.doc[lo : hi + 1]
-        if len([t for t in span if not t.is_punct]) < 2:
             return None
         return span
 
