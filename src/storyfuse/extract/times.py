@@ -921,6 +921,8 @@ _FUTURE_CUES = {
 _PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since"}
 _NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
 _PASSIVE = {"be", "been", "being"}
+_MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
+_REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
 _WORD_RE = re.compile(r"[A-Za-z']+")
 _SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
 
@@ -950,9 +952,17 @@ def _cue(words: list[str], i: int) -> str | None:
     if word in _PAST_CUES:
         return "past"
     # "released" is past, but not in "will be released": the auxiliary further left decides.
-    # A capitalised word before another ("United States") is a name, not a verb ("Asked by").
+    # A capitalised word before another ("United States") is a name, not a verb ("Asked by");
+    # after an article or adverb it is an adjective ("a still unspecified date"); "-eed" words
+    # are mostly not past tenses ("succeed", "need").
     name = words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
-    if word.endswith("ed") and not name and word not in _NOT_PAST and before not in _PASSIVE:
+    if (
+        word.endswith("ed")
+        and not name
+        and (not word.endswith("eed") or word in ("agreed", "freed", "guaranteed"))
+        and word not in _NOT_PAST
+        and before not in _PASSIVE | _MODIFIER_WORDS
+    ):
         return "past"
     return None
 
@@ -970,14 +980,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END_RE.search(right_window)
     right = right_window[: stop.start() + 2] if stop else right_window
     words = _WORD_RE.findall(left)
-    for i in range(len(words) - 1, max(-1, len(words) - 13), -1):
+    for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
         cue = _cue(words, i)
         if cue:
             return cue
     words = _WORD_RE.findall(right)[:8]
     for i, word in enumerate(words):
-        if word.lower() in ("by", "next"):
-            continue  # after the expression these begin another phrase ("Friday by the river")
+        if word.lower() in ("by", "next") or word.lower() in _REPORTING:
+            # after the expression these begin another phrase ("Friday by the river"), or
+            # date the report rather than the event ("in early March, an official said")
+            continue
         cue = _cue(words, i)
         if cue:
             return cue
