@@ -31,9 +31,9 @@ from storyfuse.model import Cited, Fact
 
 # same statement: cosine (plus agreement adjustments) at least this; MiniLM puts paraphrases of
 # one news sentence at 0.75-0.95 and different sentences of the same story at 0.3-0.6
-ALIGN_THRESHOLD = 0.68
+ALIGN_THRESHOLD = 0.7
 # two groups join only if their mean cross similarity stays this high
-GROUP_THRESHOLD = 0.6
+GROUP_THRESHOLD = 0.65
 
 
 @dataclass
