@@ -23,14 +23,25 @@ Without a publication date only absolute expressions get a value. Accuracy is me
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dateparser.date import DateDataParser  # type: ignore[import-untyped]
-from number_parser import parse_number  # type: ignore[import-untyped]
-
+from storyfuse.extract.times_calendar import (
+    SEASONS,
+    add_months,
+    duration_value,
+    is_valid_date,
+    iso_week,
+    number_of,
+    parse_span,
+    pick_year,
+    quarter_of,
+    season,
+    shifted,
+    weekday_date,
+)
+from storyfuse.extract.times_tense import tense_around
 from storyfuse.model import TimeMention
 
 # --- vocabulary -----------------------------------------------------------------------------
@@ -45,12 +56,6 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
-UNIT_CODES = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y",
-    "decade": "DE", "century": "CE",
-}  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SET_ADVERBS = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
@@ -78,8 +83,6 @@ MONTH_LEAD_WORDS = {
     "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
     "after", "for", "and", "or", "between", "mid", "the", "early", "late", "throughout",
 }  # fmt: skip
-VAGUE_NUMBERS = {"several", "few", "a few", "many", "some", "numerous", "a number of"}
-
 # --- pattern pieces -------------------------------------------------------------------------
 
 _MONTH_FULL = (
@@ -159,166 +162,12 @@ def _rule(name: str, pattern: str) -> Callable[[_Handler], _Handler]:
     return register
 
 
-# --- date arithmetic ------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=64)
-def _parser(base: dt.date | None) -> DateDataParser:
-    settings: dict[str, object] = {
-        "PREFER_DATES_FROM": "current_period",
-        "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "MDY",
-    }
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@functools.lru_cache(maxsize=8192)
-def _parse(span: str, base: dt.date | None) -> tuple[dt.date, str] | None:
-    """dateparser on one span: (date, period) where period is day / week / month / year."""
-    data = _parser(base).get_date_data(span)
-    if data.date_obj is None:
-        return None
-    return data.date_obj.date(), data.period or "day"
-
-
-def _week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _quarter(day: dt.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
-    """The year of a year-less date.
-
-    A day within three months of the publication date, or a month within two, is taken as the
-    nearest one ("December 30" in a January article is last December; "by December" in October
-    is this December). Further away the tense decides, and news, which mostly reports the past,
-    defaults to the past: "in June" in an October article is this June, "in November" in a
-    March article last November.
-    """
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            when = dt.date(year, month, day or 1)
-        except ValueError:  # 29 February in a common year
-            continue
-        if day is None:
-            # Months compare as months: "October" in an October article is this October.
-            offset = year * 12 + month - (anchor.year * 12 + anchor.month)
-        else:
-            offset = (when - anchor).days
-        candidates.append((offset, year))
-    nearest = min(candidates, key=lambda c: (abs(c[0]), -c[1]))
-    if abs(nearest[0]) <= (92 if day is not None else 2):
-        return nearest[1]
-    if tense == "future":
-        return min((c for c in candidates if c[0] >= 0), default=nearest)[1]
-    if tense == "past" or day is None:
-        return max((c for c in candidates if c[0] <= 0), default=nearest)[1]
-    return nearest[1]
-
-
-def _weekday_date(weekday: int, anchor: dt.date, rel: str | None, tense: str | None) -> dt.date:
-    back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7
-    if rel == "last":
-        return anchor - dt.timedelta(days=back or 7)
-    if rel == "next":
-        return anchor + dt.timedelta(days=ahead or 7)
-    if rel == "this":
-        return anchor + dt.timedelta(days=weekday - anchor.weekday())
-    # News reports the most recent such day, unless the sentence speaks of the future.
-    if tense == "future":
-        return anchor + dt.timedelta(days=ahead)
-    return anchor - dt.timedelta(days=back)
-
-
-def _number(word: str) -> float | None:
-    word = word.strip().lower()
-    if word in ("a", "an", "one"):
-        return 1
-    if word == "a couple of":
-        return 2
-    if word in VAGUE_NUMBERS:
-        return None
-    try:
-        return float(word)
-    except ValueError:
-        parsed = parse_number(word)
-        return float(parsed) if parsed is not None else None
-
-
-def _duration(amount: float | None, unit: str) -> str:
-    unit = unit.lower().rstrip("s")
-    unit = "century" if unit.startswith("centur") else unit
-    code = UNIT_CODES.get(unit, "D")
-    if code == "DE":
-        return f"P{_fmt(amount * 10)}Y" if amount is not None else "PXE"
-    if code == "CE":
-        return f"P{_fmt(amount * 100)}Y" if amount is not None else "PXC"
-    if code == "WE":
-        return f"P{_fmt(amount * 2)}D" if amount is not None else "PXD"
-    if code == "FN":
-        return f"P{_fmt(amount * 2)}W" if amount is not None else "PXW"
-    number = _fmt(amount) if amount is not None else "X"
-    if amount is not None and not float(amount).is_integer():
-        # "2 1/2 years" is P2Y6M: TIMEX3 writes a fraction in the next smaller unit
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
-        if code in smaller and unit not in ("minute", "second"):
-            factor, small = smaller[code]
-            whole, rest = int(amount), round((amount - int(amount)) * factor)
-            if unit == "hour":
-                return f"PT{whole}H{rest}M"
-            if code == "D":
-                return f"P{whole}DT{rest}H"
-            return f"P{whole}{code}{rest}{small}"
-    if unit in ("hour", "minute", "second"):
-        return f"PT{number}{code}"
-    return f"P{number}{code}"
-
-
-def _fmt(amount: float) -> str:
-    return str(int(amount)) if float(amount).is_integer() else str(amount)
-
-
 def _mod(word: str | None) -> str | None:
     if not word:
         return None
     word = re.sub(r"\s+", " ", word.strip(" -").lower())
     word = re.sub(r"^the |( of)$", "", word)
     return MODS.get(word)
-
-
-def _shift(anchor: dt.date, unit: str, amount: int) -> str:
-    """The anchor moved by ``amount`` units, at that unit's granularity."""
-    unit = unit.lower().rstrip("s")
-    if unit in ("day", "night"):
-        return (anchor + dt.timedelta(days=amount)).isoformat()
-    if unit == "week":
-        return _week(anchor + dt.timedelta(weeks=amount))
-    if unit == "weekend":
-        return _week(anchor + dt.timedelta(weeks=amount)) + "-WE"
-    if unit == "month":
-        year, month = _add_months(anchor.year, anchor.month, amount)
-        return f"{year:04d}-{month:02d}"
-    if unit == "quarter":
-        index = anchor.year * 4 + _quarter(anchor) - 1 + amount
-        return f"{index // 4}-Q{index % 4 + 1}"
-    if unit == "decade":
-        return str(anchor.year // 10 + amount)
-    if unit in ("century", "centurie"):
-        return str(anchor.year // 100 + amount)
-    return str(anchor.year + amount)
 
 
 # --- rules: absolute dates ------------------------------------------------------------------
@@ -338,7 +187,7 @@ def _calendar(span: str, ctx: _Context, month: int, day: int | None, year: int |
     ``month``, ``day`` and ``year`` are the pattern's reading, the fallback where dateparser
     reads nothing or something else (it can take "May 5" in "May 5,000" apart differently).
     """
-    parsed = _parse(span, ctx.anchor)
+    parsed = parse_span(span, ctx.anchor)
     if parsed is not None and parsed[0].month == month and (day is None or parsed[0].day == day):
         month, day = parsed[0].month, parsed[0].day if day is not None else None
         if year is not None:
@@ -346,7 +195,7 @@ def _calendar(span: str, ctx: _Context, month: int, day: int | None, year: int |
     if year is None:
         if ctx.anchor is None:
             raise _NoValue
-        year = _pick_year(month, day, ctx.anchor, ctx.tense_here)
+        year = pick_year(month, day, ctx.anchor, ctx.tense_here)
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
@@ -399,7 +248,7 @@ def _iso_date(match: re.Match[str], ctx: _Context) -> _Norm:
     "numeric_date", r"(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)"
 )
 def _numeric_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
-    parsed = _parse(match.group(0), None)  # dateparser settles the month/day order
+    parsed = parse_span(match.group(0), None)  # dateparser settles the month/day order
     return _Norm(parsed[0].isoformat()) if parsed else None
 
 
@@ -439,7 +288,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
     tense = {"last": "past", "previous": "past", "past": "past", "next": "future"}.get(
         rel[0] or "", ctx.tense_here
     )
-    year = _pick_year(month, None, ctx.anchor, tense)
+    year = pick_year(month, None, ctx.anchor, tense)
     if rel[0] in ("last", "previous", "past"):
         # "last May" is the latest May before last month: the month just gone is "last month"
         year = ctx.anchor.year
@@ -497,26 +346,18 @@ def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     }  # fmt: skip
     if name in fixed:
         month, day = fixed[name]
-        year = _pick_year(month, day, ctx.anchor, ctx.tense_here)
+        year = pick_year(month, day, ctx.anchor, ctx.tense_here)
         return _Norm(dt.date(year, month, day).isoformat())
     # Floating holidays: the nth (or last) weekday of a month.
     month, weekday, nth = {"Thanksgiving": (11, 3, 4), "Thanksgiving Day": (11, 3, 4),
                            "Labor Day": (9, 0, 1), "Memorial Day": (5, 0, -1),
                            "Election Day": (11, 0, 1)}[name]  # fmt: skip
-    year = _pick_year(month, 15, ctx.anchor, ctx.tense_here)
-    days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
+    year = pick_year(month, 15, ctx.anchor, ctx.tense_here)
+    days = [dt.date(year, month, d) for d in range(1, 32) if is_valid_date(year, month, d)]
     when = [d for d in days if d.weekday() == weekday][nth - 1 if nth > 0 else -1]
     if name == "Election Day":  # the Tuesday after the first Monday of November
         when += dt.timedelta(days=1)
     return _Norm(when.isoformat())
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 # --- rules: dates relative to the publication date ------------------------------------------
@@ -535,7 +376,7 @@ def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
         raise _NoValue
     shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
              "tomorrow": 1, "the day after tomorrow": 2}[word]  # fmt: skip
-    parsed = _parse(word, ctx.anchor) if word in ("yesterday", "today", "tomorrow") else None
+    parsed = parse_span(word, ctx.anchor) if word in ("yesterday", "today", "tomorrow") else None
     day = parsed[0] if parsed else ctx.anchor + dt.timedelta(days=shift)
     # "yesterday morning", "tonight": news dates the event by its day, as TimeBank's gold does.
     return _Norm(day.isoformat())
@@ -586,7 +427,7 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     tense = ctx.tense_here
     if ctx.text.startswith(("'s", "’s"), match.end()):
         tense = "past"  # "Wednesday's ruling": a weekday naming a thing is one that happened
-    day = _weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, tense)
+    day = weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, tense)
     # "Friday night" is dated by its day: timelines work in days, and TimeBank's gold mostly
     # values such spans as the day too.
     return _Norm(day.isoformat())
@@ -612,7 +453,7 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
         raise _NoValue
     word = (match["day"] or "").lower()
     if word in WEEKDAYS:
-        day = _weekday_date(WEEKDAYS[word], ctx.anchor, None, ctx.tense_here)
+        day = weekday_date(WEEKDAYS[word], ctx.anchor, None, ctx.tense_here)
     else:
         day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
     return _Norm(f"{day.isoformat()}T{hour:02d}:{minute:02d}", kind="TIME",
@@ -638,19 +479,8 @@ def _relative_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     mod_word = (match["mod"] or "").strip(" -").lower()
     mod = None if mod_word in ("earlier", "later") else _mod(mod_word)
     if unit in SEASONS:
-        return _Norm(_season(unit, ctx.anchor, amount), mod=mod)
-    return _Norm(_shift(ctx.anchor, unit, amount), mod=mod)
-
-
-def _season(name: str, anchor: dt.date, amount: int) -> str:
-    code = SEASONS[name.lower()]
-    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-    year = anchor.year
-    if amount < 0 and season_month >= anchor.month:
-        year -= 1
-    elif amount > 0 and season_month <= anchor.month:
-        year += 1
-    return f"{year}-{code}"
+        return _Norm(season(unit, ctx.anchor, amount), mod=mod)
+    return _Norm(shifted(ctx.anchor, unit, amount), mod=mod)
 
 
 @_rule(
@@ -675,7 +505,7 @@ def _season_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
         or (amount > 0 and season_month >= ctx.anchor.month)
     ):
         return _Norm(f"{ctx.anchor.year}-{code}", mod=_mod(match["mod"]))
-    return _Norm(_season(match["s"], ctx.anchor, amount), mod=_mod(match["mod"]))
+    return _Norm(season(match["s"], ctx.anchor, amount), mod=_mod(match["mod"]))
 
 
 @_rule("quarter", (
@@ -706,7 +536,7 @@ def _quarter_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     elif this.startswith("next"):
         year += 1
     elif not this:
-        current = _quarter(ctx.anchor) if unit == "quarter" else (ctx.anchor.month - 1) // 6 + 1
+        current = quarter_of(ctx.anchor) if unit == "quarter" else (ctx.anchor.month - 1) // 6 + 1
         # Reports speak of the latest such period: "the fourth quarter" in January is last year's.
         if number > current and ctx.tense_here != "future":
             year -= 1
@@ -726,7 +556,7 @@ def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if "quarter" in words or "period" in words:
         back = 4 if ("earlier" in words or "ago" in words) else 0
         latest = (
-            ctx.anchor.year * 4 + _quarter(ctx.anchor) - 1 - (1 if "current" not in words else 0)
+            ctx.anchor.year * 4 + quarter_of(ctx.anchor) - 1 - (1 if "current" not in words else 0)
         )
         index = latest - back
         value = f"{index // 4}-Q{index % 4 + 1}"
@@ -745,7 +575,7 @@ def _this_period(match: re.Match[str], ctx: _Context) -> _Norm | None:
     r"earlier|from\s+now|hence))",
 )
 def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
-    amount = _number(match["n"])
+    amount = number_of(match["n"])
     direction = -1 if match["dir"].lower() in ("ago", "earlier") else 1
     if amount is None:
         return _Norm("PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -757,7 +587,7 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if unit.startswith(("decade", "centur")):  # "a decade ago" is a year, not a decade
         years = int(amount * (10 if unit.startswith("decade") else 100))
         return _Norm(str(ctx.anchor.year + direction * years), mod=_mod(match["q"]))
-    return _Norm(_shift(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
+    return _Norm(shifted(ctx.anchor, unit, direction * int(amount)), mod=_mod(match["q"]))
 
 
 @_rule(
@@ -781,12 +611,12 @@ def _weekend(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if rel == "the":
         rel = "next" if ctx.tense_here == "future" else "last"
     if ctx.anchor.weekday() >= 5 and rel in ("the", "this"):
-        return _Norm(_week(ctx.anchor) + "-WE")
+        return _Norm(iso_week(ctx.anchor) + "-WE")
     if rel in ("next", "coming", "this"):
-        return _Norm(_week(ctx.anchor + dt.timedelta(days=5 - ctx.anchor.weekday())) + "-WE")
+        return _Norm(iso_week(ctx.anchor + dt.timedelta(days=5 - ctx.anchor.weekday())) + "-WE")
     # the weekend just gone: the Saturday before the publication date
     saturday = ctx.anchor - dt.timedelta(days=(ctx.anchor.weekday() - 5) % 7 or 7)
-    return _Norm(_week(saturday) + "-WE")
+    return _Norm(iso_week(saturday) + "-WE")
 
 
 @_rule("this_year", (
@@ -811,7 +641,7 @@ def _this_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
                 return None  # "the year before": relative to a time named earlier
     if ctx.anchor is None:
         raise _NoValue
-    return _Norm(_shift(ctx.anchor, unit, 0), mod=mod)
+    return _Norm(shifted(ctx.anchor, unit, 0), mod=mod)
 
 
 _SPELLED_YEAR = (
@@ -832,8 +662,8 @@ def _spelled_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
         ):
             return None  # "two thousand" is mostly a count
         words = re.sub(r"(?i)the\s+year\s+|two\s+thousand|and", "", match["k"]).strip()
-        return _Norm(str(2000 + int(_number(words) or 0)))
-    tail = _number(match["y"].replace("-", " "))
+        return _Norm(str(2000 + int(number_of(words) or 0)))
+    tail = number_of(match["y"].replace("-", " "))
     if tail is None:
         return None
     return _Norm(str((19 if match["c"].lower() == "nineteen" else 20) * 100 + int(tail)))
@@ -851,7 +681,7 @@ def _spelled_year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     rf"(?P<u>{_UNITS}|{_UNIT})(?P<and>\s+and\s+a\s+half)?"
 ))  # fmt: skip
 def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
-    amount = _number(match["n"])
+    amount = number_of(match["n"])
     if (match["and"] or match["half"]) and amount is not None:
         amount += 0.5
     unit = match["u"]
@@ -861,12 +691,12 @@ def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     rate = re.search(r"(?:\d|million|billion|percent|%|twice|times|once)\W*$", before)
     if match["n"].lower() in ("a", "an") and not match["q"] and not match["rel"] and rate:
         # "$5 million a year", "twice a day": a rate, i.e. a set of times.
-        return _Norm(_duration(1, unit), kind="SET")
+        return _Norm(duration_value(1, unit), kind="SET")
     # "a year-old", "two-thirds": not time
     after = ctx.text[match.end() : match.end() + 6]
     if after.startswith(("-old", " old")):
         return None
-    return _Norm(_duration(amount, unit), kind="DURATION", mod=_mod(match["q"]))
+    return _Norm(duration_value(amount, unit), kind="DURATION", mod=_mod(match["q"]))
 
 
 @_rule("vague_duration", (
@@ -879,7 +709,9 @@ def _duration_rule(match: re.Match[str], ctx: _Context) -> _Norm | None:
     "bare_units", r"(?:(?<=[Ff]or )|(?<=[Oo]ver ))(?P<u>(?i:years|months|weeks|decades|centuries))"
 )
 def _vague_duration(match: re.Match[str], ctx: _Context) -> _Norm | None:
-    return _Norm(_duration(None, match["u"]), kind="DURATION", mod=_mod(match.groupdict().get("q")))
+    return _Norm(
+        duration_value(None, match["u"]), kind="DURATION", mod=_mod(match.groupdict().get("q"))
+    )
 
 
 @_rule(
@@ -889,7 +721,7 @@ def _vague_duration(match: re.Match[str], ctx: _Context) -> _Norm | None:
 )
 def _past_unit(match: re.Match[str], ctx: _Context) -> _Norm | None:
     # "the past year" is a period of one year ending now; "last year" is a calendar year.
-    return _Norm(_duration(1, match["u"]), kind="DURATION")
+    return _Norm(duration_value(1, match["u"]), kind="DURATION")
 
 
 @_rule(
@@ -904,96 +736,12 @@ def _set(match: re.Match[str], ctx: _Context) -> _Norm | None:
         return _Norm(SET_ADVERBS[match["adv"].lower()], kind="SET")
     if match["wd"]:
         return _Norm(f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", kind="SET")
-    return _Norm(_duration(1, match["u"]), kind="SET")
+    return _Norm(duration_value(1, match["u"]), kind="SET")
 
 
 @_rule("weekday_set", r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s")
 def _weekday_set(match: re.Match[str], ctx: _Context) -> _Norm | None:
     return _Norm(f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", kind="SET")
-
-
-# --- tense of the sentence around an expression ---------------------------------------------
-
-_FUTURE_CUES = {
-    "will", "'ll", "shall", "would", "upcoming", "scheduled", "slated", "due", "going",
-    "intends", "soon",
-}  # fmt: skip
-_PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since"}
-_NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
-_PASSIVE = {"be", "been", "being"}
-_MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
-_REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
-_WORD_RE = re.compile(r"[A-Za-z']+")
-_SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
-
-
-_INTENT_RE = re.compile(
-    r"(?:plan|expect|hop|intend|schedul|prepar|aim)(?:s|ned|ning|ed|ing|e|es)?$"
-)
-
-
-def _cue(words: list[str], i: int) -> str | None:
-    """The tense a word signals in its place, or None. ``words`` keep their case."""
-    word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
-    after = words[i + 1].lower() if i + 1 < len(words) else ""
-    if word in ("next", "coming") and after not in ("to", "door"):
-        return "future"
-    if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
-        return "future"
-    if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
-        return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
-    if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
-        return "future"
-    if word in ("by", "until"):
-        # a deadline only right before the date: "by December", not "asked by a reporter on"
-        return "future" if i == len(words) - 1 and word == "by" else None
-    if word in _FUTURE_CUES:
-        return "past" if before in ("was", "were", "had") else "future"
-    if word in _PAST_CUES:
-        return "past"
-    # "released" is past, but not in "will be released": the auxiliary further left decides.
-    # A capitalised word before another ("United States") is a name, not a verb ("Asked by");
-    # after an article or adverb it is an adjective ("a still unspecified date"); "-eed" words
-    # are mostly not past tenses ("succeed", "need").
-    name = words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
-    if (
-        word.endswith("ed")
-        and not name
-        and (not word.endswith("eed") or word in ("agreed", "freed", "guaranteed"))
-        and word not in _NOT_PAST
-        and before not in _PASSIVE | _MODIFIER_WORDS
-    ):
-        return "past"
-    return None
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None.
-
-    News reports mostly what has happened, so callers treat None as the past; only a cue such
-    as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future.
-    """
-    left_window = text[max(0, start - 200) : start]
-    cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
-    left = left_window[cut[-1] :] if cut else left_window
-    right_window = text[end : end + 160]
-    stop = _SENTENCE_END_RE.search(right_window)
-    right = right_window[: stop.start() + 2] if stop else right_window
-    words = _WORD_RE.findall(left)
-    for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
-        cue = _cue(words, i)
-        if cue:
-            return cue
-    words = _WORD_RE.findall(right)[:8]
-    for i, word in enumerate(words):
-        if word.lower() in ("by", "next") or word.lower() in _REPORTING:
-            # after the expression these begin another phrase ("Friday by the river"), or
-            # date the report rather than the event ("in early March, an official said")
-            continue
-        cue = _cue(words, i)
-        if cue:
-            return cue
-    return None
 
 
 # --- the public entry point -----------------------------------------------------------------
@@ -1034,7 +782,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     for start, end, _order, rule, match in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        ctx = _Context(text, anchor, _tense(text, start, end))
+        ctx = _Context(text, anchor, tense_around(text, start, end))
         try:
             norm = rule.handler(match, ctx)
         except _NoValue:
@@ -1104,11 +852,11 @@ def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
     if unit == "year":
         return str(int(year) + shift)
     if unit == "month" and month:
-        y, m = _add_months(int(year), int(month), shift)
+        y, m = add_months(int(year), int(month), shift)
         return f"{y:04d}-{m:02d}"
     if unit in ("day", "week") and day:
         when = dt.date(int(year), int(month), int(day))
         if unit == "week":
-            return _week(when + dt.timedelta(weeks=shift))
+            return iso_week(when + dt.timedelta(weeks=shift))
         return (when + dt.timedelta(days=shift)).isoformat()
     return None

@@ -1,0 +1,90 @@
+"""The tense around a time expression: whether its sentence speaks of the past or the future.
+
+Weekdays and year-less dates are resolved towards the past or the future by it ("on Thursday"
+in a Friday article is yesterday, "will meet on Thursday" next week).
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE_CUES = {
+    "will", "'ll", "shall", "would", "upcoming", "scheduled", "slated", "due", "going",
+    "intends", "soon",
+}  # fmt: skip
+_PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since"}
+_NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
+_PASSIVE = {"be", "been", "being"}
+_MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
+_REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
+_WORD_RE = re.compile(r"[A-Za-z']+")
+_SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
+
+
+_INTENT_RE = re.compile(
+    r"(?:plan|expect|hop|intend|schedul|prepar|aim)(?:s|ned|ning|ed|ing|e|es)?$"
+)
+
+
+def _cue(words: list[str], i: int) -> str | None:
+    """The tense a word signals in its place, or None. ``words`` keep their case."""
+    word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if word in ("next", "coming") and after not in ("to", "door"):
+        return "future"
+    if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
+        return "future"
+    if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
+        return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
+    if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
+        return "future"
+    if word in ("by", "until"):
+        # a deadline only right before the date: "by December", not "asked by a reporter on"
+        return "future" if i == len(words) - 1 and word == "by" else None
+    if word in _FUTURE_CUES:
+        return "past" if before in ("was", "were", "had") else "future"
+    if word in _PAST_CUES:
+        return "past"
+    # "released" is past, but not in "will be released": the auxiliary further left decides.
+    # A capitalised word before another ("United States") is a name, not a verb ("Asked by");
+    # after an article or adverb it is an adjective ("a still unspecified date"); "-eed" words
+    # are mostly not past tenses ("succeed", "need").
+    name = words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
+    if (
+        word.endswith("ed")
+        and not name
+        and (not word.endswith("eed") or word in ("agreed", "freed", "guaranteed"))
+        and word not in _NOT_PAST
+        and before not in _PASSIVE | _MODIFIER_WORDS
+    ):
+        return "past"
+    return None
+
+
+def tense_around(text: str, start: int, end: int) -> str | None:
+    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None.
+
+    News reports mostly what has happened, so callers treat None as the past; only a cue such
+    as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future.
+    """
+    left_window = text[max(0, start - 200) : start]
+    cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
+    left = left_window[cut[-1] :] if cut else left_window
+    right_window = text[end : end + 160]
+    stop = _SENTENCE_END_RE.search(right_window)
+    right = right_window[: stop.start() + 2] if stop else right_window
+    words = _WORD_RE.findall(left)
+    for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
+        cue = _cue(words, i)
+        if cue:
+            return cue
+    words = _WORD_RE.findall(right)[:8]
+    for i, word in enumerate(words):
+        if word.lower() in ("by", "next") or word.lower() in _REPORTING:
+            # after the expression these begin another phrase ("Friday by the river"), or
+            # date the report rather than the event ("in early March, an official said")
+            continue
+        cue = _cue(words, i)
+        if cue:
+            return cue
+    return None
