@@ -179,3 +179,17 @@ def test_html_body_is_only_trimmed() -> None:
 def test_empty_and_clutter_only_bodies() -> None:
     assert clean(_doc("")).text == ""
     assert clean(_doc("Subscribe\nMenu\n0:00\n")).text == ""
+
+
+def test_short_clean_text_keeps_its_sentences() -> None:
+    body = (
+        "Apple unveils new phone\n\nApple on Tuesday unveiled a new phone with a larger screen and "
+        "a faster chip, the company said at an event in California.\n\n"
+        "The phone goes on sale next week."
+    )
+    article = clean(_doc(body))
+    assert article.text.endswith("The phone goes on sale next week.")
+    assert article.title == "Apple unveils new phone"
+    assert clean(_doc("Schools reopen after the storm.")).text == "Schools reopen after the storm."
+    two = "The river rose two metres overnight.\n\nResidents were told to move cars uphill."
+    assert clean(_doc(two)).text == two

@@ -30,6 +30,9 @@ PROSE_CAP = 40
 SHORT_COST = 6.0
 CLUTTER_COST = 12.0
 SEPARATOR_COST = 60.0
+# A short full sentence ("The phone goes on sale next week.") weighs this much per word.
+SENTENCE_WEIGHT = 0.0
+EDGE_SENTENCES = 1
 # Lines between two heads of listed items (comments, feed entries) at most.
 MAX_ITEM_LINES = 12
 LISTED = "part of a list of other items (news feed, comments), not this article"
@@ -93,6 +96,12 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     if start > end:  # no prose at all: keep what is not clutter
         return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
 
+    # A full sentence right at the body's edge belongs to it (a short opening or closing line).
+    for _ in range(EDGE_SENTENCES):
+        if start > 0 and reasons[start - 1] is None and lines[start - 1].is_sentence:
+            start -= 1
+        if end + 1 < len(lines) and reasons[end + 1] is None and lines[end + 1].is_sentence:
+            end += 1
     similarity = _topic_similarity(lines, prose, start, end)
     in_body = [start <= i <= end for i in range(len(lines))]
     # Blocks outside the body that are long and on topic belong to it (an article split by a
@@ -149,6 +158,8 @@ def _weight(line: Line, is_prose: bool, reason: str | None) -> float:
         return -CLUTTER_COST
     if is_prose:
         return float(min(line.n_words, PROSE_CAP))
+    if line.is_sentence:
+        return SENTENCE_WEIGHT * line.n_words
     return -SHORT_COST
 
 
@@ -216,7 +227,7 @@ def _outside_reason(line: Line, before: bool) -> str:
             return "byline"
         if DATELINE_WORDS.search(line.text) and line.n_words <= 15:
             return "dateline"
-        return "page header before the article body"
+        return "headline or page header before the article body"
     return "after the article body (related links, footer or other items)"
 
 

@@ -19,6 +19,8 @@ import justext
 PROSE_DENSITY = 0.30
 PROSE_DENSITY_LONG = 0.22
 
+_SENTENCE_START = re.compile(r"""^["'“‘(]?[A-Z0-9À-Ý]""")
+_FULL_STOP = re.compile(r"""[.!?]["'”’)]?$""")
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # Sentence end, optionally followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
@@ -56,7 +58,7 @@ UI_PHRASES = re.compile(
     r"|most (read|popular|viewed|shared)|top stories|editors'? picks"
     r"|you (may|might) (also )?like|leave a (comment|reply)|(previous|next) (post|article|story)"
     r"|click here|tap here|download (the|our) app|get the app|this audio|audio version"
-    r"|please enable javascript|pre-?order|buy now|shop now|learn more|open in app|edit post"
+    r"|javascript|pre-?order|buy now|shop now|learn more|open in app|edit post"
     r"|report (an? )?(error|typo|correction)|suggest a correction|contact us|about us"
     r"|help center|site ?map|thank you for (signing up|subscribing|reading)"
     r"|confirmation e-?mail|support (our|independent) journalism)\b"
@@ -151,6 +153,16 @@ class Line:
         if n >= 30 and self.stopword_density >= PROSE_DENSITY_LONG:
             return True
         return n >= 8 and self.stopword_density >= PROSE_DENSITY and (self.ends_sentence or n >= 20)
+
+    @cached_property
+    def is_sentence(self) -> bool:
+        """A short complete sentence: capitalised start, a few function words, a full stop."""
+        return (
+            self.n_words >= 4
+            and bool(_SENTENCE_START.match(self.text))
+            and bool(_FULL_STOP.search(self.text))
+            and self.stopword_density >= 0.2
+        )
 
     @cached_property
     def is_time_only(self) -> bool:
