@@ -252,11 +252,11 @@ class NameIndex:
                 s = re.escape(surface)
                 after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
-                for m in (after, before):
-                    if m and is_role(m.group(1)):
-                        rk = key_of(m.group(1))
+                for found in (after, before):
+                    if found and is_role(found.group(1)):
+                        rk = key_of(found.group(1))
                         self._groups.add(rk)
-                        self._surfaces[rk][clean(m.group(1))] += 1
+                        self._surfaces[rk][clean(found.group(1))] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((rk, pk))
 

@@ -235,7 +235,7 @@ class _Finder:
         """The words naming a speaker: the subject phrase with its appositions but without
         relative and participle clauses ("Ada Moss, who runs the gym,"), within its paragraph.
         A relative pronoun stays as the mention ("who"), as PolNeAR annotates it."""
-        drop = set()
+        drop: set[int] = set()
         for child in head.children:
             if child.dep_ in MENTION_DROP_DEPS:
                 drop.update(t.i for t in child.subtree)
@@ -278,6 +278,16 @@ class _Finder:
         lo, hi = keep[0].i, keep[-1].i
         span = self.doc[lo : hi + 1]
         words = [t for t in span if not (t.is_punct and t.i in (lo, hi))]
+        # only the line the name is on (a timestamp or dateline line may be parsed into it)
+        cuts = [
+            k
+            for k, t in enumerate(words)
+            if t.i < head.i
+            and ("\n" in t.text or "\n" in t.whitespace_ or t.text in DATELINE_DASHES)
+        ]
+        if cuts and cuts[-1] + 1 < len(words):
+            words = words[cuts[-1] + 1 :]
+        words = [t for t in words if not t.is_space]
         name = "".join(t.text_with_ws for t in words).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
@@ -340,6 +350,9 @@ class _Finder:
         subj = self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
+            if subj.ent_type_ in ("TIME", "DATE") or subj.like_num:
+                # a timestamp line misparsed as the subject ("4:40 p.m.\n\nX says")
+                subj = self._subject_by_position(verb)
         if subj is None or self.in_quote[subj.i]:
             subj = self._subject_by_position(verb)
         if subj is None:
@@ -437,8 +450,13 @@ class _Finder:
             # "“…” he said." split off as its own sentence; a capitalised word starts a new one
             # unless it is the reporting verb itself ("“…” Said Smith" is rare).
             word = self.doc[nxt]
-            if word.is_lower or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB"):
-                hi = self.sents[self.sent_of[nxt]].end
+            tail = self.sents[self.sent_of[nxt]]
+            if (
+                word.is_lower
+                or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB")
+                or self._bare_attribution(tail)
+            ):
+                hi = tail.end
         lo = self.sents[s_first].start
         out = []
         for i in range(lo, hi):
@@ -447,6 +465,16 @@ class _Finder:
                 continue
             out.append(t)
         return out
+
+    def _bare_attribution(self, sent: Span) -> bool:
+        """A short sentence that only says who spoke: "Putin said." / "Smith told AFP."."""
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
+        return (
+            0 < len(words) <= 8
+            and len(verbs) == 1
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children)
+        )
 
     def _linked(self, verb: Token, m: Marked) -> bool:
         """A quoted phrase is governed by a verb when it lies in the verb's phrase and outside
@@ -701,6 +729,9 @@ class _Finder:
                 if not contents:
                     continue
                 attr = self._attribution(verb)
+                if self._passive_participle(verb):
+                    # the subject was asked, it did not ask: what was asked, by nobody named
+                    attr = _Attribution(attr.cue, verb.i, None, None)
                 if attr.mention is None and verb.lemma_.lower() not in CLAUSE_VERBS:
                     continue
                 out.extend(self._indirect(content, attr) for content in contents)
@@ -737,6 +768,15 @@ class _Finder:
             return None
         content = self._content_span(rest, words[colon], min_words=2, whole=True)
         return (content, attr) if content is not None else None
+
+    @staticmethod
+    def _passive_participle(verb: Token) -> bool:
+        """ "Asked about the images, Putin said ...": the subject was asked, not asking."""
+        return (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+        )
 
     def _complements(self, verb: Token) -> list[Span]:
         """What a reporting verb reports. A verb may govern two clauses ("“A,” X said, and
