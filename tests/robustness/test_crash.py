@@ -1,0 +1,253 @@
+"""Crash safety of ``storyfuse ingest`` into SQLite: kill -9 at random points, restart, compare.
+
+The real CLI runs in a child process over a small corpus and is killed with SIGKILL several
+times: once just as it starts writing the database (mid-transaction or mid-migration), the
+others at random moments. After every kill the database must pass ``PRAGMA integrity_check``,
+hold every article committed before the kill exactly once (one version each, same content
+hash) and have whole stories (every stored article in exactly one story, counts that match).
+A final run then finishes the job, and its result (articles, versions, story memberships,
+copies) must equal that of one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from tests.robustness.corpus import write_corpus
+from tests.robustness.fuzzkit import fuzzed
+
+REPO = Path(__file__).resolve().parents[2]
+KILLS = int(os.environ.get("STORYFUSE_CRASH_KILLS", "3"))
+RUN_SECONDS = 240.0  # one ingest of the corpus; ~20 s on an idle two-core machine
+
+
+@dataclass
+class Snapshot:
+    integrity: str = "ok"
+    articles: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (hash, version)
+    versions: list[tuple[str, int, str]] = field(default_factory=list)
+    stories: set[frozenset[str]] = field(default_factory=set)
+    copies: dict[str, str | None] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # torn stories, duplicates
+
+
+def snapshot(db: Path) -> Snapshot:
+    """What the database holds, read in one transaction, with its consistency problems."""
+    snap = Snapshot()
+    if not db.exists():
+        return snap
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        snap.integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        conn.execute("BEGIN")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        needed = {"articles", "versions", "stories", "story_articles"}
+        if not needed <= tables:
+            if needed & tables:
+                snap.problems.append(f"half-made schema: {sorted(needed - tables)} missing")
+            return snap  # no schema yet: an empty database
+        for aid, digest, version in conn.execute("SELECT id, content_hash, version FROM articles"):
+            if aid in snap.articles:
+                snap.problems.append(f"article {aid} stored twice")
+            snap.articles[aid] = (digest, version)
+        snap.versions = sorted(
+            conn.execute("SELECT article_id, version, content_hash FROM versions").fetchall()
+        )
+        members: dict[str, set[str]] = {}
+        for aid, sid, copy_of in conn.execute(
+            "SELECT article_id, story_id, copy_of FROM story_articles"
+        ):
+            if aid in snap.copies:
+                snap.problems.append(f"article {aid} in two stories")
+            snap.copies[aid] = copy_of
+            members.setdefault(sid, set()).add(aid)
+        snap.stories = {frozenset(m) for m in members.values()}
+        counted = dict(conn.execute("SELECT id, articles FROM stories").fetchall())
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    if set(counted) != set(members):
+        snap.problems.append(f"stories {set(counted) ^ set(members)} without members or row")
+    for sid, ids in members.items():
+        if counted.get(sid) != len(ids):
+            snap.problems.append(f"story {sid} says {counted.get(sid)} articles, has {len(ids)}")
+        missing = ids - set(snap.articles)
+        if missing:
+            snap.problems.append(f"story {sid} names missing articles {sorted(missing)}")
+    unstoried = set(snap.articles) - set(snap.copies)
+    if unstoried:
+        snap.problems.append(f"articles in no story: {sorted(unstoried)}")
+    for aid, (digest, version) in snap.articles.items():
+        mine = [v for v in snap.versions if v[0] == aid]
+        if (aid, version, digest) not in mine:
+            snap.problems.append(f"article {aid} has no version row for its current version")
+    return snap
+
+
+def _ingest(src: Path, db: Path) -> subprocess.Popen:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
+    return subprocess.Popen(
+        [sys.executable, "-m", "storyfuse", "ingest", str(src), "--db", f"sqlite:///{db}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def _finish(proc: subprocess.Popen) -> str:
+    out, err = proc.communicate(timeout=RUN_SECONDS)
+    assert proc.returncode == 0, err[-3000:]
+    return out
+
+
+def _kill(proc: subprocess.Popen) -> bool:
+    """SIGKILL the child; False when it had already finished."""
+    if proc.poll() is not None:
+        return False
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    return True
+
+
+def _wait_for_write(proc: subprocess.Popen, db: Path, limit: float) -> None:
+    """Return as soon as the child starts writing the database (its WAL appears or grows)."""
+    wal = Path(f"{db}-wal")
+    start_size = wal.stat().st_size if wal.exists() else -1
+    ends = time.monotonic() + limit
+    while time.monotonic() < ends and proc.poll() is None:
+        size = wal.stat().st_size if wal.exists() else -1
+        if size != start_size and size > 0:
+            return
+        time.sleep(0.005)
+
+
+def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
+    from storyfuse import cli
+    from storyfuse.store import Store
+
+    src = tmp_path / "articles"
+    write_corpus(src, per_topic=6)
+    rng = random.Random(int(os.environ.get("STORYFUSE_CRASH_SEED", "20241104")))
+
+    # The reference: one uninterrupted run of the same CLI code, in this process.
+    assert cli.main(["ingest", str(src), "--db", f"sqlite:///{tmp_path / 'reference.db'}"]) == 0
+    reference = snapshot(tmp_path / "reference.db")
+    assert reference.integrity == "ok" and not reference.problems, reference.problems
+    assert len(reference.articles) == 24 and len(reference.stories) >= 2
+
+    db = tmp_path / "crashed.db"
+    wal = Path(f"{db}-wal")
+    # The schema is created before the kills: a kill during the very first migration is the
+    # known bug pinned by test_interrupted_first_migration_leaves_a_usable_database.
+    Store.open(f"sqlite:///{db}").close()
+    committed: dict[str, tuple[str, int]] = {}
+    kills: list[str] = []
+    run_time = 20.0  # refined by the first child's time to its first write
+    for attempt in range(KILLS):
+        proc = _ingest(src, db)
+        started = time.monotonic()
+        if attempt % 3 == 0:  # as the ingest transaction starts writing
+            _wait_for_write(proc, db, limit=RUN_SECONDS)
+            run_time = time.monotonic() - started
+            time.sleep(rng.uniform(0, 0.05))
+        elif attempt % 3 == 1:  # somewhere inside or just after the write
+            _wait_for_write(proc, db, limit=RUN_SECONDS)
+            time.sleep(rng.uniform(0, 0.15))
+        else:  # at a random moment of the run
+            time.sleep(rng.uniform(0.1, 0.9) * run_time)
+        writing = wal.exists() and wal.stat().st_size > 0
+        if _kill(proc):
+            kills.append("while writing" if writing else "before writing")
+        snap = snapshot(db)
+        assert snap.integrity == "ok", snap.integrity
+        assert not snap.problems, snap.problems
+        lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
+        assert not lost, f"articles committed before the kill are gone or changed: {lost}"
+        assert len(snap.versions) == len(snap.articles)  # no re-ingest made a second version
+        committed = dict(snap.articles)
+    for phase in kills:
+        fuzzed(f"crash: SIGKILLs survived ({phase})")
+
+    final = _ingest(src, db)
+    _finish(final)
+    result = snapshot(db)
+    assert result.integrity == "ok" and not result.problems, result.problems
+    assert result.articles == reference.articles
+    assert result.versions == reference.versions
+    assert result.stories == reference.stories
+    assert result.copies == reference.copies
+    assert len(kills) >= min(2, KILLS)
+
+
+@pytest.mark.xfail(
+    reason="cli.py cmd_ingest analyses every document before opening the store and commits "
+    "them all in one add_analyses transaction: a crash or kill late in a large ingest keeps "
+    "none of the work done, so an interrupted ingest is not resumable (it restarts from zero)",
+    strict=True,
+)
+def test_interrupted_ingest_keeps_finished_batches(tmp_path: Path, monkeypatch) -> None:
+    """A crash after more than a batch (32) of documents were analysed keeps those articles."""
+    from storyfuse import cli, pipeline
+
+    src = tmp_path / "articles"
+    write_corpus(src, per_topic=9)  # 36 articles
+    db = tmp_path / "partial.db"
+    real = pipeline.analyze_document
+    calls = {"n": 0}
+
+    def crash_late(document):
+        calls["n"] += 1
+        if calls["n"] == 35:
+            raise KeyboardInterrupt("simulated crash")  # stands in for kill -9 mid-ingest
+        return real(document)
+
+    monkeypatch.setattr(pipeline, "analyze_document", crash_late)
+    status = cli.main(["ingest", str(src), "--db", f"sqlite:///{db}"])
+    assert status != 0
+    snap = snapshot(db)
+    assert snap.integrity == "ok" and not snap.problems
+    assert len(snap.articles) >= 32, f"{len(snap.articles)} of 34 analysed articles kept"
+
+
+@pytest.mark.xfail(
+    reason="store/db.py Store.open runs the Alembic migration through pysqlite, which commits "
+    "each CREATE TABLE on its own (no transactional DDL): a crash or kill during the first "
+    "open leaves a half-made schema without an alembic_version row, and every later open "
+    "fails with 'table articles already exists'",
+    strict=True,
+)
+def test_interrupted_first_migration_leaves_a_usable_database(tmp_path: Path, monkeypatch) -> None:
+    from alembic import op
+
+    from storyfuse.store import Store
+
+    db = tmp_path / "new.db"
+    real = op.create_index
+    calls = {"n": 0}
+
+    def crash_on_second_index(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt("simulated kill during the first migration")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(op, "create_index", crash_on_second_index)
+    with pytest.raises(KeyboardInterrupt):
+        Store.open(f"sqlite:///{db}")
+    monkeypatch.setattr(op, "create_index", real)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Store.open(f"sqlite:///{db}") as store:  # a restart must be able to open it
+        assert store.stories() == []
