@@ -4,7 +4,8 @@ Scores, in one run and with the benchmark's own shingle metric:
 
 - trafilatura with its default settings (the published baseline);
 - trafilatura with the settings storyfuse uses (no comments, precision mode);
-- the whole storyfuse HTML path: those settings, then the clean stage's light trimming.
+- the whole storyfuse HTML path: those settings, the fallback for truncated extractions
+  (continuation from the page's cleaned visible text), then the clean stage's light trimming.
 
     python -m eval.html_extraction [--limit N] [--show]
 """
@@ -44,7 +45,7 @@ def trafilatura_default(html: bytes, url: str | None) -> str:
 
 
 def trafilatura_tuned(html: bytes, url: str | None) -> str:
-    return extract_html(html, url).body
+    return extract_html(html, url, continuation=False).body
 
 
 def storyfuse_path(html: bytes, url: str | None) -> str:
@@ -65,8 +66,8 @@ def storyfuse_path(html: bytes, url: str | None) -> str:
 
 SYSTEMS: dict[str, Callable[[bytes, str | None], str]] = {
     "trafilatura (defaults)": trafilatura_default,
-    "trafilatura (storyfuse settings)": trafilatura_tuned,
-    "storyfuse HTML path (+ clean)": storyfuse_path,
+    "trafilatura (no comments, precision)": trafilatura_tuned,
+    "storyfuse HTML path": storyfuse_path,
 }
 
 

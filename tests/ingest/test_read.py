@@ -210,3 +210,19 @@ def test_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     (tmp_path / "2.txt").write_text(TEXT)
     items = _read(tmp_path)
     assert [type(i) for i in items] == [Problem, Document]
+
+
+def test_truncated_extraction_is_continued_from_the_page() -> None:
+    from storyfuse.ingest.html import _continue_truncated
+
+    paragraphs = [
+        f"Paragraph {k} explains how the harbour bridge repairs went, what the engineers found "
+        f"in the cables and why the council decided to close the bridge for so long."
+        for k in range(7)
+    ]
+    html = "<html><body><nav>Home</nav>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    html += "<footer>Subscribe to our newsletter</footer></body></html>"
+    extracted = "\n".join(paragraphs[:4])
+    assert _continue_truncated(extracted, html, None).split("\n") == paragraphs
+    # One more line after the extract is not enough to call it truncated.
+    assert _continue_truncated("\n".join(paragraphs[:6]), html, None) == "\n".join(paragraphs[:6])

@@ -3,6 +3,11 @@
 The extraction settings are chosen by ``eval/html_extraction.py`` on the article-extraction
 benchmark: comments are left out (the benchmark's bodies never include reader comments) and
 trafilatura's precision mode is used, with its own fallbacks (readability, jusText) on.
+
+One more fallback follows: precision mode sometimes stops part-way through a long article split
+into several containers. The page's visible text, cleaned as plain text, shows where the body
+runs; when it continues past the extracted text with several more paragraphs of prose, those
+paragraphs are appended.
 """
 
 from __future__ import annotations
@@ -12,8 +17,16 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from storyfuse.clean.clutter import classify
+from storyfuse.clean.lines import split_lines
+from storyfuse.ingest.visible import visible_text
+
 # trafilatura logs every page it finds too short; that is expected, not news.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+# A continuation is taken only when it is this substantial: a few lines could be a teaser.
+CONTINUATION_PARAGRAPHS = 3
+CONTINUATION_WORDS = 60
 
 # Pages this large are not news articles; parsing them would only stall the batch.
 MAX_HTML_CHARS = 20_000_000
@@ -30,10 +43,13 @@ class HtmlArticle:
     language: str | None = None
 
 
-def extract_html(html: str | bytes, url: str | None = None, *, tuned: bool = True) -> HtmlArticle:
+def extract_html(
+    html: str | bytes, url: str | None = None, *, tuned: bool = True, continuation: bool = True
+) -> HtmlArticle:
     """The article body and metadata of one HTML page ('' when no article text is found).
 
-    ``tuned=False`` gives trafilatura's default extraction (kept as the evaluation baseline).
+    ``tuned=False`` gives trafilatura's default extraction (kept as the evaluation baseline);
+    ``continuation=False`` leaves out the truncation fallback.
     """
     if tuned:
         doc = trafilatura.bare_extraction(
@@ -44,6 +60,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, tuned: bool = Tru
     if doc is None:
         return HtmlArticle(body="", url=url)
     body = doc.text or ""
+    if tuned and continuation and body:
+        body = _continue_truncated(body, html, doc.title)
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return HtmlArticle(
         body=body,
@@ -54,3 +72,23 @@ def extract_html(html: str | bytes, url: str | None = None, *, tuned: bool = Tru
         url=doc.url or url,
         language=doc.language or None,
     )
+
+
+def _continue_truncated(body: str, html: str | bytes, title: str | None) -> str:
+    """Append the prose paragraphs that run on, in the page, right after the extracted text."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    extracted = {line.key for line in split_lines(body)}
+    kept = [d.line for d in classify(split_lines(visible_text(html)), title=title) if d.kept]
+    positions = [k for k, line in enumerate(kept) if line.key in extracted]
+    if len(positions) < CONTINUATION_PARAGRAPHS:
+        return body
+    after = []
+    for line in kept[max(positions) + 1 :]:
+        if line.key in extracted or not line.is_prose:
+            break
+        after.append(line.text)
+    words = sum(len(text.split()) for text in after)
+    if len(after) < CONTINUATION_PARAGRAPHS or words < CONTINUATION_WORDS:
+        return body
+    return body + "\n" + "\n".join(after)
