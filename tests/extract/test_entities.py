@@ -94,6 +94,11 @@ def test_dates_and_numbers_are_not_entities_and_canonical_is_left_empty() -> Non
     assert ("Paris", "GPE") in [(e.text, e.label) for e in entities]
 
 
+def test_dateline_agency_after_a_place_is_an_org() -> None:
+    found = labels("LISBON (AFP) — Talks resumed in the capital.")
+    assert ("AFP", "ORG") in found
+
+
 def test_acronym_after_a_person_is_their_organisation() -> None:
     found = labels("Senator John Smith (NRA) spoke first.")
     assert ("John Smith", "PERSON") in found

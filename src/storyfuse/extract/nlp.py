@@ -82,13 +82,24 @@ def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
                 labels.setdefault(text, "ORG")
                 continue
         if phrase is not None and phrase.label_ in ENTITY_LABELS:
-            # after a person's name, the acronym is their party or organisation: "Smith (NRA)"
-            labels.setdefault(text, phrase.label_ if phrase.label_ in ACRONYM_LABELS else "ORG")
+            # The acronym of a place spells the place: "United States (US)"; otherwise it is an
+            # organisation: "WASHINGTON (AP)" is a dateline, "Smith (NRA)" a person's party.
+            initials = "".join(
+                t.text[0]
+                for t in phrase
+                if (t.is_title or t.is_upper) and t.lower_ not in NAME_JOINERS
+            )
+            label = phrase.label_ if phrase.label_ in ACRONYM_LABELS else "ORG"
+            if label != "ORG" and initials.upper() != text:
+                label = "ORG"
+            labels.setdefault(text, label)
             continue
         # An unlabelled phrase: capitalised words (with joiners) right before the parenthesis.
         start = before
         while start > 0 and (
-            doc[start - 1].is_title or (doc[start - 1].lower_ in NAME_JOINERS and start - 1 > 0)
+            doc[start - 1].is_title
+            or (doc[start - 1].is_upper and doc[start - 1].is_alpha)
+            or (doc[start - 1].lower_ in NAME_JOINERS and start - 1 > 0)
         ):
             start -= 1
         while start < before and doc[start].lower_ in NAME_JOINERS:
