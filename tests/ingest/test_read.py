@@ -145,6 +145,7 @@ def test_folder_is_recursive_sorted_and_skips_unknown(tmp_path: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         (b"Caf\xe9 opens on the main square\n", "not valid UTF-8"),
         (b"\xff\xfe" + b"\x00\xd8", "UTF-16"),  # a BOM, then a lone surrogate
+        ("\u200b\u200b\n\u00ad".encode(), "no visible text"),
     ],
 )
 def test_bad_text_files_are_problems(tmp_path: Path, content: bytes, needle: str) -> None:

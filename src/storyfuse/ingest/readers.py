@@ -36,7 +36,7 @@ def read_text(path: str, data: bytes) -> Iterator[Item]:
         id=file_stem(path),
         path=path,
         format="text",
-        body=_normalise(text),
+        body=_body(text, path),
         content_hash=sha256(data),
     )
 
@@ -52,7 +52,7 @@ def _html_document(
     if len(html) > MAX_HTML_CHARS:
         raise InputError(path, f"HTML page of {len(html):,} characters is too large for an article")
     page = extract_html(html, url=url)
-    if not page.body.strip():
+    if not _normalise(page.body).strip():
         raise InputError(path, "no article text found in this HTML page")
     return Document(
         id=doc_id,
@@ -117,7 +117,7 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
             id=doc_id,
             path=where,
             format="jsonl",
-            body=_normalise(text),
+            body=_body(text, where),
             content_hash=digest,
             title=title,
             outlet=outlet,
@@ -199,7 +199,7 @@ def read_feed(path: str, data: bytes) -> Iterator[Item]:
         if entry.get("content"):
             content = max((c.get("value", "") for c in entry.content), key=len)
         content = content or entry.get("summary", "") or ""
-        body = _fragment_text(content)
+        body = _normalise(_fragment_text(content))
         if not body.strip():
             yield Problem(where, f"feed entry {index + 1} has no text")
             continue
@@ -214,7 +214,7 @@ def read_feed(path: str, data: bytes) -> Iterator[Item]:
             id=doc_id,
             path=where,
             format="feed",
-            body=_normalise(body),
+            body=body,
             content_hash=sha256(json.dumps([url, entry.get("title"), content], ensure_ascii=False)),
             title=entry.get("title") or None,
             outlet=outlet,
@@ -239,6 +239,14 @@ def _normalise(text: str) -> str:
     """Unify line ends; drop zero-width and other invisible format characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     return text.translate(_INVISIBLE)
+
+
+def _body(text: str, where: str) -> str:
+    """The normalised article text, or InputError when nothing visible is left."""
+    body = _normalise(text)
+    if not body.strip():
+        raise InputError(where, "has no visible text (only whitespace or invisible characters)")
+    return body
 
 
 _INVISIBLE = {cp: None for cp in (0x200B, 0x2060, 0xFEFF, 0x00AD)}
