@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_pages(args.limit)
     systems = {"all visible text (html-text)": lambda text: text, "storyfuse clean": clean_text}
-    rows, per_page = [], {}
+    rows: list[dict[str, object]] = []
     for name, system in systems.items():
         started = time.perf_counter()
         scores = []
@@ -52,7 +52,6 @@ def main(argv: list[str] | None = None) -> int:
             if args.show and name == "storyfuse clean":
                 tp, fp, fn = score
                 print(f"{page_id[:12]}  tp={tp:.3f} fp={fp:.3f} fn={fn:.3f}", file=sys.stderr)
-            per_page.setdefault(page_id, {})[name] = round(score[0], 4)
         seconds = time.perf_counter() - started
         rows.append(
             {

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+import trafilatura.settings
 
 from storyfuse.clean.clutter import classify
 from storyfuse.clean.lines import split_lines
@@ -57,7 +58,7 @@ def extract_html(
         )
     else:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if doc is None:
+    if not isinstance(doc, trafilatura.settings.Document):  # None: no article found
         return HtmlArticle(body="", url=url)
     body = doc.text or ""
     if tuned and continuation and body:
