@@ -200,3 +200,22 @@ def test_partial_quote_inside_reported_speech_is_one_quotation() -> None:
 
 def test_no_quotes_in_plain_narration() -> None:
     assert quotes_of("The bridge opened on Monday. Thousands of cars crossed it.") == []
+
+
+def test_pronoun_prefers_the_previous_subject_over_an_object() -> None:
+    text = "Maria Lopez met Jonas Weber in Berlin on Monday. She said the talks had gone well."
+    q = one(quotes_of(text), "talks")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_timestamp_line_is_not_part_of_the_speaker() -> None:
+    text = "4:40 p.m.\n\nSenator Lea Hart says she will stay in the race."
+    q = one(quotes_of(text), "stay in the race")
+    assert q.speaker is not None and "p.m" not in q.speaker
+    assert "Lea Hart" in q.speaker
+
+
+def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
+    text = "The election board was firm in its ruling: “Further appeals are pointless.”"
+    q = one(quotes_of(text), "appeals")
+    assert q.speaker is not None and "board" in q.speaker

@@ -130,6 +130,8 @@ ORG_PRONOUNS = frozenset({"it"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# How many sentences back a pronoun looks for a person who was a subject.
+PRONOUN_REACH = 2
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Objects that say nothing by themselves ("he criticized it").
@@ -154,6 +156,7 @@ class _Person:
     start: int
     end: int
     name: str
+    subject: bool = False  # the subject of its clause (or in apposition to it)
 
 
 def _strip_possessive(name: str) -> str:
@@ -167,7 +170,15 @@ def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
     found: dict[int, _Person] = {}
     for e in doc.ents:
         if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
-            found[e.start_char] = _Person(e.start_char, e.end_char, _strip_possessive(e.text))
+            root = e.root
+            if root.dep_ == "appos":
+                root = root.head
+            found[e.start_char] = _Person(
+                e.start_char,
+                e.end_char,
+                _strip_possessive(e.text),
+                subject=root.dep_ in ("nsubj", "nsubjpass"),
+            )
     for t in doc:
         if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.ent_type_ or in_quote[t.i]:
             continue
@@ -179,7 +190,7 @@ def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
         ):
             continue
         start, end = words[0].idx, t.idx + len(t.text)
-        found[start] = _Person(start, end, doc.text[start:end])
+        found[start] = _Person(start, end, doc.text[start:end], subject=True)
     return [found[k] for k in sorted(found)]
 
 
@@ -322,8 +333,18 @@ class _Finder:
         previous = [p for p in self.persons if p.end <= pron.idx]
         if not previous:
             return pron.text
-        last = previous[-1]
+        # The last named person, preferring one who was the subject of a recent sentence: in
+        # "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject.
+        s_now = self.sent_of[pron.i]
+        recent = [
+            p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
+        ]
+        last = recent[-1] if recent else previous[-1]
         return self._fullest_person(last.name, last.start)
+
+    def _sent_at(self, char: int) -> int:
+        span = _char_span(self.doc, char, char + 1)
+        return self.sent_of[span[0].i] if span is not None else 0
 
     def _subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
@@ -543,19 +564,41 @@ class _Finder:
                     return attr
         return self._colon_speaker([t for t in sent if t.i <= colon[0].i and not t.is_space])
 
+    def _colon_subject(self, before: list[Token]) -> _Attribution | None:
+        """ "The board was clear in its findings: “…”" — the subject of the clause that a
+        colon ends introduces the quote."""
+        subjects = [
+            t
+            for t in before
+            if t.dep_ in ("nsubj", "attr")
+            and not self.in_quote[t.i]
+            and t.lower_ not in ("it", "there", "this", "that", "here")
+            and (t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP"))
+        ]
+        if not subjects:
+            return None
+        subj = subjects[-1]
+        return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
+
     def _colon_speaker(self, before: list[Token]) -> _Attribution | None:
         """ "Smith: ..." — a short name phrase and a colon open the sentence."""
         while before and self._is_quote_mark(before[-1].i):
             before = before[:-1]
-        if not before or before[-1].text != ":" or not 1 < len(before) <= 8:
+        if not before or before[-1].text != ":":
             return None
+        # "HEADLINE - Jane Roe: “…”": the phrase after the last dash
+        dashes = [k for k, t in enumerate(before) if t.text in DATELINE_DASHES or t.text == "-"]
+        if dashes:
+            before = before[dashes[-1] + 1 :]
+        if not 1 < len(before) <= 8:
+            return self._colon_subject(before)
         phrase = before[:-1]
         if any(t.ent_type_ in ("TIME", "DATE", "CARDINAL") or t.like_num for t in phrase):
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in phrase):
-            return None
+            return self._colon_subject(before)
         ids = {t.i for t in phrase}
         heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
         span = self.doc[phrase[0].i : phrase[-1].i + 1]
