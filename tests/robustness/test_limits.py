@@ -88,3 +88,33 @@ def test_budget_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         limits.document_seconds()
     monkeypatch.delenv("STORYFUSE_DOCUMENT_SECONDS")
     assert limits.document_seconds() == limits.DOCUMENT_SECONDS
+
+
+def test_pipeline_skips_a_slow_document_and_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document that overruns the budget becomes one Problem; the rest is analysed."""
+    from storyfuse import pipeline
+    from storyfuse.model import Analysis, Document, Problem
+
+    def fake_analyze(document: Document) -> Analysis:
+        if document.id == "slow":
+            _spin(10)  # stands in for a pathological input
+        return Analysis(article=None)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "analyze_document", fake_analyze)
+    monkeypatch.setenv("STORYFUSE_DOCUMENT_SECONDS", "0.3")
+    docs = [
+        Document(id=i, path=f"{i}.txt", format="text", body="x", content_hash="0" * 64)
+        for i in ("a", "slow", "b")
+    ]
+    started = time.monotonic()
+    analyses, problems = pipeline.analyze_documents(docs)
+    assert time.monotonic() - started < 3
+    assert len(analyses) == 2
+    assert problems == [Problem("slow.txt", problems[0].error)]
+    assert "0.3 s budget" in problems[0].error
+
+
+def test_size_limit_before_any_work() -> None:
+    limits.check_size("ok.txt", "x" * 1000)
+    with pytest.raises(InputError, match="limit for one article"):
+        limits.check_size("huge.jsonl:1", "x" * (limits.MAX_DOCUMENT_CHARS + 1))
