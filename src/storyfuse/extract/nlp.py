@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import Counter
 
 import spacy
 from spacy.language import Language
@@ -127,6 +128,9 @@ def _area_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.lower_ not in AREA_WORDS or token.i == 0:
             continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.is_lower and following is not None and following.pos_ in ("NOUN", "PROPN"):
+            continue  # a modifier, not a name: "a U.S. district court"
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
             start -= 1
@@ -158,6 +162,8 @@ def _unlabelled_mentions(
                 end <= len(doc)
                 and tuple(t.text for t in doc[token.i : end]) == words
                 and doc[end - 1].pos_ in ("PROPN", "NOUN")
+                # not the first word of a longer name: "Melania" in "Melania Trump"
+                and not (end < len(doc) and (doc[end].is_title or doc[end].is_upper))
             ):
                 if not taken.intersection(range(token.i, end)):
                     spans.append(Span(doc, token.i, end, label=names[words]))
@@ -171,7 +177,11 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _area_spans(doc))
     ents = _merge(doc, ents, _acronym_spans(doc, ents))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
-    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
+    # mislabelled person's name.
+    person_votes = Counter(ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
+    place_votes = Counter(ent[-1].text for ent in ents if ent.label_ in PLACE_LABELS)
+    surnames = {name for name, n in person_votes.items() if n >= place_votes[name]}
     ents = [
         Span(doc, e.start, e.end, label="PERSON")
         if e.label_ not in ("PERSON", "NORP") and len(e) == 1 and e.text in surnames
@@ -196,8 +206,13 @@ def entity_fixes(doc: Doc) -> Doc:
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if label in WEAK_LABELS and words in places:
             label = places[words]
-        elif label == "PRODUCT" and len(ent) == 1 and doc[ent.start - 1].lower_ in LOCATIVE:
-            label = "GPE"
+        elif (
+            label == "PRODUCT"
+            and len(ent) == 1
+            and doc[ent.start - 1].lower_ in LOCATIVE
+            and not (ent.end < len(doc) and doc[ent.end].lower_ in ("and", "of", "&"))
+        ):
+            label = "GPE"  # "in Kursk", but not "in Family and Medical Leave Act"
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = fixed
     return doc
