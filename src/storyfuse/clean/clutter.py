@@ -37,6 +37,20 @@ EDGE_SENTENCES = 1
 MAX_ITEM_LINES = 12
 LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
+_HAS_DATE_OR_TIME = re.compile(
+    r"\b(\d{1,2}:\d{2}|(19|20)\d{2}|\d{1,2}/\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|today|yesterday|ago)",
+    re.IGNORECASE,
+)
+# Headings that introduce a list of links to other pages.
+LIST_HEADING = re.compile(
+    r"\b(related|recommended|trending|more (news|stories|from|on|in)|most (read|popular|viewed|shared)"
+    r"|top (stories|news)|editors'? picks|other (topics|stories|news)|you (may|might) (also )?like"
+    r"|read (more|next|also)|see also|latest (news|stories|headlines)|further reading|also on)\b",
+    re.IGNORECASE,
+)
+# Lines under a furniture heading up to this length are taken as the links it lists.
+LISTED_LINK_WORDS = 15
 # A prose line whose TF-IDF cosine to the body is below this is about something else.
 MIN_TOPIC_SIMILARITY = 0.04
 # An extra block outside the body must be this long (in words) and this close in topic.
@@ -67,6 +81,12 @@ def line_clutter_reason(line: Line) -> str | None:
         return "photo caption or credit"
     if BIO.match(line.text) and line.n_words <= 80 and not line.text.startswith("By "):
         return "author bio"
+    if (
+        line.n_words <= 15
+        and DATELINE_WORDS.search(line.text)
+        and _HAS_DATE_OR_TIME.search(line.text)
+    ):
+        return "dateline"
     hits = line.ui_hits
     if hits and not line.is_prose:
         return "site furniture (navigation, sharing, subscription or advertising text)"
@@ -81,6 +101,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
         return []
     reasons: list[str | None] = [line_clutter_reason(line) for line in lines]
     _mark_repeats(lines, reasons)
+    _mark_listed_links(lines, reasons)
     title_key = normalise(title) if title else None
     if title_key:
         for i, line in enumerate(lines):
@@ -229,6 +250,21 @@ def _outside_reason(line: Line, before: bool) -> str:
             return "dateline"
         return "headline or page header before the article body"
     return "after the article body (related links, footer or other items)"
+
+
+def _mark_listed_links(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    """Short lines right under a furniture heading ("Related stories") are the links it lists."""
+    k = 0
+    while k < len(lines):
+        heading = lines[k]
+        if reasons[k] is None or heading.n_words > 5 or not LIST_HEADING.search(heading.text):
+            k += 1
+            continue
+        k += 1
+        while k < len(lines) and lines[k].n_words <= LISTED_LINK_WORDS:
+            if reasons[k] is None:
+                reasons[k] = f"listed under {heading.text!r} (links to other pages)"
+            k += 1
 
 
 def _mark_repeats(lines: Sequence[Line], reasons: list[str | None]) -> None:

@@ -105,7 +105,7 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
             continue
         if FULL_DATE.search(line.text) or line.has_credit or line.is_prose and line.n_words > 20:
             continue
-        score = 0.0
+        score = 0.0 if best is not None else 2.0  # the first candidate is the likeliest
         if counts.get(line.key, 0) > 1:
             score += 3
         after = header[k + 1 : k + 3]
