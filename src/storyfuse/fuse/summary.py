@@ -66,7 +66,13 @@ def _speaker_in_sentence(unit: Unit, story: StoryArticles) -> bool:
     return True
 
 
-def summary(story: StoryArticles, alignment: Alignment) -> list[Cited]:
+def summary(
+    story: StoryArticles,
+    alignment: Alignment,
+    *,
+    max_sentences: int = MAX_SENTENCES,
+    min_sentences: int = MIN_SENTENCES,
+) -> list[Cited]:
     candidates = []
     for group in alignment.groups:
         rep = alignment.representative(group)
@@ -97,7 +103,7 @@ def summary(story: StoryArticles, alignment: Alignment) -> list[Cited]:
     score = score / score.max()
 
     chosen: list[int] = []
-    while len(chosen) < min(MAX_SENTENCES, len(reps)):
+    while len(chosen) < min(max_sentences, len(reps)):
         best, best_value = None, -np.inf
         for k in range(len(reps)):
             if k in chosen:
@@ -111,7 +117,7 @@ def summary(story: StoryArticles, alignment: Alignment) -> list[Cited]:
         if best is None:
             break
         # past the minimum, stop when what is left matters little
-        if len(chosen) >= MIN_SENTENCES and score[best] < 0.35:
+        if len(chosen) >= min_sentences and score[best] < 0.35:
             break
         chosen.append(best)
     chosen.sort(key=lambda k: position[k])
