@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyfuse import ingest
-from storyfuse.ingest import budget, read
+from storyfuse.ingest import read
 from storyfuse.model import Document, Problem
 
 TRIED: Counter[str] = Counter()
@@ -153,7 +153,7 @@ def test_time_budget_turns_a_stalled_reader_into_a_problem(tmp_path, monkeypatch
         yield Problem(path, "never reached")
 
     monkeypatch.setitem(ingest.READERS, ".txt", stalled)
-    monkeypatch.setattr(budget, "SECONDS_PER_DOCUMENT", 0.2)
+    monkeypatch.setattr(ingest, "SECONDS_PER_DOCUMENT", 0.2)
     (tmp_path / "slow.txt").write_text("text")
     (tmp_path / "fine.html").write_text("<p>x</p>")
     started = time.perf_counter()

@@ -20,7 +20,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from storyfuse.ingest import budget, readers
+from storyfuse import limits
+from storyfuse.ingest import readers
 from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ READERS: dict[str, Reader] = {
 # A news article is never this large; a bigger file is a mistake (or an archive: WARC/JSONL).
 MAX_FILE_BYTES = 50_000_000
 MAX_ARCHIVE_BYTES = 2_000_000_000
+# Wall-clock budget for reading one article (or one record of an archive).
+SECONDS_PER_DOCUMENT = 60.0
 
 
 def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
@@ -110,7 +113,7 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
             data = readers.gunzip(path, data, limit)
         items = reader(path, data)
         while True:
-            with budget.time_budget(budget.SECONDS_PER_DOCUMENT, path):
+            with limits.deadline(SECONDS_PER_DOCUMENT, path):
                 item = next(items, None)
             if item is None:
                 break
