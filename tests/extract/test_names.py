@@ -94,6 +94,7 @@ def test_acronym_long_forms_and_transliteration_are_one_body() -> None:
     }
     assert len(names) == 1
     (name,) = names
+    assert name is not None
     assert name.endswith(("(KMU)", "(CMU)"))
     aliases = ix.aliases(name)
     assert "KMU" in aliases and "CMU" in aliases
