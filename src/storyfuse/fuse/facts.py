@@ -13,6 +13,7 @@ wording closest to all the others; ``variants`` keep each article's own wording.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,8 @@ from storyfuse.model import Cited, Fact
 # same statement: cosine (plus agreement adjustments) at least this; MiniLM puts paraphrases of
 # one news sentence at 0.75-0.95 and different sentences of the same story at 0.3-0.6
 ALIGN_THRESHOLD = 0.7
+LEXICAL_WEIGHT, NUMBER_BONUS, ENTITY_WEIGHT = 0.15, 0.05, 0.05
+MAX_BONUS = 0.7 * LEXICAL_WEIGHT + NUMBER_BONUS + 0.7 * ENTITY_WEIGHT
 # two groups join only if their mean cross similarity stays this high
 GROUP_THRESHOLD = 0.65
 
@@ -54,8 +57,9 @@ class Alignment:
         return group[best]
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in words(text) if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
+@functools.lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if len(w) > 2 and w not in ENGLISH_STOP_WORDS)
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -78,13 +82,13 @@ def pair_score(a: Unit, b: Unit, cosine: float, names: Names) -> float:
     number agreement and named-entity agreement; -inf when they disagree on a number or day."""
     if disagree(a, b):
         return -np.inf
-    score = cosine + 0.15 * (_jaccard(content_words(a.text), content_words(b.text)) - 0.3)
+    score = cosine + LEXICAL_WEIGHT * (_jaccard(content_words(a.text), content_words(b.text)) - 0.3)
     if a.numbers and b.numbers:
-        score += 0.05
+        score += NUMBER_BONUS
     ea = {names.canonical(e.text) for e in a.entities}
     eb = {names.canonical(e.text) for e in b.entities}
     if ea and eb:
-        score += 0.05 * (_jaccard(ea, eb) - 0.3)
+        score += ENTITY_WEIGHT * (_jaccard(ea, eb) - 0.3)
     return score
 
 
@@ -95,13 +99,14 @@ def align(story: StoryArticles, names: Names) -> Alignment:
     vectors = story.vectors([u.text for u in units])
     similarity = np.clip(vectors @ vectors.T, -1.0, 1.0)
     pairs = []
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            if units[i].article_id == units[j].article_id:
-                continue
-            score = pair_score(units[i], units[j], float(similarity[i, j]), names)
-            if score >= ALIGN_THRESHOLD:
-                pairs.append((score, i, j))
+    # the agreement adjustments add at most MAX_BONUS, so only pairs this close can align
+    close = np.argwhere(np.triu(similarity >= ALIGN_THRESHOLD - MAX_BONUS, k=1))
+    for i, j in close.tolist():
+        if units[i].article_id == units[j].article_id:
+            continue
+        score = pair_score(units[i], units[j], float(similarity[i, j]), names)
+        if score >= ALIGN_THRESHOLD:
+            pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
 
     group_of = list(range(len(units)))

@@ -41,17 +41,22 @@ def headline_cues(headline: str) -> list[str]:
 
 # verbs are left out: the distinctive ones of a story are mostly plain reporting (add, come)
 _CONTENT = ("NOUN", "ADJ")
+_TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 
 def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str]]]:
     """Per article, its content words as (lemma, lower-case form): nouns and adjectives."""
-    from storyfuse.extract.nlp import parse
+    from storyfuse.extract.nlp import nlp
 
+    pipeline = nlp()
+    # tags and lemmas are all this needs: the parser and the entity recogniser stay off
+    skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
+    texts = [a.article.text for a in story.analyses]
     out = {}
-    for analysis in story.analyses:
+    for analysis, doc in zip(story.analyses, pipeline.pipe(texts, disable=skip), strict=True):
         out[analysis.id] = [
             (t.lemma_.lower(), t.lower_)
-            for t in parse(analysis.article.text)
+            for t in doc
             if t.pos_ in _CONTENT and t.is_alpha and len(t) > 2 and not t.is_stop
         ]
     return out
