@@ -245,7 +245,9 @@ def _body(text: str, where: str) -> str:
     """The normalised article text, or InputError when nothing visible is left."""
     body = _normalise(text)
     if not body.strip():
-        raise InputError(where, "has no visible text (only whitespace or invisible characters)")
+        raise InputError(
+            where, "is empty: no visible text, only whitespace or invisible characters"
+        )
     return body
 
 
