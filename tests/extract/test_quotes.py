@@ -219,3 +219,14 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     text = "The election board was firm in its ruling: “Further appeals are pointless.”"
     q = one(quotes_of(text), "appeals")
     assert q.speaker is not None and "board" in q.speaker
+
+
+def test_postposed_organisation_with_acronym() -> None:
+    text = (
+        "The river port shipped nearly 3,000 tonnes of grain, including 400 tonnes of wheat, "
+        "Norland's Harbour Control Authority (KMU) said on Monday."
+    )
+    q = one(quotes_of(text), "3,000 tonnes")
+    assert not q.direct and q.cue == "said"
+    assert text[q.speaker_start : q.speaker_end] == "Norland's Harbour Control Authority (KMU)"
+    assert "Authority" not in q.text

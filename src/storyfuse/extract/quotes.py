@@ -261,6 +261,10 @@ class _Finder:
             lo += 1
         while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space):
             hi -= 1
+        span = self.doc[lo : hi + 1]
+        unclosed = span.text.count("(") > span.text.count(")")
+        if unclosed and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")":
+            hi += 1
         return self.doc[lo : hi + 1]
 
     def _name_of(self, head: Token) -> str:
@@ -368,7 +372,7 @@ class _Finder:
         return None
 
     def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
-        subj = self._subject_of(verb)
+        subj = self._postposed_subject(verb) or self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
             if subj.ent_type_ in ("TIME", "DATE") or subj.like_num:
@@ -410,11 +414,15 @@ class _Finder:
                 t.dep_ in ("compound", "appos", "flat")
                 and t.head.i != t.i
                 and not self.in_quote[t.head.i]
+                and not self._after_comma(t)
             ):
                 t = t.head
-            if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
-                before = self.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
-                if before is None or before.is_punct:
+            before = self.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+            if before is None or before.is_punct:
+                # a name, or any noun phrase set off by a comma (", officials said.")
+                if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
+                    return t
+                if t.pos_ == "NOUN" and before is not None and before.text == ",":
                     return t
         if verb.tag_ == "VBG":
             subjects = [
@@ -423,6 +431,23 @@ class _Finder:
             if subjects:
                 return subjects[-1]
         return None
+
+    def _after_comma(self, t: Token) -> bool:
+        edge = t.left_edge.i
+        return edge > 0 and self.doc[edge - 1].text == ","
+
+    def _postposed_subject(self, verb: Token) -> Token | None:
+        """ "…, Ukraine's military intelligence (HUR) said." parsed with the verb joined to the
+        reported clause and no subject of its own: the phrase between the comma and the verb."""
+        if verb.dep_ not in ("conj", "parataxis") or verb.i < verb.head.i:
+            return None
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subj = own[0] if own else self._subject_by_position(verb)
+        if subj is None or subj.i <= verb.head.i or not self._after_comma(subj):
+            return None
+        return subj
 
     def _cue_text(self, verb: Token) -> str:
         """The reporting verb with its auxiliaries and particle: "has said", "pointed out"."""
@@ -837,6 +862,15 @@ class _Finder:
                 around = self._around(verb)
                 if around is not None:
                     return [around]
+            subj = self._postposed_subject(verb)
+            if subj is not None:
+                start = self._mention_span(subj).start
+                sent = self.sents[self.sent_of[verb.i]]
+                reported = [t for t in sent if t.i < start and not t.is_space]
+                if reported and not any(self.in_quote[t.i] for t in reported):
+                    span = self._content_span(reported, verb, whole=True)
+                    if span is not None:
+                        return [span]
         single = self._complement(verb)
         return [single] if single is not None else []
 
@@ -846,6 +880,10 @@ class _Finder:
         inner = {t.i for t in verb.subtree}
         rest = [t for t in sent if t.i not in inner and not t.is_space]
         if not rest or any(self.in_quote[t.i] for t in rest):
+            return None
+        before = [t for t in rest if t.i < verb.left_edge.i and not t.is_punct]
+        if not before:
+            # "indicates required": nothing reported ahead of the verb, so no parenthetical
             return None
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
@@ -903,14 +941,18 @@ class _Finder:
         tokens = sorted(
             heads if whole else (t for h in heads for t in h.subtree), key=lambda t: t.i
         )
+        # what was reported stays in the paragraph of the reporting verb
+        p_start, p_end = self._paragraph_bounds(verb.idx)
+        tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
+        if not tokens:
+            return None
         lo, hi = tokens[0].i, tokens[-1].i
         if lo <= verb.i <= hi and not allow_inside:
             return None
-        while (
-            lo < hi
-            and (self.doc[lo].is_punct or self.doc[lo].is_space)
-            and not self._is_quote_mark(lo)
-        ):
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            # a quote mark opens the content only when its quote starts there
+            if self._is_quote_mark(lo) and lo + 1 <= hi and self.in_quote[lo + 1]:
+                break
             lo += 1
         while (
             hi > lo
