@@ -8,8 +8,8 @@ A cue is a short string ``"<kind>: <words>"``:
 - ``distinctive: <term>`` — the words this article uses that the story's other articles do not:
   the top TF-IDF terms (lemmas of nouns and adjectives; names are entities, not word choice) of the article, fitted over the story's articles, among terms no more than half of the
   articles use.
-- ``loaded: <word>`` — evaluative words the article uses and the other articles do not: nouns and
-  adjectives with a strong valence in the VADER sentiment lexicon.
+- ``loaded: <word>`` — evaluative words the article uses and the other articles do not:
+  adjectives and adverbs with a strong valence in the VADER sentiment lexicon.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ def headline_cues(headline: str) -> list[str]:
     doc = parse(headline)
     out = []
     for token in doc:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        # "be", "have", "do" carry no stance of their own
+        if token.lemma_.lower() in ("be", "have", "do"):
+            continue
+        if token.pos_ == "VERB":
             negated = any(c.dep_ == "neg" for c in token.children)
             out.append(f"headline: {'not ' if negated else ''}{token.lemma_.lower()}")
     return list(dict.fromkeys(out))
@@ -41,11 +44,14 @@ def headline_cues(headline: str) -> list[str]:
 
 # verbs are left out: the distinctive ones of a story are mostly plain reporting (add, come)
 _CONTENT = ("NOUN", "ADJ")
+# loaded words are judgements: adjectives and adverbs ("reckless", "brutally"); a noun's valence
+# in a sentiment lexicon ("agreement", "weapons") is mostly the topic's, not the outlet's
+_EVALUATIVE = ("ADJ", "ADV")
 _TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 
-def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str]]]:
-    """Per article, its content words as (lemma, lower-case form): nouns and adjectives."""
+def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str, str]]]:
+    """Per article, its content words as (lemma, lower-case form, part of speech)."""
     from storyfuse.extract.nlp import nlp
 
     pipeline = nlp()
@@ -55,19 +61,21 @@ def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str]]]:
     out = {}
     for analysis, doc in zip(story.analyses, pipeline.pipe(texts, disable=skip), strict=True):
         out[analysis.id] = [
-            (t.lemma_.lower(), t.lower_)
+            (t.lemma_.lower(), t.lower_, t.pos_)
             for t in doc
-            if t.pos_ in _CONTENT and t.is_alpha and len(t) > 2 and not t.is_stop
+            if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
         ]
     return out
 
 
-def distinctive_terms(lemmas: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+def distinctive_terms(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[str]]:
     if len(lemmas) < 2:
         return {}
     ids = list(lemmas)
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([[lemma for lemma, _ in lemmas[a]] for a in ids])
+    matrix = vectorizer.fit_transform(
+        [[lemma for lemma, _, pos in lemmas[a] if pos in _CONTENT] for a in ids]
+    )
     terms = np.array(vectorizer.get_feature_names_out())
     in_articles = np.asarray((matrix > 0).sum(axis=0)).ravel()
     out = {}
@@ -89,10 +97,16 @@ def _valence() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
-def loaded_words(lemmas: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+def loaded_words(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[str]]:
     lexicon = _valence()
     used = {
-        aid: list(dict.fromkeys(w for _, w in words if abs(lexicon.get(w, 0.0)) >= LOADED_VALENCE))
+        aid: list(
+            dict.fromkeys(
+                w
+                for _, w, pos in words
+                if pos in _EVALUATIVE and abs(lexicon.get(w, 0.0)) >= LOADED_VALENCE
+            )
+        )
         for aid, words in lemmas.items()
     }
     out = {}
