@@ -1,0 +1,71 @@
+"""Fuse on a second made-up story (tests/fixtures/fuse/harbour.json), lexical embedder."""
+
+from __future__ import annotations
+
+import pytest
+from tests.fuse.builders import lexical_embedder, load
+
+from storyfuse.fuse import fuse
+from storyfuse.fuse.names import Names, definitions_in
+from storyfuse.fuse.units import anchored_times
+from storyfuse.model import StoryBrief
+
+
+@pytest.fixture(scope="module")
+def brief() -> StoryBrief:
+    story, analyses = load("harbour")
+    return fuse(story, analyses, embedder=lexical_embedder)
+
+
+def test_one_count_in_aligned_sentences_is_one_figure_despite_unit_and_unnamed_claimant(brief):
+    forty = [
+        f for f in brief.figures if f.value == 40 and "tide" in f.sources and "wave" in f.sources
+    ]
+    assert len(forty) == 1
+    figure = forty[0]
+    # the named party wins over "Local reports", shown with the short form the story defines
+    assert figure.claimant == "Saltmere Coast Guard (SCG)"
+    # "40 already" is part of another sentence and another statement: not the same figure
+    assert not any("already" in t.text for t in figure.texts)
+
+
+def test_a_whole_and_its_part_in_one_sentence_are_no_conflict(brief):
+    assert not [c for c in brief.conflicts if c.kind == "number"]
+
+
+def test_a_name_swapped_between_outlets_is_a_who_conflict(brief):
+    who = [c for c in brief.conflicts if c.kind == "who"]
+    assert len(who) == 1
+    assert {v.value for v in who[0].variants} == {"Ilse Brandt", "Oskar Lind"}
+    assert {v.sources for v in who[0].variants} == {("tide",), ("wave",)}
+
+
+def test_off_topic_dated_sentence_is_not_on_the_timeline(brief):
+    assert not any("tulip" in e.text for e in brief.timeline)
+    closing = [e for e in brief.timeline if e.date == "2030-04-29"]
+    assert closing and {"tide", "wave"} <= set(closing[0].sources)
+
+
+def test_a_date_without_year_in_an_undated_article_takes_the_story_year():
+    _, analyses = load("harbour")
+    undated = analyses["undated"]
+    assert undated.times[0].value is None
+    (mention,) = anchored_times(undated, "2030-05-02")
+    assert mention.value == "2030-04-29"
+    assert anchored_times(analyses["tide"], "2030-05-02") == analyses["tide"].times
+
+
+def test_short_forms_defined_in_the_story():
+    found = definitions_in(
+        [
+            "Ukraine's Defense Intelligence Directorate (HUR) said so.",
+            "Troops arrived, said the Ukrainian Defense Intelligence Directorate, or GUR.",
+        ]
+    )
+    assert found == {
+        "HUR": {"Ukraine's Defense Intelligence Directorate"},
+        "GUR": {"Ukrainian Defense Intelligence Directorate"},
+    }
+    names = Names(definitions=found)
+    assert names.short_forms("Ukrainian Defense Intelligence Directorate") == {"GUR", "HUR"}
+    assert names.display("Ukraine's military intelligence") == "Ukraine's military intelligence"
