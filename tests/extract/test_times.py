@@ -184,3 +184,8 @@ def test_a_year_earlier_compares_with_the_period_in_focus() -> None:
     assert found["the year-ago quarter"] == "2023-Q3"
     # with nothing in focus, a year before the publication year
     assert dict(values("Output doubled from a year earlier."))["a year earlier"] == "2023"
+
+
+def test_impossible_or_huge_dates_are_kept_without_a_value() -> None:
+    found = dict(values("It formed 1000000 years ago; the vote is on Feb. 30.", "2024-03-01"))
+    assert found == {"1000000 years ago": None, "Feb. 30": None}

@@ -579,8 +579,8 @@ def _ago(match: re.Match[str], ctx: _Context) -> _Norm | None:
     direction = -1 if match["dir"].lower() in ("ago", "earlier") else 1
     if amount is None:
         return _Norm("PAST_REF" if direction < 0 else "FUTURE_REF")
-    if ctx.anchor is None:
-        raise _NoValue
+    if ctx.anchor is None or amount > 5000:
+        raise _NoValue  # no anchor, or further back than a calendar value can say
     unit = match["u"].lower().rstrip("s")
     if unit in ("hour", "minute", "second"):
         return _Norm(ctx.anchor.isoformat(), mod=_mod(match["q"]))
@@ -785,8 +785,8 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
         ctx = _Context(text, anchor, tense_around(text, start, end))
         try:
             norm = rule.handler(match, ctx)
-        except _NoValue:
-            norm = _Norm(None)
+        except (_NoValue, ValueError, OverflowError):
+            norm = _Norm(None)  # a time expression all the same ("Feb. 30"), without a value
         if norm is None:
             continue
         taken.append((start, end))

@@ -74,6 +74,8 @@ def pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -
         else:
             offset = (when - anchor).days
         candidates.append((offset, year))
+    if not candidates:
+        raise ValueError(f"no day {day} in month {month}")
     nearest = min(candidates, key=lambda c: (abs(c[0]), -c[1]))
     if abs(nearest[0]) <= (92 if day is not None else 2):
         return nearest[1]
