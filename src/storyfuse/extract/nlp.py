@@ -209,6 +209,7 @@ def entity_fixes(doc: Doc) -> Doc:
         elif (
             label == "PRODUCT"
             and len(ent) == 1
+            and ent.start > 0
             and doc[ent.start - 1].lower_ in LOCATIVE
             and not (ent.end < len(doc) and doc[ent.end].lower_ in ("and", "of", "&"))
         ):
