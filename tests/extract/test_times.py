@@ -189,3 +189,18 @@ def test_a_year_earlier_compares_with_the_period_in_focus() -> None:
 def test_impossible_or_huge_dates_are_kept_without_a_value() -> None:
     found = dict(values("It formed 1000000 years ago; the vote is on Feb. 30.", "2024-03-01"))
     assert found == {"1000000 years ago": None, "Feb. 30": None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "first", "last"),
+    [
+        ("Talks run Oct. 31-Nov. 2.", FRIDAY, "2024-10-31", "2024-11-02"),
+        ("Offices close December 30–January 2.", "2024-12-20", "2024-12-30", "2025-01-02"),
+        ("The fair runs June 3 to 5, 2025.", None, "2025-06-03", "2025-06-05"),
+    ],
+)
+def test_ranges_across_months_and_years(
+    sentence: str, published: str | None, first: str, last: str
+) -> None:
+    mention = only(sentence, published)
+    assert (mention.value, mention.end_value) == (first, last)
