@@ -148,3 +148,31 @@ def test_unknown_and_missing_names() -> None:
     assert ix.canonical("") is None
     assert ix.canonical("the Weather Office") == "Weather Office"
     assert ix.aliases("Nobody Here") == []
+
+
+def test_org_name_after_a_title_word_is_not_a_person() -> None:
+    assert split_title("Norland's Defense Supply Directorate") == (
+        "",
+        "Norland's Defense Supply Directorate",
+    )
+
+
+def test_clean_keeps_abbreviations_and_takes_the_last_line() -> None:
+    assert clean("U.S.") == "U.S."
+    assert clean("Getty Images\nAino Varga") == "Aino Varga"
+
+
+def test_place_preferred_over_its_adjective() -> None:
+    ix = NameIndex.build(
+        [
+            ("Upper Norland", "GPE", ""),
+            ("Upper Norlander", "NORP", ""),
+            ("Upper Norlander", "NORP", ""),
+        ]
+    )
+    assert ix.canonical("Upper Norlander") == "Upper Norland"
+
+
+def test_role_seen_only_at_lookup_time() -> None:
+    ix = index()
+    assert ix.canonical("the Norlandian Prime Minister") == "Aino Varga"

@@ -53,6 +53,14 @@ ROLE_HEADS = ROLE_WORDS - _words(
 )
 # Generic head words of organisation names: "the intelligence service" is "the intelligence".
 ORG_HEADS = _words("service agency directorate department office ministry committee council bureau")
+# Words that make a name an organisation's, not a person's.
+ORG_WORDS = ORG_HEADS | _words(
+    """
+    intelligence commission party army forces force guard court parliament government
+    administration university institute center centre company corporation bank group union
+    organization organisation association foundation news times post network fleet command
+    """
+)
 # Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
 TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
 
@@ -66,8 +74,14 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la
 def clean(name: str) -> str:
     """A name as written, tidied: straight apostrophes, no edge punctuation, no leading
     article, no possessive ending."""
-    s = " ".join(name.replace("’", "'").replace("‘", "'").split())
-    s = s.strip(" \"“”'.,;:()[]—–-")
+    lines = [line for line in name.splitlines() if line.strip()]
+    # a mention run over a line break ("X.\n\nSouth Korea") is the part on its last line
+    s = " ".join((lines[-1] if lines else "").replace("’", "'").replace("‘", "'").split())
+    # keep the final dot of an abbreviation ("U.S."), drop other edge punctuation
+    s = s.strip(" \"“”',;:()[]—–-")
+    if s.endswith(".") and s[:-1].count(".") == 0:
+        s = s.rstrip(".")
+    s = s.lstrip(".")
     low = s.lower()
     for det in _DETERMINERS:
         if low.startswith(det):
@@ -105,7 +119,13 @@ def split_title(name: str) -> tuple[str, str]:
     if cut < 0:
         return "", " ".join(words)
     rest = words[cut + 1 :]
-    if not rest or any(w.lower().rstrip(".") in ROLE_WORDS for w in rest):
+    if (
+        not rest
+        or len(rest) > 4
+        or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in rest)
+        or not all(w[:1].isupper() for w in rest)
+    ):
+        # not a person's name after the title: "Defense Intelligence Directorate"
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
 
@@ -180,6 +200,8 @@ class NameIndex:
         self._canonical: dict[str, str] = {}  # group root -> canonical name
         self._members: dict[str, list[str]] = defaultdict(list)
         self._by_canonical: dict[str, str] = {}  # canonical name -> group root
+        self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spaCy labels
+        self._holders: dict[str, set[str]] = defaultdict(set)  # role key -> person keys
 
     # --- building -----------------------------------------------------------------------------
 
@@ -207,6 +229,7 @@ class NameIndex:
         k = key_of(name)
         self._groups.add(k)
         self._surfaces[k][name] += 1
+        self._labels[k][label or ""] += 1
         if is_acronym(name):
             self._kind.setdefault(k, "acronym")
             return k
@@ -290,18 +313,22 @@ class NameIndex:
 
     def _link_roles(self, roles: list[tuple[str, str]]) -> None:
         """A role held by exactly one person in the story names that person."""
-        holders: dict[str, set[str]] = defaultdict(set)
         for rk, pk in roles:
-            holders[rk].add(self._groups.find(pk))
+            self._holders[rk].add(pk)
         for k, kind in list(self._kind.items()):
             if kind != "role":
                 continue
-            matches: set[str] = set()
-            for rk, people in holders.items():
-                if rk == k or fuzz.ratio(rk, k) >= 90:
-                    matches |= {self._groups.find(p) for p in people}
-            if len(matches) == 1:
-                self._groups.union(matches.pop(), k)
+            holder = self._holder_of(k)
+            if holder is not None:
+                self._groups.union(holder, k)
+
+    def _holder_of(self, role_key: str) -> str | None:
+        """The one person in the story who holds a role (exactly or nearly as written)."""
+        matches: set[str] = set()
+        for rk, people in self._holders.items():
+            if rk == role_key or fuzz.ratio(rk, role_key) >= 90:
+                matches |= {self._groups.find(p) for p in people}
+        return matches.pop() if len(matches) == 1 else None
 
     def _link_orgs(self) -> None:
         """Acronym transliterations and long-form variants."""
@@ -360,7 +387,13 @@ class NameIndex:
                 return f"{long} ({acronym})"
             return acronym
         names = [k for k in keys if self._kind.get(k) not in ("role",)] or keys
-        return surface(max(names, key=lambda k: (count(k), len(k))))
+        # a place or body rather than its adjective: "North Korea", not "North Korean"
+        proper = [
+            k
+            for k in names
+            if not self._labels[k] or self._labels[k].most_common(1)[0][0] != "NORP"
+        ]
+        return surface(max(proper or names, key=lambda k: (count(k), len(k))))
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -376,6 +409,8 @@ class NameIndex:
         for other in self._groups.parent:
             if len(k) >= 6 and fuzz.ratio(other, k) >= 92:
                 return self._groups.find(other)
+        if is_role(name):
+            return self._holder_of(k)
         return None
 
     def canonical(self, name: str | None) -> str | None:
