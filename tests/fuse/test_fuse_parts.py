@@ -57,3 +57,26 @@ def test_iso_values_and_their_precision():
         "year",
         None,
     ]
+
+
+def test_a_story_of_one_short_untitled_article_still_gets_a_brief():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse import fuse
+    from storyfuse.model import Story
+
+    lone = analysis({"id": "lone", "text": "Rain fell.", "title": None})
+    brief = fuse(Story(id="s", article_ids=("lone",)), {"lone": lone}, embedder=lexical_embedder)
+    assert brief.title == "s"  # no headline and nothing to summarise: the story id
+    assert brief.facts == () and brief.summary == () and brief.conflicts == ()
+    assert [f.article_id for f in brief.framing] == ["lone"]
+
+
+def test_a_story_naming_an_article_that_was_not_analysed_is_an_error():
+    import pytest
+
+    from storyfuse.fuse import fuse
+    from storyfuse.model import Story
+
+    with pytest.raises(KeyError, match="not analysed"):
+        fuse(Story(id="s", article_ids=("ghost",)), {})

@@ -132,15 +132,11 @@ def align(story: StoryArticles, names: Names) -> Alignment:
 
 
 def facts(story: StoryArticles, alignment: Alignment) -> list[Fact]:
-    """Statements made by more than one article, best supported first.
-
-    A story of a single article has no cross-article statements; its facts are then its own
-    statements (support 1), in article order.
-    """
-    min_support = 2 if len(story.analyses) > 1 else 1
+    """Statements made by more than one article, best supported first (a story of one article
+    has none: what it says is in its summary)."""
     out: list[tuple[int, float, Fact]] = []
     for group in alignment.groups:
-        if len(group) < min_support:
+        if len(group) < 2:
             continue
         out.append((len(group), _mean_position(alignment, group), to_fact(story, alignment, group)))
     out.sort(key=lambda f: (-f[0], f[1]))

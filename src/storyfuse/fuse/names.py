@@ -8,6 +8,7 @@ claimant, quotes by speaker, entities) goes through the same ``Names`` of the st
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from rapidfuzz import fuzz
 
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Analysis
+
+log = logging.getLogger(__name__)
 
 Mention = tuple[str, str | None, str]  # text, label or None, the sentence it occurs in
 
@@ -170,11 +173,13 @@ def build_names(story: StoryArticles) -> Names:
 
 
 def _build_index(mentions: Iterable[Mention]) -> Any | None:
+    from storyfuse.extract.names import NameIndex
+
     try:
-        from storyfuse.extract.names import NameIndex
-    except ImportError:
+        return NameIndex.build(list(mentions))
+    except Exception:  # a name index that fails must not take the story's brief down with it
+        log.exception("the story's name index could not be built; names are kept as written")
         return None
-    return NameIndex.build(list(mentions))
 
 
 def _sentence_around(analysis: Analysis, offset: int) -> str:
