@@ -227,3 +227,33 @@ def test_truncated_extraction_is_continued_from_the_page() -> None:
     assert _continue_truncated(extracted, html, None).split("\n") == paragraphs
     # One more line after the extract is not enough to call it truncated.
     assert _continue_truncated("\n".join(paragraphs[:6]), html, None) == "\n".join(paragraphs[:6])
+
+
+@pytest.mark.parametrize("authors", ["true", "5", '{"name": "x"}', '["Ana Ruiz", 7]'])
+def test_jsonl_authors_of_any_type_cost_nothing(tmp_path: Path, authors: str) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        '{"id": "a1", "text": "The bridge reopened on Thursday."}\n'
+        f'{{"id": "a2", "text": "The ferry resumed service.", "authors": {authors}}}\n'
+        '{"id": "a3", "text": "The market moved indoors."}\n'
+    )
+    items = _read(path)
+    assert [i.id for i in items if isinstance(i, Document)] == ["a1", "a2", "a3"]
+    assert items[1].authors in ((), ("Ana Ruiz",))  # type: ignore[union-attr]
+
+
+def test_control_characters_in_html_cost_at_most_their_record(tmp_path: Path) -> None:
+    page = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    broken = page.replace("</article>", "<p>end <script>x</script>\x04 more</p></article>")
+    (tmp_path / "ctl.html").write_text(broken)
+    _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://n.example/a", page),
+            ("https://n.example/b", broken),
+            ("https://n.example/c", page),
+        ],
+    )
+    items = _read(tmp_path / "ctl.html", tmp_path / "crawl.warc")
+    assert isinstance(items[0], Document) and "corroded steel" in items[0].body
+    assert [i.id for i in items[1:] if isinstance(i, Document)] == ["crawl-a", "crawl-b", "crawl-c"]

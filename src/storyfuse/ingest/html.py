@@ -22,6 +22,8 @@ from storyfuse.clean.clutter import classify
 from storyfuse.clean.lines import split_lines
 from storyfuse.ingest.visible import visible_text
 
+log = logging.getLogger(__name__)
+
 # trafilatura logs every page it finds too short; that is expected, not news.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -62,7 +64,10 @@ def extract_html(
         return HtmlArticle(body="", url=url)
     body = doc.text or ""
     if tuned and continuation and body:
-        body = _continue_truncated(body, html, doc.title)
+        try:
+            body = _continue_truncated(body, html, doc.title)
+        except Exception:  # a fallback must never cost the page its extraction
+            log.exception("continuing a truncated extraction failed for %s", url or "a page")
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return HtmlArticle(
         body=body,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from storyfuse.ingest.decode import decode_text
@@ -14,6 +15,7 @@ from storyfuse.ingest.records import file_stem, iso_date, record_id, sha256
 from storyfuse.model import Document, InputError, Problem
 
 Item = Document | Problem
+log = logging.getLogger(__name__)
 
 
 # The longest news articles run to some 100,000 characters; far beyond that is not an article.
@@ -88,11 +90,8 @@ def read_jsonl(path: str, data: bytes) -> Iterator[Item]:
                 f"{exc.colno}); fix or remove that line",
             )
             continue
-        try:
-            raw = raw_lines[number - 1] if raw_lines else line.encode("utf-8")
-            yield _jsonl_document(record, stem, where, number, sha256(raw))
-        except InputError as exc:
-            yield Problem(exc.path, exc.reason)
+        raw = raw_lines[number - 1] if raw_lines else line.encode("utf-8")
+        yield _one(where, _jsonl_document, record, stem, where, number, sha256(raw))
 
 
 def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
@@ -105,10 +104,7 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
     doc_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}-{number}"
     url = record.get("url") if isinstance(record.get("url"), str) else None
     given_date = iso_date(record.get("published"))
-    authors = record.get("authors") or ()
-    if isinstance(authors, str):
-        authors = [authors]
-    authors = tuple(str(a).strip() for a in authors if str(a).strip())
+    authors = _authors(record.get("authors"))
     title = record.get("title") if isinstance(record.get("title"), str) else None
     outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
     if isinstance(text, str) and text.strip():
@@ -147,6 +143,26 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
     )
 
 
+def _one(where: str, build: Callable[..., Document], *args: Any) -> Item:
+    """One record of a multi-article file: its Document, or a Problem that costs only it."""
+    try:
+        return build(*args)
+    except InputError as exc:
+        return Problem(exc.path, exc.reason)
+    except Exception as exc:  # a library failing on one record must not lose the others
+        log.exception("reading %s failed", where)
+        return Problem(where, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    """Authors given as a string or a list of strings; anything else gives none."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(a.strip() for a in value if isinstance(a, str) and a.strip())
+
+
 def read_warc(path: str, data: bytes) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -167,13 +183,10 @@ def read_warc(path: str, data: bytes) -> Iterator[Item]:
             doc_id = record_id(stem, url, index, taken)
             where = f"{path}#{url or index + 1}"
             index += 1
-            try:
-                html = decode_text(payload, where, html=True)
-                yield _html_document(doc_id, where, "warc", html, sha256(payload), url)
-            except InputError as exc:
-                yield Problem(exc.path, exc.reason)
+            yield _one(where, _warc_document, doc_id, where, payload, url)
     except ArchiveLoadFailed as exc:
         yield Problem(path, f"not a readable WARC archive ({exc}); records after this are lost")
+        return
     if index == 0:
         yield Problem(path, "this WARC archive holds no HTML response records")
 
@@ -195,35 +208,43 @@ def read_feed(path: str, data: bytes) -> Iterator[Item]:
         url = entry.get("link")
         doc_id = record_id(stem, url or entry.get("id"), index, taken)
         where = f"{path}#{index + 1}"
-        content = ""
-        if entry.get("content"):
-            content = max((c.get("value", "") for c in entry.content), key=len)
-        content = content or entry.get("summary", "") or ""
-        body = _normalise(_fragment_text(content))
-        if not body.strip():
-            yield Problem(where, f"feed entry {index + 1} has no text")
-            continue
-        published = None
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        if parsed:
-            published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
-        authors = tuple(
-            a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name")
-        )
-        yield Document(
-            id=doc_id,
-            path=where,
-            format="feed",
-            body=body,
-            content_hash=sha256(json.dumps([url, entry.get("title"), content], ensure_ascii=False)),
-            title=entry.get("title") or None,
-            outlet=outlet,
-            authors=authors,
-            published=published,
-            published_from="metadata" if published else None,
-            url=url,
-            from_html=True,
-        )
+        yield _one(where, _feed_document, entry, index, doc_id, where, url, outlet)
+
+
+def _warc_document(doc_id: str, where: str, payload: bytes, url: str | None) -> Document:
+    html = decode_text(payload, where, html=True)
+    return _html_document(doc_id, where, "warc", html, sha256(payload), url)
+
+
+def _feed_document(
+    entry: Any, index: int, doc_id: str, where: str, url: str | None, outlet: str | None
+) -> Document:
+    content = ""
+    if entry.get("content"):
+        content = max((c.get("value", "") for c in entry.content), key=len)
+    content = content or entry.get("summary", "") or ""
+    body = _normalise(_fragment_text(content))
+    if not body.strip():
+        raise InputError(where, f"feed entry {index + 1} has no text")
+    published = None
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if parsed:
+        published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
+    return Document(
+        id=doc_id,
+        path=where,
+        format="feed",
+        body=body,
+        content_hash=sha256(json.dumps([url, entry.get("title"), content], ensure_ascii=False)),
+        title=entry.get("title") or None,
+        outlet=outlet,
+        authors=authors,
+        published=published,
+        published_from="metadata" if published else None,
+        url=url,
+        from_html=True,
+    )
 
 
 def _fragment_text(fragment: str) -> str:
