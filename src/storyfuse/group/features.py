@@ -8,7 +8,9 @@ index needs: the store keeps them so the index can be rebuilt without re-reading
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -99,6 +101,12 @@ def terms_of(text: str, entities: Iterable[str]) -> dict[str, int]:
     return dict(counts)
 
 
+@functools.cache
+def _minhash_template() -> MinHash:
+    # CRC-32 is stable across processes (signatures are stored) and much cheaper than SHA-1.
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, hashfunc=zlib.crc32)
+
+
 def signature_of(text: str) -> np.ndarray:
     """MinHash over word 5-shingles of the text (lower-cased)."""
     words = _WORD_RE.findall(text.lower())
@@ -106,7 +114,7 @@ def signature_of(text: str) -> np.ndarray:
         " ".join(words[i : i + SHINGLE_WORDS]).encode()
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    minhash = _minhash_template().copy()  # copying skips drawing the permutations again
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint64)
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 from usearch.index import Index
 
 from storyfuse.group.features import MINHASH_SCHEME, NUM_PERM, ArticleFeatures
@@ -57,14 +57,15 @@ class GroupConfig:
     split_threshold: float = 0.19
     window_days: int = 7
     time_penalty: float = 0.05  # subtracted per window of distance in time
-    neighbours: int = 24
+    neighbours: int = 24  # nearest articles searched per time bucket
+    candidates: int = 8  # stories scored in full, the nearest by mean embedding similarity
     bucket_days: int = 14
     duplicate_jaccard: float = 0.5
     merge_rounds: int = 8
 
 
-def _minhash(signature: np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme=MINHASH_SCHEME)
+def _minhash(signature: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=signature, scheme=MINHASH_SCHEME)
 
 
 def story_id_of(founder: str) -> str:
@@ -104,6 +105,7 @@ class StoryIndex:
         self._members: dict[int, set[str]] = {}
         self._vsum: dict[int, np.ndarray] = {}
         self._lsum: dict[int, Counter[str]] = {}
+        self._span: dict[int, tuple[int, int] | None] = {}  # first and last day of a story
         self._next_story = 0
         self._buckets: dict[int, Index] = {}
         self._lsh = MinHashLSH(threshold=self.config.duplicate_jaccard, num_perm=NUM_PERM)
@@ -213,6 +215,7 @@ class StoryIndex:
         self._members[story] = set()
         self._vsum[story] = np.zeros(self._ndim or 1, dtype=np.float64)
         self._lsum[story] = Counter()
+        self._span[story] = None
         return story
 
     def _attach(self, article_id: str, story: int) -> None:
@@ -220,6 +223,12 @@ class StoryIndex:
         self._members[story].add(article_id)
         self._vsum[story] += self._features[article_id].vector
         self._lsum[story].update(self._lex[article_id])
+        day = self._features[article_id].day
+        if day is not None:
+            span = self._span[story]
+            self._span[story] = (
+                (day, day) if span is None else (min(span[0], day), max(span[1], day))
+            )
 
     def _detach(self, article_id: str) -> int:
         story = self._story_of.pop(article_id)
@@ -227,7 +236,10 @@ class StoryIndex:
         self._vsum[story] -= self._features[article_id].vector
         self._lsum[story].subtract(self._lex[article_id])
         if not self._members[story]:
-            del self._members[story], self._vsum[story], self._lsum[story]
+            del self._members[story], self._vsum[story], self._lsum[story], self._span[story]
+        else:
+            days = [d for a in self._members[story] if (d := self._features[a].day) is not None]
+            self._span[story] = (min(days), max(days)) if days else None
         return story
 
     def _bucket(self, day: int | None) -> int:
@@ -244,8 +256,7 @@ class StoryIndex:
         return {t: w / norm for t, w in weights.items()}
 
     def _story_days(self, story: int) -> tuple[int, int] | None:
-        days = [d for a in self._members[story] if (d := self._features[a].day) is not None]
-        return (min(days), max(days)) if days else None
+        return self._span[story]
 
     # --- scoring --------------------------------------------------------------------------
 
@@ -262,7 +273,8 @@ class StoryIndex:
         lex = self._lex[article_id]
         n = len(members)
         emb = float(f.vector @ vsum)
-        lexical = sum(w * lsum.get(t, 0.0) for t, w in lex.items())
+        get = lsum.get
+        lexical = sum([w * get(t, 0.0) for t, w in lex.items()])
         if leave_out:
             n -= 1
             emb -= float(f.vector @ f.vector)
@@ -303,7 +315,15 @@ class StoryIndex:
     def _assign(self, article_id: str) -> int:
         f = self._features[article_id]
         best, best_score = None, self.config.join_threshold
-        for story in self._neighbour_stories(f):
+        stories = self._neighbour_stories(f)
+        if len(stories) > self.config.candidates:
+            # Only the stories nearest by mean embedding similarity get the (slower) full score.
+            sums = np.stack([self._vsum[s] for s in stories])
+            sizes = np.array([len(self._members[s]) for s in stories])
+            near = (sums @ f.vector) / sizes
+            order = np.argsort(-near, kind="stable")[: self.config.candidates]
+            stories = sorted(stories[i] for i in order)
+        for story in stories:
             score = self._score(article_id, story)
             if score is not None and score >= best_score:
                 best, best_score = story, score
@@ -377,6 +397,7 @@ class StoryIndex:
         )
 
     def _merge(self) -> None:
+        changed: set[int] | None = None  # after the first round, only merged stories move
         for _ in range(self.config.merge_rounds):
             stories = sorted(self._members, key=lambda s: self._id_of_story(s))
             if len(stories) < 2:
@@ -394,6 +415,8 @@ class StoryIndex:
                     j = int(key)
                     if j <= i:
                         continue
+                    if changed is not None and not ({stories[i], stories[j]} & changed):
+                        continue
                     score = self._story_pair_score(stories[i], stories[j])
                     if score is not None and score >= self.config.merge_threshold:
                         pairs.append((-score, i, j))
@@ -401,11 +424,13 @@ class StoryIndex:
                 return
             pairs.sort()
             touched: set[int] = set()
+            changed = set()
             for _neg, i, j in pairs:
                 if i in touched or j in touched:
                     continue
                 touched.update((i, j))
                 self._absorb(stories[i], stories[j])
+                changed.add(stories[i])
 
     def _absorb(self, keep: int, gone: int) -> None:
         for a in sorted(self._members[gone]):
@@ -436,9 +461,7 @@ class StoryIndex:
             original = group_members[0]  # members are in date order: the earliest is the source
             for copy in group_members[1:]:
                 duplicates[copy] = original
-        return Story(
-            id=story_id_of(members[0]), article_ids=tuple(members), duplicates=duplicates
-        )
+        return Story(id=story_id_of(members[0]), article_ids=tuple(members), duplicates=duplicates)
 
 
 def group_features(

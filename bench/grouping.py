@@ -1,0 +1,217 @@
+"""Grouping alone at scale: time and peak memory for n = 1k, 10k, 100k synthetic articles.
+
+    python -m bench.grouping                  # 1k, 10k, 100k (each in its own process)
+    python -m bench.grouping --sizes 1000 10000
+
+Synthetic articles are built from public data (``$STORYFUSE_DATA``): each event is a NeuS story
+(three outlets' titles and leads) or an ECB+ event, given a random date in one year; its
+articles are shuffled samples of the event's sentences plus a sentence of other news, dated
+within three days of the event. Entities are spaCy's, computed once per pool sentence and
+cached. Timed per n: feature computation (static embedding, terms, MinHash) and grouping
+(every article through the online StoryIndex, then one consolidation). Growth is checked
+against n log n. Goal: 100k articles in < 10 minutes and < 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import pickle
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import peak_rss_mb, print_table, write_results
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = (1_000, 10_000, 100_000)
+SECONDS_PER_RUN = 1500  # each n runs in a child process that is stopped after this
+SEED = 7
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("STORYFUSE_DATA", REPO.parent / "shared" / "data"))
+
+
+def load_pool() -> list[dict]:
+    """Events of the public data: each a title list and sentences with their spaCy entities."""
+    from storyfuse.embed import cache_dir
+
+    cache = cache_dir() / "bench-grouping-pool-v1.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    events: list[dict] = []
+    for line in (data_dir() / "neus" / "train.source").read_text(encoding="utf-8").splitlines():
+        titles, sentences = [], []
+        for part in line.split(" [SEP] "):
+            m = re.match(r"\s*TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", part, re.DOTALL)
+            if m:
+                titles.append(m.group(1).strip())
+                sentences += [s for s in _SENTENCE_RE.split(m.group(2).strip()) if s]
+        if titles and sentences:
+            events.append({"titles": titles, "sentences": sentences})
+    by_subtopic: dict[str, list[str]] = {}
+    for line in (data_dir() / "ecbplus" / "docs.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        by_subtopic.setdefault(row["subtopic"], []).extend(row["text"].split("\n"))
+    for sentences in by_subtopic.values():
+        events.append({"titles": sentences[:3], "sentences": sentences})
+
+    from storyfuse.extract.nlp import entities_of, nlp
+
+    flat = [s for e in events for s in e["sentences"]]
+    entities = [
+        [(x.text, x.label) for x in entities_of(doc)] for doc in nlp().pipe(flat, batch_size=256)
+    ]
+    at = 0
+    for event in events:
+        count = len(event["sentences"])
+        event["entities"] = entities[at : at + count]
+        at += count
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(events))
+    return events
+
+
+def synthetic(n: int, pool: list[dict]) -> tuple[list, dict[str, int]]:
+    """n GroupInputs in events of 1-8 articles over one year, and each article's event."""
+    import datetime as dt
+
+    from storyfuse.group import GroupInput
+    from storyfuse.model import Entity
+
+    rng = random.Random(SEED)
+    start = dt.date(2023, 1, 1).toordinal()
+    items, event_of = [], {}
+    event = 0
+    while len(items) < n:
+        source = rng.choice(pool)
+        day = start + rng.randrange(365)
+        for _ in range(min(n - len(items), rng.randint(1, 8))):
+            picks = list(range(len(source["sentences"])))
+            rng.shuffle(picks)
+            picks = picks[: max(2, int(len(picks) * 0.7))]
+            other = rng.choice(pool)
+            noise = rng.randrange(len(other["sentences"]))
+            parts = [(source, i) for i in picks] + [(other, noise)]
+            text = " ".join(src["sentences"][i] for src, i in parts)
+            names = {name for src, i in parts for name in src["entities"][i]}
+            article_id = f"a{len(items):06d}"
+            items.append(
+                GroupInput(
+                    id=article_id,
+                    text=text,
+                    published=dt.date.fromordinal(day + rng.randrange(3)).isoformat(),
+                    title=rng.choice(source["titles"]),
+                    entities=tuple(
+                        Entity(text=t, label=label, start=0, end=0) for t, label in names
+                    ),
+                )
+            )
+            event_of[article_id] = event
+        event += 1
+    return items, event_of
+
+
+def run_one(n: int) -> dict:
+    """One size, in this process: build, compute features, group; report time and memory."""
+    from storyfuse.group import GroupConfig, StoryIndex, features_of
+
+    pool = load_pool()
+    items, event_of = synthetic(n, pool)
+    row: dict = {"n": n, "events": len(set(event_of.values()))}
+    started = time.perf_counter()
+    features = features_of(items)
+    row["features_s"] = time.perf_counter() - started
+    del items
+    started = time.perf_counter()
+    index = StoryIndex(GroupConfig())
+    ordered = sorted(features, key=lambda f: (f.day if f.day is not None else 10**9, f.id))
+    for f in ordered:
+        index.add(f)
+    row["online_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    index.consolidate()
+    row["consolidate_s"] = time.perf_counter() - started
+    stories = index.stories()
+    row["group_s"] = row["online_s"] + row["consolidate_s"]
+    row["total_s"] = row["features_s"] + row["group_s"]
+    row["stories"] = len(stories)
+    row["peak_rss_mb"] = peak_rss_mb()
+    row["us_per_article_online"] = 1e6 * row["online_s"] / n
+    # How well the synthetic events come back, as a sanity check (not a quality claim).
+    from eval.grouping import b_cubed
+
+    predicted = {a: s.id for s in stories for a in s.article_ids}
+    scores = b_cubed(predicted, {a: str(e) for a, e in event_of.items()})
+    row["b3_f1_synthetic"] = scores["f1"]
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="grouping time and memory vs n")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return 0
+    load_pool()  # build the cache once, outside the timed runs
+    rows = []
+    for n in args.sizes:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.grouping", "--one", str(n)],
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=SECONDS_PER_RUN,
+                cwd=REPO,
+            )
+        except subprocess.TimeoutExpired:
+            rows.append({"n": n, "error": f"stopped after {SECONDS_PER_RUN} s"})
+            print(f"n={n}: stopped after {SECONDS_PER_RUN} s", flush=True)
+            break
+        if done.returncode != 0:
+            rows.append({"n": n, "error": done.stderr.strip().splitlines()[-1:]})
+            print(done.stderr[-2000:], file=sys.stderr)
+            break
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(f"n={n}: {rows[-1]['total_s']:.1f} s, {rows[-1]['peak_rss_mb']:.0f} MB", flush=True)
+    timed = [r for r in rows if "group_s" in r]
+    base = timed[0] if timed else None
+    for r in timed:
+        # grouping time relative to n log n, normalised to the smallest n: ~1 means n log n
+        r["vs_n_log_n"] = (r["group_s"] / (r["n"] * math.log(r["n"]))) / (
+            base["group_s"] / (base["n"] * math.log(base["n"]))
+        )
+    print_table(
+        "Grouping alone (static embedding, online StoryIndex + one consolidation)",
+        timed,
+        [
+            "n",
+            "events",
+            "stories",
+            "features_s",
+            "online_s",
+            "consolidate_s",
+            "total_s",
+            "us_per_article_online",
+            "vs_n_log_n",
+            "peak_rss_mb",
+            "b3_f1_synthetic",
+        ],
+    )
+    write_results("grouping", {"runs": rows, "goal": "100k articles < 600 s and < 2048 MB"})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
