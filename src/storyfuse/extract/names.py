@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 
 def _words(text: str) -> frozenset[str]:
@@ -272,6 +272,8 @@ class NameIndex:
         people = [k for k, kind in self._kind.items() if kind == "person"]
         for pk in people:
             for surface in self._surfaces[pk]:
+                if surface not in text:
+                    continue
                 s = re.escape(surface)
                 after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
@@ -406,9 +408,12 @@ class NameIndex:
         title, person = split_title(name)
         if title and key_of(person) in self._groups.parent:
             return self._groups.find(key_of(person))
-        for other in self._groups.parent:
-            if len(k) >= 6 and fuzz.ratio(other, k) >= 92:
-                return self._groups.find(other)
+        if len(k) >= 6:
+            near = process.extractOne(
+                k, list(self._groups.parent), scorer=fuzz.ratio, score_cutoff=92
+            )
+            if near is not None:
+                return self._groups.find(near[0])
         if is_role(name):
             return self._holder_of(k)
         return None
