@@ -14,6 +14,7 @@ wording closest to all the others; ``variants`` keep each article's own wording.
 from __future__ import annotations
 
 import functools
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,7 +63,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) > 2 and w not in ENGLISH_STOP_WORDS)
 
 
-def _jaccard(a: set, b: set) -> float:
+def _jaccard(a: AbstractSet[str | None], b: AbstractSet[str | None]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
