@@ -2,14 +2,19 @@
 
 The approach, in order (each step measured by ``eval/plaintext_clean.py``):
 
-1. Line shape: each line is prose (many words, many function words, punctuated), short
-   (headings, labels), or clutter with a named reason (site furniture, a bare time, a photo
-   credit, an author bio, a repeated line).
-2. The article body is the stretch of lines where prose outweighs everything else (the
-   maximum-sum run of per-line weights, as in Finn et al.'s Body Text Extraction).
-3. Topic: prose far from that stretch, or in it but after a break, must share vocabulary with
-   the body (TF-IDF cosine) to stay; a block about something else is removed as unrelated.
-4. Inside the body, short lines stay (sub-headings, one-line paragraphs) unless they are clutter.
+1. Line shape: each line is prose (many words, many function words of the page's language,
+   punctuated), a short full sentence, a short line (headings, labels), or clutter with a named
+   reason (site furniture, a bare time, a photo credit, a dateline, an author bio, a repeated
+   line, a link listed under a "Related stories" heading).
+2. Lists of items: short lines of one repeated shape ("8:06 AM", "2 days ago", "Rating: 12
+   Votes") head the entries of a news feed or a comment thread; they cut the page hard.
+3. The article body is the stretch of lines where prose outweighs everything else (the
+   maximum-sum run of per-line weights, as in Finn et al.'s Body Text Extraction), widened by a
+   full sentence at either edge.
+4. Topic: a long block of prose outside that stretch (an article split by an advert or a
+   newsletter box) joins it when it shares vocabulary with the body (TF-IDF cosine), unless a
+   list of items lies between them.
+5. Inside the body, short lines stay (sub-headings, one-line paragraphs) unless they are clutter.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ PROSE_CAP = 40
 SHORT_COST = 6.0
 CLUTTER_COST = 12.0
 SEPARATOR_COST = 60.0
-# A short full sentence ("The phone goes on sale next week.") weighs this much per word.
+# A short full sentence ("The phone goes on sale next week.") weighs this much per word: neutral,
+# so it neither starts a body nor breaks one; at most this many join at each edge of the body.
 SENTENCE_WEIGHT = 0.0
 EDGE_SENTENCES = 1
 # Lines between two heads of listed items (comments, feed entries) at most.
@@ -51,8 +57,6 @@ LIST_HEADING = re.compile(
 )
 # Lines under a furniture heading up to this length are taken as the links it lists.
 LISTED_LINK_WORDS = 15
-# A prose line whose TF-IDF cosine to the body is below this is about something else.
-MIN_TOPIC_SIMILARITY = 0.04
 # An extra block outside the body must be this long (in words) and this close in topic.
 EXTRA_BLOCK_WORDS = 25
 EXTRA_BLOCK_SIMILARITY = 0.12
@@ -137,13 +141,15 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             for i in block:
                 in_body[i] = True
 
+    # Past the first list head after the body (or before the last one ahead of it), lines
+    # belong to the list.
+    list_after = min((k for k in separators if k > end), default=len(lines))
+    list_before = max((k for k in separators if k < start), default=-1)
     decisions = []
     for i, line in enumerate(lines):
         reason = reasons[i]
         if reason is None and not in_body[i]:
-            listed = any(
-                k in separators for k in (range(end + 1, i) if i > end else range(i, start))
-            )
+            listed = list_after < i or (i < start and i <= list_before)
             reason = LISTED if listed else _outside_reason(line, i < start)
         decisions.append(Decision(line, reason))
     return decisions
