@@ -56,7 +56,7 @@ def run_hypothesis(examples: int, timeout: float) -> dict:
         )
         failed = done.returncode != 0
     except subprocess.TimeoutExpired:
-        outcome, failed = f"stopped after {timeout:.0f} s", False
+        outcome, failed, failures = f"stopped after {timeout:.0f} s", False, []
     counts = json.loads(counts_file.read_text()) if counts_file.stat().st_size else {}
     counts_file.unlink()
     return {
@@ -66,6 +66,7 @@ def run_hypothesis(examples: int, timeout: float) -> dict:
         "by_target": counts.get("by_target", {}),
         "outcome": outcome,
         "failed": failed,
+        "failures": failures,  # rerun one with -k and the same STORYFUSE_FUZZ_EXAMPLES to see it
     }
 
 
@@ -88,6 +89,22 @@ def _seed_corpus(target: str, folder: Path) -> None:
                     continue
             (folder / f"seed-{n:03d}").write_bytes(data[:100_000])
             n += 1
+
+
+# Failures already pinned by a strict xfail test (see the test's reason): counted, not stopped
+# at, so the search goes on past them. (exception type, words of its message)
+KNOWN: list[tuple[str, str]] = []  # none open today
+_known_hits = {"n": 0}
+
+
+def _known(exc: Exception) -> bool:
+    for name, words in KNOWN:
+        if type(exc).__name__ == name and words in str(exc):
+            _known_hits["n"] += 1
+            # libFuzzer ends the process without running atexit handlers: keep the count on disk
+            Path(os.environ["STORYFUSE_FUZZ_KNOWN"]).write_text(str(_known_hits["n"]))
+            return True
+    return False
 
 
 def _readers_target():
@@ -115,6 +132,9 @@ def _readers_target():
                 pass
         except InputError:
             pass  # a clear per-file refusal is the expected outcome for bad input
+        except Exception as exc:
+            if not _known(exc):
+                raise
 
     return one_input
 
@@ -145,14 +165,20 @@ def _analyze_target():
             analyze_document(doc)
         except InputError:
             pass
+        except Exception as exc:
+            if not _known(exc):
+                raise
 
     return one_input
 
 
 def atheris_child(target: str, seconds: int, corpus: str, artifacts: str) -> None:
+    import atexit
+
     import atheris
 
     one_input = _readers_target() if target == "readers" else _analyze_target()
+    atexit.register(lambda: print(f"known findings hit: {_known_hits['n']}", file=sys.stderr))
     args = [
         sys.argv[0],
         f"-max_total_time={seconds}",
@@ -173,17 +199,19 @@ def run_atheris(target: str, seconds: int, artifacts: Path) -> dict:
         corpus = Path(tmp) / "corpus"
         _seed_corpus(target, corpus)
         seeds = len(list(corpus.iterdir()))
+        known_file = Path(tmp) / "known"
         started = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-m", "bench.fuzz_long", "--atheris-child", target, str(seconds),
              str(corpus), str(artifacts)],
             cwd=REPO,
-            env=dict(os.environ, HF_HUB_OFFLINE="1"),
+            env=dict(os.environ, HF_HUB_OFFLINE="1", STORYFUSE_FUZZ_KNOWN=str(known_file)),
             capture_output=True,
             text=True,
             timeout=seconds + 600,
             check=False,
         )  # fmt: skip
+        known = int(known_file.read_text()) if known_file.exists() else 0
     log = done.stdout + done.stderr
     runs = re.findall(r"stat::number_of_executed_units:\s*(\d+)", log)
     if not runs:
@@ -202,6 +230,7 @@ def run_atheris(target: str, seconds: int, artifacts: Path) -> dict:
         "seconds": round(time.monotonic() - started, 1),
         "seed_inputs": seeds,
         "executions": int(runs[-1]) if runs else 0,
+        "known_findings_hit": known,
         "finding": finding,
     }
 
@@ -242,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
             found = result["finding"]
             print(
                 f"atheris {target}: {result['executions']} executions in {result['seconds']} s "
-                f"from {result['seed_inputs']} seeds; "
+                f"from {result['seed_inputs']} seeds, {result['known_findings_hit']} known; "
                 + (f"FINDING {found['exception']} at {found['where']}" if found else "no finding")
             )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,8 @@ FUZZ = settings(
         HealthCheck.large_base_example,
         HealthCheck.function_scoped_fixture,
     ],
-    print_blob=True,
+    print_blob=True,  # a failure prints the @reproduce_failure blob that replays it
+    database=None,  # no example database written into the work tree
 )
 
 FUZZ_COUNTS: Counter[str] = Counter()
