@@ -77,10 +77,9 @@ ROLE_LABELS = {"PERSON": "who", "GPE": "where", "LOC": "where", "FAC": "where"}
 
 
 def _speech_verbs() -> frozenset[str]:
-    try:
-        from storyfuse.extract.quotes import SPEECH_VERBS
-    except ImportError:
-        return frozenset({"say", "tell", "announce", "report", "state", "add"})
+    """The reporting verbs the quote finder knows (say, tell, announce ...)."""
+    from storyfuse.extract.quotes import SPEECH_VERBS
+
     return frozenset(SPEECH_VERBS)
 
 

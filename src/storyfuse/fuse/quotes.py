@@ -70,6 +70,10 @@ def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
 
 
 def _similarity(a: Said, b: Said, cosine: float) -> float:
+    ka, kb = _key(a.text), _key(b.text)
+    if ka and kb and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "):
+        # word for word part of the other rendering: an outlet quoting the remark in part
+        return max(cosine, 0.95)
     shorter = min(len(a.text.split()), len(b.text.split()))
     if shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= (
         CONTAINED_RATIO
