@@ -230,3 +230,17 @@ def test_postposed_organisation_with_acronym() -> None:
     assert not q.direct and q.cue == "said"
     assert text[q.speaker_start : q.speaker_end] == "Norland's Harbour Control Authority (KMU)"
     assert "Authority" not in q.text
+
+
+def test_relative_pronoun_speaker_and_trailing_participle() -> None:
+    text = (
+        "This differs from remarks by the ministry spokeswoman Ilse Brandt, who denied the "
+        "reports, calling them “false and overblown.”"
+    )
+    quotes = quotes_of(text)
+    denied = one(quotes, "the reports")
+    # the name as written, title included; names.py separates the title
+    assert denied.speaker is not None and denied.speaker.endswith("Ilse Brandt")
+    assert text[denied.speaker_start : denied.speaker_end] == "who"
+    called = one(quotes, "overblown")
+    assert called.speaker == denied.speaker

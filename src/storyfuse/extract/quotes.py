@@ -139,6 +139,7 @@ VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
@@ -272,6 +273,9 @@ class _Finder:
         prepositional tails, a surname grown to the fuller name used in the article."""
         if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS:
             return self._resolve_pronoun(head)
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            # "Maria Roe, who denied ...": the name the relative clause hangs on
+            return self._name_of(head.head.head)
         keep = [head]
         named: list[Token] = []
         for child in head.children:
@@ -372,7 +376,8 @@ class _Finder:
         return None
 
     def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
-        subj = self._postposed_subject(verb) or self._subject_of(verb)
+        subj = self._postposed_subject(verb) or self._participle_subject(verb)
+        subj = subj or self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
             if subj.ent_type_ in ("TIME", "DATE") or subj.like_num:
@@ -431,6 +436,23 @@ class _Finder:
             if subjects:
                 return subjects[-1]
         return None
+
+    def _participle_subject(self, verb: Token) -> Token | None:
+        """ "X, who denied the reports, calling them ...": a participle tacked on with a comma
+        belongs to the nearest subject before it, wherever the parse attached it."""
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        sent = self.sents[self.sent_of[verb.i]]
+        subjects = [
+            t
+            for t in sent
+            if t.i < verb.i and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i]
+        ]
+        return subjects[-1] if subjects else None
 
     def _after_comma(self, t: Token) -> bool:
         edge = t.left_edge.i
