@@ -194,3 +194,33 @@ def test_short_clean_text_keeps_its_sentences() -> None:
     assert clean(_doc("Schools reopen after the storm.")).text == "Schools reopen after the storm."
     two = "The river rose two metres overnight.\n\nResidents were told to move cars uphill."
     assert clean(_doc(two)).text == two
+
+
+def test_date_inferred_from_named_weekdays() -> None:
+    from storyfuse.clean.metadata import infer_date_from_weekdays
+
+    body = [
+        "The minister spoke on Thursday, March 7, at the port.",
+        "On Friday the union answered; its March 8 statement was short.",
+        "Talks resume on March 12.",
+    ]
+    page = ["Photo taken on March 1, 2024."]
+    # March 7 2024 was a Thursday and March 8 a Friday; March 12 is a future date, not named.
+    assert infer_date_from_weekdays(body, page) == "2024-03-08"
+    assert infer_date_from_weekdays(body, []) is None  # no year anywhere on the page
+    assert infer_date_from_weekdays(body[:1], page) is None  # one date alone is not enough
+    wrong_days = ["On Monday, March 7, it rained.", "On Tuesday, March 8, it snowed."]
+    assert infer_date_from_weekdays(wrong_days, page) is None
+
+
+def test_weekday_inference_reaches_the_article() -> None:
+    body = (
+        "Port strike talks\nThe image shows the port on March 1, 2024. (Ana Lee/City Photos)\n"
+        + "The minister spoke on Thursday at the port, where she met the union leaders who had "
+        "called the strike, and said that the government would not intervene in the talks.\n"
+        + "In a March 7 speech she repeated the offer, and on Friday the union answered with a "
+        "statement saying that its members would decide by the end of the month.\n"
+        + "The union's March 8 statement was short and said only that the talks would go on."
+    )
+    article = clean(_doc(body))
+    assert (article.published, article.published_from) == ("2024-03-08", "inferred")

@@ -33,6 +33,10 @@ FULL_DATE = re.compile(
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# "Oct. 25", "October 25" (no year): the day as the text names it.
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})", re.IGNORECASE)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(posted|published|first published|released)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|del|la|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -70,7 +74,7 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     if stated:
         return Metadata(title, outlet, authors, stated, "text")
     body = [d.line.text for d in decisions if d.kept]
-    inferred = infer_date(body)
+    inferred = infer_date(body) or infer_date_from_weekdays(body, [line.text for line in lines])
     return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
 
 
@@ -173,7 +177,8 @@ def find_dateline(header: Sequence[Line]) -> str | None:
             published = published or value
         elif DATELINE_WORDS.search(line.text):
             updated = updated or value
-        elif line.n_words <= 25 and not line.is_prose:
+        elif BYLINE.match(line.text) or (line.n_words <= 8 and not line.has_credit):
+            # A byline's date or a bare date line; a caption's date is when a photo was taken.
             other = other or value
     return published or updated or other
 
@@ -194,6 +199,38 @@ def infer_date(body: Sequence[str]) -> str | None:
         return None
     latest = max(found)
     support = sum(0 <= (latest - d).days <= 31 for d in found)
+    return latest.isoformat() if support >= 2 else None
+
+
+def infer_date_from_weekdays(body: Sequence[str], page: Sequence[str]) -> str | None:
+    """The latest date the text both names ("Oct. 25") and calls by its weekday ("on Friday").
+
+    News refers to the past week's days by weekday name, so a text that says "on Friday" and
+    "Oct. 25", when Oct. 25 was a Friday, was written on or shortly after that day. The year
+    comes from a full date elsewhere on the page (a caption, a footer). Taken only when two
+    such dates within a week agree; a single one could be a coincidence.
+    """
+    years = [
+        int(value[:4])
+        for text in page
+        for match in FULL_DATE.finditer(text)
+        if (value := parse_date(match.group(0)))
+    ]
+    if not years:
+        return None
+    year = max(years)
+    joined = " ".join(body)
+    weekdays = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(joined)}
+    named: set[date] = set()
+    for match in _MONTH_DAY.finditer(joined):
+        value = parse_date(f"{match.group(1)} {match.group(2)}, {year}")
+        if value:
+            named.add(date.fromisoformat(value))
+    matching = sorted(d for d in named if d.weekday() in weekdays)
+    if len(matching) < 2:
+        return None
+    latest = matching[-1]
+    support = sum(0 <= (latest - d).days <= 7 for d in matching)
     return latest.isoformat() if support >= 2 else None
 
 
