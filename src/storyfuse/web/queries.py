@@ -9,7 +9,9 @@ with bound parameters, here.
 from __future__ import annotations
 
 import logging
+import re
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,9 +32,8 @@ from storyfuse.web.catalog import (
 
 log = logging.getLogger(__name__)
 
-# how many matching articles a search filter of the stories page considers
-SEARCH_FILTER_LIMIT = 2_000
 ENTITY_ITEMS_LIMIT = 1_000
+VERSION_TTL = 1.0
 
 # conflicts in a stored brief, counted by the database (the brief JSON can be large)
 _CONFLICT_COUNT = {
@@ -52,6 +53,8 @@ class StoreCatalog:
         self.store = store
         self.engine = store.engine
         self._warm_lock = threading.Lock()
+        self._version: tuple[float, str] | None = None
+        self._conflicts: dict[tuple[str, int], int] = {}  # (story id, story revision) -> count
 
     @classmethod
     def open(cls, url: str | None = None) -> StoreCatalog:
@@ -61,7 +64,12 @@ class StoreCatalog:
         self.store.close()
 
     def version(self) -> str:
-        return str(self.store.revision())
+        """The store's revision, read at most every ``VERSION_TTL`` seconds: a write by another
+        process shows within that time, one through this catalog at once."""
+        now = time.monotonic()
+        if self._version is None or now - self._version[0] > VERSION_TTL:
+            self._version = (now, str(self.store.revision()))
+        return self._version[1]
 
     # --- stories --------------------------------------------------------------------------
 
@@ -70,11 +78,10 @@ class StoreCatalog:
         s, m, a, e = schema.stories, schema.story_articles, schema.articles, schema.entities
         where: list[Any] = []
         if query.q:
-            hits = self.store.search(query.q, limit=SEARCH_FILTER_LIMIT)
-            ids = sorted({h.story_id for h in hits if h.story_id})
-            if not ids:
+            matching = self._matching_articles(query.q)
+            if matching is None:
                 return None
-            where.append(s.c.id.in_(ids))
+            where.append(s.c.id.in_(sa.select(m.c.story_id).where(m.c.article_id.in_(matching))))
         if query.outlet:
             where.append(
                 sa.exists(
@@ -101,6 +108,22 @@ class StoreCatalog:
         if query.until:
             where.append(s.c.first_published <= query.until + "\uffff")
         return where
+
+    def _matching_articles(self, q: str) -> Any:
+        """A subquery of the ids of articles whose text, quotes or claims contain all words of
+        ``q`` (the store's full-text table); None when ``q`` has no words."""
+        words = re.findall(r"\w+", q)
+        if not words:
+            return None
+        if self.store.dialect == "postgresql":
+            sql = "SELECT article_id FROM search_text WHERE tsv @@ plainto_tsquery('english', :q)"
+            params = {"q": " ".join(words)}
+        else:  # FTS5: each word quoted, so nothing in it is read as an operator
+            sql = "SELECT article_id FROM search_text WHERE search_text MATCH :q"
+            params = {"q": " ".join(f'"{w}"' for w in words)}
+        return sa.select(
+            sa.text(sql).bindparams(**params).columns(article_id=sa.String).subquery().c.article_id
+        )
 
     def stories(self, query: StoryQuery) -> tuple[list[StoryRow], int]:
         s = schema.stories
@@ -144,18 +167,32 @@ class StoreCatalog:
             sa.select(m.c.story_id, a.c.outlet)
             .select_from(m.join(a, a.c.id == m.c.article_id))
             .where(m.c.story_id.in_(ids), a.c.outlet.is_not(None))
+            .distinct()
         ):
             out.setdefault(row.story_id, set()).add(row.outlet)
         return out
 
     def _conflicts_of(self, conn: sa.Connection, ids: list[str]) -> dict[str, int]:
+        """Conflicts per story, from the stored briefs; remembered per story revision."""
+        s = schema.stories
         sql = _CONFLICT_COUNT.get(self.store.dialect)
         if not ids or sql is None:
             return {}
-        names = [f"id{i}" for i in range(len(ids))]
-        statement = sa.text(sql.format(ids=", ".join(f":{n}" for n in names)))
-        rows = conn.execute(statement, dict(zip(names, ids)))
-        return {r.id: int(r.n or 0) for r in rows}
+        revisions = {
+            r.id: r.revision
+            for r in conn.execute(
+                sa.select(s.c.id, s.c.revision).where(s.c.id.in_(ids), s.c.brief.is_not(None))
+            )
+        }
+        unknown = [i for i, rev in revisions.items() if (i, rev) not in self._conflicts]
+        if unknown:
+            names = [f"id{i}" for i in range(len(unknown))]
+            statement = sa.text(sql.format(ids=", ".join(f":{n}" for n in names)))
+            for r in conn.execute(statement, dict(zip(names, unknown))):
+                self._conflicts[(r.id, revisions[r.id])] = int(r.n or 0)
+        return {
+            i: self._conflicts[(i, rev)] for i, rev in revisions.items() if (i, rev) in self._conflicts
+        }
 
     def brief(self, story_id: str) -> dict[str, Any] | None:
         try:
@@ -341,9 +378,12 @@ class StoreCatalog:
 
     def add(self, analyses: Sequence[Analysis]) -> list[str]:
         result = self.store.add_analyses(analyses)
+        self._version = None
         # fuse the touched stories now, so their pages open at once
         self.warm(list(result.stories))
         return list(result.stories)
 
     def delete_article(self, article_id: str) -> bool:
-        return self.store.delete_article(article_id)
+        deleted = self.store.delete_article(article_id)
+        self._version = None
+        return deleted
