@@ -16,6 +16,9 @@ from storyfuse.model import Article, Document, Removed
 
 __all__ = ["clean", "clean_text"]
 
+# Longest line, in words, that the edge trimming of an extracted body takes for a promo.
+EDGE_PROMO_WORDS = 30
+
 
 def clean(document: Document) -> Article:
     """The article of a Document: clutter removed (each removal with its reason), metadata filled.
@@ -64,6 +67,10 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
             if reasons[i] is not None:
                 continue
             reason = line_clutter_reason(lines[i])
+            if reason is None and lines[i].ui_hits and lines[i].n_words <= EDGE_PROMO_WORDS:
+                # At the very edge, a sentence built around "follow us", "sign up", "share
+                # this" is a promo even when it reads as prose.
+                reason = "site furniture (a promo at the edge of the article)"
             if reason is None or not reason.startswith(("site furniture", "a bare time")):
                 break
             reasons[i] = reason

@@ -61,7 +61,8 @@ UI_PHRASES = re.compile(
     r"|javascript|pre-?order|buy now|shop now|learn more|open in app|edit post"
     r"|report (an? )?(error|typo|correction)|suggest a correction|contact us|about us"
     r"|help center|site ?map|thank you for (signing up|subscribing|reading)"
-    r"|confirmation e-?mail|support (our|independent) journalism)\b"
+    r"|confirmation e-?mail|support (our|independent) journalism|filed under|share it with"
+    r"|may be reached at|like this (story|article))\b"
     r"|©",
     re.IGNORECASE,
 )
