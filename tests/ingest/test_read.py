@@ -257,3 +257,12 @@ def test_control_characters_in_html_cost_at_most_their_record(tmp_path: Path) ->
     items = _read(tmp_path / "ctl.html", tmp_path / "crawl.warc")
     assert isinstance(items[0], Document) and "corroded steel" in items[0].body
     assert [i.id for i in items[1:] if isinstance(i, Document)] == ["crawl-a", "crawl-b", "crawl-c"]
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "story.txt").write_text(TEXT)
+    items = _read(tmp_path)
+    assert isinstance(items[0], Problem) and "not a regular file" in items[0].error
+    assert isinstance(items[1], Document)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -99,7 +100,11 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
     archive = reader in (readers.read_warc, readers.read_jsonl, readers.read_feed)
     limit = MAX_ARCHIVE_BYTES if archive else MAX_FILE_BYTES
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device would block or never end.
+            raise InputError(path, "is not a regular file (a pipe, socket or device); skipped")
+        size = info.st_size
         if size > limit:
             raise InputError(
                 path,
