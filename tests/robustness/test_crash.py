@@ -101,7 +101,7 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
             time.sleep(rng.uniform(0, 0.05))
         elif attempt % 3 == 1:  # somewhere inside or just after the write
             _wait_for_write(proc, db, limit=RUN_SECONDS)
-            time.sleep(rng.uniform(0, 0.15))
+            time.sleep(rng.uniform(0, 0.03))
         else:  # at a random moment of the run
             time.sleep(rng.uniform(0.1, 0.9) * run_time)
         writing = wal.exists() and wal.stat().st_size > 0

@@ -123,10 +123,16 @@ def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
     done = threading.Event()
 
     def writer() -> None:
+        # Start once every reader has read the empty store, and pause between commits, so
+        # that reads really interleave with writes.
+        started = time.monotonic()
+        while min(reads.values()) == 0 and time.monotonic() - started < 60:
+            time.sleep(0.01)
         try:
             with writer_store as store:
                 for start in range(0, len(analyses), 2):  # eight commits of two articles
                     store.add_analyses(analyses[start : start + 2])
+                    time.sleep(0.05)
                 for a in analyses[:4]:  # four new versions
                     text = a.article.text + " Officials will give an update on Friday."
                     store.add_analyses(
@@ -136,6 +142,7 @@ def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
                             )
                         ]
                     )
+                    time.sleep(0.05)
                 store.delete_article(analyses[-1].id)
                 store.consolidate()
         except Exception as exc:  # noqa: BLE001 - reported below
