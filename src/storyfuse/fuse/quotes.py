@@ -96,8 +96,19 @@ def _joinable(a: Said, b: Said, score: float) -> bool:
     return score >= _threshold(a, b)
 
 
+def _closeness(a: list[int], b: list[int], said: list[Said], score: np.ndarray) -> float:
+    """How well two groups fit together: for each quote, its best margin over the threshold to
+    the other group, averaged. A part-quote ("There is article 4") is close to the rendering that
+    contains it and far from the others, and must not keep the two groups apart."""
+    margins = []
+    for mine, other in ((a, b), (b, a)):
+        for x in mine:
+            margins.append(max(score[x, y] - _threshold(said[x], said[y]) for y in other))
+    return float(np.mean(margins))
+
+
 def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
-    """Average-link grouping over the best pairs first."""
+    """Grouping over the best pairs first; groups join when they fit as a whole (``_closeness``)."""
     if not said:
         return []
     vectors = story.vectors([s.text for s in said])
@@ -120,10 +131,7 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
         speakers = {said[k].speaker for k in members[gi] + members[gj]} - {None}
         if len(speakers) > 1:
             continue
-        cross = [
-            score[x, y] - _threshold(said[x], said[y]) for x in members[gi] for y in members[gj]
-        ]
-        if float(np.mean(cross)) < 0:
+        if _closeness(members[gi], members[gj], said, score) < 0:
             continue
         for k in members[gj]:
             group_of[k] = gi
