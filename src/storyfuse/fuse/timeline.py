@@ -1,6 +1,7 @@
 """Timeline: the story's dated events, each with the articles that date it, in date order.
 
-An event is a time mention (day, week or month precision) with its sentence. The same event in
+An event is a time mention (day, week or month precision) with its sentence; a sentence is
+shown once, at its most precise date. The same event in
 several articles is one timeline item: same date value, and sentences or event phrases that mean
 the same. Events whose sentence is far from what the other articles of the story say are dropped
 (``MIN_RELEVANCE``), and so are dates far outside the story's time: more than ``AFTER_DAYS`` after the
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
-from storyfuse.fuse.units import StoryArticles, is_statement, source_order
+from storyfuse.fuse.units import StoryArticles, Unit, is_statement, source_order
 from storyfuse.model import TimelineEvent
 
 AFTER_DAYS = 60
@@ -111,10 +112,24 @@ def _representative(story: StoryArticles, group: list[Dated]) -> Dated:
     return group[best]
 
 
+_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+def one_per_sentence(events: list[Dated]) -> list[Dated]:
+    """Each sentence once, at its most precise date: a sentence shown twice on a timeline ("on
+    Wednesday ... from early to mid-October") reads as two events."""
+    best: dict[Unit, Dated] = {}
+    for event in events:
+        kept = best.get(event.unit)
+        if kept is None or _RANK[event.precision] < _RANK[kept.precision]:
+            best[event.unit] = event
+    return [e for e in events if best[e.unit] is e]
+
+
 def timeline(story: StoryArticles) -> list[TimelineEvent]:
     order = story.ids
     out = []
-    for group in merge_events(story, story_events(story)):
+    for group in merge_events(story, one_per_sentence(story_events(story))):
         rep = _representative(story, group)
         sources = source_order([e.article_id for e in group], order)
         out.append((rep.day, rep.precision != "day", -len(sources), rep, sources))
