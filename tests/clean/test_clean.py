@@ -224,3 +224,20 @@ def test_weekday_inference_reaches_the_article() -> None:
     )
     article = clean(_doc(body))
     assert (article.published, article.published_from) == ("2024-03-08", "inferred")
+
+
+def test_an_unrelated_section_after_the_article_is_cut() -> None:
+    article = "\n".join(
+        f"The harbour bridge repairs, paragraph {k}: engineers replaced corroded bridge cables, "
+        "the council said, and the bridge will reopen to harbour traffic after the repairs."
+        for k in range(6)
+    )
+    other = (
+        "Elsewhere\n"
+        "A violinist from Vienna won the international music competition in Tokyo on Sunday, "
+        "playing a sonata that the jury praised for its rare tone and daring tempo."
+    )
+    result = clean(_doc(f"{article}\n{other}"))
+    assert "violinist" not in result.text
+    assert "something else" in _reason(result, "A violinist")
+    assert result.text.count("harbour bridge repairs") == 6

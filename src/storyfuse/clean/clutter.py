@@ -41,6 +41,9 @@ SENTENCE_WEIGHT = 0.0
 EDGE_SENTENCES = 1
 # Lines between two heads of listed items (comments, feed entries) at most.
 MAX_ITEM_LINES = 12
+UNRELATED = "a section about something else (shares no vocabulary with the article)"
+# A trailing section whose TF-IDF cosine to the body before it is below this is another story.
+UNRELATED_SIMILARITY = 0.08
 LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
 _HAS_DATE_OR_TIME = re.compile(
@@ -127,6 +130,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             start -= 1
         if end + 1 < len(lines) and reasons[end + 1] is None and lines[end + 1].is_sentence:
             end += 1
+    end, off_topic = _trim_unrelated_tail(lines, prose, reasons, start, end)
     similarity = _topic_similarity(lines, prose, start, end)
     in_body = [start <= i <= end for i in range(len(lines))]
     # Blocks outside the body that are long and on topic belong to it (an article split by a
@@ -150,9 +154,62 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
         reason = reasons[i]
         if reason is None and not in_body[i]:
             listed = list_after < i or (i < start and i <= list_before)
-            reason = LISTED if listed else _outside_reason(line, i < start)
+            if i in off_topic:
+                reason = UNRELATED
+            else:
+                reason = LISTED if listed else _outside_reason(line, i < start)
         decisions.append(Decision(line, reason))
     return decisions
+
+
+def _trim_unrelated_tail(
+    lines: Sequence[Line],
+    prose: Sequence[bool],
+    reasons: Sequence[str | None],
+    start: int,
+    end: int,
+) -> tuple[int, set[int]]:
+    """Cut sections at the end of the body that share no vocabulary with the rest of it.
+
+    The body is split at its headings (short lines that are not sentences). From the last
+    section backwards, a section whose prose has a TF-IDF cosine below ``UNRELATED_SIMILARITY``
+    to the body before it is another story that ran on (a news feed, a promo), not this one.
+    """
+    cuts = [
+        i
+        for i in range(start + 1, end + 1)
+        if reasons[i] is None and not prose[i] and not lines[i].is_sentence
+    ]
+    if not cuts:
+        return end, set()
+    removed: set[int] = set()
+    for cut in reversed(cuts):
+        head = [i for i in range(start, cut) if prose[i]]
+        tail = [i for i in range(cut, end + 1) if prose[i]]
+        if len(head) < 2 or not tail:
+            break
+        head_words = sum(lines[i].n_words for i in head)
+        if head_words < 2 * sum(lines[i].n_words for i in tail):
+            break  # only a small tail can be cut: the body is the bulk
+        similarity = _block_similarity(lines, head, tail)
+        if similarity >= UNRELATED_SIMILARITY:
+            break
+        removed.update(range(cut, end + 1))
+        end = cut - 1
+    return end, removed
+
+
+def _block_similarity(lines: Sequence[Line], head: Sequence[int], tail: Sequence[int]) -> float:
+    """TF-IDF cosine between two groups of lines (IDF over the lines of both)."""
+    texts = [lines[i].text for i in head] + [lines[i].text for i in tail]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:
+        return 1.0
+    a = np.asarray(matrix[: len(head)].sum(axis=0)).ravel()
+    b = np.asarray(matrix[len(head) :].sum(axis=0)).ravel()
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm else 0.0
 
 
 def _item_separators(lines: Sequence[Line], prose: Sequence[bool]) -> set[int]:
