@@ -104,3 +104,13 @@ def test_restore_rebuilds_the_same_stories(flood, chess) -> None:
     for f in features:
         index.restore(f, story_key[f.id])
     assert index.stories() == stories
+
+
+def test_the_same_text_a_year_later_is_not_a_copy_in_the_story(flood) -> None:
+    original = flood[0]
+    rerun = replace(
+        original, article=replace(original.article, id="flood-1-rerun", published="2025-03-04")
+    )
+    stories = group([original, rerun])
+    assert len(stories) == 2
+    assert all(s.duplicates == {} for s in stories)

@@ -338,6 +338,10 @@ class StoryIndex:
         for other in sorted(self._lsh.query(_minhash(f.signature))):
             if other == f.id or other not in self._story_of:
                 continue
+            # the same text published far apart in time is a re-run, not a copy in this story
+            day = self._features[other].day
+            if f.day is not None and day is not None and abs(f.day - day) > self.config.window_days:
+                continue
             # the share of equal MinHash values estimates the Jaccard similarity of the shingles
             j = float(np.mean(f.signature == self._features[other].signature))
             if j >= best_j:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -161,6 +162,9 @@ class Store:
         self._config = config
         self._index: StoryIndex | None = None
         self._index_revision: int | None = None
+        # One writer at a time per Store (a web server shares one across threads); other
+        # processes are kept consistent by the database transaction and the revision check.
+        self._write_lock = threading.RLock()
 
     # --- opening --------------------------------------------------------------------------
 
@@ -272,7 +276,7 @@ class Store:
         for analysis in analyses:  # the last of repeated ids in one batch wins
             fresh[analysis.id] = analysis
         try:
-            with self._tx() as conn:
+            with self._write_lock, self._tx() as conn:
                 index = self._load_index(conn)
                 current = self._current_hashes(conn, list(fresh))
                 todo: list[Analysis] = []
@@ -487,33 +491,41 @@ class Store:
 
     def consolidate(self) -> list[str]:
         """Run the index's consolidation now; returns the ids of the stories it changed."""
-        with self._tx() as conn:
-            index = self._load_index(conn)
-            before = self._memberships(conn)
-            index.consolidate()
-            self._set_meta(conn, "pending", "0")
-            revision = self._bump_revision(conn)
-            changed = self._write_stories(conn, index.stories(), before, revision)
-            self._index_revision = revision
+        try:
+            with self._write_lock, self._tx() as conn:
+                index = self._load_index(conn)
+                before = self._memberships(conn)
+                index.consolidate()
+                self._set_meta(conn, "pending", "0")
+                revision = self._bump_revision(conn)
+                changed = self._write_stories(conn, index.stories(), before, revision)
+                self._index_revision = revision
+        except BaseException:
+            self._index = None
+            raise
         return changed
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article (its versions stay); its story is updated. False when unknown."""
-        with self._tx() as conn:
-            index = self._load_index(conn)
-            if article_id not in index:
-                return False
-            before = self._memberships(conn)
-            index.remove(article_id)
-            self._delete_article_rows(conn, article_id)
-            conn.execute(
-                schema.story_articles.delete().where(
-                    schema.story_articles.c.article_id == article_id
+        try:
+            with self._write_lock, self._tx() as conn:
+                index = self._load_index(conn)
+                if article_id not in index:
+                    return False
+                before = self._memberships(conn)
+                index.remove(article_id)
+                self._delete_article_rows(conn, article_id)
+                conn.execute(
+                    schema.story_articles.delete().where(
+                        schema.story_articles.c.article_id == article_id
+                    )
                 )
-            )
-            revision = self._bump_revision(conn)
-            self._write_stories(conn, index.stories(), before, revision)
-            self._index_revision = revision
+                revision = self._bump_revision(conn)
+                self._write_stories(conn, index.stories(), before, revision)
+                self._index_revision = revision
+        except BaseException:
+            self._index = None
+            raise
         return True
 
     # --- reading --------------------------------------------------------------------------
