@@ -58,16 +58,16 @@ def _kill(proc: subprocess.Popen) -> bool:
     return True
 
 
-def _wait_for_write(proc: subprocess.Popen, db: Path, limit: float) -> None:
-    """Return as soon as the child starts writing the database (its WAL appears or grows)."""
+def _wait_for_wal(proc: subprocess.Popen, db: Path, limit: float, *, grown: bool) -> None:
+    """Return once the child has the database open (its WAL file exists: the ingest
+    transaction is under way, nothing committed yet) or, with ``grown``, once it commits (SQLite
+    writes a transaction's pages to the WAL as it commits)."""
     wal = Path(f"{db}-wal")
-    start_size = wal.stat().st_size if wal.exists() else -1
     ends = time.monotonic() + limit
     while time.monotonic() < ends and proc.poll() is None:
-        size = wal.stat().st_size if wal.exists() else -1
-        if size != start_size and size > 0:
+        if wal.exists() and (not grown or wal.stat().st_size > 0):
             return
-        time.sleep(0.005)
+        time.sleep(0.002)
 
 
 def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
@@ -95,24 +95,29 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
     for attempt in range(KILLS):
         proc = _ingest(src, db)
         started = time.monotonic()
-        if attempt % 3 == 0:  # as the ingest transaction starts writing
-            _wait_for_write(proc, db, limit=RUN_SECONDS)
+        if attempt % 3 == 0:  # inside the ingest transaction, before its commit
+            _wait_for_wal(proc, db, RUN_SECONDS, grown=False)
             run_time = time.monotonic() - started
-            time.sleep(rng.uniform(0, 0.05))
-        elif attempt % 3 == 1:  # somewhere inside or just after the write
-            _wait_for_write(proc, db, limit=RUN_SECONDS)
-            time.sleep(rng.uniform(0, 0.03))
-        else:  # at a random moment of the run
-            time.sleep(rng.uniform(0.1, 0.9) * run_time)
-        writing = wal.exists() and wal.stat().st_size > 0
-        if _kill(proc):
-            kills.append("while writing" if writing else "before writing")
+            time.sleep(rng.uniform(0, 0.3))
+        elif attempt % 3 == 1:  # as the transaction commits
+            _wait_for_wal(proc, db, RUN_SECONDS, grown=True)
+        else:  # at a random moment of the run (mostly while documents are analysed)
+            time.sleep(rng.uniform(0.1, 1.0) * run_time)
+        store_open = wal.exists()
+        if not _kill(proc):
+            continue  # it had finished: not a kill
         snap = snapshot(db)
         assert snap.integrity == "ok", snap.integrity
         assert not snap.problems, snap.problems
         lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
         assert not lost, f"articles committed before the kill are gone or changed: {lost}"
         assert len(snap.versions) == len(snap.articles)  # no re-ingest made a second version
+        if set(snap.articles) != set(committed):
+            kills.append("at or after the commit")
+        elif store_open:
+            kills.append("in the open transaction")
+        else:
+            kills.append("while analysing")
         committed = dict(snap.articles)
     for phase in kills:
         fuzzed(f"crash: SIGKILLs survived ({phase})")
