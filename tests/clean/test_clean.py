@@ -241,3 +241,10 @@ def test_an_unrelated_section_after_the_article_is_cut() -> None:
     assert "violinist" not in result.text
     assert "something else" in _reason(result, "A violinist")
     assert result.text.count("harbour bridge repairs") == 6
+
+
+def test_a_date_in_a_short_sentence_is_not_a_dateline() -> None:
+    body = f"Tram line opens\nThe vote is on November 5, 2024.\n{_prose(4)}"
+    assert clean(_doc(body)).published is None
+    body = f"Tram line opens\nOctober 25, 2024 3:11 PM\n{_prose(4)}"
+    assert clean(_doc(body)).published == "2024-10-25"

@@ -181,10 +181,16 @@ def find_dateline(header: Sequence[Line]) -> str | None:
             published = published or value
         elif DATELINE_WORDS.search(line.text):
             updated = updated or value
-        elif BYLINE.match(line.text) or (line.n_words <= 8 and not line.has_credit):
+        elif BYLINE.match(line.text) or _mostly_date(line.text, match.group(0)):
             # A byline's date or a bare date line; a caption's date is when a photo was taken.
             other = other or value
     return published or updated or other
+
+
+def _mostly_date(text: str, date_text: str) -> bool:
+    """A line that is a date and little else ("October 25, 2024 3:11 PM", "Tue 5 March 2024")."""
+    rest = text.replace(date_text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 3 and not rest.rstrip().endswith(".")
 
 
 def infer_date(body: Sequence[str]) -> str | None:
