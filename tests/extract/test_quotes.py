@@ -244,3 +244,24 @@ def test_relative_pronoun_speaker_and_trailing_participle() -> None:
     assert text[denied.speaker_start : denied.speaker_end] == "who"
     called = one(quotes, "overblown")
     assert called.speaker == denied.speaker
+
+
+def test_stance_adjective() -> None:
+    text = "The union leader Omar Said was supportive of the new wage deal."
+    q = one(quotes_of(text), "wage deal")
+    assert not q.direct and q.cue == "supportive of"
+    assert q.speaker is not None and q.speaker.endswith("Omar Said")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "cue"),
+    [
+        ("Judge Rosa Diaz urged lawmakers to pass the bill.", "to pass the bill", "urged"),
+        ("Mayor Ken Obi called for a recount of the ballots.", "a recount", "called"),
+        ("Councillor Ida Frey praised the volunteers.", "the volunteers", "praised"),
+        ("Senator Eva Lind declined to comment on the audit.", "to comment", "declined"),
+    ],
+)
+def test_stances_reported_by_verbs(sentence: str, fragment: str, cue: str) -> None:
+    q = one(quotes_of(sentence), fragment)
+    assert not q.direct and q.cue == cue and q.speaker is not None

@@ -78,6 +78,14 @@ OBJECT_VERBS = _words(
     renounce utter bash spotlight veto tweet deny warn
     """
 )
+# Adjectives that report a stance: "X is supportive of Y", "X was eager to ...".
+STANCE_ADJECTIVES = _words(
+    """
+    supportive hostile eager enamored proud confident angry worried hopeful skeptical sure
+    critical opposed pleased reluctant outspoken impressed surprised convinced adamant
+    optimistic pessimistic concerned quick correct
+    """
+)
 # ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
 PREP_VERBS = {
     "call": {"for", "on"},
@@ -845,7 +853,14 @@ class _Finder:
         out: list[Quote] = []
         for sent in self.sents:
             for verb in sent:
-                if verb.pos_ not in ("VERB", "AUX") or self.in_quote[verb.i]:
+                if self.in_quote[verb.i]:
+                    continue
+                if verb.pos_ == "ADJ" and verb.lower_ in STANCE_ADJECTIVES:
+                    stance = self._stance(verb)
+                    if stance is not None:
+                        out.append(stance)
+                    continue
+                if verb.pos_ not in ("VERB", "AUX"):
                     continue
                 contents = self._complements(verb)
                 if not contents:
@@ -899,6 +914,32 @@ class _Finder:
             and verb.dep_ in ("advcl", "acl")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
         )
+
+    def _stance(self, adj: Token) -> Quote | None:
+        """ "X is supportive of Y", "X was eager to ...", "X is confident that ..."."""
+        if adj.dep_ not in ("acomp", "amod", "oprd"):
+            return None
+        complement = next(
+            (
+                c
+                for c in adj.children
+                if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.i > adj.i)
+            ),
+            None,
+        )
+        if complement is None:
+            return None
+        heads = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
+        content = self._content_span(
+            heads if complement.dep_ == "prep" else [complement], adj, min_words=1
+        )
+        if content is None:
+            return None
+        attr = self._attribution(adj)
+        if attr.mention is None:
+            return None
+        cue = f"{adj.text} {complement.text}" if complement.dep_ == "prep" else adj.text
+        return self._indirect(content, _Attribution(cue, adj.i, attr.mention, attr.speaker))
 
     def _complements(self, verb: Token) -> list[Span]:
         """What a reporting verb reports. A verb may govern two clauses ("“A,” X said, and
