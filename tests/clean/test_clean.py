@@ -248,3 +248,11 @@ def test_a_date_in_a_short_sentence_is_not_a_dateline() -> None:
     assert clean(_doc(body)).published is None
     body = f"Tram line opens\nOctober 25, 2024 3:11 PM\n{_prose(4)}"
     assert clean(_doc(body)).published == "2024-10-25"
+
+
+def test_a_sentence_mentioning_publication_is_not_a_dateline() -> None:
+    body = (
+        "The audit, which was published on March 3, 2024, found that the tram budget had grown "
+        f"by a third since the plans were first drawn up.\n{_prose(4)}"
+    )
+    assert clean(_doc(body)).published_from != "text"

@@ -177,6 +177,8 @@ def find_dateline(header: Sequence[Line]) -> str | None:
         value = parse_date(match.group(0))
         if value is None:
             continue
+        if line.is_prose:
+            continue  # a sentence that mentions a date ("published on March 3"), not a dateline
         if _PUBLISHED.search(line.text):
             published = published or value
         elif DATELINE_WORDS.search(line.text):
