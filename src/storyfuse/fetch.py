@@ -121,7 +121,7 @@ def vetted_address(
             if reason is not None:
                 raise FetchError(
                     url,
-                    f"refused: {host} resolves to {address}, a {reason} address; only public "
+                    f"refused: {host} resolves to {address} ({reason} address); only public "
                     "addresses are fetched unless private ones are explicitly allowed",
                 )
     return str(addresses[0])

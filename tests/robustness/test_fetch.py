@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.robustness.fuzzkit import FUZZ, fuzzed
 
 from storyfuse import fetch as fetching
 from storyfuse.fetch import FetchError, fetch
@@ -278,3 +281,41 @@ def test_http_error_status_is_an_error(public_host) -> None:
     _, resolver, _ = public_host
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch("http://news.example/missing", resolver=resolver)
+
+
+# --- every address of every non-public range ---------------------------------------------------
+
+NON_PUBLIC = [
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+    "172.16.0.0/12", "192.0.0.0/29", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4",
+    "240.0.0.0/4", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8", "::ffff:127.0.0.0/104",
+    "::ffff:10.0.0.0/104", "::ffff:169.254.0.0/112",
+]  # fmt: skip
+
+
+@FUZZ
+@given(data=st.data(), network=st.sampled_from(NON_PUBLIC), literal=st.booleans())
+def test_any_non_public_address_is_refused(
+    data, network: str, literal: bool, no_connections
+) -> None:
+    fuzzed("security: fetch addresses")
+    version = 6 if ":" in network else 4
+    address = str(data.draw(st.ip_addresses(v=version, network=network)))
+    host = (f"[{address}]" if version == 6 else address) if literal else "host.example"
+    resolver = _stub({"host.example": [PUBLIC, address]})
+    with pytest.raises(FetchError, match="refused"):
+        fetch(f"http://{host}/", resolver=resolver)
+    assert no_connections == []
+
+
+@FUZZ
+@given(address=st.ip_addresses(v=4))
+def test_public_addresses_pass_the_check(address) -> None:
+    fuzzed("security: fetch addresses")
+    public = fetching.refusal_reason(address) is None
+    assert public == (address.is_global and not address.is_multicast)
+    if public:
+        got = fetching.vetted_address(
+            "http://x/", "x", 80, allow_private=False, resolver=_stub({"x": [str(address)]})
+        )
+        assert got == str(address)
