@@ -265,3 +265,10 @@ def test_stance_adjective() -> None:
 def test_stances_reported_by_verbs(sentence: str, fragment: str, cue: str) -> None:
     q = one(quotes_of(sentence), fragment)
     assert not q.direct and q.cue == cue and q.speaker is not None
+
+
+def test_as_x_reported_clause() -> None:
+    text = "As the Daily Ledger reported on Sunday, the ferry contract was never signed."
+    q = one(quotes_of(text), "ferry contract")
+    assert q.cue == "reported" and q.speaker == "the Daily Ledger"
+    assert "reported" not in q.text

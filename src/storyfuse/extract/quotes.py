@@ -957,6 +957,19 @@ class _Finder:
                 around = self._around(verb)
                 if around is not None:
                     return [around]
+            if (
+                not clauses
+                and verb.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            ):
+                # "As the newspaper reported, the deal fell through."
+                inner = {t.i for t in verb.subtree}
+                sent = self.sents[self.sent_of[verb.i]]
+                rest = [t for t in sent if t.i not in inner and not t.is_space]
+                if rest and not any(self.in_quote[t.i] for t in rest):
+                    span = self._content_span(rest, verb, whole=True)
+                    if span is not None:
+                        return [span]
             subj = self._postposed_subject(verb)
             if subj is not None:
                 start = self._mention_span(subj).start
@@ -989,7 +1002,10 @@ class _Finder:
         children = list(verb.children)
         if lemma in TO_VERBS:
             clause = next((c for c in children if c.dep_ == "xcomp"), None)
-            if clause is not None and any(t.lower_ == "to" for t in clause.children):
+            # "vowed to ...", or a gerund: "lamented hosting ..."
+            if clause is not None and (
+                any(t.lower_ == "to" for t in clause.children) or clause.tag_ == "VBG"
+            ):
                 objs = [c for c in children if c.dep_ == "dobj" and c.i < clause.i]
                 return self._content_span(objs + [clause], verb)
         if lemma == "say":
