@@ -115,7 +115,7 @@ def create_app(
     )
     env = _environment()
     cache = _PageCache()
-    html_cache = _PageCache(size=64)
+    html_cache = _PageCache(size=256)
     queue = uploads or (UploadQueue(catalog.add) if catalog.writable else None)
     app.state.catalog = catalog
     app.state.uploads = queue
@@ -204,14 +204,21 @@ def create_app(
             q=q or None, outlet=outlet or None, entity=entity or None, since=since or None,
             until=until or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
         )
-        rows, total = catalog.stories(query)
-        hits = catalog.search(q, limit=30) if q else []
-        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
-        more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
-        return render(
-            request, "stories.html", title="Search: " + q if q else None, rows=rows, total=total,
-            hits=hits, query=query, outlets=catalog.outlets(), page=page, more=more,
-        )
+
+        def build() -> bytes:
+            rows, total = catalog.stories(query)
+            hits = catalog.search(q, limit=30) if q else []
+            params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+            more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
+            return bytes(render(
+                request, "stories.html", title="Search: " + q if q else None, rows=rows,
+                total=total, hits=hits, query=query, outlets=catalog.outlets(), page=page,
+                more=more,
+            ).body)
+
+        # the same list or search, until the database changes, is the same page
+        key = (catalog.version(), "?" + str(sorted(request.query_params.multi_items())))
+        return HTMLResponse(html_cache.get(key, build))
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def story_html(request: Request, story_id: str) -> HTMLResponse:
@@ -223,7 +230,7 @@ def create_app(
 
             def build() -> bytes:
                 data = story_data(story_id)
-                return render(request, "story.html", title=data["story"]["title"], **data).body
+                return bytes(render(request, "story.html", title=data["story"]["title"], **data).body)
 
             body = await run_in_threadpool(html_cache.get, key, build)
         return HTMLResponse(body)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 
@@ -102,7 +102,9 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
     days = sorted(r["day"] for r in rows)
     span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
     # one tick per day, week, month or year: never a tick between two days
-    interval = "day" if span <= 14 else "week" if span <= 120 else "month" if span <= 1100 else "year"
+    interval: Literal["day", "week", "month", "year"] = (
+        "day" if span <= 14 else "week" if span <= 120 else "month" if span <= 1100 else "year"
+    )
     chart = (
         alt.Chart(alt.Data(values=rows), width="container", height=130, autosize=_FIT_X)
         .mark_circle(opacity=0.8)

@@ -334,7 +334,7 @@ class StoreCatalog:
                 .limit(ENTITY_ITEMS_LIMIT)
             ).all()
             mentions = conn.execute(
-                sa.select(e.c.article_id, sa.func.count().label("count"), *meta)
+                sa.select(e.c.article_id, sa.func.count().label("mentions"), *meta)
                 .select_from(e.join(a, a.c.id == e.c.article_id).outerjoin(m, m.c.article_id == a.c.id))
                 .where(sa.or_(sa.func.lower(e.c.text).in_(forms), sa.func.lower(e.c.canonical) == key))
                 .group_by(e.c.article_id, *meta)
@@ -368,7 +368,7 @@ class StoreCatalog:
                     "outlet": r.outlet,
                     "published": r.published,
                     "story_id": r.story_id,
-                    "count": int(r.count),
+                    "count": int(r.mentions),
                 }
                 for r in mentions
             ],
