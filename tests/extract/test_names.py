@@ -176,3 +176,18 @@ def test_place_preferred_over_its_adjective() -> None:
 def test_role_seen_only_at_lookup_time() -> None:
     ix = index()
     assert ix.canonical("the Norlandian Prime Minister") == "Aino Varga"
+
+
+def test_speaker_that_reads_like_a_person_beats_a_wrong_entity_label() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tomas Vrba", "ORG", "The Norlandian minister of trade, Tomas Vrba, said so."),
+            ("Tomas Vrba", None, "The Norlandian minister of trade, Tomas Vrba, said so."),
+            ("Vrba", "NORP", "“We will see,” Vrba said."),
+            ("White House", None, "The White House said nothing."),
+            ("House", "ORG", "The House voted."),
+        ]
+    )
+    assert ix.canonical("Vrba") == "Tomas Vrba"
+    assert ix.canonical("the Norlandian minister of trade") == "Tomas Vrba"
+    assert ix.canonical("House") != ix.canonical("White House")

@@ -272,3 +272,13 @@ def test_as_x_reported_clause() -> None:
     q = one(quotes_of(text), "ferry contract")
     assert q.cue == "reported" and q.speaker == "the Daily Ledger"
     assert "reported" not in q.text
+
+
+def test_name_in_apposition_to_a_role_names_the_speaker() -> None:
+    text = (
+        "The Norlandian minister of trade, Tomas Vrba, said on Friday that tariffs would rise.\n\n"
+        "“We will see,” Vrba said."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "tariffs").speaker == "Tomas Vrba"
+    assert one(quotes, "We will see").speaker == "Tomas Vrba"

@@ -59,6 +59,7 @@ ORG_WORDS = ORG_HEADS | _words(
     intelligence commission party army forces force guard court parliament government
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
+    house senate congress pentagon kremlin police media
     """
 )
 # Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
@@ -128,6 +129,21 @@ def split_title(name: str) -> tuple[str, str]:
         # not a person's name after the title: "Defense Intelligence Directorate"
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
+
+
+def looks_personal(name: str) -> bool:
+    """Two to four capitalised words, none of them a role, an organisation word or a
+    connector: the shape of a person's name ("Ruben Brekelmans", "Kim Jong Un")."""
+    words = clean(name).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        bare = w.lower().rstrip(".")
+        if not w[:1].isupper() or any(ch.isdigit() for ch in w) or w.isupper() and len(w) > 2:
+            return False
+        if bare in ROLE_WORDS or bare in ORG_WORDS or bare in _CONNECTORS:
+            return False
+    return True
 
 
 def is_role(name: str) -> bool:
@@ -216,6 +232,7 @@ class NameIndex:
             index._see(surface, label, roles)
             if context:
                 contexts.append(context)
+        index._promote_people()
         for context in dict.fromkeys(contexts):
             index._read_context(context, roles)
         index._link_names()
@@ -252,6 +269,17 @@ class NameIndex:
         else:
             self._kind.setdefault(k, "other")
         return k
+
+    def _promote_people(self) -> None:
+        """A name that speaks (a quote speaker or claimant, given without a label) and reads
+        like a person's ("Ruben Brekelmans") is a person, whatever the entity tagger said of
+        it elsewhere; one ever tagged as a place stays a place."""
+        for k, kind in list(self._kind.items()):
+            labels = self._labels[k]
+            if kind not in ("org", "other") or "" not in labels or "GPE" in labels:
+                continue
+            if any(looks_personal(surface) for surface in self._surfaces[k]):
+                self._kind[k] = "person"
 
     def _read_context(self, context: str, roles: list[tuple[str, str]]) -> None:
         """Acronym definitions and appositions in one sentence."""
@@ -306,9 +334,10 @@ class NameIndex:
                     }
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)
-        # a one-word name that is not a surname of anyone but matches a titled mention
+        # a one-word name the tagger took for something else ("Brekelmans" as NORP) that is
+        # the surname of exactly one person in the story
         for k, kind in list(self._kind.items()):
-            if kind == "other" and len(k.split()) == 1:
+            if kind in ("other", "org") and len(k.split()) == 1 and "GPE" not in self._labels[k]:
                 owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)

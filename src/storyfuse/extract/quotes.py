@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyfuse.extract.names import ROLE_WORDS
+from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.model import Quote
 
@@ -221,11 +221,17 @@ def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
                 subject=root.dep_ in ("nsubj", "nsubjpass"),
             )
     for t in doc:
-        if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.ent_type_ or in_quote[t.i]:
+        if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
+            continue
+        if t.ent_type_ == "PERSON":
+            continue
+        if t.ent_type_ and not _person_slot(t):
             continue
         words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
         while len(words) > 1 and words[0].lower_.rstrip(".") in ROLE_WORDS:
             words = words[1:]
+        if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
+            continue
         if len(words) < 2 or any(
             found_start <= words[0].idx < p.end for found_start, p in found.items()
         ):
@@ -233,6 +239,15 @@ def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
         start, end = words[0].idx, t.idx + len(t.text)
         found[start] = _Person(start, end, doc.text[start:end], subject=True)
     return [found[k] for k in sorted(found)]
+
+
+def _person_slot(t: Token) -> bool:
+    """A proper name where only a person fits, whatever the entity tagger said: in apposition
+    to a role ("the minister of defense, Ruben Brekelmans,") or the subject of a reporting
+    verb."""
+    if t.dep_ == "appos":
+        return t.head.lemma_.lower() in ROLE_WORDS
+    return t.head.lemma_.lower() in QUOTE_VERBS
 
 
 @dataclass(frozen=True)
@@ -326,13 +341,11 @@ class _Finder:
             keep.extend(child.subtree)
         # "the economist Lena Sato", "Tom Reyes, the engineer": the person's name, when the
         # phrase holds exactly one.
-        if head.ent_type_ != "PERSON":
-            phrase = {t.i for t in keep + named}
-            spans = [
-                e for e in self.doc.ents if e.label_ == "PERSON" and any(t.i in phrase for t in e)
-            ]
-            if len(spans) == 1:
-                return self._fullest_person(_strip_possessive(spans[0].text), head.idx)
+        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+            chars = {t.idx for t in keep + named}
+            people = [p for p in self.persons if any(p.start <= c < p.end for c in chars)]
+            if len(people) == 1:
+                return self._fullest_person(people[0].name, head.idx)
         keep.sort(key=lambda t: t.i)
         lo, hi = keep[0].i, keep[-1].i
         span = self.doc[lo : hi + 1]
