@@ -55,6 +55,7 @@ def run_hypothesis(examples: int, timeout: float) -> dict:
             done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-500:]
         )
         failed = done.returncode != 0
+        failures = [line for line in done.stdout.splitlines() if line.startswith("FAILED ")]
     except subprocess.TimeoutExpired:
         outcome, failed, failures = f"stopped after {timeout:.0f} s", False, []
     counts = json.loads(counts_file.read_text()) if counts_file.stat().st_size else {}
