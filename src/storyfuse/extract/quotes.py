@@ -911,7 +911,9 @@ class _Finder:
         if colon is None or colon + 1 >= len(words):
             return None
         rest = [t for t in self.doc[words[colon].i + 1 :] if t.idx < p_end and not t.is_space]
-        if not rest or any(self.in_quote[t.i] for t in rest):
+        # a line that opens with a quote is a direct quote, found as such; quoted words inside
+        # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
+        if not rest or self.in_quote[rest[0].i] or self._is_quote_mark(rest[0].i):
             return None
         attr = self._colon_speaker(words[: colon + 1])
         if attr is None:
