@@ -128,3 +128,24 @@ def test_missing_pages_are_404_html(client):
     response = client.get("/stories/does-not-exist")
     assert response.status_code == 404
     assert "no story" in lxml.html.fromstring(response.text).cssselect("p.error")[0].text_content()
+
+
+def test_openapi_examples_have_the_shape_of_real_answers(client):
+    spec = client.get("/openapi.json").json()
+
+    def documented(path, method="get", status="200"):
+        return spec["paths"][path][method]["responses"][status]["content"]["application/json"]["example"]
+
+    real = {
+        "/api/stories": client.get("/api/stories").json(),
+        "/api/stories/{story_id}": client.get("/api/stories/s-bridge").json(),
+        "/api/articles/{article_id}": client.get("/api/articles/bridge-a").json(),
+        "/api/entities/{name}": client.get("/api/entities/Ana Ruiz").json(),
+        "/api/search": client.get("/api/search", params={"q": "rebuild"}).json(),
+    }
+    for path, answer in real.items():
+        example = documented(path)
+        assert set(example) <= set(answer), path
+        for key, value in example.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict) and answer[key]:
+                assert set(value[0]) <= set(answer[key][0]), (path, key)

@@ -120,3 +120,16 @@ def test_deleting_an_article_through_the_api(catalog):
     assert catalog.version() != version
     assert client.get("/articles/bridge-c").status_code == 404
     assert client.delete("/api/articles/bridge-c").status_code == 404
+
+
+def test_a_story_without_a_title_is_named_by_its_opening(db_url, monkeypatch):
+    from storyfuse.model import Analysis, Article
+
+    monkeypatch.setattr("storyfuse.fuse.fuse", _fake_fuse)
+    catalog = StoreCatalog.open(db_url)
+    text = "Volunteers planted four hundred oak saplings along the river path on Saturday morning."
+    article = Article("untitled", "untitled.txt", "text", text, "h" * 64, published="2031-05-01")
+    catalog.store.add_analyses([Analysis(article)])
+    (row,), _ = catalog.stories(StoryQuery())
+    catalog.close()
+    assert row.title.startswith("Untitled: Volunteers planted four hundred oak saplings")

@@ -23,8 +23,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyfuse.web import pages
+from storyfuse.web import examples, pages
 from storyfuse.web.catalog import Catalog, StoryQuery
+from storyfuse.web.examples import example
 from storyfuse.web.security import TOKEN_HEADER, BodyLimit, SecurityHeaders, same_origin, token_ok
 from storyfuse.web.uploads import ACCEPTED, UploadQueue
 from storyfuse.web.views import highlight
@@ -283,7 +284,7 @@ def create_app(
 
     # --- JSON API ---------------------------------------------------------------------------
 
-    @app.get("/api/stories", tags=["stories"])
+    @app.get("/api/stories", tags=["stories"], responses=example(examples.STORIES))
     def api_stories(
         q: str | None = Query(None, description="full-text search over articles, quotes, claims"),
         outlet: str | None = Query(None, description="only stories with an article from this outlet"),
@@ -300,14 +301,14 @@ def create_app(
         return {"total": total, "limit": limit, "offset": offset,
                 "stories": [r.as_dict() for r in rows]}
 
-    @app.get("/api/stories/{story_id:path}", tags=["stories"])
+    @app.get("/api/stories/{story_id:path}", tags=["stories"], responses=example(examples.STORY))
     def api_story(story_id: str) -> dict[str, Any]:
         """One story: its brief (``story``, as in brief.schema.json), sources, and each cited
         text's links to source sentences (``cites``: article id and sentence index)."""
         data = story_data(story_id)
         return {k: v for k, v in data.items() if k != "charts"} | {"charts": data["charts"]}
 
-    @app.get("/api/articles/{article_id:path}", tags=["articles"])
+    @app.get("/api/articles/{article_id:path}", tags=["articles"], responses=example(examples.ARTICLE))
     def api_article(article_id: str) -> dict[str, Any]:
         """One article as in brief.schema.json (clean text, removed clutter with reasons, spans of
         quotes, claims, times and entities) and the story it belongs to."""
@@ -322,13 +323,13 @@ def create_app(
             raise HTTPException(404, f"no article {article_id!r}")
         return {"deleted": article_id}
 
-    @app.get("/api/entities/{name:path}", tags=["entities"])
+    @app.get("/api/entities/{name:path}", tags=["entities"], responses=example(examples.ENTITY))
     def api_entity(name: str) -> dict[str, Any]:
         """A speaker, claimant or named entity: their quotes and claims across stories, oldest
         first, and the articles that name them."""
         return entity_data(name)
 
-    @app.get("/api/search", tags=["search"])
+    @app.get("/api/search", tags=["search"], responses=example(examples.SEARCH))
     def api_search(
         q: str = Query(..., min_length=1, description="words to find"),
         limit: int = Query(50, ge=1, le=500),
@@ -358,7 +359,10 @@ def create_app(
         }
     }
 
-    @app.post("/api/uploads", tags=["uploads"], status_code=202, openapi_extra=upload_body)
+    @app.post(
+        "/api/uploads", tags=["uploads"], status_code=202, openapi_extra=upload_body,
+        responses=example({**examples.UPLOAD, "state": "queued", "done": False}, 202),
+    )
     async def api_upload(request: Request) -> dict[str, Any]:
         """Queue files (multipart field ``files``: .txt, .html, .jsonl) for analysis; poll
         ``/api/uploads/{id}`` for progress. Needs the token when the server has one."""
@@ -370,7 +374,7 @@ def create_app(
             raise HTTPException(400, str(exc)) from None
         return job.as_dict()
 
-    @app.get("/api/uploads/{job_id}", tags=["uploads"])
+    @app.get("/api/uploads/{job_id}", tags=["uploads"], responses=example(examples.UPLOAD))
     def api_upload_status(job_id: str) -> dict[str, Any]:
         """Progress of one upload: state, documents analysed of total, stories touched (id and
         title), errors."""

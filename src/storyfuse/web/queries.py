@@ -144,10 +144,11 @@ class StoreCatalog:
             ids = [r.id for r in rows]
             outlets = self._outlets_of(conn, ids)
             conflicts = self._conflicts_of(conn, ids)
+            openings = self._openings_of(conn, [r.id for r in rows if not r.title])
         return [
             StoryRow(
                 id=r.id,
-                title=r.title or r.id,
+                title=r.title or openings.get(r.id) or r.id,
                 articles=r.articles,
                 outlets=len(outlets.get(r.id, ())),
                 first=r.first_published,
@@ -170,6 +171,25 @@ class StoreCatalog:
             .distinct()
         ):
             out.setdefault(row.story_id, set()).add(row.outlet)
+        return out
+
+    def _openings_of(self, conn: sa.Connection, ids: list[str]) -> dict[str, str]:
+        """For stories whose first article has no title: the start of an article's text."""
+        m, a = schema.story_articles, schema.articles
+        out: dict[str, str] = {}
+        if not ids:
+            return out
+        rows = conn.execute(
+            sa.select(m.c.story_id, sa.func.substr(a.c.text, 1, 120).label("opening"))
+            .select_from(m.join(a, a.c.id == m.c.article_id))
+            .where(m.c.story_id.in_(ids))
+            .order_by(m.c.story_id, a.c.id)
+        )
+        for r in rows:
+            words = " ".join((r.opening or "").split())
+            if words and r.story_id not in out:
+                cut = words if len(words) < 80 else words[:80].rsplit(" ", 1)[0] + "…"
+                out[r.story_id] = f"Untitled: {cut}"
         return out
 
     def _conflicts_of(self, conn: sa.Connection, ids: list[str]) -> dict[str, int]:
