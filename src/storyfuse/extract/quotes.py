@@ -1,19 +1,33 @@
 """Quotations and their speakers, read from the spaCy parse of an article.
 
-Two kinds of quotation are found:
+Two kinds of quotation are found, in text order:
 
-* direct quotes, by their quote marks (see ``quotes_marks``); the speaker comes from a reporting
-  verb next to the quote (``X said``, ``said X``, ``X said: “…”``, ``X told Y``), a colon after a
-  name (``X: “…”``), ``according to X``, or — when the quote's sentence has no attribution — from
-  the attribution of the sentence just before it (``“A,” he said. “B.”``; a quote paragraph after
-  ``X said:``). Short quoted phrases with no speaker (titles, scare quotes) are left out.
-* indirect speech: a reporting verb governing a clause (``X said (that) …``, ``X warned …``,
-  ``…, X added``) or ``according to X, …``.
+* direct quotes, by their quote marks (``quotes_marks``: “…”, "…", ‘…’, and quotes running over
+  paragraphs). The speaker comes from a reporting verb next to the quote (``X said``,
+  ``said X``, ``X said: “…”``, ``X told Y``, ``“…,” X said.`` as its own sentence), a name and a
+  colon (``X: “…”``), the subject of a clause ending in a colon (``X was blunt: “…”``, also from
+  the paragraph before), ``according to X``, or — when the quote's sentence has none — the
+  attribution of the sentence just before it. A quote that continues one utterance after its
+  attribution (``“A,” he said. “B.”``, and the quote paragraphs after it) is one Quote whose
+  ``text`` joins the parts with " … " and whose ``start``/``end`` span them all; so are quoted
+  fragments one verb governs (``called it “a” and “b”``). Short quoted phrases with no speaker
+  (titles, scare quotes) are left out, and so are quoted phrases inside reported speech, which
+  the reported speech carries.
+* reported (indirect) speech and stances, by the reporting verbs of ``quotes_verbs``: a verb
+  governing a clause (``X said (that) …``, ``…, X added.``, ``The plan, she said, will fail``,
+  ``As X reported, …``), a "to" clause (``X vowed to …``), an object (``X praised Y``) or a
+  prepositional object (``X called for …``); stance adjectives (``X is supportive of Y``);
+  ``according to X, …``; headline lines ``X: text``. What is reported stays in the paragraph
+  of its verb.
 
 Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
-(the pronoun itself for ``he said``); ``speaker`` is that mention's name at its most complete
-form nearby: pronouns resolve to the last named person, a surname to the fuller name used
-earlier in the article, and a role ("the Russian president") stays as written.
+(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``); ``speaker`` is
+that mention's name at its most complete form nearby: pronouns resolve to the last named person
+(preferring one who was the subject of a recent sentence), a relative pronoun to the phrase it
+hangs on, a surname to the fuller name used in the article, a role with a name in apposition to
+the name, and a role alone ("the Russian president") stays as written — ``names.NameIndex``
+resolves it within the story. Quotes reported with a passive participle ("Asked about X, ...")
+have no speaker: the subject was asked, it did not ask.
 """
 
 from __future__ import annotations
@@ -24,146 +38,15 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.quotes_marks import Marked, find_marked
+from storyfuse.extract.quotes_verbs import (
+    CLAUSE_VERBS,
+    OBJECT_VERBS,
+    PREP_VERBS,
+    QUOTE_VERBS,
+    STANCE_ADJECTIVES,
+    TO_VERBS,
+)
 from storyfuse.model import Quote
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Reporting verbs, by the kind of complement that carries what was said. Chosen from PolNeAR's
-# train split (eval/polnear_quotes.py): a verb and complement kind are kept when annotators
-# marked the verb as an attribution cue, with the complement in its content, in roughly 45% or
-# more of its occurrences outside quote marks (adding a group below half the current F1 would
-# lower F1), plus the common reporting verbs. "think", "believe", "expect", "want" and "plan"
-# sit just under that line and are kept as the stances news reports most.
-#
-# ... governing a clause: "X said (that) ...", "..., X warned", "polls show ..."
-CLAUSE_VERBS = _words(
-    """
-    say tell add note claim deny warn argue explain insist state declare announce write
-    tweet post report suggest acknowledge admit confirm reply respond recall predict
-    promise vow pledge contend assert allege maintain stress emphasize emphasise caution
-    complain concede conclude observe reveal disclose estimate testify ask believe think
-    expect hope fear worry know agree find show indicate signal hint speculate suspect
-    doubt imply boast brag joke quip lament mention remark repeat reiterate retort
-    proclaim charge affirm assure inform remind reassure recommend propose demand urge
-    rule learn discover realize realise recognize recognise wonder question project
-    forecast reckon counter threaten swear guarantee bet clarify continue point
-    acknowledge blog email comment answer mock describe envision cite express offer
-    order discuss hop convince read guess highlight demonstrate imagine
-    """
-)
-# ... governing a "to" clause: "X vowed to ...", "X urged Y to ...", "X declined to comment"
-TO_VERBS = _words(
-    """
-    decline refuse vow promise pledge threaten urge ask call expect agree argue seek
-    push plan want tell offer vote prefer demand warn claim seem appear say hop report
-    propose mention plot advocate order show look like aim challenge press consider
-    """
-)
-# ... with an object that is what was said or judged: "X praised Y", "X cited the poll"
-OBJECT_VERBS = _words(
-    """
-    cite describe criticize criticise express accuse praise denounce endorse question
-    dismiss blame mock blast slam recount tout rebut portray mention announce defend
-    propose call repeat echo acknowledge recall reject highlight condemn applaud hail
-    attack oppose predict demand recommend confirm lambaste ridicule decry deride chide
-    scold fault commend post voice argue promise report point emphasize note quote
-    stress reiterate prefer declare outline email list recite order unveil reference
-    envision assail deem state lament repudiate articulate underplay disclose detail
-    eviscerate revile liken foresee dispute attribute show urge discuss issue publish
-    invoke explain reveal fear credit satirize suggest relish refuse remember request
-    signal assert title rebuke decline clarify characterize justify label rename taunt
-    renounce utter bash spotlight veto tweet deny warn
-    """
-)
-# Adjectives that report a stance: "X is supportive of Y", "X was eager to ...".
-STANCE_ADJECTIVES = _words(
-    """
-    supportive hostile eager enamored proud confident angry worried hopeful skeptical sure
-    critical opposed pleased reluctant outspoken impressed surprised convinced adamant
-    optimistic pessimistic concerned quick correct
-    """
-)
-# ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
-PREP_VERBS = {
-    "call": {"for", "on"},
-    "refer": {"to"},
-    "point": {"to"},
-    "argue": {"against", "for"},
-    "criticize": {"as", "for"},
-    "criticise": {"for"},
-    "accuse": {"of"},
-    "blame": {"for", "on"},
-    "write": {"about"},
-    "talk": {"about", "of"},
-    "speak": {"about", "against", "of"},
-    "complain": {"about", "of"},
-    "warn": {"about", "against", "of"},
-    "ask": {"about", "for"},
-    "comment": {"on"},
-    "boast": {"about", "of"},
-    "brag": {"about"},
-    "joke": {"about"},
-    "advocate": {"for"},
-    "push": {"against", "for"},
-    "praise": {"as", "for"},
-    "respond": {"by", "to"},
-    "express": {"about"},
-    "worry": {"about"},
-    "endorse": {"for"},
-    "wonder": {"about"},
-    "rail": {"against"},
-    "allude": {"to"},
-    "pounce": {"on"},
-    "dwell": {"on"},
-    "revel": {"in"},
-    "liken": {"to"},
-    "remark": {"on"},
-    "rip": {"into"},
-    "denounce": {"as", "for"},
-    "condemn": {"for"},
-    "slam": {"for"},
-    "blast": {"for"},
-    "assail": {"for"},
-    "testify": {"about"},
-    "see": {"as"},
-    "portray": {"as"},
-    "cast": {"as"},
-    "view": {"as"},
-    "vote": {"against"},
-    "agree": {"on", "with"},
-    "cite": {"as"},
-    "charge": {"with"},
-    "identify": {"as"},
-    "dismiss": {"as"},
-    "offer": {"to"},
-    "support": {"for"},
-    "nominate": {"to"},
-    "hop": {"for"},
-    "distance": {"from"},
-    "count": {"as"},
-    "spar": {"on"},
-    "vouch": {"for"},
-    "hint": {"at"},
-    "decide": {"against"},
-    "defend": {"as"},
-    "balk": {"at"},
-    "side": {"with"},
-    "lash": {"at"},
-    "caution": {"against"},
-    "disagree": {"with"},
-    "thank": {"for"},
-    "tell": {"about"},
-    "describe": {"as"},
-}
-SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
-
-# Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
-QUOTE_VERBS = SPEECH_VERBS | _words(
-    "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
-)
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS = frozenset({"it"})
