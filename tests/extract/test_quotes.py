@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyfuse.extract.nlp import parse
 from storyfuse.extract.quotes import find_quotes
@@ -282,3 +284,36 @@ def test_name_in_apposition_to_a_role_names_the_speaker() -> None:
     quotes = quotes_of(text)
     assert one(quotes, "tariffs").speaker == "Tomas Vrba"
     assert one(quotes, "We will see").speaker == "Tomas Vrba"
+
+
+_PIECES = [
+    "He",
+    "said",
+    "Ada Moss",
+    "that",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    ":",
+    ",",
+    ".",
+    "\n\n",
+    "according to",
+    "the minister",
+    "told",
+    "reporters",
+    "it",
+    "was",
+    "late",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_quote_marks_and_words_is_handled(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for q in quotes_of(text):  # offsets are checked inside quotes_of
+        assert q.text.strip()
