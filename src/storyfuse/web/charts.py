@@ -134,24 +134,35 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
 
 
 def activity_chart(items: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
-    """Quotes and claims of one entity per month (items carry ``date`` and ``kind``)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for item in items:
-        day = iso_day(item.get("date"))
-        if day:
-            counts[(day[:7] + "-01", item["kind"])] += 1
-    if not counts:
+    """Quotes and claims of one entity per day, or per month over more than two months (items
+    carry ``date`` and ``kind``)."""
+    days = [(d, item["kind"]) for item in items if (d := iso_day(item.get("date")))]
+    if not days:
         return None
+    first, last = min(d for d, _ in days), max(d for d, _ in days)
+    monthly = (date.fromisoformat(last) - date.fromisoformat(first)).days > 62
+    counts: Counter[tuple[str, str]] = Counter(
+        ((d[:7] + "-01" if monthly else d), kind) for d, kind in days
+    )
     rows = [{"month": m, "kind": k, "count": n} for (m, k), n in sorted(counts.items())]
     chart = (
         alt.Chart(alt.Data(values=rows), width="container", height=140, autosize=_FIT_X)
         .mark_bar()
         .encode(
-            x=alt.X("month:O", timeUnit="utcyearmonth", title=None, axis=alt.Axis(format="%Y-%m")),
+            x=alt.X(
+                "month:O",
+                timeUnit="utcyearmonth" if monthly else "utcyearmonthdate",
+                title=None,
+                axis=alt.Axis(format="%Y-%m" if monthly else "%Y-%m-%d", labelAngle=0),
+            ),
             y=alt.Y("sum(count):Q", title="items", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("kind:N", title=None),
             tooltip=[
-                alt.Tooltip("month:T", timeUnit="utcyearmonth", title="month"),
+                alt.Tooltip(
+                    "month:T",
+                    timeUnit="utcyearmonth" if monthly else "utcyearmonthdate",
+                    title="month" if monthly else "day",
+                ),
                 alt.Tooltip("kind:N"),
                 alt.Tooltip("sum(count):Q", title="items"),
             ],

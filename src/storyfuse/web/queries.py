@@ -229,8 +229,9 @@ class StoreCatalog:
         if not ids:
             return {}
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(s.c.id, s.c.title).where(s.c.id.in_(ids)))
-            return {r.id: r.title or r.id for r in rows}
+            rows = conn.execute(sa.select(s.c.id, s.c.title).where(s.c.id.in_(ids))).all()
+            openings = self._openings_of(conn, [r.id for r in rows if not r.title])
+        return {r.id: r.title or openings.get(r.id) or r.id for r in rows}
 
     def warm(self, story_ids: Sequence[str] | None = None, limit: int | None = None) -> int:
         """Fuse and store the briefs not computed yet (newest stories first); returns how many.
