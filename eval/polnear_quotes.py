@@ -104,10 +104,10 @@ def _shared(text: str, a: Range, b: Range) -> int:
 
 def _trim(text: str, r: Range) -> Range:
     a, b = r
-    edge = string.punctuation + "“”‘’—– \n\t"
-    while a < b and text[a] in edge:
+    edge = string.punctuation + "“”‘’—–"
+    while a < b and (text[a] in edge or text[a].isspace()):
         a += 1
-    while b > a and text[b - 1] in edge:
+    while b > a and (text[b - 1] in edge or text[b - 1].isspace()):
         b -= 1
     return a, b
 

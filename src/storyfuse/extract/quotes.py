@@ -187,7 +187,10 @@ class _Finder:
         A relative pronoun stays as the mention ("who"), as PolNeAR annotates it."""
         drop: set[int] = set()
         for child in head.children:
-            if child.dep_ in MENTION_DROP_DEPS:
+            # set off by a comma, a clause adds to the phrase ("Ada Moss, who runs the gym,");
+            # attached directly it defines it ("a poll released Thursday")
+            clause = child.dep_ in MENTION_DROP_DEPS or child.pos_ == "VERB"
+            if clause and child.i > head.i and self._after_comma(child):
                 drop.update(t.i for t in child.subtree)
         tokens = sorted((t for t in head.subtree if t.i not in drop), key=lambda t: t.i)
         lo, hi = tokens[0].i, tokens[-1].i
