@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import httpx
 from tests.web.records import corpus
@@ -19,31 +20,55 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_a_brief_json_on_loopback(tmp_path):
-    brief = tmp_path / "brief.json"
-    brief.write_text(to_json(corpus()), encoding="utf-8")
+@contextmanager
+def _serving(*args: str):
+    """`storyfuse serve ARGS` on a free loopback port; yields (base URL, what it printed once it
+    stopped: a dict filled on exit)."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "storyfuse", "serve", str(brief), "--port", str(port)],
+        [sys.executable, "-m", "storyfuse", "serve", *args, "--port", str(port)],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "STORYFUSE_TOKEN": ""},
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
+                httpx.get(base + "/api/outlets", timeout=2)
                 break
             except httpx.TransportError:
                 assert proc.poll() is None, proc.stderr.read()
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.2)
-        assert [s["id"] for s in response.json()["stories"]] == ["s-orchard", "s-bridge"]
-        page = httpx.get(f"http://127.0.0.1:{port}/stories/s-bridge", timeout=5)
-        assert page.status_code == 200 and "Harbour Bridge reopens" in page.text
+        printed: dict[str, str] = {}
+        yield base, printed
     finally:
         proc.terminate()
-        _, err = proc.communicate(timeout=10)
-    assert f"http://127.0.0.1:{port}/" in err
+        printed["stderr"] = proc.communicate(timeout=20)[1]
+
+
+def test_serve_a_brief_json_on_loopback(tmp_path):
+    brief = tmp_path / "brief.json"
+    brief.write_text(to_json(corpus()), encoding="utf-8")
+    with _serving(str(brief)) as (base, printed):
+        response = httpx.get(base + "/api/stories", timeout=5)
+        assert [s["id"] for s in response.json()["stories"]] == ["s-orchard", "s-bridge"]
+        page = httpx.get(base + "/stories/s-bridge", timeout=5)
+        assert page.status_code == 200 and "Harbour Bridge reopens" in page.text
+    assert f"serving {brief} at {base}/" in printed["stderr"]
+
+
+def test_serve_a_database_file(tmp_path):
+    from storyfuse.store import Store
+
+    path = tmp_path / "stories.db"
+    with Store.open(str(path)) as store:
+        store.add_analyses(corpus().articles)
+    with _serving("--db", str(path)) as (base, _):
+        stories = httpx.get(base + "/api/stories", timeout=10).json()["stories"]
+        assert sorted(s["articles"] for s in stories) == [1, 3]
+        article = httpx.get(base + "/articles/bridge-a", timeout=10)
+        assert article.status_code == 200 and "Harbour Bridge reopens Monday" in article.text
 
 
 def test_a_token_is_generated_only_off_loopback(monkeypatch):
