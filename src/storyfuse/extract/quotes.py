@@ -43,10 +43,14 @@ from storyfuse.extract.quotes_verbs import (
     OBJECT_VERBS,
     PREP_VERBS,
     QUOTE_VERBS,
+    SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TO_VERBS,
 )
 from storyfuse.model import Quote
+
+# SPEECH_VERBS is read by other stages (fuse.conflicts) from here.
+__all__ = ["SPEECH_VERBS", "find_quotes"]
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS = frozenset({"it"})
