@@ -59,6 +59,7 @@ def run(
         threading.Thread(target=warm, name="storyfuse-warm", daemon=True).start()
     app = create_app(catalog, token=token, max_upload_bytes=int(max_upload_mb * 1_000_000))
     shown = f"[{host}]" if ":" in host else host
-    print(f"storyfuse: serving {db or 'the default database'} at http://{shown}:{port}/", file=sys.stderr)
+    source = db or "storyfuse.db (in this folder)"
+    print(f"storyfuse: serving {source} at http://{shown}:{port}/", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
     return 0
