@@ -197,11 +197,17 @@ def test_broken_gzip_and_bad_warc_and_bad_feed(tmp_path: Path) -> None:
     assert "no feed entries" in items[2].error  # type: ignore[union-attr]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(TEXT)
     path.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the open fail as it would for a user
+        import storyfuse.ingest
+
+        def denied(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(storyfuse.ingest, "open", denied, raising=False)
     problem = _only(_read(path))
     assert isinstance(problem, Problem) and "permission denied" in problem.error
 
