@@ -266,11 +266,6 @@ def test_impossible_day_month_costs_nothing(date: str) -> None:
     _check(analysis)
 
 
-@pytest.mark.xfail(
-    reason="extract/times.py: an ISO date that does not exist ('2024-02-30') is passed "
-    "through as the time value instead of being dropped or left unnormalised",
-    strict=True,
-)
 @pytest.mark.parametrize("date", KNOWN_BAD_ISO)
 def test_impossible_iso_date_is_not_a_value(date: str) -> None:
     fuzzed("analyze: named cases")

@@ -514,15 +514,6 @@ def test_control_character_costs_one_warc_record(tmp_path: Path) -> None:
     assert ids == ["crawl-a", "crawl-c"] or ids == ["crawl-a", "crawl-b", "crawl-c"], items
 
 
-_XFAIL_BAD_URL = pytest.mark.xfail(
-    reason="ingest/records.py record_id calls urlsplit(url), which raises ValueError('Invalid "
-    "IPv6 URL') on a link such as 'http://[news.example/a'; read_feed and read_warc compute the "
-    "id outside their per-record guard, so the whole feed, or the rest of the WARC, is lost",
-    strict=True,
-)
-
-
-@_XFAIL_BAD_URL
 def test_malformed_link_costs_one_feed_entry(tmp_path: Path) -> None:
     fuzzed("read: named cases")
     entries = [
@@ -533,7 +524,6 @@ def test_malformed_link_costs_one_feed_entry(tmp_path: Path) -> None:
     assert any(isinstance(i, Document) and i.title == "Two" for i in items), items
 
 
-@_XFAIL_BAD_URL
 def test_malformed_target_uri_costs_one_warc_record(tmp_path: Path) -> None:
     fuzzed("read: named cases")
     page = _CONTROL_PAGE.replace("\x04", "").encode()

@@ -240,8 +240,11 @@ def _day_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
 
 
 @_rule("iso_date", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])")
-def _iso_date(match: re.Match[str], ctx: _Context) -> _Norm:
-    return _Norm(f"{match['y']}-{match['m']}-{match['d']}")
+def _iso_date(match: re.Match[str], ctx: _Context) -> _Norm | None:
+    try:  # "2024-02-30" looks like a date but is none
+        return _Norm(dt.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat())
+    except ValueError:
+        return None
 
 
 @_rule(

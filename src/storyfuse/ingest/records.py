@@ -42,7 +42,10 @@ def record_id(stem: str, url: str | None, index: int, taken: set[str]) -> str:
     """
     part = ""
     if url:
-        pieces = urlsplit(url)
+        try:
+            pieces = urlsplit(url)
+        except ValueError:  # a malformed URL ("http://[::1") only loses its readable id part
+            pieces = urlsplit("")
         segments = [s for s in pieces.path.split("/") if s]
         part = slug(segments[-1] if segments else pieces.netloc)
         part = re.sub(r"\.(html?|php|aspx?)$", "", part, flags=re.IGNORECASE)
