@@ -29,6 +29,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
@@ -412,7 +413,7 @@ class StoryIndex:
             index = Index(ndim=centroids.shape[1], metric="ip", dtype="f32")
             index.add(np.arange(len(stories), dtype=np.uint64), centroids, threads=1)
             k = min(self.config.neighbours, len(stories))
-            found = index.search(centroids, k, threads=1)
+            found: Any = index.search(centroids, k, threads=1)  # BatchMatches: keys, counts
             pairs: list[tuple[float, int, int]] = []
             for i in range(len(stories)):
                 for key in found.keys[i][: found.counts[i]]:

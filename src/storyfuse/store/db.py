@@ -363,7 +363,7 @@ class Store:
                 added_at=now,
             )
         )
-        children = {
+        children: dict[sa.Table, list[dict[str, Any]]] = {
             schema.quotes: [
                 {
                     "text": q.text,
@@ -573,7 +573,7 @@ class Store:
             ).all()
         if not rows:
             return None
-        rows.sort(key=lambda r: (r.published is None, r.published or "", r.article_id))
+        rows = sorted(rows, key=lambda r: (r.published is None, r.published or "", r.article_id))
         return Story(
             id=story_id,
             article_ids=tuple(r.article_id for r in rows),
