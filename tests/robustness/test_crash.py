@@ -122,8 +122,22 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
     for phase in kills:
         fuzzed(f"crash: SIGKILLs survived ({phase})")
 
+    # The final run finishes the job while this process reads the database as the web app
+    # would (a separate process, WAL snapshots): no read may fail or see a torn story.
     final = _ingest(src, db)
+    reads = 0
+    with Store.open(f"sqlite:///{db}") as reader:
+        while final.poll() is None:
+            snap = snapshot(db)
+            assert snap.integrity == "ok" and not snap.problems, snap.problems
+            for summary in reader.stories():
+                assert summary.articles >= 1
+            reads += 1
+            time.sleep(0.02)
     _finish(final)
+    assert reads > 0
+    for _ in range(reads):
+        fuzzed("store: reads during a real ingest process")
     result = snapshot(db)
     assert result.integrity == "ok" and not result.problems, result.problems
     assert result.articles == reference.articles
