@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -79,7 +80,7 @@ def features_from_row(article_id: str, row: Any) -> ArticleFeatures:
     return ArticleFeatures(
         id=article_id,
         vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
-        terms=terms,
+        terms={sys.intern(t): c for t, c in terms.items()},  # shared strings, as features_of
         day=row.day,
         signature=np.frombuffer(bytes(row.signature), dtype=np.uint64),
     )
