@@ -1,3 +1,5 @@
 from storyfuse.cli import main
 
-raise SystemExit(main())
+# Guarded: worker processes (Dask's LocalCluster) re-import the main module.
+if __name__ == "__main__":
+    raise SystemExit(main())
