@@ -237,7 +237,7 @@ def tune() -> None:
     features = features_of(with_entities(rows))
     gold = {r["id"]: r["subtopic"] for r in rows}
     table = []
-    for weight in (0.2,):
+    for weight in (0.2, 0.3, 0.4):
         for join in (0.28, 0.32, 0.35, 0.38, 0.41):
             for merge_share in (0.85, 1.0):
                 config = GroupConfig(
