@@ -272,3 +272,11 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     items = _read(tmp_path)
     assert isinstance(items[0], Problem) and "not a regular file" in items[0].error
     assert isinstance(items[1], Document)
+
+
+def test_url_on_the_command_line_goes_through_the_guarded_fetcher() -> None:
+    # Loopback and private addresses are refused before any connection is made.
+    items = _read("http://127.0.0.1:9/page.html") + _read("https://10.0.0.7/feed.xml")
+    assert [type(i) for i in items] == [Problem, Problem]
+    assert all("127.0.0.1" in i.path or "10.0.0.7" in i.path for i in items)
+    assert all(i.error for i in items)  # type: ignore[union-attr]

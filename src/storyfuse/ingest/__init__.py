@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from storyfuse import limits
@@ -59,7 +61,9 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if _URL.match(given):
+            yield from _read_url(given)
+        elif path.is_dir():
             for file in _walk(path):
                 yield from _read_file(str(file))
         elif path.exists():
@@ -73,6 +77,34 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
                 yield from _read_file(str(path))
         else:
             yield Problem(given, "no such file or folder")
+
+
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _read_url(url: str) -> Iterator[Document | Problem]:
+    """A page named on the command line: the only way analysis touches the network.
+
+    ``storyfuse.fetch`` refuses private, loopback and link-local addresses and bounds size and
+    time; URLs found inside article text are never fetched.
+    """
+    from storyfuse.fetch import fetch
+
+    try:
+        page = fetch(url)
+        kind = page.content_type.split(";")[0].strip().lower()
+        if "html" in kind:
+            documents = readers.read_html(url, page.body)
+        elif "xml" in kind or "rss" in kind or "atom" in kind:
+            documents = readers.read_feed(url, page.body)
+        else:
+            documents = readers.read_text(url, page.body)
+        for item in documents:
+            if isinstance(item, Document) and not item.url:
+                item = replace(item, url=page.url)
+            yield item
+    except InputError as exc:
+        yield Problem(exc.path, exc.reason)
 
 
 def reader_for(path: str) -> Reader | None:
