@@ -23,7 +23,11 @@ def _cites(cites: list[dict]) -> str:
 def to_markdown(brief: Brief) -> str:
     data = build_view(brief)
     lines: list[str] = ["# storyfuse brief", ""]
-    lines.append(f"{len(data['articles'])} articles, {len(data['stories'])} stories.")
+    n_articles, n_stories = len(data["articles"]), len(data["stories"])
+    lines.append(
+        f"{n_articles} article{'s' if n_articles != 1 else ''}, "
+        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}."
+    )
     lines.append("")
     for story in data["stories"]:
         lines += [f"## {_md(story['title'])}", ""]
