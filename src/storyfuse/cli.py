@@ -40,24 +40,47 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
+    from storyfuse.engines.base import BATCH_SIZE, batches, prepare
     from storyfuse.store import Store
 
     options = {"scheduler": args.scheduler} if args.engine == "dask" else {}
-    engine = get_engine(args.engine, **options)
-    try:
-        analyses, problems = engine.analyze(ingest.read(args.paths))
-    finally:
-        engine.close()
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    changed: set[str] = set()
+    stored = 0
     with Store.open(args.db) as store:
-        result = store.add_analyses(analyses)
+        documents, problems = prepare(ingest.read(args.paths))
+        engine = get_engine(args.engine, **options)
+        try:
+            # Each batch is analysed and committed on its own, so an interrupted ingest keeps
+            # the batches it finished. The batches are cut from the whole input before the
+            # stored articles are left out, so a restart commits the rest in the same batches
+            # as an uninterrupted run would.
+            for batch in batches(documents, BATCH_SIZE):
+                known = store.known_hashes([d.id for d in batch])
+                todo = [d for d in batch if known.get(d.id) != d.content_hash]
+                unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
+                if not todo:
+                    continue
+                analyses, failed = engine.analyze(todo)
+                problems += failed
+                result = store.add_analyses(analyses)
+                stored += len(analyses)
+                added += result.added
+                updated += result.updated
+                unchanged += result.unchanged
+                changed.update(result.stories)
+        finally:
+            engine.close()
         total = len(store.stories())
     for problem in problems:
         print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
     print(
-        f"added {len(result.added)}, updated {len(result.updated)}, unchanged "
-        f"{len(result.unchanged)} articles; {len(result.stories)} stories changed, {total} in all"
+        f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
+        f"{len(changed)} stories changed, {total} in all"
     )
-    return 0 if analyses or not problems else 1
+    return 0 if stored or unchanged or not problems else 1
 
 
 def cmd_stories(args: argparse.Namespace) -> int:

@@ -147,12 +147,6 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
     assert len(kills) >= min(2, KILLS)
 
 
-@pytest.mark.xfail(
-    reason="cli.py cmd_ingest analyses every document before opening the store and commits "
-    "them all in one add_analyses transaction: a crash or kill late in a large ingest keeps "
-    "none of the work done, so an interrupted ingest is not resumable (it restarts from zero)",
-    strict=True,
-)
 def test_interrupted_ingest_keeps_finished_batches(tmp_path: Path, monkeypatch) -> None:
     """A crash after more than a batch (32) of documents were analysed keeps those articles."""
     from storyfuse import cli, pipeline
@@ -177,13 +171,6 @@ def test_interrupted_ingest_keeps_finished_batches(tmp_path: Path, monkeypatch) 
     assert len(snap.articles) >= 32, f"{len(snap.articles)} of 34 analysed articles kept"
 
 
-@pytest.mark.xfail(
-    reason="store/db.py Store.open runs the Alembic migration through pysqlite, which commits "
-    "each CREATE TABLE on its own (no transactional DDL): a crash or kill during the first "
-    "open leaves a half-made schema without an alembic_version row, and every later open "
-    "fails with 'table articles already exists'",
-    strict=True,
-)
 def test_interrupted_first_migration_leaves_a_usable_database(tmp_path: Path, monkeypatch) -> None:
     from alembic import op
 

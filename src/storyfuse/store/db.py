@@ -151,6 +151,38 @@ def _search_postgresql(conn: Connection, q: str, limit: int) -> list[Any]:
 SEARCHERS = {"sqlite": _search_sqlite, "postgresql": _search_postgresql}
 
 
+# Alembic keeps the running migration context in module state, so two threads migrating at
+# once can see each other's (KeyError: 'script'): one migration at a time per process.
+_MIGRATE_LOCK = threading.Lock()
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision in one transaction.
+
+    pysqlite commits before every DDL statement of its own accord, so a kill during the first
+    migration would leave a half-made schema; on SQLite the driver's own transaction handling
+    is switched off for this connection and the whole upgrade runs in one explicit
+    ``BEGIN IMMEDIATE`` (which also makes a second process opening a new file wait for it).
+    """
+    with _MIGRATE_LOCK, engine.connect() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        sqlite = engine.dialect.name == "sqlite"
+        level = raw.isolation_level if sqlite else None
+        try:
+            if sqlite:
+                raw.isolation_level = None
+            with conn.begin():
+                if sqlite:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                cfg = Config()
+                cfg.set_main_option("script_location", str(MIGRATIONS))
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            if sqlite:
+                raw.isolation_level = level
+
+
 class Store:
     """Analysed articles and their stories in a database. Open with ``Store.open(url)``."""
 
@@ -180,11 +212,7 @@ class Store:
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         try:
-            with engine.begin() as conn:
-                cfg = Config()
-                cfg.set_main_option("script_location", str(MIGRATIONS))
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+            _migrate(engine)
         except sa.exc.OperationalError as exc:
             engine.dispose()
             raise OSError(f"cannot open database {url or DEFAULT_URL}: {exc.orig}") from exc
@@ -317,6 +345,12 @@ class Store:
             self._index = None  # the transaction rolled back: rebuild from the database
             raise
         return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(changed))
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The current content hash of each stored article among ``ids`` (unknown ids left
+        out), so an interrupted ingest can skip what it already stored."""
+        with self.engine.connect() as conn:
+            return {k: v[0] for k, v in self._current_hashes(conn, list(ids)).items()}
 
     def _current_hashes(self, conn: Connection, ids: list[str]) -> dict[str, tuple[str, int]]:
         a = schema.articles

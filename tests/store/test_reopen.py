@@ -1,0 +1,59 @@
+"""Opening a store again: what an interrupted ingest needs to resume, and migrations that are
+safe to run from several threads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from storyfuse.store import Store
+
+
+def test_known_hashes_gives_the_current_hash_of_stored_articles(db_url, flood) -> None:
+    with Store.open(db_url) as store:
+        assert store.known_hashes(["flood-1"]) == {}
+        store.add_analyses(flood)
+        assert store.known_hashes(["flood-1", "flood-2", "nope"]) == {
+            "flood-1": "hash-flood-1",
+            "flood-2": "hash-flood-2",
+        }
+
+
+@pytest.mark.xfail(
+    reason="group/index.py StoryIndex.restore calls self._restored.setdefault(key, "
+    "self._new_story()), which makes a new empty story for every restored article after a "
+    "story's first; consolidating a reopened store then fails in _split with 'min() arg is an "
+    "empty sequence' (so does the second run of an ingest that adds enough articles)",
+    strict=True,
+)
+def test_a_reopened_store_can_consolidate(db_url, flood, bank) -> None:
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+    with Store.open(db_url) as store:
+        store.consolidate()
+        assert sorted(sorted(store.story(s.id).article_ids) for s in store.stories()) == [
+            ["bank-1"],
+            ["flood-1", "flood-2"],
+        ]
+
+
+def test_stores_can_be_opened_from_several_threads_at_once(tmp_path: Path) -> None:
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def open_one(n: int) -> None:
+        try:
+            start.wait()
+            with Store.open(f"sqlite:///{tmp_path / f'{n % 3}.db'}") as store:
+                assert store.stories() == []
+        except BaseException as exc:  # noqa: BLE001 - collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
