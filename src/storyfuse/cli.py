@@ -41,6 +41,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
+    from storyfuse.model import Document
     from storyfuse.store import Store
 
     options = {"scheduler": args.scheduler} if args.engine == "dask" else {}
@@ -52,25 +53,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         documents, problems = prepare(ingest.read(args.paths))
         engine = get_engine(args.engine, **options)
+        # A dask cluster analyses several batches at once; each is still committed on its own.
+        window = 1 if args.engine == "local" else 8
         try:
-            # Each batch is analysed and committed on its own, so an interrupted ingest keeps
+            # Each batch is committed in its own transaction, so an interrupted ingest keeps
             # the batches it finished. The batches are cut from the whole input before the
             # stored articles are left out, so a restart commits the rest in the same batches
             # as an uninterrupted run would.
-            for batch in batches(documents, BATCH_SIZE):
-                known = store.known_hashes([d.id for d in batch])
-                todo = [d for d in batch if known.get(d.id) != d.content_hash]
-                unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
-                if not todo:
+            cut = list(batches(documents, BATCH_SIZE))
+            for first in range(0, len(cut), window):
+                todo: list[list[Document]] = []
+                for batch in cut[first : first + window]:
+                    known = store.known_hashes([d.id for d in batch])
+                    unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
+                    todo.append([d for d in batch if known.get(d.id) != d.content_hash])
+                if not any(todo):
                     continue
-                analyses, failed = engine.analyze(todo)
+                analyses, failed = engine.analyze([d for batch in todo for d in batch])
                 problems += failed
-                result = store.add_analyses(analyses)
+                by_id = {a.id: a for a in analyses}
+                for batch in todo:
+                    done = [by_id[d.id] for d in batch if d.id in by_id]
+                    if not done:
+                        continue
+                    result = store.add_analyses(done)
+                    added += result.added
+                    updated += result.updated
+                    unchanged += result.unchanged
+                    changed.update(result.stories)
                 stored += len(analyses)
-                added += result.added
-                updated += result.updated
-                unchanged += result.unchanged
-                changed.update(result.stories)
         finally:
             engine.close()
         total = len(store.stories())
