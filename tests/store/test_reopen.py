@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
-
 from storyfuse.store import Store
 
 
@@ -21,13 +19,6 @@ def test_known_hashes_gives_the_current_hash_of_stored_articles(db_url, flood) -
         }
 
 
-@pytest.mark.xfail(
-    reason="group/index.py StoryIndex.restore calls self._restored.setdefault(key, "
-    "self._new_story()), which makes a new empty story for every restored article after a "
-    "story's first; consolidating a reopened store then fails in _split with 'min() arg is an "
-    "empty sequence' (so does the second run of an ingest that adds enough articles)",
-    strict=True,
-)
 def test_a_reopened_store_can_consolidate(db_url, flood, bank) -> None:
     with Store.open(db_url) as store:
         store.add_analyses([*flood, bank])

@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from tests.robustness.corpus import write_corpus
 from tests.robustness.dbcheck import snapshot
 
 
-@pytest.mark.xfail(
-    reason="the resumed run reopens the store and its first consolidation fails in "
-    "group/index.py StoryIndex.restore (see test_reopen.py::"
-    "test_a_reopened_store_can_consolidate)",
-    strict=True,
-)
 def test_resumed_ingest_equals_an_uninterrupted_one(tmp_path: Path, monkeypatch) -> None:
     from storyfuse import cli, pipeline
 

@@ -155,7 +155,9 @@ class StoryIndex:
             return
         self.observe([features])
         self._register(features)
-        story = self._restored.setdefault(story_key, self._new_story())
+        story = self._restored.get(story_key)
+        if story is None:  # only the story's first restored article founds it
+            story = self._restored[story_key] = self._new_story()
         if copy_of is not None:
             self._copy_of[features.id] = copy_of
         self._attach(features.id, story)
