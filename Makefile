@@ -37,6 +37,7 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check src tests eval bench
+	$(BIN)/mypy src/storyfuse
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -21,7 +21,7 @@ def test_all_five_seeds_are_one_story(seeds_brief):
 def test_images_remark_is_one_quote_with_five_renderings(seeds_brief):
     groups = [
         q for q in _story(seeds_brief)["quotes"]
-        if any(re.search(r"images are a serious", v["text"], re.I) for v in q["variants"])
+        if any(re.search(r"images are a serious", v["text"], re.IGNORECASE) for v in q["variants"])
     ]
     assert len(groups) == 1, groups
     group = groups[0]

@@ -2,6 +2,7 @@ import json
 
 import jsonschema
 import pytest
+from tests.helpers import load_schema
 
 from storyfuse.model import (
     Analysis,
@@ -24,7 +25,6 @@ from storyfuse.model import (
     Variant,
 )
 from storyfuse.render import render, to_dict
-from tests.helpers import load_schema
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -24,4 +24,4 @@ def render(brief: Brief, format: str = "json") -> str:
     return renderer(brief)
 
 
-__all__ = ["render", "to_dict", "to_json", "RENDERERS"]
+__all__ = ["RENDERERS", "render", "to_dict", "to_json"]
