@@ -7,7 +7,7 @@ import os
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +124,39 @@ def benchmark_scores(pages: Sequence[tuple[float, float, float]]) -> dict[str, f
     precision = statistics.mean(precisions) if precisions else 0.0
     recall = statistics.mean(recalls) if recalls else 0.0
     return {"precision": precision, "recall": recall, "f1": f1_from(precision, recall)}
+
+
+def score_body_extractors(
+    systems: Mapping[str, Callable[[Any], str]],
+    pages: Sequence[tuple[str, Any, str]],
+    show: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """Each system over (page id, its input, true body) pages: one row of benchmark scores each.
+
+    Per-page tp/fp/fn of the systems named in ``show`` go to stderr.
+    """
+    import sys
+    import time
+
+    shown = set(show)
+    rows = []
+    for name, system in systems.items():
+        started = time.perf_counter()
+        scores = []
+        for page_id, given, truth in pages:
+            score = shingle_tp_fp_fn(truth, system(given))
+            scores.append(score)
+            if name in shown:
+                tp, fp, fn = score
+                print(f"{name[:20]:20} {page_id[:12]} tp={tp:.3f} fp={fp:.3f} fn={fn:.3f}",
+                      file=sys.stderr)
+        rows.append(
+            {
+                "system": name,
+                **benchmark_scores(scores),
+                "pages": len(pages),
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+        )
+    print_table(rows, ["system", "precision", "recall", "f1", "pages", "seconds"])
+    return rows

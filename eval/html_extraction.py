@@ -15,11 +15,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
-import time
 from collections.abc import Callable
 
-from eval.common import benchmark_scores, data_dir, print_table, shingle_tp_fp_fn, write_results
+from eval.common import data_dir, score_body_extractors, write_results
 from storyfuse.clean import clean
 from storyfuse.ingest.html import extract_html
 from storyfuse.model import Document
@@ -77,30 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print each page's scores")
     args = parser.parse_args(argv)
 
-    pages = load_pages(args.limit)
-    rows = []
-    for name, system in SYSTEMS.items():
-        started = time.perf_counter()
-        scores = []
-        for page_id, html, truth, url in pages:
-            score = shingle_tp_fp_fn(truth, system(html, url))
-            scores.append(score)
-            if args.show:
-                print(
-                    f"{name[:20]:20} {page_id[:12]} tp={score[0]:.3f} fp={score[1]:.3f} "
-                    f"fn={score[2]:.3f}",
-                    file=sys.stderr,
-                )
-        seconds = time.perf_counter() - started
-        rows.append(
-            {
-                "system": name,
-                **benchmark_scores(scores),
-                "pages": len(pages),
-                "seconds": round(seconds, 2),
-            }
-        )
-    print_table(rows, ["system", "precision", "recall", "f1", "pages", "seconds"])
+    pages = [(page_id, (html, url), truth) for page_id, html, truth, url in load_pages(args.limit)]
+    systems = {name: (lambda given, f=f: f(*given)) for name, f in SYSTEMS.items()}
+    rows = score_body_extractors(systems, pages, show=SYSTEMS if args.show else ())
     path = write_results(
         NAME,
         {

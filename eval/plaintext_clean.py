@@ -12,10 +12,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
-import time
 
-from eval.common import benchmark_scores, data_dir, print_table, shingle_tp_fp_fn, write_results
+from eval.common import data_dir, score_body_extractors, write_results
 from storyfuse.clean import clean_text
 from storyfuse.ingest.visible import visible_text
 
@@ -42,26 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_pages(args.limit)
     systems = {"all visible text (html-text)": lambda text: text, "storyfuse clean": clean_text}
-    rows: list[dict[str, object]] = []
-    for name, system in systems.items():
-        started = time.perf_counter()
-        scores = []
-        for page_id, text, truth in pages:
-            score = shingle_tp_fp_fn(truth, system(text))
-            scores.append(score)
-            if args.show and name == "storyfuse clean":
-                tp, fp, fn = score
-                print(f"{page_id[:12]}  tp={tp:.3f} fp={fp:.3f} fn={fn:.3f}", file=sys.stderr)
-        seconds = time.perf_counter() - started
-        rows.append(
-            {
-                "system": name,
-                **benchmark_scores(scores),
-                "pages": len(pages),
-                "seconds": round(seconds, 2),
-            }
-        )
-    print_table(rows, ["system", "precision", "recall", "f1", "pages", "seconds"])
+    rows = score_body_extractors(systems, pages, show=["storyfuse clean"] if args.show else ())
     path = write_results(
         NAME,
         {
