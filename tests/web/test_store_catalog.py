@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 
 import lxml.html
 import pytest
@@ -23,18 +22,6 @@ def _fake_fuse(story, analyses):
     raise AssertionError(f"unexpected grouping: {story.article_ids}")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'stories.db'}"
-        return
-    import psycopg
-
-    server = request.getfixturevalue("postgres_url")
-    name = "web_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield server.rsplit("/", 1)[0] + "/" + name
 
 
 @pytest.fixture
