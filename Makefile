@@ -21,9 +21,7 @@ install: $(STAMP)
 
 demo: install
 	mkdir -p out
-	$(BIN)/storyfuse analyze examples/seeds --format html -o out/brief.html
-	$(BIN)/storyfuse analyze examples/seeds --format md -o out/brief.md
-	$(BIN)/storyfuse analyze examples/seeds --format json -o out/brief.json
+	$(BIN)/storyfuse analyze examples/seeds -o out/brief.html -o out/brief.md -o out/brief.json
 	@echo "report: $(CURDIR)/out/brief.html (also out/brief.md, out/brief.json)"
 
 test: install

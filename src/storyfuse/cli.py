@@ -28,7 +28,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from storyfuse import pipeline, render
 
     brief = pipeline.analyze(args.paths)
-    _write(render.render(brief, args.format), args.output)
+    # One analysis, as many reports as asked for: each -o FILE in the format its suffix names
+    # (.json, .md, .html), else in --format.
+    for output in args.output or [None]:
+        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+        fmt = args.format or (suffix if suffix in FORMATS else "md")
+        _write(render.render(brief, fmt), output)
     for problem in brief.errors:
         print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
     if not brief.articles:
@@ -135,8 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="analyse files or folders and print a brief")
     analyze.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .jsonl .warc feeds")
-    analyze.add_argument("--format", "-f", choices=FORMATS, default="md")
-    analyze.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    analyze.add_argument(
+        "--format", "-f", choices=FORMATS, default=None,
+        help="output format (default: from each FILE's suffix, else md)",
+    )
+    analyze.add_argument(
+        "--output", "-o", metavar="FILE", action="append",
+        help="write here instead of stdout; repeat for several reports from one analysis",
+    )
     analyze.set_defaults(func=cmd_analyze)
 
     db_help = "database URL or SQLite file (default: sqlite:///storyfuse.db here)"

@@ -68,3 +68,16 @@ def test_missing_path_is_a_one_line_error(tmp_path, capsys):
     assert "nope.txt" in captured.err
     assert "Traceback" not in captured.err
     json.loads(captured.out)  # still a valid (empty) brief on stdout
+
+
+def test_one_analysis_writes_several_reports_by_suffix(tmp_path):
+    from storyfuse.cli import main
+
+    outputs = [tmp_path / "b.json", tmp_path / "b.md", tmp_path / "b.html"]
+    args = ["analyze", str(SEEDS / "003_9794646b25902125.txt")]
+    for out in outputs:
+        args += ["-o", str(out)]
+    assert main(args) == 0
+    json.loads(outputs[0].read_text(encoding="utf-8"))
+    assert outputs[1].read_text(encoding="utf-8").startswith("# storyfuse brief")
+    assert outputs[2].read_text(encoding="utf-8").startswith("<!doctype html>")
