@@ -104,3 +104,16 @@ def test_markdown_escapes_links_and_html():
 def test_unknown_format_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown format"):
         render(_brief(), "pdf")
+
+
+def test_untitled_article_is_named_by_its_opening_words():
+    a = _analysis("a1", "Ana Ruiz said the bridge reopens on Monday after a long winter of repairs. Crews worked.", title="")
+    b = _analysis("b2", "The bridge reopens Monday, mayor Ana Ruiz said. Traffic resumes.")
+    story = StoryBrief(id="s1", title="Bridge reopens", article_ids=("a1", "b2"), summary=(), facts=(),
+                       figures=(), conflicts=(), quotes=(), timeline=())
+    brief = Brief(articles=(a, b), stories=(story,))
+    md = render(brief, "md")
+    assert "[1] (untitled) “Ana Ruiz said the bridge reopens on Monday after a long winter…”" in md
+    assert "[2] A headline" in md
+    html = render(brief, "html")
+    assert "(untitled) “Ana Ruiz said" in html

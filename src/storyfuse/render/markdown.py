@@ -35,7 +35,7 @@ def to_markdown(brief: Brief) -> str:
         for s in story["sources"]:
             meta = ", ".join(x for x in (s["outlet"], s["published"]) if x)
             copy = " (copy of " + story["duplicates"][s["id"]] + ")" if s["id"] in story["duplicates"] else ""
-            lines.append(f"[{s['n']}] {_md(s['title']) or s['id']}" + (f" — {_md(meta)}" if meta else "") + f" `{s['id']}`{copy}")
+            lines.append(f"[{s['n']}] {_md(s['label'])}" + (f" — {_md(meta)}" if meta else "") + f" `{s['id']}`{copy}")
         lines.append("")
         if story["summary"]:
             lines += ["### Summary", ""]

@@ -20,9 +20,23 @@ def _best_sentence(article: dict[str, Any], text: str) -> int | None:
     return best if best_score >= 60 else None
 
 
+def label(article: dict[str, Any], words: int = 12) -> str:
+    """How a report names an article: its title, else its opening words marked as untitled."""
+    if article.get("title"):
+        return str(article["title"])
+    sentences = article.get("sentences") or []
+    lead = (sentences[0]["text"] if sentences else article.get("text") or "").split()
+    if not lead:
+        return str(article["id"])
+    opening = " ".join(lead[:words]) + ("…" if len(lead) > words else "")
+    return f"(untitled) “{opening}”"
+
+
 def build_view(brief: Brief) -> dict[str, Any]:
     data = to_dict(brief)
     articles = {a["id"]: a for a in data["articles"]}
+    for article in data["articles"]:
+        article["label"] = label(article)
     for story in data["stories"]:
         numbers = {aid: n for n, aid in enumerate(story["article_ids"], start=1)}
         story["sources"] = [
