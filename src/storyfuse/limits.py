@@ -7,14 +7,22 @@ extract refuses texts longer than ``extract.nlp.MAX_CHARS``. Those bound the wor
 every input.
 
 ``deadline`` adds a wall-clock budget on top, for the inputs that are small but slow (a
-pathological regular expression, a parser that goes quadratic). It uses ``SIGALRM``, so it only
-works in the main thread of a POSIX process; elsewhere it does nothing and the size limits are
-the only bound. A Python signal handler runs between bytecodes: code that stays inside one C
-call (a regular expression match, a spaCy Cython loop over a long text) is interrupted only when
-that call returns. The budget therefore bounds slow Python-level work and reports the document
-that overran; it cannot cut a single runaway C call short, which is why the size limits come
-first. A worker that must be killable at any instruction should run documents in a subprocess
-(the distributed engines do).
+pathological regular expression, a parser that goes quadratic). It works in two ways at once:
+
+- **Cooperatively, in every thread.** The budget is kept in a context variable (so each thread,
+  and each task of a thread pool, has its own), and ``check()`` raises once it has run out.
+  The stages call ``check()`` at their boundaries and once per line, sentence or candidate in
+  their loops (clean's line loops, extract's sentence loops), so a slow document is stopped
+  within one step of those loops wherever it runs: the web server's upload worker thread
+  included.
+- **By ``SIGALRM``, in the main thread of a POSIX process**, as a backstop that also stops
+  slow Python code between two ``check()`` calls.
+
+Neither can cut a single long C call short (one regular-expression match, a spaCy Cython loop
+over a long text): a signal handler runs between bytecodes, and a ``check()`` only after the
+call returns. The budget therefore bounds slow Python-level work and reports the document that
+overran, which is why the size limits come first. A worker that must be killable at any
+instruction should run documents in a subprocess (the distributed engines do).
 """
 
 from __future__ import annotations
@@ -22,8 +30,11 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from types import FrameType
 
 from storyfuse.model import InputError
@@ -76,23 +87,81 @@ class TimeBudgetExceeded(InputError):
 
 
 def budget_available() -> bool:
-    """Whether ``deadline`` can enforce a budget here (POSIX, main thread)."""
+    """Whether ``deadline`` can also enforce a budget by ``SIGALRM`` here (POSIX, main thread).
+
+    The cooperative budget (``check``) works in every thread whatever this says.
+    """
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@dataclass(frozen=True)
+class _Budget:
+    expires: float  # time.monotonic() at which it runs out
+    token: object  # names the ``deadline`` block that owns it
+
+
+# The budgets in force in this thread (or task), outermost first. A context variable, so every
+# thread starts with none and a budget set in one thread never stops another.
+_BUDGETS: ContextVar[tuple[_Budget, ...]] = ContextVar("storyfuse_budgets", default=())
+
+
+def check() -> None:
+    """Stop the current document if its time budget has run out; cheap enough for any loop.
+
+    Raises (through the enclosing ``deadline`` block, which turns it into
+    ``TimeBudgetExceeded``) when a budget set by ``deadline`` in this thread has expired; does
+    nothing when no budget is set.
+    """
+    budgets = _BUDGETS.get()
+    if not budgets:
+        return
+    now = time.monotonic()
+    for budget in budgets:  # outermost first: the one that ran out first is reported
+        if now >= budget.expires:
+            raise _Expired(budget.token)
+
+
+def remaining() -> float | None:
+    """Seconds left of the tightest budget in force in this thread; None without a budget."""
+    budgets = _BUDGETS.get()
+    if not budgets:
+        return None
+    return max(0.0, min(b.expires for b in budgets) - time.monotonic())
 
 
 @contextmanager
 def deadline(seconds: float | None, path: str = "<document>") -> Iterator[None]:
     """Raise ``TimeBudgetExceeded(path, seconds)`` if the block runs longer than ``seconds``.
 
-    ``None`` or ``0`` means no budget. Outside the main thread, or without ``SIGALRM``, the
-    block runs unbounded (see the module docstring). Nested budgets work: the inner one is
-    enforced, and the outer timer is restored (less the time spent) when the inner one ends.
+    ``None`` or ``0`` means no budget. In every thread the budget is enforced at each
+    ``check()`` in the block; in the main thread of a POSIX process ``SIGALRM`` enforces it
+    between those too (see the module docstring). Nested budgets work: the inner one is
+    enforced, the outer one still holds inside it, and an outer one that ran out during the
+    inner block stops the work as soon as that block ends.
     """
-    if not seconds or seconds <= 0 or not budget_available():
+    if not seconds or seconds <= 0:
         yield
         return
 
     token = object()
+    context = _BUDGETS.set((*_BUDGETS.get(), _Budget(time.monotonic() + seconds, token)))
+    try:
+        with _alarm(seconds, token):
+            yield
+    except _Expired as exc:
+        if exc.token is not token:
+            raise
+        raise TimeBudgetExceeded(path, seconds) from None
+    finally:
+        _BUDGETS.reset(context)
+
+
+@contextmanager
+def _alarm(seconds: float, token: object) -> Iterator[None]:
+    """The ``SIGALRM`` backstop of one ``deadline`` block; nothing outside the main thread."""
+    if not budget_available():
+        yield
+        return
 
     def _expired(signum: int, frame: FrameType | None) -> None:
         raise _Expired(token)
@@ -101,10 +170,6 @@ def deadline(seconds: float | None, path: str = "<document>") -> Iterator[None]:
     outer_remaining, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except _Expired as exc:
-        if exc.token is not token:
-            raise
-        raise TimeBudgetExceeded(path, seconds) from None
     finally:
         try:
             left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
@@ -118,8 +183,8 @@ def deadline(seconds: float | None, path: str = "<document>") -> Iterator[None]:
 
 
 class _Expired(BaseException):
-    """Raised by the alarm handler. A BaseException so a broad ``except Exception`` in the
-    analysed code cannot swallow it and carry on past the budget."""
+    """Raised by ``check`` and the alarm handler. A BaseException so a broad
+    ``except Exception`` in the analysed code cannot swallow it and carry on past the budget."""
 
     def __init__(self, token: object) -> None:
         super().__init__("time budget exceeded")

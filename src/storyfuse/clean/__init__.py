@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyfuse import limits
 from storyfuse.clean import metadata
 from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
 from storyfuse.clean.lines import Line, normalise, split_lines
@@ -26,10 +27,12 @@ def clean(document: Document) -> Article:
     ``Article.text`` is the clean body, paragraphs joined by blank lines.
     """
     lines = split_lines(document.body)
+    limits.check()
     if document.from_html:
         decisions = trim_extracted(lines, document.title)
     else:
         decisions = classify(lines, title=document.title)
+    limits.check()
     meta = metadata.complete(document, decisions)
     return Article(
         id=document.id,
@@ -64,6 +67,7 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
     # lines and short captions there are often real content: tables, recipes, galleries).
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in order:
+            limits.check()
             if reasons[i] is not None:
                 continue
             reason = line_clutter_reason(lines[i])

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyfuse import limits
 from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, Line, normalise
 
 # Weights of the body search: prose counts by its length (capped so one huge line does not
@@ -115,11 +116,13 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             if line.key == title_key and reasons[i] is None:
                 reasons[i] = "headline (repeated title)"
 
+    limits.check()
     prose = [line.is_prose and reasons[i] is None for i, line in enumerate(lines)]
     weights = [_weight(line, prose[i], reasons[i]) for i, line in enumerate(lines)]
     separators = _item_separators(lines, prose)
     for i in separators:
         weights[i] = -SEPARATOR_COST
+    limits.check()
     start, end = _max_run(weights)
     if start > end:  # no prose at all: keep what is not clutter
         return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
@@ -151,6 +154,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     list_before = max((k for k in separators if k < start), default=-1)
     decisions = []
     for i, line in enumerate(lines):
+        limits.check()
         reason = reasons[i]
         if reason is None and not in_body[i]:
             listed = list_after < i or (i < start and i <= list_before)

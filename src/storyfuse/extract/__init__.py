@@ -5,6 +5,7 @@ spaCy parses each article once; the finders in this package read that parse.
 
 from __future__ import annotations
 
+from storyfuse import limits
 from storyfuse.extract.claims import find_claims
 from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of
 from storyfuse.extract.quotes import find_quotes
@@ -18,10 +19,15 @@ def extract(article: Article) -> Analysis:
             article.path,
             f"article text is {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
         )
+    limits.check()
     doc = parse(article.text)
+    limits.check()
     times = find_times(article.text, article.published)
+    limits.check()
     quotes = find_quotes(doc)
+    limits.check()
     claims = find_claims(doc, quotes=quotes, times=times, published=article.published)
+    limits.check()
     return Analysis(
         article=article,
         sentences=tuple(sentences_of(doc)),

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from storyfuse import limits
 from storyfuse.extract.nlp import nlp
 from storyfuse.extract.numbers import NumberMention, find_numbers
 from storyfuse.model import Claim, Quote, TimeMention
@@ -251,6 +252,7 @@ def find_claims(
     """The numeric claims of one parsed article, in text order."""
     claims: list[Claim] = []
     for sent in doc.sents:
+        limits.check()
         if not any(ch.isdigit() for ch in sent.text) and not any(
             t.like_num or t.lower_ == "dozen" for t in sent
         ):

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyfuse import limits
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import (
@@ -169,6 +170,7 @@ class _Finder:
         self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e)]
         self.sent_of = {}
         for s_i, sent in enumerate(doc.sents):
+            limits.check()
             for t in sent:
                 self.sent_of[t.i] = s_i
         self.sents = list(doc.sents)
@@ -755,6 +757,7 @@ class _Finder:
     def _indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
         for sent in self.sents:
+            limits.check()
             for verb in sent:
                 if self.in_quote[verb.i]:
                     continue

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from storyfuse import limits
 from storyfuse.extract.times_calendar import (
     SEASONS,
     add_months,
@@ -775,6 +776,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     anchor = _anchor(published)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
     for order, rule in enumerate(_RULES):
+        limits.check()
         for match in rule.pattern.finditer(text):
             if match.end() > match.start():
                 candidates.append((match.start(), match.end(), order, rule, match))
@@ -783,6 +785,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     taken: list[tuple[int, int]] = []
     found: list[tuple[TimeMention, _Norm]] = []
     for start, end, _order, rule, match in candidates:
+        limits.check()
         if any(start < e and s < end for s, e in taken):
             continue
         ctx = _Context(text, anchor, tense_around(text, start, end))

@@ -3,6 +3,10 @@
 The request that receives the files only saves them and queues a job; a single worker thread
 runs the pipeline (models are loaded once, and two batches never compete for the two cores), and
 ``/api/uploads/{id}`` reports how far it got.
+
+Each document gets the pipeline's time budget here too (``storyfuse.limits``; ``SIGALRM`` is not
+available in this thread, so the budget is the cooperative one the stages check in their loops):
+a document that overruns it becomes an error naming its file, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
