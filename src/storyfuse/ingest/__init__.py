@@ -15,13 +15,18 @@ naming it and saying what is wrong, and the rest of the batch is still read.
 
 from __future__ import annotations
 
+import gzip
+import io
 import logging
 import os
 import re
 import stat
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 from storyfuse import limits
 from storyfuse.ingest import readers
@@ -48,7 +53,11 @@ READERS: dict[str, Reader] = {
 
 # A news article is never this large; a bigger file is a mistake (or an archive: WARC/JSONL).
 MAX_FILE_BYTES = 50_000_000
+# JSONL and WARC archives are read record by record (memory: about one record), so may be large.
 MAX_ARCHIVE_BYTES = 2_000_000_000
+# A feed is parsed whole (feedparser reads the whole document), which takes about four times
+# its size in memory: feeds get a smaller cap than the streamed archives.
+MAX_FEED_BYTES = 200_000_000
 # Wall-clock budget for reading one article (or one record of an archive).
 SECONDS_PER_DOCUMENT = 60.0
 
@@ -126,11 +135,26 @@ def _walk(folder: Path) -> Iterator[Path]:
     yield from sorted(found)
 
 
+# Readers that take a binary file object and read it record by record: their memory is about
+# one record, so they may read files up to MAX_ARCHIVE_BYTES (and .gz ones decompressing to it).
+STREAMED: dict[Reader, Callable[[str, BinaryIO], Iterator[Document | Problem]]] = {
+    readers.read_jsonl: readers.read_jsonl_stream,
+    readers.read_warc: readers.read_warc_stream,
+}
+
+
+def _size_limit(reader: Reader) -> int:
+    if reader in STREAMED:
+        return MAX_ARCHIVE_BYTES
+    if reader is readers.read_feed:
+        return MAX_FEED_BYTES
+    return MAX_FILE_BYTES
+
+
 def _read_file(path: str) -> Iterator[Document | Problem]:
     reader = reader_for(path)
     assert reader is not None
-    archive = reader in (readers.read_warc, readers.read_jsonl, readers.read_feed)
-    limit = MAX_ARCHIVE_BYTES if archive else MAX_FILE_BYTES
+    limit = _size_limit(reader)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -143,18 +167,26 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
                 f"is {size / 1e6:.0f} MB, larger than the {limit // 1_000_000} "
                 "MB limit for this kind of file",
             )
-        with open(path, "rb") as fh:
-            data = fh.read()
         lower = path.lower()
-        if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
-            data = readers.gunzip(path, data, limit)
-        items = reader(path, data)
-        while True:
-            with limits.deadline(SECONDS_PER_DOCUMENT, path):
-                item = next(items, None)
-            if item is None:
-                break
-            yield item
+        gzipped = lower.endswith(".gz") and not lower.endswith(".warc.gz")
+        with ExitStack() as open_files:
+            if reader in STREAMED:
+                stream: BinaryIO = open_files.enter_context(open(path, "rb"))
+                if gzipped:
+                    stream = open_files.enter_context(_gunzipped(path, stream, limit))
+                items = STREAMED[reader](path, stream)
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+                if gzipped:
+                    data = readers.gunzip(path, data, limit)
+                items = reader(path, data)
+            while True:
+                with limits.deadline(SECONDS_PER_DOCUMENT, path):
+                    item = next(items, None)
+                if item is None:
+                    break
+                yield item
     except InputError as exc:
         yield Problem(exc.path, exc.reason)
     except PermissionError:
@@ -163,6 +195,46 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
         yield Problem(path, "is a folder where a file was expected")
     except OSError as exc:
         yield Problem(path, f"cannot be read: {exc.strerror or exc}")
+    except EOFError:  # a .gz file cut short, found while streaming it
+        yield Problem(path, "is cut short (the compressed data ends early); records after that are lost")
     except Exception as exc:  # a reader bug must cost one file, never the batch
         log.exception("reading %s failed", path)
         yield Problem(path, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+class _Capped(io.RawIOBase):
+    """A decompressed stream that refuses to give more than ``limit`` bytes (a gzip bomb)."""
+
+    def __init__(self, path: str, inner: BinaryIO, limit: int) -> None:
+        self._path, self._inner, self._limit, self._given = path, inner, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._given = self._inner.seek(offset, whence)
+        return self._given
+
+    def tell(self) -> int:
+        return self._given
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._inner.read(len(buffer))
+        except (OSError, zlib.error) as exc:
+            raise InputError(self._path, f"is not a readable gzip file ({exc})") from exc
+        self._given += len(data)
+        if self._given > self._limit:
+            raise InputError(self._path, f"decompresses to more than {self._limit // 1_000_000} MB")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@contextmanager
+def _gunzipped(path: str, compressed: BinaryIO, limit: int) -> Iterator[BinaryIO]:
+    """The decompressed content of a .gz file as a stream, at most ``limit`` bytes."""
+    with gzip.GzipFile(fileobj=compressed, mode="rb") as inner:
+        yield cast(BinaryIO, io.BufferedReader(_Capped(path, cast(BinaryIO, inner), limit)))

@@ -70,6 +70,45 @@ def decode_text(data: bytes, path: str, *, html: bool = False) -> str:
     return _check_text(text, path)
 
 
+def check_head(head: bytes, path: str, *, final: bool) -> str:
+    """Check the start of a file read in pieces; returns the encoding its lines are in.
+
+    ``head`` is the whole file when ``final`` is true: then it gets exactly the checks of
+    ``decode_text`` (empty, binary, not UTF-8). Otherwise a multi-byte character cut at the
+    end of ``head`` is not an error, and emptiness is left to the reader, which sees the rest.
+    The encoding is ``utf-8`` (a UTF-8 byte-order mark is left for the reader to drop) or, after
+    a UTF-16/32 byte-order mark, that encoding.
+    """
+    if final:
+        decode_text(head, path)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+            break
+    else:
+        encoding = "utf-8"
+    if final:
+        return encoding
+    if encoding == "utf-8" and b"\x00" in head:
+        raise InputError(
+            path,
+            "looks like a binary file (it contains NUL bytes), not text; "
+            "give a .txt, .html, .jsonl, WARC or feed file",
+        )
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"is not valid {encoding.upper()} (bad byte 0x{head[exc.start]:02x} at offset "
+            f"{exc.start}); re-save it as UTF-8",
+        ) from exc
+    controls = len(_CONTROL.findall(text))
+    if "\x00" in text or controls > max(8, len(text) // 100):
+        raise InputError(path, "looks like a binary file (many control characters), not text")
+    return encoding
+
+
 def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:8192])
     if not match:

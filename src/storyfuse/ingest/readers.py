@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
-from storyfuse.ingest.decode import decode_text
+from storyfuse.ingest.decode import check_head, decode_text
 from storyfuse.ingest.html import MAX_HTML_CHARS, extract_html
 from storyfuse.ingest.records import file_stem, iso_date, record_id, sha256
 from storyfuse.model import Document, InputError, Problem
@@ -74,13 +75,40 @@ def _html_document(
 
 
 def read_jsonl(path: str, data: bytes) -> Iterator[Item]:
-    text = decode_text(data, path)
+    """The records of a JSONL file held in memory (see ``read_jsonl_stream``)."""
+    return read_jsonl_stream(path, io.BytesIO(data))
+
+
+def read_jsonl_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
+    """One article a line, read and decoded line by line from a binary file object.
+
+    The file's start (``HEAD_BYTES``) is checked as a whole, as for any text file: empty,
+    binary, not UTF-8 (or UTF-16/32 with a byte-order mark) makes the whole file one Problem.
+    Past it, each line is decoded on its own, so a bad line costs that line (a Problem named
+    ``path:line``), and memory stays at about one line whatever the file's size.
+    """
+    head = fh.read(HEAD_BYTES)
+    whole = len(head) < HEAD_BYTES
+    encoding = check_head(head, path, final=whole)
+    fh.seek(0)
     stem = file_stem(path)
-    raw_lines = data.split(b"\n") if not data.startswith(b"\xef\xbb\xbf") else None
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines: Iterator[tuple[str | None, bytes | None, str]] = (
+        _utf8_lines(fh) if encoding == "utf-8" else _decoded_lines(fh, encoding, path)
+    )
+    seen_text = False
+    for number, (line, raw, problem) in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if line is None:
+            if problem:
+                seen_text = True
+                yield Problem(where, f"line {number} {problem}")
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+            raw = raw[3:] if raw is not None and raw.startswith(codecs.BOM_UTF8) else raw
         if not line.strip():
             continue
-        where = f"{path}:{number}"
+        seen_text = True
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -90,8 +118,60 @@ def read_jsonl(path: str, data: bytes) -> Iterator[Item]:
                 f"{exc.colno}); fix or remove that line",
             )
             continue
-        raw = raw_lines[number - 1] if raw_lines else line.encode("utf-8")
-        yield _one(where, _jsonl_document, record, stem, where, number, sha256(raw))
+        digest = sha256(raw if raw is not None else line.encode("utf-8"))
+        yield _one(where, _jsonl_document, record, stem, where, number, digest)
+    if not seen_text:
+        yield Problem(path, "the file is empty (only whitespace)")
+
+
+# How much of a multi-article file's start is checked as a whole (empty, binary, encoding).
+HEAD_BYTES = 65_536
+# The longest JSONL line read: a record at the article limit, with room for JSON escapes.
+MAX_LINE_BYTES = 8 * MAX_ARTICLE_CHARS
+
+
+def _utf8_lines(fh: BinaryIO) -> Iterator[tuple[str | None, bytes | None, str]]:
+    """(text, raw bytes, "") per line; (None, None, why) for a line that cannot be read."""
+    while True:
+        raw = fh.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line, unkept
+                raw = fh.readline(1 << 20)
+                size += len(raw)
+            yield None, None, (
+                f"is {size / 1e6:,.0f} MB, over the {MAX_LINE_BYTES // 1_000_000} MB limit "
+                "for one article; split it into articles"
+            )
+            continue
+        raw = raw.removesuffix(b"\n")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield None, None, (
+                f"is not valid UTF-8 (bad byte 0x{raw[exc.start]:02x} at column "
+                f"{exc.start + 1}); re-save the file as UTF-8"
+            )
+            continue
+        yield text, raw, ""
+
+
+def _decoded_lines(
+    fh: BinaryIO, encoding: str, path: str
+) -> Iterator[tuple[str | None, bytes | None, str]]:
+    """Lines of a UTF-16/32 file (it has a byte-order mark), decoded as they are read."""
+    text = io.TextIOWrapper(fh, encoding=encoding, newline="\n")
+    try:
+        for line in text:
+            yield line.removesuffix("\n"), None, ""
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"is not valid {encoding.upper()} ({exc.reason}); records after this are lost"
+        ) from exc
+    finally:
+        text.detach()
 
 
 def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
@@ -164,12 +244,24 @@ def _authors(value: object) -> tuple[str, ...]:
 
 
 def read_warc(path: str, data: bytes) -> Iterator[Item]:
+    """The records of a WARC archive held in memory (see ``read_warc_stream``)."""
+    return read_warc_stream(path, io.BytesIO(data))
+
+
+# The largest WARC payload read for one record: an HTML page at its limit, in UTF-8.
+MAX_RECORD_BYTES = 4 * MAX_HTML_CHARS
+
+
+def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
+    """Each HTML response or resource record of a WARC archive (plain or gzipped) is an
+    article; records are read one at a time from the file object, so memory stays at about
+    one record whatever the archive's size."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     stem, taken, index = file_stem(path), set[str](), 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(fh):
             if record.rec_type not in ("response", "resource"):
                 continue
             headers = record.http_headers
@@ -179,10 +271,17 @@ def read_warc(path: str, data: bytes) -> Iterator[Item]:
             if "html" not in ctype.lower():
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
             doc_id = record_id(stem, url, index, taken)
             where = f"{path}#{url or index + 1}"
             index += 1
+            if len(payload) > MAX_RECORD_BYTES:
+                yield Problem(
+                    where,
+                    f"record is over {MAX_RECORD_BYTES // 1_000_000} MB, too large for an "
+                    "article page; skipped",
+                )
+                continue
             yield _one(where, _warc_document, doc_id, where, payload, url)
     except ArchiveLoadFailed as exc:
         yield Problem(path, f"not a readable WARC archive ({exc}); records after this are lost")
