@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -18,8 +19,28 @@ class Snapshot:
     problems: list[str] = field(default_factory=list)  # torn stories, duplicates
 
 
-def snapshot(db: Path) -> Snapshot:
-    """What the database holds, read in one transaction, with its consistency problems."""
+def snapshot(db: Path | str) -> Snapshot:
+    """What the database holds, read in one transaction, with its consistency problems.
+
+    ``db``: a SQLite file, or a ``postgresql://`` URL (read in one REPEATABLE READ
+    transaction; PostgreSQL has no ``integrity_check``, so ``integrity`` says only that the
+    database answered).
+    """
+    if isinstance(db, str) and db.startswith(("postgresql://", "postgres://")):
+        import psycopg
+
+        with psycopg.connect(db) as pg:
+            pg.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            pg.read_only = True
+            tables = {
+                r[0]
+                for r in pg.execute(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema()"
+                )
+            }
+            return _read(pg, tables, Snapshot())
+    db = Path(db.removeprefix("sqlite:///")) if isinstance(db, str) else db
     snap = Snapshot()
     if not db.exists():
         return snap
@@ -28,31 +49,37 @@ def snapshot(db: Path) -> Snapshot:
         snap.integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         conn.execute("BEGIN")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        needed = {"articles", "versions", "stories", "story_articles"}
-        if not needed <= tables:
-            if needed & tables:
-                snap.problems.append(f"half-made schema: {sorted(needed - tables)} missing")
-            return snap  # no schema yet: an empty database
-        for aid, digest, version in conn.execute("SELECT id, content_hash, version FROM articles"):
-            if aid in snap.articles:
-                snap.problems.append(f"article {aid} stored twice")
-            snap.articles[aid] = (digest, version)
-        snap.versions = sorted(
-            conn.execute("SELECT article_id, version, content_hash FROM versions").fetchall()
-        )
-        members: dict[str, set[str]] = {}
-        for aid, sid, copy_of in conn.execute(
-            "SELECT article_id, story_id, copy_of FROM story_articles"
-        ):
-            if aid in snap.copies:
-                snap.problems.append(f"article {aid} in two stories")
-            snap.copies[aid] = copy_of
-            members.setdefault(sid, set()).add(aid)
-        snap.stories = {frozenset(m) for m in members.values()}
-        counted = dict(conn.execute("SELECT id, articles FROM stories").fetchall())
+        snap = _read(conn, tables, snap)
         conn.execute("COMMIT")
     finally:
         conn.close()
+    return snap
+
+
+def _read(conn: Any, tables: set[str], snap: Snapshot) -> Snapshot:
+    """The rows and their consistency problems, read through ``conn`` in its open transaction."""
+    needed = {"articles", "versions", "stories", "story_articles"}
+    if not needed <= tables:
+        if needed & tables:
+            snap.problems.append(f"half-made schema: {sorted(needed - tables)} missing")
+        return snap  # no schema yet: an empty database
+    for aid, digest, version in conn.execute("SELECT id, content_hash, version FROM articles"):
+        if aid in snap.articles:
+            snap.problems.append(f"article {aid} stored twice")
+        snap.articles[aid] = (digest, version)
+    snap.versions = sorted(
+        conn.execute("SELECT article_id, version, content_hash FROM versions").fetchall()
+    )
+    members: dict[str, set[str]] = {}
+    for aid, sid, copy_of in conn.execute(
+        "SELECT article_id, story_id, copy_of FROM story_articles"
+    ):
+        if aid in snap.copies:
+            snap.problems.append(f"article {aid} in two stories")
+        snap.copies[aid] = copy_of
+        members.setdefault(sid, set()).add(aid)
+    snap.stories = {frozenset(m) for m in members.values()}
+    counted = dict(conn.execute("SELECT id, articles FROM stories").fetchall())
     if set(counted) != set(members):
         snap.problems.append(f"stories {set(counted) ^ set(members)} without members or row")
     for sid, ids in members.items():

@@ -1,4 +1,5 @@
-"""The store under repetition, concurrency and hostile strings (SQLite, WAL mode).
+"""The store under repetition, concurrency and hostile strings (SQLite in WAL mode; the
+concurrency test on PostgreSQL too).
 
 - Idempotence: ingesting the same files twice changes nothing, byte for byte; a changed file
   becomes a new version of its article and the old version is kept.
@@ -105,15 +106,17 @@ def test_changed_file_is_a_new_version_and_the_old_is_kept(tmp_path: Path) -> No
 # --- concurrency -----------------------------------------------------------------------------
 
 
-def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
+def test_readers_while_a_writer_ingests(db_url: str, corpus) -> None:
+    """On SQLite (WAL) and on PostgreSQL: raw read transactions, the Store read API and the
+    web app's JSON API (stories, briefs, search) while a writer adds, re-versions and deletes."""
     from fastapi.testclient import TestClient
 
     from storyfuse.web.app import create_app
     from storyfuse.web.queries import StoreCatalog
 
     _, analyses = corpus
-    db = tmp_path / "live.db"
-    url = f"sqlite:///{db}"
+    url = db = db_url
+    kind = "PostgreSQL" if db_url.startswith("postgres") else "SQLite"
     # Opened here, one after the other: Store.open runs Alembic, whose module-level state is
     # not thread-safe (two threads opening at once can fail with KeyError: 'script').
     writer_store, reader_store = Store.open(url), Store.open(url)
@@ -166,11 +169,15 @@ def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
             while not done.is_set():
                 try:
                     for summary in store.stories():
+                        if summary.articles < 1 or summary.sources > summary.articles:
+                            errors.append(f"torn story summary: {summary}")
                         story = store.story(summary.id)  # None if it changed since the list
                         if story is not None:
                             assert len(story.article_ids) >= 1
                             assert set(store.analyses(story.article_ids)) <= set(story.article_ids)
-                    store.search("bridge")
+                    for hit in store.search("bridge"):
+                        if not hit.text or hit.article_id is None:
+                            errors.append(f"torn search hit: {hit}")
                     store.articles(limit=5)
                     reads["api"] += 1
                 except Exception as exc:  # noqa: BLE001
@@ -193,6 +200,8 @@ def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
                         got = client.get(f"/api/stories/{sid}")
                         if got.status_code not in (200, 404):  # 404: regrouped meanwhile
                             errors.append(f"web: story {got.status_code}: {got.text[:200]}")
+                        elif got.status_code == 200:
+                            errors.extend(_torn_brief(got.json()))
                 search = client.get("/api/search", params={"q": "storm power"})
                 if search.status_code != 200:
                     errors.append(f"web: search {search.status_code}")
@@ -204,14 +213,31 @@ def test_readers_while_a_writer_ingests(tmp_path: Path, corpus) -> None:
     for t in threads:
         t.join(timeout=300)
     assert not any(t.is_alive() for t in threads)
-    assert errors == [], errors[:10]
+    assert errors == [], (kind, errors[:10])
     assert reads["snapshots"] > 0 and reads["api"] > 0 and reads["web"] > 0, reads
     final = snapshot(db)
     assert final.integrity == "ok" and not final.problems
     assert len(final.articles) == len(analyses) - 1
-    for kind, count in reads.items():
+    for reader, count in reads.items():
         for _ in range(count):
-            fuzzed(f"store: concurrent reads ({kind})")
+            fuzzed(f"store: concurrent reads on {kind} ({reader})")
+
+
+def _torn_brief(data: dict) -> list[str]:
+    """What is inconsistent in one story's JSON: an article of the story without its source
+    entry (its analysis missing from the brief), or a quote citing an article not in it."""
+    story = data.get("story") or {}
+    ids = set(story.get("article_ids") or ())
+    problems = []
+    if not ids:
+        problems.append(f"story {story.get('id')} served with no articles")
+    if len(data.get("sources") or ()) != len(ids):
+        problems.append(f"story {story.get('id')}: {len(ids)} articles, sources {data['sources']}")
+    for group in story.get("quotes") or ():
+        for variant in group.get("variants") or ():
+            if set(variant.get("sources") or ()) - ids:
+                problems.append(f"story {story.get('id')} quotes articles not in it: {variant}")
+    return problems
 
 
 # --- SQL injection ---------------------------------------------------------------------------
