@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
-from storyfuse.extract.nlp import nlp
+from storyfuse.extract.nlp import nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -299,7 +299,7 @@ def _sentence_claims(
                 qualifier=_qualifier(item, sent),
                 claimant=_claimant(item, sent, quotes),
                 date=_date(item, sent, times, published),
-                number_text=doc.text[item.start : item.end],
+                number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
             )
         )
@@ -315,7 +315,7 @@ def _drop_pairs(items: list[_Item], sent: Span) -> list[_Item]:
     drop: set[int] = set()
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
-        gap = doc.text[a.end : b.start].strip().lower()
+        gap = text_of(doc)[a.end : b.start].strip().lower()
         bare = not (a.number.currency or a.number.percent or b.number.currency or b.number.scaled)
         if gap in {"of", "in", "out of"} and bare and b.number.value <= 100:
             drop.update({k, k + 1})  # "eight of 10 voters", "one in five"
@@ -357,7 +357,7 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
 
 def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
     doc = sent.doc
-    gap = doc.text[a.end : b.start].strip().lower()
+    gap = text_of(doc)[a.end : b.start].strip().lower()
     if a.number.currency and b.number.currency and a.number.currency != b.number.currency:
         return False
     if (a.number.percent and b.number.currency) or (a.number.currency and b.number.percent):
@@ -385,7 +385,7 @@ def _word_before(item: _Item, sent: Span) -> str:
 
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
     number, tokens, doc = item.number, item.tokens, sent.doc
-    text = doc.text
+    text = text_of(doc)
     money_or_share = bool(number.currency or number.percent)
     before_char = text[item.start - 1 : item.start] if item.start else ""
     before2 = text[max(0, item.start - 2) : item.start]
@@ -475,7 +475,7 @@ def _is_designation(item: _Item) -> bool:
     if tok is None or number.currency or number.percent or item.upper is not None:
         return False
     doc = tok.doc
-    if doc.text[item.end : item.end + 1] in {"-", "–"}:
+    if text_of(doc)[item.end : item.end + 1] in {"-", "–"}:
         # "a 46-page report" measures; "the 16-inch MacBook Pro" names a model.
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
@@ -525,10 +525,10 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     doc = sent.doc
     tokens = item.tokens
     # "a 10-point lead", "a 46-page report": the noun glued to the number by a hyphen.
-    if doc.text[item.end : item.end + 1] in {"-", "–"} and tokens.end + 1 < sent.end:
+    if text_of(doc)[item.end : item.end + 1] in {"-", "–"} and tokens.end + 1 < sent.end:
         glued = doc[tokens.end + 1] if doc[tokens.end].text in {"-", "–"} else None
         if glued is not None and glued.idx == item.end + 1 and glued.is_alpha:
-            if glued.lower_ == "year" and _AGE_AFTER.match(doc.text[item.end :]):
+            if glued.lower_ == "year" and _AGE_AFTER.match(text_of(doc)[item.end :]):
                 item.unit = None
                 return
             item.unit, item.unit_token = _lemma(glued), glued
@@ -677,7 +677,7 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
         if end is None:
             continue
-        following = " ".join(doc.text[end : end + 12].split()[:2]).lower().strip(",.;")
+        following = " ".join(text_of(doc)[end : end + 12].split()[:2]).lower().strip(",.;")
         if following in QUALIFIERS_AFTER:
             return QUALIFIERS_AFTER[following]
     return None
@@ -851,7 +851,7 @@ def _phrase(tokens: list[Token]) -> str:
     if not out:
         return ""
     doc = out[0].doc
-    return doc.text[out[0].idx : out[-1].idx + len(out[-1].text)]
+    return text_of(doc)[out[0].idx : out[-1].idx + len(out[-1].text)]
 
 
 def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:

@@ -232,6 +232,18 @@ def parse(text: str) -> Doc:
     return nlp()(text)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds it from every token on each read,
+    which inside a loop over a long article costs more than the parse itself."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = ("storyfuse", "text")
+
+
 def sentences_of(doc: Doc) -> list[Sentence]:
     out = []
     for sent in doc.sents:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from number_parser import parse_number  # type: ignore[import-untyped]
 from spacy.tokens import Span
 
+from storyfuse.extract.nlp import text_of
+
 # Scale words and suffixes after a number. Single letters only count after a currency sign
 # ("$5m", "$1B"), where they cannot be a unit of length or mass.
 SCALES = {
@@ -193,7 +195,7 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             NumberMention(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text_of(doc)[start:end],
                 value=value,
                 percent=percent,
                 spelled=True,
