@@ -151,6 +151,9 @@ def _search_postgresql(conn: Connection, q: str, limit: int) -> list[Any]:
 SEARCHERS = {"sqlite": _search_sqlite, "postgresql": _search_postgresql}
 
 
+# The PostgreSQL advisory lock that serialises writers (any constant unique to storyfuse).
+_WRITE_LOCK = 0x53746F7279  # "Story"
+
 # Alembic keeps the running migration context in module state, so two threads migrating at
 # once can see each other's (KeyError: 'script'): one migration at a time per process.
 _MIGRATE_LOCK = threading.Lock()
@@ -232,6 +235,24 @@ class Store:
         with self.engine.begin() as conn:
             yield conn
 
+    @contextmanager
+    def _write_tx(self) -> Iterator[Connection]:
+        """A transaction that holds the database's write lock from its first statement.
+
+        A write reads the revision, the story index and the memberships before it writes, so a
+        second writer (another process, or another ``Store``) must wait for the first one to
+        commit before reading: otherwise both build on the same old state and the later commit
+        drops the earlier one's story memberships. SQLite takes its write lock at
+        ``BEGIN IMMEDIATE``; PostgreSQL's READ COMMITTED reads see every commit made before a
+        transaction-scoped advisory lock was granted.
+        """
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+            yield conn
+
     # --- revision: changes with every write, a cache key for readers -----------------------
 
     def revision(self) -> int:
@@ -304,7 +325,7 @@ class Store:
         for analysis in analyses:  # the last of repeated ids in one batch wins
             fresh[analysis.id] = analysis
         try:
-            with self._write_lock, self._tx() as conn:
+            with self._write_lock, self._write_tx() as conn:
                 index = self._load_index(conn)
                 current = self._current_hashes(conn, list(fresh))
                 todo: list[Analysis] = []
@@ -526,7 +547,7 @@ class Store:
     def consolidate(self) -> list[str]:
         """Run the index's consolidation now; returns the ids of the stories it changed."""
         try:
-            with self._write_lock, self._tx() as conn:
+            with self._write_lock, self._write_tx() as conn:
                 index = self._load_index(conn)
                 before = self._memberships(conn)
                 index.consolidate()
@@ -542,7 +563,7 @@ class Store:
     def delete_article(self, article_id: str) -> bool:
         """Remove an article (its versions stay); its story is updated. False when unknown."""
         try:
-            with self._write_lock, self._tx() as conn:
+            with self._write_lock, self._write_tx() as conn:
                 index = self._load_index(conn)
                 if article_id not in index:
                     return False
