@@ -194,3 +194,147 @@ def test_interrupted_first_migration_leaves_a_usable_database(tmp_path: Path, mo
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with Store.open(f"sqlite:///{db}") as store:  # a restart must be able to open it
         assert store.stories() == []
+
+
+# --- the same on PostgreSQL ---------------------------------------------------------------------
+
+APP = "storyfuse-crash-ingest"  # the application_name the killed ingest connects with
+
+
+def _new_pg_database(server: str) -> str:
+    import uuid
+
+    import psycopg
+
+    name = "crash_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def _pg_ingest(src: Path, url: str) -> subprocess.Popen:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
+    return subprocess.Popen(
+        [sys.executable, "-m", "storyfuse", "ingest", str(src), "--db", url + f"?application_name={APP}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def _pg_ingest_state(url: str) -> tuple[bool, int]:
+    """(whether the ingest has a write transaction open, how many articles are committed)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        writing = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s "
+            "AND backend_xid IS NOT NULL",
+            (APP,),
+        ).fetchone()
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()
+    return bool(writing and writing[0]), int(articles[0]) if articles else 0
+
+
+def _pg_wait(proc: subprocess.Popen, url: str, limit: float, *, committed: int | None) -> None:
+    """Return once the ingest holds an open write transaction or, with ``committed``, once
+    more than that many articles are committed."""
+    ends = time.monotonic() + limit
+    while time.monotonic() < ends and proc.poll() is None:
+        writing, articles = _pg_ingest_state(url)
+        if (committed is None and writing) or (committed is not None and articles > committed):
+            return
+        time.sleep(0.002)
+
+
+def _pg_gone(url: str) -> None:
+    """Wait until the server has ended the killed client's session (and its transaction)."""
+    import psycopg
+
+    ends = time.monotonic() + 30
+    with psycopg.connect(url, autocommit=True) as conn:
+        while time.monotonic() < ends:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", (APP,)
+            ).fetchone()
+            if not row or row[0] == 0:
+                return
+            time.sleep(0.01)
+
+
+def test_sigkill_during_ingest_into_postgresql_loses_nothing(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """kill -9 of `storyfuse ingest --db postgresql://...`: inside its open write transaction,
+    right after a commit, and at random moments; then a resumed run equals an uninterrupted one,
+    while this process reads the database."""
+    from storyfuse import cli
+    from storyfuse.store import Store
+
+    src = tmp_path / "articles"
+    write_corpus(src, per_topic=10)  # 40 articles: two batches, two commits per full run
+    rng = random.Random(int(os.environ.get("STORYFUSE_CRASH_SEED", "20241104")) + 1)
+    reference_url = _new_pg_database(postgres_url)
+    assert cli.main(["ingest", str(src), "--db", reference_url]) == 0
+    reference = snapshot(reference_url)
+    assert not reference.problems, reference.problems
+    assert len(reference.articles) == 40 and len(reference.stories) >= 2
+
+    url = _new_pg_database(postgres_url)
+    Store.open(url).close()
+    committed: dict[str, tuple[str, int]] = {}
+    kills: list[str] = []
+    run_time = 20.0
+    for attempt in range(KILLS):
+        proc = _pg_ingest(src, url)
+        started = time.monotonic()
+        if attempt % 3 == 0:  # inside a write transaction, before its commit
+            _pg_wait(proc, url, RUN_SECONDS, committed=None)
+            run_time = time.monotonic() - started
+        elif attempt % 3 == 1:  # just after a commit: in the next batch's work
+            _pg_wait(proc, url, RUN_SECONDS, committed=len(committed))
+        else:  # at a random moment of the run
+            time.sleep(rng.uniform(0.1, 1.0) * run_time)
+        writing, _ = _pg_ingest_state(url)
+        if not _kill(proc):
+            continue
+        _pg_gone(url)
+        snap = snapshot(url)
+        assert not snap.problems, snap.problems
+        lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
+        assert not lost, f"articles committed before the kill are gone or changed: {lost}"
+        assert len(snap.versions) == len(snap.articles)  # each article stored once
+        if writing:
+            kills.append("in the open transaction")
+        elif set(snap.articles) != set(committed):
+            kills.append("after a commit")
+        else:
+            kills.append("while analysing")
+        committed = dict(snap.articles)
+    for phase in kills:
+        fuzzed(f"crash: SIGKILLs survived on PostgreSQL ({phase})")
+
+    final = _pg_ingest(src, url)
+    reads = 0
+    with Store.open(url) as reader:
+        while final.poll() is None:
+            snap = snapshot(url)
+            assert not snap.problems, snap.problems
+            for summary in reader.stories():
+                assert summary.articles >= 1
+            reads += 1
+            time.sleep(0.02)
+    _finish(final)
+    assert reads > 0
+    for _ in range(reads):
+        fuzzed("store: reads during a real ingest process on PostgreSQL")
+    result = snapshot(url)
+    assert not result.problems, result.problems
+    assert result.articles == reference.articles
+    assert result.versions == reference.versions
+    assert result.stories == reference.stories
+    assert result.copies == reference.copies
+    assert len(kills) >= min(2, KILLS)
