@@ -100,3 +100,25 @@ def test_deleting_an_article_updates_its_story(db_url, flood) -> None:
         assert not store.delete_article("no-such-article")
         assert memberships(store) == [["flood-1"]]
         assert store.search("receded") == []
+
+
+def test_a_new_version_refreshes_its_storys_brief(db_url, flood) -> None:
+    """The cached brief of a story is dropped when one of its articles gets a new version,
+    even though the story's membership stays the same."""
+    with Store.open(db_url) as store:
+        store.add_analyses(flood)
+        story_id = store.story_of("flood-1")
+        old = store.brief_dict(story_id)
+        assert "Floods force 2,000 from homes in Harwick" in [a["title"] for a in old["articles"]]
+        changed = replace(
+            flood[0],
+            article=replace(flood[0].article, title="Harwick flood: 2,500 leave", content_hash="v2"),
+        )
+        result = store.add_analyses([changed])
+        assert result.updated == ("flood-1",)
+        assert store.story_of("flood-1") == story_id
+        assert story_id in result.stories  # readers that cache by story learn it changed
+        new = store.brief_dict(story_id)
+        titles = [a["title"] for a in new["articles"]]
+        assert "Harwick flood: 2,500 leave" in titles
+        assert "Floods force 2,000 from homes in Harwick" not in titles

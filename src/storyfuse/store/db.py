@@ -360,7 +360,9 @@ class Store:
                     pending = 0
                 self._set_meta(conn, "pending", str(pending))
                 revision = self._bump_revision(conn)
-                changed = self._write_stories(conn, index.stories(), before, revision)
+                changed = self._write_stories(
+                    conn, index.stories(), before, revision, rewritten=frozenset(updated)
+                )
                 self._index_revision = revision
         except BaseException:
             self._index = None  # the transaction rolled back: rebuild from the database
@@ -493,8 +495,10 @@ class Store:
         stories: list[Story],
         before: dict[str, frozenset[str]],
         revision: int,
+        rewritten: frozenset[str] = frozenset(),
     ) -> list[str]:
-        """Rewrite the stories whose membership or copies changed; drop the ones gone."""
+        """Rewrite the stories whose membership or copies changed, or that hold an article of
+        ``rewritten`` (a new version: the cached brief is stale); drop the ones gone."""
         m, s, a = schema.story_articles, schema.stories, schema.articles
         copies_before: dict[str, str | None] = {
             row.article_id: row.copy_of
@@ -508,7 +512,7 @@ class Store:
             same_copies = all(
                 copies_before.get(x) == story.duplicates.get(x) for x in story.article_ids
             )
-            if before.get(story.id) == members and same_copies:
+            if before.get(story.id) == members and same_copies and not members & rewritten:
                 continue
             changed.append(story.id)
         for sid in gone + changed:
