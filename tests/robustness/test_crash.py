@@ -149,21 +149,21 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
 
 def test_interrupted_ingest_keeps_finished_batches(tmp_path: Path, monkeypatch) -> None:
     """A crash after more than a batch (32) of documents were analysed keeps those articles."""
-    from storyfuse import cli, pipeline
+    from storyfuse import cli, extract
 
     src = tmp_path / "articles"
     write_corpus(src, per_topic=9)  # 36 articles
     db = tmp_path / "partial.db"
-    real = pipeline.analyze_document
+    real = extract.extract
     calls = {"n": 0}
 
-    def crash_late(document):
+    def crash_late(article, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 35:
             raise KeyboardInterrupt("simulated crash")  # stands in for kill -9 mid-ingest
-        return real(document)
+        return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "analyze_document", crash_late)
+    monkeypatch.setattr(extract, "extract", crash_late)
     status = cli.main(["ingest", str(src), "--db", f"sqlite:///{db}"])
     assert status != 0
     snap = snapshot(db)
