@@ -236,6 +236,26 @@ class Store:
             yield conn
 
     @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read of several statements that all see the database as of its first one.
+
+        Without it each statement sees the latest commit, so a story list read while a writer
+        regroups could pair a story's row with the members of another moment. PostgreSQL reads
+        in one REPEATABLE READ transaction; on SQLite an explicit ``BEGIN`` (pysqlite opens
+        none before a SELECT) pins one WAL snapshot. Both end with a rollback: nothing is
+        written.
+        """
+        if self.dialect == "postgresql":
+            with self.engine.connect().execution_options(
+                isolation_level="REPEATABLE READ"
+            ) as conn, conn.begin():
+                yield conn
+        else:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("BEGIN")
+                yield conn
+
+    @contextmanager
     def _write_tx(self) -> Iterator[Connection]:
         """A transaction that holds the database's write lock from its first statement.
 
@@ -597,7 +617,7 @@ class Store:
         )
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        with self.engine.connect() as conn:
+        with self._snapshot() as conn:
             rows = conn.execute(query).all()
             outlets: dict[str, set[str]] = {}
             ids = [r.id for r in rows]
@@ -623,13 +643,17 @@ class Store:
 
     def story(self, story_id: str) -> Story | None:
         """The story record: its articles in date order and which are copies of which."""
-        m, a = schema.story_articles, schema.articles
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                sa.select(m.c.article_id, m.c.copy_of, a.c.published)
-                .select_from(m.join(a, a.c.id == m.c.article_id))
-                .where(m.c.story_id == story_id)
-            ).all()
+            return self._story(conn, story_id)
+
+    @staticmethod
+    def _story(conn: Connection, story_id: str) -> Story | None:
+        m, a = schema.story_articles, schema.articles
+        rows = conn.execute(
+            sa.select(m.c.article_id, m.c.copy_of, a.c.published)
+            .select_from(m.join(a, a.c.id == m.c.article_id))
+            .where(m.c.story_id == story_id)
+        ).all()
         if not rows:
             return None
         rows = sorted(rows, key=lambda r: (r.published is None, r.published or "", r.article_id))
@@ -648,28 +672,31 @@ class Store:
 
     def analyses(self, ids: Sequence[str]) -> dict[str, Analysis]:
         """The stored analyses (current versions) by id; unknown ids are left out."""
+        with self.engine.connect() as conn:
+            return self._analyses(conn, ids)
+
+    @staticmethod
+    def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, Analysis]:
         a = schema.articles
         out: dict[str, Analysis] = {}
-        with self.engine.connect() as conn:
-            for start in range(0, len(ids), 500):
-                for row in conn.execute(
-                    sa.select(a.c.id, a.c.analysis).where(
-                        a.c.id.in_(list(ids[start : start + 500]))
-                    )
-                ):
-                    out[row.id] = records.analysis_from_json(row.analysis)
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(
+                sa.select(a.c.id, a.c.analysis).where(a.c.id.in_(list(ids[start : start + 500])))
+            ):
+                out[row.id] = records.analysis_from_json(row.analysis)
         return out
 
     def brief(self, story_id: str) -> Brief:
         """One story fused from its stored analyses, as a ``Brief`` ready for ``render``."""
         from storyfuse import fuse
 
-        story = self.story(story_id)
-        if story is None:
-            raise KeyError(
-                f"no story {story_id!r} in this database; `storyfuse stories` lists them"
-            )
-        analyses = self.analyses(story.article_ids)
+        with self._snapshot() as conn:  # the members and their analyses of one moment
+            story = self._story(conn, story_id)
+            if story is None:
+                raise KeyError(
+                    f"no story {story_id!r} in this database; `storyfuse stories` lists them"
+                )
+            analyses = self._analyses(conn, story.article_ids)
         fused = fuse.fuse(story, analyses)
         return Brief(articles=tuple(analyses[x] for x in story.article_ids), stories=(fused,))
 
@@ -700,7 +727,7 @@ class Store:
     def search(self, q: str, limit: int = 50) -> list[SearchHit]:
         """Articles, quotes and claims whose text matches all words of ``q``, best first."""
         a, m, qt, cl = schema.articles, schema.story_articles, schema.quotes, schema.claims
-        with self.engine.connect() as conn:
+        with self._snapshot() as conn:
             rows = SEARCHERS[self.dialect](conn, q, limit)
             ids = sorted({r.article_id for r in rows})
             info = {
