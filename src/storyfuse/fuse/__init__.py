@@ -13,26 +13,30 @@
     title      the most central headline                                     title.py
 
 Every part is a plain function over the same ``StoryArticles`` and ``Names``; sentence
-embeddings come from ``storyfuse.embed`` (MiniLM) unless an embedder is passed in.
+embeddings come from ``storyfuse.embed`` (MiniLM) unless an embedder is passed in. Every text the
+parts compare is encoded once per story, in one batch (``prepare``), and the encoder's vectors are
+kept between briefs: a brief asked for again, or a story that gained one article, encodes only
+what is new.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from storyfuse.fuse.conflicts import conflicts
+from storyfuse.fuse.conflicts import conflicts, figure_texts
 from storyfuse.fuse.entities import entities
 from storyfuse.fuse.facts import align, facts
 from storyfuse.fuse.figures import figures
 from storyfuse.fuse.framing import framing
 from storyfuse.fuse.names import build_names
-from storyfuse.fuse.quotes import quotes
+from storyfuse.fuse.quotes import quote_texts, quotes
 from storyfuse.fuse.summary import summary
-from storyfuse.fuse.timeline import timeline
-from storyfuse.fuse.title import title
-from storyfuse.fuse.units import Embedder, story_articles
+from storyfuse.fuse.timeline import event_texts, timeline
+from storyfuse.fuse.title import title, title_texts
+from storyfuse.fuse.units import Embedder, StoryArticles, story_articles
 from storyfuse.model import Analysis, Story, StoryBrief
 
 EMBEDDING_MODEL = "minilm"
@@ -42,7 +46,19 @@ def default_embedder(texts: Sequence[str]) -> np.ndarray:
     """MiniLM sentence embeddings: fine alignment of sentences inside one story."""
     from storyfuse.embed import embed
 
-    return embed(list(texts), model=EMBEDDING_MODEL)
+    return embed(list(texts), model=EMBEDDING_MODEL, cache=True)
+
+
+def prepare(story: StoryArticles) -> None:
+    """Encode every text the parts below compare in one batch: the sentences, the headlines, the
+    quotations, the claims' sentences and the dated events' phrases."""
+    story.vectors(
+        [u.text for u in story.units]
+        + title_texts(story)
+        + quote_texts(story)
+        + figure_texts(story)
+        + event_texts(story)
+    )
 
 
 def fuse(
@@ -53,6 +69,7 @@ def fuse(
     if missing:
         raise KeyError(f"story {story.id} names articles that were not analysed: {missing}")
     articles = story_articles(story, analyses, embedder or default_embedder)
+    prepare(articles)
     names = build_names(articles)
     alignment = align(articles, names)
     summary_ = summary(articles, alignment)
@@ -73,4 +90,16 @@ def fuse(
     )
 
 
-__all__ = ["default_embedder", "fuse"]
+def clear_caches() -> None:
+    """Forget what is kept between briefs (sentence vectors, parses, article lemmas)."""
+    from storyfuse.embed import CACHE
+
+    # the package's names "facts" and "framing" are the parts' functions, not their modules
+    module = importlib.import_module
+    CACHE.clear()
+    module("storyfuse.fuse.events")._parse.cache_clear()
+    module("storyfuse.fuse.facts").content_words.cache_clear()
+    module("storyfuse.fuse.framing").clear_cache()
+
+
+__all__ = ["clear_caches", "default_embedder", "fuse", "prepare"]

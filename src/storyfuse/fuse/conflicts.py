@@ -228,6 +228,12 @@ def _dates_close(a: Figure, b: Figure) -> bool:
     return da is None or db is None or abs((da - db).days) <= DATE_WINDOW_DAYS
 
 
+def figure_texts(story: StoryArticles) -> list[str]:
+    """The texts ``number_conflicts`` compares: every claim's sentence with its numbers masked
+    (a figure's texts are the sentences of its claims)."""
+    return [_masked(c.text) for a in story.analyses for c in a.claims]
+
+
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     texts = [[_masked(t.text) for t in f.texts] or [f.unit] for f in figures]

@@ -24,6 +24,7 @@ from storyfuse.fuse.names import Names
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
+    cosines,
     is_statement,
     precision,
     source_order,
@@ -97,8 +98,7 @@ def align(story: StoryArticles, names: Names) -> Alignment:
     units = [u for u in story.units if is_statement(u.text)]
     if not units:
         return Alignment(units=[], similarity=np.zeros((0, 0)), groups=[])
-    vectors = story.vectors([u.text for u in units])
-    similarity = np.clip(vectors @ vectors.T, -1.0, 1.0)
+    similarity = cosines(story.vectors([u.text for u in units]))
     pairs = []
     # the agreement adjustments add at most MAX_BONUS, so only pairs this close can align
     close = np.argwhere(np.triu(similarity >= ALIGN_THRESHOLD - MAX_BONUS, k=1))

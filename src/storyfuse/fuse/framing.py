@@ -15,6 +15,8 @@ A cue is a short string ``"<kind>: <words>"``:
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -50,22 +52,44 @@ _EVALUATIVE = ("ADJ", "ADV")
 _TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 
-def _content_lemmas(story: StoryArticles) -> dict[str, list[tuple[str, str, str]]]:
-    """Per article, its content words as (lemma, lower-case form, part of speech)."""
-    from storyfuse.extract.nlp import nlp
+Lemmas = list[tuple[str, str, str]]
+# an article's content words depend on its text alone: kept for the articles of recent briefs
+_LEMMAS: OrderedDict[str, Lemmas] = OrderedDict()
+_LEMMAS_SIZE = 2000
+_LEMMAS_LOCK = threading.Lock()
 
-    pipeline = nlp()
-    # tags and lemmas are all this needs: the parser and the entity recogniser stay off
-    skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
+
+def clear_cache() -> None:
+    with _LEMMAS_LOCK:
+        _LEMMAS.clear()
+
+
+def _content_lemmas(story: StoryArticles) -> dict[str, Lemmas]:
+    """Per article, its content words as (lemma, lower-case form, part of speech)."""
     texts = [a.article.text for a in story.analyses]
-    out = {}
-    for analysis, doc in zip(story.analyses, pipeline.pipe(texts, disable=skip), strict=True):
-        out[analysis.id] = [
-            (t.lemma_.lower(), t.lower_, t.pos_)
-            for t in doc
-            if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
-        ]
-    return out
+    with _LEMMAS_LOCK:
+        known = {t: _LEMMAS[t] for t in texts if t in _LEMMAS}
+        for text in known:
+            _LEMMAS.move_to_end(text)
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:
+        from storyfuse.extract.nlp import nlp
+
+        pipeline = nlp()
+        # tags and lemmas are all this needs: the parser and the entity recogniser stay off
+        skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
+        for text, doc in zip(missing, pipeline.pipe(missing, disable=skip), strict=True):
+            known[text] = [
+                (t.lemma_.lower(), t.lower_, t.pos_)
+                for t in doc
+                if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
+            ]
+        with _LEMMAS_LOCK:
+            for text in missing:
+                _LEMMAS[text] = known[text]
+            while len(_LEMMAS) > _LEMMAS_SIZE:
+                _LEMMAS.popitem(last=False)
+    return {a.id: list(known[a.article.text]) for a in story.analyses}
 
 
 def distinctive_terms(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,17 +57,27 @@ def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
-def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
-    out = []
+def _utterances(story: StoryArticles) -> Iterator[tuple[str, Quote, str]]:
+    """Each direct quotation long enough to be an utterance: article id, quote, tidied wording."""
     for analysis in story.analyses:
         for quote in analysis.quotes:
             if not quote.direct:
                 continue
             text = tidy_quote(quote.text)
-            if len(text.split()) < MIN_WORDS:
-                continue
-            out.append(Said(analysis.id, quote, text, names.canonical(quote.speaker)))
-    return out
+            if len(text.split()) >= MIN_WORDS:
+                yield analysis.id, quote, text
+
+
+def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
+    return [
+        Said(article_id, quote, text, names.canonical(quote.speaker))
+        for article_id, quote, text in _utterances(story)
+    ]
+
+
+def quote_texts(story: StoryArticles) -> list[str]:
+    """The wordings ``quotes`` compares."""
+    return [text for _, _, text in _utterances(story)]
 
 
 def _similarity(a: Said, b: Said, cosine: float) -> float:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
-from storyfuse.fuse.units import StoryArticles, Unit, is_statement, source_order
+from storyfuse.fuse.units import StoryArticles, Unit, cosines, is_statement, source_order
 from storyfuse.model import TimelineEvent
 
 AFTER_DAYS = 60
@@ -66,15 +66,35 @@ def relevance(story: StoryArticles, events: list[Dated]) -> list[float]:
     return out
 
 
+def _candidate_events(story: StoryArticles) -> list[Dated]:
+    """Dated statements inside the story's time range (before the relevance test)."""
+
+    def compute() -> list[Dated]:
+        events = [e for e in dated_events(story) if is_statement(e.unit.text)]
+        bounds = story_range(story, events)
+        return [e for e in events if in_range(e, bounds)]
+
+    return story.once("candidate events", compute)
+
+
 def story_events(story: StoryArticles) -> list[Dated]:
-    """The story's dated events: statements, inside its time range, about the story."""
-    events = [e for e in dated_events(story) if is_statement(e.unit.text)]
-    bounds = story_range(story, events)
-    events = [e for e in events if in_range(e, bounds)]
-    if len(story.analyses) < 2:
-        return events
-    scores = relevance(story, events)
-    return [e for e, score in zip(events, scores, strict=True) if score >= MIN_RELEVANCE]
+    """The story's dated events: statements, inside its time range, about the story (computed
+    once per story; the timeline and the date conflicts both read them)."""
+
+    def compute() -> list[Dated]:
+        events = _candidate_events(story)
+        if len(story.analyses) < 2:
+            return list(events)
+        scores = relevance(story, events)
+        return [e for e, score in zip(events, scores, strict=True) if score >= MIN_RELEVANCE]
+
+    return list(story.once("events", compute))
+
+
+def event_texts(story: StoryArticles) -> list[str]:
+    """The texts the timeline and the date conflicts compare: each dated sentence, and the event
+    phrase, dated thing and head word read off it."""
+    return [t for e in _candidate_events(story) for t in (e.unit.text, e.phrase, e.thing, e.head) if t]
 
 
 def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
@@ -106,8 +126,7 @@ def _representative(story: StoryArticles, group: list[Dated]) -> Dated:
     if len(group) == 1:
         return group[0]
     # the sentence that dates nothing else reads best on a timeline; then the most central one
-    vectors = story.vectors([e.unit.text for e in group])
-    mean = (vectors @ vectors.T).mean(axis=1)
+    mean = cosines(story.vectors([e.unit.text for e in group])).mean(axis=1)
     best = min(range(len(group)), key=lambda k: (len(group[k].unit.times), -float(mean[k]), k))
     return group[best]
 

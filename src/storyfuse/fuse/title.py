@@ -6,12 +6,22 @@ from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Cited
 
 
-def title(story: StoryArticles, summary: list[Cited]) -> str:
-    headlines = [
+def _headlines(story: StoryArticles) -> list[str]:
+    return [
         " ".join(a.article.title.split())
         for a in story.analyses
         if a.article.title and a.article.title.strip()
     ]
+
+
+def title_texts(story: StoryArticles) -> list[str]:
+    """The texts ``title`` compares: the headlines, and every sentence when there are several."""
+    headlines = _headlines(story)
+    return headlines + [u.text for u in story.units] if len(headlines) > 1 else []
+
+
+def title(story: StoryArticles, summary: list[Cited]) -> str:
+    headlines = _headlines(story)
     if not headlines:
         return summary[0].text if summary else story.story.id
     if len(headlines) == 1:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from storyfuse.model import Analysis, Entity, Story, TimeMention
 
 # texts -> L2-normalised rows, one per text
 Embedder = Callable[[Sequence[str]], np.ndarray]
+T = TypeVar("T")
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -50,6 +52,7 @@ class StoryArticles:
     units: list[Unit]
     embed: Embedder
     _cache: dict[str, np.ndarray] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -65,6 +68,12 @@ class StoryArticles:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self._cache[t] for t in texts])
 
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """What ``compute`` gives, computed once per story (parts several steps share)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
     def published(self) -> list[date]:
         out = []
         for analysis in self.analyses:
@@ -72,6 +81,20 @@ class StoryArticles:
             if day is not None:
                 out.append(day)
         return out
+
+
+def cosines(vectors: np.ndarray) -> np.ndarray:
+    """Cosines of every two unit rows: exactly symmetric, with ones on the diagonal.
+
+    A matrix product gives [i, j] and [j, i] summed in different orders, a last-digit apart, and
+    a row times itself a last digit off one: the two members of a pair would then never tie, and
+    which one stands for the pair would turn on rounding noise instead of the stated tie-break.
+    """
+    product = np.clip(vectors @ vectors.T, -1.0, 1.0)
+    upper = np.triu(product, k=1)
+    out = upper + upper.T
+    np.fill_diagonal(out, 1.0)
+    return out
 
 
 def numbers_in(text: str) -> frozenset[str]:
