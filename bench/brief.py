@@ -156,14 +156,7 @@ def install(clock: Clock) -> None:
 
 def forget_story_work() -> None:
     """Drop what fuse keeps between briefs, so that the next brief computes everything again."""
-    package = importlib.import_module("storyfuse.fuse")
-    forget = getattr(package, "clear_caches", None)
-    if forget is not None:
-        forget()
-    for module, name in (("storyfuse.fuse.events", "_parse"), ("storyfuse.fuse.facts", "content_words")):
-        cached = getattr(importlib.import_module(module), name, None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    importlib.import_module("storyfuse.fuse").clear_caches()
 
 
 def analyse(paths: Sequence[str]) -> list[Any]:

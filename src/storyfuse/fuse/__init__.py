@@ -97,7 +97,7 @@ def clear_caches() -> None:
     # the package's names "facts" and "framing" are the parts' functions, not their modules
     module = importlib.import_module
     CACHE.clear()
-    module("storyfuse.fuse.events")._parse.cache_clear()
+    module("storyfuse.fuse.events").clear_parses()
     module("storyfuse.fuse.facts").content_words.cache_clear()
     module("storyfuse.fuse.framing").clear_cache()
 

@@ -294,9 +294,9 @@ def _question(figures: list[Figure]) -> str:
 
 
 def count_phrase(sentence: str, unit: str) -> str | None:
-    from storyfuse.fuse.events import _parse
+    from storyfuse.fuse.events import parse_sentence
 
-    doc = _parse(sentence)
+    doc = parse_sentence(sentence)
     nouns = [t for t in doc if t.lemma_.lower() == unit.lower() and t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         return None

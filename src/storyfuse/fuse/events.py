@@ -9,7 +9,9 @@ events.
 
 from __future__ import annotations
 
-import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -41,6 +43,7 @@ class Dated:
 
 
 def dated_events(story: StoryArticles) -> list[Dated]:
+    parse_sentences(u.text for u in story.units if u.times)  # one batch
     out = []
     for unit in story.units:
         for mention in unit.times:
@@ -74,17 +77,46 @@ class EventWords(NamedTuple):
     verbal: bool = False
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse(sentence: str) -> Any:
-    from storyfuse.extract.nlp import parse
+# parses of recent sentences: a story's briefs, and the stories an article joins, parse the same
+# dated sentences again
+PARSES_KEPT = 4096
+_PARSES: OrderedDict[str, Any] = OrderedDict()
+_PARSES_LOCK = threading.Lock()
 
-    return parse(sentence)
+
+def parse_sentences(sentences: Iterable[str]) -> list[Any]:
+    """The parses of ``sentences``, in order; those not parsed before are parsed in one batch."""
+    sentences = list(sentences)
+    with _PARSES_LOCK:
+        known = {s: _PARSES[s] for s in sentences if s in _PARSES}
+        for sentence in known:
+            _PARSES.move_to_end(sentence)
+    missing = [s for s in dict.fromkeys(sentences) if s not in known]
+    if missing:
+        from storyfuse.extract.nlp import nlp
+
+        known.update(zip(missing, nlp().pipe(missing), strict=True))
+        with _PARSES_LOCK:
+            for sentence in missing:
+                _PARSES[sentence] = known[sentence]
+            while len(_PARSES) > PARSES_KEPT:
+                _PARSES.popitem(last=False)
+    return [known[s] for s in sentences]
+
+
+def parse_sentence(sentence: str) -> Any:
+    return parse_sentences([sentence])[0]
+
+
+def clear_parses() -> None:
+    with _PARSES_LOCK:
+        _PARSES.clear()
 
 
 def event_phrase(sentence: str, start: int, end: int) -> EventWords:
     """The words of ``sentence`` that the date at [start, end) belongs to, without the date."""
     whole = EventWords(sentence, sentence, "")
-    doc = _parse(sentence)
+    doc = parse_sentence(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return whole

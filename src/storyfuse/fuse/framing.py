@@ -21,6 +21,7 @@ from collections import OrderedDict
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyfuse.fuse.events import parse_sentence, parse_sentences
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Framing
 
@@ -30,9 +31,7 @@ LOADED_VALENCE = 1.5  # |mean valence| in VADER's lexicon (-4 .. 4) for a word t
 
 
 def headline_cues(headline: str) -> list[str]:
-    from storyfuse.extract.nlp import parse
-
-    doc = parse(headline)
+    doc = parse_sentence(headline)
     out = []
     for token in doc:
         # "be", "have", "do" carry no stance of their own
@@ -145,6 +144,7 @@ def framing(story: StoryArticles) -> list[Framing]:
     distinctive = distinctive_terms(lemmas)
     loaded = loaded_words(lemmas)
     out = []
+    parse_sentences(" ".join(a.article.title.split()) for a in story.analyses if a.article.title)
     for analysis in story.analyses:
         headline = " ".join(analysis.article.title.split()) if analysis.article.title else None
         cues = headline_cues(headline) if headline else []

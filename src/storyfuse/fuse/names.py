@@ -53,12 +53,16 @@ class Names:
 
     index: Any | None = None
     definitions: dict[str, set[str]] = field(default_factory=dict)
+    # every part asks for the same few names thousands of times (alignment: per sentence pair)
+    _known: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def canonical(self, name: str | None) -> str | None:
         if not name or not name.strip():
             return None
-        found = self.index.canonical(name) if self.index is not None else None
-        return tidy(found) if found else tidy(name)
+        if name not in self._known:
+            found = self.index.canonical(name) if self.index is not None else None
+            self._known[name] = tidy(found) if found else tidy(name)
+        return self._known[name]
 
     def aliases(self, canonical: str) -> tuple[str, ...]:
         if self.index is None:

@@ -7,6 +7,7 @@ support.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,7 @@ def cosines(vectors: np.ndarray) -> np.ndarray:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def numbers_in(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
