@@ -64,3 +64,21 @@ def test_brief_is_built_from_one_moment(db_url, flood) -> None:
         brief = reader.brief(story_id)  # not a KeyError for the article deleted meanwhile
         assert fired
         assert sorted(a.id for a in brief.articles) == ["flood-1", "flood-2"]
+
+
+def test_web_story_listing_is_read_in_one_moment(db_url, flood, bank) -> None:
+    from storyfuse.web.catalog import StoryQuery
+    from storyfuse.web.queries import StoreCatalog
+
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+    catalog = StoreCatalog.open(db_url)
+    try:
+        fired = _write_after_first(catalog.store, "FROM stories", _delete(db_url, "flood-1", "flood-2"))
+        rows, total = catalog.stories(StoryQuery())
+        assert fired and total == 2
+        [flood_story] = [r for r in rows if r.articles == 2]
+        assert flood_story.outlet_names == ["Harwick Herald", "Valley News"]
+        assert catalog.stories(StoryQuery())[1] == 1  # the next read sees the delete
+    finally:
+        catalog.close()

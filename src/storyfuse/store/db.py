@@ -236,7 +236,7 @@ class Store:
             yield conn
 
     @contextmanager
-    def _snapshot(self) -> Iterator[Connection]:
+    def snapshot(self) -> Iterator[Connection]:
         """A read of several statements that all see the database as of its first one.
 
         Without it each statement sees the latest commit, so a story list read while a writer
@@ -617,7 +617,7 @@ class Store:
         )
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        with self._snapshot() as conn:
+        with self.snapshot() as conn:
             rows = conn.execute(query).all()
             outlets: dict[str, set[str]] = {}
             ids = [r.id for r in rows]
@@ -690,7 +690,7 @@ class Store:
         """One story fused from its stored analyses, as a ``Brief`` ready for ``render``."""
         from storyfuse import fuse
 
-        with self._snapshot() as conn:  # the members and their analyses of one moment
+        with self.snapshot() as conn:  # the members and their analyses of one moment
             story = self._story(conn, story_id)
             if story is None:
                 raise KeyError(
@@ -727,7 +727,7 @@ class Store:
     def search(self, q: str, limit: int = 50) -> list[SearchHit]:
         """Articles, quotes and claims whose text matches all words of ``q``, best first."""
         a, m, qt, cl = schema.articles, schema.story_articles, schema.quotes, schema.claims
-        with self._snapshot() as conn:
+        with self.snapshot() as conn:
             rows = SEARCHERS[self.dialect](conn, q, limit)
             ids = sorted({r.article_id for r in rows})
             info = {

@@ -138,7 +138,7 @@ class StoreCatalog:
             .offset(query.offset)
         )
         count = sa.select(sa.func.count()).select_from(s).where(*where)
-        with self.engine.connect() as conn:
+        with self.store.snapshot() as conn:  # rows, counts and outlets of one moment
             rows = conn.execute(select).all()
             total = int(conn.execute(count).scalar() or 0)
             ids = [r.id for r in rows]
@@ -319,7 +319,7 @@ class StoreCatalog:
             schema.story_articles,
         )
         key = name.strip().lower()
-        with self.engine.connect() as conn:
+        with self.store.snapshot() as conn:
             forms = {
                 (r.text or "").lower()
                 for r in conn.execute(
