@@ -5,7 +5,8 @@
 
 Data (``$STORYFUSE_DATA``, see eval/common.py):
   ecbplus/docs.jsonl     documents labelled by real-world event (subtopic) and topic; the
-                         thresholds were chosen on its train split, dev is held out from that
+                         thresholds were chosen on its train split (tuned-on figures), dev is
+                         held out from that (held-out figures)
   neus/val.source        each line one story told by three outlets (title + lead)
   article-extraction/    88 pages of other news, mixed with the five seed articles: the seeds
                          must form one story and no two pages about different events may share
@@ -67,6 +68,19 @@ SAME_EVENT_PAGES = (
     (
         "08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56",
         "7ab16ade32386ece353b8d31fc3bb7e660189efd5bf3c8549aaba101ad3f5ef5",
+    ),
+    # Taylor Swift's dispute with Big Machine over playing her old songs at the American Music
+    # Awards: a newsletter whose lead item is the dispute (18 November) and a report that it is
+    # ending (19 November)
+    (
+        "55bb6340e3d7dd8632ba45179ae43c39f8ad0cfcecb4719e3b9cf6106ffb70a3",
+        "70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2",
+    ),
+    # Apple's new 16-inch MacBook Pro in its launch week: the iFixit teardown's findings and a
+    # review (the page on a 13-inch model expected in 2020 is another story)
+    (
+        "5fa5679de56c43edf70685762c2d1f2de296432ae53aa46e075b552fee17cab8",
+        "65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c",
     ),
 )
 
