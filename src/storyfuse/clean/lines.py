@@ -93,16 +93,29 @@ def stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in sorted(justext.get_stoplists())}
 
 
+@cache
+def stoplist_languages() -> dict[str, tuple[str, ...]]:
+    """For each function word, the languages whose list holds it."""
+    languages: dict[str, list[str]] = {}
+    for name, stoplist in stoplists().items():
+        for word in stoplist:
+            languages.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in languages.items()}
+
+
 def choose_stoplist(words: list[str]) -> frozenset[str]:
     """The function-word list of the page's language: the list that covers most of its words."""
     lists = stoplists()
-    counts = Counter(w.lower() for w in words)
-    english = lists["English"]
-    best, best_hits = english, sum(c for w, c in counts.items() if w in english)
-    for stoplist in lists.values():
-        hits = sum(c for w, c in counts.items() if w in stoplist)
-        if hits > best_hits:
-            best, best_hits = stoplist, hits
+    # One pass over the page's words, not one per list: ~100 lists.
+    hits: Counter[str] = Counter()
+    languages = stoplist_languages()
+    for word, n in Counter(w.lower() for w in words).items():
+        for name in languages.get(word, ()):
+            hits[name] += n
+    best, best_hits = lists["English"], hits["English"]
+    for name, stoplist in lists.items():
+        if hits[name] > best_hits:
+            best, best_hits = stoplist, hits[name]
     return best
 
 
