@@ -13,34 +13,68 @@ Each stage is a module exposing one function over the records in ``model.py``:
 
 A failure on one document becomes a ``Problem`` naming the file and the reason; the rest of
 the batch is still analysed.
+
+The per-article stages run over batches of documents (``analyze_batch``): each document is
+cleaned, spaCy parses the batch's texts together, then each article is extracted. ``analyze``
+spreads the batches over worker processes when the input has several batches and the machine
+more than one core (``engines.pool``); the result is the same as in one process.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from storyfuse import clean, extract, fuse, group, ingest, limits
+from storyfuse.extract import nlp
 from storyfuse.model import Analysis, Article, Brief, Document, InputError, Problem
 
 log = logging.getLogger(__name__)
 
 STAGES = ("ingest", "clean", "extract", "group", "fuse", "render")
 
+# Documents analysed together: the batch spaCy parses at once, and one task of a worker pool.
+BATCH_SIZE = nlp.PARSE_BATCH
 
-def analyze_document(document: Document) -> Analysis:
-    """The per-article stages: clean, then extract. Raises InputError for unusable input."""
+Outcome = Analysis | Problem
+T = TypeVar("T")
+
+
+def clean_document(document: Document) -> Article:
+    """Stage 2 for one document, with the checks around it. Raises InputError for unusable
+    input (too large to be an article, no text left after cleaning)."""
     limits.check_size(document.path, document.body)
     article: Article = clean.clean(document)
     if not article.text.strip():
         raise InputError(document.path, "no article text left after removing page clutter")
-    return extract.extract(article)
+    return article
+
+
+def analyze_document(document: Document) -> Analysis:
+    """The per-article stages for one document: clean, then extract."""
+    return extract.extract(clean_document(document))
+
+
+def _guarded(path: str, seconds: float, step: Callable[..., T], *args: object) -> T | Problem:
+    """``step(*args)`` within a time budget; a failure becomes a Problem naming ``path``."""
+    try:
+        # Size limits bound nearly every input; the time budget catches the rest.
+        with limits.deadline(seconds, path):
+            return step(*args)
+    except InputError as exc:
+        return Problem(exc.path, exc.reason)
+    except Exception as exc:  # one bad article must never take down the batch
+        log.exception("analysis failed for %s", path)
+        return Problem(path, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
 def analyze_documents(
     documents: Iterable[Document | Problem],
 ) -> tuple[list[Analysis], list[Problem]]:
-    """Run the per-article stages over a stream, isolating each document's failures."""
+    """Run the per-article stages over a stream, one document at a time (``analyze_document``),
+    isolating each document's failures: for callers that report progress per document."""
     analyses: list[Analysis] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -51,18 +85,95 @@ def analyze_documents(
         if item.id in seen:
             problems.append(Problem(item.path, f"duplicate article id {item.id!r}; skipped"))
             continue
-        try:
-            # Size limits bound nearly every input; the time budget catches the rest.
-            with limits.deadline(limits.document_seconds(), item.path):
-                analysis = analyze_document(item)
-            analyses.append(analysis)
+        outcome = _guarded(item.path, limits.document_seconds(), analyze_document, item)
+        if isinstance(outcome, Analysis):
+            analyses.append(outcome)
             seen.add(item.id)
-        except InputError as exc:
-            problems.append(Problem(exc.path, exc.reason))
-        except Exception as exc:  # one bad article must never take down the batch
-            log.exception("analysis failed for %s", item.path)
-            problems.append(Problem(item.path, f"analysis failed: {type(exc).__name__}: {exc}"))
+        else:
+            problems.append(outcome)
     return analyses, problems
+
+
+def analyze_batch(documents: Sequence[Document]) -> list[Outcome]:
+    """Each document's Analysis, or the Problem that stopped it, in input order.
+
+    Each document has its own time budget for cleaning plus extracting. The batch's parse
+    gets one document's budget; if it fails or overruns, each article is parsed on its own,
+    inside its own budget, so a slow document costs only itself.
+    """
+    budget = limits.document_seconds()
+    cleaned: list[Article | Problem] = []
+    left: list[float] = []  # what cleaning left of each document's budget
+    for document in documents:
+        started = time.monotonic()
+        cleaned.append(_guarded(document.path, budget, clean_document, document))
+        left.append(max(budget - (time.monotonic() - started), 1e-3) if budget else 0.0)
+
+    articles = {
+        i: a
+        for i, a in enumerate(cleaned)
+        if isinstance(a, Article) and len(a.text) <= nlp.MAX_CHARS
+    }
+    parses: dict[int, object] = {}
+    if len(articles) > 1:
+        docs = _guarded("<batch>", budget, nlp.parse_many, [a.text for a in articles.values()])
+        if isinstance(docs, list):
+            parses = dict(zip(articles, docs, strict=True))
+
+    return [
+        item
+        if isinstance(item, Problem)
+        else _guarded(item.path, left[i], extract.extract, item, parses.get(i))
+        for i, item in enumerate(cleaned)
+    ]
+
+
+def merge_outcomes(
+    items: Iterable[Document | Problem], outcomes: dict[int, Outcome]
+) -> tuple[list[Analysis], list[Problem]]:
+    """Sort outcomes, in input order, into analyses and problems, as ``analyze_documents``
+    does. ``outcomes`` maps ``id(document)`` to its outcome. A document whose id an earlier
+    document was analysed under is a duplicate, whatever its own outcome."""
+    analyses: list[Analysis] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item.id in seen:
+            problems.append(Problem(item.path, f"duplicate article id {item.id!r}; skipped"))
+        else:
+            outcome = outcomes[id(item)]
+            if isinstance(outcome, Analysis):
+                analyses.append(outcome)
+                seen.add(item.id)
+            else:
+                problems.append(outcome)
+    return analyses, problems
+
+
+def analyze_all(
+    documents: Iterable[Document | Problem], workers: int | None = None
+) -> tuple[list[Analysis], list[Problem]]:
+    """The per-article stages over a whole input in batches (``analyze_batch``), on ``workers``
+    processes (default: ``STORYFUSE_WORKERS``, else the usable cores); in this process when
+    the input is one batch. The result is that of ``analyze_documents``."""
+    from storyfuse.engines import pool
+
+    items = list(documents)
+    tasks = pool.batches([d for d in items if isinstance(d, Document)], BATCH_SIZE)
+    workers = min(pool.worker_count() if workers is None else workers, len(tasks))
+    if workers > 1:
+        with pool.WorkerPool(workers) as workers_pool:
+            results = workers_pool.map(analyze_batch, tasks)
+    else:
+        results = [analyze_batch(task) for task in tasks]
+    outcomes = {
+        id(document): outcome
+        for task, done in zip(tasks, results, strict=True)
+        for document, outcome in zip(task, done, strict=True)
+    }
+    return merge_outcomes(items, outcomes)
 
 
 def fuse_stories(analyses: Sequence[Analysis]) -> list:
@@ -71,8 +182,8 @@ def fuse_stories(analyses: Sequence[Analysis]) -> list:
     return [fuse.fuse(story, by_id) for story in group.group(analyses)]
 
 
-def analyze(paths: Sequence[str]) -> Brief:
+def analyze(paths: Sequence[str], workers: int | None = None) -> Brief:
     """The whole chain over files and folders: what ``storyfuse analyze`` runs."""
-    analyses, problems = analyze_documents(ingest.read(paths))
+    analyses, problems = analyze_all(ingest.read(paths), workers)
     stories = fuse_stories(analyses)
     return Brief(articles=tuple(analyses), stories=tuple(stories), errors=tuple(problems))

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from storyfuse import pipeline
+from storyfuse.engines import pool
+from storyfuse.engines.pool import WorkerPool
 from storyfuse.model import Analysis, Document, Problem
 
 BATCH_SIZE = 32
@@ -45,16 +47,28 @@ def batches(documents: list[Document], size: int) -> Iterator[list[Document]]:
 
 
 class LocalEngine:
-    """Everything in this process."""
+    """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
+    share each call's documents in batches of ``pipeline.BATCH_SIZE``. The pool starts with
+    the first call that has more than one batch and lasts until ``close``."""
 
-    def __init__(self, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, batch_size: int = BATCH_SIZE, workers: int = 1) -> None:
         self.batch_size = batch_size
+        self.workers = workers
+        self._pool: WorkerPool | None = None
 
     def analyze(
         self, documents: Iterable[Document | Problem]
     ) -> tuple[list[Analysis], list[Problem]]:
         kept, problems = prepare(documents)
         analyses: list[Analysis] = []
+        tasks = pool.batches(kept, pipeline.BATCH_SIZE)
+        if self.workers > 1 and len(tasks) > 1:
+            if self._pool is None:
+                self._pool = WorkerPool(self.workers)
+            for outcomes in self._pool.map(pipeline.analyze_batch, tasks):
+                analyses += [o for o in outcomes if isinstance(o, Analysis)]
+                problems += [o for o in outcomes if isinstance(o, Problem)]
+            return analyses, problems
         for batch in batches(kept, self.batch_size):
             done, failed = pipeline.analyze_documents(batch)
             analyses += done
@@ -62,4 +76,6 @@ class LocalEngine:
         return analyses, problems
 
     def close(self) -> None:
-        pass
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

@@ -1,9 +1,12 @@
 """Stage 3, extract: sentences, entities, quotes, numeric claims and time expressions.
 
-spaCy parses each article once; the finders in this package read that parse.
+spaCy parses each article once; the finders in this package read that parse. A caller that
+parses many articles together (``nlp.parse_many``) passes each article's parse in.
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from storyfuse import limits
 from storyfuse.extract.claims import find_claims
@@ -13,14 +16,16 @@ from storyfuse.extract.times import find_times
 from storyfuse.model import Analysis, Article, InputError
 
 
-def extract(article: Article) -> Analysis:
+def extract(article: Article, doc: Doc | None = None) -> Analysis:
+    """The analysis of one article; ``doc`` is its parse when already made."""
     if len(article.text) > MAX_CHARS:
         raise InputError(
             article.path,
             f"article text is {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
         )
     limits.check()
-    doc = parse(article.text)
+    if doc is None:
+        doc = parse(article.text)
     limits.check()
     times = find_times(article.text, article.published)
     limits.check()

@@ -1,0 +1,95 @@
+"""Worker processes on this machine for the per-article stages, each with the models loaded
+once.
+
+spaCy holds the GIL while it parses, so threads do not help; processes do. Where it is safe
+(Linux, and no other thread running in this process) the workers are forked after the models
+are loaded here, so they start at once and share the model's memory pages with this process;
+elsewhere they start fresh (``forkserver`` or ``spawn``) and each loads the models itself.
+
+A task is one batch of documents (``pipeline.analyze_batch``); batches come back in input
+order. The result equals that of one process: each batch is analysed by the same function,
+and a parse does not depend on the other texts of its batch (tests/engines).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Self, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count() -> int:
+    """How many worker processes to use: ``STORYFUSE_WORKERS`` if set, else the usable cores."""
+    value = os.environ.get("STORYFUSE_WORKERS", "").strip()
+    if not value:
+        return usable_cpus()
+    try:
+        return max(1, int(value))
+    except ValueError:
+        raise ValueError(
+            f"STORYFUSE_WORKERS must be a whole number of processes, not {value!r}"
+        ) from None
+
+
+def batches(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def load_models() -> None:
+    """Load what the per-article stages need, once per process."""
+    from storyfuse.extract.nlp import nlp
+
+    nlp()
+
+
+def _can_fork() -> bool:
+    # Forking a process that runs other threads can copy a lock another thread holds.
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+class WorkerPool:
+    """``workers`` processes; use as a context manager, or call ``close``."""
+
+    def __init__(self, workers: int) -> None:
+        if _can_fork():
+            load_models()  # before the fork: the workers inherit the loaded models
+            context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+        else:
+            method = (
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            )
+            context = multiprocessing.get_context(method)
+        self.workers = workers
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=load_models
+        )
+
+    def map(self, function: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
+        """``function`` over ``tasks`` on the workers, results in task order. A task's
+        exception is raised here; a worker that dies (killed, out of memory) raises
+        ``concurrent.futures.process.BrokenProcessPool``."""
+        return list(self._executor.map(function, tasks))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

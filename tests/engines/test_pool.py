@@ -1,0 +1,106 @@
+"""The per-article stages in batches and on worker processes give what one process gives,
+one document at a time."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from storyfuse import pipeline
+from storyfuse.engines import get_engine
+from storyfuse.engines.pool import WorkerPool, worker_count
+from storyfuse.extract import nlp
+from storyfuse.model import Document, Problem
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def _document(doc_id: str, body: str, path: str | None = None) -> Document:
+    return Document(
+        id=doc_id,
+        path=path or f"{doc_id}.txt",
+        format="text",
+        body=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
+
+
+@pytest.fixture(scope="module")
+def items() -> list[Document | Problem]:
+    """Real articles, with the awkward cases between them: a read problem, an empty document
+    (a Problem from clean), a repeated id after a success and a repeated id after a failure."""
+    seeds = [_document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    out: list[Document | Problem] = [seeds[0], Problem("broken.txt", "not valid UTF-8"), seeds[1]]
+    out.append(_document("blank", " \n \n", "blank.txt"))
+    out += [seeds[2], _document(seeds[0].id, "Another text under a used id.", "again.txt")]
+    out += [seeds[3], _document("blank", seeds[4].body, "blank-again.txt"), seeds[4]]
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_at_a_time(items):
+    return pipeline.analyze_documents(items)
+
+
+@pytest.fixture()
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # several batches from a few documents: 7 documents in batches of 2
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+
+
+def test_the_reference_result_has_every_kind_of_outcome(one_at_a_time) -> None:
+    analyses, problems = one_at_a_time
+    assert [a.id for a in analyses][:2] == ["000_dc1cff9249af5a37", "001_00bf7ecf887a8f67"]
+    assert "blank" in [a.id for a in analyses]  # a repeated id whose first copy failed
+    assert [p.path for p in problems] == ["broken.txt", "blank.txt", "again.txt"]
+    assert all(a.sentences and a.entities for a in analyses)
+
+
+def test_batches_in_this_process_equal_one_at_a_time(items, one_at_a_time, small_batches) -> None:
+    assert pipeline.analyze_all(items, workers=1) == one_at_a_time
+
+
+def test_two_worker_processes_equal_one_process(items, one_at_a_time, small_batches) -> None:
+    assert pipeline.analyze_all(items, workers=2) == one_at_a_time
+
+
+def test_a_failed_batch_parse_falls_back_to_one_parse_per_article(
+    items, one_at_a_time, small_batches, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(texts):
+        raise MemoryError("stands in for a batch that cannot be parsed together")
+
+    monkeypatch.setattr(nlp, "parse_many", broken)
+    assert pipeline.analyze_all(items, workers=1) == one_at_a_time
+
+
+def test_local_engine_with_workers_equals_the_single_process_engine(items, small_batches) -> None:
+    single = get_engine("local")
+    pooled = get_engine("local", workers=2)
+    try:
+        assert pooled.analyze(items) == single.analyze(items)
+        assert pooled.analyze(items[:3]) == single.analyze(items[:3])  # the pool is reused
+    finally:
+        pooled.close()
+        single.close()
+
+
+def test_worker_errors_reach_the_caller() -> None:
+    with WorkerPool(2) as pool, pytest.raises(ZeroDivisionError):
+        pool.map(_invert, [1, 0])
+
+
+def _invert(x: int) -> float:
+    return 1 / x
+
+
+def test_worker_count_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYFUSE_WORKERS", "3")
+    assert worker_count() == 3
+    monkeypatch.setenv("STORYFUSE_WORKERS", "two")
+    with pytest.raises(ValueError, match="STORYFUSE_WORKERS"):
+        worker_count()
+    monkeypatch.delenv("STORYFUSE_WORKERS")
+    assert worker_count() >= 1
