@@ -85,6 +85,10 @@ SAME_EVENT_PAGES = (
 )
 
 
+# What each reported split was to the thresholds: ECB+'s train topics chose them (``--tune``).
+ROLE = {"train": "tuned on", "dev": "held out", "all": "both"}
+
+
 def b_cubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float]:
     """B-cubed (Bagga & Baldwin 1998) over the items of ``gold``: per item, the share of its
     predicted cluster that shares its gold label (precision) and the share of its gold cluster
@@ -160,6 +164,7 @@ def score_ecbplus(config: GroupConfig) -> list[dict]:
                 {
                     "corpus": "ecbplus",
                     "split": split,
+                    "thresholds": ROLE[split],
                     "level": level,
                     "docs": len(chosen),
                     "gold clusters": len(set(gold.values())),
@@ -182,6 +187,7 @@ def score_neus(config: GroupConfig) -> list[dict]:
         {
             "corpus": "neus",
             "split": "val",
+            "thresholds": "held out",
             "level": "story",
             "docs": len(rows),
             "gold clusters": len(set(gold.values())),
@@ -290,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [
             "corpus",
             "split",
+            "thresholds",
             "level",
             "docs",
             "gold clusters",
