@@ -15,6 +15,7 @@ A cue is a short string ``"<kind>: <words>"``:
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections import OrderedDict
 
@@ -53,8 +54,9 @@ _TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 Lemmas = list[tuple[str, str, str]]
 # an article's content words depend on its text alone: kept for the articles of recent briefs
+# (with the strings interned, about 30 KB an article)
 _LEMMAS: OrderedDict[str, Lemmas] = OrderedDict()
-_LEMMAS_SIZE = 2000
+_LEMMAS_SIZE = 1000
 _LEMMAS_LOCK = threading.Lock()
 
 
@@ -79,7 +81,7 @@ def _content_lemmas(story: StoryArticles) -> dict[str, Lemmas]:
         skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
         for text, doc in zip(missing, pipeline.pipe(missing, disable=skip), strict=True):
             known[text] = [
-                (t.lemma_.lower(), t.lower_, t.pos_)
+                (sys.intern(t.lemma_.lower()), sys.intern(t.lower_), sys.intern(t.pos_))
                 for t in doc
                 if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
             ]
