@@ -10,6 +10,7 @@ import pytest
 
 from storyfuse import pipeline
 from storyfuse.engines import get_engine
+from storyfuse.engines.base import LocalEngine
 from storyfuse.engines.pool import WorkerPool, worker_count
 from storyfuse.extract import nlp
 from storyfuse.model import Document, Problem
@@ -104,3 +105,6 @@ def test_worker_count_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
         worker_count()
     monkeypatch.delenv("STORYFUSE_WORKERS")
     assert worker_count() >= 1
+    assert LocalEngine().workers == 1  # ingest stays in one process unless asked
+    monkeypatch.setenv("STORYFUSE_WORKERS", "2")
+    assert LocalEngine().workers == 2

@@ -1,7 +1,13 @@
-"""Where the per-article stages run, chosen by name: ``local`` (this process) or ``dask``
-(a dask.distributed cluster). Every engine gives the same result as a single process: the
-documents are analysed in batches by ``pipeline.analyze_documents`` and come back in input
-order; grouping then runs where the results are gathered (it is one online index).
+"""Where the per-article stages run, chosen by name: ``local`` (this process, or a pool of
+worker processes on this machine: ``engines.pool``) or ``dask`` (a dask.distributed cluster).
+Every engine gives the same result as a single process: the documents are analysed in
+batches and come back in input order; grouping then runs where the results are gathered (it
+is one online index).
+
+The local pool forks its workers after the models are loaded, so they start at once. Two
+workers spend the same CPU time as one process (bench/pipeline.py: 8.1 vs 8.5 CPU s for 48
+articles), so on two free cores they take about half its wall time; on cores other jobs
+share, less is gained (the benchmark prints CPU seconds beside wall seconds).
 
 Measured (2-core machine shared with other jobs; 88 news pages + 5 seeds, HTML through clean
 and extract): local 1.4 articles/s (66 s); dask, LocalCluster of 2 worker processes, 1.1
@@ -10,8 +16,9 @@ cluster only adds overhead; both give the same 80 stories. Grouping alone: 100k 
 410 s at 2.0 GB peak (bench/grouping.py).
 
 Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
-- clean + extract is ~0.5-1 s of one core per article (spaCy parse, quotes, claims, times), so
-  ~10M / 80 / 1-2 per s = 17-35 hours; it is embarrassingly parallel and dominates.
+- clean + extract is ~0.2-0.3 s of one core per article (spaCy parse ~0.15-0.2 s, then quotes,
+  claims, times), so ~10M / 80 / 3-5 per s = 7-12 hours; it is embarrassingly parallel and
+  dominates.
 - grouping is one sequential online index: ~2.5 ms per article measured at 100k, so ~7 hours
   for 10M in one process, which overlaps with the analysis as batches arrive. Its memory
   (~20 KB per article in Python objects) would reach ~200 GB, so at that scale the index must

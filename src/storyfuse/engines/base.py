@@ -48,12 +48,14 @@ def batches(documents: list[Document], size: int) -> Iterator[list[Document]]:
 
 class LocalEngine:
     """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
-    share each call's documents in batches of ``pipeline.BATCH_SIZE``. The pool starts with
-    the first call that has more than one batch and lasts until ``close``."""
+    share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one process
+    (``storyfuse ingest`` commits batch by batch), unless ``STORYFUSE_WORKERS`` asks for more.
+    The pool starts with the first call that has more than one batch and lasts until
+    ``close``."""
 
-    def __init__(self, batch_size: int = BATCH_SIZE, workers: int = 1) -> None:
+    def __init__(self, batch_size: int = BATCH_SIZE, workers: int | None = None) -> None:
         self.batch_size = batch_size
-        self.workers = workers
+        self.workers = (pool.requested_workers() or 1) if workers is None else workers
         self._pool: WorkerPool | None = None
 
     def analyze(

@@ -33,17 +33,22 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count() -> int:
-    """How many worker processes to use: ``STORYFUSE_WORKERS`` if set, else the usable cores."""
+def requested_workers() -> int | None:
+    """``STORYFUSE_WORKERS``: how many worker processes the user asks for (None: not set)."""
     value = os.environ.get("STORYFUSE_WORKERS", "").strip()
     if not value:
-        return usable_cpus()
+        return None
     try:
         return max(1, int(value))
     except ValueError:
         raise ValueError(
             f"STORYFUSE_WORKERS must be a whole number of processes, not {value!r}"
         ) from None
+
+
+def worker_count() -> int:
+    """How many worker processes to use: ``STORYFUSE_WORKERS`` if set, else the usable cores."""
+    return requested_workers() or usable_cpus()
 
 
 def batches(items: Sequence[T], size: int) -> list[list[T]]:
