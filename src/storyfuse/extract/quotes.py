@@ -19,9 +19,15 @@ Two kinds of quotation are found, in text order:
   prepositional object (``X called for …``); stance adjectives (``X is supportive of Y``);
   ``according to X, …``; headline lines ``X: text``. What is reported stays in the paragraph
   of its verb.
+* the long tail the lists leave out — stances, wishes and findings ("X backs Y", "his criticism
+  of Y", "the poll found ...", "in a survey released Monday, ...") — by the learned cues of
+  ``quotes_cues``: every other word with a complement that could be reported content is scored
+  by a logistic regression fitted on PolNeAR train, and the best complement of each accepted
+  word is kept unless the lists already cover it or it sits inside another attribution.
 
 Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
-(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``); ``speaker`` is
+(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; without a clause
+set off by commas, a time phrase, a leading "even" or a possessive ending); ``speaker`` is
 that mention's name at its most complete form nearby: pronouns resolve to the last named person
 (preferring one who was the subject of a recent sentence), a relative pronoun to the phrase it
 hangs on, a surname to the fuller name used in the article, a role with a name in apposition to
@@ -38,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
+from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
@@ -55,6 +62,7 @@ __all__ = ["SPEECH_VERBS", "find_quotes"]
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ORG_PRONOUNS = frozenset({"it"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
@@ -198,8 +206,21 @@ class _Finder:
             clause = child.dep_ in MENTION_DROP_DEPS or child.pos_ == "VERB"
             if clause and child.i > head.i and self._after_comma(child):
                 drop.update(t.i for t in child.subtree)
+            # when it was said is not who said it ("The campaign on Monday said")
+            if child.i > head.i and self._temporal(child):
+                drop.update(t.i for t in child.subtree)
+            # "Trump's criticism of": the name without its possessive ending
+            if child.dep_ == "case" and child.i > head.i:
+                drop.add(child.i)
+            # "Even Republicans said": the focus word is not part of the name
+            if child.i < head.i and child.dep_ in ("advmod", "cc") and child.i == head.left_edge.i:
+                drop.add(child.i)
         tokens = sorted((t for t in head.subtree if t.i not in drop), key=lambda t: t.i)
         lo, hi = tokens[0].i, tokens[-1].i
+        # the phrase ends where the first clause or time left out of it begins
+        later = [i for i in drop if i > head.i]
+        if later:
+            hi = min(hi, min(later) - 1)
         # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
         # "RENO, Nev. (AP) — Donald Trump says")
         for t in self.doc[lo : head.i]:
@@ -214,6 +235,16 @@ class _Finder:
         if unclosed and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")":
             hi += 1
         return self.doc[lo : hi + 1]
+
+    @staticmethod
+    def _temporal(child: Token) -> bool:
+        """A time phrase attached to a name: "on Monday", "last week"."""
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            return True
+        if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
+            return False
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
     def _name_of(self, head: Token) -> str:
         """The speaker's name from a subject head: the phrase without appositions, clauses and
@@ -320,7 +351,8 @@ class _Finder:
             return None
         return None
 
-    def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """The head of the phrase naming who speaks with a reporting verb, if any."""
         subj = self._postposed_subject(verb) or self._participle_subject(verb)
         subj = subj or self._subject_of(verb)
         if subj is not None:
@@ -330,6 +362,10 @@ class _Finder:
                 subj = self._subject_by_position(verb)
         if subj is None or self.in_quote[subj.i]:
             subj = self._subject_by_position(verb)
+        return subj
+
+    def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
+        subj = self._speaker_of(verb)
         if subj is None:
             return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
         return _Attribution(
@@ -756,6 +792,7 @@ class _Finder:
 
     def _indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
+        listed: set[int] = set()  # cue tokens the verb lists found
         for sent in self.sents:
             limits.check()
             for verb in sent:
@@ -765,6 +802,7 @@ class _Finder:
                     stance = self._stance(verb)
                     if stance is not None:
                         out.append(stance)
+                        listed.add(verb.i)
                     continue
                 if verb.pos_ not in ("VERB", "AUX"):
                     continue
@@ -778,6 +816,7 @@ class _Finder:
                 if attr.mention is None and verb.lemma_.lower() not in CLAUSE_VERBS:
                     continue
                 out.extend(self._indirect(content, attr) for content in contents)
+                listed.add(verb.i)
             colon = self._colon_line(sent)
             if colon is not None:
                 out.append(self._indirect(*colon))
@@ -792,7 +831,144 @@ class _Finder:
                         "according to", according.i, self._mention_span(obj), self._name_of(obj)
                     )
                     out.append(self._indirect(content, attr))
-        return self._drop_covered(out, direct)
+        found = self._drop_covered(out, direct)
+        return found + self._learned_quotes(direct + found, listed)
+
+    # --- learned cues -----------------------------------------------------------------------
+
+    def _cue_candidates(self, t: Token) -> list[Candidate]:
+        """Every complement of a word outside quote marks that could hold what someone said,
+        holds or wants (see ``quotes_cues``): a verb's clause, "to" clause, object,
+        prepositional object, or passive subject; a noun's "that" clause, "to" clause or
+        prepositional object; an adjective's clause or prepositional object; and, for "in" or
+        "per" before a noun ("in a poll released Monday, ..."), the rest of the sentence."""
+        if self.in_quote[t.i] or t.is_punct or t.is_space:
+            return []
+        out: list[Candidate] = []
+        children = list(t.children)
+
+        def add(kind: str, heads: list[Token], speaker: Token | None, min_words: int = 1) -> None:
+            if not heads or any(self.in_quote[h.i] for h in heads):
+                return
+            content = self._content_span(heads, t, min_words=min_words)
+            if content is not None:
+                out.append(Candidate(t, kind, content, speaker))
+
+        def prep_objects(prep: Token) -> list[Token]:
+            return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+        if t.pos_ == "VERB":
+            speaker = self._speaker_of(t)
+            for c in children:
+                if c.dep_ == "ccomp":
+                    add("clause", [c], speaker, min_words=2)
+                elif c.dep_ == "xcomp" and (
+                    any(w.lower_ == "to" for w in c.children) or c.tag_ == "VBG"
+                ):
+                    objs = [o for o in children if o.dep_ == "dobj" and o.i < c.i]
+                    add("to", objs + [c], speaker)
+                elif c.dep_ == "dobj" and c.i > t.i and c.lower_ not in VAGUE_OBJECTS:
+                    extra = [
+                        e
+                        for e in children
+                        if e.i > c.i and (e.dep_ in ("oprd", "xcomp") or e.dep_ == "prep")
+                    ]
+                    add("object", [c] + extra, speaker)
+                elif c.dep_ == "prep" and c.i > t.i:
+                    add(f"prep:{c.lower_}", prep_objects(c), speaker)
+                elif c.dep_ == "nsubjpass" and c.i < t.i:
+                    add("passive", [c], speaker)
+        elif t.pos_ == "NOUN":
+            poss = [c for c in children if c.dep_ == "poss"]
+            # "criticism from Clinton", "an endorsement by the paper"
+            agents = [
+                o
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            speaker = poss[0] if poss else (agents[0] if agents else None)
+            if speaker is None or speaker.lower_ in POSSESSIVE_PRONOUNS:
+                # "Cruz expressed his desire to ...", "Trump defended the proposals": the subject
+                # of the verb the noun hangs on
+                verb = self._governing_verb(t)
+                subject = self._speaker_of(verb) if verb is not None else None
+                speaker = subject if subject is not None else speaker
+            for c in children:
+                if c.dep_ in ("acl", "ccomp") and c.i > t.i:
+                    to = any(w.lower_ == "to" for w in c.children)
+                    that = any(w.dep_ == "mark" for w in c.children)
+                    if to or that:
+                        add("noun-to" if to else "noun-clause", [c], speaker, min_words=2)
+                elif c.dep_ == "prep" and c.i > t.i:
+                    add(f"noun-prep:{c.lower_}", prep_objects(c), speaker)
+        elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "oprd"):
+            speaker = self._speaker_of(t)
+            for c in children:
+                if c.dep_ in ("ccomp", "xcomp") and c.i > t.i:
+                    add("adj-clause", [c], speaker, min_words=2)
+                elif c.dep_ == "prep" and c.i > t.i:
+                    add(f"adj-prep:{c.lower_}", prep_objects(c), speaker)
+        elif t.lower_ in ("in", "per") and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                content = self._according_content(self.sents[self.sent_of[t.i]], t, objs[0])
+                if content is not None and not any(self.in_quote[w.i] for w in content):
+                    out.append(Candidate(t, f"source-prep:{t.lower_}", content, objs[0]))
+        return out
+
+    @staticmethod
+    def _governing_verb(noun: Token) -> Token | None:
+        """The verb a noun is the object of, directly or through prepositions."""
+        node = noun
+        for _ in range(3):
+            if node.dep_ in ("dobj", "attr", "pobj", "prep") and node.head.i != node.i:
+                node = node.head
+                if node.pos_ == "VERB":
+                    return node
+            else:
+                return None
+        return None
+
+    def _learned_quotes(self, found: list[Quote], listed: set[int]) -> list[Quote]:
+        """Attributions the verb lists missed, decided by the learned cue model: the most
+        probable complement of each accepted word, leaving out contents the lists already
+        found and attributions nested inside another one (PolNeAR labels the outer one)."""
+        model = cue_model()
+        if model is None:
+            return []
+        scored: list[tuple[float, Candidate]] = []
+        for sent in self.sents:
+            limits.check()
+            for t in sent:
+                if t.i in listed:
+                    continue
+                best: tuple[float, Candidate] | None = None
+                for c in self._cue_candidates(t):
+                    prob = model.probability(c)
+                    if prob >= model.threshold and (best is None or prob > best[0]):
+                        best = (prob, c)
+                if best is not None:
+                    scored.append(best)
+        taken = [(q.start, q.end) for q in found]
+        cues: list[int] = []
+        out: list[Quote] = []
+        for _, c in sorted(scored, key=lambda pc: -pc[0]):
+            lo, hi = c.content.start_char, c.content.end_char
+            if any(a <= c.cue.idx < b for a, b in taken):
+                continue
+            if any(min(hi, b) - max(lo, a) >= 0.5 * (hi - lo) for a, b in taken):
+                continue
+            if any(lo <= idx < hi for idx in cues):
+                continue
+            mention = self._mention_span(c.speaker) if c.speaker is not None else None
+            name = self._name_of(c.speaker) if c.speaker is not None else None
+            cue = self._cue_text(c.cue) if c.cue.pos_ == "VERB" else c.cue.text
+            out.append(self._indirect(c.content, _Attribution(cue, c.cue.i, mention, name)))
+            taken.append((lo, hi))
+            cues.append(c.cue.idx)
+        return out
 
     def _colon_line(self, sent: Span) -> tuple[Span, _Attribution] | None:
         """ "Smith: Taxes will rise" — a headline or transcript line with a speaker and a colon."""
@@ -922,6 +1098,8 @@ class _Finder:
                 obj is not None
                 and obj.i > verb.i
                 and obj.lower_ not in ("it", "that", "this", "what")
+                # "“…,” said Ada Moss, a lawyer": the speaker parsed as the object
+                and not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG"))
             ):
                 return self._content_span([obj], verb, min_words=1)
         if lemma in OBJECT_VERBS and verb.pos_ == "VERB":

@@ -1,0 +1,150 @@
+"""Learned cues: whether a word and one of its complements report what someone said or holds.
+
+``storyfuse.extract.quotes`` finds reported speech with the verb lists of ``quotes_verbs``.
+News also attributes beliefs, wishes, stances and findings with a long tail of words those
+lists leave out or that only sometimes report ("X backs Y", "his criticism of Y", "the report
+found ...", "in a poll released Monday, ..."). For those, every word outside quote marks with a
+complement that could carry such content is a *candidate*, described by a few features (the
+word's lemma and the kind of complement, the kind of speaker the parse gives it, negation,
+passive voice, the length of the complement ...), and a logistic regression decides.
+
+The weights live in ``storyfuse/data/quote_cues.json``, built by ``eval/polnear_cues.py`` from
+the train split of PolNeAR (Newell, Margolin and Ruths, "An attribution relations corpus for
+political news", LREC 2018; https://github.com/networkdynamics/PolNeAR). PolNeAR's
+distribution states no licence for its annotations; the file holds only feature weights
+computed from them (no text of the articles or annotations), for research and evaluation use
+with attribution to that paper. Scoring is a dot product: no learning library runs here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from storyfuse.extract.quotes_verbs import CLAUSE_VERBS, OBJECT_VERBS, PREP_VERBS, TO_VERBS
+
+WEIGHTS_FILE = "quote_cues.json"
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "who", "you", "him", "her", "them", "which"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word that may be an attribution cue, the complement that would be its content, and the
+    words that would name the speaker."""
+
+    cue: Token
+    kind: str  # clause, to, object, passive, prep:<p>, noun-clause, noun-prep:<p>, source-prep:<p>
+    content: Span
+    speaker: Token | None
+
+
+def _speaker_kind(speaker: Token | None) -> str:
+    if speaker is None:
+        return "none"
+    low = speaker.lower_
+    if low in FIRST_PERSON:
+        return "first-person"
+    if low in PRONOUNS:
+        return "pronoun"
+    if speaker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return speaker.ent_type_
+    if speaker.pos_ == "PROPN":
+        return "PROPN"
+    return "noun:" + speaker.lemma_.lower()
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 4, 8, 16, 32):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def features(c: Candidate) -> list[str]:
+    """The names of the binary features that describe a candidate."""
+    t = c.cue
+    lemma = t.lemma_.lower()
+    kind = c.kind
+    group = kind.split(":")[0]
+    speaker = _speaker_kind(c.speaker)
+    words = [w for w in c.content if not (w.is_punct or w.is_space)]
+    head = c.content.root
+    negated = any(ch.dep_ == "neg" for ch in t.children)
+    listed = (
+        (group == "clause" and lemma in CLAUSE_VERBS)
+        or (group == "to" and lemma in TO_VERBS)
+        or (group == "object" and lemma in OBJECT_VERBS)
+        or (group == "prep" and kind.split(":")[-1] in PREP_VERBS.get(lemma, ()))
+    )
+    sent = t.sent
+    last = [w for w in sent if not w.is_space][-1:]
+    out = [
+        "bias",
+        f"lemma={lemma}",
+        f"kind={kind}",
+        f"group={group}",
+        f"lemma|kind={lemma}|{kind}",
+        f"lemma|group={lemma}|{group}",
+        f"tag={t.tag_}",
+        f"dep={t.dep_}",
+        f"kind|dep={kind}|{t.dep_}",
+        f"speaker={speaker.split(':')[0]}",
+        f"speaker|group={speaker.split(':')[0]}|{group}",
+        f"speaker-word={speaker}",
+        f"lemma|speaker={lemma}|{speaker.split(':')[0]}",
+        f"length={_bucket(len(words))}",
+        f"group|length={group}|{_bucket(len(words))}",
+        f"content-head={head.pos_}",
+        f"group|content-head={group}|{head.pos_}",
+        f"listed={listed}",
+        f"lemma|dep={lemma}|{t.dep_}",
+        f"lemma|tag={lemma}|{t.tag_}",
+        f"content-entity={head.ent_type_ or '-'}",
+        f"group|content-entity={group}|{head.ent_type_ or '-'}",
+        f"lemma|content-entity={lemma}|{head.ent_type_ or '-'}",
+        f"content-word={head.lemma_.lower()}",
+        f"kind|speaker={kind}|{speaker.split(':')[0]}",
+    ]
+    if negated:
+        out.append("negated")
+    if t.pos_ == "NOUN":
+        out.append(f"noun-head={t.head.lemma_.lower()}")
+        out.append(f"lemma|noun-head={lemma}|{t.head.lemma_.lower()}")
+    if last and last[0].text == "?":
+        out.append("question")
+    if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("will", "would") for ch in t.children):
+        out.append("future")
+    if group == "source-prep":
+        out.append(f"source-noun={c.speaker.lemma_.lower() if c.speaker is not None else ''}")
+    return out
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic regression over the binary features above."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, c: Candidate) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features(c))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, c: Candidate) -> bool:
+        return self.probability(c) >= self.threshold
+
+
+@functools.cache
+def cue_model() -> CueModel | None:
+    """The shipped weights; None when the data file is missing (the verb lists still work)."""
+    path = resources.files("storyfuse") / "data" / WEIGHTS_FILE
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(weights=data["weights"], threshold=float(data["threshold"]))

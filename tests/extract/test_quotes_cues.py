@@ -1,0 +1,98 @@
+"""Learned attribution cues (stances, wishes, findings) and speaker mention boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyfuse.extract import quotes as quotes_module
+from storyfuse.extract.nlp import parse
+from storyfuse.extract.quotes import find_quotes
+from storyfuse.extract.quotes_cues import cue_model
+from storyfuse.model import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return find_quotes(parse(text))
+
+
+def mention(text: str, q: Quote) -> str | None:
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    return text[q.speaker_start : q.speaker_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Mayor Lena Ortiz supports the new stadium plan.", "the new stadium plan", "Mayor Lena Ortiz"),
+        ("The governor favors a higher minimum wage for farm workers.", "a higher minimum wage for farm workers", "The governor"),
+        ("A new poll found that most voters oppose the stadium plan.", "that most voters oppose the stadium plan", "A new poll"),
+        ("Governor Tom Reyes believes the bridge will open in May.", "the bridge will open in May", "Governor Tom Reyes"),
+        ("Governor Tom Reyes hopes to reopen the bridge before winter.", "to reopen the bridge before winter", "Governor Tom Reyes"),
+    ],
+)  # fmt: skip
+def test_stances_wishes_and_findings_are_attributions(
+    text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == [content]
+    assert mention(text, quotes[0]) == speaker
+    assert not quotes[0].direct
+
+
+def test_noun_cue_with_a_possessive_speaker_keeps_the_name_without_its_ending() -> None:
+    text = "Ortiz's criticism of the budget drew applause from the council."
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["the budget"]
+    assert mention(text, quotes[0]) == "Ortiz"
+    assert quotes[0].cue == "criticism"
+
+
+def test_words_that_report_nothing_give_no_attribution() -> None:
+    assert quotes_of("The council repaired the old bridge on Tuesday.") == []
+    assert quotes_of("The crew built a new school in the town.") == []
+    assert quotes_of("Workers cleaned the school over the summer.") == []
+
+
+def test_learned_cues_are_left_out_without_the_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Mayor Lena Ortiz supports the new stadium plan. She said the vote is on Friday."
+    assert len(quotes_of(text)) == 2
+    monkeypatch.setattr(quotes_module, "cue_model", lambda: None)
+    assert [q.text for q in quotes_of(text)] == ["the vote is on Friday"]
+
+
+def test_shipped_weights_have_a_threshold_between_zero_and_one() -> None:
+    model = cue_model()
+    assert model is not None
+    assert 0.0 < model.threshold < 1.0
+    assert "bias" in model.weights
+
+
+# --- where a speaker mention ends -------------------------------------------------------------
+
+
+def test_speaker_mention_leaves_out_when_it_spoke() -> None:
+    text = "The Sanders campaign on Monday said it would appeal the ruling."
+    q = quotes_of(text)[0]
+    assert q.text == "it would appeal the ruling"
+    assert mention(text, q) == "The Sanders campaign"
+
+
+def test_speaker_mention_ends_before_a_clause_set_off_by_commas() -> None:
+    text = "Ada Moss, who runs the gym downtown, said the fees would rise."
+    q = quotes_of(text)[0]
+    assert q.text == "the fees would rise"
+    assert mention(text, q) == "Ada Moss"
+
+
+def test_speaker_mention_leaves_out_a_focus_word() -> None:
+    text = "Even the engineers said the bridge was unsafe."
+    q = quotes_of(text)[0]
+    assert mention(text, q) == "the engineers"
+
+
+def test_named_speaker_after_said_is_not_reported_content() -> None:
+    text = "“We will rebuild the school,” said Ada Moss, a lawyer for the parents."
+    quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].direct
+    assert quotes[0].speaker == "Ada Moss"
