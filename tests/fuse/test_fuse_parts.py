@@ -101,3 +101,12 @@ def test_cosines_are_exactly_symmetric_so_a_pair_ties():
     alignment = Alignment(units=[], similarity=similarity, groups=[])
     pairs = [(i, j) for i in range(40) for j in range(i + 1, 40)]
     assert [alignment.representative([i, j]) for i, j in pairs] == [i for i, _ in pairs]
+
+
+def test_timeline_prefers_a_sentence_that_names_its_actor() -> None:
+    from storyfuse.fuse.timeline import _leans_on_context
+
+    assert _leans_on_context("On Friday, he told state television the decision was sovereign.")
+    assert _leans_on_context("They signed the treaty on June 19.")
+    assert not _leans_on_context("On Friday, the president told state television it was sovereign.")
+    assert not _leans_on_context("Theresa May said on Friday that talks would go on.")

@@ -12,6 +12,7 @@ story). Without publication dates the story's time is the median of its dates.
 
 from __future__ import annotations
 
+import re
 import statistics
 from datetime import date, timedelta
 
@@ -125,10 +126,22 @@ def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]
 def _representative(story: StoryArticles, group: list[Dated]) -> Dated:
     if len(group) == 1:
         return group[0]
-    # the sentence that dates nothing else reads best on a timeline; then the most central one
+    # the sentence that dates nothing else reads best on a timeline, then one that names its
+    # actor ("On Friday, he told..." needs the sentence before it), then the most central one
     mean = cosines(story.vectors([e.unit.text for e in group])).mean(axis=1)
-    best = min(range(len(group)), key=lambda k: (len(group[k].unit.times), -float(mean[k]), k))
+    best = min(
+        range(len(group)),
+        key=lambda k: (len(group[k].unit.times), _leans_on_context(group[k].unit.text), -float(mean[k]), k),
+    )
     return group[best]
+
+
+_OPENING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they|it|this|that)\b", re.IGNORECASE)
+
+
+def _leans_on_context(text: str) -> bool:
+    """Whether a sentence's subject is a pronoun, so it cannot be read alone."""
+    return bool(_OPENING_PRONOUN.match(text.strip("\"“‘' ")))
 
 
 _RANK = {"day": 0, "week": 1, "month": 2}
