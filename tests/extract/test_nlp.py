@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyfuse.extract import nlp
 
@@ -40,3 +40,19 @@ def test_sentences_are_the_texts_spans() -> None:
         "First sentence here.", "Second one follows!", "Third, after a break."
     ]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+
+def test_entities_stay_within_a_paragraph() -> None:
+    doc = nlp.parse("The statement was posted on X.\n\nSouth Korea said it would respond.")
+    assert all("\n" not in ent.text for ent in doc.ents)
+    assert ("South Korea", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_large_city_is_not_a_person_unless_the_text_names_someone_so() -> None:
+    assert {"Vladivostok", "Kyiv", "Austin"} <= nlp.large_cities()
+    doc = nlp.parse("Officials from Vladivostok met. Lloyd Austin spoke. Austin said it was bad.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 5, 7, label="PERSON"), Span(doc, 9, 10, label="PERSON")]
+    labels = {(e.start, e.text): e.label_ for e in nlp.entity_fixes(doc).ents}
+    assert labels[(2, "Vladivostok")] == "GPE"
+    assert [v for (_, text), v in labels.items() if text == "Austin"] == ["PERSON"]

