@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
+from storyfuse.extract.nlp import text_of
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import (
@@ -133,7 +134,7 @@ def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
         ):
             continue
         start, end = words[0].idx, t.idx + len(t.text)
-        found[start] = _Person(start, end, doc.text[start:end], subject=True)
+        found[start] = _Person(start, end, text_of(doc)[start:end], subject=True)
     return [found[k] for k in sorted(found)]
 
 
@@ -165,7 +166,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.marked = find_marked(self.text)
         self.in_quote = [False] * len(doc)
         for m in self.marked:
