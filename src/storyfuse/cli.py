@@ -49,7 +49,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse.model import Document
     from storyfuse.store import Store
 
-    options = {"scheduler": args.scheduler} if args.engine == "dask" else {}
+    options: dict[str, object] = {"scheduler": args.scheduler} if args.engine == "dask" else {}
+    if args.engine == "local" and args.workers:
+        options["workers"] = args.workers
     added: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
@@ -58,8 +60,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         documents, problems = prepare(ingest.read(args.paths))
         engine = get_engine(args.engine, **options)
-        # A dask cluster analyses several batches at once; each is still committed on its own.
-        window = 1 if args.engine == "local" else 8
+        # A dask cluster or a local pool analyses several batches at once; each is still
+        # committed on its own, in input order.
+        window = getattr(engine, "workers", 1) if args.engine == "local" else 8
         try:
             # Each batch is committed in its own transaction, so an interrupted ingest keeps
             # the batches it finished. The batches are cut from the whole input before the
@@ -156,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
     ingest.add_argument("--engine", choices=("local", "dask"), default="local")
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
+    ingest.add_argument(
+        "--workers", type=int, metavar="N", default=None,
+        help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else 1)",
+    )
     ingest.set_defaults(func=cmd_ingest)
 
     stories = sub.add_parser("stories", help="list the stories in a database")

@@ -32,3 +32,27 @@ def test_ingest_stories_and_brief_from_a_database(tmp_path: Path, capsys) -> Non
     assert [s["id"] for s in data["stories"]] == [story_id]
     assert main(["brief", "no-such-story", "--db", db]) == 1
     assert "no story" in capsys.readouterr().err
+
+
+def test_ingest_with_worker_processes_equals_one_process(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    topics = [
+        ("Flood closes the river bridge in Pellora\n\nThe river bridge in Pellora closed on Monday "
+        "after floods, mayor Ana Ruiz said. About {n} homes lost power, officials said."),
+        ("Varnik chess club wins national title\n\nThe Varnik chess club won the national team "
+        "title on Saturday, captain Ivo Brandt said, after {n} games over three days."),
+        ("Osterby bakery strike enters second week\n\nBakers at the Osterby plant stayed out for "
+        "a second week, union leader Mara Quist said; {n} workers have joined the strike."),
+    ]
+    for i in range(40):  # two batches, analysed at once by two workers
+        text = topics[i % len(topics)].format(n=100 + i)
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    listings = []
+    for name, extra in (("one", []), ("two", ["--workers", "2"])):
+        db = f"sqlite:///{tmp_path / (name + '.db')}"
+        assert main(["ingest", str(folder), "--db", db, *extra]) == 0
+        assert "added 40" in capsys.readouterr().out
+        assert main(["stories", "--db", db]) == 0
+        listings.append(sorted(capsys.readouterr().out.splitlines()))
+    assert listings[0] == listings[1] and len(listings[0]) == 3
