@@ -70,6 +70,14 @@ def _wait_for_wal(proc: subprocess.Popen, db: Path, limit: float, *, grown: bool
         time.sleep(0.002)
 
 
+def _assert_nothing_lost(snap, committed: dict[str, str]) -> None:
+    """Every article committed before a kill is still there, unchanged and stored once."""
+    assert not snap.problems, snap.problems
+    lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
+    assert not lost, f"articles committed before the kill are gone or changed: {lost}"
+    assert len(snap.versions) == len(snap.articles)  # no re-ingest made a second version
+
+
 def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
     from storyfuse import cli
     from storyfuse.store import Store
@@ -108,10 +116,7 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
             continue  # it had finished: not a kill
         snap = snapshot(db)
         assert snap.integrity == "ok", snap.integrity
-        assert not snap.problems, snap.problems
-        lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
-        assert not lost, f"articles committed before the kill are gone or changed: {lost}"
-        assert len(snap.versions) == len(snap.articles)  # no re-ingest made a second version
+        _assert_nothing_lost(snap, committed)
         if set(snap.articles) != set(committed):
             kills.append("at or after the commit")
         elif store_open:
@@ -303,10 +308,7 @@ def test_sigkill_during_ingest_into_postgresql_loses_nothing(
             continue
         _pg_gone(url)
         snap = snapshot(url)
-        assert not snap.problems, snap.problems
-        lost = {a: h for a, h in committed.items() if snap.articles.get(a) != h}
-        assert not lost, f"articles committed before the kill are gone or changed: {lost}"
-        assert len(snap.versions) == len(snap.articles)  # each article stored once
+        _assert_nothing_lost(snap, committed)
         if writing:
             kills.append("in the open transaction")
         elif set(snap.articles) != set(committed):
