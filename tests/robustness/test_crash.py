@@ -78,6 +78,27 @@ def _assert_nothing_lost(snap, committed: dict[str, str]) -> None:
     assert len(snap.versions) == len(snap.articles)  # no re-ingest made a second version
 
 
+def _read_until_done(proc: subprocess.Popen, target, url: str, label: str) -> None:
+    """Read the database as the web app would while ``proc`` ingests: no read may fail or see
+    a torn story (or, on SQLite, a damaged file)."""
+    from storyfuse.store import Store
+
+    reads = 0
+    with Store.open(url) as reader:
+        while proc.poll() is None:
+            snap = snapshot(target)
+            assert not snap.problems, snap.problems
+            assert snap.integrity == "ok", snap.integrity
+            for summary in reader.stories():
+                assert summary.articles >= 1
+            reads += 1
+            time.sleep(0.02)
+    _finish(proc)
+    assert reads > 0
+    for _ in range(reads):
+        fuzzed(label)
+
+
 def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
     from storyfuse import cli
     from storyfuse.store import Store
@@ -129,20 +150,7 @@ def test_sigkill_during_ingest_loses_nothing(tmp_path: Path) -> None:
 
     # The final run finishes the job while this process reads the database as the web app
     # would (a separate process, WAL snapshots): no read may fail or see a torn story.
-    final = _ingest(src, db)
-    reads = 0
-    with Store.open(f"sqlite:///{db}") as reader:
-        while final.poll() is None:
-            snap = snapshot(db)
-            assert snap.integrity == "ok" and not snap.problems, snap.problems
-            for summary in reader.stories():
-                assert summary.articles >= 1
-            reads += 1
-            time.sleep(0.02)
-    _finish(final)
-    assert reads > 0
-    for _ in range(reads):
-        fuzzed("store: reads during a real ingest process")
+    _read_until_done(_ingest(src, db), db, f"sqlite:///{db}", "store: reads during a real ingest process")
     result = snapshot(db)
     assert result.integrity == "ok" and not result.problems, result.problems
     assert result.articles == reference.articles
@@ -319,20 +327,9 @@ def test_sigkill_during_ingest_into_postgresql_loses_nothing(
     for phase in kills:
         fuzzed(f"crash: SIGKILLs survived on PostgreSQL ({phase})")
 
-    final = _pg_ingest(src, url)
-    reads = 0
-    with Store.open(url) as reader:
-        while final.poll() is None:
-            snap = snapshot(url)
-            assert not snap.problems, snap.problems
-            for summary in reader.stories():
-                assert summary.articles >= 1
-            reads += 1
-            time.sleep(0.02)
-    _finish(final)
-    assert reads > 0
-    for _ in range(reads):
-        fuzzed("store: reads during a real ingest process on PostgreSQL")
+    _read_until_done(
+        _pg_ingest(src, url), url, url, "store: reads during a real ingest process on PostgreSQL"
+    )
     result = snapshot(url)
     assert not result.problems, result.problems
     assert result.articles == reference.articles
