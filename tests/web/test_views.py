@@ -103,3 +103,12 @@ def test_excerpt_centres_on_the_first_query_word_and_cuts_at_spaces():
     cut = excerpt(text, "Needle", width=120)
     assert "needle" in cut and cut.startswith("…word") and cut.endswith("…")
     assert all(part.startswith(("word", "tail", "needle", "…")) for part in cut.split())
+
+
+def test_an_untitled_source_is_named_by_its_opening_words():
+    from storyfuse.web.pages import source_meta
+
+    article = {"id": "a9", "title": None, "text": "Crews reopened the harbour bridge on Monday after repairs.",
+               "sentences": [{"text": "Crews reopened the harbour bridge on Monday after repairs."}]}
+    assert source_meta(article, 2)["label"] == "(untitled) “Crews reopened the harbour bridge on Monday after repairs.”"
+    assert source_meta({**article, "title": "Bridge reopens"})["label"] == "Bridge reopens"

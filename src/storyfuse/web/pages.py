@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from storyfuse.render.view import label
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog
 from storyfuse.web.views import (
@@ -36,6 +37,7 @@ def source_meta(article: dict[str, Any], n: int | None = None) -> dict[str, Any]
     meta = {
         "id": article["id"],
         "title": article.get("title"),
+        "label": label(article),
         "outlet": article.get("outlet"),
         "outlet_name": outlet_name(article),
         "published": article.get("published"),
