@@ -104,7 +104,7 @@ def test_cosines_are_exactly_symmetric_so_a_pair_ties():
 
 
 def test_timeline_prefers_a_sentence_that_names_its_actor() -> None:
-    from storyfuse.fuse.timeline import _leans_on_context
+    from storyfuse.fuse.units import leans_on_context as _leans_on_context
 
     assert _leans_on_context("On Friday, he told state television the decision was sovereign.")
     assert _leans_on_context("They signed the treaty on June 19.")

@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.units import StoryArticles, Unit, source_order
+from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, source_order
 from storyfuse.model import Cited
 
 MAX_SENTENCES = 7
@@ -44,7 +44,7 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
         return False
     if not text[0].isupper() or text[-1] not in '.!"”’)':
         return False
-    if _DANGLING.match(text):
+    if _DANGLING.match(text) or leans_on_context(text):
         return False
     if _QUOTE_MARK.search(text):
         return _speaker_in_sentence(unit, story)

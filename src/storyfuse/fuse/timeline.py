@@ -12,14 +12,20 @@ story). Without publication dates the story's time is the median of its dates.
 
 from __future__ import annotations
 
-import re
 import statistics
 from datetime import date, timedelta
 
 import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
-from storyfuse.fuse.units import StoryArticles, Unit, cosines, is_statement, source_order
+from storyfuse.fuse.units import (
+    StoryArticles,
+    Unit,
+    cosines,
+    is_statement,
+    leans_on_context,
+    source_order,
+)
 from storyfuse.model import TimelineEvent
 
 AFTER_DAYS = 60
@@ -131,17 +137,10 @@ def _representative(story: StoryArticles, group: list[Dated]) -> Dated:
     mean = cosines(story.vectors([e.unit.text for e in group])).mean(axis=1)
     best = min(
         range(len(group)),
-        key=lambda k: (len(group[k].unit.times), _leans_on_context(group[k].unit.text), -float(mean[k]), k),
+        key=lambda k: (len(group[k].unit.times), leans_on_context(group[k].unit.text), -float(mean[k]), k),
     )
     return group[best]
 
-
-_OPENING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they|it|this|that)\b", re.IGNORECASE)
-
-
-def _leans_on_context(text: str) -> bool:
-    """Whether a sentence's subject is a pronoun, so it cannot be read alone."""
-    return bool(_OPENING_PRONOUN.match(text.strip("\"“‘' ")))
 
 
 _RANK = {"day": 0, "week": 1, "month": 2}

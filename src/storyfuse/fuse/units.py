@@ -226,3 +226,12 @@ def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
     """Distinct article ids in story order."""
     rank = {a: i for i, a in enumerate(order)}
     return tuple(sorted(set(ids), key=lambda a: (rank.get(a, len(rank)), a)))
+
+
+_OPENING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they|it|this|that)\b", re.IGNORECASE)
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence's subject is a pronoun ("On Friday, he told..."), so that it cannot be
+    read away from the sentence before it."""
+    return bool(_OPENING_PRONOUN.match(text.strip("\"“‘' ")))
