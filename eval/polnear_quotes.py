@@ -30,7 +30,9 @@ by ``eval/polnear_cues.py``, so its train figures are in-sample and optimistic; 
 reported figure. ``--split both`` prints the two side by side (the JSON keeps dev's layout, with
 the train result under ``"train"``).
 
-Usage: ``python eval/polnear_quotes.py [--split dev|train|both] [--limit N] [--no-baseline]``.
+Usage: ``python eval/polnear_quotes.py [--split dev|train|both] [--limit N] [--no-baseline]
+[--cache DIR]`` (``--cache`` keeps the parses, for fast reruns; the timings then exclude
+parsing).
 """
 
 from __future__ import annotations
@@ -281,7 +283,29 @@ class Tally:
         }
 
 
-def evaluate(split: str, limit: int | None = None, baseline: bool = False) -> dict:
+def parses(split: str, texts: list[str], cache: Path | None) -> tuple[list[Doc], bool]:
+    """The parses of a split's texts, read from (or saved to) ``cache/<split>.spacy`` when a
+    cache folder is given: reruns then skip the parser, which takes most of the time (the
+    timings then leave parsing out). The second value says whether the texts were parsed."""
+    from spacy.tokens import DocBin
+
+    from storyfuse.extract.nlp import nlp
+
+    path = cache / f"{split}.spacy" if cache is not None else None
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp().vocab))
+        if [d.text for d in docs] == texts:
+            return docs, False
+    docs = [parse(t) for t in texts]
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return docs, True
+
+
+def evaluate(
+    split: str, limit: int | None = None, baseline: bool = False, cache: Path | None = None
+) -> dict:
     docs = documents(split)[:limit] if limit else documents(split)
     systems: dict[str, Callable[[Doc], list[Quote]]] = {"storyfuse": find_quotes}
     if baseline:
@@ -289,10 +313,10 @@ def evaluate(split: str, limit: int | None = None, baseline: bool = False) -> di
     tallies = {name: Tally() for name in systems}
     seconds = dict.fromkeys(systems, 0.0)
     started = time.perf_counter()
-    for _, txt, ann in docs:
-        text = txt.read_text(encoding="utf-8")
+    texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
+    parsed_docs, parsed = parses(split, texts, cache)
+    for (_, _, ann), text, doc in zip(docs, texts, parsed_docs, strict=True):
         gold = load_gold(ann)
-        doc = parse(text)
         for name, finder in systems.items():
             t0 = time.perf_counter()
             preds = finder(doc)
@@ -304,7 +328,7 @@ def evaluate(split: str, limit: int | None = None, baseline: bool = False) -> di
         "documents": len(docs),
         "matching": "one-to-one greedy by shared non-space characters; overlap = at least one",
         "systems": {name: tallies[name].result() for name in systems},
-        "seconds": {"total_with_parsing": round(total, 1)}
+        "seconds": {"total_with_parsing" if parsed else "total_cached_parses": round(total, 1)}
         | {name: round(v, 1) for name, v in seconds.items()},
     }
 
@@ -317,10 +341,18 @@ def main() -> None:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip textacy's direct_quotations baseline"
     )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder to keep the spaCy parses in (reused when the texts are unchanged)",
+    )
     args = parser.parse_args()
     baseline = not args.no_baseline and importlib.util.find_spec("textacy") is not None
     splits = ["dev", "train"] if args.split == "both" else [args.split]
-    results = {split: evaluate(split, args.limit, baseline=baseline) for split in splits}
+    results = {
+        split: evaluate(split, args.limit, baseline=baseline, cache=args.cache) for split in splits
+    }
     for split, res in results.items():
         label = " (in-sample for the learned cues)" if split == "train" else ""
         print(f"PolNeAR {split}: {res['documents']} annotated documents{label}")

@@ -26,8 +26,9 @@ Two kinds of quotation are found, in text order:
   word is kept unless the lists already cover it or it sits inside another attribution.
 
 Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
-(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; without a clause
-set off by commas, a time phrase, a leading "even" or a possessive ending); ``speaker`` is
+(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; with a relative
+clause set off by commas and a possessive ending, as PolNeAR marks them, but without a participle
+clause set off by commas, a time phrase, a leading "even" or a dateline); ``speaker`` is
 that mention's name at its most complete form nearby: pronouns resolve to the last named person
 (preferring one who was the subject of a recent sentence), a relative pronoun to the phrase it
 hangs on, a surname to the fuller name used in the article, a role with a name in apposition to
@@ -79,6 +80,9 @@ CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+# Words opening a subject that are not part of who speaks ("Even Republicans said"); other
+# adverbs are ("About one in five say").
+FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
 
@@ -197,24 +201,33 @@ class _Finder:
         return start, len(self.text) if end < 0 else end
 
     def _mention_span(self, head: Token) -> Span:
-        """The words naming a speaker: the subject phrase with its appositions but without
-        relative and participle clauses ("Ada Moss, who runs the gym,"), within its paragraph.
-        A relative pronoun stays as the mention ("who"), as PolNeAR annotates it."""
+        """The words naming a speaker: the subject phrase with its appositions and relative
+        clauses ("Ada Moss, who runs the gym,") but without participle clauses set off by commas
+        ("Ada Moss, standing outside,"), within its line. A relative pronoun stays as the
+        mention ("who"), as PolNeAR annotates it."""
         drop: set[int] = set()
         for child in head.children:
-            # set off by a comma, a clause adds to the phrase ("Ada Moss, who runs the gym,");
-            # attached directly it defines it ("a poll released Thursday")
-            clause = child.dep_ in MENTION_DROP_DEPS or child.pos_ == "VERB"
+            # set off by a comma, a participle clause adds to the phrase ("Ada Moss, standing
+            # outside,"); attached directly it defines it ("a poll released Thursday"). PolNeAR
+            # keeps a relative clause ("Ada Moss, who runs the gym,") and a list ("members,
+            # including Ada Moss,") in the mention.
+            clause = child.dep_ in MENTION_DROP_DEPS or (
+                child.pos_ == "VERB" and child.dep_ != "prep"
+            )
+            if clause and child.dep_ == "relcl" and self._relative(child):
+                clause = False
             if clause and child.i > head.i and self._after_comma(child):
                 drop.update(t.i for t in child.subtree)
             # when it was said is not who said it ("The campaign on Monday said")
             if child.i > head.i and self._temporal(child):
                 drop.update(t.i for t in child.subtree)
-            # "Trump's criticism of": the name without its possessive ending
-            if child.dep_ == "case" and child.i > head.i:
-                drop.add(child.i)
             # "Even Republicans said": the focus word is not part of the name
-            if child.i < head.i and child.dep_ in ("advmod", "cc") and child.i == head.left_edge.i:
+            if (
+                child.i < head.i
+                and child.dep_ in ("advmod", "cc")
+                and child.i == head.left_edge.i
+                and child.lower_ in FOCUS_WORDS
+            ):
                 drop.add(child.i)
         tokens = sorted((t for t in head.subtree if t.i not in drop), key=lambda t: t.i)
         lo, hi = tokens[0].i, tokens[-1].i
@@ -222,10 +235,14 @@ class _Finder:
         later = [i for i in drop if i > head.i]
         if later:
             hi = min(hi, min(later) - 1)
+        # the mention ends with its line
+        breaks = [t.i for t in self.doc[head.i : hi + 1] if "\n" in t.text or "\n" in t.whitespace_]
+        if breaks:
+            hi = breaks[0]
         # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
         # "RENO, Nev. (AP) — Donald Trump says")
         for t in self.doc[lo : head.i]:
-            if "\n" in t.text or "\n" in t.whitespace_ or t.text in DATELINE_DASHES:
+            if "\n" in t.text or "\n" in t.whitespace_ or self._dash(t):
                 lo = t.i + 1
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
@@ -236,6 +253,23 @@ class _Finder:
         if unclosed and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")":
             hi += 1
         return self.doc[lo : hi + 1]
+
+    def _dash(self, t: Token) -> bool:
+        """A dash between a dateline and the sentence ("(Reuters) - The senator said")."""
+        if t.text in DATELINE_DASHES:
+            return True
+        return (
+            t.text == "-"
+            and bool(t.whitespace_)
+            and t.i > 0
+            and bool(self.doc[t.i - 1].whitespace_)
+        )
+
+    @staticmethod
+    def _relative(clause: Token) -> bool:
+        """A relative clause opened by a relative pronoun ("who runs the gym")."""
+        first = clause.left_edge
+        return first.lower_ in ("who", "whose", "whom", "which")
 
     @staticmethod
     def _temporal(child: Token) -> bool:
@@ -278,8 +312,7 @@ class _Finder:
         cuts = [
             k
             for k, t in enumerate(words)
-            if t.i < head.i
-            and ("\n" in t.text or "\n" in t.whitespace_ or t.text in DATELINE_DASHES)
+            if t.i < head.i and ("\n" in t.text or "\n" in t.whitespace_ or self._dash(t))
         ]
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
@@ -338,9 +371,11 @@ class _Finder:
         for _ in range(4):
             if node is None:
                 return None
-            for child in node.children:
-                if child.dep_ in ("nsubj",):
-                    return child
+            # "“Every amendment,” said Cruz": a subject inside the quote is the quote's own
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            outside = [c for c in subjects if not self.in_quote[c.i]]
+            if subjects:
+                return (outside or subjects)[0]
             for child in node.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -358,7 +393,7 @@ class _Finder:
         subj = subj or self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
-            if subj.ent_type_ in ("TIME", "DATE") or subj.like_num:
+            if subj.i < verb.i and self._timestamp(subj):
                 # a timestamp line misparsed as the subject ("4:40 p.m.\n\nX says")
                 subj = self._subject_by_position(verb)
         if subj is None or self.in_quote[subj.i]:
@@ -372,6 +407,14 @@ class _Finder:
         return _Attribution(
             cue or self._cue_text(verb), verb.i, self._mention_span(subj), self._name_of(subj)
         )
+
+    @staticmethod
+    def _timestamp(subj: Token) -> bool:
+        """A time or a bare number parsed as a subject; not a share of people ("Two in three
+        said", "All five of the candidates")."""
+        if subj.ent_type_ in ("TIME", "DATE"):
+            return True
+        return subj.like_num and not any(c.dep_ == "prep" for c in subj.children)
 
     def _last_line_of(self, subj: Token) -> Token:
         """A subject phrase that runs over a line break (a timestamp line parsed into it:
@@ -391,9 +434,11 @@ class _Finder:
         participle ("…, telling the crowd"), the last subject before it in the sentence."""
         sent = self.sents[self.sent_of[verb.i]]
         i = verb.i - 1
-        while i >= sent.start and (self.doc[i].is_punct or self.doc[i].like_num):
+        while i >= sent.start and (
+            self.doc[i].is_punct or self.doc[i].is_space or self.doc[i].like_num
+        ):
             if self._is_quote_mark(i):
-                return None
+                return self._inverted_speaker(verb)
             i -= 1
         if i >= sent.start and not self.in_quote[i]:
             t = self.doc[i]
@@ -418,6 +463,33 @@ class _Finder:
             if subjects:
                 return subjects[-1]
         return None
+
+    def _inverted_speaker(self, verb: Token) -> Token | None:
+        """ "“…,” added a party official.": the speaker right after a reporting verb that follows
+        a quote, whatever role the parse gave it (often the object)."""
+        if verb.lemma_.lower() not in QUOTE_VERBS or verb.i + 1 >= len(self.doc):
+            return None
+        node = self.doc[verb.i + 1]
+        # up to the head of the phrase after the verb, which the parse may have hung on a
+        # later verb ("“…,” said Ada Moss, a lawyer, who ...")
+        while (
+            node.head.i != node.i and node.head.i > verb.i and node.head.pos_ not in ("VERB", "AUX")
+        ):
+            node = node.head
+        if node.dep_ not in ("dobj", "nsubj", "attr", "npadvmod"):
+            return None
+        if node.head.i != verb.i:
+            # the phrase must end its clause: no verb of its own follows before the sentence ends
+            for t in self.doc[node.i + 1 :]:
+                if t.text in (".", "..", "...", "!", "?", ";") or "\n" in t.text:
+                    break
+                if t.pos_ in ("VERB", "AUX") and node not in t.ancestors:
+                    return None
+        if self.in_quote[node.i] or node.lower_ in VAGUE_OBJECTS:
+            return None
+        if node.pos_ not in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        return node
 
     def _participle_subject(self, verb: Token) -> Token | None:
         """ "X, who denied the reports, calling them ...": a participle tacked on with a comma
