@@ -143,3 +143,37 @@ def test_speaker_after_a_quote_whatever_the_parse_made_of_it() -> None:
     # a no-break space between the quote and the verb
     text = "“We are ready for the storm,”\u00a0added Ana Lindqvist."
     assert quotes_of(text)[0].speaker == "Ana Lindqvist"
+
+
+def test_a_verb_tagged_as_a_noun_keeps_its_subject_as_the_speaker() -> None:
+    # the tagger sometimes reads "show" / "estimates" as plural nouns heading the sentence
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["Audit", "files", "show", "that", "four", "accounts", "searched", "the", "data", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        pos=["PROPN", "NOUN", "NOUN", "SCONJ", "NUM", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["NNP", "NNS", "NN", "IN", "CD", "NNS", "VBD", "DT", "NN", "."],
+        deps=[
+            "compound",
+            "nsubj",
+            "ROOT",
+            "mark",
+            "nummod",
+            "nsubj",
+            "ccomp",
+            "det",
+            "dobj",
+            "punct",
+        ],
+        heads=[1, 2, 2, 6, 5, 6, 2, 8, 6, 2],
+    )
+    finder = quotes_module._Finder(doc)
+    candidates = finder._cue_candidates(doc[2])
+    assert candidates
+    assert all(c.speaker is not None and c.speaker.text == "files" for c in candidates)
+    assert finder._mention_span(candidates[0].speaker).text == "Audit files"

@@ -968,6 +968,16 @@ class _Finder:
                 verb = self._governing_verb(t)
                 subject = self._speaker_of(verb) if verb is not None else None
                 speaker = subject if subject is not None else speaker
+            if speaker is None and t.dep_ == "ROOT":
+                # a verb tagged as a noun ("Audit files show that ...", "Trump estimates that")
+                subjects = [c for c in children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+                names = [
+                    c
+                    for c in children
+                    if c.dep_ == "compound" and c.i == t.i - 1 and c.ent_type_ in ("PERSON", "ORG")
+                ]
+                found = subjects or names
+                speaker = found[0] if found else None
             for c in children:
                 if c.dep_ in ("acl", "ccomp") and c.i > t.i:
                     to = any(w.lower_ == "to" for w in c.children)
