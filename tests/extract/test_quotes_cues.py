@@ -177,3 +177,15 @@ def test_a_verb_tagged_as_a_noun_keeps_its_subject_as_the_speaker() -> None:
     assert candidates
     assert all(c.speaker is not None and c.speaker.text == "files" for c in candidates)
     assert finder._mention_span(candidates[0].speaker).text == "Audit files"
+
+
+def test_reporting_word_tagged_as_a_noun_after_a_quote() -> None:
+    text = "“If the council wants a new bridge, it should pay for one,” the editorial read."
+    quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].direct
+    assert mention(text, quotes[0]) == "the editorial"
+    text = "“We will stop the tax increase and protect the schools,” a voice in the ad states."
+    assert mention(text, quotes_of(text)[0]) == "a voice in the ad"
+    # a noun that reports nothing leaves the quote without a speaker
+    text = "“We will stop the tax increase and protect the schools,” a line in the ad."
+    assert quotes_of(text)[0].speaker is None

@@ -644,7 +644,27 @@ class _Finder:
             return colon
         if cues and not after:
             return self._attribution(cues[0])
-        return self._colon_intro(m)
+        intro = self._colon_intro(m)
+        if intro is None and not phrase:
+            return self._tail_attribution(after)
+        return intro
+
+    def _tail_attribution(self, after: list[Token]) -> _Attribution | None:
+        """ "“…,” the editorial read." with the reporting verb tagged as a noun: a short
+        phrase after the quote ending in a reporting word that closes the sentence."""
+        words = [t for t in after if not t.is_space]
+        while words and words[0].is_punct:
+            words = words[1:]
+        if len(words) < 3 or words[-1].text not in (".", "!", "?"):
+            return None
+        verb, phrase = words[-2], words[:-2]
+        if verb.pos_ != "NOUN" or verb.lemma_.lower() not in QUOTE_VERBS or len(phrase) > 6:
+            return None
+        if phrase[0].pos_ not in ("DET", "PROPN", "PRON") or any(t.is_punct for t in phrase):
+            return None
+        mention = self.doc[phrase[0].i : phrase[-1].i + 1]
+        name = self._fullest_person(mention.text, mention.start_char)
+        return _Attribution(verb.text, verb.i, mention, name)
 
     def _colon_intro(self, m: Marked) -> _Attribution | None:
         """A quote paragraph introduced by the paragraph before it ("X said in a statement:")."""
