@@ -189,3 +189,20 @@ def test_reporting_word_tagged_as_a_noun_after_a_quote() -> None:
     # a noun that reports nothing leaves the quote without a speaker
     text = "“We will stop the tax increase and protect the schools,” a line in the ad."
     assert quotes_of(text)[0].speaker is None
+
+
+def test_participle_with_its_agent_names_the_speaker() -> None:
+    text = "As reported by the Valley Herald, the council approved the new levy in March."
+    q = quotes_of(text)[0]
+    assert q.text == "the council approved the new levy in March"
+    assert mention(text, q) == "the Valley Herald"
+    # without an agent the subject of the sentence was asked, it did not ask
+    text = "Asked about the levy, Lindqvist said the council would vote in March."
+    asked = one_with(quotes_of(text), "the levy")
+    assert asked.speaker is None
+
+
+def one_with(quotes: list[Quote], text: str) -> Quote:
+    found = [q for q in quotes if q.text == text]
+    assert len(found) == 1
+    return found[0]

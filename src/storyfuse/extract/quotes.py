@@ -1095,11 +1095,12 @@ class _Finder:
 
     @staticmethod
     def _passive_participle(verb: Token) -> bool:
-        """ "Asked about the images, Putin said ...": the subject was asked, not asking."""
+        """ "Asked about the images, Putin said ...": the subject was asked, not asking (but
+        "As reported by the paper, ..." names who reported)."""
         return (
             verb.tag_ == "VBN"
             and verb.dep_ in ("advcl", "acl")
-            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "agent") for c in verb.children)
         )
 
     def _stance(self, adj: Token) -> Quote | None:
