@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Protocol
 
 from storyfuse import pipeline
 from storyfuse.engines import pool
-from storyfuse.engines.pool import WorkerPool
+from storyfuse.engines.pool import WorkerPool, batches
 from storyfuse.model import Analysis, Document, Problem
 
 BATCH_SIZE = 32
@@ -41,11 +41,6 @@ def prepare(
     return kept, problems
 
 
-def batches(documents: list[Document], size: int) -> Iterator[list[Document]]:
-    for start in range(0, len(documents), size):
-        yield documents[start : start + size]
-
-
 class LocalEngine:
     """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
     share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one process
@@ -63,7 +58,7 @@ class LocalEngine:
     ) -> tuple[list[Analysis], list[Problem]]:
         kept, problems = prepare(documents)
         analyses: list[Analysis] = []
-        tasks = pool.batches(kept, pipeline.BATCH_SIZE)
+        tasks = batches(kept, pipeline.BATCH_SIZE)
         if self.workers > 1 and len(tasks) > 1:
             if self._pool is None:
                 self._pool = WorkerPool(self.workers)

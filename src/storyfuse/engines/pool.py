@@ -52,6 +52,7 @@ def worker_count() -> int:
 
 
 def batches(items: Sequence[T], size: int) -> list[list[T]]:
+    """``items`` cut into consecutive lists of ``size`` (the last may be shorter)."""
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
