@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import functools
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from storyfuse.recent import Recent
 
 # A text is cut to this many characters before embedding: the opening of a news article carries
 # its event, and a bound keeps the cost of one huge input predictable.
@@ -111,41 +111,8 @@ MODELS: dict[str, Callable[[list[str]], np.ndarray]] = {
 }
 
 
-class VectorCache:
-    """The most recently used vectors by model and text, shared by every thread of a process."""
-
-    def __init__(self, size: int = CACHE_SIZE) -> None:
-        self.size = size
-        self._rows: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, model: str, texts: Sequence[str]) -> list[np.ndarray | None]:
-        with self._lock:
-            out = []
-            for text in texts:
-                row = self._rows.get((model, text))
-                if row is not None:
-                    self._rows.move_to_end((model, text))
-                out.append(row)
-            return out
-
-    def put(self, model: str, texts: Sequence[str], rows: np.ndarray) -> None:
-        with self._lock:
-            for text, row in zip(texts, rows, strict=True):
-                self._rows[(model, text)] = row
-                self._rows.move_to_end((model, text))
-            while len(self._rows) > self.size:
-                self._rows.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._rows.clear()
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-
-CACHE = VectorCache()
+# vectors by (model, text), shared by every thread of the process
+CACHE: Recent[tuple[str, str], np.ndarray] = Recent(CACHE_SIZE)
 
 
 def embed(texts: Sequence[str], model: str = "static", *, cache: bool = False) -> np.ndarray:
@@ -163,15 +130,11 @@ def embed(texts: Sequence[str], model: str = "static", *, cache: bool = False) -
         return np.zeros((0, dimension(model)), dtype=np.float32)
     if not cache:
         return _normalised(encode([t[:MAX_CHARS] for t in texts]))
-    cached = CACHE.get(model, texts)
-    missing = list(dict.fromkeys(t for t, row in zip(texts, cached, strict=True) if row is None))
-    found: dict[str, np.ndarray] = {}
-    if missing:
-        fresh = _normalised(encode([t[:MAX_CHARS] for t in missing]))
-        CACHE.put(model, missing, fresh)
-        found = dict(zip(missing, fresh, strict=True))
-    return np.vstack([found[t] if row is None else row for t, row in zip(texts, cached, strict=True)])
-
+    rows = CACHE.many(
+        [(model, t) for t in texts],
+        lambda missing: _normalised(encode([t[:MAX_CHARS] for _, t in missing])),
+    )
+    return np.vstack(rows)
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
     vectors = vectors.astype(np.float32, copy=False)

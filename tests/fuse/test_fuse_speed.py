@@ -14,8 +14,9 @@ from tests.fuse.builders import lexical_embedder, load
 
 import storyfuse.fuse as fuse_package
 from storyfuse import embed as embed_module
-from storyfuse.embed import VectorCache, embed
+from storyfuse.embed import embed
 from storyfuse.fuse import fuse
+from storyfuse.recent import Recent
 
 
 class Counting:
@@ -61,7 +62,7 @@ def counting_model(monkeypatch):
         return lexical_embedder(texts) * 3.0  # not unit length: embed normalises
 
     monkeypatch.setitem(embed_module.MODELS, "counting", encode)
-    monkeypatch.setattr(embed_module, "CACHE", VectorCache(size=4))
+    monkeypatch.setattr(embed_module, "CACHE", Recent(4))
     return calls
 
 

@@ -9,14 +9,13 @@ events.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, precision
+from storyfuse.recent import Recent
 
 # a date names an event at day, week or month precision; a bare year ("since 1990", "the 2014
 # coup") is background, not an event of the story
@@ -80,28 +79,14 @@ class EventWords(NamedTuple):
 # parses of recent sentences: a story's briefs, and the stories an article joins, parse the same
 # dated sentences again
 PARSES_KEPT = 4096
-_PARSES: OrderedDict[str, Any] = OrderedDict()
-_PARSES_LOCK = threading.Lock()
+_PARSES: Recent[str, Any] = Recent(PARSES_KEPT)
 
 
 def parse_sentences(sentences: Iterable[str]) -> list[Any]:
     """The parses of ``sentences``, in order; those not parsed before are parsed in one batch."""
-    sentences = list(sentences)
-    with _PARSES_LOCK:
-        known = {s: _PARSES[s] for s in sentences if s in _PARSES}
-        for sentence in known:
-            _PARSES.move_to_end(sentence)
-    missing = [s for s in dict.fromkeys(sentences) if s not in known]
-    if missing:
-        from storyfuse.extract.nlp import nlp
+    from storyfuse.extract.nlp import nlp
 
-        known.update(zip(missing, nlp().pipe(missing), strict=True))
-        with _PARSES_LOCK:
-            for sentence in missing:
-                _PARSES[sentence] = known[sentence]
-            while len(_PARSES) > PARSES_KEPT:
-                _PARSES.popitem(last=False)
-    return [known[s] for s in sentences]
+    return _PARSES.many(list(sentences), lambda missing: nlp().pipe(missing))
 
 
 def parse_sentence(sentence: str) -> Any:
@@ -109,8 +94,7 @@ def parse_sentence(sentence: str) -> Any:
 
 
 def clear_parses() -> None:
-    with _PARSES_LOCK:
-        _PARSES.clear()
+    _PARSES.clear()
 
 
 def event_phrase(sentence: str, start: int, end: int) -> EventWords:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 import sys
-import threading
-from collections import OrderedDict
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -25,6 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from storyfuse.fuse.events import parse_sentence, parse_sentences
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Framing
+from storyfuse.recent import Recent
 
 DISTINCTIVE_TERMS = 4
 LOADED_WORDS = 4
@@ -55,43 +54,33 @@ _TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 Lemmas = list[tuple[str, str, str]]
 # an article's content words depend on its text alone: kept for the articles of recent briefs
 # (with the strings interned, about 30 KB an article)
-_LEMMAS: OrderedDict[str, Lemmas] = OrderedDict()
-_LEMMAS_SIZE = 1000
-_LEMMAS_LOCK = threading.Lock()
+_LEMMAS: Recent[str, Lemmas] = Recent(1000)
 
 
 def clear_cache() -> None:
-    with _LEMMAS_LOCK:
-        _LEMMAS.clear()
+    _LEMMAS.clear()
 
 
 def _content_lemmas(story: StoryArticles) -> dict[str, Lemmas]:
     """Per article, its content words as (lemma, lower-case form, part of speech)."""
-    texts = [a.article.text for a in story.analyses]
-    with _LEMMAS_LOCK:
-        known = {t: _LEMMAS[t] for t in texts if t in _LEMMAS}
-        for text in known:
-            _LEMMAS.move_to_end(text)
-    missing = list(dict.fromkeys(t for t in texts if t not in known))
-    if missing:
-        from storyfuse.extract.nlp import nlp
+    lemmas = _LEMMAS.many([a.article.text for a in story.analyses], _lemmas_of)
+    return {a.id: list(words) for a, words in zip(story.analyses, lemmas, strict=True)}
 
-        pipeline = nlp()
-        # tags and lemmas are all this needs: the parser and the entity recogniser stay off
-        skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
-        for text, doc in zip(missing, pipeline.pipe(missing, disable=skip), strict=True):
-            known[text] = [
-                (sys.intern(t.lemma_.lower()), sys.intern(t.lower_), sys.intern(t.pos_))
-                for t in doc
-                if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
-            ]
-        with _LEMMAS_LOCK:
-            for text in missing:
-                _LEMMAS[text] = known[text]
-            while len(_LEMMAS) > _LEMMAS_SIZE:
-                _LEMMAS.popitem(last=False)
-    return {a.id: list(known[a.article.text]) for a in story.analyses}
 
+def _lemmas_of(texts: list[str]) -> list[Lemmas]:
+    from storyfuse.extract.nlp import nlp
+
+    pipeline = nlp()
+    # tags and lemmas are all this needs: the parser and the entity recogniser stay off
+    skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
+    return [
+        [
+            (sys.intern(t.lemma_.lower()), sys.intern(t.lower_), sys.intern(t.pos_))
+            for t in doc
+            if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
+        ]
+        for doc in pipeline.pipe(texts, disable=skip)
+    ]
 
 def distinctive_terms(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[str]]:
     if len(lemmas) < 2:
