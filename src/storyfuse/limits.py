@@ -130,8 +130,12 @@ def remaining() -> float | None:
 
 
 @contextmanager
-def deadline(seconds: float | None, path: str = "<document>") -> Iterator[None]:
-    """Raise ``TimeBudgetExceeded(path, seconds)`` if the block runs longer than ``seconds``.
+def deadline(
+    seconds: float | None, path: str = "<document>", whole: float | None = None
+) -> Iterator[None]:
+    """Raise ``TimeBudgetExceeded(path, whole or seconds)`` if the block runs longer than
+    ``seconds``. ``whole`` is the document's whole budget when ``seconds`` is what an earlier
+    step left of it: the error names the budget the user set, not the remainder.
 
     ``None`` or ``0`` means no budget. In every thread the budget is enforced at each
     ``check()`` in the block; in the main thread of a POSIX process ``SIGALRM`` enforces it
@@ -151,7 +155,7 @@ def deadline(seconds: float | None, path: str = "<document>") -> Iterator[None]:
     except _Expired as exc:
         if exc.token is not token:
             raise
-        raise TimeBudgetExceeded(path, seconds) from None
+        raise TimeBudgetExceeded(path, whole or seconds) from None
     finally:
         _BUDGETS.reset(context)
 

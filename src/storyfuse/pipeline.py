@@ -57,11 +57,14 @@ def analyze_document(document: Document) -> Analysis:
     return extract.extract(clean_document(document))
 
 
-def _guarded(path: str, seconds: float, step: Callable[..., T], *args: object) -> T | Problem:
-    """``step(*args)`` within a time budget; a failure becomes a Problem naming ``path``."""
+def _guarded(
+    path: str, seconds: float, step: Callable[..., T], *args: object, whole: float | None = None
+) -> T | Problem:
+    """``step(*args)`` within a time budget; a failure becomes a Problem naming ``path``.
+    ``whole``: the document's whole budget, when ``seconds`` is what is left of it."""
     try:
         # Size limits bound nearly every input; the time budget catches the rest.
-        with limits.deadline(seconds, path):
+        with limits.deadline(seconds, path, whole):
             return step(*args)
     except InputError as exc:
         return Problem(exc.path, exc.reason)
@@ -123,7 +126,7 @@ def analyze_batch(documents: Sequence[Document]) -> list[Outcome]:
     return [
         item
         if isinstance(item, Problem)
-        else _guarded(item.path, left[i], extract.extract, item, parses.get(i))
+        else _guarded(item.path, left[i], extract.extract, item, parses.get(i), whole=budget)
         for i, item in enumerate(cleaned)
     ]
 

@@ -187,7 +187,9 @@ def test_size_limit_before_any_work() -> None:
         limits.check_size("huge.jsonl:1", "x" * (limits.MAX_DOCUMENT_CHARS + 1))
 
 
-def test_slow_upload_in_the_worker_thread_becomes_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slow_upload_in_the_worker_thread_becomes_a_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The web upload worker runs the real clean + extract in a thread: a document that is slow
     inside extract's sentence loop is stopped by its budget and reported by file name, and the
     other files of the batch are analysed."""
@@ -234,3 +236,38 @@ def test_slow_upload_in_the_worker_thread_becomes_a_problem(monkeypatch: pytest.
     assert len(job.errors) == 1 and job.errors[0]["path"] == "slow.txt", job.errors
     assert "s budget for one document" in job.errors[0]["error"]
     assert elapsed < 8, f"the slow document was not stopped in time ({elapsed:.1f} s)"
+
+
+def test_batch_overrun_names_the_whole_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a batch, extraction runs in what cleaning left of a document's budget; an overrun
+    still names the budget the user set, not that remainder."""
+    from storyfuse import pipeline
+    from storyfuse.extract import claims
+    from storyfuse.model import Document, Problem
+
+    sentence = "The Slowtown council counted {n} new homes on Monday, officials said."
+    quick = "Harbour bridge reopens\n\nThe harbour bridge in Portwell reopened on Monday."
+    bodies = {
+        "a": quick,
+        "slow": "Slowtown builds\n\n" + " ".join(sentence.format(n=10 + k) for k in range(40)),
+        "b": quick.replace("Portwell", "Eastwick"),
+    }
+    docs = [
+        Document(id=k, path=f"{k}.txt", format="text", body=v, content_hash=k * 64)
+        for k, v in bodies.items()
+    ]
+    pipeline.analyze_batch([docs[0], docs[2]])  # the models load outside the budget
+    real = claims._sentence_claims
+
+    def slow_sentence(sent, *args, **kwargs):
+        if "Slowtown" in sent.text:
+            time.sleep(0.25)
+        return real(sent, *args, **kwargs)
+
+    monkeypatch.setattr(claims, "_sentence_claims", slow_sentence)
+    monkeypatch.setenv("STORYFUSE_DOCUMENT_SECONDS", "1.5")
+    outcomes = pipeline.analyze_batch(docs)
+    assert [getattr(o, "id", None) for o in outcomes] == ["a", None, "b"]
+    problem = outcomes[1]
+    assert isinstance(problem, Problem) and problem.path == "slow.txt"
+    assert "the 1.5 s budget" in problem.error, problem.error
