@@ -286,6 +286,27 @@ def test_date_comes_from_a_time_mention_in_the_same_sentence() -> None:
     assert second.date is None
 
 
+def test_date_of_the_numbers_own_clause_wins_over_a_nearer_one() -> None:
+    text = (
+        "The ministry expects the company to hire some 4,000 workers by March, including "
+        "about 900 workers who were taken on by its many building contractors this month."
+    )
+    times = (
+        time_mention(text, "March", "2025-03"),
+        time_mention(text, "this month", "2024-11"),
+    )
+    claims = by_text(claims_of(text, times=times, published="2024-11-20"))
+    assert claims["4,000"].date == "2025-03"
+    assert claims["900"].date == "2024-11"
+
+
+def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:
+    text = "About 200 families left the valley, the mayor said on Sunday."
+    times = (time_mention(text, "Sunday", "2024-11-17"),)
+    (claim,) = claims_of(text, times=times, published="2024-11-20")
+    assert claim.date == "2024-11-17"
+
+
 # --- number reading, property-based --------------------------------------------------------------
 
 

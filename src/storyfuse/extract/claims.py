@@ -20,7 +20,8 @@ this module then decides, from the parse around each number,
    else the subject of a reporting verb that governs it ("X said", "said X", "X estimated that"),
    else "according to X"; a pronoun resolves to the last person (or organisation, for "it")
    named before it;
-6. the date: the nearest normalised time expression in the same sentence.
+6. the date: the nearest normalised time expression of the number's clause, else of its
+   sentence.
 
 The annotation guidelines in ``eval/gold/claims/GUIDELINES.md`` define each of these; the
 evaluation ``eval/claims.py`` measures them against hand-annotated articles.
@@ -874,7 +875,13 @@ def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:
 def _date(
     item: _Item, sent: Span, times: Sequence[TimeMention], published: str | None
 ) -> str | None:
-    best: tuple[int, str] | None = None
+    """The date of a claim: a time expression of the number's own clause when there is one
+    ("10,000 troops by December, including 3,000 sent this month": 3,000 is this month's),
+    else the nearest one in the sentence (the date it was said: "..., X said on Tuesday").
+    Within a rank, the nearest wins."""
+    doc = sent.doc
+    own = _own_clauses(item.tokens.root)
+    best: tuple[int, int, str] | None = None
     for tm in times:
         if tm.start < sent.start_char or tm.end > sent.end_char or tm.value is None:
             continue
@@ -885,7 +892,32 @@ def _date(
             value = published
         if not re.match(r"\d{4}", value):
             continue
-        distance = abs(tm.start - item.start)
-        if best is None or distance < best[0]:
-            best = (distance, value)
-    return best[1] if best else None
+        span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
+        rank = OTHER_CLAUSE
+        if span is not None and len(span) > 0:
+            rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
+        candidate = (rank, abs(tm.start - item.start), value)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    return best[2] if best else None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the sentence root when none is above it); a
+    verb used as a preposition ("including", "following") is not a clause of its own."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+OTHER_CLAUSE = 2  # the rank of a time expression outside the number's clauses
+
+
+def _own_clauses(number: Token) -> dict[int, int]:
+    """The clauses that speak of a number, most specific first (rank 0): those describing what
+    it counts ("900 workers who were hired this month"), then the clause it is in."""
+    own: dict[int, int] = {}
+    for token in (number, number.head):
+        own.update((c.i, 0) for c in token.children if c.dep_ in ("relcl", "acl"))
+    own.setdefault(_clause_verb(number).i, 1)
+    return own
