@@ -46,7 +46,7 @@ def test_encoding_in_one_batch_changes_nothing_in_the_brief(monkeypatch):
     story, analyses = load("valdoria")
     batched = fuse(story, analyses, embedder=lexical_embedder)
     # each part asks for its own texts when nothing was encoded beforehand
-    monkeypatch.setattr(fuse_package, "prepare", lambda story: None)
+    monkeypatch.setattr(fuse_package, "prepare", lambda story, names: None)
     counting = Counting()
     one_by_one = fuse(story, analyses, embedder=counting)
     assert len(counting.batches) > 1

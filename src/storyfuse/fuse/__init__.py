@@ -26,12 +26,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from storyfuse.fuse.conflicts import conflicts, figure_texts
+from storyfuse.fuse.conflicts import conflicts, date_texts, figure_texts
 from storyfuse.fuse.entities import entities
-from storyfuse.fuse.facts import align, facts
+from storyfuse.fuse.facts import align, compared_units, facts
 from storyfuse.fuse.figures import figures
 from storyfuse.fuse.framing import framing
-from storyfuse.fuse.names import build_names
+from storyfuse.fuse.names import Names, build_names
 from storyfuse.fuse.quotes import quote_texts, quotes
 from storyfuse.fuse.summary import summary
 from storyfuse.fuse.timeline import event_texts, timeline
@@ -49,15 +49,16 @@ def default_embedder(texts: Sequence[str]) -> np.ndarray:
     return embed(list(texts), model=EMBEDDING_MODEL, cache=True)
 
 
-def prepare(story: StoryArticles) -> None:
+def prepare(story: StoryArticles, names: Names) -> None:
     """Encode every text the parts below compare in one batch: the sentences, the headlines, the
     quotations, the claims' sentences and the dated events' phrases."""
     story.vectors(
-        [u.text for u in story.units]
+        [u.text for u in compared_units(story)]
         + title_texts(story)
-        + quote_texts(story)
+        + quote_texts(story, names)
         + figure_texts(story)
         + event_texts(story)
+        + date_texts(story)
     )
 
 
@@ -69,8 +70,8 @@ def fuse(
     if missing:
         raise KeyError(f"story {story.id} names articles that were not analysed: {missing}")
     articles = story_articles(story, analyses, embedder or default_embedder)
-    prepare(articles)
     names = build_names(articles)
+    prepare(articles, names)
     alignment = align(articles, names)
     summary_ = summary(articles, alignment)
     figures_ = figures(articles, names, alignment)

@@ -28,6 +28,7 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
@@ -36,7 +37,7 @@ from storyfuse.fuse.events import Dated
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
-from storyfuse.fuse.timeline import story_events
+from storyfuse.fuse.timeline import candidate_events, story_events
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
 from storyfuse.model import Conflict, Figure, Variant
 
@@ -114,11 +115,37 @@ def _different_people(a: Dated, b: Dated) -> bool:
     return bool(pa and pb and not pa & pb)
 
 
+def _dated_differently(events: list[Dated]) -> list[Dated]:
+    """The day events that another event dates differently, within ``DATE_SPREAD_DAYS``: only
+    their dated things and head words are ever compared (every comparison below is between
+    events of a candidate pair or of a group built from such pairs)."""
+    return [
+        e
+        for e in events
+        if any(
+            o.value != e.value and abs((o.day - e.day).days) <= DATE_SPREAD_DAYS for o in events
+        )
+    ]
+
+
+def _day_events(events: list[Dated]) -> list[Dated]:
+    return [e for e in events if e.precision == "day"]
+
+
+def date_texts(story: StoryArticles) -> list[str]:
+    """The texts ``date_conflicts`` compares beyond the dated sentences: things and head words."""
+    events = _dated_differently(_day_events(candidate_events(story)))
+    return [t for e in events for t in (e.thing, e.head) if t]
+
+
 def date_conflicts(story: StoryArticles) -> list[Conflict]:
     speech = _speech_verbs()
-    events = [e for e in story_events(story) if e.precision == "day"]
+    events = _day_events(story_events(story))
     # one batch for every text the comparisons below need
-    story.vectors([t for e in events for t in (e.unit.text, e.thing, e.head) if t])
+    story.vectors(
+        [e.unit.text for e in events]
+        + [t for e in _dated_differently(events) for t in (e.thing, e.head) if t]
+    )
 
     def same(a: Dated, b: Dated) -> bool:
         return _same_dated_event(story, a, b, speech)
@@ -229,24 +256,40 @@ def _dates_close(a: Figure, b: Figure) -> bool:
 
 
 def figure_texts(story: StoryArticles) -> list[str]:
-    """The texts ``number_conflicts`` compares: every claim's sentence with its numbers masked
-    (a figure's texts are the sentences of its claims)."""
-    return [_masked(c.text) for a in story.analyses for c in a.claims]
+    """The texts ``number_conflicts`` compares: the sentences, numbers masked, of the claims
+    that count a thing another claim of the story also counts (figures of different things are
+    never compared; a figure's texts are the sentences of its claims)."""
+    claims = [c for a in story.analyses for c in a.claims]
+    counted = Counter(c.unit for c in claims)
+    return [_masked(c.text) for c in claims if counted[c.unit] > 1]
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Whether two figures could answer one question: the same thing counted, in one window of
+    dates, and not read off one sentence (one sentence giving two counts of a thing, "10,000 by
+    December, including 3,000 already sent", states a whole and a part, or a before and after;
+    never a conflict)."""
+    return a.unit == b.unit and _dates_close(a, b) and not _same_sentence(a, b)
 
 
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
-    texts = [[_masked(t.text) for t in f.texts] or [f.unit] for f in figures]
-    story.vectors([t for ts in texts for t in ts])  # one batch
-    vectors = [story.vectors(t) for t in texts]
+    comparable = {
+        (i, j)
+        for i in range(len(figures))
+        for j in range(i + 1, len(figures))
+        if _comparable(figures[i], figures[j])
+    }
+    # only the figures with something to be compared to need their sentences' vectors
+    texts = {
+        k: [_masked(t.text) for t in figures[k].texts] or [figures[k].unit]
+        for k in sorted({k for pair in comparable for k in pair})
+    }
+    story.vectors([t for ts in texts.values() for t in ts])  # one batch
+    vectors = {k: story.vectors(ts) for k, ts in texts.items()}
 
     def same_question(i: int, j: int) -> bool:
-        a, b = figures[i], figures[j]
-        if a.unit != b.unit or not _dates_close(a, b):
-            return False
-        if _same_sentence(a, b):
-            # one sentence giving two counts of a thing ("10,000 by December, including 3,000
-            # already sent") states a whole and a part, or a before and after; never a conflict
+        if (min(i, j), max(i, j)) not in comparable:
             return False
         return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION
 

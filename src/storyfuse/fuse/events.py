@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, precision
+from storyfuse.model import TimeMention
 from storyfuse.recent import Recent
 
 # a date names an event at day, week or month precision; a bare year ("since 1990", "the 2014
@@ -42,7 +43,9 @@ class Dated:
 
 
 def dated_events(story: StoryArticles) -> list[Dated]:
-    parse_sentences(u.text for u in story.units if u.times)  # one batch
+    # one batch, of the sentences that date an event (a bare year or an unresolved "Friday" needs
+    # no parse)
+    parse_sentences(u.text for u in story.units if any(_event_time(t) for t in u.times))
     out = []
     for unit in story.units:
         for mention in unit.times:
@@ -67,6 +70,11 @@ def dated_events(story: StoryArticles) -> list[Dated]:
                 )
             )
     return out
+
+
+def _event_time(mention: TimeMention) -> bool:
+    """A time mention that dates an event: a resolved day, week or month."""
+    return precision(mention.value) in EVENT_PRECISIONS and parse_day(mention.value) is not None
 
 
 class EventWords(NamedTuple):

@@ -94,8 +94,23 @@ def pair_score(a: Unit, b: Unit, cosine: float, names: Names) -> float:
     return score
 
 
+def compared_units(story: StoryArticles) -> list[Unit]:
+    """The statements the parts compare (computed once per story): all of them, but in a story
+    of one article, where nothing aligns, only those a summary can take."""
+
+    def compute() -> list[Unit]:
+        from storyfuse.fuse.summary import usable
+
+        units = [u for u in story.units if is_statement(u.text)]
+        if len({u.article_id for u in units}) > 1:
+            return units
+        return [u for u in units if usable(u, story)]
+
+    return story.once("compared units", compute)
+
+
 def align(story: StoryArticles, names: Names) -> Alignment:
-    units = [u for u in story.units if is_statement(u.text)]
+    units = compared_units(story)
     if not units:
         return Alignment(units=[], similarity=np.zeros((0, 0)), groups=[])
     similarity = cosines(story.vectors([u.text for u in units]))

@@ -75,9 +75,27 @@ def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
     ]
 
 
-def quote_texts(story: StoryArticles) -> list[str]:
-    """The wordings ``quotes`` compares."""
-    return [text for _, _, text in _utterances(story)]
+def quote_texts(story: StoryArticles, names: Names) -> list[str]:
+    """The wordings ``quotes`` compares: of each utterance that another could join."""
+    said = story_quotes(story, names)
+    return [said[k].text for k in _joinable_somewhere(said)]
+
+
+def _compatible(a: Said, b: Said) -> bool:
+    """Two utterances of one speaker, or one of them unattributed, may be one remark."""
+    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+
+
+def _joinable_somewhere(said: list[Said]) -> list[int]:
+    """The utterances that have a compatible other: only they are ever compared."""
+    speakers = Counter(s.speaker for s in said)
+
+    def has_other(s: Said) -> bool:
+        if s.speaker is None:
+            return len(said) > 1
+        return speakers[s.speaker] > 1 or speakers[None] > 0
+
+    return [k for k, s in enumerate(said) if has_other(s)]
 
 
 def _similarity(a: Said, b: Said, cosine: float) -> float:
@@ -102,9 +120,7 @@ def _threshold(a: Said, b: Said) -> float:
 
 
 def _joinable(a: Said, b: Said, score: float) -> bool:
-    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
-        return False
-    return score >= _threshold(a, b)
+    return _compatible(a, b) and score >= _threshold(a, b)
 
 
 def _closeness(a: list[int], b: list[int], said: list[Said], score: np.ndarray) -> float:
@@ -122,13 +138,19 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
     """Grouping over the best pairs first; groups join when they fit as a whole (``_closeness``)."""
     if not said:
         return []
-    vectors = story.vectors([s.text for s in said])
-    cosine = vectors @ vectors.T
     n = len(said)
+    compared = _joinable_somewhere(said)
+    vectors = story.vectors([said[k].text for k in compared])
+    cosine = np.zeros((n, n))
+    cosine[np.ix_(compared, compared)] = vectors @ vectors.T
+    # pairs of different speakers are never joined nor weighed together (``_closeness`` looks
+    # only at groups of one speaker): their score stays 0
     score = np.eye(n)
     pairs = []
     for i in range(n):
         for j in range(i + 1, n):
+            if not _compatible(said[i], said[j]):
+                continue
             score[i, j] = score[j, i] = _similarity(said[i], said[j], float(cosine[i, j]))
             if _joinable(said[i], said[j], score[i, j]):
                 pairs.append((score[i, j], i, j))

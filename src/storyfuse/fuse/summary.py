@@ -15,13 +15,16 @@ carry a quotation with no speaker named in the sentence, and sentences too short
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
 
-from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, source_order
 from storyfuse.model import Cited
+
+if TYPE_CHECKING:  # facts asks ``usable`` which sentences a summary can take
+    from storyfuse.fuse.facts import Alignment
 
 MAX_SENTENCES = 7
 MIN_SENTENCES = 5

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
+from storyfuse.fuse.facts import compared_units
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
@@ -59,7 +60,7 @@ def in_range(event: Dated, bounds: tuple[date, date] | None) -> bool:
 
 def relevance(story: StoryArticles, events: list[Dated]) -> list[float]:
     """Each event sentence's cosine to the centre of the other articles' statements."""
-    units = [u for u in story.units if is_statement(u.text)]
+    units = compared_units(story)
     vectors = story.vectors([u.text for u in units] + [e.unit.text for e in events])
     body, own = vectors[: len(units)], vectors[len(units) :]
     out = []
@@ -98,10 +99,24 @@ def story_events(story: StoryArticles) -> list[Dated]:
     return list(story.once("events", compute))
 
 
+def candidate_events(story: StoryArticles) -> list[Dated]:
+    """What ``story_events`` keeps can only be among these (the relevance test needs vectors)."""
+    return list(_candidate_events(story))
+
+
 def event_texts(story: StoryArticles) -> list[str]:
-    """The texts the timeline and the date conflicts compare: each dated sentence, and the event
-    phrase, dated thing and head word read off it."""
-    return [t for e in _candidate_events(story) for t in (e.unit.text, e.phrase, e.thing, e.head) if t]
+    """The texts the timeline compares: each dated sentence, and the event phrase of those that
+    share their date with another sentence."""
+    events = _candidate_events(story)
+    return [e.unit.text for e in events] + [e.phrase for e in _sharing_a_date(events)]
+
+
+def _sharing_a_date(events: list[Dated]) -> list[Dated]:
+    """The events whose date another sentence gives too: only they can be one event (merge)."""
+    sentences: dict[str, set[Unit]] = {}
+    for e in events:
+        sentences.setdefault(e.value, set()).add(e.unit)
+    return [e for e in events if len(sentences[e.value]) > 1]
 
 
 def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
@@ -117,7 +132,8 @@ def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
 
 
 def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]:
-    story.vectors([t for e in events for t in (e.unit.text, e.phrase)])  # one batch
+    # one batch; phrases are compared only for events of one date
+    story.vectors([e.unit.text for e in events] + [e.phrase for e in _sharing_a_date(events)])
     groups: list[list[Dated]] = []
     for event in events:
         for group in groups:

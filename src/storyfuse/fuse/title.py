@@ -1,7 +1,9 @@
-"""The story's title: the headline closest to all the others (the most central one)."""
+"""The story's title: the headline closest to all the others and to what the articles state (the
+most central one)."""
 
 from __future__ import annotations
 
+from storyfuse.fuse.facts import compared_units
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Cited
 
@@ -15,9 +17,10 @@ def _headlines(story: StoryArticles) -> list[str]:
 
 
 def title_texts(story: StoryArticles) -> list[str]:
-    """The texts ``title`` compares: the headlines, and every sentence when there are several."""
+    """The texts ``title`` compares: the headlines, and the compared statements when there are
+    several headlines."""
     headlines = _headlines(story)
-    return headlines + [u.text for u in story.units] if len(headlines) > 1 else []
+    return headlines + [u.text for u in compared_units(story)] if len(headlines) > 1 else []
 
 
 def title(story: StoryArticles, summary: list[Cited]) -> str:
@@ -27,7 +30,9 @@ def title(story: StoryArticles, summary: list[Cited]) -> str:
     if len(headlines) == 1:
         return headlines[0]
     vectors = story.vectors(headlines)
-    body = story.vectors([u.text for u in story.units]) if story.units else None
+    # the centre of what the articles state
+    statements = compared_units(story)
+    body = story.vectors([u.text for u in statements]) if statements else None
     score = (vectors @ vectors.T).mean(axis=1)
     if body is not None and len(body):
         centroid = body.mean(axis=0)
