@@ -257,26 +257,29 @@ def tune() -> None:
     features = features_of(with_entities(rows))
     gold = {r["id"]: r["subtopic"] for r in rows}
     table = []
-    for weight in (0.2, 0.3, 0.4):
-        for join in (0.28, 0.32, 0.35, 0.38, 0.41):
-            for merge_share in (0.85, 1.0):
-                config = GroupConfig(
-                    embedding_weight=weight,
-                    join_threshold=join,
-                    merge_threshold=round(join * merge_share, 3),
-                    split_threshold=round(join / 2, 3),
-                )
-                scores = b_cubed(assignment(features, config), gold)
-                table.append(
-                    {
-                        "embedding_weight": weight,
-                        "join": join,
-                        "merge": config.merge_threshold,
-                        **scores,
-                    }
-                )
+    for pivot in (0, 30, 40):  # 0: no length gain for short leads
+        for weight in (0.2, 0.3, 0.4):
+            for join in (0.38, 0.41, 0.43, 0.44, 0.46, 0.48, 0.5):
+                for merge_share in (0.85, 1.0):
+                    config = GroupConfig(
+                        embedding_weight=weight,
+                        join_threshold=join,
+                        merge_threshold=round(join * merge_share, 3),
+                        split_threshold=round(join / 2, 3),
+                        length_pivot=pivot,
+                    )
+                    scores = b_cubed(assignment(features, config), gold)
+                    table.append(
+                        {
+                            "length_pivot": pivot,
+                            "embedding_weight": weight,
+                            "join": join,
+                            "merge": config.merge_threshold,
+                            **scores,
+                        }
+                    )
     table.sort(key=lambda r: -r["f1"])
-    print_table(table[:12])
+    print_table(table[:20])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

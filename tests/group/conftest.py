@@ -64,6 +64,22 @@ CHESS = [
     ),
 ]
 
+# The chess event again, in one-sentence reports (as in ECB+): few words to match on.
+SHORT_CHESS = [
+    (
+        "chess-short-1",
+        "2024-03-04",
+        "",
+        "Tunde Okafor won the Valdora Open on Sunday, beating Mira Lindqvist in the last round.",
+    ),
+    (
+        "chess-short-2",
+        "2024-03-05",
+        "",
+        "Grandmaster Okafor took the Valdora title and its first prize of 40,000 euros.",
+    ),
+]
+
 UNRELATED = (
     "bank-1",
     "2024-03-04",
@@ -122,3 +138,8 @@ def chess() -> list[Analysis]:
 @pytest.fixture(scope="session")
 def unrelated() -> Analysis:
     return make_analysis(*UNRELATED)
+
+
+@pytest.fixture(scope="session")
+def short_chess() -> list[Analysis]:
+    return [make_analysis(*row) for row in SHORT_CHESS]

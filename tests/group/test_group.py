@@ -1,6 +1,7 @@
 from dataclasses import replace
 
-from storyfuse.group import GroupConfig, StoryIndex, features_of, group
+from storyfuse.group import GroupConfig, StoryIndex, features_of, group, group_features
+from storyfuse.group.index import length_gain
 from storyfuse.model import Analysis
 
 
@@ -114,3 +115,33 @@ def test_the_same_text_a_year_later_is_not_a_copy_in_the_story(flood) -> None:
     stories = group([original, rerun])
     assert len(stories) == 2
     assert all(s.duplicates == {} for s in stories)
+
+
+def test_a_short_lead_gains_lexical_weight_and_a_long_one_does_not(flood, short_chess) -> None:
+    config = GroupConfig(length_pivot=30, max_length_gain=1.6)
+    report = flood[0].article
+    long_report = replace(
+        flood[0], article=replace(report, text=" ".join(a.article.text for a in flood))
+    )
+    long_lead, short_lead = features_of([long_report, short_chess[1]])
+    assert sum(1 for t in long_lead.terms if not t.startswith("e:")) >= 30
+    assert length_gain(long_lead.terms, config) == 1.0
+    words = sum(1 for t in short_lead.terms if not t.startswith("e:"))
+    assert words < 30 / 1.6
+    assert length_gain(short_lead.terms, config) == 1.6  # capped
+    assert length_gain(short_lead.terms, replace(config, max_length_gain=10.0)) == 30 / words
+    assert length_gain(short_lead.terms, replace(config, length_pivot=0)) == 1.0
+
+
+def test_two_short_reports_of_one_event_join_through_the_length_gain(
+    flood, unrelated, short_chess
+) -> None:
+    # One sentence each: they share the winner's name, the tournament and little else.
+    features = features_of([*flood, unrelated, *short_chess])
+    with_gain = group_features(features, GroupConfig())
+    assert ["chess-short-1", "chess-short-2"] in [sorted(s.article_ids) for s in with_gain]
+    without = group_features(features, GroupConfig(length_pivot=0))
+    assert story_of(without, "chess-short-1") != story_of(without, "chess-short-2")
+    # the flood reports keep their story, the bank report its own
+    assert story_of(with_gain, "flood-1") == story_of(without, "flood-1")
+    assert story_of(with_gain, "bank-1") == story_of(without, "bank-1")

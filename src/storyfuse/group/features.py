@@ -34,6 +34,8 @@ SHINGLE_WORDS = 5
 # the time signal; NORP ("Russian") is kept but weighs little through its document frequency.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 
+ENTITY_PREFIX = "e:"  # entity names among a lead's terms, apart from its words
+
 _WORD_RE = re.compile(r"\w\w+", re.UNICODE)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 _NON_WORD_RE = re.compile(r"[^\w]+", re.UNICODE)
@@ -98,7 +100,7 @@ def terms_of(text: str, entities: Iterable[str]) -> dict[str, int]:
     """Counts of the lead's content words (numbers kept: 23 vs 26 pirates tells events apart)
     and of its entity names, which the lexical similarity weighs by rarity."""
     counts = Counter(w for w in _WORD_RE.findall(text.lower()) if w not in STOP_WORDS)
-    counts.update(f"e:{key}" for key in entities)
+    counts.update(f"{ENTITY_PREFIX}{key}" for key in entities)
     # One string object per distinct term: an index of 100k articles holds millions of terms.
     return {sys.intern(t): c for t, c in counts.items()}
 
