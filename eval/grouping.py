@@ -257,9 +257,10 @@ def tune() -> None:
     features = features_of(with_entities(rows))
     gold = {r["id"]: r["subtopic"] for r in rows}
     table = []
-    for pivot in (0, 30, 40):  # 0: no length gain for short leads
+    gains = [(0, 1.0)] + [(p, g) for p in (25, 30, 35, 40) for g in (1.3, 1.6)]
+    for pivot, gain in gains:  # pivot 0: no length gain for short leads
         for weight in (0.2, 0.3, 0.4):
-            for join in (0.38, 0.41, 0.43, 0.44, 0.46, 0.48, 0.5):
+            for join in (0.32, 0.38, 0.43, 0.46):
                 for merge_share in (0.85, 1.0):
                     config = GroupConfig(
                         embedding_weight=weight,
@@ -267,11 +268,13 @@ def tune() -> None:
                         merge_threshold=round(join * merge_share, 3),
                         split_threshold=round(join / 2, 3),
                         length_pivot=pivot,
+                        max_length_gain=gain,
                     )
                     scores = b_cubed(assignment(features, config), gold)
                     table.append(
                         {
                             "length_pivot": pivot,
+                            "max_length_gain": gain,
                             "embedding_weight": weight,
                             "join": join,
                             "merge": config.merge_threshold,
