@@ -50,8 +50,14 @@ def default_embedder(texts: Sequence[str]) -> np.ndarray:
 
 
 def prepare(story: StoryArticles, names: Names) -> None:
-    """Encode every text the parts below compare in one batch: the sentences, the headlines, the
-    quotations, the claims' sentences and the dated events' phrases."""
+    """Encode every text the parts below compare in one batch: the statements, the headlines, the
+    quotations, the claims' sentences and the dated events' sentences and phrases.
+
+    Only what some part will compare is encoded (the encoder is most of a brief's time): a
+    quotation only when another could be the same remark (same speaker, or one unattributed), a
+    claim's sentence only when another claim counts the same thing, an event's phrase only when
+    another sentence gives its date, its dated thing only when another event is dated
+    differently, and in a story of one article only the statements a summary can take."""
     story.vectors(
         [u.text for u in compared_units(story)]
         + title_texts(story)
