@@ -286,6 +286,170 @@ def test_name_in_apposition_to_a_role_names_the_speaker() -> None:
     assert one(quotes, "We will see").speaker == "Tomas Vrba"
 
 
+# --- attribution details measured on PolNeAR train ------------------------------------------
+
+
+def test_marks_doubled_apostrophes_as_double_quotes() -> None:
+    text = "''I was too young; I didn't realize,'' he said. ''Now I tell people, 'Love it.'''"
+    found = [text[m.start : m.end] for m in find_marked(text)]
+    assert found == ["I was too young; I didn't realize,", "Now I tell people, 'Love it.'"]
+
+
+def test_doubled_apostrophe_quotes_are_attributed() -> None:
+    text = (
+        "''Revenues are up a little bit,'' said Ben Ekovich, a golf course broker. "
+        "''Things are moving in the right direction.''"
+    )
+    q = one(quotes_of(text), "Revenues are up")
+    assert q.direct and q.speaker == "Ben Ekovich"
+    # the second quote continues the first utterance
+    assert "right direction" in q.text
+
+
+def test_quote_continues_after_a_long_attribution() -> None:
+    text = (
+        "“The bank will need to be transformed,” said Lawrence H. Summers, a former Treasury "
+        "secretary. “That does not make the bank less important.”"
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Lawrence H. Summers" and "less important" in quotes[0].text
+
+
+def test_third_quote_paragraph_continues_the_utterance() -> None:
+    text = (
+        "Calabrese told the paper he had received hundreds of emails.\n\n"
+        "“I’m in disbelief,” he said. “I wish everyone could read them.”\n\n"
+        "“Don’t wait until the election to find somewhere else to live!”\n\n"
+        "Calabrese is also honest about the island's problems."
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert "Don’t wait" in q.text and text[q.speaker_start : q.speaker_end] == "he"
+
+
+def test_quoted_words_closing_a_report_belong_to_it() -> None:
+    text = 'Trump said he believes Afghanistan was "a terrible mistake," although he backs it.'
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.direct] == []
+    assert one(quotes, "a terrible mistake").speaker == "Trump"
+
+
+def test_report_that_quotes_its_last_words() -> None:
+    text = (
+        "Ana Lindqvist has revised her proposal several times. She said last month that her "
+        "position on the tax has “gotten bigger.”"
+    )
+    q = one(quotes_of(text), "her position on the tax")
+    assert not q.direct and text[q.speaker_start : q.speaker_end] == "She"
+    assert q.end > text.index("bigger")
+
+
+def test_coordinated_verb_shares_a_passive_subject() -> None:
+    text = (
+        "By the end of the day, Mr. Trump was forced into a rare moment of damage control and "
+        "said that his words had been misconstrued."
+    )
+    q = one(quotes_of(text), "misconstrued")
+    assert text[q.speaker_start : q.speaker_end] == "Mr. Trump"
+
+
+def test_participle_after_a_preposition_takes_the_clause_subject() -> None:
+    text = "After blasting the Drudge Report for its coverage, Glenn Beck doubled down on Monday."
+    q = one(quotes_of(text), "Drudge Report")
+    assert q.speaker == "Glenn Beck"
+
+
+def test_short_quoted_question_with_its_attribution_is_a_quote() -> None:
+    text = '"Is that all there is?" Trump said. "We need a new President -- FAST!"'
+    q = one(quotes_of(text), "Is that all there is?")
+    assert q.direct and q.speaker == "Trump" and "FAST" in q.text
+
+
+def test_participle_belongs_to_the_main_clause_subject() -> None:
+    text = (
+        "Jeb Bush also attacked Donald Trump, with whom he clashed at Saturday's debate over "
+        "eminent domain, calling him a “loser.”"
+    )
+    q = one(quotes_of(text), "loser")
+    assert text[q.speaker_start : q.speaker_end] == "Jeb Bush"
+
+
+def test_participle_after_an_inverted_attribution_goes_on_with_its_speaker() -> None:
+    text = (
+        "The government declined to comment on the report.\n\n"
+        "Norland has sent nearly 3,000 engineers to Vesta, including 50 officers and two "
+        "generals, said the Vestan Defense Intelligence Directorate, adding that the first "
+        "engineers were seen on Tuesday."
+    )
+    q = one(quotes_of(text), "first engineers")
+    assert text[q.speaker_start : q.speaker_end] == "the Vestan Defense Intelligence Directorate"
+
+
+def test_according_to_a_reporter_of_the_exchange() -> None:
+    text = (
+        "“There has been a constant drip of declarations. When does it stop?” the judge said, "
+        "according to the Post."
+    )
+    q = one(quotes_of(text), "When does it stop?")
+    assert text[q.speaker_start : q.speaker_end] == "the Post"
+
+
+def test_quote_inside_a_nested_report_is_credited_to_the_outer_source() -> None:
+    text = (
+        "Prosecutors say that he told one FBI agent, “I would do it again, all of it, because "
+        "nobody was watching the servers.”"
+    )
+    q = one(quotes_of(text), "nobody was watching")
+    assert text[q.speaker_start : q.speaker_end] == "Prosecutors"
+
+
+def test_speaker_phrase_the_parse_left_without_a_role() -> None:
+    text = (
+        "On a major issue in their campaign, nearly two-thirds of Democratic primary voters "
+        "said that Wall Street does more to hurt the American economy than to help it."
+    )
+    q = one(quotes_of(text), "Wall Street")
+    assert text[q.speaker_start : q.speaker_end] == (
+        "nearly two-thirds of Democratic primary voters"
+    )
+
+
+def test_floating_quantifier_is_not_part_of_the_speakers() -> None:
+    text = "Jeb Bush and Ted Cruz both said that the plan would fail."
+    q = one(quotes_of(text), "the plan would fail")
+    assert text[q.speaker_start : q.speaker_end] == "Jeb Bush and Ted Cruz"
+
+
+def test_long_relative_clause_is_left_out_of_the_mention() -> None:
+    text = (
+        "Ada Moss, who has run the small gym on Main Street for more than twenty years with "
+        "her brother and two cousins, said the rent had doubled since March."
+    )
+    q = one(quotes_of(text), "the rent had doubled")
+    assert text[q.speaker_start : q.speaker_end] == "Ada Moss"
+
+
+def test_headline_colon_line_keeps_its_quoted_words() -> None:
+    text = (
+        "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President Of The United "
+        "States.’\n\nThe candidate spoke on Sunday."
+    )
+    q = one(quotes_of(text), "Not Fit To Serve")
+    assert not q.direct and q.speaker == "Dr. Ben Carson"
+
+
+def test_quote_signed_on_the_next_line() -> None:
+    text = (
+        "Some claims were checked.\n\n"
+        '"I will look into it. I don\'t know the status, but I will look into it."\n\n'
+        "- Hillary Clinton.\n\nClinton has been looking into it for a long time."
+    )
+    q = one(quotes_of(text), "I will look into it")
+    assert q.speaker == "Hillary Clinton"
+
+
 _PIECES = [
     "He",
     "said",
@@ -297,6 +461,8 @@ _PIECES = [
     "‘",
     "’",
     "'",
+    "''",
+    "``",
     ":",
     ",",
     ".",

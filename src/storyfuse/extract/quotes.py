@@ -2,17 +2,20 @@
 
 Two kinds of quotation are found, in text order:
 
-* direct quotes, by their quote marks (``quotes_marks``: “…”, "…", ‘…’, and quotes running over
-  paragraphs). The speaker comes from a reporting verb next to the quote (``X said``,
-  ``said X``, ``X said: “…”``, ``X told Y``, ``“…,” X said.`` as its own sentence), a name and a
-  colon (``X: “…”``), the subject of a clause ending in a colon (``X was blunt: “…”``, also from
-  the paragraph before), ``according to X``, or — when the quote's sentence has none — the
-  attribution of the sentence just before it. A quote that continues one utterance after its
-  attribution (``“A,” he said. “B.”``, and the quote paragraphs after it) is one Quote whose
-  ``text`` joins the parts with " … " and whose ``start``/``end`` span them all; so are quoted
-  fragments one verb governs (``called it “a” and “b”``). Short quoted phrases with no speaker
-  (titles, scare quotes) are left out, and so are quoted phrases inside reported speech, which
-  the reported speech carries.
+* direct quotes, by their quote marks (``quotes_marks``: “…”, "…", ‘…’, ''…'', and quotes
+  running over paragraphs). The speaker comes from ``according to X`` in the quote's sentence
+  (``“…,” the judge said, according to the Post`` — the source the words come through), a
+  reporting verb next to the quote (``X said``, ``said X``, ``X said: “…”``, ``X told Y``,
+  ``“…,” X said.`` as its own sentence; for a verb inside another report, ``X said Y told Z
+  “…”``, the outer report's speaker), a name and a colon (``X: “…”``), the subject of a clause
+  ending in a colon (``X was blunt: “…”``, also from the paragraph before), a signature line
+  after the quote paragraph (``- X.``), or — when the quote's sentence has none — the
+  attribution of the sentence or quote paragraph just before it. A quote that continues one
+  utterance after its attribution (``“A,” he said. “B.”``, also after a long attribution and
+  into the next paragraph) is one Quote whose ``text`` joins the parts with " … " and whose
+  ``start``/``end`` span them all; so are quoted fragments one verb governs (``called it “a”
+  and “b”``). Short quoted phrases with no speaker (titles, scare quotes) are left out, and so
+  are quoted phrases inside reported speech, which the reported speech carries.
 * reported (indirect) speech and stances, by the reporting verbs of ``quotes_verbs``: a verb
   governing a clause (``X said (that) …``, ``…, X added.``, ``The plan, she said, will fail``,
   ``As X reported, …``), a "to" clause (``X vowed to …``), an object (``X praised Y``) or a
@@ -26,9 +29,11 @@ Two kinds of quotation are found, in text order:
   word is kept unless the lists already cover it or it sits inside another attribution.
 
 Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
-(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; with a relative
-clause set off by commas and a possessive ending, as PolNeAR marks them, but without a participle
-clause set off by commas, a time phrase, a leading "even" or a dateline); ``speaker`` is
+(the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; with a short
+relative clause set off by commas and a possessive ending, as PolNeAR marks them, but without a
+participle clause set off by commas, a time phrase, a leading "even", a floating "both" or a
+dateline; when the parse gives a reporting verb no subject, the noun phrase right before it);
+``speaker`` is
 that mention's name at its most complete form nearby: pronouns resolve to the last named person
 (preferring one who was the subject of a recent sentence), a relative pronoun to the phrase it
 hangs on, a surname to the fuller name used in the article, a role with a name in apposition to
@@ -68,6 +73,8 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "you
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
+NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
 # How many sentences back a pronoun looks for a person who was a subject.
 PRONOUN_REACH = 2
 # Parts of a subject phrase left out of the speaker's mention.
@@ -83,6 +90,18 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "
 # Words opening a subject that are not part of who speaks ("Even Republicans said"); other
 # adverbs are ("About one in five say").
 FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
+# Punctuation that may close a quoted passage inside its marks.
+EDGE_PUNCTUATION = ".,;:!?'’”\"…"
+QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
+# The longest phrase before a verb read as its speaker when the parse gives none.
+PHRASE_WORDS = 16
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each", "alike"})
+# Relative clauses up to this many tokens stay in a speaker's mention ("Ada Moss, who runs
+# the gym,"); PolNeAR's annotators mostly leave longer ones out.
+RELATIVE_CLAUSE_TOKENS = 14
+# Two quotes are one utterance when an attribution of at most this many words, in the same
+# paragraph or at the end of the one before, separates them.
+CONTINUATION_WORDS = 40
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
 
@@ -215,7 +234,8 @@ class _Finder:
                 child.pos_ == "VERB" and child.dep_ != "prep"
             )
             if clause and child.dep_ == "relcl" and self._relative(child):
-                clause = False
+                # ... a short one; a long one tells more than who spoke
+                clause = len(list(child.subtree)) > RELATIVE_CLAUSE_TOKENS
             if clause and child.i > head.i and self._after_comma(child):
                 drop.update(t.i for t in child.subtree)
             # when it was said is not who said it ("The campaign on Monday said")
@@ -247,6 +267,9 @@ class _Finder:
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
         while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space):
+            hi -= 1
+        # "Bush and Cruz both said": the floating quantifier is not part of the names
+        if hi > head.i and self.doc[hi].lower_ in FLOATING_QUANTIFIERS:
             hi -= 1
         span = self.doc[lo : hi + 1]
         unclosed = span.text.count("(") > span.text.count(")")
@@ -372,7 +395,10 @@ class _Finder:
             if node is None:
                 return None
             # "“Every amendment,” said Cruz": a subject inside the quote is the quote's own
-            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            # the subject a coordinated verb shares may be passive ("X was forced into damage
+            # control and said ...")
+            deps = ("nsubj",) if node is verb else ("nsubj", "nsubjpass")
+            subjects = [c for c in node.children if c.dep_ in deps]
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 return (outside or subjects)[0]
@@ -382,7 +408,16 @@ class _Finder:
                         if pobj.dep_ == "pobj":
                             return pobj
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
-                node = node.head
+                climbed = node.head
+                # "After blasting X, Beck said ...": through the preposition to its verb
+                if (
+                    node.dep_ == "pcomp"
+                    and climbed.dep_ == "prep"
+                    and climbed.head.i != climbed.i
+                    and climbed.head.pos_ in ("VERB", "AUX")
+                ):
+                    climbed = climbed.head
+                node = climbed
                 continue
             return None
         return None
@@ -403,10 +438,57 @@ class _Finder:
     def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
         subj = self._speaker_of(verb)
         if subj is None:
+            phrase = self._phrase_before(verb)
+            if phrase is not None:
+                name = self._fullest_person(phrase.text, phrase.start_char)
+                return _Attribution(cue or self._cue_text(verb), verb.i, phrase, name)
             return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
         return _Attribution(
             cue or self._cue_text(verb), verb.i, self._mention_span(subj), self._name_of(subj)
         )
+
+    def _phrase_before(self, verb: Token) -> Span | None:
+        """For an active reporting verb the parse left without a subject ("On the economy,
+        nearly two-thirds of Democratic voters said ..."): the noun phrase that runs from the
+        last comma, line break or sentence start up to the verb, when it is one."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
+        ):
+            return None
+        sent = self.sents[self.sent_of[verb.i]]
+        hi = verb.i - 1
+        while hi >= sent.start and (
+            self.doc[hi].dep_ in ("aux", "neg", "advmod") and self.doc[hi].head.i == verb.i
+        ):
+            hi -= 1
+        # a time phrase between the speaker and the verb ("voters on Super Tuesday said")
+        while hi >= sent.start and self.doc[hi].ent_type_ in ("DATE", "TIME"):
+            hi -= 1
+        lo = hi
+        while lo - 1 >= sent.start:
+            prev = self.doc[lo - 1]
+            if prev.text in (",", ";", ":", "(", ")") or "\n" in prev.text or self._dash(prev):
+                break
+            if self.in_quote[prev.i] or self._is_quote_mark(prev.i):
+                break
+            lo -= 1
+        if hi < sent.start or hi < lo or hi - lo + 1 > PHRASE_WORDS:
+            return None
+        words = self.doc[lo : hi + 1]
+        if any(self.in_quote[t.i] for t in words):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in words):
+            return None
+        last = words[-1]
+        if last.pos_ not in ("NOUN", "PROPN", "PRON") or last.ent_type_ in ("DATE", "TIME"):
+            return None
+        if last.lower_ in ("it", "there", "this", "that", "which", "what"):
+            return None
+        if words[0].pos_ in ("ADP", "SCONJ", "CCONJ") and words[0].lower_ not in FOCUS_WORDS:
+            return None
+        while len(words) > 1 and words[0].lower_ in FOCUS_WORDS:
+            words = words[1:]
+        return words
 
     @staticmethod
     def _timestamp(subj: Token) -> bool:
@@ -460,8 +542,7 @@ class _Finder:
             subjects = [
                 t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
             ]
-            if subjects:
-                return subjects[-1]
+            return self._main_subject(verb, subjects)
         return None
 
     def _inverted_speaker(self, verb: Token) -> Token | None:
@@ -506,6 +587,24 @@ class _Finder:
             for t in sent
             if t.i < verb.i and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i]
         ]
+        return self._main_subject(verb, subjects)
+
+    @staticmethod
+    def _main_subject(verb: Token, subjects: list[Token]) -> Token | None:
+        """Of the subjects before a participle, the last one of a clause the participle hangs
+        on ("Bush attacked Trump, with whom he clashed, calling him ..." is Bush's), else the
+        last one; but a participle right after a clause that reports goes on with its speaker
+        ("Ilse Brandt, who denied the reports, calling them ...", "..., said the agency,
+        adding ...")."""
+        if not subjects:
+            return None
+        nearest = subjects[-1]
+        if nearest.head.lemma_.lower() in QUOTE_VERBS:
+            return nearest
+        ancestors = {a.i for a in verb.ancestors}
+        main = [t for t in subjects if t.head.i in ancestors]
+        if main:
+            return main[-1]
         return subjects[-1] if subjects else None
 
     def _after_comma(self, t: Token) -> bool:
@@ -614,9 +713,9 @@ class _Finder:
         frame = self._frame_tokens(m)
         before = [t for t in frame if t.idx < m.start]
         after = [t for t in frame if t.idx >= m.end]
-        phrase = len(
-            self.text[m.start : m.end].split()
-        ) <= SCARE_QUOTE_WORDS or not self._sentence_like(m)
+        phrase = (
+            len(self.text[m.start : m.end].split()) <= SCARE_QUOTE_WORDS and not self._utterance(m)
+        ) or not self._sentence_like(m)
         cues = [
             t
             for t in frame
@@ -631,11 +730,19 @@ class _Finder:
             return t.idx - m.end if t.idx >= m.end else m.start - t.idx + 5
 
         cues.sort(key=distance)
+        # "“…,” X said, according to the Post": the source that reports the exchange is the
+        # attribution (X's words come to the reader through it)
+        acc = self._according_to_in(frame)
+        if acc is not None:
+            return acc
         for verb in cues:
             attr = self._attribution(verb)
+            outer = self._outer_report(verb)
+            if outer is not verb and verb.idx < m.start:
+                wider = self._attribution(outer)
+                attr = _Attribution(attr.cue, verb.i, wider.mention, wider.speaker)
             if attr.mention is not None:
                 return attr
-        acc = self._according_to_in(frame)
         if acc is not None:
             return acc
         # "X: “…”" — a name or short phrase, then a colon, then the quote
@@ -646,8 +753,51 @@ class _Finder:
             return self._attribution(cues[0])
         intro = self._colon_intro(m)
         if intro is None and not phrase:
-            return self._tail_attribution(after)
+            return self._tail_attribution(after) or self._signature_line(m)
         return intro
+
+    def _signature_line(self, m: Marked) -> _Attribution | None:
+        """A quote paragraph signed on the line after it, as transcripts and fact checks do:
+        "“…”\n\n- Bernie Sanders." (the name up to the first comma or full stop)."""
+        p_start, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
+        if self.text[p_start : m.start].strip() not in ("", *QUOTE_MARK_TOKENS):
+            return None
+        if len(self.text[m.end : p_end].strip()) > 3:
+            return None
+        nxt = self.text.find("\n", p_end)
+        while 0 <= nxt < len(self.text) and self.text[nxt].isspace():
+            nxt += 1
+        if nxt < 0 or nxt >= len(self.text) or self.text[nxt] not in "-—–":
+            return None
+        line_end = self.text.find("\n", nxt)
+        line = self.text[nxt : len(self.text) if line_end < 0 else line_end]
+        name = line.lstrip("-—– ").split(",")[0].strip().rstrip(".")
+        if not name or len(name.split()) > 6 or not name[0].isupper():
+            return None
+        start = self.text.find(name, nxt)
+        mention = self.doc.char_span(start, start + len(name), alignment_mode="expand")
+        if mention is None or not any(t.pos_ == "PROPN" for t in mention):
+            return None
+        return _Attribution("-", mention.root.i, mention, self._fullest_person(name, start))
+
+    def _outer_report(self, verb: Token) -> Token:
+        """The outermost reporting verb whose reported clause holds ``verb``: in "Cruz said he
+        is certain Rubio will continue to be “…”" or "prosecutors say he told an agent, “…”"
+        the quote comes to the reader through the outer report, whose source is credited."""
+        outer = verb
+        node = verb
+        for _ in range(5):
+            if node.dep_ not in NESTING_DEPS or node.head.i == node.i:
+                break
+            node = node.head
+            if (
+                node.lemma_.lower() in CLAUSE_VERBS
+                and node.pos_ == "VERB"
+                and not self.in_quote[node.i]
+                and self._speaker_of(node) is not None
+            ):
+                outer = node
+        return outer
 
     def _tail_attribution(self, after: list[Token]) -> _Attribution | None:
         """ "“…,” the editorial read." with the reporting verb tagged as a noun: a short
@@ -669,7 +819,7 @@ class _Finder:
     def _colon_intro(self, m: Marked) -> _Attribution | None:
         """A quote paragraph introduced by the paragraph before it ("X said in a statement:")."""
         p_start, _ = self._paragraph_bounds(m.start)
-        if self.text[p_start : m.start].strip() not in ("", "“", '"'):
+        if self.text[p_start : m.start].strip() not in ("", "“", '"', "''", "``"):
             return None
         head = self.text[:p_start].rstrip()
         if not head.endswith(":"):
@@ -746,17 +896,24 @@ class _Finder:
         indirect = self._indirect_quotes(direct)
         # A quoted phrase inside reported speech ("X argued that being American “is an
         # idea”") is part of that report, not an utterance of its own.
-        direct = [
-            d
-            for d in direct
-            if not any(
-                q.start <= d.start and d.end <= q.end and (q.end - q.start) > (d.end - d.start)
-                for q in indirect
-            )
-        ]
+        direct = [d for d in direct if not any(self._within(d, q) for q in indirect)]
         quotes = direct + indirect
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _within(self, inner: Quote, outer: Quote) -> bool:
+        """A quote lies within a longer one, leaving out the punctuation that closes it inside
+        its marks (“a terrible mistake,” in a report that ends with the word)."""
+        end = inner.end
+        while end > inner.start and (
+            self.text[end - 1].isspace() or self.text[end - 1] in EDGE_PUNCTUATION
+        ):
+            end -= 1
+        return (
+            outer.start <= inner.start
+            and end <= outer.end
+            and (outer.end - outer.start) > (end - inner.start)
+        )
 
     def _direct_quotes(self) -> list[Quote]:
         quotes, cues = self._direct_parts()
@@ -815,19 +972,26 @@ class _Finder:
                         speaker_end=first.speaker_end,
                     )
                 )
-                previous = (m, attr) if attr is not None else previous
+                if attr is not None:
+                    # a third part continues the utterance too
+                    previous = (m, attr)
+                    self._remember(m, attr)
                 continue
             out.append(self._quote(m, attr))
             cue_of.append(attr.cue_token if attr is not None and not inherited else None)
             if attr is not None:
                 previous = (m, attr)
-                for a, b in m.segments:
-                    span = _char_span(self.doc, a, b)
-                    if span is not None:
-                        self.sent_attr[self.sent_of[span[-1].i]] = attr
+                self._remember(m, attr)
                 if attr.cue_token is not None:
                     self.sent_attr[self.sent_of[attr.cue_token]] = attr
         return out, cue_of
+
+    def _remember(self, m: Marked, attr: _Attribution) -> None:
+        """The attribution of the sentences a quote ends in, for the quotes that follow."""
+        for a, b in m.segments:
+            span = _char_span(self.doc, a, b)
+            if span is not None:
+                self.sent_attr[self.sent_of[span[-1].i]] = attr
 
     def _clean(self, m: Marked) -> str:
         return " ".join(self.text[a:b].strip() for a, b in m.segments).strip()
@@ -844,6 +1008,20 @@ class _Finder:
             speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
         )
 
+    def _utterance(self, m: Marked) -> bool:
+        """A short quote that is a whole utterance, not a quoted phrase: it opens its sentence
+        and closes with its own punctuation (“Is that all there is?” Trump said.)."""
+        inside = self.text[m.start : m.end].rstrip()
+        if not inside or inside[-1] not in "?!,." or not inside[0].isupper():
+            return False
+        p_start, _ = self._paragraph_bounds(m.start)
+        span = _char_span(self.doc, m.start, m.end)
+        if span is None:
+            return False
+        sent = self.sents[self.sent_of[span[0].i]]
+        lead = self.text[max(p_start, sent.start_char) : m.start].strip()
+        return lead in ("", *QUOTE_MARK_TOKENS)
+
     def _sentence_like(self, m: Marked) -> bool:
         """A quoted passage that is a sentence of its own (has a verb), not a quoted phrase."""
         span = _char_span(self.doc, m.start, m.end)
@@ -858,6 +1036,15 @@ class _Finder:
         if span is None or len(span) == 0:
             return None
         s_i = self.sent_of[span[0].i]
+        p_start, _ = self._paragraph_bounds(m.start)
+        if self.text[p_start : m.start].strip() in ("", *QUOTE_MARK_TOKENS):
+            # a quote opening its paragraph goes on from the paragraph before, however the
+            # parser split the sentences
+            before = span[0].i - 1
+            while before >= 0 and (self.doc[before].idx >= p_start or self.doc[before].is_space):
+                before -= 1
+            if before >= 0 and self.sent_of[before] in self.sent_attr:
+                return self.sent_attr[self.sent_of[before]]
         # the quote must open its sentence (allowing the opening mark)
         first_words = [t for t in self.sents[s_i] if not (t.is_punct or t.is_space)]
         if first_words and first_words[0].i < span[0].i:
@@ -877,9 +1064,10 @@ class _Finder:
         return None
 
     def _continues(self, first: Marked, second: Marked) -> bool:
-        """True when only an attribution clause separates two quotes in one paragraph."""
+        """True when only an attribution separates two quotes, within a paragraph or across
+        one paragraph break (“A,” said X, a lawyer. / “B.”)."""
         between = self.text[first.end : second.start]
-        return len(between.split()) <= 12 and between.count(".") <= 1
+        return len(between.split()) <= CONTINUATION_WORDS and between.count("\n") <= 2
 
     # --- indirect speech --------------------------------------------------------------------
 
@@ -1067,6 +1255,10 @@ class _Finder:
                 continue
             mention = self._mention_span(c.speaker) if c.speaker is not None else None
             name = self._name_of(c.speaker) if c.speaker is not None else None
+            if mention is None and c.cue.pos_ == "VERB":
+                mention = self._phrase_before(c.cue)
+                if mention is not None:
+                    name = self._fullest_person(mention.text, mention.start_char)
             cue = self._cue_text(c.cue) if c.cue.pos_ == "VERB" else c.cue.text
             out.append(self._indirect(c.content, _Attribution(cue, c.cue.i, mention, name)))
             taken.append((lo, hi))
@@ -1136,7 +1328,7 @@ class _Finder:
         lemma = verb.lemma_.lower()
         if lemma in CLAUSE_VERBS:
             # a clause headed inside quote marks is a direct quote, found as such
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self.in_quote[c.i]]
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._quoted_clause(c)]
             spans = [self._content_span([c], verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
             if found:
@@ -1169,6 +1361,20 @@ class _Finder:
                         return [span]
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    def _quoted_clause(self, head: Token) -> bool:
+        """A clause that is a direct quote: its head is inside quote marks and so are all its
+        words but a leading "that" ("said that “…”"), not a report that quotes some of its
+        words (X said his position has “gotten bigger”)."""
+        if not self.in_quote[head.i]:
+            return False
+        words = [
+            t
+            for t in head.subtree
+            if not (t.is_punct or t.is_space or self.in_quote[t.i])
+            and not (t.dep_ == "mark" and t.head.i == head.i)
+        ]
+        return not words
 
     def _around(self, verb: Token) -> Span | None:
         """The sentence around a parenthetical attribution, without it."""
@@ -1267,7 +1473,7 @@ class _Finder:
         return span
 
     def _is_quote_mark(self, i: int) -> bool:
-        return self.doc[i].text in ("“", "”", '"', "‘", "’", "'")
+        return self.doc[i].text in QUOTE_MARK_TOKENS
 
     def _according_content(self, sent: Span, according: Token, obj: Token) -> Span | None:
         """The sentence minus the "according to X" phrase and the punctuation around it."""
@@ -1300,6 +1506,8 @@ class _Finder:
         """Indirect contents that a direct quote already renders are left out; so are contents
         nested inside a larger indirect content."""
         kept: list[Quote] = []
+        # a quote with no speaker of its own is part of the report around it
+        direct = [d for d in direct if d.speaker_start is not None]
         for q in indirect:
             size = q.end - q.start
             covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)

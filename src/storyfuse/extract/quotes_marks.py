@@ -1,7 +1,8 @@
 """Quoted passages found by their quote marks, on the plain text.
 
-Handles curly double quotes (“…”), straight double quotes ("…"), and single quotes (‘…’ and
-'…') where they are used as quote marks rather than apostrophes. A passage that is still open at
+Handles curly double quotes (“…”), straight double quotes ("…"), doubled apostrophes standing
+for double quotes (the plain-text rendering some archives give: ''…'', also ``…''), and single
+quotes (‘…’ and '…') where they are used as quote marks rather than apostrophes. A passage that is still open at
 the end of a paragraph continues when the next paragraph opens with a quote mark (the news
 convention for quotes that run over several paragraphs); otherwise it ends with its paragraph.
 """
@@ -15,6 +16,8 @@ OPEN_DOUBLE = "“"
 CLOSE_DOUBLE = "”"
 OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
+# Two apostrophes for a double quote mark, as some plain-text archives render quotes.
+DOUBLED = "''"
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -57,21 +60,41 @@ def _closes_single(text: str, i: int) -> bool:
     return not before.isspace() and not _is_word(after)
 
 
-def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(position, role) of quote marks in one paragraph: role is open/close/toggle per kind."""
-    marks: list[tuple[int, str]] = []
-    for i in range(start, end):
+def _doubled(text: str, i: int) -> bool:
+    """Two apostrophes (or two backticks) at ``i`` standing for one double quote mark. In a run
+    of three apostrophes the pair is the outer mark: the last two after a word or punctuation
+    (a single quote closing inside a double one), the first two otherwise."""
+    pair = text[i : i + 2]
+    if pair not in (DOUBLED, "``"):
+        return False
+    if pair == DOUBLED and text[i + 2 : i + 3] == "'":
+        before = text[i - 1] if i > 0 else " "
+        return before.isspace() or before in "([{"
+    return True
+
+
+def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """(position, role, width) of quote marks in one paragraph: role is open/close/toggle per
+    kind, width the mark's length in characters."""
+    marks: list[tuple[int, str, int]] = []
+    i = start
+    while i < end:
         ch = text[i]
+        if i + 1 < end and _doubled(text, i):
+            marks.append((i, "od" if ch == "`" else "td", 2))
+            i += 2
+            continue
         if ch == OPEN_DOUBLE:
-            marks.append((i, "od"))
+            marks.append((i, "od", 1))
         elif ch == CLOSE_DOUBLE:
-            marks.append((i, "cd"))
+            marks.append((i, "cd", 1))
         elif ch == '"':
-            marks.append((i, "td"))
+            marks.append((i, "td", 1))
         elif ch in (OPEN_SINGLE, "'") and _opens_single(text, i):
-            marks.append((i, "os"))
+            marks.append((i, "os", 1))
         elif ch in (CLOSE_SINGLE, "'") and _closes_single(text, i):
-            marks.append((i, "cs"))
+            marks.append((i, "cs", 1))
+        i += 1
     return marks
 
 
@@ -79,10 +102,10 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     """Double-quoted ranges (content only) of one paragraph, and the start of an unclosed one."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, role in _marks_in(text, start, end):
+    for i, role, width in _marks_in(text, start, end):
         if role == "od" or (role == "td" and open_at is None):
             if open_at is None:
-                open_at = i + 1
+                open_at = i + width
         elif role in ("cd", "td") and open_at is not None:
             if i > open_at:
                 spans.append((open_at, i))
@@ -97,8 +120,8 @@ def _single_spans(
     to the outer quote)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, role in _marks_in(text, start, end):
-        if any(a - 1 <= i <= b for a, b in taken):
+    for i, role, _ in _marks_in(text, start, end):
+        if any(a - 2 <= i <= b for a, b in taken):
             continue
         if role == "os" and open_at is None:
             open_at = i + 1
@@ -111,8 +134,11 @@ def _single_spans(
 
 def _starts_with_open_mark(text: str, start: int, end: int) -> int | None:
     stripped = text[start:end].lstrip()
+    at = start + (len(text[start:end]) - len(stripped))
+    if stripped[:2] in (DOUBLED, "``"):
+        return at + 2
     if stripped[:1] in (OPEN_DOUBLE, '"'):
-        return start + (len(text[start:end]) - len(stripped)) + 1
+        return at + 1
     return None
 
 
@@ -133,14 +159,15 @@ def find_marked(text: str) -> list[Marked]:
                 spans, open_at = _double_spans(text, cont, p_end)
                 # The first closing mark in this paragraph ends the continued passage; marks
                 # after it are scanned as usual.
-                close = _first_close(text, cont, p_end)
-                if close is None:
+                closing = _first_close(text, cont, p_end)
+                if closing is None:
                     carry.append((cont, _trim_end(text, cont, p_end)))
                     continue
+                close, width = closing
                 carry.append((cont, close))
                 found.append(_marked(carry, closed=True))
                 carry = None
-                scan_from = close + 1
+                scan_from = close + width
         spans, open_at = _double_spans(text, scan_from, p_end)
         singles = _single_spans(text, scan_from, p_end, spans)
         for a, b in sorted(spans + singles):
@@ -152,10 +179,11 @@ def find_marked(text: str) -> list[Marked]:
     return [m for m in found if text[m.start : m.end].strip()]
 
 
-def _first_close(text: str, start: int, end: int) -> int | None:
-    for i in range(start, end):
-        if text[i] in (CLOSE_DOUBLE, '"'):
-            return i
+def _first_close(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The position and width of the first closing double mark."""
+    for i, role, width in _marks_in(text, start, end):
+        if role in ("cd", "td"):
+            return i, width
     return None
 
 
