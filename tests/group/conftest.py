@@ -80,6 +80,14 @@ SHORT_CHESS = [
     ),
 ]
 
+# The same kind of event with another winner: every word alike but the names.
+OTHER_WINNER = (
+    "chess-other-winner",
+    "2024-03-05",
+    "",
+    "Pavel Hruska took the Valdora Open title on Sunday after a last-round win over Mira Lindqvist.",
+)
+
 UNRELATED = (
     "bank-1",
     "2024-03-04",
@@ -104,6 +112,8 @@ NAMES = [
     ("Ostland", "GPE"),
     ("Ostland National Bank", "ORG"),
     ("Pieter Vos", "PERSON"),
+    ("Pavel Hruska", "PERSON"),
+    ("Hruska", "PERSON"),
 ]
 
 
@@ -143,3 +153,8 @@ def unrelated() -> Analysis:
 @pytest.fixture(scope="session")
 def short_chess() -> list[Analysis]:
     return [make_analysis(*row) for row in SHORT_CHESS]
+
+
+@pytest.fixture(scope="session")
+def other_winner() -> Analysis:
+    return make_analysis(*OTHER_WINNER)

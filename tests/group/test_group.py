@@ -145,3 +145,20 @@ def test_two_short_reports_of_one_event_join_through_the_length_gain(
     # the flood reports keep their story, the bank report its own
     assert story_of(with_gain, "flood-1") == story_of(without, "flood-1")
     assert story_of(with_gain, "bank-1") == story_of(without, "bank-1")
+
+
+def test_stories_each_named_for_someone_the_other_never_mentions_do_not_merge(
+    short_chess, other_winner
+) -> None:
+    features = features_of([*short_chess, other_winner])
+    # Nothing joins online; consolidation may merge anything, single articles included.
+    loose = GroupConfig(join_threshold=2.0, merge_threshold=0.2, names_min_articles=1)
+    stories = group_features(features, replace(loose, names_share=1.0))
+    # Okafor's two reports share his name; the other winner's report never names him, and
+    # his first report never names the other winner.
+    assert sorted(sorted(s.article_ids) for s in stories) == [
+        ["chess-other-winner"],
+        ["chess-short-1", "chess-short-2"],
+    ]
+    unchecked = group_features(features, replace(loose, names_min_articles=10**6))
+    assert len(unchecked) == 1

@@ -17,7 +17,8 @@ How a new article finds its story, in time ~log(n):
 ``consolidate()`` is the periodic repair: it re-weights every lexical vector with the current
 document frequencies, splits off members that no longer fit their story (each is re-assigned)
 and merges stories whose average linkage passed the threshold (candidates from an ANN index over
-story centroids).
+story centroids), unless each of the two has a name that many of its articles mention and the
+other never does.
 
 Story ids are derived from the membership: a hash of the earliest member (by date, then id). A
 story keeps its id as long as that member stays, so adding unrelated articles changes nothing.
@@ -73,6 +74,13 @@ class GroupConfig:
     # 0 turns the scaling off.
     length_pivot: int = 30
     max_length_gain: float = 1.6
+    # Two stories of at least ``names_min_articles`` articles never merge when each has a name
+    # (an entity) that at least ``names_share`` of its articles mention and the other story never
+    # does: the same kind of event with other participants or in another place (one player put
+    # on the injured list and another; one host announced for an award show and another), which
+    # share every other word. On ECB+ train this raises subtopic B-cubed F1 from 0.875 to 0.893.
+    names_min_articles: int = 4
+    names_share: float = 0.34
     window_days: int = 7
     time_penalty: float = 0.05  # subtracted per window of distance in time
     neighbours: int = 24  # nearest articles searched per time bucket
@@ -95,6 +103,9 @@ def length_gain(terms: dict[str, int], config: GroupConfig) -> float:
 
 def _minhash(signature: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=1, hashvalues=signature, scheme=MINHASH_SCHEME)
+
+
+_ABSENT = 1e-9  # a summed lexical weight this small is a term that no member has any more
 
 
 def story_id_of(founder: str) -> str:
@@ -432,9 +443,34 @@ class StoryIndex:
             gap / self.config.window_days
         )
 
+    def _defining_names(self, story: int) -> frozenset[str]:
+        """The entity names that at least ``names_share`` of a story's articles mention (none for
+        a story of fewer than ``names_min_articles``)."""
+        members = self._members[story]
+        if len(members) < self.config.names_min_articles:
+            return frozenset()
+        counts = Counter(
+            t for a in members for t in self._features[a].terms if t.startswith(ENTITY_PREFIX)
+        )
+        need = self.config.names_share * len(members)
+        return frozenset(t for t, c in counts.items() if c >= need)
+
+    def _names_apart(self, s: int, t: int, names: dict[int, frozenset[str]]) -> bool:
+        """Whether each story has a defining name that the other never mentions."""
+        for story in (s, t):
+            if story not in names:
+                names[story] = self._defining_names(story)
+
+        def unknown(own: int, other: int) -> bool:
+            mentioned = self._lsum[other]
+            return any(mentioned.get(name, 0.0) <= _ABSENT for name in names[own])
+
+        return unknown(s, t) and unknown(t, s)
+
     def _merge(self) -> None:
         changed: set[int] | None = None  # after the first round, only merged stories move
         for _ in range(self.config.merge_rounds):
+            names: dict[int, frozenset[str]] = {}
             stories = sorted(self._members, key=lambda s: self._id_of_story(s))
             if len(stories) < 2:
                 return
@@ -454,8 +490,11 @@ class StoryIndex:
                     if changed is not None and not ({stories[i], stories[j]} & changed):
                         continue
                     score = self._story_pair_score(stories[i], stories[j])
-                    if score is not None and score >= self.config.merge_threshold:
-                        pairs.append((-score, i, j))
+                    if score is None or score < self.config.merge_threshold:
+                        continue
+                    if self._names_apart(stories[i], stories[j], names):
+                        continue
+                    pairs.append((-score, i, j))
             if not pairs:
                 return
             pairs.sort()
