@@ -110,3 +110,14 @@ def test_timeline_prefers_a_sentence_that_names_its_actor() -> None:
     assert _leans_on_context("They signed the treaty on June 19.")
     assert not _leans_on_context("On Friday, the president told state television it was sovereign.")
     assert not _leans_on_context("Theresa May said on Friday that talks would go on.")
+
+
+def test_a_summary_sentence_must_hold_its_whole_quotation() -> None:
+    from storyfuse.fuse.summary import unbalanced_quotes
+
+    assert unbalanced_quotes("In a statement, the mayor said: “The bridge will reopen in May.")
+    assert unbalanced_quotes("It will cost more than planned,” the mayor added on Friday.")
+    assert unbalanced_quotes('The mayor said: "The bridge will reopen in May.')
+    assert not unbalanced_quotes("The mayor said: “The bridge will reopen in May.”")
+    assert not unbalanced_quotes('The mayor called the plan "a first step" on Friday.')
+    assert not unbalanced_quotes("The bridge will reopen in May, the mayor said.")

@@ -47,11 +47,17 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
         return False
     if not text[0].isupper() or text[-1] not in '.!"”’)':
         return False
-    if _DANGLING.match(text) or leans_on_context(text):
+    if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
     if _QUOTE_MARK.search(text):
         return _speaker_in_sentence(unit, story)
     return True
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """Whether a sentence opens a quotation that goes on in the next sentence, or closes one
+    that began before it: read alone, its quotation marks do not pair up."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 def _speaker_in_sentence(unit: Unit, story: StoryArticles) -> bool:
