@@ -434,3 +434,12 @@ def test_any_text_gives_well_formed_claims(pieces: list[str]) -> None:
         assert text[claim.start : claim.end] == claim.number_text
         assert claim.unit and claim.unit == claim.unit.lower()
         assert claim.upper is None or claim.upper > claim.value
+
+
+def test_a_coordinated_reporting_verb_shares_the_first_verbs_subject() -> None:
+    text = (
+        "The housing agency surveyed the flooded valley and, on Monday, said that about "
+        "4,000 homes had been damaged."
+    )
+    (claim,) = claims_of(text)
+    assert claim.claimant == "The housing agency"

@@ -781,6 +781,10 @@ def _subject(verb: Token) -> list[Token] | None:
                         return list(chunk)
                 return None
             return list(child.subtree)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        # "The agency monitored the port and, on Oct. 18, said that ...": coordinated verbs
+        # share the first one's subject.
+        return _subject(verb.head)
     return None
 
 
