@@ -97,9 +97,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
     print(
         f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
-        f"{len(changed)} stories changed, {total} in all"
+        f"{_count(len(changed), 'story', 'stories')} changed, {total} in all"
     )
     return 0 if stored or unchanged or not problems else 1
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -108,7 +112,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         for s in store.stories(limit=args.limit):
             dates = " to ".join(dict.fromkeys(d for d in (s.first_published, s.last_published) if d))
-            print(f"{s.id}\t{s.articles} articles, {s.sources} sources\t{dates or '-'}\t{s.title}")
+            counts = f"{_count(s.articles, 'article')}, {_count(s.sources, 'source')}"
+            print(f"{s.id}\t{counts}\t{dates or '-'}\t{s.title}")
     return 0
 
 

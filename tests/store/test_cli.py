@@ -56,3 +56,15 @@ def test_ingest_with_worker_processes_equals_one_process(tmp_path: Path, capsys)
         assert main(["stories", "--db", db]) == 0
         listings.append(sorted(capsys.readouterr().out.splitlines()))
     assert listings[0] == listings[1] and len(listings[0]) == 3
+
+
+def test_story_listing_counts_in_the_singular_for_one(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    name, text = next(iter(ARTICLES.items()))
+    (folder / name).write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'one.db'}"
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    assert "1 story changed, 1 in all" in capsys.readouterr().out
+    assert main(["stories", "--db", db]) == 0
+    assert "\t1 article, 1 source\t" in capsys.readouterr().out
