@@ -117,3 +117,9 @@ def test_untitled_article_is_named_by_its_opening_words():
     assert "[2] A headline" in md
     html = render(brief, "html")
     assert "(untitled) “Ana Ruiz said" in html
+
+
+def test_html_story_line_counts_in_the_singular_for_one():
+    html = render(_brief(), "html")
+    assert "2 articles" in html and "1 conflict ·" in html
+    assert "1 figure ·" in html and "1 quote<" in html
