@@ -5,21 +5,21 @@ batches and come back in input order; grouping then runs where the results are g
 is one online index).
 
 The local pool forks its workers after the models are loaded, so they start at once. Two
-workers spend the same CPU time as one process (bench/pipeline.py: 8.1 vs 8.5 CPU s for 48
-articles), so on two free cores they take about half its wall time; on cores other jobs
-share, less is gained (the benchmark prints CPU seconds beside wall seconds).
+workers spend about the same CPU time as one process, so on two free cores they take less wall
+time: bench/pipeline.py, 500 articles on an idle machine, 6.8 articles/s on one process and
+10.3 on two workers.
 
-Measured (2-core machine shared with other jobs; 88 news pages + 5 seeds, HTML through clean
-and extract): local 1.4 articles/s (66 s); dask, LocalCluster of 2 worker processes, 1.1
-articles/s (86 s, plus 15 s to start the workers, each loading spaCy) -- on two busy cores the
-cluster only adds overhead; both give the same 80 stories. Grouping alone: 100k articles in
-410 s at 2.0 GB peak (bench/grouping.py).
+Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
+clean and extract, into SQLite, model loading included): local, one process 31 s; local, two
+workers 30 s (93 articles are only a few batches); dask, LocalCluster of 2 worker processes,
+37 s, including starting the workers, each loading spaCy. All three give the same 79 stories.
+Grouping alone: 100k articles in 179 s at 1.7 GB peak (bench/grouping.py).
 
 Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
 - clean + extract is ~0.2-0.3 s of one core per article (spaCy parse ~0.15-0.2 s, then quotes,
   claims, times), so ~10M / 80 / 3-5 per s = 7-12 hours; it is embarrassingly parallel and
   dominates.
-- grouping is one sequential online index: ~2.5 ms per article measured at 100k, so ~7 hours
+- grouping is one sequential online index: ~1.8 ms per article measured at 100k, so ~5 hours
   for 10M in one process, which overlaps with the analysis as batches arrive. Its memory
   (~20 KB per article in Python objects) would reach ~200 GB, so at that scale the index must
   keep only the recent time buckets in memory (an article can only join stories within
