@@ -48,3 +48,30 @@ def test_stores_can_be_opened_from_several_threads_at_once(tmp_path: Path) -> No
     for t in threads:
         t.join()
     assert not errors, errors
+
+
+def test_opening_turns_json_null_briefs_into_sql_null(db_url, flood, bank) -> None:
+    """A database written when a brief not computed yet was stored as JSON null is upgraded so
+    that "brief IS NULL" finds those stories again."""
+    import sqlalchemy as sa
+
+    from storyfuse.store import schema
+
+    stories = schema.stories
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+        json_null = "'null'::json" if store.dialect == "postgresql" else "'null'"
+        with store.engine.begin() as conn:
+            conn.execute(sa.text(f"UPDATE stories SET brief = {json_null}"))
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0001'"))
+            assert (
+                conn.execute(
+                    sa.select(sa.func.count()).where(stories.c.brief.is_(None))
+                ).scalar_one()
+                == 0
+            )
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        assert (
+            conn.execute(sa.select(sa.func.count()).where(stories.c.brief.is_(None))).scalar_one()
+            == 2
+        )

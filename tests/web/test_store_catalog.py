@@ -120,3 +120,27 @@ def test_a_story_without_a_title_is_named_by_its_opening(db_url, monkeypatch):
     (row,), _ = catalog.stories(StoryQuery())
     catalog.close()
     assert row.title.startswith("Untitled: Volunteers planted four hundred oak saplings")
+
+
+def test_briefs_not_computed_yet_are_found_counted_as_unknown_and_warmed(db_url, monkeypatch):
+    """Stories stored without a brief (as `storyfuse ingest` leaves them) are what the
+    background pass fuses, and the list shows their conflicts as not known yet, not as none."""
+    import sqlalchemy as sa
+
+    from storyfuse.store import Store, schema
+
+    monkeypatch.setattr("storyfuse.fuse.fuse", _fake_fuse)
+    with Store.open(db_url) as store:
+        store.add_analyses(corpus().articles)
+    catalog = StoreCatalog.open(db_url)
+    try:
+        with catalog.engine.connect() as conn:
+            pending = conn.execute(
+                sa.select(sa.func.count()).where(schema.stories.c.brief.is_(None))
+            ).scalar_one()
+        assert pending == 2
+        assert [r.conflicts for r in catalog.stories(StoryQuery())[0]] == [None, None]
+        assert catalog.warm() == 2
+        assert [r.conflicts for r in catalog.stories(StoryQuery())[0]] == [0, 1]
+    finally:
+        catalog.close()

@@ -49,7 +49,8 @@ stories = sa.Table(
     sa.Column("sources", sa.Integer, nullable=False),
     sa.Column("first_published", sa.String),
     sa.Column("last_published", sa.String),
-    sa.Column("brief", sa.JSON),
+    # not computed yet is SQL NULL (not JSON null), so "brief IS NULL" finds the briefs to fuse
+    sa.Column("brief", sa.JSON(none_as_null=True)),
     sa.Column("revision", sa.Integer, nullable=False),
 )
 
