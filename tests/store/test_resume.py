@@ -23,7 +23,7 @@ def test_resumed_ingest_equals_an_uninterrupted_one(tmp_path: Path, monkeypatch)
     reference = snapshot(tmp_path / "reference.db")
 
     db = tmp_path / "resumed.db"
-    real = pipeline.analyze_document
+    real = pipeline.clean_document  # called once per document analysed
     calls = {"n": 0, "crash_at": 40}
 
     def counted(document):
@@ -32,7 +32,7 @@ def test_resumed_ingest_equals_an_uninterrupted_one(tmp_path: Path, monkeypatch)
             raise KeyboardInterrupt("simulated crash in the second batch")
         return real(document)
 
-    monkeypatch.setattr(pipeline, "analyze_document", counted)
+    monkeypatch.setattr(pipeline, "clean_document", counted)
     assert cli.main(["ingest", str(src), "--db", f"sqlite:///{db}"]) == 130
     assert len(snapshot(db).articles) == 32  # the first batch, whole
 

@@ -41,6 +41,19 @@ def prepare(
     return kept, problems
 
 
+def split(
+    results: Iterable[list[pipeline.Outcome]], problems: list[Problem]
+) -> tuple[list[Analysis], list[Problem]]:
+    """Each batch's outcomes (``pipeline.analyze_batch``), in input order, sorted into analyses
+    and problems; the problems follow ``problems`` (those found before any analysis)."""
+    analyses: list[Analysis] = []
+    problems = list(problems)
+    for outcomes in results:
+        analyses += [o for o in outcomes if isinstance(o, Analysis)]
+        problems += [o for o in outcomes if isinstance(o, Problem)]
+    return analyses, problems
+
+
 class LocalEngine:
     """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
     share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one process
@@ -48,8 +61,7 @@ class LocalEngine:
     The pool starts with the first call that has more than one batch and lasts until
     ``close``."""
 
-    def __init__(self, batch_size: int = BATCH_SIZE, workers: int | None = None) -> None:
-        self.batch_size = batch_size
+    def __init__(self, workers: int | None = None) -> None:
         self.workers = (pool.requested_workers() or 1) if workers is None else workers
         self._pool: WorkerPool | None = None
 
@@ -57,20 +69,12 @@ class LocalEngine:
         self, documents: Iterable[Document | Problem]
     ) -> tuple[list[Analysis], list[Problem]]:
         kept, problems = prepare(documents)
-        analyses: list[Analysis] = []
         tasks = batches(kept, pipeline.BATCH_SIZE)
         if self.workers > 1 and len(tasks) > 1:
             if self._pool is None:
                 self._pool = WorkerPool(self.workers)
-            for outcomes in self._pool.map(pipeline.analyze_batch, tasks):
-                analyses += [o for o in outcomes if isinstance(o, Analysis)]
-                problems += [o for o in outcomes if isinstance(o, Problem)]
-            return analyses, problems
-        for batch in batches(kept, self.batch_size):
-            done, failed = pipeline.analyze_documents(batch)
-            analyses += done
-            problems += failed
-        return analyses, problems
+            return split(self._pool.map(pipeline.analyze_batch, tasks), problems)
+        return split(map(pipeline.analyze_batch, tasks), problems)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -12,13 +12,8 @@ from collections.abc import Iterable
 from typing import Any, Self
 
 from storyfuse import pipeline
-from storyfuse.engines.base import BATCH_SIZE, batches, prepare
+from storyfuse.engines.base import BATCH_SIZE, batches, prepare, split
 from storyfuse.model import Analysis, Document, Problem
-
-
-def analyze_batch(documents: list[Document]) -> tuple[list[Analysis], list[Problem]]:
-    """One task: the same function a single process runs over its documents."""
-    return pipeline.analyze_documents(documents)
 
 
 class DaskEngine:
@@ -51,14 +46,10 @@ class DaskEngine:
         self, documents: Iterable[Document | Problem]
     ) -> tuple[list[Analysis], list[Problem]]:
         kept, problems = prepare(documents)
-        futures = self.client.map(
-            analyze_batch, list(batches(kept, self.batch_size)), pure=False
-        )
-        analyses: list[Analysis] = []
-        for done, failed in self.client.gather(futures):
-            analyses += done
-            problems += failed
-        return analyses, problems
+        # one task per batch: the function a single process runs over each of its batches
+        tasks = batches(kept, self.batch_size)
+        futures = self.client.map(pipeline.analyze_batch, tasks, pure=False)
+        return split(self.client.gather(futures), problems)
 
     def close(self) -> None:
         self.client.close()
