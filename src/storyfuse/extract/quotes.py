@@ -603,9 +603,7 @@ class _Finder:
             return nearest
         ancestors = {a.i for a in verb.ancestors}
         main = [t for t in subjects if t.head.i in ancestors]
-        if main:
-            return main[-1]
-        return subjects[-1] if subjects else None
+        return main[-1] if main else nearest
 
     def _after_comma(self, t: Token) -> bool:
         edge = t.left_edge.i
