@@ -26,6 +26,7 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from unittest import mock
 
 from eval.common import REPO, data_dir, print_table, write_results
 from storyfuse.group import GroupConfig, GroupInput, features_of, group_features, group_inputs
@@ -207,17 +208,10 @@ def mixed_archive() -> dict:
     pages = sorted((folder / "html").glob("*.html.gz"))
     # What is measured here must not depend on the machine's load, so the wall-clock budget per
     # document is off (the size limits still apply).
-    saved = os.environ.get("STORYFUSE_DOCUMENT_SECONDS")
-    os.environ["STORYFUSE_DOCUMENT_SECONDS"] = "0"
-    try:
+    with mock.patch.dict(os.environ, {"STORYFUSE_DOCUMENT_SECONDS": "0"}):
         analyses, problems = pipeline.analyze_documents(
             ingest.read([str(p) for p in pages] + [str(SEEDS)])
         )
-    finally:
-        if saved is None:
-            del os.environ["STORYFUSE_DOCUMENT_SECONDS"]
-        else:
-            os.environ["STORYFUSE_DOCUMENT_SECONDS"] = saved
     analysed = {a.id for a in analyses}
     # A page the pipeline could not use is grouped from its true body instead, so that every
     # page is in the test; the count is reported.
