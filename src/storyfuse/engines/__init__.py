@@ -10,9 +10,9 @@ time: bench/pipeline.py, 500 articles on an idle machine, 6.8 articles/s on one 
 10.3 on two workers.
 
 Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
-clean and extract, into SQLite, model loading included): local, one process 31 s; local, two
-workers 30 s (93 articles are only a few batches); dask, LocalCluster of 2 worker processes,
-37 s, including starting the workers, each loading spaCy. All three give the same 79 stories.
+clean and extract, into SQLite, model loading included): local, one process 32 s; local, two
+workers 26 s (93 articles are only a few batches); dask, LocalCluster of 2 worker processes,
+36 s, including starting the workers, each loading spaCy. All three give the same 79 stories.
 Grouping alone: 100k articles in 179 s at 1.7 GB peak (bench/grouping.py).
 
 Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
