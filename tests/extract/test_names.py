@@ -191,3 +191,39 @@ def test_speaker_that_reads_like_a_person_beats_a_wrong_entity_label() -> None:
     assert ix.canonical("Vrba") == "Tomas Vrba"
     assert ix.canonical("the Norlandian minister of trade") == "Tomas Vrba"
     assert ix.canonical("House") != ix.canonical("White House")
+
+
+def test_undefined_acronym_spelling_one_long_form_is_that_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("United Norland", "GPE", "United Norland sent ships."),
+            ("U.N", "GPE", "Officials in the U.N said little."),
+            ("UN", "GPE", "The UN fleet left."),
+            ("Upper Norland Shipping Company", "ORG", "Upper Norland Shipping Company agreed."),
+        ]
+    )
+    assert ix.canonical("U.N") == ix.canonical("UN") == "United Norland"
+    assert "U.N" in ix.aliases("United Norland")
+    # the company spells UNSC, not UN: it stays apart
+    assert ix.canonical("Upper Norland Shipping Company") != "United Norland"
+
+
+def test_acronym_spelling_two_long_forms_is_left_as_written() -> None:
+    ix = NameIndex.build(
+        [
+            ("Baltic Union", "ORG", ""),
+            ("Border Unit", "ORG", ""),
+            ("BU", "ORG", "The BU said so."),
+        ]
+    )
+    assert ix.canonical("BU") == "BU"
+    assert ix.canonical("Baltic Union") != ix.canonical("Border Unit")
+
+
+def test_initials_of_a_name() -> None:
+    from storyfuse.extract.names import initials
+
+    assert initials("United States of America") == "USA"
+    assert initials("the European Union") == "EU"
+    assert initials("Norland") is None
+    assert initials("NATO allies") is None

@@ -160,6 +160,15 @@ def _transliterated(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in TRANSLITERATION
 
 
+def initials(name: str) -> str | None:
+    """The acronym that a name of two or more capitalised words spells ("United States of
+    America" → "USA"; connecting words skipped), or None."""
+    words = [w for w in clean(name).replace("-", " ").split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
 def _long_form_before(text: str, end: int) -> str | None:
     """The name written just before an acronym: from an owner's possessive ("Ukraine's
     military intelligence") or a run of capitalised words ("the Defense Intelligence
@@ -218,6 +227,7 @@ class NameIndex:
         self._by_canonical: dict[str, str] = {}  # canonical name -> group root
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spaCy labels
         self._holders: dict[str, set[str]] = defaultdict(set)  # role key -> person keys
+        self._initialism: set[str] = set()  # acronym keys linked by their initials only
 
     # --- building -----------------------------------------------------------------------------
 
@@ -362,12 +372,32 @@ class NameIndex:
         return matches.pop() if len(matches) == 1 else None
 
     def _link_orgs(self) -> None:
-        """Acronym transliterations and long-form variants."""
+        """Acronym transliterations, acronyms of the initials of one long form, and long-form
+        variants."""
         acronyms = [k for k, kind in self._kind.items() if kind == "acronym"]
         for i, a in enumerate(acronyms):
             for b in acronyms[i + 1 :]:
                 if _transliterated(a.upper(), b.upper()):
                     self._groups.union(a, b)
+        # "U.S." and "United States", "EU" and "European Union": an acronym that no sentence
+        # defines is the long form whose capitalised words it spells, when exactly one place or
+        # body of the story does (two candidates leave it as written).
+        spelled: dict[str, set[str]] = defaultdict(set)
+        for k, kind in self._kind.items():
+            if kind == "org" and self._labels[k].keys() & {"ORG", "GPE", "FAC"}:
+                for surface in self._surfaces[k]:
+                    letters = initials(surface)
+                    if letters:
+                        spelled[letters].add(k)
+        defined = {key_of(acronym) for acronym in self._acronym_of.values()}
+        for a in acronyms:
+            if a in defined:
+                continue
+            owners = spelled.get(a.upper().replace(" ", ""), set())
+            roots = {self._groups.find(k) for k in owners}
+            if len(roots) == 1 and self._groups.find(a) not in roots:
+                self._groups.union(roots.pop(), a)
+                self._initialism.add(a)
         orgs = [k for k, kind in self._kind.items() if kind == "org" and len(k) >= 6]
         for i, a in enumerate(orgs):
             for b in orgs[i + 1 :]:
@@ -409,7 +439,8 @@ class NameIndex:
         if people:
             best = max(people, key=lambda k: (len(k.split()), count(k), len(k)))
             return surface(best)
-        acronyms = [k for k in keys if self._kind.get(k) == "acronym"]
+        # an acronym no sentence defines ("U.S.") leaves the long form its name
+        acronyms = [k for k in keys if self._kind.get(k) == "acronym" and k not in self._initialism]
         longs = [k for k in keys if self._kind.get(k) == "org"]
         if acronyms:
             acronym = surface(max(acronyms, key=count))
@@ -417,7 +448,9 @@ class NameIndex:
                 long = surface(max(longs, key=lambda k: (count(k), -len(k))))
                 return f"{long} ({acronym})"
             return acronym
-        names = [k for k in keys if self._kind.get(k) not in ("role",)] or keys
+        names = [
+            k for k in keys if self._kind.get(k) != "role" and k not in self._initialism
+        ] or keys
         # a place or body rather than its adjective: "North Korea", not "North Korean"
         proper = [
             k
