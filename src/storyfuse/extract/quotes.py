@@ -52,6 +52,7 @@ from storyfuse import limits
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.nlp import text_of
 from storyfuse.extract.quotes_cues import Candidate, cue_model
+from storyfuse.extract.quotes_filter import keep_likely
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
@@ -183,7 +184,7 @@ class _Attribution:
 def find_quotes(doc: Doc) -> list[Quote]:
     """Direct and indirect quotations of ``doc`` with their speakers, in text order."""
     finder = _Finder(doc)
-    return finder.run()
+    return keep_likely(doc, finder.run())
 
 
 class _Finder:
