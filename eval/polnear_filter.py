@@ -15,6 +15,10 @@ figure.
 PolNeAR (Newell, Margolin and Ruths, LREC 2018) ships no licence statement with its
 annotations; the output holds only feature weights, no article or annotation text.
 
+The train figures without the filter and with it (out of fold) go to
+``eval/results/polnear_filter.json``; ``eval/polnear_quotes.py`` gives the dev figures of the
+extractor with the filter.
+
 Usage: ``python eval/polnear_filter.py [--cache DIR] [--min-count N] [--out FILE]``.
 """
 
@@ -37,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from eval.common import write_results
 from eval.polnear_quotes import GoldAttribution, Tally, documents, load_gold, match, parses
 from storyfuse.extract import quotes as quotes_module
 from storyfuse.extract.quotes_filter import WEIGHTS_FILE, features
@@ -183,6 +188,7 @@ def main() -> None:
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(doc, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    written = write_results("polnear_filter", summary | {"weights_file": args.out.name})
     print(
         f"{len(labels)} predictions, {int(labels.sum())} right; train without the filter "
         f"P {before['precision']:.4f} R {before['recall']:.4f} F1 {before['f1']:.4f}; "
@@ -190,6 +196,7 @@ def main() -> None:
         f"R {chosen['recall']:.4f} F1 {chosen['f1']:.4f} speaker exact "
         f"{chosen['speaker_exact']:.4f}; {len(doc['weights'])} weights -> {args.out}"
     )
+    print("wrote", written)
 
 
 if __name__ == "__main__":
