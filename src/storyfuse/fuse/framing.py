@@ -15,7 +15,6 @@ A cue is a short string ``"<kind>: <words>"``:
 from __future__ import annotations
 
 import functools
-import sys
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -52,8 +51,8 @@ _TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 
 Lemmas = list[tuple[str, str, str]]
-# an article's content words depend on its text alone: kept for the articles of recent briefs
-# (with the strings interned, about 30 KB an article)
+# the content words of articles analysed before extraction kept them, tagged again here: kept
+# for the articles of recent briefs (with the strings interned, about 30 KB an article)
 _LEMMAS: Recent[str, Lemmas] = Recent(1000)
 
 
@@ -62,23 +61,24 @@ def clear_cache() -> None:
 
 
 def _content_lemmas(story: StoryArticles) -> dict[str, Lemmas]:
-    """Per article, its content words as (lemma, lower-case form, part of speech)."""
-    lemmas = _LEMMAS.many([a.article.text for a in story.analyses], _lemmas_of)
-    return {a.id: list(words) for a, words in zip(story.analyses, lemmas, strict=True)}
+    """Per article, its content words as (lemma, lower-case form, part of speech): as extraction
+    kept them, or tagged again for an analysis that has none."""
+    untagged = [a.article.text for a in story.analyses if not a.words]
+    tagged = dict(zip(untagged, _LEMMAS.many(untagged, _lemmas_of), strict=True))
+    return {
+        a.id: [(w.lemma, w.text, w.pos) for w in a.words] if a.words else list(tagged[a.article.text])
+        for a in story.analyses
+    }
 
 
 def _lemmas_of(texts: list[str]) -> list[Lemmas]:
-    from storyfuse.extract.nlp import nlp
+    from storyfuse.extract.nlp import nlp, words_of
 
     pipeline = nlp()
     # tags and lemmas are all this needs: the parser and the entity recogniser stay off
     skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
     return [
-        [
-            (sys.intern(t.lemma_.lower()), sys.intern(t.lower_), sys.intern(t.pos_))
-            for t in doc
-            if t.pos_ in _CONTENT + _EVALUATIVE and t.is_alpha and len(t) > 2 and not t.is_stop
-        ]
+        [(w.lemma, w.text, w.pos) for w in words_of(doc)]
         for doc in pipeline.pipe(texts, disable=skip)
     ]
 

@@ -1,0 +1,52 @@
+"""Framing reads the content words extraction kept as it would tag them itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+
+import numpy as np
+import pytest
+
+from storyfuse.model import Story
+
+
+def test_framing_from_kept_words_equals_framing_from_tagging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyfuse import extract
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Article
+
+    framing = importlib.import_module("storyfuse.fuse.framing")
+    texts = {
+        "a": "The reckless plan was pushed through by the council. Critics called it a brutal "
+        "attack on small shops, and residents were furious about the new taxes.",
+        "b": "The council approved a modest plan for the harbour. Officials praised the careful "
+        "budget and said the new taxes were fair to local shops.",
+    }
+    analyses = {
+        aid: extract.extract(
+            Article(id=aid, path=aid, format="text", text=text, content_hash=aid, title=aid)
+        )
+        for aid, text in texts.items()
+    }
+    assert all(a.words for a in analyses.values())
+    assert {w.pos for a in analyses.values() for w in a.words} <= {"NOUN", "ADJ", "ADV"}
+    untagged = {aid: dataclasses.replace(a, words=()) for aid, a in analyses.items()}
+    story = Story(id="s", article_ids=("a", "b"))
+
+    def cues(by_id: dict) -> list[tuple[str, ...]]:
+        framing.clear_cache()
+        articles = story_articles(story, by_id, lambda texts: np.ones((len(texts), 1)))
+        return [f.cues for f in framing.framing(articles)]
+
+    tagged = cues(untagged)
+
+    def no_tagging(texts: list[str]) -> list:
+        raise AssertionError(f"tagged again: {texts}")
+
+    monkeypatch.setattr(framing, "_lemmas_of", no_tagging)
+    kept = cues(analyses)
+    assert kept == tagged
+    assert any(c.startswith(("distinctive:", "loaded:")) for article in kept for c in article)
