@@ -102,8 +102,15 @@ def prepare_onnx_model(force: bool = False) -> Path:
 
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
 
-    bert = AutoModel.from_pretrained(str(minilm_path()), attn_implementation="eager").eval()
+    # its load report lists the one unused buffer of the checkpoint (position_ids) as unexpected
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_error()
+    try:
+        bert = AutoModel.from_pretrained(str(minilm_path()), attn_implementation="eager").eval()
+    finally:
+        transformers_logging.set_verbosity(verbosity)
 
     class Hidden(torch.nn.Module):
         def __init__(self) -> None:
