@@ -4,7 +4,10 @@ Every quotation the extractor finds in the train split of PolNeAR (before the fi
 labelled positive when the scoring of ``eval/polnear_quotes.py`` matches it to a gold content
 (one-to-one, greedy by shared characters). A logistic regression (scikit-learn) over the binary
 features of ``storyfuse.extract.quotes_filter.features`` is fitted; features seen in fewer than
-``--min-count`` predictions are dropped. The regularisation and the threshold are chosen on
+``--min-count`` predictions are dropped. The extractor's learned cues are themselves fitted on
+train, where they are right more often than on other text; so each article's predictions come
+from cues refitted without it (``--cue-folds`` folds by article, with the settings of the
+shipped cue model), and the filter learns how often a learned cue is right on unseen text. The regularisation and the threshold are chosen on
 out-of-fold probabilities (five folds by article): dropping a prediction raises F1 when it is
 right with probability below F1 / 2, so each threshold is scored by dropping the out-of-fold
 predictions below it and rescoring train exactly as ``eval/polnear_quotes.py`` does (the
@@ -19,7 +22,8 @@ The train figures without the filter and with it (out of fold) go to
 ``eval/results/polnear_filter.json``; ``eval/polnear_quotes.py`` gives the dev figures of the
 extractor with the filter.
 
-Usage: ``python eval/polnear_filter.py [--cache DIR] [--min-count N] [--out FILE]``.
+Usage: ``python eval/polnear_filter.py [--cache DIR] [--min-count N] [--cue-folds N]
+[--out FILE]``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ import argparse
 import json
 import os
 import sys
+from importlib import resources
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -41,9 +47,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from eval import polnear_cues
 from eval.common import write_results
 from eval.polnear_quotes import GoldAttribution, Tally, documents, load_gold, match, parses
 from storyfuse.extract import quotes as quotes_module
+from storyfuse.extract.quotes_cues import WEIGHTS_FILE as CUE_WEIGHTS_FILE
+from storyfuse.extract.quotes_cues import CueModel, cue_model
 from storyfuse.extract.quotes_filter import WEIGHTS_FILE, features
 from storyfuse.model import Quote
 
@@ -65,15 +74,66 @@ def unfiltered(doc: Doc) -> list[Quote]:
     return quotes_module._Finder(doc).run()
 
 
-def collect(split: str, cache: Path | None) -> list[Article]:
-    """(article, text, parse, gold, predictions before the filter) for every annotation file."""
+def collect(split: str, cache: Path | None, cue_folds: int = 0) -> list[Article]:
+    """(article, text, parse, gold, predictions before the filter) for every annotation file.
+
+    With ``cue_folds``, each article's predictions come from an extractor whose learned cues
+    were fitted without that article (``cue_folds`` folds by article), as they are on text the
+    cue model never saw; otherwise from the shipped cue model."""
     docs = documents(split)
     texts = [txt.read_text(encoding="utf-8") for _, txt, _ in docs]
     parsed, _ = parses(split, texts, cache)
-    return [
-        (stem, text, doc, load_gold(ann), unfiltered(doc))
-        for (stem, _, ann), text, doc in zip(docs, texts, parsed, strict=True)
-    ]
+    stems = [stem for stem, _, _ in docs]
+    golds = [load_gold(ann) for _, _, ann in docs]
+    models = (
+        fold_cue_models(stems, parsed, golds, cue_folds) if cue_folds else [cue_model()] * len(docs)
+    )
+    out = []
+    for stem, text, doc, gold, model in zip(stems, texts, parsed, golds, models, strict=True):
+        with mock.patch.object(quotes_module, "cue_model", lambda model=model: model):
+            out.append((stem, text, doc, gold, unfiltered(doc)))
+    return out
+
+
+def fold_cue_models(
+    stems: list[str], docs: list[Doc], golds: list[list[GoldAttribution]], folds: int
+) -> list[CueModel | None]:
+    """For each article, a cue model fitted as ``eval/polnear_cues.py`` fits the shipped one
+    (its regularisation, feature count floor and threshold, read from the shipped file) on
+    the candidates of the other folds' articles."""
+    shipped = cue_model()
+    if shipped is None:
+        return [None] * len(docs)
+    settings = json.loads(
+        (resources.files("storyfuse") / "data" / CUE_WEIGHTS_FILE).read_text(encoding="utf-8")
+    )["train"]
+    rows, _ = polnear_cues.collect(list(zip(stems, docs, golds, strict=True)))
+    models: list[CueModel | None] = [None] * len(docs)
+    for _, test_idx in GroupKFold(n_splits=folds).split(stems, groups=stems):
+        held_out = {stems[i] for i in test_idx}
+        fold_rows = [r for r in rows if r[2] not in held_out]
+        seen: dict[str, int] = {}
+        for f, *_ in fold_rows:
+            for name in f:
+                seen[name] = seen.get(name, 0) + 1
+        vec = DictVectorizer()
+        x = vec.fit_transform(
+            [
+                {k: v for k, v in f.items() if seen[k] >= settings["min_count"]}
+                for f, *_ in fold_rows
+            ]
+        )
+        y = np.array([r[1] for r in fold_rows], dtype=int)
+        fitted = LogisticRegression(C=settings["c"], max_iter=2000, fit_intercept=False).fit(x, y)
+        model = CueModel(
+            weights=dict(
+                zip(vec.get_feature_names_out(), map(float, fitted.coef_[0]), strict=True)
+            ),
+            threshold=shipped.threshold,
+        )
+        for i in test_idx:
+            models[i] = model
+    return models
 
 
 def rows_of(articles: list[Article]) -> tuple[list[dict[str, int]], np.ndarray, list[str]]:
@@ -106,20 +166,25 @@ def score(articles: list[Article], keep: list[np.ndarray]) -> dict:
     }
 
 
-def choose_threshold(articles: list[Article], probs: np.ndarray) -> tuple[dict, dict]:
-    """The train scores with nothing dropped, and those at the threshold with the best train
-    F1 when the predictions below it (out-of-fold probabilities) are dropped."""
+def choose_threshold(
+    articles: list[Article], probs: np.ndarray
+) -> tuple[dict, dict, dict[str, float]]:
+    """The train scores with nothing dropped, those at the threshold with the best train F1
+    when the predictions below it (out-of-fold probabilities) are dropped, and the train F1
+    at every threshold tried."""
     sizes = [len(a[4]) for a in articles]
     bounds = np.cumsum([0, *sizes])
     parts = [probs[bounds[k] : bounds[k + 1]] for k in range(len(articles))]
     before = score(articles, [np.ones(n, dtype=bool) for n in sizes])
     best: dict | None = None
+    curve: dict[str, float] = {}
     for th in THRESHOLDS:
         result = {"threshold": th} | score(articles, [p >= th for p in parts])
+        curve[f"{th:.2f}"] = result["f1"]
         if best is None or result["f1"] > best["f1"]:
             best = result
     assert best is not None
-    return before, best
+    return before, best, curve
 
 
 def weights_document(
@@ -142,9 +207,15 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="folder of the spaCy parses")
     parser.add_argument("--min-count", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--cue-folds",
+        type=int,
+        default=5,
+        help="refit the learned cues in this many folds by article (0: use the shipped cues)",
+    )
     args = parser.parse_args()
 
-    articles = collect("train", args.cache)
+    articles = collect("train", args.cache, args.cue_folds)
     feats, labels, groups = rows_of(articles)
     seen: dict[str, int] = {}
     for f in feats:
@@ -168,16 +239,18 @@ def main() -> None:
         print(f"C={c}: out-of-fold log loss {loss:.4f}")
         if loss < best_loss:
             best_c, best_loss, oof = c, loss, probs
-    before, chosen = choose_threshold(articles, oof)
+    before, chosen, curve = choose_threshold(articles, oof)
     final = model(best_c).fit(x, labels)
     summary = {
         "predictions": len(labels),
         "right": int(labels.sum()),
         "c": best_c,
         "min_count": args.min_count,
+        "cue_folds": args.cue_folds,
         "out_of_fold_log_loss": round(best_loss, 4),
         "without_filter": before,
         "out_of_fold_at_threshold": chosen,
+        "out_of_fold_f1_by_threshold": curve,
     }
     doc = weights_document(
         list(vec.get_feature_names_out()),
