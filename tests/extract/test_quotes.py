@@ -483,3 +483,19 @@ def test_any_mix_of_quote_marks_and_words_is_handled(pieces: list[str]) -> None:
     text = " ".join(pieces)
     for q in quotes_of(text):  # offsets are checked inside quotes_of
         assert q.text.strip()
+
+
+def test_transcript_lines_name_their_speaker_before_the_colon() -> None:
+    text = (
+        "Q: What will you build next?\n\nA: We will rebuild the harbor before the winter storms.\n"
+    )
+    quotes = find_quotes(parse(text))
+    assert [(q.text, text[q.speaker_start : q.speaker_end]) for q in quotes] == [
+        ("What will you build next", "Q"),
+        ("We will rebuild the harbor before the winter storms", "A"),
+    ]
+    text = "Insiders: The harbor plan will pass in March.\n"
+    (q,) = find_quotes(parse(text))
+    assert q.text == "The harbor plan will pass in March" and q.speaker == "Insiders"
+    # a label that names no one
+    assert find_quotes(parse("Update: The coastal road is closed until Friday.\n")) == []

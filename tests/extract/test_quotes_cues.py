@@ -206,3 +206,61 @@ def one_with(quotes: list[Quote], text: str) -> Quote:
     found = [q for q in quotes if q.text == text]
     assert len(found) == 1
     return found[0]
+
+
+# --- candidate kinds beyond a word's complements -----------------------------------------------
+
+
+def candidates_of(text: str, word: str) -> list[tuple[str, str]]:
+    """(kind, content) of the learned-cue candidates of the first ``word`` in ``text``."""
+    doc = parse(text)
+    finder = quotes_module._Finder(doc)
+    token = next(t for t in doc if t.text == word)
+    return [(c.kind, c.content.text) for c in finder._cue_candidates(token)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "content"),
+    [
+        # what something is called
+        ("Members of a group called Future45 met on Monday.", "called", "name", "Future45"),
+        # how something seems: the whole clause, cue included, is the content
+        ("Voters seemed unmoved by the new advertisement.", "seemed", "appearance", "Voters seemed unmoved by the new advertisement"),
+        # an adverb that reports hearsay qualifies its clause
+        ("The mayor reportedly plans to resign next month.", "reportedly", "adverb", "The mayor reportedly plans to resign next month"),
+        # the name before a noun of stance
+        ("Tom Reyes is a Clinton supporter.", "supporter", "noun-name", "Clinton"),
+        # whose view the rest of the sentence is
+        ("In Professor Ada Lind's view, the plan would fail.", "view", "frame-noun:in", "the plan would fail"),
+        ("For 40 percent of voters, taxes are the top issue.", "For", "source-prep:for", "taxes are the top issue"),
+    ],
+)  # fmt: skip
+def test_candidates_beyond_complements(text: str, word: str, kind: str, content: str) -> None:
+    assert (kind, content) in candidates_of(text, word)
+
+
+def test_an_adverb_that_reports_nothing_is_no_attribution() -> None:
+    assert candidates_of("The bridge opened soon after the storm.", "soon") == []
+    assert ("adverb", "The bridge opened quickly after the storm") in candidates_of(
+        "The bridge opened quickly after the storm.", "quickly"
+    )
+    assert quotes_of("The bridge opened quickly after the storm.") == []
+
+
+def test_a_view_named_with_a_possessive_is_an_attribution() -> None:
+    text = "In Professor Ada Lind's view, the harbor plan would fail."
+    q = one_with(quotes_of(text), "the harbor plan would fail")
+    assert q.cue == "view"
+    assert mention(text, q) == "Professor Ada Lind's"
+
+
+def test_context_features_name_the_word_a_cue_hangs_on() -> None:
+    from storyfuse.extract.quotes_cues import features
+
+    doc = parse("Editor Jo Pike tended to favor the harbor plan.")
+    finder = quotes_module._Finder(doc)
+    favor = next(t for t in doc if t.text == "favor")
+    (candidate,) = [c for c in finder._cue_candidates(favor) if c.kind == "object"]
+    names = features(candidate)
+    assert "governor=tend" in names
+    assert "group|own-verb=object|False" in names

@@ -103,6 +103,12 @@ RELATIVE_CLAUSE_TOKENS = 14
 # Two quotes are one utterance when an attribution of at most this many words, in the same
 # paragraph or at the end of the one before, separates them.
 CONTINUATION_WORDS = 40
+# Words that open a line before a colon without naming who speaks ("Update: ...").
+COLON_LABELS_NOT_SPEAKERS = frozenset(
+    {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
+     "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",
+     "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location"}
+)  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
 
@@ -1097,9 +1103,7 @@ class _Finder:
                     continue
                 out.extend(self._indirect(content, attr) for content in contents)
                 listed.add(verb.i)
-            colon = self._colon_line(sent)
-            if colon is not None:
-                out.append(self._indirect(*colon))
+            out.extend(self._indirect(*colon) for colon in self._colon_lines(sent))
             acc = self._according_to(sent)
             if acc is not None:
                 according, obj = acc
@@ -1127,10 +1131,16 @@ class _Finder:
         out: list[Candidate] = []
         children = list(t.children)
 
-        def add(kind: str, heads: list[Token], speaker: Token | None, min_words: int = 1) -> None:
+        def add(
+            kind: str,
+            heads: list[Token],
+            speaker: Token | None,
+            min_words: int = 1,
+            inside: bool = False,
+        ) -> None:
             if not heads or any(self.in_quote[h.i] for h in heads):
                 return
-            content = self._content_span(heads, t, min_words=min_words)
+            content = self._content_span(heads, t, min_words=min_words, allow_inside=inside)
             if content is not None:
                 out.append(Candidate(t, kind, content, speaker))
 
@@ -1158,6 +1168,22 @@ class _Finder:
                     add(f"prep:{c.lower_}", prep_objects(c), speaker)
                 elif c.dep_ == "nsubjpass" and c.i < t.i:
                     add("passive", [c], speaker)
+                elif c.dep_ == "oprd" and c.i > t.i:
+                    # "a group called Future45", "called it a disgrace": what something is named
+                    add("name", [c], speaker)
+            # "Voters seemed unmoved": how something appears, the whole clause the content
+            subjects = [c for c in children if c.dep_ == "nsubj" and c.i < t.i]
+            complements = [
+                c for c in children if c.dep_ in ("acomp", "xcomp", "attr") and c.i > t.i
+            ]
+            if subjects and complements:
+                add("appearance", [subjects[0], complements[0]], None, min_words=2, inside=True)
+        elif t.pos_ == "ADV" and t.dep_ == "advmod" and t.lower_.endswith("ly"):
+            # "The mayor reportedly plans to resign": the clause the adverb qualifies
+            if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+                content = self._content_span([t.head], t, min_words=2, allow_inside=True)
+                if content is not None and not any(self.in_quote[w.i] for w in content):
+                    out.append(Candidate(t, "adverb", content, None))
         elif t.pos_ == "NOUN":
             poss = [c for c in children if c.dep_ == "poss"]
             # "criticism from Clinton", "an endorsement by the paper"
@@ -1185,6 +1211,23 @@ class _Finder:
                 ]
                 found = subjects or names
                 speaker = found[0] if found else None
+            # "a Clinton supporter", "Trump critics": the name before the noun
+            named = [
+                c
+                for c in children
+                if c.dep_ == "compound"
+                and c.i < t.i
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP"))
+            ]
+            if named:
+                verb = t.head if t.dep_ == "attr" else None
+                holder = self._speaker_of(verb) if verb is not None else speaker
+                add("noun-name", named, holder)
+            # "in Professor Lind's view, ...": the rest of the sentence
+            if poss and t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "to"):
+                content = self._according_content(self.sents[self.sent_of[t.i]], t.head, t)
+                if content is not None and not any(self.in_quote[w.i] for w in content):
+                    out.append(Candidate(t, f"frame-noun:{t.head.lower_}", content, poss[0]))
             for c in children:
                 if c.dep_ in ("acl", "ccomp") and c.i > t.i:
                     to = any(w.lower_ == "to" for w in c.children)
@@ -1200,6 +1243,18 @@ class _Finder:
                     add("adj-clause", [c], speaker, min_words=2)
                 elif c.dep_ == "prep" and c.i > t.i:
                     add(f"adj-prep:{c.lower_}", prep_objects(c), speaker)
+        elif (
+            t.lower_ in ("for", "to", "among")
+            and t.dep_ == "prep"
+            and t.head.pos_ in ("VERB", "AUX")
+            and t.i < t.head.i
+        ):
+            # "For 40 percent of voters, taxes are the top issue": whose view the clause is
+            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if objs:
+                content = self._according_content(self.sents[self.sent_of[t.i]], t, objs[0])
+                if content is not None and not any(self.in_quote[w.i] for w in content):
+                    out.append(Candidate(t, f"source-prep:{t.lower_}", content, objs[0]))
         elif t.lower_ in ("in", "per") and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
             objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objs:
@@ -1264,12 +1319,23 @@ class _Finder:
             cues.append(c.cue.idx)
         return out
 
-    def _colon_line(self, sent: Span) -> tuple[Span, _Attribution] | None:
-        """ "Smith: Taxes will rise" — a headline or transcript line with a speaker and a colon."""
-        p_start, p_end = self._paragraph_bounds(sent.start_char)
-        if sent.start_char != p_start:
-            return None
-        words = [t for t in sent if not t.is_space]
+    def _colon_lines(self, sent: Span) -> list[tuple[Span, _Attribution]]:
+        """ "Smith: Taxes will rise" — headline or transcript lines with a speaker and a colon,
+        one for each line that starts in the sentence (the parser may join a short "A:" line
+        to the sentence before it)."""
+        out = []
+        for t in sent:
+            if t.is_space or self._paragraph_bounds(t.idx)[0] != t.idx:
+                continue
+            found = self._colon_line(t)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _colon_line(self, first: Token) -> tuple[Span, _Attribution] | None:
+        """The line starting with ``first`` when it reads "Speaker: text"."""
+        _, p_end = self._paragraph_bounds(first.idx)
+        words = [t for t in self.doc[first.i : first.i + 12] if t.idx < p_end and not t.is_space]
         colon = next((i for i, t in enumerate(words[:9]) if t.text == ":"), None)
         if colon is None or colon + 1 >= len(words):
             return None
@@ -1278,11 +1344,23 @@ class _Finder:
         # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
         if not rest or self.in_quote[rest[0].i] or self._is_quote_mark(rest[0].i):
             return None
-        attr = self._colon_speaker(words[: colon + 1])
+        attr = self._colon_speaker(words[: colon + 1]) or self._colon_label(words[:colon])
         if attr is None:
             return None
         content = self._content_span(rest, words[colon], min_words=2, whole=True)
         return (content, attr) if content is not None else None
+
+    def _colon_label(self, before: list[Token]) -> _Attribution | None:
+        """ "Q: ...", "A: ...", "Poll: ...", "Insiders: ...": one capitalised word opening a
+        line before a colon, as interview transcripts and headlines name who speaks."""
+        if len(before) != 1:
+            return None
+        word = before[0]
+        if not word.text[:1].isupper() or not word.is_alpha or word.pos_ in ("VERB", "AUX"):
+            return None
+        if word.ent_type_ in ("DATE", "TIME") or word.lower_ in COLON_LABELS_NOT_SPEAKERS:
+            return None
+        return _Attribution(":", None, self.doc[word.i : word.i + 1], word.text)
 
     @staticmethod
     def _passive_participle(verb: Token) -> bool:

@@ -31,6 +31,14 @@ from storyfuse.extract.quotes_verbs import CLAUSE_VERBS, OBJECT_VERBS, PREP_VERB
 WEIGHTS_FILE = "quote_cues.json"
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "who", "you", "him", "her", "them", "which"})
+# Dependents of a cue described by the context features.
+CONTEXT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "prep", "aux", "neg", "poss"}
+)
+# Words opening a content that tell what kind of content it is.
+OPENING_WORDS = frozenset(
+    {"that", "to", "whether", "if", "what", "how", "why", "the", "a", "his", "her"}
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,37 @@ def features(c: Candidate) -> list[str]:
         out.append("future")
     if group == "source-prep":
         out.append(f"source-noun={c.speaker.lemma_.lower() if c.speaker is not None else ''}")
+    out.extend(_context_features(c, lemma, group))
+    return out
+
+
+def _context_features(c: Candidate, lemma: str, group: str) -> list[str]:
+    """Where the cue sits and what its content is: the word the cue hangs on (a verb it is
+    the object or complement of: "tended to support", "made allegations against"), the
+    dependents it has, whether the content has a verb of its own and how it opens, and the
+    speaker's dependency and entity type; plus the lemma's ending, which carries over to
+    words seen too rarely to have a weight of their own ("-ize", "-ism")."""
+    t = c.cue
+    governor = t.head.lemma_.lower() if t.head.i != t.i else "-"
+    deps = sorted({ch.dep_ for ch in t.children if ch.dep_ in CONTEXT_DEPS})
+    words = [w for w in c.content if not (w.is_punct or w.is_space)]
+    first = words[0].lower_ if words else "-"
+    own_verb = any(w.pos_ in ("VERB", "AUX") for w in words)
+    out = [
+        f"governor={governor}",
+        f"group|governor={group}|{governor}",
+        f"group|children={group}|{'+'.join(deps)}",
+        f"lemma|children={lemma}|{'+'.join(deps)}",
+        f"group|own-verb={group}|{own_verb}",
+        f"lemma|own-verb={lemma}|{own_verb}",
+        f"group|first={group}|{first if first in OPENING_WORDS else '-'}",
+        f"suffix={t.pos_}|{lemma[-3:]}",
+        f"suffix|group={lemma[-3:]}|{group}",
+        f"content-dep={c.content.root.dep_}",
+    ]
+    if c.speaker is not None:
+        out.append(f"speaker-dep={c.speaker.dep_}")
+        out.append(f"group|speaker-entity={group}|{c.speaker.ent_type_ or '-'}")
     return out
 
 
