@@ -168,7 +168,7 @@ class OnnxMiniLM:
         self.tokenizer = Tokenizer.from_file(str(minilm_path() / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MINILM_MAX_TOKENS)
-        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="minilm") if workers > 1 else None
+        self.workers = workers
 
     def encode(self, texts: list[str]) -> np.ndarray:
         pieces = [e.ids for e in self.tokenizer.encode_batch([t.strip() for t in texts])]
@@ -189,11 +189,14 @@ class OnnxMiniLM:
 
         # the longest batches first, so that no worker is left with a long one at the end
         batches = [order[s : s + ONNX_BATCH] for s in range(0, len(order), ONNX_BATCH)][::-1]
-        if self.pool is None or len(batches) < 2:
+        if self.workers < 2 or len(batches) < 2:
             for batch in batches:
                 run(batch)
-        else:
-            list(self.pool.map(run, batches))
+            return out
+        # threads of this call only: none is left running after it (a process with other threads
+        # running is not forked, see engines/pool.py)
+        with ThreadPoolExecutor(min(self.workers, len(batches)), "minilm") as pool:
+            list(pool.map(run, batches))
         return out
 
 

@@ -3,6 +3,7 @@ can be had."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +47,10 @@ def test_onnx_runtime_gives_the_torch_vectors(fresh_backend: None) -> None:
     # batches of one, and batches run side by side, give the same rows
     one_by_one = np.vstack([embed._normalised(onnx.encode([s])) for s in SENTENCES])
     assert np.all(np.sum(one_by_one * onnx_rows, axis=1) >= 0.9999)
+    threads = threading.active_count()
+    side_by_side = embed.OnnxMiniLM(embed.onnx_model_path(), 2).encode(SENTENCES * 4)
+    assert np.allclose(embed._normalised(side_by_side)[: len(SENTENCES)], onnx_rows, atol=1e-6)
+    assert threading.active_count() == threads  # no thread outlives the call
 
 
 def test_torch_encodes_when_no_onnx_model_can_be_made(
