@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -126,8 +127,9 @@ def prepare_onnx_model(force: bool = False) -> Path:
     names = list(ONNX_INPUTS)
     example = tuple(torch.ones((2, 8), dtype=torch.long) for _ in names)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # write to a temporary file then rename, so a half-written model is never loaded
-    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    # write to a temporary file then rename, so a half-written model is never loaded (one file
+    # per process and thread: two first briefs at once may both export)
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}-{threading.get_ident()}")
     try:
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
