@@ -264,3 +264,10 @@ def test_context_features_name_the_word_a_cue_hangs_on() -> None:
     names = features(candidate)
     assert "governor=tend" in names
     assert "group|own-verb=object|False" in names
+
+
+def test_a_stance_noun_after_be_takes_the_subject_as_its_speaker() -> None:
+    text = "Senator Ana Lindqvist was an early backer of the harbor plan."
+    q = one_with(quotes_of(text), "the harbor plan")
+    assert q.cue == "backer"
+    assert mention(text, q) == "Senator Ana Lindqvist"

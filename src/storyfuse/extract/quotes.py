@@ -1265,12 +1265,14 @@ class _Finder:
 
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
-        """The verb a noun is the object of, directly or through prepositions."""
+        """The verb a noun is the object of, directly or through prepositions, or the "be" it
+        follows ("X was an early backer of Y")."""
         node = noun
         for _ in range(3):
             if node.dep_ in ("dobj", "attr", "pobj", "prep") and node.head.i != node.i:
+                attr = node.dep_ == "attr"
                 node = node.head
-                if node.pos_ == "VERB":
+                if node.pos_ == "VERB" or (attr and node.pos_ == "AUX"):
                     return node
             else:
                 return None
