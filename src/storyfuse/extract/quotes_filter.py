@@ -83,7 +83,7 @@ def _cue_kind(q: Quote, lemma: str) -> str:
         return "clause-list"
     if lemma in TO_VERBS or lemma in OBJECT_VERBS or lemma in PREP_VERBS:
         return "list"
-    if lemma in STANCE_ADJECTIVES or cue.split()[:1] and cue.split()[0] in STANCE_ADJECTIVES:
+    if lemma in STANCE_ADJECTIVES or (cue.split()[:1] and cue.split()[0] in STANCE_ADJECTIVES):
         return "stance"
     if lemma in QUOTE_VERBS:
         return "quote-verb"
