@@ -443,3 +443,13 @@ def test_a_coordinated_reporting_verb_shares_the_first_verbs_subject() -> None:
     )
     (claim,) = claims_of(text)
     assert claim.claimant == "The housing agency"
+
+
+def test_a_scaled_figure_before_a_smaller_plain_one_is_not_a_range() -> None:
+    text = "The port lost $3bn - 12,000 jobs went with it."
+    claims = claims_of(text)
+    assert all(c.upper is None or c.upper > c.value for c in claims)
+    assert 3e9 in [c.value for c in claims]
+    text = "The fund sought $3-4bn from donors."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.upper) == (3e9, 4e9)

@@ -337,7 +337,6 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
             if _is_range(a, b, sent):
                 number = a.number
                 raw_a = number.value / number.scale
-                raw_b = b.number.value / b.number.scale
                 value = raw_a * b.number.scale if not number.scaled else number.value
                 merged = replace(
                     number,
@@ -346,7 +345,8 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
                     currency=number.currency or b.number.currency,
                     percent=number.percent or b.number.percent,
                 )
-                if raw_a < raw_b or number.value < b.number.value:
+                # "$3bn - 12,000" is two figures: a range's upper bound is above its value
+                if value < b.number.value:
                     tokens = doc.char_span(a.start, b.end, alignment_mode="expand")
                     out.append(_Item(merged, tokens or b.tokens, b.number.value, a.start, b.end))
                     k += 2
