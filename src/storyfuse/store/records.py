@@ -16,14 +16,29 @@ from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 import numpy as np
 
 from storyfuse.group.features import ArticleFeatures
-from storyfuse.model import Analysis
+from storyfuse.model import Analysis, Word
 
 T = TypeVar("T")
 
 
+# Records stored as a list of their fields in order rather than a dict: an article holds
+# hundreds of content words, and their field names would take half the space.
+AS_ROWS: tuple[type, ...] = (Word,)
+
+
 def to_plain(record: Any) -> Any:
-    """A dataclass (recursively) as JSON-ready dicts and lists."""
-    return dataclasses.asdict(record)
+    """A dataclass (recursively) as JSON-ready dicts and lists (``AS_ROWS`` records as
+    lists of their fields)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        values = [(f.name, to_plain(getattr(record, f.name))) for f in dataclasses.fields(record)]
+        if isinstance(record, AS_ROWS):
+            return [v for _, v in values]
+        return dict(values)
+    if isinstance(record, (list, tuple)):
+        return [to_plain(v) for v in record]
+    if isinstance(record, dict):
+        return {k: to_plain(v) for k, v in record.items()}
+    return record
 
 
 def _convert(hint: Any, value: Any) -> Any:
@@ -42,6 +57,8 @@ def _convert(hint: Any, value: Any) -> Any:
     if origin is typing.Literal:
         return value
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if isinstance(value, list):
+            return hint(*value)
         return from_plain(hint, value)
     return value
 
