@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyfuse.extract.nlp import parse
-from storyfuse.extract.quotes import find_quotes
+from storyfuse.extract.quotes import _Finder, find_quotes
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Quote
 
@@ -499,3 +499,35 @@ def test_transcript_lines_name_their_speaker_before_the_colon() -> None:
     assert q.text == "The harbor plan will pass in March" and q.speaker == "Insiders"
     # a label that names no one
     assert find_quotes(parse("Update: The coastal road is closed until Friday.\n")) == []
+
+
+def test_participle_after_a_relative_clause_about_a_thing_goes_with_the_main_subject() -> None:
+    text = (
+        "Minister Ada Lund also mentioned Clause 12 of the accord, which describes duties of "
+        "mutual defence, stating, “We have never questioned our duty.”"
+    )
+    q = one(quotes_of(text), "never questioned")
+    assert q.speaker is not None and "Ada Lund" in q.speaker
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Minister Ada Lund"
+
+
+def test_participle_after_a_relative_clause_about_a_person_keeps_the_relative() -> None:
+    text = (
+        "The senator praised Jo Pike, who describes herself as a moderate, adding, "
+        "“She has earned the post.”"
+    )
+    q = one(quotes_of(text), "earned the post")
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] in ("who", "The senator")
+
+
+def test_speaker_in_apposition_to_an_opening_phrase() -> None:
+    # the parse hangs "Reyes, chief of the port authority" on "Moss" and gives the verb no
+    # subject
+    text = "In a 2015 memo to Moss, Reyes, chief of the port authority, recounted a dispute he had."
+    doc = parse(text)
+    finder = _Finder(doc)
+    verb = next(t for t in doc if t.text == "recounted")
+    phrase = finder._phrase_before(verb)
+    assert phrase is not None and phrase.text == "Reyes, chief of the port authority"

@@ -271,3 +271,33 @@ def test_a_stance_noun_after_be_takes_the_subject_as_its_speaker() -> None:
     q = one_with(quotes_of(text), "the harbor plan")
     assert q.cue == "backer"
     assert mention(text, q) == "Senator Ana Lindqvist"
+
+
+# --- whose stance a learned cue reports -------------------------------------------------------
+
+
+def candidate_speakers(text: str, word: str) -> dict[str, str | None]:
+    """Kind -> speaker mention of the learned-cue candidates of the first ``word`` in ``text``."""
+    doc = parse(text)
+    finder = quotes_module._Finder(doc)
+    token = next(t for t in doc if t.text == word)
+    return {
+        c.kind: finder._speaker_mention(c).text if c.speaker is not None else None
+        for c in finder._cue_candidates(token)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "speaker"),
+    [
+        # how someone seems: the subject holds the stance
+        ("Voters seemed unmoved by the new advertisement.", "seemed", "appearance", "Voters"),
+        # an adverb of hearsay: the subject of the verb it qualifies
+        ("Mayor Ada Brandt reportedly plans to resign in June.", "reportedly", "adverb", "Mayor Ada Brandt"),
+        # a participle that modifies a noun speaks for that noun, and the mention ends before it
+        ("The firm gave $2 million to a committee backing Governor Lena Ortiz.", "backing", "object", "a committee"),
+        ("Outside groups supporting Governor Lena Ortiz spent heavily on radio.", "supporting", "object", "Outside groups"),
+    ],
+)  # fmt: skip
+def test_learned_cue_speakers(text: str, word: str, kind: str, speaker: str) -> None:
+    assert candidate_speakers(text, word).get(kind) == speaker

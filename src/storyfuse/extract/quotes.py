@@ -455,6 +455,12 @@ class _Finder:
         )
 
     def _phrase_before(self, verb: Token) -> Span | None:
+        """The words naming the speaker of an active reporting verb the parse left without a
+        subject: a plain noun phrase right before it, or an apposition the parse hung on an
+        opening phrase."""
+        return self._plain_phrase_before(verb) or self._apposition_before(verb)
+
+    def _plain_phrase_before(self, verb: Token) -> Span | None:
         """For an active reporting verb the parse left without a subject ("On the economy,
         nearly two-thirds of Democratic voters said ..."): the noun phrase that runs from the
         last comma, line break or sentence start up to the verb, when it is one."""
@@ -496,6 +502,36 @@ class _Finder:
         while len(words) > 1 and words[0].lower_ in FOCUS_WORDS:
             words = words[1:]
         return words
+
+    def _apposition_before(self, verb: Token) -> Span | None:
+        """ "In a letter to the board, Ada Moss, its chair, wrote ...", parsed with the speaker
+        as an apposition to the object of the opening phrase: the appositions between the
+        comma after that object and the comma before the verb."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("auxpass", "expl") for c in verb.children
+        ):
+            return None
+        hi = verb.i - 1
+        while hi >= 1 and self.doc[hi].dep_ in ("aux", "neg", "advmod"):
+            hi -= 1
+        if hi < 1 or self.doc[hi].text != ",":
+            return None
+        last = hi - 1
+        for a in self.doc[self.sents[self.sent_of[verb.i]].start : last + 1]:
+            head = a.head
+            if a.dep_ != "appos" or head.i >= a.i or head.dep_ != "pobj":
+                continue
+            if not any(p.dep_ == "prep" and p.head.i == verb.i for p in head.ancestors):
+                continue
+            if a.left_edge.i < 1 or self.doc[a.left_edge.i - 1].text != ",":
+                continue
+            appositions = [c for c in head.children if c.dep_ == "appos" and c.i >= a.i]
+            if max(c.right_edge.i for c in appositions) != last:
+                return None
+            if a.pos_ not in ("PROPN", "NOUN") or self.in_quote[a.i]:
+                return None
+            return self.doc[a.left_edge.i : last + 1]
+        return None
 
     @staticmethod
     def _timestamp(subj: Token) -> bool:
@@ -605,12 +641,24 @@ class _Finder:
         adding ...")."""
         if not subjects:
             return None
-        nearest = subjects[-1]
-        if nearest.head.lemma_.lower() in QUOTE_VERBS:
+        # "X cited Article 4 of the treaty, which sets out ..., stating ...": a relative clause
+        # about a thing ends before the participle, which goes on with the clause around it
+        own = [t for t in subjects if not _Finder._thing_relative(t)] or subjects
+        nearest = own[-1]
+        if nearest is subjects[-1] and nearest.head.lemma_.lower() in QUOTE_VERBS:
             return nearest
         ancestors = {a.i for a in verb.ancestors}
-        main = [t for t in subjects if t.head.i in ancestors]
+        main = [t for t in own if t.head.i in ancestors]
         return main[-1] if main else nearest
+
+    @staticmethod
+    def _thing_relative(subj: Token) -> bool:
+        """ "which" or "that" opening a relative clause about something that is not a named
+        person, group or place ("the treaty, which ...")."""
+        if subj.lower_ not in ("which", "that") or subj.head.dep_ != "relcl":
+            return False
+        noun = subj.head.head
+        return noun.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and noun.pos_ != "PRON"
 
     def _after_comma(self, t: Token) -> bool:
         edge = t.left_edge.i
@@ -1148,7 +1196,7 @@ class _Finder:
             return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
         if t.pos_ == "VERB":
-            speaker = self._speaker_of(t)
+            speaker = self._modified_noun(t) or self._speaker_of(t)
             for c in children:
                 if c.dep_ == "ccomp":
                     add("clause", [c], speaker, min_words=2)
@@ -1177,13 +1225,20 @@ class _Finder:
                 c for c in children if c.dep_ in ("acomp", "xcomp", "attr") and c.i > t.i
             ]
             if subjects and complements:
-                add("appearance", [subjects[0], complements[0]], None, min_words=2, inside=True)
+                # whose stance the clause describes: its subject ("Voters seemed unmoved")
+                add(
+                    "appearance",
+                    [subjects[0], complements[0]],
+                    speaker,
+                    min_words=2,
+                    inside=True,
+                )
         elif t.pos_ == "ADV" and t.dep_ == "advmod" and t.lower_.endswith("ly"):
             # "The mayor reportedly plans to resign": the clause the adverb qualifies
             if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
                 content = self._content_span([t.head], t, min_words=2, allow_inside=True)
                 if content is not None and not any(self.in_quote[w.i] for w in content):
-                    out.append(Candidate(t, "adverb", content, None))
+                    out.append(Candidate(t, "adverb", content, self._speaker_of(t.head)))
         elif t.pos_ == "NOUN":
             poss = [c for c in children if c.dep_ == "poss"]
             # "criticism from Clinton", "an endorsement by the paper"
@@ -1263,6 +1318,16 @@ class _Finder:
                     out.append(Candidate(t, f"source-prep:{t.lower_}", content, objs[0]))
         return out
 
+    def _modified_noun(self, verb: Token) -> Token | None:
+        """ "a group backing the governor", "placards supporting Sanders": a participle that
+        modifies a noun speaks for that noun."""
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.i > verb.i:
+            return None
+        if noun.pos_ not in ("NOUN", "PROPN") or self.in_quote[noun.i]:
+            return None
+        return noun
+
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
         """The verb a noun is the object of, directly or through prepositions, or the "be" it
@@ -1309,7 +1374,7 @@ class _Finder:
                 continue
             if any(lo <= idx < hi for idx in cues):
                 continue
-            mention = self._mention_span(c.speaker) if c.speaker is not None else None
+            mention = self._speaker_mention(c) if c.speaker is not None else None
             name = self._name_of(c.speaker) if c.speaker is not None else None
             if mention is None and c.cue.pos_ == "VERB":
                 mention = self._phrase_before(c.cue)
@@ -1320,6 +1385,20 @@ class _Finder:
             taken.append((lo, hi))
             cues.append(c.cue.idx)
         return out
+
+    def _speaker_mention(self, c: Candidate) -> Span:
+        """The words naming a learned cue's speaker, ending before the cue and its content when
+        the cue modifies the speaker's own phrase ("Outside groups supporting the governor",
+        "voters, who want him to stay,")."""
+        assert c.speaker is not None
+        span = self._mention_span(c.speaker)
+        hi = span.end
+        for first in (c.cue.i, c.content.start):
+            if span.start <= c.speaker.i < first < hi:
+                hi = first
+        while hi > span.start + 1 and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+            hi -= 1
+        return self.doc[span.start : hi]
 
     def _colon_lines(self, sent: Span) -> list[tuple[Span, _Attribution]]:
         """ "Smith: Taxes will rise" — headline or transcript lines with a speaker and a colon,
