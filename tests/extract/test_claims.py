@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from storyfuse.extract.claims import find_claims
 from storyfuse.extract.nlp import parse
 from storyfuse.extract.numbers import find_numbers
+from storyfuse.extract.quotes import find_quotes
 from storyfuse.model import Claim, Quote, TimeMention
 
 
@@ -453,3 +454,10 @@ def test_a_scaled_figure_before_a_smaller_plain_one_is_not_a_range() -> None:
     text = "The fund sought $3-4bn from donors."
     (claim,) = claims_of(text)
     assert (claim.value, claim.upper) == (3e9, 4e9)
+
+
+def test_the_subject_of_a_hearsay_adverb_claims_nothing() -> None:
+    text = "The recruits are reportedly training at four bases near the northern border."
+    (claim,) = claims_of(text, quotes=tuple(find_quotes(parse(text))))
+    assert claim.value == 4
+    assert claim.claimant is None

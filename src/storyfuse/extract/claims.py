@@ -694,6 +694,7 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
         for q in quotes
         if q.speaker
         and q.speaker.lower() not in RELATIVE_PRONOUNS
+        and not _hearsay(q)
         and q.start <= item.start
         and item.end <= q.end
     ]
@@ -721,6 +722,13 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
         if owner.lower() != first[0].lower():
             return f"{owner}'s {first[1]}"
     return text or None
+
+
+def _hearsay(quote: Quote) -> bool:
+    """An attribution cued by an adverb ("The troops are reportedly training 5,000 recruits"):
+    it says that someone unnamed reports the clause, so its subject claims none of its numbers."""
+    cue = (quote.cue or "").lower()
+    return bool(cue) and " " not in cue and cue.endswith("ly")
 
 
 def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
