@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -172,18 +173,29 @@ class CueModel:
     threshold: float
 
     def probability(self, c: Candidate) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features(c))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, features(c))
 
     def accepts(self, c: Candidate) -> bool:
         return self.probability(c) >= self.threshold
 
 
-@functools.cache
-def cue_model() -> CueModel | None:
-    """The shipped weights; None when the data file is missing (the verb lists still work)."""
-    path = resources.files("storyfuse") / "data" / WEIGHTS_FILE
+def logistic(weights: dict[str, float], names: Iterable[str]) -> float:
+    """The probability a logistic regression over binary features gives the features present."""
+    z = sum(weights.get(f, 0.0) for f in names)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def shipped_weights(file_name: str) -> tuple[dict[str, float], float] | None:
+    """(weights, threshold) of a model in ``storyfuse/data``; None when the file is missing."""
+    path = resources.files("storyfuse") / "data" / file_name
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(weights=data["weights"], threshold=float(data["threshold"]))
+    return data["weights"], float(data["threshold"])
+
+
+@functools.cache
+def cue_model() -> CueModel | None:
+    """The shipped weights; None when the data file is missing (the verb lists still work)."""
+    shipped = shipped_weights(WEIGHTS_FILE)
+    return CueModel(*shipped) if shipped is not None else None

@@ -25,15 +25,13 @@ extractor read: no second parse and no learning library at run time.
 from __future__ import annotations
 
 import functools
-import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse.extract.nlp import text_of
+from storyfuse.extract.quotes_cues import logistic, shipped_weights
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
@@ -296,21 +294,14 @@ class QuoteFilter:
 
     def probabilities(self, doc: Doc, quotes: Sequence[Quote]) -> list[float]:
         """The probability that each quotation found in ``doc`` is right."""
-        out = []
-        for names in features(doc, quotes):
-            z = sum(self.weights.get(f, 0.0) for f in names)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        return [logistic(self.weights, names) for names in features(doc, quotes)]
 
 
 @functools.cache
 def quote_filter() -> QuoteFilter | None:
     """The shipped weights; None when the data file is missing (every quotation is kept)."""
-    path = resources.files("storyfuse") / "data" / WEIGHTS_FILE
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return QuoteFilter(weights=data["weights"], threshold=float(data["threshold"]))
+    shipped = shipped_weights(WEIGHTS_FILE)
+    return QuoteFilter(*shipped) if shipped is not None else None
 
 
 def keep_likely(doc: Doc, quotes: list[Quote]) -> list[Quote]:
