@@ -86,6 +86,25 @@ def test_feed_entries() -> None:
     assert "exam season" in first.body and "<p>" not in first.body
 
 
+def test_feed_entry_date_from_updated_and_no_warning_for_a_bad_date(tmp_path: Path) -> None:
+    import warnings
+
+    path = tmp_path / "a.atom"
+    path.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Gazette</title>'
+        "<entry><id>u1</id><title>Bridge reopens</title><updated>2024-04-02T08:00:00Z</updated>"
+        "<content>The bridge reopened to traffic after repairs.</content></entry>"
+        "<entry><id>u2</id><title>Market moves</title><published>not a date</published>"
+        "<content>The market moves to the square in May.</content></entry></feed>",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        first, second = _read(path)
+    assert isinstance(first, Document) and first.published == "2024-04-02"
+    assert isinstance(second, Document) and second.published is None
+
+
 def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

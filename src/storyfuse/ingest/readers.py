@@ -326,7 +326,11 @@ def _feed_document(
     if not body.strip():
         raise InputError(where, f"feed entry {index + 1} has no text")
     published = None
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    parsed = entry.get("published_parsed")
+    # asked for "updated_parsed" it does not have, feedparser hands back "published_parsed" with
+    # a deprecation warning: look only when the entry has it
+    if not parsed and "updated_parsed" in entry:
+        parsed = entry.get("updated_parsed")
     if parsed:
         published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
     authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
