@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.nlp import nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers
+from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
 
 # The qualifier vocabulary: what a reader needs to compare two figures ("nearly 12,000" vs
@@ -221,7 +222,6 @@ COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "fi
 # Entity types whose numbers are part of a name, not a quantity.
 NAME_ENTITIES = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"})
 UNIT_LEMMAS = {"people": "person", "%": "percent", "per": "percent", "pct": "percent"}
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset(
     ["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "i", "you"]
 )

@@ -59,6 +59,7 @@ from storyfuse.extract.quotes_verbs import (
     OBJECT_VERBS,
     PREP_VERBS,
     QUOTE_VERBS,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TO_VERBS,
@@ -85,7 +86,6 @@ VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Words opening a subject that are not part of who speaks ("Even Republicans said"); other
@@ -1192,6 +1192,12 @@ class _Finder:
             if content is not None:
                 out.append(Candidate(t, kind, content, speaker))
 
+        def take(kind: str, content: Span | None, speaker: Token | None) -> None:
+            """A candidate whose content was found without ``add``'s checks: kept when found
+            and outside quote marks."""
+            if content is not None and not any(self.in_quote[w.i] for w in content):
+                out.append(Candidate(t, kind, content, speaker))
+
         def prep_objects(prep: Token) -> list[Token]:
             return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
@@ -1237,8 +1243,7 @@ class _Finder:
             # "The mayor reportedly plans to resign": the clause the adverb qualifies
             if t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
                 content = self._content_span([t.head], t, min_words=2, allow_inside=True)
-                if content is not None and not any(self.in_quote[w.i] for w in content):
-                    out.append(Candidate(t, "adverb", content, self._speaker_of(t.head)))
+                take("adverb", content, self._speaker_of(t.head))
         elif t.pos_ == "NOUN":
             poss = [c for c in children if c.dep_ == "poss"]
             # "criticism from Clinton", "an endorsement by the paper"
@@ -1281,8 +1286,7 @@ class _Finder:
             # "in Professor Lind's view, ...": the rest of the sentence
             if poss and t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "to"):
                 content = self._according_content(self.sents[self.sent_of[t.i]], t.head, t)
-                if content is not None and not any(self.in_quote[w.i] for w in content):
-                    out.append(Candidate(t, f"frame-noun:{t.head.lower_}", content, poss[0]))
+                take(f"frame-noun:{t.head.lower_}", content, poss[0])
             for c in children:
                 if c.dep_ in ("acl", "ccomp") and c.i > t.i:
                     to = any(w.lower_ == "to" for w in c.children)
@@ -1298,24 +1302,19 @@ class _Finder:
                     add("adj-clause", [c], speaker, min_words=2)
                 elif c.dep_ == "prep" and c.i > t.i:
                     add(f"adj-prep:{c.lower_}", prep_objects(c), speaker)
-        elif (
-            t.lower_ in ("for", "to", "among")
-            and t.dep_ == "prep"
-            and t.head.pos_ in ("VERB", "AUX")
-            and t.i < t.head.i
-        ):
-            # "For 40 percent of voters, taxes are the top issue": whose view the clause is
-            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        elif t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+            # "In a poll, 50 percent chose X", and, fronted, "For 40 percent of voters, taxes are
+            # the top issue": whose view or finding the clause is
+            if t.lower_ in ("in", "per"):
+                kinds: tuple[str, ...] = ("NOUN", "PROPN")
+            elif t.lower_ in ("for", "to", "among") and t.i < t.head.i:
+                kinds = ("NOUN", "PROPN", "PRON")
+            else:
+                return out
+            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in kinds]
             if objs:
                 content = self._according_content(self.sents[self.sent_of[t.i]], t, objs[0])
-                if content is not None and not any(self.in_quote[w.i] for w in content):
-                    out.append(Candidate(t, f"source-prep:{t.lower_}", content, objs[0]))
-        elif t.lower_ in ("in", "per") and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
-            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-            if objs:
-                content = self._according_content(self.sents[self.sent_of[t.i]], t, objs[0])
-                if content is not None and not any(self.in_quote[w.i] for w in content):
-                    out.append(Candidate(t, f"source-prep:{t.lower_}", content, objs[0]))
+                take(f"source-prep:{t.lower_}", content, objs[0])
         return out
 
     def _modified_noun(self, verb: Token) -> Token | None:

@@ -37,6 +37,7 @@ from storyfuse.extract.quotes_verbs import (
     OBJECT_VERBS,
     PREP_VERBS,
     QUOTE_VERBS,
+    RELATIVE_PRONOUNS,
     STANCE_ADJECTIVES,
     TO_VERBS,
 )
@@ -47,7 +48,6 @@ QUOTE_MARKS = "“”\"‘’'`"
 PRONOUNS = frozenset(
     {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"}
 )
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 OPENING_WORDS = frozenset({"that", "to", "if", "whether", "how", "what", "why", "when", "for"})
 # How far (in tokens) from the content the cue word is looked for.
 CUE_REACH = 40

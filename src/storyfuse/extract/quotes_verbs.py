@@ -144,3 +144,6 @@ SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 QUOTE_VERBS = SPEECH_VERBS | _words(
     "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
 )
+
+# Relative pronouns: a subject or speaker that stands for a noun before it ("the treaty, which").
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
