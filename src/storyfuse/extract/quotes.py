@@ -1405,7 +1405,9 @@ class _Finder:
         to the sentence before it)."""
         out = []
         for t in sent:
-            if t.is_space or self._paragraph_bounds(t.idx)[0] != t.idx:
+            # only a token that opens a line (a look at the character before it, not a search
+            # back through the paragraph for every token)
+            if t.is_space or (t.idx > 0 and self.text[t.idx - 1] != "\n"):
                 continue
             found = self._colon_line(t)
             if found is not None:
