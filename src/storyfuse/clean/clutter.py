@@ -20,6 +20,7 @@ The approach, in order (each step measured by ``eval/plaintext_clean.py``):
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,6 +66,19 @@ LISTED_LINK_WORDS = 15
 EXTRA_BLOCK_WORDS = 25
 EXTRA_BLOCK_SIMILARITY = 0.12
 MAX_EXTRA_BLOCKS = 30
+
+
+_THREAD = threading.local()
+
+
+def _tfidf() -> TfidfVectorizer:
+    """This thread's TF-IDF vectorizer, refitted on each use (a fit starts afresh). A new
+    vectorizer would check its stop-word list against its tokenizer again on each fit, a
+    tokenisation of 318 words every time."""
+    vectorizer: TfidfVectorizer | None = getattr(_THREAD, "tfidf", None)
+    if vectorizer is None:
+        vectorizer = _THREAD.tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+    return vectorizer
 
 
 @dataclass(frozen=True)
@@ -207,7 +221,7 @@ def _block_similarity(lines: Sequence[Line], head: Sequence[int], tail: Sequence
     """TF-IDF cosine between two groups of lines (IDF over the lines of both)."""
     texts = [lines[i].text for i in head] + [lines[i].text for i in tail]
     try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        matrix = _tfidf().fit_transform(texts)
     except ValueError:
         return 1.0
     a = np.asarray(matrix[: len(head)].sum(axis=0)).ravel()
@@ -291,8 +305,7 @@ def _topic_similarity(
     if len(body) < 2:
         return [1.0] * n
     try:
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-        matrix = vectorizer.fit_transform([line.text for line in lines])
+        matrix = _tfidf().fit_transform([line.text for line in lines])
     except ValueError:  # nothing but stop words
         return [1.0] * n
     centroid = np.asarray(matrix[body].sum(axis=0)).ravel()

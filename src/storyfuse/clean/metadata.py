@@ -8,8 +8,9 @@ otherwise it stays None, because a wrong date misplaces every relative date in t
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -54,6 +55,8 @@ _COPYRIGHT = re.compile(
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 # How many leading lines can hold a byline or dateline when the body search found none.
 HEADER_LINES = 12
+# A date string to its ISO date (``parse_date``, or a memo of it).
+DateParser = Callable[[str], str | None]
 
 
 @dataclass(frozen=True)
@@ -74,11 +77,14 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     authors = document.authors or find_authors(header, lines)
     if document.published:
         return Metadata(title, outlet, authors, document.published, document.published_from)
-    stated = find_dateline(header)
+    # A page names the same dates in its header, its body and its captions: each is parsed once.
+    parse = functools.cache(parse_date)
+    stated = find_dateline(header, parse)
     if stated:
         return Metadata(title, outlet, authors, stated, "text")
     body = [d.line.text for d in decisions if d.kept]
-    inferred = infer_date(body) or infer_date_from_weekdays(body, [line.text for line in lines])
+    page = [line.text for line in lines]
+    inferred = infer_date(body, parse) or infer_date_from_weekdays(body, page, parse)
     return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
 
 
@@ -167,20 +173,22 @@ def _split_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def find_dateline(header: Sequence[Line]) -> str | None:
+def find_dateline(header: Sequence[Line], parse: DateParser | None = None) -> str | None:
     """The date a header line states: "Posted ..." first, then "Updated ...", then a byline date."""
+    parse = parse or parse_date
     published, updated, other = None, None, None
     for line in header:
         match = FULL_DATE.search(line.text)
         if not match:
             continue
-        value = parse_date(match.group(0))
-        if value is None:
-            continue
         if line.is_prose:
             continue  # a sentence that mentions a date ("published on March 3"), not a dateline
+        value = parse(match.group(0))
+        if value is None:
+            continue
         if _PUBLISHED.search(line.text):
-            published = published or value
+            published = value
+            break  # the first "Posted" date is the answer
         elif DATELINE_WORDS.search(line.text):
             updated = updated or value
         elif BYLINE.match(line.text) or _mostly_date(line.text, match.group(0)):
@@ -195,16 +203,17 @@ def _mostly_date(text: str, date_text: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 3 and not rest.rstrip().endswith(".")
 
 
-def infer_date(body: Sequence[str]) -> str | None:
+def infer_date(body: Sequence[str], parse: DateParser | None = None) -> str | None:
     """The latest explicit full date of the text, when another one backs it up.
 
     Articles report recent events; their latest dated event is usually the day of publication
     or shortly before. One isolated date is not enough to say so.
     """
+    parse = parse or parse_date
     found: list[date] = []
     for text in body:
         for match in FULL_DATE.finditer(text):
-            value = parse_date(match.group(0))
+            value = parse(match.group(0))
             if value:
                 found.append(date.fromisoformat(value))
     if len(found) < 2:
@@ -214,7 +223,9 @@ def infer_date(body: Sequence[str]) -> str | None:
     return latest.isoformat() if support >= 2 else None
 
 
-def infer_date_from_weekdays(body: Sequence[str], page: Sequence[str]) -> str | None:
+def infer_date_from_weekdays(
+    body: Sequence[str], page: Sequence[str], parse: DateParser | None = None
+) -> str | None:
     """The latest date the text both names ("Oct. 25") and calls by its weekday ("on Friday").
 
     News refers to the past week's days by weekday name, so a text that says "on Friday" and
@@ -222,20 +233,24 @@ def infer_date_from_weekdays(body: Sequence[str], page: Sequence[str]) -> str | 
     comes from a full date elsewhere on the page (a caption, a footer). Taken only when two
     such dates within a week agree; a single one could be a coincidence.
     """
+    parse = parse or parse_date
+    joined = " ".join(body)
+    weekdays = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(joined)}
+    month_days = list(_MONTH_DAY.finditer(joined))
+    if not weekdays or len(month_days) < 2:
+        return None  # no two dates can agree: nothing to parse
     years = [
         int(value[:4])
         for text in page
         for match in FULL_DATE.finditer(text)
-        if (value := parse_date(match.group(0)))
+        if (value := parse(match.group(0)))
     ]
     if not years:
         return None
     year = max(years)
-    joined = " ".join(body)
-    weekdays = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(joined)}
     named: set[date] = set()
-    for match in _MONTH_DAY.finditer(joined):
-        value = parse_date(f"{match.group(1)} {match.group(2)}, {year}")
+    for match in month_days:
+        value = parse(f"{match.group(1)} {match.group(2)}, {year}")
         if value:
             named.add(date.fromisoformat(value))
     matching = sorted(d for d in named if d.weekday() in weekdays)
