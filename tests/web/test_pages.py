@@ -1,8 +1,18 @@
 """The pages and their JSON twins over a small hand-built catalog: real HTML, parsed."""
 
+import warnings
+from dataclasses import replace
+
 import jsonschema
 import lxml.html
 from tests.helpers import load_schema
+from tests.web.records import corpus
+
+from storyfuse.web import MemoryCatalog, create_app
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's note about httpx vs httpx2
+    from fastapi.testclient import TestClient
 
 
 def _doc(response):
@@ -65,6 +75,23 @@ def test_story_page_puts_quote_variants_side_by_side_with_differences_marked(cli
     marked = [[m.text_content() for m in v.cssselect("mark.diff")] for v in variants]
     assert marked[0] == ["will", "every", "this"] or marked[1] == ["shall", "each", "the"]
     assert "Evening Post" in variants[1].cssselect("footer")[0].text_content()
+
+
+def test_quote_variant_footer_names_outlets_and_cites_each_source_once():
+    """A source without a known outlet is cited by its number alone, not by a "[n]" label too."""
+    brief = corpus()
+    articles = tuple(
+        replace(a, article=replace(a.article, outlet=None, url=None))
+        if a.article.id == "bridge-b"
+        else a
+        for a in brief.articles
+    )
+    client = TestClient(create_app(MemoryCatalog(replace(brief, articles=articles))))
+    doc = _doc(client.get("/stories/s-bridge"))
+    footers = [v.cssselect("footer")[0] for v in doc.cssselect(".quote-group .variant")]
+    assert footers[0].text_content().split() == ["Daily", "Courier", "[1]"]
+    assert footers[1].text_content().strip() == "[2]"
+    assert [a.get("href").split("#")[0] for a in footers[1].cssselect("a.cite")] == ["/articles/bridge-b"]
 
 
 def test_story_page_shows_who_omits_what(client):

@@ -16,7 +16,6 @@ from storyfuse.web.views import (
     outlet_name,
     quote_columns,
     safe_url,
-    source_label,
 )
 
 
@@ -75,8 +74,13 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         columns = quote_columns(group["variants"])
         for variant, pieces in zip(variants, columns):
             variant["pieces"] = [asdict(p) for p in pieces]
+            # outlet names where known; the numbered citations after them cover the rest
             variant["outlets"] = sorted(
-                {source_label(articles[a], numbers.get(a)) for a in variant["sources"] if a in articles}
+                {
+                    name
+                    for a in variant["sources"]
+                    if a in articles and (name := outlet_name(articles[a]))
+                }
             )
         rendered_by = {a for v in variants for a in v["sources"]}
         quotes.append(
