@@ -227,3 +227,59 @@ def test_initials_of_a_name() -> None:
     assert initials("the European Union") == "EU"
     assert initials("Norland") is None
     assert initials("NATO allies") is None
+
+
+def test_a_region_named_with_two_area_words_is_one_place() -> None:
+    ix = NameIndex.build(
+        [
+            ("the Vesna region", "GPE", "Troops moved into the Vesna region."),
+            ("Vesna Oblast", "GPE", "Drones struck Vesna Oblast overnight."),
+            ("Vesna region", "GPE", "Vesna region officials said so."),
+            ("Orava County", "GPE", ""),
+            ("Orava", "GPE", ""),
+            ("Tarn Republic", "GPE", ""),
+            ("Tarn Oblast", "GPE", ""),
+        ]
+    )
+    assert ix.canonical("Vesna Oblast") == ix.canonical("the Vesna region") == "Vesna region"
+    # other head words end names of other places: a county is not the town, a republic not
+    # the oblast
+    assert ix.canonical("Orava County") != ix.canonical("Orava")
+    assert ix.canonical("Tarn Republic") != ix.canonical("Tarn Oblast")
+
+
+def test_is_person_follows_the_group_not_the_tagger() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ruud Mertens", "ORG", "Ruud Mertens, the defence minister, visited."),
+            ("Ruud Mertens", None, "“We expect more,” Ruud Mertens said."),
+            ("Vesna Oblast", "GPE", ""),
+            ("Harbour Control Authority", "ORG", ""),
+        ]
+    )
+    assert ix.is_person("Ruud Mertens")
+    assert not ix.is_person("Vesna Oblast")
+    assert not ix.is_person("Harbour Control Authority")
+    assert not ix.is_person("Nobody Known")
+
+
+def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norland's Main Directorate of Shipping", "ORG", ""),
+            ("Main Directorate of Shipping", "ORG", ""),
+            ("Norland's Coast Guard", "ORG", ""),
+            ("Coast Guard", "ORG", ""),
+            ("Norlandian Border Police Command", "ORG", ""),
+            ("Vesnian Border Police Command", "ORG", ""),
+            ("Border Police Command", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("Main Directorate of Shipping") == ix.canonical(
+        "Norland's Main Directorate of Shipping"
+    )
+    # two words are too few to tell a body from a generic name
+    assert ix.canonical("Coast Guard") != ix.canonical("Norland's Coast Guard")
+    # two owners: the bare name could be either
+    commands = ("Border Police Command", "Norlandian Border Police Command", "Vesnian Border Police Command")
+    assert len({ix.canonical(n) for n in commands}) == 3

@@ -53,6 +53,9 @@ ROLE_HEADS = ROLE_WORDS - _words(
 )
 # Generic head words of organisation names: "the intelligence service" is "the intelligence".
 ORG_HEADS = _words("service agency directorate department office ministry committee council bureau")
+# Head words of a region's name: "the Kursk region" is "Kursk Oblast". Words that also end
+# other places' names ("Orange County", "Czech Republic", "Washington state") are left out.
+PLACE_HEADS = _words("region oblast province krai governorate prefecture raion okrug voivodeship")
 # Words that make a name an organisation's, not a person's.
 ORG_WORDS = ORG_HEADS | _words(
     """
@@ -403,6 +406,18 @@ class NameIndex:
             for b in orgs[i + 1 :]:
                 if self._same_org(a, b):
                     self._groups.union(a, b)
+        # "Main Directorate of Intelligence" is "Ukraine's Main Directorate of Intelligence"
+        # when the story has that one owner for it; with "Russian" and "Ukrainian" versions of
+        # a name, the bare name stays apart
+        owned: dict[str, set[str]] = defaultdict(set)
+        for k in orgs:
+            words = k.split()
+            if len(words) >= 4:
+                owned[" ".join(words[1:])].add(k)
+        for k in orgs:
+            owners = {self._groups.find(o) for o in owned.get(k, ())}
+            if len(owners) == 1:
+                self._groups.union(owners.pop(), k)
 
     @staticmethod
     def _same_org(a: str, b: str) -> bool:
@@ -411,6 +426,8 @@ class NameIndex:
         wa, wb = a.split(), b.split()
         short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
         extra = long[len(short) :]
+        if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1]:
+            return wa[-1] in PLACE_HEADS and wb[-1] in PLACE_HEADS  # "X region", "X Oblast"
         return (
             len(short) >= 2
             and long[: len(short)] == short
@@ -488,6 +505,15 @@ class NameIndex:
         if root is None:
             return clean(name)
         return self._canonical.get(root, clean(name))
+
+    def is_person(self, name: str) -> bool:
+        """Whether ``name`` is one of the story's people (however the tagger labelled it)."""
+        root = self._lookup(name)
+        return root is not None and any(
+            self._kind.get(k) == "person"
+            for k in self._groups.parent
+            if self._groups.find(k) == root
+        )
 
     def aliases(self, canonical: str) -> list[str]:
         """Every form of the name seen in the story, most frequent first."""

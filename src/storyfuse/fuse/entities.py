@@ -27,6 +27,9 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     out = []
     for name in labels:
         label = labels[name].most_common(1)[0][0]
+        if label != "PERSON" and names.is_person(name):
+            # a speaker the tagger took for an organisation: "Ruben Brekelmans said"
+            label = "PERSON"
         aliases = (written[name] | set(names.aliases(name))) - {name}
         out.append(
             StoryEntity(

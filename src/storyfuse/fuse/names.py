@@ -64,6 +64,9 @@ class Names:
             self._known[name] = tidy(found) if found else tidy(name)
         return self._known[name]
 
+    def is_person(self, name: str) -> bool:
+        return self.index is not None and self.index.is_person(name)
+
     def aliases(self, canonical: str) -> tuple[str, ...]:
         if self.index is None:
             return ()
