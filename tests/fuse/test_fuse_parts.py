@@ -121,3 +121,33 @@ def test_a_summary_sentence_must_hold_its_whole_quotation() -> None:
     assert not unbalanced_quotes("The mayor said: “The bridge will reopen in May.”")
     assert not unbalanced_quotes('The mayor called the plan "a first step" on Friday.')
     assert not unbalanced_quotes("The bridge will reopen in May, the mayor said.")
+
+
+def test_entities_leave_out_a_title_word_tagged_as_a_name():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Norland Defense Secretary Ada Moss visited Vesna on Monday. "
+        "The Defense Ministry of Norland said the visit went well."
+    )
+    one = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "entities": [
+                ("Defense", "ORG"),
+                ("Ada Moss", "PERSON"),
+                ("Vesna", "GPE"),
+                ("Defense Ministry of Norland", "ORG"),
+            ],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    names = [e.name for e in entities(story, build_names(story))]
+    assert "Defense" not in names
+    assert {"Ada Moss", "Vesna", "Defense Ministry of Norland"} <= set(names)

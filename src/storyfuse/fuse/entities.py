@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
 from storyfuse.model import StoryEntity
@@ -20,6 +21,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             name = names.canonical(entity.text)
             if not name or not any(ch.isalpha() for ch in name):
                 continue
+            if entity.label != "PERSON" and name.lower() in ROLE_WORDS:
+                continue  # a piece of a title the tagger took for a name: "Defense" Secretary
             labels.setdefault(name, Counter())[entity.label] += 1
             written.setdefault(name, set()).add(tidy(entity.text))
             sources.setdefault(name, []).append(analysis.id)
