@@ -176,3 +176,25 @@ def test_openapi_examples_have_the_shape_of_real_answers(client):
         for key, value in example.items():
             if isinstance(value, list) and value and isinstance(value[0], dict) and answer[key]:
                 assert set(value[0]) <= set(answer[key][0]), (path, key)
+
+
+def test_stories_list_shows_conflicts_once_the_brief_is_computed():
+    """Filling in a brief leaves the database's revision as it is; the list page that said
+    "conflicts: …" must not be served again once the count is known."""
+    class Pending(MemoryCatalog):
+        computed = False
+
+        def stories(self, query):
+            rows, total = super().stories(query)
+            if not self.computed:
+                rows = [replace(r, conflicts=None) for r in rows]
+            return rows, total
+
+    catalog = Pending(corpus())
+    client = TestClient(create_app(catalog))
+    first = _doc(client.get("/")).cssselect(".story-row")[1].text_content()
+    assert "conflicts: …" in first
+    catalog.computed = True  # the brief was fused in the background; same version
+    again = _doc(client.get("/")).cssselect(".story-row")[1].text_content()
+    assert "1 conflict" in again
+    assert _doc(client.get("/")).cssselect(".story-row")[1].text_content() == again

@@ -86,11 +86,19 @@ class _PageCache:
                 return self._items[key]
         return None
 
-    def get(self, key: tuple[str, str], build: Callable[[], Any]) -> Any:
+    def get(
+        self,
+        key: tuple[str, str],
+        build: Callable[[], Any],
+        keep: Callable[[Any], bool] | None = None,
+    ) -> Any:
+        """The value kept for ``key``, else ``build()``'s, kept unless ``keep`` says no."""
         found = self.peek(key)
         if found is not None:
             return found
         value = build()
+        if keep is not None and not keep(value):
+            return value
         with self._lock:
             self._items[key] = value
             while len(self._items) > self._size:
@@ -206,20 +214,24 @@ def create_app(
             until=until or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
         )
 
-        def build() -> bytes:
+        def build() -> tuple[bytes, bool]:
             rows, total = catalog.stories(query)
             hits = catalog.search(q, limit=30) if q else []
             params = {k: v for k, v in request.query_params.items() if k != "page" and v}
             more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
-            return bytes(render(
+            body = bytes(render(
                 request, "stories.html", title="Search: " + q if q else None, rows=rows,
                 total=total, hits=hits, query=query, outlets=catalog.outlets(), page=page,
                 more=more,
             ).body)
+            return body, any(r.conflicts is None for r in rows)
 
-        # the same list or search, until the database changes, is the same page
+        # The same list or search, until the database changes, is the same page; one with a
+        # story whose brief is still being computed is not kept, since filling in a brief does
+        # not change the database's revision and the page would keep saying "conflicts: …".
         key = (catalog.version(), "?" + str(sorted(request.query_params.multi_items())))
-        return HTMLResponse(html_cache.get(key, build))
+        body, _ = html_cache.get(key, build, keep=lambda page: not page[1])
+        return HTMLResponse(body)
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def story_html(request: Request, story_id: str) -> HTMLResponse:
