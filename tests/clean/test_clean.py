@@ -256,3 +256,31 @@ def test_a_sentence_mentioning_publication_is_not_a_dateline() -> None:
         f"by a third since the plans were first drawn up.\n{_prose(4)}"
     )
     assert clean(_doc(body)).published_from != "text"
+
+
+def _outlet(lines: list[str], url: str | None = None) -> str | None:
+    from storyfuse.clean.lines import Line
+    from storyfuse.clean.metadata import find_outlet
+
+    return find_outlet([Line(i, text) for i, text in enumerate(lines)], None, url)
+
+
+def test_outlet_from_a_desk_in_the_byline() -> None:
+    assert (
+        _outlet(["Ferry strike ends", "by Lena Okafor and The Harbour Times news desk March 4, 2024"])
+        == "The Harbour Times"
+    )
+    assert _outlet(["Ferry strike ends", "By Coast Wire staff"]) == "Coast Wire"
+    # a byline of people only names no outlet
+    assert _outlet(["Ferry strike ends", "By Lena Okafor and Tomas Brandt"]) is None
+
+
+def test_outlet_from_the_signature_mail_domain_unless_personal() -> None:
+    body = ["Ferry strike ends", "The strike ended on Monday after talks."]
+    assert _outlet([*body, "Lena Okafor lokafor@harbourtimes.example"]) == "harbourtimes.example"
+    assert _outlet([*body, "Lena Okafor lena.okafor@gmail.com"]) is None
+    # the page's own address comes first
+    assert (
+        _outlet([*body, "Lena Okafor lokafor@harbourtimes.example"], "https://www.coast.example/a")
+        == "coast.example"
+    )

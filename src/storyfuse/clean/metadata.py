@@ -47,6 +47,23 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|del|la|
 _NAME_LINE = re.compile(rf"^{_NAME}$")
 _NAME_EMAIL = re.compile(rf"^({_NAME})\s*[,(|]?\s*[\w.+-]+@[\w-]+(\.[\w-]+)+\)?$")
 _BYLINE_NAMES = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.IGNORECASE)
+# "by Ann Lee and The Harbour Times news desk": an outlet's desk or staff named in a byline
+_DESK = re.compile(
+    r"(?:^|,\s*|\s+and\s+|\s*&\s*)"
+    r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+"
+    r"(?:news\s+desk|newsdesk|newsroom|desk|staff|wire\s+staff|staff\s+reporters?)\b"
+)
+# "Ann Lee alee@harbourtimes.example": the signature's mail domain names the outlet, unless it
+# is a personal mailbox
+_MAIL_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+WEBMAIL = frozenset(
+    {
+        "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com",
+        "msn.com", "aol.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.com",
+        "gmx.de", "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com", "naver.com",
+        "hanmail.net",
+    }
+)  # fmt: skip
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:-\s*(?:19|20)\d{2})?\s*)?,?\s*"
     r"([A-Z][\w&.'’ -]{1,60}?)(?:\.|,|\s+all rights|\s*$)",
@@ -273,7 +290,9 @@ def parse_date(text: str) -> str | None:
 
 
 def find_outlet(lines: Sequence[Line], title: str | None, url: str | None) -> str | None:
-    """The outlet from a copyright line, a "Headline | Outlet" title line, or the URL's host."""
+    """The outlet from a copyright line, a "Headline | Outlet" title line, a desk in the byline
+    ("by Ann Lee and The Harbour Times news desk"), the URL's host, or the mail domain of the
+    author's signature ("Ann Lee alee@harbourtimes.example")."""
     for line in reversed(lines[-HEADER_LINES:]):
         match = _COPYRIGHT.search(line.text)
         if match and line.n_words <= 20:
@@ -284,7 +303,19 @@ def find_outlet(lines: Sequence[Line], title: str | None, url: str | None) -> st
         parts = _TITLE_SEPARATOR.split(line.text)
         if len(parts) == 2 and title and parts[0].strip() == title and len(parts[1].split()) <= 5:
             return parts[1].strip()
+    for line in lines[:HEADER_LINES]:
+        byline = _BYLINE_NAMES.match(line.text)
+        if byline:
+            desk = _DESK.search(byline.group(1))
+            if desk:
+                return desk.group(1).strip()
     if url:
         host = urlsplit(url).netloc.lower()
-        return host.removeprefix("www.") or None
+        if host.removeprefix("www."):
+            return host.removeprefix("www.")
+    for line in lines[-HEADER_LINES:]:
+        if _NAME_EMAIL.match(line.text):
+            mail = _MAIL_DOMAIN.search(line.text)
+            if mail and mail.group(1).lower() not in WEBMAIL:
+                return mail.group(1).lower()
     return None
