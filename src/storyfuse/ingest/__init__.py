@@ -30,6 +30,7 @@ from typing import Any, BinaryIO, cast
 
 from storyfuse import limits
 from storyfuse.ingest import readers
+from storyfuse.ingest.decode import charset_of
 from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
@@ -102,12 +103,13 @@ def _read_url(url: str) -> Iterator[Document | Problem]:
     try:
         page = fetch(url)
         kind = page.content_type.split(";")[0].strip().lower()
+        charset = charset_of(page.content_type)
         if "html" in kind:
-            documents = readers.read_html(url, page.body)
+            documents = readers.read_html(url, page.body, charset)
         elif "xml" in kind or "rss" in kind or "atom" in kind:
-            documents = readers.read_feed(url, page.body)
+            documents = readers.read_feed(url, page.body, charset)
         else:
-            documents = readers.read_text(url, page.body)
+            documents = readers.read_text(url, page.body, charset)
         for item in documents:
             if isinstance(item, Document) and not item.url:
                 item = replace(item, url=page.url)

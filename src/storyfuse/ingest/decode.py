@@ -19,16 +19,29 @@ _BOMS = (
 # Control characters that never occur in text (tab, newline, carriage return, form feed are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DECLARED_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
 )
+_CHARSET_PARAMETER = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def decode_text(data: bytes, path: str, *, html: bool = False) -> str:
+def charset_of(content_type: str | None) -> str | None:
+    """The charset a Content-Type header names ("text/html; charset=windows-1252"), if any."""
+    match = _CHARSET_PARAMETER.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def decode_text(
+    data: bytes, path: str, *, html: bool = False, declared: str | None = None
+) -> str:
     """Decode an input file's bytes, or raise InputError saying why they are not text.
 
-    UTF-8 (with or without a BOM) and UTF-16/32 with a BOM are read; an HTML page may also
-    declare its charset in a ``<meta>`` tag. Anything else is refused rather than guessed, so a
-    wrong encoding never turns into mojibake in a brief.
+    UTF-8 (with or without a BOM) and UTF-16/32 with a BOM are read. Other encodings are read
+    only when declared: by the container (``declared``: the charset of an HTTP header, as a
+    WARC record or a fetched page has) or, for HTML and feeds (``html``), by the document itself
+    (a ``<meta>`` charset, an XML declaration's encoding). Anything else is refused rather than
+    guessed, so a wrong encoding never turns into mojibake in a brief.
     """
     if not data.strip():
         raise InputError(path, "the file is empty")
@@ -52,7 +65,8 @@ def decode_text(data: bytes, path: str, *, html: bool = False) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        declared = _declared_charset(data) if html else None
+        named = _known_charset(declared) if declared else None
+        declared = named or (_declared_charset(data) if html else None)
         if declared is None:
             raise InputError(
                 path,
@@ -113,11 +127,16 @@ def _declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:8192])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "replace")
+    return _known_charset((match.group(1) or match.group(2)).decode("ascii", "replace"))
+
+
+def _known_charset(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except LookupError:
         return None
+    # a declared UTF-16/32 without a byte-order mark is a mistake, not an encoding to trust
+    return None if found.startswith(("utf-16", "utf-32")) else found
 
 
 def _check_text(text: str, path: str) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
 
 import trafilatura
 import trafilatura.settings
@@ -41,6 +43,9 @@ class HtmlArticle:
     title: str | None = None
     authors: tuple[str, ...] = ()
     date: str | None = None
+    # "metadata": the page's markup states it (meta tags, JSON-LD, <time>, the URL);
+    # "text": a date written in the page's text
+    date_from: Literal["metadata", "text"] | None = None
     sitename: str | None = None
     url: str | None = None
     language: str | None = None
@@ -54,12 +59,22 @@ def extract_html(
     ``tuned=False`` gives trafilatura's default extraction (kept as the evaluation baseline);
     ``continuation=False`` leaves out the truncation fallback.
     """
+    # The date from the page's markup only: htmldate's search of the whole text falls back to a
+    # bare year ("© 2023", "in 2019") given as 1 January; it runs below, on its own.
+    markup_dates: dict[str, Any] = {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": date.today().isoformat(),
+    }
     if tuned:
         doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, favor_precision=True, with_metadata=True
+            html, url=url, include_comments=False, favor_precision=True, with_metadata=True,
+            date_extraction_params=markup_dates,
         )
     else:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, date_extraction_params=markup_dates
+        )
     if not isinstance(doc, trafilatura.settings.Document):  # None: no article found
         return HtmlArticle(body="", url=url)
     body = doc.text or ""
@@ -69,15 +84,42 @@ def extract_html(
         except Exception:  # a fallback must never cost the page its extraction
             log.exception("continuing a truncated extraction failed for %s", url or "a page")
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    found = doc.date or None
+    date_from: Literal["metadata", "text"] | None = "metadata" if found else None
+    if found is None:
+        found = _date_in_text(html, url, markup_dates["max_date"])
+        date_from = "text" if found else None
     return HtmlArticle(
         body=body,
         title=doc.title or None,
         authors=authors,
-        date=doc.date or None,
+        date=found,
+        date_from=date_from,
         sitename=doc.sitename or None,
         url=doc.url or url,
         language=doc.language or None,
     )
+
+
+def _date_in_text(html: str | bytes, url: str | None, max_date: str) -> str | None:
+    """A publication date written in the page's text ("Published 11 March 2025"), or None.
+
+    htmldate's search of the text ends with dates it cannot know to the day: a year alone, or a
+    year and month, given as the first of the month. The first of a month is therefore never
+    taken from the text (a real one is lost to a missing date, never turned into a wrong one).
+    """
+    import htmldate
+
+    try:
+        found = htmldate.find_date(
+            html, url=url, original_date=True, extensive_search=True, max_date=max_date
+        )
+    except Exception:  # the date is a bonus; a failure must not cost the page
+        log.exception("searching the text for a date failed for %s", url or "a page")
+        return None
+    if not isinstance(found, str) or found.endswith("-01"):
+        return None
+    return found
 
 
 def _continue_truncated(body: str, html: str | bytes, title: str | None) -> str:

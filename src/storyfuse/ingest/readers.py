@@ -7,12 +7,14 @@ import gzip
 import io
 import json
 import logging
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
-from storyfuse.ingest.decode import check_head, decode_text
+from storyfuse.ingest.decode import charset_of, check_head, decode_text
 from storyfuse.ingest.html import MAX_HTML_CHARS, extract_html
-from storyfuse.ingest.records import file_stem, iso_date, record_id, sha256
+from storyfuse.ingest.records import file_stem, iso_date, record_id, record_slug, sha256
 from storyfuse.model import Document, InputError, Problem
 
 Item = Document | Problem
@@ -32,8 +34,9 @@ def _check_size(text: str, where: str) -> None:
         )
 
 
-def read_text(path: str, data: bytes) -> Iterator[Item]:
-    text = decode_text(data, path)
+def read_text(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
+    """``charset``: the encoding the container declares (an HTTP header), if any."""
+    text = decode_text(data, path, declared=charset)
     _check_size(text, path)
     yield Document(
         id=file_stem(path),
@@ -44,8 +47,8 @@ def read_text(path: str, data: bytes) -> Iterator[Item]:
     )
 
 
-def read_html(path: str, data: bytes) -> Iterator[Item]:
-    text = decode_text(data, path, html=True)
+def read_html(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
+    text = decode_text(data, path, html=True, declared=charset)
     yield _html_document(file_stem(path), path, "html", text, sha256(data), url=None)
 
 
@@ -57,6 +60,7 @@ def _html_document(
     page = extract_html(html, url=url)
     if not _normalise(page.body).strip():
         raise InputError(path, "no article text found in this HTML page")
+    published = iso_date(page.date)
     return Document(
         id=doc_id,
         path=path,
@@ -66,8 +70,8 @@ def _html_document(
         title=page.title,
         outlet=page.sitename,
         authors=page.authors,
-        published=iso_date(page.date),
-        published_from="metadata" if page.date else None,
+        published=published,
+        published_from=page.date_from if published else None,
         url=page.url,
         language=page.language,
         from_html=True,
@@ -174,21 +178,64 @@ def _decoded_lines(
         text.detach()
 
 
+# The field names news exports use for each part of an article (news-please, NewsAPI, CMS and
+# scraper dumps); the first one a record has, as a non-empty string, is taken.
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "maintext", "article", "article_text", "full_text"),
+    "html": ("html", "raw_html", "content_html", "body_html"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "outlet": ("outlet", "source", "site_name", "sitename", "publisher", "source_domain"),
+    "published": (
+        "published", "date", "pubDate", "datePublished", "date_publish", "published_at",
+        "publishedAt", "publish_date", "pub_date",
+    ),
+    "authors": ("authors", "author", "byline", "creator"),
+}
+
+
+_MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|span|a|em|strong|ul|li|blockquote)\b[^<>]*>", re.IGNORECASE)
+
+
+def _field(record: dict[str, Any], name: str) -> Any:
+    """The record's value for one part of an article, under any of its usual field names."""
+    for key in _FIELDS[name]:
+        value = record.get(key)
+        if isinstance(value, dict) and name == "outlet":  # NewsAPI: {"id": ..., "name": ...}
+            value = value.get("name")
+        if isinstance(value, str):
+            if value.strip():
+                return value
+        elif value not in (None, [], {}) and name in ("published", "authors"):
+            return value
+    return None
+
+
 def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
     if not isinstance(record, dict):
         raise InputError(where, f"line {number} is not a JSON object")
-    text, html = record.get("text"), record.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        raise InputError(where, f"line {number} has neither a 'text' nor an 'html' string")
+    text, html = _field(record, "text"), _field(record, "html")
+    if text is None and html is None:
+        empty = any(isinstance(record.get(k), str) for k in _FIELDS["text"] + _FIELDS["html"])
+        if empty:
+            raise InputError(where, f"line {number} has an empty article text")
+        fields = ", ".join(repr(k)[:40] for k in list(record)[:12]) or "none"
+        raise InputError(
+            where,
+            f"line {number} has neither a 'text' nor an 'html' string "
+            f"(nor {', '.join(_FIELDS['text'][1:])}); its fields: {fields}",
+        )
     raw_id = record.get("id")
     doc_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}-{number}"
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    given_date = iso_date(record.get("published"))
-    authors = _authors(record.get("authors"))
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
+    url = _field(record, "url")
+    given_date = iso_date(_field(record, "published"))
+    authors = _authors(_field(record, "authors"))
+    title = _field(record, "title")
+    outlet = _field(record, "outlet")
     if isinstance(text, str) and text.strip():
         _check_size(text, where)
+        if len(_MARKUP.findall(text[:20_000])) >= 2:  # a CMS export's HTML "content"
+            text = _fragment_text(text)
         return Document(
             id=doc_id,
             path=where,
@@ -282,18 +329,21 @@ def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
                     "article page; skipped",
                 )
                 continue
-            yield _one(where, _warc_document, doc_id, where, payload, url)
+            charset = charset_of(headers.get_header("Content-Type") if headers else None)
+            yield _one(where, _warc_document, doc_id, where, payload, url, charset)
     except ArchiveLoadFailed as exc:
-        yield Problem(path, f"not a readable WARC archive ({exc}); records after this are lost")
+        # warcio's message quotes the unreadable bytes ("first line: [...]"): keep only why
+        why = str(exc).split(", first line")[0].split("\n")[0][:100]
+        yield Problem(path, f"not a readable WARC archive ({why}); records after this are lost")
         return
     if index == 0:
         yield Problem(path, "this WARC archive holds no HTML response records")
 
 
-def read_feed(path: str, data: bytes) -> Iterator[Item]:
+def read_feed(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
     import feedparser
 
-    text = decode_text(data, path, html=True)
+    text = decode_text(data, path, html=True, declared=charset)
     feed = feedparser.parse(text)
     if not feed.entries:
         reason = "holds no feed entries"
@@ -303,15 +353,21 @@ def read_feed(path: str, data: bytes) -> Iterator[Item]:
         return
     stem, taken = file_stem(path), set[str]()
     outlet = feed.feed.get("title") or None
+    # A feed is read whole, so a slug several entries share is known before any id is given:
+    # all of them get a hash, and a newer entry added on top cannot take an older one's id.
+    slugs = Counter(record_slug(e.get("link") or e.get("id")) for e in feed.entries)
+    shared = {s for s, n in slugs.items() if n > 1}
     for index, entry in enumerate(feed.entries):
         url = entry.get("link")
-        doc_id = record_id(stem, url or entry.get("id"), index, taken)
+        doc_id = record_id(stem, url or entry.get("id"), index, taken, shared)
         where = f"{path}#{index + 1}"
         yield _one(where, _feed_document, entry, index, doc_id, where, url, outlet)
 
 
-def _warc_document(doc_id: str, where: str, payload: bytes, url: str | None) -> Document:
-    html = decode_text(payload, where, html=True)
+def _warc_document(
+    doc_id: str, where: str, payload: bytes, url: str | None, charset: str | None
+) -> Document:
+    html = decode_text(payload, where, html=True, declared=charset)
     return _html_document(doc_id, where, "warc", html, sha256(payload), url)
 
 

@@ -1,0 +1,266 @@
+"""What ingest records about an article besides its text: dates and their source, ids, encodings
+declared by the container (HTTP header, XML declaration), field names of JSONL exports."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from storyfuse.ingest import read
+from storyfuse.ingest.records import iso_date
+from storyfuse.model import Document, Problem
+
+PARAGRAPHS = [
+    ("Dock workers at the Port of Rotterdam walked off the job on Tuesday, halting container "
+     "traffic at Europe's largest port as talks over pay collapsed."),
+    ("The FNV union said about 3,500 workers joined the strike, which is due to last 48 hours. "
+     "Port authority spokesman Sander de Vries said 40 ships were waiting to berth."),
+    ("Employers said the union's demand for a 14 percent raise over two years was unaffordable "
+     "and offered 9 percent, according to a statement released by the employers' association."),
+    ("The last major strike at the port, in 2019, lasted three days. Shipping lines including "
+     "Maersk said they were rerouting some vessels to Antwerp and Hamburg."),
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def _read(*paths: Path | str) -> list[Document | Problem]:
+    return list(read([str(p) for p in paths]))
+
+
+def _doc(items: list[Document | Problem]) -> Document:
+    assert len(items) == 1 and isinstance(items[0], Document), items
+    return items[0]
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",  # the body names only a year ("in 2019")
+        "<footer><p>© 2023 The Harbour Times. All rights reserved.</p></footer>",
+    ],
+)
+def test_a_page_without_a_date_gets_none_not_the_first_of_january(
+    tmp_path: Path, extra: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><article>{BODY}</article>{extra}</body></html>")
+    doc = _doc(_read(path))
+    assert (doc.published, doc.published_from) == (None, None)
+
+
+def test_a_date_stated_only_in_the_page_text_is_marked_as_read_from_the_text(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><article><h1>Rotterdam dockers strike</h1>"
+        f"<p>Published 11 March 2025</p>{BODY}</article></body></html>"
+    )
+    doc = _doc(_read(path))
+    assert (doc.published, doc.published_from) == ("2025-03-11", "text")
+
+
+def test_a_date_in_the_page_markup_is_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="2025-03-11T09:30:00+01:00">'
+        f"</head><body><article>{BODY}</article></body></html>"
+    )
+    doc = _doc(_read(path))
+    assert (doc.published, doc.published_from) == ("2025-03-11", "metadata")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2025-03-11T08:00:00Z", "2025-03-11"),
+        ("Tue, 11 Mar 2025 08:00:00 GMT", "2025-03-11"),
+        ("March 11, 2025", "2025-03-11"),
+        ("11.03.2025", "2025-03-11"),  # dotted numeric dates are day first
+        (1741680000, "2025-03-11"),  # Unix seconds
+        (1741680000000, "2025-03-11"),  # Unix milliseconds
+        ("1741680000", "2025-03-11"),
+        # relative to the day the file is read, not to the day it was written: no date
+        ("yesterday", None),
+        ("2 hours ago", None),
+        ("today", None),
+        # no day named: no date to the day
+        ("2025", None),
+        ("March 2025", None),
+        ("11 March", None),
+        (True, None),
+        (0, None),
+    ],
+)
+def test_given_dates(given: object, expected: str | None) -> None:
+    assert iso_date(given) == expected
+
+
+def test_jsonl_relative_date_is_not_given_as_today(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "r1", "text": "The port reopened.", "published": "yesterday"}\n')
+    doc = _doc(_read(path))
+    assert (doc.published, doc.published_from) == (None, None)
+
+
+# --- JSONL field names ---------------------------------------------------------------------
+
+
+def test_jsonl_common_field_names_of_news_exports(tmp_path: Path) -> None:
+    import json
+
+    text = "\n\n".join(PARAGRAPHS)
+    records = [
+        {"id": "c1", "content": text, "headline": "Dockers strike", "source": "Beta Post",
+         "date": "2025-03-11", "author": "Jan Vos"},
+        {"id": "c2", "body": text, "pubDate": "Tue, 11 Mar 2025 08:00:00 GMT",
+         "byline": "Ana Ruiz"},
+        {"id": "c3", "maintext": text, "date_publish": "2025-03-11 08:00:00",
+         "source_domain": "gamma.example", "authors": ["Kim Lee"]},
+        {"id": "c4", "article": text, "site_name": "Delta", "datePublished": "2025-03-11",
+         "link": "https://delta.example/strike"},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    docs = [i for i in _read(path) if isinstance(i, Document)]
+    assert [d.id for d in docs] == ["c1", "c2", "c3", "c4"]
+    c1, c2, c3, c4 = docs
+    assert (c1.title, c1.outlet, c1.authors) == ("Dockers strike", "Beta Post", ("Jan Vos",))
+    assert (c1.published, c1.published_from) == ("2025-03-11", "given")
+    assert c2.published == "2025-03-11" and c2.authors == ("Ana Ruiz",)
+    assert (c3.outlet, c3.published, c3.authors) == ("gamma.example", "2025-03-11", ("Kim Lee",))
+    assert (c4.outlet, c4.url) == ("Delta", "https://delta.example/strike")
+    assert all("3,500 workers" in d.body for d in docs)
+
+
+def test_jsonl_record_without_a_text_field_names_the_fields_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "x", "headline": "Strike", "summary_html_v2": "..."}\n')
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem)
+    assert "headline" in problem.error and "summary_html_v2" in problem.error
+
+
+# --- encodings declared by the container -------------------------------------------------
+
+
+def _warc(path: Path, records: list[tuple[str, bytes, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        for url, payload, ctype in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(payload), http_headers=headers
+                )
+            )
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_record_in_the_charset_its_http_header_declares(tmp_path: Path, name: str) -> None:
+    html = (
+        "<html><body><article><h1>Grève à Rotterdam</h1>"
+        "<p>Les dockers réclament 14 % d’augmentation.</p>" + BODY + "</article></body></html>"
+    )
+    _warc(
+        tmp_path / name,
+        [("https://fr.example/greve", html.encode("cp1252"), "text/html; charset=windows-1252")],
+    )
+    doc = _doc(_read(tmp_path / name))
+    assert "réclament 14 % d’augmentation" in doc.body
+
+
+def test_feed_in_the_encoding_its_xml_declaration_names(tmp_path: Path) -> None:
+    path = tmp_path / "latin.rss"
+    path.write_bytes(
+        (
+            '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>'
+            "<title>Café Nouvelles</title><item><title>Grève</title>"
+            "<link>https://l.example/1</link>"
+            f"<description>Grève générale. {PARAGRAPHS[0]}</description></item>"
+            "</channel></rss>"
+        ).encode("latin-1")
+    )
+    doc = _doc(_read(path))
+    assert doc.outlet == "Café Nouvelles" and doc.title == "Grève"
+    assert "Grève générale" in doc.body
+
+
+def test_undeclared_legacy_encoding_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Grève générale à Rotterdam".encode("latin-1"))
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem) and "UTF-8" in problem.error
+
+
+# --- ids of the records of a feed or archive -----------------------------------------------
+
+
+def _feed(links: list[str]) -> str:
+    items = "".join(
+        f"<item><title>Story {link[-2:]}</title><link>{link}</link>"
+        f"<description>Report number {link[-2:]}: {PARAGRAPHS[0]}</description></item>"
+        for link in links
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+
+
+def test_feed_record_ids_do_not_move_when_the_feed_gains_entries(tmp_path: Path) -> None:
+    """Entries whose URLs end alike ("article.php?id=...") keep their ids when a newer entry
+    is added on top, so re-reading a refreshed feed never gives one article another's id."""
+    path = tmp_path / "news.rss"
+    old = [f"https://old.example/article.php?id={n}" for n in (11, 12)]
+    path.write_text(_feed(old))
+    before = {d.url: d.id for d in _read(path) if isinstance(d, Document)}
+    path.write_text(_feed(["https://old.example/article.php?id=13", *old]))
+    after = {d.url: d.id for d in _read(path) if isinstance(d, Document)}
+    assert len(set(after.values())) == 3
+    assert all(after[url] == before[url] for url in old), (before, after)
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def test_a_junk_warc_gets_a_short_readable_reason(tmp_path: Path) -> None:
+    path = tmp_path / "junk.warc"
+    path.write_bytes(b"\x01\x02junk\x1b[31m" * 300 + b"\n" + b"more junk\n" * 10)
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem) and "WARC" in problem.error
+    assert len(problem.error) < 200
+    assert problem.error.isprintable()
+
+
+def test_fetched_page_in_the_charset_its_http_header_declares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import storyfuse.fetch
+
+    html = f"<html><body><article><h1>Grève à Rotterdam</h1>{BODY}</article></body></html>"
+
+    def fetch(url: str) -> storyfuse.fetch.Fetched:
+        return storyfuse.fetch.Fetched(
+            url=url, status=200, content_type="text/html; charset=ISO-8859-1",
+            body=html.encode("latin-1"), address="192.0.2.1",
+        )
+
+    monkeypatch.setattr(storyfuse.fetch, "fetch", fetch)
+    doc = _doc(_read("https://news.example/greve"))
+    assert doc.title == "Grève à Rotterdam" and doc.url == "https://news.example/greve"
+
+
+def test_jsonl_text_that_is_html_markup_is_read_as_text(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "cms.jsonl"
+    path.write_text(json.dumps({"id": "w1", "content": BODY}) + "\n")
+    doc = _doc(_read(path))
+    assert "<p>" not in doc.body and "3,500 workers" in doc.body
+    assert doc.body.count("\n") >= len(PARAGRAPHS) - 1  # one paragraph a line
