@@ -9,8 +9,13 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyfuse.model import Problem
+    from storyfuse.store import Store
 
 FORMATS = ("json", "md", "html")
 
@@ -24,9 +29,25 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _say(text: str) -> str:
+    """One printable line: line breaks and control characters in a file name or a library's
+    message must not break the one-line-per-problem report (nor drive the terminal)."""
+    text = " ".join(text.splitlines()) if text else text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(f"storyfuse: skipped {_say(problem.path)}: {_say(problem.error)}", file=sys.stderr)
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from storyfuse import pipeline, render
 
+    # A report that cannot be written is found before the analysis, not after it.
+    for output in args.output or []:
+        if Path(output).is_dir():
+            raise IsADirectoryError(f"cannot write the report to {output}: it is a folder")
     brief = pipeline.analyze(args.paths)
     # One analysis, as many reports as asked for: each -o FILE in the format its suffix names
     # (.json, .md, .html), else in --format.
@@ -34,8 +55,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         suffix = Path(output).suffix.lstrip(".").lower() if output else ""
         fmt = args.format or (suffix if suffix in FORMATS else "md")
         _write(render.render(brief, fmt), output)
-    for problem in brief.errors:
-        print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
+    _report(brief.errors)
     if not brief.articles:
         print("storyfuse: no article could be analysed", file=sys.stderr)
         return 1
@@ -47,7 +67,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
     from storyfuse.model import Document
-    from storyfuse.store import Store
 
     options: dict[str, object] = {"scheduler": args.scheduler} if args.engine == "dask" else {}
     if args.engine == "local" and args.workers:
@@ -57,7 +76,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     unchanged: list[str] = []
     changed: set[str] = set()
     stored = 0
-    with Store.open(args.db) as store:
+    with _open_store(args.db) as store:
         documents, problems = prepare(ingest.read(args.paths))
         engine = get_engine(args.engine, **options)
         # A dask cluster or a local pool analyses several batches at once; each is still
@@ -93,8 +112,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         finally:
             engine.close()
         total = len(store.stories())
-    for problem in problems:
-        print(f"storyfuse: skipped {problem.path}: {problem.error}", file=sys.stderr)
+    _report(problems)
     print(
         f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
         f"{_count(len(changed), 'story', 'stories')} changed, {total} in all"
@@ -106,22 +124,59 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
-def cmd_stories(args: argparse.Namespace) -> int:
-    from storyfuse.store import Store
+class NoDatabase(Exception):
+    """A database to read from does not exist (a mistyped path would otherwise create it)."""
 
-    with Store.open(args.db) as store:
+
+def _open_store(url: str, *, existing: bool = False) -> Store:
+    """The store at ``url``; ``existing``: refuse to create a SQLite file that is not there.
+
+    A URL that names no usable database is a ValueError (one line, exit code 2).
+    """
+    import sqlalchemy as sa
+
+    from storyfuse.store import Store
+    from storyfuse.store.db import normalise_url
+
+    try:
+        parsed = sa.engine.make_url(normalise_url(url))
+    except sa.exc.ArgumentError as exc:
+        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
+    except ValueError as exc:  # a port that is not a number
+        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
+    database = parsed.database or ""
+    if (
+        existing
+        and parsed.get_backend_name() == "sqlite"
+        and database not in ("", ":memory:")
+        and not database.startswith("file:")
+        and not Path(database).exists()
+    ):
+        raise NoDatabase(
+            f"no database at {database}; `storyfuse ingest PATH --db {url}` creates one"
+        )
+    try:
+        return Store.open(url)
+    except (sa.exc.ArgumentError, ImportError) as exc:  # no such dialect, or no driver for it
+        raise ValueError(
+            f"cannot use the database {url!r} ({exc}); give a SQLite file or a "
+            "postgresql:// URL"
+        ) from exc
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with _open_store(args.db, existing=True) as store:
         for s in store.stories(limit=args.limit):
             dates = " to ".join(dict.fromkeys(d for d in (s.first_published, s.last_published) if d))
             counts = f"{_count(s.articles, 'article')}, {_count(s.sources, 'source')}"
-            print(f"{s.id}\t{counts}\t{dates or '-'}\t{s.title}")
+            print(f"{s.id}\t{counts}\t{dates or '-'}\t{_say(s.title or '(untitled)')}")
     return 0
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from storyfuse import render
-    from storyfuse.store import Store
 
-    with Store.open(args.db) as store:
+    with _open_store(args.db, existing=True) as store:
         try:
             brief = store.brief(args.story_id)
         except KeyError as exc:
@@ -136,6 +191,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     return run(args.db or args.database, host=args.host, port=args.port, token=args.token,
                max_upload_mb=args.max_upload_mb)
+
+
+def _at_least(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,14 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--engine", choices=("local", "dask"), default="local")
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
     ingest.add_argument(
-        "--workers", type=int, metavar="N", default=None,
+        "--workers", type=_at_least(1), metavar="N", default=None,
         help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else 1)",
     )
     ingest.set_defaults(func=cmd_ingest)
 
     stories = sub.add_parser("stories", help="list the stories in a database")
     stories.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
-    stories.add_argument("--limit", type=int, default=None, help="at most this many")
+    stories.add_argument(
+        "--limit", type=_at_least(0), metavar="N", default=None, help="at most this many"
+    )
     stories.set_defaults(func=cmd_stories)
 
     brief = sub.add_parser("brief", help="print one story's brief from a database")
@@ -204,8 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except (OSError, ValueError) as exc:
+    except NoDatabase as exc:
         print(f"storyfuse: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as exc:
+        print(f"storyfuse: {_say(str(exc))}", file=sys.stderr)
         return 2
 
 

@@ -1,0 +1,101 @@
+"""The command line as a user meets it: mistakes in arguments, databases and inputs give one
+clear line on stderr and a meaningful exit code, never a traceback or silent loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyfuse.cli import main
+from storyfuse.model import Problem
+
+
+def test_listing_a_database_that_does_not_exist_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo.db"
+    for args in (["stories", "--db", str(missing)],
+                 ["brief", "s123", "--db", f"sqlite:///{missing}"]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert "typo.db" in err and "no database" in err
+        assert len(err.strip().splitlines()) == 1
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("url", ["foo://bar", "mysql://u@h/db", "postgresql://u@h:notaport/db"])
+def test_a_database_url_that_cannot_be_used_is_one_line(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["stories", "--db", url])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.startswith("storyfuse: ") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", "x.txt", "--workers", "-3"],
+        ["ingest", "x.txt", "--workers", "0"],
+        ["stories", "--limit", "-1"],
+    ],
+)
+def test_impossible_counts_are_refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    assert "must be" in capsys.readouterr().err
+
+
+def test_an_untitled_story_is_listed_as_untitled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyfuse.store import Store, StorySummary
+
+    db = tmp_path / "news.db"
+    Store.open(str(db)).close()
+    untitled = StorySummary(
+        id="s1", title=None, articles=1, sources=1,
+        first_published="2025-03-11", last_published="2025-03-11", outlets=(),
+    )
+    monkeypatch.setattr(Store, "stories", lambda self, limit=None, offset=0: [untitled])
+    assert main(["stories", "--db", str(db)]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.endswith("(untitled)") and "None" not in line
+
+
+def test_each_skipped_input_is_one_printable_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyfuse import pipeline
+    from storyfuse.model import Brief
+
+    problems = [
+        Problem("in/odd\nname\x1b[2J.txt", "could not be read (ValueError: bad\nthing)"),
+        Problem("in/b.txt", "the file is empty"),
+    ]
+    monkeypatch.setattr(
+        pipeline, "analyze", lambda paths: Brief(articles=(), stories=(), errors=tuple(problems))
+    )
+    assert main(["analyze", "in", "-f", "json"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 3, lines  # two skipped inputs, then "no article could be analysed"
+    assert all(line.isprintable() for line in lines)
+    assert "odd" in lines[0] and "bad" in lines[0] and "b.txt" in lines[1]
+
+
+def test_an_output_that_is_a_folder_is_refused_before_the_analysis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyfuse import pipeline
+
+    def analyze(paths: list[str]) -> None:
+        raise AssertionError("analysed although the report could not be written")
+
+    monkeypatch.setattr(pipeline, "analyze", analyze)
+    assert main(["analyze", "in", "-o", str(tmp_path / "a.md"), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "folder" in err
