@@ -264,3 +264,17 @@ def test_jsonl_text_that_is_html_markup_is_read_as_text(tmp_path: Path) -> None:
     doc = _doc(_read(path))
     assert "<p>" not in doc.body and "3,500 workers" in doc.body
     assert doc.body.count("\n") >= len(PARAGRAPHS) - 1  # one paragraph a line
+
+
+def test_same_file_name_in_two_folders_is_two_articles(tmp_path: Path) -> None:
+    """A mirrored site has an index.html in every folder: each is an article of its own."""
+    for folder, words in (("port", "dockers strike"), ("rail", "train drivers strike")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(f"In Rotterdam, {words} over pay.\n")
+    docs = _read(tmp_path)
+    assert all(isinstance(d, Document) for d in docs), docs
+    ids = [d.id for d in docs if isinstance(d, Document)]
+    assert ids == ["index", "rail-index"]
+    # the same file named twice is still one article (its second reading is a duplicate)
+    again = _read(tmp_path / "port" / "index.txt", tmp_path / "port" / "index.txt")
+    assert [d.id for d in again if isinstance(d, Document)] == ["index", "index"]

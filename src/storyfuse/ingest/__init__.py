@@ -31,6 +31,7 @@ from typing import Any, BinaryIO, cast
 from storyfuse import limits
 from storyfuse.ingest import readers
 from storyfuse.ingest.decode import charset_of
+from storyfuse.ingest.records import sha256, slug
 from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
@@ -68,14 +69,19 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
 
     A folder contributes every file with a known extension (hidden files skipped); a file given
     by name must have a known extension. Each input that cannot be read yields a ``Problem``.
+
+    A one-article file's id is its name without the extension. When two different files have
+    the same name (the index.html of each folder of a mirrored site), the later one's id adds
+    its folder's name ("rail-index"), so that neither is dropped as a duplicate.
     """
+    owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
     for given in paths:
         path = Path(given)
         if _URL.match(given):
             yield from _read_url(given)
         elif path.is_dir():
             for file in _walk(path):
-                yield from _read_file(str(file))
+                yield from _own_ids(_read_file(str(file)), file, owners)
         elif path.exists():
             if reader_for(str(path)) is None:
                 yield Problem(
@@ -84,9 +90,30 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
                     ".warc, .xml, .rss or .atom file (optionally .gz)",
                 )
             else:
-                yield from _read_file(str(path))
+                yield from _own_ids(_read_file(str(path)), path, owners)
         else:
             yield Problem(given, "no such file or folder")
+
+
+def _own_ids(
+    items: Iterator[Document | Problem], file: Path, owners: dict[str, str]
+) -> Iterator[Document | Problem]:
+    """The items of one file, a one-article file's id made its own (see ``read``)."""
+    try:
+        where = str(file.resolve())
+    except OSError:
+        where = str(file.absolute())
+    for item in items:
+        if isinstance(item, Document) and item.path == str(file):
+            owner = owners.setdefault(item.id, where)
+            if owner != where:
+                parent = slug(file.parent.absolute().name) or "file"
+                doc_id = f"{parent}-{item.id}"
+                if owners.setdefault(doc_id, where) != where:
+                    doc_id = f"{doc_id}-{sha256(where)[:8]}"
+                    owners.setdefault(doc_id, where)
+                item = replace(item, id=doc_id)
+        yield item
 
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
