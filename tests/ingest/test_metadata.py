@@ -278,3 +278,76 @@ def test_same_file_name_in_two_folders_is_two_articles(tmp_path: Path) -> None:
     # the same file named twice is still one article (its second reading is a duplicate)
     again = _read(tmp_path / "port" / "index.txt", tmp_path / "port" / "index.txt")
     assert [d.id for d in again if isinstance(d, Document)] == ["index", "index"]
+
+
+def _warc_statuses(path: Path, pages: list[tuple[str, str, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, status, html in pages:
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+                )
+            )
+
+
+NOT_FOUND = (
+    "<html><body><main><h1>Sorry, we couldn't find that page</h1>"
+    + "<p>The page you were looking for may have been moved, deleted, or possibly never "
+    "existed. Try searching our archive of more than two million articles instead.</p>" * 3
+    + "</main></body></html>"
+)
+
+
+def test_warc_error_and_redirect_responses_are_not_articles(tmp_path: Path) -> None:
+    page = f"<html><body><article><h1>Dockers strike</h1>{BODY}</article></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    _warc_statuses(
+        path,
+        [
+            ("https://h.example/ok", "200 OK", page),
+            ("https://h.example/gone", "404 Not Found", NOT_FOUND),
+            ("https://h.example/old", "301 Moved Permanently", '<p>Moved <a href="/ok">here</a></p>'),
+            ("https://h.example/err", "500 Internal Server Error", NOT_FOUND),
+        ],
+    )
+    items = _read(path)
+    assert [i.id for i in items if isinstance(i, Document)] == ["crawl-ok"], items
+    assert not [i for i in items if isinstance(i, Problem)]
+
+
+def test_a_warc_cut_short_keeps_its_records_and_says_so_without_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = f"<html><body><article><h1>Dockers strike</h1>{BODY}</article></body></html>"
+    whole = tmp_path / "whole.warc.gz"
+    _warc_statuses(
+        whole, [(f"https://h.example/p{n}", "200 OK", page.replace("Dockers", f"Dockers {n}"))
+                for n in range(4)],
+    )
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * 0.8)])
+    items = _read(cut)
+    docs = [i for i in items if isinstance(i, Document)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [d.id for d in docs] == ["cut-p0", "cut-p1", "cut-p2"]
+    assert len(problems) == 1 and problems[0].path == str(cut)
+    assert "cut short" in problems[0].error and "record 4: 3 HTML pages were read" in problems[0].error
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_feed_date_is_the_day_the_outlet_states_not_the_day_in_utc(tmp_path: Path) -> None:
+    path = tmp_path / "ny.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>NY Wire</title><item>'
+        "<title>Late vote</title><link>https://ny.example/late-vote</link>"
+        "<pubDate>Tue, 11 Mar 2025 23:30:00 -0500</pubDate>"
+        f"<description>{PARAGRAPHS[0]}</description></item></channel></rss>"
+    )
+    doc = _doc(_read(path))
+    assert (doc.published, doc.published_from) == ("2025-03-11", "metadata")

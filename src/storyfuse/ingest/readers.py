@@ -10,6 +10,8 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
+from email.utils import parsedate_tz
 from typing import Any, BinaryIO
 
 from storyfuse.ingest.decode import charset_of, check_head, decode_text
@@ -302,42 +304,100 @@ MAX_RECORD_BYTES = 4 * MAX_HTML_CHARS
 def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
     """Each HTML response or resource record of a WARC archive (plain or gzipped) is an
     article; records are read one at a time from the file object, so memory stays at about
-    one record whatever the archive's size."""
+    one record whatever the archive's size.
+
+    Responses that are not a success (a 404 page, a redirect, a server error) are not articles
+    and are passed over, as are records of other types and other content. An archive cut short
+    or damaged part-way keeps the records before the damage and gives one Problem for the rest.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    stem, taken, index = file_stem(path), set[str](), 0
-    try:
-        for record in ArchiveIterator(fh):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            headers = record.http_headers
-            ctype = (headers.get_header("Content-Type") if headers else None) or (
-                record.rec_headers.get_header("Content-Type") or ""
+    stem, taken, index, seen = file_stem(path), set[str](), 0, 0
+    archive = ArchiveIterator(fh)
+    records = iter(archive)
+    while True:
+        try:
+            seen += 1
+            record = next(records, None)
+            if record is None:
+                # warcio ends quietly when the file stops inside a record's headers: the
+                # bytes after the last whole record are the record that was cut
+                if _unread_bytes(fh, archive) > 0:
+                    raise EOFError("the archive ends inside a record")
+                break
+            page = _warc_page(record)
+        except InputError:
+            raise
+        except ArchiveLoadFailed as exc:
+            # warcio's message quotes the unreadable bytes ("first line: [...]"): keep only why
+            why = str(exc).split(", first line")[0].split("\n")[0][:100]
+            if seen == 1:
+                yield Problem(path, f"not a readable WARC archive ({why})")
+            else:
+                pages = f"{index} HTML page{' was' if index == 1 else 's were'} read before it"
+                yield Problem(path, f"is damaged at record {seen} ({why}): {pages}, the rest is lost")
+            return
+        except Exception as exc:  # warcio meets a truncated or corrupt record in many ways
+            log.debug("reading %s stopped at record %d", path, seen, exc_info=True)
+            how = "is cut short" if isinstance(exc, EOFError) else "is damaged"
+            pages = f"{index} HTML page{' was' if index == 1 else 's were'} read before it"
+            yield Problem(path, f"{how} at record {seen}: {pages}, the rest is lost")
+            return
+        if page is None:
+            continue
+        url, payload, charset = page
+        doc_id = record_id(stem, url, index, taken)
+        where = f"{path}#{url or index + 1}"
+        index += 1
+        if len(payload) > MAX_RECORD_BYTES:
+            yield Problem(
+                where,
+                f"record is over {MAX_RECORD_BYTES // 1_000_000} MB, too large for an "
+                "article page; skipped",
             )
-            if "html" not in ctype.lower():
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
-            doc_id = record_id(stem, url, index, taken)
-            where = f"{path}#{url or index + 1}"
-            index += 1
-            if len(payload) > MAX_RECORD_BYTES:
-                yield Problem(
-                    where,
-                    f"record is over {MAX_RECORD_BYTES // 1_000_000} MB, too large for an "
-                    "article page; skipped",
-                )
-                continue
-            charset = charset_of(headers.get_header("Content-Type") if headers else None)
-            yield _one(where, _warc_document, doc_id, where, payload, url, charset)
-    except ArchiveLoadFailed as exc:
-        # warcio's message quotes the unreadable bytes ("first line: [...]"): keep only why
-        why = str(exc).split(", first line")[0].split("\n")[0][:100]
-        yield Problem(path, f"not a readable WARC archive ({why}); records after this are lost")
-        return
+            continue
+        yield _one(where, _warc_document, doc_id, where, payload, url, charset)
     if index == 0:
         yield Problem(path, "this WARC archive holds no HTML response records")
+
+
+def _unread_bytes(fh: BinaryIO, archive: Any) -> int:
+    """How many bytes of the file lie past the end of the last whole record."""
+    try:
+        return max(0, fh.tell() - int(archive.offset))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+
+
+def _warc_page(record: Any) -> tuple[str | None, bytes, str | None] | None:
+    """(URL, payload, declared charset) of a record that holds an HTML page, else None."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    headers = record.http_headers
+    if record.rec_type == "response" and headers is not None:
+        status = headers.get_statuscode()
+        if not (status or "").startswith("2"):  # 404 pages, redirects, server errors
+            return None
+    ctype = (headers.get_header("Content-Type") if headers else None) or (
+        record.rec_headers.get_header("Content-Type") or ""
+    )
+    if "html" not in ctype.lower():
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(payload) <= MAX_RECORD_BYTES:
+        _check_complete(record)
+    return url, payload, charset_of(ctype)
+
+
+def _check_complete(record: Any) -> None:
+    """EOFError when the archive ends before the record's declared length (a cut-short file)."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    if getattr(raw, "limit", 0) > 0:
+        raise EOFError("the archive ends inside this record")
 
 
 def read_feed(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
@@ -381,14 +441,11 @@ def _feed_document(
     body = _normalise(_fragment_text(content))
     if not body.strip():
         raise InputError(where, f"feed entry {index + 1} has no text")
-    published = None
-    parsed = entry.get("published_parsed")
-    # asked for "updated_parsed" it does not have, feedparser hands back "published_parsed" with
-    # a deprecation warning: look only when the entry has it
-    if not parsed and "updated_parsed" in entry:
-        parsed = entry.get("updated_parsed")
-    if parsed:
-        published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    published = _entry_date(entry, "published") or (
+        # asked for "updated" it does not have, feedparser hands back "published" with a
+        # deprecation warning: look only when the entry has it
+        _entry_date(entry, "updated") if "updated" in entry else None
+    )
     authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
     return Document(
         id=doc_id,
@@ -404,6 +461,30 @@ def _feed_document(
         url=url,
         from_html=True,
     )
+
+
+def _entry_date(entry: Any, key: str) -> str | None:
+    """The day a feed entry's date names, as the feed writes it.
+
+    feedparser's parsed dates are in UTC, which moves an evening article in the Americas to the
+    next day (and a morning one in Asia to the day before); the day is read from the date as
+    written, in the outlet's own time zone, as for an HTML page. The parsed date is the fallback.
+    """
+    written = entry.get(key)
+    if isinstance(written, str) and written.strip():
+        rfc822 = parsedate_tz(written)  # RSS: "Tue, 11 Mar 2025 23:30:00 -0500"
+        if rfc822 is not None:
+            try:
+                return date(*rfc822[:3]).isoformat()
+            except ValueError:
+                pass
+        day = iso_date(written)
+        if day:
+            return day
+    parsed = entry.get(f"{key}_parsed")
+    if parsed:
+        return f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
+    return None
 
 
 def _fragment_text(fragment: str) -> str:
