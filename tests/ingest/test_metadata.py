@@ -351,3 +351,50 @@ def test_feed_date_is_the_day_the_outlet_states_not_the_day_in_utc(tmp_path: Pat
     )
     doc = _doc(_read(path))
     assert (doc.published, doc.published_from) == ("2025-03-11", "metadata")
+
+
+# --- folders -------------------------------------------------------------------------------
+
+
+def test_a_linked_folder_is_read_and_a_link_loop_ends(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    (archive / "2024").mkdir(parents=True)
+    (archive / "2024" / "old.txt").write_text("The old bridge closed for repairs in 2024.\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "new.txt").write_text("The bridge reopened on Thursday.\n")
+    (work / "2024").symlink_to(archive / "2024", target_is_directory=True)
+    (work / "loop").symlink_to(work, target_is_directory=True)
+    ids = [d.id for d in _read(work) if isinstance(d, Document)]
+    assert sorted(ids) == ["new", "old"]
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    (tmp_path / "ok.txt").write_text("The bridge reopened on Thursday.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Not readable.\n")
+    scandir = os.scandir
+
+    def guarded(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    items = _read(tmp_path)
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [d.id for d in items if isinstance(d, Document)] == ["ok"]
+    assert len(problems) == 1 and problems[0].path == str(locked)
+    assert "permission denied" in problems[0].error
+
+
+def test_a_broken_link_says_so(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved-away.txt")
+    (problem,) = _read(tmp_path)
+    assert isinstance(problem, Problem)
+    assert "link" in problem.error and "moved-away.txt" in problem.error

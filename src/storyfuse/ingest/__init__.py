@@ -81,7 +81,10 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
             yield from _read_url(given)
         elif path.is_dir():
             for file in _walk(path):
-                yield from _own_ids(_read_file(str(file)), file, owners)
+                if isinstance(file, Problem):
+                    yield file
+                else:
+                    yield from _own_ids(_read_file(str(file)), file, owners)
         elif path.exists():
             if reader_for(str(path)) is None:
                 yield Problem(
@@ -153,14 +156,29 @@ def reader_for(path: str) -> Reader | None:
     return READERS.get(os.path.splitext(name)[1])
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[Path | Problem]:
+    """The known-type files under ``folder``, sorted, and a Problem for each folder that cannot
+    be listed. Linked folders are followed, each real folder once (a link loop ends)."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=lambda exc: log.warning("%s", exc)):
+    unlisted: list[Problem] = []
+    seen: set[str] = set()
+
+    def refused(exc: OSError) -> None:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        unlisted.append(Problem(str(exc.filename), f"folder cannot be read: {reason or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=refused, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # reached again through a link
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             file = Path(root, name)
             if not name.startswith(".") and reader_for(str(file)) is not None:
                 found.append(file)
+    yield from sorted(unlisted, key=lambda p: p.path)
     yield from sorted(found)
 
 
@@ -222,6 +240,11 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
         yield Problem(path, "cannot be read: permission denied")
     except IsADirectoryError:
         yield Problem(path, "is a folder where a file was expected")
+    except FileNotFoundError:
+        if os.path.islink(path):
+            yield Problem(path, f"is a link to {os.readlink(path)}, which does not exist")
+        else:
+            yield Problem(path, "cannot be read: no such file (was it moved or deleted?)")
     except OSError as exc:
         yield Problem(path, f"cannot be read: {exc.strerror or exc}")
     except EOFError:  # a .gz file cut short, found while streaming it
