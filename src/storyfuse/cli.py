@@ -76,6 +76,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     unchanged: list[str] = []
     changed: set[str] = set()
     stored = 0
+    interrupted = False
     with _open_store(args.db) as store:
         documents, problems = prepare(ingest.read(args.paths))
         engine = get_engine(args.engine, **options)
@@ -109,6 +110,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     unchanged += result.unchanged
                     changed.update(result.stories)
                 stored += len(analyses)
+        except KeyboardInterrupt:
+            # The batches committed so far stay; say so, so the user knows a rerun continues.
+            interrupted = True
         finally:
             engine.close()
         total = len(store.stories())
@@ -117,6 +121,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
         f"{_count(len(changed), 'story', 'stories')} changed, {total} in all"
     )
+    if interrupted:
+        print(
+            "storyfuse: interrupted; the articles counted above are stored, the rest are not: "
+            "run the same command again to continue",
+            file=sys.stderr,
+        )
+        return 130
     return 0 if stored or unchanged or not problems else 1
 
 

@@ -99,3 +99,43 @@ def test_an_output_that_is_a_folder_is_refused_before_the_analysis(
     assert main(["analyze", "in", "-o", str(tmp_path / "a.md"), "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert str(tmp_path) in err and "folder" in err
+
+
+def test_an_interrupted_ingest_says_what_it_stored_and_the_same_command_continues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyfuse.engines
+    from storyfuse.engines.base import BATCH_SIZE
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(BATCH_SIZE + 3):
+        (folder / f"a{n:03d}.txt").write_text(
+            f"The council of town number {n} approved its budget on Tuesday after a long "
+            "debate, the mayor said.\n"
+        )
+    real = storyfuse.engines.get_engine
+
+    def interrupted_engine(name: str = "local", **options: object) -> object:
+        engine = real(name, **options)
+        calls = {"n": 0}
+        analyze = engine.analyze
+
+        def analyze_then_stop(documents: list) -> object:
+            calls["n"] += 1
+            if calls["n"] > 1:
+                raise KeyboardInterrupt
+            return analyze(documents)
+
+        engine.analyze = analyze_then_stop  # type: ignore[method-assign]
+        return engine
+
+    monkeypatch.setattr(storyfuse.engines, "get_engine", interrupted_engine)
+    db = str(tmp_path / "news.db")
+    assert main(["ingest", str(folder), "--db", db]) == 130
+    captured = capsys.readouterr()
+    assert f"added {BATCH_SIZE}" in captured.out + captured.err
+    assert "interrupted" in captured.err
+    monkeypatch.setattr(storyfuse.engines, "get_engine", real)
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    assert f"added 3, updated 0, unchanged {BATCH_SIZE}" in capsys.readouterr().out
