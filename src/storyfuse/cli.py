@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,7 +33,7 @@ def _write(text: str, output: str | None) -> None:
 def _say(text: str) -> str:
     """One printable line: line breaks and control characters in a file name or a library's
     message must not break the one-line-per-problem report (nor drive the terminal)."""
-    text = " ".join(text.splitlines()) if text else text
+    text = re.sub(r"\s*[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+\s*", " ", text)
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
@@ -166,13 +167,19 @@ def _open_store(url: str, *, existing: bool = False) -> Store:
         raise NoDatabase(
             f"no database at {database}; `storyfuse ingest PATH --db {url}` creates one"
         )
+    # A password in the URL is never printed.
+    shown = url if parsed.password is None else url.replace(f":{parsed.password}@", ":***@")
     try:
         return Store.open(url)
     except (sa.exc.ArgumentError, ImportError) as exc:  # no such dialect, or no driver for it
         raise ValueError(
-            f"cannot use the database {url!r} ({exc}); give a SQLite file or a "
+            f"cannot use the database {shown!r} ({exc}); give a SQLite file or a "
             "postgresql:// URL"
         ) from exc
+    except sa.exc.DatabaseError as exc:  # not a database file, or a damaged one
+        raise OSError(f"cannot open database {shown}: {exc.orig or exc}") from exc
+    except OSError as exc:
+        raise OSError(str(exc).replace(url, shown)) from exc
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -290,6 +297,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (OSError, ValueError) as exc:
         print(f"storyfuse: {_say(str(exc))}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        # A database failing part-way (a damaged file, a lost connection) is one line too.
+        if not type(exc).__module__.startswith("sqlalchemy"):
+            raise
+        reason = getattr(exc, "orig", None) or exc
+        print(f"storyfuse: database error: {_say(str(reason))}", file=sys.stderr)
         return 2
 
 

@@ -139,3 +139,37 @@ def test_an_interrupted_ingest_says_what_it_stored_and_the_same_command_continue
     monkeypatch.setattr(storyfuse.engines, "get_engine", real)
     assert main(["ingest", str(folder), "--db", db]) == 0
     assert f"added 3, updated 0, unchanged {BATCH_SIZE}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [b"hello, this is an article\n", b"SQLite format 3\x00" + b"\x07" * 5000])
+@pytest.mark.parametrize("command", ["stories", "ingest"])
+def test_a_file_that_is_not_a_database_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, command: str
+) -> None:
+    db = tmp_path / "brief.json"
+    db.write_bytes(content)
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved its budget on Tuesday.\n")
+    args = ["stories", "--db", str(db)] if command == "stories" else [
+        "ingest", str(article), "--db", str(db)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("storyfuse: ") and "brief.json" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert db.read_bytes() == content  # left as it was
+
+
+def test_a_multi_line_message_is_one_line_without_escaped_tabs(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyfuse.cli import _say
+
+    assert _say("connection refused\n\tIs the server running?") == (
+        "connection refused Is the server running?"
+    )
+
+
+def test_a_database_password_is_not_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", "postgresql://reporter:s3cret@127.0.0.1:1/news"]) == 2
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "reporter" in err
