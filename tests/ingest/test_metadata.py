@@ -398,3 +398,24 @@ def test_a_broken_link_says_so(tmp_path: Path) -> None:
     (problem,) = _read(tmp_path)
     assert isinstance(problem, Problem)
     assert "link" in problem.error and "moved-away.txt" in problem.error
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Jan Vos", ("Jan Vos",)),
+        ("By Jan Vos and Ana Ruiz", ("Jan Vos", "Ana Ruiz")),
+        ("by Jan Vos & Ana Ruiz; Kim Lee", ("Jan Vos", "Ana Ruiz", "Kim Lee")),
+        ("Vos, Jan", ("Vos, Jan",)),  # a comma may be "last, first": left whole
+        (["By Jan Vos", {"name": "Ana Ruiz"}], ("Jan Vos", "Ana Ruiz")),
+        ("Byron Jones", ("Byron Jones",)),
+    ],
+)
+def test_jsonl_bylines_are_split_into_authors(
+    tmp_path: Path, given: object, expected: tuple[str, ...]
+) -> None:
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "b", "text": "The port reopened.", "byline": given}) + "\n")
+    assert _doc(_read(path)).authors == expected

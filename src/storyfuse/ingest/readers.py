@@ -284,12 +284,26 @@ def _one(where: str, build: Callable[..., Document], *args: Any) -> Item:
 
 
 def _authors(value: object) -> tuple[str, ...]:
-    """Authors given as a string or a list of strings; anything else gives none."""
+    """Authors given as a byline string or a list of names (strings, or objects with a
+    "name"); anything else gives none. A byline loses its "By" and is split at "and", "&" and
+    ";" (not at commas, which may be "Last, First")."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple):
         return ()
-    return tuple(a.strip() for a in value if isinstance(a, str) and a.strip())
+    names: list[str] = []
+    for item in value:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if not isinstance(item, str):
+            continue
+        item = _BY.sub("", item.strip())
+        names += [n.strip() for n in _AUTHOR_SEPARATOR.split(item) if n.strip()]
+    return tuple(dict.fromkeys(names))
+
+
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+_AUTHOR_SEPARATOR = re.compile(r"\s+(?:and|&)\s+|\s*;\s*", re.IGNORECASE)
 
 
 def read_warc(path: str, data: bytes) -> Iterator[Item]:
