@@ -419,3 +419,24 @@ def test_jsonl_bylines_are_split_into_authors(
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "b", "text": "The port reopened.", "byline": given}) + "\n")
     assert _doc(_read(path)).authors == expected
+
+
+def test_a_pretty_printed_json_file_is_one_problem_not_one_per_line(tmp_path: Path) -> None:
+    import json
+
+    records = [{"id": f"p{n}", "text": "The port reopened."} for n in range(30)]
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(records, indent=2))
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem) and problem.path == str(path)
+    assert "one article" in problem.error and "per line" in problem.error
+
+
+def test_a_json_array_on_one_line_says_what_is_expected(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps([{"id": "p1", "text": "The port reopened."}]) + "\n")
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem) and "array" in problem.error
+    assert "one article" in problem.error

@@ -114,10 +114,20 @@ def read_jsonl_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
             raw = raw[3:] if raw is not None and raw.startswith(codecs.BOM_UTF8) else raw
         if not line.strip():
             continue
+        first = not seen_text
         seen_text = True
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
+            if first and line.strip() in ("[", "{"):
+                # A .json export (one document over many lines): every line would be "not
+                # valid JSON"; say once what the file is instead.
+                yield Problem(
+                    path,
+                    "is not JSON Lines: it holds one JSON document spread over many lines; "
+                    "write one article object per line (e.g. `jq -c '.[]'`)",
+                )
+                return
             yield Problem(
                 where,
                 f"line {number} is not valid JSON ({exc.msg}, column "
@@ -214,6 +224,12 @@ def _field(record: dict[str, Any], name: str) -> Any:
 
 
 def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
+    if isinstance(record, list):
+        raise InputError(
+            where,
+            f"line {number} is a JSON array, not a JSON object: a .jsonl file holds one article "
+            "object per line",
+        )
     if not isinstance(record, dict):
         raise InputError(where, f"line {number} is not a JSON object")
     text, html = _field(record, "text"), _field(record, "html")
