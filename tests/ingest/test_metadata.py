@@ -440,3 +440,26 @@ def test_a_json_array_on_one_line_says_what_is_expected(tmp_path: Path) -> None:
     (problem,) = _read(path)
     assert isinstance(problem, Problem) and "array" in problem.error
     assert "one article" in problem.error
+
+
+def test_a_reader_failure_is_a_problem_without_a_traceback_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The CLI shows warnings and errors; a traceback is for --verbose (INFO) only."""
+    import logging
+
+    import storyfuse.ingest.readers
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(storyfuse.ingest.readers, "extract_html", broken)
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{BODY}</body></html>")
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text('{"id": "h1", "html": "<p>The port reopened.</p>"}\n')
+    caplog.set_level(logging.WARNING)
+    items = _read(page, jsonl)
+    assert [type(i) for i in items] == [Problem, Problem]
+    assert all("parser bug" in i.error for i in items)  # type: ignore[union-attr]
+    assert not [r for r in caplog.records if r.exc_info and r.levelno >= logging.WARNING]

@@ -250,7 +250,7 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
     except EOFError:  # a .gz file cut short, found while streaming it
         yield Problem(path, "is cut short (the compressed data ends early); records after that are lost")
     except Exception as exc:  # a reader bug must cost one file, never the batch
-        log.exception("reading %s failed", path)
+        log.info("reading %s failed", path, exc_info=True)  # the traceback with --verbose
         yield Problem(path, f"could not be read ({type(exc).__name__}: {exc})")
 
 

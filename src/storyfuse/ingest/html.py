@@ -82,7 +82,9 @@ def extract_html(
         try:
             body = _continue_truncated(body, html, doc.title)
         except Exception:  # a fallback must never cost the page its extraction
-            log.exception("continuing a truncated extraction failed for %s", url or "a page")
+            log.info(
+                "continuing a truncated extraction failed for %s", url or "a page", exc_info=True
+            )
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     found = doc.date or None
     date_from: Literal["metadata", "text"] | None = "metadata" if found else None
@@ -115,7 +117,7 @@ def _date_in_text(html: str | bytes, url: str | None, max_date: str) -> str | No
             html, url=url, original_date=True, extensive_search=True, max_date=max_date
         )
     except Exception:  # the date is a bonus; a failure must not cost the page
-        log.exception("searching the text for a date failed for %s", url or "a page")
+        log.info("searching the text for a date failed for %s", url or "a page", exc_info=True)
         return None
     if not isinstance(found, str) or found.endswith("-01"):
         return None

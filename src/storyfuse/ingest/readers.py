@@ -295,7 +295,7 @@ def _one(where: str, build: Callable[..., Document], *args: Any) -> Item:
     except InputError as exc:
         return Problem(exc.path, exc.reason)
     except Exception as exc:  # a library failing on one record must not lose the others
-        log.exception("reading %s failed", where)
+        log.info("reading %s failed", where, exc_info=True)  # the traceback with --verbose
         return Problem(where, f"could not be read ({type(exc).__name__}: {exc})")
 
 
