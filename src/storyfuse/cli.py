@@ -287,7 +287,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no model-loading reports
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level)
+    # Some libraries (dask's distributed) set their own loggers to INFO: the terminal's
+    # handler filters too, so their chatter does not bury the one-line problem reports.
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -173,3 +173,30 @@ def test_a_database_password_is_not_printed(capsys: pytest.CaptureFixture[str]) 
     assert main(["stories", "--db", "postgresql://reporter:s3cret@127.0.0.1:1/news"]) == 2
     err = capsys.readouterr().err
     assert "s3cret" not in err and "reporter" in err
+
+
+def test_libraries_that_set_their_own_log_level_stay_quiet_without_verbose(
+    tmp_path: Path,
+) -> None:
+    """dask's distributed sets its loggers to INFO: 30 lines of cluster chatter buried the
+    one-line problem reports of `ingest --engine dask`."""
+    import subprocess
+    import sys
+
+    code = (
+        "import logging, sys\n"
+        "from storyfuse.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "chatty = logging.getLogger('distributed.scheduler')\n"
+        "chatty.setLevel(logging.INFO)\n"
+        "chatty.info('cluster chatter')\n"
+        "chatty.warning('a real warning')\n"
+    )
+    db = str(tmp_path / "x.db")
+    for verbose, shown in (([], False), (["-v"], True)):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *verbose, "stories", "--db", db],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+        assert ("cluster chatter" in done.stderr) is shown, done.stderr
+        assert "a real warning" in done.stderr
