@@ -69,6 +69,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
     from storyfuse.model import Document
 
+    if args.scheduler and args.engine != "dask":
+        raise ValueError("--scheduler names a dask scheduler: give it with --engine dask")
+    if args.workers and args.engine != "local":
+        raise ValueError("--workers is for --engine local; a dask cluster has its own workers")
     options: dict[str, object] = {"scheduler": args.scheduler} if args.engine == "dask" else {}
     if args.engine == "local" and args.workers:
         options["workers"] = args.workers
@@ -248,7 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="add articles to a database and update its stories")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .jsonl .warc feeds")
     ingest.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
-    ingest.add_argument("--engine", choices=("local", "dask"), default="local")
+    ingest.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where articles are analysed: this machine (default) or a dask cluster",
+    )
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
     ingest.add_argument(
         "--workers", type=_at_least(1), metavar="N", default=None,
@@ -264,9 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     stories.set_defaults(func=cmd_stories)
 
     brief = sub.add_parser("brief", help="print one story's brief from a database")
-    brief.add_argument("story_id", metavar="STORY_ID")
+    brief.add_argument("story_id", metavar="STORY_ID", help="an id `storyfuse stories` lists")
     brief.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
-    brief.add_argument("--format", "-f", choices=FORMATS, default="md")
+    brief.add_argument("--format", "-f", choices=FORMATS, default="md", help="default: md")
     brief.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     brief.set_defaults(func=cmd_brief)
 

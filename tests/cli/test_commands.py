@@ -200,3 +200,16 @@ def test_libraries_that_set_their_own_log_level_stay_quiet_without_verbose(
         )
         assert ("cluster chatter" in done.stderr) is shown, done.stderr
         assert "a real warning" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--scheduler", "tcp://10.0.0.5:8786"], ["--engine", "dask", "--workers", "4"]],
+)
+def test_engine_options_of_the_other_engine_are_refused_not_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]
+) -> None:
+    db = tmp_path / "x.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db), *options]) == 2
+    assert "--engine" in capsys.readouterr().err
+    assert not db.exists()
