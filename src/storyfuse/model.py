@@ -118,6 +118,9 @@ class Quote:
     cue: str | None = None  # the reporting verb or phrase: said, told, according to
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # the cue's head word in the text ("said", "according"); None for quote marks alone
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ def quotes_of(text: str) -> list[Quote]:
         assert 0 <= q.start < q.end <= len(text)
         if q.speaker_start is not None and q.speaker_end is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        if q.cue_start is not None and q.cue_end is not None:
+            # the cue's offsets point at one word of the cue
+            assert text[q.cue_start : q.cue_end].lower() in (q.cue or "").lower().split()
     return quotes
 
 
@@ -62,6 +65,7 @@ def test_x_said_after_the_quote_and_surname_grows_to_full_name() -> None:
     q = one(quotes_of(text), "two halves")
     assert q.direct and q.speaker == "Helen Okafor" and q.cue == "said"
     assert text[q.speaker_start : q.speaker_end] == "Okafor"
+    assert text[q.cue_start : q.cue_end] == "said" and q.cue_start > text.index("Okafor said")
     assert q.text == "This bridge joins two halves of our city,"
 
 
@@ -531,3 +535,15 @@ def test_speaker_in_apposition_to_an_opening_phrase() -> None:
     verb = next(t for t in doc if t.text == "recounted")
     phrase = finder._phrase_before(verb)
     assert phrase is not None and phrase.text == "Reyes, chief of the port authority"
+
+
+def test_cue_offsets_of_indirect_speech_and_according_to() -> None:
+    text = (
+        "The minister told reporters on Monday that the ferry would run again.\n\n"
+        "According to the port authority, 300 ships were waiting."
+    )
+    quotes = quotes_of(text)
+    told = one(quotes, "ferry would run")
+    assert text[told.cue_start : told.cue_end] == "told"
+    according = one(quotes, "300 ships")
+    assert text[according.cue_start : according.cue_end] == "According"

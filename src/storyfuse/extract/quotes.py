@@ -991,6 +991,8 @@ class _Finder:
                     cue=first.cue,
                     speaker_start=first.speaker_start,
                     speaker_end=first.speaker_end,
+                    cue_start=first.cue_start,
+                    cue_end=first.cue_end,
                 )
             out.append(q)
             last_cue = cue
@@ -1023,6 +1025,8 @@ class _Finder:
                         cue=first.cue,
                         speaker_start=first.speaker_start,
                         speaker_end=first.speaker_end,
+                        cue_start=first.cue_start,
+                        cue_end=first.cue_end,
                     )
                 )
                 if attr is not None:
@@ -1059,6 +1063,7 @@ class _Finder:
             cue=attr.cue if attr else None,
             speaker_start=attr.mention.start_char if attr and attr.mention is not None else None,
             speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
+            **self._cue_offsets(attr),
         )
 
     def _utterance(self, m: Marked) -> bool:
@@ -1659,7 +1664,18 @@ class _Finder:
             cue=attr.cue,
             speaker_start=attr.mention.start_char if attr.mention is not None else None,
             speaker_end=attr.mention.end_char if attr.mention is not None else None,
+            **self._cue_offsets(attr),
         )
+
+    def _cue_offsets(self, attr: _Attribution | None) -> dict[str, int | None]:
+        """Where the attribution's cue word is in the text; none when the cue is a colon, a
+        signature's dash or no word of the text."""
+        if attr is None or attr.cue_token is None:
+            return {"cue_start": None, "cue_end": None}
+        token = self.doc[attr.cue_token]
+        if token.lower_ not in attr.cue.lower().split():
+            return {"cue_start": None, "cue_end": None}
+        return {"cue_start": token.idx, "cue_end": token.idx + len(token.text)}
 
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
