@@ -67,7 +67,14 @@ def analysis(
         entities.append(Entity(speaker, "PERSON", *span(text, speaker)))
     quotes = ()
     if quote:
-        quotes = (Quote(quote, speaker, *span(text, quote), cue="said"),)
+        named = span(text, speaker) if speaker and speaker in text else (None, None)
+        cue = span(text, "said") if "said" in text else (None, None)
+        quotes = (
+            Quote(
+                quote, speaker, *span(text, quote), cue="said",
+                speaker_start=named[0], speaker_end=named[1], cue_start=cue[0], cue_end=cue[1],
+            ),
+        )
     claims = ()
     if claim:
         number_text, value, unit, claimant = claim

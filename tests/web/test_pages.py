@@ -106,6 +106,9 @@ def test_article_page_marks_sentences_spans_and_folds_clutter(client):
     doc = _doc(client.get("/articles/bridge-a"))
     assert doc.get_element_by_id("s1").text_content().startswith("Mayor Ana Ruiz said")
     assert doc.cssselect(".article-text .quote")[0].text_content() == "We will rebuild every span of this bridge."
+    assert doc.cssselect(".article-text .speaker")[0].text_content() == "Ana Ruiz"
+    assert doc.cssselect(".article-text .cue")[0].text_content() == "said"
+    assert doc.cssselect(".article-text .cue")[0].get("title") == "cue · said"
     assert doc.cssselect(".article-text .claim")[0].text_content() == "40"
     assert doc.cssselect(".article-text .time")[0].get("title") == "date · 2031-03-06"
     removed = doc.cssselect("details.removed")[0]

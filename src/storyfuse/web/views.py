@@ -236,6 +236,10 @@ def _spans(article: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
         if q.get("span"):
             who = q.get("canonical_speaker") or q.get("speaker") or "unattributed"
             out.append((*q["span"], "quote", f"quote · {who}"))
+            if q.get("speaker_span"):
+                out.append((*q["speaker_span"], "speaker", f"speaker · {who}"))
+            if q.get("cue_span"):
+                out.append((*q["cue_span"], "cue", f"cue · {q.get('cue') or ''}".rstrip(" ·")))
     for c in article.get("claims") or ():
         if c.get("span"):
             parts = [c.get("qualifier") or "", _number(c["value"]), c.get("unit") or ""]
