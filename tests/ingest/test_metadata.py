@@ -463,3 +463,12 @@ def test_a_reader_failure_is_a_problem_without_a_traceback_on_the_terminal(
     assert [type(i) for i in items] == [Problem, Problem]
     assert all("parser bug" in i.error for i in items)  # type: ignore[union-attr]
     assert not [r for r in caplog.records if r.exc_info and r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["a.txt", "a.jsonl"])
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, encoding: str, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes('{"id": "a", "text": "The port reopened on Tuesday."}\n'.encode(encoding))
+    (problem,) = _read(path)
+    assert isinstance(problem, Problem) and "UTF-16" in problem.error

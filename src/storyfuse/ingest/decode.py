@@ -57,11 +57,7 @@ def decode_text(
                 ) from exc
             return _check_text(text, path)
     if b"\x00" in data[:65536]:
-        raise InputError(
-            path,
-            "looks like a binary file (it contains NUL bytes), not text; "
-            "give a .txt, .html, .jsonl, WARC or feed file",
-        )
+        raise _nul_bytes(data[:65536], path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -104,11 +100,7 @@ def check_head(head: bytes, path: str, *, final: bool) -> str:
     if final:
         return encoding
     if encoding == "utf-8" and b"\x00" in head:
-        raise InputError(
-            path,
-            "looks like a binary file (it contains NUL bytes), not text; "
-            "give a .txt, .html, .jsonl, WARC or feed file",
-        )
+        raise _nul_bytes(head, path)
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     except UnicodeDecodeError as exc:
@@ -121,6 +113,24 @@ def check_head(head: bytes, path: str, *, final: bool) -> str:
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise InputError(path, "looks like a binary file (many control characters), not text")
     return encoding
+
+
+def _nul_bytes(sample: bytes, path: str) -> InputError:
+    """Why a file with NUL bytes is refused: UTF-16 without its byte-order mark (every other
+    byte NUL, as Windows tools may write it), else a binary file."""
+    half = len(sample) // 2
+    for start, order in ((1, "little"), (0, "big")):
+        if half >= 8 and sample[start::2].count(0) > 0.9 * half:
+            return InputError(
+                path,
+                f"looks like UTF-16 text ({order}-endian) without a byte-order mark; "
+                "re-save it as UTF-8",
+            )
+    return InputError(
+        path,
+        "looks like a binary file (it contains NUL bytes), not text; "
+        "give a .txt, .html, .jsonl, WARC or feed file",
+    )
 
 
 def _declared_charset(data: bytes) -> str | None:
