@@ -120,7 +120,9 @@ def _nul_bytes(sample: bytes, path: str) -> InputError:
     byte NUL, as Windows tools may write it), else a binary file."""
     half = len(sample) // 2
     for start, order in ((1, "little"), (0, "big")):
-        if half >= 8 and sample[start::2].count(0) > 0.9 * half:
+        high, low = sample[start::2], sample[1 - start :: 2]
+        letters = sum(32 <= b < 127 or b in (9, 10, 13) for b in low)
+        if half >= 8 and high.count(0) > 0.9 * half and letters > 0.9 * half:
             return InputError(
                 path,
                 f"looks like UTF-16 text ({order}-endian) without a byte-order mark; "
