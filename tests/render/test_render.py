@@ -123,3 +123,24 @@ def test_html_story_line_counts_in_the_singular_for_one():
     html = render(_brief(), "html")
     assert "2 articles" in html and "1 conflict ·" in html
     assert "1 figure ·" in html and "1 quote<" in html
+
+
+def test_timeline_weeks_read_as_the_week_of_their_monday():
+    from dataclasses import replace
+
+    from storyfuse.render.view import date_label
+
+    assert date_label("2024-W42") == "week of 2024-10-14"
+    assert date_label("2021-W01") == "week of 2021-01-04"  # ISO week 1 starts in January here
+    assert date_label("2024-W99") == "2024-W99"  # not a week: as written
+    assert date_label("2024-10-24") == "2024-10-24" and date_label("2024-10") == "2024-10"
+    brief = _brief()
+    story = replace(
+        brief.stories[0],
+        timeline=(TimelineEvent("2031-W10", "Repairs start.", ("a1",)),),
+    )
+    brief = replace(brief, stories=(story,))
+    assert "**week of 2031-03-03** Repairs start." in render(brief, "md")
+    html = render(brief, "html")
+    assert '<time datetime="2031-W10">week of 2031-03-03</time>' in html
+    assert to_dict(brief)["stories"][0]["timeline"][0]["date"] == "2031-W10"  # JSON keeps ISO

@@ -65,7 +65,7 @@ def to_markdown(brief: Brief) -> str:
             lines.append("")
         if story["timeline"]:
             lines += ["### Timeline", ""]
-            lines += [f"- **{t['date']}** {_md(t['text'])} {_cites(t['cites'])}" for t in story["timeline"]]
+            lines += [f"- **{t['date_label']}** {_md(t['text'])} {_cites(t['cites'])}" for t in story["timeline"]]
             lines.append("")
         if story["facts"]:
             lines += ["### Facts by support", ""]

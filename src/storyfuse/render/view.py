@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -53,6 +55,8 @@ def build_view(brief: Brief) -> dict[str, Any]:
 
         for item in story["summary"] + story["facts"] + story["timeline"]:
             item["cites"] = cite(item["text"], item["sources"])
+        for event in story["timeline"]:
+            event["date_label"] = date_label(event["date"])
         for group in story["quotes"]:
             for variant in group["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
@@ -62,6 +66,22 @@ def build_view(brief: Brief) -> dict[str, Any]:
         for figure in story["figures"]:
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def date_label(value: str) -> str:
+    """A timeline date as a reader reads it: an ISO week ("2024-W42") as the week of its
+    Monday ("week of 2024-10-14"); other values (2024-10-24, 2024-10, 2024) as they are."""
+    week = _WEEK.match(value or "")
+    if week:
+        try:
+            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        except ValueError:
+            return value
+        return f"week of {monday.isoformat()}"
+    return value
 
 
 def number(value: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from storyfuse.render.view import label
+from storyfuse.render.view import date_label, label
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog
 from storyfuse.web.views import (
@@ -103,7 +103,9 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         ],
         "figures": figures,
         "quotes": quotes,
-        "timeline": [linked(t) for t in story.get("timeline") or ()],
+        "timeline": [
+            {**linked(t), "date_label": date_label(t["date"])} for t in story.get("timeline") or ()
+        ],
         "facts": [linked(f) for f in story.get("facts") or ()],
         "entities": story.get("entities") or [],
         "framing": [
