@@ -472,3 +472,29 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, encoding: str,
     path.write_bytes('{"id": "a", "text": "The port reopened on Tuesday."}\n'.encode(encoding))
     (problem,) = _read(path)
     assert isinstance(problem, Problem) and "UTF-16" in problem.error
+
+
+def test_a_warc_page_in_a_compression_that_cannot_be_undone_says_so(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, coding, body in [
+            ("https://b.example/zstd-page", "zstd", b"\x28\xb5\x2f\xfd" + bytes(range(200))),
+            ("https://b.example/plain-page", "identity",
+             f"<html><body><article>{BODY}</article></body></html>".encode()),
+        ]:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html"), ("Content-Encoding", coding)],
+                protocol="HTTP/1.1",
+            )
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                          http_headers=headers)
+            )
+    problem, doc = _read(path)
+    assert isinstance(problem, Problem) and problem.path.endswith("#https://b.example/zstd-page")
+    assert "compressed with zstd" in problem.error
+    assert isinstance(doc, Document) and "3,500 workers" in doc.body

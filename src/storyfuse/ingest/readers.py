@@ -376,10 +376,13 @@ def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
             return
         if page is None:
             continue
-        url, payload, charset = page
+        url, payload, charset, compressed = page
         doc_id = record_id(stem, url, index, taken)
         where = f"{path}#{url or index + 1}"
         index += 1
+        if compressed:
+            yield Problem(where, f"page is compressed with {compressed}; skipped")
+            continue
         if len(payload) > MAX_RECORD_BYTES:
             yield Problem(
                 where,
@@ -400,8 +403,9 @@ def _unread_bytes(fh: BinaryIO, archive: Any) -> int:
         return 0
 
 
-def _warc_page(record: Any) -> tuple[str | None, bytes, str | None] | None:
-    """(URL, payload, declared charset) of a record that holds an HTML page, else None."""
+def _warc_page(record: Any) -> tuple[str | None, bytes, str | None, str | None] | None:
+    """(URL, payload, declared charset, compression that could not be undone) of a record
+    that holds an HTML page, else None."""
     if record.rec_type not in ("response", "resource"):
         return None
     headers = record.http_headers
@@ -418,7 +422,25 @@ def _warc_page(record: Any) -> tuple[str | None, bytes, str | None] | None:
     payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(payload) <= MAX_RECORD_BYTES:
         _check_complete(record)
-    return url, payload, charset_of(ctype)
+    coding = (headers.get_header("Content-Encoding") if headers else None) or ""
+    return url, payload, charset_of(ctype), _still_compressed(coding)
+
+
+def _still_compressed(coding: str) -> str | None:
+    """The HTTP Content-Encoding warcio has left undone (it undoes gzip and deflate, and
+    brotli when the brotli package is installed), or None."""
+    codings = [c.strip().lower() for c in coding.split(",") if c.strip()]
+    for name in codings:
+        if name in ("identity", "gzip", "x-gzip", "deflate"):
+            continue
+        if name == "br":
+            try:
+                import brotli  # noqa: F401
+            except ImportError:
+                return "br (brotli; install the brotli package to read it)"
+            continue
+        return name
+    return None
 
 
 def _check_complete(record: Any) -> None:
