@@ -498,3 +498,17 @@ def test_a_warc_page_in_a_compression_that_cannot_be_undone_says_so(tmp_path: Pa
     assert isinstance(problem, Problem) and problem.path.endswith("#https://b.example/zstd-page")
     assert "compressed with zstd" in problem.error
     assert isinstance(doc, Document) and "3,500 workers" in doc.body
+
+
+def test_a_storyfuse_report_in_the_input_folder_is_not_read_as_an_article(tmp_path: Path) -> None:
+    """`analyze folder -o folder/brief.html`, run twice: the second run read the first brief as
+    an article, so the brief cited itself."""
+    from storyfuse.model import Brief
+    from storyfuse.render import render
+
+    (tmp_path / "brief.html").write_text(render(Brief((), ()), "html"), encoding="utf-8")
+    (tmp_path / "story.html").write_text(f"<html><body><article>{BODY}</article></body></html>")
+    report, doc = _read(tmp_path)
+    assert isinstance(report, Problem) and report.path.endswith("brief.html")
+    assert "storyfuse report" in report.error
+    assert isinstance(doc, Document) and doc.id == "story"

@@ -51,7 +51,15 @@ def read_text(path: str, data: bytes, charset: str | None = None) -> Iterator[It
 
 def read_html(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
     text = decode_text(data, path, html=True, declared=charset)
+    if _OWN_REPORT.search(text[:4096]):
+        # A brief written into the folder it analyses would otherwise be read back as an
+        # article on the next run, and the brief would cite itself.
+        raise InputError(path, "is a storyfuse report, not an article; skipped")
     yield _html_document(file_stem(path), path, "html", text, sha256(data), url=None)
+
+
+# The title of storyfuse's own HTML report (render/templates/report.html).
+_OWN_REPORT = re.compile(r"<title>storyfuse brief(?::|</title>)", re.IGNORECASE)
 
 
 def _html_document(
