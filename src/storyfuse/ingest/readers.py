@@ -378,7 +378,7 @@ def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
             return
         except Exception as exc:  # warcio meets a truncated or corrupt record in many ways
             log.debug("reading %s stopped at record %d", path, seen, exc_info=True)
-            how = "is cut short" if isinstance(exc, EOFError) else "is damaged"
+            how = "is cut short" if isinstance(exc, EOFError) else "is damaged or cut short"
             pages = f"{index} HTML page{' was' if index == 1 else 's were'} read before it"
             yield Problem(path, f"{how} at record {seen}: {pages}, the rest is lost")
             return
