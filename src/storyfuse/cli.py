@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from storyfuse.model import Problem
+    from storyfuse.model import Document, Problem
     from storyfuse.store import Store
 
 FORMATS = ("json", "md", "html")
@@ -67,7 +67,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
-    from storyfuse.model import Document
 
     if args.scheduler and args.engine != "dask":
         raise ValueError("--scheduler names a dask scheduler: give it with --engine dask")
@@ -82,6 +81,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     changed: set[str] = set()
     stored = 0
     interrupted = False
+    replaced: dict[str, str] = {}  # id -> the note to print once its article is replaced
     with _open_store(args.db) as store:
         documents, problems = prepare(ingest.read(args.paths))
         engine = get_engine(args.engine, **options)
@@ -100,6 +100,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     known = store.known_hashes([d.id for d in batch])
                     unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
                     todo.append([d for d in batch if known.get(d.id) != d.content_hash])
+                    replaced.update(_replaced(store, [d for d in todo[-1] if d.id in known]))
                 if not any(todo):
                     continue
                 analyses, failed = engine.analyze([d for batch in todo for d in batch])
@@ -110,6 +111,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     if not done:
                         continue
                     result = store.add_analyses(done)
+                    for article_id in result.updated:
+                        if article_id in replaced:
+                            print(replaced[article_id], file=sys.stderr)
                     added += result.added
                     updated += result.updated
                     unchanged += result.unchanged
@@ -134,6 +138,39 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         return 130
     return 0 if stored or unchanged or not problems else 1
+
+
+def _source_file(path: str) -> str:
+    """The file an article was read from: its path without a JSONL line number
+    ("export.jsonl:12") or a WARC or feed record ("crawl.warc#https://...")."""
+    path = path.split("#", 1)[0] if not path.startswith(("http://", "https://")) else path
+    head, _, line = path.rpartition(":")
+    return head if head and line.isdigit() else path
+
+
+def _same_file(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # moved, deleted, or a relative path from another working folder
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _replaced(store: Store, documents: Sequence[Document]) -> dict[str, str]:
+    """A note for each article about to replace a stored one of the same id that was read
+    from another file: ids are file names (and JSONL ids), so a second folder's index.html,
+    or a second export numbering its articles from 1, replaces the first one's articles."""
+    notes: dict[str, str] = {}
+    for doc in documents:
+        versions = store.versions(doc.id)
+        if versions and not _same_file(_source_file(versions[-1].path), _source_file(doc.path)):
+            notes[doc.id] = (
+                f"storyfuse: note: {_say(doc.path)} replaced article {doc.id!r} read from "
+                f"{_say(versions[-1].path)} (same id); to keep both, give one of them "
+                "another file name or id"
+            )
+    return notes
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

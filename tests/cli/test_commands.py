@@ -213,3 +213,26 @@ def test_engine_options_of_the_other_engine_are_refused_not_ignored(
     assert main(["ingest", str(tmp_path), "--db", str(db), *options]) == 2
     assert "--engine" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_ingesting_another_file_under_a_stored_id_says_which_article_it_replaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two folders' index.txt ingested one after the other share the id "index": the second
+    replaces the first in the database. That is said, naming both files; an edited file
+    re-ingested (the same file) is an update and says nothing."""
+    for folder, text in (("a", "The harbour bridge reopened on Thursday after repairs."),
+                         ("b", "The railway strike ended on Friday after a new pay offer.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text + "\n")
+    db = str(tmp_path / "news.db")
+    first, second = str(tmp_path / "a" / "index.txt"), str(tmp_path / "b" / "index.txt")
+    assert main(["ingest", first, "--db", db]) == 0
+    capsys.readouterr()
+    (tmp_path / "a" / "index.txt").write_text("The harbour bridge reopened on Thursday.\n")
+    assert main(["ingest", first, "--db", db]) == 0
+    edited = capsys.readouterr()
+    assert "updated 1" in edited.out and "replaced" not in edited.err
+    assert main(["ingest", second, "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "replaced" in err and first in err and second in err and "'index'" in err
