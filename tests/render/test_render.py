@@ -144,3 +144,16 @@ def test_timeline_weeks_read_as_the_week_of_their_monday():
     html = render(brief, "html")
     assert '<time datetime="2031-W10">week of 2031-03-03</time>' in html
     assert to_dict(brief)["stories"][0]["timeline"][0]["date"] == "2031-W10"  # JSON keeps ISO
+
+
+def test_markdown_sources_say_where_a_date_came_from():
+    md = render(_brief(), "md")
+    # the fixture's dates were read from the text; a date from the page's metadata has no note
+    assert "— The Example Post, 2031-03-04 (text) `a1`" in md
+    from dataclasses import replace
+
+    brief = _brief()
+    articles = tuple(
+        replace(a, article=replace(a.article, published_from="metadata")) for a in brief.articles
+    )
+    assert "— The Example Post, 2031-03-04 `a1`" in render(replace(brief, articles=articles), "md")

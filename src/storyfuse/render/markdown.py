@@ -33,7 +33,10 @@ def to_markdown(brief: Brief) -> str:
         lines += [f"## {_md(story['title'])}", ""]
         lines.append("Sources:")
         for s in story["sources"]:
-            meta = ", ".join(x for x in (s["outlet"], s["published"]) if x)
+            published = s["published"]
+            if published and s.get("published_from") not in (None, "metadata"):
+                published += f" ({s['published_from']})"  # a date read from the text, or inferred
+            meta = ", ".join(x for x in (s["outlet"], published) if x)
             copy = " (copy of " + story["duplicates"][s["id"]] + ")" if s["id"] in story["duplicates"] else ""
             lines.append(f"[{s['n']}] {_md(s['label'])}" + (f" — {_md(meta)}" if meta else "") + f" `{s['id']}`{copy}")
         lines.append("")
