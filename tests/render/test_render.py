@@ -157,3 +157,8 @@ def test_markdown_sources_say_where_a_date_came_from():
         replace(a, article=replace(a.article, published_from="metadata")) for a in brief.articles
     )
     assert "— The Example Post, 2031-03-04 `a1`" in render(replace(brief, articles=articles), "md")
+
+
+def test_html_sources_set_the_outlet_apart_from_the_title():
+    html = render(_brief(), "html")
+    assert "</a> <span class=\"muted\"> · The Example Post · 2031-03-04 (text)" in html
