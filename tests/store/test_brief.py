@@ -15,3 +15,17 @@ def test_brief_is_fused_from_stored_analyses_and_cached(tmp_path: Path, flood, b
         data = store.brief_dict(story_id)
         assert data["stories"][0]["id"] == story_id
         assert store.brief_dict(story_id) == data  # the cached copy
+
+
+def test_listing_takes_the_brief_title_once_the_brief_is_made(tmp_path: Path, flood) -> None:
+    from dataclasses import replace
+
+    untitled = replace(flood[0], article=replace(flood[0].article, title=None))
+    with Store.open(f"sqlite:///{tmp_path / 'titles.db'}") as store:
+        store.add_analyses([untitled, flood[1]])
+        story_id = store.story_of("flood-1")
+        assert [s.title for s in store.stories()] == [None]  # the lead article has no title
+        data = store.brief_dict(story_id)
+        title = data["stories"][0]["title"]
+        assert title == "Harwick counts the cost as Tamber River recedes"
+        assert [s.title for s in store.stories()] == [title]

@@ -715,12 +715,17 @@ class Store:
         if row.brief is not None:
             return dict(row.brief)
         data = to_dict(self.brief(story_id))
+        values: dict[str, Any] = {"brief": data}
+        fused_title = (data.get("stories") or [{}])[0].get("title")
+        if fused_title:
+            # the listing shows the brief's title once there is one (the lead article's before)
+            values["title"] = fused_title
         with self._tx() as conn:
             # only fill the cache if the story was not rewritten meanwhile
             conn.execute(
                 s.update()
                 .where(s.c.id == story_id, s.c.revision == row.revision)
-                .values(brief=data)
+                .values(**values)
             )
         return data
 
