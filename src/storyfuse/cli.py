@@ -209,7 +209,7 @@ def _open_store(url: str, *, existing: bool = False) -> Store:
             f"no database at {database}; `storyfuse ingest PATH --db {url}` creates one"
         )
     # A password in the URL is never printed.
-    shown = url if parsed.password is None else url.replace(f":{parsed.password}@", ":***@")
+    shown = url if parsed.password is None else parsed.render_as_string(hide_password=True)
     try:
         return Store.open(url)
     except (sa.exc.ArgumentError, ImportError) as exc:  # no such dialect, or no driver for it

@@ -173,6 +173,10 @@ def test_a_database_password_is_not_printed(capsys: pytest.CaptureFixture[str]) 
     assert main(["stories", "--db", "postgresql://reporter:s3cret@127.0.0.1:1/news"]) == 2
     err = capsys.readouterr().err
     assert "s3cret" not in err and "reporter" in err
+    # a password written URL-encoded ("s3cr%40t" for "s3cr@t") is hidden too
+    assert main(["stories", "--db", "postgresql://reporter:s3cr%40t@127.0.0.1:1/news"]) == 2
+    err = capsys.readouterr().err
+    assert "s3cr" not in err and "reporter" in err
 
 
 def test_libraries_that_set_their_own_log_level_stay_quiet_without_verbose(
