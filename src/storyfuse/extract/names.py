@@ -231,6 +231,7 @@ class NameIndex:
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spaCy labels
         self._holders: dict[str, set[str]] = defaultdict(set)  # role key -> person keys
         self._initialism: set[str] = set()  # acronym keys linked by their initials only
+        self._people: set[str] = set()  # group roots holding a person's name
 
     # --- building -----------------------------------------------------------------------------
 
@@ -440,6 +441,8 @@ class NameIndex:
         for k in self._groups.parent:
             members[self._groups.find(k)].append(k)
         for root, keys in members.items():
+            if any(self._kind.get(k) == "person" for k in keys):
+                self._people.add(root)
             self._canonical[root] = self._best_name(keys)
             self._by_canonical.setdefault(self._canonical[root], root)
             for k in keys:
@@ -508,12 +511,7 @@ class NameIndex:
 
     def is_person(self, name: str) -> bool:
         """Whether ``name`` is one of the story's people (however the tagger labelled it)."""
-        root = self._lookup(name)
-        return root is not None and any(
-            self._kind.get(k) == "person"
-            for k in self._groups.parent
-            if self._groups.find(k) == root
-        )
+        return self._lookup(name) in self._people
 
     def aliases(self, canonical: str) -> list[str]:
         """Every form of the name seen in the story, most frequent first."""
