@@ -150,6 +150,9 @@ class Claim:
     date: str | None = None
     number_text: str = ""
     upper: float | None = None  # for ranges: "10,000 to 12,000"
+    # what is counted as the text words it: "North Korean troops", "meters of toilet paper";
+    # None for money and percentages, whose unit says it all
+    thing: str | None = None
 
 
 @dataclass(frozen=True)

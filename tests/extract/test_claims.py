@@ -461,3 +461,56 @@ def test_the_subject_of_a_hearsay_adverb_claims_nothing() -> None:
     (claim,) = claims_of(text, quotes=tuple(find_quotes(parse(text))))
     assert claim.value == 4
     assert claim.claimant is None
+
+
+# --- what is counted, as written ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number_text", "unit", "thing"),
+    [
+        (
+            "The ministry said nearly 4,000 Varnish marines had landed.",
+            "4,000",
+            "marine",
+            "Varnish marines",
+        ),
+        (
+            "Recruits train at five coastal training grounds.",
+            "five",
+            "ground",
+            "coastal training grounds",
+        ),
+        (
+            "Each recruit receives 40 meters of fishing line a month.",
+            "40",
+            "meter",
+            "meters of fishing line",
+        ),
+        (
+            "The port shipped 2 million barrels of crude oil.",
+            "2 million",
+            "barrel",
+            "barrels of crude oil",
+        ),
+        (
+            "Thirty of the region's oldest bridges were closed.",
+            "Thirty",
+            "bridge",
+            "oldest bridges",
+        ),
+        ("The number of stranded hikers is now around 300.", "300", "hiker", "stranded hikers"),
+        ("The council approved 12 new bus lanes.", "12", "lane", "new bus lanes"),
+    ],
+)
+def test_the_thing_counted_is_its_noun_phrase(
+    sentence: str, number_text: str, unit: str, thing: str
+) -> None:
+    claim = by_text(claims_of(sentence))[number_text]
+    assert (claim.unit, claim.thing) == (unit, thing)
+
+
+def test_money_and_percentages_have_no_thing_phrase() -> None:
+    claims = by_text(claims_of("Rents rose 12% while the city spent $40 million on repairs."))
+    assert claims["12%"].thing is None
+    assert claims["$40 million"].thing is None

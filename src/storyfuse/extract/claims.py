@@ -302,6 +302,7 @@ def _sentence_claims(
                 date=_date(item, sent, times, published),
                 number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
+                thing=_thing(item),
             )
         )
     return claims
@@ -620,6 +621,47 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
     plural = [t for t in nouns if t.tag_ == "NNPS"]
     return plural[-1] if plural else None
+
+
+# Words of the noun phrase before the counted noun that belong in "what is counted".
+_THING_MODIFIERS = frozenset(["compound", "amod", "nmod", "advmod", "npadvmod", "punct"])
+
+
+def _thing(item: _Item) -> str | None:
+    """What a number counts, in the text's words: the counted noun with the modifiers before it
+    ("five coastal training grounds" -> "coastal training grounds") and, after it, an "of"
+    phrase that says what the noun measures ("40 meters of fishing line"). Determiners,
+    possessives and the number itself are left out."""
+    noun = item.unit_token
+    if noun is None or item.number.percent or item.number.currency:
+        return None
+    doc = noun.doc
+    number = range(item.tokens.start, item.tokens.end)
+    start = noun.i
+    while start - 1 >= noun.sent.start and (start - 1) not in number:
+        tok = doc[start - 1]
+        if tok.head.i < start or tok.head.i > noun.i or tok.dep_ not in _THING_MODIFIERS:
+            break
+        if tok.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "VERB"} and tok.text not in {"-", "–"}:
+            break
+        start -= 1
+    while start < noun.i and not doc[start].is_alpha:
+        start += 1
+    end = noun.i + 1
+    of = doc[end] if end < noun.sent.end else None
+    if of is not None and of.lower_ == "of" and of.head.i == noun.i:
+        objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+        if objects:
+            obj = objects[0]
+            phrase = doc[of.i + 1 : obj.i + 1]
+            if obj.i - of.i <= 4 and all(t.is_alpha or t.text in {"-", "–"} for t in phrase):
+                end = obj.i + 1
+    words = doc[start:end].text
+    first = doc[start]
+    opens_line = start == noun.sent.start or "\n" in doc[start - 1].text_with_ws
+    if opens_line and first.pos_ != "PROPN" and first.is_title:
+        words = words[:1].lower() + words[1:]
+    return words
 
 
 def _number_of(item: _Item, sent: Span) -> Token | None:
