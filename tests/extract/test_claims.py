@@ -242,6 +242,11 @@ def test_the_number_of_x_is_n_counts_x() -> None:
     assert (claim.value, claim.unit, claim.qualifier) == (8000, "villager", "about")
 
 
+def test_a_count_in_apposition_to_a_single_name_is_still_a_claim() -> None:
+    (claim,) = claims_of("The mayor visited Arden, two of whose schools were closed.")
+    assert (claim.value, claim.unit) == (2, "school")
+
+
 def test_of_phrase_and_hyphen_compound_give_the_unit() -> None:
     claims = by_text(
         claims_of("The airline bought 30 of the new jets. The mayor has a 10-point lead.")
@@ -270,6 +275,8 @@ def test_of_phrase_and_hyphen_compound_give_the_unit() -> None:
         "One witness described the scene.",
         "Thousands of protesters filled the square.",
         "Black carbon levels were three times the national average.",
+        "The mayor visited Arden and Bellmoor, two of the county's poorest towns.",
+        "Inspectors closed the Vell, the Orra and the Dune, three of the coast's busiest ports.",
     ],
 )
 def test_not_claims(sentence: str) -> None:

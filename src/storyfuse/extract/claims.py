@@ -431,6 +431,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True
         if _is_appositive_age(item, sent):
             return True
+        if _counts_a_list(item):
+            return True
         root = tokens.root
         if root.dep_ == "nummod" and root.head.i < root.i and root.head.pos_ in {"NOUN", "PROPN"}:
             return True  # "Article 4", "Room 101": a number after its noun names it
@@ -441,6 +443,27 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             if nxt is None or nxt.tag_ not in {"NNS", "NNPS"}:
                 return True  # "Article 4", "Patriot 125", "Boeing 787"
     return any(t.like_url or "@" in t.text for t in tokens)
+
+
+def _counts_a_list(item: _Item) -> bool:
+    """ "Arden and Bellmoor, two of the county's poorest towns": a number set off by a comma
+    after a list, counting the list's own members, restates it and is not a figure anyone
+    claims."""
+    root = item.tokens.root
+    doc = root.doc
+    if root.dep_ not in {"appos", "conj"} or doc[item.tokens.start - 1].text != ",":
+        return False
+    top = root.head
+    while top.dep_ in {"appos", "conj"} and top.head.i < top.i:
+        top = top.head
+    members = [
+        t
+        for t in top.subtree
+        if t.i < root.i
+        and t.pos_ in {"NOUN", "PROPN"}
+        and (t is top or t.dep_ in {"appos", "conj"} and t.head.pos_ in {"NOUN", "PROPN"})
+    ]
+    return len(members) > 1 and item.number.value == len(members)
 
 
 def _followed_by_plural(item: _Item, sent: Span) -> bool:
