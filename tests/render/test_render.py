@@ -162,3 +162,24 @@ def test_markdown_sources_say_where_a_date_came_from():
 def test_html_sources_set_the_outlet_apart_from_the_title():
     html = render(_brief(), "html")
     assert "</a> <span class=\"muted\"> · The Example Post · 2031-03-04 (text)" in html
+
+
+def test_a_range_figure_keeps_its_top_in_json_markdown_and_html():
+    from dataclasses import replace
+
+    brief = _brief()
+    ranged = Figure(
+        9000.0, "resident", "Ana Ruiz", ("a1",), texts=(Cited("9,000 to 11,500 left.", ("a1",)),),
+        upper=11500.0,
+    )
+    story = replace(brief.stories[0], figures=(ranged,))
+    brief = replace(brief, stories=(story,))
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, load_schema())
+    assert data["stories"][0]["figures"][0]["upper"] == 11500.0
+    assert "| 9,000–11,500 | resident |" in render(brief, "md")
+    assert "9,000–11,500</td>" in render(brief, "html")
+    # a point figure reads as before, and its upper is null
+    point = to_dict(_brief())["stories"][0]["figures"][0]
+    assert point["upper"] is None
+    assert "| 40 | crew | about |" in render(_brief(), "md")

@@ -91,6 +91,8 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
         "figures": [
             {
                 "value": f.value,
+                # the top of a range ("10,000 to 12,000"); null for a single value
+                "upper": f.upper,
                 "unit": f.unit,
                 "qualifier": f.qualifier,
                 "claimant": f.claimant,

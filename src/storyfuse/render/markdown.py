@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyfuse.model import Brief
-from storyfuse.render.view import build_view, number
+from storyfuse.render.view import build_view
 
 
 def _md(text: str | None) -> str:
@@ -55,7 +55,7 @@ def to_markdown(brief: Brief) -> str:
             lines += ["### Figures", "", "| value | what | qualifier | claimant | date | sources |", "|---|---|---|---|---|---|"]
             for f in story["figures"]:
                 lines.append(
-                    f"| {number(f['value'])} | {_md(f['unit'])} | {_md(f['qualifier']) or ''} | "
+                    f"| {_md(f['amount'])} | {_md(f['unit'])} | {_md(f['qualifier']) or ''} | "
                     f"{_md(f['claimant']) or '—'} | {f['date'] or ''} | {_cites(f['cites'])} |"
                 )
             lines.append("")

@@ -64,6 +64,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
             for variant in conflict["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
         for figure in story["figures"]:
+            figure["amount"] = amount(figure["value"], figure.get("upper"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
 
@@ -86,3 +87,8 @@ def date_label(value: str) -> str:
 
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def amount(value: float, upper: float | None = None) -> str:
+    """A figure as read: "12,000", or a range "10,000–12,000"."""
+    return number(value) if upper is None else f"{number(value)}–{number(upper)}"
