@@ -36,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_UPLOAD = 20_000_000
 PAGE_SIZE = 50
 MAX_FILES_PER_UPLOAD = 200
+# the furthest a list can be paged: beyond any real archive, within every database's integers
+MAX_OFFSET = 1_000_000_000
 
 
 def _number(value: Any) -> str:
@@ -207,7 +209,7 @@ def create_app(
         entity: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        page: int = Query(1, ge=1),
+        page: int = Query(1, ge=1, le=MAX_OFFSET // PAGE_SIZE),
     ) -> HTMLResponse:
         query = StoryQuery(
             q=q or None, outlet=outlet or None, entity=entity or None, since=since or None,
@@ -304,7 +306,7 @@ def create_app(
         since: str | None = Query(None, description="ISO date: stories with an article on or after"),
         until: str | None = Query(None, description="ISO date: stories with an article on or before"),
         limit: int = Query(PAGE_SIZE, ge=1, le=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         """Stories, newest first, with article and outlet counts, date range and conflicts."""
         query = StoryQuery(q=q, outlet=outlet, entity=entity, since=since, until=until,
