@@ -151,3 +151,31 @@ def test_entities_leave_out_a_title_word_tagged_as_a_name():
     names = [e.name for e in entities(story, build_names(story))]
     assert "Defense" not in names
     assert {"Ada Moss", "Vesna", "Defense Ministry of Norland"} <= set(names)
+
+
+def test_a_speaker_written_with_a_descriptor_before_the_name_is_that_person():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    said = "We will reopen the bridge by May and not a day later"
+    specs = [
+        ("a", f'"{said}," Ada Moss said on Monday.', said, "Ada Moss"),
+        ("b", f'The board\'s chief planner Ada Moss said: "{said}."', said, "board's chief planner Ada Moss"),
+        ("c", f'Chief planner Ada Moss said: "{said}."', said, "Chief planner Ada Moss"),
+    ]
+    analyses = {
+        aid: analysis({"id": aid, "text": text, "entities": [("Ada Moss", "PERSON")], "quotes": [(q, who)]})
+        for aid, text, q, who in specs
+    }
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    names = build_names(story)
+    assert names.canonical("board's chief planner Ada Moss") == "Ada Moss"
+    assert names.canonical("Chief planner Ada Moss") == "Ada Moss"
+    groups = quotes(story, names)
+    assert [(g.speaker, g.variants[0].sources) for g in groups] == [("Ada Moss", ("a", "b", "c"))]
+    # a capitalised word before the name may be part of it ("Anna Ada Moss"), not a descriptor
+    assert names.canonical("Anna Ada Moss") != "Ada Moss"

@@ -53,6 +53,8 @@ class Names:
 
     index: Any | None = None
     definitions: dict[str, set[str]] = field(default_factory=dict)
+    # the canonical names of the story's people of two words or more ("Ada Moss")
+    people: frozenset[str] = frozenset()
     # every part asks for the same few names thousands of times (alignment: per sentence pair)
     _known: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -61,8 +63,22 @@ class Names:
             return None
         if name not in self._known:
             found = self.index.canonical(name) if self.index is not None else None
-            self._known[name] = tidy(found) if found else tidy(name)
+            canonical = tidy(found) if found else tidy(name)
+            self._known[name] = self._described_person(canonical) or canonical
         return self._known[name]
+
+    def _described_person(self, name: str) -> str | None:
+        """The person a name ends with when a descriptor comes before it: "the board's chief
+        planner Ada Moss", "Chief executive Ada Moss" are Ada Moss. The descriptor's last word is
+        lower case: a capitalised word before a name may be part of the name ("Anna Ada Moss")."""
+        if name in self.people:
+            return None
+        words = name.split()
+        for person in sorted(self.people, key=lambda p: -len(p.split())):
+            size = len(person.split())
+            if len(words) > size and words[-size:] == person.split() and words[-size - 1][:1].islower():
+                return person
+        return None
 
     def is_person(self, name: str) -> bool:
         return self.index is not None and self.index.is_person(name)
@@ -173,9 +189,19 @@ def mentions_of(story: StoryArticles) -> list[Mention]:
 
 def build_names(story: StoryArticles) -> Names:
     """The story's name index (identity names when the index cannot be built)."""
+    mentions = mentions_of(story)
+    index = _build_index(mentions)
+    people: set[str] = set()
+    if index is not None:
+        for text, label, _ in mentions:
+            if label == "PERSON" and index.is_person(text):
+                canonical = tidy(index.canonical(text) or text)
+                if len(canonical.split()) >= 2:
+                    people.add(canonical)
     return Names(
-        index=_build_index(mentions_of(story)),
+        index=index,
         definitions=definitions_in(a.article.text for a in story.analyses),
+        people=frozenset(people),
     )
 
 
