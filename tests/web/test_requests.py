@@ -3,6 +3,7 @@ numbers, bad parameters, HEAD, names with accented capitals."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from tests.web.conftest import TestClient
 from tests.web.records import corpus
@@ -29,3 +30,16 @@ def test_a_page_or_offset_beyond_any_database_integer_is_refused_not_a_server_er
 ):
     response = store_client.get(url)
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("url", ["/?page=0", "/?page=two", "/?page=99999999999999999999"])
+def test_a_bad_parameter_on_a_page_is_told_on_an_html_page(client, url):
+    """A reader who edits the address bar gets the site's error page saying what is wrong,
+    not the API's JSON; the API keeps its JSON answer."""
+    response = client.get(url)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    doc = lxml.html.fromstring(response.text)
+    message = doc.cssselect("p.error")[0].text_content()
+    assert message.startswith("page: ")
+    assert client.get("/api/stories?offset=-1").json()["detail"][0]["loc"] == ["query", "offset"]

@@ -17,6 +17,8 @@ from urllib.parse import quote, urlencode
 import jinja2
 import markupsafe
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -198,6 +200,18 @@ def create_app(
             return JSONResponse({"detail": detail}, status_code=exc.status_code)
         return render(request, "error.html", status=exc.status_code, title="Error",
                       status_code=exc.status_code, detail=detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # the API answers FastAPI's JSON list of errors; a page says it on the error page
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        detail = "; ".join(
+            f"{error['loc'][-1]}: {error['msg']}" if error.get("loc") else str(error["msg"])
+            for error in exc.errors()
+        )
+        return render(request, "error.html", status=422, title="Error", status_code=422,
+                      detail=detail)
 
     # --- pages ------------------------------------------------------------------------------
 
