@@ -43,3 +43,23 @@ def test_a_bad_parameter_on_a_page_is_told_on_an_html_page(client, url):
     message = doc.cssselect("p.error")[0].text_content()
     assert message.startswith("page: ")
     assert client.get("/api/stories?offset=-1").json()["detail"][0]["loc"] == ["query", "offset"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/?q=rebuild", "/stories/s-bridge", "/articles/bridge-a", "/entities/Ana Ruiz",
+            "/upload", "/api/stories", "/api/stories/s-bridge", "/api/search?q=rebuild"],
+)
+def test_head_answers_as_get_does_without_the_body(client, url):
+    """Link checkers and `curl -I` ask with HEAD: same status and headers as GET, no body."""
+    got = client.get(url)
+    head = client.head(url)
+    assert (head.status_code, got.status_code) == (200, 200)
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert "content-security-policy" in head.headers
+
+
+def test_head_of_an_unknown_story_is_a_404(client):
+    assert client.head("/stories/no-such-story").status_code == 404
+    assert client.head("/api/articles/no-such-article").status_code == 404

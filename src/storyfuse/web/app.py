@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyfuse.web import examples, pages
 from storyfuse.web.catalog import Catalog, StoryQuery
@@ -73,6 +74,29 @@ def _environment() -> jinja2.Environment:
     env.globals["path"] = _path
     env.globals["highlight"] = highlight
     return env
+
+
+class HeadAsGet:
+    """Answers HEAD as GET would, without the body: same status and headers (the length of the
+    body that GET sends), for link checkers and ``curl -I``. FastAPI routes declared with
+    ``@app.get`` answer HEAD with a 405 otherwise."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class _PageCache:
@@ -409,5 +433,6 @@ def create_app(
         return job_data(job_id)
 
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: every response carries the headers
     return app
