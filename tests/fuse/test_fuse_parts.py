@@ -179,3 +179,28 @@ def test_a_speaker_written_with_a_descriptor_before_the_name_is_that_person():
     assert [(g.speaker, g.variants[0].sources) for g in groups] == [("Ada Moss", ("a", "b", "c"))]
     # a capitalised word before the name may be part of it ("Anna Ada Moss"), not a descriptor
     assert names.canonical("Anna Ada Moss") != "Ada Moss"
+
+
+def test_sentences_that_share_only_a_year_and_give_different_figures_are_not_one_fact():
+    from tests.fuse.builders import analysis
+
+    from storyfuse.fuse.facts import align
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def same_vector(texts):  # every sentence alike: only the numbers keep them apart
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+    texts = {
+        "a": "The Arden bridge, built in 1962, collapsed on May 4 after a week of heavy rain.",
+        "b": "The Arden bridge, built in 1962, carried about 9,000 cars on an ordinary day.",
+        "c": "The Arden bridge, opened in 1962, fell into the river on May 4 after heavy rain.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, same_vector)
+    alignment = align(story, build_names(story))
+    groups = [sorted(alignment.units[k].article_id for k in g) for g in alignment.groups]
+    # the year is background both give; the day and the traffic count are two statements
+    assert ["a", "c"] in groups
+    assert ["b"] in groups

@@ -14,6 +14,7 @@ wording closest to all the others; ``variants`` keep each article's own wording.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -68,12 +69,26 @@ def _jaccard(a: AbstractSet[str | None], b: AbstractSet[str | None]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+# a year as written: four digits, not part of a longer number ("1,962", "1962.5")
+_YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(?:1[89]|20)\d\d(?!\d|[,.]\d)")
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
 def disagree(a: Unit, b: Unit) -> bool:
     """Sentences that give different numbers, or different days, do not support each other:
-    they are different statements or a conflict (which ``conflicts`` reports)."""
+    they are different statements or a conflict (which ``conflicts`` reports). A year both give
+    is background ("the bridge, built in 1962, ..."): when it is all they share, their other
+    numbers must agree too ("collapsed on May 4" / "carried 9,000 cars")."""
     na, nb = a.numbers, b.numbers
     if na and nb and not na & nb:
         return True
+    if na & nb and na & nb <= (_years(a.text) & _years(b.text)):
+        rest_a, rest_b = na - nb, nb - na
+        if rest_a and rest_b:
+            return True
     da = {t.value for t in a.times if precision(t.value) == "day"}
     db = {t.value for t in b.times if precision(t.value) == "day"}
     return bool(da and db and not da & db)
