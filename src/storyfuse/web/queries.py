@@ -91,7 +91,8 @@ class StoreCatalog:
                 )
             )
         if query.entity:
-            name = query.entity.strip().lower()
+            # folded by the database on both sides: SQLite's lower() folds ASCII letters only
+            name = sa.func.lower(sa.literal(query.entity.strip()))
             where.append(
                 sa.exists(
                     sa.select(1)
@@ -318,14 +319,17 @@ class StoreCatalog:
             schema.articles,
             schema.story_articles,
         )
-        key = name.strip().lower()
         with self.store.snapshot() as conn:
-            forms = {
-                (r.text or "").lower()
-                for r in conn.execute(
-                    sa.select(e.c.text).where(sa.func.lower(e.c.canonical) == key).distinct()
-                )
-            }
+            # names are folded by the database, the stored ones and this one alike: SQLite's
+            # lower() folds ASCII letters only, so Python's fold of "Žofia" would never match
+            key = conn.execute(sa.select(sa.func.lower(sa.literal(name.strip())))).scalar_one()
+            forms = set(
+                conn.execute(
+                    sa.select(sa.func.lower(e.c.text))
+                    .where(sa.func.lower(e.c.canonical) == key, e.c.text.is_not(None))
+                    .distinct()
+                ).scalars()
+            )
             forms.add(key)
             labels = sorted(
                 set(
