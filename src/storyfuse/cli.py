@@ -67,6 +67,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
+    from storyfuse.model import Document
 
     if args.scheduler and args.engine != "dask":
         raise ValueError("--scheduler names a dask scheduler: give it with --engine dask")
@@ -79,11 +80,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     updated: list[str] = []
     unchanged: list[str] = []
     changed: set[str] = set()
+    own_ids: list[str] = []  # notes on the articles stored under an id of their own
     stored = 0
     interrupted = False
-    replaced: dict[str, str] = {}  # id -> the note to print once its article is replaced
     with _open_store(args.db) as store:
-        documents, problems = prepare(ingest.read(args.paths))
+        # the ids the store keeps: an article read from another file under a stored id gets
+        # its own, so the stored articles are looked up (and skipped when unchanged) by it
+        items = list(ingest.read(args.paths))
+        identified = store.identify(items)
+        read_as = {
+            new.id: old
+            for old, new in zip(items, identified, strict=True)
+            if isinstance(new, Document) and new is not old
+        }
+        documents, problems = prepare(identified)
         engine = get_engine(args.engine, **options)
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
@@ -100,7 +110,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     known = store.known_hashes([d.id for d in batch])
                     unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
                     todo.append([d for d in batch if known.get(d.id) != d.content_hash])
-                    replaced.update(_replaced(store, [d for d in todo[-1] if d.id in known]))
                 if not any(todo):
                     continue
                 analyses, failed = engine.analyze([d for batch in todo for d in batch])
@@ -111,9 +120,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     if not done:
                         continue
                     result = store.add_analyses(done)
-                    for article_id in result.updated:
-                        if article_id in replaced:
-                            print(replaced[article_id], file=sys.stderr)
+                    for article_id in result.added:
+                        read = read_as.get(article_id)
+                        if read is not None or article_id in result.renamed:
+                            path = read.path if read is not None else by_id[article_id].article.path
+                            own_ids.append(f"{_say(path)} is {article_id!r}")
                     added += result.added
                     updated += result.updated
                     unchanged += result.unchanged
@@ -126,6 +137,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             engine.close()
         total = len(store.stories())
     _report(problems)
+    if own_ids:
+        shown = "; ".join(own_ids[:3]) + ("; ..." if len(own_ids) > 3 else "")
+        print(
+            f"storyfuse: {_count(len(own_ids), 'article')} got an id of "
+            f"{'its' if len(own_ids) == 1 else 'their'} own, as another file's article is "
+            f"stored under the id read: {shown}",
+            file=sys.stderr,
+        )
     print(
         f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
         f"{_count(len(changed), 'story', 'stories')} changed, {total} in all"
@@ -138,39 +157,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         return 130
     return 0 if stored or unchanged or not problems else 1
-
-
-def _source_file(path: str) -> str:
-    """The file an article was read from: its path without a JSONL line number
-    ("export.jsonl:12") or a WARC or feed record ("crawl.warc#https://...")."""
-    path = path.split("#", 1)[0] if not path.startswith(("http://", "https://")) else path
-    head, _, line = path.rpartition(":")
-    return head if head and line.isdigit() else path
-
-
-def _same_file(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # moved, deleted, or a relative path from another working folder
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-def _replaced(store: Store, documents: Sequence[Document]) -> dict[str, str]:
-    """A note for each article about to replace a stored one of the same id that was read
-    from another file: ids are file names (and JSONL ids), so a second folder's index.html,
-    or a second export numbering its articles from 1, replaces the first one's articles."""
-    notes: dict[str, str] = {}
-    for doc in documents:
-        versions = store.versions(doc.id)
-        if versions and not _same_file(_source_file(versions[-1].path), _source_file(doc.path)):
-            notes[doc.id] = (
-                f"storyfuse: note: {_say(doc.path)} replaced article {doc.id!r} read from "
-                f"{_say(versions[-1].path)} (same id); to keep both, give one of them "
-                "another file name or id"
-            )
-    return notes
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

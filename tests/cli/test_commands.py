@@ -3,6 +3,7 @@ clear line on stderr and a meaningful exit code, never a traceback or silent los
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -219,24 +220,57 @@ def test_engine_options_of_the_other_engine_are_refused_not_ignored(
     assert not db.exists()
 
 
-def test_ingesting_another_file_under_a_stored_id_says_which_article_it_replaces(
+def test_another_file_under_a_stored_id_is_kept_as_an_article_of_its_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Two folders' index.txt ingested one after the other share the id "index": the second
-    replaces the first in the database. That is said, naming both files; an edited file
-    re-ingested (the same file) is an update and says nothing."""
-    for folder, text in (("a", "The harbour bridge reopened on Thursday after repairs."),
-                         ("b", "The railway strike ended on Friday after a new pay offer.")):
+    is stored beside the first under an id of its own, which is said; ingesting either again
+    changes nothing, and an edited file is an update of its own article."""
+    from storyfuse.store import Store
+
+    texts = {"a": "The harbour bridge reopened on Thursday after repairs.",
+             "b": "The railway strike ended on Friday after a new pay offer."}
+    for folder, text in texts.items():
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "index.txt").write_text(text + "\n")
     db = str(tmp_path / "news.db")
     first, second = str(tmp_path / "a" / "index.txt"), str(tmp_path / "b" / "index.txt")
     assert main(["ingest", first, "--db", db]) == 0
     capsys.readouterr()
-    (tmp_path / "a" / "index.txt").write_text("The harbour bridge reopened on Thursday.\n")
-    assert main(["ingest", first, "--db", db]) == 0
-    edited = capsys.readouterr()
-    assert "updated 1" in edited.out and "replaced" not in edited.err
     assert main(["ingest", second, "--db", db]) == 0
-    err = capsys.readouterr().err
-    assert "replaced" in err and first in err and second in err and "'index'" in err
+    out, err = capsys.readouterr()
+    assert "added 1, updated 0" in out and "1 article got an id of its own" in err
+    with Store.open(db) as store:
+        texts_by_id = {i: a.article.text for i, a in store.analyses(
+            [r.id for r in store.articles()]).items()}
+    assert len(texts_by_id) == 2 and texts_by_id["index"].startswith("The harbour bridge")
+    for path in (first, second, tmp_path):
+        assert main(["ingest", str(path), "--db", db]) == 0
+        out, err = capsys.readouterr()
+        assert "added 0, updated 0" in out and "id of its own" not in err, (path, out, err)
+    (tmp_path / "b" / "index.txt").write_text("The railway strike ended on Friday.\n")
+    assert main(["ingest", second, "--db", db]) == 0
+    assert "added 0, updated 1, unchanged 0" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert len(store.articles()) == 2
+        assert store.analyses(["index"])["index"].article.text.startswith("The harbour bridge")
+
+
+def test_two_exports_numbering_from_one_are_all_ingested_in_one_go(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = {
+        "may.jsonl": ["The harbour bridge in Velmont reopened on Thursday after repairs.",
+                      "Train drivers in Velmont ended their strike on Friday."],
+        "june.jsonl": ["The Velmont city council approved a new budget on Monday.",
+                       "Velmont's museum opened a new wing on Tuesday."],
+    }
+    for name, texts in rows.items():
+        (tmp_path / name).write_text("".join(
+            json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts, start=1)))
+    db = str(tmp_path / "news.db")
+    assert main(["ingest", str(tmp_path), "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert "added 4" in out and "duplicate" not in err
+    assert main(["ingest", str(tmp_path), "--db", db]) == 0
+    assert "added 0, updated 0, unchanged 4" in capsys.readouterr().out

@@ -7,6 +7,25 @@ import pytest
 from storyfuse.model import Analysis, Article, Claim, Entity, Quote
 
 
+def migrate_to(store, revision: str) -> None:
+    """Take ``store``'s database back (or on) to schema ``revision`` with Alembic, as a
+    database made by an older storyfuse would be."""
+    from alembic import command
+    from alembic.config import Config
+
+    from storyfuse.store.db import MIGRATIONS
+
+    with store.engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if revision < current:
+            command.downgrade(cfg, revision)
+        else:
+            command.upgrade(cfg, revision)
+
+
 def analysis(
     article_id: str,
     published: str,

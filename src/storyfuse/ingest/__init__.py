@@ -36,7 +36,7 @@ from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "READERS", "read"]
+__all__ = ["MAX_FILE_BYTES", "ONE_ARTICLE_FORMATS", "READERS", "read", "source_file"]
 
 Reader = Callable[[str, bytes], Iterator[Document | Problem]]
 
@@ -120,6 +120,34 @@ def _own_ids(
 
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
+
+# Formats whose file (or URL) holds one article: its path is the file's own.
+ONE_ARTICLE_FORMATS = frozenset({"text", "html"})
+
+
+def source_file(path: str, format: str) -> str:
+    """The file (or URL) a document was read from, given its ``Document.path`` and ``format``.
+
+    A JSONL record's path names its line ("export.jsonl:12"), a WARC record's its URL
+    ("crawl.warc.gz#https://..."), a feed entry's its place ("feed.xml#3"): each is cut back to
+    the file. A file is made absolute (against the working folder, where it is read) with its
+    links resolved, so one file named from two places is one source; a URL is kept as given.
+    """
+    head = path
+    if format == "jsonl":
+        before, _, line = path.rpartition(":")
+        head = before if before and line.isdigit() else path
+    elif format == "warc":
+        # the record's URL may hold a "#" too: the file is the shortest prefix naming a WARC
+        cuts = [m.start() for m in re.finditer("#", path)]
+        head = next(
+            (path[:c] for c in cuts if reader_for(path[:c]) is readers.read_warc),
+            path[: cuts[0]] if cuts else path,
+        )
+    elif format == "feed":
+        before, _, entry = path.rpartition("#")
+        head = before if before and entry.isdigit() else path
+    return head if _URL.match(head) else os.path.realpath(head)
 
 
 def _read_url(url: str) -> Iterator[Document | Problem]:

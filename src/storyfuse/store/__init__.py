@@ -1,7 +1,10 @@
 """The story database (SQLite by default, PostgreSQL by URL): ``Store.open(url)``.
 
     store = Store.open("sqlite:///storyfuse.db")      # or "postgresql://user@host/db", or a path
-    store.add_analyses(analyses)   -> AddResult(added, updated, unchanged, stories changed)
+    store.add_analyses(analyses)   -> AddResult(added, updated, unchanged, stories changed,
+                                       renamed); an article read from another file under a
+                                       stored id gets an id of its own, never replaces it
+    store.identify(documents)      -> the documents under the ids the store keeps them under
     store.stories(limit, offset)   -> [StorySummary(id, title, articles, sources, first/last
                                        published, outlets)], most recent first
     store.story(id)                -> Story (article ids in date order, duplicates) or None

@@ -9,12 +9,13 @@ Alembic migrations run on open. Stories are kept up to date incrementally by the
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Self
 
@@ -24,7 +25,7 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
 from storyfuse.group import GroupConfig, StoryIndex, features_of
-from storyfuse.model import Analysis, Brief, Story
+from storyfuse.model import Analysis, Brief, Document, Problem, Story
 from storyfuse.store import records, schema
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ class AddResult:
     updated: tuple[str, ...] = ()  # a changed file: a new version of an existing article
     unchanged: tuple[str, ...] = ()
     stories: tuple[str, ...] = ()  # ids of the stories created or changed
+    # articles stored under another id than the one they were read with: {stored id: read id}
+    # (another file's article already has that id; see ``Store.add_analyses``)
+    renamed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,86 @@ def _migrate(engine: Engine) -> None:
         finally:
             if sqlite:
                 raw.isolation_level = level
+
+
+# Formats whose file holds one article (``ingest.ONE_ARTICLE_FORMATS``, which the tests check
+# this is; not imported from ingest, which takes a while to import, for the reading commands).
+ONE_ARTICLE_FORMATS = ("html", "text")
+
+
+def _source(path: str, fmt: str) -> str:
+    from storyfuse.ingest import source_file
+
+    return source_file(path, fmt)
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    """What decides an incoming article's stored id: the id it was read with, its file,
+    its content."""
+
+    id: str
+    source: str
+    content_hash: str
+    one_article: bool  # its file holds only it (a .txt or .html file, a fetched page)
+
+    @classmethod
+    def of(cls, article_id: str, path: str, fmt: str, content_hash: str) -> _Incoming:
+        return cls(article_id, _source(path, fmt), content_hash, fmt in ONE_ARTICLE_FORMATS)
+
+    def candidates(self) -> list[str]:
+        """The ids it may be stored under, in order: the id it was read with, then that id
+        with longer and longer hashes of its file (the first one is nearly always enough)."""
+        digest = hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+        return [self.id] + [f"{self.id}-{digest[:n]}" for n in (8, 16, 64)]
+
+
+def _stored_ids(
+    incoming: Sequence[_Incoming],
+    stored: dict[str, tuple[str, str]],
+    by_source: dict[str, str],
+) -> list[str]:
+    """The id each incoming article is stored under, in order.
+
+    ``stored``: (source, content hash) of the stored articles among the candidates' ids;
+    ``by_source``: the stored article of each one-article file among the sources.
+
+    - The file's own article keeps its id: a stored article of the id (or of one of its
+      distinct ids) read from the same file is that article (unchanged, or a new version when
+      the content changed). The stored article of a .txt or .html file is found by its file,
+      whatever id it is read with (``ingest.read`` names the second of two same-named files
+      read together after its folder, so one run may read a file under another id than the
+      run that stored it).
+    - A free id is taken as it is.
+    - An id stored from another file with the same content is that article: a file moved,
+      or copied unchanged, is the same article.
+    - Otherwise (another file, other content) the article gets the first candidate id that
+      is free: the id and a short hash of its file. It depends on the file alone, so each
+      file keeps its id from run to run, whatever order the files come in.
+
+    A file moved and edited before it is read again cannot be told from another file with the
+    same name: it becomes an article of its own, and the one stored from its old place stays
+    (``Store.delete_article`` removes it).
+
+    Articles earlier in ``incoming`` count as stored for the later ones (but for the finding
+    by file, which is only needed across runs), so one batch is treated as the same files
+    added one at a time.
+    """
+    known = dict(stored)
+    out: list[str] = []
+    for item in incoming:
+        final = by_source.get(item.source) if item.one_article else None
+        candidates = item.candidates()
+        if final is None:
+            final = next((c for c in candidates if known.get(c, ("",))[0] == item.source), None)
+        if final is None:
+            final = next(
+                (c for c in candidates if c not in known or known[c][1] == item.content_hash),
+                candidates[-1],
+            )
+        known[final] = (item.source, item.content_hash)
+        out.append(final)
+    return out
 
 
 class Store:
@@ -336,16 +420,32 @@ class Store:
         """Store analysed articles and update the stories, in one transaction.
 
         Idempotent: an article whose content hash is already its current one changes nothing.
-        A known id with new content becomes a new version (the old one is kept).
+        An article read again from its own file with new content becomes a new version (the
+        old one is kept). An article read from another file under an id already stored, with
+        other content (a second folder's index.html, a second export numbering from 1), never
+        replaces the stored one: it is stored under an id of its own, the id and a short hash
+        of its file (``AddResult.renamed``); see ``_stored_ids`` for the rules.
         """
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
-        fresh: dict[str, Analysis] = {}
-        for analysis in analyses:  # the last of repeated ids in one batch wins
-            fresh[analysis.id] = analysis
+        renamed: dict[str, str] = {}
         try:
             with self._write_lock, self._write_tx() as conn:
+                incoming = [
+                    _Incoming.of(a.id, a.article.path, a.article.format, a.article.content_hash)
+                    for a in analyses
+                ]
+                fresh: dict[str, Analysis] = {}
+                for analysis, final in zip(
+                    analyses, self._resolve(conn, incoming), strict=True
+                ):  # the last of repeated ids in one batch wins
+                    if final != analysis.id:
+                        renamed[final] = analysis.id
+                        analysis = replace(
+                            analysis, article=replace(analysis.article, id=final)
+                        )
+                    fresh[final] = analysis
                 index = self._load_index(conn)
                 current = self._current_hashes(conn, list(fresh))
                 todo: list[Analysis] = []
@@ -360,7 +460,7 @@ class Store:
                         updated.append(article_id)
                     todo.append(analysis)
                 if not todo:
-                    return AddResult(unchanged=tuple(unchanged))
+                    return AddResult(unchanged=tuple(unchanged), renamed=renamed)
                 before = self._memberships(conn)
                 features = {f.id: f for f in features_of(todo)}
                 for analysis in todo:
@@ -387,7 +487,52 @@ class Store:
         except BaseException:
             self._index = None  # the transaction rolled back: rebuild from the database
             raise
-        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(changed))
+        return AddResult(
+            tuple(added), tuple(updated), tuple(unchanged), tuple(changed), renamed
+        )
+
+    def identify(self, items: Iterable[Document | Problem]) -> list[Document | Problem]:
+        """The items with each document under the id the store keeps it under (Problems as
+        they are): a document read from another file under an id already stored (or given to
+        an earlier document of ``items``), with other content, gets its id of its own, as
+        ``add_analyses`` would give it. For callers that look up stored articles by id before
+        analysing them (to skip the unchanged ones)."""
+        items = list(items)
+        documents = [d for d in items if isinstance(d, Document)]
+        incoming = [_Incoming.of(d.id, d.path, d.format, d.content_hash) for d in documents]
+        with self.engine.connect() as conn:
+            ids = dict(zip(map(id, documents), self._resolve(conn, incoming), strict=True))
+        return [
+            replace(d, id=ids[id(d)]) if isinstance(d, Document) and ids[id(d)] != d.id else d
+            for d in items
+        ]
+
+    def _resolve(self, conn: Connection, incoming: Sequence[_Incoming]) -> list[str]:
+        """The stored id of each incoming article (``_stored_ids``), from the database."""
+        a = schema.articles
+        candidates = sorted({c for item in incoming for c in item.candidates()})
+        stored: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(candidates), 500):
+            for row in conn.execute(
+                sa.select(a.c.id, a.c.source, a.c.path, a.c.format, a.c.content_hash).where(
+                    a.c.id.in_(candidates[start : start + 500])
+                )
+            ):
+                source = row.source or _source(row.path, row.format or "")
+                stored[row.id] = (source, row.content_hash)
+        sources = sorted({item.source for item in incoming if item.one_article})
+        by_source: dict[str, str] = {}
+        for start in range(0, len(sources), 500):
+            for owner in conn.execute(
+                sa.select(a.c.id, a.c.source)
+                .where(
+                    a.c.source.in_(sources[start : start + 500]),
+                    a.c.format.in_(ONE_ARTICLE_FORMATS),
+                )
+                .order_by(a.c.id)
+            ):
+                by_source.setdefault(owner.source, owner.id)
+        return _stored_ids(incoming, stored, by_source)
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """The current content hash of each stored article among ``ids`` (unknown ids left
@@ -416,6 +561,7 @@ class Store:
             "id": art.id,
             "version": version,
             "path": art.path,
+            "source": _source(art.path, art.format),
             "content_hash": art.content_hash,
             "format": art.format,
             "title": art.title,

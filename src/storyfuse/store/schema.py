@@ -12,6 +12,9 @@ articles = sa.Table(
     sa.Column("id", sa.String, primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("path", sa.String, nullable=False),
+    # the file (or URL) it was read from (ingest.source_file); NULL in rows stored before it
+    # was kept, whose source comes from their path
+    sa.Column("source", sa.String),
     sa.Column("content_hash", sa.String, nullable=False),
     sa.Column("format", sa.String),
     sa.Column("title", sa.String),
