@@ -89,3 +89,14 @@ def test_a_name_with_accented_capitals_is_found_as_written(db_url):
         assert client.get("/entities/Žofia Novák").status_code == 200
     finally:
         catalog.close()
+
+
+def test_the_article_legend_counts_in_singular_and_plural(client):
+    doc = lxml.html.fromstring(client.get("/articles/bridge-a").text)
+    assert doc.cssselect("p.legend .muted")[0].text_content() == (
+        "1 quote · 1 claim · 1 date · 1 entity"
+    )
+    doc = lxml.html.fromstring(client.get("/articles/bridge-c").text)
+    assert doc.cssselect("p.legend .muted")[0].text_content() == (
+        "0 quotes · 0 claims · 0 dates · 0 entities"
+    )
