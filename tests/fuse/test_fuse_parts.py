@@ -204,3 +204,25 @@ def test_sentences_that_share_only_a_year_and_give_different_figures_are_not_one
     # the year is background both give; the day and the traffic count are two statements
     assert ["a", "c"] in groups
     assert ["b"] in groups
+
+
+def test_a_timeline_item_is_not_cited_to_an_article_giving_another_count_that_day():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Rescuers pulled 40 people from the flooded river at Hollin on June 3, the agency said.",
+        "b": "Rescuers pulled 55 people from the flooded river at Hollin on June 3, the agency said.",
+        "c": "The agency said rescuers pulled 40 people from the flooded river at Hollin on June 3.",
+    }
+    analyses = {
+        k: analysis({"id": k, "text": t, "published": "2031-06-04", "times": [("June 3", "2031-06-03")]})
+        for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    items = sorted((e.sources, e.text) for e in timeline(story))
+    assert [sources for sources, _ in items] == [("a", "c"), ("b",)]
+    assert "55 people" in items[1][1]

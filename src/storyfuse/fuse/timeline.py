@@ -3,7 +3,8 @@
 An event is a time mention (day, week or month precision) with its sentence; a sentence is
 shown once, at its most precise date. The same event in
 several articles is one timeline item: same date value, and sentences or event phrases that mean
-the same. Events whose sentence is far from what the other articles of the story say are dropped
+the same, and no different numbers (``facts.disagree``: an article giving another count that
+day is not cited for the item; the digits of the dates themselves are not counts). Events whose sentence is far from what the other articles of the story say are dropped
 (``MIN_RELEVANCE``), and so are dates far outside the story's time: more than ``AFTER_DAYS`` after the
 latest publication date (nothing reported can have happened months after it was published; such
 items are page leftovers), or more than ``BEFORE_DAYS`` before the earliest (background, not the
@@ -25,6 +26,7 @@ from storyfuse.fuse.units import (
     cosines,
     is_statement,
     leans_on_context,
+    numbers_in,
     source_order,
 )
 from storyfuse.model import TimelineEvent
@@ -124,11 +126,30 @@ def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
         return False
     if a.unit == b.unit:
         return True
+    if counts_differ(a.unit, b.unit):
+        # "pulled 40 people out on June 3" is no source for "pulled 55 people out on June 3"
+        return False
     sentences = story.vectors([a.unit.text, b.unit.text])
     if float(sentences[0] @ sentences[1]) >= SAME_EVENT_SENTENCE:
         return True
     phrases = story.vectors([a.phrase, b.phrase])
     return float(phrases[0] @ phrases[1]) >= SAME_EVENT_PHRASE
+
+
+def counts(unit: Unit) -> frozenset[str]:
+    """The numbers a sentence gives, leaving out the digits of its dates ("on June 3")."""
+    text = unit.text
+    for mention in unit.times:
+        written = " ".join(mention.text.split())
+        if written:
+            text = text.replace(written, " ")
+    return numbers_in(text)
+
+
+def counts_differ(a: Unit, b: Unit) -> bool:
+    """Both sentences give numbers, and none in common."""
+    ca, cb = counts(a), counts(b)
+    return bool(ca and cb and not ca & cb)
 
 
 def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]:
@@ -137,7 +158,9 @@ def merge_events(story: StoryArticles, events: list[Dated]) -> list[list[Dated]]
     groups: list[list[Dated]] = []
     for event in events:
         for group in groups:
-            if _same_event(story, group[0], event):
+            if _same_event(story, group[0], event) and not any(
+                counts_differ(member.unit, event.unit) for member in group if member.unit != event.unit
+            ):
                 group.append(event)
                 break
         else:
