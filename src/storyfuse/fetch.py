@@ -121,8 +121,8 @@ def vetted_address(
             if reason is not None:
                 raise FetchError(
                     url,
-                    f"refused: {host} resolves to {address} ({reason} address); only public "
-                    "addresses are fetched unless private ones are explicitly allowed",
+                    f"refused: {host} resolves to {address} ({reason} address); storyfuse "
+                    "fetches only public addresses (save the page and give the file instead)",
                 )
     return str(addresses[0])
 
