@@ -3,11 +3,16 @@ numbers, bad parameters, HEAD, names with accented capitals."""
 
 from __future__ import annotations
 
+import time
+
 import lxml.html
 import pytest
+import sqlalchemy as sa
 from tests.web.conftest import TestClient
 from tests.web.records import analysis, corpus
+from tests.web.test_store_catalog import _fake_fuse
 
+from storyfuse.store import Store, schema
 from storyfuse.web import create_app
 from storyfuse.web.catalog import StoryQuery
 from storyfuse.web.queries import StoreCatalog
@@ -100,3 +105,30 @@ def test_the_article_legend_counts_in_singular_and_plural(client):
     assert doc.cssselect("p.legend .muted")[0].text_content() == (
         "0 quotes · 0 claims · 0 dates · 0 entities"
     )
+
+
+def test_a_story_stored_without_its_brief_is_fused_once_the_list_shows_it(db_url, monkeypatch):
+    """`storyfuse ingest` run while the server is up leaves new stories without a brief: the
+    list said "conflicts: …" (being computed) for good, as nothing computed them until someone
+    opened each story. The list now has them fused in the background."""
+    monkeypatch.setattr("storyfuse.fuse.fuse", _fake_fuse)
+    catalog = StoreCatalog.open(db_url)
+    try:
+        client = TestClient(create_app(catalog))
+        assert "No stories" in client.get("/").text
+        with Store.open(db_url) as other:  # another process's ingest
+            other.add_analyses(corpus().articles)
+        catalog._version = None  # the revision is re-read at most once a second
+        assert client.get("/").text.count("conflicts: …") == 2
+        deadline = time.monotonic() + 20
+        while "conflicts: …" in client.get("/").text:
+            assert time.monotonic() < deadline, "the briefs were never fused"
+            time.sleep(0.2)
+        with catalog.engine.connect() as conn:
+            pending = conn.execute(
+                sa.select(sa.func.count()).where(schema.stories.c.brief.is_(None))
+            ).scalar_one()
+        assert pending == 0
+        assert "1 conflict" in client.get("/").text
+    finally:
+        catalog.close()

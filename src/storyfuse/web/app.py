@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -99,6 +99,41 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
+class _Warmer:
+    """Fuses, in one background thread, the briefs a page found not computed yet.
+
+    ``storyfuse ingest`` run while the server is up stores new stories without their brief;
+    ``storyfuse serve`` fuses the missing ones only when it starts, so the list would go on
+    saying their conflicts are being computed until someone opened each story.
+    """
+
+    def __init__(self, warm: Callable[[list[str]], Any]) -> None:
+        self._warm = warm
+        self._lock = threading.Lock()
+        self._pending: set[str] = set()
+        self._thread: threading.Thread | None = None
+
+    def request(self, story_ids: Iterable[str]) -> None:
+        with self._lock:
+            self._pending.update(story_ids)
+            if self._pending and self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="storyfuse-warm", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                ids = sorted(self._pending)
+                self._pending.clear()
+                if not ids:
+                    self._thread = None
+                    return
+            try:
+                self._warm(ids)
+            except Exception:  # the story page fuses it when asked; the server goes on
+                log.exception("fusing the briefs of %s failed", ", ".join(ids))
+
+
 class _PageCache:
     """Computed story pages, keyed by the catalog's version: reading a story is the hot path."""
 
@@ -154,6 +189,8 @@ def create_app(
     cache = _PageCache()
     html_cache = _PageCache(size=256)
     queue = uploads or (UploadQueue(catalog.add) if catalog.writable else None)
+    warm = getattr(catalog, "warm", None)
+    warmer = _Warmer(warm) if warm is not None else None
     app.state.catalog = catalog
     app.state.uploads = queue
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -264,7 +301,10 @@ def create_app(
                 total=total, hits=hits, query=query, outlets=catalog.outlets(), page=page,
                 more=more,
             ).body)
-            return body, any(r.conflicts is None for r in rows)
+            unfused = [r.id for r in rows if r.conflicts is None]
+            if unfused and warmer is not None:
+                warmer.request(unfused)
+            return body, bool(unfused)
 
         # The same list or search, until the database changes, is the same page; one with a
         # story whose brief is still being computed is not kept, since filling in a brief does
