@@ -1,13 +1,21 @@
-"""The JSON contract (shared/contract/brief.schema.json, schema_version 1)."""
+"""The JSON contract: ``SCHEMA_PATH`` (storyfuse/data/brief.schema.json, schema_version 1)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from storyfuse.model import Analysis, Brief, StoryBrief
 
 SCHEMA_VERSION = 1
+# the JSON Schema every brief validates against, shipped with the package
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "brief.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The brief's JSON Schema (draft 2020-12), e.g. for ``jsonschema.validate(brief, schema())``."""
+    return dict(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def _span(start: int | None, end: int | None) -> list[int] | None:
@@ -59,7 +67,9 @@ def article_dict(analysis: Analysis, canonical: dict[str, str] | None = None) ->
             }
             for c in analysis.claims
         ],
-        "times": [{"text": t.text, "value": t.value, "span": [t.start, t.end]} for t in analysis.times],
+        "times": [
+            {"text": t.text, "value": t.value, "span": [t.start, t.end]} for t in analysis.times
+        ],
         "entities": [
             {
                 "text": e.text,
@@ -107,7 +117,8 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
                 "about": c.about,
                 "kind": c.kind,
                 "variants": [
-                    {"value": v.value, "text": v.text, "sources": list(v.sources)} for v in c.variants
+                    {"value": v.value, "text": v.text, "sources": list(v.sources)}
+                    for v in c.variants
                 ],
             }
             for c in story.conflicts
@@ -123,7 +134,12 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
             {"date": t.date, "text": t.text, "sources": list(t.sources)} for t in story.timeline
         ],
         "entities": [
-            {"name": e.name, "label": e.label, "aliases": list(e.aliases), "sources": list(e.sources)}
+            {
+                "name": e.name,
+                "label": e.label,
+                "aliases": list(e.aliases),
+                "sources": list(e.sources),
+            }
             for e in story.entities
         ],
         "framing": [
