@@ -79,6 +79,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     added: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
+    refreshed: list[str] = []
+    older: list[str] = []  # unchanged, analysed by an older storyfuse, not refreshed
     changed: set[str] = set()
     own_ids: list[str] = []  # notes on the articles stored under an id of their own
     stored = 0
@@ -108,8 +110,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 todo: list[list[Document]] = []
                 for batch in cut[first : first + window]:
                     known = store.known_hashes([d.id for d in batch])
-                    unchanged += [d.id for d in batch if known.get(d.id) == d.content_hash]
-                    todo.append([d for d in batch if known.get(d.id) != d.content_hash])
+                    same = [d.id for d in batch if known.get(d.id) == d.content_hash]
+                    # an unchanged file is analysed again only to refresh an older analysis
+                    stale = set(store.outdated(same))
+                    if args.reanalyze:
+                        same = [x for x in same if x not in stale]
+                    else:
+                        older += [x for x in same if x in stale]
+                    unchanged += same
+                    todo.append([d for d in batch if d.id not in same])
                 if not any(todo):
                     continue
                 analyses, failed = engine.analyze([d for batch in todo for d in batch])
@@ -119,7 +128,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     done = [by_id[d.id] for d in batch if d.id in by_id]
                     if not done:
                         continue
-                    result = store.add_analyses(done)
+                    result = store.add_analyses(done, refresh=args.reanalyze)
                     for article_id in result.added:
                         read = read_as.get(article_id)
                         if read is not None or article_id in result.renamed:
@@ -128,6 +137,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     added += result.added
                     updated += result.updated
                     unchanged += result.unchanged
+                    refreshed += result.refreshed
                     changed.update(result.stories)
                 stored += len(analyses)
         except KeyboardInterrupt:
@@ -145,8 +155,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"stored under the id read: {shown}",
             file=sys.stderr,
         )
+    if older:
+        print(
+            f"storyfuse: {_count(len(older), 'article')} "
+            f"{'was' if len(older) == 1 else 'were'} analysed by an older storyfuse; run again "
+            f"with --reanalyze to refresh {'it' if len(older) == 1 else 'them'}",
+            file=sys.stderr,
+        )
+    counts = f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)}"
+    if args.reanalyze:
+        counts += f", refreshed {len(refreshed)}"
     print(
-        f"added {len(added)}, updated {len(updated)}, unchanged {len(unchanged)} articles; "
+        f"{counts} articles; "
         f"{_count(len(changed), 'story', 'stories')} changed, {total} in all"
     )
     if interrupted:
@@ -283,6 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--workers", type=_at_least(1), metavar="N", default=None,
         help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else 1)",
+    )
+    ingest.add_argument(
+        "--reanalyze", action="store_true",
+        help="analyse again the unchanged files whose stored articles an older storyfuse "
+        "analysed (ingest says how many there are)",
     )
     ingest.set_defaults(func=cmd_ingest)
 

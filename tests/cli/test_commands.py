@@ -274,3 +274,51 @@ def test_two_exports_numbering_from_one_are_all_ingested_in_one_go(
     assert "added 4" in out and "duplicate" not in err
     assert main(["ingest", str(tmp_path), "--db", db]) == 0
     assert "added 0, updated 0, unchanged 4" in capsys.readouterr().out
+
+
+def test_articles_analysed_by_an_older_storyfuse_are_refreshed_with_reanalyze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged file is not analysed again, so an article an older storyfuse analysed
+    keeps its old results: ingest says so, and --reanalyze analyses it again."""
+    import sqlalchemy as sa
+
+    from storyfuse import pipeline
+    from storyfuse.store import Store
+
+    (tmp_path / "bridge.txt").write_text(
+        "The harbour bridge in Velmont reopened on Thursday after eight months of repairs.\n"
+    )
+    (tmp_path / "strike.txt").write_text(
+        "Train drivers in Velmont ended their strike on Friday after a new pay offer.\n"
+    )
+    db = str(tmp_path / "news.db")
+    monkeypatch.setattr(pipeline, "ANALYSIS_VERSION", pipeline.ANALYSIS_VERSION - 1)
+    assert main(["ingest", str(tmp_path / "bridge.txt"), "--db", db]) == 0
+    monkeypatch.undo()
+    with Store.open(db) as store, store.engine.begin() as conn:  # what the older one made
+        conn.execute(sa.text("UPDATE articles SET title = 'Old title' WHERE id = 'bridge'"))
+    assert main(["ingest", str(tmp_path / "strike.txt"), "--db", db]) == 0
+    capsys.readouterr()
+
+    assert main(["ingest", str(tmp_path), "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert "added 0, updated 0, unchanged 2" in out
+    assert (
+        "1 article was analysed by an older storyfuse; run again with --reanalyze to refresh it"
+        in err
+    )
+    with Store.open(db) as store:
+        assert [a.title for a in store.articles() if a.id == "bridge"] == ["Old title"]
+
+    assert main(["ingest", str(tmp_path), "--db", db, "--reanalyze"]) == 0
+    out, err = capsys.readouterr()
+    assert "added 0, updated 0, unchanged 1, refreshed 1" in out and "older" not in err
+    with Store.open(db) as store:
+        assert [a.title for a in store.articles() if a.id == "bridge"] != ["Old title"]
+        assert store.outdated(["bridge", "strike"]) == []
+        assert len(store.versions("bridge")) == 1
+
+    assert main(["ingest", str(tmp_path), "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert "unchanged 2" in out and "older" not in err

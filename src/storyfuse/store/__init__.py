@@ -1,9 +1,14 @@
 """The story database (SQLite by default, PostgreSQL by URL): ``Store.open(url)``.
 
     store = Store.open("sqlite:///storyfuse.db")      # or "postgresql://user@host/db", or a path
-    store.add_analyses(analyses)   -> AddResult(added, updated, unchanged, stories changed,
-                                       renamed); an article read from another file under a
-                                       stored id gets an id of its own, never replaces it
+    store.add_analyses(analyses, refresh=False)
+                                   -> AddResult(added, updated, unchanged, stories changed,
+                                       renamed, refreshed); an article read from another file
+                                       under a stored id gets an id of its own, never replaces
+                                       it; ``refresh``: an unchanged article an older storyfuse
+                                       analysed takes the new analysis
+    store.outdated(ids)            -> the ids among these analysed by an older storyfuse
+                                       (pipeline.ANALYSIS_VERSION is recorded with each article)
     store.identify(documents)      -> the documents under the ids the store keeps them under
     store.stories(limit, offset)   -> [StorySummary(id, title, articles, sources, first/last
                                        published, outlets)], most recent first

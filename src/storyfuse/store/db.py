@@ -46,6 +46,8 @@ class AddResult:
     # articles stored under another id than the one they were read with: {stored id: read id}
     # (another file's article already has that id; see ``Store.add_analyses``)
     renamed: dict[str, str] = field(default_factory=dict)
+    # unchanged files whose stored analysis an older storyfuse made, analysed anew (``refresh``)
+    refreshed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,19 @@ def _migrate(engine: Engine) -> None:
 # Formats whose file holds one article (``ingest.ONE_ARTICLE_FORMATS``, which the tests check
 # this is; not imported from ingest, which takes a while to import, for the reading commands).
 ONE_ARTICLE_FORMATS = ("html", "text")
+
+
+def _analysis_version() -> int:
+    """The analysis version of this storyfuse (``pipeline.ANALYSIS_VERSION``)."""
+    from storyfuse import pipeline
+
+    return pipeline.ANALYSIS_VERSION
+
+
+def _older(analysis_version: int | None) -> bool:
+    """Whether a stored analysis of this version was made by an older storyfuse (NULL: one
+    from before versions were recorded). One made by a newer storyfuse is not older."""
+    return analysis_version is None or analysis_version < _analysis_version()
 
 
 def _source(path: str, fmt: str) -> str:
@@ -416,10 +431,13 @@ class Store:
 
     # --- writing --------------------------------------------------------------------------
 
-    def add_analyses(self, analyses: Sequence[Analysis]) -> AddResult:
+    def add_analyses(self, analyses: Sequence[Analysis], *, refresh: bool = False) -> AddResult:
         """Store analysed articles and update the stories, in one transaction.
 
-        Idempotent: an article whose content hash is already its current one changes nothing.
+        Idempotent: an article whose content hash is already its current one changes nothing,
+        unless ``refresh`` and its stored analysis was made by an older storyfuse (an older
+        ``pipeline.ANALYSIS_VERSION``): then the new analysis takes its place, in the article
+        and in its current version (a refresh is no new version of the file).
         An article read again from its own file with new content becomes a new version (the
         old one is kept). An article read from another file under an id already stored, with
         other content (a second folder's index.html, a second export numbering from 1), never
@@ -429,6 +447,7 @@ class Store:
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
+        refreshed: list[str] = []
         renamed: dict[str, str] = {}
         try:
             with self._write_lock, self._write_tx() as conn:
@@ -454,8 +473,10 @@ class Store:
                     if known is None:
                         added.append(article_id)
                     elif known[0] == analysis.article.content_hash:
-                        unchanged.append(article_id)
-                        continue
+                        if not (refresh and _older(known[2])):
+                            unchanged.append(article_id)
+                            continue
+                        refreshed.append(article_id)
                     else:
                         updated.append(article_id)
                     todo.append(analysis)
@@ -464,9 +485,11 @@ class Store:
                 before = self._memberships(conn)
                 features = {f.id: f for f in features_of(todo)}
                 for analysis in todo:
-                    version = current[analysis.id][1] + 1 if analysis.id in current else 1
+                    version = current[analysis.id][1] if analysis.id in current else 0
+                    if analysis.id not in refreshed:
+                        version += 1
                     self._write_article(conn, analysis, features[analysis.id], version)
-                for article_id in updated:
+                for article_id in updated + refreshed:
                     index.remove(article_id)
                 ordered = sorted(
                     features.values(), key=lambda f: (f.day if f.day is not None else 10**9, f.id)
@@ -481,14 +504,23 @@ class Store:
                 self._set_meta(conn, "pending", str(pending))
                 revision = self._bump_revision(conn)
                 changed = self._write_stories(
-                    conn, index.stories(), before, revision, rewritten=frozenset(updated)
+                    conn,
+                    index.stories(),
+                    before,
+                    revision,
+                    rewritten=frozenset(updated + refreshed),
                 )
                 self._index_revision = revision
         except BaseException:
             self._index = None  # the transaction rolled back: rebuild from the database
             raise
         return AddResult(
-            tuple(added), tuple(updated), tuple(unchanged), tuple(changed), renamed
+            tuple(added),
+            tuple(updated),
+            tuple(unchanged),
+            tuple(changed),
+            renamed,
+            tuple(refreshed),
         )
 
     def identify(self, items: Iterable[Document | Problem]) -> list[Document | Problem]:
@@ -540,15 +572,29 @@ class Store:
         with self.engine.connect() as conn:
             return {k: v[0] for k, v in self._current_hashes(conn, list(ids)).items()}
 
-    def _current_hashes(self, conn: Connection, ids: list[str]) -> dict[str, tuple[str, int]]:
+    def outdated(self, ids: Sequence[str]) -> list[str]:
+        """The stored articles among ``ids`` whose analysis an older storyfuse made (an older
+        ``pipeline.ANALYSIS_VERSION``, or none recorded), in the order given: an unchanged file
+        is not analysed again, so these keep the older results until
+        ``add_analyses(..., refresh=True)``."""
+        with self.engine.connect() as conn:
+            current = self._current_hashes(conn, list(ids))
+        return [x for x in dict.fromkeys(ids) if x in current and _older(current[x][2])]
+
+    def _current_hashes(
+        self, conn: Connection, ids: list[str]
+    ) -> dict[str, tuple[str, int, int | None]]:
+        """(content hash, version, analysis version) of each stored article among ``ids``."""
         a = schema.articles
-        out: dict[str, tuple[str, int]] = {}
+        out: dict[str, tuple[str, int, int | None]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in conn.execute(
-                sa.select(a.c.id, a.c.content_hash, a.c.version).where(a.c.id.in_(chunk))
+                sa.select(a.c.id, a.c.content_hash, a.c.version, a.c.analysis_version).where(
+                    a.c.id.in_(chunk)
+                )
             ):
-                out[row.id] = (row.content_hash, row.version)
+                out[row.id] = (row.content_hash, row.version, row.analysis_version)
         return out
 
     def _write_article(
@@ -571,10 +617,14 @@ class Store:
             "text": art.text,
             "removed": plain["article"]["removed"],
             "analysis": plain,
+            "analysis_version": _analysis_version(),
             "added_at": now,
             **records.features_row(features),
         }
         self._delete_article_rows(conn, art.id)
+        v = schema.versions
+        # a refreshed analysis takes the place of its version's (a new version has none yet)
+        conn.execute(v.delete().where(v.c.article_id == art.id, v.c.version == version))
         conn.execute(schema.articles.insert().values(**row))
         conn.execute(
             schema.versions.insert().values(
@@ -583,6 +633,7 @@ class Store:
                 path=art.path,
                 content_hash=art.content_hash,
                 analysis=plain,
+                analysis_version=row["analysis_version"],
                 added_at=now,
             )
         )

@@ -24,6 +24,8 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("removed", sa.JSON),
     sa.Column("analysis", sa.JSON, nullable=False),
+    # pipeline.ANALYSIS_VERSION of the code that made the analysis; NULL: an older storyfuse
+    sa.Column("analysis_version", sa.Integer),
     # grouping features: enough to rebuild the online story index without re-reading text
     sa.Column("vector", sa.LargeBinary, nullable=False),
     sa.Column("terms", sa.JSON, nullable=False),
@@ -40,6 +42,7 @@ versions = sa.Table(
     sa.Column("path", sa.String, nullable=False),
     sa.Column("content_hash", sa.String, nullable=False),
     sa.Column("analysis", sa.JSON, nullable=False),
+    sa.Column("analysis_version", sa.Integer),
     sa.Column("added_at", sa.String, nullable=False),
 )
 
