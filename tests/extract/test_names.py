@@ -283,3 +283,22 @@ def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> 
     # two owners: the bare name could be either
     commands = ("Border Police Command", "Norlandian Border Police Command", "Vesnian Border Police Command")
     assert len({ix.canonical(n) for n in commands}) == 3
+
+
+def test_a_dateline_with_a_wire_credit_is_not_an_acronym_definition() -> None:
+    ix = NameIndex.build(
+        [
+            ("VESNA CITY", "GPE", "VESNA CITY (NWS) — Ships left the port on Tuesday."),
+            ("NWS", "ORG", "VESNA CITY (NWS) — Ships left the port on Tuesday."),
+            ("Vesna City", "GPE", "Crews in Vesna City said so."),
+            ("Tarnow", "GPE", "Tarnow (KPN) — The mayor spoke."),
+            ("KPN", "ORG", "Tarnow (KPN) — The mayor spoke."),
+            ("Harbour Control Authority", "ORG", "The Harbour Control Authority (HCA) — a state body — said so."),
+        ]
+    )
+    assert ix.canonical("NWS") == "NWS"
+    assert ix.canonical("VESNA CITY") != ix.canonical("NWS")
+    assert ix.canonical("Tarnow") == "Tarnow"
+    assert ix.canonical("KPN") == "KPN"
+    # a definition in running text followed by a dash is still a definition
+    assert ix.canonical("HCA") == ix.canonical("Harbour Control Authority")

@@ -72,6 +72,8 @@ _DETERMINERS = ("the ", "a ", "an ")
 _ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
 _PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
 _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
+# what follows the wire service's credit in a dateline: "NEW YORK (AP) — ..."
+_DASH_AFTER = re.compile(r"\s*(?:—|–|--?)\s")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
 
 
@@ -303,6 +305,8 @@ class NameIndex:
             long_form = _long_form_before(text, m.start())
             if not long_form or is_acronym(long_form) or len(long_form) <= len(acronym):
                 continue
+            if m.re is _PAREN and self._is_dateline(text, m.start(), m.end()):
+                continue
             lk, ak = self._see(long_form, "ORG", roles), key_of(acronym)
             self._groups.add(ak)
             self._surfaces[ak][acronym] += 1
@@ -326,6 +330,21 @@ class NameIndex:
                         self._surfaces[rk][clean(found.group(1))] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((rk, pk))
+
+    def _is_dateline(self, text: str, start: int, end: int) -> bool:
+        """Whether "(AP)" at ``start:end`` credits a wire service in a dateline ("NEW YORK (AP)
+        —", "Kyiv, Ukraine (CNN) —"): it opens its line after a place's name written in capitals
+        or known to the story as a place, and a dash follows it."""
+        if not _DASH_AFTER.match(text, end):
+            return False
+        head = text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if not head or len(head.split()) > 6:
+            return False
+        letters = [ch for ch in head if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters):
+            return True
+        place = head.split(",")[0]
+        return "GPE" in self._labels.get(key_of(place), ())
 
     def _link_names(self) -> None:
         """Surnames and spelling variants of person names."""
