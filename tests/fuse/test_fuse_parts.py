@@ -226,3 +226,21 @@ def test_a_timeline_item_is_not_cited_to_an_article_giving_another_count_that_da
     items = sorted((e.sources, e.text) for e in timeline(story))
     assert [sources for sources, _ in items] == [("a", "c"), ("b",)]
     assert "55 people" in items[1][1]
+
+
+def test_a_date_given_as_the_night_or_morning_of_a_day_dates_the_verb():
+    from storyfuse.fuse.events import event_phrase
+
+    for sentence in (
+        "The fire started on the night of May 2, the brigade said.",
+        "The fire started in the early hours of May 2, the brigade said.",
+        "The fire started on the morning of May 2.",
+    ):
+        start = sentence.index("May 2")
+        words = event_phrase(sentence, start, start + len("May 2"))
+        assert (words.head, words.verbal) == ("start", True), sentence
+        assert "fire" in words.thing
+    # a dated noun that is not a time of day stays the thing dated
+    sentence = "The fire of May 2 destroyed the mill."
+    start = sentence.index("May 2")
+    assert event_phrase(sentence, start, start + 5).head == "fire"

@@ -24,6 +24,9 @@ EVENT_PRECISIONS = ("day", "week", "month")
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "attr", "oprd", "xcomp", "ccomp", "agent"}
 _NOUN_PARTS = {"compound", "amod", "nmod", "poss", "nummod"}
+_PARTS_OF_DAY = {
+    "night", "morning", "afternoon", "evening", "hour", "day", "dawn", "eve", "weekend", "midnight"
+}
 # what a verb event is about: its object, or the subject of a passive ("the treaty was signed")
 _THINGS = {"dobj", "nsubjpass", "attr"}
 
@@ -118,6 +121,15 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
         return whole
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
+    # "started on the night of May 2", "in the early hours of May 2": the part of the day is
+    # when the verb happened, not the thing dated
+    while (
+        head.lemma_.lower() in _PARTS_OF_DAY
+        and head.dep_ == "pobj"
+        and head.head.pos_ == "ADP"
+        and head.head.head.i != head.head.i
+    ):
+        head = head.head.head
     thing: list[Any] = []
     if head.pos_ in ("NOUN", "PROPN"):
         tokens = [t for t in head.lefts if t.dep_ in _NOUN_PARTS and t.i not in inside]
