@@ -130,9 +130,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         continue
                     result = store.add_analyses(done, refresh=args.reanalyze)
                     for article_id in result.added:
+                        # given its own id before analysis, or by the store (another
+                        # writer stored the id meanwhile)
                         read = read_as.get(article_id)
-                        if read is not None or article_id in result.renamed:
-                            path = read.path if read is not None else by_id[article_id].article.path
+                        if read is not None:
+                            own_ids.append(f"{_say(read.path)} is {article_id!r}")
+                        elif article_id in result.renamed:
+                            path = by_id[result.renamed[article_id]].article.path
                             own_ids.append(f"{_say(path)} is {article_id!r}")
                     added += result.added
                     updated += result.updated

@@ -322,3 +322,24 @@ def test_articles_analysed_by_an_older_storyfuse_are_refreshed_with_reanalyze(
     assert main(["ingest", str(tmp_path), "--db", db]) == 0
     out, err = capsys.readouterr()
     assert "unchanged 2" in out and "older" not in err
+
+
+def test_an_id_another_writer_stored_meanwhile_is_still_kept_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store decides the ids when it writes: an article another process stored under the
+    same id after this ingest looked (here: ids not looked up at all) is still kept apart."""
+    from storyfuse.store import Store
+
+    for folder, text in (("a", "The harbour bridge reopened on Thursday after repairs."),
+                         ("b", "The railway strike ended on Friday after a new pay offer.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text + "\n")
+    db = str(tmp_path / "news.db")
+    assert main(["ingest", str(tmp_path / "a" / "index.txt"), "--db", db]) == 0
+    monkeypatch.setattr(Store, "identify", lambda self, items: list(items))
+    second = str(tmp_path / "b" / "index.txt")
+    assert main(["ingest", second, "--db", db]) == 0
+    out, err = capsys.readouterr()
+    assert "added 1, updated 0" in out.splitlines()[-1]
+    assert "1 article got an id of its own" in err and second in err
