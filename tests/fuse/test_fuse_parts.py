@@ -244,3 +244,25 @@ def test_a_date_given_as_the_night_or_morning_of_a_day_dates_the_verb():
     sentence = "The fire of May 2 destroyed the mill."
     start = sentence.index("May 2")
     assert event_phrase(sentence, start, start + 5).head == "fire"
+
+
+def test_a_dated_sentence_that_continues_the_one_before_is_judged_with_it():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Inspectors closed the Marren harbour quay after crane cables snapped during loading.\n"
+        "Harbour inspector Lina Dorr said the crane cables on the Marren quay had frayed badly.\n"
+        "She said it first happened on June 3 at the north end.",
+        "b": "The Marren harbour quay stays closed while inspectors check every crane cable.\n"
+        "Crane cables snapped on the Marren quay during loading, harbour inspectors said.",
+    }
+    analyses = {
+        k: analysis({"id": k, "text": t, "published": "2031-06-05", "times": [("June 3", "2031-06-03")] if k == "a" else []})
+        for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    assert [e.text for e in timeline(story)] == ["She said it first happened on June 3 at the north end."]

@@ -13,6 +13,7 @@ story). Without publication dates the story's time is the median of its dates.
 
 from __future__ import annotations
 
+import re
 import statistics
 from datetime import date, timedelta
 
@@ -60,19 +61,43 @@ def in_range(event: Dated, bounds: tuple[date, date] | None) -> bool:
     return first - timedelta(days=BEFORE_DAYS) <= event.day <= last + timedelta(days=AFTER_DAYS)
 
 
+# a sentence whose subject is a person's pronoun ("He said the attack started on October 12")
+# goes on from the sentence before it
+_PERSON_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _with_context(story: StoryArticles, unit: Unit) -> str | None:
+    """The sentence with the one before it in its article, when it goes on from that one."""
+    if unit.index == 0 or not _PERSON_PRONOUN.match(unit.text.strip("\"“‘' ")):
+        return None
+    place = story.once(
+        "units by place", lambda: {(u.article_id, u.index): u for u in story.units}
+    )
+    before = place.get((unit.article_id, unit.index - 1))
+    return f"{before.text} {unit.text}" if before is not None else None
+
+
 def relevance(story: StoryArticles, events: list[Dated]) -> list[float]:
-    """Each event sentence's cosine to the centre of the other articles' statements."""
+    """Each event sentence's cosine to the centre of the other articles' statements; a sentence
+    that goes on from the one before it ("He said ...") is also judged together with that one,
+    since on its own it says too little to be placed."""
     units = compared_units(story)
-    vectors = story.vectors([u.text for u in units] + [e.unit.text for e in events])
-    body, own = vectors[: len(units)], vectors[len(units) :]
+    contexts = [_with_context(story, e.unit) for e in events]
+    vectors = story.vectors(
+        [u.text for u in units] + [e.unit.text for e in events] + [c for c in contexts if c]
+    )
+    body, own = vectors[: len(units)], vectors[len(units) : len(units) + len(events)]
+    extra = iter(vectors[len(units) + len(events) :])
     out = []
-    for event, row in zip(events, own, strict=True):
+    for event, row, context in zip(events, own, contexts, strict=True):
+        rows = [row] + ([next(extra)] if context else [])
         others = [k for k, u in enumerate(units) if u.article_id != event.article_id]
         if not others:
             out.append(1.0)
             continue
         centre = body[others].mean(axis=0)
-        out.append(float(row @ centre / (np.linalg.norm(centre) or 1.0)))
+        norm = np.linalg.norm(centre) or 1.0
+        out.append(max(float(r @ centre / norm) for r in rows))
     return out
 
 
@@ -110,7 +135,12 @@ def event_texts(story: StoryArticles) -> list[str]:
     """The texts the timeline compares: each dated sentence, and the event phrase of those that
     share their date with another sentence."""
     events = _candidate_events(story)
-    return [e.unit.text for e in events] + [e.phrase for e in _sharing_a_date(events)]
+    contexts = [_with_context(story, e.unit) for e in events] if len(story.analyses) > 1 else []
+    return (
+        [e.unit.text for e in events]
+        + [e.phrase for e in _sharing_a_date(events)]
+        + [c for c in contexts if c]
+    )
 
 
 def _sharing_a_date(events: list[Dated]) -> list[Dated]:
