@@ -132,3 +132,17 @@ def test_a_story_stored_without_its_brief_is_fused_once_the_list_shows_it(db_url
         assert "1 conflict" in client.get("/").text
     finally:
         catalog.close()
+
+
+def test_a_search_with_more_matches_than_shown_says_so_and_shows_more(client):
+    """The page listed the first 30 matches and said nothing of the rest."""
+    every = client.get("/api/search", params={"q": "rebuild"}).json()["hits"]
+    assert len(every) > 2
+    doc = lxml.html.fromstring(client.get("/", params={"q": "rebuild", "hits": 2}).text)
+    assert len(doc.cssselect("li.hit")) == 2
+    note = doc.cssselect("section.hits p.more")[0]
+    assert note.text_content().startswith("The first 2 matches are shown.")
+    link = note.cssselect("a")[0].get("href")
+    more = lxml.html.fromstring(client.get(link).text)
+    assert len(more.cssselect("li.hit")) == len(every)
+    assert not more.cssselect("section.hits p.more")

@@ -41,6 +41,8 @@ PAGE_SIZE = 50
 MAX_FILES_PER_UPLOAD = 200
 # the furthest a list can be paged: beyond any real archive, within every database's integers
 MAX_OFFSET = 1_000_000_000
+SEARCH_HITS = 30  # matches a search page shows at first; "more" adds this many again
+MAX_SEARCH_HITS = 500
 
 
 def _number(value: Any) -> str:
@@ -285,6 +287,7 @@ def create_app(
         since: str | None = None,
         until: str | None = None,
         page: int = Query(1, ge=1, le=MAX_OFFSET // PAGE_SIZE),
+        hits: int = Query(SEARCH_HITS, ge=1, le=MAX_SEARCH_HITS),
     ) -> HTMLResponse:
         query = StoryQuery(
             q=q or None, outlet=outlet or None, entity=entity or None, since=since or None,
@@ -293,13 +296,20 @@ def create_app(
 
         def build() -> tuple[bytes, bool]:
             rows, total = catalog.stories(query)
-            hits = catalog.search(q, limit=30) if q else []
+            # one match more than shown tells whether there are more
+            found = catalog.search(q, limit=hits + 1) if q else []
             params = {k: v for k, v in request.query_params.items() if k != "page" and v}
             more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
+            more_hits = None
+            if len(found) > hits and hits < MAX_SEARCH_HITS:
+                wider = min(hits + SEARCH_HITS, MAX_SEARCH_HITS)
+                more_hits = "/?" + urlencode(
+                    {**{k: v for k, v in params.items() if k != "hits"}, "hits": wider}
+                )
             body = bytes(render(
                 request, "stories.html", title="Search: " + q if q else None, rows=rows,
-                total=total, hits=hits, query=query, outlets=catalog.outlets(), page=page,
-                more=more,
+                total=total, hits=found[:hits], hits_cut=len(found) > hits, more_hits=more_hits,
+                query=query, outlets=catalog.outlets(), page=page, more=more,
             ).body)
             unfused = [r.id for r in rows if r.conflicts is None]
             if unfused and warmer is not None:
