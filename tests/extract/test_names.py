@@ -302,3 +302,83 @@ def test_a_dateline_with_a_wire_credit_is_not_an_acronym_definition() -> None:
     assert ix.canonical("KPN") == "KPN"
     # a definition in running text followed by a dash is still a definition
     assert ix.canonical("HCA") == ix.canonical("Harbour Control Authority")
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    ix = NameIndex.build(
+        [
+            ("Oskar T. Lindqvist Jr.", "PERSON", "Oskar T. Lindqvist Jr., 41, pleaded guilty."),
+            ("Oskar Lindqvist Jr.", "PERSON", "Oskar Lindqvist Jr. could face prison."),
+            ("Oskar T. Lindqvist", "PERSON", "the sentencing of Oskar T. Lindqvist"),
+            ("Lindqvist", "PERSON", "Lindqvist said nothing."),
+            ("Henrik Dahl III", "PERSON", "Henrik Dahl III presided."),
+            ("Dahl", "PERSON", "Dahl ruled on Monday."),
+        ]
+    )
+    forms = ("Oskar T. Lindqvist Jr.", "Oskar Lindqvist Jr.", "Oskar T. Lindqvist", "Lindqvist")
+    assert len({ix.canonical(f) for f in forms}) == 1
+    assert ix.canonical("Dahl") == ix.canonical("Henrik Dahl III")
+    assert ix.canonical("Dahl") != ix.canonical("Lindqvist")
+
+
+def test_two_juniors_are_not_one_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Oskar Lindqvist Jr.", "PERSON", ""),
+            ("Maja Berg Jr.", "PERSON", ""),
+            ("Jr.", "PERSON", ""),
+        ]
+    )
+    assert ix.canonical("Oskar Lindqvist Jr.") != ix.canonical("Maja Berg Jr.")
+
+
+def test_a_reporting_verb_opening_the_span_is_not_a_first_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Vera Salo", "PERSON", "Agency Director Vera Salo spoke on Tuesday."),
+            ("Salo", "PERSON", "The agency erred, Salo has said."),
+            ("Said Salo", "PERSON", 'Said Salo, "The error was ours."'),
+        ]
+    )
+    assert ix.canonical("Salo") == "Vera Salo"
+    assert ix.canonical("Said Salo") == "Vera Salo"
+
+
+def test_a_speaking_surname_tagged_as_a_place_is_the_one_person_of_that_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Governor Tomas Brenn", "PERSON", "Governor Tomas Brenn spoke."),
+            ("Brenn", "GPE", "“We will win,” Brenn said."),
+            ("Brenn", None, "“We will win,” Brenn said."),
+            ("Vesna", "GPE", "Troops left Vesna."),
+            ("Ola Vesna", "PERSON", "Ola Vesna wrote."),
+        ]
+    )
+    assert ix.canonical("Brenn") == "Tomas Brenn"
+    # a place that never speaks stays a place
+    assert ix.canonical("Vesna") == "Vesna"
+
+
+def test_a_two_word_name_tagged_org_is_the_person_whose_surname_recurs() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarn Rovik", "ORG", "The guard hit Tarn Rovik in the head."),
+            ("Rovik", "PERSON", "Rovik said he was fine."),
+            ("Rovik", "PERSON", "Rovik left the field."),
+            ("Mr. Rovik", "PERSON", "Mr. Rovik did not speak."),
+            ("Harbour Authority", "ORG", "The Harbour Authority said so."),
+        ]
+    )
+    assert ix.canonical("Rovik") == ix.canonical("Mr. Rovik") == "Tarn Rovik"
+    assert ix.is_person("Tarn Rovik")
+
+
+def test_a_list_of_names_is_not_a_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ada Rovik", "PERSON", "Ada Rovik spoke."),
+            ("Rovik", "PERSON", "Rovik said so."),
+            ("Blue Harbour, Rovik", "ORG", "She criticised Blue Harbour, Rovik and others."),
+        ]
+    )
+    assert ix.canonical("Rovik") == "Ada Rovik"

@@ -75,6 +75,10 @@ _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
 # what follows the wire service's credit in a dateline: "NEW YORK (AP) — ..."
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--?)\s")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
+# Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
+SUFFIXES = _words("jr sr ii iii iv")
+# Verbs that open an inverted attribution: 'Said Ada Moss, "..."' tags "Said Ada Moss".
+_REPORTING = re.compile(r"(?:Said|Says|Added|Asked|Wrote|Replied)\s+(?=[A-Z])")
 
 
 def clean(name: str) -> str:
@@ -136,6 +140,20 @@ def split_title(name: str) -> tuple[str, str]:
     return " ".join(words[: cut + 1]), " ".join(rest)
 
 
+def name_words(key: str) -> list[str]:
+    """The words of a person's name key without a generational suffix: "ada moss jr" → ["ada",
+    "moss"]."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words if words and words[-1] not in SUFFIXES else []
+
+
+def suffix_of(key: str) -> str:
+    words = key.split()
+    return words[-1] if len(words) > 1 and words[-1] in SUFFIXES else ""
+
+
 def looks_personal(name: str) -> bool:
     """Two to four capitalised words, none of them a role, an organisation word or a
     connector: the shape of a person's name ("Ruben Brekelmans", "Kim Jong Un")."""
@@ -144,8 +162,10 @@ def looks_personal(name: str) -> bool:
         return False
     for w in words:
         bare = w.lower().rstrip(".")
-        if not w[:1].isupper() or any(ch.isdigit() for ch in w) or w.isupper() and len(w) > 2:
+        if not w[:1].isupper() or w.isupper() and len(w) > 2:
             return False
+        if not all(ch.isalpha() or ch in ".-'" for ch in w):
+            return False  # digits, or a list: "Big Machine, Braun"
         if bare in ROLE_WORDS or bare in ORG_WORDS or bare in _CONNECTORS:
             return False
     return True
@@ -245,7 +265,14 @@ class NameIndex:
         for surface, label, context in mentions:
             if not surface or not clean(surface):
                 continue
-            index._see(surface, label, roles)
+            verb = _REPORTING.match(clean(surface))
+            if verb and label in (None, "PERSON") and context.lstrip(" \"“'‘").startswith(surface):
+                # 'Said Ada Moss, "..."': the name is what follows the verb
+                k = index._see(surface, label, roles)
+                index._kind[k] = "titled"
+                index._groups.union(index._see(clean(surface)[verb.end() :], label, roles), k)
+            else:
+                index._see(surface, label, roles)
             if context:
                 contexts.append(context)
         index._promote_people()
@@ -295,6 +322,18 @@ class NameIndex:
             if kind not in ("org", "other") or "" not in labels or "GPE" in labels:
                 continue
             if any(looks_personal(surface) for surface in self._surfaces[k]):
+                self._kind[k] = "person"
+        # "Tarn Rovik" tagged ORG, where "Rovik" alone is tagged a person: the surname makes the
+        # full name a person's
+        surnames = {k for k, kind in self._kind.items() if kind == "person" and " " not in k}
+        for k, kind in list(self._kind.items()):
+            labels = self._labels[k]
+            if kind != "org" or labels.keys() - {"ORG", ""}:
+                continue
+            words = name_words(k)
+            if len(words) >= 2 and words[-1] in surnames and any(
+                looks_personal(surface) for surface in self._surfaces[k]
+            ):
                 self._kind[k] = "person"
 
     def _read_context(self, context: str, roles: list[tuple[str, str]]) -> None:
@@ -348,32 +387,39 @@ class NameIndex:
 
     def _link_names(self) -> None:
         """Surnames and spelling variants of person names."""
-        people = [k for k, kind in self._kind.items() if kind == "person"]
-        full = [k for k in people if len(k.split()) >= 2]
+        people = [k for k, kind in self._kind.items() if kind == "person" and name_words(k)]
+        full = [k for k in people if len(name_words(k)) >= 2]
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
-                a_first, a_last = a.split()[0], a.split()[-1]
-                b_first, b_last = b.split()[0], b.split()[-1]
-                if fuzz.ratio(a_last, b_last) >= 88 and fuzz.ratio(a_first, b_first) >= 80:
+                wa, wb = name_words(a), name_words(b)
+                if suffix_of(a) and suffix_of(b) and suffix_of(a) != suffix_of(b):
+                    continue  # "Ada Moss Jr." and "Ada Moss Sr." are two people
+                if fuzz.ratio(wa[-1], wb[-1]) >= 88 and fuzz.ratio(wa[0], wb[0]) >= 80:
                     self._groups.union(a, b)
         for k in people:
-            if len(k.split()) == 1:
-                owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
+            if len(name_words(k)) == 1:
+                surname = name_words(k)[0]
+                owners = {self._groups.find(f) for f in full if name_words(f)[-1] == surname}
                 if not owners:
                     owners = {
                         self._groups.find(f)
                         for f in full
-                        if fuzz.ratio(f.split()[-1], k) >= 88 and len(k) >= 4
+                        if fuzz.ratio(name_words(f)[-1], surname) >= 88 and len(surname) >= 4
                     }
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)
         # a one-word name the tagger took for something else ("Brekelmans" as NORP) that is
-        # the surname of exactly one person in the story
+        # the surname of exactly one person in the story; one tagged as a place only when it
+        # also speaks (a quote's speaker or a claimant: "Kasich said")
         for k, kind in list(self._kind.items()):
-            if kind in ("other", "org") and len(k.split()) == 1 and "GPE" not in self._labels[k]:
-                owners = {self._groups.find(f) for f in full if f.split()[-1] == k}
-                if len(owners) == 1:
-                    self._groups.union(owners.pop(), k)
+            labels = self._labels[k]
+            if kind not in ("other", "org") or len(k.split()) != 1:
+                continue
+            if "GPE" in labels and "" not in labels:
+                continue
+            owners = {self._groups.find(f) for f in full if name_words(f)[-1] == k}
+            if len(owners) == 1:
+                self._groups.union(owners.pop(), k)
 
     def _link_roles(self, roles: list[tuple[str, str]]) -> None:
         """A role held by exactly one person in the story names that person."""
