@@ -69,6 +69,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
     from storyfuse.model import Document
 
+    if args.engine == "local" and not args.workers:
+        from storyfuse.engines.pool import requested_workers
+
+        requested_workers()  # a bad STORYFUSE_WORKERS is refused before the database is made
     if args.scheduler and args.engine != "dask":
         raise ValueError("--scheduler names a dask scheduler: give it with --engine dask")
     if args.workers and args.engine != "local":
@@ -183,12 +187,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if stored or unchanged or not problems else 1
 
 
+DEFAULT_DB = "sqlite:///storyfuse.db"
+
+
 def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 class NoDatabase(Exception):
     """A database to read from does not exist (a mistyped path would otherwise create it)."""
+
+
+def _missing_database(url: str) -> str | None:
+    """The SQLite file ``url`` names when that file does not exist (else None).
+
+    A URL that names no usable database is a ValueError (one line, exit code 2).
+    """
+    import sqlalchemy as sa
+
+    from storyfuse.store.db import normalise_url
+
+    try:
+        parsed = sa.engine.make_url(normalise_url(url))
+    except sa.exc.ArgumentError as exc:
+        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
+    except ValueError as exc:  # a port that is not a number
+        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
+    database = parsed.database or ""
+    if (
+        parsed.get_backend_name() == "sqlite"
+        and database not in ("", ":memory:")
+        and not database.startswith("file:")
+        and not Path(database).exists()
+    ):
+        return database
+    return None
 
 
 def _open_store(url: str, *, existing: bool = False) -> Store:
@@ -201,23 +234,12 @@ def _open_store(url: str, *, existing: bool = False) -> Store:
     from storyfuse.store import Store
     from storyfuse.store.db import normalise_url
 
-    try:
-        parsed = sa.engine.make_url(normalise_url(url))
-    except sa.exc.ArgumentError as exc:
-        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
-    except ValueError as exc:  # a port that is not a number
-        raise ValueError(f"cannot read the database URL {url!r}: {exc}") from exc
-    database = parsed.database or ""
-    if (
-        existing
-        and parsed.get_backend_name() == "sqlite"
-        and database not in ("", ":memory:")
-        and not database.startswith("file:")
-        and not Path(database).exists()
-    ):
+    missing = _missing_database(url)
+    if existing and missing is not None:
         raise NoDatabase(
-            f"no database at {database}; `storyfuse ingest PATH --db {url}` creates one"
+            f"no database at {missing}; `storyfuse ingest PATH --db {url}` creates one"
         )
+    parsed = sa.engine.make_url(normalise_url(url))
     # A password in the URL is never printed.
     shown = url if parsed.password is None else parsed.render_as_string(hide_password=True)
     try:
@@ -237,7 +259,12 @@ def cmd_stories(args: argparse.Namespace) -> int:
     with _open_store(args.db, existing=True) as store:
         for s in store.stories(limit=args.limit):
             dates = " to ".join(dict.fromkeys(d for d in (s.first_published, s.last_published) if d))
-            counts = f"{_count(s.articles, 'article')}, {_count(s.sources, 'source')}"
+            # copies (wire copy, syndication) are counted apart: they are not more outlets
+            copies = s.articles - s.sources
+            counts = _count(s.articles, "article") + (
+                f" ({_count(copies, 'copy', 'copies')})" if copies else ""
+            )
+            counts += f", {_count(len(s.outlets), 'outlet')}"
             print(f"{s.id}\t{counts}\t{dates or '-'}\t{_say(s.title or '(untitled)')}")
     return 0
 
@@ -256,10 +283,26 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from storyfuse.web.server import run
+    from storyfuse.web import server
 
-    return run(args.db or args.database, host=args.host, port=args.port, token=args.token,
-               max_upload_mb=args.max_upload_mb)
+    target = args.db or args.database
+    if target is None:
+        if _missing_database(DEFAULT_DB) is not None:
+            print(
+                "storyfuse: no database in this folder yet: starting a new one, storyfuse.db "
+                "(add articles by upload in the browser, or with `storyfuse ingest PATH`)",
+                file=sys.stderr,
+            )
+    elif not target.lower().endswith(".json"):  # a brief .json is served as it is
+        missing = _missing_database(target)
+        if missing is not None:
+            raise NoDatabase(
+                f"no database at {missing}; `storyfuse ingest PATH --db {target}` creates one"
+            )
+    return server.run(
+        target, host=args.host, port=args.port, token=args.token,
+        max_upload_mb=args.max_upload_mb,
+    )
 
 
 def _at_least(minimum: int) -> Callable[[str], int]:
@@ -298,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_help = "database URL or SQLite file (default: sqlite:///storyfuse.db here)"
     ingest = sub.add_parser("ingest", help="add articles to a database and update its stories")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt .html .jsonl .warc feeds")
-    ingest.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    ingest.add_argument("--db", default=DEFAULT_DB, metavar="URL", help=db_help)
     ingest.add_argument(
         "--engine", choices=("local", "dask"), default="local",
         help="where articles are analysed: this machine (default) or a dask cluster",
@@ -316,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(func=cmd_ingest)
 
     stories = sub.add_parser("stories", help="list the stories in a database")
-    stories.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    stories.add_argument("--db", default=DEFAULT_DB, metavar="URL", help=db_help)
     stories.add_argument(
         "--limit", type=_at_least(0), metavar="N", default=None, help="at most this many"
     )
@@ -324,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     brief = sub.add_parser("brief", help="print one story's brief from a database")
     brief.add_argument("story_id", metavar="STORY_ID", help="an id `storyfuse stories` lists")
-    brief.add_argument("--db", default="sqlite:///storyfuse.db", metavar="URL", help=db_help)
+    brief.add_argument("--db", default=DEFAULT_DB, metavar="URL", help=db_help)
     brief.add_argument("--format", "-f", choices=FORMATS, default="md", help="default: md")
     brief.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     brief.set_defaults(func=cmd_brief)

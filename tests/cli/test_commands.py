@@ -343,3 +343,56 @@ def test_an_id_another_writer_stored_meanwhile_is_still_kept_apart(
     out, err = capsys.readouterr()
     assert "added 1, updated 0" in out.splitlines()[-1]
     assert "1 article got an id of its own" in err and second in err
+
+
+def test_serving_a_database_file_that_does_not_exist_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyfuse.web.server
+
+    served: list[str | None] = []
+    monkeypatch.setattr(storyfuse.web.server, "run", lambda db, **_: served.append(db) or 0)
+    missing = tmp_path / "typo.db"
+    for args in (["serve", str(missing)], ["serve", "--db", f"sqlite:///{missing}"]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert "typo.db" in err and "no database" in err
+    assert not missing.exists() and served == []
+    # An existing database, and the default one of the working folder, are served.
+    existing = tmp_path / "news.db"
+    from storyfuse.store import Store
+
+    Store.open(str(existing)).close()
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve", str(existing)]) == 0
+    assert main(["serve"]) == 0
+    assert served == [str(existing), None]
+    assert "new" in capsys.readouterr().err  # the default database is about to be created
+
+
+def test_a_bad_worker_count_in_the_environment_creates_no_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYFUSE_WORKERS", "abc")
+    db = tmp_path / "new.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db)]) == 2
+    assert "STORYFUSE_WORKERS" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_the_story_list_counts_copies_and_outlets_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyfuse.store import Store, StorySummary
+
+    db = tmp_path / "news.db"
+    Store.open(str(db)).close()
+    story = StorySummary(
+        id="s1", title="Harbour bridge reopens", articles=4, sources=3,
+        first_published="2025-03-11", last_published="2025-03-12",
+        outlets=("The Harbour Gazette", "Valley Post"),
+    )
+    monkeypatch.setattr(Store, "stories", lambda self, limit=None, offset=0: [story])
+    assert main(["stories", "--db", str(db)]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "\t4 articles (1 copy), 2 outlets\t" in line
