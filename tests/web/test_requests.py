@@ -146,3 +146,10 @@ def test_a_search_with_more_matches_than_shown_says_so_and_shows_more(client):
     more = lxml.html.fromstring(client.get(link).text)
     assert len(more.cssselect("li.hit")) == len(every)
     assert not more.cssselect("section.hits p.more")
+
+
+def test_a_search_of_blanks_lists_every_story_as_an_empty_one_does(client):
+    listed = lxml.html.fromstring(client.get("/").text).cssselect("li.story-row")
+    doc = lxml.html.fromstring(client.get("/", params={"q": "   "}).text)
+    assert doc.cssselect("h1")[0].text_content() == "Stories"
+    assert len(doc.cssselect("li.story-row")) == len(listed) == 2

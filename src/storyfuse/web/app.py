@@ -289,9 +289,13 @@ def create_app(
         page: int = Query(1, ge=1, le=MAX_OFFSET // PAGE_SIZE),
         hits: int = Query(SEARCH_HITS, ge=1, le=MAX_SEARCH_HITS),
     ) -> HTMLResponse:
+        # a box left blank or holding only spaces filters nothing
+        q, entity, since, until = (
+            (v or "").strip() or None for v in (q, entity, since, until)
+        )
         query = StoryQuery(
-            q=q or None, outlet=outlet or None, entity=entity or None, since=since or None,
-            until=until or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+            q=q, outlet=outlet or None, entity=entity, since=since,
+            until=until, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
         )
 
         def build() -> tuple[bytes, bool]:
