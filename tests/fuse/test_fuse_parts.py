@@ -266,3 +266,30 @@ def test_a_dated_sentence_that_continues_the_one_before_is_judged_with_it():
     }
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
     assert [e.text for e in timeline(story)] == ["She said it first happened on June 3 at the north end."]
+
+
+def test_days_given_as_a_list_are_not_one_event_dated_differently():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import date_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": ("Crews closed the Tarn road on Monday and Tuesday, the council said.",
+              [("Monday", "2031-06-02"), ("Tuesday", "2031-06-03")]),
+        "b": ("Crews closed the Tarn road on Monday and Wednesday, the council said.",
+              [("Monday", "2031-06-02"), ("Wednesday", "2031-06-04")]),
+        "c": ("The Tarn road was closed by crews on Monday, the council said.", [("Monday", "2031-06-02")]),
+        "d": ("The Tarn road was closed by crews on Thursday, the council said.", [("Thursday", "2031-06-05")]),
+    }
+    analyses = {
+        k: analysis({"id": k, "text": t, "published": "2031-06-06", "times": times})
+        for k, (t, times) in specs.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    found = date_conflicts(story)
+    values = [sorted(v.value for v in c.variants) for c in found]
+    # Tuesday and Wednesday are further days of a list, not another date for Monday's closure
+    assert ["2031-06-03", "2031-06-04"] not in values
+    assert not any("2031-06-03" in v or "2031-06-04" in v for v in values)

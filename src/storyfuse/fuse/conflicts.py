@@ -9,7 +9,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   told, announced) the thing is only "who said", so their whole sentences must align instead.
   Sentences that name people, none of them in common, speak of different events. Dates
   more than ``DATE_SPREAD_DAYS`` apart are not read as one event. When one article itself gives
-  both dates for such phrases, they are two events, not a conflict.
+  both dates for such phrases, they are two events, not a conflict; nor is a day given in a list
+  or span with another ("on Monday and Tuesday") one date of an event.
 - number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
   two figures answer the same question when they count the same thing (unit), their sentences say
   the same about it (the sentences with numbers masked, by embedding) and their dates fall in one
@@ -129,7 +130,25 @@ def _dated_differently(events: list[Dated]) -> list[Dated]:
 
 
 def _day_events(events: list[Dated]) -> list[Dated]:
-    return [e for e in events if e.precision == "day"]
+    return [e for e in events if e.precision == "day" and not _listed(e)]
+
+
+_LIST_JOINT = r"\s*(?:,|,?\s*and|,?\s*or|to|through|until|-|–)\s*"
+
+
+def _listed(event: Dated) -> bool:
+    """A day given in a list or a span with another ("on Monday and Tuesday", "from May 2 to
+    May 5"): the event covers several days, and a report listing other days gives more days, not
+    another date for it."""
+    mine = " ".join(event.mention.split())
+    for other in event.unit.times:
+        theirs = " ".join(other.text.split())
+        if not theirs or theirs == mine or other.value == event.value:
+            continue  # "on Monday, June 2" names one day twice
+        for first, second in ((mine, theirs), (theirs, mine)):
+            if re.search(re.escape(first) + _LIST_JOINT + re.escape(second), event.unit.text):
+                return True
+    return False
 
 
 def date_texts(story: StoryArticles) -> list[str]:
