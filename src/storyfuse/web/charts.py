@@ -57,13 +57,20 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     charts = []
     for unit, rows in compared[:MAX_UNITS]:
         most = max(r["sources"] for r in rows)
+        # Vega pads a domain after fixing its ends, so the padding (room for the dots at the
+        # ends) put an axis of counts below zero, and "nice" rounded that to a negative tick
+        # ("−2M"): counts get a domain from zero with the room on the right only
+        scale = alt.Scale(zero=True, nice=True, padding=12)
+        top = max(r["value"] for r in rows)
+        if min(r["value"] for r in rows) >= 0:
+            scale = alt.Scale(domain=[0, top * 1.06 if top > 0 else 1], nice=True)
         chart = alt.Chart(
             alt.Data(values=rows), title=unit, width="container", height=alt.Step(30), autosize=_FIT_X
         ).mark_circle(opacity=0.85).encode(
             x=alt.X(
                 "value:Q",
                 title=None,
-                scale=alt.Scale(zero=True, nice=True, padding=12),
+                scale=scale,
                 axis=alt.Axis(format="~s", tickCount=6, labelOverlap=True),
             ),
             y=alt.Y("claimant:N", title=None, sort="-x", axis=alt.Axis(labelLimit=110)),
