@@ -382,3 +382,69 @@ def test_a_list_of_names_is_not_a_person() -> None:
         ]
     )
     assert ix.canonical("Rovik") == "Ada Rovik"
+
+
+def test_an_organisation_short_form_is_the_one_longer_name_it_starts() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Energi", "ORG", "Norvik Energi said profits rose."),
+            ("Norvik", "ORG", "Norvik declined to comment."),
+            ("Halden Group Corp", "ORG", "Halden Group Corp owns the stake."),
+            ("Halden", "ORG", "Halden invested $2 billion."),
+            ("Halden", None, "Halden said the deal was sound."),
+            ("The Tarn Group", "ORG", "The Tarn Group backed the deal."),
+            ("Tarn", "PERSON", "a deal backed by Tarn"),
+            # two candidates: left as written
+            ("Brenn Sports", "ORG", ""),
+            ("Brenn News", "ORG", ""),
+            ("Brenn", "ORG", "Brenn said so."),
+            # a place does not become the body named after it
+            ("Vesna City", "GPE", "Crews in Vesna City said so."),
+            ("Vesna City Harbour Trust", "ORG", "Vesna City Harbour Trust said so."),
+            # nor a university its school
+            ("Oskar University", "ORG", ""),
+            ("Oskar", "ORG", "Oskar said so."),
+            ("Oskar University School", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("Norvik") == ix.canonical("Norvik Energi")
+    assert ix.canonical("Halden") == ix.canonical("Halden Group Corp")
+    assert ix.canonical("Tarn") == ix.canonical("The Tarn Group")
+    assert ix.canonical("Brenn") == "Brenn"
+    assert ix.canonical("Vesna City") != ix.canonical("Vesna City Harbour Trust")
+    assert ix.canonical("Oskar") != ix.canonical("Oskar University School")
+
+
+def test_a_newspaper_named_by_its_last_word() -> None:
+    ix = NameIndex.build(
+        [
+            ("the Vesna Times", "ORG", "the Vesna Times reported."),
+            ("Times", "ORG", "The Times said so."),
+            ("Tarn Post", "ORG", ""),
+            ("Borg Post", "ORG", ""),
+            ("Post", "ORG", "The Post said so."),
+        ]
+    )
+    assert ix.canonical("Times") == ix.canonical("the Vesna Times")
+    assert ix.canonical("Post") == "Post"  # two papers end with it
+
+
+def test_a_short_form_tagged_as_a_person_joins_the_body_as_a_body() -> None:
+    ix = NameIndex.build(
+        [("The Tarn Group", "ORG", ""), ("The Tarn Group", "ORG", ""), ("Tarn", "PERSON", "")]
+    )
+    assert ix.canonical("Tarn") == ix.canonical("The Tarn Group") == "Tarn Group"
+    assert not ix.is_person("Tarn")
+
+
+def test_a_city_is_not_the_newspaper_or_body_named_after_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Kyiv", "ORG", "Kyiv said the strike hit a school."),
+            ("Kyiv Post", "ORG", "the Kyiv Post reported."),
+            ("Tarnby", "ORG", "Tarnby said so."),
+            ("Tarnby Herald", "ORG", "the Tarnby Herald reported."),
+        ]
+    )
+    assert ix.canonical("Kyiv") != ix.canonical("Kyiv Post")
+    assert ix.canonical("Tarnby") != ix.canonical("Tarnby Herald")

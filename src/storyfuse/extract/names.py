@@ -65,6 +65,15 @@ ORG_WORDS = ORG_HEADS | _words(
     house senate congress pentagon kremlin police media
     """
 )
+# Head words of a body inside another: "Norvik" is not "Norvik School of Law".
+PART_HEADS = ORG_HEADS | _words(
+    """
+    school college faculty police division unit board court institute center centre museum
+    library hospital campaign foundation fund
+    """
+)
+# Last words by which a newspaper is called alone: "the Times", "the Post".
+PRESS_WORDS = _words("times post journal tribune herald globe chronicle gazette telegraph")
 # Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
 TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
 
@@ -484,6 +493,55 @@ class NameIndex:
             owners = {self._groups.find(o) for o in owned.get(k, ())}
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
+        self._link_short_orgs()
+
+    def _link_short_orgs(self) -> None:
+        """ "Norvik" is "Norvik Energi" or "The Norvik Group", and "the Times" is "the Vesna
+        Times", when exactly one body of the story has a longer name that starts with it (one
+        or two more words, none of them naming a part: "Norvik School") or, for a newspaper,
+        ends with it."""
+        bodies = [
+            k
+            for k, kind in self._kind.items()
+            if kind == "org" and "ORG" in self._labels[k] and k not in self._acronym_of
+        ]
+        people = {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
+        for k, kind in list(self._kind.items()):
+            words = k.split()
+            if kind in ("acronym", "role", "titled") or not 1 <= len(words) <= 2:
+                continue
+            labels = self._labels[k]
+            places = sum(n for label, n in labels.items() if label in ("GPE", "LOC", "NORP", "FAC"))
+            if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in self._surfaces[k]):
+                continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
+            if kind == "person" and any(
+                len(name_words(p)) > 1 and self._groups.find(p) == self._groups.find(k)
+                for p, pk in self._kind.items()
+                if pk == "person"
+            ):
+                continue  # a person's surname
+            found = set()
+            for b in bodies:
+                long = b.split()
+                extra = long[len(words) :]
+                if long[: len(words)] == words and 1 <= len(extra) <= 2:
+                    # a newspaper or a body named after a city is not that city: "Kyiv Post"
+                    if not any(w in PART_HEADS | PRESS_WORDS for w in extra) and not (
+                        self._a_city(k)
+                    ):
+                        found.add(self._groups.find(b))
+                elif len(words) == 1 < len(long) and long[-1] == words[0] in PRESS_WORDS:
+                    found.add(self._groups.find(b))
+            found -= people
+            if len(found) == 1 and self._groups.find(k) not in found:
+                self._groups.union(found.pop(), k)
+                self._kind[k] = "org"  # "Tarn" tagged a person is the Tarn Group's name
+
+    def _a_city(self, k: str) -> bool:
+        """Whether a name is a large city's ("Kyiv" tagged ORG in "Kyiv said")."""
+        from storyfuse.extract.nlp import large_cities
+
+        return any(surface in large_cities() for surface in self._surfaces[k])
 
     @staticmethod
     def _same_org(a: str, b: str) -> bool:
