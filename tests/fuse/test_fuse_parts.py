@@ -293,3 +293,16 @@ def test_days_given_as_a_list_are_not_one_event_dated_differently():
     # Tuesday and Wednesday are further days of a list, not another date for Monday's closure
     assert ["2031-06-03", "2031-06-04"] not in values
     assert not any("2031-06-03" in v or "2031-06-04" in v for v in values)
+
+
+def test_event_and_count_phrases_keep_the_spacing_of_the_sentence():
+    from storyfuse.fuse.conflicts import count_phrase
+    from storyfuse.fuse.events import event_phrase
+
+    sentence = "Crews reopened the city's main bridge on May 2."
+    start = sentence.index("May 2")
+    words = event_phrase(sentence, start, start + 5)
+    assert words.phrase == "Crews reopened the city's main bridge"
+    assert count_phrase("The city's crews have cleared 40 roads since Monday.", "road") == (
+        "The city's crews have cleared roads"
+    )

@@ -380,8 +380,10 @@ def count_phrase(sentence: str, unit: str) -> str | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _PLACE_PREPOSITIONS:
             tokens += list(child.subtree)[:5]
-    kept = sorted({t.i: t for t in tokens if not t.is_punct}.values(), key=lambda t: t.i)
-    return " ".join(t.text for t in kept) or None
+    from storyfuse.fuse.events import join_tokens
+
+    kept = list({t.i: t for t in tokens if not t.is_punct}.values())
+    return join_tokens(kept) or None
 
 
 _PLACE_PREPOSITIONS = {"to", "from", "in", "into", "at", "near", "across", "inside"}

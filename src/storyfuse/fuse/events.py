@@ -158,7 +158,20 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
 
 def _words(tokens: list[Any], inside: set[int]) -> str:
     kept = {t.i: t for t in tokens if t.i not in inside and not t.is_punct}
-    return " ".join(t.text for t in sorted(kept.values(), key=lambda t: t.i))
+    return join_tokens(list(kept.values()))
+
+
+def join_tokens(tokens: list[Any]) -> str:
+    """Tokens in sentence order, spaced as the sentence spaces them ("the city's", not "the
+    city 's"); a space where words were left out between them."""
+    out: list[str] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if previous is not None:
+            out.append(previous.whitespace_ if token.i == previous.i + 1 else " ")
+        out.append(token.text)
+        previous = token
+    return "".join(out).strip()
 
 
 def _chunk(token: Any) -> list[Any]:
