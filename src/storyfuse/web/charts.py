@@ -63,7 +63,7 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         scale = alt.Scale(zero=True, nice=True, padding=12)
         top = max(r["value"] for r in rows)
         if min(r["value"] for r in rows) >= 0:
-            scale = alt.Scale(domain=[0, top * 1.06 if top > 0 else 1], nice=True)
+            scale = alt.Scale(domain=[0, top * 1.06 if top > 0 else 1], zero=True, nice=True)
         chart = alt.Chart(
             alt.Data(values=rows), title=unit, width="container", height=alt.Step(30), autosize=_FIT_X
         ).mark_circle(opacity=0.85).encode(
