@@ -3,6 +3,7 @@ numbers, bad parameters, HEAD, names with accented capitals."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import lxml.html
@@ -13,7 +14,7 @@ from tests.web.records import analysis, corpus
 from tests.web.test_store_catalog import _fake_fuse
 
 from storyfuse.store import Store, schema
-from storyfuse.web import create_app
+from storyfuse.web import MemoryCatalog, create_app
 from storyfuse.web.catalog import StoryQuery
 from storyfuse.web.queries import StoreCatalog
 
@@ -153,3 +154,22 @@ def test_a_search_of_blanks_lists_every_story_as_an_empty_one_does(client):
     doc = lxml.html.fromstring(client.get("/", params={"q": "   "}).text)
     assert doc.cssselect("h1")[0].text_content() == "Stories"
     assert len(doc.cssselect("li.story-row")) == len(listed) == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [("text", "2031-03-04 (date from the text)"), ("inferred", "2031-03-04 (date inferred)"),
+     ("given", "2031-03-04 (date given with the input)"), ("metadata", "2031-03-04 ·")],
+)
+def test_an_article_page_says_where_its_date_came_from_in_words(source, said):
+    """It read "(date from given)" for a date a JSONL record gave."""
+    brief = corpus()
+    first = brief.articles[0]
+    article = dataclasses.replace(first.article, published_from=source)
+    brief = dataclasses.replace(
+        brief, articles=(dataclasses.replace(first, article=article), *brief.articles[1:])
+    )
+    client = TestClient(create_app(MemoryCatalog(brief)))
+    doc = lxml.html.fromstring(client.get("/articles/bridge-a").text)
+    line = " ".join(doc.cssselect("article p.muted")[0].text_content().split())
+    assert said in line
