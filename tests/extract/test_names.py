@@ -448,3 +448,60 @@ def test_a_city_is_not_the_newspaper_or_body_named_after_it() -> None:
     )
     assert ix.canonical("Kyiv") != ix.canonical("Kyiv Post")
     assert ix.canonical("Tarnby") != ix.canonical("Tarnby Herald")
+
+
+def test_abbreviated_titles_teach_the_written_out_role() -> None:
+    ix = NameIndex.build(
+        [
+            ("Gov. Ada Brenn", "PERSON", "Gov. Ada Brenn signed the bill."),
+            ("the governor", None, "The governor said so."),
+            ("Norland Sen. Ivo Tamm", "PERSON", "Norland Sen. Ivo Tamm objected."),
+            ("the Norland senator", None, "The Norland senator said no."),
+            ("Lt. Gov. Rik Sand", "PERSON", "Lt. Gov. Rik Sand spoke."),
+            ("the lieutenant governor", None, "The lieutenant governor spoke."),
+        ]
+    )
+    assert ix.canonical("the governor") == "Ada Brenn"
+    assert ix.canonical("the Norland senator") == "Ivo Tamm"
+    assert ix.canonical("the lieutenant governor") == "Rik Sand"
+
+
+def test_an_apposition_role_starts_at_the_nearest_article() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ivo Tamm", "PERSON", "Tamm went on the talk shows to defend his praise of the Norlandian president, Ivo Tamm, on Monday."),
+            ("Ivo Tamm", "PERSON", ""),
+            ("the Norlandian president", None, "The Norlandian president replied."),
+            ("Eva Lind", "PERSON", "The dean of the law school, Eva Lind, agreed."),
+            ("the dean of the law school", None, "the dean of the law school said"),
+        ]
+    )
+    assert ix.canonical("the Norlandian president") == "Ivo Tamm"
+    assert ix.canonical("the dean of the law school") == "Eva Lind"
+
+
+def test_more_role_words_possessive_roles_and_descriptors() -> None:
+    ix = NameIndex.build(
+        [
+            ("Oskar Vik", "PERSON", "Oskar Vik, Tarnby's president, defended the school."),
+            ("Tarnby", "ORG", ""),
+            ("Tarnby's president", None, "Tarnby's president said so."),
+            ("Harbor quarterback Mats Rune", None, "Harbor quarterback Mats Rune was hit."),
+            ("Mats Rune", "PERSON", ""),
+            ("Harbor", "ORG", ""),
+            ("The Harbor quarterback", None, "The Harbor quarterback said so."),
+            ("Democratic nominee Ada Brenn", "PERSON", "Democratic nominee Ada Brenn won."),
+            ("the Democratic nominee", None, "The Democratic nominee spoke."),
+            ("Liberal", "NORP", "Liberal voters came."),
+            ("Per Hall", "PERSON", "Per Hall agreed."),
+        ]
+    )
+    assert ix.canonical("Tarnby's president") == "Oskar Vik"
+    assert ix.canonical("The Harbor quarterback") == "Mats Rune"
+    assert ix.canonical("Harbor quarterback Mats Rune") == "Mats Rune"
+    assert ix.canonical("the Democratic nominee") == "Ada Brenn"
+    # a descriptor the story tags as a group or a body, before a known full name
+    assert ix.canonical("Liberal Per Hall") == "Per Hall"
+    assert ix.canonical("Harbor Mats Rune") == "Mats Rune"
+    # an unknown capitalised word may be part of the name
+    assert ix.canonical("Anna Per Hall") != "Per Hall"

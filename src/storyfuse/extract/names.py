@@ -44,9 +44,26 @@ ROLE_WORDS = _words(
     princess emperor pope leader chairman chairwoman chair ceo founder judge justice attorney
     prosecutor sheriff lawmaker mp mep speaker dr mr mrs ms sir lord lady president-elect
     foreign defense defence interior finance state commissioner coordinator adviser advisor
-    analyst minister-president supreme
+    analyst minister-president supreme nominee front-runner frontrunner runner dean host anchor
+    diplomat quarterback coach businessman businesswoman manager editor columnist correspondent
+    treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
     """
 )
+# Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
+ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "gen": "general",
+    "atty": "attorney",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+}
 # The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
 ROLE_HEADS = ROLE_WORDS - _words(
     "vice prime foreign defense defence interior finance state deputy press supreme"
@@ -180,6 +197,12 @@ def looks_personal(name: str) -> bool:
     return True
 
 
+def role_key(name: str) -> str:
+    """The key of a role with its abbreviations written out: "Vermont Sen." → "vermont
+    senator"."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in key_of(name).split())
+
+
 def is_role(name: str) -> bool:
     """A description by role ("the Russian president", "Ukraine's defence minister")."""
     words = key_of(name).split()
@@ -201,6 +224,20 @@ def initials(name: str) -> str | None:
     if len(words) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
         return None
     return "".join(w[0] for w in words)
+
+
+_OWNER = r"[A-Z][\w.&-]*'s"
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
+
+
+def _nearest_role(text: str) -> str | None:
+    """The shortest role that ends ``text`` and starts at an article: "the Russian president" in
+    "the talk shows to defend his praise of the Russian president", and "the dean of the law
+    school" (where "the law school" is no role)."""
+    for m in reversed(list(_ARTICLE.finditer(text))):
+        if is_role(text[m.start() :]):
+            return text[m.start() :]
+    return None
 
 
 def _long_form_before(text: str, end: int) -> str | None:
@@ -310,7 +347,7 @@ class NameIndex:
             self._kind[pk] = "person"
             self._groups.union(pk, k)
             self._kind[k] = "titled"
-            roles.append((key_of(title), pk))
+            roles.append((role_key(title), pk))
             return k
         if label == "PERSON":
             self._kind[k] = "person"
@@ -369,15 +406,20 @@ class NameIndex:
                 if surface not in text:
                     continue
                 s = re.escape(surface)
+                # "Ada Moss, the city's mayor," / "Ada Moss, Tarnby's mayor,"
                 after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
+                owned = re.search(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
-                for found in (after, before):
-                    if found and is_role(found.group(1)):
-                        rk = key_of(found.group(1))
+                found_roles = [m.group(1) for m in (after, owned) if m]
+                if before:
+                    found_roles.append(_nearest_role(before.group(1)))
+                for role in found_roles:
+                    if role and is_role(role):
+                        rk = key_of(role)
                         self._groups.add(rk)
-                        self._surfaces[rk][clean(found.group(1))] += 1
+                        self._surfaces[rk][clean(role)] += 1
                         self._kind.setdefault(rk, "role")
-                        roles.append((rk, pk))
+                        roles.append((role_key(role), pk))
 
     def _is_dateline(self, text: str, start: int, end: int) -> bool:
         """Whether "(AP)" at ``start:end`` credits a wire service in a dateline ("NEW YORK (AP)
@@ -417,6 +459,11 @@ class NameIndex:
                     }
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)
+        # "Republican Ada Moss" is Ada Moss
+        for k in people:
+            described = self._described(k)
+            if described is not None:
+                self._groups.union(described, k)
         # a one-word name the tagger took for something else ("Brekelmans" as NORP) that is
         # the surname of exactly one person in the story; one tagged as a place only when it
         # also speaks (a quote's speaker or a claimant: "Kasich said")
@@ -441,11 +488,12 @@ class NameIndex:
             if holder is not None:
                 self._groups.union(holder, k)
 
-    def _holder_of(self, role_key: str) -> str | None:
+    def _holder_of(self, key: str) -> str | None:
         """The one person in the story who holds a role (exactly or nearly as written)."""
+        key = role_key(key)
         matches: set[str] = set()
         for rk, people in self._holders.items():
-            if rk == role_key or fuzz.ratio(rk, role_key) >= 90:
+            if rk == key or fuzz.ratio(rk, key) >= 90:
                 matches |= {self._groups.find(p) for p in people}
         return matches.pop() if len(matches) == 1 else None
 
@@ -619,9 +667,36 @@ class NameIndex:
             )
             if near is not None:
                 return self._groups.find(near[0])
+        described = self._described(k)
+        if described is not None:
+            return self._groups.find(described)
         if is_role(name):
             return self._holder_of(k)
         return None
+
+    def _described(self, k: str) -> str | None:
+        """The full name of a person that ``k`` ends with after a descriptor the story uses as a
+        group's, a place's or a body's name, or a role word: "republican ada moss", "harbor
+        quarterback ada moss". A capitalised word the story does not know may be part of the
+        name ("anna ada moss")."""
+        words = k.split()
+        for i in range(1, len(words) - 1):
+            rest = " ".join(words[i:])
+            if self._kind.get(rest) != "person" or len(name_words(rest)) < 2:
+                continue
+            if all(self._descriptor(w) for w in words[:i]):
+                return rest
+        return None
+
+    def _descriptor(self, word: str) -> bool:
+        if word in ROLE_WORDS or word in ABBREVIATIONS:
+            return True
+        labels = self._labels.get(word)
+        return (
+            labels is not None
+            and self._kind.get(word) not in ("person", None)
+            and bool(labels.keys() & {"NORP", "GPE", "ORG"})
+        )
 
     def canonical(self, name: str | None) -> str | None:
         """The story's canonical name for ``name``; the cleaned name when it is unknown."""
