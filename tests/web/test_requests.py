@@ -173,3 +173,19 @@ def test_an_article_page_says_where_its_date_came_from_in_words(source, said):
     doc = lxml.html.fromstring(client.get("/articles/bridge-a").text)
     line = " ".join(doc.cssselect("article p.muted")[0].text_content().split())
     assert said in line
+
+
+def test_an_untitled_article_is_named_alike_in_its_heading_and_the_browser_tab():
+    """The tab showed the article's id ("004_407a2f97c9f46f2f · storyfuse") beside a heading
+    naming it by its opening words."""
+    brief = corpus()
+    first = brief.articles[0]
+    article = dataclasses.replace(first.article, title=None)
+    brief = dataclasses.replace(
+        brief, articles=(dataclasses.replace(first, article=article), *brief.articles[1:])
+    )
+    client = TestClient(create_app(MemoryCatalog(brief)))
+    doc = lxml.html.fromstring(client.get("/articles/bridge-a").text)
+    heading = doc.cssselect("h1")[0].text_content()
+    assert "The Harbour Bridge reopens" in heading
+    assert doc.findtext(".//title") == f"{heading} · storyfuse"

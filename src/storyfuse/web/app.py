@@ -345,7 +345,7 @@ def create_app(
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_html(request: Request, article_id: str) -> HTMLResponse:
         data = article_data(article_id)
-        return render(request, "article.html", title=data["meta"]["title"] or article_id, **data)
+        return render(request, "article.html", title=data["meta"]["label"], **data)
 
     @app.post("/articles/{article_id:path}/delete", include_in_schema=False)
     async def article_delete_form(request: Request, article_id: str) -> Response:
