@@ -306,3 +306,37 @@ def test_event_and_count_phrases_keep_the_spacing_of_the_sentence():
     assert count_phrase("The city's crews have cleared 40 roads since Monday.", "road") == (
         "The city's crews have cleared roads"
     )
+
+
+def test_a_fact_is_worded_as_what_all_its_sources_state():
+    from tests.fuse.builders import analysis
+
+    from storyfuse.fuse.facts import align, facts
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def union_central(texts):  # all alike, and the union's sentence the closest to the others
+        rows = [(1.0, 1.0) if "union" in t else (1.0, 0.6) if "owner said" in t else (0.6, 1.0) for t in texts]
+        out = np.array(rows, dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    union = (
+        "Twenty-two workers are trapped in the Dunmore pit, the union said, "
+        "two more than the owner's count of 20."
+    )
+    specs = [
+        {"id": "a", "text": "The owner said 20 workers are trapped in the Dunmore pit.",
+         "claims": [("20", 20, "worker", None, "owner", None)]},
+        {"id": "b", "text": union,
+         "claims": [("Twenty-two", 22, "worker", None, "union", None), ("two", 2, "worker", None, "union", None),
+                    ("20", 20, "count", None, "owner", None)]},
+        {"id": "c", "text": "Rescuers are trying to reach 20 workers trapped in the Dunmore pit.",
+         "claims": [("20", 20, "worker", None, None, None)]},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, union_central)
+    found = facts(story, align(story, build_names(story)))
+    assert len(found) == 1 and found[0].sources == ("a", "b", "c")
+    # the union's 22 is stated by one article: the fact its three sources share is the 20
+    assert "Twenty-two" not in found[0].text

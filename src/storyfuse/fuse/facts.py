@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -26,6 +26,7 @@ from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
     cosines,
+    counts,
     is_statement,
     precision,
     source_order,
@@ -49,14 +50,27 @@ class Alignment:
     units: list[Unit]
     similarity: np.ndarray  # unit x unit cosine
     groups: list[list[int]]  # indices into units; singletons included
+    # the numbers each unit states (written in figures or words, as the claims read them)
+    stated: list[frozenset[float]] = field(default_factory=list)
 
     def representative(self, group: list[int]) -> int:
-        """The member closest to the rest of its group (ties: the earliest in its article)."""
+        """The member closest to the rest of its group (ties: the earliest in its article),
+        among those that state no number another member leaves out: the fact's wording is what
+        all its sources say ("20 workers are trapped", not "22 are trapped, two more than the
+        owner's count of 20", which one source says and the others do not)."""
         if len(group) == 1:
             return group[0]
         sub = self.similarity[np.ix_(group, group)]
         mean = (sub.sum(axis=1) - 1.0) / (len(group) - 1)
-        best = max(range(len(group)), key=lambda k: (round(float(mean[k]), 6), -group[k]))
+        pool: list[int] = list(range(len(group)))
+        if self.stated:
+            shared = [
+                k
+                for k in pool
+                if all(self.stated[group[k]] <= self.stated[o] for o in group if o != group[k])
+            ]
+            pool = shared or pool
+        best = max(pool, key=lambda k: (round(float(mean[k]), 6), -group[k]))
         return group[best]
 
 
@@ -159,7 +173,24 @@ def align(story: StoryArticles, names: Names) -> Alignment:
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
     groups = [sorted(m) for m in members.values()]
-    return Alignment(units=units, similarity=similarity, groups=groups)
+    return Alignment(
+        units=units, similarity=similarity, groups=groups, stated=_stated(story, units)
+    )
+
+
+def _stated(story: StoryArticles, units: list[Unit]) -> list[frozenset[float]]:
+    """The numbers each unit gives: its digits (its dates' aside: days are compared on their
+    own, ``disagree``), and the values of the claims inside it (which also read numbers written
+    as words: "Twenty-two workers")."""
+    claims = {a.id: a.claims for a in story.analyses}
+    out = []
+    for unit in units:
+        values = {float(n) for n in counts(unit) if n.replace(".", "", 1).isdigit()}
+        values |= {
+            c.value for c in claims.get(unit.article_id, ()) if unit.start <= c.start < unit.end
+        }
+        out.append(frozenset(values))
+    return out
 
 
 def facts(story: StoryArticles, alignment: Alignment) -> list[Fact]:

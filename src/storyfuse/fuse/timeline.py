@@ -25,9 +25,9 @@ from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
     cosines,
+    counts,
     is_statement,
     leans_on_context,
-    numbers_in,
     source_order,
 )
 from storyfuse.model import TimelineEvent
@@ -164,16 +164,6 @@ def _same_event(story: StoryArticles, a: Dated, b: Dated) -> bool:
         return True
     phrases = story.vectors([a.phrase, b.phrase])
     return float(phrases[0] @ phrases[1]) >= SAME_EVENT_PHRASE
-
-
-def counts(unit: Unit) -> frozenset[str]:
-    """The numbers a sentence gives, leaving out the digits of its dates ("on June 3")."""
-    text = unit.text
-    for mention in unit.times:
-        written = " ".join(mention.text.split())
-        if written:
-            text = text.replace(written, " ")
-    return numbers_in(text)
 
 
 def counts_differ(a: Unit, b: Unit) -> bool:

@@ -103,6 +103,16 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
 
+def counts(unit: Unit) -> frozenset[str]:
+    """The numbers a sentence gives, leaving out the digits of its dates ("on June 3")."""
+    text = unit.text
+    for mention in unit.times:
+        written = " ".join(mention.text.split())
+        if written:
+            text = text.replace(written, " ")
+    return numbers_in(text)
+
+
 def words(text: str) -> list[str]:
     return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
 
