@@ -189,3 +189,28 @@ def test_an_untitled_article_is_named_alike_in_its_heading_and_the_browser_tab()
     heading = doc.cssselect("h1")[0].text_content()
     assert "The Harbour Bridge reopens" in heading
     assert doc.findtext(".//title") == f"{heading} · storyfuse"
+
+
+def test_a_later_page_of_stories_says_which_it_shows_and_links_back(catalog, monkeypatch):
+    """Page 2 looked like page 1 with fewer stories and no way back; a page past the end said
+    "No stories yet. Upload articles"."""
+    from storyfuse.web import app as app_module
+
+    monkeypatch.setattr(app_module, "PAGE_SIZE", 1)
+    client = TestClient(create_app(catalog))
+
+    def page(n: int):
+        doc = lxml.html.fromstring(client.get("/", params={"page": n, "outlet": ""}).text)
+        count = " ".join(doc.cssselect("p.count")[0].text_content().split())
+        links = {a.text_content(): a.get("href") for a in doc.cssselect("p.pages a")}
+        return doc, count, links
+
+    doc, count, links = page(1)
+    assert count == "2 stories, newest first; 1–1 shown."
+    assert set(links) == {"More stories"}
+    doc, count, links = page(2)
+    assert count == "2 stories, newest first; 2–2 shown."
+    assert links == {"Previous stories": "/?page=1"}
+    doc, count, links = page(3)
+    assert "yet" not in doc.cssselect("li.empty")[0].text_content()
+    assert doc.cssselect("li.empty a")[0].get("href") == "/"

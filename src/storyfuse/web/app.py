@@ -304,6 +304,9 @@ def create_app(
             found = catalog.search(q, limit=hits + 1) if q else []
             params = {k: v for k, v in request.query_params.items() if k != "page" and v}
             more = urlencode({**params, "page": page + 1}) if page * PAGE_SIZE < total else None
+            back = urlencode({**params, "page": page - 1}) if page > 1 else None
+            first = (page - 1) * PAGE_SIZE + 1
+            shown = (first, first + len(rows) - 1) if rows and total > PAGE_SIZE else None
             more_hits = None
             if len(found) > hits and hits < MAX_SEARCH_HITS:
                 wider = min(hits + SEARCH_HITS, MAX_SEARCH_HITS)
@@ -313,7 +316,8 @@ def create_app(
             body = bytes(render(
                 request, "stories.html", title="Search: " + q if q else None, rows=rows,
                 total=total, hits=found[:hits], hits_cut=len(found) > hits, more_hits=more_hits,
-                query=query, outlets=catalog.outlets(), page=page, more=more,
+                query=query, outlets=catalog.outlets(), page=page, more=more, back=back,
+                shown=shown, first_page="/?" + urlencode(params) if params else "/",
             ).body)
             unfused = [r.id for r in rows if r.conflicts is None]
             if unfused and warmer is not None:
