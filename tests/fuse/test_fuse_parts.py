@@ -340,3 +340,34 @@ def test_a_fact_is_worded_as_what_all_its_sources_state():
     assert len(found) == 1 and found[0].sources == ("a", "b", "c")
     # the union's 22 is stated by one article: the fact its three sources share is the 20
     assert "Twenty-two" not in found[0].text
+
+
+def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "The Tarn River Flood Agency said 40 homes were empty.\n"
+        "Agency director Ola Brenn said crews were on the river.\n"
+        "The agency said more rain was expected."
+    )
+    one = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "entities": [("Tarn River Flood Agency", "ORG"), ("Agency", "ORG"), ("Ola Brenn", "PERSON")],
+            "claims": [("40", 40, "home", None, "agency", None)],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    names = [e.name for e in entities(story, build_names(story))]
+    assert "Agency" not in names and "agency" not in names
+    assert {"Tarn River Flood Agency", "Ola Brenn"} <= set(names)
+    # a name in a script without letter case is still a name
+    other = analysis({"id": "b", "text": "北京 said 40 homes were empty.", "entities": [("北京", "GPE")]})
+    story = story_articles(Story(id="s", article_ids=("b",)), {"b": other}, lexical_embedder)
+    assert [e.name for e in entities(story, build_names(story))] == ["北京"]

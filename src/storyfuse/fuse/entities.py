@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyfuse.extract.names import ROLE_WORDS
+from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
 from storyfuse.model import StoryEntity
@@ -23,12 +23,16 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
                 continue
             if entity.label != "PERSON" and name.lower() in ROLE_WORDS:
                 continue  # a piece of a title the tagger took for a name: "Defense" Secretary
+            if entity.label != "PERSON" and name.lower() in ORG_HEADS:
+                continue  # an organisation's bare head word: "Agency director Ola Brenn"
             labels.setdefault(name, Counter())[entity.label] += 1
             written.setdefault(name, set()).add(tidy(entity.text))
             sources.setdefault(name, []).append(analysis.id)
             mentions[name] += 1
     out = []
     for name in labels:
+        if all(w.islower() for w in written[name]):
+            continue  # a common noun, never written as a name ("the national air force")
         label = labels[name].most_common(1)[0][0]
         if label != "PERSON" and names.is_person(name):
             # a speaker the tagger took for an organisation: "Ruben Brekelmans said"
