@@ -505,3 +505,53 @@ def test_more_role_words_possessive_roles_and_descriptors() -> None:
     assert ix.canonical("Harbor Mats Rune") == "Mats Rune"
     # an unknown capitalised word may be part of the name
     assert ix.canonical("Anna Per Hall") != "Per Hall"
+
+
+def test_a_title_written_before_a_tagged_name_teaches_its_role() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ada Brenn", "PERSON", "The bill passes if Gov. Ada Brenn signs it."),
+            ("the governor", None, "The governor said so."),
+            ("Ivo Tamm", "PERSON", "Norland Sen. Ivo Tamm objected."),
+            ("the Norland senator", None, "The Norland senator said no."),
+            ("Rik Sand", "PERSON", "He met former President Rik Sand."),
+            ("Ola Berg", "PERSON", "President Ola Berg spoke."),
+            ("the former president", None, "The former president laughed."),
+            ("the president", None, "The president laughed."),
+        ]
+    )
+    assert ix.canonical("the governor") == "Ada Brenn"
+    assert ix.canonical("the Norland senator") == "Ivo Tamm"
+    assert ix.canonical("the former president") == "Rik Sand"
+    assert ix.canonical("the president") == "Ola Berg"
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_story_with_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Hedda Brenn", "PERSON", ""),
+            ("Hedda", "PERSON", "Hedda won."),
+            ("Tomas Vik", "PERSON", ""),
+            ("Tomas Lund", "PERSON", ""),
+            ("Tomas", "PERSON", "Tomas lost."),
+            ("Vik", "PERSON", ""),
+            ("Lund Ekberg", "PERSON", ""),
+            ("Lund", "PERSON", "Lund said so."),
+        ]
+    )
+    assert ix.canonical("Hedda") == "Hedda Brenn"
+    assert ix.canonical("Tomas") == "Tomas"  # two people are called Tomas
+    assert ix.canonical("Lund") == "Tomas Lund"  # a surname before a first name
+
+
+def test_a_team_before_an_abbreviated_position_is_not_a_first_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Harbors DL Ada Brenn", "PERSON", "Harbors DL Ada Brenn said so."),
+            ("Harbors", "PERSON", "the Harbors won"),
+            ("Brenn", "PERSON", "Brenn said so."),
+        ]
+    )
+    assert split_title("Harbors DL Ada Brenn") == ("Harbors DL", "Ada Brenn")
+    assert ix.canonical("Brenn") == ix.canonical("Harbors DL Ada Brenn") == "Ada Brenn"
+    assert ix.canonical("Harbors") == "Harbors"

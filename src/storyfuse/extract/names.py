@@ -152,6 +152,8 @@ def split_title(name: str) -> tuple[str, str]:
     for i, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in ROLE_WORDS and words[i + 1][:1].isupper():
             cut = i
+        elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
+            cut = i  # an abbreviated position before a full name: "Harbor DL Ada Moss"
     if cut < 0:
         return "", " ".join(words)
     rest = words[cut + 1 :]
@@ -228,6 +230,38 @@ def initials(name: str) -> str | None:
 
 _OWNER = r"[A-Z][\w.&-]*'s"
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
+
+
+# words that qualify a title before it without being part of a name: "former President X"
+_TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
+
+
+def _titles_before(text: str, surface: str) -> list[str]:
+    """The titles written right before a name in a sentence, qualifiers included: "Gov." in
+    "if Gov. Ada Moss signs", "Norland Sen." in "Norland Sen. Ada Moss", "former President" in
+    "met former President Ada Moss"."""
+    out = []
+    for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}\b", text):
+        words = text[: m.start()].split()[-5:]
+        if not text[: m.start()].endswith((" ", "\n")):
+            continue
+        title: list[str] = []
+        while words and words[-1].lower().rstrip(".") in ROLE_WORDS | ABBREVIATIONS.keys():
+            title.insert(0, words.pop())
+        if not any(w.lower().rstrip(".") in ROLE_HEADS | ABBREVIATIONS.keys() for w in title):
+            continue
+        qualifiers = 0
+        while words and qualifiers < 2:
+            w = words[-1]
+            if w.lower() in _TITLE_QUALIFIERS or (
+                w[:1].isupper() and w[-1:].isalnum() and w.lower() not in ("the", "a", "an")
+            ):
+                title.insert(0, words.pop())
+                qualifiers += 1
+            else:
+                break
+        out.append(" ".join(title))
+    return out
 
 
 def _nearest_role(text: str) -> str | None:
@@ -411,6 +445,9 @@ class NameIndex:
                 owned = re.search(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
                 found_roles = [m.group(1) for m in (after, owned) if m]
+                for title in _titles_before(text, surface):
+                    # "Gov. Ada Moss": the title as written teaches the role
+                    roles.append((role_key(title), pk))
                 if before:
                     found_roles.append(_nearest_role(before.group(1)))
                 for role in found_roles:
@@ -459,6 +496,24 @@ class NameIndex:
                     }
                 if len(owners) == 1:
                     self._groups.union(owners.pop(), k)
+        # a first name alone ("Ada") is the one person of the story who has it, when it is no
+        # one's surname
+        surnames = {name_words(f)[-1] for f in full}
+        for k, kind in list(self._kind.items()):
+            if len(k.split()) != 1 or k in surnames or kind not in ("person", "other"):
+                continue
+            if self._labels[k].keys() - {"PERSON", ""}:
+                continue
+            owners = {
+                self._groups.find(f)
+                for f in full
+                if name_words(f)[0] == k
+                and len(name_words(f)) <= 3
+                and any(looks_personal(surface) for surface in self._surfaces[f])
+                and not any(w.isupper() for surface in self._surfaces[f] for w in surface.split())
+            }
+            if len(owners) == 1 and self._groups.find(k) not in owners:
+                self._groups.union(owners.pop(), k)
         # "Republican Ada Moss" is Ada Moss
         for k in people:
             described = self._described(k)
