@@ -214,3 +214,12 @@ def test_a_later_page_of_stories_says_which_it_shows_and_links_back(catalog, mon
     doc, count, links = page(3)
     assert "yet" not in doc.cssselect("li.empty")[0].text_content()
     assert doc.cssselect("li.empty a")[0].get("href") == "/"
+
+
+@pytest.mark.parametrize("url", ["/?since=last%20week", "/api/stories?until=31/03/2031"])
+def test_a_date_filter_that_is_not_an_iso_date_is_refused_not_matched_as_text(client, url):
+    """Dates compare as text: "last week" sorted after every date, so the list was empty with
+    no word of why."""
+    response = client.get(url)
+    assert response.status_code == 422
+    assert client.get("/?since=2031-03&until=2031-03-05").status_code == 200

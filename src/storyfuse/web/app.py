@@ -41,6 +41,8 @@ PAGE_SIZE = 50
 MAX_FILES_PER_UPLOAD = 200
 # the furthest a list can be paged: beyond any real archive, within every database's integers
 MAX_OFFSET = 1_000_000_000
+# a date filter: YYYY, YYYY-MM or YYYY-MM-DD (dates compare as text); blank filters nothing
+ISO_DATE = r"^\s*(\d{4}(-\d{2}(-\d{2})?)?)?\s*$"
 SEARCH_HITS = 30  # matches a search page shows at first; "more" adds this many again
 MAX_SEARCH_HITS = 500
 
@@ -284,8 +286,8 @@ def create_app(
         q: str | None = None,
         outlet: str | None = None,
         entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
+        since: str | None = Query(None, pattern=ISO_DATE),
+        until: str | None = Query(None, pattern=ISO_DATE),
         page: int = Query(1, ge=1, le=MAX_OFFSET // PAGE_SIZE),
         hits: int = Query(SEARCH_HITS, ge=1, le=MAX_SEARCH_HITS),
     ) -> HTMLResponse:
@@ -399,12 +401,17 @@ def create_app(
         q: str | None = Query(None, description="full-text search over articles, quotes, claims"),
         outlet: str | None = Query(None, description="only stories with an article from this outlet"),
         entity: str | None = Query(None, description="only stories naming this entity"),
-        since: str | None = Query(None, description="ISO date: stories with an article on or after"),
-        until: str | None = Query(None, description="ISO date: stories with an article on or before"),
+        since: str | None = Query(
+            None, pattern=ISO_DATE, description="ISO date: stories with an article on or after"
+        ),
+        until: str | None = Query(
+            None, pattern=ISO_DATE, description="ISO date: stories with an article on or before"
+        ),
         limit: int = Query(PAGE_SIZE, ge=1, le=500),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         """Stories, newest first, with article and outlet counts, date range and conflicts."""
+        since, until = ((v or "").strip() or None for v in (since, until))
         query = StoryQuery(q=q, outlet=outlet, entity=entity, since=since, until=until,
                            limit=limit, offset=offset)
         rows, total = catalog.stories(query)
