@@ -371,3 +371,28 @@ def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
     other = analysis({"id": "b", "text": "北京 said 40 homes were empty.", "entities": [("北京", "GPE")]})
     story = story_articles(Story(id="s", article_ids=("b",)), {"b": other}, lexical_embedder)
     assert [e.name for e in entities(story, build_names(story))] == ["北京"]
+
+
+def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "Data of up to 1.2 million patients of the Kelby trust may have been stolen, the trust said.",
+        "b": "Data of up to 1.5 million patients of the Kelby trust may have been stolen, Ivo Brant said.",
+        "c": "Data of up to 1.5 million patients of the Kelby trust may have been stolen, the cyber office said.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    figures = [
+        Figure(1_200_000.0, "patient", "trust", ("a",), qualifier="up to", texts=(Cited(texts["a"], ("a",)),)),
+        Figure(1_500_000.0, "patient", "Ivo Brant", ("b",), qualifier="up to", texts=(Cited(texts["b"], ("b",)),)),
+        Figure(1_500_000.0, "patient", "cyber office", ("c",), qualifier="up to", date="2031-05-02",
+               texts=(Cited(texts["c"], ("c",)),)),
+    ]
+    (conflict,) = number_conflicts(story, figures)
+    assert [v.sources for v in conflict.variants] == [("a",), ("b", "c")]
+    assert conflict.variants[1].value == "1,500,000 (up to; Ivo Brant / cyber office; 2031-05-02)"

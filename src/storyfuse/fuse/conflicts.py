@@ -18,8 +18,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   (equal, overlapping ranges, or approximate values within ``APPROX_TOLERANCE``) do not conflict.
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
-  party said, or parties disagree with each other. Figures lists each claimant's number whether or
-  not it conflicts.
+  party said, or parties disagree with each other. A value several claimants give is one variant
+  naming them all ("1,500,000 (HUR / NIS)"): they agree. Figures lists each claimant's number
+  whether or not it conflicts.
 - who / where: aligned statements (``facts``) that are the same sentence but for one name: each
   names a person (or a place) the other does not, and with those two names taken out the rest of
   the two sentences is nearly word for word the same. Anything looser mistakes metonymy
@@ -322,7 +323,12 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         answers = [figures[k] for k in sorted(question)]
         if all(compatible(a, b) for a in answers for b in answers):
             continue
-        variants = tuple(_number_variant(f) for f in answers)
+        # one variant per value, with every claimant who gives it: two parties giving the same
+        # number are not in conflict with each other
+        same_value: dict[tuple[float, float | None], list[Figure]] = {}
+        for f in answers:
+            same_value.setdefault((f.value, f.upper), []).append(f)
+        variants = tuple(_number_variant(fs, story.ids) for fs in same_value.values())
         unit = answers[0].unit
         about = f"how many ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
@@ -335,14 +341,21 @@ def _same_sentence(a: Figure, b: Figure) -> bool:
     )
 
 
-def _number_variant(figure: Figure) -> Variant:
+def _number_variant(figures: list[Figure], order: list[str]) -> Variant:
+    """One value as the figures giving it say it: "1,500,000 (up to; HUR / NIS; 2024-10-25)"."""
+    figure = max(figures, key=lambda f: len(f.sources))  # the first of the best supported
     value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,}"
     if figure.upper is not None:
         value += f"–{figure.upper:,.0f}"
-    details = [d for d in (figure.qualifier, figure.claimant, figure.date) if d]
+
+    def each(field: str) -> str:
+        return " / ".join(dict.fromkeys(getattr(f, field) for f in figures if getattr(f, field)))
+
+    details = [d for d in (each("qualifier"), each("claimant"), each("date")) if d]
     label = f"{value} ({'; '.join(details)})" if details else value
     text = figure.texts[0].text if figure.texts else label
-    return Variant(value=label, text=text, sources=figure.sources)
+    sources = source_order([a for f in figures for a in f.sources], order)
+    return Variant(value=label, text=text, sources=sources)
 
 
 def _question(figures: list[Figure]) -> str:
