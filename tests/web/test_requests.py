@@ -223,3 +223,16 @@ def test_a_date_filter_that_is_not_an_iso_date_is_refused_not_matched_as_text(cl
     response = client.get(url)
     assert response.status_code == 422
     assert client.get("/?since=2031-03&until=2031-03-05").status_code == 200
+
+
+def test_an_article_match_sets_its_headline_apart_from_its_text(db_url):
+    """The database searches an article's headline and text as one; the excerpt ran them
+    together ("…reopens Monday The Harbour Bridge reopens on Monday…")."""
+    catalog = StoreCatalog.open(db_url)
+    try:
+        catalog.store.add_analyses(corpus().articles)
+        hit = next(h for h in catalog.search("reopens") if h.article_id == "bridge-a")
+        assert hit.kind == "article"
+        assert hit.text.startswith("Harbour Bridge reopens Monday — The Harbour Bridge reopens")
+    finally:
+        catalog.close()

@@ -288,7 +288,12 @@ class StoreCatalog:
         out = []
         for h in hits:
             row = info.get(h.article_id)
-            text = excerpt(h.text, q.strip()) if h.kind == "article" else h.text
+            text = h.text
+            if h.kind == "article":
+                # the database searches the headline and the text as one ("headline\ntext")
+                if h.title and text.startswith(h.title + "\n"):
+                    text = f"{h.title} — {text[len(h.title) + 1 :]}"
+                text = excerpt(text, q.strip())
             out.append(
                 SearchHit(
                     kind=h.kind,
