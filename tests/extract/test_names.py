@@ -568,3 +568,17 @@ def test_a_surname_tagged_as_a_place_no_gazetteer_knows_is_the_one_person_of_tha
     )
     assert ix.canonical("Brennvik") == "Tomas Brennvik"
     assert ix.canonical("Paris") == "Paris"  # a city the gazetteer knows stays a place
+
+
+def test_a_possessive_role_before_a_name_teaches_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby", "ORG", ""),
+            ("Ola B. Vik", "PERSON", "The firm wrote to Tarnby's president, Ola B. Vik, on Monday."),
+            ("Tarnby's president", None, "Tarnby's president replied."),
+            ("Ivo Tamm", "PERSON", "Brenn's praise of the Norland president, Ivo Tamm, grew."),
+            ("Brenn's praise of the Norland president", None, ""),
+        ]
+    )
+    assert ix.canonical("Tarnby's president") == "Ola B. Vik"
+    assert ix.canonical("Brenn's praise of the Norland president") != "Ivo Tamm"

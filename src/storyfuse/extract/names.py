@@ -444,7 +444,13 @@ class NameIndex:
                 after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
                 owned = re.search(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
+                # "Tarnby's president, Ada Moss": the owner nearest the name
+                owner_before = re.search(rf"({_OWNER}\s+[^,.;()]{{2,60}}?),\s+{s}\b", text)
                 found_roles = [m.group(1) for m in (after, owned) if m]
+                if owner_before and not re.search(
+                    r"\b(?:[Tt]he|[Aa]n?)\s|'s\s", owner_before.group(1).split(None, 1)[1]
+                ):
+                    found_roles.append(owner_before.group(1))
                 for title in _titles_before(text, surface):
                     # "Gov. Ada Moss": the title as written teaches the role
                     roles.append((role_key(title), pk))
