@@ -396,3 +396,28 @@ def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
     (conflict,) = number_conflicts(story, figures)
     assert [v.sources for v in conflict.variants] == [("a",), ("b", "c")]
     assert conflict.variants[1].value == "1,500,000 (up to; Ivo Brant / cyber office; 2031-05-02)"
+
+
+def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflict():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "Minister Ines Dahl said aid for the flooded Tarn families would be 5 million crowns.",
+        "b": "Minister Ines Dahl said aid for the flooded Tarn families would be raised to 8 million crowns.",
+        "c": "Minister Ines Dahl's deputy Per Alm said aid for the flooded Tarn families would be raised to 9 million crowns.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+    def figure(value: float, claimant: str, aid: str) -> Figure:
+        return Figure(value, "crown", claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    # the minister's 5 million raised to 8 million: one party's figure, changed, and said so
+    assert number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(8e6, "Ines Dahl", "b")]) == []
+    # another party's different figure is still a disagreement, however it is worded
+    (conflict,) = number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(9e6, "Per Alm", "c")])
+    assert [v.sources for v in conflict.variants] == [("a",), ("c",)]

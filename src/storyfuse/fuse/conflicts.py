@@ -15,7 +15,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   two figures answer the same question when they count the same thing (unit), their sentences say
   the same about it (the sentences with numbers masked, by embedding) and their dates fall in one
   window (``figures.DATE_WINDOW_DAYS``). Values that are compatible
-  (equal, overlapping ranges, or approximate values within ``APPROX_TOLERANCE``) do not conflict.
+  (equal, overlapping ranges, or approximate values within ``APPROX_TOLERANCE``) do not conflict,
+  nor do one party's figures that its reports say changed ("raised to", "rose to", "up from").
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
   party said, or parties disagree with each other. A value several claimants give is one variant
@@ -321,7 +322,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     out = []
     for question in questions:
         answers = [figures[k] for k in sorted(question)]
-        if all(compatible(a, b) for a in answers for b in answers):
+        if all(compatible(a, b) for a in answers for b in answers) or _updated(answers):
             continue
         # one variant per value, with every claimant who gives it: two parties giving the same
         # number are not in conflict with each other
@@ -333,6 +334,30 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         about = f"how many ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
     return out
+
+
+# a sentence that reports a figure as changed: "raised to 8 million", "rose to 14", "up from 40"
+_CHANGED = re.compile(
+    r"\b(?:rose|risen|raised|increased|climbed|jumped|grew|fell|dropped|declined|decreased|"
+    r"revised|lowered|reduced|cut)\b(?:\s+\w+){0,3}?\s+to\b|\b(?:up|down)\s+from\b",
+    re.IGNORECASE,
+)
+
+
+def _updated(answers: list[Figure]) -> bool:
+    """One named party's figure that changed, where the report says it changed ("aid would be
+    raised to 8 million crowns" after "5 million crowns"): an update, not a disagreement. Every
+    two differing values must have such a sentence between them; figures of different parties
+    always stay a conflict."""
+    parties = {" ".join((f.claimant or "").lower().split()) for f in answers}
+    if len(parties) != 1 or "" in parties:
+        return False
+    return all(
+        any(_CHANGED.search(t.text) for f in (a, b) for t in f.texts)
+        for a in answers
+        for b in answers
+        if a is not b and not compatible(a, b)
+    )
 
 
 def _same_sentence(a: Figure, b: Figure) -> bool:
