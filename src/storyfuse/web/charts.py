@@ -71,7 +71,11 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "value:Q",
                 title=None,
                 scale=scale,
-                axis=alt.Axis(format="~s", tickCount=6, labelOverlap=True),
+                # the ticks share one SI prefix, zero too ("0k"): zero reads as 0
+                axis=alt.Axis(
+                    format="~s", tickCount=6, labelOverlap=True,
+                    labelExpr="datum.value === 0 ? '0' : datum.label",
+                ),
             ),
             y=alt.Y("claimant:N", title=None, sort="-x", axis=alt.Axis(labelLimit=110)),
             size=alt.Size(
