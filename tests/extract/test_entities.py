@@ -103,3 +103,13 @@ def test_acronym_after_a_person_is_their_organisation() -> None:
     found = labels("Senator John Smith (NRA) spoke first.")
     assert ("John Smith", "PERSON") in found
     assert ("NRA", "ORG") in found
+
+
+def test_an_entity_does_not_end_with_a_lower_case_function_word() -> None:
+    vocab = nlp().vocab
+    words = ["She", "wrote", "to", "The", "Norland", "Gazette", "that", "he", "erred", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 3, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("The Norland Gazette", "ORG")
+    ]

@@ -206,7 +206,8 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed = []
-    for ent in [e for e in map(_within_paragraph, ents) if e is not None]:
+    kept = [e for e in map(_within_paragraph, ents) if e is not None]
+    for ent in [e for e in map(_trimmed, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if label in WEAK_LABELS and words in places:
@@ -230,6 +231,17 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = fixed
     return doc
+
+
+def _trimmed(ent: Span) -> Span | None:
+    """An entity without the lower-case function words the model ran it into: "The
+    Associated Press that" is "The Associated Press"."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
 
 
 def _within_paragraph(ent: Span) -> Span | None:
