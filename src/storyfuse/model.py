@@ -227,6 +227,7 @@ class Figure:
     date: str | None = None
     texts: tuple[Cited, ...] = ()
     upper: float | None = None  # the top of a range ("10,000 to 12,000")
+    thing: str | None = None  # what is counted, as most of its sources word it ("Varnish marines")
 
 
 @dataclass(frozen=True)

@@ -421,3 +421,29 @@ def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflic
     # another party's different figure is still a disagreement, however it is worded
     (conflict,) = number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(9e6, "Per Alm", "c")])
     assert [v.sources for v in conflict.variants] == [("a",), ("c",)]
+
+
+def test_a_figure_says_what_it_counts_as_most_of_its_sources_word_it():
+    from storyfuse.fuse.figures import Sourced, to_figure
+    from storyfuse.model import Claim
+
+    def claim(thing: str | None) -> Claim:
+        return Claim(
+            text="The navy said 4,000 marines landed.",
+            value=4000.0,
+            unit="marine",
+            start=14,
+            end=19,
+            thing=thing,
+        )
+
+    group = [
+        Sourced("a", claim("Varnish marines")),
+        Sourced("b", claim("marines")),
+        Sourced("c", claim("Varnish marines")),
+        Sourced("d", claim(None)),
+    ]
+    figure = to_figure(group, Names(), ["a", "b", "c", "d"])
+    assert (figure.unit, figure.thing) == ("marine", "Varnish marines")
+    # claims without the words (analyses made before they were kept) leave it unset
+    assert to_figure([Sourced("d", claim(None))], Names(), ["d"]).thing is None

@@ -183,3 +183,26 @@ def test_a_range_figure_keeps_its_top_in_json_markdown_and_html():
     point = to_dict(_brief())["stories"][0]["figures"][0]
     assert point["upper"] is None
     assert "| 40 | crew | about |" in render(_brief(), "md")
+
+
+def test_a_figure_says_what_it_counts_in_the_texts_words():
+    from dataclasses import replace
+
+    brief = _brief()
+    figure = Figure(
+        5.0,
+        "ground",
+        "Ana Ruiz",
+        ("a1",),
+        texts=(Cited("Five coastal training grounds.", ("a1",)),),
+        thing="coastal training grounds",
+    )
+    story = replace(brief.stories[0], figures=(figure,))
+    brief = replace(brief, stories=(story,))
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, load_schema())
+    assert data["stories"][0]["figures"][0]["thing"] == "coastal training grounds"
+    assert "| 5 | coastal training grounds |" in render(brief, "md")
+    assert "<td>coastal training grounds</td>" in render(brief, "html")
+    # without the words (money, percentages, older analyses) the unit is shown
+    assert "| 40 | crew | about |" in render(_brief(), "md")

@@ -149,6 +149,7 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
     units = Counter(s.claim.unit for s in group)
     qualifiers = list(dict.fromkeys(s.claim.qualifier for s in group if s.claim.qualifier))
     dates = Counter(s.claim.date for s in group if s.claim.date)
+    things = Counter(s.claim.thing for s in group if s.claim.thing)
     texts: list[Cited] = []
     for text in dict.fromkeys(" ".join(s.claim.text.split()) for s in group):
         ids = [s.article_id for s in group if " ".join(s.claim.text.split()) == text]
@@ -163,6 +164,8 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
         date=min(dates, key=lambda d: (-dates[d], d)) if dates else None,
         texts=tuple(texts),
         upper=first.upper,
+        # the wording most sources use; of two as common, the fuller ("Varnish marines")
+        thing=max(things, key=lambda t: (things[t], len(t))) if things else None,
     )
 
 

@@ -60,6 +60,7 @@ def article_dict(analysis: Analysis, canonical: dict[str, str] | None = None) ->
                 "value": c.value,
                 "upper": c.upper,
                 "unit": c.unit,
+                "thing": c.thing,
                 "qualifier": c.qualifier,
                 "claimant": c.claimant,
                 "date": c.date,
@@ -104,6 +105,8 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
                 # the top of a range ("10,000 to 12,000"); null for a single value
                 "upper": f.upper,
                 "unit": f.unit,
+                # what is counted in the texts' words; null when only the unit is known
+                "thing": f.thing,
                 "qualifier": f.qualifier,
                 "claimant": f.claimant,
                 "date": f.date,

@@ -55,7 +55,7 @@ def to_markdown(brief: Brief) -> str:
             lines += ["### Figures", "", "| value | what | qualifier | claimant | date | sources |", "|---|---|---|---|---|---|"]
             for f in story["figures"]:
                 lines.append(
-                    f"| {_md(f['amount'])} | {_md(f['unit'])} | {_md(f['qualifier']) or ''} | "
+                    f"| {_md(f['amount'])} | {_md(f['what'])} | {_md(f['qualifier']) or ''} | "
                     f"{_md(f['claimant']) or '—'} | {f['date'] or ''} | {_cites(f['cites'])} |"
                 )
             lines.append("")

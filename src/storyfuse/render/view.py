@@ -65,6 +65,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
         for figure in story["figures"]:
             figure["amount"] = amount(figure["value"], figure.get("upper"))
+            figure["what"] = figure.get("thing") or figure["unit"]
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
 
