@@ -236,3 +236,24 @@ def test_an_article_match_sets_its_headline_apart_from_its_text(db_url):
         assert hit.text.startswith("Harbour Bridge reopens Monday — The Harbour Bridge reopens")
     finally:
         catalog.close()
+
+
+def test_a_brief_that_fails_to_fuse_is_not_tried_again_on_every_listing():
+    """A story whose fusing raises would otherwise be fused again, in the background, each time
+    the list is shown."""
+    from storyfuse.web.app import _Warmer
+
+    calls: list[list[str]] = []
+
+    def warm(ids: list[str]) -> None:
+        calls.append(ids)
+        raise RuntimeError("cannot fuse")
+
+    warmer = _Warmer(warm)
+    for _ in range(3):
+        warmer.request(["s-broken"])
+        deadline = time.monotonic() + 5
+        while warmer._thread is not None:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    assert calls == [["s-broken"]]

@@ -115,11 +115,12 @@ class _Warmer:
         self._warm = warm
         self._lock = threading.Lock()
         self._pending: set[str] = set()
+        self._failed: set[str] = set()  # not tried again on every listing; opening one retries
         self._thread: threading.Thread | None = None
 
     def request(self, story_ids: Iterable[str]) -> None:
         with self._lock:
-            self._pending.update(story_ids)
+            self._pending.update(set(story_ids) - self._failed)
             if self._pending and self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="storyfuse-warm", daemon=True)
                 self._thread.start()
@@ -132,10 +133,13 @@ class _Warmer:
                 if not ids:
                     self._thread = None
                     return
-            try:
-                self._warm(ids)
-            except Exception:  # the story page fuses it when asked; the server goes on
-                log.exception("fusing the briefs of %s failed", ", ".join(ids))
+            for story_id in ids:  # one at a time: a story that fails does not stop the rest
+                try:
+                    self._warm([story_id])
+                except Exception:  # the story page fuses it when asked; the server goes on
+                    log.exception("fusing the brief of %s failed", story_id)
+                    with self._lock:
+                        self._failed.add(story_id)
 
 
 class _PageCache:
