@@ -257,3 +257,16 @@ def test_a_brief_that_fails_to_fuse_is_not_tried_again_on_every_listing():
             assert time.monotonic() < deadline
             time.sleep(0.01)
     assert calls == [["s-broken"]]
+
+
+def test_a_search_longer_than_a_long_quotation_is_refused(client):
+    """Thousands of words made the database's search take seconds of CPU per request."""
+    from storyfuse.web.app import MAX_QUERY
+
+    long = ("rebuild " * MAX_QUERY)[: MAX_QUERY + 1]
+    assert client.get("/", params={"q": long}).status_code == 422
+    assert client.get("/api/search", params={"q": long}).status_code == 422
+    assert client.get("/api/stories", params={"q": long}).status_code == 422
+    assert client.get("/", params={"q": long[:MAX_QUERY]}).status_code == 200
+    doc = lxml.html.fromstring(client.get("/").text)
+    assert doc.cssselect("header input[name=q]")[0].get("maxlength") == str(MAX_QUERY)

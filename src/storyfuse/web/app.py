@@ -43,6 +43,9 @@ MAX_FILES_PER_UPLOAD = 200
 MAX_OFFSET = 1_000_000_000
 # a date filter: YYYY, YYYY-MM or YYYY-MM-DD (dates compare as text); blank filters nothing
 ISO_DATE = r"^\s*(\d{4}(-\d{2}(-\d{2})?)?)?\s*$"
+# the longest search: a long quotation pasted whole fits; thousands of words cost the database
+# seconds of CPU per request
+MAX_QUERY = 1000
 SEARCH_HITS = 30  # matches a search page shows at first; "more" adds this many again
 MAX_SEARCH_HITS = 500
 
@@ -210,6 +213,7 @@ def create_app(
             writable=catalog.writable,
             token_required=token is not None,
             accepted=ACCEPTED,
+            max_query=MAX_QUERY,
             max_upload_mb=max_upload_bytes / 1_000_000,
             **context,
         )
@@ -287,7 +291,7 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(
         request: Request,
-        q: str | None = None,
+        q: str | None = Query(None, max_length=MAX_QUERY),
         outlet: str | None = None,
         entity: str | None = None,
         since: str | None = Query(None, pattern=ISO_DATE),
@@ -402,7 +406,9 @@ def create_app(
 
     @app.get("/api/stories", tags=["stories"], responses=example(examples.STORIES))
     def api_stories(
-        q: str | None = Query(None, description="full-text search over articles, quotes, claims"),
+        q: str | None = Query(
+            None, max_length=MAX_QUERY, description="full-text search over articles, quotes, claims"
+        ),
         outlet: str | None = Query(None, description="only stories with an article from this outlet"),
         entity: str | None = Query(None, description="only stories naming this entity"),
         since: str | None = Query(
@@ -452,7 +458,7 @@ def create_app(
 
     @app.get("/api/search", tags=["search"], responses=example(examples.SEARCH))
     def api_search(
-        q: str = Query(..., min_length=1, description="words to find"),
+        q: str = Query(..., min_length=1, max_length=MAX_QUERY, description="words to find"),
         limit: int = Query(50, ge=1, le=500),
     ) -> dict[str, Any]:
         """Full-text search: matching quotes, claims and articles."""
