@@ -582,3 +582,20 @@ def test_a_possessive_role_before_a_name_teaches_it() -> None:
     )
     assert ix.canonical("Tarnby's president") == "Ola B. Vik"
     assert ix.canonical("Brenn's praise of the Norland president") != "Ivo Tamm"
+
+
+def test_the_first_of_two_joined_roles_in_an_apposition_is_learned() -> None:
+    ix = NameIndex.build(
+        [
+            (
+                "Ada Brenn",
+                "PERSON",
+                (
+                    "Ada Brenn, the former Norland governor and Harbour Protection Agency "
+                    "administrator, told the paper she was ashamed."
+                ),
+            ),
+            ("the former Norland governor", None, "The former Norland governor left."),
+        ]
+    )
+    assert ix.canonical("the former Norland governor") == "Ada Brenn"

@@ -441,12 +441,17 @@ class NameIndex:
                     continue
                 s = re.escape(surface)
                 # "Ada Moss, the city's mayor," / "Ada Moss, Tarnby's mayor,"
-                after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,60}}?)\s*[,.;]", text)
+                after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,90}}?)\s*[,.;]", text)
+                after_role = after.group(1) if after else None
+                if after_role and len(after_role) > 60:
+                    # "the former governor and agency administrator": the first of the roles
+                    after_role = after_role.split(" and ")[0]
+                    after_role = after_role if len(after_role) <= 60 else None
                 owned = re.search(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]", text)
                 before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
                 # "Tarnby's president, Ada Moss": the owner nearest the name
                 owner_before = re.search(rf"({_OWNER}\s+[^,.;()]{{2,60}}?),\s+{s}\b", text)
-                found_roles = [m.group(1) for m in (after, owned) if m]
+                found_roles = [r for r in (after_role, owned and owned.group(1)) if r]
                 if owner_before and not re.search(
                     r"\b(?:[Tt]he|[Aa]n?)\s|'s\s", owner_before.group(1).split(None, 1)[1]
                 ):
