@@ -270,3 +270,16 @@ def test_a_search_longer_than_a_long_quotation_is_refused(client):
     assert client.get("/", params={"q": long[:MAX_QUERY]}).status_code == 200
     doc = lxml.html.fromstring(client.get("/").text)
     assert doc.cssselect("header input[name=q]")[0].get("maxlength") == str(MAX_QUERY)
+
+
+def test_a_copied_source_names_the_source_it_copies_by_its_number():
+    """It said "copy of bridge-a", the article's internal id, beside sources numbered [1], [2]."""
+    brief = corpus()
+    bridge = dataclasses.replace(brief.stories[0], duplicates={"bridge-c": "bridge-a"})
+    brief = dataclasses.replace(brief, stories=(bridge, *brief.stories[1:]))
+    client = TestClient(create_app(MemoryCatalog(brief)))
+    doc = lxml.html.fromstring(client.get("/stories/s-bridge").text)
+    copy = doc.get_element_by_id("src-3")
+    assert " ".join(copy.text_content().split()).endswith("copy of [1]")
+    assert copy.cssselect("a")[-1].get("href") == "#src-1"
+    assert client.get("/api/stories/s-bridge").json()["sources"][2]["copy_of"] == "bridge-a"

@@ -64,7 +64,11 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
 
     duplicates = story.get("duplicates") or {}
     sources = [
-        {**source_meta(articles[aid], numbers[aid]), "copy_of": duplicates.get(aid)}
+        {
+            **source_meta(articles[aid], numbers[aid]),
+            "copy_of": duplicates.get(aid),
+            "copy_of_n": numbers.get(duplicates.get(aid) or ""),
+        }
         for aid in story["article_ids"]
         if aid in articles
     ]
