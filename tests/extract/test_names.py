@@ -599,3 +599,37 @@ def test_the_first_of_two_joined_roles_in_an_apposition_is_learned() -> None:
         ]
     )
     assert ix.canonical("the former Norland governor") == "Ada Brenn"
+
+
+def test_a_span_of_a_known_body_then_a_name_is_that_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Harbour TV", "ORG", "Harbour TV aired it."),
+            ("Harbour TV Ada Brenn", "ORG", "At the rally, Harbour TV Ada Brenn asked him."),
+            ("Brenn", "PERSON", "Brenn said so."),
+            ("Norland Steel Works", "ORG", "Norland Steel Works said so."),
+        ]
+    )
+    assert ix.canonical("Harbour TV Ada Brenn") == "Ada Brenn"
+    assert ix.canonical("Brenn") == "Ada Brenn"
+    assert ix.canonical("Ada Brenn") == "Ada Brenn"
+    assert ix.canonical("Harbour TV") != "Ada Brenn"
+    assert ix.canonical("Norland Steel Works") == "Norland Steel Works"
+
+
+def test_a_span_of_a_body_named_by_its_head_word_then_a_name_is_that_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Harbour News Ola Vik", "ORG", "Harbour News Ola Vik asked him."),
+            ("Vik", None, "Vik followed up."),
+            ("Harbour House National Security Council", "ORG", "It was sent."),
+        ]
+    )
+    assert ix.canonical("Harbour News Ola Vik") == "Ola Vik"
+    assert ix.canonical("Harbour News") == "Harbour News"
+    assert ix.is_person("Ola Vik") and not ix.is_person("Harbour News")
+    # no "Council" alone names a person of the story: the span stays one body
+    assert not ix.is_person("National Security Council")
+    assert ix.canonical("Harbour House National Security Council") == (
+        "Harbour House National Security Council"
+    )

@@ -403,6 +403,39 @@ class NameIndex:
                 continue
             if any(looks_personal(surface) for surface in self._surfaces[k]):
                 self._kind[k] = "person"
+        # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
+        # with an organisation's word, then a person's name
+        bodies = {k for k, kind in self._kind.items() if kind == "org" and "ORG" in self._labels[k]}
+        # surnames seen alone as a person or a speaker ("Moss said")
+        alone = {
+            k for k in self._kind if " " not in k and self._labels[k].keys() & {"PERSON", ""}
+        }
+        for k, kind in list(self._kind.items()):
+            if kind not in ("org", "other"):
+                continue
+            for surface in list(self._surfaces[k]):
+                words = surface.split()
+                for size in (2, 3):
+                    body, person = words[:-size], " ".join(words[-size:])
+                    if not body or not looks_personal(person) or key_of(person).split()[-1] not in alone:
+                        continue
+                    bk = key_of(" ".join(body))
+                    if bk in bodies or (
+                        len(body) >= 2
+                        and bk.split()[-1] in ORG_WORDS
+                        and all(w[:1].isupper() for w in body)
+                    ):
+                        self._groups.add(bk)
+                        self._surfaces[bk][" ".join(body)] += 1
+                        self._labels[bk]["ORG"] += 1
+                        self._kind.setdefault(bk, "org")
+                        pk = key_of(person)
+                        self._groups.add(pk)
+                        self._surfaces[pk][person] += 1
+                        self._kind[pk] = "person"
+                        self._kind[k] = "titled"
+                        self._groups.union(pk, k)
+                        break
         # "Tarn Rovik" tagged ORG, where "Rovik" alone is tagged a person: the surname makes the
         # full name a person's
         surnames = {k for k, kind in self._kind.items() if kind == "person" and " " not in k}
