@@ -201,3 +201,17 @@ def test_stories_list_shows_conflicts_once_the_brief_is_computed():
     again = _doc(client.get("/")).cssselect(".story-row")[1].text_content()
     assert "1 conflict" in again
     assert _doc(client.get("/")).cssselect(".story-row")[1].text_content() == again
+
+
+def test_story_page_figures_show_ranges_and_what_is_counted_in_the_texts_words():
+    brief = corpus()
+    story = brief.stories[0]
+    first, *rest = story.figures
+    ranged = replace(first, upper=first.value + 40, thing="striking dock workers")
+    client = TestClient(
+        create_app(MemoryCatalog(replace(brief, stories=(replace(story, figures=(ranged, *rest)),))))
+    )
+    doc = _doc(client.get(f"/stories/{story.id}"))
+    cells = [td.text_content().strip() for td in doc.cssselect("table.figures tbody tr")[0]]
+    assert cells[0].endswith(f"{first.value + 40:,.0f}") and "–" in cells[0]
+    assert cells[1] == "striking dock workers"

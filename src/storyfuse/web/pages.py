@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from storyfuse.render.view import date_label, label
+from storyfuse.render.view import amount, date_label, label
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog
 from storyfuse.web.views import (
@@ -95,7 +95,11 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
     figures = []
     for figure in story.get("figures") or ():
         first = (figure.get("texts") or [{}])[0].get("text", "")
-        figures.append(linked(figure, first))
+        shown = linked(figure, first)
+        # a range reads "10,000–12,000"; what is counted in the texts' words when known
+        shown["amount"] = amount(figure["value"], figure.get("upper"))
+        shown["what"] = figure.get("thing") or figure["unit"]
+        figures.append(shown)
     matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
     return {
         "story": story,
