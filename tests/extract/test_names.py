@@ -633,3 +633,19 @@ def test_a_span_of_a_body_named_by_its_head_word_then_a_name_is_that_person() ->
     assert ix.canonical("Harbour House National Security Council") == (
         "Harbour House National Security Council"
     )
+
+
+def test_a_body_named_without_a_two_word_owner_is_the_one_owned_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby University School of Shipping", "ORG", ""),
+            ("School of Shipping", "ORG", ""),
+            ("Vesna Harbour Department of Pilots", "ORG", ""),
+            ("Norland Harbour Department of Pilots", "ORG", ""),
+            ("Department of Pilots", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("School of Shipping") == ix.canonical(
+        "Tarnby University School of Shipping"
+    )
+    assert ix.canonical("Department of Pilots") == "Department of Pilots"

@@ -632,13 +632,15 @@ class NameIndex:
                 if self._same_org(a, b):
                     self._groups.union(a, b)
         # "Main Directorate of Intelligence" is "Ukraine's Main Directorate of Intelligence"
+        # (and "School of Law" "Tarnby University School of Law")
         # when the story has that one owner for it; with "Russian" and "Ukrainian" versions of
         # a name, the bare name stays apart
         owned: dict[str, set[str]] = defaultdict(set)
         for k in orgs:
             words = k.split()
-            if len(words) >= 4:
-                owned[" ".join(words[1:])].add(k)
+            # an owner of one to three words before a name of three words or more
+            for cut in range(1, min(3, len(words) - 3) + 1):
+                owned[" ".join(words[cut:])].add(k)
         for k in orgs:
             owners = {self._groups.find(o) for o in owned.get(k, ())}
             if len(owners) == 1:
