@@ -649,3 +649,17 @@ def test_a_body_named_without_a_two_word_owner_is_the_one_owned_body() -> None:
         "Tarnby University School of Shipping"
     )
     assert ix.canonical("Department of Pilots") == "Department of Pilots"
+
+
+def test_a_two_word_name_tagged_org_is_the_person_whose_surname_speaks() -> None:
+    ix = NameIndex.build(
+        [
+            ("Marek Vorlund", "ORG", "said Marek Vorlund, the chairman."),
+            ("Vorlund", "GPE", "added Vorlund, who also runs a bank."),
+            ("Vorlund", None, "added Vorlund, who also runs a bank."),
+            ("Harbour Mobil", "ORG", "Harbour Mobil said so."),
+        ]
+    )
+    assert ix.is_person("Marek Vorlund")
+    assert ix.canonical("Vorlund") == "Marek Vorlund"
+    assert not ix.is_person("Harbour Mobil")

@@ -438,7 +438,12 @@ class NameIndex:
                         break
         # "Tarn Rovik" tagged ORG, where "Rovik" alone is tagged a person: the surname makes the
         # full name a person's
-        surnames = {k for k, kind in self._kind.items() if kind == "person" and " " not in k}
+        # (or speaks alone: "added Moss")
+        surnames = {
+            k
+            for k, kind in self._kind.items()
+            if " " not in k and (kind == "person" or "" in self._labels[k])
+        }
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]
             if kind != "org" or labels.keys() - {"ORG", ""}:
