@@ -122,3 +122,26 @@ def test_a_new_version_refreshes_its_storys_brief(db_url, flood) -> None:
         titles = [a["title"] for a in new["articles"]]
         assert "Harwick flood: 2,500 leave" in titles
         assert "Floods force 2,000 from homes in Harwick" not in titles
+
+
+def test_search_takes_phrases_or_and_excluded_words(db_url, flood, bank) -> None:
+    """The web search syntax of PostgreSQL's websearch_to_tsquery, on both databases."""
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+
+        def articles(q: str) -> set[str]:
+            return {h.article_id for h in store.search(q)}
+
+        # a quoted phrase: its words together, in order
+        assert articles('"interest rate"') == {"bank-1"}
+        assert articles('"rate interest"') == set()
+        # OR: either side; it binds more loosely than the words around it
+        assert articles("receded OR inflation") == {"flood-2", "bank-1"}
+        assert articles("Harwick receded OR inflation") == {"flood-2", "bank-1"}
+        assert articles("Harwick receded OR Sunday") == {"flood-1", "flood-2"}
+        # a leading minus leaves out the passages (text, quote, claim) that have the word
+        assert articles("Harwick -Sunday") == {"flood-2"}
+        assert articles('Harwick -"Tamber River"') == set()
+        # words alone are all required, as before
+        assert articles("Stroud shelters") == {"flood-1", "flood-2"}
+        assert articles("-Harwick") == set()  # nothing to look for but an exclusion
