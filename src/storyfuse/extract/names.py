@@ -663,6 +663,12 @@ class NameIndex:
             if kind == "org" and "ORG" in self._labels[k] and k not in self._acronym_of
         ]
         people = {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
+        # the groups of people named in full
+        named = {
+            self._groups.find(k)
+            for k, kind in self._kind.items()
+            if kind == "person" and len(name_words(k)) > 1
+        }
         for k, kind in list(self._kind.items()):
             words = k.split()
             if kind in ("acronym", "role", "titled") or not 1 <= len(words) <= 2:
@@ -672,11 +678,7 @@ class NameIndex:
             written = self._surfaces[k]
             if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in written):
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
-            if kind == "person" and any(
-                len(name_words(p)) > 1 and self._groups.find(p) == self._groups.find(k)
-                for p, pk in self._kind.items()
-                if pk == "person"
-            ):
+            if kind == "person" and self._groups.find(k) in named:
                 continue  # a person's surname
             found = set()
             for b in bodies:
