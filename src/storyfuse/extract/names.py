@@ -23,6 +23,7 @@ long form was seen. Names the index has not seen are returned cleaned but otherw
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -236,12 +237,17 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 _TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
 
 
+@functools.lru_cache(maxsize=4096)
+def _mention_pattern(surface: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(surface)}\b")
+
+
 def _titles_before(text: str, surface: str) -> list[str]:
     """The titles written right before a name in a sentence, qualifiers included: "Gov." in
     "if Gov. Ada Moss signs", "Norland Sen." in "Norland Sen. Ada Moss", "former President" in
     "met former President Ada Moss"."""
     out = []
-    for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}\b", text):
+    for m in _mention_pattern(surface).finditer(text):
         words = text[: m.start()].split()[-5:]
         if not text[: m.start()].endswith((" ", "\n")):
             continue
@@ -262,6 +268,19 @@ def _titles_before(text: str, surface: str) -> list[str]:
                 break
         out.append(" ".join(title))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _apposition_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
+    """Roles written beside a name: "Ada Moss, the city's mayor," / "Ada Moss, Tarnby's mayor,"
+    after it, "the city's mayor, Ada Moss" / "Tarnby's mayor, Ada Moss" before it."""
+    s = re.escape(surface)
+    return (
+        re.compile(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,90}}?)\s*[,.;]"),
+        re.compile(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]"),
+        re.compile(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b"),
+        re.compile(rf"({_OWNER}\s+[^,.;()]{{2,60}}?),\s+{s}\b"),
+    )
 
 
 def _nearest_role(text: str) -> str | None:
@@ -477,18 +496,14 @@ class NameIndex:
             for surface in self._surfaces[pk]:
                 if surface not in text:
                     continue
-                s = re.escape(surface)
-                # "Ada Moss, the city's mayor," / "Ada Moss, Tarnby's mayor,"
-                after = re.search(rf"{s},\s+((?:the|a|an)\s+[^,.;()]{{3,90}}?)\s*[,.;]", text)
+                after, owned, before, owner_before = (
+                    p.search(text) for p in _apposition_patterns(surface)
+                )
                 after_role = after.group(1) if after else None
                 if after_role and len(after_role) > 60:
                     # "the former governor and agency administrator": the first of the roles
                     after_role = after_role.split(" and ")[0]
                     after_role = after_role if len(after_role) <= 60 else None
-                owned = re.search(rf"{s},\s+({_OWNER}\s+[^,.;()]{{2,60}}?)\s*[,.;]", text)
-                before = re.search(rf"((?:[Tt]he|[Aa]n?)\s+[^,.;()]{{3,60}}?),\s+{s}\b", text)
-                # "Tarnby's president, Ada Moss": the owner nearest the name
-                owner_before = re.search(rf"({_OWNER}\s+[^,.;()]{{2,60}}?),\s+{s}\b", text)
                 found_roles = [r for r in (after_role, owned and owned.group(1)) if r]
                 if owner_before and not re.search(
                     r"\b(?:[Tt]he|[Aa]n?)\s|'s\s", owner_before.group(1).split(None, 1)[1]
@@ -548,19 +563,21 @@ class NameIndex:
         # a first name alone ("Ada") is the one person of the story who has it, when it is no
         # one's surname
         surnames = {name_words(f)[-1] for f in full}
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for f in full:
+            written = self._surfaces[f]
+            if (
+                len(name_words(f)) <= 3
+                and any(looks_personal(surface) for surface in written)
+                and not any(w.isupper() for surface in written for w in surface.split())
+            ):
+                by_first[name_words(f)[0]].append(f)
         for k, kind in list(self._kind.items()):
-            if len(k.split()) != 1 or k in surnames or kind not in ("person", "other"):
+            if k not in by_first or k in surnames or kind not in ("person", "other"):
                 continue
             if self._labels[k].keys() - {"PERSON", ""}:
                 continue
-            owners = {
-                self._groups.find(f)
-                for f in full
-                if name_words(f)[0] == k
-                and len(name_words(f)) <= 3
-                and any(looks_personal(surface) for surface in self._surfaces[f])
-                and not any(w.isupper() for surface in self._surfaces[f] for w in surface.split())
-            }
+            owners = {self._groups.find(f) for f in by_first[k]}
             if len(owners) == 1 and self._groups.find(k) not in owners:
                 self._groups.union(owners.pop(), k)
         # "Republican Ada Moss" is Ada Moss
@@ -578,7 +595,11 @@ class NameIndex:
             labels = self._labels[k]
             if kind not in ("other", "org") or len(k.split()) != 1:
                 continue
-            if "GPE" in labels and "" not in labels and self._surfaces[k].keys() & place_names():
+            if (
+                "GPE" in labels
+                and "" not in labels
+                and any(surface in place_names() for surface in self._surfaces[k])
+            ):
                 continue
             owners = {self._groups.find(f) for f in full if name_words(f)[-1] == k}
             if len(owners) == 1:
