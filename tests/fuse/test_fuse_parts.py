@@ -447,3 +447,15 @@ def test_a_figure_says_what_it_counts_as_most_of_its_sources_word_it():
     assert (figure.unit, figure.thing) == ("marine", "Varnish marines")
     # claims without the words (analyses made before they were kept) leave it unset
     assert to_figure([Sourced("d", claim(None))], Names(), ["d"]).thing is None
+
+
+def test_a_wire_credit_in_a_dateline_defines_no_short_form():
+    from storyfuse.fuse.names import definitions_in
+
+    found = definitions_in(
+        [
+            "PORT ARDEN (AP) — The Harbour Safety Board (HSB) closed the quay on Monday.",
+            "Vell, Ostland (NPA) -- The board met again.",
+        ]
+    )
+    assert found == {"HSB": {"Harbour Safety Board"}}

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -338,6 +338,23 @@ class _Groups:
             self.parent[rb] = ra
 
 
+def dateline_credit(
+    text: str, start: int, end: int, is_place: Callable[[str], bool] = lambda _: False
+) -> bool:
+    """Whether "(AP)" at ``start:end`` credits a wire service in a dateline ("NEW YORK (AP)
+    —", "Kyiv, Ukraine (CNN) —") rather than defining a short form: it opens its line after a
+    place's name written in capitals (or one ``is_place`` knows), and a dash follows it."""
+    if not _DASH_AFTER.match(text, end):
+        return False
+    head = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    if not head or len(head.split()) > 6:
+        return False
+    letters = [ch for ch in head if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return True
+    return is_place(head.split(",")[0])
+
+
 class NameIndex:
     """Canonical names for the people and organisations of one story."""
 
@@ -523,19 +540,9 @@ class NameIndex:
                         roles.append((role_key(role), pk))
 
     def _is_dateline(self, text: str, start: int, end: int) -> bool:
-        """Whether "(AP)" at ``start:end`` credits a wire service in a dateline ("NEW YORK (AP)
-        —", "Kyiv, Ukraine (CNN) —"): it opens its line after a place's name written in capitals
-        or known to the story as a place, and a dash follows it."""
-        if not _DASH_AFTER.match(text, end):
-            return False
-        head = text[text.rfind("\n", 0, start) + 1 : start].strip()
-        if not head or len(head.split()) > 6:
-            return False
-        letters = [ch for ch in head if ch.isalpha()]
-        if letters and all(ch.isupper() for ch in letters):
-            return True
-        place = head.split(",")[0]
-        return "GPE" in self._labels.get(key_of(place), ())
+        return dateline_credit(
+            text, start, end, lambda place: "GPE" in self._labels.get(key_of(place), ())
+        )
 
     def _link_names(self) -> None:
         """Surnames and spelling variants of person names."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyfuse.extract.names import dateline_credit
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Analysis
 
@@ -128,6 +129,8 @@ def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for text in texts:
         for match in _DEFINITION.finditer(text):
+            if match[2] and dateline_credit(text, match.start(2) - 1, match.end(2) + 1):
+                continue  # "SALT LAKE CITY (AP) —" credits a wire service
             long_form = _CLAUSE_START.sub("", match[1]).strip()
             words = long_form.split()[-DEFINITION_WORDS:]
             while words and not words[0][:1].isupper():
