@@ -7,7 +7,7 @@ is one online index).
 The local pool forks its workers after the models are loaded, so they start at once. Two
 workers spend about the same CPU time as one process, so on two free cores they take less wall
 time: bench/pipeline.py, 500 articles on an idle machine, 6.7 articles/s on one process and
-11.5 on two workers.
+10.9-11.5 on two workers (two runs).
 
 Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
 clean and extract, into SQLite, model loading included): local, one process 32 s; local, two
