@@ -56,18 +56,3 @@ def test_a_large_city_is_not_a_person_unless_the_text_names_someone_so() -> None
     labels = {(e.start, e.text): e.label_ for e in nlp.entity_fixes(doc).ents}
     assert labels[(2, "Vladivostok")] == "GPE"
     assert [v for (_, text), v in labels.items() if text == "Austin"] == ["PERSON"]
-
-
-def test_a_blank_line_ends_a_sentence() -> None:
-    # A subheading line ("Harbour") must not become the subject of the next paragraph's verb.
-    doc = nlp.parse(
-        "The mayor spoke in Arden.\n\nHarbour\n\nOn Monday, Ada Moss told reporters that the "
-        "port would reopen."
-    )
-    sentences = [s.text.strip() for s in doc.sents]
-    assert "Harbour" in sentences
-    told = next(t for t in doc if t.text == "told")
-    assert [c.text for c in told.children if c.dep_ == "nsubj"] == ["Moss"]
-    # a single line break inside a paragraph does not cut a sentence by itself
-    doc = nlp.parse("The port will reopen on Monday, the harbour\nmaster said.")
-    assert len(list(doc.sents)) == 1

@@ -175,26 +175,6 @@ def _unlabelled_mentions(
     return spans
 
 
-_SENTENCE_END = frozenset('.!?:;"\'”’)')
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A paragraph whose last line has no closing punctuation (a subheading, a dateline, a
-    caption) ends there: the parser, which respects boundaries set before it, would otherwise
-    run it on into the next paragraph and make it the subject of its verb ("Ukraine\n\nOn
-    Oct. 17, Zelenskyy told ..." -> Ukraine told). After closing punctuation the parser finds
-    the boundary itself, and a boundary forced there can cut a name in two ("posted on
-    X.\n\nSouth | Korea")."""
-    for token in doc[:-1]:
-        if "\n\n" not in token.text_with_ws:
-            continue
-        last = token if not token.is_space else doc[token.i - 1] if token.i else None
-        if last is not None and not last.is_space and last.text[-1] not in _SENTENCE_END:
-            doc[token.i + 1].is_sent_start = True
-    return doc
-
-
 @Language.component("entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     ents = list(doc.ents)
@@ -296,7 +276,6 @@ def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     pipeline = spacy.load(MODEL_PACKAGE)
     pipeline.max_length = MAX_CHARS + 1
-    pipeline.add_pipe("paragraph_breaks", before="parser")
     pipeline.add_pipe("entity_fixes", after="ner")
     return pipeline
 
