@@ -44,7 +44,7 @@ BATCH_SIZE = nlp.PARSE_BATCH
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 2  # 2: claims say what they count; paragraph-ending headings
+ANALYSIS_VERSION = 2  # 2: claims say what they count; entity spans and list counts
 
 Outcome = Analysis | Problem
 T = TypeVar("T")

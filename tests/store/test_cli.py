@@ -67,4 +67,4 @@ def test_story_listing_counts_in_the_singular_for_one(tmp_path: Path, capsys) ->
     assert main(["ingest", str(folder), "--db", db]) == 0
     assert "1 story changed, 1 in all" in capsys.readouterr().out
     assert main(["stories", "--db", db]) == 0
-    assert "\t1 article, 1 source\t" in capsys.readouterr().out
+    assert "\t1 article, 0 outlets\t" in capsys.readouterr().out  # the text names no outlet
