@@ -145,3 +145,28 @@ def test_briefs_not_computed_yet_are_found_counted_as_unknown_and_warmed(db_url,
         assert [r.conflicts for r in catalog.stories(StoryQuery())[0]] == [0, 1]
     finally:
         catalog.close()
+
+
+def test_an_upload_under_a_stored_id_lists_the_id_it_is_stored_under(catalog, monkeypatch):
+    """Another file's article under a stored id is kept under an id of its own; the upload's
+    job names that id, not the one the file was read with."""
+    import time
+
+    monkeypatch.setattr(catalog, "warm", lambda story_ids: None)  # no brief for this story
+
+    from tests.web.test_security import _fake_analyse
+
+    from storyfuse.web.uploads import UploadQueue
+
+    queue = UploadQueue(catalog.add, analyse=_fake_analyse, identify=catalog.identify)
+    try:
+        job = queue.submit([("bridge-a.txt", b"A different article. Its file has a stored name.")])
+        deadline = time.monotonic() + 60
+        while not job.done and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert job.state == "done", job.message
+        (stored,) = job.article_ids
+        assert stored != "bridge-a" and stored.startswith("bridge-a-")
+        assert set(catalog.store.analyses([stored, "bridge-a"])) == {stored, "bridge-a"}
+    finally:
+        queue.close()

@@ -199,7 +199,11 @@ def create_app(
     env = _environment()
     cache = _PageCache()
     html_cache = _PageCache(size=256)
-    queue = uploads or (UploadQueue(catalog.add) if catalog.writable else None)
+    queue = uploads or (
+        UploadQueue(catalog.add, identify=getattr(catalog, "identify", None))
+        if catalog.writable
+        else None
+    )
     warm = getattr(catalog, "warm", None)
     warmer = _Warmer(warm) if warm is not None else None
     app.state.catalog = catalog

@@ -12,12 +12,12 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-from storyfuse.model import Analysis
+from storyfuse.model import Analysis, Document, Problem
 from storyfuse.render.jsonout import article_dict
 from storyfuse.store import Store, schema
 from storyfuse.web.catalog import (
@@ -412,6 +412,10 @@ class StoreCatalog:
         # fuse the touched stories now, so their pages open at once
         self.warm(list(result.stories))
         return list(result.stories)
+
+    def identify(self, items: Iterable[Document | Problem]) -> list[Document | Problem]:
+        """The documents under the ids the store will keep them under (``Store.identify``)."""
+        return self.store.identify(items)
 
     def delete_article(self, article_id: str) -> bool:
         deleted = self.store.delete_article(article_id)

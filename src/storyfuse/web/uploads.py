@@ -69,14 +69,19 @@ def safe_filename(name: str) -> str:
 
 Analyse = Callable[[Iterable[Document | Problem]], tuple[list[Analysis], list[Problem]]]
 Store = Callable[[Sequence[Analysis]], list[str]]
+# gives each document the id the store will keep it under (``Store.identify``)
+Identify = Callable[[Iterable[Document | Problem]], list[Document | Problem]]
 
 
 class UploadQueue:
     """Saves uploaded batches to a private folder and analyses them one at a time."""
 
-    def __init__(self, store: Store, analyse: Analyse | None = None) -> None:
+    def __init__(
+        self, store: Store, analyse: Analyse | None = None, identify: Identify | None = None
+    ) -> None:
         self._store = store
         self._analyse = analyse
+        self._identify = identify
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyfuse-upload")
@@ -123,6 +128,8 @@ class UploadQueue:
                 analyse = pipeline.analyze_documents
             job.state = "reading"
             items = list(ingest.read([str(folder / name) for name in job.files]))
+            if self._identify is not None:  # an id another file's article has gets its own
+                items = self._identify(items)
             job.total = sum(1 for i in items if not isinstance(i, Problem))
             job.state = "analysing"
             analyses: list[Analysis] = []
