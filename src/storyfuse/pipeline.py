@@ -38,14 +38,6 @@ STAGES = ("ingest", "clean", "extract", "group", "fuse", "render")
 # Documents analysed together: the batch spaCy parses at once, and one task of a worker pool.
 BATCH_SIZE = nlp.PARSE_BATCH
 
-# The version of what the per-article stages (ingest, clean, extract) make of an input; the
-# store records it with each article it stores. Bump it with every change that makes them give
-# another Analysis for the same input (the text kept, a date, an entity, a quote, a claim, the
-# words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
-# and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
-# from the stored analyses each time.
-ANALYSIS_VERSION = 2  # 2: claims say what they count; entity spans and list counts
-
 Outcome = Analysis | Problem
 T = TypeVar("T")
 

@@ -283,7 +283,7 @@ def test_articles_analysed_by_an_older_storyfuse_are_refreshed_with_reanalyze(
     keeps its old results: ingest says so, and --reanalyze analyses it again."""
     import sqlalchemy as sa
 
-    from storyfuse import pipeline
+    from storyfuse import model
     from storyfuse.store import Store
 
     (tmp_path / "bridge.txt").write_text(
@@ -293,7 +293,7 @@ def test_articles_analysed_by_an_older_storyfuse_are_refreshed_with_reanalyze(
         "Train drivers in Velmont ended their strike on Friday after a new pay offer.\n"
     )
     db = str(tmp_path / "news.db")
-    monkeypatch.setattr(pipeline, "ANALYSIS_VERSION", pipeline.ANALYSIS_VERSION - 1)
+    monkeypatch.setattr(model, "ANALYSIS_VERSION", model.ANALYSIS_VERSION - 1)
     assert main(["ingest", str(tmp_path / "bridge.txt"), "--db", db]) == 0
     monkeypatch.undo()
     with Store.open(db) as store, store.engine.begin() as conn:  # what the older one made

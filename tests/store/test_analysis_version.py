@@ -8,12 +8,12 @@ from dataclasses import replace
 import pytest
 from tests.store.conftest import migrate_to
 
-from storyfuse import pipeline
+from storyfuse import model
 from storyfuse.store import Store
 
 
 def _older(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "ANALYSIS_VERSION", pipeline.ANALYSIS_VERSION - 1)
+    monkeypatch.setattr(model, "ANALYSIS_VERSION", model.ANALYSIS_VERSION - 1)
 
 
 def test_an_older_analysis_is_refreshed_only_when_asked(db_url, flood, monkeypatch) -> None:

@@ -8,7 +8,7 @@
                                        it; ``refresh``: an unchanged article an older storyfuse
                                        analysed takes the new analysis
     store.outdated(ids)            -> the ids among these analysed by an older storyfuse
-                                       (pipeline.ANALYSIS_VERSION is recorded with each article)
+                                       (model.ANALYSIS_VERSION is recorded with each article)
     store.identify(documents)      -> the documents under the ids the store keeps them under
     store.stories(limit, offset)   -> [StorySummary(id, title, articles, sources, first/last
                                        published, outlets)], most recent first

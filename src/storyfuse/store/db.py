@@ -24,6 +24,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
+from storyfuse import model
 from storyfuse.group import GroupConfig, StoryIndex, features_of
 from storyfuse.model import Analysis, Brief, Document, Problem, Story
 from storyfuse.store import records, schema
@@ -223,17 +224,10 @@ def _migrate(engine: Engine) -> None:
 ONE_ARTICLE_FORMATS = ("html", "text")
 
 
-def _analysis_version() -> int:
-    """The analysis version of this storyfuse (``pipeline.ANALYSIS_VERSION``)."""
-    from storyfuse import pipeline
-
-    return pipeline.ANALYSIS_VERSION
-
-
 def _older(analysis_version: int | None) -> bool:
     """Whether a stored analysis of this version was made by an older storyfuse (NULL: one
     from before versions were recorded). One made by a newer storyfuse is not older."""
-    return analysis_version is None or analysis_version < _analysis_version()
+    return analysis_version is None or analysis_version < model.ANALYSIS_VERSION
 
 
 def _source(path: str, fmt: str) -> str:
@@ -462,7 +456,7 @@ class Store:
 
         Idempotent: an article whose content hash is already its current one changes nothing,
         unless ``refresh`` and its stored analysis was made by an older storyfuse (an older
-        ``pipeline.ANALYSIS_VERSION``): then the new analysis takes its place, in the article
+        ``model.ANALYSIS_VERSION``): then the new analysis takes its place, in the article
         and in its current version (a refresh is no new version of the file).
         An article read again from its own file with new content becomes a new version (the
         old one is kept). An article read from another file under an id already stored, with
@@ -600,7 +594,7 @@ class Store:
 
     def outdated(self, ids: Sequence[str]) -> list[str]:
         """The stored articles among ``ids`` whose analysis an older storyfuse made (an older
-        ``pipeline.ANALYSIS_VERSION``, or none recorded), in the order given: an unchanged file
+        ``model.ANALYSIS_VERSION``, or none recorded), in the order given: an unchanged file
         is not analysed again, so these keep the older results until
         ``add_analyses(..., refresh=True)``."""
         with self.engine.connect() as conn:
@@ -643,7 +637,7 @@ class Store:
             "text": art.text,
             "removed": plain["article"]["removed"],
             "analysis": plain,
-            "analysis_version": _analysis_version(),
+            "analysis_version": model.ANALYSIS_VERSION,
             "added_at": now,
             **records.features_row(features),
         }

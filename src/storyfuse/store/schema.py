@@ -24,7 +24,7 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("removed", sa.JSON),
     sa.Column("analysis", sa.JSON, nullable=False),
-    # pipeline.ANALYSIS_VERSION of the code that made the analysis; NULL: an older storyfuse
+    # model.ANALYSIS_VERSION of the code that made the analysis; NULL: an older storyfuse
     sa.Column("analysis_version", sa.Integer),
     # grouping features: enough to rebuild the online story index without re-reading text
     sa.Column("vector", sa.LargeBinary, nullable=False),

@@ -1,5 +1,5 @@
 """Each stored article (and each of its versions) records which analysis version made it
-(``storyfuse.pipeline.ANALYSIS_VERSION``), so the articles an older storyfuse analysed can be
+(``storyfuse.model.ANALYSIS_VERSION``), so the articles an older storyfuse analysed can be
 found and analysed again (``storyfuse ingest --reanalyze``).
 
 Rows stored before this revision get NULL: made by an older storyfuse, of unknown version.
