@@ -224,6 +224,16 @@ def _missing_database(url: str) -> str | None:
     return None
 
 
+def _require_database(url: str) -> None:
+    """NoDatabase when ``url`` names a SQLite file that is not there (a mistyped path would
+    otherwise be created)."""
+    missing = _missing_database(url)
+    if missing is not None:
+        raise NoDatabase(
+            f"no database at {missing}; `storyfuse ingest PATH --db {url}` creates one"
+        )
+
+
 def _open_store(url: str, *, existing: bool = False) -> Store:
     """The store at ``url``; ``existing``: refuse to create a SQLite file that is not there.
 
@@ -234,11 +244,8 @@ def _open_store(url: str, *, existing: bool = False) -> Store:
     from storyfuse.store import Store
     from storyfuse.store.db import normalise_url
 
-    missing = _missing_database(url)
-    if existing and missing is not None:
-        raise NoDatabase(
-            f"no database at {missing}; `storyfuse ingest PATH --db {url}` creates one"
-        )
+    if existing:
+        _require_database(url)
     parsed = sa.engine.make_url(normalise_url(url))
     # A password in the URL is never printed.
     shown = url if parsed.password is None else parsed.render_as_string(hide_password=True)
@@ -294,11 +301,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     elif not target.lower().endswith(".json"):  # a brief .json is served as it is
-        missing = _missing_database(target)
-        if missing is not None:
-            raise NoDatabase(
-                f"no database at {missing}; `storyfuse ingest PATH --db {target}` creates one"
-            )
+        _require_database(target)
     return server.run(
         target, host=args.host, port=args.port, token=args.token,
         max_upload_mb=args.max_upload_mb,
