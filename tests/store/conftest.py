@@ -67,6 +67,11 @@ FLOOD_NAMES = (("Harwick", "GPE"), ("Tamber River", "LOC"), ("Ellen Stroud", "PE
 
 @pytest.fixture
 def flood() -> list[Analysis]:
+    return flood_reports()
+
+
+def flood_reports() -> list[Analysis]:
+    """Two outlets' reports of one flood."""
     return [
         analysis(
             "flood-1",
@@ -89,6 +94,19 @@ def flood() -> list[Analysis]:
             outlet="Valley News",
         ),
     ]
+
+
+def earlier_flood_report() -> Analysis:
+    """A third report of the flood, dated before the others: it becomes the story's first."""
+    return analysis(
+        "flood-0",
+        "2024-03-03",
+        "Tamber River rises toward Harwick homes",
+        "The Tamber River rose toward homes in Harwick on Saturday as Mayor Ellen Stroud "
+        "warned that 2,000 residents could be forced from their homes.",
+        FLOOD_NAMES,
+        outlet="River Post",
+    )
 
 
 @pytest.fixture

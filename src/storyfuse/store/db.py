@@ -25,7 +25,7 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
 from storyfuse import model
-from storyfuse.group import GroupConfig, StoryIndex, features_of
+from storyfuse.group import GroupConfig, StoryIndex, features_of, story_id_of
 from storyfuse.model import Analysis, Brief, Document, Problem, Story
 from storyfuse.store import records, schema
 
@@ -638,6 +638,7 @@ class Store:
             "removed": plain["article"]["removed"],
             "analysis": plain,
             "analysis_version": model.ANALYSIS_VERSION,
+            "story_key": story_id_of(art.id),
             "added_at": now,
             **records.features_row(features),
         }
@@ -879,6 +880,19 @@ class Store:
             article_ids=tuple(r.article_id for r in rows),
             duplicates={r.article_id: r.copy_of for r in rows if r.copy_of},
         )
+
+    def moved(self, story_id: str) -> str | None:
+        """The story that now holds the article an older story id was named after, when
+        regrouping gave that story another id (None: the id is current, or unknown)."""
+        a, m = schema.articles, schema.story_articles
+        with self.engine.connect() as conn:
+            now = conn.execute(
+                sa.select(m.c.story_id)
+                .select_from(a.join(m, m.c.article_id == a.c.id))
+                .where(a.c.story_key == story_id)
+                .order_by(a.c.id)
+            ).scalar()
+        return now if now is not None and now != story_id else None
 
     def story_of(self, article_id: str) -> str | None:
         m = schema.story_articles

@@ -26,6 +26,9 @@ articles = sa.Table(
     sa.Column("analysis", sa.JSON, nullable=False),
     # model.ANALYSIS_VERSION of the code that made the analysis; NULL: an older storyfuse
     sa.Column("analysis_version", sa.Integer),
+    # group.index.story_id_of(id): the id of a story this article is the first of, which finds
+    # it after regrouping gave that story another id (Store.moved)
+    sa.Column("story_key", sa.String, index=True),
     # grouping features: enough to rebuild the online story index without re-reading text
     sa.Column("vector", sa.LargeBinary, nullable=False),
     sa.Column("terms", sa.JSON, nullable=False),
