@@ -280,8 +280,16 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from storyfuse import render
 
     with _open_store(args.db, existing=True) as store:
+        story_id = args.story_id
+        if store.story(story_id) is None and (now := store.moved(story_id)) is not None:
+            print(
+                f"storyfuse: story {story_id} is now part of story {now} (new articles "
+                "regrouped it); showing that",
+                file=sys.stderr,
+            )
+            story_id = now
         try:
-            brief = store.brief(args.story_id)
+            brief = store.brief(story_id)
         except KeyError as exc:
             print(f"storyfuse: {exc.args[0]}", file=sys.stderr)
             return 1

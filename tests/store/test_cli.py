@@ -32,6 +32,19 @@ def test_ingest_stories_and_brief_from_a_database(tmp_path: Path, capsys) -> Non
     assert [s["id"] for s in data["stories"]] == [story_id]
     assert main(["brief", "no-such-story", "--db", db]) == 1
     assert "no story" in capsys.readouterr().err
+    # a report that sorts first joins: the story is named after it, the old id still leads there
+    (folder / "quake-0.txt").write_text(
+        "Quake damages buildings in Pellora\n\nA magnitude 6.1 earthquake struck near the "
+        "coastal city of Pellora on Tuesday. Governor Ana Ruiz said 14 people were injured.",
+        encoding="utf-8",
+    )
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["brief", story_id, "--db", db, "--format", "json"]) == 0
+    shown = capsys.readouterr()
+    story = json.loads(shown.out)["stories"][0]
+    assert story["id"] != story_id and story["article_ids"][0] == "quake-0"
+    assert f"story {story_id} is now part of story {story['id']}" in shown.err
 
 
 def test_ingest_with_worker_processes_equals_one_process(tmp_path: Path, capsys) -> None:

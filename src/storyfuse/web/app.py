@@ -63,6 +63,14 @@ def _json_attr(value: Any) -> markupsafe.Markup:
     return markupsafe.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
+class StoryMoved(Exception):
+    """A story id that regrouping replaced: ``now`` holds the article it was named after."""
+
+    def __init__(self, old: str, now: str) -> None:
+        super().__init__(old, now)
+        self.old, self.now = old, now
+
+
 def _path(*parts: str) -> str:
     """A URL path with each part percent-encoded (ids and names come from the data)."""
     return "/" + "/".join(quote(p, safe="") for p in parts)
@@ -226,6 +234,9 @@ def create_app(
     def story_data(story_id: str) -> dict[str, Any]:
         data = cache.get((catalog.version(), story_id), lambda: pages.story_page(catalog, story_id))
         if data is None:
+            now = catalog.moved(story_id)
+            if now is not None:
+                raise StoryMoved(story_id, now)
             raise HTTPException(404, f"no story {story_id!r}")
         return data
 
@@ -277,6 +288,14 @@ def create_app(
             return JSONResponse({"detail": detail}, status_code=exc.status_code)
         return render(request, "error.html", status=exc.status_code, title="Error",
                       status_code=exc.status_code, detail=detail)
+
+    @app.exception_handler(StoryMoved)
+    async def story_moved(request: Request, exc: StoryMoved) -> Response:
+        # temporary: the old id comes back if its article is again the story's first
+        if request.url.path.startswith("/api/"):
+            return RedirectResponse(_path("api", "stories", exc.now), status_code=307)
+        target = _path("stories", exc.now) + "?" + urlencode({"from": exc.old})
+        return RedirectResponse(target, status_code=307)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -346,16 +365,26 @@ def create_app(
         return HTMLResponse(body)
 
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_html(request: Request, story_id: str) -> HTMLResponse:
+    async def story_html(
+        request: Request,
+        story_id: str,
+        moved_from: str | None = Query(None, alias="from", max_length=200),
+    ) -> HTMLResponse:
         # The most read page: its HTML is kept until the database changes and served from the
         # event loop; only building it (reading, maybe fusing the brief) goes to a thread.
-        key = (catalog.version(), story_id)  # cheap: the revision is cached for a second
+        # Arriving from a replaced id adds a line saying so (checked: the link is not trusted).
+        if moved_from and await run_in_threadpool(catalog.moved, moved_from) != story_id:
+            moved_from = None
+        # the revision is cached for a second; a path holds no "?", so no story id looks alike
+        key = (catalog.version(), story_id + (f"?from={moved_from}" if moved_from else ""))
         body = html_cache.peek(key)
         if body is None:
 
             def build() -> bytes:
                 data = story_data(story_id)
-                return bytes(render(request, "story.html", title=data["story"]["title"], **data).body)
+                title = data["story"]["title"]
+                page = render(request, "story.html", title=title, moved_from=moved_from, **data)
+                return bytes(page.body)
 
             body = await run_in_threadpool(html_cache.get, key, build)
         return HTMLResponse(body)

@@ -118,6 +118,10 @@ class Catalog(Protocol):
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to."""
 
+    def moved(self, story_id: str) -> str | None:
+        """The story now holding the article an older story id was named after (regrouping
+        changed that story's id); None for a current or unknown id."""
+
     def search(self, q: str, limit: int = 50) -> list[SearchHit]:
         """Articles, quotes and claims matching a full-text query."""
 
@@ -251,6 +255,14 @@ class MemoryCatalog:
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
+
+    def moved(self, story_id: str) -> str | None:
+        from storyfuse.group import story_id_of
+
+        for article_id in sorted(self._story_of):
+            if story_id_of(article_id) == story_id and self._story_of[article_id] != story_id:
+                return self._story_of[article_id]
+        return None
 
     def search(self, q: str, limit: int = 50) -> list[SearchHit]:
         needle = q.strip().casefold()

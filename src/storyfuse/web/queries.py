@@ -271,6 +271,9 @@ class StoreCatalog:
     def story_of(self, article_id: str) -> str | None:
         return self.store.story_of(article_id)
 
+    def moved(self, story_id: str) -> str | None:
+        return self.store.moved(story_id)
+
     def outlets(self) -> list[str]:
         return self.store.outlets()
 
