@@ -7,7 +7,7 @@ import dataclasses
 import lxml.html
 import pytest
 from tests.web.conftest import TestClient
-from tests.web.records import corpus
+from tests.web.records import analysis, corpus
 
 from storyfuse.web import create_app
 from storyfuse.web.catalog import StoryQuery
@@ -80,6 +80,30 @@ def test_entity_gathers_quotes_and_claims_across_articles(catalog):
     assert view.labels == ["PERSON"]
     assert [m["article_id"] for m in view.mentions] == ["bridge-a", "bridge-b"]
     assert catalog.entity("Nobody At All") is None
+
+
+def test_entity_finds_quotes_and_claims_whose_speaker_carries_a_title(catalog):
+    """Extraction keeps a speaker's title ("union secretary Ana Ruiz"); her page still lists
+    them, and a longer name ending in hers ("Dana Ruiz") is someone else."""
+    text = (
+        "Dockers walked out on Friday. Union secretary Ana Ruiz said \u201cWe will not accept "
+        "this offer.\u201d Union secretary Ana Ruiz put the strikers at 300 workers. "
+        "Dana Ruiz said \u201cthe port stays open.\u201d"
+    )
+    titled = analysis(
+        "docks-a", text, title="Dockers strike", outlet="City Wire", published="2031-05-01",
+        speaker="union secretary Ana Ruiz", quote="We will not accept this offer.",
+        claim=("300", 300.0, "worker", "union secretary Ana Ruiz"),
+    )
+    other = analysis(
+        "docks-b", text, title="Port open", outlet="City Wire", published="2031-05-02",
+        speaker="Dana Ruiz", quote="the port stays open.", claim=("300", 300.0, "worker", "Dana Ruiz"),
+    )
+    catalog.store.add_analyses([titled, other])
+    view = catalog.entity("Ana Ruiz")
+    found = [(i.kind, i.article_id) for i in view.items]
+    assert ("quote", "docks-a") in found and ("claim", "docks-a") in found
+    assert not any(article == "docks-b" for _kind, article in found)
 
 
 def test_pages_over_the_database(catalog):

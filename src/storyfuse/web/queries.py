@@ -350,10 +350,23 @@ class StoreCatalog:
                 )
             )
             meta = (a.c.published, a.c.outlet, a.c.title, m.c.story_id)
+
+            def named(column: Any) -> Any:
+                # a speaker or claimant kept with a title ("union secretary Ana Ruiz") ends in
+                # one of the forms; only full names are matched that way, as a surname alone
+                # ends many other names
+                folded = sa.func.lower(column)
+                ends = [
+                    folded.endswith(" " + form, autoescape=True)
+                    for form in sorted(forms)
+                    if " " in form
+                ]
+                return sa.or_(folded.in_(forms), *ends)
+
             quotes = conn.execute(
                 sa.select(q.c.article_id, q.c.n, q.c.text, q.c.direct, *meta)
                 .select_from(q.join(a, a.c.id == q.c.article_id).outerjoin(m, m.c.article_id == a.c.id))
-                .where(sa.func.lower(q.c.speaker).in_(forms))
+                .where(named(q.c.speaker))
                 .order_by(a.c.published.nulls_last(), q.c.article_id, q.c.n)
                 .limit(ENTITY_ITEMS_LIMIT)
             ).all()
@@ -362,7 +375,7 @@ class StoreCatalog:
                     c.c.article_id, c.c.n, c.c.text, c.c.value, c.c.unit, c.c.qualifier, *meta
                 )
                 .select_from(c.join(a, a.c.id == c.c.article_id).outerjoin(m, m.c.article_id == a.c.id))
-                .where(sa.func.lower(c.c.claimant).in_(forms))
+                .where(named(c.c.claimant))
                 .order_by(a.c.published.nulls_last(), c.c.article_id, c.c.n)
                 .limit(ENTITY_ITEMS_LIMIT)
             ).all()
