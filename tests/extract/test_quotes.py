@@ -547,3 +547,38 @@ def test_cue_offsets_of_indirect_speech_and_according_to() -> None:
     assert text[told.cue_start : told.cue_end] == "told"
     according = one(quotes, "300 ships")
     assert text[according.cue_start : according.cue_end] == "According"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "start", "end"),
+    [
+        (
+            ("Mayor Ada Brandt told reporters on Monday that the bridge repairs \u201care finished. "
+            "And I think we have to keep it that way.\u201d"),
+            "Mayor Ada Brandt",
+            "that the bridge",
+            "that way.",
+        ),
+        (
+            ('Brandt accuses Moss of buying influence "in a pattern of favours stretching back '
+            'decades."'),
+            "Brandt",
+            "Moss of buying",
+            "back decades.",
+        ),
+    ],
+)
+def test_a_report_partly_quoted_is_one_content(text, speaker, start, end) -> None:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    assert q.speaker == speaker and not q.direct
+    assert text[q.start :].startswith(start) and text[: q.end].endswith(end)
+
+
+def test_two_things_one_cue_reports_stay_two() -> None:
+    text = (
+        "Ada Brandt said the budget was balanced, and she said \u201cthe schools will get more.\u201d "
+        "Moss said taxes would rise. Later Moss said \u201cwe will see.\u201d"
+    )
+    assert len(quotes_of(text)) == 4

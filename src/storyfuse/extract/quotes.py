@@ -44,7 +44,8 @@ have no speaker: the subject was asked, it did not ask.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,6 +94,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "
 FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
 # Punctuation that may close a quoted passage inside its marks.
 EDGE_PUNCTUATION = ".,;:!?'’”\"…"
+# What may lie between two pieces of one partly quoted report (``_Finder._join_parts``).
+_JOINING_GAP = re.compile(r"[\s\"“”‘’'.,]*")
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
 # The longest phrase before a verb read as its speaker when the parse gives none.
 PHRASE_WORDS = 16
@@ -111,6 +114,10 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
 )  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
+
+
+def _first_set(a: int | None, b: int | None) -> int | None:
+    return a if a is not None else b
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -952,7 +959,34 @@ class _Finder:
         direct = [d for d in direct if not any(self._within(d, q) for q in indirect)]
         quotes = direct + indirect
         quotes.sort(key=lambda q: (q.start, q.end))
-        return quotes
+        return self._join_parts(quotes)
+
+    def _join_parts(self, quotes: list[Quote]) -> list[Quote]:
+        """Two contents of one cue that touch, with only quote marks or a comma between them,
+        are one report partly quoted ("told them that the laws “are set. And I think we have to
+        leave it that way.”"): one content, reported speech."""
+        out: list[Quote] = []
+        for q in quotes:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and q.cue_start is not None
+                and q.cue_start == last.cue_start
+                and q.speaker == last.speaker
+                and (q.start < last.end or _JOINING_GAP.fullmatch(self.text[last.end : q.start]))
+            ):
+                end = max(last.end, q.end)
+                out[-1] = replace(
+                    last,
+                    text=self.text[last.start : end],
+                    end=end,
+                    direct=False,
+                    speaker_start=_first_set(last.speaker_start, q.speaker_start),
+                    speaker_end=_first_set(last.speaker_end, q.speaker_end),
+                )
+                continue
+            out.append(q)
+        return out
 
     def _within(self, inner: Quote, outer: Quote) -> bool:
         """A quote lies within a longer one, leaving out the punctuation that closes it inside
