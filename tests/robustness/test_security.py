@@ -248,12 +248,13 @@ def test_upload_queue_writes_only_inside_its_folder(tmp_path: Path) -> None:
     from storyfuse.web.uploads import UploadQueue
 
     queue = UploadQueue(store=lambda analyses: [], analyse=lambda items: ([], []))
-    root = queue._root  # the queue's private folder
     before = set(tmp_path.parent.iterdir())
     try:
         names = [n for n in TRAVERSAL_NAMES if _accepted(n)]
         assert len(names) >= 8
         job = queue.submit([(n, b"The bridge reopened on Thursday.") for n in names])
+        root = queue._root  # the queue's private folder, made by the first upload
+        assert root is not None
         assert len(job.files) == len(names)
         assert all("/" not in f and not f.startswith(".") for f in job.files)
         written = [p for p in root.rglob("*") if p.is_file()]

@@ -13,12 +13,17 @@ paragraphs are appended.
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-import trafilatura
-import trafilatura.settings
+# trafilatura's downloader looks for SOCKS proxy support on import and warns that PySocks is
+# missing; storyfuse never downloads through trafilatura, so the warning says nothing here.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="SOCKS support in urllib3")
+    import trafilatura
+    import trafilatura.settings
 
 from storyfuse.clean.clutter import classify
 from storyfuse.clean.lines import split_lines

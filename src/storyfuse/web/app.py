@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -196,7 +197,19 @@ def create_app(
     uploads: UploadQueue | None = None,
 ) -> FastAPI:
     """The app over ``catalog``. With a ``token``, writing needs it (header, bearer or form)."""
+    own_queue = uploads is None and catalog.writable
+    queue = uploads or (
+        UploadQueue(catalog.add, identify=getattr(catalog, "identify", None)) if own_queue else None
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_queue and queue is not None:  # a queue passed in is its owner's to close
+            queue.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="storyfuse",
         summary="Stories from many news articles: what is known, who says so, where sources disagree.",
         version="1",
@@ -207,11 +220,6 @@ def create_app(
     env = _environment()
     cache = _PageCache()
     html_cache = _PageCache(size=256)
-    queue = uploads or (
-        UploadQueue(catalog.add, identify=getattr(catalog, "identify", None))
-        if catalog.writable
-        else None
-    )
     warm = getattr(catalog, "warm", None)
     warmer = _Warmer(warm) if warm is not None else None
     app.state.catalog = catalog

@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -85,12 +86,24 @@ class UploadQueue:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyfuse-upload")
-        self._root = Path(tempfile.mkdtemp(prefix="storyfuse-uploads-"))
+        # made at the first upload; removed by close(), or when the queue is dropped or the
+        # interpreter exits, whichever comes first
+        self._root: Path | None = None
+        self._remove_root: weakref.finalize | None = None
+
+    def _folder(self) -> Path:
+        with self._lock:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="storyfuse-uploads-"))
+                self._remove_root = weakref.finalize(
+                    self, shutil.rmtree, self._root, ignore_errors=True
+                )
+            return self._root
 
     def submit(self, files: Sequence[tuple[str, bytes]]) -> Job:
         """Queue a batch of (file name, content) pairs; returns the job at once."""
         job_id = uuid.uuid4().hex[:16]
-        folder = self._root / job_id
+        folder = self._folder() / job_id
         folder.mkdir()
         names = []
         for name, content in files:
@@ -163,4 +176,5 @@ class UploadQueue:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
-        shutil.rmtree(self._root, ignore_errors=True)
+        if self._remove_root is not None:
+            self._remove_root()  # runs once, whoever calls it first
