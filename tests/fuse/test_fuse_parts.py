@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -459,3 +460,39 @@ def test_a_wire_credit_in_a_dateline_defines_no_short_form():
         ]
     )
     assert found == {"HSB": {"Harbour Safety Board"}}
+
+
+def test_a_count_of_dockworkers_answers_the_question_a_count_of_workers_does():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import figure_texts, number_conflicts, same_thing
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Claim, Story
+
+    texts = {
+        "a": "The union said 3,400 dockworkers walked off the job at the port of Sarnia on Monday.",
+        "b": "The port company said 2,100 workers walked off the job at the port of Sarnia on Monday.",
+    }
+    units = {"a": ("dockworker", 3400.0, "3,400"), "b": ("worker", 2100.0, "2,100")}
+    analyses = {}
+    for k, t in texts.items():
+        unit, value, number = units[k]
+        start = t.index(number)
+        claim = Claim(t, value, unit, start, start + len(number), number_text=number)
+        analyses[k] = replace(analysis({"id": k, "text": t}), claims=(claim,))
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    assert len(figure_texts(story)) == 2  # both are compared, so both are embedded ahead
+
+    def figure(aid: str, claimant: str) -> Figure:
+        unit, value, _ = units[aid]
+        return Figure(value, unit, claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    (conflict,) = number_conflicts(story, [figure("a", "union"), figure("b", "port company")])
+    assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
+    assert conflict.about.startswith("how many (worker)")
+    # a closed compound and its head are one thing; measures with a prefix, and words that
+    # merely end alike, are not
+    assert same_thing("dockworker", "worker") and same_thing("worker", "steelworker")
+    assert same_thing("troop", "troop")
+    assert not same_thing("kilometer", "meter") and not same_thing("milligram", "gram")
+    assert not same_thing("woman", "man") and not same_thing("grandchild", "child")

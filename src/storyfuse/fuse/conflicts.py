@@ -276,13 +276,40 @@ def _dates_close(a: Figure, b: Figure) -> bool:
     return da is None or db is None or abs((da - db).days) <= DATE_WINDOW_DAYS
 
 
+# Closed compounds and their head count one thing ("3,400 dockworkers" / "2,100 workers"), unless
+# the first part makes another measure or relation of it ("kilometer" / "meter", "grandchild").
+MIN_HEAD = 4
+MIN_MODIFIER = 3
+NOT_MODIFIERS = (
+    "kilo", "milli", "centi", "deci", "hecto", "mega", "giga", "micro", "nano", "tera",
+    "grand", "great",
+)  # fmt: skip
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Whether two counted things (claim units) are one: the same word, or a closed compound
+    and its head."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    modifier = long[: len(long) - len(short)]
+    return (
+        len(short) >= MIN_HEAD
+        and len(modifier) >= MIN_MODIFIER
+        and long.endswith(short)
+        and not modifier.startswith(NOT_MODIFIERS)
+    )
+
+
 def figure_texts(story: StoryArticles) -> list[str]:
     """The texts ``number_conflicts`` compares: the sentences, numbers masked, of the claims
     that count a thing another claim of the story also counts (figures of different things are
     never compared; a figure's texts are the sentences of its claims)."""
     claims = [c for a in story.analyses for c in a.claims]
+    units = sorted({c.unit for c in claims if c.unit})
     counted = Counter(c.unit for c in claims)
-    return [_masked(c.text) for c in claims if counted[c.unit] > 1]
+    shared = {u for u in units if counted[u] > 1 or any(u != v and same_thing(u, v) for v in units)}
+    return [_masked(c.text) for c in claims if c.unit in shared]
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
@@ -290,7 +317,7 @@ def _comparable(a: Figure, b: Figure) -> bool:
     dates, and not read off one sentence (one sentence giving two counts of a thing, "10,000 by
     December, including 3,000 already sent", states a whole and a part, or a before and after;
     never a conflict)."""
-    return a.unit == b.unit and _dates_close(a, b) and not _same_sentence(a, b)
+    return same_thing(a.unit, b.unit) and _dates_close(a, b) and not _same_sentence(a, b)
 
 
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
@@ -330,7 +357,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         for f in answers:
             same_value.setdefault((f.value, f.upper), []).append(f)
         variants = tuple(_number_variant(fs, story.ids) for fs in same_value.values())
-        unit = answers[0].unit
+        unit = min((f.unit for f in answers), key=len)  # the head ("worker", not "dockworker")
         about = f"how many ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
     return out
