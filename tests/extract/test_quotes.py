@@ -582,3 +582,28 @@ def test_two_things_one_cue_reports_stay_two() -> None:
         "Moss said taxes would rise. Later Moss said \u201cwe will see.\u201d"
     )
     assert len(quotes_of(text)) == 4
+
+
+def test_a_second_report_the_parse_joins_to_the_reported_clause_is_its_own() -> None:
+    text = "The union said 300 dockers had walked out and suggested that the port would close."
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("The union", "said", "300 dockers had walked out"),
+        ("The union", "suggested", "that the port would close"),
+    ]
+
+
+def test_a_report_set_against_another_ends_where_the_other_begins() -> None:
+    text = (
+        "Two in three residents said rents in the old town were too high, while one in five "
+        "said they planned to move."
+    )
+    first = quotes_of(text)[0]
+    assert first.speaker == "Two in three residents"
+    assert first.text == "rents in the old town were too high"
+
+
+def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
+    text = "About four out of 10 voters said life for the next generation would be worse."
+    (q,) = quotes_of(text)
+    assert q.text == "life for the next generation would be worse"

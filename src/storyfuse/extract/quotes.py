@@ -405,6 +405,8 @@ class _Finder:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
         "X was quoted as saying" constructions."""
         node: Token | None = verb
+        if self._coordinated_report(verb):
+            node = verb.head.head  # it shares the subject of the cue it is coordinated with
         for _ in range(4):
             if node is None:
                 return None
@@ -435,6 +437,58 @@ class _Finder:
                 continue
             return None
         return None
+
+    @staticmethod
+    def _coordinated_report(t: Token) -> bool:
+        """A reporting verb that the parse joins to the clause another one reports, where the
+        sentence joins it to that verb: in "Moss said the plan was sound, and urged that it pass"
+        "urged" has no subject and a clause of its own, so Moss urged; it is a second report,
+        not part of what Moss said. (The parse cannot tell this from "Moss said the council met
+        and agreed that it pass", where the council agreed; on PolNeAR train the first reading
+        is the more common, and each is one attribution either way.)"""
+        head = t.head
+        return (
+            t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in CLAUSE_VERBS
+            and head.dep_ == "ccomp"
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in CLAUSE_VERBS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+        )
+
+    @staticmethod
+    def _with_lost_subject(clause: Token, verb: Token) -> list[Token]:
+        """The clause, with the subject the parse made the reporting verb's object ("voters said
+        [life for the next generation] would be worse": a clause with no subject of its own,
+        right after the object)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return [clause]
+        obj = next(
+            (c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None
+        )
+        if obj is None:
+            return [clause]
+        # what lies between them may be the subject's own modifier, parsed as the verb's
+        between = [
+            c for c in verb.children if obj.i < c.i < clause.i and c.dep_ == "prep"
+        ]
+        covered = obj.right_edge.i + 1 + sum(len(list(c.subtree)) for c in between)
+        if covered != clause.left_edge.i:
+            return [clause]
+        return [obj, *between, clause]
+
+    @staticmethod
+    def _contrasted_report(t: Token) -> bool:
+        """A report of someone else set against the clause ("four in 10 said life would be
+        worse, while nine in 10 said the economy favours the wealthy"): its own report."""
+        return (
+            t.dep_ == "advcl"
+            and t.lemma_.lower() in CLAUSE_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+            and any(c.dep_ == "nsubj" for c in t.children)
+        )
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The head of the phrase naming who speaks with a reporting verb, if any."""
@@ -1527,7 +1581,7 @@ class _Finder:
         if lemma in CLAUSE_VERBS:
             # a clause headed inside quote marks is a direct quote, found as such
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._quoted_clause(c)]
-            spans = [self._content_span([c], verb) for c in clauses]
+            spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
             if found:
                 return found
@@ -1646,6 +1700,18 @@ class _Finder:
         tokens = sorted(
             heads if whole else (t for h in heads for t in h.subtree), key=lambda t: t.i
         )
+        if not whole:
+            # a second report joined to the clause ends what the first one reports
+            cut = [
+                c.left_edge.i
+                for h in heads
+                for c in h.children
+                if self._coordinated_report(c) or self._contrasted_report(c)
+            ]
+            if cut:
+                tokens = [t for t in tokens if t.i < min(cut)]
+                while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                    tokens.pop()
         # what was reported stays in the paragraph of the reporting verb
         p_start, p_end = self._paragraph_bounds(verb.idx)
         tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
