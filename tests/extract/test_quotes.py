@@ -607,3 +607,10 @@ def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)
     assert q.text == "life for the next generation would be worse"
+
+
+def test_a_share_of_people_speaks() -> None:
+    text = "About three in 10 said they would stay home on polling day."
+    (q,) = quotes_of(text)
+    assert q.speaker == "About three in 10"
+    assert text[q.speaker_start : q.speaker_end] == "About three in 10"

@@ -597,10 +597,10 @@ class _Finder:
     @staticmethod
     def _timestamp(subj: Token) -> bool:
         """A time or a bare number parsed as a subject; not a share of people ("Two in three
-        said", "All five of the candidates")."""
+        said", "About three in 10 said", "All five of the candidates")."""
         if subj.ent_type_ in ("TIME", "DATE"):
             return True
-        return subj.like_num and not any(c.dep_ == "prep" for c in subj.children)
+        return subj.like_num and not any(c.dep_ in ("prep", "quantmod") for c in subj.children)
 
     def _last_line_of(self, subj: Token) -> Token:
         """A subject phrase that runs over a line break (a timestamp line parsed into it:
