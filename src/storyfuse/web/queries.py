@@ -91,7 +91,7 @@ class StoreCatalog:
                 )
             )
         if query.entity:
-            # folded by the database on both sides: SQLite's lower() folds ASCII letters only
+            # folded by the database on both sides, one fold for stored and asked names
             name = sa.func.lower(sa.literal(query.entity.strip()))
             where.append(
                 sa.exists(
@@ -328,8 +328,8 @@ class StoreCatalog:
             schema.story_articles,
         )
         with self.store.snapshot() as conn:
-            # names are folded by the database, the stored ones and this one alike: SQLite's
-            # lower() folds ASCII letters only, so Python's fold of "Žofia" would never match
+            # names are folded by the database, the stored ones and this one alike (the store
+            # makes SQLite's lower() fold every letter, as PostgreSQL's does)
             key = conn.execute(sa.select(sa.func.lower(sa.literal(name.strip())))).scalar_one()
             forms = set(
                 conn.execute(
