@@ -614,3 +614,16 @@ def test_a_share_of_people_speaks() -> None:
     (q,) = quotes_of(text)
     assert q.speaker == "About three in 10"
     assert text[q.speaker_start : q.speaker_end] == "About three in 10"
+
+
+def test_a_heading_line_parsed_as_a_second_subject_is_not_the_speaker() -> None:
+    text = (
+        "The boats left at dawn.\n\nNorway\n\n"
+        "On Monday, Hansen told reporters that he had counted 300 boats in the harbour."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Hansen" and text[q.speaker_start : q.speaker_end] == "Hansen"
+
+
+def test_quote_marks_around_only_white_space_are_no_quote() -> None:
+    assert quotes_of("He '' \n\n '' \u201d said") == []

@@ -415,6 +415,10 @@ class _Finder:
             # control and said ...")
             deps = ("nsubj",) if node is verb else ("nsubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in deps]
+            # a heading on a line of its own, parsed as a second subject ("Norway\n\nOn
+            # Monday, Hansen told ..."), is not the one on the verb's line
+            on_line = [c for c in subjects if "\n" not in self._between(c, node)]
+            subjects = on_line or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 return (outside or subjects)[0]
@@ -437,6 +441,11 @@ class _Finder:
                 continue
             return None
         return None
+
+    def _between(self, a: Token, b: Token) -> str:
+        """The text between two words."""
+        first, last = (a, b) if a.i < b.i else (b, a)
+        return self.text[first.idx + len(first.text) : last.idx]
 
     @staticmethod
     def _coordinated_report(t: Token) -> bool:
@@ -1091,6 +1100,8 @@ class _Finder:
         cue_of: list[int | None] = []
         previous: tuple[Marked, _Attribution] | None = None
         for m in self.marked:
+            if not self._clean(m):
+                continue  # marks around nothing but white space
             attr = self._attribute_direct(m)
             inherited = False
             if attr is None:
