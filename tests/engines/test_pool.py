@@ -105,6 +105,63 @@ def test_worker_count_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
         worker_count()
     monkeypatch.delenv("STORYFUSE_WORKERS")
     assert worker_count() >= 1
-    assert LocalEngine().workers == 1  # ingest stays in one process unless asked
+    assert LocalEngine().workers == worker_count()  # ingest uses the cores, as analyze does
     monkeypatch.setenv("STORYFUSE_WORKERS", "2")
     assert LocalEngine().workers == 2
+
+
+def _worker_pid(_task: int) -> int:
+    import os
+    import time
+
+    time.sleep(0.2)  # long enough that both workers take a task
+    return os.getpid()
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    """kill -9 of an ingest must not leave its workers waiting for batches, each holding a
+    model (and the killed command's output pipes) for good."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "start_pool.py"
+    script.write_text(
+        "import sys, time\n"
+        "from storyfuse.engines.pool import WorkerPool\n"
+        "from tests.engines.test_pool import _worker_pid\n"
+        "pool = WorkerPool(2)\n"
+        "print(*sorted(set(pool.map(_worker_pid, range(6)))), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path.cwd()), str(Path.cwd() / "src")]))
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    pids: list[int] = []
+    try:
+        assert proc.stdout is not None
+        pids = [int(p) for p in proc.stdout.readline().split()]
+        assert pids and all(_alive(p) for p in pids)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        ends = time.monotonic() + 20
+        while time.monotonic() < ends and any(_alive(p) for p in pids):
+            time.sleep(0.05)
+        assert not any(_alive(p) for p in pids), "workers outlived the killed process"
+    finally:
+        proc.kill()
+        for pid in pids:  # when the test fails, leave no worker behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Self, TypeVar
@@ -63,6 +65,37 @@ def load_models() -> None:
     nlp()
 
 
+# prctl(2) option: the signal this process gets when the process that started it dies
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the process that started it ends, however that ended: after a
+    kill -9 of ``storyfuse ingest`` its workers would otherwise wait for batches forever, each
+    holding a model in memory (and the output pipes of the killed command open)."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="storyfuse-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+
+
+def _start_worker() -> None:
+    _die_with_parent()
+    load_models()
+
+
 def _can_fork() -> bool:
     # Forking a process that runs other threads can copy a lock another thread holds.
     return sys.platform == "linux" and threading.active_count() == 1
@@ -82,7 +115,7 @@ class WorkerPool:
             context = multiprocessing.get_context(method)
         self.workers = workers
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=load_models
+            max_workers=workers, mp_context=context, initializer=_start_worker
         )
 
     def map(self, function: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
