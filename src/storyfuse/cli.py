@@ -360,7 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
     ingest.add_argument(
         "--workers", type=_at_least(1), metavar="N", default=None,
-        help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else 1)",
+        help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else "
+        "one per usable core)",
     )
     ingest.add_argument(
         "--reanalyze", action="store_true",

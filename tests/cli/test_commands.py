@@ -132,6 +132,7 @@ def test_an_interrupted_ingest_says_what_it_stored_and_the_same_command_continue
         return engine
 
     monkeypatch.setattr(storyfuse.engines, "get_engine", interrupted_engine)
+    monkeypatch.setenv("STORYFUSE_WORKERS", "1")  # one batch per call: the second is stopped
     db = str(tmp_path / "news.db")
     assert main(["ingest", str(folder), "--db", db]) == 130
     captured = capsys.readouterr()

@@ -177,6 +177,7 @@ def test_interrupted_ingest_keeps_finished_batches(tmp_path: Path, monkeypatch) 
         return real(article, *args, **kwargs)
 
     monkeypatch.setattr(extract, "extract", crash_late)
+    monkeypatch.setenv("STORYFUSE_WORKERS", "1")  # the crash is staged in this process
     status = cli.main(["ingest", str(src), "--db", f"sqlite:///{db}"])
     assert status != 0
     snap = snapshot(db)

@@ -17,6 +17,9 @@ from tests.robustness.dbcheck import snapshot
 def test_resumed_ingest_equals_an_uninterrupted_one(tmp_path: Path, monkeypatch) -> None:
     from storyfuse import cli, pipeline
 
+    # the crash below is staged in this process's analysis, so no worker processes
+    monkeypatch.setenv("STORYFUSE_WORKERS", "1")
+
     src = tmp_path / "articles"
     write_corpus(src, per_topic=17)  # 68 articles: batches of 32, 32 and 4
     assert cli.main(["ingest", str(src), "--db", f"sqlite:///{tmp_path / 'reference.db'}"]) == 0

@@ -56,13 +56,13 @@ def split(
 
 class LocalEngine:
     """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
-    share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one process
-    (``storyfuse ingest`` commits batch by batch), unless ``STORYFUSE_WORKERS`` asks for more.
-    The pool starts with the first call that has more than one batch and lasts until
-    ``close``."""
+    share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one per usable
+    core (``STORYFUSE_WORKERS`` sets the number), as ``storyfuse analyze`` does; each batch is
+    still committed on its own. The pool starts with the first call that has more than one
+    batch (a few articles stay in this process) and lasts until ``close``."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = (pool.requested_workers() or 1) if workers is None else workers
+        self.workers = pool.worker_count() if workers is None else workers
         self._pool: WorkerPool | None = None
 
     def analyze(
