@@ -110,6 +110,27 @@ def test_worker_count_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     assert LocalEngine().workers == 2
 
 
+def test_no_more_workers_by_default_than_the_free_memory_holds(monkeypatch) -> None:
+    import psutil
+
+    from storyfuse.engines import pool
+
+    class Memory:
+        def __init__(self, available: int) -> None:
+            self.available = available
+
+    monkeypatch.delenv("STORYFUSE_WORKERS", raising=False)
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 16)
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: Memory(3 * pool.WORKER_MEMORY + 1))
+    assert worker_count() == 3
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: Memory(pool.WORKER_MEMORY // 2))
+    assert worker_count() == 1  # always one, in this process
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: Memory(100 * pool.WORKER_MEMORY))
+    assert worker_count() == 16
+    monkeypatch.setenv("STORYFUSE_WORKERS", "6")  # asked for: the user's number
+    assert worker_count() == 6
+
+
 def _worker_pid(_task: int) -> int:
     import os
     import time

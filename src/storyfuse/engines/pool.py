@@ -48,9 +48,21 @@ def requested_workers() -> int | None:
         ) from None
 
 
+# Memory one more worker may take: the parse of a batch and the copy-on-write pages of the
+# models it touches (the two workers of bench/pipeline.py held about 0.7 GB each, PSS).
+WORKER_MEMORY = 1_000_000_000
+
+
 def worker_count() -> int:
-    """How many worker processes to use: ``STORYFUSE_WORKERS`` if set, else the usable cores."""
-    return requested_workers() or usable_cpus()
+    """How many worker processes to use: ``STORYFUSE_WORKERS`` if set, else the usable cores,
+    as many as the memory available now can hold (``WORKER_MEMORY`` each)."""
+    requested = requested_workers()
+    if requested is not None:
+        return requested
+    import psutil
+
+    fits = int(psutil.virtual_memory().available // WORKER_MEMORY)
+    return max(1, min(usable_cpus(), fits))
 
 
 def batches(items: Sequence[T], size: int) -> list[list[T]]:
