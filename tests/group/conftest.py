@@ -113,6 +113,7 @@ NAMES = [
     ("Ostland National Bank", "ORG"),
     ("Pieter Vos", "PERSON"),
     ("Pavel Hruska", "PERSON"),
+    ("Ivo Berg", "PERSON"),
     ("Hruska", "PERSON"),
 ]
 

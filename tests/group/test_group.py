@@ -84,7 +84,8 @@ def test_consolidation_merges_stories_that_were_kept_apart(flood) -> None:
 
 def test_consolidation_splits_members_that_do_not_fit(flood, unrelated) -> None:
     features = features_of([*flood, unrelated])
-    index = StoryIndex(GroupConfig(join_threshold=-1.0))  # everything joins the first story
+    # everything joins the first story
+    index = StoryIndex(GroupConfig(join_threshold=-1.0, people_apart=False))
     for f in features:
         index.add(f)
     assert len(index.stories()) == 1
@@ -162,3 +163,33 @@ def test_stories_each_named_for_someone_the_other_never_mentions_do_not_merge(
     ]
     unchecked = group_features(features, replace(loose, names_min_articles=10**6))
     assert len(unchecked) == 1
+
+
+def test_an_article_led_by_people_the_story_never_names_does_not_join_it(short_chess) -> None:
+    """The same kind of event with other people: Okafor beating Lindqvist, and Hruska beating
+    Berg, share every other word. An article whose lead names people no member of the story
+    mentions does not join a story whose every member's lead names people it never mentions."""
+    from tests.group.conftest import make_analysis
+
+    other = make_analysis(
+        "chess-other-final",
+        "2024-03-04",
+        "",
+        "Pavel Hruska won the Valdora Open on Sunday, beating Ivo Berg in the last round.",
+    )
+    # joins anything online; no consolidation change
+    online = GroupConfig(join_threshold=0.0, merge_threshold=2.0, split_threshold=-1.0)
+    stories = group_features(features_of([short_chess[0], other]), online)
+    assert sorted(sorted(s.article_ids) for s in stories) == [
+        ["chess-other-final"],
+        ["chess-short-1"],
+    ]
+    # a report that names one of the story's people joins it
+    rematch = make_analysis(
+        "chess-rematch",
+        "2024-03-04",
+        "",
+        "Pavel Hruska, who lost to Tunde Okafor at the Valdora Open on Sunday, asked for a rematch.",
+    )
+    stories = group_features(features_of([short_chess[0], rematch]), online)
+    assert len(stories) == 1
