@@ -521,3 +521,12 @@ def test_money_and_percentages_have_no_thing_phrase() -> None:
     claims = by_text(claims_of("Rents rose 12% while the city spent $40 million on repairs."))
     assert claims["12%"].thing is None
     assert claims["$40 million"].thing is None
+
+
+def test_a_pronoun_claimant_is_the_subject_it_continues_as_for_a_speaker() -> None:
+    """"Her office" after "Ada Moss met Ben Roe" is Moss's: the claim finder reads pronouns as
+    the quote finder does, preferring a recent subject to the nearest name."""
+    text = "Ada Moss met Ben Roe on Monday. Her office counted 40 lost boats."
+    doc = parse(text)
+    (claim,) = find_claims(doc, quotes=find_quotes(doc), times=(), published=None)
+    assert claim.claimant == "Ada Moss's office"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from storyfuse import limits
 from storyfuse.extract.claims import find_claims
 from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of, words_of
+from storyfuse.extract.people import People
 from storyfuse.extract.quotes import find_quotes
 from storyfuse.extract.times import find_times
 from storyfuse.model import Analysis, Article, InputError
@@ -29,9 +30,12 @@ def extract(article: Article, doc: Doc | None = None) -> Analysis:
     limits.check()
     times = find_times(article.text, article.published)
     limits.check()
-    quotes = find_quotes(doc)
+    people = People.of(doc)  # who the article names, for speakers and claimants alike
+    quotes = find_quotes(doc, people)
     limits.check()
-    claims = find_claims(doc, quotes=quotes, times=times, published=article.published)
+    claims = find_claims(
+        doc, quotes=quotes, times=times, published=article.published, people=people
+    )
     limits.check()
     return Analysis(
         article=article,

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.nlp import nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers
+from storyfuse.extract.people import People
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -249,8 +250,11 @@ def find_claims(
     quotes: Sequence[Quote],
     times: Sequence[TimeMention],
     published: str | None,
+    people: People | None = None,
 ) -> list[Claim]:
-    """The numeric claims of one parsed article, in text order."""
+    """The numeric claims of one parsed article, in text order (``people``: the quote finder's
+    reading of who the article names, made here when not given)."""
+    people = people or People.of(doc)
     claims: list[Claim] = []
     for sent in doc.sents:
         limits.check()
@@ -258,12 +262,16 @@ def find_claims(
             t.like_num or t.lower_ == "dozen" for t in sent
         ):
             continue
-        claims.extend(_sentence_claims(sent, quotes, times, published))
+        claims.extend(_sentence_claims(sent, quotes, times, published, people))
     return claims
 
 
 def _sentence_claims(
-    sent: Span, quotes: Sequence[Quote], times: Sequence[TimeMention], published: str | None
+    sent: Span,
+    quotes: Sequence[Quote],
+    times: Sequence[TimeMention],
+    published: str | None,
+    people: People,
 ) -> list[Claim]:
     doc = sent.doc
     numbers = find_numbers(sent)
@@ -298,7 +306,7 @@ def _sentence_claims(
                 start=item.start,
                 end=item.end,
                 qualifier=_qualifier(item, sent),
-                claimant=_claimant(item, sent, quotes),
+                claimant=_claimant(item, sent, quotes, people),
                 date=_date(item, sent, times, published),
                 number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
@@ -752,8 +760,7 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
 # --- claimant ---------------------------------------------------------------------------------
 
 
-def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
-    doc = sent.doc
+def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) -> str | None:
     containing = [
         q
         for q in quotes
@@ -768,7 +775,7 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
         speaker = quote.speaker or ""
         if speaker.lower() in PRONOUNS:
             at = quote.speaker_start if quote.speaker_start is not None else quote.start
-            return _resolve_pronoun(doc, at, speaker)
+            return people.resolve_at(at) or speaker
         return speaker
     source = _reporting_source(item, sent)
     if source is None:
@@ -779,11 +786,11 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote]) -> str | None:
         return None
     text = _phrase(source)
     if text.lower() in PRONOUNS:
-        return _resolve_pronoun(doc, source[0].idx, text)
+        return people.resolve(source[0])
     first = text.split(" ", 1)
     if len(first) == 2 and first[0].lower() in {"his", "her", "its"}:
         # "His office" -> "Holcomb's office": name the owner the pronoun stands for.
-        owner = _resolve_pronoun(doc, source[0].idx, first[0])
+        owner = people.resolve(source[0])
         if owner.lower() != first[0].lower():
             return f"{owner}'s {first[1]}"
     return text or None
@@ -930,20 +937,6 @@ def _phrase(tokens: list[Token]) -> str:
         return ""
     doc = out[0].doc
     return text_of(doc)[out[0].idx : out[-1].idx + len(out[-1].text)]
-
-
-def _resolve_pronoun(doc: Doc, at: int, pronoun: str) -> str:
-    """The last person (or, for "it", organisation) named before a pronoun; else the pronoun."""
-    labels = {"ORG"} if pronoun.lower() in {"it", "its"} else {"PERSON"}
-    if pronoun.lower() in {"they", "them", "their", "we", "i", "you"}:
-        return pronoun
-    best = None
-    for ent in doc.ents:
-        if ent.end_char > at:
-            break
-        if ent.label_ in labels:
-            best = ent
-    return best.text if best is not None else pronoun
 
 
 # --- date -------------------------------------------------------------------------------------

@@ -50,11 +50,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
-from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.nlp import text_of
+from storyfuse.extract.people import ORG_PRONOUNS, PERSONAL_PRONOUNS, People
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
-from storyfuse.extract.quotes_marks import Marked, find_marked
+from storyfuse.extract.quotes_marks import Marked
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
@@ -70,16 +70,12 @@ from storyfuse.model import Quote
 # SPEECH_VERBS is read by other stages (fuse.conflicts) from here.
 __all__ = ["SPEECH_VERBS", "find_quotes"]
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-ORG_PRONOUNS = frozenset({"it"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 # Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
-# How many sentences back a pronoun looks for a person who was a subject.
-PRONOUN_REACH = 2
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Objects that say nothing by themselves ("he criticized it").
@@ -88,7 +84,6 @@ VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Words opening a subject that are not part of who speaks ("Even Republicans said"); other
 # adverbs are ("About one in five say").
 FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
@@ -127,64 +122,6 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 @dataclass(frozen=True)
-class _Person:
-    start: int
-    end: int
-    name: str
-    subject: bool = False  # the subject of its clause (or in apposition to it)
-
-
-def _strip_possessive(name: str) -> str:
-    return name[:-2] if name.endswith(("'s", "’s")) else name
-
-
-def _named_people(doc: Doc, in_quote: list[bool]) -> list[_Person]:
-    """People named in the article outside quotes, in text order: PERSON entities, and proper
-    names that are the subject of a verb and not tagged as another kind of entity (the small
-    model misses many names: "Governor Ana Lindqvist visited ...")."""
-    found: dict[int, _Person] = {}
-    for e in doc.ents:
-        if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
-            root = e.root
-            if root.dep_ == "appos":
-                root = root.head
-            found[e.start_char] = _Person(
-                e.start_char,
-                e.end_char,
-                _strip_possessive(e.text),
-                subject=root.dep_ in ("nsubj", "nsubjpass"),
-            )
-    for t in doc:
-        if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
-            continue
-        if t.ent_type_ == "PERSON":
-            continue
-        if t.ent_type_ and not _person_slot(t):
-            continue
-        words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
-        while len(words) > 1 and words[0].lower_.rstrip(".") in ROLE_WORDS:
-            words = words[1:]
-        if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
-            continue
-        if len(words) < 2 or any(
-            found_start <= words[0].idx < p.end for found_start, p in found.items()
-        ):
-            continue
-        start, end = words[0].idx, t.idx + len(t.text)
-        found[start] = _Person(start, end, text_of(doc)[start:end], subject=True)
-    return [found[k] for k in sorted(found)]
-
-
-def _person_slot(t: Token) -> bool:
-    """A proper name where only a person fits, whatever the entity tagger said: in apposition
-    to a role ("the minister of defense, Ruben Brekelmans,") or the subject of a reporting
-    verb."""
-    if t.dep_ == "appos":
-        return t.head.lemma_.lower() in ROLE_WORDS
-    return t.head.lemma_.lower() in QUOTE_VERBS
-
-
-@dataclass(frozen=True)
 class _Attribution:
     """Who said something and with which cue, as found in the parse."""
 
@@ -194,31 +131,21 @@ class _Attribution:
     speaker: str | None
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Direct and indirect quotations of ``doc`` with their speakers, in text order."""
-    finder = _Finder(doc)
+def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
+    """Direct and indirect quotations of ``doc`` with their speakers, in text order
+    (``people``: who the article names, read once for this and the claims)."""
+    finder = _Finder(doc, people)
     return keep_likely(doc, finder.run())
 
 
 class _Finder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, people: People | None = None) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        self.marked = find_marked(self.text)
-        self.in_quote = [False] * len(doc)
-        for m in self.marked:
-            for a, b in m.segments:
-                span = _char_span(doc, a, b)
-                if span is not None:
-                    for t in span:
-                        self.in_quote[t.i] = True
-        self.persons = _named_people(doc, self.in_quote)
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e)]
-        self.sent_of = {}
-        for s_i, sent in enumerate(doc.sents):
-            limits.check()
-            for t in sent:
-                self.sent_of[t.i] = s_i
+        self.people = people or People.of(doc)
+        self.marked = list(self.people.marked)
+        self.in_quote = list(self.people.in_quote)
+        self.sent_of = self.people.sent_of
         self.sents = list(doc.sents)
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
@@ -322,7 +249,7 @@ class _Finder:
         """The speaker's name from a subject head: the phrase without appositions, clauses and
         prepositional tails, a surname grown to the fuller name used in the article."""
         if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS:
-            return self._resolve_pronoun(head)
+            return self.people.resolve(head)
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on
             return self._name_of(head.head.head)
@@ -338,9 +265,9 @@ class _Finder:
         # phrase holds exactly one.
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
             chars = {t.idx for t in keep + named}
-            people = [p for p in self.persons if any(p.start <= c < p.end for c in chars)]
+            people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
-                return self._fullest_person(people[0].name, head.idx)
+                return self.people.fullest(people[0].name, head.idx)
         keep.sort(key=lambda t: t.i)
         lo, hi = keep[0].i, keep[-1].i
         span = self.doc[lo : hi + 1]
@@ -357,45 +284,7 @@ class _Finder:
         name = "".join(t.text_with_ws for t in words).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        return self._fullest_person(name, head.idx)
-
-    def _fullest_person(self, name: str, before: int) -> str:
-        """A one-word person name (or Mr./Ms. + surname) grown to the longest person name in the
-        article ending with that surname; the name as given when there is none or several."""
-        parts = name.split()
-        if parts and parts[0].lower().rstrip(".") + "." in HONORIFICS:
-            parts = parts[1:]
-        if len(parts) != 1:
-            return name
-        surname = parts[0]
-        fuller = {
-            p.name
-            for p in self.persons
-            if " " in p.name and p.name.split()[-1] == surname and p.start < before + 10_000
-        }
-        if not fuller:
-            return name
-        longest = max(fuller, key=len)
-        # Only when every fuller form agrees (one person with that surname).
-        if all(f in longest for f in fuller):
-            return longest
-        return name
-
-    def _resolve_pronoun(self, pron: Token) -> str:
-        if pron.lower_ in ORG_PRONOUNS:
-            orgs = [e for e in self.orgs if e.end_char <= pron.idx]
-            return orgs[-1].text if orgs else pron.text
-        previous = [p for p in self.persons if p.end <= pron.idx]
-        if not previous:
-            return pron.text
-        # The last named person, preferring one who was the subject of a recent sentence: in
-        # "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject.
-        s_now = self.sent_of[pron.i]
-        recent = [
-            p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
-        ]
-        last = recent[-1] if recent else previous[-1]
-        return self._fullest_person(last.name, last.start)
+        return self.people.fullest(name, head.idx)
 
     def _sent_at(self, char: int) -> int:
         span = _char_span(self.doc, char, char + 1)
@@ -517,7 +406,7 @@ class _Finder:
         if subj is None:
             phrase = self._phrase_before(verb)
             if phrase is not None:
-                name = self._fullest_person(phrase.text, phrase.start_char)
+                name = self.people.fullest(phrase.text, phrase.start_char)
                 return _Attribution(cue or self._cue_text(verb), verb.i, phrase, name)
             return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
         return _Attribution(
@@ -901,7 +790,7 @@ class _Finder:
         mention = self.doc.char_span(start, start + len(name), alignment_mode="expand")
         if mention is None or not any(t.pos_ == "PROPN" for t in mention):
             return None
-        return _Attribution("-", mention.root.i, mention, self._fullest_person(name, start))
+        return _Attribution("-", mention.root.i, mention, self.people.fullest(name, start))
 
     def _outer_report(self, verb: Token) -> Token:
         """The outermost reporting verb whose reported clause holds ``verb``: in "Cruz said he
@@ -936,7 +825,7 @@ class _Finder:
         if phrase[0].pos_ not in ("DET", "PROPN", "PRON") or any(t.is_punct for t in phrase):
             return None
         mention = self.doc[phrase[0].i : phrase[-1].i + 1]
-        name = self._fullest_person(mention.text, mention.start_char)
+        name = self.people.fullest(mention.text, mention.start_char)
         return _Attribution(verb.text, verb.i, mention, name)
 
     def _colon_intro(self, m: Marked) -> _Attribution | None:
@@ -1482,7 +1371,7 @@ class _Finder:
             if mention is None and c.cue.pos_ == "VERB":
                 mention = self._phrase_before(c.cue)
                 if mention is not None:
-                    name = self._fullest_person(mention.text, mention.start_char)
+                    name = self.people.fullest(mention.text, mention.start_char)
             cue = self._cue_text(c.cue) if c.cue.pos_ == "VERB" else c.cue.text
             out.append(self._indirect(c.content, _Attribution(cue, c.cue.i, mention, name)))
             taken.append((lo, hi))

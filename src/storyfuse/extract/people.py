@@ -1,0 +1,186 @@
+"""The people an article names, and who a pronoun stands for: one reading for the quote and the
+claim finders, so a speaker and a claimant written "she" resolve alike.
+
+People are PERSON entities outside quote marks, and proper names the small model leaves
+untagged that are the subject of a verb ("Governor Ana Lindqvist visited ..."). A pronoun
+stands for the last person named before it, preferring one who was the subject of a recent
+sentence ("Ada Moss met Ben Roe. She said ..." is Moss); "it" and "its" for the last
+organisation; plural and first- or second-person pronouns stay as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyfuse import limits
+from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
+from storyfuse.extract.nlp import text_of
+from storyfuse.extract.quotes_marks import Marked, find_marked
+from storyfuse.extract.quotes_verbs import QUOTE_VERBS
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORG_PRONOUNS = frozenset({"it"})
+# pronouns that stand for no one person or organisation here
+UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
+# How many sentences back a pronoun looks for a person who was a subject.
+PRONOUN_REACH = 2
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+
+@dataclass(frozen=True)
+class Person:
+    start: int
+    end: int
+    name: str
+    subject: bool = False  # the subject of its clause (or in apposition to it)
+
+
+def strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def quote_mask(doc: Doc, marked: Sequence[Marked]) -> list[bool]:
+    """For each token, whether it lies inside quote marks."""
+    inside = [False] * len(doc)
+    for m in marked:
+        for a, b in m.segments:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            for t in span if span is not None else ():
+                inside[t.i] = True
+    return inside
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Each token's sentence number."""
+    out: dict[int, int] = {}
+    for s_i, sent in enumerate(doc.sents):
+        limits.check()
+        for t in sent:
+            out[t.i] = s_i
+    return out
+
+
+class People:
+    """The people and organisations of one parse, for naming speakers and resolving pronouns."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> People:
+        """Read from the parse, with its quote marks and sentences."""
+        marked = find_marked(text_of(doc))
+        return cls(doc, marked, quote_mask(doc, marked), sentence_index(doc))
+
+    def __init__(
+        self,
+        doc: Doc,
+        marked: Sequence[Marked],
+        in_quote: Sequence[bool],
+        sent_of: Mapping[int, int],
+    ) -> None:
+        self.doc = doc
+        self.marked = marked  # the quote marks, and which tokens and sentences are where
+        self.in_quote = in_quote
+        self.sent_of = sent_of
+        self.persons = _named_people(doc, in_quote)
+        self.orgs = [
+            e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
+        ]
+
+    def fullest(self, name: str, before: int) -> str:
+        """A one-word person name (or Mr./Ms. + surname) grown to the longest person name in the
+        article ending with that surname; the name as given when there is none or several."""
+        parts = name.split()
+        if parts and parts[0].lower().rstrip(".") + "." in HONORIFICS:
+            parts = parts[1:]
+        if len(parts) != 1:
+            return name
+        surname = parts[0]
+        fuller = {
+            p.name
+            for p in self.persons
+            if " " in p.name and p.name.split()[-1] == surname and p.start < before + 10_000
+        }
+        if not fuller:
+            return name
+        longest = max(fuller, key=len)
+        # Only when every fuller form agrees (one person with that surname).
+        if all(f in longest for f in fuller):
+            return longest
+        return name
+
+    def resolve_at(self, char: int) -> str:
+        """``resolve`` for the pronoun that starts at a character offset."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return self.resolve(span[0]) if span is not None and len(span) else ""
+
+    def resolve(self, pron: Token) -> str:
+        """Who a pronoun (or possessive pronoun) stands for; the pronoun itself when no one."""
+        low = pron.lower_
+        if low in UNRESOLVED_PRONOUNS:
+            return pron.text
+        if low in ORG_PRONOUNS or low == "its":
+            orgs = [e for e in self.orgs if e.end_char <= pron.idx]
+            return orgs[-1].text if orgs else pron.text
+        previous = [p for p in self.persons if p.end <= pron.idx]
+        if not previous:
+            return pron.text
+        # The last named person, preferring one who was the subject of a recent sentence: in
+        # "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject.
+        s_now = self.sent_of[pron.i]
+        recent = [
+            p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
+        ]
+        last = recent[-1] if recent else previous[-1]
+        return self.fullest(last.name, last.start)
+
+    def _sent_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
+    """People named in the article outside quotes, in text order: PERSON entities, and proper
+    names that are the subject of a verb and not tagged as another kind of entity (the small
+    model misses many names: "Governor Ana Lindqvist visited ...")."""
+    found: dict[int, Person] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
+            root = e.root
+            if root.dep_ == "appos":
+                root = root.head
+            found[e.start_char] = Person(
+                e.start_char,
+                e.end_char,
+                strip_possessive(e.text),
+                subject=root.dep_ in ("nsubj", "nsubjpass"),
+            )
+    for t in doc:
+        if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
+            continue
+        if t.ent_type_ == "PERSON":
+            continue
+        if t.ent_type_ and not _person_slot(t):
+            continue
+        words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        while len(words) > 1 and words[0].lower_.rstrip(".") in ROLE_WORDS:
+            words = words[1:]
+        if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
+            continue
+        if len(words) < 2 or any(
+            found_start <= words[0].idx < p.end for found_start, p in found.items()
+        ):
+            continue
+        start, end = words[0].idx, t.idx + len(t.text)
+        found[start] = Person(start, end, text_of(doc)[start:end], subject=True)
+    return [found[k] for k in sorted(found)]
+
+
+def _person_slot(t: Token) -> bool:
+    """A proper name where only a person fits, whatever the entity tagger said: in apposition
+    to a role ("the minister of defense, Ruben Brekelmans,") or the subject of a reporting
+    verb."""
+    if t.dep_ == "appos":
+        return t.head.lemma_.lower() in ROLE_WORDS
+    return t.head.lemma_.lower() in QUOTE_VERBS
