@@ -143,17 +143,14 @@ class _Finder:
         self.doc = doc
         self.text = text_of(doc)
         self.people = people or People.of(doc)
-        self.marked = list(self.people.marked)
-        self.in_quote = list(self.people.in_quote)
+        self.marked = self.people.marked
+        self.in_quote = self.people.in_quote
         self.sent_of = self.people.sent_of
         self.sents = list(doc.sents)
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
 
     # --- helpers over the parse -----------------------------------------------------------
-
-    def _quoted(self, span: Span) -> bool:
-        return all(self.in_quote[t.i] for t in span)
 
     def _paragraph_bounds(self, char: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, char) + 1
@@ -285,10 +282,6 @@ class _Finder:
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         return self.people.fullest(name, head.idx)
-
-    def _sent_at(self, char: int) -> int:
-        span = _char_span(self.doc, char, char + 1)
-        return self.sent_of[span[0].i] if span is not None else 0
 
     def _subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
