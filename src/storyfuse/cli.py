@@ -280,19 +280,19 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from storyfuse import render
 
     with _open_store(args.db, existing=True) as store:
-        story_id = args.story_id
-        if store.story(story_id) is None and (now := store.moved(story_id)) is not None:
+        try:
+            brief = store.brief(args.story_id)
+        except KeyError as exc:
+            now = store.moved(args.story_id)
+            if now is None:
+                print(f"storyfuse: {exc.args[0]}", file=sys.stderr)
+                return 1
             print(
-                f"storyfuse: story {story_id} is now part of story {now} (new articles "
+                f"storyfuse: story {args.story_id} is now part of story {now} (new articles "
                 "regrouped it); showing that",
                 file=sys.stderr,
             )
-            story_id = now
-        try:
-            brief = store.brief(story_id)
-        except KeyError as exc:
-            print(f"storyfuse: {exc.args[0]}", file=sys.stderr)
-            return 1
+            brief = store.brief(now)
     _write(render.render(brief, args.format), args.output)
     return 0
 
