@@ -69,3 +69,9 @@ def test_short_forms_defined_in_the_story():
     names = Names(definitions=found)
     assert names.short_forms("Ukrainian Defense Intelligence Directorate") == {"GUR", "HUR"}
     assert names.display("Ukraine's military intelligence") == "Ukraine's military intelligence"
+    # a short form alone is shown with the long name it stands for
+    assert names.display("GUR") == "Ukrainian Defense Intelligence Directorate (GUR/HUR)"
+    assert names.display("the HUR") == "Ukraine's Defense Intelligence Directorate (GUR/HUR)"
+    # ... only when the story spells it out one way
+    both = Names(definitions={"PCA": {"Port Control Authority", "Pacific Cycling Association"}})
+    assert both.display("PCA") == "PCA"

@@ -105,8 +105,14 @@ class Names:
 
     def display(self, name: str) -> str:
         """A name as written, with the short form the story uses for it: "Ukrainian Defense
-        Intelligence Directorate (GUR/HUR)"."""
+        Intelligence Directorate (GUR/HUR)". A short form alone is shown with the long name the
+        story spells it out as, when it spells it one way: "NIS" is "National Intelligence
+        Service (NIS)"."""
         name = tidy(name)
+        longs = self.definitions.get(name, set())
+        if longs and all(_alike(a, b) for a in longs for b in longs):
+            long_form = max(longs, key=lambda n: (len(n.split()), n))
+            return f"{long_form} ({'/'.join(sorted(self.short_forms(long_form) | {name}))})"
         if acronyms(name):
             return name
         shorts = sorted(self.short_forms(name))
