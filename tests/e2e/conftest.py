@@ -23,8 +23,22 @@ def analyze_json(tmp: Path, *paths: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def seeds_brief(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    return analyze_json(tmp_path_factory.mktemp("seeds"), SEEDS)
+def seeds_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder holding brief.json and brief.md of the seeds, written as ``make demo`` does."""
+    folder = tmp_path_factory.mktemp("seeds")
+    code = main(["analyze", str(SEEDS), "-o", str(folder / "brief.json"), "-o", str(folder / "brief.md")])
+    assert code == 0
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seeds_brief(seeds_outputs: Path) -> dict:
+    return json.loads((seeds_outputs / "brief.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_markdown(seeds_outputs: Path) -> str:
+    return (seeds_outputs / "brief.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

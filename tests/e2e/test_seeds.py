@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tests.e2e.conftest import REPO
+
 
 def _story(brief: dict) -> dict:
     assert len(brief["stories"]) == 1, [s["article_ids"] for s in brief["stories"]]
@@ -80,3 +82,18 @@ def test_publication_dates_are_recovered(seeds_brief):
     for article in dated:
         assert article["published"].startswith("2024-10")
         assert article["published_from"] in ("metadata", "text", "inferred", "given")
+
+
+def test_the_readme_excerpt_is_what_the_demo_prints(seeds_markdown):
+    """Every line of the README's demo excerpt, in order, except the "…" lines that stand for
+    what it leaves out."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("<!-- demo-excerpt:start -->")[1].split("<!-- demo-excerpt:end -->")[0]
+    wanted = [
+        line for line in excerpt.strip().strip("`").removeprefix("markdown").splitlines()
+        if line.strip() and not re.fullmatch(r"\s*[-|] ….*", line)
+    ]
+    assert len(wanted) > 20
+    lines = iter(seeds_markdown.splitlines())
+    for line in wanted:
+        assert any(line == got for got in lines), f"not in the demo's brief.md, in order: {line}"

@@ -206,3 +206,34 @@ def test_a_figure_says_what_it_counts_in_the_texts_words():
     assert "<td>coastal training grounds</td>" in render(brief, "html")
     # without the words (money, percentages, older analyses) the unit is shown
     assert "| 40 | crew | about |" in render(_brief(), "md")
+
+
+def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():
+    from dataclasses import replace
+
+    brief = _brief()
+    story = brief.stories[0]
+    quotes = (
+        story.quotes[0],
+        QuoteGroup("Ben Roe", (Cited("Traffic resumes soon", ("b2",)),)),
+        QuoteGroup("Ana Ruiz", (Cited("Crews worked all night", ("a1",)),)),
+        QuoteGroup(None, (Cited("Nobody saw it coming", ("a1",)),)),
+    )
+    brief = replace(brief, stories=(replace(story, quotes=quotes),))
+    md = render(brief, "md")
+    section = md.split("### Quotes")[1].split("###")[0]
+    lines = [line for line in section.splitlines() if line.strip().startswith("-")]
+    assert lines == [
+        "- **Ana Ruiz**",
+        "  - “We will rebuild” [1]",
+        "    - “We shall rebuild” [2]",
+        "  - “Crews worked all night” [1]",
+        "- **Ben Roe**",
+        "  - “Traffic resumes soon” [2]",
+        "- **unattributed**",
+        "  - “Nobody saw it coming” [1]",
+    ]
+    html = render(brief, "html")
+    assert html.count("<b>Ana Ruiz</b>") == 1 and "2 quotes" in html
+    assert html.index("We shall rebuild") < html.index("Crews worked all night")
+    assert 'class="rendering">“We shall rebuild”' in html

@@ -61,10 +61,15 @@ def to_markdown(brief: Brief) -> str:
             lines.append("")
         if story["quotes"]:
             lines += ["### Quotes", ""]
-            for q in story["quotes"]:
-                lines.append(f"- **{_md(q['speaker']) or 'unattributed'}**")
-                for v in q["variants"]:
-                    lines.append(f"  - “{_md(v['text'])}” {_cites(v['cites'])}")
+            if any(len(q["variants"]) > 1 for q in story["quotes"]):
+                lines += ["Other outlets' renderings of a quote are indented beneath it.", ""]
+            for person in story["speakers"]:
+                lines.append(f"- **{_md(person['speaker']) or 'unattributed'}**")
+                for q in person["quotes"]:
+                    first, *others = q["variants"]
+                    lines.append(f"  - “{_md(first['text'])}” {_cites(first['cites'])}")
+                    for v in others:
+                        lines.append(f"    - “{_md(v['text'])}” {_cites(v['cites'])}")
             lines.append("")
         if story["timeline"]:
             lines += ["### Timeline", ""]

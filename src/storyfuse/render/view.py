@@ -60,6 +60,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
         for group in story["quotes"]:
             for variant in group["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
+        story["speakers"] = by_speaker(story["quotes"])
         for conflict in story["conflicts"]:
             for variant in conflict["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
@@ -68,6 +69,18 @@ def build_view(brief: Brief) -> dict[str, Any]:
             figure["what"] = figure.get("thing") or figure["unit"]
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
+
+
+def by_speaker(quotes: list[dict]) -> list[dict]:
+    """The story's quotes under one heading per speaker, in the order of each speaker's first
+    quote (the brief lists the most widely reported first); unattributed quotes last."""
+    speakers: dict[str | None, list[dict]] = {}
+    for group in quotes:
+        speakers.setdefault(group.get("speaker") or None, []).append(group)
+    named = [{"speaker": name, "quotes": groups} for name, groups in speakers.items() if name]
+    if None in speakers:
+        named.append({"speaker": None, "quotes": speakers[None]})
+    return named
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
