@@ -284,3 +284,16 @@ def test_outlet_from_the_signature_mail_domain_unless_personal() -> None:
         _outlet([*body, "Lena Okafor lokafor@harbourtimes.example"], "https://www.coast.example/a")
         == "coast.example"
     )
+
+
+def test_an_apostrophe_typed_as_an_opening_quote_mark_is_repaired() -> None:
+    body = (
+        "The council doesn‘t deny the port‘s plan, and the mayor called it ‘a fair deal’.\n\n"
+        "Residents said the ferry ‘will run’ in May, 2‘000 of them signed."
+    )
+    article = clean(_doc(body, title="Council doesn‘t deny plan"))
+    assert article.title == "Council doesn’t deny plan"
+    assert "doesn’t deny the port’s plan" in article.text
+    # real quote marks, and one between a digit and a digit, stay as written
+    assert "‘a fair deal’" in article.text and "‘will run’" in article.text
+    assert "2‘000" in article.text

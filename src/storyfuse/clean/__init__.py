@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from storyfuse import limits
 from storyfuse.clean import metadata
 from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
-from storyfuse.clean.lines import Line, normalise, split_lines
+from storyfuse.clean.lines import Line, normalise, repair_apostrophes, split_lines
 from storyfuse.model import Article, Document, Removed
 
 __all__ = ["clean", "clean_text"]
@@ -38,9 +38,9 @@ def clean(document: Document) -> Article:
         id=document.id,
         path=document.path,
         format=document.format,
-        text="\n\n".join(d.line.text for d in decisions if d.kept),
+        text=repair_apostrophes("\n\n".join(d.line.text for d in decisions if d.kept)),
         content_hash=document.content_hash,
-        title=meta.title,
+        title=repair_apostrophes(meta.title) if meta.title else meta.title,
         outlet=meta.outlet,
         authors=meta.authors,
         published=meta.published,

@@ -119,6 +119,17 @@ def choose_stoplist(words: list[str]) -> frozenset[str]:
     return best
 
 
+# A left single quotation mark between two letters: an apostrophe typed with the wrong mark.
+_MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def repair_apostrophes(text: str) -> str:
+    """ "don‘t" and "Pyongyang‘s" with the apostrophe as ’, so the parser reads a negation and a
+    possessive and the quote finder does not open a quote there. One character for one, so
+    offsets into the text do not move. (An ʻokina typed as ‘, "Hawai‘i", becomes ’ too.)"""
+    return _MISTYPED_APOSTROPHE.sub("’", text) if "‘" in text else text
+
+
 def normalise(text: str) -> str:
     """A comparison key for a line: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", text).lower()
