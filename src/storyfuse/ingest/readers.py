@@ -252,7 +252,9 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
             f"(nor {', '.join(_FIELDS['text'][1:])}); its fields: {fields}",
         )
     raw_id = record.get("id")
-    doc_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}-{number}"
+    # an id of white space or invisible characters alone ("\u2028") is no id
+    given_id = "" if raw_id is None else _normalise(str(raw_id)).strip()
+    doc_id = given_id or f"{stem}-{number}"
     url = _field(record, "url")
     given_date = iso_date(_field(record, "published"))
     authors = _authors(_field(record, "authors"))
