@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import re
+import select
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -395,6 +396,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (poll reports an error on it);
+    if so, it is pointed at /dev/null so that Python's flush at exit does not report the
+    broken pipe again."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        closed = any(event & select.POLLERR for _, event in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll() here, or no real stdout
+        return False
+    if closed:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
+    return closed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -411,6 +428,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError as exc:
+        if not _stdout_closed():
+            print(f"storyfuse: {_say(str(exc))}", file=sys.stderr)
+            return 2
+        return 141  # the reader went away ("storyfuse stories | head"): stop, as Unix tools do
     except NoDatabase as exc:
         print(f"storyfuse: {exc}", file=sys.stderr)
         return 1

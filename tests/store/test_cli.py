@@ -81,3 +81,25 @@ def test_story_listing_counts_in_the_singular_for_one(tmp_path: Path, capsys) ->
     assert "1 story changed, 1 in all" in capsys.readouterr().out
     assert main(["stories", "--db", db]) == 0
     assert "\t1 article, 0 outlets\t" in capsys.readouterr().out  # the text names no outlet
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path, capsys, monkeypatch) -> None:
+    """`storyfuse stories | head -1`: standard output is a pipe whose reader has closed. The
+    command stops with 141, as a Unix tool killed by SIGPIPE does, and says nothing."""
+    import os
+    import sys
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    capsys.readouterr()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with open(write_end, "w", buffering=1, closefd=True) as pipe:
+        monkeypatch.setattr(sys, "stdout", pipe)
+        assert main(["stories", "--db", db]) == 141
+        monkeypatch.undo()
+    assert "Broken pipe" not in capsys.readouterr().err
