@@ -53,6 +53,7 @@ def analysis(
     url: str | None = None,
     speaker: str = "Ana Ruiz",
     quote: str | None = None,
+    direct: bool = True,  # the quote in quote marks, or reported speech
     claim: tuple[str, float, str, str | None] | None = None,  # number text, value, unit, claimant
     time: tuple[str, str] | None = None,
     removed: tuple[Removed, ...] = (),
@@ -63,7 +64,7 @@ def analysis(
         published=published, published_from="metadata", url=url, removed=removed,
     )
     entities = []
-    if speaker in text:
+    if speaker in text and speaker[:1].isupper() and not speaker.startswith("The "):
         entities.append(Entity(speaker, "PERSON", *span(text, speaker)))
     quotes = ()
     if quote:
@@ -71,7 +72,7 @@ def analysis(
         cue = span(text, "said") if "said" in text else (None, None)
         quotes = (
             Quote(
-                quote, speaker, *span(text, quote), cue="said",
+                quote, speaker, *span(text, quote), cue="said", direct=direct,
                 speaker_start=named[0], speaker_end=named[1], cue_start=cue[0], cue_end=cue[1],
             ),
         )
@@ -122,7 +123,8 @@ def corpus() -> Brief:
     )
     c = analysis(
         "bridge-c", BRIDGE_C, title="Harbour Bridge repairs done", outlet="City Wire",
-        published="2031-03-05", speaker="Nobody",
+        published="2031-03-05", speaker="The city",
+        quote="the bridge reopens on Monday", direct=False,
     )
     d = analysis(
         "orchard", ORCHARD, title="Record apple harvest expected", outlet="Valley News",

@@ -54,6 +54,22 @@ def test_search_finds_a_quote_and_links_to_its_sentence(client):
     assert {h["kind"] for h in api["hits"]} == {"claim", "article"}
 
 
+def test_reported_speech_is_not_shown_in_quote_marks(client):
+    doc = _doc(client.get("/", params={"q": "reopens"}))
+    reported = [h for h in doc.cssselect(".hit-quote") if "reopens on Monday" in h.text_content()]
+    assert reported, [h.text_content() for h in doc.cssselect(".hit")]
+    assert reported[0].cssselect(".kind")[0].text_content() == "reported"
+    assert "“" not in reported[0].cssselect("a")[0].text_content()
+    quoted = _doc(client.get("/", params={"q": "shall rebuild"})).cssselect(".hit-quote")[0]
+    assert quoted.cssselect(".kind")[0].text_content() == "quote"
+    assert quoted.cssselect("a")[0].text_content().startswith("“")
+    api = client.get("/api/search", params={"q": "reopens"}).json()
+    assert [h["direct"] for h in api["hits"] if h["kind"] == "quote"] == [False]
+    entity = _doc(client.get("/entities/The city"))
+    item = entity.cssselect(".item-quote")[0]
+    assert "indirect" in item.text_content() and "“" not in item.cssselect("a")[0].text_content()
+
+
 def test_story_page_cites_source_sentences_and_shows_conflicts_first(client):
     doc = _doc(client.get("/stories/s-bridge"))
     sections = [s.get("id") for s in doc.cssselect("article.story > section")]

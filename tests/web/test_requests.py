@@ -103,9 +103,9 @@ def test_the_article_legend_counts_in_singular_and_plural(client):
     assert doc.cssselect("p.legend .muted")[0].text_content() == (
         "1 quote · 1 claim · 1 date · 1 entity"
     )
-    doc = lxml.html.fromstring(client.get("/articles/bridge-c").text)
+    doc = lxml.html.fromstring(client.get("/articles/orchard").text)
     assert doc.cssselect("p.legend .muted")[0].text_content() == (
-        "0 quotes · 0 claims · 0 dates · 0 entities"
+        "0 quotes · 1 claim · 0 dates · 0 entities"
     )
 
 

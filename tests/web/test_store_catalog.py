@@ -66,6 +66,9 @@ def test_search_hits_link_to_quotes_and_claims(catalog):
     hits = catalog.search("rebuild")
     quote = next(h for h in hits if h.kind == "quote")
     assert quote.fragment == "q0" and quote.who == "Ana Ruiz" and quote.outlet
+    assert quote.direct is True
+    reported = next(h for h in catalog.search("reopens") if h.kind == "quote")
+    assert (reported.who, reported.direct) == ("The city", False)
     claim = next(h for h in catalog.search("tonnes") if h.kind == "claim")
     assert claim.fragment == "c0" and claim.who == "The growers' association"
 

@@ -94,6 +94,7 @@ class SearchHit:
     title: str | None = None
     who: str | None = None  # a quote's speaker or a claim's claimant
     n: int = 0  # which quote or claim of the article
+    direct: bool | None = None  # a quote: in quote marks (True) or reported speech (False)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -983,9 +984,11 @@ class Store:
                 )
             }
             speakers = {
-                (r.article_id, r.n): r.speaker
+                (r.article_id, r.n): (r.speaker, r.direct)
                 for r in conn.execute(
-                    sa.select(qt.c.article_id, qt.c.n, qt.c.speaker).where(qt.c.article_id.in_(ids))
+                    sa.select(qt.c.article_id, qt.c.n, qt.c.speaker, qt.c.direct).where(
+                        qt.c.article_id.in_(ids)
+                    )
                 )
             }
             claimants = {
@@ -999,7 +1002,11 @@ class Store:
         hits = []
         for r in rows:
             article = info.get(r.article_id)
-            who = {"quote": speakers, "claim": claimants}.get(r.kind, {}).get((r.article_id, r.n))
+            who, direct = None, None
+            if r.kind == "quote":
+                who, direct = speakers.get((r.article_id, r.n), (None, None))
+            elif r.kind == "claim":
+                who = claimants.get((r.article_id, r.n))
             hits.append(
                 SearchHit(
                     kind=r.kind,
@@ -1009,6 +1016,7 @@ class Store:
                     title=article.title if article else None,
                     who=who,
                     n=r.n,
+                    direct=direct,
                 )
             )
         return hits

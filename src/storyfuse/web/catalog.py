@@ -58,6 +58,7 @@ class SearchHit:
     published: str | None = None
     outlet: str | None = None
     fragment: str | None = None  # where in the article page: q3 (quote 3), c0 (claim 0)
+    direct: bool | None = None  # a quote: in quote marks (True) or reported speech (False)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -281,7 +282,10 @@ class MemoryCatalog:
                 if needle in quote["text"].casefold():
                     who = quote.get("canonical_speaker") or quote.get("speaker")
                     hits.append(
-                        SearchHit("quote", text=quote["text"], who=who, fragment=f"q{n}", **common)
+                        SearchHit(
+                            "quote", text=quote["text"], who=who, fragment=f"q{n}",
+                            direct=quote.get("direct", True), **common,
+                        )
                     )
             for n, claim in enumerate(a.get("claims") or ()):
                 if needle in claim["text"].casefold():

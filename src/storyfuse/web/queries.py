@@ -308,6 +308,7 @@ class StoreCatalog:
                     published=row.published if row else None,
                     outlet=row.outlet if row else None,
                     fragment={"quote": f"q{h.n}", "claim": f"c{h.n}"}.get(h.kind),
+                    direct=h.direct,
                 )
             )
         return out
