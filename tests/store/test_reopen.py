@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from tests.store.conftest import migrate_to
 
 from storyfuse.store import Store
@@ -30,6 +32,24 @@ def test_a_reopened_store_can_consolidate(db_url, flood, bank) -> None:
             ["bank-1"],
             ["flood-1", "flood-2"],
         ]
+
+
+def test_a_reopened_store_weighs_words_as_the_store_that_wrote_it(db_url, flood, bank) -> None:
+    """The story index rebuilt from the database weighs every article's words by the document
+    frequencies of the whole store, as the consolidated index that wrote it did; it had weighed
+    each by the articles restored before it, so the first one's rarest word counted no more
+    than its commonest and new articles were scored against other stories than before."""
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+        store.consolidate()
+        with store.engine.connect() as conn:
+            written = store._load_index(conn)
+        before = {a: dict(written._lex[a]) for a in ("flood-1", "flood-2", "bank-1")}
+    with Store.open(db_url) as store:
+        with store.engine.connect() as conn:
+            reopened = store._load_index(conn)
+        for article_id, weights in before.items():
+            assert dict(reopened._lex[article_id]) == pytest.approx(weights), article_id
 
 
 def test_stores_can_be_opened_from_several_threads_at_once(tmp_path: Path) -> None:

@@ -440,8 +440,14 @@ class Store:
             .select_from(a.join(m, m.c.article_id == a.c.id))
             .order_by(a.c.day, a.c.id)
         )
-        for row in rows:
-            index.restore(records.features_from_row(row.id, row), row.story_id, row.copy_of)
+        restored = [
+            (records.features_from_row(row.id, row), row.story_id, row.copy_of) for row in rows
+        ]
+        # every article's word weights from the whole store's document frequencies, as the index
+        # that added them last had them (not from the articles restored before it)
+        index.observe(f for f, _, _ in restored)
+        for features, story_id, copy_of in restored:
+            index.restore(features, story_id, copy_of)
         self._index, self._index_revision = index, revision
         return index
 
