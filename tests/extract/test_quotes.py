@@ -638,3 +638,16 @@ def test_a_heading_line_parsed_as_a_second_subject_is_not_the_speaker() -> None:
 
 def test_quote_marks_around_only_white_space_are_no_quote() -> None:
     assert quotes_of("He '' \n\n '' \u201d said") == []
+
+
+def test_a_clause_ending_in_a_colon_does_not_make_its_subject_a_speaker_of_plain_text() -> None:
+    text = (
+        "The incentive to open new accounts was strong: branch workers received bonuses for "
+        "every new account. Moss said on Tuesday that the lowest-paid workers earn $12 an hour."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Moss"]
+    assert quotes[0].text.endswith("$12 an hour")
+    # a name and a colon still introduce what that person says
+    (q,) = quotes_of("Senator Ada Moss: the bill will pass before the summer recess.")
+    assert q.speaker == "Senator Ada Moss" or q.speaker == "Ada Moss"

@@ -860,8 +860,13 @@ class _Finder:
         subj = subjects[-1]
         return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
 
-    def _colon_speaker(self, before: list[Token]) -> _Attribution | None:
-        """ "Smith: ..." — a short name phrase and a colon open the sentence."""
+    def _colon_speaker(
+        self, before: list[Token], clause_subject: bool = True
+    ) -> _Attribution | None:
+        """ "Smith: ..." — a short name phrase and a colon open the sentence. With
+        ``clause_subject``, also the subject of a clause that the colon ends ("The board was
+        clear in its findings: “…”"); a line of plain text after such a clause is the writer's
+        own ("The incentive was strong: bankers received bonuses.")."""
         while before and self._is_quote_mark(before[-1].i):
             before = before[:-1]
         if not before or before[-1].text != ":":
@@ -871,14 +876,14 @@ class _Finder:
         if dashes:
             before = before[dashes[-1] + 1 :]
         if not 1 < len(before) <= 8:
-            return self._colon_subject(before)
+            return self._colon_subject(before) if clause_subject else None
         phrase = before[:-1]
         if any(t.ent_type_ in ("TIME", "DATE", "CARDINAL") or t.like_num for t in phrase):
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in phrase):
-            return self._colon_subject(before)
+            return self._colon_subject(before) if clause_subject else None
         ids = {t.i for t in phrase}
         heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
         span = self.doc[phrase[0].i : phrase[-1].i + 1]
@@ -1416,7 +1421,9 @@ class _Finder:
         # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
         if not rest or self.in_quote[rest[0].i] or self._is_quote_mark(rest[0].i):
             return None
-        attr = self._colon_speaker(words[: colon + 1]) or self._colon_label(words[:colon])
+        attr = self._colon_speaker(words[: colon + 1], clause_subject=False) or self._colon_label(
+            words[:colon]
+        )
         if attr is None:
             return None
         content = self._content_span(rest, words[colon], min_words=2, whole=True)
