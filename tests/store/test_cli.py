@@ -13,12 +13,17 @@ ARTICLES = {
 }
 
 
-def test_ingest_stories_and_brief_from_a_database(tmp_path: Path, capsys) -> None:
+def _news(tmp_path: Path) -> tuple[Path, str]:
+    """A folder of the two articles, and the URL of a database to ingest them into."""
     folder = tmp_path / "news"
     folder.mkdir()
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'news.db'}"
+    return folder, f"sqlite:///{tmp_path / 'news.db'}"
+
+
+def test_ingest_stories_and_brief_from_a_database(tmp_path: Path, capsys) -> None:
+    folder, db = _news(tmp_path)
     assert main(["ingest", str(folder), "--db", db]) == 0
     assert "added 2" in capsys.readouterr().out
     assert main(["ingest", str(folder), "--db", db]) == 0
@@ -89,11 +94,7 @@ def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path, capsys
     import os
     import sys
 
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'news.db'}"
+    folder, db = _news(tmp_path)
     assert main(["ingest", str(folder), "--db", db]) == 0
     capsys.readouterr()
     read_end, write_end = os.pipe()
