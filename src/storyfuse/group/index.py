@@ -245,6 +245,11 @@ class StoryIndex:
         out.sort(key=lambda st: (-len(st.article_ids), st.id))
         return out
 
+    def regrouped(self) -> StoryIndex:
+        """This index's articles grouped again from scratch (``batch_index``): the stories they
+        would form had they all arrived at once, whatever order they came in."""
+        return batch_index(self._features.values(), self.config)
+
     def consolidate(self) -> None:
         """Re-weight, split off members that no longer fit, and merge stories that now match."""
         self._refresh_lexical()
@@ -583,9 +588,9 @@ class StoryIndex:
         return Story(id=story_id_of(members[0]), article_ids=tuple(members), duplicates=duplicates)
 
 
-def group_features(
-    features: Sequence[ArticleFeatures], config: GroupConfig | None = None
-) -> list[Story]:
+def batch_index(
+    features: Iterable[ArticleFeatures], config: GroupConfig | None = None
+) -> StoryIndex:
     """Batch grouping: every article through the online index in date order, then one
     consolidation. Deterministic for a given set of articles, whatever their input order."""
     index = StoryIndex(config)
@@ -594,4 +599,12 @@ def group_features(
     for f in ordered:
         index.add(f)
     index.consolidate()
-    return index.stories()
+    return index
+
+
+def group_features(
+    features: Sequence[ArticleFeatures], config: GroupConfig | None = None
+) -> list[Story]:
+    """The stories of ``batch_index``."""
+    return batch_index(features, config).stories()
+

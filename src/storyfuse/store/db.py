@@ -36,6 +36,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Consolidation (re-weighting, splits, merges) runs when the articles added since the last one
 # reach this share of the archive: every batch of a small archive, rarely for a large one.
 CONSOLIDATE_SHARE = 0.05
+# Up to this many articles, consolidation groups the whole archive again from scratch, which
+# gives the stories of ingesting everything at once (about 0.5 s for 1,000 articles and 5.5 s
+# for 10,000 on one core, against about 5 and 50 s of analysis for the 5 % that trigger it).
+REGROUP_LIMIT = 10_000
 
 
 @dataclass(frozen=True)
@@ -534,7 +538,7 @@ class Store:
                     index.add(f)
                 pending = self._pending(conn) + len(todo)
                 if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
-                    index.consolidate()
+                    index = self._consolidated(index)
                     pending = 0
                 self._set_meta(conn, "pending", str(pending))
                 revision = self._bump_revision(conn)
@@ -801,13 +805,23 @@ class Store:
             )
         return sorted(changed)
 
+    def _consolidated(self, index: StoryIndex) -> StoryIndex:
+        """The index after the periodic repair, which becomes the store's index: an archive of
+        up to ``REGROUP_LIMIT`` articles is grouped again from scratch, so its stories do not
+        depend on the order its articles came in; a larger one is consolidated in place."""
+        if len(index) <= REGROUP_LIMIT:
+            index = index.regrouped()
+        else:
+            index.consolidate()
+        self._index = index
+        return index
+
     def consolidate(self) -> list[str]:
         """Run the index's consolidation now; returns the ids of the stories it changed."""
         try:
             with self._write_lock, self._write_tx() as conn:
-                index = self._load_index(conn)
+                index = self._consolidated(self._load_index(conn))
                 before = self._memberships(conn)
-                index.consolidate()
                 self._set_meta(conn, "pending", "0")
                 revision = self._bump_revision(conn)
                 changed = self._write_stories(conn, index.stories(), before, revision)
