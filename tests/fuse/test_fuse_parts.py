@@ -496,3 +496,37 @@ def test_a_count_of_dockworkers_answers_the_question_a_count_of_workers_does():
     assert same_thing("troop", "troop")
     assert not same_thing("kilometer", "meter") and not same_thing("milligram", "gram")
     assert not same_thing("woman", "man") and not same_thing("grandchild", "child")
+
+
+def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": {
+            "text": "The Ostland Monetary Fund met on Monday. The fund said 40 banks had failed.",
+            "entities": [("Ostland Monetary Fund", "ORG")],
+            "claims": [("40", 40, "bank", None, "the fund", None)],
+        },
+        "b": {
+            "text": "The Ostland Monetary Fund said 40 banks failed, in a report on Monday.",
+            "entities": [("Ostland Monetary Fund", "ORG")],
+            "claims": [("40", 40, "bank", None, "The Ostland Monetary Fund", None)],
+        },
+        # two funds named before: "the fund" stays as written
+        "c": {
+            "text": "The Vesna Pension Fund and the Tarn Relief Fund met. The fund said 7 banks were sound.",
+            "entities": [("Vesna Pension Fund", "ORG"), ("Tarn Relief Fund", "ORG")],
+            "claims": [("7", 7, "bank", None, "the fund", None)],
+        },
+    }
+    analyses = {k: analysis({"id": k, **spec}) for k, spec in specs.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    found = {f.value: f for f in figures(story, build_names(story))}
+    assert found[40.0].claimant == "Ostland Monetary Fund"
+    assert set(found[40.0].sources) == {"a", "b"}  # one party: one figure with two sources
+    assert found[7.0].claimant == "fund"
