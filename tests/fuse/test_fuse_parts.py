@@ -530,3 +530,20 @@ def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
     assert found[40.0].claimant == "Ostland Monetary Fund"
     assert set(found[40.0].sources) == {"a", "b"}  # one party: one figure with two sources
     assert found[7.0].claimant == "fund"
+
+
+def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    said = "The border will stay closed to all freight until the spring thaw"
+    text = f"Ostland's Transport Ministry met on Monday. “{said},” the ministry said."
+    spec = {"id": "a", "text": text, "entities": [("Ostland's Transport Ministry", "ORG")],
+            "quotes": [(said, "the ministry")]}
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": analysis(spec)}, lexical_embedder)
+    (group,) = quotes(story, build_names(story))
+    assert group.speaker == "Ostland's Transport Ministry"

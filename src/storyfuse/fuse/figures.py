@@ -17,24 +17,15 @@ on record for.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from storyfuse.extract.names import ORG_HEADS
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.names import Names, acronyms, same_party, tidy
+from storyfuse.fuse.names import Names, acronyms, described_body, same_party, tidy
 from storyfuse.fuse.units import StoryArticles, parse_day, source_order
-from storyfuse.model import Analysis, Cited, Claim, Figure
+from storyfuse.model import Cited, Claim, Figure
 
 DATE_WINDOW_DAYS = 7
-# Kinds of body a claimant may be written as ("the fund said"), named once in the article.
-DESCRIBED_BODIES = ORG_HEADS | frozenset(
-    """fund bank company firm union commission court government administration campaign party
-    police army military board institute organization organisation authority association
-    federation foundation university network""".split()
-)
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -176,23 +167,6 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
         # the wording most sources use; of two as common, the fuller ("Varnish marines")
         thing=max(things, key=lambda t: (things[t], len(t))) if things else None,
     )
-
-
-def described_body(claimant: str | None, analysis: Analysis, before: int, names: Names) -> str | None:
-    """The organisation a claimant written as "the <kind of body>" stands for: the one body of
-    that kind the article named before the claim ("the fund" after "the International Monetary
-    Fund", "the ministry" after "Ukraine's Defence Ministry"). None when the article named no
-    such body, or several."""
-    words = (claimant or "").split()
-    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DESCRIBED_BODIES:
-        return None
-    kind = words[1].lower()
-    bodies = {
-        names.canonical(e.text) or tidy(e.text)
-        for e in analysis.entities
-        if e.label == "ORG" and e.end <= before and kind in _WORD.findall(e.text.lower())
-    }
-    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _with_bodies_named(claims: list[Sourced], story: StoryArticles, names: Names) -> list[Sourced]:

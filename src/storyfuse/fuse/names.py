@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.names import dateline_credit
+from storyfuse.extract.names import ORG_HEADS, dateline_credit
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Analysis
 
@@ -36,6 +36,13 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 DEFINITION_WORDS = 7
+# Kinds of body a speaker or claimant may be written as ("the fund said").
+DESCRIBED_BODIES = ORG_HEADS | frozenset(
+    """fund bank company firm union commission court government administration campaign party
+    police army military board institute organization organisation authority association
+    federation foundation university network""".split()
+)
+_WORD = re.compile(r"[a-z]+")
 
 
 def tidy(name: str) -> str:
@@ -177,6 +184,23 @@ def same_party(a: str | None, b: str | None, names: Names) -> bool:
 def _stems(name: str) -> str:
     # crude stems so that "Ukraine's" and "Ukrainian" compare equal in word order-free matching
     return " ".join(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "s")
+
+
+def described_body(written: str | None, analysis: Analysis, before: int, names: Names) -> str | None:
+    """The organisation a speaker or claimant written as "the <kind of body>" stands for: the
+    one body of that kind the article named before offset ``before`` ("the fund" after "the
+    International Monetary Fund", "the ministry" after "Ukraine's Defence Ministry"). None when
+    the article named no such body, or several."""
+    words = (written or "").split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DESCRIBED_BODIES:
+        return None
+    kind = words[1].lower()
+    bodies = {
+        names.canonical(e.text) or tidy(e.text)
+        for e in analysis.entities
+        if e.label == "ORG" and e.end <= before and kind in _WORD.findall(e.text.lower())
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def mentions_of(story: StoryArticles) -> list[Mention]:

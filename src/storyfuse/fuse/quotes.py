@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from storyfuse.fuse.names import Names
+from storyfuse.fuse.names import Names, described_body
 from storyfuse.fuse.units import StoryArticles, source_order
-from storyfuse.model import Cited, Quote, QuoteGroup
+from storyfuse.model import Analysis, Cited, Quote, QuoteGroup
 
 MIN_WORDS = 4
 # same utterance, same speaker: 0.6 is the usual MiniLM paraphrase cut-off; a short quote shares
@@ -57,21 +57,30 @@ def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
-def _utterances(story: StoryArticles) -> Iterator[tuple[str, Quote, str]]:
-    """Each direct quotation long enough to be an utterance: article id, quote, tidied wording."""
+def _utterances(story: StoryArticles) -> Iterator[tuple[Analysis, Quote, str]]:
+    """Each direct quotation long enough to be an utterance: its article, the quote, the tidied
+    wording."""
     for analysis in story.analyses:
         for quote in analysis.quotes:
             if not quote.direct:
                 continue
             text = tidy_quote(quote.text)
             if len(text.split()) >= MIN_WORDS:
-                yield analysis.id, quote, text
+                yield analysis, quote, text
 
 
 def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
+    """The story's utterances, each with its speaker's canonical name; a speaker written as the
+    kind of body ("the ministry said") is the body the article named (``described_body``)."""
     return [
-        Said(article_id, quote, text, names.canonical(quote.speaker))
-        for article_id, quote, text in _utterances(story)
+        Said(
+            analysis.id,
+            quote,
+            text,
+            described_body(quote.speaker, analysis, quote.start, names)
+            or names.canonical(quote.speaker),
+        )
+        for analysis, quote, text in _utterances(story)
     ]
 
 
