@@ -38,7 +38,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 CONSOLIDATE_SHARE = 0.05
 # Up to this many articles, consolidation groups the whole archive again from scratch, which
 # gives the stories of ingesting everything at once (about 0.5 s for 1,000 articles and 5.5 s
-# for 10,000 on one core, against about 5 and 50 s of analysis for the 5 % that trigger it).
+# for 10,000 on one core, against about 4 and 44 s of analysis for the 5 % that trigger it).
 REGROUP_LIMIT = 10_000
 
 
