@@ -245,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_incremental(n: int) -> list[dict]:
     """The store's repair rule over n articles fed in batches, in place and from scratch."""
     from eval.grouping import b_cubed
+
     from storyfuse.group import GroupConfig, StoryIndex, features_of
     from storyfuse.store.db import CONSOLIDATE_SHARE
 

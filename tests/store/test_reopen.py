@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from tests.store.conftest import migrate_to
 
 from storyfuse.store import Store

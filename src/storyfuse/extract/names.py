@@ -83,6 +83,15 @@ ORG_WORDS = ORG_HEADS | _words(
     house senate congress pentagon kremlin police media
     """
 )
+# Kinds of body a speaker or claimant may be written as ("the fund said"; see
+# ``fuse.names.described_body``).
+DESCRIBED_BODIES = ORG_HEADS | _words(
+    """
+    fund bank company firm union commission court government administration campaign party
+    police army military board institute organization organisation authority association
+    federation foundation university network
+    """
+)
 # Head words of a body inside another: "Norvik" is not "Norvik School of Law".
 PART_HEADS = ORG_HEADS | _words(
     """

@@ -168,11 +168,7 @@ def _listed_places(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]
         if len(items) < 2:
             continue
         words = [doc[item.left_edge.i : item.i + 1] for item in items]
-        if not all(
-            all(t.is_title or t.text == "-" for t in w) and not any(t.is_space for t in w)
-            and sum(t.text != "-" for t in w) <= 2 - (w.text.count("-") == 0)
-            for w in words
-        ):
+        if not all(_one_name(w) for w in words):
             continue
         if any(w.text in surnames for w in words):
             continue
@@ -184,6 +180,13 @@ def _listed_places(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]
                 if not place
             ]
     return spans
+
+
+def _one_name(words: Span) -> bool:
+    """A capitalised word, or two joined by a hyphen ("Ulan-Ude")."""
+    parts = [t for t in words if t.text != "-"]
+    hyphens = len(words) - len(parts)
+    return all(t.is_title for t in parts) and (len(parts), hyphens) in ((1, 0), (2, 1))
 
 
 def _merge(doc: Doc, ents: list[Span], new: list[Span]) -> list[Span]:

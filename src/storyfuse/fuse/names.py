@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.names import ORG_HEADS, dateline_credit
+from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Analysis
 
@@ -36,12 +36,6 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 DEFINITION_WORDS = 7
-# Kinds of body a speaker or claimant may be written as ("the fund said").
-DESCRIBED_BODIES = ORG_HEADS | frozenset(
-    """fund bank company firm union commission court government administration campaign party
-    police army military board institute organization organisation authority association
-    federation foundation university network""".split()
-)
 _WORD = re.compile(r"[a-z]+")
 
 
