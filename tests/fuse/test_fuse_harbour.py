@@ -75,3 +75,5 @@ def test_short_forms_defined_in_the_story():
     # ... only when the story spells it out one way
     both = Names(definitions={"PCA": {"Port Control Authority", "Pacific Cycling Association"}})
     assert both.display("PCA") == "PCA"
+    # a long name of two words, spelled out once, is one way too
+    assert Names(definitions={"ISA": {"Irrigation Service"}}).display("ISA") == "Irrigation Service (ISA)"

@@ -111,7 +111,7 @@ class Names:
         Service (NIS)"."""
         name = tidy(name)
         longs = self.definitions.get(name, set())
-        if longs and all(_alike(a, b) for a in longs for b in longs):
+        if len(longs) == 1 or (longs and all(_alike(a, b) for a in longs for b in longs)):
             long_form = max(longs, key=lambda n: (len(n.split()), n))
             return f"{long_form} ({'/'.join(sorted(self.short_forms(long_form) | {name}))})"
         if acronyms(name):
