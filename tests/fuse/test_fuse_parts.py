@@ -165,11 +165,18 @@ def test_a_speaker_written_with_a_descriptor_before_the_name_is_that_person():
     said = "We will reopen the bridge by May and not a day later"
     specs = [
         ("a", f'"{said}," Ada Moss said on Monday.', said, "Ada Moss"),
-        ("b", f'The board\'s chief planner Ada Moss said: "{said}."', said, "board's chief planner Ada Moss"),
+        (
+            "b",
+            f'The board\'s chief planner Ada Moss said: "{said}."',
+            said,
+            "board's chief planner Ada Moss",
+        ),
         ("c", f'Chief planner Ada Moss said: "{said}."', said, "Chief planner Ada Moss"),
     ]
     analyses = {
-        aid: analysis({"id": aid, "text": text, "entities": [("Ada Moss", "PERSON")], "quotes": [(q, who)]})
+        aid: analysis(
+            {"id": aid, "text": text, "entities": [("Ada Moss", "PERSON")], "quotes": [(q, who)]}
+        )
         for aid, text, q, who in specs
     }
     story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
@@ -220,7 +227,9 @@ def test_a_timeline_item_is_not_cited_to_an_article_giving_another_count_that_da
         "c": "The agency said rescuers pulled 40 people from the flooded river at Hollin on June 3.",
     }
     analyses = {
-        k: analysis({"id": k, "text": t, "published": "2031-06-04", "times": [("June 3", "2031-06-03")]})
+        k: analysis(
+            {"id": k, "text": t, "published": "2031-06-04", "times": [("June 3", "2031-06-03")]}
+        )
         for k, t in texts.items()
     }
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
@@ -262,11 +271,20 @@ def test_a_dated_sentence_that_continues_the_one_before_is_judged_with_it():
         "Crane cables snapped on the Marren quay during loading, harbour inspectors said.",
     }
     analyses = {
-        k: analysis({"id": k, "text": t, "published": "2031-06-05", "times": [("June 3", "2031-06-03")] if k == "a" else []})
+        k: analysis(
+            {
+                "id": k,
+                "text": t,
+                "published": "2031-06-05",
+                "times": [("June 3", "2031-06-03")] if k == "a" else [],
+            }
+        )
         for k, t in texts.items()
     }
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
-    assert [e.text for e in timeline(story)] == ["She said it first happened on June 3 at the north end."]
+    assert [e.text for e in timeline(story)] == [
+        "She said it first happened on June 3 at the north end."
+    ]
 
 
 def test_days_given_as_a_list_are_not_one_event_dated_differently():
@@ -277,12 +295,22 @@ def test_days_given_as_a_list_are_not_one_event_dated_differently():
     from storyfuse.model import Story
 
     specs = {
-        "a": ("Crews closed the Tarn road on Monday and Tuesday, the council said.",
-              [("Monday", "2031-06-02"), ("Tuesday", "2031-06-03")]),
-        "b": ("Crews closed the Tarn road on Monday and Wednesday, the council said.",
-              [("Monday", "2031-06-02"), ("Wednesday", "2031-06-04")]),
-        "c": ("The Tarn road was closed by crews on Monday, the council said.", [("Monday", "2031-06-02")]),
-        "d": ("The Tarn road was closed by crews on Thursday, the council said.", [("Thursday", "2031-06-05")]),
+        "a": (
+            "Crews closed the Tarn road on Monday and Tuesday, the council said.",
+            [("Monday", "2031-06-02"), ("Tuesday", "2031-06-03")],
+        ),
+        "b": (
+            "Crews closed the Tarn road on Monday and Wednesday, the council said.",
+            [("Monday", "2031-06-02"), ("Wednesday", "2031-06-04")],
+        ),
+        "c": (
+            "The Tarn road was closed by crews on Monday, the council said.",
+            [("Monday", "2031-06-02")],
+        ),
+        "d": (
+            "The Tarn road was closed by crews on Thursday, the council said.",
+            [("Thursday", "2031-06-05")],
+        ),
     }
     analyses = {
         k: analysis({"id": k, "text": t, "published": "2031-06-06", "times": times})
@@ -318,7 +346,10 @@ def test_a_fact_is_worded_as_what_all_its_sources_state():
     from storyfuse.model import Story
 
     def union_central(texts):  # all alike, and the union's sentence the closest to the others
-        rows = [(1.0, 1.0) if "union" in t else (1.0, 0.6) if "owner said" in t else (0.6, 1.0) for t in texts]
+        rows = [
+            (1.0, 1.0) if "union" in t else (1.0, 0.6) if "owner said" in t else (0.6, 1.0)
+            for t in texts
+        ]
         out = np.array(rows, dtype=np.float32)
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
@@ -327,13 +358,25 @@ def test_a_fact_is_worded_as_what_all_its_sources_state():
         "two more than the owner's count of 20."
     )
     specs = [
-        {"id": "a", "text": "The owner said 20 workers are trapped in the Dunmore pit.",
-         "claims": [("20", 20, "worker", None, "owner", None)]},
-        {"id": "b", "text": union,
-         "claims": [("Twenty-two", 22, "worker", None, "union", None), ("two", 2, "worker", None, "union", None),
-                    ("20", 20, "count", None, "owner", None)]},
-        {"id": "c", "text": "Rescuers are trying to reach 20 workers trapped in the Dunmore pit.",
-         "claims": [("20", 20, "worker", None, None, None)]},
+        {
+            "id": "a",
+            "text": "The owner said 20 workers are trapped in the Dunmore pit.",
+            "claims": [("20", 20, "worker", None, "owner", None)],
+        },
+        {
+            "id": "b",
+            "text": union,
+            "claims": [
+                ("Twenty-two", 22, "worker", None, "union", None),
+                ("two", 2, "worker", None, "union", None),
+                ("20", 20, "count", None, "owner", None),
+            ],
+        },
+        {
+            "id": "c",
+            "text": "Rescuers are trying to reach 20 workers trapped in the Dunmore pit.",
+            "claims": [("20", 20, "worker", None, None, None)],
+        },
     ]
     analyses = {s["id"]: analysis(s) for s in specs}
     story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, union_central)
@@ -360,7 +403,11 @@ def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
         {
             "id": "a",
             "text": text,
-            "entities": [("Tarn River Flood Agency", "ORG"), ("Agency", "ORG"), ("Ola Brenn", "PERSON")],
+            "entities": [
+                ("Tarn River Flood Agency", "ORG"),
+                ("Agency", "ORG"),
+                ("Ola Brenn", "PERSON"),
+            ],
             "claims": [("40", 40, "home", None, "agency", None)],
         }
     )
@@ -369,7 +416,9 @@ def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
     assert "Agency" not in names and "agency" not in names
     assert {"Tarn River Flood Agency", "Ola Brenn"} <= set(names)
     # a name in a script without letter case is still a name
-    other = analysis({"id": "b", "text": "北京 said 40 homes were empty.", "entities": [("北京", "GPE")]})
+    other = analysis(
+        {"id": "b", "text": "北京 said 40 homes were empty.", "entities": [("北京", "GPE")]}
+    )
     story = story_articles(Story(id="s", article_ids=("b",)), {"b": other}, lexical_embedder)
     assert [e.name for e in entities(story, build_names(story))] == ["北京"]
 
@@ -389,10 +438,31 @@ def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
     figures = [
-        Figure(1_200_000.0, "patient", "trust", ("a",), qualifier="up to", texts=(Cited(texts["a"], ("a",)),)),
-        Figure(1_500_000.0, "patient", "Ivo Brant", ("b",), qualifier="up to", texts=(Cited(texts["b"], ("b",)),)),
-        Figure(1_500_000.0, "patient", "cyber office", ("c",), qualifier="up to", date="2031-05-02",
-               texts=(Cited(texts["c"], ("c",)),)),
+        Figure(
+            1_200_000.0,
+            "patient",
+            "trust",
+            ("a",),
+            qualifier="up to",
+            texts=(Cited(texts["a"], ("a",)),),
+        ),
+        Figure(
+            1_500_000.0,
+            "patient",
+            "Ivo Brant",
+            ("b",),
+            qualifier="up to",
+            texts=(Cited(texts["b"], ("b",)),),
+        ),
+        Figure(
+            1_500_000.0,
+            "patient",
+            "cyber office",
+            ("c",),
+            qualifier="up to",
+            date="2031-05-02",
+            texts=(Cited(texts["c"], ("c",)),),
+        ),
     ]
     (conflict,) = number_conflicts(story, figures)
     assert [v.sources for v in conflict.variants] == [("a",), ("b", "c")]
@@ -418,9 +488,14 @@ def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflic
         return Figure(value, "crown", claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
 
     # the minister's 5 million raised to 8 million: one party's figure, changed, and said so
-    assert number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(8e6, "Ines Dahl", "b")]) == []
+    assert (
+        number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(8e6, "Ines Dahl", "b")])
+        == []
+    )
     # another party's different figure is still a disagreement, however it is worded
-    (conflict,) = number_conflicts(story, [figure(5e6, "Ines Dahl", "a"), figure(9e6, "Per Alm", "c")])
+    (conflict,) = number_conflicts(
+        story, [figure(5e6, "Ines Dahl", "a"), figure(9e6, "Per Alm", "c")]
+    )
     assert [v.sources for v in conflict.variants] == [("a",), ("c",)]
 
 
@@ -532,6 +607,48 @@ def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
     assert found[7.0].claimant == "fund"
 
 
+def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": {
+            "text": "Ostland's National Security Bureau said 200 drones were seen on Monday.",
+            "entities": [("Ostland's National Security Bureau", "ORG")],
+            "claims": [("200", 200, "drone", None, "Ostland's National Security Bureau", None)],
+        },
+        # another outlet never names the bureau: the place and "security" say which it is
+        "b": {
+            "text": "Ostland's top security agency said that 200 drones were seen.",
+            "entities": [("Ostland", "GPE")],
+            "claims": [("200", 200, "drone", None, "Ostland's top security agency", None)],
+        },
+        # another country's agency is not Ostland's
+        "c": {
+            "text": "Westland's top security agency said 9 drones were seen.",
+            "entities": [("Westland", "GPE")],
+            "claims": [("9", 9, "drone", None, "Westland's top security agency", None)],
+        },
+        # without a place, only a body the article itself named before
+        "d": {
+            "text": "The Vesna Harbour Service met. The harbour agency said 12 ships were late.",
+            "entities": [("Vesna Harbour Service", "ORG")],
+            "claims": [("12", 12, "ship", None, "the harbour agency", None)],
+        },
+    }
+    analyses = {k: analysis({"id": k, **spec}) for k, spec in specs.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    found = {f.value: f for f in figures(story, build_names(story))}
+    assert found[200.0].claimant == "Ostland's National Security Bureau"
+    assert set(found[200.0].sources) == {"a", "b"}
+    assert found[9.0].claimant == "Westland's top security agency"
+    assert found[12.0].claimant == "Vesna Harbour Service"
+
+
 def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():
     from tests.fuse.builders import analysis, lexical_embedder
 
@@ -542,8 +659,41 @@ def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():
 
     said = "The border will stay closed to all freight until the spring thaw"
     text = f"Ostland's Transport Ministry met on Monday. “{said},” the ministry said."
-    spec = {"id": "a", "text": text, "entities": [("Ostland's Transport Ministry", "ORG")],
-            "quotes": [(said, "the ministry")]}
-    story = story_articles(Story(id="s", article_ids=("a",)), {"a": analysis(spec)}, lexical_embedder)
+    spec = {
+        "id": "a",
+        "text": text,
+        "entities": [("Ostland's Transport Ministry", "ORG")],
+        "quotes": [(said, "the ministry")],
+    }
+    story = story_articles(
+        Story(id="s", article_ids=("a",)), {"a": analysis(spec)}, lexical_embedder
+    )
     (group,) = quotes(story, build_names(story))
     assert group.speaker == "Ostland's Transport Ministry"
+
+
+def test_an_entity_takes_the_label_of_the_mentions_written_as_its_name():
+    """A country named mostly through its nationality ("Rwandan troops") is a place."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Rwandan troops crossed into Congo. Rwandan officers led them. "
+        "Rwanda denies it. Another Rwandan unit moved."
+    )
+    people = [("Rwandan", "NORP")] * 3
+    one = analysis(
+        {"id": "a", "text": text, "entities": [*people, ("Rwanda", "GPE"), ("Congo", "GPE")]}
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    found = {e.name: e for e in entities(story, build_names(story))}
+    assert found["Rwanda"].label == "GPE"
+    assert "Rwandan" in found["Rwanda"].aliases
+    # with no mention written as the name, the commonest label stays
+    alone = analysis({"id": "b", "text": "Rwandan troops moved.", "entities": people[:1]})
+    story = story_articles(Story(id="s", article_ids=("b",)), {"b": alone}, lexical_embedder)
+    assert [e.label for e in entities(story, build_names(story))] == ["NORP"]

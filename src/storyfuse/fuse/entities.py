@@ -13,6 +13,8 @@ from storyfuse.model import StoryEntity
 def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     """Every named entity of the story once, the most widely mentioned first."""
     labels: dict[str, Counter] = {}
+    # the labels of the mentions written as the canonical name itself
+    as_named: dict[str, Counter] = {}
     written: dict[str, set[str]] = {}
     sources: dict[str, list[str]] = {}
     mentions: Counter = Counter()
@@ -26,6 +28,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             if entity.label != "PERSON" and name.lower() in ORG_HEADS:
                 continue  # an organisation's bare head word: "Agency director Ola Brenn"
             labels.setdefault(name, Counter())[entity.label] += 1
+            if tidy(entity.text) == name:
+                as_named.setdefault(name, Counter())[entity.label] += 1
             written.setdefault(name, set()).add(tidy(entity.text))
             sources.setdefault(name, []).append(analysis.id)
             mentions[name] += 1
@@ -33,7 +37,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     for name in labels:
         if all(w.islower() for w in written[name]):
             continue  # a common noun, never written as a name ("the national air force")
-        label = labels[name].most_common(1)[0][0]
+        # "North Korea" is a place even where "North Korean" (a nationality) is written more
+        label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
         if label != "PERSON" and names.is_person(name):
             # a speaker the tagger took for an organisation: "Ruben Brekelmans said"
             label = "PERSON"
