@@ -697,3 +697,27 @@ def test_an_entity_takes_the_label_of_the_mentions_written_as_its_name():
     alone = analysis({"id": "b", "text": "Rwandan troops moved.", "entities": people[:1]})
     story = story_articles(Story(id="s", article_ids=("b",)), {"b": alone}, lexical_embedder)
     assert [e.label for e in entities(story, build_names(story))] == ["NORP"]
+
+
+def test_a_short_form_alone_is_shown_as_the_storys_name_for_the_body():
+    """A bare short form is shown as the entities list names the body, however each outlet
+    spelled it out."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    long_a, long_b = "Ostland’s National Security Bureau", "Ostlandic National Security Bureau"
+    specs = {
+        "a": {"text": f"{long_a} (NSB) said 5 drones were seen.", "entities": [(long_a, "ORG")]},
+        "b": {
+            "text": f"The {long_b} (NSB) met. The NSB said 7 ships sank.",
+            "entities": [(long_b, "ORG"), ("NSB", "ORG")],
+        },
+    }
+    analyses = {k: analysis({"id": k, **spec}) for k, spec in specs.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    names = build_names(story)
+    assert names.canonical("NSB").endswith("(NSB)")
+    assert names.display("NSB") == names.canonical("NSB")

@@ -173,7 +173,7 @@ def _with_bodies_named(claims: list[Sourced], story: StoryArticles, names: Names
     analyses = {a.id: a for a in story.analyses}
     out = []
     for s in claims:
-        body = described_body(s.claim.claimant, analyses[s.article_id], s.claim.start, names)
+        body = described_body(s.claim.claimant, analyses[s.article_id], s.claim.start, names, story)
         out.append(s if body is None else replace(s, claim=replace(s.claim, claimant=body)))
     return out
 

@@ -108,10 +108,13 @@ class Names:
         """A name as written, with the short form the story uses for it: "Ukrainian Defense
         Intelligence Directorate (GUR/HUR)". A short form alone is shown with the long name the
         story spells it out as, when it spells it one way: "NIS" is "National Intelligence
-        Service (NIS)"."""
+        Service (NIS)", in the wording of the story's canonical name for it if it has one."""
         name = tidy(name)
         longs = self.definitions.get(name, set())
         if len(longs) == 1 or (longs and all(_alike(a, b) for a in longs for b in longs)):
+            known = self.canonical(name)
+            if known != name and name in acronyms(known):
+                return known  # the story's own name for it, as its entities list shows it
             long_form = max(longs, key=lambda n: (len(n.split()), n))
             return f"{long_form} ({'/'.join(sorted(self.short_forms(long_form) | {name}))})"
         if acronyms(name):
@@ -180,20 +183,60 @@ def _stems(name: str) -> str:
     return " ".join(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "s")
 
 
-def described_body(written: str | None, analysis: Analysis, before: int, names: Names) -> str | None:
-    """The organisation a speaker or claimant written as "the <kind of body>" stands for: the
-    one body of that kind the article named before offset ``before`` ("the fund" after "the
-    International Monetary Fund", "the ministry" after "Ukraine's Defence Ministry"). None when
-    the article named no such body, or several."""
-    words = (written or "").split()
-    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in DESCRIBED_BODIES:
+# "the fund", "South Korea's top intelligence agency": an optional "the", an optional place with
+# its possessive, then lower-case words ending in a kind of body
+_DESCRIPTION = re.compile(
+    r"^(?:the\s+)?(?:(?P<place>[A-Z][\w.\- ]*?)['’]s\s+|(?:country|nation)['’]s\s+)?"
+    r"(?P<rest>[a-z][a-z\- ]*)$"
+)
+# Words that rank a body rather than say which one it is: "the country's top agency".
+_RANK_WORDS = frozenset(
+    {"top", "main", "chief", "leading", "senior", "principal", "highest", "own", "powerful", "new"}
+)
+
+
+def described_body(
+    written: str | None, analysis: Analysis, before: int, names: Names, story: StoryArticles
+) -> str | None:
+    """The organisation a speaker or claimant written as a description of a body stands for.
+
+    - "the <kind>": the one body of that kind the article named before offset ``before`` ("the
+      fund" after "the International Monetary Fund", "the ministry" after "Ukraine's Defence
+      Ministry");
+    - "the <words> <kind>": the one body the article named before with those words, whatever
+      its kind ("the intelligence agency", or "the country's intelligence agency", after "the
+      National Intelligence Service");
+    - "<place>'s <words> <kind>": the one body named anywhere in the story with that place and
+      those words ("South Korea's top intelligence agency" for "South Korea's National
+      Intelligence Service"); the place says which country's.
+
+    Ranking words ("top", "main") say nothing of which body. None when no body, or several,
+    fit."""
+    found = _DESCRIPTION.match(" ".join((written or "").split()))
+    if found is None:
         return None
-    kind = words[1].lower()
-    bodies = {
-        names.canonical(e.text) or tidy(e.text)
-        for e in analysis.entities
-        if e.label == "ORG" and e.end <= before and kind in _WORD.findall(e.text.lower())
-    }
+    *words, kind = _WORD.findall(found["rest"])
+    if kind not in DESCRIBED_BODIES:
+        return None
+    content = [w for w in words if w not in _RANK_WORDS]
+    place = _WORD.findall((found["place"] or "").lower())
+    if place:
+        named = [e for a in story.analyses for e in a.entities]
+    else:
+        named = [e for e in analysis.entities if e.end <= before]
+
+    def fits(name_words: list[str]) -> bool:
+        if not content and kind not in name_words:
+            return False
+        return all(any(n.startswith(w) for n in name_words) for w in content + place)
+
+    bodies = set()
+    for entity in named:
+        if entity.label != "ORG":
+            continue
+        name = names.canonical(entity.text) or tidy(entity.text)
+        if fits(_WORD.findall(f"{entity.text} {name}".lower())):
+            bodies.add(name)
     return bodies.pop() if len(bodies) == 1 else None
 
 

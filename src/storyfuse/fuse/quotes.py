@@ -77,7 +77,7 @@ def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
             analysis.id,
             quote,
             text,
-            described_body(quote.speaker, analysis, quote.start, names)
+            described_body(quote.speaker, analysis, quote.start, names, story)
             or names.canonical(quote.speaker),
         )
         for analysis, quote, text in _utterances(story)
