@@ -721,3 +721,43 @@ def test_a_short_form_alone_is_shown_as_the_storys_name_for_the_body():
     names = build_names(story)
     assert names.canonical("NSB").endswith("(NSB)")
     assert names.display("NSB") == names.canonical("NSB")
+
+
+def test_a_quotation_of_several_sentences_is_one_unit():
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Sentence, Story
+
+    text = (
+        "Mayor Ada Moss spoke on Monday. She said: “The dam is safe. The river is low. "
+        "We will open the gates.” Crews stood by.\n"
+        "“The water is rising.\n"
+        "It is over,” a farmer said. He left. "
+        '"Roads are shut. Schools are closed," the police said.'
+    )
+    said = [
+        "Mayor Ada Moss spoke on Monday.", "She said: “The dam is safe.", "The river is low.",
+        "We will open the gates.”", "Crews stood by.", "“The water is rising.",
+        "It is over,” a farmer said.", "He left.", '"Roads are shut.',
+        'Schools are closed," the police said.',
+    ]  # fmt: skip
+    sentences = []
+    for sentence in said:  # as the sentence splitter cuts them
+        start = text.index(sentence, sentences[-1].end if sentences else 0)
+        sentences.append(Sentence(start=start, end=start + len(sentence), text=sentence))
+    one = replace(analysis({"id": "a", "text": text}), sentences=tuple(sentences))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    assert [u.text for u in story.units] == [
+        "Mayor Ada Moss spoke on Monday.",
+        "She said: “The dam is safe. The river is low. We will open the gates.”",
+        "Crews stood by.",
+        # a quotation runs on within its paragraph only
+        "“The water is rising.",
+        "It is over,” a farmer said.",
+        "He left.",
+        '"Roads are shut. Schools are closed," the police said.',
+    ]
+    assert [u.index for u in story.units] == list(range(7))

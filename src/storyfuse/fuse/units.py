@@ -220,16 +220,42 @@ def story_articles(
     return StoryArticles(story=story, analyses=kept, units=units, embed=embed)
 
 
+# A quotation is kept in one unit up to this many characters.
+QUOTE_UNIT_CHARS = 700
+
+
 def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
     """The article's sentences as [start, end) spans, cut at line breaks: a paragraph break ends a
-    sentence even where the sentence splitter ran a dateline or a caption into the next one."""
+    sentence even where the sentence splitter ran a dateline or a caption into the next one.
+    A sentence that opens a quotation it does not close runs on to the sentence that closes it,
+    within its paragraph: "“Images are a serious thing. If there are images, then they reflect
+    something.”" is one statement, and its second sentence alone has no speaker."""
     text = analysis.article.text
+    spans = []
     for sentence in analysis.sentences:
         for line in re.finditer(r"[^\n]+", text[sentence.start : sentence.end]):
             start = sentence.start + line.start() + (len(line[0]) - len(line[0].lstrip()))
             end = sentence.start + line.end() - (len(line[0]) - len(line[0].rstrip()))
             if end > start:
-                yield start, end
+                spans.append((start, end))
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        k += 1
+        while (
+            k < len(spans)
+            and _open_quote(text[start:end])
+            and "\n" not in text[end : spans[k][0]]
+            and spans[k][1] - start <= QUOTE_UNIT_CHARS
+        ):
+            end = spans[k][1]
+            k += 1
+        yield start, end
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
