@@ -568,14 +568,14 @@ def test_cue_offsets_of_indirect_speech_and_according_to() -> None:
             "And I think we have to keep it that way.\u201d"),
             "Mayor Ada Brandt",
             "that the bridge",
-            "that way.",
+            "that way.\u201d",
         ),
         (
             ('Brandt accuses Moss of buying influence "in a pattern of favours stretching back '
             'decades."'),
             "Brandt",
             "Moss of buying",
-            "back decades.",
+            'back decades."',
         ),
     ],
 )
@@ -651,3 +651,31 @@ def test_a_clause_ending_in_a_colon_does_not_make_its_subject_a_speaker_of_plain
     # a name and a colon still introduce what that person says
     (q,) = quotes_of("Senator Ada Moss: the bill will pass before the summer recess.")
     assert q.speaker == "Senator Ada Moss" or q.speaker == "Ada Moss"
+
+
+def test_reported_speech_running_into_a_quotation_is_one_report() -> None:
+    text = (
+        "The Vesna governor said the council and the press are to blame for focusing on "
+        "“a tweet here, a post there.” The vote is on Monday."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == (
+        "the council and the press are to blame for focusing on “a tweet here, a post there.”"
+    )
+    assert not quote.direct and quote.speaker == "The Vesna governor"
+
+
+def test_a_report_ending_in_a_quotation_keeps_its_closing_mark() -> None:
+    for text, content in [
+        (
+            ("Mayor Ada Moss told reporters that the new harbour wall would “stop the floods.” "
+            "Work starts in May."),
+            "that the new harbour wall would “stop the floods.”",
+        ),
+        (
+            ("The chief engineer told them that the rules “are set. And we have to keep them.” "
+            "Then she left."),
+            "that the rules “are set. And we have to keep them.”",
+        ),
+    ]:
+        assert [q.text for q in quotes_of(text)] == [content]

@@ -91,6 +91,10 @@ FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
 EDGE_PUNCTUATION = ".,;:!?'’”\"…"
 # What may lie between two pieces of one partly quoted report (``_Finder._join_parts``).
 _JOINING_GAP = re.compile(r"[\s\"“”‘’'.,]*")
+# Reported speech running into a quotation: a space and the opening mark.
+_OPENING_GAP = re.compile(r"\s*[\"“]")
+# The end of a quotation after its last word: a closing mark, perhaps after punctuation.
+_CLOSING = re.compile(r"[.,!?]?[”\"]")
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
 # The longest phrase before a verb read as its speaker when the parse gives none.
 PHRASE_WORDS = 16
@@ -113,6 +117,11 @@ SCARE_QUOTE_WORDS = 5
 
 def _first_set(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
+
+
+def _opens_more(text: str) -> bool:
+    """Whether ``text`` opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -918,18 +927,17 @@ class _Finder:
     def _join_parts(self, quotes: list[Quote]) -> list[Quote]:
         """Two contents of one cue that touch, with only quote marks or a comma between them,
         are one report partly quoted ("told them that the laws “are set. And I think we have to
-        leave it that way.”"): one content, reported speech."""
+        leave it that way.”"): one content, reported speech. So is reported speech that runs
+        on into a quotation of the same speaker ("said Democrats are to blame for focusing on
+        “he said this, he tweeted that.”"), where the parse gives the quoted words a cue of
+        their own. A joined content keeps the mark that closes its quotation."""
         out: list[Quote] = []
         for q in quotes:
             last = out[-1] if out else None
-            if (
-                last is not None
-                and q.cue_start is not None
-                and q.cue_start == last.cue_start
-                and q.speaker == last.speaker
-                and (q.start < last.end or _JOINING_GAP.fullmatch(self.text[last.end : q.start]))
-            ):
+            if last is not None and self._joins(last, q):
                 end = max(last.end, q.end)
+                if _opens_more(self.text[last.start : end]) and self.text[end : end + 1] in "”\"":
+                    end += 1
                 out[-1] = replace(
                     last,
                     text=self.text[last.start : end],
@@ -941,6 +949,23 @@ class _Finder:
                 continue
             out.append(q)
         return out
+
+    def _joins(self, last: Quote, q: Quote) -> bool:
+        gap = self.text[last.end : q.start]
+        if (
+            q.cue_start is not None
+            and q.cue_start == last.cue_start
+            and q.speaker == last.speaker
+            and (q.start < last.end or _JOINING_GAP.fullmatch(gap))
+        ):
+            return True
+        return (
+            not last.direct
+            and q.direct
+            and last.speaker_start is not None
+            and q.speaker_start == last.speaker_start
+            and _OPENING_GAP.fullmatch(gap) is not None
+        )
 
     def _within(self, inner: Quote, outer: Quote) -> bool:
         """A quote lies within a longer one, leaving out the punctuation that closes it inside
@@ -1666,11 +1691,17 @@ class _Finder:
         return self.doc[side[0].i : side[-1].i + 1]
 
     def _indirect(self, content: Span, attr: _Attribution) -> Quote:
+        end = content.end_char
+        if _opens_more(content.text):
+            # the quotation the report ends with closes after the parse's last word of it
+            # ("preparing to “fight against us.”")
+            closing = _CLOSING.match(self.text, end)
+            end = closing.end() if closing else end
         return Quote(
-            text=content.text,
+            text=self.text[content.start_char : end],
             speaker=attr.speaker,
             start=content.start_char,
-            end=content.end_char,
+            end=end,
             direct=False,
             cue=attr.cue,
             speaker_start=attr.mention.start_char if attr.mention is not None else None,
