@@ -633,6 +633,12 @@ def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
             "entities": [("Westland", "GPE")],
             "claims": [("9", 9, "drone", None, "Westland's top security agency", None)],
         },
+        # a place too short to find by its letters: left as written
+        "e": {
+            "text": "The U.S. Security Bureau met. The U.S.'s top security agency said 31 drones flew.",
+            "entities": [("U.S. Security Bureau", "ORG")],
+            "claims": [("31", 31, "drone", None, "The U.S.'s top security agency", None)],
+        },
         # without a place, only a body the article itself named before
         "d": {
             "text": "The Vesna Harbour Service met. The harbour agency said 12 ships were late.",
@@ -647,6 +653,7 @@ def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
     assert set(found[200.0].sources) == {"a", "b"}
     assert found[9.0].claimant == "Westland's top security agency"
     assert found[12.0].claimant == "Vesna Harbour Service"
+    assert found[31.0].claimant == "U.S.'s top security agency"
 
 
 def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():

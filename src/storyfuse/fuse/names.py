@@ -220,6 +220,8 @@ def described_body(
         return None
     content = [w for w in words if w not in _RANK_WORDS]
     place = _WORD.findall((found["place"] or "").lower())
+    if any(len(w) < 3 for w in place):
+        return None  # "U.S.'s": letters too short to find the place by
     if place:
         named = [e for a in story.analyses for e in a.entities]
     else:
