@@ -585,7 +585,7 @@ def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
         "a": {
             "text": "The Ostland Monetary Fund met on Monday. The fund said 40 banks had failed.",
             "entities": [("Ostland Monetary Fund", "ORG")],
-            "claims": [("40", 40, "bank", None, "the fund", None)],
+            "claims": [("40", 40, "bank", None, "The fund", None)],
         },
         "b": {
             "text": "The Ostland Monetary Fund said 40 banks failed, in a report on Monday.",
@@ -633,12 +633,6 @@ def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
             "entities": [("Westland", "GPE")],
             "claims": [("9", 9, "drone", None, "Westland's top security agency", None)],
         },
-        # a place too short to find by its letters: left as written
-        "e": {
-            "text": "The U.S. Security Bureau met. The U.S.'s top security agency said 31 drones flew.",
-            "entities": [("U.S. Security Bureau", "ORG")],
-            "claims": [("31", 31, "drone", None, "The U.S.'s top security agency", None)],
-        },
         # without a place, only a body the article itself named before
         "d": {
             "text": "The Vesna Harbour Service met. The harbour agency said 12 ships were late.",
@@ -653,7 +647,38 @@ def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
     assert set(found[200.0].sources) == {"a", "b"}
     assert found[9.0].claimant == "Westland's top security agency"
     assert found[12.0].claimant == "Vesna Harbour Service"
-    assert found[31.0].claimant == "U.S.'s top security agency"
+
+
+def test_described_body_reads_the_description_as_written():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names, described_body
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "The Ostland Monetary Fund and the U.S. Security Bureau met. The fund said 4 banks "
+        "failed. The U.S.'s top security agency said 31 drones flew."
+    )
+    one = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "entities": [("Ostland Monetary Fund", "ORG"), ("U.S. Security Bureau", "ORG")],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    names = build_names(story)
+
+    def body(written: str) -> str | None:
+        return described_body(written, one, len(text), names, story)
+
+    # a sentence's capital does not hide the description
+    assert body("The fund") == body("the fund") == "Ostland Monetary Fund"
+    # "U.S." has no word long enough to find the place by
+    assert body("The U.S.'s top security agency") is None
+    assert body("Ostland's monetary fund") == "Ostland Monetary Fund"
+    assert body("Westland's monetary fund") is None
 
 
 def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():

@@ -186,7 +186,7 @@ def _stems(name: str) -> str:
 # "the fund", "South Korea's top intelligence agency": an optional "the", an optional place with
 # its possessive, then lower-case words ending in a kind of body
 _DESCRIPTION = re.compile(
-    r"^(?:the\s+)?(?:(?P<place>[A-Z][\w.\- ]*?)['’]s\s+|(?:country|nation)['’]s\s+)?"
+    r"^(?:[Tt]he\s+)?(?:(?P<place>[A-Z][\w.\- ]*?)['’]s\s+|(?:country|nation)['’]s\s+)?"
     r"(?P<rest>[a-z][a-z\- ]*)$"
 )
 # Words that rank a body rather than say which one it is: "the country's top agency".
