@@ -54,7 +54,7 @@ from storyfuse.extract.nlp import left_conjunct, text_of
 from storyfuse.extract.people import ORG_PRONOUNS, PERSONAL_PRONOUNS, People
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
-from storyfuse.extract.quotes_marks import Marked
+from storyfuse.extract.quotes_marks import Marked, opens_quotation
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
@@ -117,11 +117,6 @@ SCARE_QUOTE_WORDS = 5
 
 def _first_set(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
-
-
-def _opens_more(text: str) -> bool:
-    """Whether ``text`` opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -936,7 +931,7 @@ class _Finder:
             last = out[-1] if out else None
             if last is not None and self._joins(last, q):
                 end = max(last.end, q.end)
-                if _opens_more(self.text[last.start : end]) and self.text[end : end + 1] in "”\"":
+                if opens_quotation(self.text[last.start : end]) and self.text[end : end + 1] in "”\"":
                     end += 1
                 out[-1] = replace(
                     last,
@@ -1692,7 +1687,7 @@ class _Finder:
 
     def _indirect(self, content: Span, attr: _Attribution) -> Quote:
         end = content.end_char
-        if _opens_more(content.text):
+        if opens_quotation(content.text):
             # the quotation the report ends with closes after the parse's last word of it
             # ("preparing to “fight against us.”")
             closing = _CLOSING.match(self.text, end)

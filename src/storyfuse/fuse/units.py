@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from storyfuse.extract.quotes_marks import opens_quotation
 from storyfuse.model import Analysis, Entity, Story, TimeMention
 
 # texts -> L2-normalised rows, one per text
@@ -244,18 +245,13 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
         k += 1
         while (
             k < len(spans)
-            and _open_quote(text[start:end])
+            and opens_quotation(text[start:end])
             and "\n" not in text[end : spans[k][0]]
             and spans[k][1] - start <= QUOTE_UNIT_CHARS
         ):
             end = spans[k][1]
             k += 1
         yield start, end
-
-
-def _open_quote(text: str) -> bool:
-    """Whether ``text`` opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
