@@ -193,6 +193,18 @@ def test_speaker_that_reads_like_a_person_beats_a_wrong_entity_label() -> None:
     assert ix.canonical("House") != ix.canonical("White House")
 
 
+def test_a_body_is_named_by_its_proper_name_before_a_description() -> None:
+    """The port police (KMU) are written about more often as "Norland's port police" than by
+    the authority's full name; the name shown is still the proper one."""
+    police = [("Norland's port police", "ORG", "Norland's port police said so.")] * 3
+    name = NameIndex.build([*MENTIONS, *police]).canonical("KMU")
+    assert name in {
+        "Norland's Harbour Control Authority (KMU)",
+        "Norland’s Harbour Control Authority (KMU)",
+        "Norlandian Harbour Control Authority (KMU)",
+    }
+
+
 def test_undefined_acronym_spelling_one_long_form_is_that_name() -> None:
     ix = NameIndex.build(
         [

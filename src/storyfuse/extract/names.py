@@ -83,6 +83,15 @@ ORG_WORDS = ORG_HEADS | _words(
     house senate congress pentagon kremlin police media
     """
 )
+def _proper(name: str) -> bool:
+    """Whether every word of ``name`` but its joining words is capitalised, as in a proper name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _NAME_JOINING]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+_NAME_JOINING = frozenset({"of", "for", "and", "the", "on", "in", "de", "s", "y", "del", "la"})
+
+
 # Kinds of body a speaker or claimant may be written as ("the fund said"; see
 # ``fuse.names.described_body``).
 DESCRIBED_BODIES = ORG_HEADS | _words(
@@ -785,7 +794,11 @@ class NameIndex:
         if acronyms:
             acronym = surface(max(acronyms, key=count))
             if longs:
-                long = surface(max(longs, key=lambda k: (count(k), -len(k))))
+                # a proper name before a description: "Ukrainian Defense Intelligence
+                # Directorate (HUR)", not "Ukraine's military intelligence (HUR)"
+                long = surface(
+                    max(longs, key=lambda k: (_proper(surface(k)), count(k), -len(k)))
+                )
                 return f"{long} ({acronym})"
             return acronym
         names = [
