@@ -768,13 +768,16 @@ def test_a_quotation_of_several_sentences_is_one_unit():
         "We will open the gates.” Crews stood by.\n"
         "“The water is rising.\n"
         "It is over,” a farmer said. He left. "
-        '"Roads are shut. Schools are closed," the police said.'
+        '"Roads are shut. Schools are closed," the police said.\n'
+        "The mayor said: “Crews are ready.\n"
+        "“The gates open at noon.” She left."
     )
     said = [
         "Mayor Ada Moss spoke on Monday.", "She said: “The dam is safe.", "The river is low.",
         "We will open the gates.”", "Crews stood by.", "“The water is rising.",
         "It is over,” a farmer said.", "He left.", '"Roads are shut.',
-        'Schools are closed," the police said.',
+        'Schools are closed," the police said.', "The mayor said: “Crews are ready.",
+        "“The gates open at noon.”", "She left.",
     ]  # fmt: skip
     sentences = []
     for sentence in said:  # as the sentence splitter cuts them
@@ -786,10 +789,13 @@ def test_a_quotation_of_several_sentences_is_one_unit():
         "Mayor Ada Moss spoke on Monday.",
         "She said: “The dam is safe. The river is low. We will open the gates.”",
         "Crews stood by.",
-        # a quotation runs on within its paragraph only
+        # a paragraph that does not open with a quote mark ends the quotation
         "“The water is rising.",
         "It is over,” a farmer said.",
         "He left.",
         '"Roads are shut. Schools are closed," the police said.',
+        # one that does continues it
+        "The mayor said: “Crews are ready. “The gates open at noon.”",
+        "She left.",
     ]
-    assert [u.index for u in story.units] == list(range(7))
+    assert [u.index for u in story.units] == list(range(9))

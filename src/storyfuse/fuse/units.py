@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from storyfuse.extract.quotes_marks import opens_quotation
+from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Analysis, Entity, Story, TimeMention
 
 # texts -> L2-normalised rows, one per text
@@ -228,9 +228,10 @@ QUOTE_UNIT_CHARS = 700
 def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
     """The article's sentences as [start, end) spans, cut at line breaks: a paragraph break ends a
     sentence even where the sentence splitter ran a dateline or a caption into the next one.
-    A sentence that opens a quotation it does not close runs on to the sentence that closes it,
-    within its paragraph: "“Images are a serious thing. If there are images, then they reflect
-    something.”" is one statement, and its second sentence alone has no speaker."""
+    A sentence that opens a quotation runs on to the sentence that closes it, in the next
+    paragraph too when that opens with a quote mark (the news convention; see
+    ``extract.quotes_marks``): "“Images are a serious thing. If there are images, then they
+    reflect something.”" is one statement, and its second sentence alone has no speaker."""
     text = analysis.article.text
     spans = []
     for sentence in analysis.sentences:
@@ -239,16 +240,16 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
             end = sentence.start + line.end() - (len(line[0]) - len(line[0].rstrip()))
             if end > start:
                 spans.append((start, end))
+    passages = [m for m in find_marked(text) if m.closed]
     k = 0
     while k < len(spans):
         start, end = spans[k]
         k += 1
-        while (
-            k < len(spans)
-            and opens_quotation(text[start:end])
-            and "\n" not in text[end : spans[k][0]]
-            and spans[k][1] - start <= QUOTE_UNIT_CHARS
-        ):
+        while k < len(spans) and spans[k][1] - start <= QUOTE_UNIT_CHARS:
+            # where the quotations opened in this unit close (their closing mark at ``end``)
+            reach = max((m.end for m in passages if start <= m.start < end), default=-1)
+            if spans[k][0] > reach:
+                break
             end = spans[k][1]
             k += 1
         yield start, end
