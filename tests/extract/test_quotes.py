@@ -677,5 +677,9 @@ def test_a_report_ending_in_a_quotation_keeps_its_closing_mark() -> None:
             "Then she left."),
             "that the rules “are set. And we have to keep them.”",
         ),
+        (  # the plain-text rendering of double marks some archives give
+            "The chief engineer told them that the rules ''are set.'' Then she left.",
+            "that the rules ''are set.''",
+        ),
     ]:
         assert [q.text for q in quotes_of(text)] == [content]

@@ -54,7 +54,7 @@ from storyfuse.extract.nlp import left_conjunct, text_of
 from storyfuse.extract.people import ORG_PRONOUNS, PERSONAL_PRONOUNS, People
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
-from storyfuse.extract.quotes_marks import Marked, opens_quotation
+from storyfuse.extract.quotes_marks import DOUBLED, Marked
 from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
@@ -93,8 +93,8 @@ EDGE_PUNCTUATION = ".,;:!?'’”\"…"
 _JOINING_GAP = re.compile(r"[\s\"“”‘’'.,]*")
 # Reported speech running into a quotation: a space and the opening mark.
 _OPENING_GAP = re.compile(r"\s*[\"“]")
-# The end of a quotation after its last word: a closing mark, perhaps after punctuation.
-_CLOSING = re.compile(r"[.,!?]?[”\"]")
+# What may stand between a quotation's last word and its closing mark.
+_CLOSING_TAIL = re.compile(r"[.,!?]?")
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
 # The longest phrase before a verb read as its speaker when the parse gives none.
 PHRASE_WORDS = 16
@@ -930,9 +930,7 @@ class _Finder:
         for q in quotes:
             last = out[-1] if out else None
             if last is not None and self._joins(last, q):
-                end = max(last.end, q.end)
-                if opens_quotation(self.text[last.start : end]) and self.text[end : end + 1] in "”\"":
-                    end += 1
+                end = self._through_closing_mark(max(last.end, q.end))
                 out[-1] = replace(
                     last,
                     text=self.text[last.start : end],
@@ -944,6 +942,19 @@ class _Finder:
                 continue
             out.append(q)
         return out
+
+    def _through_closing_mark(self, end: int) -> int:
+        """``end``, or past the closing mark when it ends inside a quoted passage whose closing
+        mark follows, at most a punctuation mark later (as the quote-mark reader found it)."""
+        for passage in self.marked:
+            if (
+                passage.closed
+                and passage.start < end <= passage.end
+                and _CLOSING_TAIL.fullmatch(self.text[end : passage.end])
+            ):
+                doubled = self.text.startswith(DOUBLED, passage.end)  # '' for a double mark
+                return passage.end + (len(DOUBLED) if doubled else 1)
+        return end
 
     def _joins(self, last: Quote, q: Quote) -> bool:
         gap = self.text[last.end : q.start]
@@ -1686,12 +1697,9 @@ class _Finder:
         return self.doc[side[0].i : side[-1].i + 1]
 
     def _indirect(self, content: Span, attr: _Attribution) -> Quote:
-        end = content.end_char
-        if opens_quotation(content.text):
-            # the quotation the report ends with closes after the parse's last word of it
-            # ("preparing to “fight against us.”")
-            closing = _CLOSING.match(self.text, end)
-            end = closing.end() if closing else end
+        # the quotation the report ends with closes after the parse's last word of it
+        # ("preparing to “fight against us.”")
+        end = self._through_closing_mark(content.end_char)
         return Quote(
             text=self.text[content.start_char : end],
             speaker=attr.speaker,

@@ -22,11 +22,6 @@ DOUBLED = "''"
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def opens_quotation(text: str) -> bool:
-    """Whether ``text`` opens a double-quoted passage it does not close."""
-    return text.count(OPEN_DOUBLE) > text.count(CLOSE_DOUBLE) or text.count('"') % 2 == 1
-
-
 @dataclass(frozen=True)
 class Marked:
     """A quoted passage: ``start``/``end`` bound the content inside the marks.
