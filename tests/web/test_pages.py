@@ -231,3 +231,36 @@ def test_story_page_figures_show_ranges_and_what_is_counted_in_the_texts_words()
     cells = [td.text_content().strip() for td in doc.cssselect("table.figures tbody tr")[0]]
     assert cells[0].endswith(f"{first.value + 40:,.0f}") and "–" in cells[0]
     assert cells[1] == "striking dock workers"
+
+
+def test_an_entity_shown_with_its_short_forms_gathers_what_articles_write():
+    """A brief names a body with its short forms ("Ostland Security Bureau (OSB)"); its link
+    finds the quotes and claims the articles give "the OSB"."""
+    from tests.web.records import analysis
+
+    from storyfuse.model import Brief
+
+    text = "The Ostland Security Bureau met. The OSB said 12 drones flew. It said \u201cwe are ready.\u201d"
+    one = analysis(
+        "osb", text, title="Drones over Ostland", outlet="Wire", published="2031-01-01",
+        speaker="The OSB", quote="we are ready.", claim=("12", 12.0, "drone", "The OSB"),
+    )  # fmt: skip
+    text = "Ostland Security Bureau said \u201cthe skies are calm.\u201d"
+    two = analysis(
+        "osb-2", text, title="Calm skies", outlet="Post", published="2031-01-02",
+        speaker="Ostland Security Bureau", quote="the skies are calm.",
+    )  # fmt: skip
+    catalog = MemoryCatalog(Brief(articles=(one,), stories=()))
+    client = TestClient(create_app(catalog))
+    page = client.get("/api/entities/Ostland Security Bureau (OSB)")
+    assert page.status_code == 200, page.text
+    assert page.json()["name"] == "Ostland Security Bureau (OSB)"
+    assert sorted(i["kind"] for i in page.json()["items"]) == ["claim", "quote"]
+    assert client.get("/api/entities/Ostland Security Bureau (XYZ)").status_code == 404
+    # the long name as written and the short form: one page, oldest first
+    client = TestClient(create_app(MemoryCatalog(Brief(articles=(one, two), stories=()))))
+    items = client.get("/api/entities/Ostland Security Bureau (OSB)").json()["items"]
+    assert [i["article_id"] for i in items] == ["osb", "osb", "osb-2"]
+    assert {(i["article_id"], i["kind"]) for i in items} == {
+        ("osb", "claim"), ("osb", "quote"), ("osb-2", "quote"),
+    }  # fmt: skip

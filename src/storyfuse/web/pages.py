@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import re
+from dataclasses import asdict, replace
 from typing import Any
 
 from storyfuse.render.view import amount, date_label, label
 from storyfuse.web import charts
-from storyfuse.web.catalog import Catalog
+from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (
     Citation,
     article_blocks,
@@ -151,10 +152,40 @@ def article_page(catalog: Catalog, article_id: str) -> dict[str, Any] | None:
     }
 
 
+# A name shown with its short forms: "Ukrainian Defense Intelligence Directorate (GUR/HUR)".
+_WITH_SHORT_FORMS = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[A-Z]{2,10}(?:/[A-Z]{2,10})*)\)$")
+
+
+def entity_names(name: str) -> list[str]:
+    """The names an entity page looks up: the name, and for a name shown with its short forms
+    (as a brief shows a body: "National Intelligence Service (NIS)") the long name and each
+    short form, with and without "the", as articles write them."""
+    found = _WITH_SHORT_FORMS.match(name.strip())
+    if found is None:
+        return [name]
+    shorts = found["short"].split("/")
+    return [name, found["long"], *shorts, *(f"the {short}" for short in shorts)]
+
+
+def _merged(name: str, views: list[EntityView]) -> EntityView:
+    items = {(i.kind, i.article_id, i.fragment): i for v in views for i in v.items}
+    mentions = {m["article_id"]: m for v in views for m in v.mentions}
+    return EntityView(
+        name=name,
+        labels=sorted({label for v in views for label in v.labels}),
+        items=sorted(items.values(), key=lambda i: (i.date or "9999", i.article_id)),
+        mentions=sorted(
+            mentions.values(), key=lambda m: (m.get("published") or "9999", m["article_id"])
+        ),
+    )
+
+
 def entity_page(catalog: Catalog, name: str) -> dict[str, Any] | None:
-    view = catalog.entity(name)
-    if view is None:
+    views = [v for v in map(catalog.entity, entity_names(name)) if v is not None]
+    if not views:
         return None
+    # the page is the name asked for, whichever of its forms the articles use
+    view = replace(views[0], name=name) if len(views) == 1 else _merged(name, views)
     data = view.as_dict()
     story_ids = sorted({i.story_id for i in view.items if i.story_id} | {
         m["story_id"] for m in view.mentions if m.get("story_id")
