@@ -257,6 +257,16 @@ def test_an_entity_shown_with_its_short_forms_gathers_what_articles_write():
     assert page.json()["name"] == "Ostland Security Bureau (OSB)"
     assert sorted(i["kind"] for i in page.json()["items"]) == ["claim", "quote"]
     assert client.get("/api/entities/Ostland Security Bureau (XYZ)").status_code == 404
+    # a brief shows a name without its article
+    text = "Rates will stay, the Harbour Board said on Monday."
+    board = analysis(
+        "board", text, title="Rates", outlet="Post", published="2031-01-03",
+        speaker="the Harbour Board", quote="Rates will stay", direct=False,
+    )  # fmt: skip
+    client = TestClient(create_app(MemoryCatalog(Brief(articles=(board,), stories=()))))
+    assert [i["article_id"] for i in client.get("/api/entities/Harbour Board").json()["items"]] == [
+        "board"
+    ]
     # the long name as written and the short form: one page, oldest first
     client = TestClient(create_app(MemoryCatalog(Brief(articles=(one, two), stories=()))))
     items = client.get("/api/entities/Ostland Security Bureau (OSB)").json()["items"]

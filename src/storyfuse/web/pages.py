@@ -159,12 +159,11 @@ _WITH_SHORT_FORMS = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[A-Z]{2,10}(?:/[A-
 def entity_names(name: str) -> list[str]:
     """The names an entity page looks up: the name, and for a name shown with its short forms
     (as a brief shows a body: "National Intelligence Service (NIS)") the long name and each
-    short form, with and without "the", as articles write them."""
+    short form; each also with "the", as articles write them."""
     found = _WITH_SHORT_FORMS.match(name.strip())
-    if found is None:
-        return [name]
-    shorts = found["short"].split("/")
-    return [name, found["long"], *shorts, *(f"the {short}" for short in shorts)]
+    names = [name] if found is None else [name, found["long"], *found["short"].split("/")]
+    # a brief shows names without their article; articles write "the United Nations"
+    return [*names, *(f"the {n}" for n in names if not n.lower().startswith("the "))]
 
 
 def _merged(name: str, views: list[EntityView]) -> EntityView:
