@@ -72,6 +72,14 @@ def test_short_forms_defined_in_the_story():
     # a short form alone is shown with the long name it stands for
     assert names.display("GUR") == "Ukrainian Defense Intelligence Directorate (GUR/HUR)"
     assert names.display("the HUR") == "Ukraine's Defense Intelligence Directorate (GUR/HUR)"
+    # a name given with one of its short forms is shown with all of them
+    assert (
+        names.display("Ukrainian Defense Intelligence Directorate (HUR)")
+        == "Ukrainian Defense Intelligence Directorate (GUR/HUR)"
+    )
+    assert names.display("Ukrainian Defense Intelligence Directorate (GUR/HUR)") == (
+        "Ukrainian Defense Intelligence Directorate (GUR/HUR)"
+    )
     # ... only when the story spells it out one way
     both = Names(definitions={"PCA": {"Port Control Authority", "Pacific Cycling Association"}})
     assert both.display("PCA") == "PCA"

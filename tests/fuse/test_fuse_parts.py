@@ -799,3 +799,29 @@ def test_a_quotation_of_several_sentences_is_one_unit():
         "She left.",
     ]
     assert [u.index for u in story.units] == list(range(9))
+
+
+def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
+    """The entities list names a body as the figures do: "... (GUR/HUR)", not "... (HUR)"."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    ukr = "Ostland's Defense Intelligence Directorate"
+    specs = {
+        "a": {
+            "text": f"{ukr} (HUR) said so. HUR added more.",
+            "entities": [(ukr, "ORG"), ("HUR", "ORG")],
+        },
+        "b": {
+            "text": "Troops moved, said the Ostlandic Defense Intelligence Directorate, or GUR.",
+            "entities": [("Ostlandic Defense Intelligence Directorate", "ORG")],
+        },
+    }
+    analyses = {k: analysis({"id": k, **spec}) for k, spec in specs.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    names = [e.name for e in entities(story, build_names(story)) if "Directorate" in e.name]
+    assert len(names) == 1 and names[0].endswith("(GUR/HUR)"), names

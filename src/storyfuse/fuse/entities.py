@@ -45,7 +45,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
         aliases = (written[name] | set(names.aliases(name))) - {name}
         out.append(
             StoryEntity(
-                name=name,
+                # with every short form the story gives it, as the figures show it
+                name=names.display(name),
                 label=label,
                 sources=source_order(sources[name], story.ids),
                 aliases=tuple(sorted(aliases)),

@@ -24,7 +24,10 @@ log = logging.getLogger(__name__)
 
 Mention = tuple[str, str | None, str]  # text, label or None, the sentence it occurs in
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)|,\s+or\s+([A-Z]{2,10})\b")
+# "(HUR)", "(GUR/HUR)" as a brief shows several, ", or GUR"
+_ACRONYM = re.compile(
+    r"\(([A-Z][A-Za-z]{1,9}(?:/[A-Z][A-Za-z]{1,9})*)\)|,\s+or\s+([A-Z]{2,10})\b"
+)
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 # "<long name> (HUR)" / "<long name>, or GUR": a text defining a short form
@@ -117,7 +120,12 @@ class Names:
                 return known  # the story's own name for it, as its entities list shows it
             long_form = max(longs, key=lambda n: (len(n.split()), n))
             return f"{long_form} ({'/'.join(sorted(self.short_forms(long_form) | {name}))})"
-        if acronyms(name):
+        own = acronyms(name)
+        if own:
+            # "X (HUR)", where the story also calls X "GUR": "X (GUR/HUR)"
+            more = self.short_forms(name) - own
+            if more and name.endswith(")") and _long_form(name):
+                return f"{_long_form(name)} ({'/'.join(sorted(own | more))})"
             return name
         shorts = sorted(self.short_forms(name))
         return f"{name} ({'/'.join(shorts)})" if shorts else name
@@ -127,7 +135,7 @@ def acronyms(name: str) -> set[str]:
     """Short forms a name spells out for itself: "Intelligence Directorate (HUR)", "..., or GUR"."""
     out = set()
     for match in _ACRONYM.finditer(name):
-        out.add((match[1] or match[2]).upper())
+        out.update((match[1] or match[2]).upper().split("/"))
     stripped = tidy(name)
     if re.fullmatch(r"[A-Z]{2,10}", stripped):
         out.add(stripped)
