@@ -802,19 +802,23 @@ def test_a_quotation_of_several_sentences_is_one_unit():
 
 
 def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
-    """The entities list names a body as the figures do: "... (GUR/HUR)", not "... (HUR)"."""
+    """The entities list and the quotes name a body as the figures do: "... (GUR/HUR)", not
+    "... (HUR)"."""
     from tests.fuse.builders import analysis, lexical_embedder
 
     from storyfuse.fuse.entities import entities
     from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
     from storyfuse.fuse.units import story_articles
     from storyfuse.model import Story
 
     ukr = "Ostland's Defense Intelligence Directorate"
+    said = "The convoy crossed the border before dawn on Monday"
     specs = {
         "a": {
-            "text": f"{ukr} (HUR) said so. HUR added more.",
+            "text": f"{ukr} (HUR) said so. “{said},” HUR said.",
             "entities": [(ukr, "ORG"), ("HUR", "ORG")],
+            "quotes": [(said, "HUR")],
         },
         "b": {
             "text": "Troops moved, said the Ostlandic Defense Intelligence Directorate, or GUR.",
@@ -825,3 +829,6 @@ def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
     story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
     names = [e.name for e in entities(story, build_names(story)) if "Directorate" in e.name]
     assert len(names) == 1 and names[0].endswith("(GUR/HUR)"), names
+    # and so does the quotes section
+    (group,) = quotes(story, build_names(story))
+    assert group.speaker == names[0]

@@ -70,18 +70,16 @@ def _utterances(story: StoryArticles) -> Iterator[tuple[Analysis, Quote, str]]:
 
 
 def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
-    """The story's utterances, each with its speaker's canonical name; a speaker written as the
-    kind of body ("the ministry said") is the body the article named (``described_body``)."""
-    return [
-        Said(
-            analysis.id,
-            quote,
-            text,
-            described_body(quote.speaker, analysis, quote.start, names, story)
-            or names.canonical(quote.speaker),
-        )
-        for analysis, quote, text in _utterances(story)
-    ]
+    """The story's utterances, each with its speaker's canonical name, shown as the figures and
+    the entities show it (with its short forms); a speaker written as the kind of body ("the
+    ministry said") is the body the article named (``described_body``)."""
+    out = []
+    for analysis, quote, text in _utterances(story):
+        speaker = described_body(
+            quote.speaker, analysis, quote.start, names, story
+        ) or names.canonical(quote.speaker)
+        out.append(Said(analysis.id, quote, text, names.display(speaker) if speaker else None))
+    return out
 
 
 def quote_texts(story: StoryArticles, names: Names) -> list[str]:
