@@ -675,10 +675,31 @@ def test_described_body_reads_the_description_as_written():
 
     # a sentence's capital does not hide the description
     assert body("The fund") == body("the fund") == "Ostland Monetary Fund"
+    # no company was named before: "the company" stays as written
+    assert body("the company") is None
     # "U.S." has no word long enough to find the place by
     assert body("The U.S.'s top security agency") is None
     assert body("Ostland's monetary fund") == "Ostland Monetary Fund"
     assert body("Westland's monetary fund") is None
+
+
+def test_the_company_is_the_one_company_the_article_named_by_its_legal_form():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names, described_body
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def body(text: str, entities: list[tuple[str, str]]) -> str | None:
+        one = analysis({"id": "a", "text": text, "entities": entities})
+        story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+        return described_body("the company", one, len(text), build_names(story), story)
+
+    said = "Vesna Freight Corp. met the union. The company said 40 trucks were idle."
+    assert body(said, [("Vesna Freight Corp.", "ORG"), ("union", "ORG")]) == "Vesna Freight Corp"
+    # two companies: which one is meant is not known
+    two = "Vesna Freight Corp. met Tarn Rail Ltd. The company said 40 trucks were idle."
+    assert body(two, [("Vesna Freight Corp.", "ORG"), ("Tarn Rail Ltd", "ORG")]) is None
 
 
 def test_a_speaker_written_as_the_kind_of_body_is_the_body_the_article_named():

@@ -197,6 +197,11 @@ _DESCRIPTION = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?P<place>[A-Z][\w.\- ]*?)['’]s\s+|(?:country|nation)['’]s\s+)?"
     r"(?P<rest>[a-z][a-z\- ]*)$"
 )
+# A company's kind, and the legal forms that end companies' names ("Acme Corp.").
+COMPANY_WORDS = frozenset({"company", "firm"})
+LEGAL_FORMS = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv", "lp"}
+)
 # Words that rank a body rather than say which one it is: "the country's top agency".
 _RANK_WORDS = frozenset(
     {"top", "main", "chief", "leading", "senior", "principal", "highest", "own", "powerful", "new"}
@@ -210,7 +215,7 @@ def described_body(
 
     - "the <kind>": the one body of that kind the article named before offset ``before`` ("the
       fund" after "the International Monetary Fund", "the ministry" after "Ukraine's Defence
-      Ministry");
+      Ministry", "the company" after "Acme Corp.");
     - "the <words> <kind>": the one body the article named before with those words, whatever
       its kind ("the intelligence agency", or "the country's intelligence agency", after "the
       National Intelligence Service");
@@ -236,7 +241,9 @@ def described_body(
         named = [e for e in analysis.entities if e.end <= before]
 
     def fits(name_words: list[str]) -> bool:
-        if not content and kind not in name_words:
+        # "the company" after "Acme Corp.": a company's legal form names its kind
+        company = kind in COMPANY_WORDS and bool(name_words) and name_words[-1] in LEGAL_FORMS
+        if not content and kind not in name_words and not company:
             return False
         return all(any(n.startswith(w) for n in name_words) for w in content + place)
 
