@@ -165,7 +165,7 @@ def test_a_speaker_page_lists_their_quotes(site):
     base, context = site
     page = context.new_page()
     page.goto(base + "/stories/" + _story_id(base))
-    page.locator(".quote-group h3 a").first.click()
+    page.locator(".speaker-quotes h3 a").first.click()
     page.wait_for_url(re.compile(r"/entities/"))
     assert page.locator("ol.entity-items li").count() >= 1
     screenshot(page, "entity")

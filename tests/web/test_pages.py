@@ -8,6 +8,7 @@ import lxml.html
 from tests.helpers import load_schema
 from tests.web.records import corpus
 
+from storyfuse.model import Cited, QuoteGroup
 from storyfuse.web import MemoryCatalog, create_app
 
 with warnings.catch_warnings():
@@ -91,6 +92,30 @@ def test_story_page_puts_quote_variants_side_by_side_with_differences_marked(cli
     marked = [[m.text_content() for m in v.cssselect("mark.diff")] for v in variants]
     assert marked[0] == ["will", "every", "this"] or marked[1] == ["shall", "each", "the"]
     assert "Evening Post" in variants[1].cssselect("footer")[0].text_content()
+
+
+def test_story_page_lists_a_speakers_quotes_under_one_heading():
+    """Quotes are grouped by speaker, as in the reports: the utterances several articles render
+    first, then the rest, each speaker named once in each."""
+    brief = corpus()
+    bridge = brief.stories[0]
+    more = (
+        QuoteGroup("Ana Ruiz", (Cited("Crews worked through the night.", ("bridge-a",)),)),
+        QuoteGroup("The city", (Cited("the bridge reopens on Monday", ("bridge-c",)),)),
+        QuoteGroup("Ana Ruiz", (Cited("Nobody was hurt.", ("bridge-b",)),)),
+    )
+    stories = (replace(bridge, quotes=bridge.quotes + more), *brief.stories[1:])
+    client = TestClient(create_app(MemoryCatalog(replace(brief, stories=stories))))
+    doc = _doc(client.get("/stories/s-bridge"))
+    shared = doc.cssselect("#quotes > .speaker-quotes")
+    assert [h.text_content().split("·")[0].strip() for h in doc.cssselect("#quotes > .speaker-quotes h3")] == ["Ana Ruiz"]
+    assert len(shared[0].cssselect(".quote-group")) == 1
+    assert "2 renderings" in shared[0].cssselect(".quote-group")[0].text_content()
+    singles = doc.cssselect("details.single-quotes .speaker-quotes")
+    headings = [s.cssselect("h3")[0].text_content() for s in singles]
+    assert [h.split("·")[0].strip() for h in headings] == ["Ana Ruiz", "The city"]
+    assert "2 quotes" in headings[0]
+    assert len(singles[0].cssselect(".quote-group")) == 2
 
 
 def test_quote_variant_footer_names_outlets_and_cites_each_source_once():

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, replace
 from typing import Any
 
-from storyfuse.render.view import amount, date_label, label
+from storyfuse.render.view import amount, by_speaker, date_label, label
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (
@@ -112,6 +112,12 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         ],
         "figures": figures,
         "quotes": quotes,
+        # one heading per speaker, as in the reports: among the utterances several articles
+        # render, and among the rest
+        "quote_speakers": {
+            "shared": by_speaker([q for q in quotes if q["shared"]]),
+            "single": by_speaker([q for q in quotes if not q["shared"]]),
+        },
         "timeline": [
             {**linked(t), "date_label": date_label(t["date"])} for t in story.get("timeline") or ()
         ],
