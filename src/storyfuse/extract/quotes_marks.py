@@ -20,6 +20,8 @@ CLOSE_SINGLE = "’"
 DOUBLED = "''"
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Every character a quote mark can start with; the others need no look.
+_MARK_CHARS = re.compile("[\"'`“”‘’]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     kind, width the mark's length in characters."""
     marks: list[tuple[int, str, int]] = []
     i = start
-    while i < end:
+    while (found := _MARK_CHARS.search(text, i, end)) is not None:
+        i = found.start()
         ch = text[i]
         if i + 1 < end and _doubled(text, i):
             marks.append((i, "od" if ch == "`" else "td", 2))
