@@ -48,8 +48,8 @@ def quote_mask(doc: Doc, marked: Sequence[Marked]) -> list[bool]:
     for m in marked:
         for a, b in m.segments:
             span = doc.char_span(a, b, alignment_mode="expand")
-            for t in span if span is not None else ():
-                inside[t.i] = True
+            if span is not None:
+                inside[span.start : span.end] = [True] * len(span)
     return inside
 
 
@@ -58,8 +58,7 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     out: dict[int, int] = {}
     for s_i, sent in enumerate(doc.sents):
         limits.check()
-        for t in sent:
-            out[t.i] = s_i
+        out.update(dict.fromkeys(range(sent.start, sent.end), s_i))
     return out
 
 

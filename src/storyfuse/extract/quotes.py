@@ -151,10 +151,16 @@ class _Finder:
         self.in_quote = self.people.in_quote
         self.sent_of = self.people.sent_of
         self.sents = list(doc.sents)
+        # the tokens, made once: ``doc[i]`` builds a new Token object on every read
+        self.tokens = list(doc)
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
 
     # --- helpers over the parse -----------------------------------------------------------
+
+    def _tokens(self, span: Span) -> list[Token]:
+        """The tokens of a sentence or other span, from those made once for the parse."""
+        return self.tokens[span.start : span.end]
 
     def _paragraph_bounds(self, char: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, char) + 1
@@ -198,24 +204,26 @@ class _Finder:
         if later:
             hi = min(hi, min(later) - 1)
         # the mention ends with its line
-        breaks = [t.i for t in self.doc[head.i : hi + 1] if "\n" in t.text or "\n" in t.whitespace_]
+        breaks = [
+            t.i for t in self.tokens[head.i : hi + 1] if "\n" in t.text or "\n" in t.whitespace_
+        ]
         if breaks:
             hi = breaks[0]
         # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
         # "RENO, Nev. (AP) — Donald Trump says")
-        for t in self.doc[lo : head.i]:
+        for t in self.tokens[lo : head.i]:
             if "\n" in t.text or "\n" in t.whitespace_ or self._dash(t):
                 lo = t.i + 1
-        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+        while lo < hi and (self.tokens[lo].is_punct or self.tokens[lo].is_space):
             lo += 1
-        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space):
+        while hi > lo and (self.tokens[hi].is_punct or self.tokens[hi].is_space):
             hi -= 1
         # "Bush and Cruz both said": the floating quantifier is not part of the names
-        if hi > head.i and self.doc[hi].lower_ in FLOATING_QUANTIFIERS:
+        if hi > head.i and self.tokens[hi].lower_ in FLOATING_QUANTIFIERS:
             hi -= 1
         span = self.doc[lo : hi + 1]
         unclosed = span.text.count("(") > span.text.count(")")
-        if unclosed and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")":
+        if unclosed and hi + 1 < len(self.doc) and self.tokens[hi + 1].text == ")":
             hi += 1
         return self.doc[lo : hi + 1]
 
@@ -227,7 +235,7 @@ class _Finder:
             t.text == "-"
             and bool(t.whitespace_)
             and t.i > 0
-            and bool(self.doc[t.i - 1].whitespace_)
+            and bool(self.tokens[t.i - 1].whitespace_)
         )
 
     @staticmethod
@@ -431,15 +439,15 @@ class _Finder:
         sent = self.sents[self.sent_of[verb.i]]
         hi = verb.i - 1
         while hi >= sent.start and (
-            self.doc[hi].dep_ in ("aux", "neg", "advmod") and self.doc[hi].head.i == verb.i
+            self.tokens[hi].dep_ in ("aux", "neg", "advmod") and self.tokens[hi].head.i == verb.i
         ):
             hi -= 1
         # a time phrase between the speaker and the verb ("voters on Super Tuesday said")
-        while hi >= sent.start and self.doc[hi].ent_type_ in ("DATE", "TIME"):
+        while hi >= sent.start and self.tokens[hi].ent_type_ in ("DATE", "TIME"):
             hi -= 1
         lo = hi
         while lo - 1 >= sent.start:
-            prev = self.doc[lo - 1]
+            prev = self.tokens[lo - 1]
             if prev.text in (",", ";", ":", "(", ")") or "\n" in prev.text or self._dash(prev):
                 break
             if self.in_quote[prev.i] or self._is_quote_mark(prev.i):
@@ -472,18 +480,18 @@ class _Finder:
         ):
             return None
         hi = verb.i - 1
-        while hi >= 1 and self.doc[hi].dep_ in ("aux", "neg", "advmod"):
+        while hi >= 1 and self.tokens[hi].dep_ in ("aux", "neg", "advmod"):
             hi -= 1
-        if hi < 1 or self.doc[hi].text != ",":
+        if hi < 1 or self.tokens[hi].text != ",":
             return None
         last = hi - 1
-        for a in self.doc[self.sents[self.sent_of[verb.i]].start : last + 1]:
+        for a in self.tokens[self.sents[self.sent_of[verb.i]].start : last + 1]:
             head = a.head
             if a.dep_ != "appos" or head.i >= a.i or head.dep_ != "pobj":
                 continue
             if not any(p.dep_ == "prep" and p.head.i == verb.i for p in head.ancestors):
                 continue
-            if a.left_edge.i < 1 or self.doc[a.left_edge.i - 1].text != ",":
+            if a.left_edge.i < 1 or self.tokens[a.left_edge.i - 1].text != ",":
                 continue
             appositions = [c for c in head.children if c.dep_ == "appos" and c.i >= a.i]
             if max(c.right_edge.i for c in appositions) != last:
@@ -520,13 +528,13 @@ class _Finder:
         sent = self.sents[self.sent_of[verb.i]]
         i = verb.i - 1
         while i >= sent.start and (
-            self.doc[i].is_punct or self.doc[i].is_space or self.doc[i].like_num
+            self.tokens[i].is_punct or self.tokens[i].is_space or self.tokens[i].like_num
         ):
             if self._is_quote_mark(i):
                 return self._inverted_speaker(verb)
             i -= 1
         if i >= sent.start and not self.in_quote[i]:
-            t = self.doc[i]
+            t = self.tokens[i]
             while (
                 t.dep_ in ("compound", "appos", "flat")
                 and t.head.i != t.i
@@ -534,7 +542,7 @@ class _Finder:
                 and not self._after_comma(t)
             ):
                 t = t.head
-            before = self.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+            before = self.tokens[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
             if before is None or before.is_punct:
                 # a name, or any noun phrase set off by a comma (", officials said.")
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
@@ -543,7 +551,9 @@ class _Finder:
                     return t
         if verb.tag_ == "VBG":
             subjects = [
-                t for t in sent if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
+                t
+                for t in self._tokens(sent)
+                if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
             ]
             return self._main_subject(verb, subjects)
         return None
@@ -553,7 +563,7 @@ class _Finder:
         a quote, whatever role the parse gave it (often the object)."""
         if verb.lemma_.lower() not in QUOTE_VERBS or verb.i + 1 >= len(self.doc):
             return None
-        node = self.doc[verb.i + 1]
+        node = self.tokens[verb.i + 1]
         # up to the head of the phrase after the verb, which the parse may have hung on a
         # later verb ("“…,” said Ada Moss, a lawyer, who ...")
         while (
@@ -564,7 +574,7 @@ class _Finder:
             return None
         if node.head.i != verb.i:
             # the phrase must end its clause: no verb of its own follows before the sentence ends
-            for t in self.doc[node.i + 1 :]:
+            for t in self.tokens[node.i + 1 :]:
                 if t.text in (".", "..", "...", "!", "?", ";") or "\n" in t.text:
                     break
                 if t.pos_ in ("VERB", "AUX") and node not in t.ancestors:
@@ -582,12 +592,12 @@ class _Finder:
             return None
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
-        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+        if verb.i == 0 or self.tokens[verb.i - 1].text != ",":
             return None
         sent = self.sents[self.sent_of[verb.i]]
         subjects = [
             t
-            for t in sent
+            for t in self._tokens(sent)
             if t.i < verb.i and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[t.i]
         ]
         return self._main_subject(verb, subjects)
@@ -622,7 +632,7 @@ class _Finder:
 
     def _after_comma(self, t: Token) -> bool:
         edge = t.left_edge.i
-        return edge > 0 and self.doc[edge - 1].text == ","
+        return edge > 0 and self.tokens[edge - 1].text == ","
 
     def _postposed_subject(self, verb: Token) -> Token | None:
         """ "…, Ukraine's military intelligence (HUR) said." parsed with the verb joined to the
@@ -650,13 +660,13 @@ class _Finder:
 
     def _according_to(self, sent: Span) -> tuple[Token, Token] | None:
         """(the "according" token, the head of its object) in a sentence, if any."""
-        for t in sent:
+        for t in self._tokens(sent):
             if (
                 t.lower_ == "according"
                 and t.i + 1 < len(self.doc)
-                and self.doc[t.i + 1].lower_ == "to"
+                and self.tokens[t.i + 1].lower_ == "to"
             ):
-                to = self.doc[t.i + 1]
+                to = self.tokens[t.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if objs:
                     return t, objs[0]
@@ -678,12 +688,12 @@ class _Finder:
         s_last = self.sent_of[span[-1].i]
         hi = self.sents[s_last].end
         nxt = hi
-        while nxt < len(self.doc) and (self.doc[nxt].is_punct or self.doc[nxt].is_space):
+        while nxt < len(self.doc) and (self.tokens[nxt].is_punct or self.tokens[nxt].is_space):
             nxt += 1
-        if nxt < len(self.doc) and self.doc[nxt].idx < p_end:
+        if nxt < len(self.doc) and self.tokens[nxt].idx < p_end:
             # "“…” he said." split off as its own sentence; a capitalised word starts a new one
             # unless it is the reporting verb itself ("“…” Said Smith" is rare).
-            word = self.doc[nxt]
+            word = self.tokens[nxt]
             tail = self.sents[self.sent_of[nxt]]
             if (
                 word.is_lower
@@ -694,7 +704,7 @@ class _Finder:
         lo = self.sents[s_first].start
         out = []
         for i in range(lo, hi):
-            t = self.doc[i]
+            t = self.tokens[i]
             if self.in_quote[t.i] or t.idx < p_start or t.idx >= p_end:
                 continue
             out.append(t)
@@ -702,7 +712,7 @@ class _Finder:
 
     def _bare_attribution(self, sent: Span) -> bool:
         """A short sentence that only says who spoke: "Putin said." / "Smith told AFP."."""
-        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        words = [t for t in self._tokens(sent) if not (t.is_punct or t.is_space)]
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
         return (
             0 < len(words) <= 8
@@ -841,12 +851,14 @@ class _Finder:
         if colon is None:
             return None
         sent = self.sents[self.sent_of[colon[0].i]]
-        for t in sent:
+        for t in self._tokens(sent):
             if t.i < colon[0].i and t.lemma_.lower() in QUOTE_VERBS and not self.in_quote[t.i]:
                 attr = self._attribution(t)
                 if attr.mention is not None:
                     return attr
-        return self._colon_speaker([t for t in sent if t.i <= colon[0].i and not t.is_space])
+        return self._colon_speaker(
+            [t for t in self._tokens(sent) if t.i <= colon[0].i and not t.is_space]
+        )
 
     def _colon_subject(self, before: list[Token]) -> _Attribution | None:
         """ "The board was clear in its findings: “…”" — the subject of the clause that a
@@ -898,9 +910,9 @@ class _Finder:
             if (
                 t.lower_ == "according"
                 and t.i + 1 < len(self.doc)
-                and self.doc[t.i + 1].lower_ == "to"
+                and self.tokens[t.i + 1].lower_ == "to"
             ):
-                objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
+                objs = [c for c in self.tokens[t.i + 1].children if c.dep_ == "pobj"]
                 if objs and not self.in_quote[objs[0].i]:
                     return _Attribution(
                         "according to", t.i, self._mention_span(objs[0]), self._name_of(objs[0])
@@ -1120,7 +1132,9 @@ class _Finder:
             # a quote opening its paragraph goes on from the paragraph before, however the
             # parser split the sentences
             before = span[0].i - 1
-            while before >= 0 and (self.doc[before].idx >= p_start or self.doc[before].is_space):
+            while before >= 0 and (
+                self.tokens[before].idx >= p_start or self.tokens[before].is_space
+            ):
                 before -= 1
             if before >= 0 and self.sent_of[before] in self.sent_attr:
                 return self.sent_attr[self.sent_of[before]]
@@ -1155,7 +1169,7 @@ class _Finder:
         listed: set[int] = set()  # cue tokens the verb lists found
         for sent in self.sents:
             limits.check()
-            for verb in sent:
+            for verb in self._tokens(sent):
                 if self.in_quote[verb.i]:
                     continue
                 if verb.pos_ == "ADJ" and verb.lower_ in STANCE_ADJECTIVES:
@@ -1378,7 +1392,7 @@ class _Finder:
         scored: list[tuple[float, Candidate]] = []
         for sent in self.sents:
             limits.check()
-            for t in sent:
+            for t in self._tokens(sent):
                 if t.i in listed:
                     continue
                 best: tuple[float, Candidate] | None = None
@@ -1421,7 +1435,9 @@ class _Finder:
         for first in (c.cue.i, c.content.start):
             if span.start <= c.speaker.i < first < hi:
                 hi = first
-        while hi > span.start + 1 and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+        while hi > span.start + 1 and (
+            self.tokens[hi - 1].is_punct or self.tokens[hi - 1].is_space
+        ):
             hi -= 1
         return self.doc[span.start : hi]
 
@@ -1430,7 +1446,7 @@ class _Finder:
         one for each line that starts in the sentence (the parser may join a short "A:" line
         to the sentence before it)."""
         out = []
-        for t in sent:
+        for t in self._tokens(sent):
             # only a token that opens a line (a look at the character before it, not a search
             # back through the paragraph for every token)
             if t.is_space or (t.idx > 0 and self.text[t.idx - 1] != "\n"):
@@ -1443,11 +1459,11 @@ class _Finder:
     def _colon_line(self, first: Token) -> tuple[Span, _Attribution] | None:
         """The line starting with ``first`` when it reads "Speaker: text"."""
         _, p_end = self._paragraph_bounds(first.idx)
-        words = [t for t in self.doc[first.i : first.i + 12] if t.idx < p_end and not t.is_space]
+        words = [t for t in self.tokens[first.i : first.i + 12] if t.idx < p_end and not t.is_space]
         colon = next((i for i, t in enumerate(words[:9]) if t.text == ":"), None)
         if colon is None or colon + 1 >= len(words):
             return None
-        rest = [t for t in self.doc[words[colon].i + 1 :] if t.idx < p_end and not t.is_space]
+        rest = [t for t in self.tokens[words[colon].i + 1 :] if t.idx < p_end and not t.is_space]
         # a line that opens with a quote is a direct quote, found as such; quoted words inside
         # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
         if not rest or self.in_quote[rest[0].i] or self._is_quote_mark(rest[0].i):
@@ -1539,7 +1555,7 @@ class _Finder:
                 # "As the newspaper reported, the deal fell through."
                 inner = {t.i for t in verb.subtree}
                 sent = self.sents[self.sent_of[verb.i]]
-                rest = [t for t in sent if t.i not in inner and not t.is_space]
+                rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
                 if rest and not any(self.in_quote[t.i] for t in rest):
                     span = self._content_span(rest, verb, whole=True)
                     if span is not None:
@@ -1548,7 +1564,7 @@ class _Finder:
             if subj is not None:
                 start = self._mention_span(subj).start
                 sent = self.sents[self.sent_of[verb.i]]
-                reported = [t for t in sent if t.i < start and not t.is_space]
+                reported = [t for t in self._tokens(sent) if t.i < start and not t.is_space]
                 if reported and not any(self.in_quote[t.i] for t in reported):
                     span = self._content_span(reported, verb, whole=True)
                     if span is not None:
@@ -1574,7 +1590,7 @@ class _Finder:
         """The sentence around a parenthetical attribution, without it."""
         sent = self.sents[self.sent_of[verb.i]]
         inner = {t.i for t in verb.subtree}
-        rest = [t for t in sent if t.i not in inner and not t.is_space]
+        rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
         if not rest or any(self.in_quote[t.i] for t in rest):
             return None
         before = [t for t in rest if t.i < verb.left_edge.i and not t.is_punct]
@@ -1662,14 +1678,14 @@ class _Finder:
         lo, hi = tokens[0].i, tokens[-1].i
         if lo <= verb.i <= hi and not allow_inside:
             return None
-        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+        while lo < hi and (self.tokens[lo].is_punct or self.tokens[lo].is_space):
             # a quote mark opens the content only when its quote starts there
             if self._is_quote_mark(lo) and lo + 1 <= hi and self.in_quote[lo + 1]:
                 break
             lo += 1
         while (
             hi > lo
-            and (self.doc[hi].is_punct or self.doc[hi].is_space)
+            and (self.tokens[hi].is_punct or self.tokens[hi].is_space)
             and not self._is_quote_mark(hi)
         ):
             hi -= 1
@@ -1679,14 +1695,14 @@ class _Finder:
         return span
 
     def _is_quote_mark(self, i: int) -> bool:
-        return self.doc[i].text in QUOTE_MARK_TOKENS
+        return self.tokens[i].text in QUOTE_MARK_TOKENS
 
     def _according_content(self, sent: Span, according: Token, obj: Token) -> Span | None:
         """The sentence minus the "according to X" phrase and the punctuation around it."""
         phrase = sorted(according.subtree, key=lambda t: t.i)
         p_lo, p_hi = phrase[0].i, max(phrase[-1].i, obj.right_edge.i)
-        before = [t for t in sent if t.i < p_lo and not t.is_space]
-        after = [t for t in sent if t.i > p_hi and not t.is_space]
+        before = [t for t in self._tokens(sent) if t.i < p_lo and not t.is_space]
+        after = [t for t in self._tokens(sent) if t.i > p_hi and not t.is_space]
         side = after if len(after) >= len(before) else before
         while side and side[0].is_punct and not self._is_quote_mark(side[0].i):
             side = side[1:]
@@ -1717,7 +1733,7 @@ class _Finder:
         signature's dash or no word of the text."""
         if attr is None or attr.cue_token is None:
             return {"cue_start": None, "cue_end": None}
-        token = self.doc[attr.cue_token]
+        token = self.tokens[attr.cue_token]
         if token.lower_ not in attr.cue.lower().split():
             return {"cue_start": None, "cue_end": None}
         return {"cue_start": token.idx, "cue_end": token.idx + len(token.text)}

@@ -91,8 +91,7 @@ def features(c: Candidate) -> list[str]:
         or (group == "object" and lemma in OBJECT_VERBS)
         or (group == "prep" and kind.split(":")[-1] in PREP_VERBS.get(lemma, ()))
     )
-    sent = t.sent
-    last = [w for w in sent if not w.is_space][-1:]
+    last = _last_word(t.sent)
     out = [
         "bias",
         f"lemma={lemma}",
@@ -125,7 +124,7 @@ def features(c: Candidate) -> list[str]:
     if t.pos_ == "NOUN":
         out.append(f"noun-head={t.head.lemma_.lower()}")
         out.append(f"lemma|noun-head={lemma}|{t.head.lemma_.lower()}")
-    if last and last[0].text == "?":
+    if last is not None and last.text == "?":
         out.append("question")
     if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("will", "would") for ch in t.children):
         out.append("future")
@@ -133,6 +132,15 @@ def features(c: Candidate) -> list[str]:
         out.append(f"source-noun={c.speaker.lemma_.lower() if c.speaker is not None else ''}")
     out.extend(_context_features(c, lemma, group))
     return out
+
+
+def _last_word(sent: Span) -> Token | None:
+    """The last token of a sentence that is not white space, read from its end."""
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        if not doc[i].is_space:
+            return doc[i]
+    return None
 
 
 def _context_features(c: Candidate, lemma: str, group: str) -> list[str]:
