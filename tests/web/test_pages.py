@@ -135,6 +135,28 @@ def test_quote_variant_footer_names_outlets_and_cites_each_source_once():
     assert [a.get("href").split("#")[0] for a in footers[1].cssselect("a.cite")] == ["/articles/bridge-b"]
 
 
+def test_quote_variant_footer_puts_each_citation_under_its_own_outlet():
+    """One variant rendered by an outlet with a name and one without: the name stands before
+    its own citation only, not before the whole list."""
+    brief = corpus()
+    articles = tuple(
+        replace(a, article=replace(a.article, outlet=None, url=None))
+        if a.article.id == "bridge-b"
+        else a
+        for a in brief.articles
+    )
+    bridge = brief.stories[0]
+    both = QuoteGroup(
+        "Ana Ruiz",
+        (Cited("We will rebuild every span of this bridge.", ("bridge-b", "bridge-a")),),
+    )
+    stories = (replace(bridge, quotes=(both,)), *brief.stories[1:])
+    client = TestClient(create_app(MemoryCatalog(replace(brief, articles=articles, stories=stories))))
+    doc = _doc(client.get("/stories/s-bridge"))
+    footer = doc.cssselect(".quote-group .variant footer")[0]
+    assert " ".join(footer.text_content().split()) == "Daily Courier [1] · [2]"
+
+
 def test_story_page_shows_who_omits_what(client):
     doc = _doc(client.get("/stories/s-bridge"))
     header = [th.text_content() for th in doc.cssselect("table.matrix th.outlet")]

@@ -33,6 +33,19 @@ def _cites(citations: list[Citation]) -> list[dict[str, Any]]:
     ]
 
 
+def by_outlet(cites: list[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
+    """Citations under the outlet of each article, outlets by name, then the articles whose
+    outlet is unknown: "donga.com [4] · [1][2]", where one list after the names would read as
+    all of them from donga.com."""
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for c in cites:
+        article = articles.get(c["article_id"])
+        groups.setdefault(outlet_name(article) if article else None, []).append(c)
+    named = sorted((name, group) for name, group in groups.items() if name)
+    unknown = [(None, groups[None])] if None in groups else []
+    return [{"outlet": name, "cites": group} for name, group in named + unknown]
+
+
 def source_meta(article: dict[str, Any], n: int | None = None) -> dict[str, Any]:
     meta = {
         "id": article["id"],
@@ -79,14 +92,7 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         columns = quote_columns(group["variants"])
         for variant, pieces in zip(variants, columns):
             variant["pieces"] = [asdict(p) for p in pieces]
-            # outlet names where known; the numbered citations after them cover the rest
-            variant["outlets"] = sorted(
-                {
-                    name
-                    for a in variant["sources"]
-                    if a in articles and (name := outlet_name(articles[a]))
-                }
-            )
+            variant["by_outlet"] = by_outlet(variant["cites"], articles)
         rendered_by = {a for v in variants for a in v["sources"]}
         quotes.append(
             {"speaker": group.get("speaker"), "variants": variants, "shared": len(rendered_by) > 1}
