@@ -287,6 +287,31 @@ def test_a_dated_sentence_that_continues_the_one_before_is_judged_with_it():
     ]
 
 
+def test_a_sentence_goes_on_the_timeline_at_the_date_of_what_it_reports():
+    """ "claimed in mid-October ... the June 18 defense pact": the claims are the event, the
+    pact's date describes a thing the sentence names, however precise it is."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Norland and Tarnby both claimed in mid-October that Vessia had moved troops to the "
+        "border, likely as a result of the June 18 mutual defense pact."
+    )
+    item = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "published": "2031-10-25",
+            "times": [("mid-October", "2031-10"), ("June 18", "2031-06-18")],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    assert [(e.date, e.text) for e in timeline(story)] == [("2031-10", text)]
+
+
 def test_days_given_as_a_list_are_not_one_event_dated_differently():
     from tests.fuse.builders import analysis, lexical_embedder
 

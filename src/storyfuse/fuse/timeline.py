@@ -206,12 +206,18 @@ _RANK = {"day": 0, "week": 1, "month": 2}
 
 
 def one_per_sentence(events: list[Dated]) -> list[Dated]:
-    """Each sentence once, at its most precise date: a sentence shown twice on a timeline ("on
-    Wednesday ... from early to mid-October") reads as two events."""
+    """Each sentence once: a sentence shown twice on a timeline ("on Wednesday ... from early
+    to mid-October") reads as two events. It goes at the date of what it reports, a date that
+    belongs to a verb ("claimed in mid-October"), before one that describes a thing it names
+    ("the June 18 defense pact"); among those, at its most precise date."""
     best: dict[Unit, Dated] = {}
+
+    def rank(event: Dated) -> tuple[bool, int]:
+        return not event.verbal, _RANK[event.precision]
+
     for event in events:
         kept = best.get(event.unit)
-        if kept is None or _RANK[event.precision] < _RANK[kept.precision]:
+        if kept is None or rank(event) < rank(kept):
             best[event.unit] = event
     return [e for e in events if best[e.unit] is e]
 
