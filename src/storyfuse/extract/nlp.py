@@ -68,29 +68,31 @@ LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
 NAME_JOINERS = {"of", "for", "and", "the", "on", "in", "de", "-", "&"}
 
 
-def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
+def _acronym_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
     """Acronyms introduced in parentheses, and their later mentions, with the phrase's label.
 
     Also returns the organisation a place name ends ("Organization for Security and
     Co-operation in Europe (OSCE)"), which the model splits into an ORG and a LOC.
+    ``tokens``: the document's tokens, made once.
     """
     by_end = {ent.end: ent for ent in ents}
     labels: dict[str, str] = {}
     merged: list[Span] = []
-    for token in doc[1:-1]:
-        text = token.text
+    texts = [t.text for t in tokens]
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
         if not (
-            doc[token.i - 1].text == "("
-            and doc[token.i + 1].text == ")"
+            texts[i - 1] == "("
+            and texts[i + 1] == ")"
             and text.isupper()
             and text.isalpha()
             and 2 <= len(text) <= 6
         ):
             continue
-        before = token.i - 1  # the "(" token
+        before = i - 1  # the "(" token
         phrase = by_end.get(before)
         if phrase is not None and phrase.label_ in PLACE_LABELS and phrase.start > 1:
-            joiner, org = doc[phrase.start - 1], by_end.get(phrase.start - 1)
+            joiner, org = tokens[phrase.start - 1], by_end.get(phrase.start - 1)
             if joiner.lower_ in NAME_JOINERS and org is not None and org.label_ == "ORG":
                 merged.append(Span(doc, org.start, phrase.end, label="ORG"))
                 labels.setdefault(text, "ORG")
@@ -111,48 +113,50 @@ def _acronym_spans(doc: Doc, ents: list[Span]) -> list[Span]:
         # An unlabelled phrase: capitalised words (with joiners) right before the parenthesis.
         start = before
         while start > 0 and (
-            doc[start - 1].is_title
-            or (doc[start - 1].is_upper and doc[start - 1].is_alpha)
-            or (doc[start - 1].lower_ in NAME_JOINERS and start - 1 > 0)
+            tokens[start - 1].is_title
+            or (tokens[start - 1].is_upper and tokens[start - 1].is_alpha)
+            or (tokens[start - 1].lower_ in NAME_JOINERS and start - 1 > 0)
         ):
             start -= 1
-        while start < before and doc[start].lower_ in NAME_JOINERS:
+        while start < before and tokens[start].lower_ in NAME_JOINERS:
             start += 1
         if start < before:
             labels.setdefault(text, "ORG")
             if before - start >= 2 and not any(e.start < before and start < e.end for e in ents):
                 # "The Agency for Energy Regulation (ANRE)": the named phrase is the ORG too
                 merged.append(Span(doc, start, before, label="ORG"))
-        elif before > 0 and doc[before - 1].pos_ == "NOUN" and doc[before - 1].is_lower:
+        elif before > 0 and tokens[before - 1].pos_ == "NOUN" and tokens[before - 1].is_lower:
             # "Ukraine's military intelligence (HUR)": a described body, still an organisation
             labels.setdefault(text, "ORG")
     # Mentions inside a longer entity ("HUR chief Kyrylo Budanov") are left to that entity.
     inside = {i for ent in ents if len(ent) > 1 for i in range(ent.start, ent.end)}
     return merged + [
-        Span(doc, token.i, token.i + 1, label=labels[token.text])
-        for token in doc
-        if token.text in labels and token.i not in inside
+        Span(doc, i, i + 1, label=labels[text])
+        for i, text in enumerate(texts)
+        if text in labels and i not in inside
     ]
 
 
-def _area_spans(doc: Doc) -> list[Span]:
+def _area_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
     """ "Kursk Oblast", "the Belgorod region": capitalised words before an area word."""
     spans = []
-    for token in doc:
+    for token in tokens:
         if token.lower_ not in AREA_WORDS or token.i == 0:
             continue
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
         if token.is_lower and following is not None and following.pos_ in ("NOUN", "PROPN"):
             continue  # a modifier, not a name: "a U.S. district court"
         start = token.i
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+        while start > 0 and tokens[start - 1].is_title and tokens[start - 1].pos_ == "PROPN":
             start -= 1
         if start < token.i:
             spans.append(Span(doc, start, token.i + 1, label="GPE"))
     return spans
 
 
-def _listed_places(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]:
+def _listed_places(
+    doc: Doc, ents: list[Span], surnames: set[str], tokens: list[Token]
+) -> list[Span]:
     """The names of a list after a locative preposition, when two of them are known places, are
     places too: "in Ekaterinoslavka, Sergeevka, Ussuriysk and Ulan-Ude" (Ussuriysk and Ulan-Ude
     are cities in GeoNames) makes all four places, where the model had ORG and PERSON. One
@@ -162,7 +166,7 @@ def _listed_places(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]
     the article uses."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     spans = []
-    for prep in doc:
+    for prep in tokens:
         if prep.lower_ not in LIST_LOCATIVE:
             continue
         heads = [c for c in prep.children if c.dep_ == "pobj"]
@@ -201,7 +205,7 @@ def _merge(doc: Doc, ents: list[Span], new: list[Span]) -> list[Span]:
 
 
 def _unlabelled_mentions(
-    doc: Doc, ents: list[Span], names: dict[tuple[str, ...], str]
+    doc: Doc, ents: list[Span], names: dict[tuple[str, ...], str], tokens: list[Token]
 ) -> list[Span]:
     """Capitalised mentions of ``names`` the model left unlabelled ("Drones struck Tver")."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -209,16 +213,18 @@ def _unlabelled_mentions(
     for words in names:
         if words[0][:1].isupper():
             by_first.setdefault(words[0], []).append(words)
+    for listed in by_first.values():
+        listed.sort(key=len, reverse=True)  # the longest name first
     spans = []
-    for token in doc:
-        for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+    for token in tokens:
+        for words in by_first.get(token.text, ()):
             end = token.i + len(words)
             if (
-                end <= len(doc)
-                and tuple(t.text for t in doc[token.i : end]) == words
-                and doc[end - 1].pos_ in ("PROPN", "NOUN")
+                end <= len(tokens)
+                and tuple(t.text for t in tokens[token.i : end]) == words
+                and tokens[end - 1].pos_ in ("PROPN", "NOUN")
                 # not the first word of a longer name: "Melania" in "Melania Trump"
-                and not (end < len(doc) and (doc[end].is_title or doc[end].is_upper))
+                and not (end < len(tokens) and (tokens[end].is_title or tokens[end].is_upper))
             ):
                 if not taken.intersection(range(token.i, end)):
                     spans.append(Span(doc, token.i, end, label=names[words]))
@@ -228,9 +234,10 @@ def _unlabelled_mentions(
 
 @Language.component("entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
+    tokens = list(doc)  # made once: ``doc[i]`` builds a new Token on every read
     ents = list(doc.ents)
-    ents = _merge(doc, ents, _area_spans(doc))
-    ents = _merge(doc, ents, _acronym_spans(doc, ents))
+    ents = _merge(doc, ents, _area_spans(doc, tokens))
+    ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
     # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
     # mislabelled person's name.
@@ -253,9 +260,9 @@ def entity_fixes(doc: Doc) -> Doc:
                 places.setdefault(words, ent.label_)
             if ent[-1].lower_ in AREA_WORDS and len(words) > 1:
                 places.setdefault(words[:-1], ent.label_)
-    ents = _merge(doc, ents, _listed_places(doc, ents, surnames))
+    ents = _merge(doc, ents, _listed_places(doc, ents, surnames, tokens))
     known = {(surname,): "PERSON" for surname in surnames} | places
-    ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known))
+    ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known, tokens))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
