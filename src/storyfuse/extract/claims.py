@@ -256,9 +256,11 @@ def find_claims(
     reading of who the article names, made here when not given)."""
     people = people or People.of(doc)
     claims: list[Claim] = []
+    whole = text_of(doc)
     for sent in doc.sents:
         limits.check()
-        if not any(ch.isdigit() for ch in sent.text) and not any(
+        text = whole[sent.start_char : sent.end_char]  # sent.text, without re-joining tokens
+        if not any(map(str.isdigit, text)) and not any(
             t.like_num or t.lower_ == "dozen" for t in sent
         ):
             continue

@@ -1690,7 +1690,7 @@ class _Finder:
         ):
             hi -= 1
         span = self.doc[lo : hi + 1]
-        if len([t for t in span if not t.is_punct]) < min_words:
+        if len([t for t in self._tokens(span) if not t.is_punct]) < min_words:
             return None
         return span
 

@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Span, Token
 
@@ -130,7 +131,7 @@ def features(c: Candidate) -> list[str]:
         out.append("future")
     if group == "source-prep":
         out.append(f"source-noun={c.speaker.lemma_.lower() if c.speaker is not None else ''}")
-    out.extend(_context_features(c, lemma, group))
+    out.extend(_context_features(c, lemma, group, words))
     return out
 
 
@@ -143,16 +144,16 @@ def _last_word(sent: Span) -> Token | None:
     return None
 
 
-def _context_features(c: Candidate, lemma: str, group: str) -> list[str]:
+def _context_features(c: Candidate, lemma: str, group: str, words: list[Token]) -> list[str]:
     """Where the cue sits and what its content is: the word the cue hangs on (a verb it is
     the object or complement of: "tended to support", "made allegations against"), the
     dependents it has, whether the content has a verb of its own and how it opens, and the
     speaker's dependency and entity type; plus the lemma's ending, which carries over to
-    words seen too rarely to have a weight of their own ("-ize", "-ism")."""
+    words seen too rarely to have a weight of their own ("-ize", "-ism"). ``words``: the
+    content's words, without punctuation and white space."""
     t = c.cue
     governor = t.head.lemma_.lower() if t.head.i != t.i else "-"
     deps = sorted({ch.dep_ for ch in t.children if ch.dep_ in CONTEXT_DEPS})
-    words = [w for w in c.content if not (w.is_punct or w.is_space)]
     first = words[0].lower_ if words else "-"
     own_verb = any(w.pos_ in ("VERB", "AUX") for w in words)
     out = [
@@ -189,7 +190,7 @@ class CueModel:
 
 def logistic(weights: dict[str, float], names: Iterable[str]) -> float:
     """The probability a logistic regression over binary features gives the features present."""
-    z = sum(weights.get(f, 0.0) for f in names)
+    z = sum(map(weights.get, names, repeat(0.0)))  # a weight of 0 for a feature never seen
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
