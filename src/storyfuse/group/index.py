@@ -241,7 +241,12 @@ class StoryIndex:
 
     def stories(self) -> list[Story]:
         """The current stories, largest first, then by id."""
-        out = [self._story(s) for s in self._members if self._members[s]]
+        copies: dict[int, list[tuple[str, str]]] = {}
+        for copy, original in self._copy_of.items():
+            story = self._story_of.get(copy)
+            if story is not None and self._story_of.get(original) == story:
+                copies.setdefault(story, []).append((copy, original))
+        out = [self._story(s, copies.get(s, ())) for s in self._members if self._members[s]]
         out.sort(key=lambda st: (-len(st.article_ids), st.id))
         return out
 
@@ -304,7 +309,10 @@ class StoryIndex:
                 (day, day) if span is None else (min(span[0], day), max(span[1], day))
             )
 
-    def _detach(self, article_id: str) -> int:
+    def _detach(self, article_id: str, respan: bool = True) -> int:
+        """Take the article out of its story. The story's first and last days are looked up
+        again only when the article was on one of them (``respan=False``: not at all, for a
+        caller that sets them itself)."""
         story = self._story_of.pop(article_id)
         self._members[story].discard(article_id)
         self._vsum[story] -= self._features[article_id].vector
@@ -315,7 +323,7 @@ class StoryIndex:
         if not self._members[story]:
             del self._members[story], self._vsum[story], self._lsum[story], self._span[story]
             del self._led_by[story], self._unled[story]
-        else:
+        elif respan and self._features[article_id].day in (self._span[story] or ()):
             days = [d for a in self._members[story] if (d := self._features[a].day) is not None]
             self._span[story] = (min(days), max(days)) if days else None
         return story
@@ -452,9 +460,12 @@ class StoryIndex:
                 score = self._score(a, story, leave_out=True)
                 if score is None or score < self.config.split_threshold:
                     outliers.append(a)
+        copies_of: dict[str, list[str]] = {}
+        for c, o in self._copy_of.items():
+            copies_of.setdefault(o, []).append(c)
         for a in outliers:
             self._detach(a)
-            copies = [c for c, o in self._copy_of.items() if o == a and c in self._story_of]
+            copies = [c for c in copies_of.get(a, ()) if c in self._story_of]
             for c in copies:
                 self._detach(c)
             story = self._assign(a)
@@ -517,48 +528,95 @@ class StoryIndex:
         return unknown(s, t) and unknown(t, s)
 
     def _merge(self) -> None:
+        """Merge pairs of stories whose average linkage passed the threshold, best pair first,
+        in rounds until none is left.
+
+        The candidates are each story's nearest stories by centroid, found once (an ANN index
+        over the centroids). A merged story inherits the neighbours of the two it was made of
+        and is scored against the ``neighbours`` of them nearest its new centroid, where the
+        index would otherwise be built and searched again for every round. Later rounds score
+        only the pairs with a story that changed, so a round costs time in proportion to the
+        merges of the round before, not to the archive."""
+        stories = sorted(self._members, key=lambda s: self._id_of_story(s))
+        if len(stories) < 2:
+            return
+        nearest, near = self._nearest_stories(stories)
         changed: set[int] | None = None  # after the first round, only merged stories move
         for _ in range(self.config.merge_rounds):
             names: dict[int, frozenset[str]] = {}
-            stories = sorted(self._members, key=lambda s: self._id_of_story(s))
-            if len(stories) < 2:
-                return
-            centroids = np.stack(
-                [self._vsum[s] / max(np.linalg.norm(self._vsum[s]), 1e-12) for s in stories]
-            ).astype(np.float32)
-            index = Index(ndim=centroids.shape[1], metric="ip", dtype="f32")
-            index.add(np.arange(len(stories), dtype=np.uint64), centroids, threads=1)
-            k = min(self.config.neighbours, len(stories))
-            found: Any = index.search(centroids, k, threads=1)  # BatchMatches: keys, counts
-            pairs: list[tuple[float, int, int]] = []
-            for i in range(len(stories)):
-                for key in found.keys[i][: found.counts[i]]:
-                    j = int(key)
-                    if j <= i:
+            order = {s: self._id_of_story(s) for s in self._members}
+            pairs: list[tuple[float, str, str, int, int]] = []
+            for s in self._members if changed is None else changed:
+                # first round: each story with its nearest that come after it in id order;
+                # later, a merged story with the nearest of the candidates it inherited
+                for t in nearest[s] if changed is None else self._closest(s, near[s]):
+                    if changed is None and order[t] <= order[s]:
                         continue
-                    if changed is not None and not ({stories[i], stories[j]} & changed):
-                        continue
-                    score = self._story_pair_score(stories[i], stories[j])
+                    if changed is not None and t in changed and order[t] <= order[s]:
+                        continue  # each pair of changed stories once
+                    first, second = (s, t) if order[s] < order[t] else (t, s)
+                    score = self._story_pair_score(first, second)
                     if score is None or score < self.config.merge_threshold:
                         continue
-                    if self._names_apart(stories[i], stories[j], names):
+                    if self._names_apart(first, second, names):
                         continue
-                    pairs.append((-score, i, j))
+                    pairs.append((-score, order[first], order[second], first, second))
             if not pairs:
                 return
             pairs.sort()
             touched: set[int] = set()
             changed = set()
-            for _neg, i, j in pairs:
-                if i in touched or j in touched:
+            for *_, keep, gone in pairs:
+                if keep in touched or gone in touched:
                     continue
-                touched.update((i, j))
-                self._absorb(stories[i], stories[j])
-                changed.add(stories[i])
+                touched.update((keep, gone))
+                self._absorb(keep, gone)
+                changed.add(keep)
+                # the merged story's candidates: those of both
+                for t in near.pop(gone):
+                    near[t].discard(gone)
+                    if t != keep:
+                        near[t].add(keep)
+                        near[keep].add(t)
+                near[keep].discard(keep)
+
+    def _closest(self, story: int, candidates: set[int]) -> list[int]:
+        """The ``neighbours`` candidates nearest to the story by centroid."""
+        if len(candidates) <= self.config.neighbours:
+            return sorted(candidates)
+        ordered = sorted(candidates)
+        sums = np.stack([self._vsum[t] for t in ordered])
+        cos = (sums @ self._vsum[story]) / np.maximum(np.linalg.norm(sums, axis=1), 1e-12)
+        best = np.argsort(-cos, kind="stable")[: self.config.neighbours]
+        return [ordered[i] for i in sorted(best)]
+
+    def _nearest_stories(
+        self, stories: list[int]
+    ) -> tuple[dict[int, list[int]], dict[int, set[int]]]:
+        """Each story's nearest stories by centroid (``neighbours`` of them, nearest first),
+        and each story's neighbours both ways: its nearest and those it is among the nearest
+        of."""
+        centroids = np.stack(
+            [self._vsum[s] / max(np.linalg.norm(self._vsum[s]), 1e-12) for s in stories]
+        ).astype(np.float32)
+        index = Index(ndim=centroids.shape[1], metric="ip", dtype="f32")
+        index.add(np.arange(len(stories), dtype=np.uint64), centroids, threads=1)
+        k = min(self.config.neighbours, len(stories))
+        found: Any = index.search(centroids, k, threads=1)  # BatchMatches: keys, counts
+        nearest: dict[int, list[int]] = {}
+        near: dict[int, set[int]] = {s: set() for s in stories}
+        for i, s in enumerate(stories):
+            nearest[s] = [stories[int(key)] for key in found.keys[i][: found.counts[i]]]
+            for t in nearest[s]:
+                if t != s:
+                    near[s].add(t)
+                    near[t].add(s)
+        return nearest, near
 
     def _absorb(self, keep: int, gone: int) -> None:
+        # the attaches widen keep's span to cover gone's; gone's own span is not needed again
         for a in sorted(self._members[gone]):
-            self._detach(a)
+            self._detach(a, respan=False)
             self._attach(a, keep)
 
     # --- output ---------------------------------------------------------------------------
@@ -570,13 +628,13 @@ class StoryIndex:
     def _id_of_story(self, story: int) -> str:
         return story_id_of(min(self._members[story], key=self._order_key))
 
-    def _story(self, story: int) -> Story:
+    def _story(self, story: int, copies: Iterable[tuple[str, str]]) -> Story:
+        """The story's members in date order, and each copy's original among them; ``copies``
+        holds the (copy, original) pairs whose two articles are both in the story."""
         members = sorted(self._members[story], key=self._order_key)
-        inside = set(members)
         links = _UnionFind()
-        for copy, original in self._copy_of.items():
-            if copy in inside and original in inside:
-                links.union(copy, original)
+        for copy, original in copies:
+            links.union(copy, original)
         groups: dict[str, list[str]] = {}
         for a in members:
             groups.setdefault(links.find(a), []).append(a)
