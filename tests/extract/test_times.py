@@ -204,3 +204,25 @@ def test_ranges_across_months_and_years(
 ) -> None:
     mention = only(sentence, published)
     assert (mention.value, mention.end_value) == (first, last)
+
+
+def test_rules_tried_only_at_word_starts_match_as_their_own_scan() -> None:
+    """``find_times`` tries the rules that match only at word starts where one of them matches;
+    each gives what its own scan of the text gives, and no rule matches an empty string (which
+    that would skip). "per Tuesday" inside "Super Tuesday" is found by the "set" rule, whose
+    second branch has no word-start check."""
+    from re import _parser as re_parser  # type: ignore[attr-defined]
+
+    from storyfuse.extract.times import _RULES, _matches, _word_starts
+
+    text = (
+        "Right Before ‘Super Tuesday 2’ the senator said on Oct. 24, 2024, two days ago, that "
+        "every Monday and the '90s, mid-October and this year's end were fine; 5:30 p.m. daily "
+        "and in the past few weeks, the 1990s, nineteen ninety-nine, Q3 and 2024-10-24 too."
+    )
+    starts = [m.start() for m in _word_starts().finditer(text)]
+    for rule in _RULES:
+        assert re_parser.parse(rule.pattern.pattern).getwidth()[0] > 0, rule.name
+        own = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(rule, text, starts)] == own, rule.name
+    assert {r.name for r in _RULES if not r.starts_words} >= {"set"}

@@ -23,9 +23,12 @@ Without a publication date only absolute expressions get a value. Accuracy is me
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from storyfuse import limits
 from storyfuse.extract.times_calendar import (
@@ -147,17 +150,27 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     handler: _Handler
+    starts_words: bool  # matches only where a word starts (see ``_starts_words``)
 
 
 _RULES: list[_Rule] = []
+# Every pattern is anchored on word boundaries so "Mayor" or "1998s" never match.
+_WORD_START = r"(?<![\w$£€#-])"
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _starts_words(pattern: re.Pattern[str]) -> bool:
+    """Whether the word-start check that opens a rule's pattern guards all of it: not when the
+    pattern is an alternation at its top level, where it guards the first branch only (the
+    "set" rule finds "per Tuesday" in "Super Tuesday")."""
+    return re_parser.parse(pattern.pattern).data[0][0] is re_constants.ASSERT_NOT
 
 
 def _rule(name: str, pattern: str) -> Callable[[_Handler], _Handler]:
-    # Every pattern is anchored on word boundaries so "Mayor" or "1998s" never match.
-    compiled = re.compile(rf"(?<![\w$£€#-]){pattern}(?![\w-])")
+    compiled = re.compile(rf"{_WORD_START}{pattern}(?![\w-])")
 
     def register(handler: _Handler) -> _Handler:
-        _RULES.append(_Rule(name, compiled, handler))
+        _RULES.append(_Rule(name, compiled, handler, _starts_words(compiled)))
         return handler
 
     return register
@@ -766,6 +779,36 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
+@functools.cache
+def _word_starts() -> re.Pattern[str]:
+    """Where one of the rules that match only at word starts matches: the word-start check, then
+    their patterns in one lookahead (groups unnamed, as rules share group names)."""
+    bodies = [
+        _GROUP_NAME.sub("(?:", rule.pattern.pattern[len(_WORD_START) :])
+        for rule in _RULES
+        if rule.starts_words
+    ]
+    return re.compile(_WORD_START + "(?=" + "|".join(f"(?:{body})" for body in bodies) + ")")
+
+
+def _matches(rule: _Rule, text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """What ``rule.pattern.finditer(text)`` gives. A rule that matches only at word starts is
+    tried only at ``starts``, the few places where such a rule matches (``_word_starts``): one
+    scan of the text for all of them, where each one's own scan tries every character. No rule
+    matches an empty string, so each match ends after it starts, as the next one starts."""
+    if not rule.starts_words:
+        yield from rule.pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = rule.pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def find_times(text: str, published: str | None, *, durations: bool = False) -> list[TimeMention]:
     """Time expressions in ``text``, normalised against ``published`` (ISO date) when given.
 
@@ -775,9 +818,10 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     """
     anchor = _anchor(published)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    starts = [match.start() for match in _word_starts().finditer(text)]
     for order, rule in enumerate(_RULES):
         limits.check()
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text, starts):
             if match.end() > match.start():
                 candidates.append((match.start(), match.end(), order, rule, match))
     # The longest span wins; among equals, the rule registered first.
