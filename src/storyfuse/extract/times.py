@@ -27,8 +27,6 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from re import _constants as re_constants  # type: ignore[attr-defined]
-from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from storyfuse import limits
 from storyfuse.extract.times_calendar import (
@@ -162,8 +160,15 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 def _starts_words(pattern: re.Pattern[str]) -> bool:
     """Whether the word-start check that opens a rule's pattern guards all of it: not when the
     pattern is an alternation at its top level, where it guards the first branch only (the
-    "set" rule finds "per Tuesday" in "Super Tuesday")."""
-    return re_parser.parse(pattern.pattern).data[0][0] is re_constants.ASSERT_NOT
+    "set" rule finds "per Tuesday" in "Super Tuesday"). Read with the standard library's own
+    regex parser, which is internal to Python: where it is missing, every rule is taken as
+    unguarded and scans the text itself (the same matches, more slowly)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        return _parser.parse(pattern.pattern).data[0][0] is _constants.ASSERT_NOT
+    except (ImportError, AttributeError, IndexError):
+        return False
 
 
 def _rule(name: str, pattern: str) -> Callable[[_Handler], _Handler]:
