@@ -494,6 +494,57 @@ def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
     assert conflict.variants[1].value == "1,500,000 (up to; Ivo Brant / cyber office; 2031-05-02)"
 
 
+def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sentences_differ():
+    """ "Vessia has sent 12,000 troops to Norland, the ministry said" and "Tarn's defence minister
+    said his intelligence service had confirmed that at least 1,500 Vessian troops had been sent
+    to Norland": the same verb and place, whatever else the sentences say. "will send" is a
+    plan, not the same question; a count without a place is left to the sentences' likeness."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "Vessia has sent 12,000 troops to Norland, including 300 officers, the Norland defence ministry said.",
+        "b": "Tarn's defence minister Ada Moss said on Friday that her intelligence service had confirmed that at least 15,000 Vessian troops had been sent to Norland.",
+        "c": "Officials in Ostra warned that Vessia will send 40,000 troops to Norland by spring.",
+        "d": "Drones hit a depot and 9 troops died, according to a field report from the front.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+    def figure(value: float, claimant: str, aid: str, qualifier: str | None = None) -> Figure:
+        return Figure(
+            value, "troop", claimant, (aid,), qualifier=qualifier, date="2031-05-02",
+            texts=(Cited(texts[aid], (aid,)),),
+        )  # fmt: skip
+
+    figures = [
+        figure(12_000, "Norland defence ministry", "a"),
+        figure(15_000, "Ada Moss", "b", "at least"),
+        figure(40_000, "Ostra officials", "c"),
+        figure(9, "field report", "d"),
+    ]
+    (conflict,) = number_conflicts(story, figures)
+    assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
+    assert conflict.about.startswith("how many (troop)")
+
+
+def test_a_bound_holds_the_values_within_it_and_two_bounds_of_one_kind_differ():
+    from storyfuse.fuse.conflicts import compatible
+
+    def figure(value: float, qualifier: str | None = None) -> Figure:
+        return Figure(value, "troop", None, ("a",), qualifier=qualifier)
+
+    assert compatible(figure(1_500, "at least"), figure(12_000))
+    assert compatible(figure(12_000), figure(1_500, "more than"))
+    assert compatible(figure(20_000, "up to"), figure(12_000, "nearly / about"))
+    assert not compatible(figure(1_500, "at least"), figure(1_000, "up to"))
+    assert not compatible(figure(15_000, "at least"), figure(12_000))
+    assert not compatible(figure(1_200_000, "up to"), figure(1_500_000, "up to"))
+
+
 def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflict():
     from tests.fuse.builders import analysis, lexical_embedder
 

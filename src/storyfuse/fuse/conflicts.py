@@ -12,10 +12,14 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   both dates for such phrases, they are two events, not a conflict; nor is a day given in a list
   or span with another ("on Monday and Tuesday") one date of an event.
 - number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
-  two figures answer the same question when they count the same thing (unit), their sentences say
-  the same about it (the sentences with numbers masked, by embedding) and their dates fall in one
-  window (``figures.DATE_WINDOW_DAYS``). Values that are compatible
-  (equal, overlapping ranges, or approximate values within ``APPROX_TOLERANCE``) do not conflict,
+  two figures answer the same question when they count the same thing (unit), their dates fall in
+  one window (``figures.DATE_WINDOW_DAYS``) and their sentences say the same about it: the
+  sentences with numbers masked are alike (by embedding), or the count is the object or subject
+  of one verb with the same places in both ("North Korea has sent 12,000 troops to Russia" /
+  "1,500 North Korean troops had been sent to Russia", whatever else the sentences say about
+  who confirmed it). Values that are compatible (equal, overlapping ranges, a bound and a
+  value within it: "at least 1,500" and 3,000, or approximate values within
+  ``APPROX_TOLERANCE``) do not conflict,
   nor do one party's figures that its reports say changed ("raised to", "rose to", "up from").
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
@@ -33,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -259,12 +264,37 @@ def _approximate(qualifier: str | None) -> bool:
     return any(q.strip().lower() in APPROXIMATE for q in (qualifier or "").split("/"))
 
 
+# qualifiers that make a figure a bound: "at least 1,500" is right if 12,000 is
+LOWER_BOUNDS = {"at least", "more than"}
+UPPER_BOUNDS = {"up to", "less than"}
+
+
+def _bound(f: Figure) -> str | None:
+    """ "lower" for "at least 1,500" or "more than 1,500", "upper" for "up to" or "less than";
+    None for a value (or when the outlets' qualifiers mix both)."""
+    qualifiers = {q.strip().lower() for q in (f.qualifier or "").split("/")}
+    lower, upper = bool(qualifiers & LOWER_BOUNDS), bool(qualifiers & UPPER_BOUNDS)
+    return "lower" if lower and not upper else "upper" if upper and not lower else None
+
+
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures can both be right about one quantity."""
+    """Whether two figures can both be right about one quantity. A bound holds a value within
+    it ("at least 1,500" and 12,000); two bounds of one kind are two estimates of the bound
+    ("up to 1.2 million" / "up to 1.5 million") and compare as values."""
     lo_a, hi_a = a.value, a.value if a.upper is None else a.upper
     lo_b, hi_b = b.value, b.value if b.upper is None else b.upper
     if lo_a <= hi_b and lo_b <= hi_a:
         return True
+    bound_a, bound_b = _bound(a), _bound(b)
+    if bound_a != bound_b:
+        for bound, (lo, hi), (other_lo, other_hi) in (
+            (bound_a, (lo_a, hi_a), (lo_b, hi_b)),
+            (bound_b, (lo_b, hi_b), (lo_a, hi_a)),
+        ):
+            if bound == "lower" and other_hi >= lo:
+                return True
+            if bound == "upper" and other_lo <= hi:
+                return True
     if _approximate(a.qualifier) or _approximate(b.qualifier):
         big = max(abs(a.value), abs(b.value)) or 1.0
         return abs(a.value - b.value) / big <= APPROX_TOLERANCE
@@ -336,10 +366,17 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     story.vectors([t for ts in texts.values() for t in ts])  # one batch
     vectors = {k: story.vectors(ts) for k, ts in texts.items()}
 
+    events = {
+        k: {e for t in figures[k].texts if (e := count_event(t.text, figures[k].unit))}
+        for k in texts
+    }
+
     def same_question(i: int, j: int) -> bool:
         if (min(i, j), max(i, j)) not in comparable:
             return False
-        return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION
+        return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION or bool(
+            events[i] & events[j]
+        )
 
     questions: list[list[int]] = []
     for i in range(len(figures)):
@@ -420,7 +457,9 @@ def _question(figures: list[Figure]) -> str:
     return count_phrase(best.texts[0].text, best.unit) or best.unit
 
 
-def count_phrase(sentence: str, unit: str) -> str | None:
+def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
+    """The noun a sentence counts (the first of the unit's lemma) and the word it hangs on,
+    climbing over prepositions."""
     from storyfuse.fuse.events import parse_sentence
 
     doc = parse_sentence(sentence)
@@ -431,6 +470,45 @@ def count_phrase(sentence: str, unit: str) -> str | None:
     verb = noun.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
+    return noun, verb
+
+
+# a verb with one of these, or in the infinitive, tells what may or is to happen ("will send",
+# "expected to dispatch"), not what happened
+_NOT_DONE = {"will", "would", "could", "may", "might", "can", "should", "must", "to"}
+
+
+def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | None:
+    """What a sentence says happened to the things it counts: the verb they are the object or
+    subject of, whether that is only planned or possible, and the places after it ("has sent
+    ... to Russia": ("send", False, {"to russia"})). None when the count hangs on no verb,
+    the verb is a statement's ("said"), or it names no place: "killed 12 people" and "killed
+    40 people" may well be two attacks."""
+    found = _counted(sentence, unit)
+    if found is None:
+        return None
+    noun, verb = found
+    if verb.pos_ != "VERB" or noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _speech_verbs():
+        return None
+    places = frozenset(
+        f"{child.lower_} {' '.join(t.lemma_.lower() for t in child.subtree if t.i != child.i)}"
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS
+    )
+    if not places:
+        return None
+    planned = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_DONE for c in verb.children)
+    return lemma, planned, places
+
+
+def count_phrase(sentence: str, unit: str) -> str | None:
+    found = _counted(sentence, unit)
+    if found is None:
+        return None
+    noun, verb = found
     if noun.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
         acl = [c for c in noun.children if c.dep_ == "acl"]
         if not acl:
