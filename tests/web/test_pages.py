@@ -118,16 +118,21 @@ def test_story_page_lists_a_speakers_quotes_under_one_heading():
     assert len(singles[0].cssselect(".quote-group")) == 2
 
 
-def test_quote_variant_footer_names_outlets_and_cites_each_source_once():
-    """A source without a known outlet is cited by its number alone, not by a "[n]" label too."""
-    brief = corpus()
+def _without_outlet(brief, article_id: str):
+    """The brief with one article's outlet (and the address it could be read from) unknown."""
     articles = tuple(
         replace(a, article=replace(a.article, outlet=None, url=None))
-        if a.article.id == "bridge-b"
+        if a.article.id == article_id
         else a
         for a in brief.articles
     )
-    client = TestClient(create_app(MemoryCatalog(replace(brief, articles=articles))))
+    return replace(brief, articles=articles)
+
+
+def test_quote_variant_footer_names_outlets_and_cites_each_source_once():
+    """A source without a known outlet is cited by its number alone, not by a "[n]" label too."""
+    brief = _without_outlet(corpus(), "bridge-b")
+    client = TestClient(create_app(MemoryCatalog(brief)))
     doc = _doc(client.get("/stories/s-bridge"))
     footers = [v.cssselect("footer")[0] for v in doc.cssselect(".quote-group .variant")]
     assert footers[0].text_content().split() == ["Daily", "Courier", "[1]"]
@@ -138,20 +143,14 @@ def test_quote_variant_footer_names_outlets_and_cites_each_source_once():
 def test_quote_variant_footer_puts_each_citation_under_its_own_outlet():
     """One variant rendered by an outlet with a name and one without: the name stands before
     its own citation only, not before the whole list."""
-    brief = corpus()
-    articles = tuple(
-        replace(a, article=replace(a.article, outlet=None, url=None))
-        if a.article.id == "bridge-b"
-        else a
-        for a in brief.articles
-    )
+    brief = _without_outlet(corpus(), "bridge-b")
     bridge = brief.stories[0]
     both = QuoteGroup(
         "Ana Ruiz",
         (Cited("We will rebuild every span of this bridge.", ("bridge-b", "bridge-a")),),
     )
     stories = (replace(bridge, quotes=(both,)), *brief.stories[1:])
-    client = TestClient(create_app(MemoryCatalog(replace(brief, articles=articles, stories=stories))))
+    client = TestClient(create_app(MemoryCatalog(replace(brief, stories=stories))))
     doc = _doc(client.get("/stories/s-bridge"))
     footer = doc.cssselect(".quote-group .variant footer")[0]
     assert " ".join(footer.text_content().split()) == "Daily Courier [1] · [2]"
