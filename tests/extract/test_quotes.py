@@ -516,6 +516,27 @@ def test_transcript_lines_name_their_speaker_before_the_colon() -> None:
     assert find_quotes(parse("Update: The coastal road is closed until Friday.\n")) == []
 
 
+def test_a_transcript_set_in_quote_marks_gives_each_line_to_its_speaker() -> None:
+    """Each paragraph of the exchange opens with a quote mark and a label in capitals, and
+    none closes: a transcript quoted whole, not one speech running over paragraphs."""
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HARLOW: Will the harbour bridge open on Monday? And who pays for the repairs?\n\n'
+        '"SEN. ADA MOSS: It opens on Monday. The port authority pays, as the “Tarn accord” says.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HARLOW: If I may, senator, because we have little time. Will you vote for the levy?\n\n'
+        '"SEN. ADA MOSS: I will not vote for the levy this year.'
+    )
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["Tarn accord", "(CROSSTALK.)"]
+    quotes = [q for q in find_quotes(parse(text)) if q.cue == ":"]
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [
+        ("HARLOW", "Will"),
+        ("SEN. ADA MOSS", "It"),
+        ("HARLOW", "If"),
+        ("SEN. ADA MOSS", "I"),
+    ]
+
+
 def test_participle_after_a_relative_clause_about_a_thing_goes_with_the_main_subject() -> None:
     text = (
         "Minister Ada Lund also mentioned Clause 12 of the accord, which describes duties of "

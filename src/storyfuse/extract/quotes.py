@@ -1444,13 +1444,16 @@ class _Finder:
     def _colon_lines(self, sent: Span) -> list[tuple[Span, _Attribution]]:
         """ "Smith: Taxes will rise" — headline or transcript lines with a speaker and a colon,
         one for each line that starts in the sentence (the parser may join a short "A:" line
-        to the sentence before it)."""
+        to the sentence before it), also after the quote mark that opens a transcript's line."""
         out = []
         for t in self._tokens(sent):
             # only a token that opens a line (a look at the character before it, not a search
             # back through the paragraph for every token)
             if t.is_space or (t.idx > 0 and self.text[t.idx - 1] != "\n"):
                 continue
+            if self._is_quote_mark(t.i) and t.i + 1 < len(self.tokens):
+                # a transcript line set in quote marks ('"WALLACE: ...', see quotes_marks)
+                t = self.tokens[t.i + 1]
             found = self._colon_line(t)
             if found is not None:
                 out.append(found)
@@ -1468,8 +1471,13 @@ class _Finder:
         # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
         if not rest or self.in_quote[rest[0].i] or self._is_quote_mark(rest[0].i):
             return None
-        attr = self._colon_speaker(words[: colon + 1], clause_subject=False) or self._colon_label(
-            words[:colon]
+        # a transcript's label in capitals ("WALLACE:") is the speaker as written, before any
+        # reading of it as a name the parse may have run into the line
+        label = self._colon_label(words[:colon]) if words[0].text.isupper() else None
+        attr = (
+            label
+            or self._colon_speaker(words[: colon + 1], clause_subject=False)
+            or self._colon_label(words[:colon])
         )
         if attr is None:
             return None

@@ -5,6 +5,11 @@ for double quotes (the plain-text rendering some archives give: ''…'', also ``
 quotes (‘…’ and '…') where they are used as quote marks rather than apostrophes. A passage that is still open at
 the end of a paragraph continues when the next paragraph opens with a quote mark (the news
 convention for quotes that run over several paragraphs); otherwise it ends with its paragraph.
+
+A paragraph that opens with a quote mark and a speaker's label in capitals ('"WALLACE: Let's
+start ...') is a line of a transcript, set in quote marks as a whole: its opening mark quotes
+the exchange, and the label says who speaks (the quote finder reads it as a colon line). It
+neither continues the passage before it nor opens one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ DOUBLED = "''"
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Every character a quote mark can start with; the others need no look.
 _MARK_CHARS = re.compile("[\"'`“”‘’]")
+# a transcript line's opening: a quote mark, then a speaker's label in capitals and a colon
+# ("WALLACE:", "SEN. GRAHAM:")
+_TRANSCRIPT_LINE = re.compile(r"\s*(?:''|``|[“\"])(?=[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: )")
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,13 @@ def find_marked(text: str) -> list[Marked]:
     carry: list[tuple[int, int]] | None = None  # segments of a passage open across paragraphs
     for p_start, p_end in paragraphs:
         scan_from = p_start
-        if carry is not None:
+        transcript = _TRANSCRIPT_LINE.match(text, p_start, p_end)
+        if transcript is not None:
+            if carry is not None:
+                found.append(_marked(carry, closed=False))
+                carry = None
+            scan_from = transcript.end()
+        elif carry is not None:
             cont = _starts_with_open_mark(text, p_start, p_end)
             if cont is None:
                 # The open passage was not continued: it ended with its paragraph.
