@@ -34,6 +34,7 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -41,7 +42,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.fuse.events import Dated
+from storyfuse.fuse.events import Dated, parse_sentences
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
@@ -85,6 +86,7 @@ SAME_WORDS_RATIO = 90
 ROLE_LABELS = {"PERSON": "who", "GPE": "where", "LOC": "where", "FAC": "where"}
 
 
+@functools.cache
 def _speech_verbs() -> frozenset[str]:
     """The reporting verbs the quote finder knows (say, tell, announce ...)."""
     from storyfuse.extract.quotes import SPEECH_VERBS
@@ -366,6 +368,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     story.vectors([t for ts in texts.values() for t in ts])  # one batch
     vectors = {k: story.vectors(ts) for k, ts in texts.items()}
 
+    # what each count's sentence says was done, on parses made in one batch
+    parse_sentences(t.text for k in texts for t in figures[k].texts)
     events = {
         k: {e for t in figures[k].texts if (e := count_event(t.text, figures[k].unit))}
         for k in texts
