@@ -236,6 +236,8 @@ class Figure:
     texts: tuple[Cited, ...] = ()
     upper: float | None = None  # the top of a range ("10,000 to 12,000")
     thing: str | None = None  # what is counted, as most of its sources word it ("Varnish marines")
+    # a forecast: every source dates the count after its own publication ("by December")
+    expected: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,8 @@ class TimelineEvent:
     date: str
     text: str
     sources: tuple[str, ...]
+    # not yet happened when reported: every source dates it after its own publication
+    expected: bool = False
 
 
 @dataclass(frozen=True)

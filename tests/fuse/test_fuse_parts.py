@@ -312,6 +312,75 @@ def test_a_sentence_goes_on_the_timeline_at_the_date_of_what_it_reports():
     assert [(e.date, e.text) for e in timeline(story)] == [("2031-10", text)]
 
 
+def test_what_had_not_happened_when_reported_is_marked_expected():
+    """A date after the article's own publication date is a forecast ("will be deployed on
+    Oct. 27", "by December"); it stays on the timeline, marked, and is not a date conflict
+    with what another article reports as done. In an undated article, the verb tells."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import date_conflicts
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": (
+            "The first Vessian units will be deployed to the Tarn front on Oct. 27.",
+            "2031-10-25",
+            [("Oct. 27", "2031-10-27")],
+        ),
+        "b": (
+            "The first Vessian units were deployed to the Tarn front on Oct. 23.",
+            "2031-10-26",
+            [("Oct. 23", "2031-10-23")],
+        ),
+        "c": (
+            "The Vessian delegation will meet the Tarn council on Nov. 3.",
+            None,
+            [("Nov. 3", "2031-11-03")],
+        ),
+    }
+    analyses = {
+        k: analysis({"id": k, "text": t, "published": day, "times": times})
+        for k, (t, day, times) in specs.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    assert [(e.date, e.expected) for e in timeline(story)] == [
+        ("2031-10-23", False),
+        ("2031-10-27", True),
+        ("2031-11-03", True),
+    ]
+    assert date_conflicts(story) == []
+
+
+def test_a_figure_dated_after_its_articles_publication_is_a_forecast():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import Names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Vessia is expected to send some 10,000 troops by December, including 3,000 sent "
+        "this month, the agency said."
+    )
+    item = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "published": "2031-10-25",
+            "claims": [
+                ("10,000", 10000, "troop", "some", "the agency", "2031-12"),
+                ("3,000", 3000, "troop", None, "the agency", "2031-10"),
+            ],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    found = {f.value: (f.date, f.expected) for f in figures(story, Names())}
+    assert found == {10000: ("2031-12", True), 3000: ("2031-10", False)}
+
+
 def test_days_given_as_a_list_are_not_one_event_dated_differently():
     from tests.fuse.builders import analysis, lexical_embedder
 

@@ -146,6 +146,30 @@ def test_timeline_weeks_read_as_the_week_of_their_monday():
     assert to_dict(brief)["stories"][0]["timeline"][0]["date"] == "2031-W10"  # JSON keeps ISO
 
 
+def test_forecasts_are_marked_expected_in_every_format():
+    from dataclasses import replace
+
+    brief = _brief()
+    story = replace(
+        brief.stories[0],
+        figures=(Figure(10000, "troop", "NIS", ("a1",), date="2031-12", expected=True),),
+        timeline=(
+            TimelineEvent("2031-03-05", "The bridge closed.", ("a1",)),
+            TimelineEvent("2031-03-09", "The bridge is to reopen.", ("b2",), expected=True),
+        ),
+    )
+    brief = replace(brief, stories=(story,))
+    md = render(brief, "md")
+    assert "- **2031-03-05** The bridge closed." in md
+    assert "- **2031-03-09** (expected) The bridge is to reopen." in md
+    assert "| NIS | 2031-12 (expected) |" in md
+    html = render(brief, "html")
+    assert html.count(">expected</span>") == 2 and html.count('<li class="expected">') == 1
+    data = to_dict(brief)["stories"][0]
+    assert [t["expected"] for t in data["timeline"]] == [False, True]
+    assert data["figures"][0]["expected"] is True
+
+
 def test_markdown_sources_say_where_a_date_came_from():
     md = render(_brief(), "md")
     # the fixture's dates were read from the text; a date from the page's metadata has no note

@@ -49,3 +49,15 @@ def test_activity_is_daily_over_a_short_span_and_monthly_over_a_long_one():
     long = _valid(charts.activity_chart([{"date": "2024-01-25", "kind": "quote"}, {"date": "2024-10-26", "kind": "quote"}]))
     assert long["encoding"]["x"]["timeUnit"] == "utcyearmonth"
     assert charts.activity_chart([{"date": None, "kind": "quote"}]) is None
+
+
+def test_a_forecast_on_the_timeline_is_paler_than_a_reported_event():
+    events = [
+        {"date": "2024-10-23", "text": "arrived", "sources": ["a"]},
+        {"date": "2024-12", "text": "expected by December", "sources": ["b"], "expected": True},
+    ]
+    spec = _valid(charts.timeline_chart(events))
+    assert [r["status"] for r in spec["data"]["values"]] == ["reported", "expected"]
+    scale = spec["encoding"]["opacity"]["scale"]
+    reported, expected = (scale["range"][scale["domain"].index(k)] for k in ("reported", "expected"))
+    assert expected < reported

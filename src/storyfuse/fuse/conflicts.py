@@ -10,7 +10,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   Sentences that name people, none of them in common, speak of different events. Dates
   more than ``DATE_SPREAD_DAYS`` apart are not read as one event. When one article itself gives
   both dates for such phrases, they are two events, not a conflict; nor is a day given in a list
-  or span with another ("on Monday and Tuesday") one date of an event.
+  or span with another ("on Monday and Tuesday") one date of an event, nor a forecast against a
+  report (``Dated.expected``: "to be deployed on Oct. 27" / "arrived on Oct. 23").
 - number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
   two figures answer the same question when they count the same thing (unit), their dates fall in
   one window (``figures.DATE_WINDOW_DAYS``) and their sentences say the same about it: the
@@ -42,7 +43,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.fuse.events import Dated, parse_sentences
+from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
@@ -99,7 +100,9 @@ def _speech_verbs() -> frozenset[str]:
 
 def _same_dated_event(story: StoryArticles, a: Dated, b: Dated, speech: frozenset[str]) -> bool:
     """Whether two dated mentions speak of one event (see the module notes)."""
-    if a.unit == b.unit:
+    if a.unit == b.unit or a.expected != b.expected:
+        # a forecast and a report ("to be deployed on Oct. 27" / "arrived on Oct. 23") do not
+        # answer one question
         return False
     sentences = story.vectors([a.unit.text, b.unit.text])
     sentence_cosine = float(sentences[0] @ sentences[1])
@@ -477,11 +480,6 @@ def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
     return noun, verb
 
 
-# a verb with one of these, or in the infinitive, tells what may or is to happen ("will send",
-# "expected to dispatch"), not what happened
-_NOT_DONE = {"will", "would", "could", "may", "might", "can", "should", "must", "to"}
-
-
 def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | None:
     """What a sentence says happened to the things it counts: the verb they are the object or
     subject of, whether that is only planned or possible, and the places after it ("has sent
@@ -504,8 +502,7 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     )
     if not places:
         return None
-    planned = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_DONE for c in verb.children)
-    return lemma, planned, places
+    return lemma, planned(verb), places
 
 
 def count_phrase(sentence: str, unit: str) -> str | None:

@@ -43,14 +43,20 @@ class Dated:
     thing: str  # what is dated: the verb's object, or the dated noun phrase
     head: str = ""  # lemma of the phrase's head word: sign, pact, say
     verbal: bool = False  # the date belongs to a verb ("signed on June 19"), not a noun
+    # what had not happened when the article was written: a date after its publication date
+    # ("to be deployed on Oct. 27-28" in an Oct. 25 report, "10,000 troops by December"); in an
+    # undated article, a date whose verb is in the future or planned ("will meet on June 3")
+    expected: bool = False
 
 
 def dated_events(story: StoryArticles) -> list[Dated]:
     # one batch, of the sentences that date an event (a bare year or an unresolved "Friday" needs
     # no parse)
     parse_sentences(u.text for u in story.units if any(_event_time(t) for t in u.times))
+    published = {a.id: parse_day(a.article.published) for a in story.analyses}
     out = []
     for unit in story.units:
+        written = published.get(unit.article_id)
         for mention in unit.times:
             kind = precision(mention.value)
             day = parse_day(mention.value)
@@ -70,6 +76,7 @@ def dated_events(story: StoryArticles) -> list[Dated]:
                     thing=words.thing,
                     head=words.head,
                     verbal=words.verbal,
+                    expected=day > written if written is not None else words.planned,
                 )
             )
     return out
@@ -85,6 +92,7 @@ class EventWords(NamedTuple):
     thing: str  # what is dated: the object or the dated noun ("the treaty", "mutual defense pact")
     head: str  # lemma of the head word: sign, pact, say ("" when the date has no head)
     verbal: bool = False
+    planned: bool = False  # the verb is in the future or planned: "will meet", "expected to go"
 
 
 # parses of recent sentences: a story's briefs, and the stories an article joins, parse the same
@@ -153,7 +161,19 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
     if not phrase:
         return whole
     verbal = head.pos_ in ("VERB", "AUX")
-    return EventWords(phrase, _words(thing, inside) or phrase, head.lemma_.lower(), verbal)
+    return EventWords(
+        phrase, _words(thing, inside) or phrase, head.lemma_.lower(), verbal, verbal and planned(head)
+    )
+
+
+# a verb with one of these, or in the infinitive, tells what may or is to happen ("will send",
+# "expected to dispatch", "are to be deployed"), not what happened
+_NOT_DONE = {"will", "'ll", "shall", "would", "could", "may", "might", "can", "should", "must", "to"}
+
+
+def planned(verb: Any) -> bool:
+    """Whether a parsed verb tells what is only planned or possible, not what happened."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_DONE for c in verb.children)
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:

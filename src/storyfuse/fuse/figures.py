@@ -18,7 +18,9 @@ on record for.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.names import Names, acronyms, described_body, same_party, tidy
@@ -144,7 +146,14 @@ def _claimant(group: list[Sourced], names: Names) -> str | None:
     return names.display(max(forms, key=lambda w: (len(w.split()) > 1, len(w))))
 
 
-def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
+def to_figure(
+    group: list[Sourced],
+    names: Names,
+    order: list[str],
+    published: Mapping[str, date | None] | None = None,
+) -> Figure:
+    """One figure of a group of claims; ``published``: the articles' publication days, which
+    tell a forecast ("10,000 troops by December" in an October report) from a count."""
     first = group[0].claim
     units = Counter(s.claim.unit for s in group)
     qualifiers = list(dict.fromkeys(s.claim.qualifier for s in group if s.claim.qualifier))
@@ -155,18 +164,31 @@ def to_figure(group: list[Sourced], names: Names, order: list[str]) -> Figure:
         ids = [s.article_id for s in group if " ".join(s.claim.text.split()) == text]
         texts.append(Cited(text=text, sources=source_order(ids, order)))
     texts.sort(key=lambda c: order.index(c.sources[0]))
+    date_of = min(dates, key=lambda d: (-dates[d], d)) if dates else None
     return Figure(
         value=first.value,
         unit=max(units, key=lambda u: (units[u], u == first.unit)),
         claimant=_claimant(group, names),
         sources=source_order([s.article_id for s in group], order),
         qualifier=" / ".join(qualifiers) if qualifiers else None,
-        date=min(dates, key=lambda d: (-dates[d], d)) if dates else None,
+        date=date_of,
         texts=tuple(texts),
         upper=first.upper,
         # the wording most sources use; of two as common, the fuller ("Varnish marines")
         thing=max(things, key=lambda t: (things[t], len(t))) if things else None,
+        expected=date_of is not None and _after_publication(group, published or {}),
     )
+
+
+def _after_publication(group: list[Sourced], published: Mapping[str, date | None]) -> bool:
+    """Every dated claim of the group gives a date after its article's publication: what the
+    figure counts is expected, not yet there."""
+    dated = [s for s in group if s.claim.date]
+    for s in dated:
+        day, written = parse_day(s.claim.date), published.get(s.article_id)
+        if day is None or written is None or day <= written:
+            return False
+    return bool(dated)
 
 
 def _with_bodies_named(claims: list[Sourced], story: StoryArticles, names: Names) -> list[Sourced]:
@@ -189,4 +211,5 @@ def figures(story: StoryArticles, names: Names, alignment: Alignment | None = No
         return min((order.index(s.article_id), s.claim.start) for s in group)
 
     groups.sort(key=lambda g: (-len({s.article_id for s in g}), first_seen(g)))
-    return [to_figure(g, names, order) for g in groups]
+    published = {a.id: parse_day(a.article.published) for a in story.analyses}
+    return [to_figure(g, names, order, published) for g in groups]

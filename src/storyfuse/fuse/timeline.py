@@ -228,6 +228,11 @@ def timeline(story: StoryArticles) -> list[TimelineEvent]:
     for group in merge_events(story, one_per_sentence(story_events(story))):
         rep = _representative(story, group)
         sources = source_order([e.article_id for e in group], order)
-        out.append((rep.day, rep.precision != "day", -len(sources), rep, sources))
+        # expected when no article reports it as done
+        expected = all(e.expected for e in group)
+        out.append((rep.day, rep.precision != "day", -len(sources), rep, sources, expected))
     out.sort(key=lambda e: (e[0], e[1], e[2], order.index(e[4][0])))
-    return [TimelineEvent(date=rep.value, text=rep.unit.text, sources=src) for *_, rep, src in out]
+    return [
+        TimelineEvent(date=rep.value, text=rep.unit.text, sources=src, expected=expected)
+        for *_, rep, src, expected in out
+    ]

@@ -110,6 +110,8 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
                 "qualifier": f.qualifier,
                 "claimant": f.claimant,
                 "date": f.date,
+                # a forecast: every source dates it after its own publication ("by December")
+                "expected": f.expected,
                 "sources": list(f.sources),
                 "texts": [{"text": t.text, "sources": list(t.sources)} for t in f.texts],
             }
@@ -134,7 +136,8 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
             for q in story.quotes
         ],
         "timeline": [
-            {"date": t.date, "text": t.text, "sources": list(t.sources)} for t in story.timeline
+            {"date": t.date, "text": t.text, "sources": list(t.sources), "expected": t.expected}
+            for t in story.timeline
         ],
         "entities": [
             {

@@ -54,9 +54,10 @@ def to_markdown(brief: Brief) -> str:
         if story["figures"]:
             lines += ["### Figures", "", "| value | what | qualifier | claimant | date | sources |", "|---|---|---|---|---|---|"]
             for f in story["figures"]:
+                when = (f["date"] or "") + (" (expected)" if f.get("expected") else "")
                 lines.append(
                     f"| {_md(f['amount'])} | {_md(f['what'])} | {_md(f['qualifier']) or ''} | "
-                    f"{_md(f['claimant']) or '—'} | {f['date'] or ''} | {_cites(f['cites'])} |"
+                    f"{_md(f['claimant']) or '—'} | {when} | {_cites(f['cites'])} |"
                 )
             lines.append("")
         if story["quotes"]:
@@ -73,7 +74,11 @@ def to_markdown(brief: Brief) -> str:
             lines.append("")
         if story["timeline"]:
             lines += ["### Timeline", ""]
-            lines += [f"- **{t['date_label']}** {_md(t['text'])} {_cites(t['cites'])}" for t in story["timeline"]]
+            lines += [
+                f"- **{t['date_label']}**{' (expected)' if t.get('expected') else ''} "
+                f"{_md(t['text'])} {_cites(t['cites'])}"
+                for t in story["timeline"]
+            ]
             lines.append("")
         if story["facts"]:
             lines += ["### Facts by support", ""]

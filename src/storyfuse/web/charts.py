@@ -94,7 +94,8 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
-    """Dated events on a time axis; dot size = number of sources, the text on hover."""
+    """Dated events on a time axis; dot size = number of sources, the text on hover; events
+    not yet happened when reported (``expected``) are paler."""
     rows = []
     for e in events:
         day = iso_day(e.get("date"))
@@ -106,6 +107,7 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
                     "date": e["date"],
                     "text": text if len(text) <= 140 else text[:139] + "…",
                     "sources": len(set(e.get("sources") or ())),
+                    "status": "expected" if e.get("expected") else "reported",
                 }
             )
     if not rows:
@@ -118,7 +120,7 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
     )
     chart = (
         alt.Chart(alt.Data(values=rows), width="container", height=130, autosize=_FIT_X)
-        .mark_circle(opacity=0.8)
+        .mark_circle()
         .encode(
             x=alt.X(
                 "day:T",
@@ -138,7 +140,17 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
             size=alt.Size("sources:Q", legend=None, scale=alt.Scale(range=[40, 300])),
-            tooltip=[alt.Tooltip("date:N"), alt.Tooltip("text:N"), alt.Tooltip("sources:Q")],
+            opacity=alt.Opacity(
+                "status:N",
+                legend=None,
+                scale=alt.Scale(domain=["reported", "expected"], range=[0.8, 0.3]),
+            ),
+            tooltip=[
+                alt.Tooltip("date:N"),
+                alt.Tooltip("text:N"),
+                alt.Tooltip("sources:Q"),
+                alt.Tooltip("status:N"),
+            ],
         )
     )
     return chart.to_dict()
