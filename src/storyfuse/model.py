@@ -29,6 +29,10 @@ class InputError(Exception):
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
 ANALYSIS_VERSION = 2  # 2: claims say what they count; entity spans and list counts
+# The version of the brief fuse and render make of a story's analyses; the store caches each
+# story's brief with it. Bump it with every change that makes them give another brief for the
+# same analyses, so that a database's cached briefs are fused again when next asked for.
+BRIEF_VERSION = 2  # 2: forecasts marked "expected" in the timeline and the figures
 
 @dataclass(frozen=True)
 class Problem:

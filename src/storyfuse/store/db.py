@@ -962,20 +962,22 @@ class Store:
 
     def brief_dict(self, story_id: str) -> dict[str, Any]:
         """The brief as the JSON contract dict (``render.to_dict``), cached until the story
-        changes."""
+        changes, or until a storyfuse that fuses differently (``model.BRIEF_VERSION``) asks."""
         from storyfuse.render import to_dict
 
         s = schema.stories
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(s.c.brief, s.c.revision).where(s.c.id == story_id)).first()
+            row = conn.execute(
+                sa.select(s.c.brief, s.c.revision, s.c.brief_version).where(s.c.id == story_id)
+            ).first()
         if row is None:
             raise KeyError(
                 f"no story {story_id!r} in this database; `storyfuse stories` lists them"
             )
-        if row.brief is not None:
+        if row.brief is not None and row.brief_version == model.BRIEF_VERSION:
             return dict(row.brief)
         data = to_dict(self.brief(story_id))
-        values: dict[str, Any] = {"brief": data}
+        values: dict[str, Any] = {"brief": data, "brief_version": model.BRIEF_VERSION}
         fused_title = (data.get("stories") or [{}])[0].get("title")
         if fused_title:
             # the listing shows the brief's title once there is one (the lead article's before)

@@ -61,6 +61,8 @@ stories = sa.Table(
     # not computed yet is SQL NULL (not JSON null), so "brief IS NULL" finds the briefs to fuse
     sa.Column("brief", sa.JSON(none_as_null=True)),
     sa.Column("revision", sa.Integer, nullable=False),
+    # model.BRIEF_VERSION of the code that fused the cached brief; NULL: an older storyfuse
+    sa.Column("brief_version", sa.Integer),
 )
 
 story_articles = sa.Table(

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storyfuse import model
 from storyfuse.model import Analysis, Document, Problem
 from storyfuse.render.jsonout import article_dict
 from storyfuse.store import Store, schema
@@ -235,16 +236,22 @@ class StoreCatalog:
         return {r.id: r.title or openings.get(r.id) or r.id for r in rows}
 
     def warm(self, story_ids: Sequence[str] | None = None, limit: int | None = None) -> int:
-        """Fuse and store the briefs not computed yet (newest stories first); returns how many.
+        """Fuse and store the briefs not computed yet, or fused by an older storyfuse (newest
+        stories first); returns how many.
 
         Run in the background so that story pages and conflict counts are ready when asked for.
         """
         s = schema.stories
         with self._warm_lock:
             if story_ids is None:
+                stale = sa.or_(
+                    s.c.brief.is_(None),
+                    s.c.brief_version.is_(None),
+                    s.c.brief_version != model.BRIEF_VERSION,
+                )
                 query = (
                     sa.select(s.c.id)
-                    .where(s.c.brief.is_(None))
+                    .where(stale)
                     .order_by(s.c.last_published.desc().nulls_last(), s.c.id)
                 )
                 if limit is not None:
