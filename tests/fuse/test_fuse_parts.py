@@ -381,6 +381,25 @@ def test_a_figure_dated_after_its_articles_publication_is_a_forecast():
     assert found == {10000: ("2031-12", True), 3000: ("2031-10", False)}
 
 
+def test_a_forecast_figure_does_not_answer_the_question_a_count_does():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "Vessia has sent 12,000 troops to Norland, the agency said.",
+        "b": "Vessia has sent 20,000 troops to Norland, the agency said.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    count = Figure(12_000, "troop", "agency", ("a",), date="2031-10-28", texts=(Cited(texts["a"], ("a",)),))
+    other = Figure(20_000, "troop", "agency", ("b",), date="2031-10-30", texts=(Cited(texts["b"], ("b",)),))
+    assert len(number_conflicts(story, [count, other])) == 1
+    assert number_conflicts(story, [count, replace(other, expected=True)]) == []
+
+
 def test_days_given_as_a_list_are_not_one_event_dated_differently():
     from tests.fuse.builders import analysis, lexical_embedder
 

@@ -351,8 +351,13 @@ def _comparable(a: Figure, b: Figure) -> bool:
     """Whether two figures could answer one question: the same thing counted, in one window of
     dates, and not read off one sentence (one sentence giving two counts of a thing, "10,000 by
     December, including 3,000 already sent", states a whole and a part, or a before and after;
-    never a conflict)."""
-    return same_thing(a.unit, b.unit) and _dates_close(a, b) and not _same_sentence(a, b)
+    never a conflict), and both counts or both forecasts (``Figure.expected``)."""
+    return (
+        same_thing(a.unit, b.unit)
+        and _dates_close(a, b)
+        and not _same_sentence(a, b)
+        and a.expected == b.expected
+    )
 
 
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
