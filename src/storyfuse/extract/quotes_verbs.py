@@ -31,14 +31,14 @@ CLAUSE_VERBS = _words(
     rule learn discover realize realise recognize recognise wonder question project
     forecast reckon counter threaten swear guarantee bet clarify continue point
     acknowledge blog email comment answer mock describe envision cite express offer
-    order discuss hop convince read guess highlight demonstrate imagine
+    order discuss convince read guess highlight demonstrate imagine
     """
 )
 # ... governing a "to" clause: "X vowed to ...", "X urged Y to ...", "X declined to comment"
 TO_VERBS = _words(
     """
     decline refuse vow promise pledge threaten urge ask call expect agree argue seek
-    push plan want tell offer vote prefer demand warn claim seem appear say hop report
+    push plan want tell offer vote prefer demand warn claim seem appear say hope report
     propose mention plot advocate order show look like aim challenge press consider
     """
 )
@@ -121,7 +121,7 @@ PREP_VERBS = {
     "offer": {"to"},
     "support": {"for"},
     "nominate": {"to"},
-    "hop": {"for"},
+    "hope": {"for"},
     "distance": {"from"},
     "count": {"as"},
     "spar": {"on"},
