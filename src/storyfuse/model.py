@@ -28,11 +28,22 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 3  # 2: claims say what they count; entity spans and list counts; 3: spaCy 3.8.6 lemmas
+ANALYSIS_VERSION = 3  # 2: claims say what they count; entity spans and list counts
+# 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
 BRIEF_VERSION = 2  # 2: forecasts marked "expected" in the timeline and the figures
+
+# The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
+ENGLISH = "en"
+
+
+def reads_english(language: str | None) -> bool:
+    """Whether the English finders apply to an article: English, or a language nobody could
+    tell (too short a text, no declared language)."""
+    return language is None or language == ENGLISH
+
 
 @dataclass(frozen=True)
 class Problem:

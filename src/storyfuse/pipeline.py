@@ -29,7 +29,15 @@ from typing import TypeVar
 
 from storyfuse import clean, extract, fuse, group, ingest, limits
 from storyfuse.extract import nlp
-from storyfuse.model import Analysis, Article, Brief, Document, InputError, Problem
+from storyfuse.model import (
+    Analysis,
+    Article,
+    Brief,
+    Document,
+    InputError,
+    Problem,
+    reads_english,
+)
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +123,7 @@ def analyze_batch(documents: Sequence[Document]) -> list[Outcome]:
     articles = {
         i: a
         for i, a in enumerate(cleaned)
-        if isinstance(a, Article) and len(a.text) <= nlp.MAX_CHARS
+        if isinstance(a, Article) and len(a.text) <= nlp.MAX_CHARS and reads_english(a.language)
     }
     parses: dict[int, object] = {}
     if len(articles) > 1:

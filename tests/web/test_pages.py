@@ -320,3 +320,21 @@ def test_an_entity_shown_with_its_short_forms_gathers_what_articles_write():
     assert {(i["article_id"], i["kind"]) for i in items} == {
         ("osb", "claim"), ("osb", "quote"), ("osb-2", "quote"),
     }  # fmt: skip
+
+
+def test_a_source_in_another_language_says_it_was_not_read_for_quotes_or_figures():
+    brief = corpus()
+    articles = tuple(
+        replace(a, article=replace(a.article, language="de")) if a.id == "bridge-b" else a
+        for a in brief.articles
+    )
+    client = TestClient(create_app(MemoryCatalog(replace(brief, articles=articles))))
+    story_id = brief.stories[0].id
+    doc = _doc(client.get(f"/stories/{story_id}"))
+    notes = [li.text_content() for li in doc.cssselect("ol.source-list li")]
+    flagged = [n for n in notes if "in de: not read for quotes, figures, dates or names" in n]
+    assert len(flagged) == 1 and "Evening Post" in flagged[0]
+    article = _doc(client.get("/articles/bridge-b")).text_content()
+    assert "in de: not read for quotes, figures, dates or names" in article
+    other = _doc(client.get("/articles/bridge-a")).text_content()
+    assert "not read for" not in other

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from storyfuse import limits
 from storyfuse.clean import metadata
 from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
+from storyfuse.clean.language import language_of
 from storyfuse.clean.lines import Line, normalise, repair_apostrophes, split_lines
 from storyfuse.model import Article, Document, Removed
 
@@ -22,7 +23,8 @@ EDGE_PROMO_WORDS = 30
 
 
 def clean(document: Document) -> Article:
-    """The article of a Document: clutter removed (each removal with its reason), metadata filled.
+    """The article of a Document: clutter removed (each removal with its reason), metadata filled,
+    and the language it is written in (``clean.language``).
 
     ``Article.text`` is the clean body, paragraphs joined by blank lines.
     """
@@ -34,11 +36,12 @@ def clean(document: Document) -> Article:
         decisions = classify(lines, title=document.title)
     limits.check()
     meta = metadata.complete(document, decisions)
+    text = repair_apostrophes("\n\n".join(d.line.text for d in decisions if d.kept))
     return Article(
         id=document.id,
         path=document.path,
         format=document.format,
-        text=repair_apostrophes("\n\n".join(d.line.text for d in decisions if d.kept)),
+        text=text,
         content_hash=document.content_hash,
         title=repair_apostrophes(meta.title) if meta.title else meta.title,
         outlet=meta.outlet,
@@ -46,7 +49,7 @@ def clean(document: Document) -> Article:
         published=meta.published,
         published_from=meta.published_from,
         url=document.url,
-        language=document.language,
+        language=language_of(text, document.language),
         removed=tuple(Removed(d.line.text, d.reason) for d in decisions if d.reason),
     )
 

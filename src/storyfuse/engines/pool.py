@@ -72,9 +72,11 @@ def batches(items: Sequence[T], size: int) -> list[list[T]]:
 
 def load_models() -> None:
     """Load what the per-article stages need, once per process."""
+    from storyfuse.clean.language import identifier
     from storyfuse.extract.nlp import nlp
 
     nlp()
+    identifier()
 
 
 # prctl(2) option: the signal this process gets when the process that started it dies

@@ -6,6 +6,11 @@ parses many articles together (``nlp.parse_many``) passes each article's parse i
 
 from __future__ import annotations
 
+import functools
+import re
+
+import pysbd
+from pysbd.languages import LANGUAGE_CODES
 from spacy.tokens import Doc
 
 from storyfuse import limits
@@ -14,7 +19,7 @@ from storyfuse.extract.nlp import MAX_CHARS, entities_of, parse, sentences_of, w
 from storyfuse.extract.people import People
 from storyfuse.extract.quotes import find_quotes
 from storyfuse.extract.times import find_times
-from storyfuse.model import Analysis, Article, InputError
+from storyfuse.model import Analysis, Article, InputError, Sentence, reads_english
 
 
 def extract(article: Article, doc: Doc | None = None) -> Analysis:
@@ -25,6 +30,9 @@ def extract(article: Article, doc: Doc | None = None) -> Analysis:
             f"article text is {len(article.text):,} characters; the limit is {MAX_CHARS:,}",
         )
     limits.check()
+    if not reads_english(article.language):
+        # the English rules and model would only misread it: its sentences, nothing else
+        return Analysis(article=article, sentences=tuple(plain_sentences(article)))
     if doc is None:
         doc = parse(article.text)
     limits.check()
@@ -46,3 +54,23 @@ def extract(article: Article, doc: Doc | None = None) -> Analysis:
         times=tuple(times),
         words=tuple(words_of(doc)),
     )
+
+
+def plain_sentences(article: Article) -> list[Sentence]:
+    """The sentences of an article the English parse does not read: pysbd's rules for its
+    language (English rules for one pysbd does not know), within each paragraph."""
+    segmenter = _segmenter(article.language if article.language in LANGUAGE_CODES else "en")
+    out = []
+    for paragraph in re.finditer(r"[^\n]+", article.text):
+        for span in segmenter.segment(paragraph.group()):
+            text = span.sent.strip()
+            if not text:
+                continue
+            start = paragraph.start() + span.start + (len(span.sent) - len(span.sent.lstrip()))
+            out.append(Sentence(start=start, end=start + len(text), text=text))
+    return out
+
+
+@functools.cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)

@@ -36,6 +36,9 @@ def article_dict(analysis: Analysis, canonical: dict[str, str] | None = None) ->
         "url": art.url,
         "published": art.published,
         "published_from": art.published_from,
+        # ISO 639 code, from the text (else the page's tag); quotes, claims, times and entities
+        # are read in English only, and left empty for another language
+        "language": art.language,
         "text": art.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in art.removed],
         "sentences": [{"text": s.text, "span": [s.start, s.end]} for s in analysis.sentences],

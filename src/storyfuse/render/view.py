@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.model import Brief
+from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
 
@@ -34,11 +34,19 @@ def label(article: dict[str, Any], words: int = 12) -> str:
     return f"(untitled) “{opening}”"
 
 
+def language_note(language: str | None) -> str | None:
+    """What a source line says of an article storyfuse does not read in English."""
+    if reads_english(language):
+        return None
+    return f"in {language}: not read for quotes, figures, dates or names"
+
+
 def build_view(brief: Brief) -> dict[str, Any]:
     data = to_dict(brief)
     articles = {a["id"]: a for a in data["articles"]}
     for article in data["articles"]:
         article["label"] = label(article)
+        article["language_note"] = language_note(article.get("language"))
     for story in data["stories"]:
         numbers = {aid: n for n, aid in enumerate(story["article_ids"], start=1)}
         story["sources"] = [

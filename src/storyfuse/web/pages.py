@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, replace
 from typing import Any
 
-from storyfuse.render.view import amount, by_speaker, date_label, label
+from storyfuse.render.view import amount, by_speaker, date_label, label, language_note
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (
@@ -57,6 +57,7 @@ def source_meta(article: dict[str, Any], n: int | None = None) -> dict[str, Any]
         "published_from": article.get("published_from"),
         "authors": article.get("authors") or [],
         "url": safe_url(article.get("url")),
+        "language_note": language_note(article.get("language")),
     }
     if n is not None:
         meta["n"] = n
