@@ -7,7 +7,7 @@ is one online index).
 The local pool forks its workers after the models are loaded, so they start at once. Two
 workers spend about the same CPU time as one process, so on two free cores they take less wall
 time: bench/pipeline.py, 500 articles on an idle machine, 11.6 articles/s on one process and
-17.4 on two workers (17.4-19.2 over four runs).
+17.4 on two workers (17.4-19.4 over five runs).
 
 Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
 clean and extract, into SQLite, model loading included): local, one process 32 s; local, two
