@@ -6,11 +6,12 @@ an article in another language they only misread it ("Der" a person, a German qu
 the start of a quote). Such an article is kept, shown, grouped and cited by its sentences, and
 those finders are not run on it (``extract``); its source line says which language it is in.
 
-Calibrated on the evaluation corpora: of their 2,341 English texts (article-extraction's English
-pages, PolNeAR, NeuS, ECB+, TempEval-3, the seeds), none is taken for another language (the
-identifier gives another language only to two headline-length ECB+ texts, below 0.25; 130
-texts, 129 of them ECB+ headlines, are too short to tell and count as English); the nine article-extraction pages in other
-languages (Korean, Portuguese, Italian, Indonesian, Russian, German) get theirs at 0.81 or more.
+Calibrated on the evaluation corpora. Of their 2,341 English texts (article-extraction's English
+pages, PolNeAR, NeuS, ECB+, TempEval-3, the seeds), none is taken for another language: the
+identifier gives another language only to two headline-length ECB+ texts, below 0.25, and 130
+texts, 129 of them ECB+ headlines, are too short to tell and count as English. The nine
+article-extraction pages in other languages (Korean, Portuguese, Italian, Indonesian, Russian,
+German) get theirs at 0.81 or more.
 """
 
 from __future__ import annotations

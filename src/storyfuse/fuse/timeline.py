@@ -9,6 +9,10 @@ day is not cited for the item; the digits of the dates themselves are not counts
 latest publication date (nothing reported can have happened months after it was published; such
 items are page leftovers), or more than ``BEFORE_DAYS`` before the earliest (background, not the
 story). Without publication dates the story's time is the median of its dates.
+
+An item is *expected* when every article that gives it dates it after its own publication ("to
+be deployed on Oct. 27-28" in an Oct. 25 report), or, undated, with a planned verb ("will meet
+on June 3"): a forecast, shown as such, not an event reported as done (``events.Dated``).
 """
 
 from __future__ import annotations
