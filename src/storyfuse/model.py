@@ -33,7 +33,8 @@ ANALYSIS_VERSION = 3  # 2: claims say what they count; entity spans and list cou
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 2  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 3  # 2: forecasts marked "expected" in the timeline and the figures
+# 3: each article's language, and a note on a source in another language
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
