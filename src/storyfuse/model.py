@@ -34,7 +34,7 @@ ANALYSIS_VERSION = 3  # 2: claims say what they count; entity spans and list cou
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
 BRIEF_VERSION = 3  # 2: forecasts marked "expected" in the timeline and the figures
-# 3: each article's language, and a note on a source in another language
+# 3: each article's language, a note on a source in another language, timeline day ranges
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
@@ -285,6 +285,7 @@ class TimelineEvent:
     sources: tuple[str, ...]
     # not yet happened when reported: every source dates it after its own publication
     expected: bool = False
+    end: str | None = None  # the last day of a range of days ("Oct. 27-28": 2024-10-28)
 
 
 @dataclass(frozen=True)

@@ -353,6 +353,24 @@ def test_what_had_not_happened_when_reported_is_marked_expected():
     assert date_conflicts(story) == []
 
 
+def test_a_timeline_item_keeps_the_last_day_of_its_range():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = "Crews closed the Tarn road on Oct. 27-28 for repairs, the council said."
+    item = analysis(
+        {"id": "a", "text": text, "published": "2031-10-30", "times": [("Oct. 27-28", "2031-10-27")]}
+    )
+    item = replace(item, times=tuple(replace(t, end_value="2031-10-28") for t in item.times))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    assert [(e.date, e.end, e.expected) for e in timeline(story)] == [
+        ("2031-10-27", "2031-10-28", False)
+    ]
+
+
 def test_a_figure_dated_after_its_articles_publication_is_a_forecast():
     from tests.fuse.builders import analysis, lexical_embedder
 

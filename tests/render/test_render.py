@@ -170,6 +170,23 @@ def test_forecasts_are_marked_expected_in_every_format():
     assert data["figures"][0]["expected"] is True
 
 
+def test_a_range_of_days_reads_to_its_last_day():
+    from dataclasses import replace
+
+    from storyfuse.render.view import date_label
+
+    assert date_label("2031-10-27", "2031-10-28") == "2031-10-27–28"
+    assert date_label("2031-10-30", "2031-11-02") == "2031-10-30 – 2031-11-02"
+    assert date_label("2031-10-27", "2031-10-27") == "2031-10-27"
+    assert date_label("2031-10", "2031-10-28") == "2031-10"  # only a day starts a range
+    brief = _brief()
+    event = TimelineEvent("2031-03-06", "Crews work both days.", ("a1",), end="2031-03-07")
+    brief = replace(brief, stories=(replace(brief.stories[0], timeline=(event,)),))
+    assert "- **2031-03-06–07** Crews work both days." in render(brief, "md")
+    assert '<time datetime="2031-03-06">2031-03-06–07</time>' in render(brief, "html")
+    assert to_dict(brief)["stories"][0]["timeline"][0]["end"] == "2031-03-07"
+
+
 def test_markdown_sources_say_where_a_date_came_from():
     md = render(_brief(), "md")
     # the fixture's dates were read from the text; a date from the page's metadata has no note

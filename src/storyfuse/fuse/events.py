@@ -47,6 +47,7 @@ class Dated:
     # ("to be deployed on Oct. 27-28" in an Oct. 25 report, "10,000 troops by December"); in an
     # undated article, a date whose verb is in the future or planned ("will meet on June 3")
     expected: bool = False
+    end: str | None = None  # the last day of a range of days ("Oct. 27-28" -> 2024-10-28)
 
 
 def dated_events(story: StoryArticles) -> list[Dated]:
@@ -77,6 +78,7 @@ def dated_events(story: StoryArticles) -> list[Dated]:
                     head=words.head,
                     verbal=words.verbal,
                     expected=day > written if written is not None else words.planned,
+                    end=mention.end_value if kind == "day" else None,
                 )
             )
     return out

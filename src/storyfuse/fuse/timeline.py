@@ -237,6 +237,8 @@ def timeline(story: StoryArticles) -> list[TimelineEvent]:
         out.append((rep.day, rep.precision != "day", -len(sources), rep, sources, expected))
     out.sort(key=lambda e: (e[0], e[1], e[2], order.index(e[4][0])))
     return [
-        TimelineEvent(date=rep.value, text=rep.unit.text, sources=src, expected=expected)
+        TimelineEvent(
+            date=rep.value, text=rep.unit.text, sources=src, expected=expected, end=rep.end
+        )
         for *_, rep, src, expected in out
     ]

@@ -139,7 +139,14 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
             for q in story.quotes
         ],
         "timeline": [
-            {"date": t.date, "text": t.text, "sources": list(t.sources), "expected": t.expected}
+            {
+                "date": t.date,
+                # the last day of a range of days ("Oct. 27-28"); null for one date
+                "end": t.end,
+                "text": t.text,
+                "sources": list(t.sources),
+                "expected": t.expected,
+            }
             for t in story.timeline
         ],
         "entities": [

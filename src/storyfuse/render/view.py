@@ -64,7 +64,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
         for item in story["summary"] + story["facts"] + story["timeline"]:
             item["cites"] = cite(item["text"], item["sources"])
         for event in story["timeline"]:
-            event["date_label"] = date_label(event["date"])
+            event["date_label"] = date_label(event["date"], event.get("end"))
         for group in story["quotes"]:
             for variant in group["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
@@ -94,9 +94,12 @@ def by_speaker(quotes: list[dict]) -> list[dict]:
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
-def date_label(value: str) -> str:
+def date_label(value: str, end: str | None = None) -> str:
     """A timeline date as a reader reads it: an ISO week ("2024-W42") as the week of its
-    Monday ("week of 2024-10-14"); other values (2024-10-24, 2024-10, 2024) as they are."""
+    Monday ("week of 2024-10-14"); a range of days to its last day ("2024-10-27–28",
+    "2024-10-30 – 2024-11-02"); other values (2024-10-24, 2024-10, 2024) as they are."""
+    if end and end != value and len(value) == len(end) == 10:
+        return f"{value}–{end[8:]}" if end[:7] == value[:7] else f"{value} – {end}"
     week = _WEEK.match(value or "")
     if week:
         try:

@@ -126,7 +126,8 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
             "single": by_speaker([q for q in quotes if not q["shared"]]),
         },
         "timeline": [
-            {**linked(t), "date_label": date_label(t["date"])} for t in story.get("timeline") or ()
+            {**linked(t), "date_label": date_label(t["date"], t.get("end"))}
+            for t in story.get("timeline") or ()
         ],
         "facts": [linked(f) for f in story.get("facts") or ()],
         "entities": story.get("entities") or [],
