@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from storyfuse.model import Document, Problem
+    from storyfuse.model import Analysis, Document, Problem
     from storyfuse.store import Store
 
 FORMATS = ("json", "md", "html")
@@ -43,6 +43,24 @@ def _report(problems: Sequence[Problem]) -> None:
         print(f"storyfuse: skipped {_say(problem.path)}: {_say(problem.error)}", file=sys.stderr)
 
 
+def _report_languages(analyses: Sequence[Analysis]) -> None:
+    """One line naming the articles in another language than English, which storyfuse keeps
+    and groups but does not read for quotes, figures, dates or names."""
+    from storyfuse.model import reads_english
+
+    other = [a.article for a in analyses if not reads_english(a.article.language)]
+    if not other:
+        return
+    shown = "; ".join(f"{_say(a.path)}: {a.language}" for a in other[:3])
+    shown += "; ..." if len(other) > 3 else ""
+    whose = "its" if len(other) == 1 else "their"
+    print(
+        f"storyfuse: {_count(len(other), 'article')} not in English ({shown}): kept and grouped "
+        f"by {whose} sentences; quotes, figures, dates and names are read in English only",
+        file=sys.stderr,
+    )
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from storyfuse import pipeline, render
 
@@ -58,6 +76,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         fmt = args.format or (suffix if suffix in FORMATS else "md")
         _write(render.render(brief, fmt), output)
     _report(brief.errors)
+    _report_languages(brief.articles)
     if not brief.articles:
         print("storyfuse: no article could be analysed", file=sys.stderr)
         return 1
@@ -68,7 +87,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
-    from storyfuse.model import Document
+    from storyfuse.model import Document, reads_english
 
     if args.engine == "local" and not args.workers:
         from storyfuse.engines.pool import requested_workers
@@ -88,6 +107,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     older: list[str] = []  # unchanged, analysed by an older storyfuse, not refreshed
     changed: set[str] = set()
     own_ids: list[str] = []  # notes on the articles stored under an id of their own
+    other_languages: list[Analysis] = []  # analysed now, not in English
     stored = 0
     interrupted = False
     with _open_store(args.db) as store:
@@ -128,6 +148,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     continue
                 analyses, failed = engine.analyze([d for batch in todo for d in batch])
                 problems += failed
+                other_languages += [a for a in analyses if not reads_english(a.article.language)]
                 by_id = {a.id: a for a in analyses}
                 for batch in todo:
                     done = [by_id[d.id] for d in batch if d.id in by_id]
@@ -156,6 +177,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             engine.close()
         total = len(store.stories())
     _report(problems)
+    _report_languages(other_languages)
     if own_ids:
         shown = "; ".join(own_ids[:3]) + ("; ..." if len(own_ids) > 3 else "")
         print(

@@ -397,3 +397,33 @@ def test_the_story_list_counts_copies_and_outlets_apart(
     assert main(["stories", "--db", str(db)]) == 0
     line = capsys.readouterr().out.strip()
     assert "\t4 articles (1 copy), 2 outlets\t" in line
+
+
+GERMAN = (
+    "Der Stadtrat von Harwick teilte am Freitag mit, dass die Brücke über den Tamber bis zum "
+    "Winter geschlossen bleibt. Nach Angaben der Verwaltung seien mindestens 1.500 Pendler "
+    "betroffen, sagte Bürgermeisterin Ana Ruiz am Donnerstag."
+)
+ENGLISH = (
+    "The Harwick council said on Friday that the bridge over the Tamber will stay closed until "
+    "winter. At least 1,500 commuters are affected, Mayor Ana Ruiz said on Thursday."
+)
+
+
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_an_article_in_another_language_is_named_on_stderr(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "brucke.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "bridge.txt").write_text(ENGLISH, encoding="utf-8")
+    args = [command, str(folder)]
+    args += ["-o", str(tmp_path / "b.md")] if command == "analyze" else ["--db", str(tmp_path / "s.db")]
+    assert main(args) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if "not in English" in line]
+    expected = (
+        f"storyfuse: 1 article not in English ({folder / 'brucke.txt'}: de): kept and grouped by "
+        "its sentences; quotes, figures, dates and names are read in English only"
+    )
+    assert lines == [expected]
