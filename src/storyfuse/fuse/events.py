@@ -54,7 +54,7 @@ def dated_events(story: StoryArticles) -> list[Dated]:
     # one batch, of the sentences that date an event (a bare year or an unresolved "Friday" needs
     # no parse)
     parse_sentences(u.text for u in story.units if any(_event_time(t) for t in u.times))
-    published = {a.id: parse_day(a.article.published) for a in story.analyses}
+    published = story.published_days()
     out = []
     for unit in story.units:
         written = published.get(unit.article_id)

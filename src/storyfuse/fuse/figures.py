@@ -211,5 +211,4 @@ def figures(story: StoryArticles, names: Names, alignment: Alignment | None = No
         return min((order.index(s.article_id), s.claim.start) for s in group)
 
     groups.sort(key=lambda g: (-len({s.article_id for s in g}), first_seen(g)))
-    published = {a.id: parse_day(a.article.published) for a in story.analyses}
-    return [to_figure(g, names, order, published) for g in groups]
+    return [to_figure(g, names, order, story.published_days()) for g in groups]

@@ -76,13 +76,15 @@ class StoryArticles:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
 
+    def published_days(self) -> dict[str, date | None]:
+        """Each article's publication day, None when it has none (read once per story)."""
+        return self.once(
+            "published days", lambda: {a.id: parse_day(a.article.published) for a in self.analyses}
+        )
+
     def published(self) -> list[date]:
-        out = []
-        for analysis in self.analyses:
-            day = parse_day(analysis.article.published)
-            if day is not None:
-                out.append(day)
-        return out
+        """The publication days the story's articles have, in story order."""
+        return [day for day in self.published_days().values() if day is not None]
 
 
 def cosines(vectors: np.ndarray) -> np.ndarray:
