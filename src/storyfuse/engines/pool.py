@@ -13,6 +13,7 @@ and a parse does not depend on the other texts of its batch (tests/engines).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -116,11 +117,22 @@ def _can_fork() -> bool:
 
 
 class WorkerPool:
-    """``workers`` processes; use as a context manager, or call ``close``."""
+    """``workers`` processes; use as a context manager, or call ``close``.
+
+    Forked workers share this process's memory pages until they write to them, and Python's
+    cyclic garbage collector writes to every object it examines. The objects alive when the
+    pool starts (the loaded models, mostly) are therefore frozen out of the collector's reach
+    while the pool runs (``gc.freeze``, as Python's documentation advises before a fork): on
+    bench/pipeline.py's two workers this took about a tenth off the CPU time. ``close`` gives
+    them back to the collector."""
 
     def __init__(self, workers: int) -> None:
+        self._frozen = False
         if _can_fork():
             load_models()  # before the fork: the workers inherit the loaded models
+            gc.collect()
+            gc.freeze()
+            self._frozen = True
             context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
         else:
             method = (
@@ -140,6 +152,9 @@ class WorkerPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def __enter__(self) -> Self:
         return self
