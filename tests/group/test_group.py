@@ -193,3 +193,48 @@ def test_an_article_led_by_people_the_story_never_names_does_not_join_it(short_c
     )
     stories = group_features(features_of([short_chess[0], rematch]), online)
     assert len(stories) == 1
+
+
+def test_a_member_whose_lead_names_no_one_does_not_open_the_story_to_other_people(
+    short_chess,
+) -> None:
+    """Okafor's story holds three reports led by his full name and one that names no one in
+    full; a report led by another winner still starts its own story. When every member that
+    names no one turns the rule off (``unled_share=0``), it joins."""
+    from tests.group.conftest import make_analysis
+
+    reports = [
+        short_chess[0],
+        make_analysis(
+            "chess-3",
+            "2024-03-04",
+            "",
+            "Tunde Okafor, 24, said after his win at the Valdora Open on Sunday that he would "
+            "defend the title.",
+        ),
+        make_analysis(
+            "chess-4",
+            "2024-03-05",
+            "",
+            "Organisers of the Valdora Open praised Tunde Okafor's last-round win on Sunday.",
+        ),
+        make_analysis(
+            "chess-unled",
+            "2024-03-04",  # in the story before the other winner's report arrives
+            "",
+            "The Valdora Open ended on Sunday with a last-round win for the tournament's top seed.",
+        ),
+    ]
+    other = make_analysis(
+        "chess-other-final",
+        "2024-03-05",
+        "",
+        "Pavel Hruska won the Valdora Open on Sunday, beating Ivo Berg in the last round.",
+    )
+    online = GroupConfig(join_threshold=0.0, merge_threshold=2.0, split_threshold=-1.0)
+    features = features_of([*reports, other])
+    stories = group_features(features, online)
+    assert story_of(stories, "chess-other-final") != story_of(stories, "chess-unled")
+    assert len({story_of(stories, r.id).id for r in reports}) == 1
+    stories = group_features(features, replace(online, unled_share=0.0))
+    assert len(stories) == 1
