@@ -111,17 +111,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     stored = 0
     interrupted = False
     with _open_store(args.db) as store:
-        # the ids the store keeps: an article read from another file under a stored id gets
-        # its own, so the stored articles are looked up (and skipped when unchanged) by it
-        items = list(ingest.read(args.paths))
-        identified = store.identify(items)
-        read_as = {
-            new.id: old
-            for old, new in zip(items, identified, strict=True)
-            if isinstance(new, Document) and new is not old
-        }
-        documents, problems = prepare(identified)
         engine = get_engine(args.engine, **options)
+        try:
+            # a local pool's workers also read the pages (their HTML extraction)
+            read_many = getattr(engine, "read_files", None)
+            # the ids the store keeps: an article read from another file under a stored id
+            # gets its own, so the stored articles are looked up (and skipped when unchanged)
+            items = list(ingest.read(args.paths, read_many=read_many))
+            identified = store.identify(items)
+            read_as = {
+                new.id: old
+                for old, new in zip(items, identified, strict=True)
+                if isinstance(new, Document) and new is not old
+            }
+            documents, problems = prepare(identified)
+        except BaseException:
+            engine.close()
+            raise
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
         window = getattr(engine, "workers", 1) if args.engine == "local" else 8

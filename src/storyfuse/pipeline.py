@@ -17,7 +17,8 @@ the batch is still analysed.
 The per-article stages run over batches of documents (``analyze_batch``): each document is
 cleaned, spaCy parses the batch's texts together, then each article is extracted. ``analyze``
 spreads the batches over worker processes when the input has several batches and the machine
-more than one core (``engines.pool``); the result is the same as in one process.
+more than one core (``engines.pool``), and has the workers read the folders' pages too; the
+result is the same as in one process.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from storyfuse import clean, extract, fuse, group, ingest, limits
 from storyfuse.extract import nlp
@@ -38,6 +39,9 @@ from storyfuse.model import (
     Problem,
     reads_english,
 )
+
+if TYPE_CHECKING:
+    from storyfuse.engines.pool import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -164,17 +168,22 @@ def merge_outcomes(
 
 
 def analyze_all(
-    documents: Iterable[Document | Problem], workers: int | None = None
+    documents: Iterable[Document | Problem],
+    workers: int | None = None,
+    shared: WorkerPool | None = None,
 ) -> tuple[list[Analysis], list[Problem]]:
     """The per-article stages over a whole input in batches (``analyze_batch``), on ``workers``
-    processes (default: ``STORYFUSE_WORKERS``, else the usable cores); in this process when
-    the input is one batch. The result is that of ``analyze_documents``."""
+    processes (default: ``STORYFUSE_WORKERS``, else the usable cores), or on the ``shared``
+    pool; in this process when the input is one batch. The result is that of
+    ``analyze_documents``."""
     from storyfuse.engines import pool
 
     items = list(documents)
     tasks = pool.batches([d for d in items if isinstance(d, Document)], BATCH_SIZE)
     workers = min(pool.worker_count() if workers is None else workers, len(tasks))
-    if workers > 1:
+    if shared is not None and len(tasks) > 1:
+        results = shared.map(analyze_batch, tasks)
+    elif workers > 1 and shared is None:
         with pool.WorkerPool(workers) as workers_pool:
             results = workers_pool.map(analyze_batch, tasks)
     else:
@@ -194,7 +203,17 @@ def fuse_stories(analyses: Sequence[Analysis]) -> list:
 
 
 def analyze(paths: Sequence[str], workers: int | None = None) -> Brief:
-    """The whole chain over files and folders: what ``storyfuse analyze`` runs."""
-    analyses, problems = analyze_all(ingest.read(paths), workers)
+    """The whole chain over files and folders: what ``storyfuse analyze`` runs. With several
+    workers, they also read the folders' pages (``ingest.read``'s ``read_many``); the workers
+    start only when there is more than a batch to read or analyse."""
+    from storyfuse.engines import pool
+
+    count = pool.worker_count() if workers is None else workers
+    if count > 1:
+        with pool.WorkerPool(count) as shared:
+            documents = ingest.read(paths, read_many=shared.read_files)
+            analyses, problems = analyze_all(documents, count, shared)
+    else:
+        analyses, problems = analyze_all(ingest.read(paths), count)
     stories = fuse_stories(analyses)
     return Brief(articles=tuple(analyses), stories=tuple(stories), errors=tuple(problems))

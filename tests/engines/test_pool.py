@@ -211,3 +211,61 @@ def _alive(pid: int) -> bool:
             return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
     except FileNotFoundError:
         return False
+
+
+def test_pages_read_on_the_workers_equal_pages_read_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest.read`` with the pool's ``read_files`` gives what it gives alone: the same
+    documents and problems, in the same order, and the same own ids for two files of one name
+    in different folders; an archive between the pages is still read here, record by record."""
+    import shutil
+
+    from storyfuse import ingest
+    from storyfuse.engines import pool as pool_module
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    folder = tmp_path / "in"
+    (folder / "a").mkdir(parents=True)
+    (folder / "b").mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, folder / "a" / seed.name)
+    shutil.copy(fixtures / "ingest" / "article.html", folder / "a" / "page.html")
+    shutil.copy(fixtures / "ingest" / "article.html", folder / "b" / "page.html")  # same name
+    shutil.copy(fixtures / "ingest" / "articles.jsonl", folder / "a" / "m-archive.jsonl")
+    shutil.copy(fixtures / "e2e" / "binary.txt", folder / "b" / "binary.txt")
+    shutil.copy(fixtures / "e2e" / "empty.txt", folder / "b" / "empty.txt")
+    monkeypatch.setattr(pool_module, "READ_CHUNK", 2)  # several chunks from a few files
+
+    alone = list(ingest.read([str(folder)]))
+    with WorkerPool(2) as pool:
+        calls: list[int] = []
+
+        def counted(paths: list[str]) -> list[list]:
+            calls.append(len(paths))
+            return pool.read_files(paths)
+
+        shared = list(ingest.read([str(folder)], read_many=counted))
+    assert shared == alone
+    assert calls and max(calls) > pool_module.READ_CHUNK  # the pages went to the workers
+    ids = [d.id for d in alone if isinstance(d, Document)]
+    assert "page" in ids and "b-page" in ids
+    assert any(isinstance(p, Problem) and "binary.txt" in p.path for p in alone)
+
+
+def test_analyze_on_workers_equals_one_process(
+    tmp_path: Path, small_batches, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``storyfuse analyze``'s chain with the workers reading and analysing equals one
+    process's."""
+    import shutil
+
+    from storyfuse.engines import pool as pool_module
+
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    monkeypatch.setattr(pool_module, "READ_CHUNK", 2)
+    one = pipeline.analyze([str(tmp_path)], workers=1)
+    two = pipeline.analyze([str(tmp_path)], workers=2)
+    assert two.articles == one.articles
+    assert [s.id for s in two.stories] == [s.id for s in one.stories]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from storyfuse import pipeline
+from storyfuse import ingest, pipeline
 from storyfuse.engines import pool
 from storyfuse.engines.pool import WorkerPool, batches
 from storyfuse.model import Analysis, Document, Problem
@@ -71,10 +71,20 @@ class LocalEngine:
         kept, problems = prepare(documents)
         tasks = batches(kept, pipeline.BATCH_SIZE)
         if self.workers > 1 and len(tasks) > 1:
-            if self._pool is None:
-                self._pool = WorkerPool(self.workers)
-            return split(self._pool.map(pipeline.analyze_batch, tasks), problems)
+            return split(self._workers().map(pipeline.analyze_batch, tasks), problems)
         return split(map(pipeline.analyze_batch, tasks), problems)
+
+    def read_files(self, paths: list[str]) -> list[list[Document | Problem]]:
+        """``ingest.read_files``, on the workers when there are several chunks of files to read
+        (``ingest.read``'s ``read_many``)."""
+        if self.workers > 1 and len(paths) > pool.READ_CHUNK:
+            return self._workers().read_files(paths)
+        return ingest.read_files(paths)
+
+    def _workers(self) -> WorkerPool:
+        if self._pool is None:
+            self._pool = WorkerPool(self.workers)
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:

@@ -66,6 +66,10 @@ def worker_count() -> int:
     return max(1, min(usable_cpus(), fits))
 
 
+# Files read together by one worker (``WorkerPool.read_files``).
+READ_CHUNK = 8
+
+
 def batches(items: Sequence[T], size: int) -> list[list[T]]:
     """``items`` cut into consecutive lists of ``size`` (the last may be shorter)."""
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
@@ -149,6 +153,17 @@ class WorkerPool:
         exception is raised here; a worker that dies (killed, out of memory) raises
         ``concurrent.futures.process.BrokenProcessPool``."""
         return list(self._executor.map(function, tasks))
+
+    def read_files(self, paths: list[str]) -> list[list]:
+        """``ingest.read_files`` on the workers, in chunks of ``READ_CHUNK`` files: reading
+        an HTML page (its extraction) costs about half as much as analysing it. A single
+        chunk is read here, and starts no worker."""
+        from storyfuse import ingest
+
+        chunks = batches(paths, READ_CHUNK)
+        if len(chunks) < 2:
+            return ingest.read_files(paths)
+        return [items for chunk in self.map(ingest.read_files, chunks) for items in chunk]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

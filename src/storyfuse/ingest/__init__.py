@@ -36,9 +36,19 @@ from storyfuse.model import Document, InputError, Problem
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "ONE_ARTICLE_FORMATS", "READERS", "read", "source_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ONE_ARTICLE_FORMATS",
+    "READERS",
+    "read",
+    "read_files",
+    "source_file",
+]
 
 Reader = Callable[[str, bytes], Iterator[Document | Problem]]
+# Reads one-article files: each file's items, in order (``read_files``, or the same spread over
+# worker processes: ``engines.pool.WorkerPool.read_files``).
+FileReader = Callable[[list[str]], list[list[Document | Problem]]]
 
 READERS: dict[str, Reader] = {
     ".txt": readers.read_text,
@@ -64,7 +74,7 @@ MAX_FEED_BYTES = 200_000_000
 SECONDS_PER_DOCUMENT = 60.0
 
 
-def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
+def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[Document | Problem]:
     """Read files and folders (recursively, in sorted order) into Documents.
 
     A folder contributes every file with a known extension (hidden files skipped); a file given
@@ -73,6 +83,10 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
     A one-article file's id is its name without the extension. When two different files have
     the same name (the index.html of each folder of a mirrored site), the later one's id adds
     its folder's name ("rail-index"), so that neither is dropped as a duplicate.
+
+    ``read_many`` reads a folder's one-article files (text and HTML pages) instead of this
+    process, one file after another: worker processes can take the pages' HTML extraction,
+    the costliest part of reading (about 45 ms a page). The result is the same.
     """
     owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
     for given in paths:
@@ -80,11 +94,7 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
         if _URL.match(given):
             yield from _read_url(given)
         elif path.is_dir():
-            for file in _walk(path):
-                if isinstance(file, Problem):
-                    yield file
-                else:
-                    yield from _own_ids(_read_file(str(file)), file, owners)
+            yield from _read_folder(list(_walk(path)), owners, read_many)
         elif path.exists():
             if reader_for(str(path)) is None:
                 yield Problem(
@@ -96,6 +106,43 @@ def read(paths: Sequence[str]) -> Iterator[Document | Problem]:
                 yield from _own_ids(_read_file(str(path)), path, owners)
         else:
             yield Problem(given, "no such file or folder")
+
+
+def read_files(paths: list[str]) -> list[list[Document | Problem]]:
+    """Each file's items, in order (a ``FileReader``; a worker process's task)."""
+    return [list(_read_file(path)) for path in paths]
+
+
+def _one_article(entry: Path | Problem) -> bool:
+    return isinstance(entry, Path) and reader_for(str(entry)) in (
+        readers.read_text,
+        readers.read_html,
+    )
+
+
+def _read_folder(
+    entries: list[Path | Problem], owners: dict[str, str], read_many: FileReader | None
+) -> Iterator[Document | Problem]:
+    """A folder's files and problems (``_walk``), in order; each run of one-article files
+    through ``read_many`` when given, archives and feeds here, record by record."""
+    i = 0
+    while i < len(entries):
+        end = i
+        while read_many is not None and end < len(entries) and _one_article(entries[end]):
+            end += 1
+        if end - i > 1:
+            files = cast(list[Path], entries[i:end])
+            read_items = read_many([str(file) for file in files])
+            for file, items in zip(files, read_items, strict=True):
+                yield from _own_ids(iter(items), file, owners)
+            i = end
+            continue
+        entry = entries[i]
+        i += 1
+        if isinstance(entry, Problem):
+            yield entry
+        else:
+            yield from _own_ids(_read_file(str(entry)), entry, owners)
 
 
 def _own_ids(
@@ -276,7 +323,9 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
     except OSError as exc:
         yield Problem(path, f"cannot be read: {exc.strerror or exc}")
     except EOFError:  # a .gz file cut short, found while streaming it
-        yield Problem(path, "is cut short (the compressed data ends early); records after that are lost")
+        yield Problem(
+            path, "is cut short (the compressed data ends early); records after that are lost"
+        )
     except Exception as exc:  # a reader bug must cost one file, never the batch
         log.info("reading %s failed", path, exc_info=True)  # the traceback with --verbose
         yield Problem(path, f"could not be read ({type(exc).__name__}: {exc})")
