@@ -14,9 +14,10 @@ All rows come from one run, so they share the machine's load:
   ``nlp._tag_map_apart``);
 - end to end, ingest+clean+extract+group: in one process (the sum of the stage rows, which is
   what ``pipeline.analyze_all(workers=1)`` runs), and on ``--workers`` processes: one timed run
-  of ingest and ``pipeline.analyze_all`` on the workers, plus the group row (grouping is one
-  online index over the gathered analyses, in this process either way). That run must give
-  the same analyses as the stage rows; the benchmark fails otherwise.
+  of ingest and ``pipeline.analyze_all`` as ``storyfuse analyze`` runs them (the workers read
+  the pages, then analyse them), plus the group row (grouping is one online index over the
+  gathered analyses, in this process either way). That run must give the same analyses as the
+  stage rows; the benchmark fails otherwise.
 
 Wall-clock rates depend on what else the machine runs; the CPU columns (this process plus the
 workers) do less, and the load average after the run is recorded with the results.
@@ -31,6 +32,7 @@ split between the processes that share them) of this process and its workers, sa
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import resource
 import shutil
@@ -49,16 +51,27 @@ SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 PER_ARTICLE = ("ingest", "clean", "extract", "group")
 
 
+SOURCES = ("*.txt", "*.html", "*.htm", "*.html.gz")
+
+
 def make_corpus(folder: Path, n: int, source: Path = SEEDS) -> None:
-    """The source articles copied to n files; each copy gets a distinct last line so that ids
-    and hashes differ."""
-    texts = sorted(source.glob("*.txt"))
+    """The source articles (plain text, or HTML pages, gzipped or not) copied to n files; each
+    copy of a text gets a distinct last line, each copy of a page a distinct closing comment,
+    so that ids and hashes differ."""
+    files = sorted(p for pattern in SOURCES for p in source.glob(pattern))
+    if not files:
+        raise SystemExit(f"{source}: no .txt, .html or .html.gz articles to copy")
     for i in range(n):
-        text = texts[i % len(texts)]
-        body = text.read_text(encoding="utf-8")
-        (folder / f"{i:05d}_{text.stem}.txt").write_text(
-            body + f"\n\nCopy {i}.\n", encoding="utf-8"
-        )
+        original = files[i % len(files)]
+        name = original.name
+        if name.endswith(".txt"):
+            body = original.read_text(encoding="utf-8")
+            (folder / f"{i:05d}_{name}").write_text(body + f"\n\nCopy {i}.\n", encoding="utf-8")
+            continue
+        data = original.read_bytes()
+        if name.endswith(".gz"):
+            data, name = gzip.decompress(data), name[: -len(".gz")]
+        (folder / f"{i:05d}_{name}").write_bytes(data + f"\n<!-- copy {i} -->\n".encode())
 
 
 # Run in a separate process, so that this one keeps a single thread and the pool may fork.
@@ -112,7 +125,7 @@ def cpu_seconds() -> float:
 def run(n: int, workers: int, corpus: Path) -> dict:
     from storyfuse import fuse, group, ingest, pipeline, render
     from storyfuse.embed import embed
-    from storyfuse.engines.pool import load_models
+    from storyfuse.engines.pool import WorkerPool, load_models
     from storyfuse.extract import extract, nlp
     from storyfuse.model import Article, Brief, Document
 
@@ -177,7 +190,10 @@ def run(n: int, workers: int, corpus: Path) -> dict:
         memory: dict[str, float] = {}
         with tree_memory(memory):
             t, c = time.perf_counter(), cpu_seconds()
-            done, problems = pipeline.analyze_all(ingest.read([str(folder)]), workers=workers)
+            # as ``storyfuse analyze`` runs it: the workers read the pages and analyse them
+            with WorkerPool(workers) as shared:
+                read = ingest.read([str(folder)], read_many=shared.read_files)
+                done, problems = pipeline.analyze_all(read, workers, shared)
             pooled, pooled_cpu = time.perf_counter() - t, cpu_seconds() - c
         if done != analyses or problems:
             raise SystemExit("the multi-process run analysed the articles differently")
@@ -241,7 +257,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--corpus", type=Path, default=SEEDS, help="folder of .txt articles")
+    parser.add_argument(
+        "--corpus", type=Path, default=SEEDS, help="folder of .txt or .html(.gz) articles"
+    )
     args = parser.parse_args()
     result = run(args.n, args.workers, args.corpus)
     print_table(
@@ -264,7 +282,9 @@ def main() -> None:
         f"{result['peak_pss_mb_workers_run']:.0f} MB PSS in all; "
         f"load average after: {result['cpu_load_1min_after']:.1f}"
     )
-    write_results("pipeline", result)
+    # the seeds' run is the reference; another corpus gets its own file
+    same = args.corpus.resolve() == SEEDS.resolve()
+    write_results("pipeline" if same else f"pipeline-{args.corpus.name}", result)
 
 
 if __name__ == "__main__":
