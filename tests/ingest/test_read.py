@@ -254,6 +254,33 @@ def test_truncated_extraction_is_continued_from_the_page() -> None:
     assert _continue_truncated("\n".join(paragraphs[:6]), html, None) == "\n".join(paragraphs[:6])
 
 
+def test_a_page_without_prose_beyond_the_extract_is_not_classified(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Classifying a page's lines is half the cost of reading it; a page whose left-out text
+    is too little prose to continue the extract skips it, with the same result."""
+    from storyfuse.ingest import html as html_module
+
+    paragraphs = [
+        f"Paragraph {k} explains how the harbour bridge repairs went, what the engineers found "
+        f"in the cables and why the council decided to close the bridge for so long."
+        for k in range(7)
+    ]
+    page = "<html><body><nav>Home</nav>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    page += "<footer>Subscribe to our newsletter</footer><p>Share this story</p></body></html>"
+    calls: list[int] = []
+    classify = html_module.classify
+    monkeypatch.setattr(
+        html_module, "classify", lambda *a, **k: calls.append(1) or classify(*a, **k)
+    )
+    extracted = "\n".join(paragraphs)
+    assert html_module._continue_truncated(extracted, page, None) == extracted
+    assert calls == []
+    # prose left out after the extract: the lines are classified
+    assert html_module._continue_truncated("\n".join(paragraphs[:4]), page, None)
+    assert calls == [1]
+
+
 @pytest.mark.parametrize("authors", ["true", "5", '{"name": "x"}', '["Ana Ruiz", 7]'])
 def test_jsonl_authors_of_any_type_cost_nothing(tmp_path: Path, authors: str) -> None:
     path = tmp_path / "batch.jsonl"

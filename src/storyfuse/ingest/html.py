@@ -134,7 +134,17 @@ def _continue_truncated(body: str, html: str | bytes, title: str | None) -> str:
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     extracted = {line.key for line in split_lines(body)}
-    kept = [d.line for d in classify(split_lines(visible_text(html)), title=title) if d.kept]
+    lines = split_lines(visible_text(html))
+    # A continuation is prose the extraction left out; a page without enough of it is done
+    # without classifying its lines, the costly part (half of reading a page).
+    spare = [line for line in lines if line.key not in extracted and line.is_prose]
+    if (
+        len(spare) < CONTINUATION_PARAGRAPHS
+        or sum(len(line.text.split()) for line in spare) < CONTINUATION_WORDS
+        or sum(line.key in extracted for line in lines) < CONTINUATION_PARAGRAPHS
+    ):
+        return body
+    kept = [d.line for d in classify(lines, title=title) if d.kept]
     positions = [k for k, line in enumerate(kept) if line.key in extracted]
     if len(positions) < CONTINUATION_PARAGRAPHS:
         return body
