@@ -60,7 +60,8 @@ RULE_CASES = (
 
 def test_the_attribute_rules_give_the_models_own_annotations() -> None:
     """The tag map as an array operation and the rules with word sets split into one rule per
-    word (``nlp._tag_map_apart``) annotate exactly as the model's own attribute ruler."""
+    word (``nlp._tag_map_apart``) annotate exactly as the model's own attribute ruler, and the
+    lemmatizer's word lists as sets (``nlp._word_index_as_sets``) give its own lemmas."""
     import spacy
 
     stock = spacy.load(nlp.MODEL_PACKAGE)
@@ -75,6 +76,9 @@ def test_the_attribute_rules_give_the_models_own_annotations() -> None:
         for token in pattern
         for value in token.values()
     )
+    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert isinstance(index.get("noun"), frozenset)
+    assert isinstance(stock.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("noun"), list)
     with ours.select_pipes(disable=["entity_fixes"]):
         assert [_annotations(d) for d in ours.pipe(texts)] == [
             _annotations(d) for d in stock.pipe(texts)
