@@ -260,10 +260,13 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, default=SEEDS, help="folder of .txt or .html(.gz) articles"
     )
+    parser.add_argument(
+        "--name", help="results file name (default: pipeline, or pipeline-<corpus folder>)"
+    )
     args = parser.parse_args()
     result = run(args.n, args.workers, args.corpus)
     print_table(
-        f"pipeline on {args.corpus.name} repeated to {args.n} articles",
+        f"pipeline on {args.corpus} ({args.n} articles)",
         result["stages"],
         [
             "stage",
@@ -284,7 +287,7 @@ def main() -> None:
     )
     # the seeds' run is the reference; another corpus gets its own file
     same = args.corpus.resolve() == SEEDS.resolve()
-    write_results("pipeline" if same else f"pipeline-{args.corpus.name}", result)
+    write_results(args.name or ("pipeline" if same else f"pipeline-{args.corpus.name}"), result)
 
 
 if __name__ == "__main__":

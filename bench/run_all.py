@@ -11,13 +11,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SKIP = {"common", "run_all"}
-PAGES = (
-    Path(os.environ.get("STORYFUSE_DATA", HERE.parent.parent / "shared" / "data"))
-    / "article-extraction"
-    / "html"
-)
-# Further runs of a benchmark: the pipeline on real HTML pages as well as on the seeds.
-EXTRA_RUNS = {"pipeline": [["--corpus", str(PAGES)]] if PAGES.is_dir() else []}
+DATA = Path(os.environ.get("STORYFUSE_DATA", HERE.parent.parent / "shared" / "data"))
+# Further runs of a benchmark. The pipeline's on the seeds repeats five articles, whose words
+# its caches (spaCy's vocabulary, the lemmatizer's) soon know; it also runs on 500 distinct
+# news articles (PolNeAR's texts) and on the 88 real HTML pages (repeated).
+CORPORA = {
+    "pipeline-polnear": DATA / "polnear" / "train" / "text",
+    "pipeline-html": DATA / "article-extraction" / "html",
+}
+EXTRA_RUNS = {
+    "pipeline": [
+        ["--corpus", str(folder), "--name", name]
+        for name, folder in CORPORA.items()
+        if folder.is_dir()
+    ]
+}
 
 
 def main() -> int:

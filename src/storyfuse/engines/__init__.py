@@ -7,20 +7,22 @@ is one online index).
 The local pool forks its workers after the models are loaded, so they start at once and share
 the models' memory. Two workers spend about the same CPU time as one process (4 % more), so on
 two free cores they take less wall time: bench/pipeline.py, 500 articles on an idle machine,
-12.4 articles/s on one process and 20.1-21.3 on two workers; on real HTML pages, whose reading
-(trafilatura) the workers also do, 7.1 and 12.9.
+on two workers 21.3 articles/s for the seeds repeated (12.4 on one process), 15.7 for 500
+distinct news articles (9.3), 13.1 for real HTML pages, whose reading (trafilatura) the
+workers also do (6.4).
 
 Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
-clean and extract, into SQLite, model loading included): local, one process 32 s; local, two
-workers 26 s (93 articles are only a few batches); dask, LocalCluster of 2 worker processes,
-36 s, including starting the workers, each loading spaCy. All three give the same 79 stories.
+clean and extract, into SQLite, model loading included): local, one process 20 s; local, two
+workers 15 s (they read the pages too; 93 articles are only a few batches); dask, LocalCluster
+of 2 worker processes, 27 s, including starting the workers, each loading spaCy (the pages are
+read in the client). All three give the same 80 stories.
 Grouping alone: 100k articles in 111 s at 1.7 GB peak (bench/grouping.py).
 
 Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
-- ingest + clean + extract is ~0.08 s of one core per article of ~5,000 characters (12.4
-  articles/s per process in bench/pipeline.py; the spaCy parse alone ~0.05 s), ~0.14 s for a
-  real HTML page (7.1/s: trafilatura's extraction and longer texts), so ~10M / 80 / 7.1 per s
-  = 5 hours for pages; it is embarrassingly parallel and dominates.
+- ingest + clean + extract is ~0.11 s of one core per distinct news article of ~5,000
+  characters (9.3 articles/s per process in bench/pipeline.py; the spaCy parse alone ~0.07 s)
+  and ~0.16 s per HTML page (6.4/s: trafilatura's extraction on top), so ~10M / 80 / 6.4 per s
+  = 5.4 hours for pages; it is embarrassingly parallel and dominates.
 - grouping is one sequential online index: ~1.1 ms per article measured at 100k, so ~3 hours
   for 10M in one process, which overlaps with the analysis as batches arrive. Its memory
   (~20 KB per article in Python objects) would reach ~200 GB, so at that scale the index must
