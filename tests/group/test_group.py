@@ -165,20 +165,30 @@ def test_stories_each_named_for_someone_the_other_never_mentions_do_not_merge(
     assert len(unchecked) == 1
 
 
+# Joins anything online; no consolidation change.
+JOIN_ANYTHING = GroupConfig(join_threshold=0.0, merge_threshold=2.0, split_threshold=-1.0)
+
+
+def _other_final(day: str):
+    """Another player's win of the same tournament, in the same words."""
+    from tests.group.conftest import make_analysis
+
+    return make_analysis(
+        "chess-other-final",
+        day,
+        "",
+        "Pavel Hruska won the Valdora Open on Sunday, beating Ivo Berg in the last round.",
+    )
+
+
 def test_an_article_led_by_people_the_story_never_names_does_not_join_it(short_chess) -> None:
     """The same kind of event with other people: Okafor beating Lindqvist, and Hruska beating
     Berg, share every other word. An article whose lead names people no member of the story
     mentions does not join a story whose every member's lead names people it never mentions."""
     from tests.group.conftest import make_analysis
 
-    other = make_analysis(
-        "chess-other-final",
-        "2024-03-04",
-        "",
-        "Pavel Hruska won the Valdora Open on Sunday, beating Ivo Berg in the last round.",
-    )
-    # joins anything online; no consolidation change
-    online = GroupConfig(join_threshold=0.0, merge_threshold=2.0, split_threshold=-1.0)
+    other = _other_final("2024-03-04")
+    online = JOIN_ANYTHING
     stories = group_features(features_of([short_chess[0], other]), online)
     assert sorted(sorted(s.article_ids) for s in stories) == [
         ["chess-other-final"],
@@ -225,13 +235,8 @@ def test_a_member_whose_lead_names_no_one_does_not_open_the_story_to_other_peopl
             "The Valdora Open ended on Sunday with a last-round win for the tournament's top seed.",
         ),
     ]
-    other = make_analysis(
-        "chess-other-final",
-        "2024-03-05",
-        "",
-        "Pavel Hruska won the Valdora Open on Sunday, beating Ivo Berg in the last round.",
-    )
-    online = GroupConfig(join_threshold=0.0, merge_threshold=2.0, split_threshold=-1.0)
+    other = _other_final("2024-03-05")
+    online = JOIN_ANYTHING
     features = features_of([*reports, other])
     stories = group_features(features, online)
     assert story_of(stories, "chess-other-final") != story_of(stories, "chess-unled")

@@ -238,16 +238,23 @@ def test_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     assert [type(i) for i in items] == [Problem, Document]
 
 
+# Seven paragraphs of one article, on a page with a menu and a footer.
+BRIDGE_PARAGRAPHS = [
+    f"Paragraph {k} explains how the harbour bridge repairs went, what the engineers found "
+    f"in the cables and why the council decided to close the bridge for so long."
+    for k in range(7)
+]
+
+
+def _bridge_page(after: str = "") -> str:
+    page = "<html><body><nav>Home</nav>" + "".join(f"<p>{p}</p>" for p in BRIDGE_PARAGRAPHS)
+    return page + f"<footer>Subscribe to our newsletter</footer>{after}</body></html>"
+
+
 def test_truncated_extraction_is_continued_from_the_page() -> None:
     from storyfuse.ingest.html import _continue_truncated
 
-    paragraphs = [
-        f"Paragraph {k} explains how the harbour bridge repairs went, what the engineers found "
-        f"in the cables and why the council decided to close the bridge for so long."
-        for k in range(7)
-    ]
-    html = "<html><body><nav>Home</nav>" + "".join(f"<p>{p}</p>" for p in paragraphs)
-    html += "<footer>Subscribe to our newsletter</footer></body></html>"
+    paragraphs, html = BRIDGE_PARAGRAPHS, _bridge_page()
     extracted = "\n".join(paragraphs[:4])
     assert _continue_truncated(extracted, html, None).split("\n") == paragraphs
     # One more line after the extract is not enough to call it truncated.
@@ -261,13 +268,7 @@ def test_a_page_without_prose_beyond_the_extract_is_not_classified(
     is too little prose to continue the extract skips it, with the same result."""
     from storyfuse.ingest import html as html_module
 
-    paragraphs = [
-        f"Paragraph {k} explains how the harbour bridge repairs went, what the engineers found "
-        f"in the cables and why the council decided to close the bridge for so long."
-        for k in range(7)
-    ]
-    page = "<html><body><nav>Home</nav>" + "".join(f"<p>{p}</p>" for p in paragraphs)
-    page += "<footer>Subscribe to our newsletter</footer><p>Share this story</p></body></html>"
+    paragraphs, page = BRIDGE_PARAGRAPHS, _bridge_page("<p>Share this story</p>")
     calls: list[int] = []
     classify = html_module.classify
     monkeypatch.setattr(
