@@ -246,8 +246,17 @@ def test_pages_read_on_the_workers_equal_pages_read_here(
             return pool.read_files(paths)
 
         shared = list(ingest.read([str(folder)], read_many=counted))
+        # files named one after another (a shell's pages/*.html), a missing one among them
+        named = [str(p) for p in sorted((folder / "a").iterdir())]
+        named += [str(tmp_path / "missing.txt"), str(folder / "b" / "page.html")]
+        named_alone = list(ingest.read(named))
+        calls_before = len(calls)
+        named_shared = list(ingest.read(named, read_many=counted))
     assert shared == alone
     assert calls and max(calls) > pool_module.READ_CHUNK  # the pages went to the workers
+    assert named_shared == named_alone
+    assert len(calls) > calls_before
+    assert any(isinstance(p, Problem) and "missing.txt" in p.path for p in named_alone)
     ids = [d.id for d in alone if isinstance(d, Document)]
     assert "page" in ids and "b-page" in ids
     assert any(isinstance(p, Problem) and "binary.txt" in p.path for p in alone)

@@ -84,28 +84,36 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
     the same name (the index.html of each folder of a mirrored site), the later one's id adds
     its folder's name ("rail-index"), so that neither is dropped as a duplicate.
 
-    ``read_many`` reads a folder's one-article files (text and HTML pages) instead of this
-    process, one file after another: worker processes can take the pages' HTML extraction,
-    the costliest part of reading (about 45 ms a page). The result is the same.
+    ``read_many`` reads the one-article files (text and HTML pages) of a folder, or named one
+    after another (``pages/*.html``), instead of this process reading them one after another:
+    worker processes can take the pages' HTML extraction, the costliest part of reading (about
+    45 ms a page). The result is the same.
     """
     owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
+    named: list[Path | Problem] = []  # files named one after another, read together
     for given in paths:
         path = Path(given)
+        if _URL.match(given) or path.is_dir():
+            yield from _read_folder(named, owners, read_many)
+            named = []
         if _URL.match(given):
             yield from _read_url(given)
         elif path.is_dir():
             yield from _read_folder(list(_walk(path)), owners, read_many)
         elif path.exists():
             if reader_for(str(path)) is None:
-                yield Problem(
-                    str(path),
-                    "unknown file type; give a .txt, .html, .htm, .jsonl, "
-                    ".warc, .xml, .rss or .atom file (optionally .gz)",
+                named.append(
+                    Problem(
+                        str(path),
+                        "unknown file type; give a .txt, .html, .htm, .jsonl, "
+                        ".warc, .xml, .rss or .atom file (optionally .gz)",
+                    )
                 )
             else:
-                yield from _own_ids(_read_file(str(path)), path, owners)
+                named.append(path)
         else:
-            yield Problem(given, "no such file or folder")
+            named.append(Problem(given, "no such file or folder"))
+    yield from _read_folder(named, owners, read_many)
 
 
 def read_files(paths: list[str]) -> list[list[Document | Problem]]:
@@ -123,8 +131,9 @@ def _one_article(entry: Path | Problem) -> bool:
 def _read_folder(
     entries: list[Path | Problem], owners: dict[str, str], read_many: FileReader | None
 ) -> Iterator[Document | Problem]:
-    """A folder's files and problems (``_walk``), in order; each run of one-article files
-    through ``read_many`` when given, archives and feeds here, record by record."""
+    """Files and problems (a folder's, from ``_walk``, or those named), in order; each run of
+    one-article files through ``read_many`` when given, archives and feeds here, record by
+    record."""
     i = 0
     while i < len(entries):
         end = i
