@@ -93,13 +93,14 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
     named: list[Path | Problem] = []  # files named one after another, read together
     for given in paths:
         path = Path(given)
-        if _URL.match(given) or path.is_dir():
-            yield from _read_folder(named, owners, read_many)
-            named = []
         if _URL.match(given):
+            yield from _read_entries(named, owners, read_many)
+            named = []
             yield from _read_url(given)
         elif path.is_dir():
-            yield from _read_folder(list(_walk(path)), owners, read_many)
+            yield from _read_entries(named, owners, read_many)
+            named = []
+            yield from _read_entries(list(_walk(path)), owners, read_many)
         elif path.exists():
             if reader_for(str(path)) is None:
                 named.append(
@@ -113,7 +114,7 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
                 named.append(path)
         else:
             named.append(Problem(given, "no such file or folder"))
-    yield from _read_folder(named, owners, read_many)
+    yield from _read_entries(named, owners, read_many)
 
 
 def read_files(paths: list[str]) -> list[list[Document | Problem]]:
@@ -128,7 +129,7 @@ def _one_article(entry: Path | Problem) -> bool:
     )
 
 
-def _read_folder(
+def _read_entries(
     entries: list[Path | Problem], owners: dict[str, str], read_many: FileReader | None
 ) -> Iterator[Document | Problem]:
     """Files and problems (a folder's, from ``_walk``, or those named), in order; each run of
