@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from storyfuse.engines.base import Analysed
     from storyfuse.model import Analysis, Document, Problem
     from storyfuse.store import Store
 
@@ -131,12 +132,44 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
         window = getattr(engine, "workers", 1) if args.engine == "local" else 8
+
+        def commit(todo: list[list[Document]], started: Callable[[], Analysed]) -> None:
+            """Store a window's analyses, batch by batch, once they are done."""
+            nonlocal stored
+            analyses, failed = started()
+            problems.extend(failed)
+            other_languages.extend(a for a in analyses if not reads_english(a.article.language))
+            by_id = {a.id: a for a in analyses}
+            for batch in todo:
+                done = [by_id[d.id] for d in batch if d.id in by_id]
+                if not done:
+                    continue
+                result = store.add_analyses(done, refresh=args.reanalyze)
+                for article_id in result.added:
+                    # given its own id before analysis, or by the store (another writer
+                    # stored the id meanwhile)
+                    read = read_as.get(article_id)
+                    if read is not None:
+                        own_ids.append(f"{_say(read.path)} is {article_id!r}")
+                    elif article_id in result.renamed:
+                        path = by_id[result.renamed[article_id]].article.path
+                        own_ids.append(f"{_say(path)} is {article_id!r}")
+                added.extend(result.added)
+                updated.extend(result.updated)
+                unchanged.extend(result.unchanged)
+                refreshed.extend(result.refreshed)
+                changed.update(result.stories)
+            stored += len(analyses)
+
         try:
             # Each batch is committed in its own transaction, so an interrupted ingest keeps
             # the batches it finished. The batches are cut from the whole input before the
             # stored articles are left out, so a restart commits the rest in the same batches
-            # as an uninterrupted run would.
+            # as an uninterrupted run would. The workers analyse the next window while this
+            # process stores the one before (the store's writes and its grouping would
+            # otherwise leave them idle).
             cut = list(batches(documents, BATCH_SIZE))
+            pending: tuple[list[list[Document]], Callable[[], Analysed]] | None = None
             for first in range(0, len(cut), window):
                 todo: list[list[Document]] = []
                 for batch in cut[first : first + window]:
@@ -152,30 +185,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     todo.append([d for d in batch if d.id not in same])
                 if not any(todo):
                     continue
-                analyses, failed = engine.analyze([d for batch in todo for d in batch])
-                problems += failed
-                other_languages += [a for a in analyses if not reads_english(a.article.language)]
-                by_id = {a.id: a for a in analyses}
-                for batch in todo:
-                    done = [by_id[d.id] for d in batch if d.id in by_id]
-                    if not done:
-                        continue
-                    result = store.add_analyses(done, refresh=args.reanalyze)
-                    for article_id in result.added:
-                        # given its own id before analysis, or by the store (another
-                        # writer stored the id meanwhile)
-                        read = read_as.get(article_id)
-                        if read is not None:
-                            own_ids.append(f"{_say(read.path)} is {article_id!r}")
-                        elif article_id in result.renamed:
-                            path = by_id[result.renamed[article_id]].article.path
-                            own_ids.append(f"{_say(path)} is {article_id!r}")
-                    added += result.added
-                    updated += result.updated
-                    unchanged += result.unchanged
-                    refreshed += result.refreshed
-                    changed.update(result.stories)
-                stored += len(analyses)
+                started = engine.start([d for batch in todo for d in batch])
+                if pending is not None:
+                    commit(*pending)
+                pending = (todo, started)
+            if pending is not None:
+                commit(*pending)
         except KeyboardInterrupt:
             # The batches committed so far stay; say so, so the user knows a rerun continues.
             interrupted = True

@@ -120,15 +120,19 @@ def test_an_interrupted_ingest_says_what_it_stored_and_the_same_command_continue
     def interrupted_engine(name: str = "local", **options: object) -> object:
         engine = real(name, **options)
         calls = {"n": 0}
-        analyze = engine.analyze
+        start = engine.start
 
-        def analyze_then_stop(documents: list) -> object:
+        def start_then_stop(documents: list) -> object:
             calls["n"] += 1
-            if calls["n"] > 1:
-                raise KeyboardInterrupt
-            return analyze(documents)
+            if calls["n"] > 1:  # Ctrl-C while the second batch is analysed
 
-        engine.analyze = analyze_then_stop  # type: ignore[method-assign]
+                def interrupted() -> object:
+                    raise KeyboardInterrupt
+
+                return interrupted
+            return start(documents)
+
+        engine.start = start_then_stop  # type: ignore[method-assign]
         return engine
 
     monkeypatch.setattr(storyfuse.engines, "get_engine", interrupted_engine)
@@ -427,3 +431,51 @@ def test_an_article_in_another_language_is_named_on_stderr(
         "its sentences; quotes, figures, dates and names are read in English only"
     )
     assert lines == [expected]
+
+
+def test_ingest_starts_the_next_batches_before_storing_the_last(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers analyse the next window while the store writes and groups the one before,
+    and every batch is still stored, in input order."""
+    import storyfuse.engines
+    from storyfuse.engines.base import BATCH_SIZE
+    from storyfuse.store import Store
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(2 * BATCH_SIZE + 3):
+        (folder / f"a{n:03d}.txt").write_text(
+            f"The council of town number {n} approved its budget on Tuesday after a long "
+            "debate, the mayor said.\n"
+        )
+    events: list[str] = []
+    real = storyfuse.engines.get_engine
+
+    def recording_engine(name: str = "local", **options: object) -> object:
+        engine = real(name, **options)
+        start = engine.start
+
+        def recorded(documents: list) -> object:
+            events.append(f"start {documents[0].id}")
+            return start(documents)
+
+        engine.start = recorded  # type: ignore[method-assign]
+        return engine
+
+    add = Store.add_analyses
+
+    def recorded_add(self: Store, analyses: list, **options: object) -> object:
+        events.append(f"store {analyses[0].id}")
+        return add(self, analyses, **options)
+
+    monkeypatch.setattr(storyfuse.engines, "get_engine", recording_engine)
+    monkeypatch.setattr(Store, "add_analyses", recorded_add)
+    monkeypatch.setenv("STORYFUSE_WORKERS", "1")  # one batch a window
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "news.db")]) == 0
+    assert f"added {2 * BATCH_SIZE + 3}," in capsys.readouterr().out
+    first, second, third = "a000", f"a{BATCH_SIZE:03d}", f"a{2 * BATCH_SIZE:03d}"
+    assert events == [
+        f"start {first}", f"start {second}", f"store {first}",
+        f"start {third}", f"store {second}", f"store {third}",
+    ]  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from storyfuse import ingest, pipeline
@@ -12,12 +12,17 @@ from storyfuse.model import Analysis, Document, Problem
 
 BATCH_SIZE = 32
 
+Analysed = tuple[list[Analysis], list[Problem]]
+
 
 class Engine(Protocol):
-    def analyze(
-        self, documents: Iterable[Document | Problem]
-    ) -> tuple[list[Analysis], list[Problem]]:
+    def analyze(self, documents: Iterable[Document | Problem]) -> Analysed:
         """Clean and extract every document; failures become Problems, input order is kept."""
+
+    def start(self, documents: Iterable[Document | Problem]) -> Callable[[], Analysed]:
+        """``analyze`` begun: the workers set to it, and a call that waits for its result.
+        The caller may do other work meanwhile (``storyfuse ingest`` stores the window
+        before)."""
 
     def close(self) -> None: ...
 
@@ -65,14 +70,17 @@ class LocalEngine:
         self.workers = pool.worker_count() if workers is None else workers
         self._pool: WorkerPool | None = None
 
-    def analyze(
-        self, documents: Iterable[Document | Problem]
-    ) -> tuple[list[Analysis], list[Problem]]:
+    def analyze(self, documents: Iterable[Document | Problem]) -> Analysed:
+        return self.start(documents)()
+
+    def start(self, documents: Iterable[Document | Problem]) -> Callable[[], Analysed]:
         kept, problems = prepare(documents)
         tasks = batches(kept, pipeline.BATCH_SIZE)
         if self.workers > 1 and len(tasks) > 1:
-            return split(self._workers().map(pipeline.analyze_batch, tasks), problems)
-        return split(map(pipeline.analyze_batch, tasks), problems)
+            results = self._workers().submit(pipeline.analyze_batch, tasks)
+            return lambda: split(results(), problems)
+        # in this process: the work is done when the result is asked for
+        return lambda: split(map(pipeline.analyze_batch, tasks), problems)
 
     def read_files(self, paths: list[str]) -> list[list[Document | Problem]]:
         """``ingest.read_files``, on the workers when there are several chunks of files to read

@@ -8,12 +8,12 @@ results are gathered in input order. Workers need storyfuse installed, with its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Self
 
 from storyfuse import pipeline
-from storyfuse.engines.base import BATCH_SIZE, batches, prepare, split
-from storyfuse.model import Analysis, Document, Problem
+from storyfuse.engines.base import BATCH_SIZE, Analysed, batches, prepare, split
+from storyfuse.model import Document, Problem
 
 
 class DaskEngine:
@@ -42,14 +42,15 @@ class DaskEngine:
             )
             self.client = Client(self._cluster)
 
-    def analyze(
-        self, documents: Iterable[Document | Problem]
-    ) -> tuple[list[Analysis], list[Problem]]:
+    def analyze(self, documents: Iterable[Document | Problem]) -> Analysed:
+        return self.start(documents)()
+
+    def start(self, documents: Iterable[Document | Problem]) -> Callable[[], Analysed]:
         kept, problems = prepare(documents)
         # one task per batch: the function a single process runs over each of its batches
         tasks = batches(kept, self.batch_size)
         futures = self.client.map(pipeline.analyze_batch, tasks, pure=False)
-        return split(self.client.gather(futures), problems)
+        return lambda: split(self.client.gather(futures), problems)
 
     def close(self) -> None:
         self.client.close()

@@ -152,7 +152,13 @@ class WorkerPool:
         """``function`` over ``tasks`` on the workers, results in task order. A task's
         exception is raised here; a worker that dies (killed, out of memory) raises
         ``concurrent.futures.process.BrokenProcessPool``."""
-        return list(self._executor.map(function, tasks))
+        return self.submit(function, tasks)()
+
+    def submit(self, function: Callable[[T], R], tasks: Sequence[T]) -> Callable[[], list[R]]:
+        """``map`` begun: the tasks are handed to the workers now, and the call returned waits
+        for their results, in task order."""
+        futures = [self._executor.submit(function, task) for task in tasks]
+        return lambda: [future.result() for future in futures]
 
     def read_files(self, paths: list[str]) -> list[list]:
         """``ingest.read_files`` on the workers, in chunks of ``READ_CHUNK`` files: reading
