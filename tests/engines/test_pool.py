@@ -216,9 +216,10 @@ def _alive(pid: int) -> bool:
 def test_pages_read_on_the_workers_equal_pages_read_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``ingest.read`` with the pool's ``read_files`` gives what it gives alone: the same
-    documents and problems, in the same order, and the same own ids for two files of one name
-    in different folders; an archive between the pages is still read here, record by record."""
+    """``ingest.read`` with the pool's ``read_files`` (for HTML pages) gives what it gives
+    alone: the same documents and problems, in the same order, and the same own ids for two
+    files of one name in different folders; an archive between the pages is still read here,
+    record by record, and so are the text files."""
     import shutil
 
     from storyfuse import ingest
@@ -230,7 +231,8 @@ def test_pages_read_on_the_workers_equal_pages_read_here(
     (folder / "b").mkdir()
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, folder / "a" / seed.name)
-    shutil.copy(fixtures / "ingest" / "article.html", folder / "a" / "page.html")
+    for name in ("p1", "p2", "p3", "p4", "page"):
+        shutil.copy(fixtures / "ingest" / "article.html", folder / "a" / f"{name}.html")
     shutil.copy(fixtures / "ingest" / "article.html", folder / "b" / "page.html")  # same name
     shutil.copy(fixtures / "ingest" / "articles.jsonl", folder / "a" / "m-archive.jsonl")
     shutil.copy(fixtures / "e2e" / "binary.txt", folder / "b" / "binary.txt")

@@ -7,7 +7,7 @@ is one online index).
 The local pool forks its workers after the models are loaded, so they start at once and share
 the models' memory. Two workers spend about the same CPU time as one process (4 % more), so on
 two free cores they take less wall time: bench/pipeline.py, 500 articles on an idle machine,
-on two workers 21.3 articles/s for the seeds repeated (12.4 on one process), 15.7 for 500
+on two workers 19.5 articles/s for the seeds repeated (12.1 on one process), 15.7 for 500
 distinct news articles (9.3), 13.1 for real HTML pages, whose reading (trafilatura) the
 workers also do (6.4).
 

@@ -46,8 +46,8 @@ __all__ = [
 ]
 
 Reader = Callable[[str, bytes], Iterator[Document | Problem]]
-# Reads one-article files: each file's items, in order (``read_files``, or the same spread over
-# worker processes: ``engines.pool.WorkerPool.read_files``).
+# Reads HTML pages: each file's items, in order (``read_files``, or the same spread over worker
+# processes: ``engines.pool.WorkerPool.read_files``).
 FileReader = Callable[[list[str]], list[list[Document | Problem]]]
 
 READERS: dict[str, Reader] = {
@@ -84,10 +84,10 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
     the same name (the index.html of each folder of a mirrored site), the later one's id adds
     its folder's name ("rail-index"), so that neither is dropped as a duplicate.
 
-    ``read_many`` reads the one-article files (text and HTML pages) of a folder, or named one
-    after another (``pages/*.html``), instead of this process reading them one after another:
-    worker processes can take the pages' HTML extraction, the costliest part of reading (about
-    45 ms a page). The result is the same.
+    ``read_many`` reads the HTML pages of a folder, or named one after another
+    (``pages/*.html``), instead of this process reading them one after another: worker
+    processes can take the pages' extraction, the costliest part of reading (about 45 ms a
+    page). The result is the same.
     """
     owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
     named: list[Path | Problem] = []  # files named one after another, read together
@@ -122,23 +122,22 @@ def read_files(paths: list[str]) -> list[list[Document | Problem]]:
     return [list(_read_file(path)) for path in paths]
 
 
-def _one_article(entry: Path | Problem) -> bool:
-    return isinstance(entry, Path) and reader_for(str(entry)) in (
-        readers.read_text,
-        readers.read_html,
-    )
+def _a_page(entry: Path | Problem) -> bool:
+    """An HTML page: reading it is its extraction, about 45 ms. A text file takes under a
+    millisecond to read, less than sending it to another process and back."""
+    return isinstance(entry, Path) and reader_for(str(entry)) is readers.read_html
 
 
 def _read_entries(
     entries: list[Path | Problem], owners: dict[str, str], read_many: FileReader | None
 ) -> Iterator[Document | Problem]:
     """Files and problems (a folder's, from ``_walk``, or those named), in order; each run of
-    one-article files through ``read_many`` when given, archives and feeds here, record by
-    record."""
+    HTML pages through ``read_many`` when given, the rest here (archives and feeds record by
+    record)."""
     i = 0
     while i < len(entries):
         end = i
-        while read_many is not None and end < len(entries) and _one_article(entries[end]):
+        while read_many is not None and end < len(entries) and _a_page(entries[end]):
             end += 1
         if end - i > 1:
             files = cast(list[Path], entries[i:end])
