@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.common import peak_rss_mb, print_table, write_results
+from bench.common import data_dir, peak_rss_mb, print_table, write_results
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "examples" / "seeds"
@@ -86,10 +86,6 @@ STEPS = (
     "framing",
 )
 FORMATS = ("json", "md", "html")
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("STORYFUSE_DATA", REPO.parent / "shared" / "data"))
 
 
 def groups() -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import resource
 import time
@@ -12,6 +13,12 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
+REPO = RESULTS.parent.parent
+
+
+def data_dir() -> Path:
+    """The public evaluation data: ``$STORYFUSE_DATA``, else ``<repo>/../shared/data``."""
+    return Path(os.environ.get("STORYFUSE_DATA", REPO.parent / "shared" / "data"))
 
 
 def peak_rss_mb() -> float:

@@ -33,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import peak_rss_mb, print_table, write_results
+from bench.common import data_dir, peak_rss_mb, print_table, write_results
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000, 100_000)
@@ -42,10 +42,6 @@ SEED = 7
 INCREMENTAL_N = 10_000
 BATCH = 32  # articles per commit of ``storyfuse ingest``
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("STORYFUSE_DATA", REPO.parent / "shared" / "data"))
 
 
 def load_pool() -> list[dict]:

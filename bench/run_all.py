@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
+from bench.common import data_dir
+
 HERE = Path(__file__).resolve().parent
 SKIP = {"common", "run_all"}
-DATA = Path(os.environ.get("STORYFUSE_DATA", HERE.parent.parent / "shared" / "data"))
+DATA = data_dir()
 # Further runs of a benchmark. The pipeline's on the seeds repeats five articles, whose words
 # its caches (spaCy's vocabulary, the lemmatizer's) soon know; it also runs on 500 distinct
 # news articles (PolNeAR's texts) and on the 88 real HTML pages (repeated).
