@@ -60,3 +60,38 @@ def test_dask_cluster_of_two_workers_gives_the_single_process_result(local_resul
 def test_unknown_engine_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         get_engine("spark")
+
+
+def test_dask_workers_read_the_pages_as_this_process_does(tmp_path, monkeypatch) -> None:
+    """A cluster reached by its address (as a remote one is) reads the HTML pages on its
+    workers when they see the files; the documents equal those read here, relative paths as
+    given included."""
+    import shutil
+    from pathlib import Path
+
+    from dask.distributed import LocalCluster, get_task_stream
+
+    from storyfuse import ingest
+    from storyfuse.engines import dask_engine
+
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "ingest" / "article.html"
+    (tmp_path / "pages").mkdir()
+    for n in range(5):
+        shutil.copy(page, tmp_path / "pages" / f"p{n}.html")
+    (tmp_path / "pages" / "notes.txt").write_text("A short note on the pages.\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(dask_engine, "READ_CHUNK", 2)
+    alone = list(ingest.read(["pages"]))
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
+        engine = get_engine("dask", scheduler=cluster.scheduler_address)
+        try:
+            with get_task_stream(engine.client) as tasks:
+                read = list(ingest.read(["pages"], read_many=engine.read_files))
+            # a file no worker can find (this process cannot either) is read here
+            missing = engine.read_files(["gone/a.html", "gone/b.html", "gone/c.html"])
+        finally:
+            engine.close()
+    assert read == alone
+    assert [d.path for d in read][:2] == ["pages/notes.txt", "pages/p0.html"]
+    assert sum(t["key"].startswith("read_at") for t in tasks.data) == 3  # 5 pages, chunks of 2
+    assert [type(items[0]).__name__ for items in missing] == ["Problem"] * 3

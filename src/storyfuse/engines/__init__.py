@@ -14,8 +14,9 @@ workers also do (6.4).
 Measured (idle 2-core machine; ``storyfuse ingest`` of 88 news pages + 5 seeds, HTML through
 clean and extract, into SQLite, model loading included): local, one process 20 s; local, two
 workers 15 s (they read the pages too; 93 articles are only a few batches); dask, LocalCluster
-of 2 worker processes, 27 s, including starting the workers, each loading spaCy (the pages are
-read in the client). All three give the same 80 stories.
+of 2 worker processes, 22 s, including starting the workers, each loading spaCy; its workers
+read the pages too (23 s when the client read them, same run). All three give the same 80
+stories.
 Grouping alone: 100k articles in 111 s at 1.7 GB peak (bench/grouping.py).
 
 Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
