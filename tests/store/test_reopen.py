@@ -96,3 +96,40 @@ def test_opening_turns_json_null_briefs_into_sql_null(db_url, flood, bank) -> No
             conn.execute(sa.select(sa.func.count()).where(stories.c.brief.is_(None))).scalar_one()
             == 2
         )
+
+
+def test_search_rows_survive_the_move_to_an_indexed_table(db_url, flood, bank) -> None:
+    """A database from before revision 0007 (SQLite: the search rows inside the FTS5 table)
+    is upgraded with its rows: search finds them, and a deleted article's rows go, found
+    through the index on ``article_id`` rather than by reading every row."""
+    import sqlalchemy as sa
+
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, bank])
+        before = sorted((h.article_id, h.kind) for h in store.search("Tamber"))
+        assert before
+        migrate_to(store, "0006")
+        if store.dialect == "sqlite":
+            with store.engine.connect() as conn:
+                tables = {r[0] for r in conn.execute(sa.text("SELECT name FROM sqlite_master"))}
+            assert "search_rows" not in tables
+    with Store.open(db_url) as store:
+        assert sorted((h.article_id, h.kind) for h in store.search("Tamber")) == before
+        gone = before[0][0]
+        assert store.delete_article(gone)
+        hits = store.search("Tamber")
+        assert hits and gone not in {h.article_id for h in hits}
+        if store.dialect == "sqlite":
+            with store.engine.connect() as conn:
+                plan = " ".join(
+                    str(r[-1])
+                    for r in conn.execute(
+                        sa.text(
+                            "EXPLAIN QUERY PLAN DELETE FROM search_rows WHERE article_id = 'x'"
+                        )
+                    )
+                )
+                fts = conn.execute(sa.text("SELECT count(*) FROM search_text")).scalar_one()
+                rows = conn.execute(sa.text("SELECT count(*) FROM search_rows")).scalar_one()
+            assert "search_rows_article" in plan
+            assert fts == rows > 0

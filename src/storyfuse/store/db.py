@@ -730,14 +730,16 @@ class Store:
             {"kind": "claim", "n": n, "text": c.text} for n, c in enumerate(analysis.claims)
         ]
         conn.execute(
-            schema.search_text.insert(), [{"article_id": art.id, **r} for r in search_rows]
+            schema.search_rows_of(conn.dialect.name).insert(),
+            [{"article_id": art.id, **r} for r in search_rows],
         )
 
     def _delete_article_rows(self, conn: Connection, article_id: str) -> None:
         conn.execute(schema.articles.delete().where(schema.articles.c.id == article_id))
         for table in schema.CHILD_TABLES:
             conn.execute(table.delete().where(table.c.article_id == article_id))
-        conn.execute(sa.text("DELETE FROM search_text WHERE article_id = :id"), {"id": article_id})
+        rows = schema.search_rows_of(conn.dialect.name)
+        conn.execute(rows.delete().where(rows.c.article_id == article_id))
 
     def _memberships(self, conn: Connection) -> dict[str, frozenset[str]]:
         m = schema.story_articles

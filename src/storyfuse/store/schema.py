@@ -130,8 +130,9 @@ meta = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
-# Full-text search rows: an FTS5 virtual table on SQLite, a table with a tsvector column on
-# PostgreSQL; both take the same inserts.
+# Full-text search rows. PostgreSQL: a table with a tsvector column. SQLite: the rows in the plain
+# table ``search_rows``, indexed by the FTS5 table ``search_text`` (kept in step by triggers);
+# ``search_rows_of`` names the table that takes the inserts and deletes.
 search_text = sa.table(
     "search_text",
     sa.column("kind", sa.String),
@@ -139,5 +140,19 @@ search_text = sa.table(
     sa.column("n", sa.Integer),
     sa.column("text", sa.Text),
 )
+
+search_rows = sa.table(
+    "search_rows",
+    sa.column("kind", sa.String),
+    sa.column("article_id", sa.String),
+    sa.column("n", sa.Integer),
+    sa.column("text", sa.Text),
+)
+
+
+def search_rows_of(dialect: str) -> sa.TableClause:
+    """The table a dialect's search rows are written to and deleted from."""
+    return search_rows if dialect == "sqlite" else search_text
+
 
 CHILD_TABLES = (quotes, claims, entities, times)
