@@ -181,6 +181,7 @@ class StoryIndex:
         self._copy_of: dict[str, str] = {}  # a near-duplicate -> the earlier article it copies
         self._ndim: int | None = None
         self._restored: dict[str, int] = {}  # story key given to restore() -> story
+        self._touched: set[int] = set()  # stories whose members or copies changed (``changes``)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -235,6 +236,8 @@ class StoryIndex:
         self._detach(article_id)
         for copy in [c for c, o in self._copy_of.items() if o == article_id]:
             del self._copy_of[copy]
+            if copy in self._story_of:
+                self._touched.add(self._story_of[copy])
         self._copy_of.pop(article_id, None)
         f = self._features.pop(article_id)
         self._buckets[self._bucket(f.day)].remove(self._keys.pop(article_id))
@@ -255,6 +258,15 @@ class StoryIndex:
             if story is not None and self._story_of.get(original) == story:
                 copies.setdefault(story, []).append((copy, original))
         out = [self._story(s, copies.get(s, ())) for s in self._members if self._members[s]]
+        out.sort(key=lambda st: (-len(st.article_ids), st.id))
+        return out
+
+    def changes(self) -> list[Story]:
+        """The stories whose members or copies changed since the last call (a story that lost
+        every member is not among them), and forget them: what a store must write again,
+        found without going through every story."""
+        touched, self._touched = self._touched, set()
+        out = [self._story(s, self._copies_in(s)) for s in touched if self._members.get(s)]
         out.sort(key=lambda st: (-len(st.article_ids), st.id))
         return out
 
@@ -304,6 +316,7 @@ class StoryIndex:
 
     def _attach(self, article_id: str, story: int) -> None:
         self._story_of[article_id] = story
+        self._touched.add(story)
         self._members[story].add(article_id)
         self._vsum[story] += self._features[article_id].vector
         self._lsum[story].update(self._lex[article_id])
@@ -322,6 +335,7 @@ class StoryIndex:
         again only when the article was on one of them (``respan=False``: not at all, for a
         caller that sets them itself)."""
         story = self._story_of.pop(article_id)
+        self._touched.add(story)
         self._members[story].discard(article_id)
         self._vsum[story] -= self._features[article_id].vector
         self._lsum[story].subtract(self._lex[article_id])
@@ -638,6 +652,14 @@ class StoryIndex:
 
     def _id_of_story(self, story: int) -> str:
         return story_id_of(min(self._members[story], key=self._order_key))
+
+    def _copies_in(self, story: int) -> list[tuple[str, str]]:
+        """The (copy, original) pairs of a story whose two articles are both in it."""
+        return [
+            (a, self._copy_of[a])
+            for a in self._members[story]
+            if a in self._copy_of and self._story_of.get(self._copy_of[a]) == story
+        ]
 
     def _story(self, story: int, copies: Iterable[tuple[str, str]]) -> Story:
         """The story's members in date order, and each copy's original among them; ``copies``

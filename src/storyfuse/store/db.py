@@ -318,6 +318,11 @@ def _stored_ids(
     return out
 
 
+def _chunks(values: Sequence[str], size: int = 5_000) -> list[Sequence[str]]:
+    """``values`` in slices small enough for one IN list of bound parameters."""
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
 class Store:
     """Analysed articles and their stories in a database. Open with ``Store.open(url)``."""
 
@@ -378,9 +383,10 @@ class Store:
         written.
         """
         if self.dialect == "postgresql":
-            with self.engine.connect().execution_options(
-                isolation_level="REPEATABLE READ"
-            ) as conn, conn.begin():
+            with (
+                self.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn,
+                conn.begin(),
+            ):
                 yield conn
         else:
             with self.engine.connect() as conn:
@@ -452,6 +458,7 @@ class Store:
         index.observe(f for f, _, _ in restored)
         for features, story_id, copy_of in restored:
             index.restore(features, story_id, copy_of)
+        index.changes()  # the stories as restored are the stored ones: nothing to write
         self._index, self._index_revision = index, revision
         return index
 
@@ -500,9 +507,7 @@ class Store:
                 ):  # the last of repeated ids in one batch wins
                     if final != analysis.id:
                         renamed[final] = analysis.id
-                        analysis = replace(
-                            analysis, article=replace(analysis.article, id=final)
-                        )
+                        analysis = replace(analysis, article=replace(analysis.article, id=final))
                     fresh[final] = analysis
                 index = self._load_index(conn)
                 current = self._current_hashes(conn, list(fresh))
@@ -521,7 +526,6 @@ class Store:
                     todo.append(analysis)
                 if not todo:
                     return AddResult(unchanged=tuple(unchanged), renamed=renamed)
-                before = self._memberships(conn)
                 features = {f.id: f for f in features_of(todo)}
                 for analysis in todo:
                     version = current[analysis.id][1] if analysis.id in current else 0
@@ -543,11 +547,7 @@ class Store:
                 self._set_meta(conn, "pending", str(pending))
                 revision = self._bump_revision(conn)
                 changed = self._write_stories(
-                    conn,
-                    index.stories(),
-                    before,
-                    revision,
-                    rewritten=frozenset(updated + refreshed),
+                    conn, index, revision, rewritten=frozenset(updated + refreshed)
                 )
                 self._index_revision = revision
         except BaseException:
@@ -741,37 +741,58 @@ class Store:
         rows = schema.search_rows_of(conn.dialect.name)
         conn.execute(rows.delete().where(rows.c.article_id == article_id))
 
-    def _memberships(self, conn: Connection) -> dict[str, frozenset[str]]:
-        m = schema.story_articles
-        out: dict[str, set[str]] = {}
-        for row in conn.execute(sa.select(m.c.story_id, m.c.article_id)):
-            out.setdefault(row.story_id, set()).add(row.article_id)
-        return {k: frozenset(v) for k, v in out.items()}
-
     def _write_stories(
         self,
         conn: Connection,
-        stories: list[Story],
-        before: dict[str, frozenset[str]],
+        index: StoryIndex,
         revision: int,
         rewritten: frozenset[str] = frozenset(),
+        left: Iterable[str] = (),
     ) -> list[str]:
         """Rewrite the stories whose membership or copies changed, or that hold an article of
-        ``rewritten`` (a new version: the cached brief is stale); drop the ones gone."""
+        ``rewritten`` (a new version: the cached brief is stale); drop the ones gone.
+
+        Only the stories the index changed since the last write are looked at
+        (``StoryIndex.changes``), with the stored rows of their articles: a window of new
+        articles costs the same in an archive of a thousand or of millions. ``left``: stored
+        stories that lost an article whose row is already gone (a deleted article): each is
+        rewritten, or dropped when it has no member left."""
         m, s, a = schema.story_articles, schema.stories, schema.articles
-        copies_before: dict[str, str | None] = {
-            row.article_id: row.copy_of
-            for row in conn.execute(sa.select(m.c.article_id, m.c.copy_of))
-        }
+        stories = index.changes()
         now_ids = {st.id for st in stories}
-        gone = [sid for sid in before if sid not in now_ids]
+        articles = [x for st in stories for x in st.article_ids]
+        copies_before: dict[str, str | None] = {}
+        left = set(left)
+        stored_ids = left | now_ids
+        for chunk in _chunks(articles):
+            for row in conn.execute(
+                sa.select(m.c.article_id, m.c.story_id, m.c.copy_of).where(
+                    m.c.article_id.in_(chunk)
+                )
+            ):
+                copies_before[row.article_id] = row.copy_of
+                stored_ids.add(row.story_id)
+        before: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(stored_ids)):
+            for row in conn.execute(
+                sa.select(m.c.story_id, m.c.article_id).where(m.c.story_id.in_(chunk))
+            ):
+                before.setdefault(row.story_id, set()).add(row.article_id)
+        # a stored story that held one of these articles and is not one of the changed
+        # stories' ids is gone: every story it could still be has changed (it lost or gained)
+        gone = sorted((set(before) | left) - now_ids)
         changed: list[str] = []
         for story in stories:
             members = frozenset(story.article_ids)
             same_copies = all(
                 copies_before.get(x) == story.duplicates.get(x) for x in story.article_ids
             )
-            if before.get(story.id) == members and same_copies and not members & rewritten:
+            if (
+                before.get(story.id) == members
+                and same_copies
+                and not members & rewritten
+                and story.id not in left
+            ):
                 continue
             changed.append(story.id)
         for sid in gone + changed:
@@ -823,10 +844,9 @@ class Store:
         try:
             with self._write_lock, self._write_tx() as conn:
                 index = self._consolidated(self._load_index(conn))
-                before = self._memberships(conn)
                 self._set_meta(conn, "pending", "0")
                 revision = self._bump_revision(conn)
-                changed = self._write_stories(conn, index.stories(), before, revision)
+                changed = self._write_stories(conn, index, revision)
                 self._index_revision = revision
         except BaseException:
             self._index = None
@@ -840,16 +860,17 @@ class Store:
                 index = self._load_index(conn)
                 if article_id not in index:
                     return False
-                before = self._memberships(conn)
+                m = schema.story_articles
+                left = list(
+                    conn.execute(
+                        sa.select(m.c.story_id).where(m.c.article_id == article_id)
+                    ).scalars()
+                )
                 index.remove(article_id)
                 self._delete_article_rows(conn, article_id)
-                conn.execute(
-                    schema.story_articles.delete().where(
-                        schema.story_articles.c.article_id == article_id
-                    )
-                )
+                conn.execute(m.delete().where(m.c.article_id == article_id))
                 revision = self._bump_revision(conn)
-                self._write_stories(conn, index.stories(), before, revision)
+                self._write_stories(conn, index, revision, left=left)
                 self._index_revision = revision
         except BaseException:
             self._index = None
@@ -987,9 +1008,7 @@ class Store:
         with self._tx() as conn:
             # only fill the cache if the story was not rewritten meanwhile
             conn.execute(
-                s.update()
-                .where(s.c.id == story_id, s.c.revision == row.revision)
-                .values(**values)
+                s.update().where(s.c.id == story_id, s.c.revision == row.revision).values(**values)
             )
         return data
 

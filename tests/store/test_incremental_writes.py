@@ -1,0 +1,91 @@
+"""The store writes only the stories an ingest changed; what it holds must still be exactly
+the grouping's stories, through adds, copies, new versions, deletes and repairs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+import sqlalchemy as sa
+from tests.store.conftest import analysis
+
+from storyfuse.store import db as store_module
+from storyfuse.store import schema
+from storyfuse.store.db import Store
+
+
+def word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+
+def event_reports(rng: random.Random) -> list:
+    """Eight events of three reports each, five days apart, each event told in words of its
+    own (each report picks and orders its sentences), and some reports copied word for word
+    by a later outlet."""
+    out = []
+    for e in range(8):
+        names = [word(rng).capitalize() for _ in range(3)]
+        things = [word(rng) for _ in range(8)]
+        sentences = [
+            f"{names[i % 3]} said the {things[i]} near {names[(i + 1) % 3]} was {things[i - 1]}."
+            for i in range(8)
+        ]
+        day = (dt.date(2024, 5, 1) + dt.timedelta(days=5 * e)).isoformat()
+        for r in range(3):
+            picked = rng.sample(sentences, 6)
+            text = " ".join(picked)
+            out.append(analysis(f"e{e}-r{r}", day, f"{names[0]} {things[r]}", text))
+        if e % 3 == 0:
+            copied = out[-3]
+            out.append(analysis(f"e{e}-copy", day, copied.article.title, copied.article.text))
+    rng.shuffle(out)
+    return out
+
+
+def stored(store: Store) -> dict[str, tuple[frozenset, dict]]:
+    m, s = schema.story_articles, schema.stories
+    out: dict[str, tuple[set, dict]] = {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(m.c.story_id, m.c.article_id, m.c.copy_of)).all()
+        counts = dict(conn.execute(sa.select(s.c.id, s.c.articles)).all())
+    for row in rows:
+        members, copies = out.setdefault(row.story_id, (set(), {}))
+        members.add(row.article_id)
+        if row.copy_of is not None:
+            copies[row.article_id] = row.copy_of
+    assert counts == {sid: len(members) for sid, (members, _) in out.items()}
+    return {sid: (frozenset(members), copies) for sid, (members, copies) in out.items()}
+
+
+def expected(store: Store) -> dict[str, tuple[frozenset, dict]]:
+    index = store._index
+    assert index is not None
+    return {st.id: (frozenset(st.article_ids), dict(st.duplicates)) for st in index.stories()}
+
+
+@pytest.mark.parametrize("regroup_limit", [0, 10_000])
+def test_stored_stories_are_the_grouping_after_every_write(
+    db_url, monkeypatch: pytest.MonkeyPatch, regroup_limit: int
+) -> None:
+    monkeypatch.setattr(store_module, "CONSOLIDATE_SHARE", 0.3)  # repairs along the way
+    monkeypatch.setattr(store_module, "REGROUP_LIMIT", regroup_limit)  # 0: in place
+    rng = random.Random(3)
+    reports = event_reports(rng)
+    with Store.open(db_url) as store:
+        for k in range(0, len(reports), 4):
+            store.add_analyses(reports[k : k + 4])
+            assert stored(store) == expected(store)
+        assert len(stored(store)) >= 6
+        assert any(copies for _, copies in stored(store).values())
+        for article_id in ("e0-r0", "e3-r1", "e6-copy"):  # an original, a member, a copy
+            assert store.delete_article(article_id)
+            assert stored(store) == expected(store)
+        changed = reports[5]
+        text = changed.article.text.replace("stayed closed", "reopened")
+        store.add_analyses(
+            [analysis(changed.id, changed.article.published, "new", text, content_hash="v2")]
+        )
+        assert stored(store) == expected(store)
+        store.consolidate()
+        assert stored(store) == expected(store)
