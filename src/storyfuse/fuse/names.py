@@ -116,7 +116,7 @@ class Names:
         longs = self.definitions.get(name, set())
         if len(longs) == 1 or (longs and all(_alike(a, b) for a in longs for b in longs)):
             known = self.canonical(name)
-            if known != name and name in acronyms(known):
+            if known is not None and known != name and name in acronyms(known):
                 return known  # the story's own name for it, as its entities list shows it
             long_form = max(longs, key=lambda n: (len(n.split()), n))
             return f"{long_form} ({'/'.join(sorted(self.short_forms(long_form) | {name}))})"
@@ -133,7 +133,7 @@ class Names:
 
 def acronyms(name: str) -> set[str]:
     """Short forms a name spells out for itself: "Intelligence Directorate (HUR)", "..., or GUR"."""
-    out = set()
+    out: set[str] = set()
     for match in _ACRONYM.finditer(name):
         out.update((match[1] or match[2]).upper().split("/"))
     stripped = tidy(name)

@@ -139,7 +139,7 @@ def _read_entries(
         end = i
         while read_many is not None and end < len(entries) and _a_page(entries[end]):
             end += 1
-        if end - i > 1:
+        if read_many is not None and end - i > 1:
             files = cast(list[Path], entries[i:end])
             read_items = read_many([str(file) for file in files])
             for file, items in zip(files, read_items, strict=True):

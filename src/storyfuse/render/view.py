@@ -85,7 +85,9 @@ def by_speaker(quotes: list[dict]) -> list[dict]:
     speakers: dict[str | None, list[dict]] = {}
     for group in quotes:
         speakers.setdefault(group.get("speaker") or None, []).append(group)
-    named = [{"speaker": name, "quotes": groups} for name, groups in speakers.items() if name]
+    named: list[dict[str, Any]] = [
+        {"speaker": name, "quotes": groups} for name, groups in speakers.items() if name
+    ]
     if None in speakers:
         named.append({"speaker": None, "quotes": speakers[None]})
     return named

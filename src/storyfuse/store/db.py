@@ -774,10 +774,10 @@ class Store:
                 stored_ids.add(row.story_id)
         before: dict[str, set[str]] = {}
         for chunk in _chunks(sorted(stored_ids)):
-            for row in conn.execute(
+            for member in conn.execute(
                 sa.select(m.c.story_id, m.c.article_id).where(m.c.story_id.in_(chunk))
             ):
-                before.setdefault(row.story_id, set()).add(row.article_id)
+                before.setdefault(member.story_id, set()).add(member.article_id)
         # a stored story that held one of these articles and is not one of the changed
         # stories' ids is gone: every story it could still be has changed (it lost or gained)
         gone = sorted((set(before) | left) - now_ids)
