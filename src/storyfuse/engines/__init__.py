@@ -31,7 +31,10 @@ Estimate for 10 million articles on 10 nodes of 8 cores (80 worker processes):
   ``window_days`` of its date) and shard the rest by time; that is not implemented yet.
 - the database holds per article the cleaned text and analysis JSON (~20-40 KB), grouping
   features (~2 KB), extracted rows and the search index: roughly 300-500 GB for 10M in
-  PostgreSQL; the workers never touch it, the driver writes in batched transactions.
+  PostgreSQL; the workers never touch it, the driver writes in batched transactions. A
+  window's write costs the same at any size: only the stories it changed are rewritten
+  (bench/store_writes.py: ~170 ms per 32 articles on SQLite from 12,000 to 20,000 articles,
+  most of it the grouping, against 594-676 ms and growing when every story was rewritten).
 """
 
 from __future__ import annotations
