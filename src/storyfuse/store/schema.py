@@ -130,24 +130,22 @@ meta = sa.Table(
     sa.Column("value", sa.String, nullable=False),
 )
 
+
 # Full-text search rows. PostgreSQL: a table with a tsvector column. SQLite: the rows in the plain
 # table ``search_rows``, indexed by the FTS5 table ``search_text`` (kept in step by triggers);
 # ``search_rows_of`` names the table that takes the inserts and deletes.
-search_text = sa.table(
-    "search_text",
-    sa.column("kind", sa.String),
-    sa.column("article_id", sa.String),
-    sa.column("n", sa.Integer),
-    sa.column("text", sa.Text),
-)
+def _search_table(name: str) -> sa.TableClause:
+    return sa.table(
+        name,
+        sa.column("kind", sa.String),
+        sa.column("article_id", sa.String),
+        sa.column("n", sa.Integer),
+        sa.column("text", sa.Text),
+    )
 
-search_rows = sa.table(
-    "search_rows",
-    sa.column("kind", sa.String),
-    sa.column("article_id", sa.String),
-    sa.column("n", sa.Integer),
-    sa.column("text", sa.Text),
-)
+
+search_text = _search_table("search_text")
+search_rows = _search_table("search_rows")
 
 
 def search_rows_of(dialect: str) -> sa.TableClause:
