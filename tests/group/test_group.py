@@ -243,3 +243,24 @@ def test_a_member_whose_lead_names_no_one_does_not_open_the_story_to_other_peopl
     assert len({story_of(stories, r.id).id for r in reports}) == 1
     stories = group_features(features, replace(online, unled_share=0.0))
     assert len(stories) == 1
+
+
+def test_changes_are_the_stories_touched_since_the_last_call(flood, chess) -> None:
+    """``changes`` gives the stories an add changed, once: a new article changes its own story
+    and no other, so a store rewrites only that one."""
+    index = StoryIndex()
+    first = features_of(flood[:2] + chess)
+    index.observe(first)
+    for f in first:
+        index.add(f)
+    assert sorted(s.article_ids for s in index.changes()) == sorted(
+        s.article_ids for s in index.stories()
+    )
+    assert index.changes() == []
+    [late] = features_of(flood[2:3])
+    index.add(late)
+    [changed] = index.changes()
+    assert late.id in changed.article_ids
+    assert changed == next(s for s in index.stories() if late.id in s.article_ids)
+    index.remove(late.id)
+    assert [s.article_ids for s in index.changes()] == [tuple(a.id for a in flood[:2])]
