@@ -778,8 +778,9 @@ class Store:
                 sa.select(m.c.story_id, m.c.article_id).where(m.c.story_id.in_(chunk))
             ):
                 before.setdefault(member.story_id, set()).add(member.article_id)
-        # a stored story that held one of these articles and is not one of the changed
-        # stories' ids is gone: every story it could still be has changed (it lost or gained)
+        # A stored story that held one of these articles is gone unless a changed story now
+        # has its id: a story the index left untouched cannot have held them, as an article
+        # moving in or out touches both its stories.
         gone = sorted((set(before) | left) - now_ids)
         changed: list[str] = []
         for story in stories:
