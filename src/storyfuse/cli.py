@@ -111,7 +111,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     other_languages: list[Analysis] = []  # analysed now, not in English
     stored = 0
     interrupted = False
-    with _open_store(args.db) as store:
+    with _open_store(args.db, retain_days=args.keep_days) as store:
         engine = get_engine(args.engine, **options)
         try:
             # a local pool's workers also read the pages (their HTML extraction)
@@ -278,13 +278,14 @@ def _require_database(url: str) -> None:
         )
 
 
-def _open_store(url: str, *, existing: bool = False) -> Store:
+def _open_store(url: str, *, existing: bool = False, retain_days: int | None = None) -> Store:
     """The store at ``url``; ``existing``: refuse to create a SQLite file that is not there.
 
     A URL that names no usable database is a ValueError (one line, exit code 2).
     """
     import sqlalchemy as sa
 
+    from storyfuse.group import GroupConfig
     from storyfuse.store import Store
     from storyfuse.store.db import normalise_url
 
@@ -294,7 +295,7 @@ def _open_store(url: str, *, existing: bool = False) -> Store:
     # A password in the URL is never printed.
     shown = url if parsed.password is None else parsed.render_as_string(hide_password=True)
     try:
-        return Store.open(url)
+        return Store.open(url, GroupConfig(retain_days=retain_days))
     except (sa.exc.ArgumentError, ImportError) as exc:  # no such dialect, or no driver for it
         raise ValueError(
             f"cannot use the database {shown!r} ({exc}); give a SQLite file or a "
@@ -402,6 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where articles are analysed: this machine (default) or a dask cluster",
     )
     ingest.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a local one)")
+    ingest.add_argument(
+        "--keep-days", type=_at_least(1), metavar="N", default=None,
+        help="for archives larger than memory: hold in memory only the stories active in the "
+        "N days before the newest article (older stories stay stored, as they are; an article "
+        "dated before that starts a story of its own)",
+    )
     ingest.add_argument(
         "--workers", type=_at_least(1), metavar="N", default=None,
         help="local engine: analyse with N worker processes (default: STORYFUSE_WORKERS, else "

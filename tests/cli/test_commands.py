@@ -41,6 +41,7 @@ def test_a_database_url_that_cannot_be_used_is_one_line(
     [
         ["ingest", "x.txt", "--workers", "-3"],
         ["ingest", "x.txt", "--workers", "0"],
+        ["ingest", "x.txt", "--keep-days", "0"],
         ["stories", "--limit", "-1"],
     ],
 )

@@ -264,3 +264,13 @@ def test_changes_are_the_stories_touched_since_the_last_call(flood, chess) -> No
     assert changed == next(s for s in index.stories() if late.id in s.article_ids)
     index.remove(late.id)
     assert [s.article_ids for s in index.changes()] == [tuple(a.id for a in flood[:2])]
+
+
+def test_document_frequency_counts_each_article_once_per_term(flood) -> None:
+    """A term said three times in one lead is still one document; an article observed twice
+    (by its terms, as a store counts those it no longer holds) counts once."""
+    [f] = features_of(flood[:1])
+    repeated = dict(f.terms, tamber=3)
+    index = StoryIndex()
+    index.observe_terms([(f.id, repeated), (f.id, repeated), ("other", {"tamber": 5})])
+    assert index._df["tamber"] == 2

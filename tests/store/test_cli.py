@@ -104,3 +104,12 @@ def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path, capsys
         assert main(["stories", "--db", db]) == 141
         monkeypatch.undo()
     assert "Broken pipe" not in capsys.readouterr().err
+
+
+def test_ingest_keeping_recent_stories_in_memory(tmp_path: Path, capsys) -> None:
+    """``--keep-days`` changes what the index holds, not what is stored: the same stories."""
+    folder, db = _news(tmp_path)
+    assert main(["ingest", str(folder), "--db", db, "--keep-days", "3"]) == 0
+    assert "added 2" in capsys.readouterr().out
+    assert main(["stories", "--db", db]) == 0
+    assert "2 articles" in capsys.readouterr().out

@@ -19,8 +19,8 @@ def word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
 
 
-def event_reports(rng: random.Random) -> list:
-    """Eight events of three reports each, five days apart, each event told in words of its
+def event_reports(rng: random.Random, gap_days: int = 5) -> list:
+    """Eight events of three reports each, ``gap_days`` apart, each event told in words of its
     own (each report picks and orders its sentences), and some reports copied word for word
     by a later outlet."""
     out = []
@@ -31,7 +31,7 @@ def event_reports(rng: random.Random) -> list:
             f"{names[i % 3]} said the {things[i]} near {names[(i + 1) % 3]} was {things[i - 1]}."
             for i in range(8)
         ]
-        day = (dt.date(2024, 5, 1) + dt.timedelta(days=5 * e)).isoformat()
+        day = (dt.date(2024, 5, 1) + dt.timedelta(days=gap_days * e)).isoformat()
         for r in range(3):
             picked = rng.sample(sentences, 6)
             text = " ".join(picked)
@@ -89,3 +89,41 @@ def test_stored_stories_are_the_grouping_after_every_write(
         assert stored(store) == expected(store)
         store.consolidate()
         assert stored(store) == expected(store)
+
+
+def test_a_store_keeping_recent_stories_stores_what_one_keeping_all_does(
+    db_url, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``retain_days`` the index lets stories older than the horizon go; fed in date order,
+    events far apart end as the same stored stories as with every story kept. A let-go
+    article can still be deleted or get a new version (its story comes back whole), and a
+    reopened store loads only the recent stories."""
+    from storyfuse.group import GroupConfig
+
+    monkeypatch.setattr(store_module, "CONSOLIDATE_SHARE", 0.3)
+    # events further apart than the grouping's window, so that joining online cannot err
+    reports = sorted(
+        event_reports(random.Random(5), gap_days=12), key=lambda a: (a.article.published, a.id)
+    )
+    keep_all = f"sqlite:///{tmp_path / 'all.db'}"
+    recent = GroupConfig(retain_days=13)
+    with Store.open(keep_all) as full, Store.open(db_url, recent) as store:
+        for k in range(0, len(reports), 4):
+            full.add_analyses(reports[k : k + 4])
+            store.add_analyses(reports[k : k + 4])
+            held = store._index
+            assert held is not None and len(held) < len(reports[: k + 4]) or k < 8
+        assert stored(store) == stored(full)
+        assert len(store._index) <= 8  # the last events' reports only
+        for s in (full, store):
+            assert s.delete_article("e0-r1")  # let go long ago
+        assert stored(store) == stored(full)
+        old = next(a for a in reports if a.id == "e1-r0")
+        text = old.article.text + " Officials later corrected the figures."
+        for s in (full, store):
+            s.add_analyses(
+                [analysis(old.id, old.article.published, "new", text, content_hash="v2")]
+            )
+        assert stored(store) == stored(full)
+    with Store.open(db_url, recent) as store, store.engine.connect() as conn:
+        assert len(store._load_index(conn)) <= 8

@@ -95,6 +95,11 @@ class GroupConfig:
     # unchanged; found reading dev's errors again); 0.2 to 0.34 score alike, 0.5 less on train.
     unled_share: float = 0.34
     window_days: int = 7
+    # A store keeps in memory only the stories active within this many days of its newest
+    # article (``StoryIndex.retire``); None keeps every story. For archives too large for
+    # memory: an article dated before that horizon starts a story of its own, and the older
+    # stories are no longer repaired.
+    retain_days: int | None = None
     time_penalty: float = 0.05  # subtracted per window of distance in time
     neighbours: int = 24  # nearest articles searched per time bucket
     candidates: int = 8  # stories scored in full, the nearest by mean embedding similarity
@@ -193,10 +198,15 @@ class StoryIndex:
 
     def observe(self, features: Iterable[ArticleFeatures]) -> None:
         """Count document frequencies ahead of ``add`` (a batch knows all its articles)."""
-        for f in features:
-            if f.id not in self._observed:
-                self._observed.add(f.id)
-                self._df.update(f.terms.keys())
+        self.observe_terms((f.id, f.terms) for f in features)
+
+    def observe_terms(self, articles: Iterable[tuple[str, Iterable[str]]]) -> None:
+        """``observe`` from (article id, terms) pairs: an article that is not added (a store's
+        retired one) still counts."""
+        for article_id, terms in articles:
+            if article_id not in self._observed:
+                self._observed.add(article_id)
+                self._df.update(iter(terms))  # one count per term (not a mapping's values)
 
     def add(self, features: ArticleFeatures) -> str:
         """Place one article in a story and return that story's id."""
@@ -272,8 +282,41 @@ class StoryIndex:
 
     def regrouped(self) -> StoryIndex:
         """This index's articles grouped again from scratch (``batch_index``): the stories they
-        would form had they all arrived at once, whatever order they came in."""
-        return batch_index(self._features.values(), self.config)
+        would form had they all arrived at once, whatever order they came in. Word weights
+        keep the document frequencies of every article observed, retired ones included."""
+        return batch_index(self._features.values(), self.config, counted=self)
+
+    def retire(self, before_day: int) -> int:
+        """Let go of the stories whose last day is before ``before_day``: their articles leave
+        the index (no later article can join them: it would be more than ``window_days`` away,
+        unless it is dated that far back), and the stories stay as they are, untouched, for the
+        caller that keeps them. The document frequencies still count them. Returns the number
+        of articles let go."""
+        old = [
+            story
+            for story, span in self._span.items()
+            # a story changed since the caller last took the changes waits for the next call
+            if span is not None and span[1] < before_day and story not in self._touched
+        ]
+        retired = 0
+        for story in old:
+            for article_id in self._members.pop(story):
+                f = self._features.pop(article_id)
+                bucket = self._bucket(f.day)
+                self._buckets[bucket].remove(self._keys.pop(article_id))
+                if len(self._buckets[bucket]) == 0:
+                    del self._buckets[bucket]
+                self._lsh.remove(article_id)
+                del self._lex[article_id], self._lead_people[article_id]
+                del self._story_of[article_id]
+                self._copy_of.pop(article_id, None)
+                retired += 1
+            del self._vsum[story], self._lsum[story], self._span[story]
+            del self._led_by[story], self._unled[story]
+        if old:
+            gone = set(old)
+            self._restored = {k: v for k, v in self._restored.items() if v not in gone}
+        return retired
 
     def consolidate(self) -> None:
         """Re-weight, split off members that no longer fit, and merge stories that now match."""
@@ -680,11 +723,16 @@ class StoryIndex:
 
 
 def batch_index(
-    features: Iterable[ArticleFeatures], config: GroupConfig | None = None
+    features: Iterable[ArticleFeatures],
+    config: GroupConfig | None = None,
+    counted: StoryIndex | None = None,
 ) -> StoryIndex:
     """Batch grouping: every article through the online index in date order, then one
-    consolidation. Deterministic for a given set of articles, whatever their input order."""
+    consolidation. Deterministic for a given set of articles, whatever their input order.
+    ``counted``: an index whose document frequencies to start from (its observed articles)."""
     index = StoryIndex(config)
+    if counted is not None:
+        index._df, index._observed = Counter(counted._df), set(counted._observed)
     ordered = sorted(features, key=lambda f: (f.day if f.day is not None else 10**9, f.id))
     index.observe(ordered)
     for f in ordered:

@@ -333,6 +333,7 @@ class Store:
             raise ValueError(f"unsupported database {self.dialect!r}: use SQLite or PostgreSQL")
         self._config = config
         self._index: StoryIndex | None = None
+        self._newest: int | None = None  # the newest stored article's day, as an ordinal
         self._index_revision: int | None = None
         # One writer at a time per Store (a web server shares one across threads); other
         # processes are kept consistent by the database transaction and the revision check.
@@ -443,13 +444,46 @@ class Store:
             return self._index
         index = StoryIndex(self._config)
         a, m = schema.articles, schema.story_articles
-        rows = conn.execute(
+        self._newest = conn.execute(sa.select(sa.func.max(a.c.day))).scalar()
+        horizon = self._horizon()
+        if horizon is not None:
+            # the document frequencies of every stored article, read without keeping them
+            index.observe_terms(
+                (row.id, records.terms_of(row.terms))
+                for row in conn.execute(sa.select(a.c.id, a.c.terms))
+            )
+            # the stories with an article on or after the horizon (or undated), whole
+            active = (
+                sa.select(m.c.story_id)
+                .select_from(m.join(a, a.c.id == m.c.article_id))
+                .where(sa.or_(a.c.day >= horizon, a.c.day.is_(None)))
+            )
+            self._restore(conn, index, m.c.story_id.in_(active))
+        else:
+            self._restore(conn, index, None)
+        index.changes()  # the stories as restored are the stored ones: nothing to write
+        self._index, self._index_revision = index, revision
+        return index
+
+    def _horizon(self) -> int | None:
+        """The day before which the index lets stories go (``GroupConfig.retain_days``)."""
+        keep = (self._config or GroupConfig()).retain_days
+        if keep is None or self._newest is None:
+            return None
+        return self._newest - keep
+
+    def _restore(self, conn: Connection, index: StoryIndex, where: Any) -> None:
+        """Put the stored articles of the stories ``where`` selects (all: None) back into
+        ``index``, with their stories."""
+        a, m = schema.articles, schema.story_articles
+        query = (
             sa.select(
                 a.c.id, a.c.vector, a.c.terms, a.c.day, a.c.signature, m.c.story_id, m.c.copy_of
             )
             .select_from(a.join(m, m.c.article_id == a.c.id))
             .order_by(a.c.day, a.c.id)
         )
+        rows = conn.execute(query if where is None else query.where(where))
         restored = [
             (records.features_from_row(row.id, row), row.story_id, row.copy_of) for row in rows
         ]
@@ -458,9 +492,36 @@ class Store:
         index.observe(f for f, _, _ in restored)
         for features, story_id, copy_of in restored:
             index.restore(features, story_id, copy_of)
-        index.changes()  # the stories as restored are the stored ones: nothing to write
-        self._index, self._index_revision = index, revision
-        return index
+
+    def _revive(self, conn: Connection, index: StoryIndex, ids: Sequence[str]) -> None:
+        """Bring back into ``index`` the stories of stored articles it let go (``retire``),
+        before one of them changes or goes: their stories are then written again whole."""
+        missing = [x for x in ids if x not in index]
+        if not missing:
+            return
+        m = schema.story_articles
+        stories = sorted(
+            {
+                sid
+                for chunk in _chunks(missing)
+                for sid in conn.execute(
+                    sa.select(m.c.story_id).where(m.c.article_id.in_(chunk))
+                ).scalars()
+            }
+        )
+        for chunk in _chunks(stories):
+            self._restore(conn, index, m.c.story_id.in_(chunk))
+        index.changes()  # as stored: nothing to write yet
+
+    def _retire(self, index: StoryIndex, days: Iterable[int | None]) -> None:
+        """Move the horizon to the newest day now stored and let older stories go."""
+        known = [d for d in days if d is not None]
+        if self._newest is not None:
+            known.append(self._newest)
+        self._newest = max(known) if known else None
+        horizon = self._horizon()
+        if horizon is not None:
+            index.retire(horizon)
 
     def _pending(self, conn: Connection) -> int:
         value = conn.execute(
@@ -527,6 +588,7 @@ class Store:
                 if not todo:
                     return AddResult(unchanged=tuple(unchanged), renamed=renamed)
                 features = {f.id: f for f in features_of(todo)}
+                self._revive(conn, index, updated + refreshed)
                 for analysis in todo:
                     version = current[analysis.id][1] if analysis.id in current else 0
                     if analysis.id not in refreshed:
@@ -540,6 +602,7 @@ class Store:
                 index.observe(ordered)
                 for f in ordered:
                     index.add(f)
+                self._retire(index, (f.day for f in ordered))
                 pending = self._pending(conn) + len(todo)
                 if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
                     index = self._consolidated(index)
@@ -859,6 +922,7 @@ class Store:
         try:
             with self._write_lock, self._write_tx() as conn:
                 index = self._load_index(conn)
+                self._revive(conn, index, [article_id])
                 if article_id not in index:
                     return False
                 m = schema.story_articles

@@ -92,8 +92,13 @@ def features_row(features: ArticleFeatures) -> dict[str, Any]:
     }
 
 
+def terms_of(value: Any) -> dict[str, int]:
+    """A stored ``terms`` column: a JSON object (PostgreSQL) or its text (SQLite)."""
+    return value if isinstance(value, dict) else json.loads(value)
+
+
 def features_from_row(article_id: str, row: Any) -> ArticleFeatures:
-    terms = row.terms if isinstance(row.terms, dict) else json.loads(row.terms)
+    terms = terms_of(row.terms)
     return ArticleFeatures(
         id=article_id,
         vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
