@@ -243,7 +243,7 @@ def run_incremental(n: int) -> list[dict]:
     from eval.grouping import b_cubed
 
     from storyfuse.group import GroupConfig, StoryIndex, features_of
-    from storyfuse.store.db import CONSOLIDATE_SHARE
+    from storyfuse.store.db import repair_due
 
     items, event_of = synthetic(n, load_pool())
     features = sorted(features_of(items), key=lambda f: (f.day, f.id))
@@ -259,7 +259,7 @@ def run_incremental(n: int) -> list[dict]:
             for f in batch:
                 index.add(f)
             pending += len(batch)
-            if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
+            if repair_due(pending, index):
                 before = time.process_time()
                 if repair == "consolidate in place":
                     index.consolidate()

@@ -51,7 +51,7 @@ def analyses(n: int) -> list:
 def index_alone(items: list) -> float:
     """Seconds for the grouping alone: the store's index, repairs and all."""
     from storyfuse.group import StoryIndex, features_of
-    from storyfuse.store.db import CONSOLIDATE_SHARE, REGROUP_LIMIT
+    from storyfuse.store.db import repair_due, repaired
 
     started = time.perf_counter()
     index = StoryIndex()
@@ -62,11 +62,8 @@ def index_alone(items: list) -> float:
         for f in features:
             index.add(f)
         pending += len(features)
-        if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
-            if len(index) <= REGROUP_LIMIT:
-                index = index.regrouped()
-            else:
-                index.consolidate()
+        if repair_due(pending, index):
+            index = repaired(index)
             pending = 0
         index.changes()
     return time.perf_counter() - started

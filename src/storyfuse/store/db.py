@@ -42,6 +42,21 @@ CONSOLIDATE_SHARE = 0.05
 REGROUP_LIMIT = 10_000
 
 
+def repair_due(pending: int, index: StoryIndex) -> bool:
+    """Whether ``pending`` articles added since the last repair call for one now."""
+    return pending >= max(1, CONSOLIDATE_SHARE * len(index))
+
+
+def repaired(index: StoryIndex) -> StoryIndex:
+    """The index after the periodic repair: an archive of up to ``REGROUP_LIMIT`` articles is
+    grouped again from scratch, so its stories do not depend on the order its articles came
+    in; a larger one is consolidated in place."""
+    if len(index) <= REGROUP_LIMIT:
+        return index.regrouped()
+    index.consolidate()
+    return index
+
+
 @dataclass(frozen=True)
 class AddResult:
     added: tuple[str, ...] = ()
@@ -445,7 +460,7 @@ class Store:
         index = StoryIndex(self._config)
         a, m = schema.articles, schema.story_articles
         self._newest = conn.execute(sa.select(sa.func.max(a.c.day))).scalar()
-        horizon = self._horizon()
+        horizon = self._horizon(index)
         if horizon is not None:
             # the document frequencies of every stored article, read without keeping them
             index.observe_terms(
@@ -465,9 +480,9 @@ class Store:
         self._index, self._index_revision = index, revision
         return index
 
-    def _horizon(self) -> int | None:
+    def _horizon(self, index: StoryIndex) -> int | None:
         """The day before which the index lets stories go (``GroupConfig.retain_days``)."""
-        keep = (self._config or GroupConfig()).retain_days
+        keep = index.config.retain_days
         if keep is None or self._newest is None:
             return None
         return self._newest - keep
@@ -519,7 +534,7 @@ class Store:
         if self._newest is not None:
             known.append(self._newest)
         self._newest = max(known) if known else None
-        horizon = self._horizon()
+        horizon = self._horizon(index)
         if horizon is not None:
             index.retire(horizon)
 
@@ -604,7 +619,7 @@ class Store:
                     index.add(f)
                 self._retire(index, (f.day for f in ordered))
                 pending = self._pending(conn) + len(todo)
-                if pending >= max(1, CONSOLIDATE_SHARE * len(index)):
+                if repair_due(pending, index):
                     index = self._consolidated(index)
                     pending = 0
                 self._set_meta(conn, "pending", str(pending))
@@ -893,15 +908,9 @@ class Store:
         return sorted(changed)
 
     def _consolidated(self, index: StoryIndex) -> StoryIndex:
-        """The index after the periodic repair, which becomes the store's index: an archive of
-        up to ``REGROUP_LIMIT`` articles is grouped again from scratch, so its stories do not
-        depend on the order its articles came in; a larger one is consolidated in place."""
-        if len(index) <= REGROUP_LIMIT:
-            index = index.regrouped()
-        else:
-            index.consolidate()
-        self._index = index
-        return index
+        """The index after the periodic repair (``repaired``), which becomes the store's."""
+        self._index = repaired(index)
+        return self._index
 
     def consolidate(self) -> list[str]:
         """Run the index's consolidation now; returns the ids of the stories it changed."""
