@@ -127,3 +127,39 @@ def test_a_store_keeping_recent_stories_stores_what_one_keeping_all_does(
         assert stored(store) == stored(full)
     with Store.open(db_url, recent) as store, store.engine.connect() as conn:
         assert len(store._load_index(conn)) <= 8
+
+
+def test_a_store_keeping_recent_stories_repairs_as_often_as_one_keeping_all(
+    db_url, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Repairs come when the new articles reach a share of every article seen, not of the few
+    an index keeping recent days holds, which would repair after every window or two."""
+    from storyfuse.group import GroupConfig
+
+    monkeypatch.setattr(store_module, "CONSOLIDATE_SHARE", 0.3)
+    reports = sorted(
+        event_reports(random.Random(5), gap_days=12), key=lambda a: (a.article.published, a.id)
+    )
+    repairs: list[int] = []
+    real = store_module.repaired
+
+    def counted(index):
+        repairs.append(index.seen)
+        return real(index)
+
+    monkeypatch.setattr(store_module, "repaired", counted)
+    runs = {}
+    for name, url, config in [
+        ("all", f"sqlite:///{tmp_path / 'all.db'}", None),
+        ("recent", db_url, GroupConfig(retain_days=13)),
+    ]:
+        repairs.clear()
+        with Store.open(url, config) as store:
+            for k in range(0, len(reports), 4):
+                store.add_analyses(reports[k : k + 4])
+            assert store._index is not None and store._index.seen == len(reports)
+            held = len(store._index)
+        runs[name] = (list(repairs), held)
+    assert runs["recent"][1] < runs["all"][1]  # it did let articles go
+    assert runs["recent"][0] == runs["all"][0]
+    assert len(runs["all"][0]) >= 3

@@ -196,6 +196,11 @@ class StoryIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._features
 
+    @property
+    def seen(self) -> int:
+        """The articles the word weights count: those held and those let go (``retire``)."""
+        return len(self._observed)
+
     def observe(self, features: Iterable[ArticleFeatures]) -> None:
         """Count document frequencies ahead of ``add`` (a batch knows all its articles)."""
         self.observe_terms((f.id, f.terms) for f in features)

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 DEFAULT_URL = "sqlite:///storyfuse.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Consolidation (re-weighting, splits, merges) runs when the articles added since the last one
-# reach this share of the archive: every batch of a small archive, rarely for a large one.
+# reach this share of the archive (every article seen, including those an index keeping only
+# recent days has let go): every batch of a small archive, rarely for a large one.
 CONSOLIDATE_SHARE = 0.05
 # Up to this many articles, consolidation groups the whole archive again from scratch, which
 # gives the stories of ingesting everything at once (about 0.5 s for 1,000 articles and 5.5 s
@@ -43,8 +44,10 @@ REGROUP_LIMIT = 10_000
 
 
 def repair_due(pending: int, index: StoryIndex) -> bool:
-    """Whether ``pending`` articles added since the last repair call for one now."""
-    return pending >= max(1, CONSOLIDATE_SHARE * len(index))
+    """Whether ``pending`` articles added since the last repair call for one now. The share is
+    of the whole archive, not of the articles the index holds: with ``retain_days`` the held
+    articles stay few, and a share of those would regroup them every few windows."""
+    return pending >= max(1, CONSOLIDATE_SHARE * index.seen)
 
 
 def repaired(index: StoryIndex) -> StoryIndex:
