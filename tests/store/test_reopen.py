@@ -133,3 +133,31 @@ def test_search_rows_survive_the_move_to_an_indexed_table(db_url, flood, bank) -
                 rows = conn.execute(sa.text("SELECT count(*) FROM search_rows")).scalar_one()
             assert "search_rows_article" in plan
             assert fts == rows > 0
+
+
+def test_a_store_from_before_cjk_terms_finds_words_inside_cjk_text(db_url, flood) -> None:
+    """Rows stored before revision 0008 get their bigrams when the store is opened."""
+    import sqlalchemy as sa
+    from tests.store.test_store import korean_and_chinese
+
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, *korean_and_chinese()])
+        migrate_to(store, "0007")
+        assert store.search("receded")  # searching works at 0007, without the bigrams
+    with Store.open(db_url) as store:
+        assert {h.article_id for h in store.search("류화영")} == {"ko-1"}
+        assert {h.article_id for h in store.search("俄罗斯")} == {"zh-1"}
+        assert {h.article_id for h in store.search("receded")} == {"flood-2"}
+        table = "search_rows" if store.dialect == "sqlite" else "search_text"
+        with store.engine.connect() as conn:
+            with_terms = conn.execute(
+                sa.text(f"SELECT count(*) FROM {table} WHERE terms IS NOT NULL")
+            ).scalar_one()
+        assert with_terms >= 2  # the two CJK articles' rows, and no others
+        assert store.delete_article("ko-1")
+        assert store.search("류화영") == []
+        if store.dialect == "sqlite":
+            with store.engine.connect() as conn:
+                fts = conn.execute(sa.text("SELECT count(*) FROM search_text")).scalar_one()
+                rows = conn.execute(sa.text("SELECT count(*) FROM search_rows")).scalar_one()
+            assert fts == rows > 0

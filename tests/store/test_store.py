@@ -145,3 +145,53 @@ def test_search_takes_phrases_or_and_excluded_words(db_url, flood, bank) -> None
         # words alone are all required, as before
         assert articles("Stroud shelters") == {"flood-1", "flood-2"}
         assert articles("-Harwick") == set()  # nothing to look for but an exclusion
+
+
+def korean_and_chinese() -> list:
+    """A Korean report and a Chinese one, written without spaces inside words as those scripts
+    are (a Korean word carries its particle: "류화영의" is "Ryu Hwa-young's")."""
+    from tests.store.conftest import analysis
+
+    return [
+        analysis(
+            "ko-1",
+            "2024-03-05",
+            "엘제이의 리벤지인가",
+            "엘제이의 리벤지인가, 류화영의 피해자 코스프레인가. 시작은 엘제이의 폭로였다. "
+            "Samsung의 광고도 나왔다.",
+        ),
+        analysis(
+            "zh-1",
+            "2024-03-05",
+            "朝鲜军队抵达俄罗斯",
+            "韩国国家情报院表示，朝鲜已向俄罗斯派遣约一万二千名士兵。",
+        ),
+    ]
+
+
+def test_search_finds_words_inside_chinese_japanese_and_korean_text(db_url, flood) -> None:
+    """Runs of CJK characters are one token to both databases' word tokenizers; the bigrams
+    stored beside the text let a search find a word inside one."""
+    with Store.open(db_url) as store:
+        store.add_analyses([*flood, *korean_and_chinese()])
+
+        def articles(q: str) -> set[str]:
+            return {h.article_id for h in store.search(q)}
+
+        assert articles("류화영") == {"ko-1"}  # inside "류화영의"
+        assert articles("화영") == {"ko-1"}
+        assert articles("영화류") == set()  # the same characters in another order
+        assert articles("俄罗斯") == {"zh-1"}  # inside a sentence without spaces
+        assert articles("情报院") == {"zh-1"}
+        assert articles("俄罗斯 朝鲜") == {"zh-1"}
+        assert articles("俄罗斯 류화영") == set()
+        assert articles("俄罗斯 OR 류화영") == {"zh-1", "ko-1"}
+        assert articles("Samsung의") == {"ko-1"}
+        assert articles("Samsung") == {"ko-1"}
+        assert articles("Harwick OR 俄罗斯 -士兵") == {"flood-1", "flood-2"}
+        assert articles('"朝鲜军队"') == {"zh-1"}  # the title
+        assert articles("receded") == {"flood-2"}  # other text as before
+        hit = next(h for h in store.search("俄罗斯") if h.kind == "article")
+        assert "俄罗斯" in hit.text  # the hit shows the text, not the bigrams
+        assert store.delete_article("zh-1")
+        assert articles("俄罗斯") == set()

@@ -27,7 +27,7 @@ from storyfuse import model
 from storyfuse.group import GroupConfig, StoryIndex, features_of, story_id_of
 from storyfuse.model import Analysis, Brief, Document, Problem, Story
 from storyfuse.store import records, schema
-from storyfuse.store.search import SEARCHERS
+from storyfuse.store.search import SEARCHERS, cjk_terms
 
 log = logging.getLogger(__name__)
 
@@ -740,16 +740,15 @@ class Store:
                     table.insert(),
                     [{"article_id": art.id, "n": n, **r} for n, r in enumerate(rows)],
                 )
-        search_rows = [{"kind": "article", "n": 0, "text": f"{art.title or ''}\n{art.text}"}]
-        search_rows += [
-            {"kind": "quote", "n": n, "text": q.text} for n, q in enumerate(analysis.quotes)
-        ]
-        search_rows += [
-            {"kind": "claim", "n": n, "text": c.text} for n, c in enumerate(analysis.claims)
-        ]
+        searched = [("article", 0, f"{art.title or ''}\n{art.text}")]
+        searched += [("quote", n, q.text) for n, q in enumerate(analysis.quotes)]
+        searched += [("claim", n, c.text) for n, c in enumerate(analysis.claims)]
         conn.execute(
             schema.search_rows_of(conn.dialect.name).insert(),
-            [{"article_id": art.id, **r} for r in search_rows],
+            [
+                {"article_id": art.id, "kind": kind, "n": n, "text": text, "terms": cjk_terms(text)}
+                for kind, n, text in searched
+            ],
         )
 
     def _delete_article_rows(self, conn: Connection, article_id: str) -> None:

@@ -141,6 +141,7 @@ def _search_table(name: str) -> sa.TableClause:
         sa.column("article_id", sa.String),
         sa.column("n", sa.Integer),
         sa.column("text", sa.Text),
+        sa.column("terms", sa.Text),  # the text's CJK bigrams (``search.cjk_terms``), or NULL
     )
 
 
