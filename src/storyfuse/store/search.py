@@ -37,6 +37,8 @@ def cjk_terms(text: str) -> str | None:
     characters, in order and space-separated, with the other parts of words that mix scripts
     ("Samsung의" -> "Samsung 의", which the word tokenizers keep as one word); None for a text
     without such characters."""
+    if not _CJK_RUN.search(text):  # most text: one scan
+        return None
     terms: list[str] = []
     for word in re.findall(r"\w+", text):
         if not _CJK_RUN.search(word):
