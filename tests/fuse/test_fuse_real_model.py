@@ -51,3 +51,86 @@ def test_translations_of_one_remark_are_one_quote_and_one_fact():
     assert any(v.text == q3 for g in brief.quotes if g is not ships[0] for v in g.variants)
     closed = [f for f in brief.facts if "foreign vessels" in f.text]
     assert closed and closed[0].sources == ("a", "b")
+
+
+def test_figures_of_things_written_with_synonyms_answer_one_question():
+    """ "soldiers" and "troops" count one thing; "officers" another, though its sentence is
+    worded alike."""
+    from dataclasses import replace
+
+    from storyfuse.fuse import default_embedder
+    from storyfuse.fuse.conflicts import number_conflicts, unit_synonyms
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Figure
+
+    texts = {
+        "a": "Varnia has sent 3,000 soldiers to Ostland, the Ostland defence ministry said.",
+        "b": "Varnia has sent 12,000 troops to Ostland, Kestrel's intelligence agency said.",
+        "c": "Varnia has sent 500 officers to Ostland, a Kestrel official said.",
+    }
+    units = {
+        "a": ("soldier", "Varnian soldiers"),
+        "b": ("troop", "troops"),
+        "c": ("officer", "officers"),
+    }
+    claimants = {"a": "Ostland defence ministry", "b": "Kestrel", "c": "Kestrel official"}
+    numbers = {"a": ("3,000", 3_000), "b": ("12,000", 12_000), "c": ("500", 500)}
+    analyses = {
+        k: analysis(
+            {
+                "id": k,
+                "text": t,
+                "claims": [(*numbers[k], units[k][0], None, claimants[k], "2031-05-02")],
+            }
+        )
+        for k, t in texts.items()
+    }
+    for k, item in analyses.items():  # what is counted, as the text words it
+        analyses[k] = replace(
+            item, claims=tuple(replace(c, thing=units[k][1]) for c in item.claims)
+        )
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, default_embedder)
+    figures = [
+        Figure(
+            value,
+            units[k][0],
+            claimants[k],
+            (k,),
+            thing=units[k][1],
+            date="2031-05-02",
+            texts=(Cited(texts[k], (k,)),),
+        )
+        for k, value in (("a", 3_000.0), ("b", 12_000.0), ("c", 500.0))
+    ]
+    assert unit_synonyms(story, figures) == {frozenset(("soldier", "troop"))}
+    (conflict,) = number_conflicts(story, figures)
+    assert conflict.about.startswith("how many (troop)")
+    assert sorted(v.sources for v in conflict.variants) == [("a",), ("b",)]
+
+
+def test_a_unit_is_compared_as_its_claims_write_it():
+    from dataclasses import replace
+
+    from storyfuse.fuse import default_embedder
+    from storyfuse.fuse.conflicts import written_units
+    from storyfuse.fuse.units import story_articles
+
+    text = "About 10,000 soldiers of Varnia and 2,000 displaced people and 40 tanks were counted."
+    item = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "claims": [
+                ("10,000", 10_000, "soldier", None, None, None),
+                ("2,000", 2_000, "person", None, None, None),
+                ("40", 40, "tank", None, None, None),
+            ],
+        }
+    )
+    things = ["soldiers of Varnia", "displaced people", None]
+    item = replace(
+        item, claims=tuple(replace(c, thing=t) for c, t in zip(item.claims, things, strict=True))
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, default_embedder)
+    # "people" is not found for "person": the unit stands for itself
+    assert written_units(story) == {"soldier": "soldiers", "person": "person", "tank": "tank"}

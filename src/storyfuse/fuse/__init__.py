@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from storyfuse.fuse.conflicts import conflicts, date_texts, figure_texts
+from storyfuse.fuse.conflicts import conflicts, date_texts, figure_texts, unit_texts
 from storyfuse.fuse.entities import entities
 from storyfuse.fuse.facts import align, compared_units, facts
 from storyfuse.fuse.figures import figures
@@ -63,6 +63,7 @@ def prepare(story: StoryArticles, names: Names) -> None:
         + title_texts(story)
         + quote_texts(story, names)
         + figure_texts(story)
+        + unit_texts(story)
         + event_texts(story)
         + date_texts(story)
     )

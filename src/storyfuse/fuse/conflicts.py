@@ -13,7 +13,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   or span with another ("on Monday and Tuesday") one date of an event, nor a forecast against a
   report (``Dated.expected``: "to be deployed on Oct. 27" / "arrived on Oct. 23").
 - number: differing counts of the same thing. Answers are ``figures`` (a value from one claimant);
-  two figures answer the same question when they count the same thing (unit), their dates fall in
+  two figures answer the same question when they count the same thing (one unit, a closed
+  compound and its head, or words that mean the same as written: "troops" / "soldiers", by
+  embedding, ``SAME_UNIT``), their dates fall in
   one window (``figures.DATE_WINDOW_DAYS``) and their sentences say the same about it: the
   sentences with numbers masked are alike (by embedding), or the count is the object or subject
   of one verb with the same places in both ("North Korea has sent 12,000 troops to Russia" /
@@ -67,6 +69,11 @@ RELATED_SENTENCE = 0.35
 # statement reported a day apart); statements days apart are statements made again
 SAME_STATEMENT_SENTENCE = 0.8
 SAME_QUESTION = 0.72
+# two counted things are one when their words, as written, are this alike (MiniLM cosine, of
+# the plural forms where the claims write them): "troops" / "soldiers" 0.89, "workers" / "employees" 0.85, "deaths" /
+# "fatalities" 0.83, against "soldiers" / "officers" 0.55, "dollars" / "euros" 0.65, "migrants"
+# / "refugees" 0.78, "votes" / "voters" 0.76; the figures' sentences must still say the same
+SAME_UNIT = 0.82
 APPROX_TOLERANCE = 0.1
 APPROXIMATE = {
     "nearly",
@@ -347,13 +354,67 @@ def figure_texts(story: StoryArticles) -> list[str]:
     return [_masked(c.text) for c in claims if c.unit in shared]
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
-    """Whether two figures could answer one question: the same thing counted, in one window of
-    dates, and not read off one sentence (one sentence giving two counts of a thing, "10,000 by
-    December, including 3,000 already sent", states a whole and a part, or a before and after;
-    never a conflict), and both counts or both forecasts (``Figure.expected``)."""
+def written_units(story: StoryArticles) -> dict[str, str]:
+    """Each unit the story's claims count, as its first claim with the word writes it
+    ("soldiers" in "soldiers of North Korea" for "soldier"): the word of the claim's phrase that
+    is the unit or begins with all of it but its last letter, a few letters longer ("troops",
+    "casualties", "children"); the unit itself when no phrase has one ("people" for "person")."""
+
+    def compute() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for claim in (c for a in story.analyses for c in a.claims):
+            unit = claim.unit
+            stem = unit[:-1] if len(unit) > 3 else unit
+            words = re.findall(r"[\w'-]+", (claim.thing or "").lower())
+            word = next(
+                (w for w in words if w == unit or (w.startswith(stem) and len(w) <= len(unit) + 3)),
+                None,
+            )
+            if out.get(unit, unit) == unit:
+                out[unit] = word or unit
+        return out
+
+    return story.once("written units", compute)
+
+
+def unit_texts(story: StoryArticles) -> list[str]:
+    """The texts ``unit_synonyms`` compares: the written units, when there are two or more."""
+    written = written_units(story)
+    return sorted(set(written.values())) if len(written) > 1 else []
+
+
+def unit_synonyms(story: StoryArticles, figures: list[Figure]) -> set[frozenset[str]]:
+    """The pairs of different units that count one thing in this story: words alike as written
+    (``SAME_UNIT``), or a closed compound and its head (``same_thing``)."""
+    known = written_units(story)
+    written = {f.unit: known.get(f.unit, f.unit) for f in figures}
+    units = sorted(written)
+    pairs = {
+        frozenset((u, v))
+        for i, u in enumerate(units)
+        for v in units[i + 1 :]
+        if same_thing(u, v)
+    }
+    if len(units) > 1:
+        vectors = story.vectors([written[u] for u in units])
+        similar = vectors @ vectors.T
+        pairs |= {
+            frozenset((units[i], units[j]))
+            for i in range(len(units))
+            for j in range(i + 1, len(units))
+            if similar[i, j] >= SAME_UNIT
+        }
+    return pairs
+
+
+def _comparable(a: Figure, b: Figure, synonyms: set[frozenset[str]]) -> bool:
+    """Whether two figures could answer one question: the same thing counted (one unit, or
+    two in ``synonyms``), in one window of dates, and not read off one sentence (one sentence
+    giving two counts of a thing, "10,000 by December, including 3,000 already sent", states a
+    whole and a part, or a before and after; never a conflict), and both counts or both
+    forecasts (``Figure.expected``)."""
     return (
-        same_thing(a.unit, b.unit)
+        (a.unit == b.unit or frozenset((a.unit, b.unit)) in synonyms)
         and _dates_close(a, b)
         and not _same_sentence(a, b)
         and a.expected == b.expected
@@ -362,11 +423,12 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
+    synonyms = unit_synonyms(story, figures)
     comparable = {
         (i, j)
         for i in range(len(figures))
         for j in range(i + 1, len(figures))
-        if _comparable(figures[i], figures[j])
+        if _comparable(figures[i], figures[j], synonyms)
     }
     # only the figures with something to be compared to need their sentences' vectors
     texts = {
