@@ -9,7 +9,7 @@ characters without spaces (a Chinese sentence, a Korean word with its particle: 
 one word, so a search for a word inside it ("俄罗斯", "류화영") found nothing. Each stored row
 keeps, beside its text, its runs of such characters as overlapping two-character terms
 (``cjk_terms``: "류화영의" -> "류화 화영 영의"), and a search word written in them looks for
-its bigrams as a phrase (``cjk_phrase``). A one-character search word finds the character only
+its bigrams as a phrase (``_term_phrases``). A one-character search word finds the character only
 where it stands alone.
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-# Hangul Jamo, CJK punctuation-free ranges: Hiragana, Katakana, Hangul compatibility Jamo, CJK
+# The letters of those scripts: Hangul Jamo, Hiragana, Katakana, Hangul compatibility Jamo, CJK
 # Unified Ideographs (with extension A), Hangul syllables, CJK compatibility ideographs.
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
