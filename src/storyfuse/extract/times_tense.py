@@ -78,7 +78,9 @@ def tense_around(text: str, start: int, end: int) -> str | None:
         cue = _cue(words, i)
         if cue:
             return cue
-    words = _WORD_RE.findall(right)[:8]
+    # twelve words: a sentence that opens with its date may name a long subject before the
+    # verb ("On Tuesday, the National Abortion Rights Action League plans to hold ...")
+    words = _WORD_RE.findall(right)[:12]
     for i, word in enumerate(words):
         if word.lower() in ("by", "next") or word.lower() in _REPORTING:
             # after the expression these begin another phrase ("Friday by the river"), or
