@@ -226,3 +226,12 @@ def test_rules_tried_only_at_word_starts_match_as_their_own_scan() -> None:
         own = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _matches(rule, text, starts)] == own, rule.name
     assert {r.name for r in _RULES if not r.starts_words} >= {"set"}
+
+
+def test_a_sentence_opening_with_its_day_takes_the_tense_of_a_verb_after_a_long_subject() -> None:
+    sentence = (
+        "On Tuesday, the Harwick and District Association of Independent Harbour Pilots plans "
+        "to hold a news conference."
+    )
+    assert only(sentence).value == "2024-10-29"  # the Tuesday after Friday's article
+    assert only(sentence.replace("plans to hold", "held")).value == "2024-10-22"
