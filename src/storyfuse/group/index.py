@@ -254,25 +254,17 @@ class StoryIndex:
             if copy in self._story_of:
                 self._touched.add(self._story_of[copy])
         self._copy_of.pop(article_id, None)
-        f = self._features.pop(article_id)
-        self._buckets[self._bucket(f.day)].remove(self._keys.pop(article_id))
-        self._lsh.remove(article_id)
+        f = self._unregister(article_id)
         if article_id in self._observed:
             self._observed.discard(article_id)
             self._df.subtract(f.terms.keys())
-        del self._lex[article_id], self._lead_people[article_id]
 
     def story_id(self, article_id: str) -> str:
         return self._id_of_story(self._story_of[article_id])
 
     def stories(self) -> list[Story]:
         """The current stories, largest first, then by id."""
-        copies: dict[int, list[tuple[str, str]]] = {}
-        for copy, original in self._copy_of.items():
-            story = self._story_of.get(copy)
-            if story is not None and self._story_of.get(original) == story:
-                copies.setdefault(story, []).append((copy, original))
-        out = [self._story(s, copies.get(s, ())) for s in self._members if self._members[s]]
+        out = [self._story(s) for s in self._members if self._members[s]]
         out.sort(key=lambda st: (-len(st.article_ids), st.id))
         return out
 
@@ -281,7 +273,7 @@ class StoryIndex:
         every member is not among them), and forget them: what a store must write again,
         found without going through every story."""
         touched, self._touched = self._touched, set()
-        out = [self._story(s, self._copies_in(s)) for s in touched if self._members.get(s)]
+        out = [self._story(s) for s in touched if self._members.get(s)]
         out.sort(key=lambda st: (-len(st.article_ids), st.id))
         return out
 
@@ -306,13 +298,7 @@ class StoryIndex:
         retired = 0
         for story in old:
             for article_id in self._members.pop(story):
-                f = self._features.pop(article_id)
-                bucket = self._bucket(f.day)
-                self._buckets[bucket].remove(self._keys.pop(article_id))
-                if len(self._buckets[bucket]) == 0:
-                    del self._buckets[bucket]
-                self._lsh.remove(article_id)
-                del self._lex[article_id], self._lead_people[article_id]
+                self._unregister(article_id)
                 del self._story_of[article_id]
                 self._copy_of.pop(article_id, None)
                 retired += 1
@@ -350,6 +336,18 @@ class StoryIndex:
             self._buckets[bucket] = Index(ndim=self._ndim, metric="ip", dtype="f32")
         self._buckets[bucket].add(key, f.vector.astype(np.float32), threads=1)
         self._lsh.insert(f.id, _minhash(f.signature), check_duplication=False)
+
+    def _unregister(self, article_id: str) -> ArticleFeatures:
+        """Undo ``_register``: the article leaves the nearest-neighbour and copy indexes (a
+        time bucket left empty goes too)."""
+        f = self._features.pop(article_id)
+        bucket = self._bucket(f.day)
+        self._buckets[bucket].remove(self._keys.pop(article_id))
+        if len(self._buckets[bucket]) == 0:
+            del self._buckets[bucket]
+        self._lsh.remove(article_id)
+        del self._lex[article_id], self._lead_people[article_id]
+        return f
 
     def _new_story(self) -> int:
         story = self._next_story
@@ -709,12 +707,11 @@ class StoryIndex:
             if a in self._copy_of and self._story_of.get(self._copy_of[a]) == story
         ]
 
-    def _story(self, story: int, copies: Iterable[tuple[str, str]]) -> Story:
-        """The story's members in date order, and each copy's original among them; ``copies``
-        holds the (copy, original) pairs whose two articles are both in the story."""
+    def _story(self, story: int) -> Story:
+        """The story's members in date order, and each copy's original among them."""
         members = sorted(self._members[story], key=self._order_key)
         links = _UnionFind()
-        for copy, original in copies:
+        for copy, original in self._copies_in(story):
             links.union(copy, original)
         groups: dict[str, list[str]] = {}
         for a in members:
