@@ -388,24 +388,17 @@ def unit_synonyms(story: StoryArticles, figures: list[Figure]) -> set[frozenset[
     """The pairs of different units that count one thing in this story: words alike as written
     (``SAME_UNIT``), or a closed compound and its head (``same_thing``)."""
     known = written_units(story)
-    written = {f.unit: known.get(f.unit, f.unit) for f in figures}
-    units = sorted(written)
-    pairs = {
-        frozenset((u, v))
-        for i, u in enumerate(units)
-        for v in units[i + 1 :]
-        if same_thing(u, v)
+    units = sorted({f.unit for f in figures})
+    if len(units) < 2:
+        return set()
+    vectors = story.vectors([known.get(u, u) for u in units])
+    similar = vectors @ vectors.T
+    return {
+        frozenset((units[i], units[j]))
+        for i in range(len(units))
+        for j in range(i + 1, len(units))
+        if same_thing(units[i], units[j]) or similar[i, j] >= SAME_UNIT
     }
-    if len(units) > 1:
-        vectors = story.vectors([written[u] for u in units])
-        similar = vectors @ vectors.T
-        pairs |= {
-            frozenset((units[i], units[j]))
-            for i in range(len(units))
-            for j in range(i + 1, len(units))
-            if similar[i, j] >= SAME_UNIT
-        }
-    return pairs
 
 
 def _comparable(a: Figure, b: Figure, synonyms: set[frozenset[str]]) -> bool:

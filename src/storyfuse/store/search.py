@@ -58,12 +58,14 @@ def _term_phrases(term: str) -> list[str]:
     words = re.findall(r"\w+", term)
     if not _CJK_RUN.search(term):
         return [" ".join(words)] if words else []
+    other: list[str] = []
     phrases = []
     for part in _CJK_OR_OTHER.findall(" ".join(words)):
         if _CJK_RUN.fullmatch(part):
             phrases.append(" ".join(_bigrams(part)))
-    other = " ".join(w for w in re.split(f"[{_CJK}]+|\\s+", " ".join(words)) if w)
-    return ([other] if other else []) + phrases
+        else:
+            other += part.split()
+    return ([" ".join(other)] if other else []) + phrases
 
 
 def websearch_query(q: str) -> str:
@@ -104,7 +106,8 @@ def fts5_query(q: str) -> str:
                 if parts:  # FTS5's NOT binds tightest, as "& !" does in a tsquery
                     parts.append(" NOT " + quoted)
             else:
-                parts.append((joiner if parts and k == 0 else " AND " if parts else "") + quoted)
+                sep = "" if not parts else joiner if k == 0 else " AND "
+                parts.append(sep + quoted)
         joiner = " AND "
     return "".join(parts) if any(not p.startswith(" NOT ") for p in parts) else ""
 
