@@ -196,6 +196,38 @@ def test_short_clean_text_keeps_its_sentences() -> None:
     assert clean(_doc(two)).text == two
 
 
+_LEDE = (
+    "The city council voted on Tuesday to close the old bridge to lorries from next month, after "
+    "engineers found cracks in two of its supports, the council said in a statement."
+)
+
+
+def test_a_headline_written_as_a_sentence_above_the_body_is_the_title() -> None:
+    # Some archives end every headline with a full stop; it then reads as a short sentence.
+    article = clean(_doc(f"Council shuts old bridge to lorries.\n\n{_LEDE}\n\nMore follows."))
+    assert article.title == "Council shuts old bridge to lorries."
+    assert article.text.startswith("The city council voted")
+    assert any(r.text == "Council shuts old bridge to lorries." for r in article.removed)
+    # A headline closed by a semicolon above its standfirst.
+    article = clean(_doc(f"Bridge closes to lorries;\nCracks found in supports.\n\n{_LEDE}"))
+    assert article.title == "Bridge closes to lorries"
+    assert article.text.startswith("Cracks found in supports.")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "WASHINGTON (AP) — The council shut the bridge.",  # a lede under its dateline
+        "The bridge is shut. Again.",  # two sentences
+        "The council voted on Tuesday night to close the old bridge to heavy lorries from next month.",
+    ],
+)
+def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
+    article = clean(_doc(f"{first}\n\n{_LEDE}"))
+    assert article.title is None
+    assert article.text.startswith(first)
+
+
 def test_date_inferred_from_named_weekdays() -> None:
     from storyfuse.clean.metadata import infer_date_from_weekdays
 

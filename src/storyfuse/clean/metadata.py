@@ -150,7 +150,7 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
             best = (score, k)
     if best is None:
         return None
-    text = header[best[1]].text
+    text = header[best[1]].text.rstrip(" ;")  # "Headline;" above its standfirst
     parts = _TITLE_SEPARATOR.split(text)
     # "Headline | Outlet": keep the headline.
     return parts[0].strip() if len(parts) == 2 and len(parts[1].split()) <= 5 else text
