@@ -11,6 +11,13 @@ cached. Timed per n: feature computation (static embedding, terms, MinHash) and 
 (every article through the online StoryIndex, then one consolidation). Growth is checked
 against n log n. Goal: 100k articles in < 10 minutes and < 2 GB.
 
+Then grouping on worker processes (``--runs-n N``, 100,000 by default; 0 skips it): the
+features in tasks on ``--workers`` processes, the articles cut into one run of consecutive days
+per worker, each run grouped on its own worker and the runs stitched (``group.runs``, what
+``Engine.group`` does for a large batch), against the one pass in this process over the same
+articles: wall time, peak memory (this process; the workers' summed PSS) and the synthetic
+B-cubed F1 of each, and the B-cubed agreement of the runs' stories with the one pass's.
+
 Then the cost of a store's repairs while it is fed (``--incremental N``, 10,000 by default; 0
 skips it): the N articles arrive in date order in batches of 32, as ``storyfuse ingest``
 commits them, and the store's rule repairs the stories whenever the articles added since the
@@ -40,6 +47,7 @@ SIZES = (1_000, 10_000, 100_000)
 SECONDS_PER_RUN = 1500  # each n runs in a child process that is stopped after this
 SEED = 7
 INCREMENTAL_N = 10_000
+RUNS_N = 100_000  # articles grouped on worker processes in runs (``group.runs``)
 BATCH = 32  # articles per commit of ``storyfuse ingest``
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
 
@@ -163,15 +171,58 @@ def run_one(n: int) -> dict:
     return row
 
 
+def run_in_runs(n: int, workers: int) -> dict:
+    """n articles grouped in one pass here, then on ``workers`` processes in runs."""
+    from eval.grouping import b_cubed
+
+    from storyfuse.engines.pool import WorkerPool
+    from storyfuse.group import features_of, group_features
+    from storyfuse.group.runs import group_on_workers
+
+    items, event_of = synthetic(n, load_pool())
+    gold = {a: str(e) for a, e in event_of.items()}
+    started = time.perf_counter()
+    one_pass = group_features(features_of(items))
+    one_pass_s = time.perf_counter() - started
+
+    def members(stories: list) -> dict[str, str]:
+        return {a: s.id for s in stories for a in s.article_ids}
+
+    with WorkerPool(workers) as pool:
+        pool.map(len, [[]] * workers)  # the workers started, as an engine's are
+        started = time.perf_counter()
+        in_runs = group_on_workers(items, workers, pool.map)
+        runs_s = time.perf_counter() - started
+    return {
+        "n": n,
+        "workers": workers,
+        "one_pass_s": one_pass_s,
+        "runs_s": runs_s,
+        "speed-up": one_pass_s / runs_s,
+        "stories_one_pass": len(one_pass),
+        "stories_runs": len(in_runs),
+        "b3_f1_synthetic_one_pass": b_cubed(members(one_pass), gold)["f1"],
+        "b3_f1_synthetic_runs": b_cubed(members(in_runs), gold)["f1"],
+        "b3_f1_runs_vs_one_pass": b_cubed(members(in_runs), members(one_pass))["f1"],
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="grouping time and memory vs n")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size
     parser.add_argument("--incremental", type=int, default=INCREMENTAL_N)
+    parser.add_argument("--runs-n", type=int, default=RUNS_N)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--one-runs", type=int, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if args.one:
         print(json.dumps(run_one(args.one)))
+        return 0
+    if args.one_runs:
+        print(json.dumps(run_in_runs(args.one_runs, args.workers)))
         return 0
     load_pool()  # build the cache once, outside the timed runs
     rows = []
@@ -220,6 +271,34 @@ def main(argv: list[str] | None = None) -> int:
             "b3_f1_synthetic",
         ],
     )
+    in_runs = []
+    if args.runs_n:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.grouping", "--one-runs", str(args.runs_n),
+             "--workers", str(args.workers)],
+            check=False, capture_output=True, text=True, timeout=SECONDS_PER_RUN, cwd=REPO,
+        )  # fmt: skip
+        if done.returncode == 0:
+            in_runs = [json.loads(done.stdout.strip().splitlines()[-1])]
+            print_table(
+                f"Grouping on {args.workers} worker processes, in runs of consecutive days",
+                in_runs,
+                [
+                    "n",
+                    "workers",
+                    "one_pass_s",
+                    "runs_s",
+                    "speed-up",
+                    "stories_one_pass",
+                    "stories_runs",
+                    "b3_f1_synthetic_one_pass",
+                    "b3_f1_synthetic_runs",
+                    "b3_f1_runs_vs_one_pass",
+                ],
+            )
+        else:
+            in_runs = [{"n": args.runs_n, "error": done.stderr.strip().splitlines()[-1:]}]
+            print(done.stderr[-2000:], file=sys.stderr)
     incremental = run_incremental(args.incremental) if args.incremental else []
     if incremental:
         print_table(
@@ -231,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         "grouping",
         {
             "runs": rows,
+            "in_runs_on_workers": in_runs,
             "incremental": incremental,
             "goal": "100k articles < 600 s and < 2048 MB",
         },

@@ -18,7 +18,8 @@ The per-article stages run over batches of documents (``analyze_batch``): each d
 cleaned, spaCy parses the batch's texts together, then each article is extracted. ``analyze``
 spreads the batches over worker processes when the input has several batches and the machine
 more than one core (``engines.pool``), and has the workers read the folders' pages too; the
-result is the same as in one process.
+result is the same as in one process. A batch of tens of thousands of articles is grouped on
+the workers as well, in runs of consecutive days stitched where they meet (``group.runs``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from storyfuse import clean, extract, fuse, group, ingest, limits
 from storyfuse.extract import nlp
+from storyfuse.group.runs import group_on_workers
 from storyfuse.model import (
     Analysis,
     Article,
@@ -37,6 +39,7 @@ from storyfuse.model import (
     Document,
     InputError,
     Problem,
+    Story,
     reads_english,
 )
 
@@ -196,10 +199,13 @@ def analyze_all(
     return merge_outcomes(items, outcomes)
 
 
-def fuse_stories(analyses: Sequence[Analysis]) -> list:
-    """Group analysed articles into stories and fuse each into a brief."""
+def fuse_stories(analyses: Sequence[Analysis], stories: Sequence[Story] | None = None) -> list:
+    """Group analysed articles into stories (unless ``stories`` are given) and fuse each into a
+    brief."""
     by_id = {a.id: a for a in analyses}
-    return [fuse.fuse(story, by_id) for story in group.group(analyses)]
+    if stories is None:
+        stories = group.group(analyses)
+    return [fuse.fuse(story, by_id) for story in stories]
 
 
 def analyze(paths: Sequence[str], workers: int | None = None) -> Brief:
@@ -213,7 +219,10 @@ def analyze(paths: Sequence[str], workers: int | None = None) -> Brief:
         with pool.WorkerPool(count) as shared:
             documents = ingest.read(paths, read_many=shared.read_files)
             analyses, problems = analyze_all(documents, count, shared)
+            # a large batch is grouped on the workers too, in runs of consecutive days
+            stories = group_on_workers(analyses, count, shared.map)
     else:
         analyses, problems = analyze_all(ingest.read(paths), count)
-    stories = fuse_stories(analyses)
-    return Brief(articles=tuple(analyses), stories=tuple(stories), errors=tuple(problems))
+        stories = group.group(analyses)
+    briefs = fuse_stories(analyses, stories)
+    return Brief(articles=tuple(analyses), stories=tuple(briefs), errors=tuple(problems))

@@ -24,7 +24,7 @@ def documents() -> list[Document | Problem]:
             format="text",
             body=text,
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
-            published="2024-05-14",
+            published="2024-05-15" if article_id == "quake-2" else "2024-05-14",
             published_from="given",
         )
         for article_id, text in TEXTS.items()
@@ -55,6 +55,22 @@ def test_dask_cluster_of_two_workers_gives_the_single_process_result(local_resul
     finally:
         engine.close()
     assert result == local_result
+
+
+def test_grouping_in_runs_on_the_workers_gives_the_one_pass_stories(local_result) -> None:
+    """Two runs (one per day here: the quake crosses the cut), grouped on two dask workers and
+    on two local worker processes, then stitched: the stories of one pass in one process."""
+    from storyfuse.engines import LocalEngine
+
+    analyses, _, stories = local_result
+    dask = get_engine("dask", workers=2, processes=False)
+    try:
+        assert dask.group(analyses, runs=2) == stories
+    finally:
+        dask.close()
+    with LocalEngine(workers=2) as local:
+        assert local.group(analyses, runs=2) == stories
+        assert local._pool is not None  # the runs went to the workers
 
 
 def test_unknown_engine_is_a_clear_error() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, Self
 
 from storyfuse import ingest, pipeline
 from storyfuse.engines import pool
 from storyfuse.engines.pool import WorkerPool, batches
-from storyfuse.model import Analysis, Document, Problem
+from storyfuse.group import GroupConfig
+from storyfuse.group.runs import group_on_workers
+from storyfuse.model import Analysis, Document, Problem, Story
 
 BATCH_SIZE = 32
 
@@ -23,6 +25,15 @@ class Engine(Protocol):
         """``analyze`` begun: the workers set to it, and a call that waits for its result.
         The caller may do other work meanwhile (``storyfuse ingest`` stores the window
         before)."""
+
+    def group(
+        self,
+        analyses: Sequence[Analysis],
+        config: GroupConfig | None = None,
+        runs: int | None = None,
+    ) -> list[Story]:
+        """Group analysed articles into stories on the workers (``group.runs``): in runs of
+        consecutive days, one per worker by default, when the batch is large enough."""
 
     def close(self) -> None: ...
 
@@ -89,6 +100,21 @@ class LocalEngine:
             return self._workers().read_files(paths)
         return ingest.read_files(paths)
 
+    def group(
+        self,
+        analyses: Sequence[Analysis],
+        config: GroupConfig | None = None,
+        runs: int | None = None,
+    ) -> list[Story]:
+        if self.workers < 2 and runs is None:
+            runs = 1
+        return group_on_workers(analyses, self.workers, self._map, config, runs)
+
+    def _map(self, function: Callable, tasks: Sequence) -> list:
+        if self.workers > 1 and len(tasks) > 1:
+            return self._workers().map(function, tasks)
+        return [function(task) for task in tasks]
+
     def _workers(self) -> WorkerPool:
         if self._pool is None:
             self._pool = WorkerPool(self.workers)
@@ -98,3 +124,9 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

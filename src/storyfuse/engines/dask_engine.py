@@ -14,14 +14,16 @@ system). Otherwise this process reads them and sends the text.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any, Self
 
 from storyfuse import ingest, pipeline
 from storyfuse.engines.base import BATCH_SIZE, Analysed, batches, prepare, split
 from storyfuse.engines.pool import READ_CHUNK
-from storyfuse.model import Document, Problem
+from storyfuse.group import GroupConfig
+from storyfuse.group.runs import group_on_workers
+from storyfuse.model import Analysis, Document, Problem, Story
 
 
 class DaskEngine:
@@ -68,6 +70,18 @@ class DaskEngine:
             return ingest.read_files(paths)
         futures = self.client.map(read_at, chunks, pure=False)
         return [items for chunk in self.client.gather(futures) for items in chunk]
+
+    def group(
+        self,
+        analyses: Sequence[Analysis],
+        config: GroupConfig | None = None,
+        runs: int | None = None,
+    ) -> list[Story]:
+        workers = len(self.client.scheduler_info().get("workers", {})) or 1
+        return group_on_workers(analyses, workers, self._map, config, runs)
+
+    def _map(self, function: Callable, tasks: Sequence) -> list:
+        return list(self.client.gather(self.client.map(function, list(tasks), pure=False)))
 
     def _workers_see(self, path: str) -> bool:
         """Whether a worker finds ``path`` where this process does (a cluster started here

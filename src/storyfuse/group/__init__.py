@@ -1,7 +1,8 @@
 """Stage 4, group: articles into stories, and near-duplicate copies within them.
 
 ``group(analyses)`` is the batch entry point; ``StoryIndex`` the online one it is built on
-(``storyfuse ingest`` keeps one per database). Anything with an id, a text, a date and entities
+(``storyfuse ingest`` keeps one per database); ``runs.group_in_runs`` cuts a large batch into
+runs of consecutive days for an engine's workers and stitches their stories. Anything with an id, a text, a date and entities
 can be grouped through ``group_inputs``: the evaluation uses it on corpora that were not fully
 analysed, through the same code.
 """

@@ -172,6 +172,7 @@ class StoryIndex:
         self._lex: dict[str, dict[str, float]] = {}
         self._df: Counter[str] = Counter()
         self._observed: set[str] = set()
+        self._given: int | None = None  # articles the document frequencies count (``count``)
         self._story_of: dict[str, int] = {}
         self._members: dict[int, set[str]] = {}
         self._vsum: dict[int, np.ndarray] = {}
@@ -199,7 +200,13 @@ class StoryIndex:
     @property
     def seen(self) -> int:
         """The articles the word weights count: those held and those let go (``retire``)."""
-        return len(self._observed)
+        return len(self._observed) if self._given is None else self._given
+
+    def count(self, df: Counter[str], articles: int) -> None:
+        """Weigh words by document frequencies counted elsewhere, over ``articles`` articles
+        that include every one this index will hold (a run of a larger batch,
+        ``group.runs``); adding an article then counts nothing more."""
+        self._df, self._given = Counter(df), articles
 
     def observe(self, features: Iterable[ArticleFeatures]) -> None:
         """Count document frequencies ahead of ``add`` (a batch knows all its articles)."""
@@ -208,6 +215,8 @@ class StoryIndex:
     def observe_terms(self, articles: Iterable[tuple[str, Iterable[str]]]) -> None:
         """``observe`` from (article id, terms) pairs: an article that is not added (a store's
         retired one) still counts."""
+        if self._given is not None:
+            return  # every article is counted already
         for article_id, terms in articles:
             if article_id not in self._observed:
                 self._observed.add(article_id)
@@ -315,6 +324,23 @@ class StoryIndex:
         self._split()
         self._merge()
 
+    def merge(self) -> None:
+        """Merge the stories that match (the last step of ``consolidate``)."""
+        self._merge()
+
+    def near_duplicates(self, f: ArticleFeatures) -> list[str]:
+        """The held articles that MinHash LSH finds near the article's text (candidates whose
+        estimated Jaccard similarity is still to be checked)."""
+        return list(self._lsh.query(_minhash(f.signature)))
+
+    def join_copy(self, copy: str, original: str) -> None:
+        """Record that ``copy`` copies ``original``, both already placed (found after the
+        fact, ``group.runs``); the copy's story joins the original's, as a copy would have."""
+        self._copy_of[copy] = original
+        keep, gone = self._story_of[original], self._story_of[copy]
+        if keep != gone:
+            self._absorb(keep, gone)
+
     # --- bookkeeping ----------------------------------------------------------------------
 
     def _register(self, f: ArticleFeatures) -> None:
@@ -401,7 +427,7 @@ class StoryIndex:
 
     def _lexical(self, terms: dict[str, int]) -> dict[str, float]:
         """Sublinear tf times smoothed idf, unit length times the lead's length gain."""
-        n = len(self._observed)
+        n = self.seen
         weights = {
             t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + self._df[t])) + 1.0)
             for t, c in terms.items()
@@ -728,13 +754,19 @@ def batch_index(
     features: Iterable[ArticleFeatures],
     config: GroupConfig | None = None,
     counted: StoryIndex | None = None,
+    frequencies: Counter[str] | None = None,
+    articles: int = 0,
 ) -> StoryIndex:
     """Batch grouping: every article through the online index in date order, then one
     consolidation. Deterministic for a given set of articles, whatever their input order.
-    ``counted``: an index whose document frequencies to start from (its observed articles)."""
+    ``counted``: an index whose document frequencies to start from (its observed articles);
+    ``frequencies``: document frequencies over ``articles`` articles that include these
+    (``StoryIndex.count``)."""
     index = StoryIndex(config)
     if counted is not None:
         index._df, index._observed = Counter(counted._df), set(counted._observed)
+    if frequencies is not None:
+        index.count(frequencies, articles)
     ordered = sorted(features, key=lambda f: (f.day if f.day is not None else 10**9, f.id))
     index.observe(ordered)
     for f in ordered:
