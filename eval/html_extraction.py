@@ -4,8 +4,9 @@ Scores, in one run and with the benchmark's own shingle metric:
 
 - trafilatura with its default settings (the published baseline);
 - trafilatura with the settings storyfuse uses (no comments, precision mode);
-- the whole storyfuse HTML path: those settings, the fallback for truncated extractions
-  (continuation from the page's cleaned visible text), then the clean stage's light trimming.
+- the whole storyfuse HTML path: those settings with cards of links taken out of paragraphs
+  first, the fallback for truncated extractions (continuation from the page's cleaned visible
+  text), then the clean stage's light trimming.
 
     python -m eval.html_extraction [--limit N] [--show]
 """
@@ -43,7 +44,7 @@ def trafilatura_default(html: bytes, url: str | None) -> str:
 
 
 def trafilatura_tuned(html: bytes, url: str | None) -> str:
-    return extract_html(html, url, continuation=False).body
+    return extract_html(html, url, continuation=False, cards=False).body
 
 
 def storyfuse_path(html: bytes, url: str | None) -> str:

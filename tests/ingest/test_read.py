@@ -261,6 +261,33 @@ def test_truncated_extraction_is_continued_from_the_page() -> None:
     assert _continue_truncated("\n".join(paragraphs[:6]), html, None) == "\n".join(paragraphs[:6])
 
 
+def test_a_card_of_links_inside_a_paragraph_is_not_its_text() -> None:
+    from storyfuse.ingest.html import extract_html
+
+    card = (
+        '<span class="card"><span><img src="moss.jpg"><a href="/p/moss">Ada Lynn Moss</a>'
+        '<a href="/a/1">Harbour bridge to close for repairs</a> '
+        '<a href="/a/2">Council backs new ferry line</a><a href="/p/moss">MORE</a></span></span>'
+    )
+    lead = (
+        f'<p>Gov. <a href="/p/moss">Ada Moss</a>{card} (D) is defending the decision to close '
+        "the harbour bridge for eight months, saying the cables could not wait.</p>"
+    )
+    # a paragraph whose links are part of its sentence stays whole
+    linked = (
+        '<p>The plan follows reports by <a href="/r/1">the port authority</a>, '
+        '<a href="/r/2">the city engineers</a> and <a href="/r/3">an outside firm</a> that '
+        "found rust in the cables of the bridge.</p>"
+    )
+    page = "<html><body>" + lead + linked + "".join(f"<p>{p}</p>" for p in BRIDGE_PARAGRAPHS)
+    body = extract_html(page + "</body></html>").body
+    assert "Gov. Ada Moss (D) is defending the decision" in body
+    assert "Ada Lynn Moss" not in body and "ferry" not in body and "MORE" not in body
+    assert "reports by the port authority, the city engineers and an outside firm" in body
+    kept = extract_html(page + "</body></html>", cards=False).body
+    assert "Ada Lynn Moss" in kept
+
+
 def test_a_page_without_prose_beyond_the_extract_is_not_classified(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

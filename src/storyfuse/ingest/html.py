@@ -4,6 +4,12 @@ The extraction settings are chosen by ``eval/html_extraction.py`` on the article
 benchmark: comments are left out (the benchmark's bodies never include reader comments) and
 trafilatura's precision mode is used, with its own fallbacks (readability, jusText) on.
 
+Before extraction, cards of links nested inside a paragraph are taken out of the page
+(``_drop_link_cards``): a name in the text that opens, on hover, a card with the person's photo,
+full name and latest headlines ("Gov. Kristi Noem<card>Kristi Lynn Noem / South Dakota governor
+doubles down ... / MORE</card> (R) is defending ..."). trafilatura keeps such a card's text in
+the paragraph, glued to the words around it.
+
 One more fallback follows: precision mode sometimes stops part-way through a long article split
 into several containers. The page's visible text, cleaned as plain text, shows where the body
 runs; when it continues past the extracted text with several more paragraphs of prose, those
@@ -24,6 +30,8 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="SOCKS support in urllib3")
     import trafilatura
     import trafilatura.settings
+    from trafilatura.utils import load_html
+from lxml.html import HtmlElement
 
 from storyfuse.clean.clutter import classify
 from storyfuse.clean.lines import split_lines
@@ -40,6 +48,10 @@ CONTINUATION_WORDS = 60
 
 # Pages this large are not news articles; parsing them would only stall the batch.
 MAX_HTML_CHARS = 20_000_000
+# A card of links inside a paragraph: at least this many links, making up this share of its text.
+CARD_LINKS = 3
+CARD_LINK_SHARE = 0.8
+_CARD_TAGS = ("span", "div", "ul", "aside", "section", "figure")
 
 
 @dataclass(frozen=True)
@@ -57,12 +69,18 @@ class HtmlArticle:
 
 
 def extract_html(
-    html: str | bytes, url: str | None = None, *, tuned: bool = True, continuation: bool = True
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    tuned: bool = True,
+    continuation: bool = True,
+    cards: bool = True,
 ) -> HtmlArticle:
     """The article body and metadata of one HTML page ('' when no article text is found).
 
     ``tuned=False`` gives trafilatura's default extraction (kept as the evaluation baseline);
-    ``continuation=False`` leaves out the truncation fallback.
+    ``continuation=False`` leaves out the truncation fallback, ``cards=False`` the removal of
+    link cards.
     """
     # The date from the page's markup only: htmldate's search of the whole text falls back to a
     # bare year ("© 2023", "in 2019") given as 1 January; it runs below, on its own.
@@ -72,8 +90,13 @@ def extract_html(
         "max_date": date.today().isoformat(),
     }
     if tuned:
+        page = load_html(html)
+        if page is None:
+            return HtmlArticle(body="", url=url)
+        if cards:
+            _drop_link_cards(page)
         doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, favor_precision=True, with_metadata=True,
+            page, url=url, include_comments=False, favor_precision=True, with_metadata=True,
             date_extraction_params=markup_dates,
         )
     else:
@@ -106,6 +129,37 @@ def extract_html(
         url=doc.url or url,
         language=doc.language or None,
     )
+
+
+def _is_link_card(element: HtmlElement) -> bool:
+    links = [" ".join(a.text_content().split()) for a in element.iter("a")]
+    if len(links) < CARD_LINKS:
+        return False
+    text = " ".join(element.text_content().split())
+    return bool(text) and sum(map(len, links)) >= CARD_LINK_SHARE * len(text)
+
+
+def _drop_link_cards(page: HtmlElement) -> None:
+    """Take out of each paragraph the innermost elements that are cards of links (at least
+    ``CARD_LINKS`` links, ``CARD_LINK_SHARE`` of their text), keeping the text after them."""
+    cards = []
+    for paragraph in page.iter("p"):
+        found = [
+            e for e in paragraph.iter(*_CARD_TAGS) if e is not paragraph and _is_link_card(e)
+        ]
+        inner = set(found)
+        # the innermost: an outer element also holds the paragraph's own link to the card
+        for card in (e for e in found if not any(d in inner for d in e.iterdescendants())):
+            # with the wrappers that hold nothing else
+            while (up := card.getparent()) is not None and up is not paragraph and not (
+                (up.text or "").strip()
+                or (card.tail or "").strip()
+                or any(c is not card for c in up)
+            ):
+                card = up
+            cards.append(card)
+    for card in cards:
+        card.drop_tree()  # its tail (the text after it) stays in the paragraph
 
 
 def _date_in_text(html: str | bytes, url: str | None, max_date: str) -> str | None:
