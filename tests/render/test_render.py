@@ -146,6 +146,28 @@ def test_timeline_weeks_read_as_the_week_of_their_monday():
     assert to_dict(brief)["stories"][0]["timeline"][0]["date"] == "2031-W10"  # JSON keeps ISO
 
 
+def test_seasons_quarters_decades_and_parts_of_days_read_in_words():
+    from dataclasses import replace
+
+    from storyfuse.render.view import date_label
+
+    assert date_label("2019-FA") == "autumn 2019" and date_label("2024-SU") == "summer 2024"
+    assert date_label("2024-Q3") == "Q3 2024" and date_label("2024-H1") == "first half of 2024"
+    assert date_label("2024-W42-WE") == "weekend of 2024-10-19"
+    assert date_label("199") == "1990s"
+    assert date_label("2024-10-24TMO") == "2024-10-24 morning"
+    assert date_label("2024-10-24T15:00") == "2024-10-24 15:00"
+    assert date_label(None) == "" and date_label("PAST_REF") == "PAST_REF"
+    brief = _brief()
+    story = replace(
+        brief.stories[0], figures=(Figure(449000, "dollar", "the state", ("a1",), date="2019-FA"),)
+    )
+    brief = replace(brief, stories=(story,))
+    assert "| the state | autumn 2019 |" in render(brief, "md")
+    assert '<time datetime="2019-FA">autumn 2019</time>' in render(brief, "html")
+    assert to_dict(brief)["stories"][0]["figures"][0]["date"] == "2019-FA"  # JSON keeps TIMEX3
+
+
 def test_forecasts_are_marked_expected_in_every_format():
     from dataclasses import replace
 

@@ -54,7 +54,7 @@ def to_markdown(brief: Brief) -> str:
         if story["figures"]:
             lines += ["### Figures", "", "| value | what | qualifier | claimant | date | sources |", "|---|---|---|---|---|---|"]
             for f in story["figures"]:
-                when = (f["date"] or "") + (" (expected)" if f.get("expected") else "")
+                when = f["date_label"] + (" (expected)" if f.get("expected") else "")
                 lines.append(
                     f"| {_md(f['amount'])} | {_md(f['what'])} | {_md(f['qualifier']) or ''} | "
                     f"{_md(f['claimant']) or '—'} | {when} | {_cites(f['cites'])} |"

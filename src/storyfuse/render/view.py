@@ -75,6 +75,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
         for figure in story["figures"]:
             figure["amount"] = amount(figure["value"], figure.get("upper"))
             figure["what"] = figure.get("thing") or figure["unit"]
+            figure["date_label"] = date_label(figure.get("date"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
 
@@ -93,22 +94,41 @@ def by_speaker(quotes: list[dict]) -> list[dict]:
     return named
 
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_DECADE = re.compile(r"^(\d{3})$")
+_TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|\d{2}:\d{2})$")
+_PARTS = {
+    "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter",
+    "Q1": "Q1", "Q2": "Q2", "Q3": "Q3", "Q4": "Q4",
+    "H1": "first half of", "H2": "second half of",
+    "MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night",
+}  # fmt: skip
 
 
-def date_label(value: str, end: str | None = None) -> str:
-    """A timeline date as a reader reads it: an ISO week ("2024-W42") as the week of its
-    Monday ("week of 2024-10-14"); a range of days to its last day ("2024-10-27–28",
-    "2024-10-30 – 2024-11-02"); other values (2024-10-24, 2024-10, 2024) as they are."""
+def date_label(value: str | None, end: str | None = None) -> str:
+    """A TIMEX3 date value as a reader reads it: an ISO week ("2024-W42") as the week of its
+    Monday ("week of 2024-10-14"), its weekend from the Saturday; a season, quarter or half
+    year in words ("autumn 2019", "Q3 2024"); a decade ("199": "1990s"); a part of a day
+    ("2024-10-24 morning"); a range of days to its last day ("2024-10-27–28", "2024-10-30 –
+    2024-11-02"); other values (2024-10-24, 2024-10, 2024) as they are."""
+    value = value or ""
     if end and end != value and len(value) == len(end) == 10:
         return f"{value}–{end[8:]}" if end[:7] == value[:7] else f"{value} – {end}"
-    week = _WEEK.match(value or "")
+    week = _WEEK.match(value)
     if week:
+        weekend = bool(week[3])
         try:
-            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+            day = dt.date.fromisocalendar(int(week[1]), int(week[2]), 6 if weekend else 1)
         except ValueError:
             return value
-        return f"week of {monday.isoformat()}"
+        return f"{'weekend' if weekend else 'week'} of {day.isoformat()}"
+    if part := _PART.match(value):
+        return f"{_PARTS[part[2]]} {part[1]}"
+    if decade := _DECADE.match(value):
+        return f"{decade[1]}0s"
+    if moment := _TIME_OF_DAY.match(value):
+        return f"{moment[1]} {_PARTS.get(moment[2], moment[2])}"
     return value
 
 

@@ -107,6 +107,7 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         # a range reads "10,000–12,000"; what is counted in the texts' words when known
         shown["amount"] = amount(figure["value"], figure.get("upper"))
         shown["what"] = figure.get("thing") or figure["unit"]
+        shown["date_label"] = date_label(figure.get("date"))
         figures.append(shown)
     matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
     return {
