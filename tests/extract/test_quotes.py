@@ -290,6 +290,18 @@ def test_name_in_apposition_to_a_role_names_the_speaker() -> None:
     assert one(quotes, "We will see").speaker == "Tomas Vrba"
 
 
+def test_an_organisation_named_through_a_preposition_speaks_by_its_whole_name() -> None:
+    text = (
+        "The Bank of Norlandia said on Tuesday that inflation would fall next year.\n\n"
+        "In 2016, the state's Department of Social Services reported that meth use had doubled.\n\n"
+        "A spokesman for the ministry said that the talks would resume."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "inflation").speaker == "The Bank of Norlandia"
+    assert one(quotes, "meth use").speaker == "the state's Department of Social Services"
+    assert one(quotes, "talks").speaker == "A spokesman"  # a role's preposition is left out
+
+
 # --- attribution details measured on PolNeAR train ------------------------------------------
 
 

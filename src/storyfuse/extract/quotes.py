@@ -270,6 +270,13 @@ class _Finder:
             if child.dep_ in NAME_DROP_DEPS:
                 continue
             keep.extend(child.subtree)
+        if head.ent_type_ and head.ent_type_ != "PERSON":
+            # a name that runs on through a preposition stays whole: "the Bank of England",
+            # "the Department of Social Services" (not "a spokesman for the ministry")
+            end = head.i + 1
+            while end < len(self.tokens) and self.tokens[end].ent_iob_ == "I":
+                end += 1
+            keep.extend(self.tokens[head.i + 1 : end])
         # "the economist Lena Sato", "Tom Reyes, the engineer": the person's name, when the
         # phrase holds exactly one.
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
