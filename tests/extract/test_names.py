@@ -119,6 +119,22 @@ def test_ambiguous_surname_is_left_as_written() -> None:
     assert ix.canonical("Erik Holm") == "Erik Holm"
 
 
+def test_a_surname_written_often_before_the_only_full_name_is_someone_else() -> None:
+    # "Mr. Holm" throughout an article that names only his wife in full, late on
+    husband = [("Mr. Holm", "PERSON", "Mr. Holm spoke.", ("a1", at)) for at in (50, 400, 900)]
+    wife = ("Maria Holm", "PERSON", "The first lady, Maria Holm, waved.", ("a1", 3000))
+    ix = NameIndex.build([*husband, wife, ("Holm", "PERSON", "Holm left.", ("a1", 3500))])
+    assert ix.canonical("Mr. Holm") != "Maria Holm" and ix.canonical("Holm") != "Maria Holm"
+    # a standfirst may use the surname once before the lede names the person in full
+    deck = ("Holm", "PERSON", "Holm wins.", ("a2", 10))
+    named = ("Maria Holm", "PERSON", "Maria Holm won on Sunday.", ("a2", 120))
+    later = ("Holm", "PERSON", "Holm thanked voters.", ("a2", 400))
+    assert NameIndex.build([deck, named, later]).canonical("Holm") == "Maria Holm"
+    # where the full name is in another article, the order says nothing
+    other = ("Maria Holm", "PERSON", "Maria Holm won.", ("a3", 5))
+    assert NameIndex.build([*husband, other]).canonical("Mr. Holm") == "Maria Holm"
+
+
 def test_ambiguous_role_is_not_linked() -> None:
     ix = NameIndex.build(
         [

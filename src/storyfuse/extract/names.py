@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -251,6 +251,8 @@ _OWNER = r"[A-Z][\w.&-]*'s"
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 
 
+# Times an article writes a surname alone before the full name that stop them being linked.
+SURNAME_BEFORE = 3
 # words that qualify a title before it without being part of a name: "former President X"
 _TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
 
@@ -388,15 +390,26 @@ class NameIndex:
         self._holders: dict[str, set[str]] = defaultdict(set)  # role key -> person keys
         self._initialism: set[str] = set()  # acronym keys linked by their initials only
         self._people: set[str] = set()  # group roots holding a person's name
+        # key -> article -> where in it the key is written (the mentions that say where)
+        self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
     # --- building -----------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, mentions: Iterable[tuple[str, str | None, str]]) -> NameIndex:
+    def build(
+        cls,
+        mentions: Iterable[
+            tuple[str, str | None, str] | tuple[str, str | None, str, tuple[str, int]]
+        ],
+    ) -> NameIndex:
+        """The index of a story's mentions: (surface, spaCy label or None, sentence), and
+        optionally where the surface is written (article, character offset), which lets a
+        surname written before a full name in the same article stay apart from it."""
         index = cls()
         roles: list[tuple[str, str]] = []  # (role key, person name key)
         contexts: list[str] = []
-        for surface, label, context in mentions:
+        for mention in mentions:
+            surface, label, context = mention[0], mention[1], mention[2]
             if not surface or not clean(surface):
                 continue
             verb = _REPORTING.match(clean(surface))
@@ -406,7 +419,11 @@ class NameIndex:
                 index._kind[k] = "titled"
                 index._groups.union(index._see(clean(surface)[verb.end() :], label, roles), k)
             else:
-                index._see(surface, label, roles)
+                k = index._see(surface, label, roles)
+            if len(mention) > 3:
+                article, at = mention[3]  # type: ignore[misc]
+                for key in {k, *index._person_keys(surface, label)}:  # "Mr. Obama": "obama" too
+                    index._at[key][article].append(at)
             if context:
                 contexts.append(context)
         index._promote_people()
@@ -417,6 +434,25 @@ class NameIndex:
         index._link_orgs()
         index._choose_canonical()
         return index
+
+    def _person_keys(self, surface: str, label: str | None) -> list[str]:
+        """The person's key inside a titled mention ("Mr. Obama": "obama")."""
+        title, person = split_title(clean(surface))
+        return [key_of(person)] if title and label in (None, "PERSON") and person else []
+
+    def _introduced_after(self, surname: str, fulls: Sequence[str]) -> bool:
+        """Whether an article writes the surname alone ``SURNAME_BEFORE`` times or more before
+        it first writes any of the full names. News names a person in full at first mention,
+        so there the surname is someone else ("Mr. Obama" ten times, then "the first lady,
+        Michelle Obama"); a standfirst or an abstract may use the surname once or twice first."""
+        named: dict[str, int] = {}
+        for full in fulls:
+            for article, places in self._at.get(full, {}).items():
+                named[article] = min([named.get(article, min(places)), *places])
+        return any(
+            article in named and sum(at < named[article] for at in places) >= SURNAME_BEFORE
+            for article, places in self._at.get(surname, {}).items()
+        )
 
     def _see(self, surface: str, label: str | None, roles: list[tuple[str, str]]) -> str:
         name = clean(surface)
@@ -576,14 +612,15 @@ class NameIndex:
         for k in people:
             if len(name_words(k)) == 1:
                 surname = name_words(k)[0]
-                owners = {self._groups.find(f) for f in full if name_words(f)[-1] == surname}
-                if not owners:
-                    owners = {
-                        self._groups.find(f)
+                fulls = [f for f in full if name_words(f)[-1] == surname]
+                if not fulls:
+                    fulls = [
+                        f
                         for f in full
                         if fuzz.ratio(name_words(f)[-1], surname) >= 88 and len(surname) >= 4
-                    }
-                if len(owners) == 1:
+                    ]
+                owners = {self._groups.find(f) for f in fulls}
+                if len(owners) == 1 and not self._introduced_after(k, fulls):
                     self._groups.union(owners.pop(), k)
         # a first name alone ("Ada") is the one person of the story who has it, when it is no
         # one's surname

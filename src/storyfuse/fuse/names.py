@@ -22,7 +22,9 @@ from storyfuse.model import Analysis
 
 log = logging.getLogger(__name__)
 
-Mention = tuple[str, str | None, str]  # text, label or None, the sentence it occurs in
+# text, label or None, the sentence it occurs in; for a name as written (an entity), also the
+# article and character offset where it is written
+Mention = tuple[str, str | None, str] | tuple[str, str | None, str, tuple[str, int]]
 
 # "(HUR)", "(GUR/HUR)" as a brief shows several, ", or GUR"
 _ACRONYM = re.compile(
@@ -261,12 +263,15 @@ def mentions_of(story: StoryArticles) -> list[Mention]:
     """Every name the story's articles use, with its label and sentence."""
     out: list[Mention] = []
     for analysis in story.analyses:
+        aid = analysis.article.id
         for entity in analysis.entities:
-            out.append((entity.text, entity.label, _sentence_around(analysis, entity.start)))
+            where = (aid, entity.start)
+            out.append((entity.text, entity.label, _sentence_around(analysis, entity.start), where))
         for quote in analysis.quotes:
             if quote.speaker:
                 # no label: a speaker may be a person, a role ("the Russian president") or an
-                # organisation, and the index tells them apart
+                # organisation, and the index tells them apart. No place: a speaker's name is
+                # the fullest the article gives, not always the words written there.
                 out.append((quote.speaker, None, _sentence_around(analysis, quote.start)))
         for claim in analysis.claims:
             if claim.claimant:
@@ -280,7 +285,7 @@ def build_names(story: StoryArticles) -> Names:
     index = _build_index(mentions)
     people: set[str] = set()
     if index is not None:
-        for text, label, _ in mentions:
+        for text, label, *_ in mentions:
             if label == "PERSON" and index.is_person(text):
                 canonical = tidy(index.canonical(text) or text)
                 if len(canonical.split()) >= 2:
