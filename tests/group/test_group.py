@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+from tests.group.conftest import syndicated_copy
+
 from storyfuse.group import GroupConfig, StoryIndex, features_of, group, group_features
 from storyfuse.group.index import length_gain
 from storyfuse.model import Analysis
@@ -33,17 +35,7 @@ def test_grouping_is_independent_of_input_order(flood, chess, unrelated) -> None
 
 
 def test_syndicated_copy_is_a_duplicate_of_the_earlier_article(flood, chess) -> None:
-    original = flood[0]
-    copy = replace(
-        original,
-        article=replace(
-            original.article,
-            id="flood-1-wire",
-            published="2024-03-05",
-            text=original.article.text.replace("on Sunday", "on Sunday, officials said"),
-            outlet="Another Paper",
-        ),
-    )
+    copy = syndicated_copy(flood[0], "flood-1-wire", "2024-03-05")
     stories = group([*flood, copy, *chess])
     flood_story = story_of(stories, "flood-1")
     assert "flood-1-wire" in flood_story.article_ids

@@ -3,6 +3,8 @@ that joins stories across the cut between two runs."""
 
 from dataclasses import replace
 
+from tests.group.conftest import syndicated_copy
+
 from storyfuse.group import GroupConfig, StoryIndex, features_of, group_features
 from storyfuse.group.index import batch_index
 from storyfuse.group.runs import Frequencies, group_in_runs, run_count, time_runs
@@ -52,16 +54,7 @@ def test_stories_cut_between_two_runs_are_stitched_back(flood, chess, unrelated)
 
 
 def test_a_copy_of_an_article_in_an_earlier_run_is_found_by_the_stitch(flood, chess) -> None:
-    original = flood[0]
-    copy = replace(
-        original,
-        article=replace(
-            original.article,
-            id="flood-1-wire",
-            published="2024-03-05",
-            text=original.article.text.replace("on Sunday", "on Sunday, officials said"),
-        ),
-    )
+    copy = syndicated_copy(flood[0], "flood-1-wire", "2024-03-05")
     features = features_of([*flood, copy, *chess])
     runs = time_runs(features, 2)
     assert "flood-1" in {f.id for f in runs[0]} and "flood-1-wire" in {f.id for f in runs[1]}

@@ -106,8 +106,6 @@ class LocalEngine:
         config: GroupConfig | None = None,
         runs: int | None = None,
     ) -> list[Story]:
-        if self.workers < 2 and runs is None:
-            runs = 1
         return group_on_workers(analyses, self.workers, self._map, config, runs)
 
     def _map(self, function: Callable, tasks: Sequence) -> list:
