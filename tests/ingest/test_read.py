@@ -288,6 +288,15 @@ def test_a_card_of_links_inside_a_paragraph_is_not_its_text() -> None:
     assert "Ada Lynn Moss" in kept
 
 
+def test_a_two_letter_site_name_is_an_abbreviation() -> None:
+    from storyfuse.ingest.html import extract_html
+
+    meta = '<html><head><meta property="og:site_name" content="{}"></head><body>'
+    body = "".join(f"<p>{p}</p>" for p in BRIDGE_PARAGRAPHS) + "</body></html>"
+    assert extract_html(meta.format("nj") + body).sitename == "NJ"
+    assert extract_html(meta.format("Vox") + body).sitename == "Vox"
+
+
 def test_a_page_without_prose_beyond_the_extract_is_not_classified(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

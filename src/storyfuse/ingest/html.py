@@ -125,10 +125,18 @@ def extract_html(
         authors=authors,
         date=found,
         date_from=date_from,
-        sitename=doc.sitename or None,
+        sitename=_site_name(doc.sitename),
         url=doc.url or url,
         language=doc.language or None,
     )
+
+
+def _site_name(name: str | None) -> str | None:
+    """The page's site name; one of two letters is an abbreviation whatever case the page
+    or trafilatura gives it ("nj", made "Nj": "NJ")."""
+    if name and len(name) == 2 and name.isalpha():
+        return name.upper()
+    return name or None
 
 
 def _is_link_card(element: HtmlElement) -> bool:
