@@ -135,6 +135,15 @@ def test_a_surname_written_often_before_the_only_full_name_is_someone_else() -> 
     assert NameIndex.build([*husband, other]).canonical("Mr. Holm") == "Maria Holm"
 
 
+def test_a_source_with_a_possessive_owner_is_the_organisation_it_names() -> None:
+    dept = ("Department of Social Services", "ORG", "The Department of Social Services said.")
+    owned = ("the state's Department of Social Services", None, "The state's department said.")
+    spokesman = ("a spokesman for the Department of Social Services", None, "A spokesman said.")
+    ix = NameIndex.build([dept, owned, spokesman])
+    assert ix.canonical(owned[0]) == ix.canonical(dept[0])
+    assert ix.canonical(spokesman[0]) != ix.canonical(dept[0])
+
+
 def test_ambiguous_role_is_not_linked() -> None:
     ix = NameIndex.build(
         [

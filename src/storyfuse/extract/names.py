@@ -251,6 +251,7 @@ _OWNER = r"[A-Z][\w.&-]*'s"
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s+[A-Z]")
 # Times an article writes a surname alone before the full name that stop them being linked.
 SURNAME_BEFORE = 3
 # words that qualify a title before it without being part of a name: "former President X"
@@ -724,7 +725,14 @@ class NameIndex:
         # when the story has that one owner for it; with "Russian" and "Ukrainian" versions of
         # a name, the bare name stays apart
         owned: dict[str, set[str]] = defaultdict(set)
-        for k in orgs:
+        # a speaker or claimant with a possessive owner ("the state's Department of Social
+        # Services") owns the name too; the spaCy entity is only the name
+        possessed = [
+            k
+            for k, kind in self._kind.items()
+            if kind == "other" and any(_POSSESSIVE.search(f) for f in self._surfaces[k])
+        ]
+        for k in [*orgs, *possessed]:
             words = k.split()
             # an owner of one to three words before a name of three words or more
             for cut in range(1, min(3, len(words) - 3) + 1):
