@@ -16,8 +16,10 @@ with its threshold and its rule on defining names). The other stories are the ru
 What may differ from one pass over everything: a story that continues past a cut is two stories
 until the stitch joins them, which it does only when the two halves together pass the merge
 threshold (in the one pass each article of the second half needed to pass the join threshold
-against the story so far); an undated article is grouped with the last run (one pass compares
-it with every story). ``bench/grouping.py --runs`` measures the agreement with one pass.
+against the story so far); a run's consolidation, searching fewer stories for each story's
+nearest, merges a little more; an undated article is grouped with the last run (one pass
+compares it with every story). ``bench/grouping.py`` (``--runs-n``) measures the agreement
+with one pass.
 """
 
 from __future__ import annotations
