@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -228,7 +228,7 @@ class StoryIndex:
             return self.story_id(features.id)
         self.observe([features])
         self._register(features)
-        copied = self._find_original(features)
+        copied = self.find_original(features)
         if copied is not None:
             self._copy_of[features.id] = copied
             self._attach(features.id, self._story_of[copied])
@@ -327,11 +327,6 @@ class StoryIndex:
     def merge(self) -> None:
         """Merge the stories that match (the last step of ``consolidate``)."""
         self._merge()
-
-    def near_duplicates(self, f: ArticleFeatures) -> list[str]:
-        """The held articles that MinHash LSH finds near the article's text (candidates whose
-        estimated Jaccard similarity is still to be checked)."""
-        return list(self._lsh.query(_minhash(f.signature)))
 
     def join_copy(self, copy: str, original: str) -> None:
         """Record that ``copy`` copies ``original``, both already placed (found after the
@@ -513,11 +508,16 @@ class StoryIndex:
         self._attach(article_id, best)
         return best
 
-    def _find_original(self, f: ArticleFeatures) -> str | None:
-        """The earlier article this one copies (highest estimated Jaccard), if any."""
+    def find_original(
+        self, f: ArticleFeatures, among: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """The earlier article this one copies (highest estimated Jaccard), if any; ``among``:
+        only the held articles it accepts are candidates (``group.runs``: an earlier run's)."""
         best, best_j = None, self.config.duplicate_jaccard
         for other in sorted(self._lsh.query(_minhash(f.signature))):
             if other == f.id or other not in self._story_of:
+                continue
+            if among is not None and not among(other):
                 continue
             # the same text published far apart in time is a re-run, not a copy in this story
             day = self._features[other].day

@@ -31,10 +31,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-import numpy as np
-
 from storyfuse.group.features import ArticleFeatures, GroupInput, as_input, features_of
-from storyfuse.group.index import GroupConfig, StoryIndex, batch_index
+from storyfuse.group.index import GroupConfig, StoryIndex, batch_index, group_features
 from storyfuse.model import Analysis, Story
 
 T = TypeVar("T")
@@ -103,8 +101,6 @@ def stitch(
     frequencies: Frequencies,
 ) -> list[Story]:
     """The runs' stories joined across the cuts between runs (see the module's note)."""
-    if len(runs) < 2:
-        return sorted(stories[0] if stories else [], key=_story_order)
     by_id = {f.id: f for run in runs for f in run}
     cut_days = [run[0].day for run in runs[1:] if run and run[0].day is not None]
     w = config.window_days
@@ -127,7 +123,7 @@ def stitch(
     for story in near:
         for article_id in story.article_ids:
             index.restore(by_id[article_id], story.id, story.duplicates.get(article_id))
-    for copy, original in _copies_across(index, near, by_id, run_of, config):
+    for copy, original in _copies_across(index, near, by_id, run_of):
         index.join_copy(copy, original)
     index.merge()
     return sorted(kept + index.stories(), key=_story_order)
@@ -138,31 +134,23 @@ def _copies_across(
     near: Sequence[Story],
     by_id: dict[str, ArticleFeatures],
     run_of: dict[str, int],
-    config: GroupConfig,
 ) -> list[tuple[str, str]]:
     """(copy, original) for each article that copies an article of an earlier run (no run could
-    see both): of the earlier runs' articles within ``window_days``, the one of highest
-    estimated Jaccard similarity, at least ``duplicate_jaccard``."""
+    see both): ``StoryIndex.find_original`` among the earlier runs' articles."""
     found = []
-    window = config.window_days
     for story in near:
         for article_id in story.article_ids:
             if article_id in story.duplicates:
                 continue  # already a copy within its run
-            f = by_id[article_id]
-            best, best_j = None, config.duplicate_jaccard
-            for other in sorted(index.near_duplicates(f)):
-                if run_of[other] >= run_of[article_id]:
-                    continue
-                day = by_id[other].day
-                if f.day is not None and day is not None and abs(f.day - day) > window:
-                    continue
-                j = float(np.mean(f.signature == by_id[other].signature))
-                if j >= best_j:
-                    best, best_j = other, j
-            if best is not None:
-                found.append((article_id, best))
+            earlier = functools.partial(_before, run_of, run_of[article_id])
+            original = index.find_original(by_id[article_id], among=earlier)
+            if original is not None:
+                found.append((article_id, original))
     return found
+
+
+def _before(run_of: dict[str, int], run: int, article_id: str) -> bool:
+    return run_of[article_id] < run
 
 
 def _story_order(story: Story) -> tuple[int, str]:
@@ -181,7 +169,7 @@ def group_in_runs(
     config = config or GroupConfig()
     parts = time_runs(features, runs)
     if len(parts) < 2:
-        return batch_index(features, config).stories()
+        return group_features(features, config)
     frequencies = Frequencies.of(features)
     task = functools.partial(group_run, config=config, frequencies=frequencies)
     stories = (map_ or _map)(task, parts)
@@ -204,7 +192,7 @@ def group_on_workers(
     of at least ``RUN_ARTICLES``). One run is the one-pass grouping, in this process."""
     runs = run_count(len(items), workers) if runs is None else runs
     if runs < 2:
-        return batch_index(features_of(items), config).stories()
+        return group_features(features_of(items), config)
     # what the workers need of an analysis, not the whole of it
     inputs = [as_input(x) if isinstance(x, Analysis) else x for x in items]
     chunks = [inputs[k : k + FEATURE_BATCH] for k in range(0, len(inputs), FEATURE_BATCH)]
