@@ -26,6 +26,12 @@ class Engine(Protocol):
         The caller may do other work meanwhile (``storyfuse ingest`` stores the window
         before)."""
 
+    def map(self, function: Callable, tasks: Sequence) -> list:
+        """``function`` over ``tasks`` on the workers, results in task order."""
+
+    def worker_count(self) -> int:
+        """How many workers the engine has now."""
+
     def group(
         self,
         analyses: Sequence[Analysis],
@@ -33,7 +39,9 @@ class Engine(Protocol):
         runs: int | None = None,
     ) -> list[Story]:
         """Group analysed articles into stories on the workers (``group.runs``): in runs of
-        consecutive days, one per worker by default, when the batch is large enough."""
+        consecutive days, one per worker by default, when the batch is large enough. The
+        engines inherit this one implementation."""
+        return group_on_workers(analyses, self.worker_count(), self.map, config, runs)
 
     def close(self) -> None: ...
 
@@ -70,7 +78,7 @@ def split(
     return analyses, problems
 
 
-class LocalEngine:
+class LocalEngine(Engine):
     """This machine: this process, or ``workers`` worker processes (``engines.pool``) that
     share each call's documents in batches of ``pipeline.BATCH_SIZE``. By default one per usable
     core (``STORYFUSE_WORKERS`` sets the number), as ``storyfuse analyze`` does; each batch is
@@ -100,15 +108,10 @@ class LocalEngine:
             return self._workers().read_files(paths)
         return ingest.read_files(paths)
 
-    def group(
-        self,
-        analyses: Sequence[Analysis],
-        config: GroupConfig | None = None,
-        runs: int | None = None,
-    ) -> list[Story]:
-        return group_on_workers(analyses, self.workers, self._map, config, runs)
+    def worker_count(self) -> int:
+        return self.workers
 
-    def _map(self, function: Callable, tasks: Sequence) -> list:
+    def map(self, function: Callable, tasks: Sequence) -> list:
         if self.workers > 1 and len(tasks) > 1:
             return self._workers().map(function, tasks)
         return [function(task) for task in tasks]

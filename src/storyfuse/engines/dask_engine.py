@@ -19,14 +19,12 @@ from dataclasses import replace
 from typing import Any, Self
 
 from storyfuse import ingest, pipeline
-from storyfuse.engines.base import BATCH_SIZE, Analysed, batches, prepare, split
+from storyfuse.engines.base import BATCH_SIZE, Analysed, Engine, batches, prepare, split
 from storyfuse.engines.pool import READ_CHUNK
-from storyfuse.group import GroupConfig
-from storyfuse.group.runs import group_on_workers
-from storyfuse.model import Analysis, Document, Problem, Story
+from storyfuse.model import Document, Problem
 
 
-class DaskEngine:
+class DaskEngine(Engine):
     def __init__(
         self,
         scheduler: str | None = None,
@@ -71,16 +69,10 @@ class DaskEngine:
         futures = self.client.map(read_at, chunks, pure=False)
         return [items for chunk in self.client.gather(futures) for items in chunk]
 
-    def group(
-        self,
-        analyses: Sequence[Analysis],
-        config: GroupConfig | None = None,
-        runs: int | None = None,
-    ) -> list[Story]:
-        workers = len(self.client.scheduler_info().get("workers", {})) or 1
-        return group_on_workers(analyses, workers, self._map, config, runs)
+    def worker_count(self) -> int:
+        return len(self.client.scheduler_info().get("workers", {})) or 1
 
-    def _map(self, function: Callable, tasks: Sequence) -> list:
+    def map(self, function: Callable, tasks: Sequence) -> list:
         return list(self.client.gather(self.client.map(function, list(tasks), pure=False)))
 
     def _workers_see(self, path: str) -> bool:
