@@ -414,17 +414,14 @@ class NameIndex:
             if not surface or not clean(surface):
                 continue
             verb = _REPORTING.match(clean(surface))
+            where = mention[3] if len(mention) > 3 else None  # type: ignore[misc]
             if verb and label in (None, "PERSON") and context.lstrip(" \"“'‘").startswith(surface):
                 # 'Said Ada Moss, "..."': the name is what follows the verb
-                k = index._see(surface, label, roles)
+                k = index._see(surface, label, roles, where)
                 index._kind[k] = "titled"
                 index._groups.union(index._see(clean(surface)[verb.end() :], label, roles), k)
             else:
-                k = index._see(surface, label, roles)
-            if len(mention) > 3:
-                article, at = mention[3]  # type: ignore[misc]
-                for key in {k, *index._person_keys(surface, label)}:  # "Mr. Obama": "obama" too
-                    index._at[key][article].append(at)
+                index._see(surface, label, roles, where)
             if context:
                 contexts.append(context)
         index._promote_people()
@@ -436,11 +433,6 @@ class NameIndex:
         index._choose_canonical()
         return index
 
-    def _person_keys(self, surface: str, label: str | None) -> list[str]:
-        """The person's key inside a titled mention ("Mr. Obama": "obama")."""
-        title, person = split_title(clean(surface))
-        return [key_of(person)] if title and label in (None, "PERSON") and person else []
-
     def _introduced_after(self, surname: str, fulls: Sequence[str]) -> bool:
         """Whether an article writes the surname alone ``SURNAME_BEFORE`` times or more before
         it first writes any of the full names. News names a person in full at first mention,
@@ -449,15 +441,25 @@ class NameIndex:
         named: dict[str, int] = {}
         for full in fulls:
             for article, places in self._at.get(full, {}).items():
-                named[article] = min([named.get(article, min(places)), *places])
+                named[article] = min(places + [named[article]] if article in named else places)
         return any(
             article in named and sum(at < named[article] for at in places) >= SURNAME_BEFORE
             for article, places in self._at.get(surname, {}).items()
         )
 
-    def _see(self, surface: str, label: str | None, roles: list[tuple[str, str]]) -> str:
+    def _see(
+        self,
+        surface: str,
+        label: str | None,
+        roles: list[tuple[str, str]],
+        where: tuple[str, int] | None = None,
+    ) -> str:
+        """The key of a mention's name, recorded with its kind (and ``where`` it is written,
+        under the person's own key too for a titled name: "Mr. Obama" is "obama" there)."""
         name = clean(surface)
         k = key_of(name)
+        if where is not None:
+            self._at[k][where[0]].append(where[1])
         self._groups.add(k)
         self._surfaces[k][name] += 1
         self._labels[k][label or ""] += 1
@@ -467,6 +469,8 @@ class NameIndex:
         title, person = split_title(name)
         if title and (label in (None, "PERSON")) and len(person.split()) >= 1:
             pk = key_of(person)
+            if where is not None and pk != k:
+                self._at[pk][where[0]].append(where[1])
             self._groups.add(pk)
             self._surfaces[pk][person] += 1
             self._kind[pk] = "person"
