@@ -160,19 +160,3 @@ def short_chess() -> list[Analysis]:
 def other_winner() -> Analysis:
     return make_analysis(*OTHER_WINNER)
 
-
-def syndicated_copy(original: Analysis, article_id: str, published: str) -> Analysis:
-    """The same report run by another outlet a day later, with a word changed."""
-    from dataclasses import replace
-
-    article = original.article
-    return replace(
-        original,
-        article=replace(
-            article,
-            id=article_id,
-            published=published,
-            text=article.text.replace("on Sunday", "on Sunday, officials said"),
-            outlet="Another Paper",
-        ),
-    )

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from tests.group.conftest import syndicated_copy
+from tests.group.builders import syndicated_copy
 
 from storyfuse.group import GroupConfig, StoryIndex, features_of, group, group_features
 from storyfuse.group.index import length_gain

@@ -3,7 +3,7 @@ that joins stories across the cut between two runs."""
 
 from dataclasses import replace
 
-from tests.group.conftest import syndicated_copy
+from tests.group.builders import syndicated_copy
 
 from storyfuse.group import GroupConfig, StoryIndex, features_of, group_features
 from storyfuse.group.index import batch_index
