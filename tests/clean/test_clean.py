@@ -205,13 +205,30 @@ _LEDE = (
 def test_a_headline_written_as_a_sentence_above_the_body_is_the_title() -> None:
     # Some archives end every headline with a full stop; it then reads as a short sentence.
     article = clean(_doc(f"Council shuts old bridge to lorries.\n\n{_LEDE}\n\nMore follows."))
-    assert article.title == "Council shuts old bridge to lorries."
+    assert article.title == "Council shuts old bridge to lorries"  # shown without the stop
     assert article.text.startswith("The city council voted")
     assert any(r.text == "Council shuts old bridge to lorries." for r in article.removed)
     # A headline closed by a semicolon above its standfirst.
     article = clean(_doc(f"Bridge closes to lorries;\nCracks found in supports.\n\n{_LEDE}"))
     assert article.title == "Bridge closes to lorries"
     assert article.text.startswith("Cracks found in supports.")
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Council shuts old bridge.", "Council shuts old bridge"),
+        ("Council shuts bridge to U.S.", "Council shuts bridge to U.S."),
+        ("Bridge sold to Harbour Holdings Inc.", "Bridge sold to Harbour Holdings Inc."),
+        ("Bridge to close...", "Bridge to close..."),
+        ("Council shuts 'old bridge.'", "Council shuts 'old bridge.'"),
+        ("Council shuts old bridge", "Council shuts old bridge"),
+    ],
+)
+def test_a_headline_is_shown_without_a_closing_full_stop(title: str, shown: str) -> None:
+    from storyfuse.clean.metadata import without_closing_stop
+
+    assert without_closing_stop(title) == shown
 
 
 @pytest.mark.parametrize(

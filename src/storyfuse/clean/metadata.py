@@ -153,7 +153,24 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
     text = header[best[1]].text.rstrip(" ;")  # "Headline;" above its standfirst
     parts = _TITLE_SEPARATOR.split(text)
     # "Headline | Outlet": keep the headline.
-    return parts[0].strip() if len(parts) == 2 and len(parts[1].split()) <= 5 else text
+    title = parts[0].strip() if len(parts) == 2 and len(parts[1].split()) <= 5 else text
+    return without_closing_stop(title)
+
+
+# Abbreviations whose full stop a headline keeps: "Apple buys a start-up, Inc."
+_ABBREVIATED = frozenset({"inc", "co", "corp", "ltd", "jr", "sr", "st", "no", "vs", "etc", "bros"})
+
+
+def without_closing_stop(title: str) -> str:
+    """A headline as headlines are written, without the full stop some archives end it with
+    ("Council shuts old bridge."), keeping an abbreviation's ("… in the U.S.", "… Inc.") and an
+    ellipsis."""
+    if not title.endswith(".") or title.endswith(".."):
+        return title
+    last = title.split()[-1][:-1].strip("\"'”’)")
+    if not last or "." in last or len(last) == 1 or last.lower() in _ABBREVIATED:
+        return title
+    return title[:-1]
 
 
 def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ...]:
