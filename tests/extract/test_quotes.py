@@ -227,6 +227,23 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     assert q.speaker is not None and "board" in q.speaker
 
 
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        # the clause's subject is not the speaker: the statement it credits is someone's
+        ("The trouble starts when one reads how the panel scored this statement by Ada Moss:", "Ada Moss"),
+        ("The harbour board was blunt in a response from its chair:", "chair"),
+        # a speaker's own verb still speaks for her
+        ("Ada Moss said in a statement from the harbour board:", "Ada Moss"),
+        ("Ada Moss said in a statement from Tarnby:", "Ada Moss"),
+    ],
+)
+def test_a_statement_credited_before_a_colon_is_its_authors(intro: str, speaker: str) -> None:
+    text = f"{intro}\n\n“The ferry will not sail again this winter.”\n\nThe board met later."
+    q = one(quotes_of(text), "ferry")
+    assert q.speaker is not None and speaker in q.speaker
+
+
 def test_postposed_organisation_with_acronym() -> None:
     text = (
         "The river port shipped nearly 3,000 tonnes of grain, including 400 tonnes of wheat, "

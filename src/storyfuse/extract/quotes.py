@@ -111,6 +111,13 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
      "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",
      "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location"}
 )  # fmt: skip
+# What someone says, as a noun: "this statement by X:" credits X with the quote after the colon.
+SPEECH_NOUNS = frozenset(
+    {
+        "statement", "remark", "comment", "word", "speech", "tweet", "post", "message", "answer",
+        "response", "reply", "quote", "claim", "assertion", "announcement", "warning", "testimony",
+    }
+)  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
 
@@ -858,6 +865,9 @@ class _Finder:
         if colon is None:
             return None
         sent = self.sents[self.sent_of[colon[0].i]]
+        credited = self._credited_statement([t for t in self._tokens(sent) if t.i < colon[0].i])
+        if credited is not None:
+            return credited
         for t in self._tokens(sent):
             if t.i < colon[0].i and t.lemma_.lower() in QUOTE_VERBS and not self.in_quote[t.i]:
                 attr = self._attribution(t)
@@ -867,9 +877,38 @@ class _Finder:
             [t for t in self._tokens(sent) if t.i <= colon[0].i and not t.is_space]
         )
 
+    def _credited_statement(self, tokens: list[Token]) -> _Attribution | None:
+        """The author of a statement a clause credits: "this statement by Trump", "a response
+        from the ministry"; not where a speaker's verb holds the statement ("Moss said in a
+        statement from the ministry": the verb's subject speaks)."""
+        for t in tokens:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in SPEECH_NOUNS or self.in_quote[t.i]:
+                continue
+            if t.dep_ == "pobj" and t.head.head.lemma_.lower() in QUOTE_VERBS:
+                continue
+            # the parser may hang "by Trump" on the verb whose object the statement is
+            after = [c for c in t.head.children if c.i == t.right_edge.i + 1 and t.dep_ == "dobj"]
+            for prep in [*t.children, *after]:
+                if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
+                    continue
+                for author in prep.children:
+                    if (
+                        author.dep_ == "pobj"
+                        and author.pos_ in ("PROPN", "NOUN")
+                        and author.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                    ):
+                        return _Attribution(
+                            ":", None, self._mention_span(author), self._name_of(author)
+                        )
+        return None
+
     def _colon_subject(self, before: list[Token]) -> _Attribution | None:
         """ "The board was clear in its findings: “…”" — the subject of the clause that a
-        colon ends introduces the quote."""
+        colon ends introduces the quote; but a statement credited in that clause ("how the
+        site rated this statement by Trump:") is its author's."""
+        credited = self._credited_statement(before)
+        if credited is not None:
+            return credited
         subjects = [
             t
             for t in before
