@@ -1035,3 +1035,35 @@ def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
     # and so does the quotes section
     (group,) = quotes(story, build_names(story))
     assert group.speaker == names[0]
+
+
+def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": (
+            "Ines Dahl said the jobless rate for young Tarn workers is 33 percent. "
+            "For young Varnish workers the jobless rate is 51 percent, Ines Dahl said."
+        ),
+        "b": "Per Alm said the jobless rate for young Tarn workers is 20 percent.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    first, second = texts["a"].split(". ")
+
+    def figure(value: float, claimant: str | None, aid: str, text: str) -> Figure:
+        return Figure(value, "percent", claimant, (aid,), texts=(Cited(text, (aid,)),))
+
+    tarn = figure(33, "Ines Dahl", "a", first + ".")
+    varnish = figure(51, "Ines Dahl", "a", second)
+    assert number_conflicts(story, [tarn, varnish]) == []
+    # nor when the article names no party for either count
+    unnamed = [replace(tarn, claimant=None), replace(varnish, claimant=None)]
+    assert number_conflicts(story, unnamed) == []
+    # another article's figure still answers the question differently
+    (conflict,) = number_conflicts(story, [tarn, varnish, figure(20, "Per Alm", "b", texts["b"])])
+    assert any(v.value.startswith("20 (Per Alm") for v in conflict.variants)

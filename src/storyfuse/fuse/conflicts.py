@@ -22,8 +22,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   "1,500 North Korean troops had been sent to Russia", whatever else the sentences say about
   who confirmed it). Values that are compatible (equal, overlapping ranges, a bound and a
   value within it: "at least 1,500" and 3,000, or approximate values within
-  ``APPROX_TOLERANCE``) do not conflict,
-  nor do one party's figures that its reports say changed ("raised to", "rose to", "up from").
+  ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party
+  (or from no party named: it lists counts, it does not disagree with itself), nor one
+  party's figures that its reports say changed ("raised to", "rose to", "up from").
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
   party said, or parties disagree with each other. A value several claimants give is one variant
@@ -454,7 +455,10 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     out = []
     for question in questions:
         answers = [figures[k] for k in sorted(question)]
-        if all(compatible(a, b) for a in answers for b in answers) or _updated(answers):
+        if (
+            all(compatible(a, b) or _one_voice(a, b) for a in answers for b in answers)
+            or _updated(answers)
+        ):
             continue
         # one variant per value, with every claimant who gives it: two parties giving the same
         # number are not in conflict with each other
@@ -481,7 +485,7 @@ def _updated(answers: list[Figure]) -> bool:
     raised to 8 million crowns" after "5 million crowns"): an update, not a disagreement. Every
     two differing values must have such a sentence between them; figures of different parties
     always stay a conflict."""
-    parties = {" ".join((f.claimant or "").lower().split()) for f in answers}
+    parties = {_party(f.claimant) for f in answers}
     if len(parties) != 1 or "" in parties:
         return False
     return all(
@@ -490,6 +494,21 @@ def _updated(answers: list[Figure]) -> bool:
         for b in answers
         if a is not b and not compatible(a, b)
     )
+
+
+def _one_voice(a: Figure, b: Figure) -> bool:
+    """Two figures that one article gives from one party (or from none named): the article
+    lists different counts ("33 percent of white, 51 percent of black youths"), it does not
+    disagree with itself. The same figures from two articles, or two parties, may disagree."""
+    return (
+        len(set(a.sources)) == 1
+        and set(a.sources) == set(b.sources)
+        and _party(a.claimant) == _party(b.claimant)
+    )
+
+
+def _party(claimant: str | None) -> str:
+    return " ".join((claimant or "").lower().split())
 
 
 def _same_sentence(a: Figure, b: Figure) -> bool:
