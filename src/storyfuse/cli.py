@@ -316,7 +316,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
             counts = _count(s.articles, "article") + (
                 f" ({_count(copies, 'copy', 'copies')})" if copies else ""
             )
-            counts += f", {_count(len(s.outlets), 'outlet')}"
+            # an outlet no article names is not counted as none
+            counts += f", {_count(len(s.outlets), 'outlet')}" if s.outlets else ", outlet unknown"
             print(f"{s.id}\t{counts}\t{dates or '-'}\t{_say(s.title or '(untitled)')}")
     return 0
 

@@ -4,6 +4,7 @@ clear line on stderr and a meaningful exit code, never a traceback or silent los
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -402,6 +403,9 @@ def test_the_story_list_counts_copies_and_outlets_apart(
     assert main(["stories", "--db", str(db)]) == 0
     line = capsys.readouterr().out.strip()
     assert "\t4 articles (1 copy), 2 outlets\t" in line
+    story = replace(story, outlets=())
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "\t4 articles (1 copy), outlet unknown\t" in capsys.readouterr().out
 
 
 GERMAN = (
