@@ -245,6 +245,22 @@ def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
     assert article.text.startswith(first)
 
 
+def test_a_date_line_inside_the_body_is_a_heading_not_the_dateline() -> None:
+    # a look back over years heads each part with its date
+    body = (
+        f"Bridge closures over the years\n\n{_LEDE}\n\n"
+        "Engineers had warned for years that the supports would not last, and the council had "
+        "twice put off the repairs to balance its budget.\n\n"
+        "March 3, 2019 The first warning\n\n"
+        "An inspection found rust in the north supports and asked for repairs within five years."
+    )
+    assert clean(_doc(body)).published is None
+    # the same line above the body is its date
+    first = body.replace("March 3, 2019 The first warning\n\n", "")
+    dated = first.replace("\n\n", "\n\nMarch 3, 2019\n\n", 1)
+    assert (clean(_doc(dated)).published, clean(_doc(dated)).published_from) == ("2019-03-03", "text")
+
+
 def test_date_inferred_from_named_weekdays() -> None:
     from storyfuse.clean.metadata import infer_date_from_weekdays
 

@@ -70,6 +70,8 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+# Running-text paragraphs after which a bare date line is a heading in the body, not a dateline.
+BODY_PARAGRAPHS = 2
 # How many leading lines can hold a byline or dateline when the body search found none.
 HEADER_LINES = 12
 # A date string to its ISO date (``parse_date``, or a memo of it).
@@ -96,7 +98,8 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
         return Metadata(title, outlet, authors, document.published, document.published_from)
     # A page names the same dates in its header, its body and its captions: each is parsed once.
     parse = functools.cache(parse_date)
-    stated = find_dateline(header, parse)
+    body_lines = frozenset(d.line.index for d in decisions if d.kept)
+    stated = find_dateline(header, parse, body_lines)
     if stated:
         return Metadata(title, outlet, authors, stated, "text")
     body = [d.line.text for d in decisions if d.kept]
@@ -207,11 +210,20 @@ def _split_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def find_dateline(header: Sequence[Line], parse: DateParser | None = None) -> str | None:
-    """The date a header line states: "Posted ..." first, then "Updated ...", then a byline date."""
+def find_dateline(
+    header: Sequence[Line],
+    parse: DateParser | None = None,
+    body: frozenset[int] = frozenset(),
+) -> str | None:
+    """The date a header line states: "Posted ..." first, then "Updated ...", then a byline
+    date or a bare date line above the body's second paragraph (``body``: the indexes of the
+    lines kept as the body)."""
     parse = parse or parse_date
     published, updated, other = None, None, None
+    paragraphs = 0  # paragraphs of the body above the line
     for line in header:
+        if line.index in body and line.is_prose:
+            paragraphs += 1
         match = FULL_DATE.search(line.text)
         if not match:
             continue
@@ -225,8 +237,12 @@ def find_dateline(header: Sequence[Line], parse: DateParser | None = None) -> st
             break  # the first "Posted" date is the answer
         elif DATELINE_WORDS.search(line.text):
             updated = updated or value
-        elif BYLINE.match(line.text) or _mostly_date(line.text, match.group(0)):
-            # A byline's date or a bare date line; a caption's date is when a photo was taken.
+        elif BYLINE.match(line.text) or (
+            _mostly_date(line.text, match.group(0)) and paragraphs < BODY_PARAGRAPHS
+        ):
+            # A byline's date or a bare date line; a caption's date is when a photo was taken,
+            # and a date line below the body's first paragraphs heads a part of it ("Oct. 31,
+            # 2012: the hug", in a look back over years).
             other = other or value
     return published or updated or other
 
