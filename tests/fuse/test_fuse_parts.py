@@ -1046,24 +1046,92 @@ def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
 
     texts = {
         "a": (
-            "Ines Dahl said the jobless rate for young Tarn workers is 33 percent. "
-            "For young Varnish workers the jobless rate is 51 percent, Ines Dahl said."
+            "Ines Dahl said 33,000 young workers are jobless in Tarn. "
+            "In Varnish 51,000 young workers are jobless, Ines Dahl said."
         ),
-        "b": "Per Alm said the jobless rate for young Tarn workers is 20 percent.",
+        "b": "Per Alm said 20,000 young workers are jobless in Tarn.",
     }
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
     first, second = texts["a"].split(". ")
 
     def figure(value: float, claimant: str | None, aid: str, text: str) -> Figure:
-        return Figure(value, "percent", claimant, (aid,), texts=(Cited(text, (aid,)),))
+        return Figure(value, "worker", claimant, (aid,), texts=(Cited(text, (aid,)),))
 
-    tarn = figure(33, "Ines Dahl", "a", first + ".")
-    varnish = figure(51, "Ines Dahl", "a", second)
+    tarn = figure(33_000, "Ines Dahl", "a", first + ".")
+    varnish = figure(51_000, "Ines Dahl", "a", second)
     assert number_conflicts(story, [tarn, varnish]) == []
     # nor when the article names no party for either count
     unnamed = [replace(tarn, claimant=None), replace(varnish, claimant=None)]
     assert number_conflicts(story, unnamed) == []
     # another article's figure still answers the question differently
-    (conflict,) = number_conflicts(story, [tarn, varnish, figure(20, "Per Alm", "b", texts["b"])])
-    assert any(v.value.startswith("20 (Per Alm") for v in conflict.variants)
+    (conflict,) = number_conflicts(story, [tarn, varnish, figure(20_000, "Per Alm", "b", texts["b"])])
+    assert any(v.value.startswith("20,000 (Per Alm") for v in conflict.variants)
+
+
+def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
+    from storyfuse.fuse.figures import Sourced, group_claims
+    from storyfuse.model import Claim
+
+    def claim(value: float, unit: str) -> Claim:
+        return Claim(text=f"{value:g} {unit}", value=value, unit=unit, start=0, end=5)
+
+    # the same count of the same thing from two articles is one figure ...
+    troops = [Sourced("a", claim(12_000, "troop")), Sourced("b", claim(12_000, "troop"))]
+    assert len(group_claims(troops, Names())) == 1
+    # ... but two articles' "44 percent" may be two polls, unless their sentences are one statement
+    shares = [Sourced("a", claim(44, "percent")), Sourced("b", claim(44, "percent"))]
+    assert len(group_claims(shares, Names())) == 2
+    aligned = [replace(s, statement=3) for s in shares]
+    assert len(group_claims(aligned, Names())) == 1
+    # within one article a share repeated is the same figure
+    again = [Sourced("a", claim(44, "percent")), Sourced("a", claim(44, "percent"))]
+    assert len(group_claims(again, Names())) == 1
+
+
+def test_shares_answer_one_question_only_in_near_paraphrases():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "Ada Moss leads Per Alm by 46 points in the Tarn harbour poll, the poll found.",
+        "b": "Per Alm leads Ada Moss by 44 points in the Tarn ferry poll, the survey found.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+    def figure(value: float, unit: str, aid: str) -> Figure:
+        return Figure(value, unit, None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    # counted things in sentences this alike would be one question ...
+    assert len(number_conflicts(story, [figure(46, "voter", "a"), figure(44, "voter", "b")])) == 1
+    # ... shares of different polls are not
+    assert number_conflicts(story, [figure(46, "point", "a"), figure(44, "point", "b")]) == []
+
+
+def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
+    """A like B and B like C does not make A and C one question (no chaining)."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    words = "anchor bridge candle dolphin engine falcon garden harbor island jungle kettle lantern"
+    w = words.split()
+    texts = {
+        "a": " ".join(["100 troops"] + w[0:8]) + ".",
+        "b": " ".join(["200 troops"] + w[2:10]) + ".",
+        "c": " ".join(["300 troops"] + w[4:12]) + ".",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+    def figure(value: float, aid: str) -> Figure:
+        return Figure(value, "troop", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    (conflict,) = number_conflicts(story, [figure(100, "a"), figure(200, "b"), figure(300, "c")])
+    assert [v.sources for v in conflict.variants] == [("a",), ("b",)]

@@ -20,7 +20,10 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   sentences with numbers masked are alike (by embedding), or the count is the object or subject
   of one verb with the same places in both ("North Korea has sent 12,000 troops to Russia" /
   "1,500 North Korean troops had been sent to Russia", whatever else the sentences say about
-  who confirmed it). Values that are compatible (equal, overlapping ranges, a bound and a
+  who confirmed it). A figure joins a question when it asks the same as every answer so far,
+  and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
+  (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
+  share. Values that are compatible (equal, overlapping ranges, a bound and a
   value within it: "at least 1,500" and 3,000, or approximate values within
   ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party
   (or from no party named: it lists counts, it does not disagree with itself), nor one
@@ -48,7 +51,7 @@ from rapidfuzz import fuzz
 
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.figures import DATE_WINDOW_DAYS
+from storyfuse.fuse.figures import DATE_WINDOW_DAYS, is_share
 from storyfuse.fuse.names import Names
 from storyfuse.fuse.timeline import candidate_events, story_events
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
@@ -70,6 +73,7 @@ RELATED_SENTENCE = 0.35
 # statement reported a day apart); statements days apart are statements made again
 SAME_STATEMENT_SENTENCE = 0.8
 SAME_QUESTION = 0.72
+SAME_SHARE_QUESTION = 0.9
 # two counted things are one when their words, as written, are this alike (MiniLM cosine, of
 # the plural forms where the claims write them): "troops" / "soldiers" 0.89, "workers" /
 # "employees" 0.85, "deaths" / "fatalities" 0.83, against "soldiers" / "officers" 0.55,
@@ -443,15 +447,23 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     def same_question(i: int, j: int) -> bool:
         if (min(i, j), max(i, j)) not in comparable:
             return False
-        return float((vectors[i] @ vectors[j].T).max()) >= SAME_QUESTION or bool(
-            events[i] & events[j]
-        )
+        a, b = figures[i], figures[j]
+        if _one_voice(a, b) and not compatible(a, b):
+            return False  # one party in one article giving two counts counts two things
+        # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
+        # whoever holds the share and whichever poll it is
+        alike = SAME_SHARE_QUESTION if is_share(figures[i].unit) else SAME_QUESTION
+        return float((vectors[i] @ vectors[j].T).max()) >= alike or bool(events[i] & events[j])
 
+    # A figure answers a question when it asks the same as every answer so far, not as one of
+    # them: poll shares ("46 percent to 42", "47 percent versus 44") would chain into one.
     questions: list[list[int]] = []
     for i in range(len(figures)):
-        joined = [q for q in questions if any(same_question(i, k) for k in q)]
-        merged = [k for q in joined for k in q] + [i]
-        questions = [q for q in questions if q not in joined] + [merged]
+        question = next((q for q in questions if all(same_question(i, k) for k in q)), None)
+        if question is None:
+            questions.append([i])
+        else:
+            question.append(i)
     out = []
     for question in questions:
         answers = [figures[k] for k in sorted(question)]

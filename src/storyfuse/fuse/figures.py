@@ -12,7 +12,8 @@ even if one outlet counts "soldiers" and another "troops", provided their claima
 different parties: the same claimant written differently, or one of them unnamed ("local
 reports", or none at all). A claim nobody is named for also joins the one attributed figure of
 the same value and thing, when there is exactly one: the article repeats a figure someone else is
-on record for.
+on record for. A share or a score ("44 percent", "a 5-point lead") is the exception: such values
+are few, so two articles' are one figure only when their sentences were aligned as one statement.
 """
 
 from __future__ import annotations
@@ -76,11 +77,24 @@ def _dates_close(a: str | None, b: str | None) -> bool:
     return abs((da - db).days) <= DATE_WINDOW_DAYS
 
 
+# Units of a share or a score ("44 percent", "a 5-point lead"): their values fall in a small
+# range, so two articles giving the same one may well be speaking of different things.
+SHARE_UNITS = frozenset({"percent", "per cent", "percentage point", "point", "basis point"})
+
+
+def is_share(unit: str) -> bool:
+    return unit.lower().removesuffix("s") in SHARE_UNITS
+
+
 def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     ca, cb = a.claim, b.claim
     if ca.value != cb.value or ca.upper != cb.upper or not _dates_close(ca.date, cb.date):
         return False
-    if ca.unit == cb.unit and same_party(ca.claimant, cb.claimant, names):
+    if (
+        ca.unit == cb.unit
+        and same_party(ca.claimant, cb.claimant, names)
+        and (a.article_id == b.article_id or not is_share(ca.unit))
+    ):
         return True
     if a.statement is None or a.statement != b.statement or a.article_id == b.article_id:
         return False
@@ -123,7 +137,7 @@ def _attach_unattributed(groups: list[list[Sourced]]) -> list[list[Sourced]]:
             attributed.setdefault(key(group), []).append(group)
     out = []
     for group in groups:
-        if not any(s.claim.claimant for s in group):
+        if not any(s.claim.claimant for s in group) and not is_share(group[0].claim.unit):
             owners = attributed.get(key(group), [])
             if len(owners) == 1:
                 owners[0].extend(group)
