@@ -261,6 +261,19 @@ def test_a_date_line_inside_the_body_is_a_heading_not_the_dateline() -> None:
     assert (clean(_doc(dated)).published, clean(_doc(dated)).published_from) == ("2019-03-03", "text")
 
 
+def test_an_archive_path_that_names_a_day_dates_its_article() -> None:
+    text = f"Council shuts old bridge\n\n{_LEDE}"
+    for path in ("news/2016/05/27/bridge.txt", "gazette_2016-05-27_bridge.txt"):
+        article = clean(_doc(text, path=path))
+        assert (article.published, article.published_from) == ("2016-05-27", "metadata")
+    # a date the text states wins over the folder it is filed in
+    dated = clean(_doc(text.replace("\n\n", "\n\nMay 26, 2016\n\n", 1), path="2016/05/27/a.txt"))
+    assert (dated.published, dated.published_from) == ("2016-05-26", "text")
+    # a dump's date is when it was collected, not when each of its articles was published
+    assert clean(_doc(text, path="dump-2016-05-27.jsonl:3", format="jsonl")).published is None
+    assert clean(_doc(text, path="news/bridge-0d46122928b6f468.txt")).published is None
+
+
 def test_date_inferred_from_named_weekdays() -> None:
     from storyfuse.clean.metadata import infer_date_from_weekdays
 

@@ -1,7 +1,9 @@
 """Complete an article's metadata from its text: title, outlet, authors, publication date.
 
 Metadata given by the input (JSONL fields, HTML metadata) always wins. What is missing is read
-from the lines a page carries around its body: the headline, the byline, the dateline. A date
+from the lines a page carries around its body: the headline, the byline, the dateline. A file of
+one article whose path names a day ("2016/05/27/", "nyt_2016-05-27_...") and whose text states
+no date is dated by its path, as metadata: archives file articles under their day. A date
 that no line states is inferred from the explicit dates in the text only when they agree;
 otherwise it stays None, because a wrong date misplaces every relative date in the article.
 """
@@ -102,10 +104,36 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     stated = find_dateline(header, parse, body_lines)
     if stated:
         return Metadata(title, outlet, authors, stated, "text")
+    # an archive that files each article under its day ("2016/05/27/", "nyt_2016-05-27_...")
+    filed = date_in_path(document.path) if document.format in ONE_ARTICLE_FORMATS else None
+    if filed:
+        return Metadata(title, outlet, authors, filed, "metadata")
     body = [d.line.text for d in decisions if d.kept]
     page = [line.text for line in lines]
     inferred = infer_date(body, parse) or infer_date_from_weekdays(body, page, parse)
     return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
+
+
+# Formats whose file holds one article, so that a date in its path is that article's; a JSONL
+# dump's or a WARC's date is when it was collected.
+ONE_ARTICLE_FORMATS = frozenset({"text", "html"})
+_PATH_DATE = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])"
+)
+
+
+def date_in_path(path: str) -> str | None:
+    """The day a file's path names ("2016-05-27", "2016/05/27", "20160527"), the last one when
+    several: the one nearest the file name. Not one after today."""
+    found = None
+    for m in _PATH_DATE.finditer(path.replace("\\", "/")):
+        try:
+            day = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:  # "2016-02-30"
+            continue
+        if day <= date.today():
+            found = day
+    return found.isoformat() if found else None
 
 
 def _before_body(decisions: Sequence[Decision]) -> list[Line]:
