@@ -73,6 +73,10 @@ def test_article_fixture() -> None:
         ("Asked by reporters on Thursday, the minister declined to comment.", "2024-10-24"),
         ("Bids must arrive by Monday.", "2024-10-28"),
         ("Wednesday's ruling will be appealed.", "2024-10-23"),
+        # a sentence that opens with its day dates its verb, a report's too, not the plan
+        # the report is about
+        ("On Thursday, the minister told reporters the port would reopen.", "2024-10-24"),
+        ("The port will reopen on Thursday, the minister told reporters.", "2024-10-31"),
     ],
 )
 def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:

@@ -78,11 +78,14 @@ def tense_around(text: str, start: int, end: int) -> str | None:
         cue = _cue(words, i)
         if cue:
             return cue
+    # a sentence that opens with its date ("On Thursday, Ada Moss told ...") dates its main
+    # verb, a report's verb too
+    opening = len(words) <= 2
     # twelve words: a sentence that opens with its date may name a long subject before the
     # verb ("On Tuesday, the National Abortion Rights Action League plans to hold ...")
     words = _WORD_RE.findall(right)[:12]
     for i, word in enumerate(words):
-        if word.lower() in ("by", "next") or word.lower() in _REPORTING:
+        if word.lower() in ("by", "next") or (word.lower() in _REPORTING and not opening):
             # after the expression these begin another phrase ("Friday by the river"), or
             # date the report rather than the event ("in early March, an official said")
             continue
