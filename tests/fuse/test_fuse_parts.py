@@ -1135,3 +1135,24 @@ def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
 
     (conflict,) = number_conflicts(story, [figure(100, "a"), figure(200, "b"), figure(300, "c")])
     assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
+
+
+def test_the_ledes_dateline_is_not_part_of_its_sentence():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "TARNBY, Norland (AP) — The harbour bridge reopened on Monday.\nCrews left.",
+        "b": "NATO members met on Monday.\nTARNBY — Crews left.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    first = {u.article_id: u for u in story.units if u.index == 0}
+    assert first["a"].text == "The harbour bridge reopened on Monday."
+    unit = first["a"]
+    assert texts["a"][unit.start : unit.end] == unit.text  # citations still point at it
+    # only a lede opens with a dateline; capitals in other sentences stay
+    assert first["b"].text == "NATO members met on Monday."
+    assert any(u.text == "TARNBY — Crews left." for u in story.units)

@@ -47,6 +47,20 @@ SENTENCE_WEIGHT = 0.0
 HEADLINE_WORDS = 15
 # A lede opening with its dateline ("WASHINGTON (AP) — ", "PARIS - ") is the body's.
 _DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([A-Za-z ]+\))?\s*[—–-]\s")
+# The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
+# country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|--?) ?(?=[A-Z\"“‘'])"
+)
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` a dateline opens it with (0 if none)."""
+    m = DATELINE.match(text)
+    return m.end() if m and sum(ch.isupper() for ch in m.group()) >= 3 else 0
+
+
 # A full stop ending a word (not an initial, "U.S." or a title such as "Gov.") before a capital.
 _SENTENCE_BREAK = re.compile(
     r"\b(?!(?:Mrs?|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Jr|Sr|St|Mt|Ft|vs|No)\.)\w*[a-z]{2}[.!?]"

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Analysis, Entity, Story, TimeMention
 
@@ -229,7 +230,8 @@ QUOTE_UNIT_CHARS = 700
 
 def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
     """The article's sentences as [start, end) spans, cut at line breaks: a paragraph break ends a
-    sentence even where the sentence splitter ran a dateline or a caption into the next one.
+    sentence even where the sentence splitter ran a dateline or a caption into the next one,
+    and the lede's dateline is left out.
     A sentence that opens a quotation runs on to the sentence that closes it, in the next
     paragraph too when that opens with a quote mark (the news convention; see
     ``extract.quotes_marks``): "“Images are a serious thing. If there are images, then they
@@ -242,6 +244,13 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
             end = sentence.start + line.end() - (len(line[0]) - len(line[0].rstrip()))
             if end > start:
                 spans.append((start, end))
+    if spans:
+        # the lede's dateline ("WASHINGTON (AP) — ") is where the report was filed, not what it
+        # says: a summary or a timeline quotes the sentence without it
+        start, end = spans[0]
+        cut = dateline_length(text[start:end])
+        if 0 < cut < end - start:
+            spans[0] = (start + cut, end)
     passages = [m for m in find_marked(text) if m.closed]
     k = 0
     while k < len(spans):
