@@ -503,6 +503,31 @@ def test_abbreviated_titles_teach_the_written_out_role() -> None:
     assert ix.canonical("the lieutenant governor") == "Rik Sand"
 
 
+def test_a_role_names_the_one_holder_of_a_more_or_less_specific_form_of_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norland Sen. Ivo Tamm", "PERSON", "Norland Sen. Ivo Tamm objected."),
+            ("the senator", None, "The senator said no."),
+            ("Gov. Ada Brenn", "PERSON", "Gov. Ada Brenn signed the bill."),
+            ("the Norland governor", None, "The Norland governor said so."),
+            ("Rik Sand", "PERSON", "Rik Sand, the former Norland mayor, spoke."),
+            ("the mayor", None, "The mayor left."),
+        ]
+    )
+    assert ix.canonical("the senator") == "Ivo Tamm"  # "Norland senator" is a senator
+    assert ix.canonical("the Norland governor") == "Ada Brenn"  # the story's one governor
+    assert ix.canonical("the mayor") == "mayor"  # a former mayor is not the mayor
+    # two holders of the head: no one
+    two = NameIndex.build(
+        [
+            ("Norland Sen. Ivo Tamm", "PERSON", "Norland Sen. Ivo Tamm objected."),
+            ("Tarn Sen. Ola Berg", "PERSON", "Tarn Sen. Ola Berg agreed."),
+            ("the senator", None, "The senator said no."),
+        ]
+    )
+    assert two.canonical("the senator") == "senator"
+
+
 def test_an_apposition_role_starts_at_the_nearest_article() -> None:
     ix = NameIndex.build(
         [

@@ -254,6 +254,8 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 _POSSESSIVE = re.compile(r"\w['’]s\s+[A-Z]")
 # Times an article writes a surname alone before the full name that stop them being linked.
 SURNAME_BEFORE = 3
+# words that make a role one held no longer: "the former governor" is not "the governor"
+_PAST_HOLDERS = _words("former ex late then outgoing")
 # words that qualify a title before it without being part of a name: "former President X"
 _TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
 
@@ -690,6 +692,21 @@ class NameIndex:
         for rk, people in self._holders.items():
             if rk == key or fuzz.ratio(rk, key) >= 90:
                 matches |= {self._groups.find(p) for p in people}
+        if not matches:
+            # "the senator" for the one person held to be "Vermont senator", and "the Vermont
+            # senator" for the one held to be a senator: the same head, one more specific;
+            # a former governor is not "the governor"
+            words = set(key.split())
+            for rk, people in self._holders.items():
+                held = set(rk.split())
+                extra = words - held  # what the role seen alone adds: a place, a party
+                if (
+                    rk.split()[-1:] == key.split()[-1:]
+                    and (words <= held or (held <= words and len(extra) <= 2))
+                    and not extra & NAME_JOINING
+                    and not (words ^ held) & _PAST_HOLDERS
+                ):
+                    matches |= {self._groups.find(p) for p in people}
         return matches.pop() if len(matches) == 1 else None
 
     def _link_orgs(self) -> None:
