@@ -725,3 +725,28 @@ def test_a_two_word_name_tagged_org_is_the_person_whose_surname_speaks() -> None
     assert ix.is_person("Marek Vorlund")
     assert ix.canonical("Vorlund") == "Marek Vorlund"
     assert not ix.is_person("Harbour Mobil")
+
+
+def test_a_short_first_name_is_the_one_longer_name_it_starts() -> None:
+    ix = NameIndex.build(
+        [
+            ("Patrick W. Tamm Jr.", "PERSON", "Patrick W. Tamm Jr. was charged."),
+            ("Pat Tamm", "PERSON", "Pat Tamm called the office."),
+            ("Tamm", "PERSON", "Tamm said nothing."),
+        ]
+    )
+    assert ix.canonical("Pat Tamm") == ix.canonical("Tamm") == "Patrick W. Tamm Jr."
+    # "Sam" beside "Samuel" and "Samantha", or beside a senior and a junior: no one
+    two = NameIndex.build(
+        [
+            ("Samuel Berg", "PERSON", "Samuel Berg spoke."),
+            ("Samantha Berg", "PERSON", "Samantha Berg spoke."),
+            ("Sam Berg", "PERSON", "Sam Berg spoke."),
+            ("Pat Moss", "PERSON", "Pat Moss spoke."),
+            ("Patrick Moss Jr.", "PERSON", "Patrick Moss Jr. spoke."),
+            ("Patrick Moss Sr.", "PERSON", "Patrick Moss Sr. spoke."),
+        ]
+    )
+    assert two.canonical("Sam Berg") == "Sam Berg"
+    assert two.canonical("Pat Moss") == "Pat Moss"
+    assert two.canonical("Patrick Moss Jr.") != two.canonical("Patrick Moss Sr.")

@@ -230,6 +230,13 @@ def is_role(name: str) -> bool:
     return bool(words) and any(w in ROLE_HEADS for w in words) and not name[:1].isdigit()
 
 
+def _short_form(a: str, b: str) -> bool:
+    """A first name and the short form that starts it: "Pat" / "Patrick", "Chris" /
+    "Christopher" (not an initial: "P." is any name with a P)."""
+    short, full = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    return len(short) >= 3 and len(full) > len(short) and full.startswith(short)
+
+
 def _transliterated(a: str, b: str) -> bool:
     """Two acronyms that differ in one letter, the pair a known transliteration swap."""
     if len(a) != len(b) or a == b:
@@ -609,13 +616,32 @@ class NameIndex:
         """Surnames and spelling variants of person names."""
         people = [k for k, kind in self._kind.items() if kind == "person" and name_words(k)]
         full = [k for k in people if len(name_words(k)) >= 2]
+        shortened: dict[str, set[str]] = defaultdict(set)  # "pat carlineo" -> longer first names
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
                 wa, wb = name_words(a), name_words(b)
                 if suffix_of(a) and suffix_of(b) and suffix_of(a) != suffix_of(b):
                     continue  # "Ada Moss Jr." and "Ada Moss Sr." are two people
-                if fuzz.ratio(wa[-1], wb[-1]) >= 88 and fuzz.ratio(wa[0], wb[0]) >= 80:
+                if fuzz.ratio(wa[-1], wb[-1]) < 88:
+                    continue
+                if fuzz.ratio(wa[0], wb[0]) >= 80:
                     self._groups.union(a, b)
+                elif _short_form(wa[0], wb[0]):
+                    short, long = (a, b) if len(wa[0]) < len(wb[0]) else (b, a)
+                    shortened[short].add(name_words(long)[0])
+        # "Pat Carlineo" is "Patrick W. Carlineo Jr." when one first name of the story starts
+        # so ("Sam" beside "Samuel" and "Samantha" is neither)
+        for short, longer in shortened.items():
+            if len(longer) != 1:
+                continue
+            first, surname = next(iter(longer)), name_words(short)[-1]
+            owners = {
+                self._groups.find(f)
+                for f in full
+                if name_words(f)[0] == first and fuzz.ratio(name_words(f)[-1], surname) >= 88
+            }
+            if len(owners) == 1:  # not "Patrick Moss Jr." and "Patrick Moss Sr."
+                self._groups.union(short, owners.pop())
         for k in people:
             if len(name_words(k)) == 1:
                 surname = name_words(k)[0]
