@@ -85,7 +85,7 @@ def test_story_listing_counts_in_the_singular_for_one(tmp_path: Path, capsys) ->
     assert main(["ingest", str(folder), "--db", db]) == 0
     assert "1 story changed, 1 in all" in capsys.readouterr().out
     assert main(["stories", "--db", db]) == 0
-    assert "\t1 article, 0 outlets\t" in capsys.readouterr().out  # the text names no outlet
+    assert "\t1 article, outlet unknown\t" in capsys.readouterr().out  # the text names none
 
 
 def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path, capsys, monkeypatch) -> None:
