@@ -517,6 +517,20 @@ def test_a_role_names_the_one_holder_of_a_more_or_less_specific_form_of_it() -> 
     assert ix.canonical("the senator") == "Ivo Tamm"  # "Norland senator" is a senator
     assert ix.canonical("the Norland governor") == "Ada Brenn"  # the story's one governor
     assert ix.canonical("the mayor") == "mayor"  # a former mayor is not the mayor
+    # more specific by a place or a party only: a broadcaster's representative is not a
+    # congressional one, and "a representative" is someone else
+    rep = NameIndex.build(
+        [
+            ("Rep. Ivo Tamm", "PERSON", "Rep. Ivo Tamm resigned."),
+            ("the TV4 representative", None, "The TV4 representative said so."),
+            ("the Vermont representative", None, "The Vermont representative said so."),
+            ("a representative", None, "A representative said so."),
+        ]
+    )
+    assert rep.canonical("the TV4 representative") == "TV4 representative"
+    assert rep.canonical("the Vermont representative") == "Ivo Tamm"
+    assert rep.canonical("a representative") == "representative"
+    assert rep.canonical("the representative") == "Ivo Tamm"
     # two holders of the head: no one
     two = NameIndex.build(
         [

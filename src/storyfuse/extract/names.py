@@ -237,6 +237,33 @@ def _short_form(a: str, b: str) -> bool:
     return len(short) >= 3 and len(full) > len(short) and full.startswith(short)
 
 
+# Party words that may make a role more specific: "the Republican senator".
+_PARTIES = _words("republican democratic democrat gop conservative labour liberal socialist green")
+
+
+def _place_or_party(role: str, held: set[str]) -> bool:
+    """Whether what ``role`` adds to the words ``held`` names a place the gazetteer knows
+    ("South Carolina") or a party."""
+    from storyfuse.extract.nlp import place_names
+
+    extra = [w for w in role.split() if w not in held]
+    phrase = " ".join(extra)
+    return 1 <= len(extra) <= 3 and (
+        phrase in _lower_place_names(place_names()) or all(w in _PARTIES for w in extra)
+    )
+
+
+@functools.cache
+def _lower_place_names(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n.lower() for n in names)
+
+
+def _indefinite_role(name: str) -> bool:
+    """A role written with an indefinite article ("a spokesman", "an aide"): it brings in
+    someone, it does not name a holder the story knows."""
+    return name.strip(" \"“”'").lower().startswith(("a ", "an ")) and is_role(name)
+
+
 def _transliterated(a: str, b: str) -> bool:
     """Two acronyms that differ in one letter, the pair a known transliteration swap."""
     if len(a) != len(b) or a == b:
@@ -720,15 +747,16 @@ class NameIndex:
                 matches |= {self._groups.find(p) for p in people}
         if not matches:
             # "the senator" for the one person held to be "Vermont senator", and "the Vermont
-            # senator" for the one held to be a senator: the same head, one more specific;
-            # a former governor is not "the governor"
+            # senator" for the one held to be a senator: the same head, one more specific by a
+            # place or a party ("the NY1 representative" is not "Rep. X"); a former governor is
+            # not "the governor"
             words = set(key.split())
             for rk, people in self._holders.items():
                 held = set(rk.split())
                 extra = words - held  # what the role seen alone adds: a place, a party
                 if (
                     rk.split()[-1:] == key.split()[-1:]
-                    and (words <= held or (held <= words and len(extra) <= 2))
+                    and (words <= held or (held <= words and _place_or_party(key, held)))
                     and not extra & NAME_JOINING
                     and not (words ^ held) & _PAST_HOLDERS
                 ):
@@ -956,6 +984,8 @@ class NameIndex:
         """The story's canonical name for ``name``; the cleaned name when it is unknown."""
         if name is None or not clean(name):
             return None
+        if _indefinite_role(name):
+            return clean(name)  # "a NY1 representative" is someone, not the representative
         root = self._lookup(name)
         if root is None:
             return clean(name)
