@@ -140,3 +140,9 @@ def test_a_list_with_one_known_place_keeps_the_models_labels() -> None:
     # "Chelsea" is a town in GeoNames; one known place does not make "Arsenal" one
     labels = {e.text: e.label_ for e in parse("He played in Chelsea and Arsenal.").ents}
     assert labels.get("Arsenal") != "GPE"
+
+
+def test_half_of_an_editors_insertion_is_no_entity() -> None:
+    doc = Doc(nlp().vocab, words=["[", "W]e", "will", "stop", ",", "Ada", "Moss", "said", "."])
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert [e.text for e in entities_of(doc)] == ["Ada Moss"]

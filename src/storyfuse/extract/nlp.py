@@ -586,5 +586,10 @@ def entities_of(doc: Doc) -> list[Entity]:
             text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char, canonical=None
         )
         for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS
+        if ent.label_ in ENTITY_LABELS and _brackets_balanced(ent.text)
     ]
+
+
+def _brackets_balanced(text: str) -> bool:
+    """No half of an editor's insertion: "[W]e" tagged as a person named "W]e"."""
+    return all(text.count(a) == text.count(b) for a, b in ("[]", "()"))
