@@ -1156,3 +1156,49 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     # only a lede opens with a dateline; capitals in other sentences stay
     assert first["b"].text == "NATO members met on Monday."
     assert any(u.text == "TARNBY — Crews left." for u in story.units)
+
+
+def test_a_span_of_days_is_no_date_of_one_event():
+    """ "conducted May 13-22" and "released May 25": the span's first day is no date of the
+    poll to set against another; the same sentences with one day each are a conflict."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import date_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def story_of(first: str, when: str) -> object:
+        specs = {
+            "a": (f"The Tarn harbour poll was conducted on {first}.", [(first, when)]),
+            "b": ("The Tarn harbour poll was conducted on May 25.", [("May 25", "2031-05-25")]),
+        }
+        analyses = {
+            k: analysis({"id": k, "text": t, "published": "2031-05-27", "times": times})
+            for k, (t, times) in specs.items()
+        }
+        return story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+
+    assert len(date_conflicts(story_of("May 13", "2031-05-13"))) == 1
+    assert date_conflicts(story_of("May 13-22", "2031-05-13")) == []
+
+
+def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Cited, Story
+
+    texts = {
+        "a": "The Tarn harbour survey covered 50 ports of the coast.",
+        "b": "The Tarn harbour survey covered 48 ports of the coast.",
+        "c": "The Tarn harbour 50-port survey covered the coast.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+    def figure(value: float, aid: str) -> Figure:
+        return Figure(value, "port", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    assert len(number_conflicts(story, [figure(50, "a"), figure(48, "b")])) == 1
+    assert number_conflicts(story, [figure(50, "c"), figure(48, "b")]) == []
