@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyfuse.fuse.units import StoryArticles, story_articles
 from storyfuse.model import Analysis, Article, Claim, Entity, Quote, Sentence, Story, TimeMention
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fuse"
@@ -107,3 +108,10 @@ def load(name: str) -> tuple[Story, dict[str, Analysis]]:
     analyses = {s["id"]: analysis(s) for s in specs}
     duplicates = {s["id"]: s["copy_of"] for s in specs if s.get("copy_of")}
     return Story(id=name, article_ids=tuple(analyses), duplicates=duplicates), analyses
+
+
+def text_story(texts: dict[str, str]) -> StoryArticles:
+    """A story of one-sentence-per-line articles given as {id: text}, with the lexical
+    embedder: what the fusion tests of single figures and conflicts build on."""
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    return story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)

@@ -400,18 +400,16 @@ def test_a_figure_dated_after_its_articles_publication_is_a_forecast():
 
 
 def test_a_forecast_figure_does_not_answer_the_question_a_count_does():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "Vessia has sent 12,000 troops to Norland, the agency said.",
         "b": "Vessia has sent 20,000 troops to Norland, the agency said.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
     count = Figure(12_000, "troop", "agency", ("a",), date="2031-10-28", texts=(Cited(texts["a"], ("a",)),))
     other = Figure(20_000, "troop", "agency", ("b",), date="2031-10-30", texts=(Cited(texts["b"], ("b",)),))
     assert len(number_conflicts(story, [count, other])) == 1
@@ -555,19 +553,17 @@ def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
 
 
 def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "Data of up to 1.2 million patients of the Kelby trust may have been stolen, the trust said.",
         "b": "Data of up to 1.5 million patients of the Kelby trust may have been stolen, Ivo Brant said.",
         "c": "Data of up to 1.5 million patients of the Kelby trust may have been stolen, the cyber office said.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
     figures = [
         Figure(
             1_200_000.0,
@@ -605,11 +601,10 @@ def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sente
     said his intelligence service had confirmed that at least 1,500 Vessian troops had been sent
     to Norland": the same verb and place, whatever else the sentences say. "will send" is a
     plan, not the same question; a count without a place is left to the sentences' likeness."""
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "Vessia has sent 12,000 troops to Norland, including 300 officers, the Norland defence ministry said.",
@@ -617,8 +612,7 @@ def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sente
         "c": "Officials in Ostra warned that Vessia will send 40,000 troops to Norland by spring.",
         "d": "Drones hit a depot and 9 troops died, according to a field report from the front.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
 
     def figure(value: float, claimant: str, aid: str, qualifier: str | None = None) -> Figure:
         return Figure(
@@ -652,19 +646,17 @@ def test_a_bound_holds_the_values_within_it_and_two_bounds_of_one_kind_differ():
 
 
 def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflict():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "Minister Ines Dahl said aid for the flooded Tarn families would be 5 million crowns.",
         "b": "Minister Ines Dahl said aid for the flooded Tarn families would be raised to 8 million crowns.",
         "c": "Minister Ines Dahl's deputy Per Alm said aid for the flooded Tarn families would be raised to 9 million crowns.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
 
     def figure(value: float, claimant: str, aid: str) -> Figure:
         return Figure(value, "crown", claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
@@ -1038,11 +1030,10 @@ def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
 
 
 def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": (
@@ -1051,8 +1042,7 @@ def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
         ),
         "b": "Per Alm said 20,000 young workers are jobless in Tarn.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
     first, second = texts["a"].split(". ")
 
     def figure(value: float, claimant: str | None, aid: str, text: str) -> Figure:
@@ -1090,18 +1080,16 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
 
 
 def test_shares_answer_one_question_only_in_near_paraphrases():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "Ada Moss leads Per Alm by 46 points in the Tarn harbour poll, the poll found.",
         "b": "Per Alm leads Ada Moss by 44 points in the Tarn ferry poll, the survey found.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
 
     def figure(value: float, unit: str, aid: str) -> Figure:
         return Figure(value, unit, None, (aid,), texts=(Cited(texts[aid], (aid,)),))
@@ -1114,11 +1102,10 @@ def test_shares_answer_one_question_only_in_near_paraphrases():
 
 def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
     """A like B and B like C does not make A and C one question (no chaining)."""
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     words = "anchor bridge candle dolphin engine falcon garden harbor island jungle kettle lantern"
     w = words.split()
@@ -1127,8 +1114,7 @@ def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
         "b": " ".join(["200 troops"] + w[2:10]) + ".",
         "c": " ".join(["300 troops"] + w[4:12]) + ".",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
 
     def figure(value: float, aid: str) -> Figure:
         return Figure(value, "troop", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
@@ -1183,19 +1169,17 @@ def test_a_span_of_days_is_no_date_of_one_event():
 
 
 def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Story
+    from storyfuse.model import Cited
 
     texts = {
         "a": "The Tarn harbour survey covered 50 ports of the coast.",
         "b": "The Tarn harbour survey covered 48 ports of the coast.",
         "c": "The Tarn harbour 50-port survey covered the coast.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    story = text_story(texts)
 
     def figure(value: float, aid: str) -> Figure:
         return Figure(value, "port", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
