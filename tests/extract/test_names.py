@@ -764,3 +764,21 @@ def test_a_short_first_name_is_the_one_longer_name_it_starts() -> None:
     assert two.canonical("Sam Berg") == "Sam Berg"
     assert two.canonical("Pat Moss") == "Pat Moss"
     assert two.canonical("Patrick Moss Jr.") != two.canonical("Patrick Moss Sr.")
+
+
+def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks() -> None:
+    tagged = [("Harbor Fenwick", "ORG", "Harbor Fenwick shipped more oil.")] * 3
+    ix = NameIndex.build(
+        [
+            *tagged,
+            ("Harbor Fenwick", None, "Harbor Fenwick said it would appeal."),
+            ("Harbor", "ORG", "Harbor fell 2 percent."),
+        ]
+    )
+    assert not ix.is_person("Harbor Fenwick")
+    assert ix.canonical("Harbor") == "Harbor Fenwick"
+    # tagged an organisation once, a speaking name that reads like a person's is a person
+    once = NameIndex.build(
+        [("Ruben Vasker", "ORG", "Ruben Vasker met them."), ("Ruben Vasker", None, "Ruben Vasker said so.")]
+    )
+    assert once.is_person("Ruben Vasker")

@@ -286,6 +286,9 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 
 
 _POSSESSIVE = re.compile(r"\w['’]s\s+[A-Z]")
+# Times the tagger labels a name an organisation (and never a person) that keep it one when it
+# also speaks and reads like a person's name ("Exxon Mobil said").
+ORG_TAGGED = 3
 # Times an article writes a surname alone before the full name that stop them being linked.
 SURNAME_BEFORE = 3
 # words that make a role one held no longer: "the former governor" is not "the governor"
@@ -532,6 +535,8 @@ class NameIndex:
             labels = self._labels[k]
             if kind not in ("org", "other") or "" not in labels or "GPE" in labels:
                 continue
+            if labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels:
+                continue  # "Exxon Mobil" said ..., tagged an organisation time and again
             if any(looks_personal(surface) for surface in self._surfaces[k]):
                 self._kind[k] = "person"
         # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
