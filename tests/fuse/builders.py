@@ -78,9 +78,10 @@ def analysis(spec: dict) -> Analysis:
                 number_text=number_text,
             )
         )
+    # (mention, value) or, for a range of days, (mention, first day, last day)
     times = [
-        TimeMention(text=mention, value=value, start=s, end=e)
-        for mention, value in spec.get("times", [])
+        TimeMention(text=mention, value=value, start=s, end=e, end_value=last[0] if last else None)
+        for mention, value, *last in spec.get("times", [])
         for s, e in _spans(text, mention)[:1]
     ]
     article = Article(

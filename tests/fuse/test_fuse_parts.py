@@ -1153,9 +1153,9 @@ def test_a_span_of_days_is_no_date_of_one_event():
     from storyfuse.fuse.units import story_articles
     from storyfuse.model import Story
 
-    def story_of(first: str, when: str) -> object:
+    def story_of(first: str, *when: str) -> object:
         specs = {
-            "a": (f"The Tarn harbour poll was conducted on {first}.", [(first, when)]),
+            "a": (f"The Tarn harbour poll was conducted on {first}.", [(first, *when)]),
             "b": ("The Tarn harbour poll was conducted on May 25.", [("May 25", "2031-05-25")]),
         }
         analyses = {
@@ -1165,7 +1165,7 @@ def test_a_span_of_days_is_no_date_of_one_event():
         return story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
 
     assert len(date_conflicts(story_of("May 13", "2031-05-13"))) == 1
-    assert date_conflicts(story_of("May 13-22", "2031-05-13")) == []
+    assert date_conflicts(story_of("May 13-22", "2031-05-13", "2031-05-22")) == []
 
 
 def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():

@@ -161,16 +161,13 @@ def _day_events(events: list[Dated]) -> list[Dated]:
 _LIST_JOINT = r"\s*(?:,|,?\s*and|,?\s*or|to|through|until|-|–)\s*"
 
 
-_SPAN = re.compile(r"\d\s*(?:[-–]|to|through|until)\s*\d")
-
-
 def _listed(event: Dated) -> bool:
     """A day given in a list or a span with another ("on Monday and Tuesday", "from May 2 to
     May 5"): the event covers several days, and a report listing other days gives more days, not
     another date for it."""
-    mine = " ".join(event.mention.split())
-    if _SPAN.search(mine):
+    if event.end is not None:
         return True  # a span written as one expression: "May 13-22", "Oct. 27-28"
+    mine = " ".join(event.mention.split())
     for other in event.unit.times:
         theirs = " ".join(other.text.split())
         if not theirs or theirs == mine or other.value == event.value:
@@ -416,20 +413,20 @@ def _comparable(a: Figure, b: Figure, synonyms: set[frozenset[str]]) -> bool:
     two in ``synonyms``), in one window of dates, and not read off one sentence (one sentence
     giving two counts of a thing, "10,000 by December, including 3,000 already sent", states a
     whole and a part, or a before and after; never a conflict), and both counts or both
-    forecasts (``Figure.expected``), and both counts as such or both sizes of another thing
-    ("a 50-state poll" gives the poll's size: it answers no "how many states")."""
+    forecasts (``Figure.expected``). Whether both are counts as such or both sizes of another
+    thing (``_glued``) is the caller's second test, made once per figure."""
     return (
         (a.unit == b.unit or frozenset((a.unit, b.unit)) in synonyms)
         and _dates_close(a, b)
         and not _same_sentence(a, b)
         and a.expected == b.expected
-        and _glued(a) == _glued(b)
     )
 
 
 def _glued(f: Figure) -> bool:
     """Whether a sentence of the figure writes its count glued to its noun by a hyphen, as the
-    size of something else: "a 50-state poll", "a 10-point lead"."""
+    size of something else: "a 50-state poll", "a 10-point lead" (the poll's size answers no
+    "how many states")."""
     glued = re.compile(rf"\b(?:\d[\d,.]*|[a-z]+)[-–]{re.escape(f.unit)}s?\b", re.IGNORECASE)
     return any(glued.search(t.text) for t in f.texts)
 
@@ -437,11 +434,12 @@ def _glued(f: Figure) -> bool:
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     synonyms = unit_synonyms(story, figures)
+    glued = [_glued(f) for f in figures]
     comparable = {
         (i, j)
         for i in range(len(figures))
         for j in range(i + 1, len(figures))
-        if _comparable(figures[i], figures[j], synonyms)
+        if glued[i] == glued[j] and _comparable(figures[i], figures[j], synonyms)
     }
     # only the figures with something to be compared to need their sentences' vectors
     texts = {
@@ -482,7 +480,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     for question in questions:
         answers = [figures[k] for k in sorted(question)]
         if (
-            all(compatible(a, b) or _one_voice(a, b) for a in answers for b in answers)
+            # one voice's two counts never share a question (``same_question``)
+            all(compatible(a, b) for a in answers for b in answers)
             or _updated(answers)
         ):
             continue
