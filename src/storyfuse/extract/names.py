@@ -244,18 +244,18 @@ _PARTIES = _words("republican democratic democrat gop conservative labour libera
 def _place_or_party(role: str, held: set[str]) -> bool:
     """Whether what ``role`` adds to the words ``held`` names a place the gazetteer knows
     ("South Carolina") or a party."""
-    from storyfuse.extract.nlp import place_names
-
     extra = [w for w in role.split() if w not in held]
     phrase = " ".join(extra)
     return 1 <= len(extra) <= 3 and (
-        phrase in _lower_place_names(place_names()) or all(w in _PARTIES for w in extra)
+        phrase in _place_names_lower() or all(w in _PARTIES for w in extra)
     )
 
 
 @functools.cache
-def _lower_place_names(names: frozenset[str]) -> frozenset[str]:
-    return frozenset(n.lower() for n in names)
+def _place_names_lower() -> frozenset[str]:
+    from storyfuse.extract.nlp import place_names
+
+    return frozenset(n.lower() for n in place_names())
 
 
 def _indefinite_role(name: str) -> bool:

@@ -887,7 +887,9 @@ class _Finder:
             if t.dep_ == "pobj" and t.head.head.lemma_.lower() in QUOTE_VERBS:
                 continue
             # the parser may hang "by Trump" on the verb whose object the statement is
-            after = [c for c in t.head.children if c.i == t.right_edge.i + 1 and t.dep_ == "dobj"]
+            after = (
+                [c for c in t.head.children if c.i == t.right_edge.i + 1] if t.dep_ == "dobj" else []
+            )
             for prep in [*t.children, *after]:
                 if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "from"):
                     continue
