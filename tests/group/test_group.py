@@ -266,3 +266,59 @@ def test_document_frequency_counts_each_article_once_per_term(flood) -> None:
     index = StoryIndex()
     index.observe_terms([(f.id, repeated), (f.id, repeated), ("other", {"tamber": 5})])
     assert index._df["tamber"] == 2
+
+
+def _title_defences():
+    """One champion's two title defences, against two challengers, reported in the same words:
+    every report names the champion, each names one challenger and none names both."""
+    from tests.group.conftest import make_analysis
+
+    rows = [
+        ("defence-a-1", "Tunde Okafor beat Mira Lindqvist on Sunday to keep the Valdora title."),
+        ("defence-a-2", "Mira Lindqvist lost the Valdora Open final to Tunde Okafor on Sunday."),
+        ("defence-b-1", "Champion Tunde Okafor kept his Valdora Open title, beating Ivo Berg."),
+        ("defence-b-2", "In the final of the Valdora Open, Ivo Berg resigned to Tunde Okafor."),
+    ]
+    return [make_analysis(article_id, "2024-03-04", "", text) for article_id, text in rows]
+
+
+def test_a_story_of_two_camps_of_people_is_split_in_consolidation() -> None:
+    """Joined one article at a time (every report shares the champion, so no rule keeps them
+    apart on arrival), the two defences are one story until consolidation finds two people
+    each named by half the leads and never named together, and splits it by them."""
+    features = features_of(_title_defences())
+    stories = group_features(features, JOIN_ANYTHING)
+    assert sorted(sorted(s.article_ids) for s in stories) == [
+        ["defence-a-1", "defence-a-2"],
+        ["defence-b-1", "defence-b-2"],
+    ]
+    unsplit = group_features(features, replace(JOIN_ANYTHING, camps_min_articles=10**6))
+    assert len(unsplit) == 1
+
+
+def test_a_story_whose_reports_name_both_people_somewhere_is_not_split() -> None:
+    """One report naming both challengers (a preview of the next defence) shows that the two
+    names belong to one story's telling, and the story stays whole."""
+    from tests.group.conftest import make_analysis
+
+    both = make_analysis(
+        "defence-preview",
+        "2024-03-04",
+        "",
+        "Tunde Okafor, who beat Mira Lindqvist, will face Ivo Berg at the Valdora Open.",
+    )
+    stories = group_features(features_of([*_title_defences(), both]), JOIN_ANYTHING)
+    assert len(stories) == 1
+
+
+def test_a_split_story_does_not_merge_again_when_consolidated_twice() -> None:
+    features = features_of(_title_defences())
+    index = StoryIndex(JOIN_ANYTHING)
+    for f in features:
+        index.add(f)
+    assert len(index.stories()) == 1
+    index.consolidate()
+    first = index.stories()
+    index.consolidate()
+    assert index.stories() == first
+    assert len(first) == 2
