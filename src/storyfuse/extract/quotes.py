@@ -1266,6 +1266,7 @@ class _Finder:
             return []
         out: list[Candidate] = []
         children = list(t.children)
+        sent = self.sents[self.sent_of[t.i]]
 
         def add(
             kind: str,
@@ -1278,13 +1279,13 @@ class _Finder:
                 return
             content = self._content_span(heads, t, min_words=min_words, allow_inside=inside)
             if content is not None:
-                out.append(Candidate(t, kind, content, speaker))
+                out.append(Candidate(t, kind, content, speaker, sent))
 
         def take(kind: str, content: Span | None, speaker: Token | None) -> None:
             """A candidate whose content was found without ``add``'s checks: kept when found
             and outside quote marks."""
             if content is not None and not any(self.in_quote[w.i] for w in content):
-                out.append(Candidate(t, kind, content, speaker))
+                out.append(Candidate(t, kind, content, speaker, sent))
 
         def prep_objects(prep: Token) -> list[Token]:
             return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -1373,7 +1374,7 @@ class _Finder:
                 add("noun-name", named, holder)
             # "in Professor Lind's view, ...": the rest of the sentence
             if poss and t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "to"):
-                content = self._according_content(self.sents[self.sent_of[t.i]], t.head, t)
+                content = self._according_content(sent, t.head, t)
                 take(f"frame-noun:{t.head.lower_}", content, poss[0])
             for c in children:
                 if c.dep_ in ("acl", "ccomp") and c.i > t.i:
@@ -1401,7 +1402,7 @@ class _Finder:
                 return out
             objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in kinds]
             if objs:
-                content = self._according_content(self.sents[self.sent_of[t.i]], t, objs[0])
+                content = self._according_content(sent, t, objs[0])
                 take(f"source-prep:{t.lower_}", content, objs[0])
         return out
 

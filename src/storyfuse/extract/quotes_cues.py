@@ -52,6 +52,8 @@ class Candidate:
     kind: str  # clause, to, object, passive, prep:<p>, noun-clause, noun-prep:<p>, source-prep:<p>
     content: Span
     speaker: Token | None
+    # the cue's sentence, from the finder's list: ``Token.sent`` builds it anew on every read
+    sent: Span
 
 
 def _speaker_kind(speaker: Token | None) -> str:
@@ -92,7 +94,7 @@ def features(c: Candidate) -> list[str]:
         or (group == "object" and lemma in OBJECT_VERBS)
         or (group == "prep" and kind.split(":")[-1] in PREP_VERBS.get(lemma, ()))
     )
-    last = _last_word(t.sent)
+    last = _last_word(c.sent)
     out = [
         "bias",
         f"lemma={lemma}",
