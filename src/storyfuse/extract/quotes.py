@@ -1265,7 +1265,6 @@ class _Finder:
         if self.in_quote[t.i] or t.is_punct or t.is_space:
             return []
         out: list[Candidate] = []
-        children = list(t.children)
         sent = self.sents[self.sent_of[t.i]]
 
         def add(
@@ -1290,7 +1289,10 @@ class _Finder:
         def prep_objects(prep: Token) -> list[Token]:
             return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
+        # the children are listed only for the words whose complements are read (listing builds
+        # a token object for each, and most words have no candidate)
         if t.pos_ == "VERB":
+            children = list(t.children)
             speaker = self._modified_noun(t) or self._speaker_of(t)
             for c in children:
                 if c.dep_ == "ccomp":
@@ -1334,6 +1336,7 @@ class _Finder:
                 content = self._content_span([t.head], t, min_words=2, allow_inside=True)
                 take("adverb", content, self._speaker_of(t.head))
         elif t.pos_ == "NOUN":
+            children = list(t.children)
             poss = [c for c in children if c.dep_ == "poss"]
             # "criticism from Clinton", "an endorsement by the paper"
             agents = [
@@ -1385,6 +1388,7 @@ class _Finder:
                 elif c.dep_ == "prep" and c.i > t.i:
                     add(f"noun-prep:{c.lower_}", prep_objects(c), speaker)
         elif t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "oprd"):
+            children = list(t.children)
             speaker = self._speaker_of(t)
             for c in children:
                 if c.dep_ in ("ccomp", "xcomp") and c.i > t.i:
@@ -1400,7 +1404,7 @@ class _Finder:
                 kinds = ("NOUN", "PROPN", "PRON")
             else:
                 return out
-            objs = [c for c in children if c.dep_ == "pobj" and c.pos_ in kinds]
+            objs = [c for c in t.children if c.dep_ == "pobj" and c.pos_ in kinds]
             if objs:
                 content = self._according_content(sent, t, objs[0])
                 take(f"source-prep:{t.lower_}", content, objs[0])
