@@ -98,10 +98,8 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     authors = document.authors or find_authors(header, lines)
     if document.published:
         return Metadata(title, outlet, authors, document.published, document.published_from)
-    # A page names the same dates in its header, its body and its captions: each is parsed once.
-    parse = functools.cache(parse_date)
     body_lines = frozenset(d.line.index for d in decisions if d.kept)
-    stated = find_dateline(header, parse, body_lines)
+    stated = find_dateline(header, _parse_full_date, body_lines)
     if stated:
         return Metadata(title, outlet, authors, stated, "text")
     # an archive that files each article under its day ("2016/05/27/", "nyt_2016-05-27_...")
@@ -110,7 +108,9 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
         return Metadata(title, outlet, authors, filed, "metadata")
     body = [d.line.text for d in decisions if d.kept]
     page = [line.text for line in lines]
-    inferred = infer_date(body, parse) or infer_date_from_weekdays(body, page, parse)
+    inferred = infer_date(body, _parse_full_date) or infer_date_from_weekdays(
+        body, page, _parse_full_date
+    )
     return Metadata(title, outlet, authors, inferred, "inferred" if inferred else None)
 
 
@@ -348,6 +348,13 @@ def parse_date(text: str) -> str | None:
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "MDY"},
     )
     return parsed.date().isoformat() if parsed else None
+
+
+# A page names the same dates in its header, its body and its captions, and articles of the
+# same days name the same dates: each is parsed once per process. Only for strings that name a
+# day, month and year (FULL_DATE matches, "Oct 25, 2024"), whose date does not depend on the day
+# it is parsed ("yesterday" would).
+_parse_full_date = functools.lru_cache(maxsize=4096)(parse_date)
 
 
 def find_outlet(lines: Sequence[Line], title: str | None, url: str | None) -> str | None:
