@@ -26,12 +26,17 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyfuse import limits
 from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, Line, normalise
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 # Weights of the body search: prose counts by its length (capped so one huge line does not
 # swallow a page), everything else costs a little, clutter costs more.
@@ -105,6 +110,14 @@ def _tfidf() -> TfidfVectorizer:
     if vectorizer is None:
         vectorizer = _THREAD.tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     return vectorizer
+
+
+def _tfidf_matrix(texts: Sequence[str]) -> csr_matrix:
+    """The TF-IDF rows of ``texts``, fitted on them. sklearn's checks of the vectorizer's
+    settings (fixed above) and of the counts (finite) are skipped: on a page's few lines they
+    cost a quarter of the fit. Raises ValueError when the texts hold only stop words."""
+    with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+        return _tfidf().fit_transform(texts)
 
 
 @dataclass(frozen=True)
@@ -249,7 +262,7 @@ def _block_similarity(lines: Sequence[Line], head: Sequence[int], tail: Sequence
     """TF-IDF cosine between two groups of lines (IDF over the lines of both)."""
     texts = [lines[i].text for i in head] + [lines[i].text for i in tail]
     try:
-        matrix = _tfidf().fit_transform(texts)
+        matrix = _tfidf_matrix(texts)
     except ValueError:
         return 1.0
     a = np.asarray(matrix[: len(head)].sum(axis=0)).ravel()
@@ -333,7 +346,7 @@ def _topic_similarity(
     if len(body) < 2:
         return [1.0] * n
     try:
-        matrix = _tfidf().fit_transform([line.text for line in lines])
+        matrix = _tfidf_matrix([line.text for line in lines])
     except ValueError:  # nothing but stop words
         return [1.0] * n
     centroid = np.asarray(matrix[body].sum(axis=0)).ravel()
