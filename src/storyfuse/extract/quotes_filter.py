@@ -88,20 +88,24 @@ def _cue_kind(q: Quote, lemma: str) -> str:
     return "learned"
 
 
-def _cue_token(doc: Doc, q: Quote, content: Span) -> Token | None:
+def _cue_token(
+    tokens: Sequence[Token], lowers: Sequence[str], q: Quote, content: Span
+) -> Token | None:
     """The word of the quote's cue nearest its content (the extractor keeps only the cue's
-    text)."""
+    text). ``tokens`` and ``lowers``: the document's tokens and their lower-case forms, made
+    once."""
     words = (q.cue or "").lower().split()
     if not words or words == [":"]:
         return None
     head = "according" if words[:2] == ["according", "to"] else None
     lo = max(0, content.start - CUE_REACH)
-    hi = min(len(doc), content.end + CUE_REACH)
+    hi = min(len(tokens), content.end + CUE_REACH)
     best: Token | None = None
     best_rank: tuple[int, int] | None = None
-    for t in doc[lo:hi]:
-        if content.start <= t.i < content.end or t.lower_ not in words:
+    for i in range(lo, hi):
+        if content.start <= i < content.end or lowers[i] not in words:
             continue
+        t = tokens[i]
         if head is not None and t.lower_ != head:
             continue
         distance = content.start - t.i if t.i < content.start else t.i - content.end + 1
@@ -144,8 +148,11 @@ def _line(text: str, start: int) -> tuple[int, int]:
 def features(doc: Doc, quotes: Sequence[Quote]) -> list[list[str]]:
     """The names of the binary features that describe each quotation found in ``doc``."""
     contents = [_span(doc, q.start, q.end) for q in quotes]
+    # made once for the cue searches: ``doc[i]`` builds a new Token on every read
+    tokens = list(doc) if quotes else []
+    lowers = [t.lower_ for t in tokens]
     cues = [
-        _cue_token(doc, q, content) if content is not None else None
+        _cue_token(tokens, lowers, q, content) if content is not None else None
         for q, content in zip(quotes, contents, strict=True)
     ]
     cue_at = [t.idx if t is not None else None for t in cues]
