@@ -87,7 +87,8 @@ def features(c: Candidate) -> list[str]:
     speaker = _speaker_kind(c.speaker)
     words = [w for w in c.content if not (w.is_punct or w.is_space)]
     head = c.content.root
-    negated = any(ch.dep_ == "neg" for ch in t.children)
+    children = list(t.children)  # listed once: each listing builds new token objects
+    negated = any(ch.dep_ == "neg" for ch in children)
     listed = (
         (group == "clause" and lemma in CLAUSE_VERBS)
         or (group == "to" and lemma in TO_VERBS)
@@ -129,11 +130,11 @@ def features(c: Candidate) -> list[str]:
         out.append(f"lemma|noun-head={lemma}|{t.head.lemma_.lower()}")
     if last is not None and last.text == "?":
         out.append("question")
-    if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("will", "would") for ch in t.children):
+    if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("will", "would") for ch in children):
         out.append("future")
     if group == "source-prep":
         out.append(f"source-noun={c.speaker.lemma_.lower() if c.speaker is not None else ''}")
-    out.extend(_context_features(c, lemma, group, words))
+    out.extend(_context_features(c, lemma, group, words, children))
     return out
 
 
@@ -146,16 +147,18 @@ def _last_word(sent: Span) -> Token | None:
     return None
 
 
-def _context_features(c: Candidate, lemma: str, group: str, words: list[Token]) -> list[str]:
+def _context_features(
+    c: Candidate, lemma: str, group: str, words: list[Token], children: list[Token]
+) -> list[str]:
     """Where the cue sits and what its content is: the word the cue hangs on (a verb it is
     the object or complement of: "tended to support", "made allegations against"), the
     dependents it has, whether the content has a verb of its own and how it opens, and the
     speaker's dependency and entity type; plus the lemma's ending, which carries over to
     words seen too rarely to have a weight of their own ("-ize", "-ism"). ``words``: the
-    content's words, without punctuation and white space."""
+    content's words, without punctuation and white space; ``children``: the cue's."""
     t = c.cue
     governor = t.head.lemma_.lower() if t.head.i != t.i else "-"
-    deps = sorted({ch.dep_ for ch in t.children if ch.dep_ in CONTEXT_DEPS})
+    deps = sorted({ch.dep_ for ch in children if ch.dep_ in CONTEXT_DEPS})
     first = words[0].lower_ if words else "-"
     own_verb = any(w.pos_ in ("VERB", "AUX") for w in words)
     out = [
