@@ -7,12 +7,24 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyfuse.fuse.units import StoryArticles, story_articles
-from storyfuse.model import Analysis, Article, Claim, Entity, Quote, Sentence, Story, TimeMention
+from storyfuse.model import (
+    Analysis,
+    Article,
+    Cited,
+    Claim,
+    Entity,
+    Figure,
+    Quote,
+    Sentence,
+    Story,
+    TimeMention,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fuse"
 DIMENSIONS = 256
@@ -116,3 +128,15 @@ def text_story(texts: dict[str, str]) -> StoryArticles:
     embedder: what the fusion tests of single figures and conflicts build on."""
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     return story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+
+
+def text_figure(
+    texts: dict[str, str],
+    aid: str,
+    value: float,
+    unit: str,
+    claimant: str | None = None,
+    **fields: Any,
+) -> Figure:
+    """A figure that article ``aid`` of a ``text_story`` gives, cited with its whole text."""
+    return Figure(value, unit, claimant, (aid,), texts=(Cited(texts[aid], (aid,)),), **fields)

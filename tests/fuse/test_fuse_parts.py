@@ -400,18 +400,17 @@ def test_a_figure_dated_after_its_articles_publication_is_a_forecast():
 
 
 def test_a_forecast_figure_does_not_answer_the_question_a_count_does():
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "Vessia has sent 12,000 troops to Norland, the agency said.",
         "b": "Vessia has sent 20,000 troops to Norland, the agency said.",
     }
     story = text_story(texts)
-    count = Figure(12_000, "troop", "agency", ("a",), date="2031-10-28", texts=(Cited(texts["a"], ("a",)),))
-    other = Figure(20_000, "troop", "agency", ("b",), date="2031-10-30", texts=(Cited(texts["b"], ("b",)),))
+    count = text_figure(texts, "a", 12_000, "troop", "agency", date="2031-10-28")
+    other = text_figure(texts, "b", 20_000, "troop", "agency", date="2031-10-30")
     assert len(number_conflicts(story, [count, other])) == 1
     assert number_conflicts(story, [count, replace(other, expected=True)]) == []
 
@@ -601,10 +600,9 @@ def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sente
     said his intelligence service had confirmed that at least 1,500 Vessian troops had been sent
     to Norland": the same verb and place, whatever else the sentences say. "will send" is a
     plan, not the same question; a count without a place is left to the sentences' likeness."""
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "Vessia has sent 12,000 troops to Norland, including 300 officers, the Norland defence ministry said.",
@@ -615,10 +613,7 @@ def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sente
     story = text_story(texts)
 
     def figure(value: float, claimant: str, aid: str, qualifier: str | None = None) -> Figure:
-        return Figure(
-            value, "troop", claimant, (aid,), qualifier=qualifier, date="2031-05-02",
-            texts=(Cited(texts[aid], (aid,)),),
-        )  # fmt: skip
+        return text_figure(texts, aid, value, "troop", claimant, qualifier=qualifier, date="2031-05-02")
 
     figures = [
         figure(12_000, "Norland defence ministry", "a"),
@@ -646,10 +641,9 @@ def test_a_bound_holds_the_values_within_it_and_two_bounds_of_one_kind_differ():
 
 
 def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflict():
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "Minister Ines Dahl said aid for the flooded Tarn families would be 5 million crowns.",
@@ -659,7 +653,7 @@ def test_a_figure_its_own_claimant_reports_as_changed_is_an_update_not_a_conflic
     story = text_story(texts)
 
     def figure(value: float, claimant: str, aid: str) -> Figure:
-        return Figure(value, "crown", claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, "crown", claimant)
 
     # the minister's 5 million raised to 8 million: one party's figure, changed, and said so
     assert (
@@ -712,11 +706,11 @@ def test_a_wire_credit_in_a_dateline_defines_no_short_form():
 
 
 def test_a_count_of_dockworkers_answers_the_question_a_count_of_workers_does():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import analysis, lexical_embedder, text_figure
 
     from storyfuse.fuse.conflicts import figure_texts, number_conflicts, same_thing
     from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Cited, Claim, Story
+    from storyfuse.model import Claim, Story
 
     texts = {
         "a": "The union said 3,400 dockworkers walked off the job at the port of Sarnia on Monday.",
@@ -734,7 +728,7 @@ def test_a_count_of_dockworkers_answers_the_question_a_count_of_workers_does():
 
     def figure(aid: str, claimant: str) -> Figure:
         unit, value, _ = units[aid]
-        return Figure(value, unit, claimant, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, unit, claimant)
 
     (conflict,) = number_conflicts(story, [figure("a", "union"), figure("b", "port company")])
     assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
@@ -1080,10 +1074,9 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
 
 
 def test_shares_answer_one_question_only_in_near_paraphrases():
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "Ada Moss leads Per Alm by 46 points in the Tarn harbour poll, the poll found.",
@@ -1092,7 +1085,7 @@ def test_shares_answer_one_question_only_in_near_paraphrases():
     story = text_story(texts)
 
     def figure(value: float, unit: str, aid: str) -> Figure:
-        return Figure(value, unit, None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, unit)
 
     # counted things in sentences this alike would be one question ...
     assert len(number_conflicts(story, [figure(46, "voter", "a"), figure(44, "voter", "b")])) == 1
@@ -1102,10 +1095,9 @@ def test_shares_answer_one_question_only_in_near_paraphrases():
 
 def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
     """A like B and B like C does not make A and C one question (no chaining)."""
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     words = "anchor bridge candle dolphin engine falcon garden harbor island jungle kettle lantern"
     w = words.split()
@@ -1117,7 +1109,7 @@ def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
     story = text_story(texts)
 
     def figure(value: float, aid: str) -> Figure:
-        return Figure(value, "troop", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, "troop")
 
     (conflict,) = number_conflicts(story, [figure(100, "a"), figure(200, "b"), figure(300, "c")])
     assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
@@ -1169,10 +1161,9 @@ def test_a_span_of_days_is_no_date_of_one_event():
 
 
 def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "The Tarn harbour survey covered 50 ports of the coast.",
@@ -1182,7 +1173,7 @@ def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
     story = text_story(texts)
 
     def figure(value: float, aid: str) -> Figure:
-        return Figure(value, "port", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, "port")
 
     assert len(number_conflicts(story, [figure(50, "a"), figure(48, "b")])) == 1
     assert number_conflicts(story, [figure(50, "c"), figure(48, "b")]) == []
