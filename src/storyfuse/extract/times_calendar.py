@@ -7,7 +7,8 @@ import datetime as dt
 import functools
 
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
-from number_parser import parse_number  # type: ignore[import-untyped]
+
+from storyfuse.extract.numbers import parse_number
 
 UNIT_CODES = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
