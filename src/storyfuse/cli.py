@@ -69,7 +69,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for output in args.output or []:
         if Path(output).is_dir():
             raise IsADirectoryError(f"cannot write the report to {output}: it is a folder")
-    brief = pipeline.analyze(args.paths)
+    brief = pipeline.analyze(args.paths, encoding=args.encoding)
     # One analysis, as many reports as asked for: each -o FILE in the format its suffix names
     # (.json, .md, .html), else in --format.
     for output in args.output or [None]:
@@ -118,7 +118,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             read_many = getattr(engine, "read_files", None)
             # the ids the store keeps: an article read from another file under a stored id
             # gets its own, so the stored articles are looked up (and skipped when unchanged)
-            items = list(ingest.read(args.paths, read_many=read_many))
+            items = list(ingest.read(args.paths, read_many=read_many, encoding=args.encoding))
             identified = store.identify(items)
             read_as = {
                 new.id: old
@@ -375,6 +375,21 @@ def _at_least(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def _encoding(name: str) -> str:
+    from storyfuse.ingest.decode import known_encoding
+
+    try:
+        return known_encoding(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix(f"--encoding {name}: ")) from None
+
+
+ENCODING_HELP = (
+    "what inputs that are not UTF-8 and declare no charset are written in, e.g. cp1252 "
+    "(text saved by Windows tools) or latin-1; without it they are skipped with a message"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyfuse",
@@ -393,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", "-o", metavar="FILE", action="append",
         help="write here instead of stdout; repeat for several reports from one analysis",
     )
+    analyze.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     analyze.set_defaults(func=cmd_analyze)
 
     db_help = "database URL or SQLite file (default: sqlite:///storyfuse.db here)"
@@ -420,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse again the unchanged files whose stored articles an older storyfuse "
         "analysed (ingest says how many there are)",
     )
+    ingest.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     ingest.set_defaults(func=cmd_ingest)
 
     stories = sub.add_parser("stories", help="list the stories in a database")

@@ -81,7 +81,9 @@ def test_each_skipped_input_is_one_printable_line(
         Problem("in/b.txt", "the file is empty"),
     ]
     monkeypatch.setattr(
-        pipeline, "analyze", lambda paths: Brief(articles=(), stories=(), errors=tuple(problems))
+        pipeline,
+        "analyze",
+        lambda paths, encoding=None: Brief(articles=(), stories=(), errors=tuple(problems)),
     )
     assert main(["analyze", "in", "-f", "json"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()

@@ -81,7 +81,7 @@ def test_unknown_engine_is_a_clear_error() -> None:
 def test_dask_workers_read_the_pages_as_this_process_does(tmp_path, monkeypatch) -> None:
     """A cluster reached by its address (as a remote one is) reads the HTML pages on its
     workers when they see the files; the documents equal those read here, relative paths as
-    given included."""
+    given included, and a page in the encoding ``--encoding`` names is read in it there."""
     import shutil
     from pathlib import Path
 
@@ -95,19 +95,27 @@ def test_dask_workers_read_the_pages_as_this_process_does(tmp_path, monkeypatch)
     for n in range(5):
         shutil.copy(page, tmp_path / "pages" / f"p{n}.html")
     (tmp_path / "pages" / "notes.txt").write_text("A short note on the pages.\n")
+    legacy = page.read_text(encoding="utf-8").replace('charset="utf-8"', "")
+    (tmp_path / "pages" / "p5.html").write_bytes(legacy.replace("Okafor", "Okaföre").encode("cp1252"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(dask_engine, "READ_CHUNK", 2)
     alone = list(ingest.read(["pages"]))
+    alone_cp1252 = list(ingest.read(["pages"], encoding="cp1252"))
     with LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
         engine = get_engine("dask", scheduler=cluster.scheduler_address)
         try:
             with get_task_stream(engine.client) as tasks:
                 read = list(ingest.read(["pages"], read_many=engine.read_files))
+            read_cp1252 = list(
+                ingest.read(["pages"], read_many=engine.read_files, encoding="cp1252")
+            )
             # a file no worker can find (this process cannot either) is read here
             missing = engine.read_files(["gone/a.html", "gone/b.html", "gone/c.html"])
         finally:
             engine.close()
     assert read == alone
+    assert read_cp1252 == alone_cp1252
+    assert isinstance(read[-1], Problem) and "Okaföre" in read_cp1252[-1].body  # type: ignore[union-attr]
     assert [d.path for d in read][:2] == ["pages/notes.txt", "pages/p0.html"]
-    assert sum(t["key"].startswith("read_at") for t in tasks.data) == 3  # 5 pages, chunks of 2
+    assert sum(t["key"].startswith("read_at") for t in tasks.data) == 3  # 6 pages, chunks of 2
     assert [type(items[0]).__name__ for items in missing] == ["Problem"] * 3

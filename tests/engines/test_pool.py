@@ -219,7 +219,8 @@ def test_pages_read_on_the_workers_equal_pages_read_here(
     """``ingest.read`` with the pool's ``read_files`` (for HTML pages) gives what it gives
     alone: the same documents and problems, in the same order, and the same own ids for two
     files of one name in different folders; an archive between the pages is still read here,
-    record by record, and so are the text files."""
+    record by record, and so are the text files. So with ``--encoding``: a page in cp1252
+    that declares no charset is read on the workers in it."""
     import shutil
 
     from storyfuse import ingest
@@ -237,17 +238,22 @@ def test_pages_read_on_the_workers_equal_pages_read_here(
     shutil.copy(fixtures / "ingest" / "articles.jsonl", folder / "a" / "m-archive.jsonl")
     shutil.copy(fixtures / "e2e" / "binary.txt", folder / "b" / "binary.txt")
     shutil.copy(fixtures / "e2e" / "empty.txt", folder / "b" / "empty.txt")
+    page = (fixtures / "ingest" / "article.html").read_text(encoding="utf-8")
+    legacy = page.replace('charset="utf-8"', "").replace("Okafor", "Okaföre")
+    (folder / "a" / "p5.html").write_bytes(legacy.encode("cp1252"))
     monkeypatch.setattr(pool_module, "READ_CHUNK", 2)  # several chunks from a few files
 
     alone = list(ingest.read([str(folder)]))
+    alone_cp1252 = list(ingest.read([str(folder)], encoding="cp1252"))
     with WorkerPool(2) as pool:
         calls: list[int] = []
 
-        def counted(paths: list[str]) -> list[list]:
+        def counted(paths: list[str], encoding: str | None = None) -> list[list]:
             calls.append(len(paths))
-            return pool.read_files(paths)
+            return pool.read_files(paths, encoding)
 
         shared = list(ingest.read([str(folder)], read_many=counted))
+        shared_cp1252 = list(ingest.read([str(folder)], read_many=counted, encoding="cp1252"))
         # files named one after another (a shell's pages/*.html), a missing one among them
         named = [str(p) for p in sorted((folder / "a").iterdir())]
         named += [str(tmp_path / "missing.txt"), str(folder / "b" / "page.html")]
@@ -255,6 +261,9 @@ def test_pages_read_on_the_workers_equal_pages_read_here(
         calls_before = len(calls)
         named_shared = list(ingest.read(named, read_many=counted))
     assert shared == alone
+    assert shared_cp1252 == alone_cp1252
+    assert any(isinstance(p, Problem) and p.path.endswith("p5.html") for p in shared)
+    assert any(isinstance(d, Document) and "Okaföre" in d.body for d in shared_cp1252)
     assert calls and max(calls) > pool_module.READ_CHUNK  # the pages went to the workers
     assert named_shared == named_alone
     assert len(calls) > calls_before

@@ -148,7 +148,7 @@ def test_huge_single_line_is_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_time_budget_turns_a_stalled_reader_into_a_problem(tmp_path, monkeypatch) -> None:
-    def stalled(path: str, data: bytes):
+    def stalled(path: str, data: bytes, *, encoding: str | None = None):
         time.sleep(5)
         yield Problem(path, "never reached")
 

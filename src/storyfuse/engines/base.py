@@ -101,12 +101,14 @@ class LocalEngine(Engine):
         # in this process: the work is done when the result is asked for
         return lambda: split(map(pipeline.analyze_batch, tasks), problems)
 
-    def read_files(self, paths: list[str]) -> list[list[Document | Problem]]:
+    def read_files(
+        self, paths: list[str], encoding: str | None = None
+    ) -> list[list[Document | Problem]]:
         """``ingest.read_files``, on the workers when there are several chunks of files to read
         (``ingest.read``'s ``read_many``)."""
         if self.workers > 1 and len(paths) > pool.READ_CHUNK:
-            return self._workers().read_files(paths)
-        return ingest.read_files(paths)
+            return self._workers().read_files(paths, encoding)
+        return ingest.read_files(paths, encoding)
 
     def worker_count(self) -> int:
         return self.workers

@@ -60,13 +60,15 @@ class DaskEngine(Engine):
         futures = self.client.map(pipeline.analyze_batch, tasks, pure=False)
         return lambda: split(self.client.gather(futures), problems)
 
-    def read_files(self, paths: list[str]) -> list[list[Document | Problem]]:
+    def read_files(
+        self, paths: list[str], encoding: str | None = None
+    ) -> list[list[Document | Problem]]:
         """``ingest.read_files`` on the workers when they see the files (``ingest.read``'s
         ``read_many``); in this process otherwise, or for a single chunk."""
         chunks = batches([(path, os.path.abspath(path)) for path in paths], READ_CHUNK)
         if len(chunks) < 2 or not self._workers_see(paths[0]):
-            return ingest.read_files(paths)
-        futures = self.client.map(read_at, chunks, pure=False)
+            return ingest.read_files(paths, encoding)
+        futures = self.client.map(read_at, chunks, encoding=encoding, pure=False)
         return [items for chunk in self.client.gather(futures) for items in chunk]
 
     def worker_count(self) -> int:
@@ -95,11 +97,13 @@ class DaskEngine(Engine):
         self.close()
 
 
-def read_at(files: list[tuple[str, str]]) -> list[list[Document | Problem]]:
+def read_at(
+    files: list[tuple[str, str]], encoding: str | None = None
+) -> list[list[Document | Problem]]:
     """A worker's task: ``ingest.read_files`` over (path as given, absolute path) pairs,
     reading at the absolute path (a remote worker has another working directory) and giving
     each item the path as given, as reading in the client does."""
-    read = ingest.read_files([where for _, where in files])
+    read = ingest.read_files([where for _, where in files], encoding)
     return [
         [replace(item, path=given) if item.path == where else item for item in items]
         for (given, where), items in zip(files, read, strict=True)

@@ -13,6 +13,7 @@ and a parse does not depend on the other texts of its batch (tests/engines).
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -160,7 +161,7 @@ class WorkerPool:
         futures = [self._executor.submit(function, task) for task in tasks]
         return lambda: [future.result() for future in futures]
 
-    def read_files(self, paths: list[str]) -> list[list]:
+    def read_files(self, paths: list[str], encoding: str | None = None) -> list[list]:
         """``ingest.read_files`` on the workers, in chunks of ``READ_CHUNK`` files: reading
         an HTML page (its extraction) costs about half as much as analysing it. A single
         chunk is read here, and starts no worker."""
@@ -168,8 +169,9 @@ class WorkerPool:
 
         chunks = batches(paths, READ_CHUNK)
         if len(chunks) < 2:
-            return ingest.read_files(paths)
-        return [items for chunk in self.map(ingest.read_files, chunks) for items in chunk]
+            return ingest.read_files(paths, encoding)
+        read = functools.partial(ingest.read_files, encoding=encoding)
+        return [items for chunk in self.map(read, chunks) for items in chunk]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -22,11 +22,11 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, Protocol, cast
 
 from storyfuse import limits
 from storyfuse.ingest import readers
@@ -45,10 +45,31 @@ __all__ = [
     "source_file",
 ]
 
-Reader = Callable[[str, bytes], Iterator[Document | Problem]]
-# Reads HTML pages: each file's items, in order (``read_files``, or the same spread over worker
-# processes: ``engines.pool.WorkerPool.read_files``).
-FileReader = Callable[[list[str]], list[list[Document | Problem]]]
+
+class Reader(Protocol):
+    """A format's reader: a file's path and bytes to its items; ``encoding`` is the user's, for
+    input that is not UTF-8 and declares no encoding (``decode.decode_text``)."""
+
+    def __call__(
+        self, path: str, data: bytes, *, encoding: str | None = None
+    ) -> Iterator[Document | Problem]: ...
+
+
+class StreamReader(Protocol):
+    """A reader of an archive streamed from its open file, record by record."""
+
+    def __call__(
+        self, path: str, fh: BinaryIO, *, encoding: str | None = None
+    ) -> Iterator[Document | Problem]: ...
+
+
+class FileReader(Protocol):
+    """Reads HTML pages: each file's items, in order (``read_files``, or the same spread over
+    worker processes: ``engines.pool.WorkerPool.read_files``)."""
+
+    def __call__(
+        self, paths: list[str], encoding: str | None = None
+    ) -> list[list[Document | Problem]]: ...
 
 READERS: dict[str, Reader] = {
     ".txt": readers.read_text,
@@ -74,7 +95,9 @@ MAX_FEED_BYTES = 200_000_000
 SECONDS_PER_DOCUMENT = 60.0
 
 
-def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[Document | Problem]:
+def read(
+    paths: Sequence[str], read_many: FileReader | None = None, encoding: str | None = None
+) -> Iterator[Document | Problem]:
     """Read files and folders (recursively, in sorted order) into Documents.
 
     A folder contributes every file with a known extension (hidden files skipped); a file given
@@ -88,19 +111,22 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
     (``pages/*.html``), instead of this process reading them one after another: worker
     processes can take the pages' extraction, the costliest part of reading (about 45 ms a
     page). The result is the same.
+
+    ``encoding`` (``--encoding``) is what the inputs that are not UTF-8 and declare no encoding
+    are written in (cp1252 for text saved by Windows tools); without it they are refused.
     """
     owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
     named: list[Path | Problem] = []  # files named one after another, read together
     for given in paths:
         path = Path(given)
         if _URL.match(given):
-            yield from _read_entries(named, owners, read_many)
+            yield from _read_entries(named, owners, read_many, encoding)
             named = []
             yield from _read_url(given)
         elif path.is_dir():
-            yield from _read_entries(named, owners, read_many)
+            yield from _read_entries(named, owners, read_many, encoding)
             named = []
-            yield from _read_entries(list(_walk(path)), owners, read_many)
+            yield from _read_entries(list(_walk(path)), owners, read_many, encoding)
         elif path.exists():
             if reader_for(str(path)) is None:
                 named.append(
@@ -114,12 +140,12 @@ def read(paths: Sequence[str], read_many: FileReader | None = None) -> Iterator[
                 named.append(path)
         else:
             named.append(Problem(given, "no such file or folder"))
-    yield from _read_entries(named, owners, read_many)
+    yield from _read_entries(named, owners, read_many, encoding)
 
 
-def read_files(paths: list[str]) -> list[list[Document | Problem]]:
+def read_files(paths: list[str], encoding: str | None = None) -> list[list[Document | Problem]]:
     """Each file's items, in order (a ``FileReader``; a worker process's task)."""
-    return [list(_read_file(path)) for path in paths]
+    return [list(_read_file(path, encoding)) for path in paths]
 
 
 def _a_page(entry: Path | Problem) -> bool:
@@ -129,7 +155,10 @@ def _a_page(entry: Path | Problem) -> bool:
 
 
 def _read_entries(
-    entries: list[Path | Problem], owners: dict[str, str], read_many: FileReader | None
+    entries: list[Path | Problem],
+    owners: dict[str, str],
+    read_many: FileReader | None,
+    encoding: str | None = None,
 ) -> Iterator[Document | Problem]:
     """Files and problems (a folder's, from ``_walk``, or those named), in order; each run of
     HTML pages through ``read_many`` when given, the rest here (archives and feeds record by
@@ -141,7 +170,7 @@ def _read_entries(
             end += 1
         if read_many is not None and end - i > 1:
             files = cast(list[Path], entries[i:end])
-            read_items = read_many([str(file) for file in files])
+            read_items = read_many([str(file) for file in files], encoding)
             for file, items in zip(files, read_items, strict=True):
                 yield from _own_ids(iter(items), file, owners)
             i = end
@@ -151,7 +180,7 @@ def _read_entries(
         if isinstance(entry, Problem):
             yield entry
         else:
-            yield from _own_ids(_read_file(str(entry)), entry, owners)
+            yield from _own_ids(_read_file(str(entry), encoding), entry, owners)
 
 
 def _own_ids(
@@ -268,7 +297,7 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
 
 # Readers that take a binary file object and read it record by record: their memory is about
 # one record, so they may read files up to MAX_ARCHIVE_BYTES (and .gz ones decompressing to it).
-STREAMED: dict[Reader, Callable[[str, BinaryIO], Iterator[Document | Problem]]] = {
+STREAMED: dict[Reader, StreamReader] = {
     readers.read_jsonl: readers.read_jsonl_stream,
     readers.read_warc: readers.read_warc_stream,
 }
@@ -282,7 +311,7 @@ def _size_limit(reader: Reader) -> int:
     return MAX_FILE_BYTES
 
 
-def _read_file(path: str) -> Iterator[Document | Problem]:
+def _read_file(path: str, encoding: str | None = None) -> Iterator[Document | Problem]:
     reader = reader_for(path)
     assert reader is not None
     limit = _size_limit(reader)
@@ -305,13 +334,13 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
                 stream: BinaryIO = open_files.enter_context(open(path, "rb"))
                 if gzipped:
                     stream = open_files.enter_context(_gunzipped(path, stream, limit))
-                items = STREAMED[reader](path, stream)
+                items = STREAMED[reader](path, stream, encoding=encoding)
             else:
                 with open(path, "rb") as fh:
                     data = fh.read()
                 if gzipped:
                     data = readers.gunzip(path, data, limit)
-                items = reader(path, data)
+                items = reader(path, data, encoding=encoding)
             while True:
                 with limits.deadline(SECONDS_PER_DOCUMENT, path):
                     item = next(items, None)

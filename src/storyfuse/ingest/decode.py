@@ -33,27 +33,34 @@ def charset_of(content_type: str | None) -> str | None:
 
 
 def decode_text(
-    data: bytes, path: str, *, html: bool = False, declared: str | None = None
+    data: bytes,
+    path: str,
+    *,
+    html: bool = False,
+    declared: str | None = None,
+    encoding: str | None = None,
 ) -> str:
     """Decode an input file's bytes, or raise InputError saying why they are not text.
 
     UTF-8 (with or without a BOM) and UTF-16/32 with a BOM are read. Other encodings are read
     only when declared: by the container (``declared``: the charset of an HTTP header, as a
-    WARC record or a fetched page has) or, for HTML and feeds (``html``), by the document itself
-    (a ``<meta>`` charset, an XML declaration's encoding). Anything else is refused rather than
-    guessed, so a wrong encoding never turns into mojibake in a brief.
+    WARC record or a fetched page has), for HTML and feeds (``html``) by the document itself
+    (a ``<meta>`` charset, an XML declaration's encoding), or else by the user (``encoding``,
+    ``--encoding``: what the inputs that are not UTF-8 and declare nothing are written in).
+    Anything else is refused rather than guessed, so a wrong encoding never turns into
+    mojibake in a brief.
     """
     if not data.strip():
         raise InputError(path, "the file is empty")
-    for bom, encoding in _BOMS:
+    for bom, marked in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
+                text = data.decode(marked)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     path,
-                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {exc.start}); re-save it as UTF-8",
+                    f"starts with a {marked.upper()} byte-order mark but is not valid "
+                    f"{marked.upper()} (byte {exc.start}); re-save it as UTF-8",
                 ) from exc
             return _check_text(text, path)
     if b"\x00" in data[:65536]:
@@ -63,56 +70,92 @@ def decode_text(
     except UnicodeDecodeError as exc:
         named = _known_charset(declared) if declared else None
         declared = named or (_declared_charset(data) if html else None)
+        given = declared is None and encoding is not None
+        declared = declared or encoding
         if declared is None:
             raise InputError(
                 path,
                 f"is not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start}); re-save it as UTF-8",
+                f"{exc.start}); re-save it as UTF-8, or give its encoding (the --encoding "
+                "option of analyze and ingest; Windows tools often write cp1252)",
             ) from exc
         try:
             text = data.decode(declared)
         except (UnicodeDecodeError, LookupError) as exc2:
+            whose = "the --encoding given" if given else "its declared charset"
             raise InputError(
                 path,
-                f"is neither valid UTF-8 nor valid in its declared charset {declared!r}; "
-                "re-save it as UTF-8",
+                f"is neither valid UTF-8 nor valid in {whose} {declared!r}; re-save it as UTF-8",
             ) from exc2
     return _check_text(text, path)
 
 
-def check_head(head: bytes, path: str, *, final: bool) -> str:
+def known_encoding(name: str) -> str:
+    """The codec name of an encoding a user gives (``--encoding``), or ValueError saying why
+    it cannot be used: unknown to Python, or UTF-16/32, which need a byte-order mark to be
+    read safely."""
+    try:
+        b"ab".decode(name)  # refuses names Python does not know, and bytes-to-bytes codecs
+    except UnicodeDecodeError:
+        pass
+    except LookupError:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise ValueError(
+                f"--encoding {name}: no such encoding; give one such as cp1252 or latin-1"
+            ) from None
+        raise ValueError(
+            f"--encoding {name}: not a text encoding; give one such as cp1252 or latin-1"
+        ) from None
+    found = codecs.lookup(name)
+    if found.name.startswith(("utf-16", "utf-32")):
+        raise ValueError(
+            f"--encoding {name}: UTF-16/32 files are read from their byte-order mark; "
+            "give the encoding of files without one (e.g. cp1252)"
+        )
+    return found.name
+
+
+def check_head(head: bytes, path: str, *, final: bool, encoding: str | None = None) -> str:
     """Check the start of a file read in pieces; returns the encoding its lines are in.
 
-    ``head`` is the whole file when ``final`` is true: then it gets exactly the checks of
-    ``decode_text`` (empty, binary, not UTF-8). Otherwise a multi-byte character cut at the
+    ``head`` is the whole file when ``final`` is true: then, without ``encoding``, it gets
+    exactly the checks of ``decode_text`` (empty, binary, not UTF-8). Otherwise a multi-byte character cut at the
     end of ``head`` is not an error, and emptiness is left to the reader, which sees the rest.
     The encoding is ``utf-8`` (a UTF-8 byte-order mark is left for the reader to drop) or, after
-    a UTF-16/32 byte-order mark, that encoding.
+    a UTF-16/32 byte-order mark, that encoding. ``encoding``: what lines that are not UTF-8
+    are written in; the reader then decodes each line in UTF-8 or, failing that, in it.
     """
-    if final:
+    if final and encoding is None:
         decode_text(head, path)
-    for bom, encoding in _BOMS:
+    for bom, marked in _BOMS:
         if head.startswith(bom):
-            encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+            found = "utf-8" if marked == "utf-8-sig" else marked
             break
     else:
-        encoding = "utf-8"
-    if final:
-        return encoding
-    if encoding == "utf-8" and b"\x00" in head:
+        found = "utf-8"
+    if final and encoding is None:
+        return found
+    if final and not head.strip():
+        raise InputError(path, "the file is empty")
+    if found == "utf-8" and b"\x00" in head:
         raise _nul_bytes(head, path)
     try:
-        text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        text = codecs.getincrementaldecoder(found)().decode(head, final=False)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path,
-            f"is not valid {encoding.upper()} (bad byte 0x{head[exc.start]:02x} at offset "
-            f"{exc.start}); re-save it as UTF-8",
-        ) from exc
+        if found != "utf-8" or encoding is None:
+            raise InputError(
+                path,
+                f"is not valid {found.upper()} (bad byte 0x{head[exc.start]:02x} at offset "
+                f"{exc.start}); re-save it as UTF-8",
+            ) from exc
+        # lines in UTF-8 and lines in the encoding given: the reader decodes each on its own
+        text = head.decode("utf-8", errors="replace")
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise InputError(path, "looks like a binary file (many control characters), not text")
-    return encoding
+    return found
 
 
 def _nul_bytes(sample: bytes, path: str) -> InputError:

@@ -36,9 +36,13 @@ def _check_size(text: str, where: str) -> None:
         )
 
 
-def read_text(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
-    """``charset``: the encoding the container declares (an HTTP header), if any."""
-    text = decode_text(data, path, declared=charset)
+def read_text(
+    path: str, data: bytes, charset: str | None = None, *, encoding: str | None = None
+) -> Iterator[Item]:
+    """``charset``: the encoding the container declares (an HTTP header), if any;
+    ``encoding``: the user's, for input that is not UTF-8 and declares none (``decode_text``).
+    Every reader takes both."""
+    text = decode_text(data, path, declared=charset, encoding=encoding)
     _check_size(text, path)
     yield Document(
         id=file_stem(path),
@@ -49,8 +53,10 @@ def read_text(path: str, data: bytes, charset: str | None = None) -> Iterator[It
     )
 
 
-def read_html(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
-    text = decode_text(data, path, html=True, declared=charset)
+def read_html(
+    path: str, data: bytes, charset: str | None = None, *, encoding: str | None = None
+) -> Iterator[Item]:
+    text = decode_text(data, path, html=True, declared=charset, encoding=encoding)
     if _OWN_REPORT.search(text[:4096]):
         # A brief written into the folder it analyses would otherwise be read back as an
         # article on the next run, and the brief would cite itself.
@@ -88,26 +94,27 @@ def _html_document(
     )
 
 
-def read_jsonl(path: str, data: bytes) -> Iterator[Item]:
+def read_jsonl(path: str, data: bytes, *, encoding: str | None = None) -> Iterator[Item]:
     """The records of a JSONL file held in memory (see ``read_jsonl_stream``)."""
-    return read_jsonl_stream(path, io.BytesIO(data))
+    return read_jsonl_stream(path, io.BytesIO(data), encoding=encoding)
 
 
-def read_jsonl_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
+def read_jsonl_stream(path: str, fh: BinaryIO, *, encoding: str | None = None) -> Iterator[Item]:
     """One article a line, read and decoded line by line from a binary file object.
 
     The file's start (``HEAD_BYTES``) is checked as a whole, as for any text file: empty,
     binary, not UTF-8 (or UTF-16/32 with a byte-order mark) makes the whole file one Problem.
     Past it, each line is decoded on its own, so a bad line costs that line (a Problem named
-    ``path:line``), and memory stays at about one line whatever the file's size.
+    ``path:line``), and memory stays at about one line whatever the file's size. A line that
+    is not UTF-8 is decoded with ``encoding`` when the user gives one.
     """
     head = fh.read(HEAD_BYTES)
     whole = len(head) < HEAD_BYTES
-    encoding = check_head(head, path, final=whole)
+    found = check_head(head, path, final=whole, encoding=encoding)
     fh.seek(0)
     stem = file_stem(path)
     lines: Iterator[tuple[str | None, bytes | None, str]] = (
-        _utf8_lines(fh) if encoding == "utf-8" else _decoded_lines(fh, encoding, path)
+        _utf8_lines(fh, encoding) if found == "utf-8" else _decoded_lines(fh, found, path)
     )
     seen_text = False
     for number, (line, raw, problem) in enumerate(lines, start=1):
@@ -154,8 +161,11 @@ HEAD_BYTES = 65_536
 MAX_LINE_BYTES = 8 * MAX_ARTICLE_CHARS
 
 
-def _utf8_lines(fh: BinaryIO) -> Iterator[tuple[str | None, bytes | None, str]]:
-    """(text, raw bytes, "") per line; (None, None, why) for a line that cannot be read."""
+def _utf8_lines(
+    fh: BinaryIO, encoding: str | None = None
+) -> Iterator[tuple[str | None, bytes | None, str]]:
+    """(text, raw bytes, "") per line; (None, None, why) for a line that cannot be read. A line
+    that is not UTF-8 is decoded with ``encoding`` when one is given."""
     while True:
         raw = fh.readline(MAX_LINE_BYTES + 1)
         if not raw:
@@ -174,11 +184,17 @@ def _utf8_lines(fh: BinaryIO) -> Iterator[tuple[str | None, bytes | None, str]]:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield None, None, (
-                f"is not valid UTF-8 (bad byte 0x{raw[exc.start]:02x} at column "
-                f"{exc.start + 1}); re-save the file as UTF-8"
-            )
-            continue
+            try:
+                if encoding is None:
+                    raise
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                yield None, None, (
+                    f"is not valid UTF-8 (bad byte 0x{raw[exc.start]:02x} at column "
+                    f"{exc.start + 1}); re-save the file as UTF-8"
+                    + (f" (nor is it valid {encoding})" if encoding else "")
+                )
+                continue
         yield text, raw, ""
 
 
@@ -332,16 +348,16 @@ _BY = re.compile(r"^by\s+", re.IGNORECASE)
 _AUTHOR_SEPARATOR = re.compile(r"\s+(?:and|&)\s+|\s*;\s*", re.IGNORECASE)
 
 
-def read_warc(path: str, data: bytes) -> Iterator[Item]:
+def read_warc(path: str, data: bytes, *, encoding: str | None = None) -> Iterator[Item]:
     """The records of a WARC archive held in memory (see ``read_warc_stream``)."""
-    return read_warc_stream(path, io.BytesIO(data))
+    return read_warc_stream(path, io.BytesIO(data), encoding=encoding)
 
 
 # The largest WARC payload read for one record: an HTML page at its limit, in UTF-8.
 MAX_RECORD_BYTES = 4 * MAX_HTML_CHARS
 
 
-def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
+def read_warc_stream(path: str, fh: BinaryIO, *, encoding: str | None = None) -> Iterator[Item]:
     """Each HTML response or resource record of a WARC archive (plain or gzipped) is an
     article; records are read one at a time from the file object, so memory stays at about
     one record whatever the archive's size.
@@ -349,6 +365,8 @@ def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
     Responses that are not a success (a 404 page, a redirect, a server error) are not articles
     and are passed over, as are records of other types and other content. An archive cut short
     or damaged part-way keeps the records before the damage and gives one Problem for the rest.
+    A page that is not UTF-8 and declares no charset (nor does its record) is read in
+    ``encoding`` when the user gives one.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -400,7 +418,7 @@ def read_warc_stream(path: str, fh: BinaryIO) -> Iterator[Item]:
                 "article page; skipped",
             )
             continue
-        yield _one(where, _warc_document, doc_id, where, payload, url, charset)
+        yield _one(where, _warc_document, doc_id, where, payload, url, charset, encoding)
     if index == 0:
         yield Problem(path, "this WARC archive holds no HTML response records")
 
@@ -462,10 +480,12 @@ def _check_complete(record: Any) -> None:
         raise EOFError("the archive ends inside this record")
 
 
-def read_feed(path: str, data: bytes, charset: str | None = None) -> Iterator[Item]:
+def read_feed(
+    path: str, data: bytes, charset: str | None = None, *, encoding: str | None = None
+) -> Iterator[Item]:
     import feedparser
 
-    text = decode_text(data, path, html=True, declared=charset)
+    text = decode_text(data, path, html=True, declared=charset, encoding=encoding)
     feed = feedparser.parse(text)
     if not feed.entries:
         reason = "holds no feed entries"
@@ -487,9 +507,14 @@ def read_feed(path: str, data: bytes, charset: str | None = None) -> Iterator[It
 
 
 def _warc_document(
-    doc_id: str, where: str, payload: bytes, url: str | None, charset: str | None
+    doc_id: str,
+    where: str,
+    payload: bytes,
+    url: str | None,
+    charset: str | None,
+    encoding: str | None,
 ) -> Document:
-    html = decode_text(payload, where, html=True, declared=charset)
+    html = decode_text(payload, where, html=True, declared=charset, encoding=encoding)
     return _html_document(doc_id, where, "warc", html, sha256(payload), url)
 
 
