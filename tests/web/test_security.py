@@ -222,6 +222,33 @@ def test_upload_is_processed_in_the_background_with_progress(writable):
     assert next(a.id for a in catalog.added) == "one"
 
 
+def _finished(client, job):
+    for _ in range(100):
+        job = client.get(f"/api/uploads/{job['id']}").json()
+        if job["done"]:
+            return job
+        time.sleep(0.05)
+    raise AssertionError(job)
+
+
+def test_an_upload_names_the_encoding_of_files_that_are_not_utf8(writable):
+    catalog, queue = writable
+    client = TestClient(create_app(catalog, uploads=queue))
+    text = "The council’s “new budget” was approved on Thursday, the mayor said."
+    files = [("files", ("budget.txt", text.encode("cp1252"), "text/plain"))]
+    refused = _finished(client, client.post("/api/uploads", files=files).json())
+    assert not refused["article_ids"] and "UTF-8" in refused["errors"][0]["error"]
+    read = client.post("/api/uploads", files=files, data={"encoding": "cp1252"}).json()
+    assert read["encoding"] == "cp1252"
+    read = _finished(client, read)
+    assert read["article_ids"] == ["budget"] and not read["errors"]
+    assert any(a.article.text == text for a in catalog.added)
+    bad = client.post("/api/uploads", files=files, data={"encoding": "klingon"})
+    assert bad.status_code == 400 and "no such encoding" in bad.json()["detail"]
+    page = lxml.html.fromstring(client.get("/upload").text)
+    assert page.xpath("//form[@id='upload-form']//input[@name='encoding']")
+
+
 def test_only_article_file_types_are_accepted(writable):
     catalog, queue = writable
     client = TestClient(create_app(catalog, uploads=queue))

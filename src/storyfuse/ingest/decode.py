@@ -76,8 +76,8 @@ def decode_text(
             raise InputError(
                 path,
                 f"is not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start}); re-save it as UTF-8, or give its encoding (the --encoding "
-                "option of analyze and ingest; Windows tools often write cp1252)",
+                f"{exc.start}); re-save it as UTF-8, or give its encoding (--encoding, or an "
+                "upload's encoding field; Windows tools often write cp1252)",
             ) from exc
         try:
             text = data.decode(declared)

@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storyfuse.ingest.decode import known_encoding
 from storyfuse.web import examples, pages
 from storyfuse.web.catalog import Catalog, StoryQuery
 from storyfuse.web.examples import example
@@ -285,7 +286,14 @@ def create_app(
                 files.append((item.filename, await item.read()))
         if not files:
             raise HTTPException(400, "no file received: send one or more files in the 'files' field")
-        return files, None
+        named = form.get("encoding")
+        encoding = named.strip() if isinstance(named, str) and named.strip() else None
+        if encoding is not None:
+            try:
+                encoding = known_encoding(encoding)
+            except ValueError as exc:
+                raise HTTPException(400, str(exc).replace("--encoding", "encoding")) from None
+        return files, encoding
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -423,9 +431,9 @@ def create_app(
     @app.post("/upload", include_in_schema=False)
     async def upload_form(request: Request) -> Response:
         assert queue is not None
-        files, _ = await read_upload(request)
+        files, encoding = await read_upload(request)
         try:
-            job = queue.submit(files)
+            job = queue.submit(files, encoding=encoding)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return RedirectResponse(_path("uploads", job.id), status_code=303)
@@ -520,6 +528,11 @@ def create_app(
                         "properties": {
                             "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                             "token": {"type": "string", "description": "the server's token, if any"},
+                            "encoding": {
+                                "type": "string",
+                                "description": "what files that are not UTF-8 and declare no "
+                                "charset are written in, e.g. cp1252 (else they are skipped)",
+                            },
                         },
                     }
                 }
@@ -532,12 +545,13 @@ def create_app(
         responses=example({**examples.UPLOAD, "state": "queued", "done": False}, 202),
     )
     async def api_upload(request: Request) -> dict[str, Any]:
-        """Queue files (multipart field ``files``: .txt, .html, .jsonl) for analysis; poll
+        """Queue files (multipart field ``files``: .txt, .html, .jsonl; optional ``encoding``
+        for files that are not UTF-8 and declare no charset) for analysis; poll
         ``/api/uploads/{id}`` for progress. Needs the token when the server has one."""
         assert queue is not None or not catalog.writable
-        found, _ = await read_upload(request)
+        found, encoding = await read_upload(request)
         try:
-            job = queue.submit(found)  # type: ignore[union-attr]
+            job = queue.submit(found, encoding=encoding)  # type: ignore[union-attr]
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return job.as_dict()

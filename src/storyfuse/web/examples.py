@@ -107,6 +107,7 @@ SEARCH = {
 UPLOAD = {
     "id": "3f9c2b7a1d0e4c55",
     "files": ["ferry_strike.txt"],
+    "encoding": None,
     "state": "done",
     "analysed": 1,
     "total": 1,

@@ -36,6 +36,7 @@ MAX_JOBS_KEPT = 200
 class Job:
     id: str
     files: list[str]
+    encoding: str | None = None  # of the files that are not UTF-8 and declare none
     state: str = "queued"  # queued | reading | analysing | grouping | done | failed
     analysed: int = 0
     total: int | None = None  # documents found, once reading is done
@@ -100,8 +101,9 @@ class UploadQueue:
                 )
             return self._root
 
-    def submit(self, files: Sequence[tuple[str, bytes]]) -> Job:
-        """Queue a batch of (file name, content) pairs; returns the job at once."""
+    def submit(self, files: Sequence[tuple[str, bytes]], encoding: str | None = None) -> Job:
+        """Queue a batch of (file name, content) pairs; returns the job at once. ``encoding``:
+        what those that are not UTF-8 and declare no charset are written in (``ingest.read``)."""
         job_id = uuid.uuid4().hex[:16]
         folder = self._folder() / job_id
         folder.mkdir()
@@ -114,7 +116,7 @@ class UploadQueue:
                 target = folder / f"{stem}-{k}{suffix}"
             target.write_bytes(content)
             names.append(target.name)
-        job = Job(id=job_id, files=names)
+        job = Job(id=job_id, files=names, encoding=encoding)
         with self._lock:
             self._jobs[job_id] = job
             self._forget_old()
@@ -140,7 +142,8 @@ class UploadQueue:
 
                 analyse = pipeline.analyze_documents
             job.state = "reading"
-            items = list(ingest.read([str(folder / name) for name in job.files]))
+            paths = [str(folder / name) for name in job.files]
+            items = list(ingest.read(paths, encoding=job.encoding))
             if self._identify is not None:  # an id another file's article has gets its own
                 items = self._identify(items)
             job.total = sum(1 for i in items if not isinstance(i, Problem))
