@@ -257,6 +257,27 @@ def test_acronym_spelling_two_long_forms_is_left_as_written() -> None:
     assert ix.canonical("Baltic Union") != ix.canonical("Border Unit")
 
 
+def test_a_state_written_in_its_ap_abbreviation_is_the_state() -> None:
+    ix = NameIndex.build(
+        [
+            ("Fla.", "GPE", "He was shot in Sanford, Fla., in 2012."),
+            ("Florida", "GPE", "Florida's law was debated."),
+            ("Calif.", "GPE", "The auction house is in Orlando, not Calif."),
+            ("L.A.", "GPE", "She moved to L.A. last year."),
+            ("Louisiana", "GPE", "Louisiana passed a law."),
+        ]
+    )
+    assert ix.canonical("Fla.") == "Florida"
+    # no "California" in the story: nothing to join; "L.A." is not "La." (Louisiana)
+    assert ix.canonical("Calif.") != "Florida" and "Calif" in ix.canonical("Calif.")
+    assert ix.canonical("L.A.") != ix.canonical("Louisiana")
+    # Washington, a state and a capital, is left as written
+    capital = NameIndex.build(
+        [("Wash.", "GPE", "Seattle, Wash., voted."), ("Washington", "GPE", "Washington said.")]
+    )
+    assert capital.canonical("Wash.") != capital.canonical("Washington")
+
+
 def test_initials_of_a_name() -> None:
     from storyfuse.extract.names import initials
 

@@ -258,6 +258,27 @@ def _place_names_lower() -> frozenset[str]:
     return frozenset(n.lower() for n in place_names())
 
 
+@functools.cache
+def _us_state_abbreviations() -> dict[str, str]:
+    """U.S. states' AP-style abbreviations, with and without their final dot ("Fla.", "Fla",
+    "N.J."), as written, each to its state's key (``us``). Written as given, so that "L.A."
+    is not "La." (Louisiana). A state whose name is also a seat of government (Washington) is
+    left out: a story's "Washington" is more often the capital."""
+    import us
+
+    from storyfuse.extract.nlp import seats_of_government
+
+    seats = {key_of(name) for name in seats_of_government()}
+    out: dict[str, str] = {}
+    for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        full = key_of(state.name)
+        if full in seats:
+            continue
+        if state.ap_abbr and key_of(state.ap_abbr) != full:
+            out[state.ap_abbr] = out[state.ap_abbr.removesuffix(".")] = full
+    return out
+
+
 def _indefinite_role(name: str) -> bool:
     """A role written with an indefinite article ("a spokesman", "an aide"): it brings in
     someone, it does not name a holder the story knows."""
@@ -822,6 +843,19 @@ class NameIndex:
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
         self._link_short_orgs()
+        self._link_state_abbreviations()
+
+    def _link_state_abbreviations(self) -> None:
+        """ "Fla." is "Florida" and "Calif." "California": a place written as a U.S. state's AP
+        abbreviation is the state, when the story also names the state in full. (Postal codes
+        are left: "LA" is as often Los Angeles as Louisiana.)"""
+        states = _us_state_abbreviations()
+        for k, kind in self._kind.items():
+            if kind not in ("org", "acronym") or "GPE" not in self._labels[k]:
+                continue
+            full = {states[s] for s in self._surfaces[k] if s in states}
+            if len(full) == 1 and (state := full.pop()) in self._kind:
+                self._groups.union(state, k)
 
     def _link_short_orgs(self) -> None:
         """ "Norvik" is "Norvik Energi" or "The Norvik Group", and "the Times" is "the Vesna
