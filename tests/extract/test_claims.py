@@ -211,6 +211,81 @@ def test_speaker_of_the_quote_that_contains_the_number() -> None:
     assert (claim.value, claim.unit, claim.claimant) == (40, "tank", "Dana Reyes")
 
 
+def _indirect(text: str, speaker: str, cue: str, content: str) -> Quote:
+    start, cue_at, speaker_at = text.index(content), text.index(cue), text.index(speaker)
+    return Quote(
+        text=content,
+        speaker=speaker,
+        start=start,
+        end=start + len(content),
+        direct=False,
+        cue=cue,
+        speaker_start=speaker_at,
+        speaker_end=speaker_at + len(speaker),
+        cue_start=cue_at,
+        cue_end=cue_at + len(cue),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # an action, not a statement: the voters gave no figure
+        (
+            "More people voted for Trump than for Clinton in two states on Tuesday.",
+            "More people",
+            "voted",
+            "for Trump than for Clinton in two states on Tuesday",
+        ),
+        # a stance: the state backed a candidate, the figures are the reporter's
+        (
+            "West Virginia backed Dukakis by five points in 1988 as one of only 10 states he won.",
+            "West Virginia",
+            "backed",
+            "Dukakis by five points in 1988 as one of only 10 states he won",
+        ),
+    ],
+)
+def test_an_attribution_cued_by_an_action_or_stance_claims_no_figure(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    claims = claims_of(text, quotes=(_indirect(text, speaker, cue, content),))
+    assert claims and all(c.claimant is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "value"),
+    [
+        (
+            "The ministry reported that 450 clinics had closed.",
+            "The ministry",
+            "reported",
+            "450 clinics had closed",
+            450,
+        ),
+        (
+            "Home Depot sees sales growth of 1.8 percent this year.",
+            "Home Depot",
+            "sees",
+            "sales growth of 1.8 percent this year",
+            1.8,
+        ),
+        (
+            "The senator proposed hiring 5,000 teachers.",
+            "The senator",
+            "proposed",
+            "hiring 5,000 teachers",
+            5000,
+        ),
+    ],
+)
+def test_an_attribution_that_reports_forecasts_or_proposes_names_the_claimant(
+    text: str, speaker: str, cue: str, content: str, value: float
+) -> None:
+    (claim,) = claims_of(text, quotes=(_indirect(text, speaker, cue, content),))
+    assert (claim.value, claim.claimant) == (value, speaker)
+
+
 def test_pronoun_speaker_resolves_to_the_last_named_person() -> None:
     text = (
         'Governor Maria Gonzalez visited the site. "There are 25 families without power," she said.'
