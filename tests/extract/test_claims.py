@@ -106,6 +106,22 @@ def test_spelled_out_numbers(sentence: str, value: float, unit: str) -> None:
     assert [(c.value, c.unit) for c in claims] == [(value, unit)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Robbers made off with $137-million of diamonds.", 137e6, "dollar"),
+        ("The city will spend $1.5-billion on roads.", 1.5e9, "dollar"),
+        ("A 10-million-dollar fine was imposed on the firm.", 10e6, "dollar"),
+    ],
+)
+def test_a_scale_word_joined_by_a_hyphen_scales_the_number(
+    sentence: str, value: float, unit: str
+) -> None:
+    # not 137 dollars, nor a range from 137 to a million
+    (claim,) = claims_of(sentence)
+    assert (claim.value, claim.upper, claim.unit) == (value, None, unit)
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 

@@ -5,8 +5,9 @@ Two readers, one per way of writing a number:
 * digits, by a regular expression over the text, because the tokenizer splits them
   inconsistently ("$1billion", "HK$3.5", "12.9bn" stay one token; "$40-50 billion" becomes four):
   separators ("12,000"), decimals, a currency sign or code before ("$", "£", "€", "Rs"), a
-  scale word or suffix after ("1.5 million", "$2bn", "Rs 24 lakh"), a percent sign or word, and a
-  dash range written inside the number ("$40-50 billion", "10-15");
+  scale word or suffix after, hyphenated too ("1.5 million", "$2bn", "Rs 24 lakh",
+  "$137-million"), a percent sign or word, and a dash range written inside the number
+  ("$40-50 billion", "10-15");
 * words, from the spaCy tokens, valued by ``number-parser`` ("twelve thousand", "Twenty-nine",
   "two billion"); "dozen" multiplies what precedes it ("a dozen", "two dozen"), which
   number-parser does not cover.
@@ -76,7 +77,7 @@ NUMBER_RE = re.compile(
     (?P<cur>{_CURRENCY})?
     (?P<num>{_DIGITS})
     (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS}))?   # "40-50", "$40-$50"
-    (?P<scale>\s?(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
+    (?P<scale>(?:\s?|[-–])(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
        |(?i:mn|bn|tn|[mbk])\b)?
     (?P<pct>\s?(?:%|(?i:percent|per\s?cent|pct)\b))?
     """,
@@ -118,7 +119,8 @@ def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
         bare = not m.group("scale") and not m.group("pct")
         if bare and (after[:1].isalnum() or re.match(r"[-–:/]\d", after)):
             continue
-        scale_word = (m.group("scale") or "").strip().lower()
+        # "$137-million", "a 10-million-dollar fine": the hyphen joins the scale to the number
+        scale_word = (m.group("scale") or "").strip().lstrip("-–").lower()
         currency_text = (m.group("cur") or m.group("cur2") or "").strip().lower()
         if scale_word in LETTER_SCALES and not currency_text:
             continue
