@@ -300,3 +300,18 @@ def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():
     assert html.count("<b>Ana Ruiz</b>") == 1 and "2 quotes" in html
     assert html.index("We shall rebuild") < html.index("Crews worked all night")
     assert 'class="rendering">“We shall rebuild”' in html
+
+
+def test_citations_of_a_story_with_ten_sources_or_more_go_in_number_order():
+    analyses = tuple(_analysis(f"a{i}", f"The bridge reopens, report {i} said.") for i in range(12))
+    ids = tuple(a.id for a in analyses)
+    cited = ("a11", "a1", "a9", "a10")  # [12], [2], [10], [11]
+    story = StoryBrief(
+        id="s1", title="Bridge reopens", article_ids=ids,
+        summary=(Cited("The bridge reopens.", cited),),
+        facts=(), figures=(), conflicts=(), quotes=(), timeline=(), entities=(), framing=(),
+    )  # fmt: skip
+    md = render(Brief(articles=analyses, stories=(story,)), "md")
+    assert "- The bridge reopens. [2][10][11][12]" in md
+    html = render(Brief(articles=analyses, stories=(story,)), "html")
+    assert html.index(">[10]<") < html.index(">[11]<") < html.index(">[12]<")

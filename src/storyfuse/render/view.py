@@ -59,7 +59,8 @@ def build_view(brief: Brief) -> dict[str, Any]:
                 sentence = _best_sentence(articles[aid], text) if aid in articles else None
                 anchor = f"a-{aid}" + (f"-s{sentence}" if sentence is not None else "")
                 out.append({"id": aid, "n": numbers.get(aid, "?"), "anchor": anchor})
-            return sorted(out, key=lambda c: str(c["n"]))
+            # by source number, [2] before [10]; an id outside the story ("?") last
+            return sorted(out, key=lambda c: (c["n"] == "?", c["n"] if c["n"] != "?" else 0))
 
         for item in story["summary"] + story["facts"] + story["timeline"]:
             item["cites"] = cite(item["text"], item["sources"])
