@@ -73,6 +73,13 @@ def test_article_fixture() -> None:
         ("Asked by reporters on Thursday, the minister declined to comment.", "2024-10-24"),
         ("Bids must arrive by Monday.", "2024-10-28"),
         ("Wednesday's ruling will be appealed.", "2024-10-23"),
+        # a weekday naming a thing: the clause that holds it says whether it has happened
+        ("The challenger will probably use Monday's debate to attack him.", "2024-10-28"),
+        ("The ad will air during Sunday's final of the cup.", "2024-10-27"),
+        ("A source familiar with the planning for Thursday's meeting spoke.", "2024-10-31"),
+        ("The lawyers said they would look for ways around Wednesday's ruling.", "2024-10-23"),
+        ("It was no surprise that soon after Sunday's attack he tweeted.", "2024-10-20"),
+        ("The mayor criticised Monday's decision.", "2024-10-21"),
         # a sentence that opens with its day dates its verb, a report's too, not the plan
         # the report is about
         ("On Thursday, the minister told reporters the port would reopen.", "2024-10-24"),

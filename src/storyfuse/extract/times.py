@@ -43,7 +43,7 @@ from storyfuse.extract.times_calendar import (
     shifted,
     weekday_date,
 )
-from storyfuse.extract.times_tense import tense_around
+from storyfuse.extract.times_tense import tense_around, tense_before
 from storyfuse.model import TimeMention
 
 # --- vocabulary -----------------------------------------------------------------------------
@@ -448,7 +448,11 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
         rel = None
     tense = ctx.tense_here
     if ctx.text.startswith(("'s", "’s"), match.end()):
-        tense = "past"  # "Wednesday's ruling": a weekday naming a thing is one that happened
+        # "Wednesday's ruling": a weekday naming a thing is one that happened, unless the clause
+        # that holds it speaks of the future ("Trump will use Monday's encounter"); what follows
+        # is the thing's own clause ("Wednesday's ruling will be appealed")
+        future = tense_before(ctx.text, match.start()) == "future"
+        tense = "future" if future else "past"
     day = weekday_date(WEEKDAYS[match["wd"].lower()], ctx.anchor, rel, tense)
     # "Friday night" is dated by its day: timelines work in days, and TimeBank's gold mostly
     # values such spans as the day too.

@@ -61,23 +61,47 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    """The words of the sentence before ``start``."""
+    left_window = text[max(0, start - 200) : start]
+    cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
+    return _WORD_RE.findall(left_window[cut[-1] :] if cut else left_window)
+
+
+def _cue_before(words: list[str], passed_over: frozenset[str] = frozenset()) -> str | None:
+    """The tense of the nearest cue among the sixteen words before the expression."""
+    for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
+        if words[i].lower() in passed_over:
+            continue
+        cue = _cue(words, i)
+        if cue:
+            return cue
+    return None
+
+
+def tense_before(text: str, start: int) -> str | None:
+    """'past' / 'future' from the nearest tense cue before the expression in its sentence: the
+    tense of the clause that holds a dated noun ("will use Monday's encounter"), where the words
+    after it belong to the noun's own clause ("Monday's ruling will be appealed"). "would" and
+    "soon" are passed over: reported speech puts "would" before what has happened ("they said
+    they would look for ways to get around Wednesday's ruling"), and "soon" right before the
+    noun places one thing after another ("soon after Sunday's massacre")."""
+    return _cue_before(_words_before(text, start), frozenset({"would", "soon"}))
+
+
 def tense_around(text: str, start: int, end: int) -> str | None:
     """'past' / 'future' from the nearest tense cue in the expression's sentence, or None.
 
     News reports mostly what has happened, so callers treat None as the past; only a cue such
     as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future.
     """
-    left_window = text[max(0, start - 200) : start]
-    cut = [m.end() for m in _SENTENCE_END_RE.finditer(left_window)]
-    left = left_window[cut[-1] :] if cut else left_window
+    words = _words_before(text, start)
     right_window = text[end : end + 160]
     stop = _SENTENCE_END_RE.search(right_window)
     right = right_window[: stop.start() + 2] if stop else right_window
-    words = _WORD_RE.findall(left)
-    for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
-        cue = _cue(words, i)
-        if cue:
-            return cue
+    cue = _cue_before(words)
+    if cue:
+        return cue
     # a sentence that opens with its date ("On Thursday, Ada Moss told ...") dates its main
     # verb, a report's verb too
     opening = len(words) <= 2
