@@ -465,6 +465,19 @@ def test_event_and_count_phrases_keep_the_spacing_of_the_sentence():
     )
 
 
+def test_a_count_question_names_a_long_subject_by_its_head_and_leaves_out_the_count():
+    from storyfuse.fuse.conflicts import count_phrase
+
+    sentence = (
+        "Phone lines failed on Friday when three undersea cables between Italy and Egypt in "
+        "the Mediterranean Sea were damaged."
+    )
+    # not "three undersea cables between Italy and were damaged"
+    assert count_phrase(sentence, "cable") == "undersea cables were damaged"
+    sentence = "The regional health authority of the northern province has counted 40 deaths."
+    assert count_phrase(sentence, "death") == "The regional health authority has counted deaths"
+
+
 def test_a_fact_is_worded_as_what_all_its_sources_state():
     from tests.fuse.builders import analysis
 

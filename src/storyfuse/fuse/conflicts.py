@@ -623,7 +623,7 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         tokens = [noun, verb]
     else:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        tokens = [t for c in subject for t in c.subtree][:6]
+        tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
     for child in verb.children:
@@ -631,11 +631,24 @@ def count_phrase(sentence: str, unit: str) -> str | None:
             tokens += list(child.subtree)[:5]
     from storyfuse.fuse.events import join_tokens
 
-    kept = list({t.i: t for t in tokens if not t.is_punct}.values())
+    # the count itself is what the question asks ("how many: undersea cables were damaged")
+    counts = {t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree}
+    kept = list({t.i: t for t in tokens if not t.is_punct and t.i not in counts}.values())
     return join_tokens(kept) or None
 
 
 _PLACE_PREPOSITIONS = {"to", "from", "in", "into", "at", "near", "across", "inside"}
+SUBJECT_WORDS = 6
+
+
+def _short_phrase(head: Any) -> list[Any]:
+    """A subject as a question can name it: the whole phrase when short, else the head noun with
+    the words before it ("three undersea cables", not "three undersea cables between Italy and",
+    which a cut after six words gave for "... between Italy and Egypt in the Mediterranean")."""
+    phrase = list(head.subtree)
+    if len(phrase) <= SUBJECT_WORDS:
+        return phrase
+    return [t for t in phrase if head.left_edge.i <= t.i <= head.i][-SUBJECT_WORDS:]
 
 
 # --- who / where -----------------------------------------------------------------------------
