@@ -80,6 +80,12 @@ def test_article_fixture() -> None:
         ("The lawyers said they would look for ways around Wednesday's ruling.", "2024-10-23"),
         ("It was no surprise that soon after Sunday's attack he tweeted.", "2024-10-20"),
         ("The mayor criticised Monday's decision.", "2024-10-21"),
+        # a sentence ending in a closing quote mark and a stop ends there: the "schedule" of
+        # the one before is not this one's plan
+        (
+            'The report cited "cost increases and schedule delays". Monday\'s vote came next.',
+            "2024-10-21",
+        ),
         # a sentence that opens with its day dates its verb, a report's too, not the plan
         # the report is about
         ("On Thursday, the minister told reporters the port would reopen.", "2024-10-24"),

@@ -18,7 +18,7 @@ _PASSIVE = {"be", "been", "being"}
 _MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
 _REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
 _WORD_RE = re.compile(r"[A-Za-z']+")
-_SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’])\s+|\n")
+_SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’]|[\"”’][.!?])\s+|\n")
 
 
 _INTENT_RE = re.compile(
