@@ -80,6 +80,10 @@ def test_article_fixture() -> None:
         ("The lawyers said they would look for ways around Wednesday's ruling.", "2024-10-23"),
         ("It was no surprise that soon after Sunday's attack he tweeted.", "2024-10-20"),
         ("The mayor criticised Monday's decision.", "2024-10-21"),
+        # a contracted "will" speaks of the future, with either apostrophe
+        ("“We’ll be meeting on Tuesday in Lyon,” she said.", "2024-10-29"),
+        ("He'll decide on Wednesday.", "2024-10-30"),
+        ("Voters won't decide the race on Tuesday alone.", "2024-10-29"),
         # a sentence ending in a closing quote mark and a stop ends there: the "schedule" of
         # the one before is not this one's plan
         (
@@ -121,6 +125,7 @@ def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:
         # A month further away is read as the past unless the tense says otherwise.
         ("Shipments stopped in November.", "2024-03-10", "November", "2023-11"),
         ("The law will take effect in November.", "2024-03-10", "November", "2024-11"),
+        ("He said he’ll be competitive in November.", "2024-03-10", "November", "2024-11"),
     ],
 )
 def test_values(sentence: str, published: str, text: str, value: str) -> None:

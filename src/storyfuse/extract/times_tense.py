@@ -17,7 +17,7 @@ _NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "inde
 _PASSIVE = {"be", "been", "being"}
 _MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
 _REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
-_WORD_RE = re.compile(r"[A-Za-z']+")
+_WORD_RE = re.compile(r"[A-Za-z'’]+")
 _SENTENCE_END_RE = re.compile(r"(?:[a-z0-9)]{2}[.!?]|[.!?][\"”’]|[\"”’][.!?])\s+|\n")
 
 
@@ -30,6 +30,8 @@ def _cue(words: list[str], i: int) -> str | None:
     """The tense a word signals in its place, or None. ``words`` keep their case."""
     word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
     after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if word.endswith(("'ll", "’ll")) or word in ("won't", "won’t"):
+        return "future"  # "he'll be very competitive in November", "won't vote until June"
     if word in ("next", "coming") and after not in ("to", "door"):
         return "future"
     if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
