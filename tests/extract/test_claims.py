@@ -287,6 +287,13 @@ def test_an_attribution_cued_by_an_action_or_stance_claims_no_figure(
             1.8,
         ),
         (
+            "The governor pointed out that the senator must win 58 percent of the rest.",
+            "The governor",
+            "pointed out",
+            "that the senator must win 58 percent of the rest",
+            58,
+        ),
+        (
             "The senator proposed hiring 5,000 teachers.",
             "The senator",
             "proposed",
