@@ -122,6 +122,13 @@ def test_a_scale_word_joined_by_a_hyphen_scales_the_number(
     assert (claim.value, claim.upper, claim.unit) == (value, None, unit)
 
 
+def test_the_sides_of_a_contest_are_not_a_figure() -> None:
+    # "four-way" names the kind of contest: no figure counts "way"
+    assert claims_of("The senator was embroiled in a four-way contest for the seat.") == []
+    claims = claims_of("She leads him in a two-way race by 4 points.")
+    assert [(c.value, c.unit) for c in claims] == [(4, "point")]
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 

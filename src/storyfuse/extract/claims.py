@@ -301,6 +301,8 @@ def _sentence_claims(
         _find_unit(item, sent, previous)
         if item.unit is None or item.unit in TIME_UNITS or _is_multiplier(item):
             continue
+        if _is_kind_of_contest(item):
+            continue
         if _is_designation(item):
             continue
         kept.append(item)
@@ -509,6 +511,15 @@ def _is_multiplier(item: _Item) -> bool:
     return nxt is not None and (
         nxt.pos_ == "DET" or nxt.tag_ in {"JJR", "RBR"} or nxt.lower_ in {"as", "more", "less"}
     )
+
+
+def _is_kind_of_contest(item: _Item) -> bool:
+    """ "a four-way contest", "a two-way race": the number of sides names the kind of contest;
+    read as a figure it counted "way"."""
+    tok = item.unit_token
+    if tok is None or tok.lemma_.lower() != "way" or tok.i < 1:
+        return False
+    return tok.doc[tok.i - 1].text in {"-", "–"}
 
 
 def _is_designation(item: _Item) -> bool:
