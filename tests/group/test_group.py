@@ -1,8 +1,18 @@
+import datetime as dt
+import zlib
 from dataclasses import replace
 
+import numpy as np
 from tests.group.builders import syndicated_copy
 
-from storyfuse.group import GroupConfig, StoryIndex, features_of, group, group_features
+from storyfuse.group import (
+    ArticleFeatures,
+    GroupConfig,
+    StoryIndex,
+    features_of,
+    group,
+    group_features,
+)
 from storyfuse.group.index import length_gain
 from storyfuse.model import Analysis
 
@@ -322,3 +332,71 @@ def test_a_split_story_does_not_merge_again_when_consolidated_twice() -> None:
     index.consolidate()
     assert index.stories() == first
     assert len(first) == 2
+
+
+def _pointing(article_id: str, *direction: float) -> ArticleFeatures:
+    """An article known only by its embedding (no words, no names), so that every score is the
+    cosine of two directions; each article its own text (no copies)."""
+    vector = np.array(direction, dtype=np.float64)
+    rng = np.random.default_rng(zlib.crc32(article_id.encode()))
+    signature = rng.integers(0, 2**32, size=64, dtype=np.uint64)
+    return ArticleFeatures(
+        id=article_id,
+        vector=vector / np.linalg.norm(vector),
+        terms={},
+        day=dt.date(2024, 3, 4).toordinal(),
+        signature=signature,
+    )
+
+
+# Scores are cosines of the embeddings alone; nothing is merged or split off.
+BY_EMBEDDING = GroupConfig(
+    embedding_weight=1.0, join_threshold=0.5, merge_threshold=2.0, split_threshold=-1.0
+)
+
+
+def test_an_article_that_joined_before_its_own_event_had_a_story_moves_to_it() -> None:
+    """The report of event B arrives while only event A has a story, and it is close enough to
+    join A (cosine 0.6); B's next reports fit A too little (mean 0.27) and start their own
+    story, which the first report fits better (0.8): consolidation moves it there."""
+    a_story = [_pointing("a-1", 1, 0, 0), _pointing("a-2", 1, 0, 0)]
+    early = _pointing("b-early", 0.6, 0.8, 0)
+    b_story = [_pointing("b-1", 0, 1, 0), _pointing("b-2", 0, 1, 0)]
+    index = StoryIndex(BY_EMBEDDING)
+    for f in [*a_story, early, *b_story]:
+        index.add(f)
+    assert sorted(sorted(s.article_ids) for s in index.stories()) == [
+        ["a-1", "a-2", "b-early"],
+        ["b-1", "b-2"],
+    ]
+    index.consolidate()
+    assert sorted(sorted(s.article_ids) for s in index.stories()) == [
+        ["a-1", "a-2"],
+        ["b-1", "b-2", "b-early"],
+    ]
+    unmoved = group_features([*a_story, early, *b_story], replace(BY_EMBEDDING, relocate_rounds=0))
+    assert len(story_of(unmoved, "b-early").article_ids) == 3
+
+
+def test_a_member_does_not_move_to_a_story_below_the_join_threshold() -> None:
+    """Fitting another story better is not enough: the score there must pass the join
+    threshold, as it would have had to on arrival (0.45 fits B better than 0.3 fits A)."""
+    placed = {
+        "A": [
+            _pointing("a-1", 1, 0, 0),
+            _pointing("a-2", 1, 0, 0),
+            _pointing("loose", 0.3, 0.45, 0.84),
+        ],
+        "B": [_pointing("b-1", 0, 1, 0), _pointing("b-2", 0, 1, 0)],
+    }
+
+    def story_of_loose(config: GroupConfig) -> list[str]:
+        index = StoryIndex(config)
+        for key, features in placed.items():
+            for f in features:
+                index.restore(f, key)
+        index.consolidate()
+        return sorted(story_of(index.stories(), "loose").article_ids)
+
+    assert story_of_loose(BY_EMBEDDING) == ["a-1", "a-2", "loose"]
+    assert story_of_loose(replace(BY_EMBEDDING, join_threshold=0.4)) == ["b-1", "b-2", "loose"]
