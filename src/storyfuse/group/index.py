@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -644,9 +644,7 @@ class StoryIndex:
         copies_of: dict[str, list[str]] = {}
         for c, o in self._copy_of.items():
             copies_of.setdefault(o, []).append(c)
-        queue = deque(sorted(self._members, key=lambda s: self._id_of_story(s)))
-        while queue:
-            story = queue.popleft()
+        for story in sorted(self._members, key=lambda s: self._id_of_story(s)):
             if story not in self._members:
                 continue
             camps = self._camps(story)
@@ -674,7 +672,9 @@ class StoryIndex:
                 home = self._assign(a)
                 for c in copies:
                     self._attach(c, home)
-            queue.extend([story, new])  # either part may hold camps of its own
+            # each story is split once a pass: either part may hold camps of its own, which the
+            # next consolidation splits (splitting them again here can run a large archive's
+            # pass for many minutes)
 
     def _relocate(self) -> None:
         """Move each member of a story of two or more to the story it fits best, when that is
