@@ -591,6 +591,19 @@ class StoryIndex:
                 total.update(self._lex[a])
             self._lsum[story] = total
 
+    def _copies_by_original(self) -> dict[str, list[str]]:
+        """Each original's near-duplicate copies (the inverse of ``_copy_of``)."""
+        copies_of: dict[str, list[str]] = {}
+        for c, o in self._copy_of.items():
+            copies_of.setdefault(o, []).append(c)
+        return copies_of
+
+    def _move(self, article_id: str, story: int, copies_of: dict[str, list[str]]) -> None:
+        """Move an article, and its copies that are placed, to ``story``."""
+        for x in [article_id, *[c for c in copies_of.get(article_id, ()) if c in self._story_of]]:
+            self._detach(x)
+            self._attach(x, story)
+
     def _split(self) -> None:
         outliers: list[str] = []
         for story in sorted(self._members, key=lambda s: self._id_of_story(s)):
@@ -603,9 +616,7 @@ class StoryIndex:
                 score = self._score(a, story, leave_out=True)
                 if score is None or score < self.config.split_threshold:
                     outliers.append(a)
-        copies_of: dict[str, list[str]] = {}
-        for c, o in self._copy_of.items():
-            copies_of.setdefault(o, []).append(c)
+        copies_of = self._copies_by_original()
         for a in outliers:
             self._detach(a)
             copies = [c for c in copies_of.get(a, ()) if c in self._story_of]
@@ -641,9 +652,7 @@ class StoryIndex:
         """Split each story with two camps (``_camps``): the members whose lead mentions the
         second person found a story of their own, and those that mention neither are assigned
         again (and may go to either). A copy moves with its original."""
-        copies_of: dict[str, list[str]] = {}
-        for c, o in self._copy_of.items():
-            copies_of.setdefault(o, []).append(c)
+        copies_of = self._copies_by_original()
         for story in sorted(self._members, key=lambda s: self._id_of_story(s)):
             if story not in self._members:
                 continue
@@ -662,9 +671,7 @@ class StoryIndex:
             ]
             new = self._new_story()
             for a in moving:
-                for x in [a, *[c for c in copies_of.get(a, ()) if c in self._story_of]]:
-                    self._detach(x)
-                    self._attach(x, new)
+                self._move(a, new, copies_of)
             for a in neither:
                 copies = [c for c in copies_of.get(a, ()) if c in self._story_of]
                 for x in [a, *copies]:
@@ -684,9 +691,7 @@ class StoryIndex:
         if self.config.relocate_rounds <= 0 or len(self._members) < 2:
             return
         nearest, _ = self._nearest_stories(sorted(self._members, key=self._id_of_story))
-        copies_of: dict[str, list[str]] = {}
-        for c, o in self._copy_of.items():
-            copies_of.setdefault(o, []).append(c)
+        copies_of = self._copies_by_original()
         stories = set(self._members)
         for _ in range(self.config.relocate_rounds):
             moves: list[tuple[str, int]] = []
@@ -705,9 +710,7 @@ class StoryIndex:
                 if target not in self._members:
                     continue  # its members all moved away this round
                 stories.update((self._story_of[a], target))
-                for x in [a, *[c for c in copies_of.get(a, ()) if c in self._story_of]]:
-                    self._detach(x)
-                    self._attach(x, target)
+                self._move(a, target, copies_of)
             if not stories:
                 return
 
