@@ -381,7 +381,7 @@ def _encoding(name: str) -> str:
     try:
         return known_encoding(name)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc).removeprefix(f"--encoding {name}: ")) from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 ENCODING_HELP = (

@@ -103,15 +103,13 @@ def known_encoding(name: str) -> str:
             codecs.lookup(name)
         except LookupError:
             raise ValueError(
-                f"--encoding {name}: no such encoding; give one such as cp1252 or latin-1"
+                f"no such encoding {name!r}; give one such as cp1252 or latin-1"
             ) from None
-        raise ValueError(
-            f"--encoding {name}: not a text encoding; give one such as cp1252 or latin-1"
-        ) from None
+        raise ValueError(f"{name!r} is not a text encoding; give one such as cp1252 or latin-1") from None
     found = codecs.lookup(name)
     if found.name.startswith(("utf-16", "utf-32")):
         raise ValueError(
-            f"--encoding {name}: UTF-16/32 files are read from their byte-order mark; "
+            f"{name}: UTF-16/32 files are read from their byte-order mark; "
             "give the encoding of files without one (e.g. cp1252)"
         )
     return found.name

@@ -292,7 +292,7 @@ def create_app(
             try:
                 encoding = known_encoding(encoding)
             except ValueError as exc:
-                raise HTTPException(400, str(exc).replace("--encoding", "encoding")) from None
+                raise HTTPException(400, f"encoding: {exc}") from None
         return files, encoding
 
     # --- errors -----------------------------------------------------------------------------
