@@ -478,6 +478,31 @@ def test_a_count_question_names_a_long_subject_by_its_head_and_leaves_out_the_co
     assert count_phrase(sentence, "death") == "The regional health authority has counted deaths"
 
 
+def test_an_amount_of_money_is_asked_as_what_its_sentence_says_was_done_with_it():
+    """ "$108 million" is counted by its sign, not by a word "dollar" the sentence never writes,
+    and the question leaves the amount out; a duration or a number after "in" is no place."""
+    from tests.fuse.builders import text_figure, text_story
+
+    from storyfuse.fuse.conflicts import count_phrase, number_conflicts
+
+    sentence = "Masked robbers stole $108 million from the Varo jewellery store in Ostra on Friday."
+    assert count_phrase(sentence, "dollar") == "Masked robbers stole from the Varo jewellery store"
+    sentence = "The gang stole €40 million in less than 15 minutes, in one of the biggest heists."
+    assert count_phrase(sentence, "euro") == "The gang stole"
+    # "jewels worth $9 million" hangs the amount on no verb: the next sentence is read
+    texts = {
+        "a": "Masked robbers stole jewels worth $108 million from the Varo store, police said.",
+        "b": "Masked robbers stole $137 million from the Varo store, the prosecutor's office said.",
+    }
+    story = text_story(texts)
+    figures = [
+        text_figure(texts, "a", 108e6, "dollar", "police", date="2031-05-02"),
+        text_figure(texts, "b", 137e6, "dollar", "prosecutor's office", date="2031-05-02"),
+    ]
+    (conflict,) = number_conflicts(story, figures)
+    assert conflict.about == "how much (dollar): Masked robbers stole from the Varo store"
+
+
 def test_a_fact_is_worded_as_what_all_its_sources_state():
     from tests.fuse.builders import analysis
 

@@ -49,6 +49,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyfuse.extract.numbers import CURRENCIES
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS, is_share
@@ -492,7 +493,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             same_value.setdefault((f.value, f.upper), []).append(f)
         variants = tuple(_number_variant(fs, story.ids) for fs in same_value.values())
         unit = min((f.unit for f in answers), key=len)  # the head ("worker", not "dockworker")
-        about = f"how many ({unit}): {_question(answers)}"
+        asked = "how much" if unit in MONEY_UNITS else "how many"
+        about = f"{asked} ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
     return out
 
@@ -561,24 +563,41 @@ def _number_variant(figures: list[Figure], order: list[str]) -> Variant:
 
 def _question(figures: list[Figure]) -> str:
     """What is counted, as the best supported figure's sentence says it: "North Korea has sent
-    troops to Russia" (the counting verb with its subject and places); the unit alone when the
-    sentence cannot be read that way."""
-    best = max(figures, key=lambda f: len(f.sources))
-    if not best.texts:
-        return best.unit
-    return count_phrase(best.texts[0].text, best.unit) or best.unit
+    troops to Russia" (the counting verb with its subject and places). The next figure's
+    sentence is read when one cannot be read that way ("jewels worth $108 million" hangs the
+    amount on no verb); the unit alone when none can."""
+    for figure in sorted(figures, key=lambda f: -len(f.sources)):
+        for text in figure.texts:
+            phrase = count_phrase(text.text, figure.unit)
+            if phrase:
+                return phrase
+    return figures[0].unit
+
+
+# The signs and codes a sentence writes an amount of money with, by unit ("$" for dollar).
+MONEY_SIGNS: dict[str, set[str]] = {}
+for _sign, _unit in CURRENCIES.items():
+    MONEY_SIGNS.setdefault(_unit, set()).add(_sign)
+MONEY_UNITS = frozenset(MONEY_SIGNS)
 
 
 def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
-    """The noun a sentence counts (the first of the unit's lemma) and the word it hangs on,
-    climbing over prepositions."""
+    """The noun a sentence counts (the first of the unit's lemma, or of its sign: "$") and the
+    word it hangs on, climbing over prepositions."""
     from storyfuse.fuse.events import parse_sentence
 
     doc = parse_sentence(sentence)
-    nouns = [t for t in doc if t.lemma_.lower() == unit.lower() and t.pos_ in ("NOUN", "PROPN")]
+    signs = MONEY_SIGNS.get(unit.lower(), set())
+    nouns = [
+        t
+        for t in doc
+        if (t.lemma_.lower() == unit.lower() and t.pos_ in ("NOUN", "PROPN")) or t.lower_ in signs
+    ]
     if not nouns:
         return None
     noun = nouns[0]
+    while noun.lower_ in signs and noun.head.like_num and noun.head.i != noun.i:
+        noun = noun.head  # "$108 million": the amount is "million", the sign hangs on it
     verb = noun.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
@@ -627,16 +646,30 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
     for child in verb.children:
-        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _PLACE_PREPOSITIONS:
+        if (
+            child.dep_ == "prep"
+            and child.i > verb.i
+            and child.lower_ in _PLACE_PREPOSITIONS
+            # a place, not "in one of the biggest heists" or "in less than 15 minutes"
+            and not any(c.dep_ == "pobj" and _not_place(c) for c in child.children)
+        ):
             tokens += list(child.subtree)[:5]
     from storyfuse.fuse.events import join_tokens
 
-    # the count itself is what the question asks ("how many: undersea cables were damaged")
+    # the count itself is what the question asks ("how many: undersea cables were damaged"); so
+    # is an amount with its sign ("how much (dollar): robbers stole from the store")
     counts = {t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree}
+    if unit.lower() in MONEY_UNITS:
+        counts |= {t.i for t in noun.subtree if t.like_num or t.i == noun.i}
     kept = list({t.i: t for t in tokens if not t.is_punct and t.i not in counts}.values())
     return join_tokens(kept) or None
 
 
+def _not_place(noun: Any) -> bool:
+    return noun.pos_ == "NUM" or noun.ent_type_ in _NOT_PLACES
+
+
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _PLACE_PREPOSITIONS = {"to", "from", "in", "into", "at", "near", "across", "inside"}
 SUBJECT_WORDS = 6
 
