@@ -50,3 +50,21 @@ def test_framing_from_kept_words_equals_framing_from_tagging(
     kept = cues(analyses)
     assert kept == tagged
     assert any(c.startswith(("distinctive:", "loaded:")) for article in kept for c in article)
+
+
+def test_loaded_words_are_strong_judgements_not_everyday_evaluative_words() -> None:
+    """"good", "true" and "best" carry a strong valence in VADER's lexicon, as "reckless" and
+    "disastrous" do, but any writing uses them: only the rarer ones say how an outlet tells it."""
+    from storyfuse.fuse.framing import loaded_words
+
+    words = {
+        "a": [
+            ("good", "good", "ADJ"),
+            ("true", "true", "ADJ"),
+            ("best", "best", "ADJ"),
+            ("reckless", "reckless", "ADJ"),
+            ("disastrous", "disastrous", "ADJ"),
+        ],
+        "b": [("plan", "plan", "NOUN"), ("modest", "modest", "ADJ")],
+    }
+    assert loaded_words(words) == {"a": ["reckless", "disastrous"], "b": []}
