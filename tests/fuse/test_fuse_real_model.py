@@ -134,3 +134,32 @@ def test_a_unit_is_compared_as_its_claims_write_it():
     story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, default_embedder)
     # "people" is not found for "person": the unit stands for itself
     assert written_units(story) == {"soldier": "soldiers", "person": "person", "tank": "tank"}
+
+
+def test_a_fact_is_worded_by_a_source_that_names_who_said_it():
+    """Two outlets carry one remark: "..., she said." names nobody out of its article, "...,
+    Mayor Ada Moss said" does; the fact takes the second wording though the first comes
+    first. A question put to the speaker ("Asked about ...") is no quotation of its own."""
+    from storyfuse import extract
+    from storyfuse.model import Article
+
+    texts = {
+        "a": "Mayor Ada Moss visited the flooded harbour of Saltmere on Monday.\n"
+        "“We will rebuild every pier of this harbour before the winter storms come,” she said.",
+        "b": "Storms flooded the harbour of Saltmere last week.\n"
+        "Asked about the damage, Mayor Ada Moss said: “We will rebuild every pier of this "
+        "harbour before the winter storms come.”",
+    }
+    analyses = {
+        aid: extract.extract(
+            Article(
+                id=aid, path=aid, format="text", text=t, content_hash=aid, title=aid,
+                published="2031-05-02",
+            )
+        )
+        for aid, t in texts.items()
+    }
+    brief = fuse(Story(id="harbour", article_ids=("a", "b")), analyses)
+    (fact,) = [f for f in brief.facts if "every pier" in f.text]
+    assert fact.sources == ("a", "b")
+    assert "Ada Moss said" in fact.text

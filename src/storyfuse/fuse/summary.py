@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import numpy as np
 
-from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, source_order
+from storyfuse.fuse.units import (
+    StoryArticles,
+    Unit,
+    leans_on_context,
+    source_order,
+    unattributed_quotation,
+)
 from storyfuse.model import Cited
 
 if TYPE_CHECKING:  # facts asks ``usable`` which sentences a summary can take
@@ -36,8 +42,6 @@ _DANGLING = re.compile(
     r"meanwhile|still|yet|then)\b",
     re.IGNORECASE,
 )
-_QUOTE_MARK = re.compile(r"[\"“”]|(?:^|\s)[‘'](?=\w)")
-_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def usable(unit: Unit, story: StoryArticles) -> bool:
@@ -49,30 +53,13 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
         return False
     if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
-    if _QUOTE_MARK.search(text):
-        return _speaker_in_sentence(unit, story)
-    return True
+    return not unattributed_quotation(unit, story)
 
 
 def unbalanced_quotes(text: str) -> bool:
     """Whether a sentence opens a quotation that goes on in the next sentence, or closes one
     that began before it: read alone, its quotation marks do not pair up."""
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
-
-
-def _speaker_in_sentence(unit: Unit, story: StoryArticles) -> bool:
-    """A quotation is fine when its speaker is named inside the same sentence."""
-    analysis = next(a for a in story.analyses if a.id == unit.article_id)
-    quotes = [q for q in analysis.quotes if q.start < unit.end and q.end > unit.start]
-    if not quotes:
-        return any(e.label in _NAMED for e in unit.entities)
-    for quote in quotes:
-        if quote.speaker is None:
-            return False
-        inside = quote.speaker_start is not None and unit.start <= quote.speaker_start < unit.end
-        if not inside and quote.speaker.split()[-1] not in unit.text:
-            return False
-    return True
 
 
 def summary(

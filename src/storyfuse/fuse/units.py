@@ -275,6 +275,39 @@ def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
 _OPENING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they|it|this|that)\b", re.IGNORECASE)
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]|(?:^|\s)[‘'](?=\w)")
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
+    """Whether a sentence carries a quotation whose speaker it does not name: read alone (a
+    summary's sentence, a fact's wording), its words would be nobody's, or the outlet's. "he
+    said" names nobody out of context; a question put to someone ("Asked about ...") is not
+    the quotation."""
+    if not _QUOTE_MARK.search(unit.text):
+        return False
+    analysis = next(a for a in story.analyses if a.id == unit.article_id)
+    quotes = [q for q in analysis.quotes if q.start < unit.end and q.end > unit.start]
+    marked = [q for q in quotes if q.direct]
+    if not marked:
+        return not quotes and not any(e.label in _NAMED for e in unit.entities)
+    text = analysis.article.text
+    for quote in marked:
+        if quote.speaker is None:
+            return True
+        if quote.speaker.split()[-1] in unit.text:
+            continue
+        start, end = quote.speaker_start, quote.speaker_end
+        if start is None or end is None or not unit.start <= start < unit.end:
+            return True
+        if text[start:end].strip().lower() in _PRONOUNS:
+            return True
+    return False
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+
+
 def leans_on_context(text: str) -> bool:
     """Whether a sentence's subject is a pronoun ("On Friday, he told..."), so that it cannot be
     read away from the sentence before it."""
