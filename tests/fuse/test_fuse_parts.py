@@ -1215,3 +1215,37 @@ def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
 
     assert len(number_conflicts(story, [figure(50, "a"), figure(48, "b")])) == 1
     assert number_conflicts(story, [figure(50, "c"), figure(48, "b")]) == []
+
+
+def test_a_speaker_that_names_nobody_is_no_speaker():
+    """Two articles' "they" are not one person: their remarks join only as near-identical
+    wordings, like any unattributed quote, and no group is headed "they" or "A" (the answer
+    label of an interview transcript)."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import story_quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = [
+        {
+            "id": "a",
+            "text": "Dock workers met on Monday. “The harbour will stay closed all week,” they said.",
+            "quotes": [["The harbour will stay closed all week", "they"]],
+        },
+        {
+            "id": "b",
+            "text": "A: Nobody has told us when the cranes will be repaired. Q: Will you strike?",
+            "quotes": [["Nobody has told us when the cranes will be repaired.", "A"]],
+        },
+        {
+            "id": "c",
+            "text": "“We will reopen the harbour on Friday,” Ada Moss said.",
+            "quotes": [["We will reopen the harbour on Friday", "Ada Moss"]],
+        },
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    said = story_quotes(story, build_names(story))
+    assert [s.speaker for s in said] == [None, None, "Ada Moss"]

@@ -69,12 +69,33 @@ def _utterances(story: StoryArticles) -> Iterator[tuple[Analysis, Quote, str]]:
                 yield analysis, quote, text
 
 
+# Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
+# name, quantifiers ("some said"), and the answer label of an interview transcript ("A: ...").
+NAMES_NOBODY = frozenset(
+    {
+        "he", "she", "they", "them", "it", "we", "i", "you", "him", "her", "us", "who", "that",
+        "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
+        "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
+        "each", "either", "neither", "few", "several", "a", "q",
+    }
+)  # fmt: skip
+
+
+def names_somebody(speaker: str | None) -> bool:
+    return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY
+
+
 def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
     """The story's utterances, each with its speaker's canonical name, shown as the figures and
     the entities show it (with its short forms); a speaker written as the kind of body ("the
-    ministry said") is the body the article named (``described_body``)."""
+    ministry said") is the body the article named (``described_body``). A speaker that names
+    nobody ("they", "some", ``NAMES_NOBODY``) is no speaker: two articles' "they" are not one
+    person, and a reader learns nothing from it."""
     out = []
     for analysis, quote, text in _utterances(story):
+        if not names_somebody(quote.speaker):
+            out.append(Said(analysis.id, quote, text, None))
+            continue
         speaker = described_body(
             quote.speaker, analysis, quote.start, names, story
         ) or names.canonical(quote.speaker)
