@@ -1249,3 +1249,16 @@ def test_a_speaker_that_names_nobody_is_no_speaker():
     story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
     said = story_quotes(story, build_names(story))
     assert [s.speaker for s in said] == [None, None, "Ada Moss"]
+
+
+def test_a_quoted_title_is_no_utterance():
+    """ "The Art of the Deal" and "Good Morning Harbour Town" are names in quote marks; a remark
+    in ordinary case, or one that ends a sentence, is something said."""
+    from storyfuse.fuse.quotes import is_title
+
+    assert is_title("The Art of the Deal")
+    assert is_title("Good Morning Harbour Town")
+    assert not is_title("We will reopen the harbour on Friday")
+    assert not is_title("Nobody Told Us Anything.")
+    assert not is_title("It's not new in Harbour Town")
+    assert not is_title("The Harbour Will Stay Closed For Weeks And The Workers Will Not Be Paid")

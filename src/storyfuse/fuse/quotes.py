@@ -7,8 +7,9 @@ contained in the other (an outlet quoting only part of the remark). Identical re
 spacing, quote marks and case) are one variant with all their sources.
 
 Only direct quotations are utterances here: reported speech ("Putin said that ...") is each
-outlet's own paraphrase, and ``facts`` aligns it. Quoted fragments of fewer than ``MIN_WORDS`` words ("groundless rumors") are scare quotes or
-terms, not utterances, and are left to the article view.
+outlet's own paraphrase, and ``facts`` aligns it. Quoted fragments of fewer than ``MIN_WORDS``
+words ("groundless rumors") are scare quotes or terms, and quoted titles ("Meet the Press") are
+names; neither is an utterance, and both are left to the article view.
 """
 
 from __future__ import annotations
@@ -65,8 +66,32 @@ def _utterances(story: StoryArticles) -> Iterator[tuple[Analysis, Quote, str]]:
             if not quote.direct:
                 continue
             text = tidy_quote(quote.text)
-            if len(text.split()) >= MIN_WORDS:
+            if len(text.split()) >= MIN_WORDS and not is_title(text):
                 yield analysis, quote, text
+
+
+TITLE_WORDS = 10
+
+
+def is_title(text: str) -> bool:
+    """Whether quoted words are a title or a name, not something said: a few words, every one
+    capitalised except the small words titles leave in lower case, none ending a sentence
+    ("Meet the Press", "The Art of the Deal", "Make America Great Again"; not "It's not new in
+    Virginia")."""
+    words = [w.strip("\"'“”‘’,:;()…") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) > TITLE_WORDS or text.endswith((".", "!", "?")):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+# the words a title leaves in lower case (Chicago style)
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at",
+        "to", "by", "up", "as", "with", "from", "into", "over", "per", "via", "vs",
+    }
+)  # fmt: skip
 
 
 # Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
