@@ -257,3 +257,29 @@ def test_a_sentence_opening_with_its_day_takes_the_tense_of_a_verb_after_a_long_
     )
     assert only(sentence).value == "2024-10-29"  # the Tuesday after Friday's article
     assert only(sentence.replace("plans to hold", "held")).value == "2024-10-22"
+
+
+THURSDAY = "2031-06-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a past tense that does not end in "-ed"
+        ("Ada Moss became the party's nominee on Tuesday.", "2031-06-10"),
+        ("Ada Moss went to Saltmere in September.", "2030-09"),
+        # the present tense speaks of the nearest month, a sentence without a tense of the past
+        ("Democrats are favoured to win the Senate in November.", "2031-11"),
+        ("The harbour was closed in November.", "2030-11"),
+        ("The first storm in November.", "2030-11"),
+        # but only where nothing else tells the tense
+        ("By the time the count is over on Monday, we will have visited every town.", "2031-06-16"),
+        ("Shares in Varo are to resume trading in Ostra on Tuesday.", "2031-06-17"),
+        # a past in a condition is no past
+        ("Asked how ties would fare if he won the election on Nov. 4, Moss laughed.", "2031-11-04"),
+        # a participle after "be" is no past either
+        ("The bonus would be paid on a date in January.", "2032-01"),
+    ],
+)
+def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:
+    assert only(sentence, THURSDAY).value == value

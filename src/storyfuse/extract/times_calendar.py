@@ -61,7 +61,8 @@ def pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -
     nearest one ("December 30" in a January article is last December; "by December" in October
     is this December). Further away the tense decides, and news, which mostly reports the past,
     defaults to the past: "in June" in an October article is this June, "in November" in a
-    March article last November.
+    March article last November. A sentence in the present tense ("Democrats are favoured to
+    win in November", in June) speaks of the nearest one.
     """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -82,9 +83,9 @@ def pick_year(month: int, day: int | None, anchor: dt.date, tense: str | None) -
         return nearest[1]
     if tense == "future":
         return min((c for c in candidates if c[0] >= 0), default=nearest)[1]
-    if tense == "past" or day is None:
+    if tense == "past" or (day is None and tense is None):
         return max((c for c in candidates if c[0] <= 0), default=nearest)[1]
-    return nearest[1]
+    return nearest[1]  # "present": "Democrats are favoured to win in November"
 
 
 def weekday_date(weekday: int, anchor: dt.date, rel: str | None, tense: str | None) -> dt.date:

@@ -13,8 +13,21 @@ _FUTURE_CUES = {
     "intends", "soon",
 }  # fmt: skip
 _PAST_CUES = {"said", "was", "were", "had", "did", "ago", "told", "earlier", "since"}
+# the present tense and the modals: a year-less date they speak of is the nearest one
+_PRESENT_CUES = {"is", "are", "am", "can", "could", "may", "might", "must", "should"}
+# past tenses that do not end in "-ed" ("Clinton went there in September"); only forms that are
+# seldom another word ("left", "rose", "saw" and "led", as in "Republican-led", are not here)
+_IRREGULAR_PAST = {
+    "went", "came", "won", "took", "made", "gave", "got", "began", "ran", "met", "held",
+    "fought", "brought", "thought", "bought", "sought", "knew", "grew", "threw", "drew",
+    "wrote", "spoke", "broke", "chose", "drove", "fell", "struck", "stood", "sat", "kept",
+    "sent", "spent", "built", "lost", "paid", "sold", "became", "flew", "forgot", "hung",
+    "meant", "swore", "taught", "understood", "wore", "shot", "fled", "withdrew", "overtook",
+    "underwent", "undertook", "felt", "heard", "found", "caught", "dealt", "froze", "stole",
+    "slid", "spun", "sank", "sprang", "swept", "tore", "upheld", "withheld", "awoke", "arose",
+}  # fmt: skip
 _NOT_PAST = {"need", "seed", "feed", "speed", "bed", "red", "shed", "led", "indeed", "hundred"}
-_PASSIVE = {"be", "been", "being"}
+_PASSIVE = {"be", "been", "being", "is", "are", "am"}
 _MODIFIER_WORDS = {"a", "an", "the", "still", "very", "most", "more", "less", "newly", "so"}
 _REPORTING = {"said", "says", "told", "added", "according", "reported", "announced"}
 _WORD_RE = re.compile(r"[A-Za-z'’]+")
@@ -29,6 +42,7 @@ _INTENT_RE = re.compile(
 def _cue(words: list[str], i: int) -> str | None:
     """The tense a word signals in its place, or None. ``words`` keep their case."""
     word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
+    two_before = [w.lower() for w in words[max(0, i - 2) : i]]
     after = words[i + 1].lower() if i + 1 < len(words) else ""
     if word.endswith(("'ll", "’ll")) or word in ("won't", "won’t"):
         return "future"  # "he'll be very competitive in November", "won't vote until June"
@@ -47,6 +61,12 @@ def _cue(words: list[str], i: int) -> str | None:
         return "past" if before in ("was", "were", "had") else "future"
     if word in _PAST_CUES:
         return "past"
+    # "would be paid in January" is no past, nor "if he won the election on Nov. 8"
+    if word in _IRREGULAR_PAST and before not in _PASSIVE and "if" not in two_before:
+        return "past"
+    if word in _PRESENT_CUES:
+        # "is to resume trading Tuesday": what is arranged
+        return "future" if after == "to" and word in ("is", "are", "am") else "present"
     # "released" is past, but not in "will be released": the auxiliary further left decides.
     # A capitalised word before another ("United States") is a name, not a verb ("Asked by");
     # after an article or adverb it is an adjective ("a still unspecified date"); "-eed" words
@@ -76,7 +96,7 @@ def _cue_before(words: list[str], passed_over: frozenset[str] = frozenset()) -> 
         if words[i].lower() in passed_over:
             continue
         cue = _cue(words, i)
-        if cue:
+        if cue and cue != "present":
             return cue
     return None
 
@@ -92,10 +112,12 @@ def tense_before(text: str, start: int) -> str | None:
 
 
 def tense_around(text: str, start: int, end: int) -> str | None:
-    """'past' / 'future' from the nearest tense cue in the expression's sentence, or None.
+    """'past' / 'future' / 'present' from the nearest tense cue in the expression's sentence, or
+    None.
 
     News reports mostly what has happened, so callers treat None as the past; only a cue such
-    as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future.
+    as "will", "next" or "scheduled" turns a weekday or a year-less date towards the future, and
+    the present tense ("is", "can") a year-less date towards the nearest one.
     """
     words = _words_before(text, start)
     right_window = text[end : end + 160]
@@ -104,6 +126,8 @@ def tense_around(text: str, start: int, end: int) -> str | None:
     cue = _cue_before(words)
     if cue:
         return cue
+    # the present tense counts only where nothing else does: "is over on Monday, we will have"
+    present = any(_cue(words, i) == "present" for i in range(max(0, len(words) - 16), len(words)))
     # a sentence that opens with its date ("On Thursday, Ada Moss told ...") dates its main
     # verb, a report's verb too
     opening = len(words) <= 2
@@ -116,6 +140,8 @@ def tense_around(text: str, start: int, end: int) -> str | None:
             # date the report rather than the event ("in early March, an official said")
             continue
         cue = _cue(words, i)
-        if cue:
+        if cue == "present":
+            present = True
+        elif cue:
             return cue
-    return None
+    return "present" if present else None
