@@ -245,6 +245,25 @@ def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
     assert article.text.startswith(first)
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # headline style: nearly every word capitalised, whatever its length or sentences
+        "Council Shuts Old Bridge. Is The Ferry Next?",
+        (
+            "Mayor Moss: 'We Will Not Let Lorries Wreck The Bridge That Our Grandparents Built "
+            "With Their Own Hands.'"
+        ),
+    ],
+)
+def test_a_headline_in_title_case_above_the_body_is_the_title(headline: str) -> None:
+    # above a lede of fewer than twice its words, which a headline in sentence case needs
+    lede = "The city council voted to close the old bridge to lorries from next month."
+    article = clean(_doc(f"{headline}\n\n{lede}\n\n{_LEDE}"))
+    assert article.title == headline.removesuffix(".")
+    assert article.text.startswith("The city council voted to close")
+
+
 def test_a_date_line_inside_the_body_is_a_heading_not_the_dateline() -> None:
     # a look back over years heads each part with its date
     body = (

@@ -368,15 +368,41 @@ def _headline_shaped(line: Line, after: Line) -> bool:
     one sentence, no dateline opening a lede, no colon or comma leading into what follows; above
     running text or a line at least twice as long, or closed by a semicolon (a headline above
     its standfirst). Two short sentences in a row are a short text, not a headline and its
-    article."""
+    article. A line in title case (``title_cased``) is a headline of up to
+    ``TITLE_CASE_HEADLINE_WORDS`` words, of one sentence or more."""
     text = line.text
+    if _DATELINE_OPENER.match(text) or text.endswith((":", ",")):
+        return False
+    if title_cased(text):
+        # headline style, whatever its length or sentences ("Republicans Finally Confirmed A
+        # Judge. Is This Obama's Last One?")
+        return 3 <= line.n_words <= TITLE_CASE_HEADLINE_WORDS
     return (
         3 <= line.n_words <= HEADLINE_WORDS
         and not _SENTENCE_BREAK.search(text)
-        and not _DATELINE_OPENER.match(text)
-        and not text.endswith((":", ","))
         and (after.is_prose or after.n_words >= 2 * line.n_words or text.endswith(";"))
     )
+
+
+# the words a headline in title case leaves in lower case
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at",
+        "to", "by", "up", "as", "with", "from", "into", "over", "per", "via", "vs", "is",
+    }
+)  # fmt: skip
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_HEADLINE_WORDS = 30
+
+
+def title_cased(text: str) -> bool:
+    """Whether a line is written in headline style, nearly every word capitalised ("Clinton Cash
+    Debunks Hillary: Only 'One or Two Instances' where Donations 'Slipped through the
+    Cracks.'"): no paragraph of running text is."""
+    words = [w.strip("\"'“”‘’,:;()!?.") for w in text.split()]
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _outside_reason(line: Line, before: bool) -> str:

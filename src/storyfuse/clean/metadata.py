@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from storyfuse.clean.clutter import Decision
+from storyfuse.clean.clutter import Decision, title_cased
 from storyfuse.clean.lines import BYLINE, DATELINE_WORDS, UI_PHRASES, Line
 from storyfuse.model import Document, PublishedFrom
 
@@ -165,8 +165,10 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
             continue
         if BYLINE.match(line.text) or DATELINE_WORDS.search(line.text):
             continue
-        if FULL_DATE.search(line.text) or line.has_credit or line.is_prose and line.n_words > 20:
+        if FULL_DATE.search(line.text) or line.has_credit:
             continue
+        if line.is_prose and line.n_words > 20 and not title_cased(line.text):
+            continue  # a long sentence, unless written in headline style
         score = 0.0 if best is not None else 2.0  # the first candidate is the likeliest
         if counts.get(line.key, 0) > 1:
             score += 3
