@@ -33,7 +33,7 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyfuse import limits
-from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, Line, normalise
+from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, TITLE_SMALL_WORDS, Line, normalise
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -384,13 +384,8 @@ def _headline_shaped(line: Line, after: Line) -> bool:
     )
 
 
-# the words a headline in title case leaves in lower case
-_TITLE_SMALL_WORDS = frozenset(
-    {
-        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at",
-        "to", "by", "up", "as", "with", "from", "into", "over", "per", "via", "vs", "is",
-    }
-)  # fmt: skip
+# headline writers often leave "is" in lower case too
+_HEADLINE_SMALL_WORDS = TITLE_SMALL_WORDS | {"is"}
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_HEADLINE_WORDS = 30
 
@@ -400,7 +395,7 @@ def title_cased(text: str) -> bool:
     Debunks Hillary: Only 'One or Two Instances' where Donations 'Slipped through the
     Cracks.'"): no paragraph of running text is."""
     words = [w.strip("\"'“”‘’,:;()!?.") for w in text.split()]
-    words = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _HEADLINE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return len(words) >= 4 and capitalised >= TITLE_CASE_SHARE * len(words)
 

@@ -86,6 +86,14 @@ BIO = re.compile(
     r"|covers|covering|author of|fellow)\b",
 )
 
+# The words a title in title case leaves in lower case (Chicago style).
+TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at",
+        "to", "by", "up", "as", "with", "from", "into", "over", "per", "via", "vs",
+    }
+)  # fmt: skip
+
 
 @cache
 def stoplists() -> dict[str, frozenset[str]]:

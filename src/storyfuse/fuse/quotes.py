@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.fuse.names import Names, described_body
 from storyfuse.fuse.units import StoryArticles, source_order
 from storyfuse.model import Analysis, Cited, Quote, QuoteGroup
@@ -82,16 +83,9 @@ def is_title(text: str) -> bool:
     words = [w for w in words if w]
     if len(words) > TITLE_WORDS or text.endswith((".", "!", "?")):
         return False
-    return all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in words)
 
 
-# the words a title leaves in lower case (Chicago style)
-_TITLE_SMALL_WORDS = frozenset(
-    {
-        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at",
-        "to", "by", "up", "as", "with", "from", "into", "over", "per", "via", "vs",
-    }
-)  # fmt: skip
 
 
 # Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
