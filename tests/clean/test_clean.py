@@ -394,3 +394,14 @@ def test_an_apostrophe_typed_as_an_opening_quote_mark_is_repaired() -> None:
     # real quote marks, and one between a digit and a digit, stay as written
     assert "‘a fair deal’" in article.text and "‘will run’" in article.text
     assert "2‘000" in article.text
+
+
+def test_mojibake_is_repaired_and_nothing_else_changes() -> None:
+    """Text that was decoded with the wrong encoding upstream ("PeÃ±a" for "Peña"), also with
+    its accents decomposed, reads right again; curly quotes, dashes and entities stay."""
+    garbled = "The president, Enrique PeÃ±a Nieto, met Jorge CastaA\u0303±eda."
+    body = f"{garbled}\n\n“We will talk again,” he said — &amp; left.\n\n{_LEDE}"
+    article = clean(_doc(body, title="Trump meets PeÃ±a Nieto"))
+    assert "Enrique Peña Nieto, met Jorge Castañeda." in article.text
+    assert "“We will talk again,” he said — &amp; left." in article.text
+    assert article.title == "Trump meets Peña Nieto"

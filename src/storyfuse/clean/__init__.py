@@ -8,12 +8,19 @@ Plain text (what copying a web page gives) goes through the full clutter search 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyfuse import limits
 from storyfuse.clean import metadata
 from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
 from storyfuse.clean.language import language_of
-from storyfuse.clean.lines import Line, normalise, repair_apostrophes, split_lines
+from storyfuse.clean.lines import (
+    Line,
+    normalise,
+    repair_apostrophes,
+    repair_mojibake,
+    split_lines,
+)
 from storyfuse.model import Article, Document, Removed
 
 __all__ = ["clean", "clean_text"]
@@ -28,6 +35,7 @@ def clean(document: Document) -> Article:
 
     ``Article.text`` is the clean body, paragraphs joined by blank lines.
     """
+    document = _repaired(document)
     lines = split_lines(document.body)
     limits.check()
     if document.from_html:
@@ -54,9 +62,19 @@ def clean(document: Document) -> Article:
     )
 
 
+def _repaired(document: Document) -> Document:
+    """The document with mojibake repaired in its body and title (``repair_mojibake``)."""
+    body = repair_mojibake(document.body)
+    title = repair_mojibake(document.title) if document.title else document.title
+    if body == document.body and title == document.title:
+        return document
+    return replace(document, body=body, title=title)
+
+
 def clean_text(text: str, title: str | None = None) -> str:
     """Only the clean body of a pasted page (used by the evaluation)."""
-    return "\n\n".join(d.line.text for d in classify(split_lines(text), title=title) if d.kept)
+    lines = split_lines(repair_mojibake(text))
+    return "\n\n".join(d.line.text for d in classify(lines, title=title) if d.kept)
 
 
 def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+import ftfy
 import justext
 
 # Share of function words from which a line reads as prose (jusText's calibration of its lists).
@@ -218,6 +219,27 @@ class Line:
     @cached_property
     def key(self) -> str:
         return normalise(self.text)
+
+
+# ftfy's repairs of text decoded with the wrong encoding somewhere upstream ("PeÃ±a" for
+# "Peña"; archives that also decomposed the accents write "A" + U+0303 + "±"), with the text
+# composed (NFC); nothing else of what ftfy can change (quotes stay curly, ligatures, widths,
+# line breaks, HTML entities and control characters are left as they are).
+_REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with its mojibake repaired (see ``_REPAIR``); the same text when it has none."""
+    return ftfy.fix_text(text, _REPAIR)
 
 
 def split_lines(text: str) -> list[Line]:
