@@ -264,6 +264,28 @@ def test_a_headline_in_title_case_above_the_body_is_the_title(headline: str) -> 
     assert article.text.startswith("The city council voted to close")
 
 
+def test_a_headline_over_a_label_or_a_dateline_lede_is_the_title() -> None:
+    # a label between headline and text ("ABSTRACT.") goes with the headline
+    lede = "The city council voted to close the old bridge to lorries from next month."
+    headline = "Council closes the old bridge to lorries after finding cracks."
+    page = f"{headline}\n\nABSTRACT.\n\n{lede}\n\nFULL TEXT.\n\n{_LEDE}"
+    article = clean(_doc(page))
+    assert article.title == "Council closes the old bridge to lorries after finding cracks"
+    assert article.text.startswith("The city council voted")
+    # two short sentences above a lede that opens with its dateline are its headline
+    dated = "SALTMERE, Ost. - The city council voted to close the old bridge to lorries."
+    article = clean(_doc(f"Bridge shuts. Again.\n\n{dated}\n\n{_LEDE}"))
+    assert article.title == "Bridge shuts. Again"
+    assert article.text.startswith("SALTMERE, Ost. - ")
+
+
+def test_a_headline_keeps_what_follows_a_dash_unless_it_names_an_outlet() -> None:
+    article = clean(_doc(f"Council shuts old bridge - and pays a price\n\n{_LEDE}"))
+    assert article.title == "Council shuts old bridge - and pays a price"
+    article = clean(_doc(f"Council shuts old bridge | Harbour Times\n\n{_LEDE}"))
+    assert (article.title, article.outlet) == ("Council shuts old bridge", "Harbour Times")
+
+
 def test_a_date_line_inside_the_body_is_a_heading_not_the_dateline() -> None:
     # a look back over years heads each part with its date
     body = (

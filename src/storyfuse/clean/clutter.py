@@ -186,8 +186,11 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             start -= 1
         if end + 1 < len(lines) and reasons[end + 1] is None and lines[end + 1].is_sentence:
             end += 1
-    if start == 0 and end > 0 and title_key is None and _headline_shaped(lines[0], lines[1]):
-        start = 1
+    if start == 0 and end > 0 and title_key is None:
+        # a label between the headline and the text ("ABSTRACT.", "LETTERS.") goes with it
+        label = end > 1 and _label(lines[1])
+        if _headline_shaped(lines[0], lines[2] if label else lines[1]):
+            start = 2 if label else 1
     end, off_topic = _trim_unrelated_tail(lines, prose, reasons, start, end)
     similarity = _topic_similarity(lines, prose, start, end)
     in_body = [start <= i <= end for i in range(len(lines))]
@@ -373,6 +376,10 @@ def _headline_shaped(line: Line, after: Line) -> bool:
     text = line.text
     if _DATELINE_OPENER.match(text) or text.endswith((":", ",")):
         return False
+    if DATELINE.match(after.text):
+        # above a lede that opens with its dateline, where the article begins ("Virginian
+        # could make history. Again." over "NEWPORT NEWS, Va. - In a tradition ...")
+        return 3 <= line.n_words <= HEADLINE_WORDS
     if title_cased(text):
         # headline style, whatever its length or sentences ("Republicans Finally Confirmed A
         # Judge. Is This Obama's Last One?")
@@ -388,6 +395,12 @@ def _headline_shaped(line: Line, after: Line) -> bool:
 _HEADLINE_SMALL_WORDS = TITLE_SMALL_WORDS | {"is"}
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_HEADLINE_WORDS = 30
+
+
+def _label(line: Line) -> bool:
+    """A one- or two-word label line: "ABSTRACT.", "LETTERS.", "Full text:"."""
+    words = line.text.rstrip(".:").split()
+    return 1 <= len(words) <= 2 and all(w.isalpha() for w in words) and words[0][0].isupper()
 
 
 def title_cased(text: str) -> bool:

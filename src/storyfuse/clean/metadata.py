@@ -185,8 +185,10 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
         return None
     text = header[best[1]].text.rstrip(" ;")  # "Headline;" above its standfirst
     parts = _TITLE_SEPARATOR.split(text)
-    # "Headline | Outlet": keep the headline.
-    title = parts[0].strip() if len(parts) == 2 and len(parts[1].split()) <= 5 else text
+    # "Headline | Outlet": keep the headline; an outlet's name is capitalised ("... donors -
+    # against him." goes on with the headline)
+    outlet = len(parts) == 2 and len(parts[1].split()) <= 5 and parts[1][:1].isupper()
+    title = parts[0].strip() if outlet else text
     return without_closing_stop(title)
 
 
