@@ -803,3 +803,20 @@ def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks()
         [("Ruben Vasker", "ORG", "Ruben Vasker met them."), ("Ruben Vasker", None, "Ruben Vasker said so.")]
     )
     assert once.is_person("Ruben Vasker")
+
+
+def test_a_body_after_words_that_describe_it_is_that_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+            ("The Halden Group", "ORG", "The Halden Group backed the deal."),
+            ("Ola Brenn", "PERSON", "Ola Brenn said so."),
+        ]
+    )
+    assert ix.canonical("her former label Norvik Records") == "Norvik Records"
+    assert ix.canonical("private equity giant The Halden Group") == "Halden Group"
+    # a role, or a word relating the body to something else, makes it someone or something else
+    assert ix.canonical("chief executive Norvik Records") == "chief executive Norvik Records"
+    assert ix.canonical("a dispute with Norvik Records") == "dispute with Norvik Records"
+    # a capitalised word before the body may be part of another name
+    assert ix.canonical("Brenn Norvik Records") == "Brenn Norvik Records"

@@ -316,6 +316,14 @@ SURNAME_BEFORE = 3
 _PAST_HOLDERS = _words("former ex late then outgoing")
 # words that qualify a title before it without being part of a name: "former President X"
 _TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
+# Words that put a body in relation to something else rather than describe it: "a deal with
+# Norvik Records", "the owner of Norvik Records".
+_RELATING = _words(
+    """
+    of for and or with without to by from in on at as about against than like including into
+    between among versus vs via over under after before nor but who which that whose
+    """
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -991,6 +999,9 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
+        body = self._described_body(name)
+        if body is not None:
+            return self._groups.find(body)
         if is_role(name):
             return self._holder_of(k)
         return None
@@ -1007,6 +1018,27 @@ class NameIndex:
                 continue
             if all(self._descriptor(w) for w in words[:i]):
                 return rest
+        return None
+
+    def _described_body(self, name: str) -> str | None:
+        """The body a name ends with after lower-case words that describe it: "her former label
+        Norvik Records", "private equity giant The Tarn Group" are the bodies the story names
+        so. The description may not hold a role ("director Norvik Records" is someone) or a
+        word that relates the body to something else ("a dispute with Norvik Records")."""
+        words = clean(name).split()
+        start = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+        before = words[:start]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if not before or not all(
+            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)
+            and not set(w.split("-")) & (ROLE_WORDS | _RELATING)
+            for w in before
+        ):
+            return None
+        k = key_of(" ".join(words[start:]))
+        if self._kind.get(k) == "org" and "ORG" in self._labels[k]:
+            return k
         return None
 
     def _descriptor(self, word: str) -> bool:
