@@ -820,3 +820,18 @@ def test_a_body_after_words_that_describe_it_is_that_body() -> None:
     assert ix.canonical("a dispute with Norvik Records") == "dispute with Norvik Records"
     # a capitalised word before the body may be part of another name
     assert ix.canonical("Brenn Norvik Records") == "Brenn Norvik Records"
+
+
+def test_a_body_written_with_its_owner_is_the_body_named_with_the_owner_in_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby University School of Shipping", "ORG", ""),
+            ("School of Shipping", "ORG", "the School of Shipping said."),
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+        ]
+    )
+    school = ix.canonical("Tarnby University School of Shipping")
+    assert ix.canonical("Tarnby's School of Shipping") == school
+    # an owner none of the body's names starts with is another body's
+    assert ix.canonical("Brenn's School of Shipping") == "Brenn's School of Shipping"
+    assert ix.canonical("Brenn's Norvik Records") == "Brenn's Norvik Records"

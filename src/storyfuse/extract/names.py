@@ -999,7 +999,7 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
-        body = self._described_body(name)
+        body = self._described_body(name) or self._owned_body(name)
         if body is not None:
             return self._groups.find(body)
         if is_role(name):
@@ -1038,6 +1038,25 @@ class NameIndex:
             return None
         k = key_of(" ".join(words[start:]))
         if self._kind.get(k) == "org" and "ORG" in self._labels[k]:
+            return k
+        return None
+
+    def _owned_body(self, name: str) -> str | None:
+        """A body written with its owner's possessive ("Tarnby's School of Shipping") is the
+        body the story names so without it when one of that body's names starts with the owner
+        ("Tarnby University School of Shipping")."""
+        owner, sep, rest = clean(name).partition("'s ")
+        if not sep or not _proper(owner) or not rest[:1].isupper():
+            return None
+        k, ok = key_of(rest), key_of(owner)
+        if self._kind.get(k) not in ("org", "acronym") or "ORG" not in self._labels[k]:
+            return None
+        root = self._groups.find(k)
+        if any(
+            m.startswith(ok + " ") and self._kind.get(m) == "org"
+            for m in self._groups.parent
+            if self._groups.find(m) == root
+        ):
             return k
         return None
 
