@@ -835,3 +835,15 @@ def test_a_body_written_with_its_owner_is_the_body_named_with_the_owner_in_it() 
     # an owner none of the body's names starts with is another body's
     assert ix.canonical("Brenn's School of Shipping") == "Brenn's School of Shipping"
     assert ix.canonical("Brenn's Norvik Records") == "Brenn's Norvik Records"
+
+
+def test_a_surname_tagged_an_organisation_does_not_bring_its_person_to_a_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ola Tarn", "PERSON", "Ola Tarn said so."),
+            ("Tarn Holding", "ORG", ""),
+            ("Tarn", "ORG", "Tarn said so."),
+        ]
+    )
+    assert ix.canonical("Tarn") == "Ola Tarn"
+    assert ix.canonical("Tarn Holding") == "Tarn Holding"

@@ -891,8 +891,8 @@ class NameIndex:
             written = self._surfaces[k]
             if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in written):
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
-            if kind == "person" and self._groups.find(k) in named:
-                continue  # a person's surname
+            if self._groups.find(k) in named:
+                continue  # a person's surname, however the tagger labelled it
             found = set()
             for b in bodies:
                 long = b.split()
