@@ -847,3 +847,33 @@ def test_a_surname_tagged_an_organisation_does_not_bring_its_person_to_a_body() 
     )
     assert ix.canonical("Tarn") == "Ola Tarn"
     assert ix.canonical("Tarn Holding") == "Tarn Holding"
+
+
+def test_an_outlet_is_its_name_with_news_when_nothing_else_extends_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Vorlund News", "ORG", "Vorlund News reported on Friday."),
+            ("Vorlund", "GPE", "Vorlund reported that the firm was under scrutiny."),
+            ("Vorlund", None, "Vorlund reported that the firm was under scrutiny."),
+        ]
+    )
+    assert ix.canonical("Vorlund") == ix.canonical("Vorlund News")
+    # another name that extends it, a known place, an acronym, a person's surname: apart
+    ix = NameIndex.build(
+        [
+            ("Brenn News", "ORG", ""),
+            ("Brenn Media", "ORG", ""),
+            ("Brenn", "ORG", "Brenn reported."),
+            ("Kyiv News", "ORG", ""),
+            ("Kyiv", "ORG", "Kyiv said so."),
+            ("NBR News", "ORG", ""),
+            ("NBR", "ORG", "NBR said so."),
+            ("Ola Tarn", "PERSON", "Ola Tarn said so."),
+            ("Tarn News", "ORG", ""),
+            ("Tarn", "ORG", "Tarn said so."),
+        ]
+    )
+    assert ix.canonical("Brenn") == "Brenn"
+    assert ix.canonical("Kyiv") == "Kyiv"
+    assert ix.canonical("NBR") == "NBR"
+    assert ix.canonical("Tarn News") == "Tarn News"

@@ -851,7 +851,38 @@ class NameIndex:
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
         self._link_short_orgs()
+        self._link_outlets()
         self._link_state_abbreviations()
+
+    def _link_outlets(self) -> None:
+        """ "Norvik" is "Norvik News" when that is the one name of the story that extends it,
+        and "Norvik" is neither a place the gazetteer knows ("Kyiv" is not "Kyiv News"), nor an
+        acronym ("NBC" is a network, "NBC News" its news division), nor a person's name. A
+        newspaper's word ("Herald", "Post") is left out: papers are named after places, which
+        a gazetteer of cities of 15,000 people or more does not all hold ("Tarnby Herald")."""
+        from storyfuse.extract.nlp import place_names
+
+        surnames = {
+            name_words(k)[-1]
+            for k, kind in self._kind.items()
+            if kind == "person" and len(name_words(k)) > 1
+        }
+        for b, kind in list(self._kind.items()):
+            words = b.split()
+            if kind != "org" or "ORG" not in self._labels[b] or len(words) != 2:
+                continue
+            short, outlet = words
+            if outlet != "news" or self._kind.get(short) not in ("org", "other"):
+                continue
+            written = self._surfaces[short]
+            if (
+                short in surnames
+                or not all(w[:1].isupper() and not w.isupper() for w in written)
+                or any(w in place_names() for w in written)
+                or any(k != b and k.split()[0] == short for k in self._kind if " " in k)
+            ):
+                continue
+            self._groups.union(b, short)
 
     def _link_state_abbreviations(self) -> None:
         """ "Fla." is "Florida" and "Calif." "California": a place written as a U.S. state's AP
