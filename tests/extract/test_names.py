@@ -877,3 +877,15 @@ def test_an_outlet_is_its_name_with_news_when_nothing_else_extends_it() -> None:
     assert ix.canonical("Kyiv") == "Kyiv"
     assert ix.canonical("NBR") == "NBR"
     assert ix.canonical("Tarn News") == "Tarn News"
+
+
+def test_a_website_address_is_the_one_body_whose_name_it_spells() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Gun Group", "ORG", "Norvik Gun Group said in a statement."),
+            ("The Tarn Press", "ORG", "The Tarn Press reported."),
+        ]
+    )
+    assert ix.canonical("norvikgungroup.com") == ix.canonical("Norvik Gun Group")
+    assert ix.canonical("www.tarn-press.co.uk") == ix.canonical("The Tarn Press")
+    assert ix.canonical("norvik.com") == "norvik.com"  # a part of the name is not the name

@@ -307,6 +307,8 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 
 
 _POSSESSIVE = re.compile(r"\w['’]s\s+[A-Z]")
+# a website's address, written in lower case: "norvikrecords.com", "www.norvik-records.co.uk"
+_WEBSITE = re.compile(r"(?:www\.)?([a-z0-9][a-z0-9-]*[a-z0-9])(?:\.[a-z]{2,6}){1,2}")
 # Times the tagger labels a name an organisation (and never a person) that keep it one when it
 # also speaks and reads like a person's name ("Exxon Mobil said").
 ORG_TAGGED = 3
@@ -1030,7 +1032,7 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
-        body = self._described_body(name) or self._owned_body(name)
+        body = self._described_body(name) or self._owned_body(name) or self._website(name)
         if body is not None:
             return self._groups.find(body)
         if is_role(name):
@@ -1090,6 +1092,22 @@ class NameIndex:
         ):
             return k
         return None
+
+    def _website(self, name: str) -> str | None:
+        """A website's address ("norvikrecords.com", "www.norvik-records.org") is the one body
+        of the story whose name's words, run together, it spells before its domain ending."""
+        found = _WEBSITE.fullmatch(name.strip())
+        if found is None:
+            return None
+        spelled = found[1].replace("-", "")
+        bodies = {
+            self._groups.find(k)
+            for k, kind in self._kind.items()
+            if kind == "org"
+            and "ORG" in self._labels[k]
+            and "".join(w for w in k.split() if w != "the") == spelled
+        }
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _descriptor(self, word: str) -> bool:
         if word in ROLE_WORDS or word in ABBREVIATIONS:
