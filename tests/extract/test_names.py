@@ -889,3 +889,17 @@ def test_a_website_address_is_the_one_body_whose_name_it_spells() -> None:
     assert ix.canonical("norvikgungroup.com") == ix.canonical("Norvik Gun Group")
     assert ix.canonical("www.tarn-press.co.uk") == ix.canonical("The Tarn Press")
     assert ix.canonical("norvik.com") == "norvik.com"  # a part of the name is not the name
+
+
+def test_a_body_with_its_last_words_as_initials_is_the_body_they_start() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby Police Department", "ORG", "Tarnby Police Department responded."),
+            ("Tarnby", "GPE", "a girl from Tarnby"),
+            ("Norvik Fire Department", "ORG", ""),
+            ("Norvik Finance Directorate", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
+    assert ix.canonical("Norvik F.D.") == "Norvik F.D."  # two bodies fit
+    assert ix.canonical("Brenn P.D.") == "Brenn P.D."  # other first words

@@ -1032,7 +1032,12 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
-        body = self._described_body(name) or self._owned_body(name) or self._website(name)
+        body = (
+            self._described_body(name)
+            or self._owned_body(name)
+            or self._website(name)
+            or self._abbreviated_body(name)
+        )
         if body is not None:
             return self._groups.find(body)
         if is_role(name):
@@ -1107,6 +1112,24 @@ class NameIndex:
             and "ORG" in self._labels[k]
             and "".join(w for w in k.split() if w != "the") == spelled
         }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _abbreviated_body(self, name: str) -> str | None:
+        """A body whose last words are written as their initials ("Tarnby P.D.", "Norvik
+        F.C.") is the one body of the story named with the same first words and words with
+        those initials ("Tarnby Police Department")."""
+        *first, last = clean(name).split() or [""]
+        if not first or not re.fullmatch(r"(?:[A-Z]\.){2,}", last):
+            return None
+        letters = last.replace(".", "")
+        bodies = set()
+        for k, kind in self._kind.items():
+            if kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                words = surface.split()
+                if words[: len(first)] == first and initials(" ".join(words[len(first) :])) == letters:
+                    bodies.add(self._groups.find(k))
         return bodies.pop() if len(bodies) == 1 else None
 
     def _descriptor(self, word: str) -> bool:
