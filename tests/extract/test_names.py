@@ -903,3 +903,17 @@ def test_a_body_with_its_last_words_as_initials_is_the_body_they_start() -> None
     assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
     assert ix.canonical("Norvik F.D.") == "Norvik F.D."  # two bodies fit
     assert ix.canonical("Brenn P.D.") == "Brenn P.D."  # other first words
+
+
+def test_a_body_written_without_the_place_its_name_starts_with() -> None:
+    ix = NameIndex.build(
+        [
+            ("Lyon Evening Courier", "ORG", "according to the Lyon Evening Courier."),
+            ("Tarnby Evening Courier", "ORG", ""),  # no place the gazetteer knows
+        ]
+    )
+    assert ix.canonical("Evening Courier") == "Lyon Evening Courier"
+    ix = NameIndex.build(
+        [("Lyon Evening Courier", "ORG", ""), ("Bergen Evening Courier", "ORG", "")]
+    )
+    assert ix.canonical("Evening Courier") == "Evening Courier"  # two places' papers

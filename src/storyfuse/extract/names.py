@@ -1037,6 +1037,7 @@ class NameIndex:
             or self._owned_body(name)
             or self._website(name)
             or self._abbreviated_body(name)
+            or self._placed_body(name)
         )
         if body is not None:
             return self._groups.find(body)
@@ -1131,6 +1132,30 @@ class NameIndex:
                 if words[: len(first)] == first and initials(" ".join(words[len(first) :])) == letters:
                     bodies.add(self._groups.find(k))
         return bodies.pop() if len(bodies) == 1 else None
+
+    def _placed_body(self, name: str) -> str | None:
+        """A proper name of two words or more written without the place that starts the name
+        the story gives it ("Argus Courier" for "Tarnby Argus Courier") is that name, when one
+        name of the story fits; a person's name is not."""
+        from storyfuse.extract.nlp import place_names
+
+        words = clean(name).split()
+        if len(words) < 2 or not _proper(name) or is_acronym(name):
+            return None
+        found = set()
+        for k, kind in self._kind.items():
+            if kind in ("person", "titled") or self._labels[k].keys() & {"PERSON", "GPE"}:
+                continue
+            for surface in self._surfaces[k]:
+                place = surface.split()[: -len(words)]
+                if (
+                    place
+                    and surface.split()[-len(words) :] == words
+                    and " ".join(place) in place_names()
+                ):
+                    found.add(self._groups.find(k))
+        found -= {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
+        return found.pop() if len(found) == 1 else None
 
     def _descriptor(self, word: str) -> bool:
         if word in ROLE_WORDS or word in ABBREVIATIONS:
