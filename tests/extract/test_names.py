@@ -917,3 +917,15 @@ def test_a_body_written_without_the_place_its_name_starts_with() -> None:
         [("Lyon Evening Courier", "ORG", ""), ("Bergen Evening Courier", "ORG", "")]
     )
     assert ix.canonical("Evening Courier") == "Evening Courier"  # two places' papers
+
+
+def test_a_body_followed_by_what_it_serves_is_the_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("the Tarnby Attorney's Office", None, "the Tarnby Attorney's Office said."),
+            ("State Department", "ORG", "the State Department said."),
+        ]
+    )
+    office = ix.canonical("the Tarnby Attorney's Office")
+    assert ix.canonical("Tarnby Attorney's Office for the Northern District") == office
+    assert ix.canonical("State Department of Health") == "State Department of Health"

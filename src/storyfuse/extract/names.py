@@ -1038,6 +1038,7 @@ class NameIndex:
             or self._website(name)
             or self._abbreviated_body(name)
             or self._placed_body(name)
+            or self._qualified_body(k)
         )
         if body is not None:
             return self._groups.find(body)
@@ -1156,6 +1157,27 @@ class NameIndex:
                     found.add(self._groups.find(k))
         found -= {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
         return found.pop() if len(found) == 1 else None
+
+    def _qualified_body(self, k: str) -> str | None:
+        """A body's name followed by what it serves ("Tarnby Attorney's Office for the Northern
+        District") is the body the story names by the first part, when that ends in a body's
+        head word ("office", "department") and is no person's. Not with "of", which starts
+        other bodies' names ("State Department of Health" is not the State Department)."""
+        words = k.split()
+        for i in range(2, len(words) - 1):
+            if words[i] != "for":
+                continue
+            head = " ".join(words[:i])
+            if words[i - 1] in ORG_HEADS and head in self._kind and not self._people_in(head):
+                return head
+        return None
+
+    def _people_in(self, k: str) -> bool:
+        root = self._groups.find(k)
+        return any(
+            self._kind.get(m) in ("person", "titled") and self._groups.find(m) == root
+            for m in self._groups.parent
+        )
 
     def _descriptor(self, word: str) -> bool:
         if word in ROLE_WORDS or word in ABBREVIATIONS:
