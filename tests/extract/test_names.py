@@ -929,3 +929,30 @@ def test_a_body_followed_by_what_it_serves_is_the_body() -> None:
     office = ix.canonical("the Tarnby Attorney's Office")
     assert ix.canonical("Tarnby Attorney's Office for the Northern District") == office
     assert ix.canonical("State Department of Health") == "State Department of Health"
+
+
+def test_a_description_written_before_one_body_in_apposition_names_it() -> None:
+    ix = NameIndex.build(
+        [
+            (
+                "Norvik Records",
+                "ORG",
+                "a dispute with Ola Vik (who owns her former record label, Norvik Records)",
+            ),
+            ("The Brenn Company", "ORG", "Tarn's parent company, The Brenn Company, said so."),
+            ("Tarn", "ORG", "Tarn's parent company, The Brenn Company, said so."),
+            ("Vik Productions", "ORG", "The company that runs the awards, Vik Productions, said."),
+            ("Halden Bank", "ORG", "its rival, Halden Bank, and the label's chief, Halden Bank,"),
+            # one description before two bodies names neither
+            ("Alpha Funds", "ORG", "the fund's new owner, Alpha Funds, said."),
+            ("Beta Funds", "ORG", "the fund's new owner, Beta Funds, said."),
+        ]
+    )
+    assert ix.canonical("her former record label") == "Norvik Records"
+    assert ix.canonical("Tarn's parent company") == "Brenn Company"
+    assert ix.canonical("The company that runs the awards") == "Vik Productions"
+    assert ix.canonical("Norvik Records") == "Norvik Records"  # still named by its name
+    # one word with no owner or clause says not which; a role is someone
+    assert ix.canonical("its rival") == "its rival"
+    assert ix.canonical("the label's chief") == "label's chief"
+    assert ix.canonical("the fund's new owner") == "fund's new owner"

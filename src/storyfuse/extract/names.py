@@ -407,6 +407,44 @@ def _long_form_before(text: str, end: int) -> str | None:
     return " ".join(run) if run else None
 
 
+# Words that open a description of a body written before its name: "her former label, X".
+_OPENERS = _words("the her his its their our")
+_RELATIVES = _words("that which who")
+
+
+def _apposed_description(chunk: str) -> str | None:
+    """The description a chunk ends with, written before a body's name in apposition: from
+    the last word that opens one (an article, a possessive pronoun or an owner's possessive),
+    at least two words, lower case up to a relative pronoun and holding no role ("her former
+    record label", "Tarn's parent company", "the company that runs the awards", not "the
+    awards" there nor "the label's chief executive"; "the company" alone says not which)."""
+    words = chunk.split()
+    opens = [
+        i
+        for i, w in enumerate(words)
+        if w in _OPENERS or w.lower() == "the" or (re.fullmatch(r"[A-Z][\w&.-]*'s", w) is not None)
+    ]
+    for i in reversed(opens):
+        # inside a relative clause: the description starts before it
+        relative = [j for j in range(i) if words[j].lower() in _RELATIVES]
+        if relative and any(o < relative[-1] for o in opens):
+            continue
+        rest = words[i + 1 :]
+        cut = next((j for j, w in enumerate(rest) if w in _RELATIVES), len(rest))
+        head = rest[:cut]
+        # one word is enough with an owner or a clause that says which ("the company that")
+        specific = words[i].endswith("'s") or cut < len(rest)
+        if len(head) < (1 if specific else 2) or len(rest) < 2:
+            return None
+        if not all(
+            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w) and not set(w.split("-")) & ROLE_WORDS
+            for w in head
+        ):
+            return None
+        return " ".join(words[i:])
+    return None
+
+
 class _Groups:
     """Union-find over name keys."""
 
@@ -463,6 +501,8 @@ class NameIndex:
         self._people: set[str] = set()  # group roots holding a person's name
         # key -> article -> where in it the key is written (the mentions that say where)
         self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        # description key -> (as written, the body keys it is written before in apposition)
+        self._descriptions: dict[str, tuple[str, set[str]]] = {}
 
     # --- building -----------------------------------------------------------------------------
 
@@ -500,6 +540,7 @@ class NameIndex:
         index._link_names()
         index._link_roles(roles)
         index._link_orgs()
+        index._link_descriptions()
         index._choose_canonical()
         return index
 
@@ -638,6 +679,7 @@ class NameIndex:
             self._kind[lk] = "org"
             self._acronym_of[lk] = acronym
             self._groups.union(ak, lk)
+        self._read_body_appositions(text)
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
         for pk in people:
@@ -669,6 +711,34 @@ class NameIndex:
                         self._surfaces[rk][clean(role)] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((role_key(role), pk))
+
+    def _read_body_appositions(self, text: str) -> None:
+        """Descriptions written before a body's name in apposition: "her former record label,
+        Norvik Records)", "Tarn's parent company, The Brenn Company,", "The company that runs
+        the awards, Vik Productions,"."""
+        for k, kind in list(self._kind.items()):
+            if kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                if surface not in text:
+                    continue
+                pattern = rf"([^,.;:()\n]{{3,90}}),\s+(?:[Tt]he\s+)?{re.escape(surface)}\s*[,)]"
+                for m in re.finditer(pattern, text):
+                    description = _apposed_description(m.group(1))
+                    if description:
+                        dk = key_of(description)
+                        self._descriptions.setdefault(dk, (description, set()))[1].add(k)
+
+    def _link_descriptions(self) -> None:
+        """A description written before one body only (in apposition) names that body."""
+        for dk, (written, bodies) in self._descriptions.items():
+            roots = {self._groups.find(b) for b in bodies}
+            if len(roots) != 1 or dk in self._kind:
+                continue
+            self._groups.add(dk)
+            self._surfaces[dk][written] += 1
+            self._kind[dk] = "described"
+            self._groups.union(roots.pop(), dk)
 
     def _is_dateline(self, text: str, start: int, end: int) -> bool:
         return dateline_credit(
@@ -1002,7 +1072,9 @@ class NameIndex:
                 return f"{long} ({acronym})"
             return acronym
         names = [
-            k for k in keys if self._kind.get(k) != "role" and k not in self._initialism
+            k
+            for k in keys
+            if self._kind.get(k) not in ("role", "described") and k not in self._initialism
         ] or keys
         # a place or body rather than its adjective: "North Korea", not "North Korean"
         proper = [
@@ -1130,7 +1202,8 @@ class NameIndex:
                 continue
             for surface in self._surfaces[k]:
                 words = surface.split()
-                if words[: len(first)] == first and initials(" ".join(words[len(first) :])) == letters:
+                rest = " ".join(words[len(first) :])
+                if words[: len(first)] == first and initials(rest) == letters:
                     bodies.add(self._groups.find(k))
         return bodies.pop() if len(bodies) == 1 else None
 
