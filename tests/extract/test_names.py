@@ -956,3 +956,19 @@ def test_a_description_written_before_one_body_in_apposition_names_it() -> None:
     assert ix.canonical("its rival") == "its rival"
     assert ix.canonical("the label's chief") == "label's chief"
     assert ix.canonical("the fund's new owner") == "fund's new owner"
+
+
+def test_a_body_written_with_its_owner_asked_without_it_or_as_the_owners_company() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ola Vik", "PERSON", "Ola Vik said so."),
+            ("Vik", "PERSON", "Vik said so."),
+            ("Vik's Tarn Holdings", "ORG", "Vik's Tarn Holdings bought the label."),
+            ("Ada Brenn", "PERSON", "Ada Brenn said so."),
+        ]
+    )
+    holdings = ix.canonical("Vik's Tarn Holdings")
+    assert ix.canonical("Tarn Holdings") == holdings
+    assert ix.canonical("Ola Vik's company") == holdings
+    assert ix.canonical("Ada Brenn's company") == "Ada Brenn's company"  # she owns none here
+    assert ix.canonical("Ola Vik's daughter") == "Ola Vik's daughter"  # no kind of body

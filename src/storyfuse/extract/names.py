@@ -1111,6 +1111,7 @@ class NameIndex:
             or self._abbreviated_body(name)
             or self._placed_body(name)
             or self._qualified_body(k)
+            or self._possessed_body(name)
         )
         if body is not None:
             return self._groups.find(body)
@@ -1244,6 +1245,32 @@ class NameIndex:
             if words[i - 1] in ORG_HEADS and head in self._kind and not self._people_in(head):
                 return head
         return None
+
+    def _possessed_body(self, name: str) -> str | None:
+        """The one body the story writes with an owner's possessive ("Vik's Tarn Holdings"),
+        asked without the owner ("Tarn Holdings") or as the owner's kind of body ("Ola Vik's
+        company", the owner the same person or body however written)."""
+        written = clean(name)
+        owner, sep, rest = written.partition("'s ")
+        kind = rest in DESCRIBED_BODIES  # "company", "firm", "agency"
+        if sep and not kind:
+            return None
+        if not sep and (len(written.split()) < 2 or not _proper(written)):
+            return None
+        owners = self._lookup(owner) if kind else None
+        if kind and owners is None:
+            return None
+        found = set()
+        for k, k_kind in self._kind.items():
+            if k_kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                other, has, body = surface.partition("'s ")
+                if not has or not _proper(other) or not _proper(body):
+                    continue
+                if (kind and self._lookup(other) == owners) or (not kind and body == written):
+                    found.add(self._groups.find(k))
+        return found.pop() if len(found) == 1 else None
 
     def _people_in(self, k: str) -> bool:
         root = self._groups.find(k)
