@@ -956,6 +956,15 @@ def test_a_description_written_before_one_body_in_apposition_names_it() -> None:
     assert ix.canonical("its rival") == "its rival"
     assert ix.canonical("the label's chief") == "label's chief"
     assert ix.canonical("the fund's new owner") == "fund's new owner"
+    # a list is no apposition
+    ix = NameIndex.build(
+        [
+            ("Norvik Guard Corps", "ORG", "Tarn's missile program, Norvik Guard Corps, and spies"),
+            ("Social Security", "ORG", "Tarn's positions on trade, Social Security, the army"),
+        ]
+    )
+    assert ix.canonical("Tarn's missile program") == "Tarn's missile program"
+    assert ix.canonical("Tarn's positions on trade") == "Tarn's positions on trade"
 
 
 def test_a_body_written_with_its_owner_asked_without_it_or_as_the_owners_company() -> None:

@@ -417,7 +417,8 @@ def _apposed_description(chunk: str) -> str | None:
     the last word that opens one (an article, a possessive pronoun or an owner's possessive),
     at least two words, lower case up to a relative pronoun and holding no role ("her former
     record label", "Tarn's parent company", "the company that runs the awards", not "the
-    awards" there nor "the label's chief executive"; "the company" alone says not which)."""
+    awards" there, "the label's chief executive" nor "its positions on trade"; "the company"
+    alone says not which)."""
     words = chunk.split()
     opens = [
         i
@@ -437,10 +438,11 @@ def _apposed_description(chunk: str) -> str | None:
         if len(head) < (1 if specific else 2) or len(rest) < 2:
             return None
         if not all(
-            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w) and not set(w.split("-")) & ROLE_WORDS
+            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)
+            and not set(w.split("-")) & (ROLE_WORDS | _RELATING)
             for w in head
         ):
-            return None
+            return None  # a role, or a relation to something else: "its positions on trade"
         return " ".join(words[i:])
     return None
 
@@ -722,8 +724,13 @@ class NameIndex:
             for surface in self._surfaces[k]:
                 if surface not in text:
                     continue
-                pattern = rf"([^,.;:()\n]{{3,90}}),\s+(?:[Tt]he\s+)?{re.escape(surface)}\s*[,)]"
+                pattern = (
+                    rf"([^,.;:()\n]{{3,90}}),\s+(?:[Tt]he\s+)?{re.escape(surface)}\s*([,)])"
+                    r"([^,.;:()\n]*)"
+                )
                 for m in re.finditer(pattern, text):
+                    if m.group(2) == "," and re.search(r"(?:^|\s)(?:and|or)\s", m.group(3)):
+                        continue  # a list: "X's positions on trade, Social Security, the ..."
                     description = _apposed_description(m.group(1))
                     if description:
                         dk = key_of(description)
