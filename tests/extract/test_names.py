@@ -981,3 +981,20 @@ def test_a_body_written_with_its_owner_asked_without_it_or_as_the_owners_company
     assert ix.canonical("Ola Vik's company") == holdings
     assert ix.canonical("Ada Brenn's company") == "Ada Brenn's company"  # she owns none here
     assert ix.canonical("Ola Vik's daughter") == "Ola Vik's daughter"  # no kind of body
+
+
+def test_a_speaker_written_as_another_way_of_naming_a_body_joins_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+            ("her former label Norvik Records", None, "her former label Norvik Records said."),
+            ("Tarnby Police Department", "ORG", "Tarnby Police Department responded."),
+            ("Tarnby P.D.", None, "Tarnby P.D. said."),
+            ("Lyon Evening Courier", "ORG", "the Lyon Evening Courier reported."),
+            ("Evening Courier", "ORG", "the Evening Courier reported."),
+        ]
+    )
+    assert ix.canonical("her former label Norvik Records") == "Norvik Records"
+    assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
+    # a name written as it is may be the body without the place (a national party)
+    assert ix.canonical("Evening Courier") == "Evening Courier"

@@ -543,6 +543,7 @@ class NameIndex:
         index._link_roles(roles)
         index._link_orgs()
         index._link_descriptions()
+        index._link_written_bodies()
         index._choose_canonical()
         return index
 
@@ -1111,15 +1112,7 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
-        body = (
-            self._described_body(name)
-            or self._owned_body(name)
-            or self._website(name)
-            or self._abbreviated_body(name)
-            or self._placed_body(name)
-            or self._qualified_body(k)
-            or self._possessed_body(name)
-        )
+        body = self._written_body(name)
         if body is not None:
             return self._groups.find(body)
         if is_role(name):
@@ -1139,6 +1132,37 @@ class NameIndex:
             if all(self._descriptor(w) for w in words[:i]):
                 return rest
         return None
+
+    def _written_body(self, name: str, written: bool = False) -> str | None:
+        """The body of the story a name is another way of writing (see the rules below). A
+        name the story writes itself (``written``) is not taken for a body that adds a place
+        or an owner to it: "Democratic Party", written so, is as often the national party as
+        the "Alabama Democratic Party" the story also names, and "Coast Guard" another
+        country's than "Norland's Coast Guard"."""
+        return (
+            self._described_body(name)
+            or self._owned_body(name)
+            or self._website(name)
+            or self._abbreviated_body(name)
+            or (None if written else self._placed_body(name))
+            or self._qualified_body(key_of(name))
+            or self._possessed_body(name, written)
+        )
+
+    def _link_written_bodies(self) -> None:
+        """The same rules for the names the story's mentions write, so that a speaker or a
+        claimant written so ("her former label Norvik Records said") joins the body, as the
+        name asked of the index does. A name that is a person's or a role's is left."""
+        groups: Counter[str] = Counter(self._groups.find(k) for k in self._kind)
+        for k, kind in list(self._kind.items()):
+            if kind in ("person", "titled", "acronym") or groups[self._groups.find(k)] > 1:
+                continue
+            for surface in list(self._surfaces[k]):
+                body = self._written_body(surface, written=True)
+                if body is not None and self._groups.find(body) != self._groups.find(k):
+                    self._groups.union(body, k)
+                    self._kind[k] = "described"  # the body's own name stays its name
+                    break
 
     def _described_body(self, name: str) -> str | None:
         """The body a name ends with after lower-case words that describe it: "her former label
@@ -1253,7 +1277,7 @@ class NameIndex:
                 return head
         return None
 
-    def _possessed_body(self, name: str) -> str | None:
+    def _possessed_body(self, name: str, as_written: bool = False) -> str | None:
         """The one body the story writes with an owner's possessive ("Vik's Tarn Holdings"),
         asked without the owner ("Tarn Holdings") or as the owner's kind of body ("Ola Vik's
         company", the owner the same person or body however written)."""
@@ -1262,7 +1286,7 @@ class NameIndex:
         kind = rest in DESCRIBED_BODIES  # "company", "firm", "agency"
         if sep and not kind:
             return None
-        if not sep and (len(written.split()) < 2 or not _proper(written)):
+        if not sep and (as_written or len(written.split()) < 2 or not _proper(written)):
             return None
         owners = self._lookup(owner) if kind else None
         if kind and owners is None:
