@@ -803,3 +803,198 @@ def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks()
         [("Ruben Vasker", "ORG", "Ruben Vasker met them."), ("Ruben Vasker", None, "Ruben Vasker said so.")]
     )
     assert once.is_person("Ruben Vasker")
+
+
+def test_a_body_after_words_that_describe_it_is_that_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+            ("The Halden Group", "ORG", "The Halden Group backed the deal."),
+            ("Ola Brenn", "PERSON", "Ola Brenn said so."),
+        ]
+    )
+    assert ix.canonical("her former label Norvik Records") == "Norvik Records"
+    assert ix.canonical("private equity giant The Halden Group") == "Halden Group"
+    # a role, or a word relating the body to something else, makes it someone or something else
+    assert ix.canonical("chief executive Norvik Records") == "chief executive Norvik Records"
+    assert ix.canonical("a dispute with Norvik Records") == "dispute with Norvik Records"
+    # a capitalised word before the body may be part of another name
+    assert ix.canonical("Brenn Norvik Records") == "Brenn Norvik Records"
+
+
+def test_a_body_written_with_its_owner_is_the_body_named_with_the_owner_in_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby University School of Shipping", "ORG", ""),
+            ("School of Shipping", "ORG", "the School of Shipping said."),
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+        ]
+    )
+    school = ix.canonical("Tarnby University School of Shipping")
+    assert ix.canonical("Tarnby's School of Shipping") == school
+    # an owner none of the body's names starts with is another body's
+    assert ix.canonical("Brenn's School of Shipping") == "Brenn's School of Shipping"
+    assert ix.canonical("Brenn's Norvik Records") == "Brenn's Norvik Records"
+
+
+def test_a_surname_tagged_an_organisation_does_not_bring_its_person_to_a_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ola Tarn", "PERSON", "Ola Tarn said so."),
+            ("Tarn Holding", "ORG", ""),
+            ("Tarn", "ORG", "Tarn said so."),
+        ]
+    )
+    assert ix.canonical("Tarn") == "Ola Tarn"
+    assert ix.canonical("Tarn Holding") == "Tarn Holding"
+
+
+def test_an_outlet_is_its_name_with_news_when_nothing_else_extends_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Vorlund News", "ORG", "Vorlund News reported on Friday."),
+            ("Vorlund", "GPE", "Vorlund reported that the firm was under scrutiny."),
+            ("Vorlund", None, "Vorlund reported that the firm was under scrutiny."),
+        ]
+    )
+    assert ix.canonical("Vorlund") == ix.canonical("Vorlund News")
+    # another name that extends it, a known place, an acronym, a person's surname: apart
+    ix = NameIndex.build(
+        [
+            ("Brenn News", "ORG", ""),
+            ("Brenn Media", "ORG", ""),
+            ("Brenn", "ORG", "Brenn reported."),
+            ("Kyiv News", "ORG", ""),
+            ("Kyiv", "ORG", "Kyiv said so."),
+            ("NBR News", "ORG", ""),
+            ("NBR", "ORG", "NBR said so."),
+            ("Ola Tarn", "PERSON", "Ola Tarn said so."),
+            ("Tarn News", "ORG", ""),
+            ("Tarn", "ORG", "Tarn said so."),
+        ]
+    )
+    assert ix.canonical("Brenn") == "Brenn"
+    assert ix.canonical("Kyiv") == "Kyiv"
+    assert ix.canonical("NBR") == "NBR"
+    assert ix.canonical("Tarn News") == "Tarn News"
+
+
+def test_a_website_address_is_the_one_body_whose_name_it_spells() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Gun Group", "ORG", "Norvik Gun Group said in a statement."),
+            ("The Tarn Press", "ORG", "The Tarn Press reported."),
+        ]
+    )
+    assert ix.canonical("norvikgungroup.com") == ix.canonical("Norvik Gun Group")
+    assert ix.canonical("www.tarn-press.co.uk") == ix.canonical("The Tarn Press")
+    assert ix.canonical("norvik.com") == "norvik.com"  # a part of the name is not the name
+
+
+def test_a_body_with_its_last_words_as_initials_is_the_body_they_start() -> None:
+    ix = NameIndex.build(
+        [
+            ("Tarnby Police Department", "ORG", "Tarnby Police Department responded."),
+            ("Tarnby", "GPE", "a girl from Tarnby"),
+            ("Norvik Fire Department", "ORG", ""),
+            ("Norvik Finance Directorate", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
+    assert ix.canonical("Norvik F.D.") == "Norvik F.D."  # two bodies fit
+    assert ix.canonical("Brenn P.D.") == "Brenn P.D."  # other first words
+
+
+def test_a_body_written_without_the_place_its_name_starts_with() -> None:
+    ix = NameIndex.build(
+        [
+            ("Lyon Evening Courier", "ORG", "according to the Lyon Evening Courier."),
+            ("Tarnby Evening Courier", "ORG", ""),  # no place the gazetteer knows
+        ]
+    )
+    assert ix.canonical("Evening Courier") == "Lyon Evening Courier"
+    ix = NameIndex.build(
+        [("Lyon Evening Courier", "ORG", ""), ("Bergen Evening Courier", "ORG", "")]
+    )
+    assert ix.canonical("Evening Courier") == "Evening Courier"  # two places' papers
+
+
+def test_a_body_followed_by_what_it_serves_is_the_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("the Tarnby Attorney's Office", None, "the Tarnby Attorney's Office said."),
+            ("State Department", "ORG", "the State Department said."),
+        ]
+    )
+    office = ix.canonical("the Tarnby Attorney's Office")
+    assert ix.canonical("Tarnby Attorney's Office for the Northern District") == office
+    assert ix.canonical("State Department of Health") == "State Department of Health"
+
+
+def test_a_description_written_before_one_body_in_apposition_names_it() -> None:
+    ix = NameIndex.build(
+        [
+            (
+                "Norvik Records",
+                "ORG",
+                "a dispute with Ola Vik (who owns her former record label, Norvik Records)",
+            ),
+            ("The Brenn Company", "ORG", "Tarn's parent company, The Brenn Company, said so."),
+            ("Tarn", "ORG", "Tarn's parent company, The Brenn Company, said so."),
+            ("Vik Productions", "ORG", "The company that runs the awards, Vik Productions, said."),
+            ("Halden Bank", "ORG", "its rival, Halden Bank, and the label's chief, Halden Bank,"),
+            # one description before two bodies names neither
+            ("Alpha Funds", "ORG", "the fund's new owner, Alpha Funds, said."),
+            ("Beta Funds", "ORG", "the fund's new owner, Beta Funds, said."),
+        ]
+    )
+    assert ix.canonical("her former record label") == "Norvik Records"
+    assert ix.canonical("Tarn's parent company") == "Brenn Company"
+    assert ix.canonical("The company that runs the awards") == "Vik Productions"
+    assert ix.canonical("Norvik Records") == "Norvik Records"  # still named by its name
+    # one word with no owner or clause says not which; a role is someone
+    assert ix.canonical("its rival") == "its rival"
+    assert ix.canonical("the label's chief") == "label's chief"
+    assert ix.canonical("the fund's new owner") == "fund's new owner"
+    # a list is no apposition
+    ix = NameIndex.build(
+        [
+            ("Norvik Guard Corps", "ORG", "Tarn's missile program, Norvik Guard Corps, and spies"),
+            ("Social Security", "ORG", "Tarn's positions on trade, Social Security, the army"),
+        ]
+    )
+    assert ix.canonical("Tarn's missile program") == "Tarn's missile program"
+    assert ix.canonical("Tarn's positions on trade") == "Tarn's positions on trade"
+
+
+def test_a_body_written_with_its_owner_asked_without_it_or_as_the_owners_company() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ola Vik", "PERSON", "Ola Vik said so."),
+            ("Vik", "PERSON", "Vik said so."),
+            ("Vik's Tarn Holdings", "ORG", "Vik's Tarn Holdings bought the label."),
+            ("Ada Brenn", "PERSON", "Ada Brenn said so."),
+        ]
+    )
+    holdings = ix.canonical("Vik's Tarn Holdings")
+    assert ix.canonical("Tarn Holdings") == holdings
+    assert ix.canonical("Ola Vik's company") == holdings
+    assert ix.canonical("Ada Brenn's company") == "Ada Brenn's company"  # she owns none here
+    assert ix.canonical("Ola Vik's daughter") == "Ola Vik's daughter"  # no kind of body
+
+
+def test_a_speaker_written_as_another_way_of_naming_a_body_joins_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norvik Records", "ORG", "Norvik Records said so."),
+            ("her former label Norvik Records", None, "her former label Norvik Records said."),
+            ("Tarnby Police Department", "ORG", "Tarnby Police Department responded."),
+            ("Tarnby P.D.", None, "Tarnby P.D. said."),
+            ("Lyon Evening Courier", "ORG", "the Lyon Evening Courier reported."),
+            ("Evening Courier", "ORG", "the Evening Courier reported."),
+        ]
+    )
+    assert ix.canonical("her former label Norvik Records") == "Norvik Records"
+    assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
+    # a name written as it is may be the body without the place (a national party)
+    assert ix.canonical("Evening Courier") == "Evening Courier"

@@ -307,6 +307,8 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
 
 
 _POSSESSIVE = re.compile(r"\w['’]s\s+[A-Z]")
+# a website's address, written in lower case: "norvikrecords.com", "www.norvik-records.co.uk"
+_WEBSITE = re.compile(r"(?:www\.)?([a-z0-9][a-z0-9-]*[a-z0-9])(?:\.[a-z]{2,6}){1,2}")
 # Times the tagger labels a name an organisation (and never a person) that keep it one when it
 # also speaks and reads like a person's name ("Exxon Mobil said").
 ORG_TAGGED = 3
@@ -316,6 +318,14 @@ SURNAME_BEFORE = 3
 _PAST_HOLDERS = _words("former ex late then outgoing")
 # words that qualify a title before it without being part of a name: "former President X"
 _TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
+# Words that put a body in relation to something else rather than describe it: "a deal with
+# Norvik Records", "the owner of Norvik Records".
+_RELATING = _words(
+    """
+    of for and or with without to by from in on at as about against than like including into
+    between among versus vs via over under after before nor but who which that whose
+    """
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -397,6 +407,46 @@ def _long_form_before(text: str, end: int) -> str | None:
     return " ".join(run) if run else None
 
 
+# Words that open a description of a body written before its name: "her former label, X".
+_OPENERS = _words("the her his its their our")
+_RELATIVES = _words("that which who")
+
+
+def _apposed_description(chunk: str) -> str | None:
+    """The description a chunk ends with, written before a body's name in apposition: from
+    the last word that opens one (an article, a possessive pronoun or an owner's possessive),
+    at least two words, lower case up to a relative pronoun and holding no role ("her former
+    record label", "Tarn's parent company", "the company that runs the awards", not "the
+    awards" there, "the label's chief executive" nor "its positions on trade"; "the company"
+    alone says not which)."""
+    words = chunk.split()
+    opens = [
+        i
+        for i, w in enumerate(words)
+        if w in _OPENERS or w.lower() == "the" or (re.fullmatch(r"[A-Z][\w&.-]*'s", w) is not None)
+    ]
+    for i in reversed(opens):
+        # inside a relative clause: the description starts before it
+        relative = [j for j in range(i) if words[j].lower() in _RELATIVES]
+        if relative and any(o < relative[-1] for o in opens):
+            continue
+        rest = words[i + 1 :]
+        cut = next((j for j, w in enumerate(rest) if w in _RELATIVES), len(rest))
+        head = rest[:cut]
+        # one word is enough with an owner or a clause that says which ("the company that")
+        specific = words[i].endswith("'s") or cut < len(rest)
+        if len(head) < (1 if specific else 2) or len(rest) < 2:
+            return None
+        if not all(
+            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)
+            and not set(w.split("-")) & (ROLE_WORDS | _RELATING)
+            for w in head
+        ):
+            return None  # a role, or a relation to something else: "its positions on trade"
+        return " ".join(words[i:])
+    return None
+
+
 class _Groups:
     """Union-find over name keys."""
 
@@ -453,6 +503,8 @@ class NameIndex:
         self._people: set[str] = set()  # group roots holding a person's name
         # key -> article -> where in it the key is written (the mentions that say where)
         self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        # description key -> (as written, the body keys it is written before in apposition)
+        self._descriptions: dict[str, tuple[str, set[str]]] = {}
 
     # --- building -----------------------------------------------------------------------------
 
@@ -490,6 +542,8 @@ class NameIndex:
         index._link_names()
         index._link_roles(roles)
         index._link_orgs()
+        index._link_descriptions()
+        index._link_written_bodies()
         index._choose_canonical()
         return index
 
@@ -628,6 +682,7 @@ class NameIndex:
             self._kind[lk] = "org"
             self._acronym_of[lk] = acronym
             self._groups.union(ak, lk)
+        self._read_body_appositions(text)
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
         for pk in people:
@@ -659,6 +714,39 @@ class NameIndex:
                         self._surfaces[rk][clean(role)] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((role_key(role), pk))
+
+    def _read_body_appositions(self, text: str) -> None:
+        """Descriptions written before a body's name in apposition: "her former record label,
+        Norvik Records)", "Tarn's parent company, The Brenn Company,", "The company that runs
+        the awards, Vik Productions,"."""
+        for k, kind in list(self._kind.items()):
+            if kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                if surface not in text:
+                    continue
+                pattern = (
+                    rf"([^,.;:()\n]{{3,90}}),\s+(?:[Tt]he\s+)?{re.escape(surface)}\s*([,)])"
+                    r"([^,.;:()\n]*)"
+                )
+                for m in re.finditer(pattern, text):
+                    if m.group(2) == "," and re.search(r"(?:^|\s)(?:and|or)\s", m.group(3)):
+                        continue  # a list: "X's positions on trade, Social Security, the ..."
+                    description = _apposed_description(m.group(1))
+                    if description:
+                        dk = key_of(description)
+                        self._descriptions.setdefault(dk, (description, set()))[1].add(k)
+
+    def _link_descriptions(self) -> None:
+        """A description written before one body only (in apposition) names that body."""
+        for dk, (written, bodies) in self._descriptions.items():
+            roots = {self._groups.find(b) for b in bodies}
+            if len(roots) != 1 or dk in self._kind:
+                continue
+            self._groups.add(dk)
+            self._surfaces[dk][written] += 1
+            self._kind[dk] = "described"
+            self._groups.union(roots.pop(), dk)
 
     def _is_dateline(self, text: str, start: int, end: int) -> bool:
         return dateline_credit(
@@ -843,7 +931,38 @@ class NameIndex:
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
         self._link_short_orgs()
+        self._link_outlets()
         self._link_state_abbreviations()
+
+    def _link_outlets(self) -> None:
+        """ "Norvik" is "Norvik News" when that is the one name of the story that extends it,
+        and "Norvik" is neither a place the gazetteer knows ("Kyiv" is not "Kyiv News"), nor an
+        acronym ("NBC" is a network, "NBC News" its news division), nor a person's name. A
+        newspaper's word ("Herald", "Post") is left out: papers are named after places, which
+        a gazetteer of cities of 15,000 people or more does not all hold ("Tarnby Herald")."""
+        from storyfuse.extract.nlp import place_names
+
+        surnames = {
+            name_words(k)[-1]
+            for k, kind in self._kind.items()
+            if kind == "person" and len(name_words(k)) > 1
+        }
+        for b, kind in list(self._kind.items()):
+            words = b.split()
+            if kind != "org" or "ORG" not in self._labels[b] or len(words) != 2:
+                continue
+            short, outlet = words
+            if outlet != "news" or self._kind.get(short) not in ("org", "other"):
+                continue
+            written = self._surfaces[short]
+            if (
+                short in surnames
+                or not all(w[:1].isupper() and not w.isupper() for w in written)
+                or any(w in place_names() for w in written)
+                or any(k != b and k.split()[0] == short for k in self._kind if " " in k)
+            ):
+                continue
+            self._groups.union(b, short)
 
     def _link_state_abbreviations(self) -> None:
         """ "Fla." is "Florida" and "Calif." "California": a place written as a U.S. state's AP
@@ -883,8 +1002,8 @@ class NameIndex:
             written = self._surfaces[k]
             if places * 2 >= sum(labels.values()) or not any(s[:1].isupper() for s in written):
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
-            if kind == "person" and self._groups.find(k) in named:
-                continue  # a person's surname
+            if self._groups.find(k) in named:
+                continue  # a person's surname, however the tagger labelled it
             found = set()
             for b in bodies:
                 long = b.split()
@@ -961,7 +1080,9 @@ class NameIndex:
                 return f"{long} ({acronym})"
             return acronym
         names = [
-            k for k in keys if self._kind.get(k) != "role" and k not in self._initialism
+            k
+            for k in keys
+            if self._kind.get(k) not in ("role", "described") and k not in self._initialism
         ] or keys
         # a place or body rather than its adjective: "North Korea", not "North Korean"
         proper = [
@@ -991,6 +1112,9 @@ class NameIndex:
         described = self._described(k)
         if described is not None:
             return self._groups.find(described)
+        body = self._written_body(name)
+        if body is not None:
+            return self._groups.find(body)
         if is_role(name):
             return self._holder_of(k)
         return None
@@ -1008,6 +1132,183 @@ class NameIndex:
             if all(self._descriptor(w) for w in words[:i]):
                 return rest
         return None
+
+    def _written_body(self, name: str, written: bool = False) -> str | None:
+        """The body of the story a name is another way of writing (see the rules below). A
+        name the story writes itself (``written``) is not taken for a body that adds a place
+        or an owner to it: "Democratic Party", written so, is as often the national party as
+        the "Alabama Democratic Party" the story also names, and "Coast Guard" another
+        country's than "Norland's Coast Guard"."""
+        return (
+            self._described_body(name)
+            or self._owned_body(name)
+            or self._website(name)
+            or self._abbreviated_body(name)
+            or (None if written else self._placed_body(name))
+            or self._qualified_body(key_of(name))
+            or self._possessed_body(name, written)
+        )
+
+    def _link_written_bodies(self) -> None:
+        """The same rules for the names the story's mentions write, so that a speaker or a
+        claimant written so ("her former label Norvik Records said") joins the body, as the
+        name asked of the index does. A name that is a person's or a role's is left."""
+        groups: Counter[str] = Counter(self._groups.find(k) for k in self._kind)
+        for k, kind in list(self._kind.items()):
+            if kind in ("person", "titled", "acronym") or groups[self._groups.find(k)] > 1:
+                continue
+            for surface in list(self._surfaces[k]):
+                body = self._written_body(surface, written=True)
+                if body is not None and self._groups.find(body) != self._groups.find(k):
+                    self._groups.union(body, k)
+                    self._kind[k] = "described"  # the body's own name stays its name
+                    break
+
+    def _described_body(self, name: str) -> str | None:
+        """The body a name ends with after lower-case words that describe it: "her former label
+        Norvik Records", "private equity giant The Tarn Group" are the bodies the story names
+        so. The description may not hold a role ("director Norvik Records" is someone) or a
+        word that relates the body to something else ("a dispute with Norvik Records")."""
+        words = clean(name).split()
+        start = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+        before = words[:start]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if not before or not all(
+            re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)
+            and not set(w.split("-")) & (ROLE_WORDS | _RELATING)
+            for w in before
+        ):
+            return None
+        k = key_of(" ".join(words[start:]))
+        if self._kind.get(k) == "org" and "ORG" in self._labels[k]:
+            return k
+        return None
+
+    def _owned_body(self, name: str) -> str | None:
+        """A body written with its owner's possessive ("Tarnby's School of Shipping") is the
+        body the story names so without it when one of that body's names starts with the owner
+        ("Tarnby University School of Shipping")."""
+        owner, sep, rest = clean(name).partition("'s ")
+        if not sep or not _proper(owner) or not rest[:1].isupper():
+            return None
+        k, ok = key_of(rest), key_of(owner)
+        if self._kind.get(k) not in ("org", "acronym") or "ORG" not in self._labels[k]:
+            return None
+        root = self._groups.find(k)
+        if any(
+            m.startswith(ok + " ") and self._kind.get(m) == "org"
+            for m in self._groups.parent
+            if self._groups.find(m) == root
+        ):
+            return k
+        return None
+
+    def _website(self, name: str) -> str | None:
+        """A website's address ("norvikrecords.com", "www.norvik-records.org") is the one body
+        of the story whose name's words, run together, it spells before its domain ending."""
+        found = _WEBSITE.fullmatch(name.strip())
+        if found is None:
+            return None
+        spelled = found[1].replace("-", "")
+        bodies = {
+            self._groups.find(k)
+            for k, kind in self._kind.items()
+            if kind == "org"
+            and "ORG" in self._labels[k]
+            and "".join(w for w in k.split() if w != "the") == spelled
+        }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _abbreviated_body(self, name: str) -> str | None:
+        """A body whose last words are written as their initials ("Tarnby P.D.", "Norvik
+        F.C.") is the one body of the story named with the same first words and words with
+        those initials ("Tarnby Police Department")."""
+        *first, last = clean(name).split() or [""]
+        if not first or not re.fullmatch(r"(?:[A-Z]\.){2,}", last):
+            return None
+        letters = last.replace(".", "")
+        bodies = set()
+        for k, kind in self._kind.items():
+            if kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                words = surface.split()
+                rest = " ".join(words[len(first) :])
+                if words[: len(first)] == first and initials(rest) == letters:
+                    bodies.add(self._groups.find(k))
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _placed_body(self, name: str) -> str | None:
+        """A proper name of two words or more written without the place that starts the name
+        the story gives it ("Argus Courier" for "Tarnby Argus Courier") is that name, when one
+        name of the story fits; a person's name is not."""
+        from storyfuse.extract.nlp import place_names
+
+        words = clean(name).split()
+        if len(words) < 2 or not _proper(name) or is_acronym(name):
+            return None
+        found = set()
+        for k, kind in self._kind.items():
+            if kind in ("person", "titled") or self._labels[k].keys() & {"PERSON", "GPE"}:
+                continue
+            for surface in self._surfaces[k]:
+                place = surface.split()[: -len(words)]
+                if (
+                    place
+                    and surface.split()[-len(words) :] == words
+                    and " ".join(place) in place_names()
+                ):
+                    found.add(self._groups.find(k))
+        found -= {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
+        return found.pop() if len(found) == 1 else None
+
+    def _qualified_body(self, k: str) -> str | None:
+        """A body's name followed by what it serves ("Tarnby Attorney's Office for the Northern
+        District") is the body the story names by the first part, when that ends in a body's
+        head word ("office", "department") and is no person's. Not with "of", which starts
+        other bodies' names ("State Department of Health" is not the State Department)."""
+        words = k.split()
+        for i in range(2, len(words) - 1):
+            if words[i] != "for":
+                continue
+            head = " ".join(words[:i])
+            if words[i - 1] in ORG_HEADS and head in self._kind and not self._people_in(head):
+                return head
+        return None
+
+    def _possessed_body(self, name: str, as_written: bool = False) -> str | None:
+        """The one body the story writes with an owner's possessive ("Vik's Tarn Holdings"),
+        asked without the owner ("Tarn Holdings") or as the owner's kind of body ("Ola Vik's
+        company", the owner the same person or body however written)."""
+        written = clean(name)
+        owner, sep, rest = written.partition("'s ")
+        kind = rest in DESCRIBED_BODIES  # "company", "firm", "agency"
+        if sep and not kind:
+            return None
+        if not sep and (as_written or len(written.split()) < 2 or not _proper(written)):
+            return None
+        owners = self._lookup(owner) if kind else None
+        if kind and owners is None:
+            return None
+        found = set()
+        for k, k_kind in self._kind.items():
+            if k_kind != "org" or "ORG" not in self._labels[k]:
+                continue
+            for surface in self._surfaces[k]:
+                other, has, body = surface.partition("'s ")
+                if not has or not _proper(other) or not _proper(body):
+                    continue
+                if (kind and self._lookup(other) == owners) or (not kind and body == written):
+                    found.add(self._groups.find(k))
+        return found.pop() if len(found) == 1 else None
+
+    def _people_in(self, k: str) -> bool:
+        root = self._groups.find(k)
+        return any(
+            self._kind.get(m) in ("person", "titled") and self._groups.find(m) == root
+            for m in self._groups.parent
+        )
 
     def _descriptor(self, word: str) -> bool:
         if word in ROLE_WORDS or word in ABBREVIATIONS:
