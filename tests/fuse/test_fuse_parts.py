@@ -1262,3 +1262,35 @@ def test_a_quoted_title_is_no_utterance():
     assert not is_title("Nobody Told Us Anything.")
     assert not is_title("It's not new in Harbour Town")
     assert not is_title("The Harbour Will Stay Closed For Weeks And The Workers Will Not Be Paid")
+
+
+def test_a_summary_does_not_give_the_same_figures_twice():
+    """Two alike sentences of one article that give the same amount say one thing: the summary
+    takes one of them; a sentence with other figures, or none, is still taken."""
+    import dataclasses
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.facts import align
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.summary import summary
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Masked robbers stole jewels worth $137 million from the Varo store in Ostra on Friday.\n"
+        "The robbers stole the jewels worth $137 million from the store, the prosecutor said.\n"
+        "The gang of four men escaped through the back door with rings, necklaces and watches.\n"
+        "Police in Ostra said the robbers had spent less than fifteen minutes inside the store.\n"
+        "The Varo family, which has owned the jewellery store since 1921, offered a reward.\n"
+    )
+    claim = ("$137 million", 137e6, "dollar", None, None, None)
+    item = analysis({"id": "a", "text": text, "claims": [claim]})
+    # the builder reads a claim at its first place; the second sentence gives it too
+    second = text.index("$137 million", text.index("\n"))
+    again = dataclasses.replace(item.claims[0], start=second, end=second + 12)
+    item = dataclasses.replace(item, claims=(*item.claims, again))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    chosen = [c.text for c in summary(story, align(story, build_names(story)))]
+    assert sum("$137 million" in t for t in chosen) == 1
+    assert any("four men" in t for t in chosen)

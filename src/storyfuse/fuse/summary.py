@@ -37,6 +37,8 @@ MIN_SENTENCES = 5
 MIN_WORDS, MAX_WORDS = 8, 60
 MMR_LAMBDA = 0.7
 REDUNDANT = 0.8
+# two sentences that give the same figures are one statement from this likeness on
+SAME_FIGURES = 0.5
 _DANGLING = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|also|however|"
     r"meanwhile|still|yet|then)\b",
@@ -98,6 +100,14 @@ def summary(
         score[k] = rank[k] * (1 + (support - 1) / n_articles) * (1.3 - 0.3 * position[k])
     score = score / score.max()
 
+    stated = [alignment.stated[rep] if alignment.stated else frozenset() for rep in reps]
+
+    def same_figures(k: int, c: int) -> bool:
+        """Two sentences that give the same figures and are alike say one thing twice ("Robbers
+        stole $137 million in jewels from the store", "The thieves stole $137 million in
+        jewels, the prosecutor's office said")."""
+        return bool(stated[k]) and stated[k] == stated[c] and float(sim[k, c]) >= SAME_FIGURES
+
     chosen: list[int] = []
     while len(chosen) < min(max_sentences, len(reps)):
         best, best_value = None, -np.inf
@@ -105,7 +115,7 @@ def summary(
             if k in chosen:
                 continue
             overlap = max((float(sim[k, c]) for c in chosen), default=0.0)
-            if overlap >= REDUNDANT:
+            if overlap >= REDUNDANT or any(same_figures(k, c) for c in chosen):
                 continue
             value = MMR_LAMBDA * score[k] - (1 - MMR_LAMBDA) * overlap
             if value > best_value:
