@@ -297,6 +297,40 @@ def test_a_two_letter_site_name_is_an_abbreviation() -> None:
     assert extract_html(meta.format("Vox") + body).sitename == "Vox"
 
 
+@pytest.mark.parametrize(
+    ("site", "title", "name", "headline"),
+    [
+        # a site name with its tagline, and before the headline
+        (
+            "Harbour Times | your local news",
+            "Harbour Times | your local news: Council shuts the old bridge",
+            "Harbour Times",
+            "Council shuts the old bridge",
+        ),
+        # the site name after the headline
+        ("Harbour Times", "Council shuts the old bridge - Harbour Times", "Harbour Times",
+         "Council shuts the old bridge"),
+        ("Harbour Times", "Council shuts the old bridge | Harbour Times", "Harbour Times",
+         "Council shuts the old bridge"),
+        # too little would be left, or the name is part of the headline
+        ("Harbour Times", "Harbour Times: New owner", "Harbour Times", "Harbour Times: New owner"),
+        ("Vox", "Vox Media sells its harbour", "Vox", "Vox Media sells its harbour"),
+    ],
+)
+def test_a_title_loses_the_site_name_around_it(
+    site: str, title: str, name: str, headline: str
+) -> None:
+    from storyfuse.ingest.html import extract_html
+
+    head = (
+        f'<html><head><meta property="og:site_name" content="{site}">'
+        f'<meta property="og:title" content="{title}"></head><body>'
+    )
+    body = "".join(f"<p>{p}</p>" for p in BRIDGE_PARAGRAPHS) + "</body></html>"
+    page = extract_html(head + body)
+    assert (page.sitename, page.title) == (name, headline)
+
+
 def test_a_page_without_prose_beyond_the_extract_is_not_classified(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

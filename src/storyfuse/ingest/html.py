@@ -19,6 +19,7 @@ paragraphs are appended.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -121,7 +122,7 @@ def extract_html(
         date_from = "text" if found else None
     return HtmlArticle(
         body=body,
-        title=doc.title or None,
+        title=_without_site(doc.title, doc.sitename) or None,
         authors=authors,
         date=found,
         date_from=date_from,
@@ -131,12 +132,43 @@ def extract_html(
     )
 
 
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|:\s+")
+
+
 def _site_name(name: str | None) -> str | None:
     """The page's site name; one of two letters is an abbreviation whatever case the page
-    or trafilatura gives it ("nj", made "Nj": "NJ")."""
+    or trafilatura gives it ("nj", made "Nj": "NJ"); a name followed by its tagline is the name
+    ("LinkNaija | Nigeria's popular news platform": "LinkNaija")."""
     if name and len(name) == 2 and name.isalpha():
         return name.upper()
+    if name:
+        parts = _SITE_SEPARATOR.split(name, maxsplit=1)
+        tagline = parts[1].split() if len(parts) == 2 else []
+        if len(parts[0].split()) <= 4 and len(tagline) >= 2 and any(w.islower() for w in tagline):
+            return parts[0].strip()
     return name or None
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """A title without the site name some pages put before or after it ("LinkNaija | Nigeria's
+    popular news platform: Nollywood Actress ...", "... - Remember 80/90 - Memorabilia anni
+    80/90"), when a headline of three words or more is left."""
+    if not title or not site:
+        return title
+    for name in dict.fromkeys((site.strip(), _site_name(site) or "")):
+        if not name:
+            continue
+        if title.lower().startswith(name.lower()):
+            rest = title[len(name) :]
+            match = _SITE_SEPARATOR.match(rest)
+            if match and len(rest[match.end() :].split()) >= 3:
+                return rest[match.end() :].strip()
+        if title.lower().endswith(name.lower()):
+            rest = title[: len(title) - len(name)]
+            match = re.search(r"\s+[|–—-]\s*$", rest)
+            if match and len(rest[: match.start()].split()) >= 3:
+                return rest[: match.start()].strip()
+    return title
 
 
 def _is_link_card(element: HtmlElement) -> bool:
