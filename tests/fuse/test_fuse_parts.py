@@ -1294,3 +1294,34 @@ def test_a_summary_does_not_give_the_same_figures_twice():
     chosen = [c.text for c in summary(story, align(story, build_names(story)))]
     assert sum("$137 million" in t for t in chosen) == 1
     assert any("four men" in t for t in chosen)
+
+
+def test_two_remarks_of_one_article_are_two_quotes_however_alike():
+    """An expert quoted twice in one article on one subject said two things; the same expert's
+    remark in another article joins the remark it renders."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    first = "Harbour tolls will rise for every ship that docks in Saltmere next year"
+    second = "Harbour tolls will rise for every cargo ship that docks in Saltmere next spring"
+    specs = [
+        {
+            "id": "a",
+            "text": f"“{first},” Ada Moss said.\n“{second},” Ada Moss added.",
+            "quotes": [[first, "Ada Moss"], [second, "Ada Moss"]],
+        },
+        {
+            "id": "b",
+            "text": f"“{first},” said Ada Moss.",
+            "quotes": [[first, "Ada Moss"]],
+        },
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    groups = quotes(story, build_names(story))
+    assert sorted(len(g.variants) for g in groups) == [1, 1]
+    assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]

@@ -38,6 +38,9 @@ NO_SPEAKER_THRESHOLD = 0.85
 # one rendering contains the other: token-set ratio this high, the shorter one long enough
 CONTAINED_RATIO = 90
 CONTAINED_MIN_WORDS = 6
+# what one rendering holding the other scores (``_similarity``): one article's two quotes join
+# directly only from here
+SAME_REMARK = 0.95
 
 
 @dataclass(frozen=True)
@@ -149,12 +152,12 @@ def _similarity(a: Said, b: Said, cosine: float) -> float:
     ka, kb = _key(a.text), _key(b.text)
     if ka and kb and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "):
         # word for word part of the other rendering: an outlet quoting the remark in part
-        return max(cosine, 0.95)
+        return max(cosine, SAME_REMARK)
     shorter = min(len(a.text.split()), len(b.text.split()))
     if shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= (
         CONTAINED_RATIO
     ):
-        return max(cosine, 0.95)
+        return max(cosine, SAME_REMARK)
     return cosine
 
 
@@ -179,6 +182,24 @@ def _closeness(a: list[int], b: list[int], said: list[Said], score: np.ndarray) 
         for x in mine:
             margins.append(max(score[x, y] - _threshold(said[x], said[y]) for y in other))
     return float(np.mean(margins))
+
+
+def _two_remarks_of_one_article(group: list[int], said: list[Said]) -> bool:
+    """Whether a group would hold two remarks of one article. Two quotes of one article are two
+    things said, however alike, unless one holds the other word for word (a pull quote) or
+    another article's rendering holds both (an outlet quoting one remark in two parts: "There
+    is article 4" and "We have never doubted ...", where another outlet quotes the whole)."""
+    keys = {k: f" {_key(said[k].text)} " for k in group}
+    for x in group:
+        for y in group:
+            if x >= y or said[x].article_id != said[y].article_id:
+                continue
+            if keys[x] in keys[y] or keys[y] in keys[x]:
+                continue
+            others = [z for z in group if said[z].article_id != said[x].article_id]
+            if not any(keys[x] in keys[z] and keys[y] in keys[z] for z in others):
+                return True
+    return False
 
 
 def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
@@ -212,6 +233,8 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
         if len(speakers) > 1:
             continue
         if _closeness(members[gi], members[gj], said, score) < 0:
+            continue
+        if _two_remarks_of_one_article(members[gi] + members[gj], said):
             continue
         for k in members[gj]:
             group_of[k] = gi
