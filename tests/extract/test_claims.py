@@ -129,6 +129,18 @@ def test_the_sides_of_a_contest_are_not_a_figure() -> None:
     assert [(c.value, c.unit) for c in claims] == [(4, "point")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carriers bid for some 60 of the embattled 400 Vega plane from Tarn.",
+        "The airline ordered 60 of its popular 400 Vega plane last year.",
+    ],
+)
+def test_a_model_number_before_a_name_is_no_figure(sentence: str) -> None:
+    # "400 Vega plane" names a model; the 60 planes ordered are the figure
+    assert [(c.value, c.unit) for c in claims_of(sentence)] == [(60, "plane")]
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 

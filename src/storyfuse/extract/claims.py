@@ -535,9 +535,14 @@ def _is_designation(item: _Item) -> bool:
         return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if number.value == 1 or tok.tag_ not in {"NN", "NNP"}:
         return False
-    # "its popular 737 Max jet": a determiner before the number, a singular noun after it.
+    # "737 Max jet": a name between the number and a singular noun
+    after = doc[item.tokens.end] if item.tokens.end < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.head is tok and after.i < tok.i:
+        return True
+    # "its popular 737 Max jet", "the embattled 737 Max jet": a determiner before the number
+    # (past describing words), a singular noun after it.
     i = item.tokens.start - 1
-    while i >= 0 and doc[i].pos_ in {"ADJ", "ADV"}:
+    while i >= 0 and (doc[i].pos_ in {"ADJ", "ADV"} or doc[i].tag_ in {"VBN", "VBG"}):
         i -= 1
     prev = doc[i] if i >= 0 else None
     return (
