@@ -141,6 +141,11 @@ def test_a_model_number_before_a_name_is_no_figure(sentence: str) -> None:
     assert [(c.value, c.unit) for c in claims_of(sentence)] == [(60, "plane")]
 
 
+def test_a_size_before_a_model_year_and_name_is_no_figure() -> None:
+    sentence = "The screen is larger than on the 15-inch 2016 Vega Pro, which sold 40,000 units."
+    assert [(c.value, c.unit) for c in claims_of(sentence)] == [(40_000, "unit")]
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 

@@ -530,8 +530,12 @@ def _is_designation(item: _Item) -> bool:
         return False
     doc = tok.doc
     if text_of(doc)[item.end : item.end + 1] in {"-", "–"}:
-        # "a 46-page report" measures; "the 16-inch MacBook Pro" names a model.
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # "a 46-page report" measures; "the 16-inch MacBook Pro" (or "the 15-inch 2016 MacBook
+        # Pro") names a model.
+        j = tok.i + 1
+        while j < len(doc) and j <= tok.i + 2 and doc[j].like_num:
+            j += 1
+        nxt = doc[j] if j < len(doc) else None
         return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if number.value == 1 or tok.tag_ not in {"NN", "NNP"}:
         return False
