@@ -283,3 +283,11 @@ THURSDAY = "2031-06-12"
 )
 def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:
     assert only(sentence, THURSDAY).value == value
+
+
+def test_a_number_like_a_year_decades_ahead_is_no_year() -> None:
+    # a score or a count, unless a preposition of time places it ("by 2071")
+    assert values("The laptop earned a total score of 2072 in the benchmark.", THURSDAY) == []
+    assert values("A poll of 2091 registered voters was released.", THURSDAY) == []
+    assert values("The city wants clean buses by 2071.", THURSDAY) == [("2071", "2071")]
+    assert values("The 1968 Olympics were held in Mexico City.", THURSDAY) == [("1968", "1968")]

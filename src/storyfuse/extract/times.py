@@ -332,8 +332,21 @@ def _year(match: re.Match[str], ctx: _Context) -> _Norm | None:
     # (news style writes counts over 999 with a comma), "1998.5", "1998 to 2000 people".
     if re.search(r"(?:No\.\s*|#\s*|\d[,.])$", before) or re.match(r"[.,]\d", after):
         return None
+    # A year decades ahead is a count or a score ("a total score of 2072") unless a preposition
+    # of time puts it there ("by 2070", "in 2050"); years long past are named bare ("the 1968
+    # Olympics")
+    if (
+        ctx.anchor is not None
+        and not match["prepost"]
+        and int(match["y"]) - ctx.anchor.year > FAR_YEARS
+        and not re.search(r"\b(?:in|by|until|till|before|after|since|from|to|through)\s+$", before)
+    ):
+        return None
     mod = {"pre": "BEFORE", "post": "AFTER"}.get((match["prepost"] or "").lower())
     return _Norm(match["y"], mod=mod or _mod(match.groupdict().get("mod")))
+
+
+FAR_YEARS = 30
 
 
 @_rule("decade", rf"(?:(?i:the)\s+)?{_MOD_PREFIX}?(?P<y>(?:1[6-9]|20)\d0)'?s")
