@@ -813,6 +813,35 @@ def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
     assert found[7.0].claimant == "fund"
 
 
+def test_we_in_an_articles_own_voice_is_its_outlet_and_you_is_nobody():
+    import dataclasses
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = "In our test we measured 2,890 megabytes a second.\nYou get 16 cores with it."
+    item = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "claims": [
+                ("2,890", 2890, "megabyte", None, "we", None),
+                ("16", 16, "core", None, "you", None),
+            ],
+        }
+    )
+    item = dataclasses.replace(
+        item, article=dataclasses.replace(item.article, outlet="Harbour Tech")
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    found = {f.value: f.claimant for f in figures(story, build_names(story))}
+    assert found == {2890.0: "Harbour Tech", 16.0: None}
+
+
 def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
     from tests.fuse.builders import analysis, lexical_embedder
 

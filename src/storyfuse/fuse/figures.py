@@ -24,7 +24,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.names import Names, acronyms, described_body, same_party, tidy
+from storyfuse.fuse.names import (
+    Names,
+    acronyms,
+    described_body,
+    names_somebody,
+    same_party,
+    tidy,
+)
 from storyfuse.fuse.units import StoryArticles, parse_day, source_order
 from storyfuse.model import Cited, Claim, Figure
 
@@ -206,17 +213,30 @@ def _after_publication(group: list[Sourced], published: Mapping[str, date | None
 
 
 def _with_bodies_named(claims: list[Sourced], story: StoryArticles, names: Names) -> list[Sourced]:
+    """Claimants as a reader can tell them apart: "the fund" is the fund the article named
+    (``described_body``); "we" in an article's own voice ("we measured a write speed of 2,890
+    megabytes per second") is its outlet, and a claimant that names nobody ("you", "some") is
+    none."""
     analyses = {a.id: a for a in story.analyses}
     out = []
     for s in claims:
-        body = described_body(s.claim.claimant, analyses[s.article_id], s.claim.start, names, story)
-        out.append(s if body is None else replace(s, claim=replace(s.claim, claimant=body)))
+        claimant = s.claim.claimant
+        analysis = analyses[s.article_id]
+        if claimant and claimant.lower() in ("we", "us"):
+            claimant = analysis.article.outlet
+        elif claimant and not names_somebody(claimant):
+            claimant = None
+        else:
+            claimant = described_body(claimant, analysis, s.claim.start, names, story) or claimant
+        if claimant != s.claim.claimant:
+            s = replace(s, claim=replace(s.claim, claimant=claimant))
+        out.append(s)
     return out
 
 
 def figures(story: StoryArticles, names: Names, alignment: Alignment | None = None) -> list[Figure]:
-    """The story's figures, the best supported first, then by size. A claimant written as "the
-    fund" is the fund the article named (``described_body``)."""
+    """The story's figures, the best supported first, then by size, with their claimants as
+    ``_with_bodies_named`` names them."""
     claims = _with_bodies_named(story_claims(story, alignment), story, names)
     groups = group_claims(claims, names)
     order = story.ids

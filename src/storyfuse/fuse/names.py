@@ -312,3 +312,19 @@ def _sentence_around(analysis: Analysis, offset: int) -> str:
         if sentence.start <= offset < sentence.end:
             return sentence.text
     return ""
+
+
+# Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
+# name, quantifiers ("some said"), and the answer label of an interview transcript ("A: ...").
+NAMES_NOBODY = frozenset(
+    {
+        "he", "she", "they", "them", "it", "we", "i", "you", "him", "her", "us", "who", "that",
+        "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
+        "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
+        "each", "either", "neither", "few", "several", "a", "q",
+    }
+)  # fmt: skip
+
+
+def names_somebody(speaker: str | None) -> bool:
+    return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY

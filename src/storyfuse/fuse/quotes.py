@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.fuse.names import Names, described_body
+from storyfuse.fuse.names import Names, described_body, names_somebody
 from storyfuse.fuse.units import StoryArticles, source_order
 from storyfuse.model import Analysis, Cited, Quote, QuoteGroup
 
@@ -89,22 +89,6 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in words)
 
 
-
-
-# Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
-# name, quantifiers ("some said"), and the answer label of an interview transcript ("A: ...").
-NAMES_NOBODY = frozenset(
-    {
-        "he", "she", "they", "them", "it", "we", "i", "you", "him", "her", "us", "who", "that",
-        "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
-        "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
-        "each", "either", "neither", "few", "several", "a", "q",
-    }
-)  # fmt: skip
-
-
-def names_somebody(speaker: str | None) -> bool:
-    return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY
 
 
 def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
