@@ -1354,3 +1354,37 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     groups = quotes(story, build_names(story))
     assert sorted(len(g.variants) for g in groups) == [1, 1]
     assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]
+
+
+def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in_full():
+    """The story names Ada and Ben Moss, so "Moss" alone is nobody in particular; in an
+    article that names only Ada Moss in full, its "Moss" is Ada Moss."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = [
+        {
+            "id": "a",
+            "text": "Ada Moss won the Saltmere vote on Tuesday. Moss thanked the harbour workers.",
+            "entities": [("Ada Moss", "PERSON"), ("Moss", "PERSON"), ("Saltmere", "GPE")],
+        },
+        {
+            "id": "b",
+            "text": "Ada Moss and her brother Ben Moss spoke in Saltmere. Moss said little.",
+            "entities": [
+                ("Ada Moss", "PERSON"),
+                ("Ben Moss", "PERSON"),
+                ("Moss", "PERSON"),
+                ("Saltmere", "GPE"),
+            ],
+        },
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    found = {e.name: e.sources for e in entities(story, build_names(story))}
+    assert found["Ada Moss"] == ("a", "b")
+    assert found["Moss"] == ("b",)  # in b, either of two

@@ -7,7 +7,21 @@ from collections import Counter
 from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
-from storyfuse.model import StoryEntity
+from storyfuse.model import Analysis, StoryEntity
+
+
+def _fuller_in_article(analysis: Analysis, names: Names) -> dict[str, str]:
+    """A surname the story leaves as written (two people of the story share it: "Clinton" with
+    Hillary and Bill Clinton) is, in an article that names one person of that surname in full,
+    that person; the quote finder reads speakers so within their article too."""
+    full: dict[str, set[str]] = {}
+    for entity in analysis.entities:
+        if entity.label != "PERSON":
+            continue
+        name = names.canonical(entity.text)
+        if name and len(name.split()) >= 2:
+            full.setdefault(name.split()[-1], set()).add(name)
+    return {surname: next(iter(ns)) for surname, ns in full.items() if len(ns) == 1}
 
 
 def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
@@ -19,8 +33,11 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     sources: dict[str, list[str]] = {}
     mentions: Counter = Counter()
     for analysis in story.analyses:
+        fuller = _fuller_in_article(analysis, names)
         for entity in analysis.entities:
             name = names.canonical(entity.text)
+            if entity.label == "PERSON" and name in fuller:
+                name = fuller[name]
             if not name or not any(ch.isalpha() for ch in name):
                 continue
             if entity.label != "PERSON" and name.lower() in ROLE_WORDS:
