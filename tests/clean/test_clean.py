@@ -277,6 +277,12 @@ def test_a_headline_over_a_label_or_a_dateline_lede_is_the_title() -> None:
     article = clean(_doc(f"Bridge shuts. Again.\n\n{dated}\n\n{_LEDE}"))
     assert article.title == "Bridge shuts. Again"
     assert article.text.startswith("SALTMERE, Ost. - ")
+    # a long headline over a lede whose dateline gives the day and the wire
+    headline = "As the old bridge turns 70, a look at where it fits into the harbour's plans."
+    dated = "SALTMERE, Aug. 19 (UPI) — The city council voted to close the old bridge."
+    article = clean(_doc(f"{headline}\n\n{dated}\n\n{_LEDE}"))
+    assert article.title == headline.removesuffix(".")
+    assert article.text.startswith("SALTMERE, Aug. 19 (UPI) — ")
 
 
 def test_a_headline_keeps_what_follows_a_dash_unless_it_names_an_outlet() -> None:

@@ -52,6 +52,11 @@ SENTENCE_WEIGHT = 0.0
 HEADLINE_WORDS = 15
 # A lede opening with its dateline ("WASHINGTON (AP) — ", "PARIS - ") is the body's.
 _DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([A-Za-z ]+\))?\s*[—–-]\s")
+# A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ".
+_DATED_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
+    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|--?) ?(?=[A-Z\"“‘'])"
+)
 # The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
 # country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
 DATELINE = re.compile(
@@ -376,10 +381,10 @@ def _headline_shaped(line: Line, after: Line) -> bool:
     text = line.text
     if _DATELINE_OPENER.match(text) or text.endswith((":", ",")):
         return False
-    if DATELINE.match(after.text):
+    if DATELINE.match(after.text) or _DATED_DATELINE.match(after.text):
         # above a lede that opens with its dateline, where the article begins ("Virginian
         # could make history. Again." over "NEWPORT NEWS, Va. - In a tradition ...")
-        return 3 <= line.n_words <= HEADLINE_WORDS
+        return 3 <= line.n_words <= TITLE_CASE_HEADLINE_WORDS
     if title_cased(text):
         # headline style, whatever its length or sentences ("Republicans Finally Confirmed A
         # Judge. Is This Obama's Last One?")
