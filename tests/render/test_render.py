@@ -267,8 +267,12 @@ def test_a_figure_says_what_it_counts_in_the_texts_words():
     assert data["stories"][0]["figures"][0]["thing"] == "coastal training grounds"
     assert "| 5 | coastal training grounds |" in render(brief, "md")
     assert "<td>coastal training grounds</td>" in render(brief, "html")
-    # without the words (money, percentages, older analyses) the unit is shown
+    # without the words (money, percentages, older analyses) the unit is shown, a currency in
+    # the plural
     assert "| 40 | crew | about |" in render(_brief(), "md")
+    money = Figure(137e6, "dollar", None, ("a1",), texts=(Cited("$137 million.", ("a1",)),))
+    story = replace(brief.stories[0], figures=(money,))
+    assert "| 137,000,000 | dollars |" in render(replace(brief, stories=(story,)), "md")
 
 
 def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():

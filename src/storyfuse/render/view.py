@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyfuse.extract.numbers import CURRENCIES
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
@@ -75,10 +76,22 @@ def build_view(brief: Brief) -> dict[str, Any]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
         for figure in story["figures"]:
             figure["amount"] = amount(figure["value"], figure.get("upper"))
-            figure["what"] = figure.get("thing") or figure["unit"]
+            figure["what"] = figure.get("thing") or _what(figure["unit"])
             figure["date_label"] = date_label(figure.get("date"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
+
+
+def _what(unit: str) -> str:
+    """What a figure without its own words counts: a currency in the plural ("dollars"), any
+    other unit as it is ("percent")."""
+    if unit in MONEY and unit not in _SAME_IN_PLURAL:
+        return unit + "s"
+    return unit
+
+
+MONEY = frozenset(CURRENCIES.values())
+_SAME_IN_PLURAL = frozenset({"yen", "yuan", "baht", "rand", "won"})
 
 
 def by_speaker(quotes: list[dict]) -> list[dict]:
