@@ -733,3 +733,19 @@ def test_a_report_ending_in_a_quotation_keeps_its_closing_mark() -> None:
         ),
     ]:
         assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_parenthetical_attribution_in_a_report_that_quotes_some_words() -> None:
+    text = (
+        "The new ferry line, the harbour master said, had turned the old quay into "
+        "“a building site with boats.” Work on the pier starts in May."
+    )
+    (quote,) = quotes_of(text)
+    assert not quote.direct and quote.cue == "said"
+    assert quote.speaker == "the harbour master"
+    assert quote.text.startswith("The new ferry line")
+    assert quote.text.endswith("“a building site with boats.”")
+    # a quotation the attribution interrupts is still a direct quote of its own
+    text = "“The new ferry line,” the harbour master said, “has turned the quay into a mess.”"
+    quotes = quotes_of(text)
+    assert quotes and all(q.direct for q in quotes)

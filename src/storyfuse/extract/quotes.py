@@ -1652,11 +1652,10 @@ class _Finder:
         sent = self.sents[self.sent_of[verb.i]]
         inner = {t.i for t in verb.subtree}
         rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
-        if not rest or any(self.in_quote[t.i] for t in rest):
-            return None
         before = [t for t in rest if t.i < verb.left_edge.i and not t.is_punct]
-        if not before:
-            # "indicates required": nothing reported ahead of the verb, so no parenthetical
+        if not before or self.in_quote[before[0].i]:
+            # "indicates required": nothing reported ahead of the verb, so no parenthetical;
+            # a quotation the attribution interrupts is a direct quote, found as such
             return None
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
