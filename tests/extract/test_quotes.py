@@ -749,3 +749,12 @@ def test_a_parenthetical_attribution_in_a_report_that_quotes_some_words() -> Non
     text = "“The new ferry line,” the harbour master said, “has turned the quay into a mess.”"
     quotes = quotes_of(text)
     assert quotes and all(q.direct for q in quotes)
+
+
+def test_calling_for_someone_to_act_reports_the_for_clause() -> None:
+    text = "After the storm, Mayor Ada Moss called for the harbour master to resign."
+    (quote,) = quotes_of(text)
+    assert quote.text == "the harbour master to resign"
+    assert quote.speaker == "Mayor Ada Moss" and quote.cue == "called"
+    # a "for" clause of purpose on a verb that reports nothing is no report
+    assert quotes_of("The ferry waited for the harbour master to arrive.") == []

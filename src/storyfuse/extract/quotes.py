@@ -1705,6 +1705,24 @@ class _Finder:
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return self._content_span(objs, verb, min_words=1)
+            clause = self._for_clause(verb, children) if "for" in preps else None
+            if clause is not None:
+                return clause
+        return None
+
+    def _for_clause(self, verb: Token, children: list[Token]) -> Span | None:
+        """A "for ... to" clause the parse hangs on the verb with "for" as its marker ("X
+        called for the mayor to resign"): what is called for, without the "for"."""
+        for c in children:
+            if c.dep_ != "advcl" or c.i < verb.i:
+                continue
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is None or mark.lower_ != "for" or mark.i != c.left_edge.i:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            tokens = [t for t in c.subtree if t.i != mark.i]
+            return self._content_span(tokens, verb, whole=True)
         return None
 
     def _content_span(
