@@ -758,3 +758,24 @@ def test_calling_for_someone_to_act_reports_the_for_clause() -> None:
     assert quote.speaker == "Mayor Ada Moss" and quote.cue == "called"
     # a "for" clause of purpose on a verb that reports nothing is no report
     assert quotes_of("The ferry waited for the harbour master to arrive.") == []
+
+
+def test_a_second_report_between_the_parts_of_a_joined_quote_is_kept() -> None:
+    text = (
+        "“We will keep the ferry running all winter,” the mayor said, adding that the port "
+        "would stay open. “Nobody will be left stranded on the island.”"
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    joined = one(quotes, "ferry running")
+    assert joined.direct and "Nobody will be left" in joined.text
+    added = one(quotes, "port would stay open")
+    assert not added.direct and added.cue == "adding" and added.speaker == "the mayor"
+    assert added.text == "that the port would stay open"
+    # what the quote's own verb governs between the parts ("as ...") is no second report
+    text = (
+        "“The old harbour will live on,” Spencer said, as a few sailors rowed past the gym. "
+        "“His stories will live on here.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.direct and quote.speaker == "Spencer"

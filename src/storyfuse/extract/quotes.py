@@ -1816,6 +1816,24 @@ class _Finder:
             return {"cue_start": None, "cue_end": None}
         return {"cue_start": token.idx, "cue_end": token.idx + len(token.text)}
 
+    def _between_parts(self, q: Quote, direct: list[Quote]) -> bool:
+        """An indirect content that lies outside quote marks, between the parts of a quote
+        joined over its attribution ("“A,” she said, adding that B. “C.”"), with a cue of its
+        own: a second report, not words the quote renders."""
+        around = [d for d in direct if d.start < q.end and q.start < d.end]
+        if q.cue_start is None or any(d.cue_start == q.cue_start for d in around):
+            # the quote's own verb: what else it governs there is not a second report
+            return False
+        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
+        if cue is None or not any(cue[0].head.idx == d.cue_start for d in around):
+            # a second report hangs on the quote's verb ("she said, adding that ...")
+            return False
+        span = _char_span(self.doc, q.start, q.end)
+        if span is None:
+            return False
+        words = [t for t in self._tokens(span) if not (t.is_punct or t.is_space)]
+        return bool(words) and not any(self.in_quote[t.i] for t in words)
+
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
         nested inside a larger indirect content."""
@@ -1825,7 +1843,7 @@ class _Finder:
         for q in indirect:
             size = q.end - q.start
             covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)
-            if covered >= 0.5 * size:
+            if covered >= 0.5 * size and not self._between_parts(q, direct):
                 continue
             kept.append(q)
         out: list[Quote] = []
