@@ -779,3 +779,11 @@ def test_a_second_report_between_the_parts_of_a_joined_quote_is_kept() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.direct and quote.speaker == "Spencer"
+
+
+def test_a_stance_verb_taking_a_pronoun_for_what_was_proposed() -> None:
+    text = "The council proposed a ferry tax in May. Harbour owners opposed it at once."
+    quote = one(quotes_of(text), "it")
+    assert quote.text == "it" and quote.cue == "opposed" and quote.speaker == "Harbour owners"
+    # an object that names nothing said is still no content
+    assert quotes_of("The mayor praised something in the harbour.") == []

@@ -78,8 +78,11 @@ NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "co
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
-# Objects that say nothing by themselves ("he criticized it").
+# Objects that say nothing by themselves ("she mentioned something", "he criticized it").
 VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "anything"})
+# Of those, the ones that stand for something said before ("Democrats opposed it", "she
+# rejected that"): what a listed stance verb takes, as PolNeAR marks it.
+ANAPHORIC_OBJECTS = frozenset({"it", "that", "this"})
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
@@ -1684,7 +1687,11 @@ class _Finder:
                 return self._content_span([obj], verb, min_words=1)
         if lemma in OBJECT_VERBS and verb.pos_ == "VERB":
             obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-            if obj is not None and obj.i > verb.i and obj.lower_ not in VAGUE_OBJECTS:
+            if (
+                obj is not None
+                and obj.i > verb.i
+                and (obj.lower_ not in VAGUE_OBJECTS or obj.lower_ in ANAPHORIC_OBJECTS)
+            ):
                 extra = [
                     c
                     for c in children
