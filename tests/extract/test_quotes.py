@@ -787,3 +787,10 @@ def test_a_stance_verb_taking_a_pronoun_for_what_was_proposed() -> None:
     assert quote.text == "it" and quote.cue == "opposed" and quote.speaker == "Harbour owners"
     # an object that names nothing said is still no content
     assert quotes_of("The mayor praised something in the harbour.") == []
+
+
+def test_a_learned_cue_taking_a_pronoun_for_what_was_proposed() -> None:
+    text = "The council proposed a ferry tax in May. The harbour union supported it."
+    quote = one(quotes_of(text), "it")
+    assert quote.text == "it" and quote.speaker == "The harbour union"
+    assert quote.cue is not None and "supported" in quote.cue

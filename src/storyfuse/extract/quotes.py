@@ -1305,7 +1305,11 @@ class _Finder:
                 ):
                     objs = [o for o in children if o.dep_ == "dobj" and o.i < c.i]
                     add("to", objs + [c], speaker)
-                elif c.dep_ == "dobj" and c.i > t.i and c.lower_ not in VAGUE_OBJECTS:
+                elif (
+                    c.dep_ == "dobj"
+                    and c.i > t.i
+                    and (c.lower_ not in VAGUE_OBJECTS or c.lower_ in ANAPHORIC_OBJECTS)
+                ):
                     extra = [
                         e
                         for e in children
