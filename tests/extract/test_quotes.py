@@ -664,6 +664,16 @@ def test_a_report_set_against_another_ends_where_the_other_begins() -> None:
     assert first.text == "rents in the old town were too high"
 
 
+def test_a_report_conceded_against_another_ends_where_the_other_begins() -> None:
+    text = (
+        "Most sailors said the new pier was a success, though the harbour master said it had "
+        "cost too much."
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == "Most sailors" and first.text == "the new pier was a success"
+    assert second.speaker == "the harbour master" and second.text == "it had cost too much"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

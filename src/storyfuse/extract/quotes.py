@@ -406,11 +406,15 @@ class _Finder:
     @staticmethod
     def _contrasted_report(t: Token) -> bool:
         """A report of someone else set against the clause ("four in 10 said life would be
-        worse, while nine in 10 said the economy favours the wealthy"): its own report."""
+        worse, while nine in 10 said the economy favours the wealthy", "..., though the mayor
+        said ..."): its own report."""
         return (
             t.dep_ == "advcl"
             and t.lemma_.lower() in CLAUSE_VERBS
-            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+            and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas", "though", "although")
+                for c in t.children
+            )
             and any(c.dep_ == "nsubj" for c in t.children)
         )
 
