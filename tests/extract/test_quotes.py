@@ -804,3 +804,20 @@ def test_a_learned_cue_taking_a_pronoun_for_what_was_proposed() -> None:
     quote = one(quotes_of(text), "it")
     assert quote.text == "it" and quote.speaker == "The harbour union"
     assert quote.cue is not None and "supported" in quote.cue
+
+
+def test_a_reporting_participle_after_the_reported_clause_is_a_report_of_its_own() -> None:
+    text = (
+        "The senator has said that the mayor and her allies are unfairly maligning his record, "
+        "pointing to his high rating from the sailors' union."
+    )
+    quotes = quotes_of(text)
+    said = one(quotes, "maligning")
+    assert said.text == "that the mayor and her allies are unfairly maligning his record"
+    pointing = one(quotes, "rating")
+    assert pointing.speaker == "The senator" and pointing.cue is not None
+    assert pointing.text == "his high rating from the sailors' union"
+    # a participle of thought belongs to the reported clause
+    text = "The senator said that voters stayed home, believing that the vote was already won."
+    (quote,) = quotes_of(text)
+    assert quote.text.endswith("already won")

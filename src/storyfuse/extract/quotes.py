@@ -83,6 +83,13 @@ VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "
 # Of those, the ones that stand for something said before ("Democrats opposed it", "she
 # rejected that"): what a listed stance verb takes, as PolNeAR marks it.
 ANAPHORIC_OBJECTS = frozenset({"it", "that", "this"})
+# Reporting verbs of thought rather than speech: a participle of these ("..., believing
+# that ...") is the reported clause's own, not a second report.
+THINKING_VERBS = frozenset(
+    {"believe", "think", "know", "hope", "expect", "fear", "worry", "find", "learn", "realize",
+     "realise", "discover", "wonder", "guess", "imagine", "envision", "suspect", "doubt",
+     "recognize", "recognise"}
+)  # fmt: skip
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
@@ -316,7 +323,7 @@ class _Finder:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
         "X was quoted as saying" constructions."""
         node: Token | None = verb
-        if self._coordinated_report(verb):
+        if self._coordinated_report(verb) or self._participle_report(verb):
             node = verb.head.head  # it shares the subject of the cue it is coordinated with
         for _ in range(4):
             if node is None:
@@ -382,6 +389,30 @@ class _Finder:
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         )
 
+    def _participle_report(self, t: Token) -> bool:
+        """A reporting participle set off by a comma at the end of the clause another verb
+        reports ("Moss said the council was wrong, pointing to its own figures"): the parse
+        hangs it on the reported clause, where the sentence hangs it on the speaker's verb."""
+        head = t.head
+        return (
+            t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.lemma_.lower() in SPEECH_VERBS
+            and t.i > head.i
+            and head.dep_ == "ccomp"
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in CLAUSE_VERBS
+            and t.left_edge.i > 0
+            and self.tokens[t.left_edge.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+            and t.lemma_.lower() not in THINKING_VERBS
+            and any(
+                c.dep_ == "ccomp"
+                or (c.dep_ == "prep" and c.lower_ in PREP_VERBS.get(t.lemma_.lower(), ()))
+                for c in t.children
+            )
+        )
+
     @staticmethod
     def _with_lost_subject(clause: Token, verb: Token) -> list[Token]:
         """The clause, with the subject the parse made the reporting verb's object ("voters said
@@ -420,7 +451,9 @@ class _Finder:
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The head of the phrase naming who speaks with a reporting verb, if any."""
-        subj = self._postposed_subject(verb) or self._participle_subject(verb)
+        subj = self._postposed_subject(verb)
+        if subj is None and not self._participle_report(verb):
+            subj = self._participle_subject(verb)
         subj = subj or self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
@@ -1757,7 +1790,9 @@ class _Finder:
                 c.left_edge.i
                 for h in heads
                 for c in h.children
-                if self._coordinated_report(c) or self._contrasted_report(c)
+                if self._coordinated_report(c)
+                or self._contrasted_report(c)
+                or self._participle_report(c)
             ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
