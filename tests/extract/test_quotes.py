@@ -664,6 +664,16 @@ def test_a_report_set_against_another_ends_where_the_other_begins() -> None:
     assert first.text == "rents in the old town were too high"
 
 
+def test_a_report_conceded_against_another_ends_where_the_other_begins() -> None:
+    text = (
+        "Most sailors said the new pier was a success, though the harbour master said it had "
+        "cost too much."
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == "Most sailors" and first.text == "the new pier was a success"
+    assert second.speaker == "the harbour master" and second.text == "it had cost too much"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)
@@ -733,3 +743,81 @@ def test_a_report_ending_in_a_quotation_keeps_its_closing_mark() -> None:
         ),
     ]:
         assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_parenthetical_attribution_in_a_report_that_quotes_some_words() -> None:
+    text = (
+        "The new ferry line, the harbour master said, had turned the old quay into "
+        "“a building site with boats.” Work on the pier starts in May."
+    )
+    (quote,) = quotes_of(text)
+    assert not quote.direct and quote.cue == "said"
+    assert quote.speaker == "the harbour master"
+    assert quote.text.startswith("The new ferry line")
+    assert quote.text.endswith("“a building site with boats.”")
+    # a quotation the attribution interrupts is still a direct quote of its own
+    text = "“The new ferry line,” the harbour master said, “has turned the quay into a mess.”"
+    quotes = quotes_of(text)
+    assert quotes and all(q.direct for q in quotes)
+
+
+def test_calling_for_someone_to_act_reports_the_for_clause() -> None:
+    text = "After the storm, Mayor Ada Moss called for the harbour master to resign."
+    (quote,) = quotes_of(text)
+    assert quote.text == "the harbour master to resign"
+    assert quote.speaker == "Mayor Ada Moss" and quote.cue == "called"
+    # a "for" clause of purpose on a verb that reports nothing is no report
+    assert quotes_of("The ferry waited for the harbour master to arrive.") == []
+
+
+def test_a_second_report_between_the_parts_of_a_joined_quote_is_kept() -> None:
+    text = (
+        "“We will keep the ferry running all winter,” the mayor said, adding that the port "
+        "would stay open. “Nobody will be left stranded on the island.”"
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    joined = one(quotes, "ferry running")
+    assert joined.direct and "Nobody will be left" in joined.text
+    added = one(quotes, "port would stay open")
+    assert not added.direct and added.cue == "adding" and added.speaker == "the mayor"
+    assert added.text == "that the port would stay open"
+    # what the quote's own verb governs between the parts ("as ...") is no second report
+    text = (
+        "“The old harbour will live on,” Spencer said, as a few sailors rowed past the gym. "
+        "“His stories will live on here.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.direct and quote.speaker == "Spencer"
+
+
+def test_a_stance_verb_taking_a_pronoun_for_what_was_proposed() -> None:
+    text = "The council proposed a ferry tax in May. Harbour owners opposed it at once."
+    quote = one(quotes_of(text), "it")
+    assert quote.text == "it" and quote.cue == "opposed" and quote.speaker == "Harbour owners"
+    # an object that names nothing said is still no content
+    assert quotes_of("The mayor praised something in the harbour.") == []
+
+
+def test_a_learned_cue_taking_a_pronoun_for_what_was_proposed() -> None:
+    text = "The council proposed a ferry tax in May. The harbour union supported it."
+    quote = one(quotes_of(text), "it")
+    assert quote.text == "it" and quote.speaker == "The harbour union"
+    assert quote.cue is not None and "supported" in quote.cue
+
+
+def test_a_reporting_participle_after_the_reported_clause_is_a_report_of_its_own() -> None:
+    text = (
+        "The senator has said that the mayor and her allies are unfairly maligning his record, "
+        "pointing to his high rating from the sailors' union."
+    )
+    quotes = quotes_of(text)
+    said = one(quotes, "maligning")
+    assert said.text == "that the mayor and her allies are unfairly maligning his record"
+    pointing = one(quotes, "rating")
+    assert pointing.speaker == "The senator" and pointing.cue is not None
+    assert pointing.text == "his high rating from the sailors' union"
+    # a participle of thought belongs to the reported clause
+    text = "The senator said that voters stayed home, believing that the vote was already won."
+    (quote,) = quotes_of(text)
+    assert quote.text.endswith("already won")

@@ -78,8 +78,18 @@ NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "co
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
-# Objects that say nothing by themselves ("he criticized it").
+# Objects that say nothing by themselves ("she mentioned something", "he criticized it").
 VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "anything"})
+# Of those, the ones that stand for something said before ("Democrats opposed it", "she
+# rejected that"): what a listed stance verb takes, as PolNeAR marks it.
+ANAPHORIC_OBJECTS = frozenset({"it", "that", "this"})
+# Reporting verbs of thought rather than speech: a participle of these ("..., believing
+# that ...") is the reported clause's own, not a second report.
+THINKING_VERBS = frozenset(
+    {"believe", "think", "know", "hope", "expect", "fear", "worry", "find", "learn", "realize",
+     "realise", "discover", "wonder", "guess", "imagine", "envision", "suspect", "doubt",
+     "recognize", "recognise"}
+)  # fmt: skip
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
@@ -313,7 +323,7 @@ class _Finder:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
         "X was quoted as saying" constructions."""
         node: Token | None = verb
-        if self._coordinated_report(verb):
+        if self._coordinated_report(verb) or self._participle_report(verb):
             node = verb.head.head  # it shares the subject of the cue it is coordinated with
         for _ in range(4):
             if node is None:
@@ -379,6 +389,30 @@ class _Finder:
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         )
 
+    def _participle_report(self, t: Token) -> bool:
+        """A reporting participle set off by a comma at the end of the clause another verb
+        reports ("Moss said the council was wrong, pointing to its own figures"): the parse
+        hangs it on the reported clause, where the sentence hangs it on the speaker's verb."""
+        head = t.head
+        return (
+            t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.lemma_.lower() in SPEECH_VERBS
+            and t.i > head.i
+            and head.dep_ == "ccomp"
+            and head.head.i != head.i
+            and head.head.lemma_.lower() in CLAUSE_VERBS
+            and t.left_edge.i > 0
+            and self.tokens[t.left_edge.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+            and t.lemma_.lower() not in THINKING_VERBS
+            and any(
+                c.dep_ == "ccomp"
+                or (c.dep_ == "prep" and c.lower_ in PREP_VERBS.get(t.lemma_.lower(), ()))
+                for c in t.children
+            )
+        )
+
     @staticmethod
     def _with_lost_subject(clause: Token, verb: Token) -> list[Token]:
         """The clause, with the subject the parse made the reporting verb's object ("voters said
@@ -403,17 +437,23 @@ class _Finder:
     @staticmethod
     def _contrasted_report(t: Token) -> bool:
         """A report of someone else set against the clause ("four in 10 said life would be
-        worse, while nine in 10 said the economy favours the wealthy"): its own report."""
+        worse, while nine in 10 said the economy favours the wealthy", "..., though the mayor
+        said ..."): its own report."""
         return (
             t.dep_ == "advcl"
             and t.lemma_.lower() in CLAUSE_VERBS
-            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+            and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas", "though", "although")
+                for c in t.children
+            )
             and any(c.dep_ == "nsubj" for c in t.children)
         )
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The head of the phrase naming who speaks with a reporting verb, if any."""
-        subj = self._postposed_subject(verb) or self._participle_subject(verb)
+        subj = self._postposed_subject(verb)
+        if subj is None and not self._participle_report(verb):
+            subj = self._participle_subject(verb)
         subj = subj or self._subject_of(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
@@ -1302,7 +1342,11 @@ class _Finder:
                 ):
                     objs = [o for o in children if o.dep_ == "dobj" and o.i < c.i]
                     add("to", objs + [c], speaker)
-                elif c.dep_ == "dobj" and c.i > t.i and c.lower_ not in VAGUE_OBJECTS:
+                elif (
+                    c.dep_ == "dobj"
+                    and c.i > t.i
+                    and (c.lower_ not in VAGUE_OBJECTS or c.lower_ in ANAPHORIC_OBJECTS)
+                ):
                     extra = [
                         e
                         for e in children
@@ -1652,11 +1696,10 @@ class _Finder:
         sent = self.sents[self.sent_of[verb.i]]
         inner = {t.i for t in verb.subtree}
         rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
-        if not rest or any(self.in_quote[t.i] for t in rest):
-            return None
         before = [t for t in rest if t.i < verb.left_edge.i and not t.is_punct]
-        if not before:
-            # "indicates required": nothing reported ahead of the verb, so no parenthetical
+        if not before or self.in_quote[before[0].i]:
+            # "indicates required": nothing reported ahead of the verb, so no parenthetical;
+            # a quotation the attribution interrupts is a direct quote, found as such
             return None
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
@@ -1685,7 +1728,11 @@ class _Finder:
                 return self._content_span([obj], verb, min_words=1)
         if lemma in OBJECT_VERBS and verb.pos_ == "VERB":
             obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-            if obj is not None and obj.i > verb.i and obj.lower_ not in VAGUE_OBJECTS:
+            if (
+                obj is not None
+                and obj.i > verb.i
+                and (obj.lower_ not in VAGUE_OBJECTS or obj.lower_ in ANAPHORIC_OBJECTS)
+            ):
                 extra = [
                     c
                     for c in children
@@ -1706,6 +1753,24 @@ class _Finder:
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return self._content_span(objs, verb, min_words=1)
+            clause = self._for_clause(verb, children) if "for" in preps else None
+            if clause is not None:
+                return clause
+        return None
+
+    def _for_clause(self, verb: Token, children: list[Token]) -> Span | None:
+        """A "for ... to" clause the parse hangs on the verb with "for" as its marker ("X
+        called for the mayor to resign"): what is called for, without the "for"."""
+        for c in children:
+            if c.dep_ != "advcl" or c.i < verb.i:
+                continue
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is None or mark.lower_ != "for" or mark.i != c.left_edge.i:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            tokens = [t for t in c.subtree if t.i != mark.i]
+            return self._content_span(tokens, verb, whole=True)
         return None
 
     def _content_span(
@@ -1725,7 +1790,9 @@ class _Finder:
                 c.left_edge.i
                 for h in heads
                 for c in h.children
-                if self._coordinated_report(c) or self._contrasted_report(c)
+                if self._coordinated_report(c)
+                or self._contrasted_report(c)
+                or self._participle_report(c)
             ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
@@ -1799,6 +1866,24 @@ class _Finder:
             return {"cue_start": None, "cue_end": None}
         return {"cue_start": token.idx, "cue_end": token.idx + len(token.text)}
 
+    def _between_parts(self, q: Quote, direct: list[Quote]) -> bool:
+        """An indirect content that lies outside quote marks, between the parts of a quote
+        joined over its attribution ("“A,” she said, adding that B. “C.”"), with a cue of its
+        own: a second report, not words the quote renders."""
+        around = [d for d in direct if d.start < q.end and q.start < d.end]
+        if q.cue_start is None or any(d.cue_start == q.cue_start for d in around):
+            # the quote's own verb: what else it governs there is not a second report
+            return False
+        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
+        if cue is None or not any(cue[0].head.idx == d.cue_start for d in around):
+            # a second report hangs on the quote's verb ("she said, adding that ...")
+            return False
+        span = _char_span(self.doc, q.start, q.end)
+        if span is None:
+            return False
+        words = [t for t in self._tokens(span) if not (t.is_punct or t.is_space)]
+        return bool(words) and not any(self.in_quote[t.i] for t in words)
+
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
         nested inside a larger indirect content."""
@@ -1808,7 +1893,7 @@ class _Finder:
         for q in indirect:
             size = q.end - q.start
             covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)
-            if covered >= 0.5 * size:
+            if covered >= 0.5 * size and not self._between_parts(q, direct):
                 continue
             kept.append(q)
         out: list[Quote] = []
