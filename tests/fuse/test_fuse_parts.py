@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
+import pytest
 
 from storyfuse.fuse.conflicts import compatible
 from storyfuse.fuse.names import Names, acronyms, same_party
@@ -1388,3 +1389,20 @@ def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in
     found = {e.name: e.sources for e in entities(story, build_names(story))}
     assert found["Ada Moss"] == ("a", "b")
     assert found["Moss"] == ("b",)  # in b, either of two
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('the "Harbour Watch" host', "Harbour Watch host"),
+        ('Harbour Watch" host', "Harbour Watch host"),
+        ("the Saltmere Port Authority's", "Saltmere Port Authority"),
+        ("O’Malley", "O’Malley"),
+        ("“Ada Moss”", "Ada Moss"),
+    ],
+)
+def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: str) -> None:
+    from storyfuse.fuse.names import tidy
+
+    assert tidy(written) == shown
+    assert tidy(tidy(written)) == shown

@@ -45,9 +45,23 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def tidy(name: str) -> str:
-    """A name as displayed: one line, no leading article, no possessive, no outer punctuation."""
+    """A name as displayed: one line, no leading article, no possessive, no outer punctuation,
+    no quote mark left without its partner ('the "Pose" actor' is 'Pose actor', not 'Pose"
+    actor')."""
     name = " ".join(name.split()).strip(" ,.;:\"'“”‘’")
-    return _POSSESSIVE.sub("", _LEADING.sub("", name))
+    return _balanced_marks(_POSSESSIVE.sub("", _LEADING.sub("", name)).strip(" \"'“”‘"))
+
+
+def _balanced_marks(name: str) -> str:
+    """The name without quote marks that do not pair up ("’" is also an apostrophe, so only an
+    opening "‘" without a "’" after it is dropped)."""
+    if name.count('"') % 2:
+        name = name.replace('"', "")
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")
+    if name.count("‘") > name.count("’"):
+        name = name.replace("‘", "")
+    return " ".join(name.split())
 
 
 @dataclass
