@@ -1753,9 +1753,9 @@ class _Finder:
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     return self._content_span(objs, verb, min_words=1)
-            clause = self._for_clause(verb, children) if "for" in preps else None
-            if clause is not None:
-                return clause
+            called = self._for_clause(verb, children) if "for" in preps else None
+            if called is not None:
+                return called
         return None
 
     def _for_clause(self, verb: Token, children: list[Token]) -> Span | None:
