@@ -293,7 +293,7 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
         return not quotes and not any(e.label in _NAMED for e in unit.entities)
     text = analysis.article.text
     for quote in marked:
-        if not quote.speaker:
+        if not quote.speaker or not quote.speaker.split():
             return True
         if quote.speaker.split()[-1] in unit.text:
             continue
