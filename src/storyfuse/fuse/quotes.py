@@ -38,8 +38,7 @@ NO_SPEAKER_THRESHOLD = 0.85
 # one rendering contains the other: token-set ratio this high, the shorter one long enough
 CONTAINED_RATIO = 90
 CONTAINED_MIN_WORDS = 6
-# what one rendering holding the other scores (``_similarity``): one article's two quotes join
-# directly only from here
+# what one rendering holding the other scores (``_similarity``)
 SAME_REMARK = 0.95
 
 
@@ -87,8 +86,6 @@ def is_title(text: str) -> bool:
     if len(words) > TITLE_WORDS or text.endswith((".", "!", "?")):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in words)
-
-
 
 
 def story_quotes(story: StoryArticles, names: Names) -> list[Said]:
