@@ -69,6 +69,9 @@ CURRENCIES = {
     "inr": "rupee",
 }
 
+# The units money is counted in ("dollar", "euro", ...).
+MONEY_UNITS = frozenset(CURRENCIES.values())
+
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY = r"(?:(?:US|HK|A|C|NZ|S)?\$|£|€|¥|₹|Rs\.?|INR|USD|GBP|EUR)\s?"
 NUMBER_RE = re.compile(

@@ -49,7 +49,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.numbers import CURRENCIES
+from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS, is_share
@@ -575,10 +575,7 @@ def _question(figures: list[Figure]) -> str:
 
 
 # The signs and codes a sentence writes an amount of money with, by unit ("$" for dollar).
-MONEY_SIGNS: dict[str, set[str]] = {}
-for _sign, _unit in CURRENCIES.items():
-    MONEY_SIGNS.setdefault(_unit, set()).add(_sign)
-MONEY_UNITS = frozenset(MONEY_SIGNS)
+MONEY_SIGNS = {unit: {sign for sign, u in CURRENCIES.items() if u == unit} for unit in MONEY_UNITS}
 
 
 def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:

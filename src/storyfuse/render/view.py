@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.numbers import CURRENCIES
+from storyfuse.extract.numbers import MONEY_UNITS
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
@@ -85,12 +85,11 @@ def build_view(brief: Brief) -> dict[str, Any]:
 def _what(unit: str) -> str:
     """What a figure without its own words counts: a currency in the plural ("dollars"), any
     other unit as it is ("percent")."""
-    if unit in MONEY and unit not in _SAME_IN_PLURAL:
+    if unit in MONEY_UNITS and unit not in _SAME_IN_PLURAL:
         return unit + "s"
     return unit
 
 
-MONEY = frozenset(CURRENCIES.values())
 _SAME_IN_PLURAL = frozenset({"yen", "yuan", "baht", "rand", "won"})
 
 
