@@ -90,15 +90,21 @@ def _words_before(text: str, start: int) -> list[str]:
     return _WORD_RE.findall(left_window[cut[-1] :] if cut else left_window)
 
 
-def _cue_before(words: list[str], passed_over: frozenset[str] = frozenset()) -> str | None:
-    """The tense of the nearest cue among the sixteen words before the expression."""
+def _cue_before(
+    words: list[str], passed_over: frozenset[str] = frozenset()
+) -> tuple[str | None, bool]:
+    """The tense of the nearest past or future cue among the sixteen words before the
+    expression, and whether a present-tense cue was passed on the way."""
+    present = False
     for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
         if words[i].lower() in passed_over:
             continue
         cue = _cue(words, i)
-        if cue and cue != "present":
-            return cue
-    return None
+        if cue == "present":
+            present = True
+        elif cue:
+            return cue, present
+    return None, present
 
 
 def tense_before(text: str, start: int) -> str | None:
@@ -108,7 +114,7 @@ def tense_before(text: str, start: int) -> str | None:
     "soon" are passed over: reported speech puts "would" before what has happened ("they said
     they would look for ways to get around Wednesday's ruling"), and "soon" right before the
     noun places one thing after another ("soon after Sunday's massacre")."""
-    return _cue_before(_words_before(text, start), frozenset({"would", "soon"}))
+    return _cue_before(_words_before(text, start), frozenset({"would", "soon"}))[0]
 
 
 def tense_around(text: str, start: int, end: int) -> str | None:
@@ -123,11 +129,10 @@ def tense_around(text: str, start: int, end: int) -> str | None:
     right_window = text[end : end + 160]
     stop = _SENTENCE_END_RE.search(right_window)
     right = right_window[: stop.start() + 2] if stop else right_window
-    cue = _cue_before(words)
+    # the present tense counts only where nothing else does: "is over on Monday, we will have"
+    cue, present = _cue_before(words)
     if cue:
         return cue
-    # the present tense counts only where nothing else does: "is over on Monday, we will have"
-    present = any(_cue(words, i) == "present" for i in range(max(0, len(words) - 16), len(words)))
     # a sentence that opens with its date ("On Thursday, Ada Moss told ...") dates its main
     # verb, a report's verb too
     opening = len(words) <= 2
