@@ -616,7 +616,7 @@ class NameIndex:
                 self._kind[k] = "person"
         # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
         # with an organisation's word, then a person's name
-        bodies = {k for k, kind in self._kind.items() if kind == "org" and "ORG" in self._labels[k]}
+        bodies = {k for k in self._kind if self._tagged_body(k)}
         # surnames seen alone as a person or a speaker ("Moss said")
         alone = {
             k for k in self._kind if " " not in k and self._labels[k].keys() & {"PERSON", ""}
@@ -719,8 +719,8 @@ class NameIndex:
         """Descriptions written before a body's name in apposition: "her former record label,
         Norvik Records)", "Tarn's parent company, The Brenn Company,", "The company that runs
         the awards, Vik Productions,"."""
-        for k, kind in list(self._kind.items()):
-            if kind != "org" or "ORG" not in self._labels[k]:
+        for k in list(self._kind):
+            if not self._tagged_body(k):
                 continue
             for surface in self._surfaces[k]:
                 if surface not in text:
@@ -947,9 +947,9 @@ class NameIndex:
             for k, kind in self._kind.items()
             if kind == "person" and len(name_words(k)) > 1
         }
-        for b, kind in list(self._kind.items()):
+        for b in list(self._kind):
             words = b.split()
-            if kind != "org" or "ORG" not in self._labels[b] or len(words) != 2:
+            if not self._tagged_body(b) or len(words) != 2:
                 continue
             short, outlet = words
             if outlet != "news" or self._kind.get(short) not in ("org", "other"):
@@ -983,8 +983,8 @@ class NameIndex:
         ends with it."""
         bodies = [
             k
-            for k, kind in self._kind.items()
-            if kind == "org" and "ORG" in self._labels[k] and k not in self._acronym_of
+            for k in self._kind
+            if self._tagged_body(k) and k not in self._acronym_of
         ]
         people = {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
         # the groups of people named in full
@@ -1133,6 +1133,10 @@ class NameIndex:
                 return rest
         return None
 
+    def _tagged_body(self, k: str) -> bool:
+        """Whether a name is an organisation's that the tagger labelled one at least once."""
+        return self._kind.get(k) == "org" and "ORG" in self._labels[k]
+
     def _written_body(self, name: str, written: bool = False) -> str | None:
         """The body of the story a name is another way of writing (see the rules below). A
         name the story writes itself (``written``) is not taken for a body that adds a place
@@ -1181,7 +1185,7 @@ class NameIndex:
         ):
             return None
         k = key_of(" ".join(words[start:]))
-        if self._kind.get(k) == "org" and "ORG" in self._labels[k]:
+        if self._tagged_body(k):
             return k
         return None
 
@@ -1213,10 +1217,8 @@ class NameIndex:
         spelled = found[1].replace("-", "")
         bodies = {
             self._groups.find(k)
-            for k, kind in self._kind.items()
-            if kind == "org"
-            and "ORG" in self._labels[k]
-            and "".join(w for w in k.split() if w != "the") == spelled
+            for k in self._kind
+            if self._tagged_body(k) and "".join(w for w in k.split() if w != "the") == spelled
         }
         return bodies.pop() if len(bodies) == 1 else None
 
@@ -1229,8 +1231,8 @@ class NameIndex:
             return None
         letters = last.replace(".", "")
         bodies = set()
-        for k, kind in self._kind.items():
-            if kind != "org" or "ORG" not in self._labels[k]:
+        for k in self._kind:
+            if not self._tagged_body(k):
                 continue
             for surface in self._surfaces[k]:
                 words = surface.split()
@@ -1292,8 +1294,8 @@ class NameIndex:
         if kind and owners is None:
             return None
         found = set()
-        for k, k_kind in self._kind.items():
-            if k_kind != "org" or "ORG" not in self._labels[k]:
+        for k in self._kind:
+            if not self._tagged_body(k):
                 continue
             for surface in self._surfaces[k]:
                 other, has, body = surface.partition("'s ")
