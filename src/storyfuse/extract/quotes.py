@@ -159,6 +159,12 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
     return keep_likely(doc, finder.run())
 
 
+def _reported_object(obj: Token) -> bool:
+    """Whether a verb's object can be what is reported: not a word that says nothing by itself
+    ("something"), unless it stands for something said before ("opposed it")."""
+    return obj.lower_ not in VAGUE_OBJECTS or obj.lower_ in ANAPHORIC_OBJECTS
+
+
 class _Finder:
     def __init__(self, doc: Doc, people: People | None = None) -> None:
         self.doc = doc
@@ -1345,7 +1351,7 @@ class _Finder:
                 elif (
                     c.dep_ == "dobj"
                     and c.i > t.i
-                    and (c.lower_ not in VAGUE_OBJECTS or c.lower_ in ANAPHORIC_OBJECTS)
+                    and _reported_object(c)
                 ):
                     extra = [
                         e
@@ -1731,7 +1737,7 @@ class _Finder:
             if (
                 obj is not None
                 and obj.i > verb.i
-                and (obj.lower_ not in VAGUE_OBJECTS or obj.lower_ in ANAPHORIC_OBJECTS)
+                and _reported_object(obj)
             ):
                 extra = [
                     c
