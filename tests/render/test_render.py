@@ -319,3 +319,12 @@ def test_citations_of_a_story_with_ten_sources_or_more_go_in_number_order():
     assert "- The bridge reopens. [2][10][11][12]" in md
     html = render(Brief(articles=analyses, stories=(story,)), "html")
     assert html.index(">[10]<") < html.index(">[11]<") < html.index(">[12]<")
+
+
+def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
+    from storyfuse.render.view import counted
+
+    assert counted({"unit": "troop", "thing": "North Korean troops"}) == "North Korean troops"
+    assert counted({"unit": "dollar", "thing": None}) == "dollars"
+    assert counted({"unit": "yen"}) == "yen"
+    assert counted({"unit": "percent"}) == "percent"

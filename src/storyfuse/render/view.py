@@ -76,15 +76,18 @@ def build_view(brief: Brief) -> dict[str, Any]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
         for figure in story["figures"]:
             figure["amount"] = amount(figure["value"], figure.get("upper"))
-            figure["what"] = figure.get("thing") or _what(figure["unit"])
+            figure["what"] = counted(figure)
             figure["date_label"] = date_label(figure.get("date"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
     return data
 
 
-def _what(unit: str) -> str:
-    """What a figure without its own words counts: a currency in the plural ("dollars"), any
-    other unit as it is ("percent")."""
+def counted(figure: dict[str, Any]) -> str:
+    """What a figure counts, in its texts' words ("North Korean troops"); without them, its unit,
+    a currency in the plural ("dollars"), any other as it is ("percent")."""
+    unit = figure["unit"]
+    if figure.get("thing"):
+        return figure["thing"]
     if unit in MONEY_UNITS and unit not in _SAME_IN_PLURAL:
         return unit + "s"
     return unit

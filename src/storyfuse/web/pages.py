@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, replace
 from typing import Any
 
-from storyfuse.render.view import amount, by_speaker, date_label, label, language_note
+from storyfuse.render.view import amount, by_speaker, counted, date_label, label, language_note
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (
@@ -106,7 +106,7 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         shown = linked(figure, first)
         # a range reads "10,000–12,000"; what is counted in the texts' words when known
         shown["amount"] = amount(figure["value"], figure.get("upper"))
-        shown["what"] = figure.get("thing") or figure["unit"]
+        shown["what"] = counted(figure)
         shown["date_label"] = date_label(figure.get("date"))
         figures.append(shown)
     matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
