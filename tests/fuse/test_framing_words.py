@@ -68,3 +68,20 @@ def test_loaded_words_are_strong_judgements_not_everyday_evaluative_words() -> N
         "b": [("plan", "plan", "NOUN"), ("modest", "modest", "ADJ")],
     }
     assert loaded_words(words) == {"a": ["reckless", "disastrous"], "b": []}
+
+
+def test_units_of_time_are_not_distinctive_word_choice():
+    from storyfuse.fuse.framing import distinctive_terms
+
+    def nouns(*words: str) -> list[tuple[str, str, str]]:
+        return [(w, w, "NOUN") for w in words]
+
+    terms = distinctive_terms(
+        {
+            "a": nouns("week", "week", "month", "blockade", "harbour"),
+            "b": nouns("harbour", "ferry", "strike"),
+            "c": nouns("harbour", "ferry", "union"),
+        }
+    )
+    assert terms["a"] == ["blockade"]  # "last week", "this month": when, not how
+    assert "strike" in terms["b"] and "union" in terms["c"]

@@ -6,8 +6,10 @@ A cue is a short string ``"<kind>: <words>"``:
   negation kept: "not deny"). "Putin acknowledges ..." and "Putin responds ..." frame one remark
   differently.
 - ``distinctive: <term>`` — the words this article uses that the story's other articles do not:
-  the top TF-IDF terms (lemmas of nouns and adjectives; names are entities, not word choice) of the article, fitted over the story's articles, among terms no more than half of the
-  articles use.
+  the top TF-IDF terms (lemmas of nouns and adjectives; names are entities, not word choice) of
+  the article, fitted over the story's articles, among terms no more than half of the articles
+  use. The units time is counted in ("day", "week", "month": ``UNIT_CODES``) are left out too:
+  one article writing "last week" where another writes "on Oct. 17" dates, it does not frame.
 - ``loaded: <word>`` — evaluative words the article uses and the other articles do not:
   adjectives and adverbs with a strong valence in the VADER sentiment lexicon that are not
   everyday words. "good", "true", "best", "dead" or "safe" have a strong valence too, but every
@@ -24,6 +26,7 @@ import functools
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyfuse.extract.times_calendar import UNIT_CODES
 from storyfuse.fuse.events import parse_sentence, parse_sentences
 from storyfuse.fuse.units import StoryArticles
 from storyfuse.model import Framing
@@ -93,7 +96,10 @@ def distinctive_terms(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str
     ids = list(lemmas)
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
     matrix = vectorizer.fit_transform(
-        [[lemma for lemma, _, pos in lemmas[a] if pos in _CONTENT] for a in ids]
+        [
+            [lemma for lemma, _, pos in lemmas[a] if pos in _CONTENT and lemma not in UNIT_CODES]
+            for a in ids
+        ]
     )
     terms = np.array(vectorizer.get_feature_names_out())
     in_articles = np.asarray((matrix > 0).sum(axis=0)).ravel()
