@@ -69,7 +69,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for output in args.output or []:
         if Path(output).is_dir():
             raise IsADirectoryError(f"cannot write the report to {output}: it is a folder")
-    brief = pipeline.analyze(args.paths, encoding=args.encoding)
+    brief = pipeline.analyze(args.paths, encoding=args.encoding, outlet=args.outlet)
     # One analysis, as many reports as asked for: each -o FILE in the format its suffix names
     # (.json, .md, .html), else in --format.
     for output in args.output or [None]:
@@ -118,7 +118,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             read_many = getattr(engine, "read_files", None)
             # the ids the store keeps: an article read from another file under a stored id
             # gets its own, so the stored articles are looked up (and skipped when unchanged)
-            items = list(ingest.read(args.paths, read_many=read_many, encoding=args.encoding))
+            items = list(
+                ingest.read(
+                    args.paths, read_many=read_many, encoding=args.encoding, outlet=args.outlet
+                )
+            )
             identified = store.identify(items)
             read_as = {
                 new.id: old
@@ -384,6 +388,19 @@ def _encoding(name: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _outlet(name: str) -> str:
+    from storyfuse.ingest import given_outlet
+
+    try:
+        return given_outlet(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+OUTLET_HELP = (
+    "the outlet of the inputs whose metadata names none (a page's site name or a JSONL "
+    "record's outlet wins), e.g. a folder of one outlet's text files: --outlet 'The Herald'"
+)
 ENCODING_HELP = (
     "what inputs that are not UTF-8 and declare no charset are written in, e.g. cp1252 "
     "(text saved by Windows tools) or latin-1; without it they are skipped with a message"
@@ -409,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write here instead of stdout; repeat for several reports from one analysis",
     )
     analyze.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
+    analyze.add_argument("--outlet", type=_outlet, metavar="NAME", help=OUTLET_HELP)
     analyze.set_defaults(func=cmd_analyze)
 
     db_help = "database URL or SQLite file (default: sqlite:///storyfuse.db here)"
@@ -437,6 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
         "analysed (ingest says how many there are)",
     )
     ingest.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
+    ingest.add_argument("--outlet", type=_outlet, metavar="NAME", help=OUTLET_HELP)
     ingest.set_defaults(func=cmd_ingest)
 
     stories = sub.add_parser("stories", help="list the stories in a database")

@@ -209,23 +209,29 @@ def fuse_stories(analyses: Sequence[Analysis], stories: Sequence[Story] | None =
 
 
 def analyze(
-    paths: Sequence[str], workers: int | None = None, encoding: str | None = None
+    paths: Sequence[str],
+    workers: int | None = None,
+    encoding: str | None = None,
+    outlet: str | None = None,
 ) -> Brief:
     """The whole chain over files and folders: what ``storyfuse analyze`` runs. With several
     workers, they also read the folders' pages (``ingest.read``'s ``read_many``); the workers
     start only when there is more than a batch to read or analyse. ``encoding``: what inputs
-    that are not UTF-8 and declare no encoding are written in (``ingest.read``)."""
+    that are not UTF-8 and declare no encoding are written in, ``outlet`` the outlet of those
+    whose metadata names none (``ingest.read``)."""
     from storyfuse.engines import pool
 
     count = pool.worker_count() if workers is None else workers
     if count > 1:
         with pool.WorkerPool(count) as shared:
-            documents = ingest.read(paths, read_many=shared.read_files, encoding=encoding)
+            documents = ingest.read(
+                paths, read_many=shared.read_files, encoding=encoding, outlet=outlet
+            )
             analyses, problems = analyze_all(documents, count, shared)
             # a large batch is grouped on the workers too, in runs of consecutive days
             stories = group_on_workers(analyses, count, shared.map)
     else:
-        analyses, problems = analyze_all(ingest.read(paths, encoding=encoding), count)
+        analyses, problems = analyze_all(ingest.read(paths, encoding=encoding, outlet=outlet), count)
         stories = group.group(analyses)
     briefs = fuse_stories(analyses, stories)
     return Brief(articles=tuple(analyses), stories=tuple(briefs), errors=tuple(problems))

@@ -83,7 +83,7 @@ def test_each_skipped_input_is_one_printable_line(
     monkeypatch.setattr(
         pipeline,
         "analyze",
-        lambda paths, encoding=None: Brief(articles=(), stories=(), errors=tuple(problems)),
+        lambda paths, encoding=None, outlet=None: Brief(articles=(), stories=(), errors=tuple(problems)),
     )
     assert main(["analyze", "in", "-f", "json"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()

@@ -133,7 +133,9 @@ def _fake_analyse(items):
         if isinstance(item, Problem):
             failed.append(item)
         else:
-            article = Article(item.id, item.path, item.format, item.body, item.content_hash)
+            article = Article(
+                item.id, item.path, item.format, item.body, item.content_hash, outlet=item.outlet
+            )
             done.append(Analysis(article))
     return done, failed
 
@@ -247,6 +249,21 @@ def test_an_upload_names_the_encoding_of_files_that_are_not_utf8(writable):
     assert bad.status_code == 400 and "no such encoding" in bad.json()["detail"]
     page = lxml.html.fromstring(client.get("/upload").text)
     assert page.xpath("//form[@id='upload-form']//input[@name='encoding']")
+
+
+def test_an_upload_names_the_outlet_of_files_that_name_none(writable):
+    catalog, queue = writable
+    client = TestClient(create_app(catalog, uploads=queue))
+    text = "The harbour bridge reopened on Thursday after eight months of repairs."
+    files = [("files", ("bridge.txt", text.encode(), "text/plain"))]
+    job = client.post("/api/uploads", files=files, data={"outlet": " The  Herald "}).json()
+    assert job["outlet"] == "The Herald"
+    assert _finished(client, job)["article_ids"] == ["bridge"]
+    assert [a.article.outlet for a in catalog.added] == ["The Herald"]
+    long = client.post("/api/uploads", files=files, data={"outlet": "x" * 500})
+    assert long.status_code == 400 and "at most" in long.json()["detail"]
+    page = lxml.html.fromstring(client.get("/upload").text)
+    assert page.xpath("//form[@id='upload-form']//input[@name='outlet']")
 
 
 def test_only_article_file_types_are_accepted(writable):

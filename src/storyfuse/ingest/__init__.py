@@ -95,8 +95,25 @@ MAX_FEED_BYTES = 200_000_000
 SECONDS_PER_DOCUMENT = 60.0
 
 
+OUTLET_CHARS = 200  # the longest outlet name ``read`` accepts from its caller
+
+
+def given_outlet(name: str) -> str:
+    """An outlet name a user gives (``--outlet``), its spaces tidied; ValueError when it is
+    empty or longer than ``OUTLET_CHARS``."""
+    outlet = " ".join(name.split())
+    if not outlet:
+        raise ValueError("an outlet's name cannot be empty")
+    if len(outlet) > OUTLET_CHARS:
+        raise ValueError(f"an outlet's name is at most {OUTLET_CHARS} characters, not {len(outlet)}")
+    return outlet
+
+
 def read(
-    paths: Sequence[str], read_many: FileReader | None = None, encoding: str | None = None
+    paths: Sequence[str],
+    read_many: FileReader | None = None,
+    encoding: str | None = None,
+    outlet: str | None = None,
 ) -> Iterator[Document | Problem]:
     """Read files and folders (recursively, in sorted order) into Documents.
 
@@ -114,7 +131,20 @@ def read(
 
     ``encoding`` (``--encoding``) is what the inputs that are not UTF-8 and declare no encoding
     are written in (cp1252 for text saved by Windows tools); without it they are refused.
+
+    ``outlet`` (``--outlet``) is the outlet of the inputs whose metadata names none (an HTML
+    page's site name, a JSONL record's or a feed's own outlet wins): a folder of one outlet's
+    plain-text articles, where cleaning would otherwise look for the outlet in the text.
     """
+    for item in _read(paths, read_many, encoding):
+        if outlet and isinstance(item, Document) and not item.outlet:
+            item = replace(item, outlet=outlet)
+        yield item
+
+
+def _read(
+    paths: Sequence[str], read_many: FileReader | None, encoding: str | None
+) -> Iterator[Document | Problem]:
     owners: dict[str, str] = {}  # id of a one-article file -> the file it was read from
     named: list[Path | Problem] = []  # files named one after another, read together
     for given in paths:

@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storyfuse.ingest import OUTLET_CHARS, given_outlet
 from storyfuse.ingest.decode import known_encoding
 from storyfuse.web import examples, pages
 from storyfuse.web.catalog import Catalog, StoryQuery
@@ -235,6 +236,7 @@ def create_app(
             token_required=token is not None,
             accepted=ACCEPTED,
             max_query=MAX_QUERY,
+            max_outlet=OUTLET_CHARS,
             max_upload_mb=max_upload_bytes / 1_000_000,
             **context,
         )
@@ -272,7 +274,8 @@ def create_app(
                 "X-Storyfuse-Token header or the form's token field"
             )
 
-    async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], str | None]:
+    async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
+        """The uploaded files, and the options of their reading (``encoding``, ``outlet``)."""
         header_auth = "authorization" in request.headers or TOKEN_HEADER in request.headers
         if token is None or header_auth:
             check_write(request)  # before reading the body
@@ -293,7 +296,15 @@ def create_app(
                 encoding = known_encoding(encoding)
             except ValueError as exc:
                 raise HTTPException(400, f"encoding: {exc}") from None
-        return files, encoding
+        given = form.get("outlet")
+        outlet = None
+        if isinstance(given, str) and given.strip():
+            try:
+                outlet = given_outlet(given)
+            except ValueError as exc:
+                raise HTTPException(400, f"outlet: {exc}") from None
+        options = {"encoding": encoding, "outlet": outlet}
+        return files, {k: v for k, v in options.items() if v is not None}
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -431,9 +442,9 @@ def create_app(
     @app.post("/upload", include_in_schema=False)
     async def upload_form(request: Request) -> Response:
         assert queue is not None
-        files, encoding = await read_upload(request)
+        files, options = await read_upload(request)
         try:
-            job = queue.submit(files, encoding=encoding)
+            job = queue.submit(files, **options)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return RedirectResponse(_path("uploads", job.id), status_code=303)
@@ -533,6 +544,11 @@ def create_app(
                                 "description": "what files that are not UTF-8 and declare no "
                                 "charset are written in, e.g. cp1252 (else they are skipped)",
                             },
+                            "outlet": {
+                                "type": "string",
+                                "description": "the outlet of the files whose metadata names "
+                                "none (a page's site name wins)",
+                            },
                         },
                     }
                 }
@@ -546,12 +562,13 @@ def create_app(
     )
     async def api_upload(request: Request) -> dict[str, Any]:
         """Queue files (multipart field ``files``: .txt, .html, .jsonl; optional ``encoding``
-        for files that are not UTF-8 and declare no charset) for analysis; poll
+        for files that are not UTF-8 and declare no charset, and ``outlet`` for those whose
+        metadata names none) for analysis; poll
         ``/api/uploads/{id}`` for progress. Needs the token when the server has one."""
         assert queue is not None or not catalog.writable
-        found, encoding = await read_upload(request)
+        found, options = await read_upload(request)
         try:
-            job = queue.submit(found, encoding=encoding)  # type: ignore[union-attr]
+            job = queue.submit(found, **options)  # type: ignore[union-attr]
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         return job.as_dict()

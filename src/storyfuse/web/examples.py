@@ -108,6 +108,7 @@ UPLOAD = {
     "id": "3f9c2b7a1d0e4c55",
     "files": ["ferry_strike.txt"],
     "encoding": None,
+    "outlet": None,
     "state": "done",
     "analysed": 1,
     "total": 1,

@@ -37,6 +37,7 @@ class Job:
     id: str
     files: list[str]
     encoding: str | None = None  # of the files that are not UTF-8 and declare none
+    outlet: str | None = None  # of the files whose metadata names none
     state: str = "queued"  # queued | reading | analysing | grouping | done | failed
     analysed: int = 0
     total: int | None = None  # documents found, once reading is done
@@ -101,9 +102,15 @@ class UploadQueue:
                 )
             return self._root
 
-    def submit(self, files: Sequence[tuple[str, bytes]], encoding: str | None = None) -> Job:
+    def submit(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        encoding: str | None = None,
+        outlet: str | None = None,
+    ) -> Job:
         """Queue a batch of (file name, content) pairs; returns the job at once. ``encoding``:
-        what those that are not UTF-8 and declare no charset are written in (``ingest.read``)."""
+        what those that are not UTF-8 and declare no charset are written in; ``outlet``: the
+        outlet of those whose metadata names none (``ingest.read``)."""
         job_id = uuid.uuid4().hex[:16]
         folder = self._folder() / job_id
         folder.mkdir()
@@ -116,7 +123,7 @@ class UploadQueue:
                 target = folder / f"{stem}-{k}{suffix}"
             target.write_bytes(content)
             names.append(target.name)
-        job = Job(id=job_id, files=names, encoding=encoding)
+        job = Job(id=job_id, files=names, encoding=encoding, outlet=outlet)
         with self._lock:
             self._jobs[job_id] = job
             self._forget_old()
@@ -143,7 +150,7 @@ class UploadQueue:
                 analyse = pipeline.analyze_documents
             job.state = "reading"
             paths = [str(folder / name) for name in job.files]
-            items = list(ingest.read(paths, encoding=job.encoding))
+            items = list(ingest.read(paths, encoding=job.encoding, outlet=job.outlet))
             if self._identify is not None:  # an id another file's article has gets its own
                 items = self._identify(items)
             job.total = sum(1 for i in items if not isinstance(i, Problem))
