@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from storyfuse import limits
+from storyfuse.extract.regex_prefixes import prefixes
 from storyfuse.extract.times_calendar import (
     SEASONS,
     add_months,
@@ -813,6 +814,57 @@ def _word_starts() -> re.Pattern[str]:
     return re.compile(_WORD_START + "(?=" + "|".join(f"(?:{body})" for body in bodies) + ")")
 
 
+# How many characters of text tell where no word-start rule can match (``_start_filter``).
+PREFIX_CHARS = 3
+
+
+@functools.cache
+def _start_filter() -> tuple[re.Pattern[str], dict[int, frozenset[str]]] | None:
+    """Where ``_word_starts`` can match, told cheaply: the word starts whose first character
+    can start a rule (or is not ASCII), and the lower-cased first ``PREFIX_CHARS`` characters
+    that rules start with (``regex_prefixes``), by length. None when they cannot be read: then
+    every word start is tried."""
+    found: set[str] = set()
+    for rule in _RULES:
+        if not rule.starts_words:
+            continue
+        these = prefixes(rule.pattern.pattern, PREFIX_CHARS)
+        if these is None or "" in these:
+            return None
+        found |= these
+    firsts = {text[0] for text in found}
+    firsts |= {ch.upper() for ch in firsts}
+    places = re.compile(
+        _WORD_START + "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + r"]|[^\x00-\x7f])"
+    )
+    by_length: dict[int, set[str]] = {}
+    for text in found:
+        by_length.setdefault(len(text), set()).add(text)
+    return places, {n: frozenset(texts) for n, texts in sorted(by_length.items())}
+
+
+def _starts(text: str) -> list[int]:
+    """Where a word-start rule can match: ``_word_starts``, tried only where the first few
+    characters allow (``_start_filter``); about three times faster than trying it at every
+    word start, with the same positions."""
+    anywhere = _word_starts()
+    cheap = _start_filter()
+    if cheap is None:
+        return [match.start() for match in anywhere.finditer(text)]
+    places, by_length = cheap
+    out = []
+    for place in places.finditer(text):
+        at = place.start()
+        window = text[at : at + PREFIX_CHARS]
+        if window.isascii():
+            low = window.lower()
+            if not any(low[:n] in texts for n, texts in by_length.items()):
+                continue
+        if anywhere.match(text, at):
+            out.append(at)
+    return out
+
+
 def _matches(rule: _Rule, text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
     """What ``rule.pattern.finditer(text)`` gives. A rule that matches only at word starts is
     tried only at ``starts``, the few places where such a rule matches (``_word_starts``): one
@@ -840,7 +892,7 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
     """
     anchor = _anchor(published)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
-    starts = [match.start() for match in _word_starts().finditer(text)]
+    starts = _starts(text)
     for order, rule in enumerate(_RULES):
         limits.check()
         for match in _matches(rule, text, starts):
