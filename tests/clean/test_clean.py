@@ -433,3 +433,39 @@ def test_mojibake_is_repaired_and_nothing_else_changes() -> None:
     assert "Enrique Peña Nieto, met Jorge Castañeda." in article.text
     assert "“We will talk again,” he said — &amp; left." in article.text
     assert article.title == "Trump meets Peña Nieto"
+
+
+def test_mojibake_repair_reads_lines_as_ftfy_does() -> None:
+    """``repair_mojibake`` hands ftfy only the lines that are not plain ASCII (or hold a
+    terminal escape, which the repair removes): the result is ftfy's on the whole text."""
+    import random
+
+    import ftfy
+
+    from storyfuse.clean.lines import _REPAIR, repair_mojibake
+
+    pieces = ["The mayor said.", "PeÃ±a", "CastaA\u0303±eda", "“quoted”", "\x1b[31mred\x1b[0m",
+              "plain", "\u2028", "\r", "\r\n", "\n", "\n\n", " ", "café", "Ã©"]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert repair_mojibake(text) == ftfy.fix_text(text, _REPAIR), repr(text)
+    assert repair_mojibake("ok\n\x1b[31mred\x1b[0m\n") == "ok\nred\n"
+
+
+def test_page_furniture_is_counted_alike_in_any_case() -> None:
+    """The furniture patterns are matched case-sensitively on lower-cased ASCII lines: they
+    must be written in lower case, and count what the case-insensitive patterns count."""
+    import random
+
+    from storyfuse.clean.lines import UI_PHRASES, UI_WORDS, _count
+
+    for pattern in (UI_PHRASES, UI_WORDS):
+        assert pattern.pattern == pattern.pattern.lower()
+    words = ["Subscribe", "NEWSLETTER", "Sign Up", "read more", "Share", "Menu", "the", "İnstagram",
+             "ſhare", "Cookies", "©", "Follow Ada on", "said", "E-mail address"]  # fmt: skip
+    rng = random.Random(9)
+    for _ in range(500):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+        for pattern in (UI_PHRASES, UI_WORDS):
+            assert _count(pattern, line) == len(pattern.findall(line)), line

@@ -76,6 +76,18 @@ UI_WORDS = re.compile(
     r"|careers|accessibility|subscribe|tags?|topics?|categories|archives?)\b",
     re.IGNORECASE,
 )
+# The case-insensitive patterns above, case-sensitive over lower-case text: on ASCII text the
+# same matches, found about four times faster.
+_LOWER_CASE = {pattern: re.compile(pattern.pattern) for pattern in (UI_PHRASES, UI_WORDS)}
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many times a case-insensitive pattern of words matches in a text."""
+    if text.isascii():
+        return len(_LOWER_CASE[pattern].findall(text.lower()))
+    return len(pattern.findall(text))
+
+
 # Words that start a byline or a dateline line.
 BYLINE = re.compile(r"^\s*(by|written by|words by|reporting by|author:?)\s+[A-Z]", re.IGNORECASE)
 DATELINE_WORDS = re.compile(
@@ -204,9 +216,9 @@ class Line:
 
     @cached_property
     def ui_hits(self) -> int:
-        hits = len(UI_PHRASES.findall(self.text))
+        hits = _count(UI_PHRASES, self.text)
         if self.n_words <= 4:
-            hits += len(UI_WORDS.findall(self.text))
+            hits += _count(UI_WORDS, self.text)
         return hits
 
     @cached_property
@@ -238,8 +250,23 @@ _REPAIR = ftfy.TextFixerConfig(
 
 
 def repair_mojibake(text: str) -> str:
-    """The text with its mojibake repaired (see ``_REPAIR``); the same text when it has none."""
-    return ftfy.fix_text(text, _REPAIR)
+    """The text with its mojibake repaired (see ``_REPAIR``); the same text when it has none.
+
+    ``ftfy.fix_text`` repairs a text line by line; a line of ASCII without a terminal escape
+    (the one thing ``_REPAIR`` changes in ASCII) has nothing to repair and is not handed to it.
+    Most lines of an English article are such lines."""
+    if text.isascii() and "\x1b" not in text:
+        return text
+    out = []
+    for line in _LINE_ENDS.split(text):  # the lines ftfy reads one by one: up to each "\n"
+        if line.isascii() and "\x1b" not in line:
+            out.append(line)
+        else:
+            out.append(ftfy.fix_text(line, _REPAIR))
+    return "".join(out)
+
+
+_LINE_ENDS = re.compile(r"(?<=\n)")
 
 
 def split_lines(text: str) -> list[Line]:
