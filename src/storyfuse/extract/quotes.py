@@ -178,6 +178,7 @@ class _Finder:
         self.tokens = list(doc)
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
+        self._speakers: dict[int, Token | None] = {}  # verb index -> ``_speaker_of`` it
 
     # --- helpers over the parse -----------------------------------------------------------
 
@@ -456,7 +457,13 @@ class _Finder:
         )
 
     def _speaker_of(self, verb: Token) -> Token | None:
-        """The head of the phrase naming who speaks with a reporting verb, if any."""
+        """The head of the phrase naming who speaks with a reporting verb, if any. Read once a
+        verb: the verb lists, the learned cues and the nouns that hang on the verb all ask."""
+        if verb.i not in self._speakers:
+            self._speakers[verb.i] = self._find_speaker(verb)
+        return self._speakers[verb.i]
+
+    def _find_speaker(self, verb: Token) -> Token | None:
         subj = self._postposed_subject(verb)
         if subj is None and not self._participle_report(verb):
             subj = self._participle_subject(verb)
