@@ -212,6 +212,16 @@ def test_a_headline_written_as_a_sentence_above_the_body_is_the_title() -> None:
     article = clean(_doc(f"Bridge closes to lorries;\nCracks found in supports.\n\n{_LEDE}"))
     assert article.title == "Bridge closes to lorries"
     assert article.text.startswith("Cracks found in supports.")
+    # A headline over a standfirst of one sentence (too few function words to read as running
+    # text), over the running text.
+    headline = "Council may close the old bridge to lorries by the end of June."
+    standfirst = "Plan would send heavy lorries through narrow medieval streets."
+    article = clean(_doc(f"{headline}\n\n{standfirst}\n\n{_LEDE}\n\nMore follows."))
+    assert article.title == headline.removesuffix(".")
+    assert article.text.startswith(standfirst)
+    # ... but two short sentences with nothing longer after them are a short text
+    short = "Council shuts old bridge to lorries.\n\nEngineers found cracks.\n\nMore follows."
+    assert clean(_doc(short)).title is None
 
 
 @pytest.mark.parametrize(

@@ -194,7 +194,8 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     if start == 0 and end > 0 and title_key is None:
         # a label between the headline and the text ("ABSTRACT.", "LETTERS.") goes with it
         label = end > 1 and _label(lines[1])
-        if _headline_shaped(lines[0], lines[2] if label else lines[1]):
+        following = lines[2:4] if label else lines[1:3]
+        if _headline_shaped(lines[0], *following):
             start = 2 if label else 1
     end, off_topic = _trim_unrelated_tail(lines, prose, reasons, start, end)
     similarity = _topic_similarity(lines, prose, start, end)
@@ -371,12 +372,14 @@ def _topic_similarity(
     return [float(x) for x in sims]
 
 
-def _headline_shaped(line: Line, after: Line) -> bool:
+def _headline_shaped(line: Line, after: Line, then: Line | None = None) -> bool:
     """A first line that reads as a headline even though it ends like a sentence: a few words,
     one sentence, no dateline opening a lede, no colon or comma leading into what follows; above
     running text or a line at least twice as long, or closed by a semicolon (a headline above
-    its standfirst). Two short sentences in a row are a short text, not a headline and its
-    article. A line in title case (``title_cased``) is a headline of up to
+    its standfirst), or above a standfirst of one sentence that running text follows ("Calif.
+    may raise minimum wage to $15 by 2022." / "Plan would create huge experiment in ..." / the
+    article). Two short sentences in a row with nothing longer after them are a short text, not
+    a headline and its article. A line in title case (``title_cased``) is a headline of up to
     ``TITLE_CASE_HEADLINE_WORDS`` words, of one sentence or more."""
     text = line.text
     if _DATELINE_OPENER.match(text) or text.endswith((":", ",")):
@@ -392,7 +395,25 @@ def _headline_shaped(line: Line, after: Line) -> bool:
     return (
         3 <= line.n_words <= HEADLINE_WORDS
         and not _SENTENCE_BREAK.search(text)
-        and (after.is_prose or after.n_words >= 2 * line.n_words or text.endswith(";"))
+        and (
+            after.is_prose
+            or after.n_words >= 2 * line.n_words
+            or text.endswith(";")
+            or _standfirst(after, then, line.n_words)
+        )
+    )
+
+
+def _standfirst(line: Line, then: Line | None, headline_words: int) -> bool:
+    """A line of one sentence under a headline, above the running text: a few words more than
+    the headline at most, and a paragraph of prose after it at least twice the headline's."""
+    return (
+        then is not None
+        and 3 <= line.n_words <= 2 * HEADLINE_WORDS
+        and not _SENTENCE_BREAK.search(line.text)
+        and not _DATELINE_OPENER.match(line.text)
+        and then.is_prose
+        and then.n_words >= 2 * headline_words
     )
 
 
