@@ -674,6 +674,19 @@ def test_a_report_conceded_against_another_ends_where_the_other_begins() -> None
     assert second.speaker == "the harbour master" and second.text == "it had cost too much"
 
 
+def test_a_relative_clause_that_reports_ends_the_content_and_is_its_own_report() -> None:
+    text = "Mr. Okafor defended the ferry contract, which he said would pay for itself within a decade."
+    first, second = quotes_of(text)
+    assert first.cue == "defended" and first.text == "the ferry contract"
+    assert second.cue == "said" and second.text == "would pay for itself within a decade"
+    assert second.speaker is not None and "Okafor" in second.speaker
+    # the relative pronoun parsed into the reported clause is not part of what was said
+    text = "Mr. Okafor criticized the new stadium, which he said the city could not afford."
+    first, second = quotes_of(text)
+    assert first.text == "the new stadium"
+    assert second.text == "the city could not afford"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

@@ -178,6 +178,8 @@ class _Finder:
         self.tokens = list(doc)
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
+        # whether a relative clause reports on its own (``_relative_report``), by its verb
+        self._relative_reports: dict[int, bool] = {}
 
     # --- helpers over the parse -----------------------------------------------------------
 
@@ -454,6 +456,32 @@ class _Finder:
             )
             and any(c.dep_ == "nsubj" for c in t.children)
         )
+
+    def _relative_report(self, t: Token) -> bool:
+        """A relative clause set off by a comma, with a reporting verb, a subject and something
+        reported of its own ("the wall, which he said Mexico would pay for", "the senator from
+        Ohio, who says the plan will fail", "the plan, which she called “a farce”"): a report
+        of its own, by its subject, not part of what the clause around it reports. Not a
+        clause that sets the scene ("an interview, in which she said ...", "the town, where
+        ..."): PolNeAR keeps that in the content; nor one without a comma ("the number who
+        said ..."), which it mostly keeps too."""
+        if t.i not in self._relative_reports:
+            first = t.left_edge
+            self._relative_reports[t.i] = (
+                t.dep_ == "relcl"
+                and t.pos_ == "VERB"
+                and t.lemma_.lower() in SPEECH_VERBS
+                and not self.in_quote[t.i]
+                and self._after_comma(t)
+                and first.pos_ != "ADP"
+                and first.lower_ not in ("where", "when")
+                and any(c.dep_ == "nsubj" for c in t.children)
+                and (
+                    bool(self._complements(t))
+                    or any(self.in_quote[w.i] for w in t.subtree if w.i > t.i)
+                )
+            )
+        return self._relative_reports[t.i]
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The head of the phrase naming who speaks with a reporting verb, if any."""
@@ -1800,6 +1828,16 @@ class _Finder:
                 or self._contrasted_report(c)
                 or self._participle_report(c)
             ]
+            # ... and so does a relative clause that reports on its own and ends it ("the
+            # wall, which he said Mexico would pay for")
+            words = [t for t in tokens if not (t.is_punct or t.is_space)]
+            cut += [
+                t.left_edge.i
+                for t in words
+                if t.dep_ == "relcl"
+                and t.right_edge.i >= words[-1].i
+                and self._relative_report(t)
+            ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
                 while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
@@ -1809,6 +1847,15 @@ class _Finder:
         tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
         if not tokens:
             return None
+        if verb.dep_ == "relcl":
+            # "the wall, which he said Mexico would pay for": the relative pronoun the parse
+            # puts in the reported clause stands for the noun the clause hangs on, not for
+            # what was said
+            before = [t for t in tokens if t.i < verb.i]
+            if before and all(t.lower_ in RELATIVE_PRONOUNS for t in before):
+                tokens = [t for t in tokens if t.i > verb.i]
+                if not tokens:
+                    return None
         lo, hi = tokens[0].i, tokens[-1].i
         if lo <= verb.i <= hi and not allow_inside:
             return None
