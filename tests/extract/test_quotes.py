@@ -687,6 +687,18 @@ def test_a_relative_clause_that_reports_ends_the_content_and_is_its_own_report()
     assert second.text == "the city could not afford"
 
 
+def test_a_reporting_participle_after_a_closing_quote_mark_is_a_report_of_its_own() -> None:
+    text = (
+        "Mr. Okafor insisted that the ferry has “kept the islands alive,” claiming that it "
+        "carries more passengers than ever."
+    )
+    quotes = quotes_of(text)
+    assert not any("alive" in q.text and "passengers" in q.text for q in quotes)
+    claim = one(quotes, "passengers")
+    assert claim.cue == "claiming" and claim.text == "that it carries more passengers than ever"
+    assert claim.speaker is not None and "Okafor" in claim.speaker
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

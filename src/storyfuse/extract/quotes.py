@@ -106,6 +106,8 @@ _OPENING_GAP = re.compile(r"\s*[\"“]")
 # What may stand between a quotation's last word and its closing mark.
 _CLOSING_TAIL = re.compile(r"[.,!?]?")
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
+# Of those, the ones that only close a quotation (straight marks are told apart by their tag).
+CLOSING_MARKS = frozenset({"”", "’", "''"})
 # The longest phrase before a verb read as its speaker when the parse gives none.
 PHRASE_WORDS = 16
 FLOATING_QUANTIFIERS = frozenset({"both", "all", "each", "alike"})
@@ -397,21 +399,30 @@ class _Finder:
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         )
 
-    def _participle_report(self, t: Token) -> bool:
+    def _participle_report(self, t: Token, anywhere: bool = False) -> bool:
         """A reporting participle set off by a comma at the end of the clause another verb
-        reports ("Moss said the council was wrong, pointing to its own figures"): the parse
-        hangs it on the reported clause, where the sentence hangs it on the speaker's verb."""
+        reports ("Moss said the council was wrong, pointing to its own figures", also after a
+        quotation closed after the comma: "called it “a shame,” pointing to ..."): the parse
+        hangs it on the reported clause, where the sentence hangs it on the speaker's verb.
+        With ``anywhere``, wherever the parse hangs it inside what is reported ("Moss said
+        that is a “distortion,” describing the team as able", on the "is" of the reported
+        clause; "Moss accused them of hiding the figures, pointing to ...", on "hiding")."""
         head = t.head
         return (
             t.dep_ == "advcl"
             and t.tag_ == "VBG"
             and t.lemma_.lower() in SPEECH_VERBS
             and t.i > head.i
-            and head.dep_ == "ccomp"
-            and head.head.i != head.i
-            and head.head.lemma_.lower() in CLAUSE_VERBS
+            and (
+                anywhere
+                or (
+                    head.dep_ == "ccomp"
+                    and head.head.i != head.i
+                    and head.head.lemma_.lower() in CLAUSE_VERBS
+                )
+            )
             and t.left_edge.i > 0
-            and self.tokens[t.left_edge.i - 1].text == ","
+            and self._comma_before(t.left_edge.i)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
             and t.lemma_.lower() not in THINKING_VERBS
             and any(
@@ -420,6 +431,16 @@ class _Finder:
                 for c in t.children
             )
         )
+
+    def _comma_before(self, i: int) -> bool:
+        """A comma right before the word at ``i``, or before the closing quote marks right
+        before it (“a shame,” pointing)."""
+        j = i - 1
+        while j > 0 and self._is_quote_mark(j) and (
+            self.tokens[j].text in CLOSING_MARKS or self.tokens[j].tag_ == "''"
+        ):
+            j -= 1
+        return self.tokens[j].text == ","
 
     @staticmethod
     def _with_lost_subject(clause: Token, verb: Token) -> list[Token]:
@@ -1829,14 +1850,17 @@ class _Finder:
                 or self._participle_report(c)
             ]
             # ... and so does a relative clause that reports on its own and ends it ("the
-            # wall, which he said Mexico would pay for")
+            # wall, which he said Mexico would pay for"), or a reporting participle that ends
+            # it, wherever the parse hangs it ("..., pointing to its own figures")
             words = [t for t in tokens if not (t.is_punct or t.is_space)]
             cut += [
                 t.left_edge.i
                 for t in words
-                if t.dep_ == "relcl"
-                and t.right_edge.i >= words[-1].i
-                and self._relative_report(t)
+                if t.right_edge.i >= words[-1].i
+                and (
+                    (t.dep_ == "relcl" and self._relative_report(t))
+                    or (t.dep_ == "advcl" and self._participle_report(t, anywhere=True))
+                )
             ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
