@@ -699,6 +699,17 @@ def test_a_reporting_participle_after_a_closing_quote_mark_is_a_report_of_its_ow
     assert claim.speaker is not None and "Okafor" in claim.speaker
 
 
+def test_a_parenthetical_report_ends_the_content_before_it_and_its_participle() -> None:
+    text = (
+        "She had waited her whole career for the bridge, Okafor explained, recalling the time "
+        "the council first promised it to the islands."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "explained" and first.text == "She had waited her whole career for the bridge"
+    assert second.cue == "recalling"
+    assert second.text == "the time the council first promised it to the islands"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

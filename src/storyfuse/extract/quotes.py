@@ -1756,6 +1756,10 @@ class _Finder:
             # "indicates required": nothing reported ahead of the verb, so no parenthetical;
             # a quotation the attribution interrupts is a direct quote, found as such
             return None
+        # the content ends with its last word: an attribution that ends the sentence is not
+        # part of it, nor is a second report it carries ("..., Moss said, pointing to ...")
+        last = max(t.i for t in rest if not t.is_punct)
+        rest = [t for t in rest if t.i <= last]
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
     def _complement(self, verb: Token) -> Span | None:
