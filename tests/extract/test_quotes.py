@@ -710,6 +710,22 @@ def test_a_parenthetical_report_ends_the_content_before_it_and_its_participle() 
     assert second.text == "the time the council first promised it to the islands"
 
 
+def test_a_contrasted_report_with_any_listed_verb_ends_the_content_wherever_it_hangs() -> None:
+    # "warned of" (a verb with a prepositional object) on the "wasting" of the content
+    text = (
+        "Mr. Okafor accused the council of wasting money on the bridge while engineers warned "
+        "of cracks in its pillars."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "accused" and first.text == "the council of wasting money on the bridge"
+    assert second.speaker == "engineers" and second.text == "cracks in its pillars"
+    # "blame" (a verb with an object)
+    text = "Residents said the ferry should keep running, though they blame the council for the delays."
+    first, second = quotes_of(text)
+    assert first.text == "the ferry should keep running"
+    assert second.cue == "blame" and second.text == "the council for the delays"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

@@ -463,19 +463,25 @@ class _Finder:
             return [clause]
         return [obj, *between, clause]
 
-    @staticmethod
-    def _contrasted_report(t: Token) -> bool:
+    def _contrasted_report(self, t: Token) -> bool:
         """A report of someone else set against the clause ("four in 10 said life would be
         worse, while nine in 10 said the economy favours the wealthy", "..., though the mayor
-        said ..."): its own report."""
+        said ...", "..., while doctors warned of an outbreak"): its own report."""
         return (
             t.dep_ == "advcl"
-            and t.lemma_.lower() in CLAUSE_VERBS
             and any(
                 c.dep_ == "mark" and c.lower_ in ("while", "whereas", "though", "although")
                 for c in t.children
             )
             and any(c.dep_ == "nsubj" for c in t.children)
+            and (
+                t.lemma_.lower() in CLAUSE_VERBS
+                or (
+                    t.pos_ == "VERB"
+                    and t.lemma_.lower() in SPEECH_VERBS
+                    and bool(self._complements(t))
+                )
+            )
         )
 
     def _relative_report(self, t: Token) -> bool:
@@ -1863,7 +1869,13 @@ class _Finder:
                 if t.right_edge.i >= words[-1].i
                 and (
                     (t.dep_ == "relcl" and self._relative_report(t))
-                    or (t.dep_ == "advcl" and self._participle_report(t, anywhere=True))
+                    or (
+                        t.dep_ == "advcl"
+                        and (
+                            self._participle_report(t, anywhere=True)
+                            or self._contrasted_report(t)
+                        )
+                    )
                 )
             ]
             if cut:
