@@ -687,6 +687,17 @@ def test_a_relative_clause_that_reports_ends_the_content_and_is_its_own_report()
     assert second.text == "the city could not afford"
 
 
+def test_a_relative_clause_reporting_a_clause_the_parse_took_for_an_open_complement() -> None:
+    # "helps" is parsed as the xcomp of "argued", its subject the relative pronoun
+    text = (
+        "Mr. Okafor praised the new timetable, which he argued helps islanders reach the "
+        "mainland hospital."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "praised" and first.text == "the new timetable"
+    assert second.cue == "argued" and second.text == "helps islanders reach the mainland hospital"
+
+
 def test_a_reporting_participle_after_a_closing_quote_mark_is_a_report_of_its_own() -> None:
     text = (
         "Mr. Okafor insisted that the ferry has “kept the islands alive,” claiming that it "

@@ -1701,7 +1701,7 @@ class _Finder:
             clauses = [
                 c
                 for c in verb.children
-                if c.dep_ == "ccomp"
+                if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
                 and not self._quoted_clause(c)
                 and (first is None or c.i != first.i)
             ]
@@ -1737,6 +1737,15 @@ class _Finder:
                         return [span]
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    @staticmethod
+    def _relative_clause_complement(verb: Token, c: Token) -> bool:
+        """ "the drawdown, which they say left a vacuum": in a relative clause the parse often
+        takes the reported clause, a finite verb whose subject is the relative pronoun, for
+        the reporting verb's open complement (xcomp); it is what is said."""
+        return (
+            verb.dep_ == "relcl" and c.dep_ == "xcomp" and c.tag_ in ("VBD", "VBZ", "VBP")
+        )
 
     def _quoted_clause(self, head: Token) -> bool:
         """A clause that is a direct quote: its head is inside quote marks and so are all its
