@@ -674,6 +674,69 @@ def test_a_report_conceded_against_another_ends_where_the_other_begins() -> None
     assert second.speaker == "the harbour master" and second.text == "it had cost too much"
 
 
+def test_a_relative_clause_that_reports_ends_the_content_and_is_its_own_report() -> None:
+    text = "Mr. Okafor defended the ferry contract, which he said would pay for itself within a decade."
+    first, second = quotes_of(text)
+    assert first.cue == "defended" and first.text == "the ferry contract"
+    assert second.cue == "said" and second.text == "would pay for itself within a decade"
+    assert second.speaker is not None and "Okafor" in second.speaker
+    # the relative pronoun parsed into the reported clause is not part of what was said
+    text = "Mr. Okafor criticized the new stadium, which he said the city could not afford."
+    first, second = quotes_of(text)
+    assert first.text == "the new stadium"
+    assert second.text == "the city could not afford"
+
+
+def test_a_relative_clause_reporting_a_clause_the_parse_took_for_an_open_complement() -> None:
+    # "helps" is parsed as the xcomp of "argued", its subject the relative pronoun
+    text = (
+        "Mr. Okafor praised the new timetable, which he argued helps islanders reach the "
+        "mainland hospital."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "praised" and first.text == "the new timetable"
+    assert second.cue == "argued" and second.text == "helps islanders reach the mainland hospital"
+
+
+def test_a_reporting_participle_after_a_closing_quote_mark_is_a_report_of_its_own() -> None:
+    text = (
+        "Mr. Okafor insisted that the ferry has “kept the islands alive,” claiming that it "
+        "carries more passengers than ever."
+    )
+    quotes = quotes_of(text)
+    assert not any("alive" in q.text and "passengers" in q.text for q in quotes)
+    claim = one(quotes, "passengers")
+    assert claim.cue == "claiming" and claim.text == "that it carries more passengers than ever"
+    assert claim.speaker is not None and "Okafor" in claim.speaker
+
+
+def test_a_parenthetical_report_ends_the_content_before_it_and_its_participle() -> None:
+    text = (
+        "She had waited her whole career for the bridge, Okafor explained, recalling the time "
+        "the council first promised it to the islands."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "explained" and first.text == "She had waited her whole career for the bridge"
+    assert second.cue == "recalling"
+    assert second.text == "the time the council first promised it to the islands"
+
+
+def test_a_contrasted_report_with_any_listed_verb_ends_the_content_wherever_it_hangs() -> None:
+    # "warned of" (a verb with a prepositional object) on the "wasting" of the content
+    text = (
+        "Mr. Okafor accused the council of wasting money on the bridge while engineers warned "
+        "of cracks in its pillars."
+    )
+    first, second = quotes_of(text)
+    assert first.cue == "accused" and first.text == "the council of wasting money on the bridge"
+    assert second.speaker == "engineers" and second.text == "cracks in its pillars"
+    # "blame" (a verb with an object)
+    text = "Residents said the ferry should keep running, though they blame the council for the delays."
+    first, second = quotes_of(text)
+    assert first.text == "the ferry should keep running"
+    assert second.cue == "blame" and second.text == "the council for the delays"
+
+
 def test_a_subject_parsed_as_the_reporting_verbs_object_stays_in_the_content() -> None:
     text = "About four out of 10 voters said life for the next generation would be worse."
     (q,) = quotes_of(text)

@@ -106,6 +106,8 @@ _OPENING_GAP = re.compile(r"\s*[\"“]")
 # What may stand between a quotation's last word and its closing mark.
 _CLOSING_TAIL = re.compile(r"[.,!?]?")
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
+# Of those, the ones that only close a quotation (straight marks are told apart by their tag).
+CLOSING_MARKS = frozenset({"”", "’", "''"})
 # The longest phrase before a verb read as its speaker when the parse gives none.
 PHRASE_WORDS = 16
 FLOATING_QUANTIFIERS = frozenset({"both", "all", "each", "alike"})
@@ -179,6 +181,8 @@ class _Finder:
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
         self._speakers: dict[int, Token | None] = {}  # verb index -> ``_speaker_of`` it
+        # whether a relative clause reports on its own (``_relative_report``), by its verb
+        self._relative_reports: dict[int, bool] = {}
 
     # --- helpers over the parse -----------------------------------------------------------
 
@@ -396,21 +400,30 @@ class _Finder:
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         )
 
-    def _participle_report(self, t: Token) -> bool:
+    def _participle_report(self, t: Token, anywhere: bool = False) -> bool:
         """A reporting participle set off by a comma at the end of the clause another verb
-        reports ("Moss said the council was wrong, pointing to its own figures"): the parse
-        hangs it on the reported clause, where the sentence hangs it on the speaker's verb."""
+        reports ("Moss said the council was wrong, pointing to its own figures", also after a
+        quotation closed after the comma: "called it “a shame,” pointing to ..."): the parse
+        hangs it on the reported clause, where the sentence hangs it on the speaker's verb.
+        With ``anywhere``, wherever the parse hangs it inside what is reported ("Moss said
+        that is a “distortion,” describing the team as able", on the "is" of the reported
+        clause; "Moss accused them of hiding the figures, pointing to ...", on "hiding")."""
         head = t.head
         return (
             t.dep_ == "advcl"
             and t.tag_ == "VBG"
             and t.lemma_.lower() in SPEECH_VERBS
             and t.i > head.i
-            and head.dep_ == "ccomp"
-            and head.head.i != head.i
-            and head.head.lemma_.lower() in CLAUSE_VERBS
+            and (
+                anywhere
+                or (
+                    head.dep_ == "ccomp"
+                    and head.head.i != head.i
+                    and head.head.lemma_.lower() in CLAUSE_VERBS
+                )
+            )
             and t.left_edge.i > 0
-            and self.tokens[t.left_edge.i - 1].text == ","
+            and self._comma_before(t.left_edge.i)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
             and t.lemma_.lower() not in THINKING_VERBS
             and any(
@@ -419,6 +432,16 @@ class _Finder:
                 for c in t.children
             )
         )
+
+    def _comma_before(self, i: int) -> bool:
+        """A comma right before the word at ``i``, or before the closing quote marks right
+        before it (“a shame,” pointing)."""
+        j = i - 1
+        while j > 0 and self._is_quote_mark(j) and (
+            self.tokens[j].text in CLOSING_MARKS or self.tokens[j].tag_ == "''"
+        ):
+            j -= 1
+        return self.tokens[j].text == ","
 
     @staticmethod
     def _with_lost_subject(clause: Token, verb: Token) -> list[Token]:
@@ -441,20 +464,52 @@ class _Finder:
             return [clause]
         return [obj, *between, clause]
 
-    @staticmethod
-    def _contrasted_report(t: Token) -> bool:
+    def _contrasted_report(self, t: Token) -> bool:
         """A report of someone else set against the clause ("four in 10 said life would be
         worse, while nine in 10 said the economy favours the wealthy", "..., though the mayor
-        said ..."): its own report."""
+        said ...", "..., while doctors warned of an outbreak"): its own report."""
         return (
             t.dep_ == "advcl"
-            and t.lemma_.lower() in CLAUSE_VERBS
             and any(
                 c.dep_ == "mark" and c.lower_ in ("while", "whereas", "though", "although")
                 for c in t.children
             )
             and any(c.dep_ == "nsubj" for c in t.children)
+            and (
+                t.lemma_.lower() in CLAUSE_VERBS
+                or (
+                    t.pos_ == "VERB"
+                    and t.lemma_.lower() in SPEECH_VERBS
+                    and bool(self._complements(t))
+                )
+            )
         )
+
+    def _relative_report(self, t: Token) -> bool:
+        """A relative clause set off by a comma, with a reporting verb, a subject and something
+        reported of its own ("the wall, which he said Mexico would pay for", "the senator from
+        Ohio, who says the plan will fail", "the plan, which she called “a farce”"): a report
+        of its own, by its subject, not part of what the clause around it reports. Not a
+        clause that sets the scene ("an interview, in which she said ...", "the town, where
+        ..."): PolNeAR keeps that in the content; nor one without a comma ("the number who
+        said ..."), which it mostly keeps too."""
+        if t.i not in self._relative_reports:
+            first = t.left_edge
+            self._relative_reports[t.i] = (
+                t.dep_ == "relcl"
+                and t.pos_ == "VERB"
+                and t.lemma_.lower() in SPEECH_VERBS
+                and not self.in_quote[t.i]
+                and self._after_comma(t)
+                and first.pos_ != "ADP"
+                and first.lower_ not in ("where", "when")
+                and any(c.dep_ == "nsubj" for c in t.children)
+                and (
+                    bool(self._complements(t))
+                    or any(self.in_quote[w.i] for w in t.subtree if w.i > t.i)
+                )
+            )
+        return self._relative_reports[t.i]
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The head of the phrase naming who speaks with a reporting verb, if any. Read once a
@@ -1653,7 +1708,7 @@ class _Finder:
             clauses = [
                 c
                 for c in verb.children
-                if c.dep_ == "ccomp"
+                if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
                 and not self._quoted_clause(c)
                 and (first is None or c.i != first.i)
             ]
@@ -1690,6 +1745,15 @@ class _Finder:
         single = self._complement(verb)
         return [single] if single is not None else []
 
+    @staticmethod
+    def _relative_clause_complement(verb: Token, c: Token) -> bool:
+        """ "the drawdown, which they say left a vacuum": in a relative clause the parse often
+        takes the reported clause, a finite verb whose subject is the relative pronoun, for
+        the reporting verb's open complement (xcomp); it is what is said."""
+        return (
+            verb.dep_ == "relcl" and c.dep_ == "xcomp" and c.tag_ in ("VBD", "VBZ", "VBP")
+        )
+
     def _quoted_clause(self, head: Token) -> bool:
         """A clause that is a direct quote: its head is inside quote marks and so are all its
         words but a leading "that" ("said that “…”"), not a report that quotes some of its
@@ -1714,6 +1778,10 @@ class _Finder:
             # "indicates required": nothing reported ahead of the verb, so no parenthetical;
             # a quotation the attribution interrupts is a direct quote, found as such
             return None
+        # the content ends with its last word: an attribution that ends the sentence is not
+        # part of it, nor is a second report it carries ("..., Moss said, pointing to ...")
+        last = max(t.i for t in rest if not t.is_punct)
+        rest = [t for t in rest if t.i <= last]
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
     def _complement(self, verb: Token) -> Span | None:
@@ -1807,6 +1875,25 @@ class _Finder:
                 or self._contrasted_report(c)
                 or self._participle_report(c)
             ]
+            # ... and so does a relative clause that reports on its own and ends it ("the
+            # wall, which he said Mexico would pay for"), or a reporting participle that ends
+            # it, wherever the parse hangs it ("..., pointing to its own figures")
+            words = [t for t in tokens if not (t.is_punct or t.is_space)]
+            cut += [
+                t.left_edge.i
+                for t in words
+                if t.right_edge.i >= words[-1].i
+                and (
+                    (t.dep_ == "relcl" and self._relative_report(t))
+                    or (
+                        t.dep_ == "advcl"
+                        and (
+                            self._participle_report(t, anywhere=True)
+                            or self._contrasted_report(t)
+                        )
+                    )
+                )
+            ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
                 while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
@@ -1816,6 +1903,15 @@ class _Finder:
         tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
         if not tokens:
             return None
+        if verb.dep_ == "relcl":
+            # "the wall, which he said Mexico would pay for": the relative pronoun the parse
+            # puts in the reported clause stands for the noun the clause hangs on, not for
+            # what was said
+            before = [t for t in tokens if t.i < verb.i]
+            if before and all(t.lower_ in RELATIVE_PRONOUNS for t in before):
+                tokens = [t for t in tokens if t.i > verb.i]
+                if not tokens:
+                    return None
         lo, hi = tokens[0].i, tokens[-1].i
         if lo <= verb.i <= hi and not allow_inside:
             return None
