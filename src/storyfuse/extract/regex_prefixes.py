@@ -19,11 +19,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-ASCII = [chr(i) for i in range(128)]
+_ASCII = [chr(i) for i in range(128)]
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 _WIDEST_RANGE = 1000  # a set wider than this is read as any character
-_SPACE = frozenset(c for c in ASCII if re.match(r"\s", c))
-_DIGIT = frozenset(c for c in ASCII if re.match(r"\d", c))
+_SPACE = frozenset(c for c in _ASCII if re.match(r"\s", c))
+_DIGIT = frozenset(c for c in _ASCII if re.match(r"\d", c))
 
 # A partial match: its text so far, and whether the pattern goes on after it in a way that is
 # still read (True) or not (False: anything may follow).
