@@ -1406,3 +1406,39 @@ def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: st
 
     assert tidy(written) == shown
     assert tidy(tidy(written)) == shown
+
+
+def test_a_sentence_shown_alone_names_the_speaker_its_pronoun_stands_for() -> None:
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.names import speaker_named
+    from storyfuse.model import Quote
+
+    text = (
+        "Mayor Ana Ruiz visited the harbour on Monday.\n"
+        "On Friday,  he told the council the bridge would reopen in May.\n"
+        "Ruiz said she would not resign."
+    )
+    story = text_story({"a": text})
+    analysis = story.analyses[0]
+
+    def quote(content: str, mention: str, at: int, name: str) -> Quote:
+        start = text.index(content)
+        speaker_start = text.index(mention, at)
+        return Quote(
+            text=content, speaker=name, start=start, end=start + len(content), direct=False,
+            speaker_start=speaker_start, speaker_end=speaker_start + len(mention),
+        )  # fmt: skip
+
+    told = quote("the bridge would reopen in May", "he", text.index("On Friday"), "Ana Ruiz")
+    resign = quote("she would not resign", "Ruiz", text.index("Ruiz said"), "Ana Ruiz")
+    story.analyses[0] = replace(analysis, quotes=(told, resign))
+    units = {u.index: u for u in story.units if u.article_id == "a"}
+    assert speaker_named(units[1], story) == (
+        "On Friday, he [Ana Ruiz] told the council the bridge would reopen in May."
+    )
+    assert speaker_named(units[2], story) == units[2].text  # named in the sentence already
+    assert speaker_named(units[0], story) == units[0].text  # no quote
+    # a pronoun the finder could not resolve stays as it is
+    story.analyses[0] = replace(analysis, quotes=(replace(told, speaker="he"),))
+    assert speaker_named(units[1], story) == units[1].text

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyfuse.fuse.names import Names
+from storyfuse.fuse.names import Names, speaker_named
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
@@ -224,7 +224,7 @@ def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fac
     by_article = sorted(group, key=lambda k: order.index(units[k].article_id))
     variants = tuple(Cited(text=units[k].text, sources=(units[k].article_id,)) for k in by_article)
     return Fact(
-        text=rep.text,
+        text=speaker_named(rep, story),
         sources=source_order([units[k].article_id for k in group], order),
         variants=variants,
     )

@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
-from storyfuse.fuse.units import StoryArticles
+from storyfuse.fuse.units import StoryArticles, Unit
 from storyfuse.model import Analysis
 
 log = logging.getLogger(__name__)
@@ -342,3 +342,37 @@ NAMES_NOBODY = frozenset(
 
 def names_somebody(speaker: str | None) -> bool:
     return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY
+
+
+# The pronouns a sentence may name its speaker by; the name is added after them.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def speaker_named(unit: Unit, story: StoryArticles) -> str:
+    """A sentence as it is shown alone (a fact, a timeline event), with the name of a speaker
+    it calls by a pronoun added in brackets, as an editor would: "On Friday, he [Vladimir
+    Putin] told Russian state television ...". Read away from the sentence before it, the
+    pronoun names nobody. Only when the article's quote finder resolved the pronoun to a name
+    the sentence does not already hold."""
+    analysis = next((a for a in story.analyses if a.id == unit.article_id), None)
+    if analysis is None:
+        return unit.text
+    text = analysis.article.text
+    mentions = sorted(
+        (q.speaker_start, q.speaker_end, q.speaker)
+        for q in analysis.quotes
+        if q.speaker_start is not None
+        and q.speaker_end is not None
+        and unit.start <= q.speaker_start < q.speaker_end <= unit.end
+    )
+    for start, end, name in mentions:
+        if text[start:end].strip().lower() not in _SPEAKER_PRONOUNS:
+            continue
+        if not names_somebody(name) or not str(name)[:1].isupper():
+            continue
+        if str(name).split()[-1] in unit.text:
+            continue  # "Putin said he ...": the sentence names him
+        # the unit's text is the article's with its white space collapsed
+        at = len(" ".join(text[unit.start : end].split()))
+        return f"{unit.text[:at]} [{name}]{unit.text[at:]}"
+    return unit.text

@@ -25,6 +25,7 @@ import numpy as np
 
 from storyfuse.fuse.events import Dated, dated_events
 from storyfuse.fuse.facts import compared_units
+from storyfuse.fuse.names import speaker_named
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
@@ -238,7 +239,11 @@ def timeline(story: StoryArticles) -> list[TimelineEvent]:
     out.sort(key=lambda e: (e[0], e[1], e[2], order.index(e[4][0])))
     return [
         TimelineEvent(
-            date=rep.value, text=rep.unit.text, sources=src, expected=expected, end=rep.end
+            date=rep.value,
+            text=speaker_named(rep.unit, story),
+            sources=src,
+            expected=expected,
+            end=rep.end,
         )
         for *_, rep, src, expected in out
     ]
