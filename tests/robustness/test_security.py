@@ -245,9 +245,17 @@ def _accepted(name: str) -> bool:
 
 def test_upload_queue_writes_only_inside_its_folder(tmp_path: Path) -> None:
     """A batch of hostile names, through the real upload queue, lands inside its job folder."""
+    import threading
+
     from storyfuse.web.uploads import UploadQueue
 
-    queue = UploadQueue(store=lambda analyses: [], analyse=lambda items: ([], []))
+    looked = threading.Event()
+
+    def analyse(items: object) -> tuple[list, list]:
+        looked.wait(30)  # the job removes its folder when done: not before the test has read it
+        return [], []
+
+    queue = UploadQueue(store=lambda analyses: [], analyse=analyse)
     before = set(tmp_path.parent.iterdir())
     try:
         names = [n for n in TRAVERSAL_NAMES if _accepted(n)]
@@ -261,6 +269,7 @@ def test_upload_queue_writes_only_inside_its_folder(tmp_path: Path) -> None:
         for path in written:
             assert path.resolve().is_relative_to(root.resolve())
     finally:
+        looked.set()
         queue.close()
     assert set(tmp_path.parent.iterdir()) == before
     fuzzed("security: upload names")
