@@ -1439,6 +1439,36 @@ def test_a_sentence_shown_alone_names_the_speaker_its_pronoun_stands_for() -> No
     )
     assert speaker_named(units[2], story) == units[2].text  # named in the sentence already
     assert speaker_named(units[0], story) == units[0].text  # no quote
-    # a pronoun the finder could not resolve stays as it is
-    story.analyses[0] = replace(analysis, quotes=(replace(told, speaker="he"),))
-    assert speaker_named(units[1], story) == units[1].text
+    # a pronoun the finder could not resolve, or resolved to a surname alone, stays as it is
+    for unresolved in ("he", "Ruiz"):
+        story.analyses[0] = replace(analysis, quotes=(replace(told, speaker=unresolved),))
+        assert speaker_named(units[1], story) == units[1].text
+
+
+def test_only_the_pronoun_a_sentence_opens_with_gets_a_name() -> None:
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.names import speaker_named
+    from storyfuse.model import Quote
+
+    text = (
+        "She’ll present the plan to the council on Friday, the mayor’s office said.\n"
+        "The nominee insists that he wants to release the harbour accounts soon."
+    )
+    story = text_story({"a": text})
+
+    def quote(content: str, mention: str, name: str) -> Quote:
+        start = text.index(content)
+        at = text.index(mention)
+        return Quote(
+            text=content, speaker=name, start=start, end=start + len(content), direct=False,
+            speaker_start=at, speaker_end=at + len(mention),
+        )  # fmt: skip
+
+    present = quote("present the plan to the council on Friday", "She", "Ana Ruiz")
+    wants = quote("to release the harbour accounts soon", "he", "Tom Vale")
+    story.analyses[0] = replace(story.analyses[0], quotes=(present, wants))
+    first, second = sorted((u for u in story.units if u.article_id == "a"), key=lambda u: u.index)
+    assert speaker_named(first, story).startswith("She’ll [Ana Ruiz] present the plan")
+    # "he" here stands for the nominee the sentence names: no name is added
+    assert speaker_named(second, story) == second.text

@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
-from storyfuse.fuse.units import StoryArticles, Unit
+from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context
 from storyfuse.model import Analysis
 
 log = logging.getLogger(__name__)
@@ -346,16 +346,18 @@ def names_somebody(speaker: str | None) -> bool:
 
 # The pronouns a sentence may name its speaker by; the name is added after them.
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})
+OPENING_CHARS = 48  # where the pronoun a sentence opens with ends, at the latest
 
 
 def speaker_named(unit: Unit, story: StoryArticles) -> str:
     """A sentence as it is shown alone (a fact, a timeline event), with the name of a speaker
     it calls by a pronoun added in brackets, as an editor would: "On Friday, he [Vladimir
     Putin] told Russian state television ...". Read away from the sentence before it, the
-    pronoun names nobody. Only when the article's quote finder resolved the pronoun to a name
-    the sentence does not already hold."""
+    pronoun names nobody. Only for the pronoun the sentence opens with (``leans_on_context``:
+    a pronoun later in a sentence mostly stands for a name earlier in it), when the article's
+    quote finder resolved it to a full name the sentence does not hold."""
     analysis = next((a for a in story.analyses if a.id == unit.article_id), None)
-    if analysis is None:
+    if analysis is None or not leans_on_context(unit.text):
         return unit.text
     text = analysis.article.text
     mentions = sorted(
@@ -368,11 +370,17 @@ def speaker_named(unit: Unit, story: StoryArticles) -> str:
     for start, end, name in mentions:
         if text[start:end].strip().lower() not in _SPEAKER_PRONOUNS:
             continue
-        if not names_somebody(name) or not str(name)[:1].isupper():
-            continue
-        if str(name).split()[-1] in unit.text:
+        words = (name or "").split()
+        if not names_somebody(name) or len(words) < 2 or not words[0][:1].isupper():
+            continue  # nobody, or a surname two people of a story may share
+        if words[-1] in unit.text:
             continue  # "Putin said he ...": the sentence names him
         # the unit's text is the article's with its white space collapsed
         at = len(" ".join(text[unit.start : end].split()))
+        if at > OPENING_CHARS:
+            break  # not the pronoun the sentence opens with
+        # after a contraction the pronoun opens: "She’ll [Ann Lee]" reads better than "She [Ann Lee]’ll"
+        while at < len(unit.text) and (unit.text[at].isalpha() or unit.text[at] in "’'"):
+            at += 1
         return f"{unit.text[:at]} [{name}]{unit.text[at:]}"
     return unit.text
