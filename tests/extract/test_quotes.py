@@ -884,3 +884,53 @@ def test_a_reporting_participle_after_the_reported_clause_is_a_report_of_its_own
     text = "The senator said that voters stayed home, believing that the vote was already won."
     (quote,) = quotes_of(text)
     assert quote.text.endswith("already won")
+
+
+def test_a_place_tagged_as_a_verb_does_not_hide_the_speaker_or_join_the_quote() -> None:
+    """The tagger takes "Tulsa" for a verb here, and the parse hangs the quotation on it; the
+    speaker is still the title and name before "said", without the quotation."""
+    text = (
+        "The county opened an inquiry into the crash.\n“We will find out what happened on that "
+        "road,” Tulsa police Chief Ann Lee said Monday."
+    )
+    doc = parse(text)
+    assert any(t.text == "Tulsa" and t.pos_ == "VERB" for t in doc)  # the premise
+    (quote,) = find_quotes(doc)
+    assert quote.speaker == "Tulsa police Chief Ann Lee"
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "Tulsa police Chief Ann Lee"
+
+
+def test_a_name_with_a_word_tagged_as_a_verb_is_still_the_phrase_before_said() -> None:
+    """A parse that leaves "said" without a subject and tags "Tulsa" a verb (as the model does
+    after some sentences): the phrase before the verb is the speaker all the same."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["“", "We", "will", "get", "answers", ",", "”", "Tulsa", "police", "Chief", "Ann",
+             "Lee", "said", "Monday", "."]  # fmt: skip
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[False, True, True, True, False, False, True, True, True, True, True, True, True,
+                False, False],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "NOUN", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN",
+             "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+        tags=["``", "PRP", "MD", "VB", "NNS", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD",
+              "NNP", "."],
+        lemmas=[w.lower() for w in words[:12]] + ["say", "monday", "."],
+        heads=[3, 3, 3, 3, 3, 3, 3, 3, 9, 7, 11, 9, 3, 12, 3],
+        deps=["punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct", "dep", "compound",
+              "dobj", "compound", "appos", "conj", "npadvmod", "punct"],
+        ents=["O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O",
+              "B-DATE", "O"],
+    )  # fmt: skip
+    (quote,) = find_quotes(doc)
+    assert quote.speaker == "Tulsa police Chief Ann Lee"
+
+
+def test_a_quoted_word_before_the_name_stays_in_the_speaker() -> None:
+    text = "“We never planned a sequel,” the “Harbour Lights” actor told reporters on Friday."
+    speakers = {q.speaker for q in find_quotes(parse(text))}
+    assert any(s is not None and "Harbour Lights" in s for s in speakers), speakers
