@@ -934,3 +934,30 @@ def test_a_quoted_word_before_the_name_stays_in_the_speaker() -> None:
     text = "“We never planned a sequel,” the “Harbour Lights” actor told reporters on Friday."
     speakers = {q.speaker for q in find_quotes(parse(text))}
     assert any(s is not None and "Harbour Lights" in s for s in speakers), speakers
+
+
+def test_a_pronoun_after_a_quotation_of_several_sentences_reads_from_where_it_opened() -> None:
+    """"she" closes three quoted sentences; the narrative left off at the sentence before
+    them, whose subject she is (not the person that sentence names last)."""
+    text = (
+        "Mayor Ana Ruiz criticized harbour master Tom Vale for closing the pier.\n“How long must "
+        "the town wait? The pier has been shut for a year. This is simply unacceptable,” she said."
+    )
+    quote = next(q for q in find_quotes(parse(text)) if q.text.startswith("How long"))
+    assert quote.speaker == "Ana Ruiz"
+
+
+_BILL_VOTE = "Rep. Ann Lee (D-Ore.) voted against the harbour bill on Tuesday.\n"
+_BILL_PASSED = "The harbour bill passed on Tuesday over the objections of Rep. Tom Vale (R-Ore.).\n"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (_BILL_VOTE + "“It cuts too much from the schools,” she said.", "Ann Lee"),
+        (_BILL_PASSED + "“It cuts too much from the schools,” he said.", "Tom Vale"),
+    ],
+)
+def test_a_lawmakers_party_and_state_is_not_a_person(text: str, speaker: str) -> None:
+    quote = next(q for q in find_quotes(parse(text)) if q.text.startswith("It cuts"))
+    assert quote.speaker == speaker

@@ -10,6 +10,7 @@ organisation; plural and first- or second-person pronouns stay as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ ORG_PRONOUNS = frozenset({"it"})
 UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
 # How many sentences back a pronoun looks for a person who was a subject.
 PRONOUN_REACH = 2
+# Characters at most between a quotation's last word and a pronoun after it (",” she said").
+CLOSING_GAP = 4
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 
 
@@ -127,16 +130,31 @@ class People:
             return pron.text
         # The last named person, preferring one who was the subject of a recent sentence: in
         # "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject.
-        s_now = self.sent_of[pron.i]
+        s_now = self._told_from(pron)
         recent = [
             p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
         ]
         last = recent[-1] if recent else previous[-1]
         return self.fullest(last.name, last.start)
 
+    def _told_from(self, pron: Token) -> int:
+        """The sentence a pronoun is read from: its own, or, right after a quotation of several
+        sentences ("“How many times ...? In Tulsa, ...? ...,” she said"), the sentence the
+        quotation opens in, where the narrative left off (the speaker's own words do not move
+        it on)."""
+        own = self.sent_of[pron.i]
+        for m in self.marked:
+            if m.closed and 0 <= pron.idx - m.end <= CLOSING_GAP:
+                return min(own, self._sent_at(m.start))
+        return own
+
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+# A lawmaker's party and state as news writes them after the name: "R-Conn.", "D-N.Y.", "I-Vt."
+_PARTY_AND_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
 
 def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
@@ -145,6 +163,8 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
     model misses many names: "Governor Ana Lindqvist visited ...")."""
     found: dict[int, Person] = {}
     for e in doc.ents:
+        if _PARTY_AND_STATE.match(e.text):
+            continue  # "(R-Conn.)" after a lawmaker's name, tagged as a person
         if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
             root = e.root
             if root.dep_ == "appos":
@@ -172,6 +192,8 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
         ):
             continue
         start, end = words[0].idx, t.idx + len(t.text)
+        if _PARTY_AND_STATE.match(text_of(doc)[start:end]):
+            continue
         found[start] = Person(start, end, text_of(doc)[start:end], subject=True)
     return [found[k] for k in sorted(found)]
 
