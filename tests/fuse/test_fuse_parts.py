@@ -1472,3 +1472,32 @@ def test_only_the_pronoun_a_sentence_opens_with_gets_a_name() -> None:
     assert speaker_named(first, story).startswith("She’ll [Ana Ruiz] present the plan")
     # "he" here stands for the nominee the sentence names: no name is added
     assert speaker_named(second, story) == second.text
+
+
+def test_a_quotation_shown_alone_names_its_speaker() -> None:
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.names import speaker_named
+    from storyfuse.model import Quote
+
+    text = (
+        "Mayor Ana Ruiz spoke to reporters at the harbour on Monday.\n"
+        "“The pier has been shut for a year. This is simply unacceptable,” she said.\n"
+        "“We will open it by the summer.”"
+    )
+    story = text_story({"a": text})
+
+    def quote(content: str, mention: str | None, at: int = 0) -> Quote:
+        start = text.index(content)
+        where = text.index(mention, at) if mention else text.index("Ana Ruiz")
+        return Quote(
+            text=content, speaker="Ana Ruiz", start=start, end=start + len(content),
+            speaker_start=where, speaker_end=where + len(mention or "Ana Ruiz"),
+        )  # fmt: skip
+
+    shut = quote("The pier has been shut for a year. This is simply unacceptable,", "she", 60)
+    summer = quote("We will open it by the summer.", None)
+    story.analyses[0] = replace(story.analyses[0], quotes=(shut, summer))
+    units = sorted((u for u in story.units if u.article_id == "a"), key=lambda u: u.index)
+    assert speaker_named(units[1], story).endswith("unacceptable,” she [Ana Ruiz] said.")
+    assert speaker_named(units[2], story) == "“We will open it by the summer.” [Ana Ruiz]"

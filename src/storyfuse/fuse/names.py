@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
+from storyfuse.extract.people import CLOSING_GAP
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context
 from storyfuse.model import Analysis
 
@@ -351,36 +352,56 @@ OPENING_CHARS = 48  # where the pronoun a sentence opens with ends, at the lates
 
 def speaker_named(unit: Unit, story: StoryArticles) -> str:
     """A sentence as it is shown alone (a fact, a timeline event), with the name of a speaker
-    it calls by a pronoun added in brackets, as an editor would: "On Friday, he [Vladimir
-    Putin] told Russian state television ...". Read away from the sentence before it, the
-    pronoun names nobody. Only for the pronoun the sentence opens with (``leans_on_context``:
-    a pronoun later in a sentence mostly stands for a name earlier in it), when the article's
-    quote finder resolved it to a full name the sentence does not hold."""
+    it does not name added in brackets, as an editor would. Read away from the sentence before
+    it, a pronoun names nobody, and a quotation alone is nobody's:
+
+    - the pronoun the sentence opens with: "On Friday, he [Vladimir Putin] told ...";
+    - the pronoun right after a quotation: "“It needs to be intolerable,” she [Hillary
+      Clinton] said." A pronoun elsewhere mostly stands for a name earlier in the sentence;
+    - a sentence that is only a quotation, its speaker named in another sentence: "“In Tulsa,
+      an unarmed man ...” [Hillary Clinton]".
+
+    Only when the article's quote finder found the speaker's full name, and the sentence does
+    not hold it already."""
     analysis = next((a for a in story.analyses if a.id == unit.article_id), None)
-    if analysis is None or not leans_on_context(unit.text):
+    if analysis is None:
         return unit.text
     text = analysis.article.text
-    mentions = sorted(
-        (q.speaker_start, q.speaker_end, q.speaker)
-        for q in analysis.quotes
-        if q.speaker_start is not None
-        and q.speaker_end is not None
-        and unit.start <= q.speaker_start < q.speaker_end <= unit.end
-    )
-    for start, end, name in mentions:
+    opening = leans_on_context(unit.text)
+    for quote in sorted(analysis.quotes, key=lambda q: (q.speaker_start or -1, q.start)):
+        start, end = quote.speaker_start, quote.speaker_end
+        if start is None or end is None or not unit.start <= start < end <= unit.end:
+            continue
         if text[start:end].strip().lower() not in _SPEAKER_PRONOUNS:
             continue
-        words = (name or "").split()
-        if not names_somebody(name) or len(words) < 2 or not words[0][:1].isupper():
-            continue  # nobody, or a surname two people of a story may share
-        if words[-1] in unit.text:
-            continue  # "Putin said he ...": the sentence names him
+        name = _full_name(quote.speaker, unit.text)
+        if name is None:
+            continue
         # the unit's text is the article's with its white space collapsed
         at = len(" ".join(text[unit.start : end].split()))
-        if at > OPENING_CHARS:
-            break  # not the pronoun the sentence opens with
-        # after a contraction the pronoun opens: "She’ll [Ann Lee]" reads better than "She [Ann Lee]’ll"
+        closes = quote.direct and 0 <= start - quote.end <= CLOSING_GAP
+        if not closes and not (opening and at <= OPENING_CHARS):
+            continue
+        # after a contraction the pronoun opens: "She’ll [Ann Lee]", not "She [Ann Lee]’ll"
         while at < len(unit.text) and (unit.text[at].isalpha() or unit.text[at] in "’'"):
             at += 1
         return f"{unit.text[:at]} [{name}]{unit.text[at:]}"
+    if unit.text[:1] in "“\"":
+        for quote in analysis.quotes:
+            inside = quote.start < unit.end and unit.start < quote.end
+            elsewhere = quote.speaker_start is not None and not (
+                unit.start <= quote.speaker_start < unit.end
+            )
+            name = _full_name(quote.speaker, unit.text)
+            if quote.direct and inside and elsewhere and name is not None:
+                return f"{unit.text} [{name}]"
     return unit.text
+
+
+def _full_name(speaker: str | None, sentence: str) -> str | None:
+    """A speaker's name to add to a sentence: a full name (a surname alone may be two people's)
+    that the sentence does not hold."""
+    words = (speaker or "").split()
+    if not names_somebody(speaker) or len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return None if words[-1] in sentence else " ".join(words)
