@@ -11,7 +11,7 @@ import pytest
 from storyfuse.fuse.conflicts import compatible
 from storyfuse.fuse.names import Names, acronyms, same_party
 from storyfuse.fuse.units import parse_day, precision
-from storyfuse.model import Figure
+from storyfuse.model import Figure, Quote
 
 
 def test_acronyms_a_name_spells_out_for_itself():
@@ -1408,11 +1408,24 @@ def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: st
     assert tidy(tidy(written)) == shown
 
 
+def _quote_of(
+    text: str, content: str, mention: str, name: str, after: int = 0, direct: bool = False
+) -> Quote:
+    """A quote of ``content`` by ``name``, whose speaker is the first ``mention`` from ``after``."""
+    from storyfuse.model import Quote
+
+    start = text.index(content)
+    at = text.index(mention, after)
+    return Quote(
+        text=content, speaker=name, start=start, end=start + len(content), direct=direct,
+        speaker_start=at, speaker_end=at + len(mention),
+    )  # fmt: skip
+
+
 def test_a_sentence_shown_alone_names_the_speaker_its_pronoun_stands_for() -> None:
     from tests.fuse.builders import text_story
 
     from storyfuse.fuse.names import speaker_named
-    from storyfuse.model import Quote
 
     text = (
         "Mayor Ana Ruiz visited the harbour on Monday.\n"
@@ -1421,17 +1434,10 @@ def test_a_sentence_shown_alone_names_the_speaker_its_pronoun_stands_for() -> No
     )
     story = text_story({"a": text})
     analysis = story.analyses[0]
-
-    def quote(content: str, mention: str, at: int, name: str) -> Quote:
-        start = text.index(content)
-        speaker_start = text.index(mention, at)
-        return Quote(
-            text=content, speaker=name, start=start, end=start + len(content), direct=False,
-            speaker_start=speaker_start, speaker_end=speaker_start + len(mention),
-        )  # fmt: skip
-
-    told = quote("the bridge would reopen in May", "he", text.index("On Friday"), "Ana Ruiz")
-    resign = quote("she would not resign", "Ruiz", text.index("Ruiz said"), "Ana Ruiz")
+    told = _quote_of(
+        text, "the bridge would reopen in May", "he", "Ana Ruiz", text.index("On Friday")
+    )
+    resign = _quote_of(text, "she would not resign", "Ruiz", "Ana Ruiz", text.index("Ruiz said"))
     story.analyses[0] = replace(analysis, quotes=(told, resign))
     units = {u.index: u for u in story.units if u.article_id == "a"}
     assert speaker_named(units[1], story) == (
@@ -1449,24 +1455,14 @@ def test_only_the_pronoun_a_sentence_opens_with_gets_a_name() -> None:
     from tests.fuse.builders import text_story
 
     from storyfuse.fuse.names import speaker_named
-    from storyfuse.model import Quote
 
     text = (
         "She’ll present the plan to the council on Friday, the mayor’s office said.\n"
         "The nominee insists that he wants to release the harbour accounts soon."
     )
     story = text_story({"a": text})
-
-    def quote(content: str, mention: str, name: str) -> Quote:
-        start = text.index(content)
-        at = text.index(mention)
-        return Quote(
-            text=content, speaker=name, start=start, end=start + len(content), direct=False,
-            speaker_start=at, speaker_end=at + len(mention),
-        )  # fmt: skip
-
-    present = quote("present the plan to the council on Friday", "She", "Ana Ruiz")
-    wants = quote("to release the harbour accounts soon", "he", "Tom Vale")
+    present = _quote_of(text, "present the plan to the council on Friday", "She", "Ana Ruiz")
+    wants = _quote_of(text, "to release the harbour accounts soon", "he", "Tom Vale")
     story.analyses[0] = replace(story.analyses[0], quotes=(present, wants))
     first, second = sorted((u for u in story.units if u.article_id == "a"), key=lambda u: u.index)
     assert speaker_named(first, story).startswith("She’ll [Ana Ruiz] present the plan")
@@ -1478,7 +1474,6 @@ def test_a_quotation_shown_alone_names_its_speaker() -> None:
     from tests.fuse.builders import text_story
 
     from storyfuse.fuse.names import speaker_named
-    from storyfuse.model import Quote
 
     text = (
         "Mayor Ana Ruiz spoke to reporters at the harbour on Monday.\n"
@@ -1486,17 +1481,11 @@ def test_a_quotation_shown_alone_names_its_speaker() -> None:
         "“We will open it by the summer.”"
     )
     story = text_story({"a": text})
-
-    def quote(content: str, mention: str | None, at: int = 0) -> Quote:
-        start = text.index(content)
-        where = text.index(mention, at) if mention else text.index("Ana Ruiz")
-        return Quote(
-            text=content, speaker="Ana Ruiz", start=start, end=start + len(content),
-            speaker_start=where, speaker_end=where + len(mention or "Ana Ruiz"),
-        )  # fmt: skip
-
-    shut = quote("The pier has been shut for a year. This is simply unacceptable,", "she", 60)
-    summer = quote("We will open it by the summer.", None)
+    shut = _quote_of(
+        text, "The pier has been shut for a year. This is simply unacceptable,", "she",
+        "Ana Ruiz", after=60, direct=True,
+    )  # fmt: skip
+    summer = _quote_of(text, "We will open it by the summer.", "Ana Ruiz", "Ana Ruiz", direct=True)
     story.analyses[0] = replace(story.analyses[0], quotes=(shut, summer))
     units = sorted((u for u in story.units if u.article_id == "a"), key=lambda u: u.index)
     assert speaker_named(units[1], story).endswith("unacceptable,” she [Ana Ruiz] said.")
