@@ -961,3 +961,10 @@ _BILL_PASSED = "The harbour bill passed on Tuesday over the objections of Rep. T
 def test_a_lawmakers_party_and_state_is_not_a_person(text: str, speaker: str) -> None:
     quote = next(q for q in find_quotes(parse(text)) if q.text.startswith("It cuts"))
     assert quote.speaker == speaker
+
+
+def test_a_possessive_speaker_is_the_person_it_stands_for() -> None:
+    text = "Senator Tom Vale spoke on Monday. His opposition to the new pier is well known."
+    (quote,) = find_quotes(parse(text))
+    assert quote.text == "the new pier"
+    assert quote.speaker == "Tom Vale"  # not "His"

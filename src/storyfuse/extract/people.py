@@ -22,7 +22,7 @@ from storyfuse.extract.nlp import text_of
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import QUOTE_VERBS
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ORG_PRONOUNS = frozenset({"it"})
 # pronouns that stand for no one person or organisation here
 UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
