@@ -968,3 +968,19 @@ def test_a_possessive_speaker_is_the_person_it_stands_for() -> None:
     (quote,) = find_quotes(parse(text))
     assert quote.text == "the new pier"
     assert quote.speaker == "Tom Vale"  # not "His"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The former secretary of state said the treaty was a mistake.", "The former secretary of state"),
+        ("Friends of Ana Ruiz said she would run again.", "Friends of Ana Ruiz"),
+        ("Early results of the exit poll showed that most voters wanted change.",
+         "Early results of the exit poll"),
+    ],
+)  # fmt: skip
+def test_a_role_keeps_the_of_phrase_that_completes_it(text: str, speaker: str) -> None:
+    """"The former secretary", "Friends", "Early results" alone say little of who spoke; the
+    friends of a person are not that person."""
+    (quote,) = find_quotes(parse(text))
+    assert quote.speaker == speaker

@@ -161,6 +161,25 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
     return keep_likely(doc, finder.run())
 
 
+def _a_role(head: Token) -> bool:
+    """A speaker named by a common noun, not a name: "the former secretary (of state)"."""
+    return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _of_phrase(of: Token) -> list[Token]:
+    """An "of" phrase that completes a role ("secretary of state", "early results of the exit
+    poll"), without what its noun phrase goes on with ("... conducted by Edison Research")."""
+    out: list[Token] = []
+    for obj in of.children:
+        if obj.dep_ != "pobj":
+            continue
+        out.append(obj)
+        for child in obj.children:
+            if child.dep_ not in NAME_DROP_DEPS:
+                out.extend(child.subtree)
+    return [of, *out] if out else []
+
+
 def _reported_object(obj: Token) -> bool:
     """Whether a verb's object can be what is reported: not a word that says nothing by itself
     ("something"), unless it stands for something said before ("opposed it")."""
@@ -307,9 +326,13 @@ class _Finder:
             return self._name_of(head.head.head)
         keep = [head]
         named: list[Token] = []
+        completes: list[Token] = []  # an "of" phrase that completes a role
         for child in head.children:
             if child.dep_ == "appos":
                 named.extend(child.subtree)
+            if child.dep_ == "prep" and child.lower_ == "of" and _a_role(head):
+                completes.extend(_of_phrase(child))  # "the former secretary of state"
+                continue
             if child.dep_ in NAME_DROP_DEPS:
                 continue
             keep.extend(child.subtree)
@@ -327,6 +350,8 @@ class _Finder:
             people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
                 return self.people.fullest(people[0].name, head.idx)
+        # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
+        keep = keep + completes
         keep.sort(key=lambda t: t.i)
         lo, hi = self._after_quotation(keep[0].i, head), keep[-1].i
         span = self.doc[lo : hi + 1]
