@@ -1274,11 +1274,18 @@ def test_a_speaker_that_names_nobody_is_no_speaker():
             "text": "“We will reopen the harbour on Friday,” Ada Moss said.",
             "quotes": [["We will reopen the harbour on Friday", "Ada Moss"]],
         },
+        {
+            # a possessive the article did not resolve: "Its" is nobody's name
+            "id": "d",
+            "text": "“Night fishing stays banned until the spring,” its statement read.",
+            "quotes": [["Night fishing stays banned until the spring", "its"]],
+        },
     ]
     analyses = {s["id"]: analysis(s) for s in specs}
-    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    ids = ("a", "b", "c", "d")
+    story = story_articles(Story(id="s", article_ids=ids), analyses, lexical_embedder)
     said = story_quotes(story, build_names(story))
-    assert [s.speaker for s in said] == [None, None, "Ada Moss"]
+    assert [s.speaker for s in said] == [None, None, "Ada Moss", None]
 
 
 def test_a_quoted_title_is_no_utterance():

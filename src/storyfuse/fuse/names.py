@@ -337,6 +337,8 @@ NAMES_NOBODY = frozenset(
         "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
         "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
         "each", "either", "neither", "few", "several", "a", "q",
+        # possessives the article did not resolve ("Its ban on ...", "his support for ...")
+        "its", "his", "their", "my", "our", "your",
     }
 )  # fmt: skip
 
