@@ -365,7 +365,7 @@ def speaker_named(unit: Unit, story: StoryArticles) -> str:
 
     Only when the article's quote finder found the speaker's full name, and the sentence does
     not hold it already."""
-    analysis = next((a for a in story.analyses if a.id == unit.article_id), None)
+    analysis = story.analysis_of(unit.article_id)
     if analysis is None:
         return unit.text
     text = analysis.article.text

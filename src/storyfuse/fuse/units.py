@@ -61,6 +61,10 @@ class StoryArticles:
     def ids(self) -> list[str]:
         return [a.id for a in self.analyses]
 
+    def analysis_of(self, article_id: str) -> Analysis | None:
+        """The analysis of one of the story's articles (None for a copy left out)."""
+        return next((a for a in self.analyses if a.id == article_id), None)
+
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Embeddings for texts, each text embedded once per story."""
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
@@ -286,7 +290,9 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
     the quotation."""
     if not _QUOTE_MARK.search(unit.text):
         return False
-    analysis = next(a for a in story.analyses if a.id == unit.article_id)
+    analysis = story.analysis_of(unit.article_id)
+    if analysis is None:
+        return False
     quotes = [q for q in analysis.quotes if q.start < unit.end and q.end > unit.start]
     marked = [q for q in quotes if q.direct]
     if not marked:
