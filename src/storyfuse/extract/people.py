@@ -86,6 +86,7 @@ class People:
         self.in_quote = in_quote
         self.sent_of = sent_of
         self.persons = _named_people(doc, in_quote)
+        self._opened: dict[int, int] | None = None  # see ``_opened_at``
         self.orgs = [
             e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
         ]
@@ -143,10 +144,20 @@ class People:
         quotation opens in, where the narrative left off (the speaker's own words do not move
         it on)."""
         own = self.sent_of[pron.i]
-        for m in self.marked:
-            if m.closed and 0 <= pron.idx - m.end <= CLOSING_GAP:
-                return min(own, self._sent_at(m.start))
+        opened = self._opened_at()
+        for at in range(pron.idx, pron.idx - CLOSING_GAP - 1, -1):
+            if at in opened:
+                return min(own, self._sent_at(opened[at]))
         return own
+
+    def _opened_at(self) -> dict[int, int]:
+        """Where each closed quotation opens, by where it ends: read once, not at each pronoun."""
+        if self._opened is None:
+            self._opened = {}
+            for m in self.marked:
+                if m.closed:
+                    self._opened.setdefault(m.end, m.start)
+        return self._opened
 
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
