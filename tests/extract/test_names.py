@@ -641,6 +641,69 @@ def test_a_first_name_alone_is_the_one_person_of_the_story_with_it() -> None:
     assert ix.canonical("Lund") == "Tomas Lund"  # a surname before a first name
 
 
+def test_a_role_of_a_place_is_the_role_written_after_the_place() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norland Gov. Ada Brenn", "PERSON", "Norland Gov. Ada Brenn signed the bill."),
+            ("The governor of Norland", None, "The governor of Norland said it would pass."),
+            ("Ivo Tamm", "PERSON", "Ivo Tamm, the governor of Saltmere, disagreed."),
+            ("the governor of the bank", None, "the governor of the bank said"),
+        ]
+    )
+    assert ix.canonical("The governor of Norland") == "Ada Brenn"
+    assert ix.canonical("the governor of the bank") != "Ada Brenn"
+
+
+def test_a_first_name_the_tagger_took_for_a_place_is_the_one_person_with_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Trevik Solberg", "PERSON", "Trevik Solberg was 17."),
+            ("Trevik", "GPE", "Trevik was walking home."),
+            ("Jordan Askeland", "PERSON", "Jordan Askeland spoke."),
+            ("Jordan", "GPE", "Jordan closed its border."),
+            ("NORD", "ORG", "NORD said so."),
+            ("Nord Halvik", "PERSON", "Nord Halvik said so."),
+        ]
+    )
+    assert ix.canonical("Trevik") == "Trevik Solberg"
+    assert ix.canonical("Jordan") == "Jordan"  # a country a gazetteer knows
+    assert ix.canonical("NORD") == "NORD"  # written as an acronym
+
+
+def test_a_hyphenated_surname_alone_is_the_one_person_with_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Council Speaker Ilse Berg-Vikan", "PERSON", "Council Speaker Ilse Berg-Vikan spoke."),
+            ("Berg-Vikan", "PERSON", "Berg-Vikan said the vote would wait."),
+            ("Ola Vikan", "PERSON", "Ola Vikan disagreed."),
+        ]
+    )
+    assert ix.canonical("Berg-Vikan") == "Ilse Berg-Vikan"
+    assert ix.canonical("Ola Vikan") == "Ola Vikan"
+
+
+def test_a_title_before_a_name_with_a_particle_or_a_clerical_title_is_split() -> None:
+    assert split_title("Mayor Ivo de Brenn") == ("Mayor", "Ivo de Brenn")
+    assert split_title("Rev. Ada Moss") == ("Rev.", "Ada Moss")
+    assert split_title("NFL Insider Ada Moss") == ("NFL Insider", "Ada Moss")
+    assert split_title("Mayor Ivo de") == ("", "Mayor Ivo de")
+    ix = NameIndex.build(
+        [
+            ("Mayor Ivo de Brenn", "PERSON", "Mayor Ivo de Brenn spoke."),
+            ("Ivo de Brenn", "PERSON", "Ivo de Brenn said so."),
+            ("De Brenn", "PERSON", "De Brenn said so."),
+            ("Rev. Ada Moss", "PERSON", "Rev. Ada Moss prayed."),
+            ("Moss", "PERSON", "Moss said so."),
+            ("Al Brennvik", "PERSON", "Al Brennvik spoke."),
+            ("Brennvik", "PERSON", "Brennvik said so."),
+        ]
+    )
+    assert ix.canonical("Brennvik") == "Al Brennvik"  # "Al" is a first name, not a particle
+    assert ix.canonical("Mayor Ivo de Brenn") == "Ivo de Brenn"
+    assert ix.canonical("De Brenn") == "Ivo de Brenn"
+    assert ix.canonical("Moss") == ix.canonical("Rev. Ada Moss") == "Ada Moss"
+
+
 def test_a_team_before_an_abbreviated_position_is_not_a_first_name() -> None:
     ix = NameIndex.build(
         [

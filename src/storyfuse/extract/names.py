@@ -48,6 +48,8 @@ ROLE_WORDS = _words(
     analyst minister-president supreme nominee front-runner frontrunner runner dean host anchor
     diplomat quarterback coach businessman businesswoman manager editor columnist correspondent
     treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
+    rev reverend pastor rabbi imam bishop archbishop cardinal insider reporter pollster
+    strategist economist professor prof
     """
 )
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
@@ -64,6 +66,8 @@ ABBREVIATIONS = {
     "adm": "admiral",
     "sgt": "sergeant",
     "supt": "superintendent",
+    "prof": "professor",
+    "rev": "reverend",
 }
 # The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
 ROLE_HEADS = ROLE_WORDS - _words(
@@ -116,6 +120,11 @@ _DASH_AFTER = re.compile(r"\s*(?:—|–|--?)\s")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
 # Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
 SUFFIXES = _words("jr sr ii iii iv")
+# Lower-case words inside a person's name: "Bill de Blasio", "Ludwig van Beethoven".
+NAME_PARTICLES = _words("de van von der den da di du la le del della dos das bin ibn al el ter ten")
+# Those that open a surname written alone ("De Blasio", "Van Hollen"); not "Al", "Le" or "Di",
+# which are also first names.
+SURNAME_PARTICLES = NAME_PARTICLES - _words("da di la le al el")
 # Verbs that open an inverted attribution: 'Said Ada Moss, "..."' tags "Said Ada Moss".
 _REPORTING = re.compile(r"(?:Said|Says|Added|Asked|Wrote|Replied)\s+(?=[A-Z])")
 
@@ -180,7 +189,8 @@ def split_title(name: str) -> tuple[str, str]:
         not rest
         or len(rest) > 4
         or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in rest)
-        or not all(w[:1].isupper() for w in rest)
+        or not rest[-1][:1].isupper()
+        or not all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
     ):
         # not a person's name after the title: "Defense Intelligence Directorate"
         return "", " ".join(words)
@@ -219,9 +229,21 @@ def looks_personal(name: str) -> bool:
 
 
 def role_key(name: str) -> str:
-    """The key of a role with its abbreviations written out: "Vermont Sen." → "vermont
-    senator"."""
-    return " ".join(ABBREVIATIONS.get(w, w) for w in key_of(name).split())
+    """The key of a role with its abbreviations written out, and the place or body it is of
+    written first: "Vermont Sen." → "vermont senator", "the governor of South Dakota" → "south
+    dakota governor"."""
+    words = [ABBREVIATIONS.get(w, w) for w in key_of(name).split()]
+    if "of" in words:
+        cut = words.index("of")
+        role, of = words[:cut], words[cut + 1 :]
+        if (
+            role
+            and all(w in ROLE_WORDS for w in role)
+            and 1 <= len(of) <= 3
+            and not any(w in ROLE_WORDS or w in NAME_JOINING for w in of)
+        ):
+            words = of + role
+    return " ".join(words)
 
 
 def is_role(name: str) -> bool:
@@ -756,7 +778,14 @@ class NameIndex:
     def _link_names(self) -> None:
         """Surnames and spelling variants of person names."""
         people = [k for k, kind in self._kind.items() if kind == "person" and name_words(k)]
-        full = [k for k in people if len(name_words(k)) >= 2]
+        # "Mark-Viverito" and "De Blasio" alone are surnames, though their keys have two words
+        surnames_alone = {
+            k
+            for k in people
+            if k.split()[0] in SURNAME_PARTICLES
+            or all(" " not in s and "-" in s for s in self._surfaces[k])
+        }
+        full = [k for k in people if len(name_words(k)) >= 2 and k not in surnames_alone]
         shortened: dict[str, set[str]] = defaultdict(set)  # "pat carlineo" -> longer first names
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
@@ -783,6 +812,12 @@ class NameIndex:
             }
             if len(owners) == 1:  # not "Patrick Moss Jr." and "Patrick Moss Sr."
                 self._groups.union(short, owners.pop())
+        for k in surnames_alone:
+            words = name_words(k)
+            fulls = [f for f in full if name_words(f)[-len(words) :] == words]
+            owners = {self._groups.find(f) for f in fulls if len(name_words(f)) > len(words)}
+            if len(owners) == 1 and not self._introduced_after(k, fulls):
+                self._groups.union(owners.pop(), k)
         for k in people:
             if len(name_words(k)) == 1:
                 surname = name_words(k)[0]
@@ -797,7 +832,10 @@ class NameIndex:
                 if len(owners) == 1 and not self._introduced_after(k, fulls):
                     self._groups.union(owners.pop(), k)
         # a first name alone ("Ada") is the one person of the story who has it, when it is no
-        # one's surname
+        # one's surname; also when the tagger took it for a place or a body ("Trayvon" as GPE),
+        # unless a gazetteer knows such a place ("Jordan", "Chelsea")
+        from storyfuse.extract.nlp import place_names
+
         surnames = {name_words(f)[-1] for f in full}
         by_first: dict[str, list[str]] = defaultdict(list)
         for f in full:
@@ -809,9 +847,11 @@ class NameIndex:
             ):
                 by_first[name_words(f)[0]].append(f)
         for k, kind in list(self._kind.items()):
-            if k not in by_first or k in surnames or kind not in ("person", "other"):
+            if k not in by_first or k in surnames or kind not in ("person", "other", "org"):
                 continue
-            if self._labels[k].keys() - {"PERSON", ""}:
+            if self._labels[k].keys() - {"PERSON", ""} and any(
+                surface in place_names() or surface.isupper() for surface in self._surfaces[k]
+            ):
                 continue
             owners = {self._groups.find(f) for f in by_first[k]}
             if len(owners) == 1 and self._groups.find(k) not in owners:
@@ -825,8 +865,6 @@ class NameIndex:
         # the surname of exactly one person in the story; one tagged as a place only when it
         # also speaks (a quote's speaker or a claimant: "Kasich said") or no gazetteer knows
         # such a place
-        from storyfuse.extract.nlp import place_names
-
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]
             if kind not in ("other", "org") or len(k.split()) != 1:
