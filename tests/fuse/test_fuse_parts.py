@@ -1406,6 +1406,12 @@ def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in
         ("the Saltmere Port Authority's", "Saltmere Port Authority"),
         ("O’Malley", "O’Malley"),
         ("“Ada Moss”", "Ada Moss"),
+        ("Washington, D.C.", "Washington, D.C."),
+        ("the U.S.,", "U.S."),
+        ("Ada Moss Jr.", "Ada Moss Jr."),
+        ("Saltmere Co.", "Saltmere Co."),
+        ("Ada Moss.", "Ada Moss"),
+        ("Ada D.", "Ada D"),
     ],
 )
 def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: str) -> None:

@@ -33,6 +33,8 @@ _ACRONYM = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# A last word that ends with the dot of an abbreviation: dotted initials or a name's suffix.
+_ABBREVIATED = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.)$")
 # "<long name> (HUR)" / "<long name>, or GUR": a text defining a short form
 _DEFINITION = re.compile(r"([^,;:.()\n]{3,80}?)\s*(?:\(([A-Z]{2,10})\)|,\s+or\s+([A-Z]{2,10})\b)")
 # words that end the clause before a name ("said the ...", "according to ..."); "of", "and", "for"
@@ -49,7 +51,10 @@ def tidy(name: str) -> str:
     """A name as displayed: one line, no leading article, no possessive, no outer punctuation,
     no quote mark left without its partner ('the "Pose" actor' is 'Pose actor', not 'Pose"
     actor')."""
-    name = " ".join(name.split()).strip(" ,.;:\"'“”‘’")
+    joined = " ".join(name.split())
+    name = joined.strip(" ,.;:\"'“”‘’")
+    if joined.rstrip(" ,;:\"'“”‘’").endswith(".") and _ABBREVIATED.search(name + "."):
+        name += "."  # the dot of an abbreviation: "Washington, D.C.", "Ada Moss Jr."
     return _balanced_marks(_POSSESSIVE.sub("", _LEADING.sub("", name)).strip(" \"'“”‘"))
 
 
