@@ -479,3 +479,20 @@ def test_page_furniture_is_counted_alike_in_any_case() -> None:
         line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
         for pattern in (UI_PHRASES, UI_WORDS):
             assert _count(pattern, line) == len(pattern.findall(line)), line
+
+
+def test_the_last_section_of_an_article_written_in_sections_is_kept() -> None:
+    sections = {
+        "Harbour bridge": "The harbour bridge repairs went on, engineers replacing corroded "
+        "cables while the council counted the cost of the bridge closure.",
+        "Ferry service": "The ferry service doubled its crossings while the harbour bridge "
+        "stayed shut, and the council paid for the extra harbour crossings.",
+        "Night markets": "Traders at the night markets said the harbour closure cost the "
+        "council's markets a third of their takings over the repairs.",
+        "A violinist": "A violinist from Vienna played a sonata on the quay on Sunday, and the "
+        "jury of a music competition in Tokyo praised its rare tone and daring tempo.",
+    }
+    text = "\n".join(f"{head}\n{body} {body}" for head, body in sections.items())
+    result = clean(_doc(text))
+    assert "violinist from Vienna" in result.text
+    assert result.text.count("harbour") >= 6

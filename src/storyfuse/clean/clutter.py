@@ -82,6 +82,10 @@ MAX_ITEM_LINES = 12
 UNRELATED = "a section about something else (shares no vocabulary with the article)"
 # A trailing section whose TF-IDF cosine to the body before it is below this is another story.
 UNRELATED_SIMILARITY = 0.08
+# A body with this many sections (a heading and prose) before a last one is written in
+# sections, and the last is one more of them ("John Kasich." after "Ted Cruz."), not another
+# story.
+SECTIONED = 2
 LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
 _HAS_DATE_OR_TIME = re.compile(
@@ -241,7 +245,9 @@ def _trim_unrelated_tail(
 
     The body is split at its headings (short lines that are not sentences). From the last
     section backwards, a section whose prose has a TF-IDF cosine below ``UNRELATED_SIMILARITY``
-    to the body before it is another story that ran on (a news feed, a promo), not this one.
+    to the body before it is another story that ran on (a news feed, a promo), not this one;
+    unless ``SECTIONED`` sections come before it, where the body is written in sections (a
+    column's last part, a rundown's last candidate) that each may use words of their own.
     """
     cuts = [
         i
@@ -251,7 +257,12 @@ def _trim_unrelated_tail(
     if not cuts:
         return end, set()
     removed: set[int] = set()
+    sections = [
+        c for c, after in zip(cuts, [*cuts[1:], end + 1]) if any(prose[i] for i in range(c, after))
+    ]
     for cut in reversed(cuts):
+        if sum(1 for c in sections if c < cut) >= SECTIONED:
+            break
         head = [i for i in range(start, cut) if prose[i]]
         tail = [i for i in range(cut, end + 1) if prose[i]]
         if len(head) < 2 or not tail:
