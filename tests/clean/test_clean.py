@@ -496,3 +496,26 @@ def test_the_last_section_of_an_article_written_in_sections_is_kept() -> None:
     result = clean(_doc(text))
     assert "violinist from Vienna" in result.text
     assert result.text.count("harbour") >= 6
+
+
+@pytest.mark.parametrize(
+    ("line", "bio"),
+    [
+        ("Ada Moss is a Harbour-based reporter for the Saltmere Courier.", True),
+        ("Ivo Tamm is senior media editor at the Saltmere Courier.", True),
+        ("Ivo Tamm is the harbour columnist for the Courier. Follow him @ivotamm.", True),
+        ("Ivo Tamm is pushing fellow council members to reject the harbour deal.", False),
+        ("Tamm was speaking to a reporter from the Courier at the quay on Monday.", False),
+        ("The port authority has been under a court order since a reporter sued it.", False),
+    ],
+)
+def test_an_author_bio_says_what_the_author_is_not_what_a_person_does(
+    line: str, bio: bool
+) -> None:
+    body = "\n".join(
+        f"The harbour council met on Monday, paragraph {k}, and the harbour deal was debated "
+        "again by members who said the port could not wait for another year."
+        for k in range(4)
+    )
+    result = clean(_doc(f"{body}\n{line}\n{body.replace('paragraph', 'section')}"))
+    assert (line in result.text) is not bio

@@ -93,10 +93,23 @@ BYLINE = re.compile(r"^\s*(by|written by|words by|reporting by|author:?)\s+[A-Z]
 DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last updated|first published)\b", re.IGNORECASE
 )
+# A name, then what the person is ("is a", "is the", "is senior media editor") or does ("covers",
+# "writes"), then a word of the trade: "Ada Moss is a reporter for ...". Not a name doing
+# something in the story: "Ada Moss is pushing fellow senators", "Moss was speaking to a
+# reporter".
+_BIO_WORK = (
+    r"(journalist|reporter|writer|editor|correspondent|columnist|contributor|producer"
+    r"|covers|covering|author of|fellow)"
+)
 BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+(is|was|has been|covers|writes|reports)\b.{0,120}"
-    r"\b(journalist|reporter|writer|editor|correspondent|columnist|contributor|producer"
-    r"|covers|covering|author of|fellow)\b",
+    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+"
+    r"((is|was|has been)\s+(also\s+|now\s+|currently\s+)?((a|an|the)\b.{0,120}\b"
+    + _BIO_WORK
+    + r"|((?![\w-]*ing\b)[\w-]+\s+){0,3}"
+    + _BIO_WORK
+    + r")|(covers|writes|reports)\b.{0,120}\b"
+    + _BIO_WORK
+    + r")\b",
 )
 
 # The words a title in title case leaves in lower case (Chicago style).
