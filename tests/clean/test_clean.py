@@ -519,3 +519,30 @@ def test_an_author_bio_says_what_the_author_is_not_what_a_person_does(
     )
     result = clean(_doc(f"{body}\n{line}\n{body.replace('paragraph', 'section')}"))
     assert (line in result.text) is not bio
+
+
+def test_a_live_blog_keeps_its_entries_from_the_first() -> None:
+    updates = {
+        "11:20 p.m.": "Ada Brenn has won the harbour council vote in the north ward, her "
+        "third ward of the night, and the harbour deal now looks likely to pass.",
+        "11:15 p.m.": "Ivo Tamm has conceded the south ward to Ada Brenn, saying the harbour "
+        "council vote showed that voters wanted the deal signed this year.",
+        "10:40 p.m.": "Turnout in the harbour council vote reached a record in the east ward, "
+        "where the deal to rebuild the piers divided the ward's voters.",
+        "10:20 p.m.": "Polls have closed in the harbour council vote. Ada Brenn and Ivo Tamm "
+        "spent the last day of the campaign arguing over the harbour deal.",
+        "9:50 p.m.": "The harbour council vote ends at ten, and Ada Brenn said she expected "
+        "the north and east wards to decide whether the deal goes ahead.",
+        "9:30 p.m.": "Voters in the west ward queued at the harbour school to vote on the "
+        "council and, with it, on the deal that would rebuild the old piers.",
+    }
+    # the latest entries short, the earlier ones in a few paragraphs each
+    entries = "\n".join(
+        f"{time}\n{text}\n{text.replace('harbour', 'city')}\n"
+        + (f"{text.replace('deal', 'plan')}\n{text.replace('vote', 'election')}\n" if k > 1 else "")
+        + "___"
+        for k, (time, text) in enumerate(updates.items())
+    )
+    result = clean(_doc(f"The Latest: Brenn wins harbour vote\n{entries}"))
+    for text in updates.values():
+        assert text in result.text

@@ -86,6 +86,8 @@ UNRELATED_SIMILARITY = 0.08
 # sections, and the last is one more of them ("John Kasich." after "Ted Cruz."), not another
 # story.
 SECTIONED = 2
+# Item separators inside the body that make it a run of items itself (a live blog).
+STREAM_SEPARATORS = 2
 LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
 _HAS_DATE_OR_TIME = re.compile(
@@ -204,6 +206,11 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     end, off_topic = _trim_unrelated_tail(lines, prose, reasons, start, end)
     similarity = _topic_similarity(lines, prose, start, end)
     in_body = [start <= i <= end for i in range(len(lines))]
+    # A body that is itself a run of items (a live blog's time-stamped entries) does not end
+    # where the items go on: its items before and after are judged by their topic alone.
+    stream = sum(1 for i in separators if start < i < end) >= STREAM_SEPARATORS
+    if stream:
+        separators = set()
     # Blocks outside the body that are long and on topic belong to it (an article split by a
     # large advert or a box of links).
     for block in _blocks(weights, start, end):
