@@ -654,6 +654,20 @@ def test_a_role_of_a_place_is_the_role_written_after_the_place() -> None:
     assert ix.canonical("the governor of the bank") != "Ada Brenn"
 
 
+def test_a_body_is_shown_without_a_person_s_possessive_before_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ola Vik", "PERSON", "Ola Vik bought the label."),
+            ("Vik's Tarn Holdings", "ORG", "Vik's Tarn Holdings bought the label."),
+            ("Norland's Port Authority", "ORG", "Norland's Port Authority said so."),
+            ("Norland", "GPE", "Norland is an island."),
+        ]
+    )
+    assert ix.canonical("Vik's Tarn Holdings") == "Tarn Holdings"
+    assert ix.canonical("Tarn Holdings") == "Tarn Holdings"
+    assert ix.canonical("Norland's Port Authority") == "Norland's Port Authority"
+
+
 def test_a_first_name_the_tagger_took_for_a_place_is_the_one_person_with_it() -> None:
     ix = NameIndex.build(
         [

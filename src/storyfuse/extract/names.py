@@ -1128,7 +1128,24 @@ class NameIndex:
             for k in names
             if not self._labels[k] or self._labels[k].most_common(1)[0][0] != "NORP"
         ]
-        return surface(max(proper or names, key=lambda k: (count(k), len(k))))
+        return self._without_personal_owner(
+            surface(max(proper or names, key=lambda k: (count(k), len(k))))
+        )
+
+    def _without_personal_owner(self, name: str) -> str:
+        """A body's name without a person's possessive written before it: "Braun's Ithaca
+        Holdings" is shown "Ithaca Holdings" when Braun is one of the story's people (not
+        "Ukraine's military intelligence", nor "McDonald's" with no McDonald)."""
+        owner, sep, rest = name.replace("’", "'").partition("'s ")
+        if not sep or len(rest.split()) < 2 or not _proper(rest) or not _proper(owner):
+            return name
+        people = [k for k, kind in self._kind.items() if kind == "person"]
+        root = self._lookup(owner)
+        known = root is not None and root in {self._groups.find(k) for k in people}
+        # or the surname of one person of the story: "Braun" of "Scooter Braun"
+        surname = key_of(owner)
+        owners = {self._groups.find(k) for k in people if name_words(k)[-1:] == [surname]}
+        return rest if known or len(owners) == 1 else name
 
     # --- lookups --------------------------------------------------------------------------
 
