@@ -545,6 +545,30 @@ def test_transcript_lines_name_their_speaker_before_the_colon() -> None:
     assert find_quotes(parse("Update: The coastal road is closed until Friday.\n")) == []
 
 
+def test_an_interview_s_answers_are_the_interviewee_s_words() -> None:
+    text = (
+        "Harbour mayor Ada Brenn spoke to the Courier on Monday. Brenn was re-elected in May.\n"
+        "Q: What comes next for the harbour?\n"
+        "A: We rebuild the piers first. That takes a year.\n"
+        "Then the ferries come back, and I said so to the council.\n"
+        "Q: And the cost?\n"
+        "A: Nobody knows yet.\n"
+    )
+    quotes = find_quotes(parse(text))
+    by_text = {q.text: q for q in quotes}
+    first = by_text[
+        "We rebuild the piers first. That takes a year.\n"
+        "Then the ferries come back, and I said so to the council"
+    ]
+    assert first.speaker == "Ada Brenn" and first.direct
+    assert text[first.speaker_start : first.speaker_end] == "A"  # the label is the mention
+    assert by_text["Nobody knows yet"].speaker == "Ada Brenn"
+    assert by_text["What comes next for the harbour"].speaker == "Q"
+    # "A:" lines without questions are no interview
+    (q,) = find_quotes(parse("Ada Brenn spoke on Monday.\nA: We rebuild the piers first.\n"))
+    assert q.speaker == "A" and not q.direct
+
+
 def test_a_transcript_set_in_quote_marks_gives_each_line_to_its_speaker() -> None:
     """Each paragraph of the exchange opens with a quote mark and a label in capitals, and
     none closes: a transcript quoted whole, not one speech running over paragraphs."""

@@ -1503,3 +1503,37 @@ def test_a_quotation_shown_alone_names_its_speaker() -> None:
     units = sorted((u for u in story.units if u.article_id == "a"), key=lambda u: u.index)
     assert speaker_named(units[1], story).endswith("unacceptable,” she [Ana Ruiz] said.")
     assert speaker_named(units[2], story) == "“We will open it by the summer.” [Ana Ruiz]"
+
+
+def test_an_interview_s_lines_are_no_statements_of_the_outlet():
+    """An answer credited to the interviewee by its "A:" label, read alone, would be the
+    outlet's words; the interviewer's question is no statement at all."""
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.units import is_statement, story_articles, unattributed_quotation
+    from storyfuse.model import Story
+
+    text = (
+        "Ada Brenn spoke to the Courier about the harbour on Monday afternoon.\n"
+        "Q: What comes next for the harbour and its old piers?\n"
+        "A: We rebuild the piers first, and that takes a whole year.\n"
+        "Brenn: the ferries will come back to the harbour in spring.\n"
+    )
+    spec = {
+        "id": "a",
+        "text": text,
+        "quotes": [
+            ["What comes next for the harbour and its old piers", "Q"],
+            ["We rebuild the piers first, and that takes a whole year.", "Ada Brenn"],
+            ["the ferries will come back to the harbour in spring", "Brenn"],
+        ],
+    }
+    built = analysis(spec)
+    built = replace(built, quotes=tuple(replace(q, cue=":") for q in built.quotes))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    unattributed = {u.text[:6]: unattributed_quotation(u, story) for u in story.units}
+    assert unattributed == {"Ada Br": False, "Q: Wha": True, "A: We ": True, "Brenn:": False}
+    statements = {u.text[:6]: is_statement(u.text) for u in story.units}
+    assert statements["Q: Wha"] is False and statements["A: We "] is True

@@ -26,6 +26,10 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ORG_PRONOUNS = frozenset({"it"})
 # pronouns that stand for no one person or organisation here
 UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
+# The lines of an interview transcript that open a question and an answer.
+_QUESTION_LINE = re.compile(r"^(?:Q|QUESTION):\s", re.MULTILINE)
+_ANSWER_LINE = re.compile(r"^(?:A|ANSWER):\s", re.MULTILINE)
 # How many sentences back a pronoun looks for a person who was a subject.
 PRONOUN_REACH = 2
 # Characters at most between a quotation's last word and a pronoun after it (",” she said").
@@ -87,6 +91,8 @@ class People:
         self.sent_of = sent_of
         self.persons = _named_people(doc, in_quote)
         self._opened: dict[int, int] | None = None  # see ``_opened_at``
+        self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
+        self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
         self.orgs = [
             e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
         ]
@@ -113,6 +119,48 @@ class People:
             return longest
         return name
 
+    def interviewee(self) -> str | None:
+        """Who an interview transcript's answers ("A: ...") are by: in a text with question and
+        answer lines, the person named most often before the first question (the first of
+        them on a tie), in the fullest form of their name; None otherwise."""
+        if self._interviewee is None:
+            self._interviewee = (self._find_interviewee(),)
+        return self._interviewee[0]
+
+    def in_answer(self, char: int) -> bool:
+        """Whether a character is in a transcript's answer: from an "A:" line to the next
+        question."""
+        return self.answer_end(char) is not None
+
+    def answer_end(self, char: int) -> int | None:
+        """Where the transcript's answer a character is in ends (the next question, or the end
+        of the text); None outside answers."""
+        if self._answers is None:
+            text = text_of(self.doc)
+            questions = [m.start() for m in _QUESTION_LINE.finditer(text)]
+            self._answers = [
+                (m.start(), min((q for q in questions if q > m.start()), default=len(text)))
+                for m in _ANSWER_LINE.finditer(text)
+            ]
+        return next((b for a, b in self._answers if a <= char < b), None)
+
+    def _find_interviewee(self) -> str | None:
+        text = text_of(self.doc)
+        question = _QUESTION_LINE.search(text)
+        if question is None or _ANSWER_LINE.search(text, question.end()) is None:
+            return None
+        counts: dict[str, int] = {}
+        for p in self.persons:
+            if p.start >= question.start():
+                break
+            surname = p.name.split()[-1]
+            counts[surname] = counts.get(surname, 0) + 1
+        if not counts:
+            return None
+        surname = max(counts, key=lambda s: counts[s])  # the first of the most named
+        name = self.fullest(surname, question.start())
+        return name if " " in name else None
+
     def resolve_at(self, char: int) -> str:
         """``resolve`` for the pronoun that starts at a character offset."""
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -121,6 +169,8 @@ class People:
     def resolve(self, pron: Token) -> str:
         """Who a pronoun (or possessive pronoun) stands for; the pronoun itself when no one."""
         low = pron.lower_
+        if low in FIRST_PERSON and self.in_answer(pron.idx):
+            return self.interviewee() or pron.text  # "I" in an interview's answer
         if low in UNRESOLVED_PRONOUNS:
             return pron.text
         if low in ORG_PRONOUNS or low == "its":

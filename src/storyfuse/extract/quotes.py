@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, text_of
-from storyfuse.extract.people import ORG_PRONOUNS, PERSONAL_PRONOUNS, People
+from storyfuse.extract.people import FIRST_PERSON, ORG_PRONOUNS, PERSONAL_PRONOUNS, People
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
 from storyfuse.extract.quotes_marks import DOUBLED, Marked
@@ -118,6 +118,8 @@ RELATIVE_CLAUSE_TOKENS = 14
 # paragraph or at the end of the one before, separates them.
 CONTINUATION_WORDS = 40
 # Words that open a line before a colon without naming who speaks ("Update: ...").
+# The labels of an interview transcript's answer lines ("A: ...").
+ANSWER_LABELS = frozenset({"A", "ANSWER"})
 COLON_LABELS_NOT_SPEAKERS = frozenset(
     {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
      "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",
@@ -321,6 +323,8 @@ class _Finder:
         prepositional tails, a surname grown to the fuller name used in the article."""
         if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS:
             return self.people.resolve(head)
+        if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
+            return self.people.resolve(head)  # "I" in an interview's answer
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on
             return self._name_of(head.head.head)
@@ -1392,7 +1396,7 @@ class _Finder:
                     continue
                 out.extend(self._indirect(content, attr) for content in contents)
                 listed.add(verb.i)
-            out.extend(self._indirect(*colon) for colon in self._colon_lines(sent))
+            out.extend(self._colon_quote(*colon) for colon in self._colon_lines(sent))
             acc = self._according_to(sent)
             if acc is not None:
                 according, obj = acc
@@ -1676,6 +1680,11 @@ class _Finder:
         colon = next((i for i, t in enumerate(words[:9]) if t.text == ":"), None)
         if colon is None or colon + 1 >= len(words):
             return None
+        answer_end = None
+        if colon == 1 and words[0].text in ANSWER_LABELS:
+            # an interview's answer goes on over its paragraphs, up to the next question
+            answer_end = self.people.answer_end(first.idx)
+            p_end = max(p_end, answer_end or 0)
         rest = [t for t in self.tokens[words[colon].i + 1 :] if t.idx < p_end and not t.is_space]
         # a line that opens with a quote is a direct quote, found as such; quoted words inside
         # a headline ("Graham: Trump's ‘Hateful Rhetoric’ Hurts GOP") are part of it
@@ -1691,7 +1700,7 @@ class _Finder:
         )
         if attr is None:
             return None
-        content = self._content_span(rest, words[colon], min_words=2, whole=True)
+        content = self._content_span(rest, words[colon], min_words=2, whole=True, until=answer_end)
         return (content, attr) if content is not None else None
 
     def _colon_label(self, before: list[Token]) -> _Attribution | None:
@@ -1704,7 +1713,11 @@ class _Finder:
             return None
         if word.ent_type_ in ("DATE", "TIME") or word.lower_ in COLON_LABELS_NOT_SPEAKERS:
             return None
-        return _Attribution(":", None, self.doc[word.i : word.i + 1], word.text)
+        speaker = word.text
+        if speaker in ANSWER_LABELS:
+            # a transcript's answer is the interviewee's (the label stays the mention)
+            speaker = self.people.interviewee() or speaker
+        return _Attribution(":", None, self.doc[word.i : word.i + 1], speaker)
 
     @staticmethod
     def _passive_participle(verb: Token) -> bool:
@@ -1906,6 +1919,7 @@ class _Finder:
         min_words: int = 2,
         whole: bool = False,
         allow_inside: bool = False,
+        until: int | None = None,
     ) -> Span | None:
         tokens = sorted(
             heads if whole else (t for h in heads for t in h.subtree), key=lambda t: t.i
@@ -1943,8 +1957,9 @@ class _Finder:
                 tokens = [t for t in tokens if t.i < min(cut)]
                 while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
                     tokens.pop()
-        # what was reported stays in the paragraph of the reporting verb
+        # what was reported stays in the paragraph of the reporting verb (or up to ``until``)
         p_start, p_end = self._paragraph_bounds(verb.idx)
+        p_end = max(p_end, until or 0)
         tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
         if not tokens:
             return None
@@ -1993,6 +2008,15 @@ class _Finder:
         if len(side) < 2:
             return None
         return self.doc[side[0].i : side[-1].i + 1]
+
+    def _colon_quote(self, content: Span, attr: _Attribution) -> Quote:
+        """A line credited by a colon; an interview's answer, credited to the interviewee, is
+        their words as said (a transcript), so a direct quotation."""
+        quote = self._indirect(content, attr)
+        label = attr.mention.text if attr.mention is not None else None
+        if label in ANSWER_LABELS and attr.speaker not in ANSWER_LABELS:
+            return replace(quote, direct=True)
+        return quote
 
     def _indirect(self, content: Span, attr: _Attribution) -> Quote:
         # the quotation the report ends with closes after the parse's last word of it

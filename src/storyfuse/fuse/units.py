@@ -18,7 +18,7 @@ import numpy as np
 
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.quotes_marks import find_marked
-from storyfuse.model import Analysis, Entity, Story, TimeMention
+from storyfuse.model import Analysis, Entity, Quote, Story, TimeMention
 
 # texts -> L2-normalised rows, one per text
 Embedder = Callable[[Sequence[str]], np.ndarray]
@@ -125,10 +125,15 @@ def words(text: str) -> list[str]:
     return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
 
 
+# An interviewer's question in a transcript ("Q: You said yesterday ...").
+_QUESTION = re.compile(r"^(?:Q|QUESTION):\s")
+
+
 def is_statement(text: str) -> bool:
-    """A sentence that says something: long enough and mostly words (not a byline or credit)."""
+    """A sentence that says something: long enough and mostly words (not a byline or credit,
+    nor an interviewer's question)."""
     tokens = text.split()
-    if len(tokens) < MIN_WORDS:
+    if len(tokens) < MIN_WORDS or _QUESTION.match(text):
         return False
     wordlike = sum(1 for t in tokens if _WORD.search(t))
     return wordlike / len(tokens) >= 0.7
@@ -288,9 +293,11 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
     summary's sentence, a fact's wording), its words would be nobody's, or the outlet's. "he
     said" names nobody out of context; a question put to someone ("Asked about ...") is not
     the quotation."""
+    analysis = story.analysis_of(unit.article_id)
+    if analysis is not None and _said_unnamed(unit, analysis.quotes):
+        return True
     if not _QUOTE_MARK.search(unit.text):
         return False
-    analysis = story.analysis_of(unit.article_id)
     if analysis is None:
         return False
     quotes = [q for q in analysis.quotes if q.start < unit.end and q.end > unit.start]
@@ -312,6 +319,19 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
 
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+
+
+def _said_unnamed(unit: Unit, quotes: Sequence[Quote]) -> bool:
+    """Whether a sentence is inside words credited by a colon ("Q: ...", an interview's
+    answer, "Smith: ...") to someone it does not name."""
+    from storyfuse.fuse.names import names_somebody  # (names reads this module)
+
+    for q in quotes:
+        if q.cue != ":" or not (q.start <= (unit.start + unit.end) // 2 < q.end):
+            continue
+        if not names_somebody(q.speaker) or str(q.speaker).split()[-1] not in unit.text:
+            return True
+    return False
 
 
 def leans_on_context(text: str) -> bool:
