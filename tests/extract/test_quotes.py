@@ -1008,3 +1008,20 @@ def test_a_role_keeps_the_of_phrase_that_completes_it(text: str, speaker: str) -
     friends of a person are not that person."""
     (quote,) = find_quotes(parse(text))
     assert quote.speaker == speaker
+
+
+def test_a_pronoun_is_not_a_person_the_article_titles_otherwise() -> None:
+    """ "Mr. Varga" is a man, so "she" is not him; a surname two people of the article share
+    says nothing about either."""
+    text = (
+        "Ada Brenn met Tomas Varga at the harbour on Monday. Mr. Varga praised the plan.\n"
+        "“We will build it this year,” she said.\n"
+    )
+    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
+    assert q.speaker == "Ada Brenn"
+    text = (
+        "Maria Lund wrote the harbour book. Mrs. Lund died in May. Her son John Lund spoke on "
+        "Monday.\n“The book was her life,” he said.\n"
+    )
+    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
+    assert q.speaker == "John Lund"

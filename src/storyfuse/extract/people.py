@@ -27,6 +27,10 @@ ORG_PRONOUNS = frozenset({"it"})
 # pronouns that stand for no one person or organisation here
 UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
+# Whether a personal pronoun stands for a man or a woman.
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# A courtesy title before a surname: "Mr. Sanders", "Mrs. Clinton", "Ms. Nwanguma".
+_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 # The lines of an interview transcript that open a question and an answer.
 _QUESTION_LINE = re.compile(r"^(?:Q|QUESTION):\s", re.MULTILINE)
 _ANSWER_LINE = re.compile(r"^(?:A|ANSWER):\s", re.MULTILINE)
@@ -91,6 +95,7 @@ class People:
         self.sent_of = sent_of
         self.persons = _named_people(doc, in_quote)
         self._opened: dict[int, int] | None = None  # see ``_opened_at``
+        self._gender_of: dict[str, str | None] | None = None  # see ``_genders``
         self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
         self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
         self.orgs = [
@@ -176,7 +181,13 @@ class People:
         if low in ORG_PRONOUNS or low == "its":
             orgs = [e for e in self.orgs if e.end_char <= pron.idx]
             return orgs[-1].text if orgs else pron.text
-        previous = [p for p in self.persons if p.end <= pron.idx]
+        gender = _PRONOUN_GENDER.get(low)
+        known = self._genders()
+        previous = [
+            p
+            for p in self.persons
+            if p.end <= pron.idx and known.get(p.name.split()[-1]) in (None, gender)
+        ]
         if not previous:
             return pron.text
         # The last named person, preferring one who was the subject of a recent sentence: in
@@ -187,6 +198,27 @@ class People:
         ]
         last = recent[-1] if recent else previous[-1]
         return self.fullest(last.name, last.start)
+
+    def _genders(self) -> dict[str, str | None]:
+        """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders"),
+        and whether that title is a man's or a woman's; not a surname written with both, nor
+        one that two people of the article share ("Phyllis Schlafly" and her son John)."""
+        if self._gender_of is None:
+            self._gender_of = {}
+            for m in _COURTESY.finditer(text_of(self.doc)):
+                gender = "m" if m.group(1) == "Mr" else "f"
+                surname = m.group(2)
+                seen = self._gender_of.get(surname, gender)
+                self._gender_of[surname] = gender if seen == gender else None
+            full: dict[str, set[str]] = {}
+            for p in self.persons:
+                words = p.name.split()
+                if len(words) > 1:
+                    full.setdefault(words[-1], set()).add(p.name)
+            for surname, names in full.items():
+                if len(names) > 1 and not all(n in max(names, key=len) for n in names):
+                    self._gender_of[surname] = None
+        return self._gender_of
 
     def _told_from(self, pron: Token) -> int:
         """The sentence a pronoun is read from: its own, or, right after a quotation of several
@@ -233,7 +265,7 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
             found[e.start_char] = Person(
                 e.start_char,
                 e.end_char,
-                strip_possessive(e.text),
+                strip_possessive(e.text.rstrip(" '\"’”")),
                 subject=root.dep_ in ("nsubj", "nsubjpass"),
             )
     for t in doc:
