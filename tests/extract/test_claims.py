@@ -681,3 +681,19 @@ def test_a_figure_in_an_interview_s_answer_is_the_interviewee_s() -> None:
     doc = parse(text)
     claims = by_text(find_claims(doc, quotes=tuple(find_quotes(doc)), times=(), published=None))
     assert claims["40 million"].claimant == "Ada Brenn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About two-thirds of voters backed the harbour plan.",
+        "Three quarters of the members voted for the harbour plan.",
+        "One-third of the council stayed away.",
+        "The harbour plan needs a two-thirds majority.",
+    ],
+)
+def test_a_fraction_in_words_is_no_count(text: str) -> None:
+    """A share ("two-thirds of voters") is not two of something called "thirds"; fractions are
+    not claims (eval/gold/claims/GUIDELINES.md)."""
+    assert claims_of(text) == []
+

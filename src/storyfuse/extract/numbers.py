@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 import number_parser  # type: ignore[import-untyped]
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from storyfuse.extract.nlp import text_of
 
@@ -90,6 +90,12 @@ NUMBER_RE = re.compile(
 # Words that are numbers for spaCy's ``like_num`` but are not cardinal quantities.
 _NOT_CARDINAL = {"first", "second", "third", "fourth", "fifth", "half", "quarter"}
 _PERCENT_WORDS = {"percent", "%", "pct"}
+# Denominators of fractions written in words, after a numerator of two or more ("two-thirds")
+# and after one ("one-third").
+_FRACTIONS_PLURAL = frozenset(
+    {"halves", "thirds", "quarters", "fourths", "fifths", "sixths", "eighths", "tenths"}
+)
+_FRACTIONS_SINGULAR = frozenset({"third", "quarter", "fourth", "fifth", "sixth", "tenth"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +199,10 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             continue
         start, end = doc[first].idx, doc[j - 1].idx + len(doc[j - 1].text)
         percent = False
+        if _fraction_after(doc, j, value):
+            # "two-thirds of voters": a share, which is no count (as "half" and "a third"
+            # are not; eval/gold/claims/GUIDELINES.md), not two of something called "thirds"
+            continue
         if j < len(doc) and doc[j].lower_ in _PERCENT_WORDS:
             percent, end = True, doc[j].idx + len(doc[j].text)
         elif j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
@@ -209,6 +219,18 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             )
         )
     return found
+
+
+def _fraction_after(doc: Doc, j: int, value: float) -> bool:
+    """Whether the number that ends before token ``j`` is the numerator of a fraction written
+    in words: "two-thirds", "three quarters of", "one-fifth"; not "three quarters later" (of a
+    game), a count with no "of" or hyphen."""
+    hyphen = j < len(doc) and doc[j].text in {"-", "–"} and not doc[j].whitespace_
+    k = j + 1 if hyphen else j
+    if k >= len(doc) or (not hyphen and (k + 1 >= len(doc) or doc[k + 1].lower_ != "of")):
+        return False
+    word = doc[k].lower_
+    return (word in _FRACTIONS_PLURAL and value >= 2) or (word in _FRACTIONS_SINGULAR and value == 1)
 
 
 @functools.lru_cache(maxsize=4096)
