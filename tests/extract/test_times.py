@@ -275,6 +275,9 @@ THURSDAY = "2031-06-12"
         # but only where nothing else tells the tense
         ("By the time the count is over on Monday, we will have visited every town.", "2031-06-16"),
         ("Shares in Varo are to resume trading in Ostra on Tuesday.", "2031-06-17"),
+        # a condition in the present tense speaks of what is to come, not of the nearest month
+        ("Moss can take the seat if she is the nominee in February.", "2032-02"),
+        ("Moss is the favourite to take the seat in February.", "2031-02"),
         # a past in a condition is no past
         ("Asked how ties would fare if he won the election on Nov. 4, Moss laughed.", "2031-11-04"),
         # a participle after "be" is no past either

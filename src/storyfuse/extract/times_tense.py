@@ -65,8 +65,12 @@ def _cue(words: list[str], i: int) -> str | None:
     if word in _IRREGULAR_PAST and before not in _PASSIVE and "if" not in two_before:
         return "past"
     if word in _PRESENT_CUES:
-        # "is to resume trading Tuesday": what is arranged
-        return "future" if after == "to" and word in ("is", "are", "am") else "present"
+        # "is to resume trading Tuesday": what is arranged; "if he is the nominee in November":
+        # a condition in the present tense speaks of what is to come
+        if after == "to" and word in ("is", "are", "am"):
+            return "future"
+        conditional = {"if", "unless"} & {w.lower() for w in words[max(0, i - 3) : i]}
+        return "future" if conditional else "present"
     # "released" is past, but not in "will be released": the auxiliary further left decides.
     # A capitalised word before another ("United States") is a name, not a verb ("Asked by");
     # after an article or adverb it is an adjective ("a still unspecified date"); "-eed" words
