@@ -546,3 +546,18 @@ def test_a_live_blog_keeps_its_entries_from_the_first() -> None:
     result = clean(_doc(f"The Latest: Brenn wins harbour vote\n{entries}"))
     for text in updates.values():
         assert text in result.text
+
+
+def test_an_editor_s_note_is_no_part_of_the_report() -> None:
+    body = "\n".join(
+        f"The harbour council met on Monday, paragraph {k}, and the harbour deal was debated "
+        "again by members who said the port could not wait for another year."
+        for k in range(4)
+    )
+    note = (
+        "Editor’s note: The Courier regularly reports on the harbour deal, which its owner "
+        "opposes, and has 1.6 million readers in the region."
+    )
+    result = clean(_doc(f"{body}\n{note}"))
+    assert "Editor’s note" not in result.text and "1.6 million" not in result.text
+    assert "editor's note" in _reason(result, "Editor’s note")

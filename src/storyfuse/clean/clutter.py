@@ -80,6 +80,9 @@ EDGE_SENTENCES = 1
 # Lines between two heads of listed items (comments, feed entries) at most.
 MAX_ITEM_LINES = 12
 UNRELATED = "a section about something else (shares no vocabulary with the article)"
+# "Editor's note: ..." opening a line: a note on the article (an update, a correction) or an
+# outlet's standing note appended to every article on a subject.
+EDITORS_NOTE = re.compile(r"\s*editor['’]?s['’]? note\s*:", re.IGNORECASE)
 # A trailing section whose TF-IDF cosine to the body before it is below this is another story.
 UNRELATED_SIMILARITY = 0.08
 # A body with this many sections (a heading and prose) before a last one is written in
@@ -153,6 +156,8 @@ def line_clutter_reason(line: Line) -> str | None:
         return "photo caption or credit"
     if BIO.match(line.text) and line.n_words <= 80 and not line.text.startswith("By "):
         return "author bio"
+    if EDITORS_NOTE.match(line.text):
+        return "editor's note (about the article or the outlet, not the story it reports)"
     if (
         line.n_words <= 15
         and DATELINE_WORDS.search(line.text)
