@@ -278,6 +278,10 @@ THURSDAY = "2031-06-12"
         # a condition in the present tense speaks of what is to come, not of the nearest month
         ("Moss can take the seat if she is the nominee in February.", "2032-02"),
         ("Moss is the favourite to take the seat in February.", "2031-02"),
+        # what someone is invited or urged to do is to come; being invited to a place is not
+        ("Moss has invited the pilots to meet with her on Tuesday.", "2031-06-17"),
+        ("Moss urged them to vote Tuesday.", "2031-06-17"),
+        ("Moss invited the pilots to a rally in February.", "2031-02"),
         # a past in a condition is no past
         ("Asked how ties would fare if he won the election on Nov. 4, Moss laughed.", "2031-11-04"),
         # a participle after "be" is no past either

@@ -39,6 +39,20 @@ _INTENT_RE = re.compile(
 )
 
 
+_INVITED_RE = re.compile(r"(?:invit|urg)(?:e|es|ed|ing)$")
+_NOT_VERBS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
+
+
+def _infinitive_after(words: list[str], i: int) -> bool:
+    """Whether "to" and a verb follow within the four words after ``words[i]`` ("invited Ada
+    Moss to meet"), not "to" and a noun ("invited Trump to a rally")."""
+    for k in range(i + 1, min(i + 5, len(words) - 1)):
+        if words[k].lower() == "to":
+            nxt = words[k + 1]
+            return nxt.islower() and nxt not in _NOT_VERBS
+    return False
+
+
 def _cue(words: list[str], i: int) -> str | None:
     """The tense a word signals in its place, or None. ``words`` keep their case."""
     word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
@@ -103,6 +117,10 @@ def _cue_before(
     for i in range(len(words) - 1, max(-1, len(words) - 17), -1):
         if words[i].lower() in passed_over:
             continue
+        if _INVITED_RE.match(words[i].lower()) and _infinitive_after(words, i):
+            # "has invited Donald Trump to meet ... on Thursday", "urged them to vote Tuesday":
+            # what someone is asked to do is to come
+            return "future", present
         cue = _cue(words, i)
         if cue == "present":
             present = True
