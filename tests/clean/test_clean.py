@@ -36,6 +36,15 @@ def _reason(article, startswith: str) -> str:
     return matches[0]
 
 
+def _council_body(label: str = "paragraph") -> str:
+    """Four lines of one report on a harbour council's meeting."""
+    return "\n".join(
+        f"The harbour council met on Monday, {label} {k}, and the harbour deal was debated "
+        "again by members who said the port could not wait for another year."
+        for k in range(4)
+    )
+
+
 def test_article_paragraphs_are_kept_in_order(page) -> None:
     paragraphs = page.text.split("\n\n")
     assert paragraphs[0].startswith("Ferry crews returned to work")
@@ -512,12 +521,8 @@ def test_the_last_section_of_an_article_written_in_sections_is_kept() -> None:
 def test_an_author_bio_says_what_the_author_is_not_what_a_person_does(
     line: str, bio: bool
 ) -> None:
-    body = "\n".join(
-        f"The harbour council met on Monday, paragraph {k}, and the harbour deal was debated "
-        "again by members who said the port could not wait for another year."
-        for k in range(4)
-    )
-    result = clean(_doc(f"{body}\n{line}\n{body.replace('paragraph', 'section')}"))
+    body = _council_body()
+    result = clean(_doc(f"{body}\n{line}\n{_council_body('section')}"))
     assert (line in result.text) is not bio
 
 
@@ -549,11 +554,7 @@ def test_a_live_blog_keeps_its_entries_from_the_first() -> None:
 
 
 def test_an_editor_s_note_is_no_part_of_the_report() -> None:
-    body = "\n".join(
-        f"The harbour council met on Monday, paragraph {k}, and the harbour deal was debated "
-        "again by members who said the port could not wait for another year."
-        for k in range(4)
-    )
+    body = _council_body()
     note = (
         "Editor’s note: The Courier regularly reports on the harbour deal, which its owner "
         "opposes, and has 1.6 million readers in the region."
