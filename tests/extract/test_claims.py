@@ -672,7 +672,7 @@ def test_a_pronoun_claimant_is_the_subject_it_continues_as_for_a_speaker() -> No
 def test_a_figure_in_an_interview_s_answer_is_the_interviewee_s() -> None:
     text = (
         "Harbour mayor Ada Brenn spoke to the Courier on Monday.\n"
-        "Q: What comes next for the harbour?\n"
+        "Q: What will you do next for the harbour?\n"
         "A: We rebuild the piers first.\n"
         "I told the council the work would cost 40 million dollars.\n"
         "Q: And the ferries?\n"

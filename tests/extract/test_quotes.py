@@ -548,7 +548,7 @@ def test_transcript_lines_name_their_speaker_before_the_colon() -> None:
 def test_an_interview_s_answers_are_the_interviewee_s_words() -> None:
     text = (
         "Harbour mayor Ada Brenn spoke to the Courier on Monday. Brenn was re-elected in May.\n"
-        "Q: What comes next for the harbour?\n"
+        "Q: What will you do next for the harbour?\n"
         "A: We rebuild the piers first. That takes a year.\n"
         "Then the ferries come back, and I said so to the council.\n"
         "Q: And the cost?\n"
@@ -563,10 +563,18 @@ def test_an_interview_s_answers_are_the_interviewee_s_words() -> None:
     assert first.speaker == "Ada Brenn" and first.direct
     assert text[first.speaker_start : first.speaker_end] == "A"  # the label is the mention
     assert by_text["Nobody knows yet"].speaker == "Ada Brenn"
-    assert by_text["What comes next for the harbour"].speaker == "Q"
+    assert by_text["What will you do next for the harbour"].speaker == "Q"
     # "A:" lines without questions are no interview
     (q,) = find_quotes(parse("Ada Brenn spoke on Monday.\nA: We rebuild the piers first.\n"))
     assert q.speaker == "A" and not q.direct
+    # nor is an explainer whose questions speak to no one: its answers are the outlet's
+    explainer = (
+        "Ada Brenn, the harbour mayor, faces an inquiry over the pier contract.\n"
+        "Q: Did Ada Brenn break the rules?\n"
+        "A: The inquiry will decide that by the end of the year.\n"
+    )
+    answers = [q for q in find_quotes(parse(explainer)) if q.text.startswith("The inquiry")]
+    assert answers and all(q.speaker == "A" and not q.direct for q in answers)
 
 
 def test_a_transcript_set_in_quote_marks_gives_each_line_to_its_speaker() -> None:

@@ -34,6 +34,7 @@ _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 # The lines of an interview transcript that open a question and an answer.
 _QUESTION_LINE = re.compile(r"^(?:Q|QUESTION):\s", re.MULTILINE)
 _ANSWER_LINE = re.compile(r"^(?:A|ANSWER):\s", re.MULTILINE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # How many sentences back a pronoun looks for a person who was a subject.
 PRONOUN_REACH = 2
 # Characters at most between a quotation's last word and a pronoun after it (",” she said").
@@ -126,8 +127,10 @@ class People:
 
     def interviewee(self) -> str | None:
         """Who an interview transcript's answers ("A: ...") are by: in a text with question and
-        answer lines, the person named most often before the first question (the first of
-        them on a tie), in the fullest form of their name; None otherwise."""
+        answer lines, where a question speaks to someone ("you"), the person named most often
+        before the first question (the first of them on a tie), in the fullest form of their
+        name; None otherwise. An explainer's questions ("Q: Did Moss break the rules?") are
+        the outlet's own, and so are its answers."""
         if self._interviewee is None:
             self._interviewee = (self._find_interviewee(),)
         return self._interviewee[0]
@@ -153,6 +156,9 @@ class People:
         text = text_of(self.doc)
         question = _QUESTION_LINE.search(text)
         if question is None or _ANSWER_LINE.search(text, question.end()) is None:
+            return None
+        asked = (text[m.end() : text.find("\n", m.end())] for m in _QUESTION_LINE.finditer(text))
+        if not any(_SECOND_PERSON.search(line) for line in asked):
             return None
         counts: dict[str, int] = {}
         for p in self.persons:
