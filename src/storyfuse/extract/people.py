@@ -31,9 +31,12 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A courtesy title before a surname: "Mr. Sanders", "Mrs. Clinton", "Ms. Nwanguma".
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
-# The lines of an interview transcript that open a question and an answer.
-_QUESTION_LINE = re.compile(r"^(?:Q|QUESTION):\s", re.MULTILINE)
-_ANSWER_LINE = re.compile(r"^(?:A|ANSWER):\s", re.MULTILINE)
+# The labels of an interview transcript's question and answer lines ("Q: ...", "A: ..."), and
+# the lines they open.
+QUESTION_LABELS = frozenset({"Q", "QUESTION"})
+ANSWER_LABELS = frozenset({"A", "ANSWER"})
+QUESTION_LINE = re.compile(rf"^(?:{'|'.join(QUESTION_LABELS)}):\s", re.MULTILINE)
+_ANSWER_LINE = re.compile(rf"^(?:{'|'.join(ANSWER_LABELS)}):\s", re.MULTILINE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # How many sentences back a pronoun looks for a person who was a subject.
 PRONOUN_REACH = 2
@@ -145,7 +148,7 @@ class People:
         of the text); None outside answers."""
         if self._answers is None:
             text = text_of(self.doc)
-            questions = [m.start() for m in _QUESTION_LINE.finditer(text)]
+            questions = [m.start() for m in QUESTION_LINE.finditer(text)]
             self._answers = [
                 (m.start(), min((q for q in questions if q > m.start()), default=len(text)))
                 for m in _ANSWER_LINE.finditer(text)
@@ -154,10 +157,10 @@ class People:
 
     def _find_interviewee(self) -> str | None:
         text = text_of(self.doc)
-        question = _QUESTION_LINE.search(text)
+        question = QUESTION_LINE.search(text)
         if question is None or _ANSWER_LINE.search(text, question.end()) is None:
             return None
-        asked = (text[m.end() : text.find("\n", m.end())] for m in _QUESTION_LINE.finditer(text))
+        asked = (text[m.end() : text.find("\n", m.end())] for m in QUESTION_LINE.finditer(text))
         if not any(_SECOND_PERSON.search(line) for line in asked):
             return None
         counts: dict[str, int] = {}

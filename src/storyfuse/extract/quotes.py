@@ -51,7 +51,13 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, text_of
-from storyfuse.extract.people import FIRST_PERSON, ORG_PRONOUNS, PERSONAL_PRONOUNS, People
+from storyfuse.extract.people import (
+    ANSWER_LABELS,
+    FIRST_PERSON,
+    ORG_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    People,
+)
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
 from storyfuse.extract.quotes_marks import DOUBLED, Marked
@@ -118,8 +124,6 @@ RELATIVE_CLAUSE_TOKENS = 14
 # paragraph or at the end of the one before, separates them.
 CONTINUATION_WORDS = 40
 # Words that open a line before a colon without naming who speaks ("Update: ...").
-# The labels of an interview transcript's answer lines ("A: ...").
-ANSWER_LABELS = frozenset({"A", "ANSWER"})
 COLON_LABELS_NOT_SPEAKERS = frozenset(
     {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
      "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from storyfuse.clean.clutter import dateline_length
+from storyfuse.extract.people import QUESTION_LINE
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Analysis, Entity, Quote, Story, TimeMention
 
@@ -125,15 +126,11 @@ def words(text: str) -> list[str]:
     return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
 
 
-# An interviewer's question in a transcript ("Q: You said yesterday ...").
-_QUESTION = re.compile(r"^(?:Q|QUESTION):\s")
-
-
 def is_statement(text: str) -> bool:
     """A sentence that says something: long enough and mostly words (not a byline or credit,
     nor an interviewer's question)."""
     tokens = text.split()
-    if len(tokens) < MIN_WORDS or _QUESTION.match(text):
+    if len(tokens) < MIN_WORDS or QUESTION_LINE.match(text):
         return False
     wordlike = sum(1 for t in tokens if _WORD.search(t))
     return wordlike / len(tokens) >= 0.7
