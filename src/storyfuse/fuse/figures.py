@@ -28,11 +28,10 @@ from storyfuse.fuse.names import (
     Names,
     acronyms,
     described_body,
-    names_somebody,
     same_party,
     tidy,
 )
-from storyfuse.fuse.units import StoryArticles, parse_day, source_order
+from storyfuse.fuse.units import StoryArticles, names_somebody, parse_day, source_order
 from storyfuse.model import Cited, Claim, Figure
 
 DATE_WINDOW_DAYS = 7

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
 from storyfuse.extract.people import CLOSING_GAP
-from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context
+from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, names_somebody
 from storyfuse.model import Analysis
 
 log = logging.getLogger(__name__)
@@ -332,24 +332,6 @@ def _sentence_around(analysis: Analysis, offset: int) -> str:
         if sentence.start <= offset < sentence.end:
             return sentence.text
     return ""
-
-
-# Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
-# name, quantifiers ("some said"), and the answer label of an interview transcript ("A: ...").
-NAMES_NOBODY = frozenset(
-    {
-        "he", "she", "they", "them", "it", "we", "i", "you", "him", "her", "us", "who", "that",
-        "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
-        "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
-        "each", "either", "neither", "few", "several", "a", "q",
-        # possessives the article did not resolve ("Its ban on ...", "his support for ...")
-        "its", "his", "their", "my", "our", "your",
-    }
-)  # fmt: skip
-
-
-def names_somebody(speaker: str | None) -> bool:
-    return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY
 
 
 # The pronouns a sentence may name its speaker by; the name is added after them.

@@ -23,8 +23,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.fuse.names import Names, described_body, names_somebody
-from storyfuse.fuse.units import StoryArticles, source_order
+from storyfuse.fuse.names import Names, described_body
+from storyfuse.fuse.units import StoryArticles, names_somebody, source_order
 from storyfuse.model import Analysis, Cited, Quote, QuoteGroup
 
 MIN_WORDS = 4

@@ -318,11 +318,27 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 
 
+# Speakers that name nobody out of their sentence: pronouns the article did not resolve to a
+# name, quantifiers ("some said"), and the answer label of an interview transcript ("A: ...").
+NAMES_NOBODY = frozenset(
+    {
+        "he", "she", "they", "them", "it", "we", "i", "you", "him", "her", "us", "who", "that",
+        "which", "those", "these", "some", "many", "most", "others", "other", "one", "both",
+        "all", "someone", "somebody", "anyone", "everyone", "everybody", "no one", "nobody",
+        "each", "either", "neither", "few", "several", "a", "q",
+        # possessives the article did not resolve ("Its ban on ...", "his support for ...")
+        "its", "his", "their", "my", "our", "your",
+    }
+)  # fmt: skip
+
+
+def names_somebody(speaker: str | None) -> bool:
+    return bool(speaker) and " ".join(str(speaker).lower().split()) not in NAMES_NOBODY
+
+
 def _said_unnamed(unit: Unit, quotes: Sequence[Quote]) -> bool:
     """Whether a sentence is inside words credited by a colon ("Q: ...", an interview's
     answer, "Smith: ...") to someone it does not name."""
-    from storyfuse.fuse.names import names_somebody  # (names reads this module)
-
     for q in quotes:
         if q.cue != ":" or not (q.start <= (unit.start + unit.end) // 2 < q.end):
             continue
