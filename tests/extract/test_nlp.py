@@ -39,8 +39,9 @@ def test_parses_equal_those_of_spacys_default_ops() -> None:
     """Numpy's BLAS adds in another order than BLIS; the networks' choices stay the same."""
     import spacy
 
-    stock = spacy.load(nlp.MODEL_PACKAGE)
-    stock.add_pipe("entity_fixes", after="ner")
+    stock = spacy.load(nlp.MODEL_PACKAGE, config={"nlp": {"pipeline": list(nlp.COMPONENTS)}})
+    stock.add_pipe("paragraph_starts", before="parser")
+    stock.add_pipe("entity_fixes", after="lemmatizer")
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     assert [_annotations(d) for d in stock.pipe(texts)] == [
         _annotations(d) for d in nlp.parse_many(texts)
@@ -64,7 +65,8 @@ def test_the_attribute_rules_give_the_models_own_annotations() -> None:
     lemmatizer's word lists as sets (``nlp._word_index_as_sets``) give its own lemmas."""
     import spacy
 
-    stock = spacy.load(nlp.MODEL_PACKAGE)
+    stock = spacy.load(nlp.MODEL_PACKAGE, config={"nlp": {"pipeline": list(nlp.COMPONENTS)}})
+    stock.add_pipe("paragraph_starts", before="parser")
     texts = [RULE_CASES] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     ours = nlp.nlp()
     assert ours.pipe_names.index("tag_map") + 1 == ours.pipe_names.index("attribute_ruler")
@@ -125,6 +127,21 @@ def test_sentences_are_the_texts_spans() -> None:
         "First sentence here.", "Second one follows!", "Third, after a break."
     ]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_paragraph_starts_a_sentence() -> None:
+    # without the boundary the parser runs the quotation's paragraph into the next one, which
+    # ends without a full stop after the closing mark or starts in lower case
+    text = (
+        "“We will not accept this,” she wrote, “and neither will they”\n\n"
+        "About 9.9 million people live there, according to federal statistics.\n \n"
+        "meanwhile, the vote on the\nbudget was delayed."
+    )
+    sentences = [s.text for s in nlp.sentences_of(nlp.parse(text))]
+    assert "About 9.9 million people live there, according to federal statistics." in sentences
+    # a single line break, as in text wrapped at a fixed width, is left to the parser
+    assert "meanwhile, the vote on the\nbudget was delayed." in sentences
+    assert all("\n\n" not in s and "\n \n" not in s for s in sentences)
 
 
 def test_entities_stay_within_a_paragraph() -> None:
