@@ -169,6 +169,17 @@ def test_according_to_x() -> None:
     assert "According" not in q.text
 
 
+def test_according_to_x_in_mid_sentence_credits_the_clause_it_hangs_on() -> None:
+    # the words after the phrase are longer, but they describe the figure, they are not a report
+    text = (
+        "Toll revenue rose by 12 percent last year, according to the transport ministry, "
+        "well above what the consultants had projected for the first three years of operation."
+    )
+    q = one(quotes_of(text), "Toll revenue")
+    assert q.speaker == "the transport ministry" and q.cue == "according to"
+    assert q.text == "Toll revenue rose by 12 percent last year"
+
+
 def test_x_told_y_that() -> None:
     text = "Nadia Petrov told reporters that the tolls would be dropped next year."
     q = one(quotes_of(text), "tolls")

@@ -192,6 +192,9 @@ def _reported_object(obj: Token) -> bool:
     return obj.lower_ not in VAGUE_OBJECTS or obj.lower_ in ANAPHORIC_OBJECTS
 
 
+# Words the clause an "according to" phrase hangs on needs to be what was reported.
+ACCORDING_CLAUSE_WORDS = 4
+
 # Quoted words before a speaker's name from which on they are a quotation, not part of the name.
 QUOTED_IN_MENTION = 4
 
@@ -2004,7 +2007,14 @@ class _Finder:
         p_lo, p_hi = phrase[0].i, max(phrase[-1].i, obj.right_edge.i)
         before = [t for t in self._tokens(sent) if t.i < p_lo and not t.is_space]
         after = [t for t in self._tokens(sent) if t.i > p_hi and not t.is_space]
-        side = after if len(after) >= len(before) else before
+        # the clause the phrase hangs on ("X rose, according to Y, more than ..."), unless it
+        # is a word or two ("That's according to ...")
+        head = according.head
+        sides = [s for s in (before, after) if s and s[0].i <= head.i <= s[-1].i]
+        if sides and sum(not t.is_punct for t in sides[0]) >= ACCORDING_CLAUSE_WORDS:
+            side = sides[0]
+        else:
+            side = after if len(after) >= len(before) else before
         while side and side[0].is_punct and not self._is_quote_mark(side[0].i):
             side = side[1:]
         while side and side[-1].is_punct and not self._is_quote_mark(side[-1].i):
