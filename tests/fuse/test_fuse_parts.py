@@ -1091,7 +1091,7 @@ def test_an_entity_is_shown_with_every_short_form_the_story_gives_it():
     assert group.speaker == names[0]
 
 
-def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
+def test_one_article_listing_counts_of_one_party_or_of_at_most_one_does_not_disagree_with_itself():
     from tests.fuse.builders import text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
@@ -1116,6 +1116,12 @@ def test_one_article_listing_one_partys_counts_does_not_disagree_with_itself():
     # nor when the article names no party for either count
     unnamed = [replace(tarn, claimant=None), replace(varnish, claimant=None)]
     assert number_conflicts(story, unnamed) == []
+    # nor when it credits only one of them
+    assert number_conflicts(story, [tarn, replace(varnish, claimant=None)]) == []
+    # two parties it names may disagree within it
+    berg = figure(51_000, "Oskar Berg", "a", "Oskar Berg said 51,000 young workers are jobless in Tarn.")
+    (within,) = number_conflicts(story, [tarn, berg])
+    assert len(within.variants) == 2
     # another article's figure still answers the question differently
     (conflict,) = number_conflicts(story, [tarn, varnish, figure(20_000, "Per Alm", "b", texts["b"])])
     assert any(v.value.startswith("20,000 (Per Alm") for v in conflict.variants)

@@ -25,8 +25,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share. Values that are compatible (equal, overlapping ranges, a bound and a
   value within it: "at least 1,500" and 3,000, or approximate values within
-  ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party
-  (or from no party named: it lists counts, it does not disagree with itself), nor one
+  ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party,
+  or credits at most one of (it lists counts, it does not disagree with itself), nor one
   party's figures that its reports say changed ("raised to", "rose to", "up from").
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
@@ -462,7 +462,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False
         a, b = figures[i], figures[j]
         if _one_voice(a, b) and not compatible(a, b):
-            return False  # one party in one article giving two counts counts two things
+            return False  # one article's two counts from one voice count two things
         # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
         # whoever holds the share and whichever poll it is
         alike = SAME_SHARE_QUESTION if is_share(figures[i].unit) else SAME_QUESTION
@@ -524,13 +524,19 @@ def _updated(answers: list[Figure]) -> bool:
 
 
 def _one_voice(a: Figure, b: Figure) -> bool:
-    """Two figures that one article gives from one party (or from none named): the article
-    lists different counts ("33 percent of white, 51 percent of black youths"), it does not
-    disagree with itself. The same figures from two articles, or two parties, may disagree."""
+    """Two figures that one article gives from one party, or of which it credits at most one:
+    the article lists different counts ("33 percent of white, 51 percent of black youths";
+    "no one is on pace to get 1,237 delegates," Rubio says, and "with 107 delegates at stake,
+    she will win at least 56"), it does not disagree with itself. The same figures from two
+    articles, or from two parties the article names, may disagree."""
     return (
         len(set(a.sources)) == 1
         and set(a.sources) == set(b.sources)
-        and _party(a.claimant) == _party(b.claimant)
+        and (
+            _party(a.claimant) == _party(b.claimant)
+            or not _party(a.claimant)
+            or not _party(b.claimant)
+        )
     )
 
 
