@@ -352,6 +352,20 @@ def test_pronoun_speaker_resolves_to_the_last_named_person() -> None:
     assert claim.claimant == "Maria Gonzalez"
 
 
+def test_a_number_in_an_adjunct_of_the_reporting_verb_is_not_claimed_but_a_margin_is() -> None:
+    # where the survey was taken is the article's framing, not what the respondents said
+    text = (
+        "In each of the six districts, about half of residents say they want a new school, "
+        "while 30 percent want a new clinic."
+    )
+    claims = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    assert claims["six"].claimant is None
+    # the margin of what they said is theirs
+    text = "By 61%-35%, those surveyed said the ferry should keep running."
+    claims = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    assert claims["61%"].claimant == "those surveyed"
+
+
 def test_unattributed_figure_has_no_claimant() -> None:
     (claim,) = claims_of("The bridge carries 45,000 cars a day.")
     assert claim.claimant is None
