@@ -31,7 +31,8 @@ class InputError(Exception):
 ANALYSIS_VERSION = 4  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
-# the clause it hangs on (and the cleaning, names and quote changes made since 3)
+# the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
+# changes made since 3)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
