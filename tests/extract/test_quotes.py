@@ -505,6 +505,25 @@ def test_quote_signed_on_the_next_line() -> None:
     assert q.speaker == "Hillary Clinton"
 
 
+def test_quotes_signed_after_the_closing_mark_each_have_their_signer() -> None:
+    # a collection of readers' words, one a line, each signed after a horizontal bar (U+2015)
+    text = (
+        "We asked readers what the closure means to them.\n\n"
+        "“The bridge should stay open. It is all we have.” ― Ana Ruiz\n"
+        "“They never asked us. Nobody here was asked.”\u00a0―\u00a0Tomas Berg.\n"
+        "“We will drive an hour more every day. That is what this costs.” ― Lena Holt\n\n"
+        "The council meets again in June."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "bridge should stay open").speaker == "Ana Ruiz"
+    assert one(quotes, "never asked us").speaker == "Tomas Berg"
+    third = one(quotes, "drive an hour more")
+    assert third.speaker == "Lena Holt" and "bridge" not in third.text
+    # a dash in the middle of a line is no signature
+    q = one(quotes_of("“Ask the mayor ― she knows,” Ada Moss said."), "Ask the mayor")
+    assert q.speaker == "Ada Moss"
+
+
 _PIECES = [
     "He",
     "said",

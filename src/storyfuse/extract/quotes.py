@@ -195,6 +195,11 @@ def _reported_object(obj: Token) -> bool:
 # Words the clause an "according to" phrase hangs on needs to be what was reported.
 ACCORDING_CLAUSE_WORDS = 4
 
+# The dashes a signature opens with ("- Bernie Sanders", "― Ana Ruiz": U+2015 in quote lists), and
+# a signature after a quotation's closing mark, on its line: a dash, then a capitalised name.
+SIGNATURE_DASHES = "-—–―"
+SIGNATURE = re.compile(r"[ \u00a0”\"'’]*[" + SIGNATURE_DASHES + r"][ \u00a0]*[A-Z][^\n]{0,60}$")
+
 # Quoted words before a speaker's name from which on they are a quotation, not part of the name.
 QUOTED_IN_MENTION = 4
 
@@ -959,20 +964,30 @@ class _Finder:
 
     def _signature_line(self, m: Marked) -> _Attribution | None:
         """A quote paragraph signed on the line after it, as transcripts and fact checks do:
-        "“…”\n\n- Bernie Sanders." (the name up to the first comma or full stop)."""
-        p_start, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
-        if self.text[p_start : m.start].strip() not in ("", *QUOTE_MARK_TOKENS):
-            return None
-        if len(self.text[m.end : p_end].strip()) > 3:
-            return None
-        nxt = self.text.find("\n", p_end)
-        while 0 <= nxt < len(self.text) and self.text[nxt].isspace():
-            nxt += 1
-        if nxt < 0 or nxt >= len(self.text) or self.text[nxt] not in "-—–":
-            return None
+        "“…”\n\n- Bernie Sanders." (the name up to the first comma or full stop), or after
+        the closing mark on its own line, as collections of readers' words do: "“…” ― Ana
+        Ruiz"."""
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        line_end = self.text.find("\n", m.end)
+        rest = self.text[m.end : len(self.text) if line_end < 0 else line_end]
+        if self.text[line_start : m.start].strip() in ("", *QUOTE_MARK_TOKENS) and SIGNATURE.match(
+            rest
+        ):
+            nxt = m.end + rest.index(rest.lstrip(" \u00a0”\"'’")[0])
+        else:
+            p_start, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
+            if self.text[p_start : m.start].strip() not in ("", *QUOTE_MARK_TOKENS):
+                return None
+            if len(self.text[m.end : p_end].strip()) > 3:
+                return None
+            nxt = self.text.find("\n", p_end)
+            while 0 <= nxt < len(self.text) and self.text[nxt].isspace():
+                nxt += 1
+            if nxt < 0 or nxt >= len(self.text) or self.text[nxt] not in SIGNATURE_DASHES:
+                return None
         line_end = self.text.find("\n", nxt)
         line = self.text[nxt : len(self.text) if line_end < 0 else line_end]
-        name = line.lstrip("-—– ").split(",")[0].strip().rstrip(".")
+        name = line.lstrip(SIGNATURE_DASHES + " \u00a0").split(",")[0].strip().rstrip(".")
         if not name or len(name.split()) > 6 or not name[0].isupper():
             return None
         start = self.text.find(name, nxt)
@@ -1250,7 +1265,8 @@ class _Finder:
                 continue  # marks around nothing but white space
             attr = self._attribute_direct(m)
             inherited = False
-            if attr is None:
+            # a signed quotation ("“…” ― Ana Ruiz") lends its signature to none after it
+            if attr is None and not (previous is not None and previous[1].cue == "-"):
                 attr = self._attribution_before(m, previous)
                 inherited = attr is not None
             words = len(self.text[m.start : m.end].split())
