@@ -511,17 +511,20 @@ def test_quotes_signed_after_the_closing_mark_each_have_their_signer() -> None:
         "We asked readers what the closure means to them.\n\n"
         "“The bridge should stay open. It is all we have.” ― Ana Ruiz\n"
         "“They never asked us. Nobody here was asked.”\u00a0―\u00a0Tomas Berg.\n"
-        "“We will drive an hour more every day. That is what this costs.” ― Lena Holt\n\n"
+        "“We will drive an hour more every day. That is what this costs.” ― Ángel Holt\n\n"
         "The council meets again in June."
     )
     quotes = quotes_of(text)
     assert one(quotes, "bridge should stay open").speaker == "Ana Ruiz"
     assert one(quotes, "never asked us").speaker == "Tomas Berg"
     third = one(quotes, "drive an hour more")
-    assert third.speaker == "Lena Holt" and "bridge" not in third.text
+    assert third.speaker == "Ángel Holt" and "bridge" not in third.text
     # a dash in the middle of a line is no signature
     q = one(quotes_of("“Ask the mayor ― she knows,” Ada Moss said."), "Ask the mayor")
     assert q.speaker == "Ada Moss"
+    # nor a dash after the mark that no name follows
+    text = "A reader wrote in.\n\n“We were never told. Not once in ten years.” ― anonymous\n"
+    assert one(quotes_of(text), "never told").speaker != "anonymous"
 
 
 _PIECES = [

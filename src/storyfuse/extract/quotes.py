@@ -196,9 +196,10 @@ def _reported_object(obj: Token) -> bool:
 ACCORDING_CLAUSE_WORDS = 4
 
 # The dashes a signature opens with ("- Bernie Sanders", "― Ana Ruiz": U+2015 in quote lists), and
-# a signature after a quotation's closing mark, on its line: a dash, then a capitalised name.
+# a signature after a quotation's closing mark, on its line: a dash, then a name (capitalised,
+# checked with the name).
 SIGNATURE_DASHES = "-—–―"
-SIGNATURE = re.compile(r"[ \u00a0”\"'’]*[" + SIGNATURE_DASHES + r"][ \u00a0]*[A-Z][^\n]{0,60}$")
+SIGNATURE = re.compile(r"[ \u00a0”\"'’]*[" + SIGNATURE_DASHES + r"][ \u00a0]*[^\W\d_][^\n]{0,60}$")
 
 # Quoted words before a speaker's name from which on they are a quotation, not part of the name.
 QUOTED_IN_MENTION = 4
