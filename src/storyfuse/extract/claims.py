@@ -872,7 +872,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     #    parse does govern it from was read above: through an adjunct it claims nothing ("In
     #    each of the five states, about half of voters say ..."), but for a margin ("By
     #    58%-33%, those surveyed said ...").
-    governing = {a.i for a in root.ancestors if not _by_margin(root, a)}
+    governing = _governing_but_by_margin(root)
     for verb in sent:
         if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB" or verb.i in governing:
             continue
@@ -887,14 +887,16 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     return None
 
 
-def _by_margin(number: Token, verb: Token) -> bool:
-    """Whether a number hangs on a verb through "by" ("By 58%-33%, those surveyed said")."""
+def _governing_but_by_margin(number: Token) -> set[int]:
+    """The words a number hangs on, but for one it hangs on through "by" ("By 58%-33%, those
+    surveyed said")."""
+    out = set()
     child = number
     for ancestor in number.ancestors:
-        if ancestor.i == verb.i:
-            return child.lower_ == "by" and child.dep_ in {"prep", "agent"}
+        if not (child.lower_ == "by" and child.dep_ in {"prep", "agent"}):
+            out.add(ancestor.i)
         child = ancestor
-    return False
+    return out
 
 
 def _reports(child: Token) -> bool:
