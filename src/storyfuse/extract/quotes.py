@@ -199,7 +199,10 @@ ACCORDING_CLAUSE_WORDS = 4
 # a signature after a quotation's closing mark, on its line: a dash, then a name (capitalised,
 # checked with the name).
 SIGNATURE_DASHES = "-—–―"
-SIGNATURE = re.compile(r"[ \u00a0”\"'’]*[" + SIGNATURE_DASHES + r"][ \u00a0]*[^\W\d_][^\n]{0,60}$")
+_BEFORE_SIGNATURE = " \u00a0”\"'’"  # spaces and the closing mark between a quotation and its dash
+SIGNATURE = re.compile(
+    f"[{_BEFORE_SIGNATURE}]*[{SIGNATURE_DASHES}]" + r"[ \u00a0]*[^\W\d_][^\n]{0,60}$"
+)
 
 # Quoted words before a speaker's name from which on they are a quotation, not part of the name.
 QUOTED_IN_MENTION = 4
@@ -974,7 +977,7 @@ class _Finder:
         if self.text[line_start : m.start].strip() in ("", *QUOTE_MARK_TOKENS) and SIGNATURE.match(
             rest
         ):
-            nxt = m.end + rest.index(rest.lstrip(" \u00a0”\"'’")[0])
+            nxt = m.end + len(rest) - len(rest.lstrip(_BEFORE_SIGNATURE))
         else:
             p_start, p_end = self._paragraph_bounds(max(m.start, m.end - 1))
             if self.text[p_start : m.start].strip() not in ("", *QUOTE_MARK_TOKENS):
