@@ -562,3 +562,23 @@ def test_an_editor_s_note_is_no_part_of_the_report() -> None:
     result = clean(_doc(f"{body}\n{note}"))
     assert "Editor’s note" not in result.text and "1.6 million" not in result.text
     assert "editor's note" in _reason(result, "Editor’s note")
+
+
+def test_an_archive_export_s_part_labels_are_no_part_of_the_text() -> None:
+    summary = (
+        "The harbour council's vote on the pier deal was put off again, for the third time "
+        "this year, after members asked for the port's accounts."
+    )
+    paragraphs = _council_body().split("\n")
+    text = "\n\n".join(
+        ["Harbour vote put off again", "ABSTRACT.", summary, "FULL TEXT.", *paragraphs]
+    )
+    result = clean(_doc(text))
+    assert "ABSTRACT" not in result.text and "FULL TEXT" not in result.text
+    assert "archive's label" in _reason(result, "FULL TEXT")
+    assert all(p in result.text for p in paragraphs)
+    # the words as a line of the article itself stay
+    inside = "\n\n".join(
+        [*paragraphs[:2], "Abstract art fills the harbour's new hall.", *paragraphs[2:]]
+    )
+    assert "Abstract art fills" in clean(_doc(inside)).text

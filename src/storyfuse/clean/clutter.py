@@ -83,6 +83,9 @@ UNRELATED = "a section about something else (shares no vocabulary with the artic
 # "Editor's note: ..." opening a line: a note on the article (an update, a correction) or an
 # outlet's standing note appended to every article on a subject.
 EDITORS_NOTE = re.compile(r"\s*editor['’]?s['’]? note\s*:", re.IGNORECASE)
+# The labels a news archive's export sets between an article's parts, each on a line of its own
+# in capitals ("ABSTRACT." before the indexer's summary, "FULL TEXT." before the article).
+ARCHIVE_LABEL = re.compile(r"\s*(?:ABSTRACT|FULL TEXT|CORRECTION APPENDED)\s*[.:]?\s*$")
 # A trailing section whose TF-IDF cosine to the body before it is below this is another story.
 UNRELATED_SIMILARITY = 0.08
 # A body with this many sections (a heading and prose) before a last one is written in
@@ -158,6 +161,8 @@ def line_clutter_reason(line: Line) -> str | None:
         return "author bio"
     if EDITORS_NOTE.match(line.text):
         return "editor's note (about the article or the outlet, not the story it reports)"
+    if ARCHIVE_LABEL.match(line.text):
+        return "a news archive's label for a part of the article (ABSTRACT, FULL TEXT)"
     if (
         line.n_words <= 15
         and DATELINE_WORDS.search(line.text)
