@@ -227,6 +227,19 @@ def test_html_sources_set_the_outlet_apart_from_the_title():
     assert "</a> <span class=\"muted\"> · The Example Post · 2031-03-04 (text)" in html
 
 
+def test_sources_name_their_authors_in_markdown_and_html():
+    from dataclasses import replace
+
+    brief = _brief()
+    first = replace(brief.articles[0].article, authors=("Ana Ruiz", "Lena <Okafor>"))
+    brief = replace(brief, articles=(replace(brief.articles[0], article=first), brief.articles[1]))
+    md = render(brief, "md")
+    assert "— The Example Post, by Ana Ruiz, Lena \\<Okafor\\>, 2031-03-04 (text) `a1`" in md
+    assert "— The Example Post, 2031-03-04 (text) `b2`" in md  # no byline, no "by"
+    html = render(brief, "html")
+    assert " · The Example Post · by Ana Ruiz, Lena &lt;Okafor&gt; · 2031-03-04 (text)" in html
+
+
 def test_a_range_figure_keeps_its_top_in_json_markdown_and_html():
     from dataclasses import replace
 

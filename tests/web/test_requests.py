@@ -284,3 +284,20 @@ def test_a_copied_source_names_the_source_it_copies_by_its_number():
     assert " ".join(copy.text_content().split()).endswith("copy of [1]")
     assert copy.cssselect("a")[-1].get("href") == "#src-1"
     assert client.get("/api/stories/s-bridge").json()["sources"][2]["copy_of"] == "bridge-a"
+
+
+def test_a_story_s_sources_name_their_authors():
+    brief = corpus()
+    first = brief.articles[0]
+    byline = dataclasses.replace(first.article, authors=("Ana Ruiz", "Lena Okafor"))
+    brief = dataclasses.replace(
+        brief, articles=(dataclasses.replace(first, article=byline), *brief.articles[1:])
+    )
+    client = TestClient(create_app(MemoryCatalog(brief)))
+    story = next(s for s in brief.stories if first.article.id in s.article_ids)
+    doc = lxml.html.fromstring(client.get(f"/stories/{story.id}").text)
+    n = story.article_ids.index(first.article.id) + 1
+    line = " ".join(doc.get_element_by_id(f"src-{n}").text_content().split())
+    assert "by Ana Ruiz, Lena Okafor" in line
+    others = [f"src-{k}" for k in range(1, len(story.article_ids) + 1) if k != n]
+    assert all(" by " not in doc.get_element_by_id(i).text_content() for i in others)

@@ -36,7 +36,8 @@ def to_markdown(brief: Brief) -> str:
             published = s["published"]
             if published and s.get("published_from") not in (None, "metadata"):
                 published += f" ({s['published_from']})"  # a date read from the text, or inferred
-            meta = ", ".join(x for x in (s["outlet"], published, s.get("language_note")) if x)
+            byline = "by " + ", ".join(s["authors"]) if s.get("authors") else None
+            meta = ", ".join(x for x in (s["outlet"], byline, published, s.get("language_note")) if x)
             copy = " (copy of " + story["duplicates"][s["id"]] + ")" if s["id"] in story["duplicates"] else ""
             lines.append(f"[{s['n']}] {_md(s['label'])}" + (f" — {_md(meta)}" if meta else "") + f" `{s['id']}`{copy}")
         lines.append("")
