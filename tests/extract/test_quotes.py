@@ -360,6 +360,44 @@ def test_quote_continues_after_a_long_attribution() -> None:
     assert quotes[0].speaker == "Lawrence H. Summers" and "less important" in quotes[0].text
 
 
+@pytest.mark.parametrize("lead", ["Now, ", "But ", "Instead, "])
+def test_a_quote_after_an_adverb_continues_the_utterance_before(lead: str) -> None:
+    text = (
+        "“We were not very happy when the levy was first announced,” said Ada Moss, head of "
+        f"policy at the harbour council. {lead}“the whole council sees that it pays for the "
+        "new piers.”"
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert quotes[0].speaker == "Ada Moss" and "new piers" in quotes[0].text
+
+
+def test_a_quote_the_parser_runs_into_the_attribution_before_continues_it() -> None:
+    # the parser takes the opening marks for the end of the sentence before, or for a sentence
+    # of their own; the full stop ends the attribution all the same
+    text = (
+        "That ''is the thing that saved us,'' said Carole Taylor, the provincial minister of "
+        "finance at the time the tax was introduced. ''If I had said, 'Give us the carbon tax "
+        "and trust us,' I knew it would have been a failure.''"
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert quotes[0].speaker == "Carole Taylor" and "a failure" in quotes[0].text
+
+
+def test_a_quoted_heading_after_a_quote_paragraph_is_not_its_continuation() -> None:
+    text = (
+        "“The coal fields are changing faster than anyone expected,” said Ada Moss, a "
+        "lawyer for the miners.\n\n"
+        "'All Bets Are Off.'\n\n"
+        "The company plans to sell the carbon offsets to power plants in the region."
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert [q.text for q in quotes] == [
+        "The coal fields are changing faster than anyone expected,"
+    ]
+
+
 def test_third_quote_paragraph_continues_the_utterance() -> None:
     text = (
         "Calabrese told the paper he had received hundreds of emails.\n\n"

@@ -111,6 +111,19 @@ _JOINING_GAP = re.compile(r"[\s\"“”‘’'.,]*")
 _OPENING_GAP = re.compile(r"\s*[\"“]")
 # What may stand between a quotation's last word and its closing mark.
 _CLOSING_TAIL = re.compile(r"[.,!?]?")
+# The end of a sentence inside what the parser took for one: a full stop (not an initial's or a
+# title's), perhaps a closing mark, and a space.
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs)[.!?][”’'\"]*\s")
+# A quoted line of its own with this many words (at least, at most), each capitalised but these,
+# is a section heading, not a quotation going on from the paragraph before.
+HEADING_WORDS = (3, 8)
+HEADING_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with"}
+)
+# At most this many words of these parts of speech before a quotation lead on from the
+# sentence before ("Now, “…”", "But “…”").
+LEAD_WORDS = 2
+LEAD_POS = frozenset({"ADV", "CCONJ", "INTJ"})
 QUOTE_MARK_TOKENS = frozenset({"“", "”", '"', "‘", "’", "'", "''", "``"})
 # Of those, the ones that only close a quotation (straight marks are told apart by their tag).
 CLOSING_MARKS = frozenset({"”", "’", "''"})
@@ -142,6 +155,17 @@ SCARE_QUOTE_WORDS = 5
 
 def _first_set(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
+
+
+def _heading(line: str) -> bool:
+    """A line written as a section heading: a few words, each capitalised but the small ones
+    ("'Coal Isn't the Villain.'")."""
+    words = [w.strip(EDGE_PUNCTUATION + "“‘") for w in line.split()]
+    words = [w for w in words if w]
+    return (
+        HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]
+        and all(w[0].isupper() or w in HEADING_SMALL_WORDS for w in words)
+    )
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -1359,8 +1383,10 @@ class _Finder:
         if span is None or len(span) == 0:
             return None
         s_i = self.sent_of[span[0].i]
-        p_start, _ = self._paragraph_bounds(m.start)
+        p_start, p_end = self._paragraph_bounds(m.start)
         if self.text[p_start : m.start].strip() in ("", *QUOTE_MARK_TOKENS):
+            if _heading(self.text[p_start:p_end]):
+                return None  # a quoted section heading ("'All Bets Are Off.'") says nothing
             # a quote opening its paragraph goes on from the paragraph before, however the
             # parser split the sentences
             before = span[0].i - 1
@@ -1373,7 +1399,25 @@ class _Finder:
         # the quote must open its sentence (allowing the opening mark)
         first_words = [t for t in self.sents[s_i] if not (t.is_punct or t.is_space)]
         if first_words and first_words[0].i < span[0].i:
-            return None
+            # The parser may run the sentence before on into the quote ("…, said X, a minister
+            # at the time. ''If I had …''"): that sentence ends at its full stop. After it, or
+            # opening the sentence, an adverb or a conjunction may lead on to the quote ("Now,
+            # ''…''", "But “…”").
+            lead_start = first_words[0].idx
+            stops = list(_SENTENCE_END.finditer(self.text, lead_start, m.start))
+            after = stops[-1].end() if stops else lead_start
+            lead = [t for t in first_words if after <= t.idx and t.i < span[0].i]
+            if len(lead) > LEAD_WORDS or any(t.pos_ not in LEAD_POS for t in lead):
+                return None
+            if stops:
+                return self.sent_attr.get(s_i)
+        # the parser may make the opening mark a sentence of its own
+        while (
+            s_i > 0
+            and self.sents[s_i - 1].start_char >= p_start
+            and all(t.text in QUOTE_MARK_TOKENS for t in self.sents[s_i - 1])
+        ):
+            s_i -= 1
         if s_i - 1 in self.sent_attr:
             return self.sent_attr[s_i - 1]
         if s_i == 0:
