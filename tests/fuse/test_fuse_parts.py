@@ -1127,6 +1127,43 @@ def test_one_article_listing_counts_of_one_party_or_of_at_most_one_does_not_disa
     assert any(v.value.startswith("20,000 (Per Alm") for v in conflict.variants)
 
 
+def test_two_parties_of_one_article_disagree_only_about_one_subject():
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.model import Cited
+
+    lines = [
+        "Ada Moss's campaign says it raised more than $21 million in January.",
+        "Rival Ivo Tamm's campaign says it raised roughly $15 million in January.",
+        (
+            "Forty-three percent of all contributions to the harbour candidates have come from "
+            "women, according to Crowdpac."
+        ),
+        (
+            "Nearly 60 percent of Ada Moss's contributions have come from women, according to "
+            "the Harbour Ledger."
+        ),
+        "Ostland has sent nearly 12,000 troops to Varnia, HUR said.",
+        "Ostland has sent 3,000 troops to Varnia, the United States said.",
+    ]
+    story = text_story({"a": " ".join(lines)})
+
+    def figure(value: float, unit: str, claimant: str, line: int) -> Figure:
+        return Figure(value, unit, claimant, ("a",), texts=(Cited(lines[line], ("a",)),))
+
+    # each campaign says what it raised: two subjects, two questions
+    raised = [figure(21e6, "dollar", "Ada Moss", 0), figure(15e6, "dollar", "Ivo Tamm", 1)]
+    assert number_conflicts(story, raised) == []
+    # a share of all contributions and a share of one candidate's
+    shares = [figure(43, "percent", "Crowdpac", 2), figure(60, "percent", "Harbour Ledger", 3)]
+    assert number_conflicts(story, shares) == []
+    # two parties counting what one subject did disagree, in one article too
+    troops = [figure(12_000, "troop", "HUR", 4), figure(3_000, "troop", "United States", 5)]
+    (conflict,) = number_conflicts(story, troops)
+    assert len(conflict.variants) == 2
+
+
 def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
     from storyfuse.fuse.figures import Sourced, group_claims
     from storyfuse.model import Claim

@@ -27,7 +27,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   value within it: "at least 1,500" and 3,000, or approximate values within
   ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party,
   or credits at most one of (it lists counts, it does not disagree with itself), nor one
-  party's figures that its reports say changed ("raised to", "rose to", "up from").
+  party's figures that its reports say changed ("raised to", "rose to", "up from"). Two
+  parties one article names disagree only about what one subject did, as written
+  (``count_subject``: "North Korea has sent ..."), not each about its own ("it raised").
   Every variant carries its claimant and date: "12,000 (HUR, 2024-10-25)" against "3,000 (United
   States, 2024-10-23)" is shown as such, so the reader sees whether outlets disagree about what one
   party said, or parties disagree with each other. A value several claimants give is one variant
@@ -456,6 +458,10 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         k: {e for t in figures[k].texts if (e := count_event(t.text, figures[k].unit))}
         for k in texts
     }
+    subjects = {
+        k: {count_subject(t.text, figures[k].unit) for t in figures[k].texts} - {None}
+        for k in texts
+    }
 
     def same_question(i: int, j: int) -> bool:
         if (min(i, j), max(i, j)) not in comparable:
@@ -466,6 +472,12 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
         # whoever holds the share and whichever poll it is
         alike = SAME_SHARE_QUESTION if is_share(figures[i].unit) else SAME_QUESTION
+        if _one_article(a, b) and not subjects[i] & subjects[j]:
+            # two parties one article names answer one question only about one subject: "North
+            # Korea has sent 12,000 troops", HUR said, and "North Korea has sent 3,000", the
+            # United States said; not two campaigns each saying what "it raised in January", nor
+            # "43 percent of all contributions" and "60 percent of Mrs. Clinton's"
+            return False
         return float((vectors[i] @ vectors[j].T).max()) >= alike or bool(events[i] & events[j])
 
     # A figure answers a question when it asks the same as every answer so far, not as one of
@@ -530,14 +542,17 @@ def _one_voice(a: Figure, b: Figure) -> bool:
     she will win at least 56"), it does not disagree with itself. The same figures from two
     articles, or from two parties the article names, may disagree."""
     return (
-        len(set(a.sources)) == 1
-        and set(a.sources) == set(b.sources)
+        _one_article(a, b)
         and (
             _party(a.claimant) == _party(b.claimant)
             or not _party(a.claimant)
             or not _party(b.claimant)
         )
     )
+
+
+def _one_article(a: Figure, b: Figure) -> bool:
+    return len(set(a.sources)) == 1 and set(a.sources) == set(b.sources)
 
 
 def _party(claimant: str | None) -> str:
@@ -630,6 +645,33 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     if not places:
         return None
     return lemma, planned(verb), places
+
+
+def count_subject(sentence: str, unit: str) -> str | None:
+    """Who or what did what a sentence counts, as written (lower case, numbers left out): the
+    subject of the verb the count hangs on ("North Korea has sent 12,000 troops": "north
+    korea"), or the counted phrase when it is the subject itself ("43 percent of all
+    contributions have come from women": "percent of all contributions"). None for a pronoun
+    ("it raised $21 million"), whose party the sentence alone does not name, or no subject."""
+    found = _counted(sentence, unit)
+    if found is None:
+        return None
+    noun, verb = found
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # the counted phrase up to its first comma, without the count and its qualifier
+        count = {t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree}
+        phrase = []
+        for t in noun.subtree:
+            if t.text == "," and t.i > noun.i:
+                break
+            phrase.append(t)
+    else:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].pos_ == "PRON":
+            return None
+        count, phrase = set(), _short_phrase(subjects[0])
+    words = [t.lower_ for t in phrase if not (t.i in count or t.like_num or t.is_punct)]
+    return " ".join(words) or None
 
 
 def count_phrase(sentence: str, unit: str) -> str | None:
