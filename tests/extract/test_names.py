@@ -167,6 +167,20 @@ def test_spelling_variants_of_a_name() -> None:
     assert ix.canonical("Kovalenkoo") == ix.canonical("Oleksandr Kovalenko")
 
 
+def test_a_name_written_with_and_without_accents_is_one_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Jovenel Moïse", "PERSON", "Haitian President Jovenel Moïse was killed at home."),
+            ("Jovenel Moise", "PERSON", "Haitian President Jovenel Moise was killed at home."),
+            ("Moise", "PERSON", "Moise had ruled by decree."),
+            ("Ana Ruiz", "PERSON", "Ana Ruiz said the port would reopen."),
+        ]
+    )
+    assert ix.canonical("Jovenel Moise") == ix.canonical("Jovenel Moïse") == ix.canonical("Moise")
+    assert ix.canonical("Ana Ruiz") != ix.canonical("Moise")
+    assert key_of("Moïse") == key_of("Moise") == "moise"
+
+
 def test_unknown_and_missing_names() -> None:
     ix = index()
     assert ix.canonical(None) is None

