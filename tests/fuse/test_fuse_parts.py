@@ -49,6 +49,49 @@ def test_compatible_values_do_not_conflict():
     assert not compatible(_figure(11500), _figure(12000))  # exact numbers must match
 
 
+def test_an_amount_in_millions_or_more_may_be_a_rounding_of_a_more_precise_one():
+    # "$26 million" for $26.5 million, "$1 trillion" for the $1.2 trillion bill
+    assert compatible(_figure(26e6), _figure(26.5e6))
+    assert compatible(_figure(1.2e12), _figure(1e12))
+    assert compatible(_figure(2.3e12), _figure(2.25e12))
+    # beyond half the last written digit, or with as many digits, they disagree
+    assert not compatible(_figure(1e12), _figure(1.9e12))
+    assert not compatible(_figure(26e6), _figure(27e6))
+    assert not compatible(_figure(30e6), _figure(37e6))
+    # counts below a million are written as counted
+    assert not compatible(_figure(3000), _figure(2500))
+
+
+def test_a_difference_answers_another_question_than_the_count():
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.model import Cited
+
+    texts = {
+        "a": "Varnia has reported 21,000 more deaths from the fever this month.",
+        "b": "Varnia has reported 846,655 deaths from the fever this month.",
+        "c": "Varnia has reported 30,000 more deaths from the fever this month.",
+    }
+    story = text_story(texts)
+
+    def figure(value: float, aid: str) -> Figure:
+        return Figure(value, "death", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+
+    assert number_conflicts(story, [figure(21_000, "a"), figure(846_655, "b")]) == []
+    # two differences of one period may disagree
+    (conflict,) = number_conflicts(story, [figure(21_000, "a"), figure(30_000, "c")])
+    assert len(conflict.variants) == 2
+
+
+def test_a_name_inside_quotation_marks_is_what_someone_said():
+    from storyfuse.fuse.conflicts import _quoted
+
+    said = "“We have sealed the port, and Ada Moss knows why,” Ivo Tamm said."
+    assert _quoted(said, "Ada Moss") and not _quoted(said, "Ivo Tamm")
+    assert not _quoted("Ada Moss sealed the port.", "Ada Moss")
+
+
 def test_iso_values_and_their_precision():
     assert parse_day("2024-06-19") == date(2024, 6, 19)
     assert parse_day("2024-10") == date(2024, 10, 1)

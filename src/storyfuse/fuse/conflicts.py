@@ -44,14 +44,17 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS
+from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS, is_share
@@ -84,6 +87,8 @@ SAME_SHARE_QUESTION = 0.9
 # "vehicles" / "cars" 0.88, over); the figures' sentences must still say the same
 SAME_UNIT = 0.82
 APPROX_TOLERANCE = 0.1
+# from here on a value is written in millions, billions or trillions ("$1.2 trillion")
+SCALED = 1e6
 APPROXIMATE = {
     "nearly",
     "about",
@@ -320,8 +325,32 @@ def compatible(a: Figure, b: Figure) -> bool:
                 return True
     if _approximate(a.qualifier) or _approximate(b.qualifier):
         big = max(abs(a.value), abs(b.value)) or 1.0
-        return abs(a.value - b.value) / big <= APPROX_TOLERANCE
-    return False
+        if abs(a.value - b.value) / big <= APPROX_TOLERANCE:
+            return True
+    return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
+
+
+def _precision(value: float) -> tuple[int, float]:
+    """How many significant digits a value is written with and the place of its last one,
+    counting a million, billion or trillion as the unit they name: "$26.5 million" (3, 100,000),
+    "$1 trillion" (1, 1e12), "2,500" (2, 100)."""
+    scale = 1.0
+    if abs(value) >= SCALED:
+        scale = 10.0 ** (3 * int(math.log10(abs(value)) // 3))
+    digits = Decimal(repr(value / scale)).normalize().as_tuple()
+    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
+    return len(digits.digits), 10.0**exponent * scale
+
+
+def _rounds_to(rounder: float, exact: float) -> bool:
+    """Whether ``rounder``, an amount in millions or more written with fewer significant
+    digits, is ``exact`` rounded: "$26 million" for $26.5 million, "$1 trillion" for $1.2
+    trillion, "$2.3 trillion" for $2.25 trillion. Smaller numbers are written as counted:
+    "11,500" and "12,000" troops disagree."""
+    if min(abs(rounder), abs(exact)) < SCALED:
+        return False
+    digits, place = _precision(rounder)
+    return digits < _precision(exact)[0] and abs(rounder - exact) <= place / 2 * (1 + 1e-9)
 
 
 def _dates_close(a: Figure, b: Figure) -> bool:
@@ -434,15 +463,33 @@ def _glued(f: Figure) -> bool:
     return any(glued.search(t.text) for t in f.texts)
 
 
+# a count written as a difference: "5,000 more murders than the year before", "a million more
+# cases in three weeks", "200 fewer jobs"
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred"
+    r"|thousand|million|billion|trillion)"
+)
+_MORE = r"\s+(?:more|fewer|less|additional|extra)\s+(?:[\w-]+\s+){0,2}?"
+
+
+def _difference(f: Figure) -> bool:
+    """Whether the figure's sentences write it as a difference ("5,000 more murders"), which
+    answers another question than the count itself ("21,570 homicides")."""
+    written = re.compile(
+        rf"\b{_NUMBER_WORD}{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE
+    )
+    return any(written.search(t.text) for t in f.texts)
+
+
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     synonyms = unit_synonyms(story, figures)
-    glued = [_glued(f) for f in figures]
+    kinds = [(_glued(f), _difference(f)) for f in figures]
     comparable = {
         (i, j)
         for i in range(len(figures))
         for j in range(i + 1, len(figures))
-        if glued[i] == glued[j] and _comparable(figures[i], figures[j], synonyms)
+        if kinds[i] == kinds[j] and _comparable(figures[i], figures[j], synonyms)
     }
     # only the figures with something to be compared to need their sentences' vectors
     texts = {
@@ -740,6 +787,12 @@ def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
+def _quoted(text: str, name: str) -> bool:
+    """Whether ``name`` is written inside quotation marks in ``text`` (its first mention)."""
+    at = text.find(name)
+    return at >= 0 and any(m.start <= at < m.end for m in find_marked(text))
+
+
 def role_conflicts(story: StoryArticles, alignment: Alignment, names: Names) -> list[Conflict]:
     out = []
     for group in alignment.groups:
@@ -764,6 +817,8 @@ def _swapped_name(ua: Unit, ub: Unit, names: Names) -> Conflict | None:
         x, y = only_a[0], only_b[0]
         if x.lower() in y.lower() or y.lower() in x.lower():
             continue
+        if _quoted(ua.text, x) or _quoted(ub.text, y):
+            continue  # a name inside someone's words is what they said, not who did it
         if fuzz.ratio(_without(ua.text, x), _without(ub.text, y)) < SAME_WORDS_RATIO:
             continue
         return Conflict(
