@@ -428,6 +428,7 @@ def test_of_phrase_and_hyphen_compound_give_the_unit() -> None:
         "Black carbon levels were three times the national average.",
         "The mayor visited Arden and Bellmoor, two of the county's poorest towns.",
         "Inspectors closed the Vell, the Orra and the Dune, three of the coast's busiest ports.",
+        "The regulator told airlines to ground their Boeing 737 Max 8 planes on Monday.",
     ],
 )
 def test_not_claims(sentence: str) -> None:

@@ -462,6 +462,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             nxt = doc[tokens.end] if tokens.end < sent.end else None
             if nxt is None or nxt.tag_ not in {"NNS", "NNPS"}:
                 return True  # "Article 4", "Patriot 125", "Boeing 787"
+            if prev.i > sent.start and doc[prev.i - 1].like_num:
+                return True  # a model's name before its noun: "their Boeing 737 Max 8 planes"
     return any(t.like_url or "@" in t.text for t in tokens)
 
 
