@@ -360,29 +360,36 @@ def test_quote_continues_after_a_long_attribution() -> None:
     assert quotes[0].speaker == "Lawrence H. Summers" and "less important" in quotes[0].text
 
 
-@pytest.mark.parametrize("lead", ["Now, ", "But ", "Instead, "])
-def test_a_quote_after_an_adverb_continues_the_utterance_before(lead: str) -> None:
-    text = (
-        "“We were not very happy when the levy was first announced,” said Ada Moss, head of "
-        f"policy at the harbour council. {lead}“the whole council sees that it pays for the "
-        "new piers.”"
-    )
-    quotes = [q for q in quotes_of(text) if q.direct]
-    assert len(quotes) == 1, [q.text for q in quotes]
-    assert quotes[0].speaker == "Ada Moss" and "new piers" in quotes[0].text
+# an adverb or a conjunction before the quote leads on from the sentence before
+_LEVY = (
+    "“We were not very happy when the levy was first announced,” said Ada Moss, head of policy "
+    "at the harbour council. {lead}“the whole council sees that it pays for the new piers.”"
+)
+# the parser takes the opening marks for the end of the sentence before, or for a sentence of
+# their own; the full stop ends the attribution all the same
+_RUN_ON = (
+    "That ''is the thing that saved us,'' said Carole Taylor, the provincial minister of "
+    "finance at the time the tax was introduced. ''If I had said, 'Give us the carbon tax and "
+    "trust us,' I knew it would have been a failure.''"
+)
 
 
-def test_a_quote_the_parser_runs_into_the_attribution_before_continues_it() -> None:
-    # the parser takes the opening marks for the end of the sentence before, or for a sentence
-    # of their own; the full stop ends the attribution all the same
-    text = (
-        "That ''is the thing that saved us,'' said Carole Taylor, the provincial minister of "
-        "finance at the time the tax was introduced. ''If I had said, 'Give us the carbon tax "
-        "and trust us,' I knew it would have been a failure.''"
-    )
+@pytest.mark.parametrize(
+    ("text", "speaker", "last_words"),
+    [
+        *(
+            (_LEVY.format(lead=lead), "Ada Moss", "new piers")
+            for lead in ("Now, ", "But ", "Instead, ")
+        ),
+        (_RUN_ON, "Carole Taylor", "a failure"),
+    ],
+)
+def test_a_quote_after_its_attribution_s_sentence_continues_the_utterance(
+    text: str, speaker: str, last_words: str
+) -> None:
     quotes = [q for q in quotes_of(text) if q.direct]
     assert len(quotes) == 1, [q.text for q in quotes]
-    assert quotes[0].speaker == "Carole Taylor" and "a failure" in quotes[0].text
+    assert quotes[0].speaker == speaker and last_words in quotes[0].text
 
 
 def test_a_quoted_heading_after_a_quote_paragraph_is_not_its_continuation() -> None:

@@ -63,10 +63,9 @@ def test_an_amount_in_millions_or_more_may_be_a_rounding_of_a_more_precise_one()
 
 
 def test_a_difference_answers_another_question_than_the_count():
-    from tests.fuse.builders import text_story
+    from tests.fuse.builders import text_figure, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
-    from storyfuse.model import Cited
 
     texts = {
         "a": "Varnia has reported 21,000 more deaths from the fever this month.",
@@ -76,7 +75,7 @@ def test_a_difference_answers_another_question_than_the_count():
     story = text_story(texts)
 
     def figure(value: float, aid: str) -> Figure:
-        return Figure(value, "death", None, (aid,), texts=(Cited(texts[aid], (aid,)),))
+        return text_figure(texts, aid, value, "death")
 
     assert number_conflicts(story, [figure(21_000, "a"), figure(846_655, "b")]) == []
     # two differences of one period may disagree
