@@ -1396,7 +1396,7 @@ class _Finder:
                 before -= 1
             if before >= 0 and self.sent_of[before] in self.sent_attr:
                 return self.sent_attr[self.sent_of[before]]
-        # the quote must open its sentence (allowing the opening mark)
+        # the quote must open its sentence (allowing the opening mark and a leading adverb)
         first_words = [t for t in self.sents[s_i] if not (t.is_punct or t.is_space)]
         if first_words and first_words[0].i < span[0].i:
             # The parser may run the sentence before on into the quote ("…, said X, a minister
