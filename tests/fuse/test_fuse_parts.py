@@ -1188,6 +1188,8 @@ def test_two_parties_of_one_article_disagree_only_about_one_subject():
         ),
         "Ostland has sent nearly 12,000 troops to Varnia, HUR said.",
         "Ostland has sent 3,000 troops to Varnia, the United States said.",
+        "At least 12 people were killed in the blast at the port, the police said.",
+        "At least 15 people were killed in the blast at the port, the hospital said.",
     ]
     story = text_story({"a": " ".join(lines)})
 
@@ -1203,6 +1205,10 @@ def test_two_parties_of_one_article_disagree_only_about_one_subject():
     # two parties counting what one subject did disagree, in one article too
     troops = [figure(12_000, "troop", "HUR", 4), figure(3_000, "troop", "United States", 5)]
     (conflict,) = number_conflicts(story, troops)
+    assert len(conflict.variants) == 2
+    # "people" count persons: the counted people are the subject in both
+    dead = [figure(12, "person", "police", 6), figure(15, "person", "hospital", 7)]
+    (conflict,) = number_conflicts(story, dead)
     assert len(conflict.variants) == 2
 
 

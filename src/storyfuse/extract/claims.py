@@ -561,7 +561,9 @@ def _is_designation(item: _Item) -> bool:
 # --- what is counted -------------------------------------------------------------------------
 
 
-def _lemma(tok: Token) -> str:
+def unit_lemma(tok: Token) -> str:
+    """The unit a counted noun names: its lemma, read as a common noun, with "people" as
+    "person" and "%" as "percent"."""
     low = tok.lower_
     if low in UNIT_LEMMAS:
         return UNIT_LEMMAS[low]
@@ -596,15 +598,15 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             if glued.lower_ == "year" and _AGE_AFTER.match(text_of(doc)[item.end :]):
                 item.unit = None
                 return
-            item.unit, item.unit_token = _lemma(glued), glued
+            item.unit, item.unit_token = unit_lemma(glued), glued
             return
     noun = _counted_noun(item, sent)
     if noun is not None:
-        item.unit, item.unit_token = _lemma(noun), noun
+        item.unit, item.unit_token = unit_lemma(noun), noun
         return
     noun = _number_of(item, sent)
     if noun is not None:
-        item.unit, item.unit_token = _lemma(noun), noun
+        item.unit, item.unit_token = unit_lemma(noun), noun
         return
     if (
         previous is not None

@@ -53,6 +53,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyfuse.extract.claims import unit_lemma
 from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.fuse.events import Dated, parse_sentences, planned
@@ -647,8 +648,8 @@ MONEY_SIGNS = {unit: {sign for sign, u in CURRENCIES.items() if u == unit} for u
 
 
 def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
-    """The noun a sentence counts (the first of the unit's lemma, or of its sign: "$") and the
-    word it hangs on, climbing over prepositions."""
+    """The noun a sentence counts (the first naming the unit as claims read it, "people" for
+    "person", or its sign: "$") and the word it hangs on, climbing over prepositions."""
     from storyfuse.fuse.events import parse_sentence
 
     doc = parse_sentence(sentence)
@@ -656,7 +657,7 @@ def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
     nouns = [
         t
         for t in doc
-        if (t.lemma_.lower() == unit.lower() and t.pos_ in ("NOUN", "PROPN")) or t.lower_ in signs
+        if (t.pos_ in ("NOUN", "PROPN") and unit_lemma(t) == unit.lower()) or t.lower_ in signs
     ]
     if not nouns:
         return None
