@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
+from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.nlp import left_conjunct, text_of
 from storyfuse.extract.people import (
     ANSWER_LABELS,
@@ -114,12 +115,9 @@ _CLOSING_TAIL = re.compile(r"[.,!?]?")
 # The end of a sentence inside what the parser took for one: a full stop (not an initial's or a
 # title's), perhaps a closing mark, and a space.
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs)[.!?][”’'\"]*\s")
-# A quoted line of its own with this many words (at least, at most), each capitalised but these,
-# is a section heading, not a quotation going on from the paragraph before.
+# A quoted line of its own with this many words (at least, at most), each capitalised but the
+# small words of titles, is a section heading, not a quotation going on from the paragraph before.
 HEADING_WORDS = (3, 8)
-HEADING_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with"}
-)
 # At most this many words of these parts of speech before a quotation lead on from the
 # sentence before ("Now, “…”", "But “…”").
 LEAD_WORDS = 2
@@ -164,7 +162,7 @@ def _heading(line: str) -> bool:
     words = [w for w in words if w]
     return (
         HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]
-        and all(w[0].isupper() or w in HEADING_SMALL_WORDS for w in words)
+        and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
     )
 
 
