@@ -54,7 +54,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.claims import unit_lemma
-from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS
+from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, find_numbers
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
@@ -464,33 +464,34 @@ def _glued(f: Figure) -> bool:
     return any(glued.search(t.text) for t in f.texts)
 
 
-# a count written as a difference: "5,000 more murders than the year before", "a million more
-# cases in three weeks", "200 fewer jobs"
-_NUMBER_WORD = (
-    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred"
-    r"|thousand|million|billion|trillion)"
-)
+# what follows a count written as a difference: "5,000 more murders than the year before", "a
+# million more cases in three weeks", "200 fewer jobs"
 _MORE = r"\s+(?:more|fewer|less|additional|extra)\s+(?:[\w-]+\s+){0,2}?"
 
 
 def _difference(f: Figure) -> bool:
-    """Whether the figure's sentences write it as a difference ("5,000 more murders"), which
-    answers another question than the count itself ("21,570 homicides")."""
-    written = re.compile(
-        rf"\b{_NUMBER_WORD}{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE
+    """Whether the figure's sentences count its thing as a difference ("5,000 more murders"):
+    they answer another question than a count itself ("21,570 homicides"). The numbers are
+    read as the claims read them; the sentences must have been parsed (``parse_sentences``)."""
+    from storyfuse.fuse.events import parse_sentence
+
+    more = re.compile(rf"{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE)
+    return any(
+        more.match(t.text, m.end) is not None
+        for t in f.texts
+        for m in find_numbers(parse_sentence(t.text)[:])
     )
-    return any(written.search(t.text) for t in f.texts)
 
 
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     synonyms = unit_synonyms(story, figures)
-    kinds = [(_glued(f), _difference(f)) for f in figures]
+    glued = [_glued(f) for f in figures]
     comparable = {
         (i, j)
         for i in range(len(figures))
         for j in range(i + 1, len(figures))
-        if kinds[i] == kinds[j] and _comparable(figures[i], figures[j], synonyms)
+        if glued[i] == glued[j] and _comparable(figures[i], figures[j], synonyms)
     }
     # only the figures with something to be compared to need their sentences' vectors
     texts = {
@@ -510,11 +511,14 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         k: {count_subject(t.text, figures[k].unit) for t in figures[k].texts} - {None}
         for k in texts
     }
+    differences = {k: _difference(figures[k]) for k in texts}
 
     def same_question(i: int, j: int) -> bool:
         if (min(i, j), max(i, j)) not in comparable:
             return False
         a, b = figures[i], figures[j]
+        if differences[i] != differences[j]:
+            return False  # a difference and a count answer two questions
         if _one_voice(a, b) and not compatible(a, b):
             return False  # one article's two counts from one voice count two things
         # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
