@@ -28,13 +28,14 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 5  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 6  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
 # changes made since 3)
 # 5: a news archive's part labels cleaned away, quotes going on after an adverb or a run-on
 # sentence, names compared without accents, no count after a model's name
+# 6: a person's surname the model tags as a place no gazetteer knows is the person ("Kasich")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -85,6 +85,28 @@ def test_a_country_or_capital_tagged_org_is_a_place() -> None:
     assert [(e.text, e.label_) for e in fixed.ents] == [("Kyiv", "GPE"), ("Liverpool", "ORG")]
 
 
+def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
+    """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
+    the word; a known place's lone mentions do ("Jordan" stays a country)."""
+    vocab = nlp().vocab
+    words = [
+        "Tomas", "Brennvik", "won", ".", "Brennvik", "spoke", ".", "Brennvik", "left", ".",
+        "Ada", "Jordan", "flew", "to", "Jordan", "and", "Jordan", ".",
+    ]  # fmt: skip
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 4, 5, label="GPE"),
+        Span(doc, 7, 8, label="GPE"),
+        Span(doc, 10, 12, label="PERSON"),
+        Span(doc, 14, 15, label="GPE"),
+        Span(doc, 16, 17, label="GPE"),
+    ]
+    labels = [(e.start, e.label_) for e in entity_fixes(doc).ents]
+    people, places = [0, 4, 7, 10], [14, 16]
+    assert labels == [(i, "PERSON") for i in people] + [(i, "GPE") for i in places]
+
+
 def test_one_word_product_after_a_locative_preposition_is_a_place() -> None:
     vocab = nlp().vocab
     doc = Doc(vocab, words=["Troops", "massed", "near", "Ostrava", "."])

@@ -247,9 +247,15 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
     # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
-    # mislabelled person's name.
+    # mislabelled person's name. A lone word the model calls a place votes only when it is a
+    # known place: otherwise it is the mention in question ("Florent Groberg" ... "Groberg
+    # spoke", GPE), and would vote for its own mislabel.
     person_votes = Counter(ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
-    place_votes = Counter(ent[-1].text for ent in ents if ent.label_ in PLACE_LABELS)
+    place_votes = Counter(
+        ent[-1].text
+        for ent in ents
+        if ent.label_ in PLACE_LABELS and (len(ent) > 1 or ent.text in place_names())
+    )
     surnames = {name for name, n in person_votes.items() if n >= place_votes[name]}
     ents = [
         Span(doc, e.start, e.end, label="PERSON")
