@@ -1111,3 +1111,17 @@ def test_a_pronoun_is_not_a_person_the_article_titles_otherwise() -> None:
     )
     (q,) = [q for q in find_quotes(parse(text)) if q.direct]
     assert q.speaker == "John Lund"
+
+
+def test_a_pronoun_is_not_a_person_whose_reported_speech_says_otherwise() -> None:
+    """ "Tomas Varga said he ..." makes Varga a man, so a later "she" is not him, though he
+    was the last subject; without that sentence, "she" goes to him as before."""
+    told = (
+        "Ada Brenn met reporters on Monday. Tomas Varga said he would vote for the plan.\n"
+        "Tomas Varga spoke next.\n“We will build it this year,” she said.\n"
+    )
+    (q,) = [q for q in find_quotes(parse(told)) if q.direct]
+    assert q.speaker == "Ada Brenn"
+    untold = told.replace("Tomas Varga said he would vote for the plan", "The plan passed")
+    (q,) = [q for q in find_quotes(parse(untold)) if q.direct]
+    assert q.speaker == "Tomas Varga"

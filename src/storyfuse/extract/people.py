@@ -209,14 +209,18 @@ class People:
         return self.fullest(last.name, last.start)
 
     def _genders(self) -> dict[str, str | None]:
-        """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders"),
-        and whether that title is a man's or a woman's; not a surname written with both, nor
+        """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders")
+        or whose reported speech has a "he" or "she" for its subject ("Sarah Palin said she
+        ..."), and whether that makes them a man or a woman; not a surname given both, nor
         one that two people of the article share ("Phyllis Schlafly" and her son John)."""
         if self._gender_of is None:
             self._gender_of = {}
             for m in _COURTESY.finditer(text_of(self.doc)):
                 gender = "m" if m.group(1) == "Mr" else "f"
                 surname = m.group(2)
+                seen = self._gender_of.get(surname, gender)
+                self._gender_of[surname] = gender if seen == gender else None
+            for surname, gender in _reported_genders(self.doc, self.in_quote).items():
                 seen = self._gender_of.get(surname, gender)
                 self._gender_of[surname] = gender if seen == gender else None
             full: dict[str, set[str]] = {}
@@ -253,6 +257,26 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _reported_genders(doc: Doc, in_quote: Sequence[bool]) -> dict[str, str | None]:
+    """Surnames the article's reported speech gives a gender: "Sarah Palin said she would
+    ...", where the subject of what a named person said is "he" or "she". Such a pronoun is
+    nearly always the speaker ("Palin said he ..." speaks of someone else, and is rarer); a
+    surname with both is left without a gender."""
+    votes: dict[str, set[str]] = {}
+    for t in doc:
+        gender = _PRONOUN_GENDER.get(t.lower_)
+        if gender is None or t.dep_ != "nsubj" or in_quote[t.i]:
+            continue
+        clause = t.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in QUOTE_VERBS:
+            continue
+        for speaker in verb.children:  # the surname: the last word of the name, its head
+            if speaker.dep_ == "nsubj" and speaker.ent_type_ == "PERSON":
+                votes.setdefault(speaker.text, set()).add(gender)
+    return {surname: next(iter(g)) if len(g) == 1 else None for surname, g in votes.items()}
 
 
 # A lawmaker's party and state as news writes them after the name: "R-Conn.", "D-N.Y.", "I-Vt."
