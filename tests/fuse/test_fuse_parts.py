@@ -1167,6 +1167,9 @@ def test_one_article_listing_counts_of_one_party_or_of_at_most_one_does_not_disa
     # another article's figure still answers the question differently
     (conflict,) = number_conflicts(story, [tarn, varnish, figure(20_000, "Per Alm", "b", texts["b"])])
     assert any(v.value.startswith("20,000 (Per Alm") for v in conflict.variants)
+    # other outlets repeating one of the article's counts do not make it disagree with itself
+    repeated = replace(varnish, sources=("a", "b"))
+    assert number_conflicts(story, [tarn, repeated]) == []
 
 
 def test_two_parties_of_one_article_disagree_only_about_one_subject():

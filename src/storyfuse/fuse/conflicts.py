@@ -591,8 +591,11 @@ def _one_voice(a: Figure, b: Figure) -> bool:
     """Two figures that one article gives from one party, or of which it credits at most one:
     the article lists different counts ("33 percent of white, 51 percent of black youths";
     "no one is on pace to get 1,237 delegates," Rubio says, and "with 107 delegates at stake,
-    she will win at least 56"), it does not disagree with itself. The same figures from two
-    articles, or from two parties the article names, may disagree."""
+    she will win at least 56"), it does not disagree with itself. Other articles giving one of
+    the two as well do not make them disagree: "Americans have received 200 million
+    vaccinations, double his goal of 100 million" is one article's two counts, however many
+    outlets repeat the 200 million. The same figures from two articles only, or from two
+    parties an article names, may disagree."""
     return (
         _one_article(a, b)
         and (
@@ -604,7 +607,8 @@ def _one_voice(a: Figure, b: Figure) -> bool:
 
 
 def _one_article(a: Figure, b: Figure) -> bool:
-    return len(set(a.sources)) == 1 and set(a.sources) == set(b.sources)
+    """Whether an article gives both figures."""
+    return bool(set(a.sources) & set(b.sources))
 
 
 def _party(claimant: str | None) -> str:
