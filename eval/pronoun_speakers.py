@@ -16,7 +16,7 @@ For each gold pronoun, on the article's parse:
   the pronoun.
 
 A name is right when its surname is the referent's (accents, "Mr."/"Mrs." and other titles,
-and a possessive "'s" aside) and, when both name a first name, the first names agree too. A
+"Jr." and a possessive "'s" aside) and, when both name a first name, the first names agree too. A
 referent of ``null`` (a person the text never names) is right only when no name is given.
 
 Both files are scored apart: ``gold.jsonl`` (train articles) is the one rules may be chosen
@@ -53,6 +53,7 @@ TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "president", "gen",
     "secretary", "former", "the",
 }  # fmt: skip
+SUFFIXES = {"jr", "sr", "ii", "iii"}  # after a surname: "Harry B. Harris Jr."
 COLUMNS = ("system", "items", "found", "right", "accuracy")
 
 
@@ -66,6 +67,8 @@ def _words(name: str) -> list[str]:
     words = [w.strip(".,").lower() for w in name.split()]
     while words and words[0] in TITLES:
         words = words[1:]
+    while words and words[-1] in SUFFIXES:
+        words = words[:-1]
     return [w for w in words if w]
 
 
