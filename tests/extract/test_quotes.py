@@ -1125,3 +1125,20 @@ def test_a_pronoun_is_not_a_person_whose_reported_speech_says_otherwise() -> Non
     untold = told.replace("Tomas Varga said he would vote for the plan", "The plan passed")
     (q,) = [q for q in find_quotes(parse(untold)) if q.direct]
     assert q.speaker == "Tomas Varga"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_to_one_it_reports() -> None:
+    """ "Varga told reporters that Vik had signed": Varga says it, Vik is what was said; a
+    "he" after it goes on with Varga. With no reported clause, the last subject is taken."""
+    text = (
+        "Tomas Varga told reporters on Monday that Ola Vik had signed the harbour deal.\n"
+        "“It is a good day for the town,” he said.\n"
+    )
+    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
+    assert q.speaker == "Tomas Varga"
+    text = (
+        "Tomas Varga met reporters on Monday. Ola Vik signed the harbour deal.\n"
+        + text.split("\n")[1]
+    )
+    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
+    assert q.speaker == "Ola Vik"

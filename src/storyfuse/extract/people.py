@@ -51,6 +51,7 @@ class Person:
     end: int
     name: str
     subject: bool = False  # the subject of its clause (or in apposition to it)
+    main: bool = False  # ... and that clause is the sentence's own, not one reported in it
 
 
 def strip_possessive(name: str) -> str:
@@ -205,7 +206,8 @@ class People:
         recent = [
             p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
         ]
-        last = recent[-1] if recent else previous[-1]
+        main = [p for p in recent if p.main]
+        last = main[-1] if main else recent[-1] if recent else previous[-1]
         return self.fullest(last.name, last.start)
 
     def _genders(self) -> dict[str, str | None]:
@@ -300,6 +302,7 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
                 e.end_char,
                 strip_possessive(e.text.rstrip(" '\"’”")),
                 subject=root.dep_ in ("nsubj", "nsubjpass"),
+                main=root.dep_ in ("nsubj", "nsubjpass") and _main_clause(root.head),
             )
     for t in doc:
         if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
@@ -320,8 +323,18 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
         start, end = words[0].idx, t.idx + len(t.text)
         if _PARTY_AND_STATE.match(text_of(doc)[start:end]):
             continue
-        found[start] = Person(start, end, text_of(doc)[start:end], subject=True)
+        found[start] = Person(
+            start, end, text_of(doc)[start:end], subject=True, main=_main_clause(t.head)
+        )
     return [found[k] for k in sorted(found)]
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb heads its sentence's own clause (or one joined to it by "and"), not a
+    clause reported or embedded in it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _person_slot(t: Token) -> bool:
