@@ -107,6 +107,29 @@ def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None
     assert labels == [(i, "PERSON") for i in people] + [(i, "GPE") for i in places]
 
 
+def test_a_dateline_run_into_a_name_is_split_off() -> None:
+    """ "CLEVELAND - Ada Moss spoke": the place before the spaced dash is a GPE and the name
+    after it a person (the document has "Moss" as one); a common word after the dash is no
+    entity; a hyphenated name ("AFL-CIO") is not a dateline."""
+    vocab = nlp().vocab
+    words = ["CLEVELAND", "-", "Ada", "Moss", "spoke", ".", "Moss", "left", "."]
+    spaces = [True, True, True, True, False, True, True, False, False]
+    pos = ["PROPN"] * 4 + ["VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(vocab, words=words, spaces=spaces, pos=pos)
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    labels = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert labels == [("CLEVELAND", "GPE"), ("Ada Moss", "PERSON"), ("Moss", "PERSON")]
+    words = ["NEW", "YORK", "-", "Presidential", "races", "are", "long", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "ADJ", "NOUN", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(vocab, words=words, pos=pos)
+    doc.ents = [Span(doc, 0, 4, label="GPE")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("NEW YORK", "GPE")]
+    words = ["AFL", "-", "CIO", "backs", "her", "."]
+    doc = Doc(vocab, words=words, spaces=[False, False, True, True, False, False])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("AFL-CIO", "ORG")]
+
+
 def test_one_word_product_after_a_locative_preposition_is_a_place() -> None:
     vocab = nlp().vocab
     doc = Doc(vocab, words=["Troops", "massed", "near", "Ostrava", "."])
