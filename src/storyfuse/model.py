@@ -36,9 +36,10 @@ ANALYSIS_VERSION = 6  # 2: claims say what they count; entity spans and list cou
 # 5: a news archive's part labels cleaned away, quotes going on after an adverb or a run-on
 # sentence, names compared without accents, no count after a model's name
 # 6: a person's surname the model tags as a place no gazetteer knows is the person ("Kasich");
-# "he" and "she" are not a person whose reported speech ("X said she ...") gives the other gender,
-# and go on with the subject of a sentence's own clause before one it reports; a dateline run
-# into a name ("CLEVELAND - Donald Trump", one ORG) is a place and the name
+# "he" and "she" are not a person whose reported speech ("X said she ...") gives the other
+# gender, and go on with the subject of a sentence's own clause (or its pronoun) before one it
+# reports; a dateline run into a name ("CLEVELAND - Donald Trump", one ORG) is a place and the
+# name
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1142,3 +1142,15 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_to_one_it_reports() -> No
     )
     (q,) = [q for q in find_quotes(parse(text)) if q.direct]
     assert q.speaker == "Ola Vik"
+
+
+def test_a_pronoun_goes_on_with_the_pronoun_subject_before_it() -> None:
+    """The person named three sentences back is out of a pronoun's reach, but the "He" that
+    opens the sentence before it is not, and carries him on; Vik, the subject of what he
+    said, is not who speaks next."""
+    text = (
+        "Tomas Varga spoke at the harbour on Monday. He was angry. He said Ola Vik had let the "
+        "town down.\n“We will not wait for the board,” he added.\n"
+    )
+    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
+    assert q.speaker == "Tomas Varga"

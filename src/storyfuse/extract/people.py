@@ -208,7 +208,30 @@ class People:
         ]
         main = [p for p in recent if p.main]
         last = main[-1] if main else recent[-1] if recent else previous[-1]
+        # A "he" (after the person taken, or anywhere in reach when that person is no main
+        # subject) that is a later main-clause subject carries the same person on: in "Ada Moss
+        # spoke. She argued the Harbour Board is ... “...,” she added", the second "she" is the
+        # first's, not the Board's.
+        chained = self._chained(pron, last.end if last.main else last.start - 10_000, s_now)
+        if chained is not None:
+            return self.resolve(chained)
         return self.fullest(last.name, last.start)
+
+    def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
+        """The last pronoun of the same word before ``pron`` and after character ``after``
+        that is the subject of its sentence's own clause, outside quote marks, within the
+        sentences a pronoun looks back over."""
+        for t in reversed(self.doc[: pron.i]):
+            if t.idx < after or s_now - self.sent_of[t.i] > PRONOUN_REACH:
+                return None
+            if (
+                t.lower_ == pron.lower_
+                and t.dep_ in ("nsubj", "nsubjpass")
+                and not self.in_quote[t.i]
+                and _main_clause(t.head)
+            ):
+                return t
+        return None
 
     def _genders(self) -> dict[str, str | None]:
         """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders")
