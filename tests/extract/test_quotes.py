@@ -1096,61 +1096,54 @@ def test_a_role_keeps_the_of_phrase_that_completes_it(text: str, speaker: str) -
     assert quote.speaker == speaker
 
 
-def test_a_pronoun_is_not_a_person_the_article_titles_otherwise() -> None:
-    """ "Mr. Varga" is a man, so "she" is not him; a surname two people of the article share
-    says nothing about either."""
-    text = (
+# Who a "he" or "she" before a direct quotation is.
+PRONOUN_SPEAKERS = [
+    pytest.param(
         "Ada Brenn met Tomas Varga at the harbour on Monday. Mr. Varga praised the plan.\n"
-        "“We will build it this year,” she said.\n"
-    )
-    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
-    assert q.speaker == "Ada Brenn"
-    text = (
+        "“We will build it this year,” she said.\n",
+        "Ada Brenn",
+        id="a man the article titles Mr. is not a she",
+    ),
+    pytest.param(
         "Maria Lund wrote the harbour book. Mrs. Lund died in May. Her son John Lund spoke on "
-        "Monday.\n“The book was her life,” he said.\n"
-    )
-    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
-    assert q.speaker == "John Lund"
-
-
-def test_a_pronoun_is_not_a_person_whose_reported_speech_says_otherwise() -> None:
-    """ "Tomas Varga said he ..." makes Varga a man, so a later "she" is not him, though he
-    was the last subject; without that sentence, "she" goes to him as before."""
-    told = (
+        "Monday.\n“The book was her life,” he said.\n",
+        "John Lund",
+        id="a surname two people share says nothing of either",
+    ),
+    pytest.param(
         "Ada Brenn met reporters on Monday. Tomas Varga said he would vote for the plan.\n"
-        "Tomas Varga spoke next.\n“We will build it this year,” she said.\n"
-    )
-    (q,) = [q for q in find_quotes(parse(told)) if q.direct]
-    assert q.speaker == "Ada Brenn"
-    untold = told.replace("Tomas Varga said he would vote for the plan", "The plan passed")
-    (q,) = [q for q in find_quotes(parse(untold)) if q.direct]
-    assert q.speaker == "Tomas Varga"
-
-
-def test_a_pronoun_prefers_the_subject_of_the_sentence_to_one_it_reports() -> None:
-    """ "Varga told reporters that Vik had signed": Varga says it, Vik is what was said; a
-    "he" after it goes on with Varga. With no reported clause, the last subject is taken."""
-    text = (
+        "Tomas Varga spoke next.\n“We will build it this year,” she said.\n",
+        "Ada Brenn",
+        id="reported speech makes Varga a man, though he was the last subject",
+    ),
+    pytest.param(
+        "Ada Brenn met reporters on Monday. The plan passed.\n"
+        "Tomas Varga spoke next.\n“We will build it this year,” she said.\n",
+        "Tomas Varga",
+        id="without it the last subject is taken",
+    ),
+    pytest.param(
         "Tomas Varga told reporters on Monday that Ola Vik had signed the harbour deal.\n"
-        "“It is a good day for the town,” he said.\n"
-    )
-    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
-    assert q.speaker == "Tomas Varga"
-    text = (
+        "“It is a good day for the town,” he said.\n",
+        "Tomas Varga",
+        id="the sentence's own subject before the subject of what it reports",
+    ),
+    pytest.param(
         "Tomas Varga met reporters on Monday. Ola Vik signed the harbour deal.\n"
-        + text.split("\n")[1]
-    )
-    (q,) = [q for q in find_quotes(parse(text)) if q.direct]
-    assert q.speaker == "Ola Vik"
-
-
-def test_a_pronoun_goes_on_with_the_pronoun_subject_before_it() -> None:
-    """The person named three sentences back is out of a pronoun's reach, but the "He" that
-    opens the sentence before it is not, and carries him on; Vik, the subject of what he
-    said, is not who speaks next."""
-    text = (
+        "“It is a good day for the town,” he said.\n",
+        "Ola Vik",
+        id="with no reported clause the last subject",
+    ),
+    pytest.param(
         "Tomas Varga spoke at the harbour on Monday. He was angry. He said Ola Vik had let the "
-        "town down.\n“We will not wait for the board,” he added.\n"
-    )
+        "town down.\n“We will not wait for the board,” he added.\n",
+        "Tomas Varga",
+        id="a pronoun subject carries a person out of reach on",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PRONOUN_SPEAKERS)
+def test_who_a_pronoun_speaker_is(text: str, speaker: str) -> None:
     (q,) = [q for q in find_quotes(parse(text)) if q.direct]
-    assert q.speaker == "Tomas Varga"
+    assert q.speaker == speaker
