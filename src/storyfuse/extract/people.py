@@ -193,29 +193,34 @@ class People:
             return orgs[-1].text if orgs else pron.text
         gender = _PRONOUN_GENDER.get(low)
         known = self._genders()
-        previous = [
-            p
-            for p in self.persons
-            if p.end <= pron.idx and known.get(p.name.split()[-1]) in (None, gender)
-        ]
-        if not previous:
-            return pron.text
-        # The last named person, preferring one who was the subject of a recent sentence: in
-        # "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject.
-        s_now = self._told_from(pron)
-        recent = [
-            p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
-        ]
-        main = [p for p in recent if p.main]
-        last = main[-1] if main else recent[-1] if recent else previous[-1]
-        # A "he" (after the person taken, or anywhere in reach when that person is no main
-        # subject) that is a later main-clause subject carries the same person on: in "Ada Moss
-        # spoke. She argued the Harbour Board is ... “...,” she added", the second "she" is the
-        # first's, not the Board's.
-        chained = self._chained(pron, last.end if last.main else last.start - 10_000, s_now)
-        if chained is not None:
-            return self.resolve(chained)
-        return self.fullest(last.name, last.start)
+        while True:
+            previous = [
+                p
+                for p in self.persons
+                if p.end <= pron.idx and known.get(p.name.split()[-1]) in (None, gender)
+            ]
+            if not previous:
+                return pron.text
+            # The last named person, preferring one who was the subject of a recent sentence:
+            # in "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject; and
+            # among those, the subject of a sentence's own clause to one of a clause it
+            # reports ("Varga told reporters that Vik had signed. ... he said" is Varga).
+            s_now = self._told_from(pron)
+            recent = [
+                p
+                for p in previous
+                if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
+            ]
+            main = [p for p in recent if p.main]
+            last = main[-1] if main else recent[-1] if recent else previous[-1]
+            # The same pronoun as a main-clause subject, after that person (or anywhere in
+            # reach when the person is no main subject), carries its own person on: in
+            # "Varga spoke. He was angry. He said Vik had ... “...,” he added", the last "he"
+            # is the "He" before it, and so Varga.
+            chained = self._chained(pron, last.end if last.main else 0, s_now)
+            if chained is None:
+                return self.fullest(last.name, last.start)
+            pron = chained
 
     def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
         """The last pronoun of the same word before ``pron`` and after character ``after``
