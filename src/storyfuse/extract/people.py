@@ -250,9 +250,9 @@ class People:
                 surname = m.group(2)
                 seen = self._gender_of.get(surname, gender)
                 self._gender_of[surname] = gender if seen == gender else None
-            for surname, gender in _reported_genders(self.doc, self.in_quote).items():
-                seen = self._gender_of.get(surname, gender)
-                self._gender_of[surname] = gender if seen == gender else None
+            for surname, said in _reported_genders(self.doc, self.in_quote).items():
+                seen = self._gender_of.get(surname, said)
+                self._gender_of[surname] = said if seen == said else None
             full: dict[str, set[str]] = {}
             for p in self.persons:
                 words = p.name.split()
