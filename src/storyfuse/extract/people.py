@@ -103,6 +103,7 @@ class People:
         self._gender_of: dict[str, str | None] | None = None  # see ``_genders``
         self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
         self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
+        self._told: list[int] | None = None  # see ``_narrative``
         self.orgs = [
             e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
         ]
@@ -225,9 +226,11 @@ class People:
     def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
         """The last pronoun of the same word before ``pron`` and after character ``after``
         that is the subject of its sentence's own clause, outside quote marks, within the
-        sentences a pronoun looks back over."""
+        sentences a pronoun looks back over, counting only those with words outside quote
+        marks: a speaker's own sentences quoted in between do not move the narrative on."""
+        told = self._narrative()
         for t in reversed(self.doc[: pron.i]):
-            if t.idx < after or s_now - self.sent_of[t.i] > PRONOUN_REACH:
+            if t.idx < after or told[s_now] - told[self.sent_of[t.i]] > PRONOUN_REACH:
                 return None
             if (
                 t.lower_ == pron.lower_
@@ -237,6 +240,17 @@ class People:
             ):
                 return t
         return None
+
+    def _narrative(self) -> list[int]:
+        """For each sentence, how many sentences up to it have a word outside quote marks."""
+        if self._told is None:
+            told, count = [], 0
+            for sent in self.doc.sents:
+                if any(not self.in_quote[t.i] for t in sent if not (t.is_punct or t.is_space)):
+                    count += 1
+                told.append(count)
+            self._told = told
+        return self._told
 
     def _genders(self) -> dict[str, str | None]:
         """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders")
