@@ -144,12 +144,21 @@ def _acronym_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span
     ]
 
 
-DASHES = {"-", "–", "—", "--"}
+# Dashes that set a dateline off from the sentence: "BEIJING — The ...", "(Reuters) - The ...".
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+
+
+def dateline_dash(t: Token) -> bool:
+    """A dash between a dateline and the sentence: a long dash, or a hyphen with a space on
+    each side ("CLEVELAND - Donald Trump"), not the hyphen of a name ("AFL-CIO")."""
+    if t.text in DATELINE_DASHES:
+        return True
+    return t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
 
 
 def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
     """A dateline the model ran into the first name of the story ("CLEVELAND - Donald Trump
-    painted ...", tagged as one ORG): the place in capitals before the spaced dash is a GPE.
+    painted ...", tagged as one ORG): the place in capitals before the dash is a GPE.
     The words after it take the label the document gives them elsewhere; else they are a
     person when they end with a person's name the document has ("ROME - Bernie Sanders met",
     with "Sanders" a person); else they keep the model's label if they are a proper name, and
@@ -164,8 +173,8 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
         if ent.start_char > 0 and text[ent.start_char - 1] != "\n":
             continue
         head = range(ent.start + 1, min(ent.end - 1, ent.start + 4))  # a place of 1-3 words
-        dash = next((i for i in head if tokens[i].text in DASHES), None)
-        if dash is None or not tokens[dash - 1].whitespace_ or not tokens[dash].whitespace_:
+        dash = next((i for i in head if dateline_dash(tokens[i])), None)
+        if dash is None:
             continue
         if not all(t.is_upper and t.is_alpha for t in tokens[ent.start : dash]):
             continue

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.extract.nlp import left_conjunct, text_of
+from storyfuse.extract.nlp import DATELINE_DASHES, dateline_dash, left_conjunct, text_of
 from storyfuse.extract.people import (
     ANSWER_LABELS,
     FIRST_PERSON,
@@ -100,7 +100,6 @@ THINKING_VERBS = frozenset(
 # Links from a verb without a subject to the verb or adjective that has it ("X, saying",
 # "X said and added", "X is right to note").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
-DATELINE_DASHES = frozenset({"—", "–", "--"})
 # Words opening a subject that are not part of who speaks ("Even Republicans said"); other
 # adverbs are ("About one in five say").
 FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
@@ -303,7 +302,7 @@ class _Finder:
         # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
         # "RENO, Nev. (AP) — Donald Trump says")
         for t in self.tokens[lo : head.i]:
-            if "\n" in t.text or "\n" in t.whitespace_ or self._dash(t):
+            if "\n" in t.text or "\n" in t.whitespace_ or dateline_dash(t):
                 lo = t.i + 1
         lo = self._after_quotation(lo, head)
         while lo < hi and (self.tokens[lo].is_punct or self.tokens[lo].is_space):
@@ -328,17 +327,6 @@ class _Finder:
             return lo
         quoted = [t.i for t in self.tokens[lo : head.i] if self.in_quote[t.i]]
         return quoted[-1] + 1 if len(quoted) >= QUOTED_IN_MENTION else lo
-
-    def _dash(self, t: Token) -> bool:
-        """A dash between a dateline and the sentence ("(Reuters) - The senator said")."""
-        if t.text in DATELINE_DASHES:
-            return True
-        return (
-            t.text == "-"
-            and bool(t.whitespace_)
-            and t.i > 0
-            and bool(self.tokens[t.i - 1].whitespace_)
-        )
 
     @staticmethod
     def _relative(clause: Token) -> bool:
@@ -402,7 +390,7 @@ class _Finder:
         cuts = [
             k
             for k, t in enumerate(words)
-            if t.i < head.i and ("\n" in t.text or "\n" in t.whitespace_ or self._dash(t))
+            if t.i < head.i and ("\n" in t.text or "\n" in t.whitespace_ or dateline_dash(t))
         ]
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
@@ -652,7 +640,7 @@ class _Finder:
         lo = hi
         while lo - 1 >= sent.start:
             prev = self.tokens[lo - 1]
-            if prev.text in (",", ";", ":", "(", ")") or "\n" in prev.text or self._dash(prev):
+            if prev.text in (",", ";", ":", "(", ")") or "\n" in prev.text or dateline_dash(prev):
                 break
             if self.in_quote[prev.i] or self._is_quote_mark(prev.i):
                 break
