@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +140,9 @@ def text_figure(
 ) -> Figure:
     """A figure that article ``aid`` of a ``text_story`` gives, cited with its whole text."""
     return Figure(value, unit, claimant, (aid,), texts=(Cited(texts[aid], (aid,)),), **fields)
+
+
+def counts(texts: dict[str, str], unit: str) -> Callable[[float, str], Figure]:
+    """``figure(value, aid)``: a figure of ``unit`` that article ``aid`` of a ``text_story``
+    gives (``text_figure`` with no claimant)."""
+    return lambda value, aid: text_figure(texts, aid, value, unit)

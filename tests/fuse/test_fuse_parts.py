@@ -63,7 +63,7 @@ def test_an_amount_in_millions_or_more_may_be_a_rounding_of_a_more_precise_one()
 
 
 def test_a_difference_answers_another_question_than_the_count():
-    from tests.fuse.builders import text_figure, text_story
+    from tests.fuse.builders import counts, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
 
@@ -74,8 +74,7 @@ def test_a_difference_answers_another_question_than_the_count():
     }
     story = text_story(texts)
 
-    def figure(value: float, aid: str) -> Figure:
-        return text_figure(texts, aid, value, "death")
+    figure = counts(texts, "death")
 
     assert number_conflicts(story, [figure(21_000, "a"), figure(846_655, "b")]) == []
     # two differences of one period may disagree
@@ -1257,7 +1256,7 @@ def test_shares_answer_one_question_only_in_near_paraphrases():
 
 def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
     """A like B and B like C does not make A and C one question (no chaining)."""
-    from tests.fuse.builders import text_figure, text_story
+    from tests.fuse.builders import counts, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
 
@@ -1270,8 +1269,7 @@ def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
     }
     story = text_story(texts)
 
-    def figure(value: float, aid: str) -> Figure:
-        return text_figure(texts, aid, value, "troop")
+    figure = counts(texts, "troop")
 
     (conflict,) = number_conflicts(story, [figure(100, "a"), figure(200, "b"), figure(300, "c")])
     assert [v.sources for v in conflict.variants] == [("a",), ("b",)]
@@ -1323,7 +1321,7 @@ def test_a_span_of_days_is_no_date_of_one_event():
 
 
 def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
-    from tests.fuse.builders import text_figure, text_story
+    from tests.fuse.builders import counts, text_story
 
     from storyfuse.fuse.conflicts import number_conflicts
 
@@ -1334,8 +1332,7 @@ def test_a_count_written_as_the_size_of_another_thing_answers_no_how_many():
     }
     story = text_story(texts)
 
-    def figure(value: float, aid: str) -> Figure:
-        return text_figure(texts, aid, value, "port")
+    figure = counts(texts, "port")
 
     assert len(number_conflicts(story, [figure(50, "a"), figure(48, "b")])) == 1
     assert number_conflicts(story, [figure(50, "c"), figure(48, "b")]) == []
