@@ -393,6 +393,22 @@ def test_the_number_of_x_is_n_counts_x() -> None:
     assert (claim.value, claim.unit, claim.qualifier) == (8000, "villager", "about")
 
 
+def test_the_number_of_x_counts_x_only_in_its_own_clause() -> None:
+    text = (
+        "It was the smallest number of people to apply for aid since May, and the first time "
+        "claims have dipped below 30,000. The number of claims rose to 40,000 in June."
+    )
+    claims = by_text(claims_of(text))
+    assert "30,000" not in claims  # "claims have dipped below" counts claims, not people
+    assert claims["40,000"].unit == "claim"
+
+
+def test_a_bare_number_said_to_be_a_noun_counts_that_noun() -> None:
+    text = "Eight people were hurt. Six of the victims were local and seven were women."
+    claims = by_text(claims_of(text))
+    assert (claims["Six"].unit, claims["seven"].unit) == ("victim", "woman")
+
+
 def test_a_count_in_apposition_to_a_single_name_is_still_a_claim() -> None:
     (claim,) = claims_of("The mayor visited Arden, two of whose schools were closed.")
     assert (claim.value, claim.unit) == (2, "school")

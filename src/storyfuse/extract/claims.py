@@ -604,7 +604,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
-    noun = _number_of(item, sent)
+    noun = _number_of(item, sent) or _copula_attribute(item)
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
@@ -734,20 +734,43 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
     root = item.tokens.root
     if root.dep_ not in {"attr", "pobj", "dobj", "acomp", "npadvmod", "oprd", "ROOT", "appos"}:
         return None
+    verb = root.head if root.dep_ != "pobj" else root.head.head
+    # a clause whose subject is another noun counts that: "the smallest number of people to
+    # apply ... since 2020, and the first time claims have dipped below 300,000"
+    other_subject = any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in verb.children
+    )
     for tok in sent:
         if tok.lemma_ in COUNT_NOUNS and tok.i < item.tokens.start:
+            if other_subject and tok.head.i != verb.i:
+                continue
             for of in tok.children:
                 if of.lower_ == "of":
                     objects = [c for c in of.children if c.dep_ == "pobj"]
                     if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
                         return objects[0]
     # "The air quality index is 218": the subject of the copula, when it is a noun.
-    verb = root.head if root.dep_ != "pobj" else root.head.head
     if verb.lemma_ == "be":
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if subjects and subjects[0].lemma_ not in COUNT_NOUNS:
             return subjects[0]
     return None
+
+
+def _copula_attribute(item: _Item) -> Token | None:
+    """ "Six of the victims were Asian and seven were women": a number on its own as the
+    subject of "be" counts the plural noun it is said to be (seven women), not the noun an
+    earlier count named."""
+    root = item.tokens.root
+    doc = root.doc
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        verb = root.head
+    elif item.tokens.end < len(doc) and doc[item.tokens.end].lemma_ == "be":
+        verb = doc[item.tokens.end]  # the parser may join the number to what comes before
+    else:
+        return None
+    attributes = [c for c in verb.children if c.dep_ == "attr" and c.tag_ == "NNS"]
+    return attributes[0] if attributes else None
 
 
 # --- qualifier --------------------------------------------------------------------------------
