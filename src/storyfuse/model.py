@@ -44,13 +44,16 @@ ANALYSIS_VERSION = 7  # 2: claims say what they count; entity spans and list cou
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 6  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 7  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
 # 5: two parties of one article conflict only about one subject; roundings, differences and
 # quoted names make no conflict
 # 6: an article giving both figures does not disagree with itself, whoever else repeats one
+# 7: sums of money answer one question only in near-paraphrases; "another 5.2 million" is a
+# difference; an outlet's count of its sources is no conflict; no who/where conflict when both
+# sentences write both names
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
