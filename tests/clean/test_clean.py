@@ -177,6 +177,19 @@ def test_repeated_headline_and_caption_copies() -> None:
     assert article.title == "Tram line opens"
 
 
+def test_a_sentence_ending_in_a_source_with_a_slash_is_no_credit() -> None:
+    """A long sentence that names a joint poll or a broadcast time ends like a credit
+    ("... News/Post poll.", "... 6:30 p.m. ET/PT."), but with a full stop; a credit does not."""
+    poll = (
+        "The mayor now leads her rival for the first time since May by a single point among "
+        "likely voters in the city, according to the Varnia News/Harbour Post daily tracking poll."
+    )
+    caption = "The mayor greets supporters at the harbour on Monday night. Ana Lee/City Photos"
+    article = clean(_doc(f"{poll}\n{_prose(2)}\n{caption}\n{_prose(1)}"))
+    assert "tracking poll." in article.text
+    assert "greets supporters" not in article.text
+
+
 def test_html_body_is_only_trimmed() -> None:
     body = "Tram line opens\n" + _prose(3) + "\nShare this article\nShort line in the middle\n"
     body += "Paragraph 9 says the second stage depends on funding from the regional government."
