@@ -53,8 +53,8 @@ BRIEF_VERSION = 7  # 2: forecasts marked "expected" in the timeline and the figu
 # quoted names make no conflict
 # 6: an article giving both figures does not disagree with itself, whoever else repeats one
 # 7: sums of money answer one question only in near-paraphrases; "another 5.2 million" is a
-# difference; an outlet's count of its sources is no conflict; no who/where conflict when both
-# sentences write both names
+# difference; an outlet's count of its sources is no conflict, nor a count of what could be
+# done against one of what was; no who/where conflict when both sentences write both names
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -109,6 +109,28 @@ def test_how_many_sources_an_outlet_spoke_to_is_no_conflict():
     assert len(number_conflicts(story, [figure(4, "c"), figure(3, "d")])) == 1
 
 
+def test_a_count_of_what_could_be_done_is_no_answer_to_what_was_done():
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.model import Cited
+
+    texts = {
+        "a": "The clinics vaccinated 1.3 million Varnians against the fever on Thursday.",
+        "b": "The clinics could soon be vaccinating 1.5 million Varnians a day, the minister said.",
+        "c": "The clinics vaccinated 1.5 million Varnians against the fever on Thursday.",
+        "d": "The clinics will soon be vaccinating 1.3 million Varnians a day, the minister said.",
+    }
+    story, figure = text_story(texts), counts(texts, "varnian")
+    assert number_conflicts(story, [figure(1.3e6, "a"), figure(1.5e6, "b")]) == []
+    assert len(number_conflicts(story, [figure(1.3e6, "a"), figure(1.5e6, "c")])) == 1
+    assert len(number_conflicts(story, [figure(1.3e6, "d"), figure(1.5e6, "b")])) == 1
+    # a figure its sources give as done and as planned may answer either
+    cited = (Cited(texts["a"], ("a",)), Cited(texts["d"], ("d",)))
+    both = Figure(1.3e6, "varnian", None, ("a", "d"), texts=cited)
+    assert len(number_conflicts(story, [both, figure(1.5e6, "b")])) == 1
+
+
 def test_sums_of_money_need_near_paraphrases_to_answer_one_question():
     """A story gives sums of many things (a month's deficit and four months'); two counts of
     people in sentences as alike as these may disagree, two sums of money may not."""

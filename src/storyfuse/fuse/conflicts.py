@@ -25,7 +25,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share; so does a sum of money (``SAME_MONEY_QUESTION``). A difference ("5,000 more", "another
   5.2 million") answers another question than a count, and a count of those who tell the story
-  ("four U.S. officials familiar with the matter said") answers none. Values that are compatible (equal, overlapping ranges, a bound and a
+  ("four U.S. officials familiar with the matter said") answers none, nor does a count of what
+  is only planned or possible answer one of what was done ("could soon be vaccinating 1.5
+  million a day" / "1.3 million were inoculated on Thursday"). Values that are compatible (equal, overlapping ranges, a bound and a
   value within it: "at least 1,500" and 3,000, or approximate values within
   ``APPROX_TOLERANCE``) do not conflict, nor do the figures one article gives from one party,
   or credits at most one of (it lists counts, it does not disagree with itself), nor one
@@ -523,6 +525,12 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
     }
+    # "planned" when every sentence of the figure counts what is only planned or possible,
+    # "done" when none does (sentences that differ leave it open)
+    mood: dict[int, str | None] = {}
+    for k in texts:
+        planned_in = {count_planned(t.text, figures[k].unit) for t in figures[k].texts}
+        mood[k] = None if len(planned_in) != 1 else "planned" if True in planned_in else "done"
 
     def same_question(i: int, j: int) -> bool:
         if (min(i, j), max(i, j)) not in comparable:
@@ -532,6 +540,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # a difference and a count answer two questions
         if speakers[i] or speakers[j]:
             return False  # how many sources an outlet spoke to is no fact of the story
+        if {mood[i], mood[j]} == {"planned", "done"}:
+            return False  # what could or will be done against what was: a goal, not a count
         if _one_voice(a, b) and not compatible(a, b):
             return False  # one article's two counts from one voice count two things
         # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
@@ -720,6 +730,20 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     if not places:
         return None
     return lemma, planned(verb), places
+
+
+def count_planned(sentence: str, unit: str) -> bool:
+    """Whether what a sentence counts is only planned or possible: the verb it hangs on has
+    "will", "could", "to" ... ("the nation could soon be vaccinating 1.5 million Americans a
+    day", against "1.3 million Americans were inoculated on Thursday")."""
+    found = _counted(sentence, unit)
+    if found is None:
+        return False
+    # the clause's verb, however far up the counted phrase hangs ("Data of up to 1.2 million
+    # patients may have been stolen")
+    noun = found[0]
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and planned(verb)
 
 
 def count_speakers(sentence: str, unit: str) -> bool:
