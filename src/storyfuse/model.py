@@ -40,8 +40,9 @@ ANALYSIS_VERSION = 7  # 2: claims say what they count; entity spans and list cou
 # gender, and go on with the subject of a sentence's own clause (or its pronoun) before one it
 # reports; a dateline run into a name ("CLEVELAND - Donald Trump", one ORG) is a place and the
 # name
-# 7: "seven were women" counts women; "the number of X" counts X only in its own clause; a long
-# sentence ending in a source written with a slash ("News/Post poll.") is no photo credit
+# 7: "seven were women" counts women; "the number of X" counts X only in its own clause; "shot
+# three people ..., killing two" counts two people; a long sentence ending in a source written
+# with a slash ("News/Post poll.") is no photo credit
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

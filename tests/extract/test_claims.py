@@ -403,6 +403,15 @@ def test_the_number_of_x_counts_x_only_in_its_own_clause() -> None:
     assert claims["40,000"].unit == "claim"
 
 
+def test_a_participle_clause_goes_on_counting_what_its_verb_counted() -> None:
+    text = (
+        "On Tuesday night a gunman shot three people in Arden, a harbour town in the north of "
+        "Varnia, with a hunting rifle, killing two."
+    )
+    claims = by_text(claims_of(text))
+    assert (claims["two"].value, claims["two"].unit) == (2, "person")
+
+
 def test_a_bare_number_said_to_be_a_noun_counts_that_noun() -> None:
     text = "Eight people were hurt. Six of the victims were local and seven were women."
     claims = by_text(claims_of(text))

@@ -612,9 +612,24 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         previous is not None
         and previous.unit not in {"percent", None}
         and not previous.number.currency
-        and tokens.start - previous.tokens.end <= 12
+        and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _participle_object(item: _Item, previous: _Item) -> bool:
+    """A bare number as the object of a participle clause on the verb of the count before it,
+    which goes on counting the same, however long the words between: "shot three people in
+    Kenosha, Wisconsin, with an AR-15-style rifle, killing two"."""
+    root = item.tokens.root
+    participle = root.head
+    return (
+        root.dep_ == "dobj"
+        and participle.tag_ == "VBG"
+        and participle.dep_ in {"advcl", "xcomp"}
+        and previous.unit_token is not None
+        and previous.unit_token.head.i == participle.head.i
+    )
 
 
 def _counted_noun(item: _Item, sent: Span) -> Token | None:
