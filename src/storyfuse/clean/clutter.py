@@ -149,20 +149,13 @@ class Decision:
         return self.reason is None
 
 
-def _sentence_about_a_source(line: Line) -> bool:
-    """A long line of running text that ends a sentence with a full stop after what reads as a
-    credit: "..., according to the ABC News/Washington Post daily tracking poll.", "... at
-    6:30 p.m. ET/PT." A credit ends without one ("Evan Vucci/AP") or in parentheses."""
-    return line.n_words >= 25 and line.is_prose and line.text.rstrip().endswith(".")
-
-
 def line_clutter_reason(line: Line) -> str | None:
     """A reason why this line, on its own, is page clutter (None when it may be article text)."""
     if line.n_words == 0:
         return "no words (symbols or decoration)"
     if line.is_time_only:
         return "a bare time or duration (audio/video player or live-feed residue)"
-    if line.has_credit and line.n_words <= 70 and not _sentence_about_a_source(line):
+    if line.has_credit and line.n_words <= 70:
         return "photo caption or credit"
     if BIO.match(line.text) and line.n_words <= 80 and not line.text.startswith("By "):
         return "author bio"

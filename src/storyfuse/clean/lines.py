@@ -239,7 +239,12 @@ class Line:
         # Every form of credit holds a "/", ":" or "|"; the search runs only on such lines (a
         # tenth of a page's lines), the others cannot match.
         text = self.text
-        return ("/" in text or ":" in text or "|" in text) and bool(CREDIT_TAIL.search(text))
+        if not ("/" in text or ":" in text or "|" in text) or not CREDIT_TAIL.search(text):
+            return False
+        # A long line of running text may end like a credit, but with a full stop: "...,
+        # according to the ABC News/Washington Post daily tracking poll.", "... at 6:30 p.m.
+        # ET/PT." A credit ends without one ("Evan Vucci/AP") or in parentheses.
+        return not (self.n_words >= 25 and self.is_prose and text.rstrip().endswith("."))
 
     @cached_property
     def key(self) -> str:
