@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 7  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -43,6 +43,7 @@ ANALYSIS_VERSION = 7  # 2: claims say what they count; entity spans and list cou
 # 7: "seven were women" counts women; "the number of X" counts X only in its own clause; "shot
 # three people ..., killing two" counts two people; a long sentence ending in a source written
 # with a slash ("News/Post poll.") is no photo credit
+# 8: a scaled decimal is the value as written: "8.3 million" is 8,300,000, not 8,300,000.000000001
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -163,6 +163,20 @@ def test_ranges_become_one_claim_with_an_upper_bound() -> None:
     assert (money.value, money.upper, money.unit) == (40e9, 50e9, "dollar")
 
 
+def test_a_scaled_decimal_is_the_value_as_written() -> None:
+    # in binary floating point 8.3 * 1e6 is 8,300,000.000000001, 4.1 * 1e6 4,100,000.000000001
+    text = (
+        "The survey counted 8.3 million openings. Between 4.1 and 4.6 million workers quit. "
+        "Hiring reached 6.1 to 6.7 billion dollars."
+    )
+    claims = by_text(claims_of(text))
+    assert claims["8.3 million"].value == 8_300_000
+    quits = claims["4.1 and 4.6 million"]
+    assert (quits.value, quits.upper) == (4_100_000, 4_600_000)
+    hiring = claims["6.1 to 6.7 billion"]
+    assert (hiring.value, hiring.upper) == (6_100_000_000, 6_700_000_000)
+
+
 def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     text = (
         "Unemployment rose from 4.5 percent to 5.1 percent. "

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, nlp, text_of
-from storyfuse.extract.numbers import NumberMention, find_numbers
+from storyfuse.extract.numbers import NumberMention, find_numbers, scaled
 from storyfuse.extract.people import People
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -358,7 +358,7 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
             if _is_range(a, b, sent):
                 number = a.number
                 raw_a = number.value / number.scale
-                value = raw_a * b.number.scale if not number.scaled else number.value
+                value = scaled(raw_a, b.number.scale) if not number.scaled else number.value
                 merged = replace(
                     number,
                     value=value,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import number_parser  # type: ignore[import-untyped]
 from spacy.tokens import Doc, Span
@@ -118,6 +119,13 @@ def _float(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+def scaled(number: float, scale: float) -> float:
+    """``number`` times a scale, in decimal as it is written: 8.3 million is 8,300,000, where
+    binary floating point gives 8,300,000.000000001, a value "8,300,000" elsewhere does not
+    equal and that would print with its stray digits."""
+    return float(Decimal(repr(number)) * Decimal(repr(scale)))
+
+
 def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
     found: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text):
@@ -134,8 +142,8 @@ def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
         if scale_word in LETTER_SCALES and not currency_text:
             continue
         scale = SCALES.get(scale_word, 1.0)
-        value = _float(m.group("num")) * scale
-        upper = _float(m.group("num2")) * scale if m.group("num2") else None
+        value = scaled(_float(m.group("num")), scale)
+        upper = scaled(_float(m.group("num2")), scale) if m.group("num2") else None
         found.append(
             NumberMention(
                 start=offset + m.start(),
