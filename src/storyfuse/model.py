@@ -43,7 +43,8 @@ ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list cou
 # 7: "seven were women" counts women; "the number of X" counts X only in its own clause; "shot
 # three people ..., killing two" counts two people; a long sentence ending in a source written
 # with a slash ("News/Post poll.") is no photo credit
-# 8: a scaled decimal is the value as written: "8.3 million" is 8,300,000, not 8,300,000.000000001
+# 8: a scaled decimal is the value as written: "8.3 million" is 8,300,000, not 8,300,000.000000001;
+# a figure is not dated by what it counts from ("4,000 cases since March")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -506,6 +506,34 @@ def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:
     assert claim.date == "2024-11-17"
 
 
+@pytest.mark.parametrize(
+    ("text", "times", "date"),
+    [
+        # what the number is counted from is not when it holds
+        (
+            "The agency counted 9.3 million job openings, the most since it began in 2000.",
+            {"2000": "2000"},
+            None,
+        ),
+        ("The state has recorded 4,000 cases since March.", {"March": "2024-03"}, None),
+        # ... so the date it was said dates it
+        (
+            "The firm said on Friday it had closed 125,000 accounts since mid-2015.",
+            {"Friday": "2024-11-15", "mid-2015": "2015"},
+            "2024-11-15",
+        ),
+        # control: the number in the clause "since" opens is dated by it
+        ("Prices have doubled since 3,000 troops arrived in May.", {"May": "2024-05"}, "2024-05"),
+    ],
+)
+def test_a_starting_point_after_since_does_not_date_a_figure(
+    text: str, times: dict[str, str], date: str | None
+) -> None:
+    mentions = tuple(time_mention(text, phrase, value) for phrase, value in times.items())
+    (claim,) = claims_of(text, times=mentions, published="2024-11-20")
+    assert claim.date == date
+
+
 # --- number reading, property-based --------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ this module then decides, from the parse around each number,
    else "according to X"; a pronoun resolves to the last person (or organisation, for "it")
    named before it;
 6. the date: the nearest normalised time expression of the number's clause, else of its
-   sentence.
+   sentence; never one that says what the number counts from ("since 2000").
 
 The annotation guidelines in ``eval/gold/claims/GUIDELINES.md`` define each of these; the
 evaluation ``eval/claims.py`` measures them against hand-annotated articles.
@@ -1074,11 +1074,26 @@ def _date(
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         rank = OTHER_CLAUSE
         if span is not None and len(span) > 0:
+            if _starting_point(span.root, item.tokens.root):
+                continue
             rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
         candidate = (rank, abs(tm.start - item.start), value)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
     return best[2] if best else None
+
+
+def _starting_point(time: Token, number: Token) -> bool:
+    """Whether a time expression is what something is counted from, not when the number
+    holds: "the highest number since the agency began keeping track in 2000", "up 40% since
+    January". It hangs on "since" (or its clause is one "since" opens), and the number does
+    not: in "prices doubled after 3,000 troops arrived in May", May dates the 3,000."""
+    for token in (time, *time.ancestors):
+        if token.lower_ == "since" or any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in token.children
+        ):
+            return not (token.i == number.i or token.is_ancestor(number))
+    return False
 
 
 def _clause_verb(token: Token) -> Token:
