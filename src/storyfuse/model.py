@@ -44,11 +44,13 @@ ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list cou
 # three people ..., killing two" counts two people; a long sentence ending in a source written
 # with a slash ("News/Post poll.") is no photo credit
 # 8: a scaled decimal is the value as written: "8.3 million" is 8,300,000, not 8,300,000.000000001;
-# a figure is not dated by what it counts from ("4,000 cases since March")
+# a figure is not dated by what it counts from ("4,000 cases since March"); a person's name keeps
+# a suffix written after a comma ("Donald Trump, Jr."), and a name's surname is the word before
+# its suffix ("Pate" in "Stan Pate IV")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 7  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 8  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -58,6 +60,8 @@ BRIEF_VERSION = 7  # 2: forecasts marked "expected" in the timeline and the figu
 # 7: sums of money answer one question only in near-paraphrases; "another 5.2 million" is a
 # difference; an outlet's count of its sources is no conflict, nor a count of what could be
 # done against one of what was; no who/where conflict when both sentences write both names
+# 8: a name and the same name with a generational suffix, both in one article, are two people
+# ("Donald Trump", "Donald Trump Jr."); a surname alone is then the one without the suffix
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

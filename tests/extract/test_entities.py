@@ -193,3 +193,9 @@ def test_half_of_an_editors_insertion_is_no_entity() -> None:
     doc = Doc(nlp().vocab, words=["[", "W]e", "will", "stop", ",", "Ada", "Moss", "said", "."])
     doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
     assert [e.text for e in entities_of(doc)] == ["Ada Moss"]
+
+
+def test_a_suffix_after_a_comma_stays_with_the_name() -> None:
+    # the model ends the name at the comma and calls "Jr." a person, or drops it
+    found = labels("Copies of Robert Miller, Jr.'s book sold out, and so did Ada Moss, Jr.'s.")
+    assert found == [("Robert Miller, Jr.", "PERSON"), ("Ada Moss, Jr.", "PERSON")]

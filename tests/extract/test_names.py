@@ -119,6 +119,39 @@ def test_ambiguous_surname_is_left_as_written() -> None:
     assert ix.canonical("Erik Holm") == "Erik Holm"
 
 
+def test_a_name_and_the_same_name_with_a_suffix_in_one_article_are_father_and_son() -> None:
+    article = [
+        ("President Ole Brand", "PERSON", "President Ole Brand spoke.", ("a1", 10)),
+        ("Ole Brand Jr.", "PERSON", "His son, Ole Brand Jr., said no.", ("a1", 200)),
+        ("Brand Jr.", "PERSON", "Brand Jr. left.", ("a1", 400)),
+        ("Brand", "PERSON", "Brand said he was proud.", ("a1", 500)),
+    ]
+    ix = NameIndex.build(article)
+    assert ix.canonical("Ole Brand") != ix.canonical("Ole Brand Jr.")
+    assert ix.canonical("Brand Jr.") == ix.canonical("Ole Brand Jr.")
+    # a surname alone is the one without the suffix, as news writes "Brand Jr." for the son
+    assert ix.canonical("Brand") == ix.canonical("Ole Brand")
+    # two outlets, one writing the suffix and one not, name one person
+    apart = [
+        ("Ole Brand", "PERSON", "Ole Brand was charged.", ("a1", 10)),
+        ("Ole Brand Jr.", "PERSON", "Ole Brand Jr. was charged.", ("a2", 10)),
+    ]
+    ix = NameIndex.build(apart)
+    assert ix.canonical("Ole Brand") == ix.canonical("Ole Brand Jr.")
+
+
+def test_a_surname_alone_among_suffixed_names_is_the_one_introduced_first() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ken Dahl III", "PERSON", "Ken Dahl III backs Cruz.", ("a1", 30)),
+            ("Ken Dahl, Jr.", "PERSON", "His father was Ken Dahl, Jr.", ("a1", 300)),
+            ("Dahl", "PERSON", "Dahl says so.", ("a1", 500)),
+        ]
+    )
+    assert ix.canonical("Ken Dahl, Jr.") != ix.canonical("Ken Dahl III")
+    assert ix.canonical("Dahl") == ix.canonical("Ken Dahl III")
+
+
 def test_a_surname_written_often_before_the_only_full_name_is_someone_else() -> None:
     # "Mr. Holm" throughout an article that names only his wife in full, late on
     husband = [("Mr. Holm", "PERSON", "Mr. Holm spoke.", ("a1", at)) for at in (50, 400, 900)]

@@ -121,6 +121,7 @@ _DASH_AFTER = re.compile(r"\s*(?:—|–|--?)\s")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
 # Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
 SUFFIXES = _words("jr sr ii iii iv")
+_SUFFIX_COMMA = re.compile(r",\s*(?=(?:jr|sr|ii|iii|iv)$)")
 # Lower-case words inside a person's name: "Bill de Blasio", "Ludwig van Beethoven".
 NAME_PARTICLES = _words("de van von der den da di du la le del della dos das bin ibn al el ter ten")
 # Those that open a surname written alone ("De Blasio", "Van Hollen"); not "Al", "Le" or "Di",
@@ -170,6 +171,7 @@ def key_of(name: str) -> str:
     (outlets that write "Jovenel Moïse" and "Jovenel Moise" name one person)."""
     s = without_accents(clean(name)).lower()
     s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
+    s = _SUFFIX_COMMA.sub(" ", s)  # "Donald Trump, Jr." is "Donald Trump Jr."
     return " ".join(s.split())
 
 
@@ -591,6 +593,26 @@ class NameIndex:
             for article, places in self._at.get(surname, {}).items()
         )
 
+    def _of_one_family(self, surname: str, fulls: list[str]) -> list[str]:
+        """Of one name written with and without generational suffixes ("Donald Trump",
+        "Donald Trump Jr."), the one a surname alone means: the one without a suffix, as
+        news writes "Trump Jr." for the son; else the one the article introduced first
+        ("Brent Bozell III" before "his father, Brent Bozell, Jr."). Other names: all."""
+        if len({tuple(name_words(f)) for f in fulls}) != 1:
+            return fulls
+        plain = [f for f in fulls if not suffix_of(f)]
+        if plain:
+            return plain
+        for article in self._at.get(surname, {}):
+            written = [(min(self._at[f][article]), f) for f in fulls if self._at[f].get(article)]
+            if written:
+                return [min(written)[1]]
+        return fulls
+
+    def _in_one_article(self, a: str, b: str) -> bool:
+        """Whether one article writes both keys."""
+        return bool(self._at.get(a, {}).keys() & self._at.get(b, {}).keys())
+
     def _see(
         self,
         surface: str,
@@ -798,8 +820,13 @@ class NameIndex:
         for i, a in enumerate(full):
             for b in full[i + 1 :]:
                 wa, wb = name_words(a), name_words(b)
-                if suffix_of(a) and suffix_of(b) and suffix_of(a) != suffix_of(b):
-                    continue  # "Ada Moss Jr." and "Ada Moss Sr." are two people
+                if suffix_of(a) != suffix_of(b) and (
+                    (suffix_of(a) and suffix_of(b)) or self._in_one_article(a, b)
+                ):
+                    # "Ada Moss Jr." and "Ada Moss Sr." are two people, and so are "Donald
+                    # Trump" and "Donald Trump Jr." when one article names both: a report
+                    # names its person in full once, suffix and all, and by surname after
+                    continue
                 if fuzz.ratio(wa[-1], wb[-1]) < 88:
                     continue
                 if fuzz.ratio(wa[0], wb[0]) >= 80:
@@ -830,6 +857,8 @@ class NameIndex:
             if len(name_words(k)) == 1:
                 surname = name_words(k)[0]
                 fulls = [f for f in full if name_words(f)[-1] == surname]
+                if suffix_of(k):  # "Trump Jr." is the one "Donald Trump Jr."
+                    fulls = [f for f in fulls if suffix_of(f) == suffix_of(k)]
                 if not fulls:
                     fulls = [
                         f
@@ -837,6 +866,8 @@ class NameIndex:
                         if fuzz.ratio(name_words(f)[-1], surname) >= 88 and len(surname) >= 4
                     ]
                 owners = {self._groups.find(f) for f in fulls}
+                if len(owners) > 1:
+                    owners = {self._groups.find(f) for f in self._of_one_family(k, fulls)}
                 if len(owners) == 1 and not self._introduced_after(k, fulls):
                     self._groups.union(owners.pop(), k)
         # a first name alone ("Ada") is the one person of the story who has it, when it is no

@@ -190,6 +190,37 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
     return spans
 
 
+# A generational suffix after a person's name, as the tokenizer writes it.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname(name: Span) -> Token:
+    """The last word of a person's name before a generational suffix ("Bozell" in "Brent
+    Bozell, Jr.", "Bozell III")."""
+    end = len(name)
+    while end > 1 and (name[end - 1].lower_ in NAME_SUFFIXES or name[end - 1].text == ","):
+        end -= 1
+    return name[end - 1]
+
+
+def _suffix_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
+    """A person's name with the suffix written after a comma: the model ends "Donald Trump,
+    Jr." before the comma and calls "Jr." a person of its own, or leaves it out ("Martin Luther
+    King, Jr."). The suffix tells a son from his father, so it stays with the name."""
+    spans = []
+    for ent in ents:
+        at = ent.end + 1
+        if (
+            ent.label_ == "PERSON"
+            and at < len(tokens)
+            and tokens[ent.end].text == ","
+            and tokens[at].lower_ in NAME_SUFFIXES
+            and tokens[at].text[:1].isupper()
+        ):
+            spans.append(Span(doc, ent.start, at + 1, label="PERSON"))
+    return spans
+
+
 def _area_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
     """ "Kursk Oblast", "the Belgorod region": capitalised words before an area word."""
     spans = []
@@ -291,13 +322,16 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = list(doc.ents)
     ents = _merge(doc, ents, _dateline_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _area_spans(doc, tokens))
+    ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
     # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
     # mislabelled person's name. A lone word the model calls a place votes only when it is a
     # known place: otherwise it is the mention in question ("Florent Groberg" ... "Groberg
     # spoke", GPE), and would vote for its own mislabel.
-    person_votes = Counter(ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
+    person_votes = Counter(
+        _surname(ent).text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+    )
     place_votes = Counter(
         ent[-1].text
         for ent in ents
