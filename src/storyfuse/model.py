@@ -61,7 +61,8 @@ BRIEF_VERSION = 8  # 2: forecasts marked "expected" in the timeline and the figu
 # difference; an outlet's count of its sources is no conflict, nor a count of what could be
 # done against one of what was; no who/where conflict when both sentences write both names
 # 8: a name and the same name with a generational suffix, both in one article, are two people
-# ("Donald Trump", "Donald Trump Jr."); a surname alone is then the one without the suffix
+# ("Donald Trump", "Donald Trump Jr."); a surname alone is then the one without the suffix; a
+# statement whose most central wording is a headline is summarised in a member that reads alone
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1513,6 +1513,34 @@ def test_a_summary_does_not_give_the_same_figures_twice():
     assert any("four men" in t for t in chosen)
 
 
+def test_a_statement_whose_central_wording_is_a_headline_is_summarised_in_a_full_sentence():
+    """The wording of a statement closest to the others may be a headline no summary takes
+    (no full stop); the statement is then said in its other articles' sentence, with all its
+    sources, not left out."""
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.facts import align
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.summary import summary
+
+    headline = "Agencies fought over classifying the Clinton emails, documents show"
+    story = text_story(
+        {
+            "a": f"{headline}\nThe report runs to more than three hundred pages of notes.\n",
+            "b": "Documents show that agencies fought over classifying the Clinton emails last "
+            "year.\nThe State Department asked for fewer markings on the messages in question.\n",
+            "c": "Agencies fought hard over classifying the Clinton emails, the documents show."
+            "\nCongressional Republicans called for hearings on the newly released notes.\n",
+        }
+    )
+    alignment = align(story, build_names(story))
+    (group,) = [g for g in alignment.groups if len(g) == 3]
+    assert alignment.units[alignment.representative(group)].text == headline
+    said = [c for c in summary(story, alignment) if "fought" in c.text]
+    assert len(said) == 1 and said[0].text != headline
+    assert said[0].sources == ("a", "b", "c")
+
+
 def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     """An expert quoted twice in one article on one subject said two things; the same expert's
     remark in another article joins the remark it renders."""

@@ -1,7 +1,8 @@
 """An extractive summary in which every sentence cites all the articles that state it.
 
-Candidates are the aligned statements of ``facts`` (one per group, in its most central wording),
-so a sentence's sources are every article that says it, not only the one it was taken from.
+Candidates are the aligned statements of ``facts`` (one per group, in its most central wording
+that can stand alone as a summary sentence), so a sentence's sources are every article that says
+it, not only the one it was taken from.
 Scores: TextRank (PageRank over the cosine graph of the candidates, networkx) times a bonus for
 support (statements several articles make) and for coming early in the articles (the news
 lead). Sentences are then picked by maximal marginal relevance so that no two say the same, and
@@ -73,9 +74,12 @@ def summary(
 ) -> list[Cited]:
     candidates = []
     for group in alignment.groups:
-        rep = alignment.representative(group)
-        if usable(alignment.units[rep], story):
-            candidates.append((rep, group))
+        # the statement in the wording of its most central member that reads well alone: a
+        # group whose central member is a headline ("FBI Documents Show State Department
+        # Fought Classification of Clinton Emails") also holds the lead sentence saying it
+        members = [g for g in group if usable(alignment.units[g], story)]
+        if members:
+            candidates.append((alignment.representative(members), group))
     if not candidates:
         return []
     reps = [rep for rep, _ in candidates]
