@@ -835,7 +835,10 @@ class Store:
             conn.execute(
                 s.insert().values(
                     id=sid,
-                    title=info[story.article_ids[0]].title,
+                    # until its brief gives one: the first member's title there is
+                    title=next(
+                        (info[x].title for x in story.article_ids if info[x].title), None
+                    ),
                     articles=len(story.article_ids),
                     sources=len(story.article_ids) - len(story.duplicates),
                     first_published=dates[0] if dates else None,
