@@ -46,7 +46,7 @@ ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list cou
 # 8: a scaled decimal is the value as written: "8.3 million" is 8,300,000, not 8,300,000.000000001;
 # a figure is not dated by what it counts from ("4,000 cases since March"); a person's name keeps
 # a suffix written after a comma ("Donald Trump, Jr."), and a name's surname is the word before
-# its suffix ("Pate" in "Stan Pate IV")
+# its suffix ("Pate" in "Stan Pate IV"); an outlet given as its own author is no author
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -159,6 +159,15 @@ def test_byline_authors(byline: str, authors: tuple[str, ...]) -> None:
     assert clean(_doc(f"Tram line opens\n{byline}\n{_prose(4)}")).authors == authors
 
 
+def test_an_outlet_given_as_its_own_author_is_no_author() -> None:
+    page = f"Tram line opens\n{_prose(4)}"
+    assert clean(_doc(page, outlet="City Post", authors=("City Post",))).authors == ()
+    kept = clean(_doc(page, outlet="City Post", authors=("Jane Smith", "CITY POST")))
+    assert kept.authors == ("Jane Smith",)
+    # a wire agency credited on another outlet's page is its author
+    assert clean(_doc(page, outlet="City Post", authors=("Reuters",))).authors == ("Reuters",)
+
+
 def test_parse_date_requires_a_full_date() -> None:
     assert parse_date("Oct. 25, 2024") == "2024-10-25"
     assert parse_date("October 2024") is None

@@ -95,7 +95,7 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     header = _header(decisions)
     title = document.title or find_title(_before_body(decisions), lines)
     outlet = document.outlet or find_outlet(lines, title, document.url)
-    authors = document.authors or find_authors(header, lines)
+    authors = _people_apart_from(outlet, document.authors or find_authors(header, lines))
     if document.published:
         return Metadata(title, outlet, authors, document.published, document.published_from)
     body_lines = frozenset(d.line.index for d in decisions if d.kept)
@@ -227,6 +227,15 @@ def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ..
         if match:
             return (match.group(1),)
     return ()
+
+
+def _people_apart_from(outlet: str | None, authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The authors but the outlet itself, which a site's metadata may give as the author of
+    its own pages ("LinkNaija" by "LinkNaija")."""
+    if not outlet:
+        return authors
+    key = re.sub(r"\W", "", outlet.casefold())
+    return tuple(a for a in authors if re.sub(r"\W", "", a.casefold()) != key)
 
 
 def _split_names(text: str) -> tuple[str, ...]:
