@@ -1745,3 +1745,19 @@ def test_an_interview_s_lines_are_no_statements_of_the_outlet():
     assert unattributed == {"Ada Br": False, "Q: Wha": True, "A: We ": True, "Brenn:": False}
     statements = {u.text[:6]: is_statement(u.text) for u in story.units}
     assert statements["Q: Wha"] is False and statements["A: We "] is True
+
+
+def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "Varnia exported 2.5 to 3.5 tonnes of gold last year, the ministry said.",
+        "b": "Varnia exported 1.2 tonnes of gold last year, the central bank said.",
+    }
+    story = text_story(texts)
+    figure = counts(texts, "tonne")
+    ranged = replace(figure(2.5, "a"), upper=3.5)
+    (conflict,) = number_conflicts(story, [ranged, figure(1.2, "b")])
+    assert {v.value.split(" (")[0] for v in conflict.variants} == {"2.5–3.5", "1.2"}

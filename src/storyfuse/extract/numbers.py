@@ -119,6 +119,16 @@ def _float(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+def written(value: float) -> str:
+    """A value as news writes it: "12,000", "8.3", "1,234.5" (no stray ".0")."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def amount(value: float, upper: float | None = None) -> str:
+    """A figure as read: "12,000", or a range "10,000–12,000", "2.5–3.5"."""
+    return written(value) if upper is None else f"{written(value)}–{written(upper)}"
+
+
 def scaled(number: float, scale: float) -> float:
     """``number`` times a scale, in decimal as it is written: 8.3 million is 8,300,000, where
     binary floating point gives 8,300,000.000000001, a value "8,300,000" elsewhere does not

@@ -60,7 +60,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.claims import unit_lemma
-from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, find_numbers
+from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, amount, find_numbers
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
@@ -655,9 +655,7 @@ def _same_sentence(a: Figure, b: Figure) -> bool:
 def _number_variant(figures: list[Figure], order: list[str]) -> Variant:
     """One value as the figures giving it say it: "1,500,000 (up to; HUR / NIS; 2024-10-25)"."""
     figure = max(figures, key=lambda f: len(f.sources))  # the first of the best supported
-    value = f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,}"
-    if figure.upper is not None:
-        value += f"–{figure.upper:,.0f}"
+    value = amount(figure.value, figure.upper)
 
     def each(field: str) -> str:
         return " / ".join(dict.fromkeys(getattr(f, field) for f in figures if getattr(f, field)))

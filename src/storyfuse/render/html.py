@@ -6,8 +6,9 @@ from typing import Any
 
 import jinja2
 
+from storyfuse.extract.numbers import written
 from storyfuse.model import Brief
-from storyfuse.render.view import build_view, number
+from storyfuse.render.view import build_view
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("storyfuse.render", "templates"),
@@ -15,7 +16,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["number"] = number
+_env.filters["number"] = written
 
 
 def _segments(article: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.numbers import MONEY_UNITS
+from storyfuse.extract.numbers import MONEY_UNITS, amount
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
@@ -146,12 +146,3 @@ def date_label(value: str | None, end: str | None = None) -> str:
     if moment := _TIME_OF_DAY.match(value):
         return f"{moment[1]} {_PARTS.get(moment[2], moment[2])}"
     return value
-
-
-def number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def amount(value: float, upper: float | None = None) -> str:
-    """A figure as read: "12,000", or a range "10,000–12,000"."""
-    return number(value) if upper is None else f"{number(value)}–{number(upper)}"

@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storyfuse.extract.numbers import written
 from storyfuse.ingest import OUTLET_CHARS, given_outlet
 from storyfuse.ingest.decode import known_encoding
 from storyfuse.web import examples, pages
@@ -58,7 +59,7 @@ def _number(value: Any) -> str:
         v = float(value)
     except (TypeError, ValueError):
         return str(value)
-    return f"{v:,.0f}" if v.is_integer() else f"{v:,}"
+    return written(v)
 
 
 def _json_attr(value: Any) -> markupsafe.Markup:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
+from storyfuse.extract.numbers import written
 from storyfuse.model import Analysis, Brief
 from storyfuse.render.jsonout import to_dict
 from storyfuse.web.views import outlet_name
@@ -152,7 +153,7 @@ def date_in(date: str | None, since: str | None, until: str | None) -> bool:
 
 def claim_detail(qualifier: str | None, value: float | None, unit: str | None) -> str:
     """ "about 12,000 troop" """
-    number = "" if value is None else f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    number = "" if value is None else written(value)
     return " ".join(p for p in (qualifier, number, unit) if p)
 
 

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import altair as alt
 
+from storyfuse.extract.numbers import written
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 # few enough that each chart stays readable on a phone
@@ -31,10 +33,6 @@ def iso_day(value: str | None) -> str | None:
     return f"{year}-{month or '01'}-{day or '01'}"
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
 def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Dot plots of the things counted by more than one figure: value by claimant.
 
@@ -47,7 +45,7 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             {
                 "claimant": f.get("claimant") or "unattributed",
                 "value": f["value"],
-                "label": " ".join(p for p in (f.get("qualifier"), _number(f["value"])) if p),
+                "label": " ".join(p for p in (f.get("qualifier"), written(f["value"])) if p),
                 "sources": len(set(f.get("sources") or ())),
                 "date": f.get("date") or "",
             }

@@ -6,7 +6,8 @@ import re
 from dataclasses import asdict, replace
 from typing import Any
 
-from storyfuse.render.view import amount, by_speaker, counted, date_label, label, language_note
+from storyfuse.extract.numbers import amount
+from storyfuse.render.view import by_speaker, counted, date_label, label, language_note
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from storyfuse.extract.numbers import written
+
 # a cited text matches a sentence of its article when at least this similar (token set ratio)
 MIN_CITATION_SCORE = 60.0
 
@@ -242,7 +244,7 @@ def _spans(article: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
                 out.append((*q["cue_span"], "cue", f"cue · {q.get('cue') or ''}".rstrip(" ·")))
     for c in article.get("claims") or ():
         if c.get("span"):
-            parts = [c.get("qualifier") or "", _number(c["value"]), c.get("unit") or ""]
+            parts = [c.get("qualifier") or "", written(c["value"]), c.get("unit") or ""]
             note = " ".join(p for p in parts if p)
             if c.get("claimant"):
                 note += f" · according to {c['claimant']}"
@@ -259,10 +261,6 @@ def _spans(article: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
 
 def _label_class(label: str) -> str:
     return "".join(ch for ch in label.lower() if ch.isalnum()) or "other"
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def article_blocks(article: Mapping[str, Any]) -> list[Block]:
