@@ -289,3 +289,17 @@ def test_analyze_on_workers_equals_one_process(
     two = pipeline.analyze([str(tmp_path)], workers=2)
     assert two.articles == one.articles
     assert [s.id for s in two.stories] == [s.id for s in one.stories]
+
+
+def test_the_warm_up_sample_reaches_every_finder() -> None:
+    from storyfuse.engines.pool import warm_up
+    from storyfuse.model import Analysis
+
+    outcomes = warm_up()
+    assert [type(o) for o in outcomes] == [Analysis, Analysis]
+    text, page = outcomes
+    assert page.article.published == "2024-03-04" and page.article.title
+    for analysis in outcomes:
+        assert analysis.quotes and analysis.claims and analysis.times and analysis.entities
+    # the page's clutter goes in cleaning, as the text's does
+    assert text.article.removed and "newsletter" not in page.article.text
