@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -47,10 +47,12 @@ ANALYSIS_VERSION = 8  # 2: claims say what they count; entity spans and list cou
 # a figure is not dated by what it counts from ("4,000 cases since March"); a person's name keeps
 # a suffix written after a comma ("Donald Trump, Jr."), and a name's surname is the word before
 # its suffix ("Pate" in "Stan Pate IV"); an outlet given as its own author is no author
+# 9: a lede's dateline the parse makes the subject ("Washington (CNN) - Dr. Ada Moss told") is
+# not the speaker, and no quote's content holds it
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 8  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 9  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -63,6 +65,8 @@ BRIEF_VERSION = 8  # 2: forecasts marked "expected" in the timeline and the figu
 # 8: a name and the same name with a generational suffix, both in one article, are two people
 # ("Donald Trump", "Donald Trump Jr."); a surname alone is then the one without the suffix; a
 # statement whose most central wording is a headline is summarised in a member that reads alone
+# 9: a dateline with a credit but no capitals ("Washington (CNN) - ", "(CNN) - ") is left out of
+# the lede's sentence too; a conflict writes a range's top with its decimals ("2.5–3.5")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -131,6 +131,39 @@ def test_speaker_mention_starts_after_a_dateline_with_a_hyphen() -> None:
     assert q.speaker == "Governor Ana Lindqvist"
 
 
+def test_the_ledes_dateline_is_not_the_speaker_the_name_after_its_dash_is() -> None:
+    # the parse makes the dateline the subject, with the name as its apposition or as a
+    # second subject
+    text = (
+        "Tarnby (CNN) - Dr. Ana Lindqvist, the city's top engineer, told lawmakers Tuesday that "
+        'the bridge will reopen, saying, "we are going to be doing more repairs, not less."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dr. Ana Lindqvist"] * 2
+    text = (
+        "TARNBY (AP) — Ana Lindqvist, the city's top engineer, told lawmakers on Tuesday that "
+        "the bridge will reopen in May."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ana Lindqvist"]
+    # a name set off by dashes is no dateline
+    text = "Ana Lindqvist — a teacher — told lawmakers on Tuesday that the bridge would reopen."
+    assert [q.speaker for q in quotes_of(text)] == ["Ana Lindqvist"]
+    # a subject in capitals that opens a sentence without a dash is the speaker
+    text = "NATO, the alliance, told lawmakers on Tuesday that the bridge will reopen in May."
+    assert [q.speaker for q in quotes_of(text)] == ["NATO"]
+
+
+def test_no_content_holds_the_ledes_dateline() -> None:
+    # the parse makes the dateline a second subject of "tried", whose clause is a candidate
+    text = (
+        "BUENA PARK, Calif. - Rallying hundreds of service workers who are struggling to get by, "
+        "Ana Lindqvist tried here last week to empathize with their frustrations and promised "
+        "to deliver change."
+    )
+    contents = [content for _, content in candidates_of(text, "tried")]
+    assert contents[-1].startswith("Ana Lindqvist tried here last week to empathize")
+    assert not any("BUENA" in content for content in contents)
+
+
 def test_speaker_after_a_quote_whatever_the_parse_made_of_it() -> None:
     # the parse gives "said" the quote's own subject ("one") and the name as a second one
     text = "“He voted against all of them. Every single one,” said Lindqvist. “It was not close.”"

@@ -1384,6 +1384,20 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     assert first["b"].text == "NATO members met on Monday."
     assert any(u.text == "TARNBY — Crews left." for u in story.units)
 
+    # a place in capitalised words, or none, before the wire's credit
+    texts = {
+        "a": "Tarnby (CNN) - The harbour bridge reopened on Monday.\nCrews left.",
+        "b": "(CNN Business) - Shares in the bridge operator rose on Monday.\nCrews left.",
+        "c": "Ana Lindqvist (D) - Norland's senator - voted on Monday.\nCrews left.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    first = {u.article_id: u.text for u in story.units if u.index == 0}
+    assert first["a"] == "The harbour bridge reopened on Monday."
+    assert first["b"] == "Shares in the bridge operator rose on Monday."
+    # a one-letter party after a name is no wire credit
+    assert first["c"].startswith("Ana Lindqvist (D)")
+
 
 def test_a_span_of_days_is_no_date_of_one_event():
     """ "conducted May 13-22" and "released May 25": the span's first day is no date of the

@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
+from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.nlp import DATELINE_DASHES, dateline_dash, left_conjunct, text_of
 from storyfuse.extract.people import (
@@ -245,8 +246,18 @@ class _Finder:
         self._speakers: dict[int, Token | None] = {}  # verb index -> ``_speaker_of`` it
         # whether a relative clause reports on its own (``_relative_report``), by its verb
         self._relative_reports: dict[int, bool] = {}
+        self._datelines: dict[int, int] = {}  # sentence -> where its dateline ends
 
     # --- helpers over the parse -----------------------------------------------------------
+
+    def _dateline_end(self, t: Token) -> int:
+        """Where the dateline that opens the sentence of ``t`` ends ("WASHINGTON (AP) — ",
+        "Tarnby (CNN) - "), as a character offset; the sentence's start when it has none."""
+        k = self.sent_of[t.i]
+        if k not in self._datelines:
+            sent = self.sents[k]
+            self._datelines[k] = sent.start_char + dateline_length(sent.text)
+        return self._datelines[k]
 
     def _tokens(self, span: Span) -> list[Token]:
         """The tokens of a sentence or other span, from those made once for the parse."""
@@ -420,7 +431,7 @@ class _Finder:
             subjects = on_line or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
-                return (outside or subjects)[0]
+                return self._past_dateline((outside or subjects)[0], subjects)
             for child in node.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -444,6 +455,18 @@ class _Finder:
                 continue
             return None
         return None
+
+    def _past_dateline(self, subject: Token, subjects: list[Token]) -> Token:
+        """The subject unless it is the lede's dateline, which the parse may make the subject
+        with the name after its dash as its apposition or as a second subject ("Tarnby (CNN)
+        - Dr. Ana Moss, the city's engineer, told ..."): then that name."""
+        dash = next((c for c in subject.rights if dateline_dash(c)), None)
+        if dash is None or dash.idx >= self._dateline_end(subject):
+            return subject  # "Jo Sims — a teacher — said": no dateline
+        after = [c for c in subjects if c.i > dash.i] + [
+            c for c in subject.rights if c.i > dash.i and c.dep_ in ("appos", "conj")
+        ]
+        return min(after, key=lambda t: t.i) if after else subject
 
     def _between(self, a: Token, b: Token) -> str:
         """The text between two words."""
@@ -1543,7 +1566,7 @@ class _Finder:
                 # whose stance the clause describes: its subject ("Voters seemed unmoved")
                 add(
                     "appearance",
-                    [subjects[0], complements[0]],
+                    [self._past_dateline(subjects[0], subjects), complements[0]],
                     speaker,
                     min_words=2,
                     inside=True,
@@ -2018,6 +2041,11 @@ class _Finder:
         p_start, p_end = self._paragraph_bounds(verb.idx)
         p_end = max(p_end, until or 0)
         tokens = [t for t in tokens if p_start <= t.idx < p_end and not t.is_space]
+        if not tokens:
+            return None
+        # nor is the lede's dateline part of it ("BUENA PARK, Calif. - "): where it was filed
+        filed = self._dateline_end(tokens[0])
+        tokens = [t for t in tokens if t.idx >= filed]
         if not tokens:
             return None
         if verb.dep_ == "relcl":
