@@ -199,3 +199,19 @@ def test_a_suffix_after_a_comma_stays_with_the_name() -> None:
     # the model ends the name at the comma and calls "Jr." a person, or drops it
     found = labels("Copies of Robert Miller, Jr.'s book sold out, and so did Ada Moss, Jr.'s.")
     assert found == [("Robert Miller, Jr.", "PERSON"), ("Ada Moss, Jr.", "PERSON")]
+
+
+def test_a_persons_name_holds_no_number() -> None:
+    # a number after the name ends it: a ranked list, a delegate count
+    found = labels("In the poll, Ted Cruz 1, John Kasich 2, Marco Rubio 3.")
+    assert [t for t, label in found if label == "PERSON"] == [
+        "Ted Cruz",
+        "John Kasich",
+        "Marco Rubio",
+    ]
+    # a word carrying a number is no one's name
+    found = labels(
+        "The national death toll puts COVID-19 on track to soon kill more than the 58,000 "
+        "Americans who died during the Vietnam War."
+    )
+    assert not [t for t, label in found if label == "PERSON"]

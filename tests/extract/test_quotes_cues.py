@@ -334,3 +334,17 @@ def candidate_speakers(text: str, word: str) -> dict[str, str | None]:
 )  # fmt: skip
 def test_learned_cue_speakers(text: str, word: str, kind: str, speaker: str) -> None:
     assert candidate_speakers(text, word).get(kind) == speaker
+
+
+def test_a_name_before_a_dash_is_not_the_speaker_after_it() -> None:
+    text = (
+        "Mrs. Clinton is seen as far more capable of dealing with racial tensions than Mr. Trump "
+        "- 60 percent of voters said Mrs. Clinton would be better at handling the issue."
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"60 percent of voters"}
+    # a pair of dashes inside the phrase sets nothing off
+    text = (
+        "Hillary Clinton spoke on Monday. Mrs. Clinton's cautious - and increasingly scripted - "
+        "approach to the press seems to be alienating the voters she would need."
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Hillary Clinton"}

@@ -361,7 +361,8 @@ def entity_fixes(doc: Doc) -> Doc:
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
-    for ent in [e for e in map(_trimmed, kept) if e is not None]:
+    kept = [e for e in map(_trimmed, kept) if e is not None]
+    for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if label in WEAK_LABELS and words in places:
@@ -400,6 +401,27 @@ def _trimmed(ent: Span) -> Span | None:
     if end == ent.end:
         return ent
     return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
+
+
+# A word that is a number or carries one: "1523", "COVID-19", "L2", "Trump2016".
+_NUMBERED = re.compile(r"\d|[^\W\d_]+-?\d+$")
+
+
+def _without_numbers(ent: Span) -> Span | None:
+    """A person's name holds no number. One after the name ends it ("Ted Cruz 1" in a ranked
+    list, "Donald Trump 384" delegates); a name that is itself a word with a number ("COVID-19",
+    "Trump2016") is no one's."""
+    if ent.label_ != "PERSON":
+        return ent
+    first = next((t for t in ent if t.like_num or _NUMBERED.match(t.text)), None)
+    if first is None:
+        return ent
+    end = first.i
+    while end > ent.start and not ent.doc[end - 1].whitespace_:
+        end -= 1  # back to the start of the word the number is part of ("COVID" "-" "19")
+    while end > ent.start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+        end -= 1
+    return Span(ent.doc, ent.start, end, label="PERSON") if end > ent.start else None
 
 
 def _within_paragraph(ent: Span) -> Span | None:

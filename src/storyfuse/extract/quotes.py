@@ -259,6 +259,10 @@ class _Finder:
             self._datelines[k] = sent.start_char + dateline_length(sent.text)
         return self._datelines[k]
 
+    @staticmethod
+    def _line_break(t: Token) -> bool:
+        return "\n" in t.text or "\n" in t.whitespace_
+
     def _tokens(self, span: Span) -> list[Token]:
         """The tokens of a sentence or other span, from those made once for the parse."""
         return self.tokens[span.start : span.end]
@@ -387,7 +391,13 @@ class _Finder:
         # "the economist Lena Sato", "Tom Reyes, the engineer": the person's name, when the
         # phrase holds exactly one.
         if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
-            chars = {t.idx for t in keep + named}
+            # ... in the phrase's own line, after a dash that sets off what goes before ("than
+            # Mr. Trump - 60 percent of voters said"), not one of a pair inside the phrase
+            # ("Trump's hard-edged - and increasingly personal - approach")
+            before = self.tokens[min(t.i for t in keep) : head.i]
+            dashes = [t.i for t in before if dateline_dash(t)]
+            cuts = [t.i for t in before if self._line_break(t)] + dashes[-1:] * (len(dashes) % 2)
+            chars = {t.idx for t in keep + named if t.i > max(cuts, default=-1)}
             people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
                 return self.people.fullest(people[0].name, head.idx)
@@ -401,7 +411,7 @@ class _Finder:
         cuts = [
             k
             for k, t in enumerate(words)
-            if t.i < head.i and ("\n" in t.text or "\n" in t.whitespace_ or dateline_dash(t))
+            if t.i < head.i and (self._line_break(t) or dateline_dash(t))
         ]
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
