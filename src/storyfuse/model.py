@@ -49,7 +49,9 @@ ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list cou
 # its suffix ("Pate" in "Stan Pate IV"); an outlet given as its own author is no author
 # 9: a lede's dateline the parse makes the subject ("Washington (CNN) - Dr. Ada Moss told") is
 # not the speaker, and no quote's content holds it; a person's name holds no number ("Ted Cruz 1"
-# is "Ted Cruz", "COVID-19" no person); a name before a dash is not the speaker after it
+# is "Ted Cruz", "COVID-19" no person); a name before a dash is not the speaker after it; "put"
+# and "peg" claim a figure they put "at" ("Forbes put his net worth at $45 billion"), not one
+# they put somewhere ("put $100 million into the fund", "puts the virus on track to kill 58,000")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -779,3 +779,19 @@ def test_a_fraction_in_words_is_no_count(text: str) -> None:
     not claims (eval/gold/claims/GUIDELINES.md)."""
     assert claims_of(text) == []
 
+
+
+def test_put_and_peg_report_a_figure_where_they_put_it_at() -> None:
+    claims = claims_of("The ministry pegged the cost of the bridge at $3 million.")
+    assert [(c.value, c.claimant) for c in claims] == [(3_000_000, "The ministry")]
+    claims = claims_of("Port officials put the number of dead at 5,000.")
+    assert [(c.value, c.claimant) for c in claims] == [(5_000, "Port officials")]
+    # putting something somewhere is no estimate of it
+    claims = claims_of(
+        "The national death toll is five times the milestone of 10,000 hit less than three "
+        "weeks ago and puts the fever on track to soon kill more than the 58,000 Varnians who "
+        "died during the war."
+    )
+    assert [(c.value, c.claimant) for c in claims if c.value == 58_000] == [(58_000, None)]
+    claims = claims_of("Ana Lindqvist put $100 million into the fund last year.")
+    assert [c.claimant for c in claims] == [None]

@@ -150,6 +150,9 @@ REPORTING_VERBS = frozenset(
         "peg",
     ]
 )
+# Of those, the verbs that report a figure only where they put it "at": "officials put the toll
+# at 500", but not "puts the virus on track to kill 58,000".
+AT_REPORTING_VERBS = frozenset({"put", "peg"})
 # Cues of an attribution, besides the reporting verbs, whose source gives the figures inside it:
 # a point made ("The candidate pointed out that Sen. Ted Cruz (who has 231 delegates) must win
 # 58 percent"), a forecast ("Home Depot sees sales growth of 1.8 percent") or a proposal or
@@ -885,7 +888,23 @@ def _asserts(quote: Quote, doc: Doc) -> bool:
     head = cue[0]
     if head.lower_ == "according" or head.pos_ in {"NOUN", "PROPN"}:
         return True
-    return head.lemma_ in REPORTING_VERBS or head.lemma_ in CLAIMING_CUES
+    return _reporting(head) or head.lemma_ in CLAIMING_CUES
+
+
+def _reporting(verb: Token) -> bool:
+    """A reporting verb (``REPORTING_VERBS``); "put" and "peg" with "at", or with no other
+    place to put something ("Initial estimates put the tally ... at 55,000", where the parse
+    hangs "at" elsewhere), but not "put $100 million into the fund", "put up $5 million",
+    "put the two candidates ahead of their rivals"."""
+    if verb.lemma_ in AT_REPORTING_VERBS:
+        places = [
+            c
+            for c in verb.children
+            if c.dep_ in ("prep", "prt")
+            or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))
+        ]
+        return not places or any(c.dep_ == "prep" and c.lower_ == "at" for c in places)
+    return verb.lemma_ in REPORTING_VERBS
 
 
 def _hearsay(quote: Quote) -> bool:
@@ -904,7 +923,10 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     #    the death of a man who was shot 41 times", X does not claim the 41.
     child = root
     for verb in root.ancestors:
-        if verb.lemma_ in REPORTING_VERBS and verb.pos_ in {"VERB", "AUX"} and _reports(child):
+        reported = _reports(child) or (
+            verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at"
+        )
+        if _reporting(verb) and verb.pos_ in {"VERB", "AUX"} and reported:
             subject = _subject(verb)
             if subject is not None and not inside & {t.i for t in subject}:
                 return subject
@@ -916,7 +938,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     #    58%-33%, those surveyed said ...").
     governing = _governing_but_by_margin(root)
     for verb in sent:
-        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ != "VERB" or verb.i in governing:
+        if not _reporting(verb) or verb.pos_ != "VERB" or verb.i in governing:
             continue
         if verb.dep_ not in {"ROOT", "conj"} or verb.i < item.tokens.end:
             continue
