@@ -1389,12 +1389,14 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
         "a": "Tarnby (CNN) - The harbour bridge reopened on Monday.\nCrews left.",
         "b": "(CNN Business) - Shares in the bridge operator rose on Monday.\nCrews left.",
         "c": "Ana Lindqvist (D) - Norland's senator - voted on Monday.\nCrews left.",
+        "d": "(CNN)Crews reopened the harbour bridge on Monday.\nCrews left.",
     }
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
     first = {u.article_id: u.text for u in story.units if u.index == 0}
     assert first["a"] == "The harbour bridge reopened on Monday."
     assert first["b"] == "Shares in the bridge operator rose on Monday."
+    assert first["d"] == "Crews reopened the harbour bridge on Monday."  # the dash left out
     # a one-letter party after a name is no wire credit
     assert first["c"].startswith("Ana Lindqvist (D)")
 

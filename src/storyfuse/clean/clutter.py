@@ -59,13 +59,16 @@ _DATED_DATELINE = re.compile(
 )
 # The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
 # country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
-# Or, with the credit, a place in capitalised words or none: "Washington (CNN) - ", "(CNN) - ".
+# Or, with the credit, a place in capitalised words or none, and the dash perhaps left out:
+# "Washington (CNN) - ", "(CNN) - ", "(CNN)Less than three months ...".
 DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-    r"(?: ?\([A-Za-z ]{1,20}\))?"
+    r"(?:(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?: ?\([A-Za-z ]{1,20}\))?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})? ?)?"
     r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
-    r" ?(?:—|–|--?) ?(?=[A-Z\"“‘'])"
+    r" ?(?:—|–|--?) ?"
+    r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
+    r"(?=[A-Z\"“‘'])"
 )
 
 
