@@ -69,7 +69,9 @@ BRIEF_VERSION = 9  # 2: forecasts marked "expected" in the timeline and the figu
 # ("Donald Trump", "Donald Trump Jr."); a surname alone is then the one without the suffix; a
 # statement whose most central wording is a headline is summarised in a member that reads alone
 # 9: a dateline with a credit but no capitals ("Washington (CNN) - ", "(CNN) - ") is left out of
-# the lede's sentence too; a conflict writes a range's top with its decimals ("2.5–3.5")
+# the lede's sentence too; a conflict writes a range's top with its decimals ("2.5–3.5"); a
+# name ending in a role word and a suffix is not that title and a name ("Martin Luther King
+# Jr." was "Jr")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

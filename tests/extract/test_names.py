@@ -60,6 +60,9 @@ def test_split_title_from_name() -> None:
     )
     assert split_title("Aino Varga") == ("", "Aino Varga")
     assert split_title("the prime minister") == ("", "prime minister")
+    # a name ending in a role word, then a suffix: the suffix alone is no name
+    assert split_title("Martin Luther King Jr.") == ("", "Martin Luther King Jr")
+    assert split_title("Aino Varga King III") == ("", "Aino Varga King III")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

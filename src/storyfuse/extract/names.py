@@ -201,8 +201,10 @@ def split_title(name: str) -> tuple[str, str]:
         or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in rest)
         or not rest[-1][:1].isupper()
         or not all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
+        or all(w.lower().rstrip(".") in SUFFIXES for w in rest)
     ):
-        # not a person's name after the title: "Defense Intelligence Directorate"
+        # not a person's name after the title: "Defense Intelligence Directorate", or only
+        # the suffix of a name ending in a role word: "Martin Luther King Jr."
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
 
