@@ -71,7 +71,7 @@ BRIEF_VERSION = 9  # 2: forecasts marked "expected" in the timeline and the figu
 # 9: a dateline with a credit but no capitals ("Washington (CNN) - ", "(CNN) - ") is left out of
 # the lede's sentence too; a conflict writes a range's top with its decimals ("2.5–3.5"); a
 # name ending in a role word and a suffix is not that title and a name ("Martin Luther King
-# Jr." was "Jr")
+# Jr." was "Jr"); a story without a headline or a summary is titled by its first sentence
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

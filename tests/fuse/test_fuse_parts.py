@@ -201,7 +201,7 @@ def test_a_story_of_one_short_untitled_article_still_gets_a_brief():
 
     lone = analysis({"id": "lone", "text": "Rain fell.", "title": None})
     brief = fuse(Story(id="s", article_ids=("lone",)), {"lone": lone}, embedder=lexical_embedder)
-    assert brief.title == "s"  # no headline and nothing to summarise: the story id
+    assert brief.title == "Rain fell."  # no headline and nothing to summarise: what it says
     assert brief.facts == () and brief.summary == () and brief.conflicts == ()
     assert [f.article_id for f in brief.framing] == ["lone"]
 

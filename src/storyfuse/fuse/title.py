@@ -26,7 +26,11 @@ def title_texts(story: StoryArticles) -> list[str]:
 def title(story: StoryArticles, summary: list[Cited]) -> str:
     headlines = _headlines(story)
     if not headlines:
-        return summary[0].text if summary else story.story.id
+        # the summary's lead, else the first thing an article says (too short to summarise):
+        # the story's id only when no article says anything
+        if summary:
+            return summary[0].text
+        return next((u.text for u in story.units), story.story.id)
     if len(headlines) == 1:
         return headlines[0]
     vectors = story.vectors(headlines)
