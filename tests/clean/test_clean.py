@@ -166,6 +166,15 @@ def test_an_outlet_given_as_its_own_author_is_no_author() -> None:
     assert kept.authors == ("Jane Smith",)
     # a wire agency credited on another outlet's page is its author
     assert clean(_doc(page, outlet="City Post", authors=("Reuters",))).authors == ("Reuters",)
+    # the site's address, its dot dropped, is no author either
+    kept = clean(_doc(page, outlet="Tarnby", authors=("Jane Smith", "Tarnby com")))
+    assert kept.authors == ("Jane Smith",)
+
+
+def test_an_author_named_twice_is_one_author() -> None:
+    page = f"Tram line opens\n{_prose(4)}"
+    both = ("Troy Smith", "Troy L Smith", "Ana Smith", "Troy L. Smith")
+    assert clean(_doc(page, outlet="City Post", authors=both)).authors == ("Troy Smith", "Ana Smith")
 
 
 def test_parse_date_requires_a_full_date() -> None:

@@ -230,12 +230,26 @@ def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ..
 
 
 def _people_apart_from(outlet: str | None, authors: tuple[str, ...]) -> tuple[str, ...]:
-    """The authors but the outlet itself, which a site's metadata may give as the author of
-    its own pages ("LinkNaija" by "LinkNaija")."""
-    if not outlet:
-        return authors
-    key = re.sub(r"\W", "", outlet.casefold())
-    return tuple(a for a in authors if re.sub(r"\W", "", a.casefold()) != key)
+    """The authors, each once, but the outlet itself, which a site's metadata may give as the
+    author of its own pages ("LinkNaija" by "LinkNaija", "Cleveland com" on Cleveland's).
+    A name written again with a middle initial is the same author ("Troy Smith", "Troy L
+    Smith"): the first form stays."""
+    site = re.sub(r"\W", "", outlet.casefold()) if outlet else None
+    out: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for author in authors:
+        words = re.sub(r"[^\w\s]", "", author.casefold()).split()
+        if site and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS)):
+            continue
+        key = tuple(w for k, w in enumerate(words) if len(w) > 1 or k in (0, len(words) - 1))
+        if key not in seen:
+            seen.add(key)
+            out.append(author)
+    return tuple(out)
+
+
+# How a site's address ends, its dots dropped ("cleveland.com" as "Cleveland com").
+_SITE_ENDINGS = ("com", "net", "org", "couk")
 
 
 def _split_names(text: str) -> tuple[str, ...]:
