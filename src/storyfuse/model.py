@@ -52,7 +52,8 @@ ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list cou
 # is "Ted Cruz", "COVID-19" no person); a name before a dash is not the speaker after it; "put"
 # and "peg" claim a figure they put "at" ("Forbes put his net worth at $45 billion"), not one
 # they put somewhere ("put $100 million into the fund", "puts the virus on track to kill 58,000");
-# an author named twice, once with a middle initial, is one author, and a site's address no author
+# an author named twice, once with a middle initial, is one author; a site's address and a job
+# ("AP Auto Writer") are no authors, and a note on the author gives the name
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -175,6 +175,11 @@ def test_an_author_named_twice_is_one_author() -> None:
     page = f"Tram line opens\n{_prose(4)}"
     both = ("Troy Smith", "Troy L Smith", "Ana Smith", "Troy L. Smith")
     assert clean(_doc(page, outlet="City Post", authors=both)).authors == ("Troy Smith", "Ana Smith")
+    # a job is no author
+    jobs = ("Tom Krisher", "AP Auto Writer", "Senior Correspondents")
+    assert clean(_doc(page, outlet="City Post", authors=jobs)).authors == ("Tom Krisher",)
+    noted = ("Ana Berg is a reporter for City Post",)
+    assert clean(_doc(page, outlet="City Post", authors=noted)).authors == ("Ana Berg",)
 
 
 def test_parse_date_requires_a_full_date() -> None:

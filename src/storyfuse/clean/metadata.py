@@ -95,7 +95,7 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     header = _header(decisions)
     title = document.title or find_title(_before_body(decisions), lines)
     outlet = document.outlet or find_outlet(lines, title, document.url)
-    authors = _people_apart_from(outlet, document.authors or find_authors(header, lines))
+    authors = _distinct_authors(outlet, document.authors or find_authors(header, lines))
     if document.published:
         return Metadata(title, outlet, authors, document.published, document.published_from)
     body_lines = frozenset(d.line.index for d in decisions if d.kept)
@@ -229,16 +229,21 @@ def find_authors(header: Sequence[Line], lines: Sequence[Line]) -> tuple[str, ..
     return ()
 
 
-def _people_apart_from(outlet: str | None, authors: tuple[str, ...]) -> tuple[str, ...]:
+def _distinct_authors(outlet: str | None, authors: tuple[str, ...]) -> tuple[str, ...]:
     """The authors, each once, but the outlet itself, which a site's metadata may give as the
     author of its own pages ("LinkNaija" by "LinkNaija", "Cleveland com" on Cleveland's).
     A name written again with a middle initial is the same author ("Troy Smith", "Troy L
-    Smith"): the first form stays."""
+    Smith"): the first form stays. An author's job, split off the byline ("By Tom Krisher, AP
+    Auto Writer"), is no author, and one read from a note on the author is the name ("Phil
+    Helsel is a reporter for ...")."""
     site = re.sub(r"\W", "", outlet.casefold()) if outlet else None
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for author in authors:
+        author = _BIO.split(author, maxsplit=1)[0]
         words = re.sub(r"[^\w\s]", "", author.casefold()).split()
+        if not words or words[-1] in _JOBS:
+            continue
         if site and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS)):
             continue
         key = tuple(w for k, w in enumerate(words) if len(w) > 1 or k in (0, len(words) - 1))
@@ -248,6 +253,14 @@ def _people_apart_from(outlet: str | None, authors: tuple[str, ...]) -> tuple[st
     return tuple(out)
 
 
+# Where a note on the author turns from the name to the job: "Phil Helsel is a reporter".
+_BIO = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+")
+# The last word of a job a byline gives after the name ("AP Auto Writer").
+_JOBS = frozenset(
+    f"{job}{s}"
+    for job in ("writer", "reporter", "correspondent", "editor", "columnist", "contributor")
+    for s in ("", "s")
+)
 # How a site's address ends, its dots dropped ("cleveland.com" as "Cleveland com").
 _SITE_ENDINGS = ("com", "net", "org", "couk")
 
