@@ -215,3 +215,19 @@ def test_a_persons_name_holds_no_number() -> None:
         "Americans who died during the Vietnam War."
     )
     assert not [t for t, label in found if label == "PERSON"]
+
+
+def test_a_place_in_capitals_before_a_dateline_dash_is_a_place() -> None:
+    found = labels("DETROIT (AP) — Michigan saved the senator's bid in 2016.")
+    assert ("DETROIT", "GPE") in found and ("AP", "ORG") in found
+    # an organisation set off by dashes opens no dateline
+    assert ("NATO", "ORG") in labels("NATO — the alliance — met on Monday.")
+
+
+def test_an_entity_does_not_start_with_the_possessive_before_it() -> None:
+    found = labels(
+        "After crushing losses on Super Tuesday, the Vermont democratic socialist’s White "
+        "House bid is now counting on the Wolverine State."
+    )
+    assert not [t for t, _ in found if t.startswith(("’", "'"))]
+    assert "White House" in [t for t, _ in found]

@@ -45,6 +45,7 @@ from spacy.util import filter_spans
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
+from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import SUFFIXES, without_accents
 from storyfuse.model import Entity, Sentence, Word
 
@@ -172,6 +173,10 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
     for ent in ents:
         if ent.start_char > 0 and text[ent.start_char - 1] != "\n":
             continue
+        if ent.label_ not in PLACE_LABELS and _before_a_dateline_dash(ent, tokens, text):
+            # the place alone, in capitals, the model labelled otherwise: "DETROIT (AP) — "
+            spans.append(Span(doc, ent.start, ent.end, label="GPE"))
+            continue
         head = range(ent.start + 1, min(ent.end - 1, ent.start + 4))  # a place of 1-3 words
         dash = next((i for i in head if dateline_dash(tokens[i])), None)
         if dash is None:
@@ -188,6 +193,19 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
         elif rest[0].pos_ == "PROPN":
             spans.append(Span(doc, rest.start, rest.end, label=ent.label_))
     return spans
+
+
+def _before_a_dateline_dash(ent: Span, tokens: list[Token], text: str) -> bool:
+    """Whether ``ent`` is a word or three in capitals that open a dateline, before its dash
+    or the wire's credit ("DETROIT — The ...", "DETROIT (AP) — The ...")."""
+    if len(ent) > 3 or not all(t.is_upper and t.is_alpha for t in ent):
+        return False
+    after = tokens[ent.end : ent.end + 4]
+    if after and after[0].text == "(" and len(after) == 4 and after[2].text == ")":
+        after = after[3:]
+    if not after or not dateline_dash(after[0]):
+        return False
+    return dateline_length(text[ent.start_char : after[0].idx + 40]) > after[0].idx - ent.start_char
 
 
 def _a_suffix(token: Token) -> bool:
@@ -393,14 +411,20 @@ def entity_fixes(doc: Doc) -> Doc:
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """An entity without the lower-case function words the model ran it into: "The
-    Associated Press that" is "The Associated Press"."""
-    end = ent.end
-    while end > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
+    """An entity without the lower-case function words the model ran it into ("The
+    Associated Press that" is "The Associated Press"), nor the possessive ending of the word
+    before it ("socialist’s White House bid": "’s White House")."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in POSSESSIVE_ENDINGS:
+        start += 1
+    while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
         end -= 1
-    if end == ent.end:
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
+    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
 
 # A word that is a number or carries one: "1523", "COVID-19", "L2", "Trump2016".
