@@ -53,7 +53,10 @@ ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list cou
 # and "peg" claim a figure they put "at" ("Forbes put his net worth at $45 billion"), not one
 # they put somewhere ("put $100 million into the fund", "puts the virus on track to kill 58,000");
 # an author named twice, once with a middle initial, is one author; a site's address and a job
-# ("AP Auto Writer") are no authors, and a note on the author gives the name
+# ("AP Auto Writer") are no authors, and a note on the author gives the name; a place in
+# capitals before a dateline's dash is a place ("DETROIT (AP) —" was ORG); an entity does not
+# start with the possessive before it ("’s White House"); a name that qualifies a plural is not
+# its speaker ("Clinton aides said" was Hillary Clinton's)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

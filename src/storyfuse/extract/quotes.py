@@ -397,7 +397,18 @@ class _Finder:
             before = self.tokens[min(t.i for t in keep) : head.i]
             dashes = [t.i for t in before if dateline_dash(t)]
             cuts = [t.i for t in before if self._line_break(t)] + dashes[-1:] * (len(dashes) % 2)
-            chars = {t.idx for t in keep + named if t.i > max(cuts, default=-1)}
+            # a name that only qualifies a plural is not theirs: "Clinton defenders argue"
+            qualifying = {
+                t.i
+                for c in head.children
+                if c.dep_ == "compound" and c.i < head.i and head.tag_ == "NNS"
+                for t in c.subtree
+            }
+            chars = {
+                t.idx
+                for t in keep + named
+                if t.i > max(cuts, default=-1) and t.i not in qualifying
+            }
             people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
                 return self.people.fullest(people[0].name, head.idx)
