@@ -795,3 +795,14 @@ def test_put_and_peg_report_a_figure_where_they_put_it_at() -> None:
     assert [(c.value, c.claimant) for c in claims if c.value == 58_000] == [(58_000, None)]
     claims = claims_of("Ana Lindqvist put $100 million into the fund last year.")
     assert [c.claimant for c in claims] == [None]
+
+
+def test_counting_on_someone_claims_none_of_their_figures() -> None:
+    text = (
+        "The senator's bid is now counting on the state to put him back in contention with its "
+        "125 delegates."
+    )
+    assert [c.claimant for c in claims_of(text)] == [None]
+    # counting something is reporting it, whatever else the sentence holds
+    claims = claims_of("Election officials counted 12,000 ballots on Monday.")
+    assert [c.claimant for c in claims] == ["Election officials"]

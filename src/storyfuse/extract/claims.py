@@ -892,10 +892,10 @@ def _asserts(quote: Quote, doc: Doc) -> bool:
 
 
 def _reporting(verb: Token) -> bool:
-    """A reporting verb (``REPORTING_VERBS``); "put" and "peg" with "at", or with no other
-    place to put something ("Initial estimates put the tally ... at 55,000", where the parse
-    hangs "at" elsewhere), but not "put $100 million into the fund", "put up $5 million",
-    "put the two candidates ahead of their rivals"."""
+    """A reporting verb (``REPORTING_VERBS``). "Put" and "peg" report with "at", or with no
+    other place to put something ("Initial estimates put the tally ... at 55,000", where the
+    parse hangs "at" elsewhere), but not in "put $100 million into the fund", "put up $5
+    million", "put the two candidates ahead of their rivals"; "count" not in "count on"."""
     if verb.lemma_ in AT_REPORTING_VERBS:
         places = [
             c
@@ -904,6 +904,12 @@ def _reporting(verb: Token) -> bool:
             or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))
         ]
         return not places or any(c.dep_ == "prep" and c.lower_ == "at" for c in places)
+    if verb.lemma_ == "count":
+        # counting on someone relies on them: "the bid is counting on the state to put him
+        # back in contention with its 125 delegates"
+        deps = {(c.dep_, c.lower_) for c in verb.children}
+        relied = {("prep", "on"), ("prep", "upon")} & deps
+        return not relied or any(dep == "dobj" for dep, _ in deps)
     return verb.lemma_ in REPORTING_VERBS
 
 
