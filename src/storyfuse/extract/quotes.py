@@ -261,6 +261,7 @@ class _Finder:
 
     @staticmethod
     def _line_break(t: Token) -> bool:
+        """Whether a line ends in or after ``t``."""
         return "\n" in t.text or "\n" in t.whitespace_
 
     def _tokens(self, span: Span) -> list[Token]:
@@ -309,15 +310,13 @@ class _Finder:
         if later:
             hi = min(hi, min(later) - 1)
         # the mention ends with its line
-        breaks = [
-            t.i for t in self.tokens[head.i : hi + 1] if "\n" in t.text or "\n" in t.whitespace_
-        ]
+        breaks = [t.i for t in self.tokens[head.i : hi + 1] if self._line_break(t)]
         if breaks:
             hi = breaks[0]
         # a timestamp, heading or dateline run into the sentence ("11 a.m.\n\nJeb Bush says",
         # "RENO, Nev. (AP) — Donald Trump says")
         for t in self.tokens[lo : head.i]:
-            if "\n" in t.text or "\n" in t.whitespace_ or dateline_dash(t):
+            if self._line_break(t) or dateline_dash(t):
                 lo = t.i + 1
         lo = self._after_quotation(lo, head)
         while lo < hi and (self.tokens[lo].is_punct or self.tokens[lo].is_space):
@@ -754,7 +753,7 @@ class _Finder:
         """A subject phrase that runs over a line break (a timestamp line parsed into it:
         "12:15 p.m.\n\nPresident Barack Obama says") stands for its part on the last line."""
         tokens = sorted(subj.subtree, key=lambda t: t.i)
-        breaks = [t.i for t in tokens if "\n" in t.text or "\n" in t.whitespace_]
+        breaks = [t.i for t in tokens if self._line_break(t)]
         if not breaks or breaks[-1] >= tokens[-1].i:
             return subj
         line = [t for t in tokens if t.i > breaks[-1] and not t.is_space]
