@@ -233,17 +233,17 @@ def _distinct_authors(outlet: str | None, authors: tuple[str, ...]) -> tuple[str
     """The authors, each once, but the outlet itself, which a site's metadata may give as the
     author of its own pages ("LinkNaija" by "LinkNaija", "Cleveland com" on Cleveland's).
     A name written again with a middle initial is the same author ("Troy Smith", "Troy L
-    Smith"): the first form stays. An author's job, split off the byline ("By Tom Krisher, AP
-    Auto Writer"), is no author, and one read from a note on the author is the name ("Phil
-    Helsel is a reporter for ...")."""
+    Smith"): the first form stays. An author's job after the name, split off the byline ("By
+    Tom Krisher, AP Auto Writer"), is no author, and one read from a note on the author is the
+    name ("Phil Helsel is a reporter for ...")."""
     site = re.sub(r"\W", "", outlet.casefold()) if outlet else None
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for author in authors:
         author = _BIO.split(author, maxsplit=1)[0]
         words = re.sub(r"[^\w\s]", "", author.casefold()).split()
-        if not words or words[-1] in _JOBS:
-            continue
+        if not words or (out and words[-1] in _JOBS):
+            continue  # the job after the name it is the job of
         if site and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS)):
             continue
         key = tuple(w for k, w in enumerate(words) if len(w) > 1 or k in (0, len(words) - 1))
