@@ -123,6 +123,7 @@ def test_html_story_line_counts_in_the_singular_for_one():
     html = render(_brief(), "html")
     assert "2 articles" in html and "1 conflict ·" in html
     assert "1 figure ·" in html and "1 quote<" in html
+    assert "1 statement aligned across articles" in html
 
 
 def test_timeline_weeks_read_as_the_week_of_their_monday():
