@@ -353,6 +353,9 @@ def test_a_name_before_a_dash_is_not_the_speaker_after_it() -> None:
 def test_a_name_qualifying_a_plural_is_not_the_speaker() -> None:
     text = "Bill Clinton spoke. Clinton defenders argue that this was the best anyone could do."
     assert [q.speaker for q in quotes_of(text)] == ["Clinton defenders"]
+    # when they said it is not part of who they are
+    text = "Bill Clinton spoke. Clinton defenders today argue that this was the best one could do."
+    assert [q.speaker for q in quotes_of(text)] == ["Clinton defenders"]
     # a person in the phrase is its speaker still: "the economist Lena Sato"
     text = "The economist, Lena Sato, argued that rates would fall."
     assert [q.speaker for q in quotes_of(text)] == ["Lena Sato"]

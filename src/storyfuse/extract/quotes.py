@@ -377,8 +377,8 @@ class _Finder:
             if child.dep_ == "prep" and child.lower_ == "of" and _a_role(head):
                 completes.extend(_of_phrase(child))  # "the former secretary of state"
                 continue
-            if child.dep_ in NAME_DROP_DEPS:
-                continue
+            if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
+                continue  # nor when it was said: "Clinton defenders today argue"
             keep.extend(child.subtree)
         if head.ent_type_ and head.ent_type_ != "PERSON":
             # a name that runs on through a preposition stays whole: "the Bank of England",
