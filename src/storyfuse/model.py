@@ -56,7 +56,8 @@ ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list cou
 # ("AP Auto Writer") are no authors, and a note on the author gives the name; a place in
 # capitals before a dateline's dash is a place ("DETROIT (AP) —" was ORG); an entity does not
 # start with the possessive before it ("’s White House"); a name that qualifies a plural is not
-# its speaker ("Clinton aides said" was Hillary Clinton's)
+# its speaker ("Clinton aides said" was Hillary Clinton's), nor is when it was said part of a
+# speaker's name ("Trump this week")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
