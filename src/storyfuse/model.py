@@ -61,7 +61,7 @@ ANALYSIS_VERSION = 9  # 2: claims say what they count; entity spans and list cou
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 9  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 10  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -78,6 +78,8 @@ BRIEF_VERSION = 9  # 2: forecasts marked "expected" in the timeline and the figu
 # the lede's sentence too; a conflict writes a range's top with its decimals ("2.5–3.5"); a
 # name ending in a role word and a suffix is not that title and a name ("Martin Luther King
 # Jr." was "Jr"); a story without a headline or a summary is titled by its first sentence
+# 10: a conflict writes a value of a million or more with its scale word ("1.5 million") when
+# the word gives it exactly
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -806,3 +806,28 @@ def test_counting_on_someone_claims_none_of_their_figures() -> None:
     # counting something is reporting it, whatever else the sentence holds
     claims = claims_of("Election officials counted 12,000 ballots on Monday.")
     assert [c.claimant for c in claims] == ["Election officials"]
+
+
+@pytest.mark.parametrize(
+    ("value", "upper", "shown"),
+    [
+        (12_000, None, "12,000"),
+        (8.3, None, "8.3"),
+        (999_999, None, "999,999"),
+        (6.6e6, None, "6.6 million"),
+        (137e6, None, "137 million"),
+        (2.3e12, None, "2.3 trillion"),
+        (1.25e9, None, "1.25 billion"),
+        # a scale word that would round the value leaves it in digits
+        (6_612_345, None, "6,612,345"),
+        (1_234_567_000, None, "1,234,567,000"),
+        (10_000, 12_000, "10,000–12,000"),
+        (2.5, 4, "2.5–4"),
+        (10e6, 12e6, "10–12 million"),
+        (1.5e6, 2e9, "1.5 million–2 billion"),
+    ],
+)
+def test_a_figure_is_shown_as_news_writes_it(value: float, upper: float | None, shown: str) -> None:
+    from storyfuse.extract.numbers import amount
+
+    assert amount(value, upper) == shown

@@ -761,7 +761,7 @@ def test_a_number_conflict_gives_each_value_once_with_all_who_give_it():
     ]
     (conflict,) = number_conflicts(story, figures)
     assert [v.sources for v in conflict.variants] == [("a",), ("b", "c")]
-    assert conflict.variants[1].value == "1,500,000 (up to; Ivo Brant / cyber office; 2031-05-02)"
+    assert conflict.variants[1].value == "1.5 million (up to; Ivo Brant / cyber office; 2031-05-02)"
 
 
 def test_counts_of_one_action_on_one_place_answer_one_question_however_the_sentences_differ():

@@ -286,7 +286,7 @@ def test_a_figure_says_what_it_counts_in_the_texts_words():
     assert "| 40 | crew | about |" in render(_brief(), "md")
     money = Figure(137e6, "dollar", None, ("a1",), texts=(Cited("$137 million.", ("a1",)),))
     story = replace(brief.stories[0], figures=(money,))
-    assert "| 137,000,000 | dollars |" in render(replace(brief, stories=(story,)), "md")
+    assert "| 137 million | dollars |" in render(replace(brief, stories=(story,)), "md")
 
 
 def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():

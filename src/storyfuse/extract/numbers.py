@@ -119,14 +119,42 @@ def _float(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+# Scale words a value of a million or more is written with, when they give it exactly.
+SCALE_WORDS = ((Decimal(10**12), "trillion"), (Decimal(10**9), "billion"), (Decimal(10**6), "million"))
+
+
+def _digits(value: float | Decimal) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{float(value):,}"
+
+
+def _scaled_parts(value: float) -> tuple[str, str]:
+    """A value as digits and a scale word: ("6.6", "million"), ("12,000", "") below a million
+    or when the word would round it (6,612,345 stays in digits)."""
+    exact = Decimal(repr(float(value)))
+    for size, word in SCALE_WORDS:
+        if abs(exact) >= size:
+            part = exact / size
+            if part == part.quantize(Decimal("0.001")):
+                return _digits(part.normalize()), word
+            break
+    return _digits(value), ""
+
+
 def written(value: float) -> str:
-    """A value as news writes it: "12,000", "8.3", "1,234.5" (no stray ".0")."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    """A value as news writes it: "12,000", "8.3", "1,234.5" (no stray ".0"), "6.6 million",
+    "$2.3 trillion" read as "2.3 trillion"."""
+    digits, word = _scaled_parts(value)
+    return f"{digits} {word}" if word else digits
 
 
 def amount(value: float, upper: float | None = None) -> str:
-    """A figure as read: "12,000", or a range "10,000–12,000", "2.5–3.5"."""
-    return written(value) if upper is None else f"{written(value)}–{written(upper)}"
+    """A figure as read: "12,000", or a range "10,000–12,000", "2.5–3.5", "10–12 million"."""
+    if upper is None:
+        return written(value)
+    (low, low_word), (high, high_word) = _scaled_parts(value), _scaled_parts(upper)
+    if low_word and low_word == high_word:
+        return f"{low}–{high} {high_word}"
+    return f"{written(value)}–{written(upper)}"
 
 
 def scaled(number: float, scale: float) -> float:
