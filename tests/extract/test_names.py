@@ -371,6 +371,20 @@ def test_is_person_follows_the_group_not_the_tagger() -> None:
     assert not ix.is_person("Nobody Known")
 
 
+def test_a_speaker_written_after_the_is_no_person() -> None:
+    """ "the Federal Reserve and the Treasury announced": a claimant that reads like a name
+    but that the story writes after "the" is a body."""
+    ix = NameIndex.build(
+        [
+            ("the Norland Reserve", "ORG", "Meanwhile, the Norland Reserve announced it."),
+            ("Norland Reserve", None, "Meanwhile, the Norland Reserve announced it."),
+            ("Ruud Mertens", None, "Ruud Mertens announced it."),
+        ]
+    )
+    assert not ix.is_person("Norland Reserve")
+    assert ix.is_person("Ruud Mertens")
+
+
 def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:
     ix = NameIndex.build(
         [

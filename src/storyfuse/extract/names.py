@@ -535,6 +535,7 @@ class NameIndex:
         self._holders: dict[str, set[str]] = defaultdict(set)  # role key -> person keys
         self._initialism: set[str] = set()  # acronym keys linked by their initials only
         self._people: set[str] = set()  # group roots holding a person's name
+        self._with_the: set[str] = set()  # keys of names written after "the" ("the Fed")
         # key -> article -> where in it the key is written (the mentions that say where)
         self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         # description key -> (as written, the body keys it is written before in apposition)
@@ -626,6 +627,8 @@ class NameIndex:
         under the person's own key too for a titled name: "Mr. Obama" is "obama" there)."""
         name = clean(surface)
         k = key_of(name)
+        if surface.lstrip(" \"“'‘").lower().startswith("the "):
+            self._with_the.add(k)
         if where is not None:
             self._at[k][where[0]].append(where[1])
         self._groups.add(k)
@@ -659,10 +662,13 @@ class NameIndex:
     def _promote_people(self) -> None:
         """A name that speaks (a quote speaker or claimant, given without a label) and reads
         like a person's ("Ruben Brekelmans") is a person, whatever the entity tagger said of
-        it elsewhere; one ever tagged as a place stays a place."""
+        it elsewhere; one ever tagged as a place, or ever written after "the" ("the Federal
+        Reserve announced"), is not."""
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]
             if kind not in ("org", "other") or "" not in labels or "GPE" in labels:
+                continue
+            if k in self._with_the:
                 continue
             if labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels:
                 continue  # "Exxon Mobil" said ..., tagged an organisation time and again
