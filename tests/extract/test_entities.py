@@ -231,3 +231,19 @@ def test_an_entity_does_not_start_with_the_possessive_before_it() -> None:
     )
     assert not [t for t, _ in found if t.startswith(("’", "'"))]
     assert "White House" in [t for t, _ in found]
+
+
+def test_a_place_then_an_office_ending_in_a_body_word_is_that_body() -> None:
+    found = labels("The Marlow County District Attorney's Office said on Tuesday it would appeal.")
+    assert ("Marlow County District Attorney's Office", "ORG") in found
+    found = labels("A spokesman for the Marlow County Sheriff's Department declined to comment.")
+    assert ("Marlow County Sheriff's Department", "ORG") in found
+    # the place's own possessive is the place's: its body stays apart
+    found = labels("Norland's Defence Ministry said the drills were over.")
+    assert ("Norland's Defence Ministry", "ORG") not in found
+
+
+def test_district_before_an_office_word_is_part_of_the_office() -> None:
+    found = labels("Marlow County District Attorney Ada Brenn said the case was closed.")
+    assert ("Marlow County District", "GPE") not in found
+    assert ("Ada Brenn", "PERSON") in found

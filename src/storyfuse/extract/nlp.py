@@ -249,11 +249,49 @@ def _area_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
         following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
         if token.is_lower and following is not None and following.pos_ in ("NOUN", "PROPN"):
             continue  # a modifier, not a name: "a U.S. district court"
+        if token.lower_ == "district" and following is not None and following.is_title:
+            continue  # part of an office: "the Harris County District Attorney", "District Court"
         start = token.i
         while start > 0 and tokens[start - 1].is_title and tokens[start - 1].pos_ == "PROPN":
             start -= 1
         if start < token.i:
             spans.append(Span(doc, start, token.i + 1, label="GPE"))
+    return spans
+
+
+# Head words of a public body's name that may follow a place and an office: "the Los Angeles
+# County District Attorney's Office", "the Cook County Sheriff's Department".
+BODY_HEADS = {
+    "office", "department", "agency", "bureau", "service", "ministry", "committee", "council",
+    "commission", "board", "authority", "directorate", "court",
+}  # fmt: skip
+# Words (capitalised) between the place and the head.
+BODY_REACH = 4
+
+
+def _body_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
+    """A place, then capitalised words that the model left unlabelled ending in a body's head
+    word, is that body: the model ends "the Los Angeles County District Attorney's Office" after
+    the place. A possessive right after the place is the place's own ("Norland's Defence
+    Ministry") and is left alone, as is a head word followed by another capitalised word."""
+    labelled = {i for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for ent in ents:
+        if ent.label_ != "GPE":
+            continue
+        end = ent.end
+        while end < len(tokens) and end - ent.end <= BODY_REACH and end not in labelled:
+            t = tokens[end]
+            if t.lower_ in ("'s", "’s") and end > ent.end:
+                end += 1
+                continue
+            if not t.is_title or t.is_sent_start:
+                break
+            end += 1
+            following = tokens[end] if end < len(tokens) else None
+            if t.lower_ in BODY_HEADS and not (following is not None and following.is_title):
+                spans.append(Span(doc, ent.start, end, label="ORG"))
+                break
     return spans
 
 
@@ -341,6 +379,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = list(doc.ents)
     ents = _merge(doc, ents, _dateline_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _area_spans(doc, tokens))
+    ents = _merge(doc, ents, _body_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
