@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 10  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 11  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -60,6 +60,8 @@ ANALYSIS_VERSION = 10  # 2: claims say what they count; entity spans and list co
 # speaker's name ("Trump this week")
 # 10: a place, an office and a body's head word are that body ("the Los Angeles County District
 # Attorney's Office" was a place, "Los Angeles County District")
+# 11: abbreviated titles are one token and end no sentence before a name ("Former Army Sgt." |
+# "Bowe Bergdahl will plead"); "Sens.", "Pres.", "Det.", "Cpl." are titles to the names index
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -247,3 +247,8 @@ def test_district_before_an_office_word_is_part_of_the_office() -> None:
     found = labels("Marlow County District Attorney Ada Brenn said the case was closed.")
     assert ("Marlow County District", "GPE") not in found
     assert ("Ada Brenn", "PERSON") in found
+
+
+def test_a_persons_name_leaves_an_abbreviated_title_out() -> None:
+    found = labels("Sens. Ada Moss and Ola Vik suggested that the bank could be broken up.")
+    assert ("Ada Moss", "PERSON") in found

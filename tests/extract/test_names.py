@@ -63,6 +63,10 @@ def test_split_title_from_name() -> None:
     # a name ending in a role word, then a suffix: the suffix alone is no name
     assert split_title("Martin Luther King Jr.") == ("", "Martin Luther King Jr")
     assert split_title("Aino Varga King III") == ("", "Aino Varga King III")
+    # abbreviated titles, a plural one before a list of names too ("Sens. Varga and Moss")
+    assert split_title("Sens. Varga") == ("Sens.", "Varga")
+    assert split_title("Det. Ada Moss") == ("Det.", "Ada Moss")
+    assert split_title("Army Cpl. Ada Moss") == ("Army Cpl.", "Ada Moss")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

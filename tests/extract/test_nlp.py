@@ -144,6 +144,20 @@ def test_a_paragraph_starts_a_sentence() -> None:
     assert all("\n\n" not in s and "\n \n" not in s for s in sentences)
 
 
+def test_no_sentence_ends_at_an_abbreviated_title_before_a_name() -> None:
+    text = (
+        "Former Army Sgt. Bowe Vik will plead guilty on Monday. The order was signed by Sgt. "
+        "Ann Lee and Cpl. Bo Brenn, and read out by Pres. Ola Moss.\n\n"
+        "“Mr. Vik regrets it,” his lawyer said."
+    )
+    sentences = [s.text for s in nlp.sentences_of(nlp.parse(text))]
+    assert sentences == [
+        "Former Army Sgt. Bowe Vik will plead guilty on Monday.",
+        "The order was signed by Sgt. Ann Lee and Cpl. Bo Brenn, and read out by Pres. Ola Moss.",
+        "“Mr. Vik regrets it,” his lawyer said.",
+    ]
+
+
 def test_entities_stay_within_a_paragraph() -> None:
     doc = nlp.parse("The statement was posted on X.\n\nSouth Korea said it would respond.")
     assert all("\n" not in ent.text for ent in doc.ents)

@@ -50,7 +50,8 @@ ROLE_WORDS = _words(
     diplomat quarterback coach businessman businesswoman manager editor columnist correspondent
     treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
     rev reverend pastor rabbi imam bishop archbishop cardinal insider reporter pollster
-    strategist economist professor prof
+    strategist economist professor prof detective det corporal cpl pres insp cmdr sens reps gens
+    sgts
     """
 )
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
@@ -69,6 +70,16 @@ ABBREVIATIONS = {
     "supt": "superintendent",
     "prof": "professor",
     "rev": "reverend",
+    "pres": "president",
+    "det": "detective",
+    "cpl": "corporal",
+    "insp": "inspector",
+    "cmdr": "commander",
+    # plural titles before a list of names: "Sens. Cruz and Rubio"
+    "sens": "senator",
+    "reps": "representative",
+    "gens": "general",
+    "sgts": "sergeant",
 }
 # The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
 ROLE_HEADS = ROLE_WORDS - _words(

