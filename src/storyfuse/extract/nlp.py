@@ -40,6 +40,7 @@ from spacy.attrs import IDX, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from thinc.api import use_ops
@@ -572,17 +573,19 @@ def nlp() -> Language:
 # and "Rep." are in them). Split from its full stop, "Army Sgt." ended a sentence before the
 # name: "Former Army Sgt." | "Bowe Bergdahl will plead guilty".
 TITLE_ABBREVIATIONS = (
-    "Sgt Sgts Lt Lieut Col Capt Maj Cpl Pvt Spc Brig Cmdr Comdr Cdr Supt Atty Insp Det Amb "
-    "Pres Gens Reps Sens Sr Hon Cong Ft Secy"
-).split()
+    "Sgt", "Sgts", "Lt", "Lieut", "Col", "Capt", "Maj", "Cpl", "Pvt", "Spc", "Brig", "Cmdr",
+    "Comdr", "Cdr", "Supt", "Atty", "Insp", "Det", "Amb", "Pres", "Gens", "Reps", "Sens", "Sr",
+    "Hon", "Cong", "Ft", "Secy",
+)  # fmt: skip
 
 
 TITLE_TOKENS = frozenset(f"{w}." for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft"))
 
 
 def _title_abbreviations(pipeline: Language) -> None:
+    tokenizer = cast(Tokenizer, pipeline.tokenizer)
     for word in TITLE_ABBREVIATIONS:
-        pipeline.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
 # An abbreviated title, then a capitalised word on the same line: the name the title belongs to.
