@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 11  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 12  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -62,10 +62,12 @@ ANALYSIS_VERSION = 11  # 2: claims say what they count; entity spans and list co
 # Attorney's Office" was a place, "Los Angeles County District")
 # 11: abbreviated titles are one token and end no sentence before a name ("Former Army Sgt." |
 # "Bowe Bergdahl will plead"); "Sens.", "Pres.", "Det.", "Cpl." are titles to the names index
+# 12: a party before a full name is a title to the names index ("Republican Roy Moore" was a
+# person's name)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 10  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 11  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -84,6 +86,8 @@ BRIEF_VERSION = 10  # 2: forecasts marked "expected" in the timeline and the fig
 # Jr." was "Jr"); a story without a headline or a summary is titled by its first sentence
 # 10: a conflict writes a value of a million or more with its scale word ("1.5 million") when
 # the word gives it exactly
+# 11: a party before a full name is a title ("Republican Roy Moore" is Roy Moore); a name written
+# after "the" is no person ("the Federal Reserve")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

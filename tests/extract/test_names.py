@@ -67,6 +67,10 @@ def test_split_title_from_name() -> None:
     assert split_title("Sens. Varga") == ("Sens.", "Varga")
     assert split_title("Det. Ada Moss") == ("Det.", "Ada Moss")
     assert split_title("Army Cpl. Ada Moss") == ("Army Cpl.", "Ada Moss")
+    # a party before a full name is written as a title is; the party's own bodies stay names
+    assert split_title("Republican Ada Moss") == ("Republican", "Ada Moss")
+    assert split_title("Democratic National Committee") == ("", "Democratic National Committee")
+    assert split_title("Republican Party") == ("", "Republican Party")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

@@ -81,6 +81,8 @@ ABBREVIATIONS = {
     "gens": "general",
     "sgts": "sergeant",
 }
+# Party words written before a person's full name as a title is ("Democrat Doug Jones").
+PARTY_WORDS = _words("republican republicans democrat democratic gop independent libertarian")
 # The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
 ROLE_HEADS = ROLE_WORDS - _words(
     "vice prime foreign defense defence interior finance state deputy press supreme"
@@ -201,6 +203,8 @@ def split_title(name: str) -> tuple[str, str]:
     for i, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in ROLE_WORDS and words[i + 1][:1].isupper():
             cut = i
+        elif i == 0 and w.lower() in PARTY_WORDS and len(words) >= 3:
+            cut = i  # a party before a full name: "Republican Roy Moore"
         elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
             cut = i  # an abbreviated position before a full name: "Harbor DL Ada Moss"
     if cut < 0:
