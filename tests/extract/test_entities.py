@@ -252,3 +252,14 @@ def test_district_before_an_office_word_is_part_of_the_office() -> None:
 def test_a_persons_name_leaves_an_abbreviated_title_out() -> None:
     found = labels("Sens. Ada Moss and Ola Vik suggested that the bank could be broken up.")
     assert ("Ada Moss", "PERSON") in found
+
+
+def test_an_act_or_an_amendment_is_a_law() -> None:
+    found = labels("The Norland Harbour Safety Act passed 220-211, a test of the First Amendment.")
+    assert ("The Norland Harbour Safety Act", "LAW") in found
+    assert ("the First Amendment", "LAW") in found
+
+
+def test_a_title_alone_is_no_entity() -> None:
+    found = labels("Several leaders, including Sens.\u00a0Ada Moss (Ariz.) and Ola Vik, objected.")
+    assert not [e for e in found if e[0] == "Sens."]

@@ -433,6 +433,11 @@ def entity_fixes(doc: Doc) -> Doc:
             and words[0] not in given_names
         ):
             label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
+        elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in (
+            "Act",
+            "Amendment",
+        ):
+            label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
         elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
             # "according to Kyiv", "Moscow denied": a country or its capital speaking is its
             # government, which OntoNotes (the model's own scheme) labels GPE
@@ -460,6 +465,8 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:
         start += 1
+    if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
+        return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
     while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
         end -= 1
     if (start, end) == (ent.start, ent.end):
@@ -579,7 +586,11 @@ TITLE_ABBREVIATIONS = (
 )  # fmt: skip
 
 
-TITLE_TOKENS = frozenset(f"{w}." for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft"))
+TITLE_TOKENS = frozenset(
+    f"{w}."
+    for w in (*TITLE_ABBREVIATIONS, "Gen", "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr")
+    if w not in ("Sr", "Ft")
+)
 
 
 def _title_abbreviations(pipeline: Language) -> None:
