@@ -263,3 +263,13 @@ def test_an_act_or_an_amendment_is_a_law() -> None:
 def test_a_title_alone_is_no_entity() -> None:
     found = labels("Several leaders, including Sens.\u00a0Ada Moss (Ariz.) and Ola Vik, objected.")
     assert not [e for e in found if e[0] == "Sens."]
+
+
+def test_a_named_storm_is_an_event() -> None:
+    found = labels(
+        "Tropical Storm Arlo flooded the coast a week after Hurricane Bettina, the National "
+        "Hurricane Center said."
+    )
+    assert ("Tropical Storm Arlo", "EVENT") in found
+    assert ("Hurricane Bettina", "EVENT") in found
+    assert not [e for e in found if e[0].endswith("Hurricane Center") and e[1] == "EVENT"]

@@ -296,6 +296,30 @@ def _body_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
     return spans
 
 
+# A named storm: "Hurricane Harvey" (FAC), "Tropical Storm Harvey" (none), "Cyclone Idai"
+# (PERSON) to the model.
+STORM = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|Tropical Storm|Tropical Depression)"
+    r" [A-Z][a-z]+\b(?! (?:[A-Z]|of\b))"
+)
+
+
+# Words after a storm word that name no storm: "the National Hurricane Center", "Hurricane
+# Season".
+NO_STORM_NAMES = {"Center", "Centre", "Season", "Warning", "Watch", "Hunters", "Hunter"}
+
+
+def _storm_spans(doc: Doc) -> list[Span]:
+    spans = []
+    for m in STORM.finditer(doc.text):
+        if m.group().rsplit(" ", 1)[-1] in NO_STORM_NAMES:
+            continue
+        span = doc.char_span(m.start(), m.end(), label="EVENT")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 def _listed_places(
     doc: Doc, ents: list[Span], surnames: set[str], tokens: list[Token]
 ) -> list[Span]:
@@ -381,6 +405,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _dateline_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _area_spans(doc, tokens))
     ents = _merge(doc, ents, _body_spans(doc, ents, tokens))
+    ents = _merge(doc, ents, _storm_spans(doc))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
