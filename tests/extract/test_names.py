@@ -393,6 +393,22 @@ def test_a_speaker_written_after_the_is_no_person() -> None:
     assert ix.is_person("Ruud Mertens")
 
 
+def test_a_body_named_with_its_words_in_another_order_is_that_body() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norland Committee on Harbours and Fisheries", "ORG", ""),
+            ("Norland Harbours and Fisheries Committee", "ORG", ""),
+            ("Bank of Norland", "ORG", ""),
+            ("Norland Bank", "ORG", ""),
+        ]
+    )
+    assert ix.canonical("Norland Harbours and Fisheries Committee") == ix.canonical(
+        "Norland Committee on Harbours and Fisheries"
+    )
+    # two words in another order may be two bodies
+    assert ix.canonical("Norland Bank") != ix.canonical("Bank of Norland")
+
+
 def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:
     ix = NameIndex.build(
         [

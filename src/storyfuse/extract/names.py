@@ -1132,6 +1132,12 @@ class NameIndex:
         if fuzz.ratio(a, b) >= 90:
             return True
         wa, wb = a.split(), b.split()
+        # the same words in another order: "House Committee on Oversight and Reform" and
+        # "House Oversight and Reform Committee", "Department of Homeland Security" and
+        # "Homeland Security Department"
+        content_a = sorted(w for w in wa if w not in NAME_JOINING)
+        if len(content_a) >= 3 and content_a == sorted(w for w in wb if w not in NAME_JOINING):
+            return True
         short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
         extra = long[len(short) :]
         if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1]:
