@@ -92,7 +92,8 @@ BRIEF_VERSION = 12  # 2: forecasts marked "expected" in the timeline and the fig
 # 11: a party before a full name is a title ("Republican Roy Moore" is Roy Moore); a name written
 # after "the" is no person ("the Federal Reserve")
 # 12: a body named with its words in another order is that body ("House Oversight and Reform
-# Committee" = "House Committee on Oversight and Reform")
+# Committee" = "House Committee on Oversight and Reform", "Labor Department" = "Department of
+# Labor")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

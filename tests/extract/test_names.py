@@ -405,8 +405,10 @@ def test_a_body_named_with_its_words_in_another_order_is_that_body() -> None:
     assert ix.canonical("Norland Harbours and Fisheries Committee") == ix.canonical(
         "Norland Committee on Harbours and Fisheries"
     )
-    # two words in another order may be two bodies
+    # two words in another order may be two bodies, unless one is a body's head word
     assert ix.canonical("Norland Bank") != ix.canonical("Bank of Norland")
+    ix = NameIndex.build([("Department of Harbours", "ORG", ""), ("Harbours Department", "ORG", "")])
+    assert ix.canonical("Harbours Department") == "Department of Harbours"
 
 
 def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:

@@ -1134,9 +1134,12 @@ class NameIndex:
         wa, wb = a.split(), b.split()
         # the same words in another order: "House Committee on Oversight and Reform" and
         # "House Oversight and Reform Committee", "Department of Homeland Security" and
-        # "Homeland Security Department"
+        # "Homeland Security Department"; of two words, one a body's head ("Labor Department",
+        # "Department of Labor")
         content_a = sorted(w for w in wa if w not in NAME_JOINING)
-        if len(content_a) >= 3 and content_a == sorted(w for w in wb if w not in NAME_JOINING):
+        if content_a == sorted(w for w in wb if w not in NAME_JOINING) and (
+            len(content_a) >= 3 or (len(content_a) == 2 and set(content_a) & ORG_HEADS)
+        ):
             return True
         short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
         extra = long[len(short) :]
