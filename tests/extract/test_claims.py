@@ -831,3 +831,12 @@ def test_a_figure_is_shown_as_news_writes_it(value: float, upper: float | None, 
     from storyfuse.extract.numbers import amount
 
     assert amount(value, upper) == shown
+
+
+def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
+    text = "Harbour jobs rose by 9,000 jobs, more than the 8,000 economists polled had predicted."
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(9000, "job")]
+    # forecasters with an object of their own are counted
+    assert [(c.value, c.unit) for c in claims_of("Five analysts expect a rate cut.")] == [
+        (5, "analyst")
+    ]

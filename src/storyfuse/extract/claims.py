@@ -308,6 +308,8 @@ def _sentence_claims(
             continue
         if _is_designation(item):
             continue
+        if _is_consensus_forecast(item):
+            continue
         kept.append(item)
         previous = item
     text = sent.text.strip()
@@ -525,6 +527,26 @@ def _is_kind_of_contest(item: _Item) -> bool:
     if tok is None or tok.lemma_.lower() != "way" or tok.i < 1:
         return False
     return tok.doc[tok.i - 1].text in {"-", "–"}
+
+
+# Who forecasts, and what they do: "the 8.3 million economists polled by Refinitiv had
+# predicted" is their forecast, not a count of economists.
+FORECASTERS = frozenset({"economist", "analyst", "forecaster", "expert", "strategist"})
+FORECAST_VERBS = frozenset(
+    {"expect", "predict", "forecast", "estimate", "anticipate", "project"}
+)
+
+
+def _is_consensus_forecast(item: _Item) -> bool:
+    """The number is what the forecasters expected, their verb left without an object of its
+    own ("the 150,000 economists had expected"); "five analysts expect a cut" counts them."""
+    tok = item.unit_token
+    if tok is None or tok.lemma_.lower() not in FORECASTERS or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in FORECAST_VERBS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children
+    )
 
 
 def _is_designation(item: _Item) -> bool:
