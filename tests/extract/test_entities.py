@@ -273,3 +273,9 @@ def test_a_named_storm_is_an_event() -> None:
     assert ("Tropical Storm Arlo", "EVENT") in found
     assert ("Hurricane Bettina", "EVENT") in found
     assert not [e for e in found if e[0].endswith("Hurricane Center") and e[1] == "EVENT"]
+
+
+def test_a_name_after_a_kind_of_place_is_a_place() -> None:
+    found = labels("Shelling was heard in the border city of Ras Vela and in the town Sari Kano.")
+    assert ("Ras Vela", "GPE") in found
+    assert ("Sari Kano", "GPE") in found

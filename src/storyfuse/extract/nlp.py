@@ -320,6 +320,17 @@ def _storm_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+# Nouns that name a kind of place before the place's name: "the city of X", "border town X".
+PLACE_NOUNS = {"city", "town", "village", "province", "capital", "port", "suburb", "hamlet"}
+
+
+def _after_a_place_noun(ent: Span) -> bool:
+    doc, i = ent.doc, ent.start - 1
+    if i > 0 and doc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PLACE_NOUNS and doc[i].is_lower
+
+
 def _listed_places(
     doc: Doc, ents: list[Span], surnames: set[str], tokens: list[Token]
 ) -> list[Span]:
@@ -463,6 +474,8 @@ def entity_fixes(doc: Doc) -> Doc:
             "Amendment",
         ):
             label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
+        elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
+            label = "GPE"  # "the border city of Ras al-Ayn" (PERSON), "the town Sari Kani"
         elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
             # "according to Kyiv", "Moscow denied": a country or its capital speaking is its
             # government, which OntoNotes (the model's own scheme) labels GPE
