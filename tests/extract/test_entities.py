@@ -279,3 +279,13 @@ def test_a_name_after_a_kind_of_place_is_a_place() -> None:
     found = labels("Shelling was heard in the border city of Ras Vela and in the town Sari Kano.")
     assert ("Ras Vela", "GPE") in found
     assert ("Sari Kano", "GPE") in found
+
+
+def test_a_name_split_at_a_particle_is_one_name() -> None:
+    found = labels("The envoy will meet King Tarek bin Abdulhadi Al Vessi on Monday.")
+    assert not [e for e in found if e[0].startswith("bin ")]
+
+
+def test_a_name_before_a_news_agency_is_the_agency() -> None:
+    found = labels("It was confirmed, according to the semi-official Tasnor news agency.")
+    assert ("Tasnor", "ORG") in found

@@ -320,6 +320,54 @@ def _storm_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+# Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
+LAWS = ("Act", "Amendment")
+# Lower-case particles inside a person's name, where the model may end the name before them:
+# "King Salman" | "bin Abdulaziz Al Saud".
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "del", "di"}
+# Lower-case nouns after a name that make it a body's: "the Tasnim news agency" (PERSON).
+# Only media: "the Trump company", "the Clinton campaign" are the person's.
+BODY_NOUNS_AFTER = {
+    "agency", "newspaper", "daily", "network", "channel", "broadcaster", "magazine", "tabloid",
+    "outlet", "website",
+}  # fmt: skip
+
+
+def _joined_at_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name that starts with a lower-case particle runs on from the name the model
+    ended before it, or from the capitalised words before it that it left unlabelled."""
+    spans = []
+    labelled = {i for e in ents for i in range(e.start, e.end)}
+    for k, b in enumerate(ents):
+        first = doc[b.start]
+        if b.label_ != "PERSON" or not (first.lower_ in NAME_PARTICLES and first.is_lower):
+            continue
+        a = ents[k - 1] if k > 0 else None
+        if a is not None and a.label_ == "PERSON" and a.end == b.start:
+            spans.append(Span(doc, a.start, b.end, label="PERSON"))
+            continue
+        start = b.start
+        while (
+            start > 0
+            and b.start - start < 3
+            and start - 1 not in labelled
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        if start < b.start:
+            spans.append(Span(doc, start, b.end, label="PERSON"))
+    return spans
+
+
+def _before_a_body_noun(ent: Span) -> bool:
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].lower_ in ("news", "tv", "radio", "media") and doc[i].is_lower:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in BODY_NOUNS_AFTER and doc[i].is_lower
+
+
 # Nouns that name a kind of place before the place's name: "the city of X", "border town X".
 PLACE_NOUNS = {"city", "town", "village", "province", "capital", "port", "suburb", "hamlet"}
 
@@ -417,6 +465,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _area_spans(doc, tokens))
     ents = _merge(doc, ents, _body_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _storm_spans(doc))
+    ents = _merge(doc, ents, _joined_at_particles(doc, ents))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
@@ -469,11 +518,10 @@ def entity_fixes(doc: Doc) -> Doc:
             and words[0] not in given_names
         ):
             label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
-        elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in (
-            "Act",
-            "Amendment",
-        ):
+        elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in LAWS:
             label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
+        elif label == "PERSON" and _before_a_body_noun(ent):
+            label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
             label = "GPE"  # "the border city of Ras al-Ayn" (PERSON), "the town Sari Kani"
         elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
