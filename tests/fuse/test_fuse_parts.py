@@ -484,6 +484,32 @@ def test_what_had_not_happened_when_reported_is_marked_expected():
     assert date_conflicts(story) == []
 
 
+def test_what_may_have_happened_is_no_forecast():
+    """ "may have lost it in September 2014" in an undated article: a modal before the perfect
+    speaks of the past."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": ("The Tarn envoy may have lost the ledger in September 2031.", "2031-09"),
+        "b": ("The Tarn envoy could lose the ledger in November 2031.", "2031-11"),
+    }
+    analyses = {
+        k: analysis(
+            {"id": k, "text": t, "published": None, "times": [(t.split(" in ")[1][:-1], v)]}
+        )
+        for k, (t, v) in specs.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    assert [(e.date, e.expected) for e in timeline(story)] == [
+        ("2031-09", False),
+        ("2031-11", True),
+    ]
+
+
 def test_a_timeline_item_keeps_the_last_day_of_its_range():
     from tests.fuse.builders import analysis, lexical_embedder
 

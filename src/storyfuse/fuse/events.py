@@ -173,9 +173,17 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
 _NOT_DONE = {"will", "'ll", "shall", "would", "could", "may", "might", "can", "should", "must", "to"}
 
 
+# a modal before the perfect tells what may have happened: "may have lost", "could have been"
+_PAST_POSSIBLE = {"may", "might", "could", "would", "should", "must"}
+
+
 def planned(verb: Any) -> bool:
-    """Whether a parsed verb tells what is only planned or possible, not what happened."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _NOT_DONE for c in verb.children)
+    """Whether a parsed verb tells what is only planned or possible, not what happened ("may
+    have lost it in September" is past)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "have" in auxes and auxes & _PAST_POSSIBLE:
+        return False
+    return bool(auxes & _NOT_DONE)
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:
