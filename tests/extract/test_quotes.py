@@ -39,6 +39,11 @@ def test_marks_curly_straight_and_single_quotes_but_not_apostrophes() -> None:
     assert found == ["yes", "no", "maybe", "done"]
 
 
+def test_a_double_prime_after_a_word_closes_a_quote_but_not_after_a_number() -> None:
+    text = "Director Ada “Tex″ Moss spoke.\n\nThe “new″ panel is 15″ wide, she said."
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["Tex", "new"]
+
+
 def test_marks_quote_running_over_paragraphs() -> None:
     text = "“First part of it.\n\n“Second part,” she said.\n\nNot quoted."
     marked = find_marked(text)

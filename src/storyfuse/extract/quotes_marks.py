@@ -26,7 +26,10 @@ DOUBLED = "''"
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Every character a quote mark can start with; the others need no look.
-_MARK_CHARS = re.compile("[\"'`“”‘’]")
+_MARK_CHARS = re.compile("[\"'`“”‘’″]")
+# A double prime after a letter, typed for a closing mark ("Randolph “Tex″ Alles"); after a
+# digit it is inches.
+DOUBLE_PRIME = "″"
 # a transcript line's opening: a quote mark, then a speaker's label in capitals and a colon
 # ("WALLACE:", "SEN. GRAHAM:")
 _TRANSCRIPT_LINE = re.compile(r"\s*(?:''|``|[“\"])(?=[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: )")
@@ -97,7 +100,7 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             continue
         if ch == OPEN_DOUBLE:
             marks.append((i, "od", 1))
-        elif ch == CLOSE_DOUBLE:
+        elif ch == CLOSE_DOUBLE or (ch == DOUBLE_PRIME and i > start and text[i - 1].isalpha()):
             marks.append((i, "cd", 1))
         elif ch == '"':
             marks.append((i, "td", 1))
