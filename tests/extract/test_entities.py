@@ -289,3 +289,18 @@ def test_a_name_split_at_a_particle_is_one_name() -> None:
 def test_a_name_before_a_news_agency_is_the_agency() -> None:
     found = labels("It was confirmed, according to the semi-official Tasnor news agency.")
     assert ("Tasnor", "ORG") in found
+
+
+def test_a_day_is_an_event_and_a_body_leaves_a_demonstrative_out() -> None:
+    vocab = nlp().vocab
+    words = ["On", "Norland", "Harbour", "Day", ",", "this", "Harbour", "Council", "met", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 8, label="ORG")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Norland Harbour Day", "EVENT"),
+        ("Harbour Council", "ORG"),
+    ]
+    # a date keeps it: "this week" is the date as written
+    doc = Doc(vocab, words=["They", "met", "this", "week", "."])
+    doc.ents = [Span(doc, 2, 4, label="DATE")]
+    assert [e.text for e in entity_fixes(doc).ents] == ["this week"]

@@ -520,6 +520,12 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
         elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in LAWS:
             label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
+        elif (
+            label in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART")
+            and len(words) > 1
+            and words[-1] in ("Day", "Week")
+        ):
+            label = "EVENT"  # "International Women's Day" (ORG), "Fashion Week"
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
@@ -547,7 +553,11 @@ def _trimmed(ent: Span) -> Span | None:
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged)."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in POSSESSIVE_ENDINGS:
+    named = ent.label_ in ENTITY_LABELS  # "this week" is a date as written
+    while start < end and (
+        ent.doc[start].lower_ in POSSESSIVE_ENDINGS
+        or (named and ent.doc[start].lower_ in DEMONSTRATIVES and ent.doc[start].is_lower)
+    ):
         start += 1
     while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:
         start += 1
@@ -561,6 +571,7 @@ def _trimmed(ent: Span) -> Span | None:
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 # A word that is a number or carries one: "1523", "COVID-19", "L2", "Trump2016".
