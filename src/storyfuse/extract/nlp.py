@@ -683,11 +683,13 @@ TITLE_ABBREVIATIONS = (
 )  # fmt: skip
 
 
-TITLE_TOKENS = frozenset(
-    f"{w}."
-    for w in (*TITLE_ABBREVIATIONS, "Gen", "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr")
-    if w not in ("Sr", "Ft")
+# Those written before a person's name ("Sr." follows it, "Ft." names a fort), with the ones
+# the tokenizer already knows.
+_NAME_TITLES = (
+    *(w for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft")),
+    *("Gen", "Gov", "Sen", "Rep", "Mr", "Mrs", "Ms", "Dr"),
 )
+TITLE_TOKENS = frozenset(f"{w}." for w in _NAME_TITLES)
 
 
 def _title_abbreviations(pipeline: Language) -> None:
@@ -698,17 +700,15 @@ def _title_abbreviations(pipeline: Language) -> None:
 
 # An abbreviated title, then a capitalised word on the same line: the name the title belongs to.
 TITLE_BEFORE_NAME = re.compile(
-    r"\b(?:"
-    + "|".join(w for w in TITLE_ABBREVIATIONS if w not in ("Sr", "Ft"))
-    + r"|Gen|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Rev|Prof|Adm)\.[^\S\n]+(?=[A-Z])"
+    r"\b(?:" + "|".join((*_NAME_TITLES, "Rev", "Prof", "Adm")) + r")\.[^\S\n]+(?=[A-Z])"
 )
 
 
 @Language.component("titled_names")
 def titled_names(doc: Doc) -> Doc:
-    """No sentence starts at a name after its abbreviated title: the parser still ended some
-    sentences there ("the Fort Bragg Capt." | "Bob Vik and ..."). It keeps to the starts set
-    to False before it."""
+    """No sentence starts at a name after its abbreviated title, which the parser still did
+    after a title it knows as one token ("“Mr." | "Barna’s July 3 bash"). It keeps to the
+    starts set to False before it."""
     text = doc.text
     if "." not in text or len(doc) < 2:
         return doc
