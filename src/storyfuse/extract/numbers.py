@@ -142,7 +142,7 @@ def _scaled_parts(value: float) -> tuple[str, str]:
 
 def written(value: float) -> str:
     """A value as news writes it: "12,000", "8.3", "1,234.5" (no stray ".0"), "6.6 million",
-    "$2.3 trillion" read as "2.3 trillion"."""
+    "2.3 trillion" (a currency is the figure's unit, shown beside it)."""
     digits, word = _scaled_parts(value)
     return f"{digits} {word}" if word else digits
 
