@@ -25,6 +25,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,10 +50,27 @@ def load_stories() -> dict[str, list[str]]:
     return stories
 
 
+SCALES = {"million": Decimal(10**6), "billion": Decimal(10**9), "trillion": Decimal(10**12)}
+
+
+def in_digits(shown: str) -> str:
+    """A number as the judgements write it, all in digits: "30 million" is "30,000,000",
+    "10–12 million" "10,000,000–12,000,000", "12,000" stays."""
+    parts = [p.strip() for p in shown.split("–")]
+    words = [p.split()[1] if len(p.split()) > 1 and p.split()[1] in SCALES else "" for p in parts]
+    last = words[-1]
+    out = []
+    for part, word in zip(parts, words, strict=True):
+        number = Decimal(part.split()[0].replace(",", ""))
+        value = number * SCALES.get(word or last, Decimal(1)) if (word or last) else number
+        out.append(f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}")
+    return "–".join(out)
+
+
 def values_of(conflict: Conflict) -> tuple[str, ...]:
-    """The variants' values as the judgements write them: a number's first word, else all."""
+    """The variants' values as the judgements write them: a number in digits, else all."""
     if conflict.kind == "number":
-        return tuple(sorted(v.value.split(" (")[0].split()[0] for v in conflict.variants))
+        return tuple(sorted(in_digits(v.value.split(" (")[0]) for v in conflict.variants))
     return tuple(sorted(v.value for v in conflict.variants))
 
 
