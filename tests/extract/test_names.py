@@ -409,6 +409,11 @@ def test_a_body_named_with_its_words_in_another_order_is_that_body() -> None:
     assert ix.canonical("Norland Bank") != ix.canonical("Bank of Norland")
     ix = NameIndex.build([("Department of Harbours", "ORG", ""), ("Harbours Department", "ORG", "")])
     assert ix.canonical("Harbours Department") == "Department of Harbours"
+    # a country's name before a body of its government: the same body
+    ix = NameIndex.build(
+        [("US Department of Harbours", "ORG", ""), ("Harbours Department", "ORG", "")]
+    )
+    assert ix.canonical("Harbours Department") == "US Department of Harbours"
 
 
 def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:

@@ -535,6 +535,17 @@ def dateline_credit(
     return is_place(head.split(",")[0])
 
 
+# A country written before the name of a body of its government: "US Department of Labor".
+COUNTRY_PREFIXES = (("united", "states"), ("united", "kingdom"), ("us",), ("uk",))
+
+
+def _without_country(words: list[str]) -> list[str]:
+    for prefix in COUNTRY_PREFIXES:
+        if tuple(words[: len(prefix)]) == prefix and len(words) > len(prefix) + 1:
+            return words[len(prefix) :]
+    return words
+
+
 class NameIndex:
     """Canonical names for the people and organisations of one story."""
 
@@ -1136,8 +1147,9 @@ class NameIndex:
         # "House Oversight and Reform Committee", "Department of Homeland Security" and
         # "Homeland Security Department"; of two words, one a body's head ("Labor Department",
         # "Department of Labor")
-        content_a = sorted(w for w in wa if w not in NAME_JOINING)
-        if content_a == sorted(w for w in wb if w not in NAME_JOINING) and (
+        # ("US Department of Labor" too: a country's name before a body of its government)
+        content_a = sorted(w for w in _without_country(wa) if w not in NAME_JOINING)
+        if content_a == sorted(w for w in _without_country(wb) if w not in NAME_JOINING) and (
             len(content_a) >= 3 or (len(content_a) == 2 and set(content_a) & ORG_HEADS)
         ):
             return True
