@@ -78,7 +78,7 @@ ANALYSIS_VERSION = 19  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 14  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -105,6 +105,7 @@ BRIEF_VERSION = 14  # 2: forecasts marked "expected" in the timeline and the fig
 # 13: what may have happened is no forecast on the timeline ("may have lost it in September")
 # 14: a country's name before a body of its government is the same body ("US Department of
 # Labor" = "Labor Department")
+# 15: a headline's negation is no verb of its own ("Won’t Stand By" gave "n’t" and "not stand")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -85,3 +85,11 @@ def test_units_of_time_are_not_distinctive_word_choice():
     )
     assert terms["a"] == ["blockade"]  # "last week", "this month": when, not how
     assert "strike" in terms["b"] and "union" in terms["c"]
+
+
+def test_a_headline_negation_is_kept_on_its_verb_not_listed_as_one() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    cues = headline_cues("Biden to Tell Putin U.S. Won’t ‘Stand By’ on Human Rights Abuses")
+    assert "headline: not stand" in cues
+    assert not any("n’t" in c or "n't" in c for c in cues)

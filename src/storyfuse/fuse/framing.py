@@ -45,7 +45,8 @@ def headline_cues(headline: str) -> list[str]:
         # "be", "have", "do" carry no stance of their own
         if token.lemma_.lower() in ("be", "have", "do"):
             continue
-        if token.pos_ == "VERB":
+        # the negation is read off the verb it belongs to ("Won’t" tags "n’t" a verb)
+        if token.pos_ == "VERB" and token.dep_ != "neg":
             negated = any(c.dep_ == "neg" for c in token.children)
             out.append(f"headline: {'not ' if negated else ''}{token.lemma_.lower()}")
     return list(dict.fromkeys(out))
