@@ -105,7 +105,9 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # 13: what may have happened is no forecast on the timeline ("may have lost it in September")
 # 14: a country's name before a body of its government is the same body ("US Department of
 # Labor" = "Labor Department")
-# 15: a headline's negation is no verb of its own ("Won’t Stand By" gave "n’t" and "not stand")
+# 15: a headline's negation is no verb of its own ("Won’t Stand By" gave "n’t" and "not stand");
+# a name written in capitals is shown as the story also writes it, a place in capitals alone as
+# its gazetteer writes it ("WASHINGTON (AP) —" listed "WASHINGTON")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1170,3 +1170,23 @@ def test_a_speaker_written_as_another_way_of_naming_a_body_joins_it() -> None:
     assert ix.canonical("Tarnby P.D.") == ix.canonical("Tarnby Police Department")
     # a name written as it is may be the body without the place (a national party)
     assert ix.canonical("Evening Courier") == "Evening Courier"
+
+
+def test_a_name_in_capitals_is_shown_as_the_story_also_writes_it() -> None:
+    ix = NameIndex.build(
+        [
+            ("OSLO", "GPE", "OSLO (Reuters) - The talks began.", ("a1", 0)),
+            ("OSLO", "GPE", "OSLO - Talks began.", ("a2", 0)),
+            ("Oslo", "GPE", "The talks in Oslo went on.", ("a1", 90)),
+            ("NATO", "ORG", "NATO said so.", ("a1", 200)),
+        ]
+    )
+    assert ix.canonical("OSLO") == "Oslo"
+    assert ix.canonical("NATO") == "NATO"  # capitals that are the name's own
+
+
+def test_a_place_written_only_in_capitals_takes_its_gazetteer_case() -> None:
+    ix = NameIndex.build([("KANSAS CITY", "GPE", "KANSAS CITY, Mo. (AP) — It rained.")])
+    assert ix.canonical("KANSAS CITY") == "Kansas City"
+    ix = NameIndex.build([("ACME HOLDINGS", "ORG", "ACME HOLDINGS said so.")])
+    assert ix.canonical("ACME HOLDINGS") == "ACME HOLDINGS"  # no place: left as written

@@ -302,9 +302,31 @@ def _place_or_party(role: str, held: set[str]) -> bool:
 
 @functools.cache
 def _place_names_lower() -> frozenset[str]:
+    return frozenset(_place_names_by_lower())
+
+
+@functools.cache
+def _place_names_by_lower() -> dict[str, str]:
     from storyfuse.extract.nlp import place_names
 
-    return frozenset(n.lower() for n in place_names())
+    return {n.lower(): n for n in sorted(place_names())}
+
+
+def _in_capitals(surface: str) -> bool:
+    """A name written in capitals that is no acronym: a dateline's or a headline's "WASHINGTON",
+    "NEW YORK" (a word of capitals alone may be one: "NATO", "NASA")."""
+    return surface.isupper() and (
+        len(surface.split()) > 1 or surface.lower() in _place_names_by_lower()
+    )
+
+
+def written_form(surfaces: Counter[str]) -> str:
+    """The form a name is shown in: the one the story writes most, but not in capitals where it
+    also writes the name in mixed case, and a place written in capitals alone in the case of its
+    gazetteer name ("WASHINGTON (AP) —" is Washington)."""
+    mixed = [s for s in surfaces if not _in_capitals(s)]
+    best = max(mixed or surfaces, key=lambda s: surfaces[s])
+    return _place_names_by_lower().get(best.lower(), best) if _in_capitals(best) else best
 
 
 @functools.cache
@@ -1181,7 +1203,7 @@ class NameIndex:
             return sum(self._surfaces[k].values())
 
         def surface(k: str) -> str:
-            return self._surfaces[k].most_common(1)[0][0] if self._surfaces[k] else k
+            return written_form(self._surfaces[k]) if self._surfaces[k] else k
 
         people = [k for k in keys if self._kind.get(k) == "person"]
         if people:
