@@ -312,11 +312,17 @@ def _place_names_by_lower() -> dict[str, str]:
     return {n.lower(): n for n in sorted(place_names())}
 
 
+# Capitals of fewer letters are taken for an acronym even where a place has that name ("NIS",
+# "UN" and "PA" are towns too).
+CAPITALS_MIN_LETTERS = 5
+
+
 def _in_capitals(surface: str) -> bool:
     """A name written in capitals that is no acronym: a dateline's or a headline's "WASHINGTON",
     "NEW YORK" (a word of capitals alone may be one: "NATO", "NASA")."""
     return surface.isupper() and (
-        len(surface.split()) > 1 or surface.lower() in _place_names_by_lower()
+        len(surface.split()) > 1
+        or (len(surface) >= CAPITALS_MIN_LETTERS and surface.lower() in _place_names_by_lower())
     )
 
 
