@@ -1803,3 +1803,37 @@ def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():
     ranged = replace(figure(2.5, "a"), upper=3.5)
     (conflict,) = number_conflicts(story, [ranged, figure(1.2, "b")])
     assert {v.value.split(" (")[0] for v in conflict.variants} == {"2.5–3.5", "1.2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "dated"),
+    [
+        # undated, as many pages are: only the wording tells the record's date from the event's
+        (
+            "The jobless rate fell to 3.1%, the lowest rate since December 2009.",
+            [("December 2009", "2009-12")],
+            [],
+        ),
+        (
+            "It was the first time since June 2016 that the Tarn bank cut rates.",
+            [("June 2016", "2016-06")],
+            [],
+        ),
+        # what has gone on since a date began on that date
+        (
+            "The Vessian envoy has been detained since Oct. 3.",
+            [("Oct. 3", "2031-10-03")],
+            ["2031-10-03"],
+        ),
+    ],
+)
+def test_the_date_a_record_is_measured_since_is_no_event(text, times, dated) -> None:
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    item = analysis({"id": "a", "text": text, "published": None, "times": times})
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+    assert [e.date for e in timeline(story)] == dated

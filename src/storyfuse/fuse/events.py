@@ -64,6 +64,8 @@ def dated_events(story: StoryArticles) -> list[Dated]:
             if kind not in EVENT_PRECISIONS or day is None or mention.value is None:
                 continue
             start, end = mention.start - unit.start, mention.end - unit.start
+            if since_a_record(unit.text, start):
+                continue
             words = event_phrase(unit.text, start, end)
             out.append(
                 Dated(
@@ -116,6 +118,29 @@ def parse_sentence(sentence: str) -> Any:
 
 def clear_parses() -> None:
     _PARSES.clear()
+
+
+# words that make what comes before "since <date>" a record: "the lowest rate since December
+# 1969", "the first time since June 2016", "a record high since ..."
+_RECORD_WORDS = {"first", "record"}
+_RECORD_TAGS = {"JJS", "RBS"}
+
+
+def since_a_record(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` is the reference of a record ("the lowest jobless rate since
+    December 1969"): what is dated is not an event of the story but the last time something was
+    so. "detained since Oct. 3" dates the detention, "Most residents have fled since" the flight."""
+    doc = parse_sentence(sentence)
+    at = [t for t in doc if t.idx >= start]
+    if not at or at[0].i == 0 or doc[at[0].i - 1].lower_ != "since":
+        return False
+    # back over the noun phrase before "since" ("Most residents have fled since" stops at the verb)
+    for token in reversed(doc[: at[0].i - 1]):
+        if (token.is_punct and token.text not in ("-", "–")) or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.tag_ in _RECORD_TAGS or token.lower_ in _RECORD_WORDS:
+            return True
+    return False
 
 
 def event_phrase(sentence: str, start: int, end: int) -> EventWords:
