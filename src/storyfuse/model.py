@@ -108,7 +108,9 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # 15: a headline's negation is no verb of its own ("Won’t Stand By" gave "n’t" and "not stand");
 # a name written in capitals is shown as the story also writes it, a place in capitals alone as
 # its gazetteer writes it ("WASHINGTON (AP) —" listed "WASHINGTON"); the date a record is
-# measured since is no event ("the lowest jobless rate since December 1969" was on the timeline)
+# measured since is no event ("the lowest jobless rate since December 1969" was on the timeline);
+# a group named by party or nationality that speaks stays a group ("Georgia Republicans" was a
+# person)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

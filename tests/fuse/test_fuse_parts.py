@@ -1837,3 +1837,30 @@ def test_the_date_a_record_is_measured_since_is_no_event(text, times, dated) -> 
     item = analysis({"id": "a", "text": text, "published": None, "times": times})
     story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
     assert [e.date for e in timeline(story)] == dated
+
+
+def test_a_group_named_by_party_that_speaks_is_no_person():
+    """A speaker becomes a person in the entities list though the tagger took it for a body;
+    not a group named by party or nationality ("Georgia Republicans will decide")."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        'Tarn Republicans said "we will vote no." The Republicans met. '
+        'Ruud Mertens said "it is over." Mertens left.'
+    )
+    spec = {
+        "id": "a",
+        "text": text,
+        "entities": [("Republicans", "NORP"), ("Mertens", "ORG")],
+        "quotes": [("we will vote no.", "Tarn Republicans"), ("it is over.", "Ruud Mertens")],
+    }
+    one = analysis(spec)
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    labels = {e.name: e.label for e in entities(story, build_names(story))}
+    assert labels["Ruud Mertens"] == "PERSON"
+    assert labels["Tarn Republicans"] == "NORP"

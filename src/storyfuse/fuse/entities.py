@@ -56,8 +56,9 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             continue  # a common noun, never written as a name ("the national air force")
         # "North Korea" is a place even where "North Korean" (a nationality) is written more
         label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
-        if label != "PERSON" and names.is_person(name):
-            # a speaker the tagger took for an organisation: "Ruben Brekelmans said"
+        if label not in ("PERSON", "NORP") and names.is_person(name):
+            # a speaker the tagger took for an organisation: "Ruben Brekelmans said"; a group
+            # named by party or nationality speaks as a group ("Georgia Republicans will decide")
             label = "PERSON"
         aliases = (written[name] | set(names.aliases(name))) - {name}
         out.append(
