@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 19  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 20  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -75,6 +75,8 @@ ANALYSIS_VERSION = 19  # 2: claims say what they count; entity spans and list co
 # 18: a double prime after a letter closes a quotation ("Randolph “Tex″ Alles told" ran on)
 # 19: a name ending in "Day" or "Week" is an event ("International Women's Day" was ORG); a
 # body's name leaves a demonstrative out ("this White House")
+# 20: a body's name leaves out a title's qualifier run into it ("Acting White House" in "Acting
+# White House Chief of Staff Mick Mulvaney")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -304,3 +304,13 @@ def test_a_day_is_an_event_and_a_body_leaves_a_demonstrative_out() -> None:
     doc = Doc(vocab, words=["They", "met", "this", "week", "."])
     doc.ents = [Span(doc, 2, 4, label="DATE")]
     assert [e.text for e in entity_fixes(doc).ents] == ["this week"]
+
+
+def test_a_titles_qualifier_is_not_part_of_the_body_it_was_run_into() -> None:
+    """ "incoming Acting White House Chief of Staff": the model ran "Acting" into the body's
+    name. Built by hand so the test does not depend on what the model predicts."""
+    vocab = nlp().vocab
+    words = ["the", "incoming", "Acting", "Harbour", "House", "Chief", "of", "Staff", "said", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 2, 5, label="ORG")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Harbour House", "ORG")]

