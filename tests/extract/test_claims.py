@@ -736,9 +736,9 @@ def test_the_thing_counted_is_its_noun_phrase(
     assert (claim.unit, claim.thing) == (unit, thing)
 
 
-def test_money_and_percentages_have_no_thing_phrase() -> None:
+def test_money_has_no_thing_phrase_and_a_percentage_the_thing_it_is_of() -> None:
     claims = by_text(claims_of("Rents rose 12% while the city spent $40 million on repairs."))
-    assert claims["12%"].thing is None
+    assert claims["12%"].thing == "rents"
     assert claims["$40 million"].thing is None
 
 
@@ -840,3 +840,24 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
     assert [(c.value, c.unit) for c in claims_of("Five analysts expect a rate cut.")] == [
         (5, "analyst")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing"),
+    [
+        ("The Norland jobless rate dropped to 3.5% in September.", "Norland jobless rate"),
+        ("However, the harbour toll unexpectedly rose to a fresh five-year high of 12%.", "harbour toll"),
+        ("About 63 percent of Tarn voters backed the plan.", "Tarn voters"),
+        ("Imports rose in July, a 13 percent increase over June.", "increase"),
+        ("The company said revenue grew 8% last year.", "revenue"),
+    ],
+)
+def test_a_share_says_what_it_is_a_share_of(sentence: str, thing: str) -> None:
+    (claim,) = claims_of(sentence)
+    assert (claim.unit, claim.thing) == ("percent", thing)
+
+
+def test_a_number_grouped_wrongly_is_no_figure() -> None:
+    # "275,00": a thousands group of two digits; read as 275 and 0 it gave two false figures
+    assert claims_of("The number of unemployed people fell by 275,00 over the month.") == []
+    assert [c.value for c in claims_of("It fell by 275,000 people.")] == [275_000]

@@ -1347,6 +1347,11 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
     # within one article a share repeated is the same figure
     again = [Sourced("a", claim(44, "percent")), Sourced("a", claim(44, "percent"))]
     assert len(group_claims(again, Names())) == 1
+    # or both say what it is a share of in the same words
+    rate = [replace(s, claim=replace(s.claim, thing="Jobless rate")) for s in shares]
+    assert len(group_claims(rate, Names())) == 1
+    other = [rate[0], replace(shares[1], claim=replace(shares[1].claim, thing="inflation"))]
+    assert len(group_claims(other, Names())) == 2
 
 
 def test_shares_answer_one_question_only_in_near_paraphrases():

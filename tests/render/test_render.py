@@ -342,3 +342,11 @@ def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
     assert counted({"unit": "dollar", "thing": None}) == "dollars"
     assert counted({"unit": "yen"}) == "yen"
     assert counted({"unit": "percent"}) == "percent"
+
+
+def test_a_share_is_shown_with_what_it_is_a_share_of():
+    from storyfuse.render.view import counted
+
+    assert counted({"unit": "percent", "thing": "jobless rate"}) == "percent (jobless rate)"
+    # a thing that already names the unit is shown as it is
+    assert counted({"unit": "point", "thing": "percentage points"}) == "percentage points"

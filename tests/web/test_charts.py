@@ -61,3 +61,15 @@ def test_a_forecast_on_the_timeline_is_paler_than_a_reported_event():
     scale = spec["encoding"]["opacity"]["scale"]
     reported, expected = (scale["range"][scale["domain"].index(k)] for k in ("reported", "expected"))
     assert expected < reported
+
+
+def test_shares_of_different_things_are_not_charted_together():
+    figures = [
+        {"value": 3.5, "unit": "percent", "thing": "jobless rate", "claimant": None, "sources": ["a"]},
+        {"value": 3.7, "unit": "percent", "thing": "jobless rate", "claimant": "BLS", "sources": ["b"]},
+        {"value": 12, "unit": "percent", "thing": "increase", "claimant": None, "sources": ["c"]},
+    ]
+    (spec,) = charts.figure_charts(figures)
+    _valid(spec)
+    assert spec["title"] == "percent (jobless rate)"
+    assert sorted(r["value"] for r in spec["data"]["values"]) == [3.5, 3.7]

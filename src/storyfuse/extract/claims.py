@@ -327,7 +327,7 @@ def _sentence_claims(
                 date=_date(item, sent, times, published),
                 number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
-                thing=_thing(item),
+                thing=_thing(item) or _share_of(item),
             )
         )
     return claims
@@ -765,6 +765,70 @@ def _thing(item: _Item) -> str | None:
     first = doc[start]
     opens_line = start == noun.sent.start or "\n" in doc[start - 1].text_with_ws
     if opens_line and first.pos_ != "PROPN" and first.is_title:
+        words = words[:1].lower() + words[1:]
+    return words
+
+
+# the verbs' dependents a share is the measure of: "the jobless rate dropped to 3.5%", "Turnout
+# reached 67 percent", "raised its key rate by 0.25 percentage points"
+_SHARE_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+_SHARE_OF_VERB = frozenset(["dobj", "attr", "npadvmod", "oprd", "acomp"])
+_SHARE_UNITS = frozenset(["percent", "point"])
+
+
+def _share_of(item: _Item) -> str | None:
+    """What a percentage or a number of points measures, in the text's words: the noun it
+    qualifies ("a 13 percent increase"), its "of" phrase ("63 percent of voters"), or what the
+    verb it completes is said of ("the jobless rate dropped to 3.5%", "unemployment declined to a
+    fresh low of 3.5%"): the object when the verb has one besides the share, else the subject."""
+    if item.unit not in _SHARE_UNITS:
+        return None
+    word = item.unit_token or item.tokens.root
+    of = next((c for c in word.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+    if of is not None:
+        objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        return _noun_phrase(objects[0], word) if objects else None
+    if word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN":
+        return _noun_phrase(word.head, word)
+    # "a fresh five-decade low of 3.5%": the share is the noun's, and the noun the verb's
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in ("NOUN", "ADJ"):
+        word = word.head.head
+    if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.pos_ in ("VERB", "AUX"):
+        verb = word.head.head
+    elif word.dep_ in _SHARE_OF_VERB and word.head.pos_ in ("VERB", "AUX"):
+        verb = word.head
+    else:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != word.i]
+    subjects = [c for c in verb.children if c.dep_ in _SHARE_SUBJECTS]
+    for noun in (*objects, *subjects):
+        if noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
+            return _noun_phrase(noun, word)
+    return None
+
+
+def _noun_phrase(noun: Token, share: Token) -> str:
+    """A noun with the modifiers written before it ("jobless rate"), without determiners,
+    possessives or the share itself, and a short "of" phrase after it ("shares of Tarn Corp")."""
+    doc = noun.doc
+    start = noun.i
+    while start - 1 >= noun.sent.start and start - 1 != share.i:
+        tok = doc[start - 1]
+        if tok.head.i != noun.i and not (start <= tok.head.i < noun.i):
+            break
+        if tok.dep_ not in ("compound", "amod", "nmod") or not tok.is_alpha:
+            break
+        start -= 1
+    end = noun.i + 1
+    of = doc[end] if end < noun.sent.end else None
+    if of is not None and of.lower_ == "of" and of.head.i == noun.i:
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        if objects and objects[0].i - of.i <= 3 and all(t.is_alpha for t in doc[of.i + 1 : objects[0].i + 1]):
+            end = objects[0].i + 1
+    words = doc[start:end].text
+    first = doc[start]
+    # a common noun capitalised as a sentence's first word: "Turnout reached 67 percent"
+    if first.is_sent_start and first.is_title and not first.ent_type_:
         words = words[:1].lower() + words[1:]
     return words
 

@@ -77,10 +77,10 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY = r"(?:(?:US|HK|A|C|NZ|S)?\$|£|€|¥|₹|Rs\.?|INR|USD|GBP|EUR)\s?"
 NUMBER_RE = re.compile(
     rf"""
-    (?<![\w.$£€¥₹/:#@])(?<!\w-)           # not inside a word, id, date, time or handle
+    (?<![\w.$£€¥₹/:#@])(?<!\w-)(?<!\d,)   # not inside a word, id, date, time or handle
     (?P<cur>{_CURRENCY})?
-    (?P<num>{_DIGITS})
-    (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS}))?   # "40-50", "$40-$50"
+    (?P<num>{_DIGITS})(?!,\d)               # nor a number grouped wrongly ("275,00")
+    (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS})(?!,\d))?   # "40-50", "$40-$50"
     (?P<scale>(?:\s?|[-–])(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
        |(?i:mn|bn|tn|[mbk])\b)?
     (?P<pct>\s?(?:%|(?i:percent|per\s?cent|pct)\b))?

@@ -13,7 +13,8 @@ different parties: the same claimant written differently, or one of them unnamed
 reports", or none at all). A claim nobody is named for also joins the one attributed figure of
 the same value and thing, when there is exactly one: the article repeats a figure someone else is
 on record for. A share or a score ("44 percent", "a 5-point lead") is the exception: such values
-are few, so two articles' are one figure only when their sentences were aligned as one statement.
+are few, so two articles' are one figure only when their sentences were aligned as one statement
+or both say what it is a share of in the same words ("the unemployment rate").
 """
 
 from __future__ import annotations
@@ -92,6 +93,11 @@ def is_share(unit: str) -> bool:
     return unit.lower().removesuffix("s") in SHARE_UNITS
 
 
+def _same_share(a: Claim, b: Claim) -> bool:
+    """Two shares of one thing as written: "the unemployment rate ... 3.5%" in two articles."""
+    return bool(a.thing and b.thing and a.thing.lower() == b.thing.lower())
+
+
 def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     ca, cb = a.claim, b.claim
     if ca.value != cb.value or ca.upper != cb.upper or not _dates_close(ca.date, cb.date):
@@ -99,7 +105,7 @@ def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     if (
         ca.unit == cb.unit
         and same_party(ca.claimant, cb.claimant, names)
-        and (a.article_id == b.article_id or not is_share(ca.unit))
+        and (a.article_id == b.article_id or not is_share(ca.unit) or _same_share(ca, cb))
     ):
         return True
     if a.statement is None or a.statement != b.statement or a.article_id == b.article_id:

@@ -9,6 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.numbers import MONEY_UNITS, amount
+from storyfuse.fuse.figures import is_share
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
@@ -83,11 +84,15 @@ def build_view(brief: Brief) -> dict[str, Any]:
 
 
 def counted(figure: dict[str, Any]) -> str:
-    """What a figure counts, in its texts' words ("North Korean troops"); without them, its unit,
-    a currency in the plural ("dollars"), any other as it is ("percent")."""
+    """What a figure counts, in its texts' words ("North Korean troops"), a share with what it
+    is of ("percent (jobless rate)"); without them, its unit, a currency in the plural
+    ("dollars"), any other as it is ("percent")."""
     unit = figure["unit"]
-    if figure.get("thing"):
-        return figure["thing"]
+    thing = figure.get("thing")
+    if thing and is_share(unit) and unit.split()[0] not in thing.lower():
+        return f"{unit} ({thing})"  # what a share is of: "percent (jobless rate)"
+    if thing:
+        return thing
     if unit in MONEY_UNITS and unit not in _SAME_IN_PLURAL:
         return unit + "s"
     return unit

@@ -15,6 +15,8 @@ from typing import Any, Literal
 import altair as alt
 
 from storyfuse.extract.numbers import written
+from storyfuse.fuse.figures import is_share
+from storyfuse.render.view import counted
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -41,7 +43,10 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """
     by_unit: dict[str, list[dict[str, Any]]] = {}
     for f in figures:
-        by_unit.setdefault(f["unit"], []).append(
+        # shares of different things are not compared: "percent (jobless rate)", "percent
+        # (inflation)"; counts of one unit are, whatever each outlet calls them
+        compared = counted(f) if is_share(f["unit"]) else f["unit"]
+        by_unit.setdefault(compared, []).append(
             {
                 "claimant": f.get("claimant") or "unattributed",
                 "value": f["value"],
