@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -83,7 +84,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
     return data
 
 
-def counted(figure: dict[str, Any]) -> str:
+def counted(figure: Mapping[str, Any]) -> str:
     """What a figure counts, in its texts' words ("North Korean troops"), a share with what it
     is of ("percent (jobless rate)"); without them, its unit, a currency in the plural
     ("dollars"), any other as it is ("percent")."""
