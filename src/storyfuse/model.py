@@ -115,7 +115,8 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # measured since is no event ("the lowest jobless rate since December 1969" was on the timeline);
 # a group named by party or nationality that speaks stays a group ("Georgia Republicans" was a
 # person); two articles' shares of one thing in the same words are one figure, shown and charted
-# with what they are of ("percent (jobless rate)")
+# with what they are of ("percent (jobless rate)"); a name in a headline is none of its verbs
+# ("Trump to allow imports" gave "headline: trump")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

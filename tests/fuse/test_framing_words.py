@@ -93,3 +93,32 @@ def test_a_headline_negation_is_kept_on_its_verb_not_listed_as_one() -> None:
     cues = headline_cues("Biden to Tell Putin U.S. Won’t ‘Stand By’ on Human Rights Abuses")
     assert "headline: not stand" in cues
     assert not any("n’t" in c or "n't" in c for c in cues)
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    headline = "Trump to allow imports of African elephant trophies"
+    assert "headline: trump" in headline_cues(headline)  # as the tagger reads it
+    cues = headline_cues(headline, frozenset({"Donald", "Trump"}))
+    assert "headline: trump" not in cues
+    assert "headline: allow" in cues
+
+
+def test_framing_reads_the_storys_names_out_of_its_headlines() -> None:
+    from storyfuse import extract
+    from storyfuse.fuse.framing import framing
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Article
+
+    text = "President Donald Trump said on Friday that imports of elephant trophies may resume."
+    title = "Trump to allow imports of African elephant trophies"
+    one = extract.extract(
+        Article(id="a", path="a", format="text", text=text, content_hash="a", title=title)
+    )
+    story = story_articles(
+        Story(id="s", article_ids=("a",)), {"a": one}, lambda texts: np.ones((len(texts), 1))
+    )
+    (cues,) = [f.cues for f in framing(story)]
+    assert "headline: allow" in cues
+    assert "headline: trump" not in cues

@@ -34,16 +34,22 @@ from storyfuse.recent import Recent
 
 DISTINCTIVE_TERMS = 4
 LOADED_WORDS = 4
+# the entities whose words are names, not the headline's verbs
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 LOADED_VALENCE = 1.5  # |mean valence| in VADER's lexicon (-4 .. 4) for a word to count as loaded
 EVERYDAY_ZIPF = 5.0  # wordfreq's Zipf scale: log10 of occurrences per billion words
 
 
-def headline_cues(headline: str) -> list[str]:
+def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """The headline's verbs; a word of ``names`` (the words of the story's named entities, as
+    written) is none, however the tagger read it ("Trump to allow imports ..." is no "trump")."""
     doc = parse_sentence(headline)
     out = []
     for token in doc:
         # "be", "have", "do" carry no stance of their own
         if token.lemma_.lower() in ("be", "have", "do"):
+            continue
+        if token.is_title and token.text in names:
             continue
         # the negation is read off the verb it belongs to ("Won’t" tags "n’t" a verb)
         if token.pos_ == "VERB" and token.dep_ != "neg":
@@ -157,9 +163,17 @@ def framing(story: StoryArticles) -> list[Framing]:
     loaded = loaded_words(lemmas)
     out = []
     parse_sentences(" ".join(a.article.title.split()) for a in story.analyses if a.article.title)
+    names = frozenset(
+        word
+        for a in story.analyses
+        for e in a.entities
+        if e.label in NAME_LABELS
+        for word in e.text.split()
+        if word[:1].isupper()
+    )
     for analysis in story.analyses:
         headline = " ".join(analysis.article.title.split()) if analysis.article.title else None
-        cues = headline_cues(headline) if headline else []
+        cues = headline_cues(headline, names) if headline else []
         cues += [f"distinctive: {t}" for t in distinctive.get(analysis.id, [])]
         cues += [f"loaded: {w}" for w in loaded.get(analysis.id, [])]
         out.append(Framing(article_id=analysis.id, headline=headline, cues=tuple(cues)))
