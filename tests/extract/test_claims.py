@@ -861,3 +861,20 @@ def test_a_number_grouped_wrongly_is_no_figure() -> None:
     # "275,00": a thousands group of two digits; read as 275 and 0 it gave two false figures
     assert claims_of("The number of unemployed people fell by 275,00 over the month.") == []
     assert [c.value for c in claims_of("It fell by 275,000 people.")] == [275_000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is zero evidence for this.",
+        'The effect could be "about zero," according to the budget office.',
+        "The harbour master has zero tolerance for late fees.",
+    ],
+)
+def test_none_of_what_no_one_counts_is_no_figure(sentence: str) -> None:
+    assert claims_of(sentence) == []
+
+
+def test_zero_of_what_is_counted_is_a_figure() -> None:
+    found = [(c.value, c.unit) for c in claims_of("There were zero deaths on the roads.")]
+    assert found == [(0, "death")]

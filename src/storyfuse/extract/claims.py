@@ -308,7 +308,7 @@ def _sentence_claims(
             continue
         if _is_designation(item):
             continue
-        if _is_consensus_forecast(item):
+        if _is_consensus_forecast(item) or _is_zero_of_a_mass(item):
             continue
         kept.append(item)
         previous = item
@@ -547,6 +547,16 @@ def _is_consensus_forecast(item: _Item) -> bool:
     return verb.lemma_.lower() in FORECAST_VERBS and not any(
         c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children
     )
+
+
+def _is_zero_of_a_mass(item: _Item) -> bool:
+    """ "zero evidence", "zero tolerance", an effect of "about zero": none of something no one
+    counts says there is none, it is no figure; "zero deaths" and "zero percent" are."""
+    tok = item.unit_token
+    number = item.number
+    if number.value != 0 or not number.spelled or number.currency or number.percent:
+        return False
+    return tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() not in _SHARE_UNITS
 
 
 def _is_designation(item: _Item) -> bool:
