@@ -117,7 +117,8 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # a group named by party or nationality that speaks stays a group ("Georgia Republicans" was a
 # person); two articles' shares of one thing in the same words are one figure, shown and charted
 # with what they are of ("percent (jobless rate)"); a name in a headline is none of its verbs
-# ("Trump to allow imports" gave "headline: trump")
+# ("Trump to allow imports" gave "headline: trump"); a rank opening a body's name is no title
+# ("Major League Baseball" was the person "League Baseball")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

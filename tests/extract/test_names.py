@@ -1193,3 +1193,10 @@ def test_a_place_written_only_in_capitals_takes_its_gazetteer_case() -> None:
     assert ix.canonical("KANSAS CITY") == "Kansas City"
     ix = NameIndex.build([("ACME HOLDINGS", "ORG", "ACME HOLDINGS said so.")])
     assert ix.canonical("ACME HOLDINGS") == "ACME HOLDINGS"  # no place: left as written
+
+
+def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:
+    # "Major" is a rank, but "Major League Baseball" is a league, not Major "League Baseball"
+    assert split_title("Major League Baseball") == ("", "Major League Baseball")
+    assert split_title("General Harbour Authority") == ("", "General Harbour Authority")
+    assert split_title("Major Ada Moss") == ("Major", "Ada Moss")

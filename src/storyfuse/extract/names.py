@@ -98,7 +98,8 @@ ORG_WORDS = ORG_HEADS | _words(
     intelligence commission party army forces force guard court parliament government
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
-    house senate congress pentagon kremlin police media
+    house senate congress pentagon kremlin police media league federation alliance coalition
+    authority board club airlines airways
     """
 )
 # Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
