@@ -878,3 +878,21 @@ def test_none_of_what_no_one_counts_is_no_figure(sentence: str) -> None:
 def test_zero_of_what_is_counted_is_a_figure() -> None:
     found = [(c.value, c.unit) for c in claims_of("There were zero deaths on the roads.")]
     assert found == [(0, "death")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said the two girls, ages 13 and 15, used a taser.",
+        "Holm died after police say two girls, aged 13 and 15, used a stun gun against him.",
+    ],
+)
+def test_every_age_of_a_list_of_ages_is_no_count(sentence: str) -> None:
+    assert [c.value for c in claims_of(sentence) if c.value > 3] == []
+
+
+def test_a_count_of_things_the_recogniser_tagged_a_date_is_still_a_count() -> None:
+    # spaCy's small model tags "Between 10 and 15" a date
+    (claim,) = claims_of("Between 10 and 15 people died in the fire on Monday.")
+    assert (claim.value, claim.upper, claim.unit) == (10, 15, "person")
+    assert claims_of("He served 10 years in prison on Monday.") == []

@@ -220,6 +220,8 @@ TIME_UNITS = frozenset(
         "day",
         "week",
         "weekend",
+        "weekday",
+        "weeknight",
         "month",
         "year",
         "decade",
@@ -444,14 +446,16 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         ):
             return True  # a year
     if not money_or_share:
-        if any(t.ent_type_ in {"DATE", "TIME"} for t in tokens):
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in tokens) and not _counts_things(item):
             return True
         if any(
             tm.start < item.end and item.start < tm.end and tm.value is not None for tm in times
         ):
             return True
-        if prev is not None and prev.lower_ in {"aged", "age", "ages", "no.", "number", "#"}:
+        if prev is not None and prev.lower_ in _NAMING_BEFORE:
             return True
+        if _listed_after(item, sent) in _NAMING_BEFORE:
+            return True  # "two girls, ages 13 and 15": 15 is an age as 13 is
         if _AGE_AFTER.match(after):
             return True
         if _is_appositive_age(item, sent):
@@ -470,6 +474,21 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             if prev.i > sent.start and doc[prev.i - 1].like_num:
                 return True  # a model's name before its noun: "their Boeing 737 Max 8 planes"
     return any(t.like_url or "@" in t.text for t in tokens)
+
+
+# words after which a number is an age or a designation, not a count
+_NAMING_BEFORE = frozenset({"aged", "age", "ages", "no.", "number", "#"})
+
+
+def _listed_after(item: _Item, sent: Span) -> str:
+    """The word before the list of numbers the item ends ("ages" in "ages 13 and 15"), lower
+    case; "" when the item is not the second or later number of a list."""
+    doc = sent.doc
+    i = item.tokens.start - 1
+    while i >= sent.start and (doc[i].like_num or doc[i].lower_ in {",", "and", "or"}):
+        i -= 1
+    listed = any(doc[j].like_num for j in range(i + 1, item.tokens.start))
+    return doc[i].lower_ if listed and i >= sent.start else ""
 
 
 def _counts_a_list(item: _Item) -> bool:
@@ -491,6 +510,21 @@ def _counts_a_list(item: _Item) -> bool:
         and (t is top or t.dep_ in {"appos", "conj"} and t.head.pos_ in {"NOUN", "PROPN"})
     ]
     return len(members) > 1 and item.number.value == len(members)
+
+
+def _counts_things(item: _Item) -> bool:
+    """The number modifies a plural noun that is no unit of time, whatever the recogniser
+    tagged it: "Between 10 and 15 people died" (tagged a date), "sent 40 ... boats"."""
+    root = item.tokens.root
+    if root.dep_ == "conj" and root.head.dep_ == "nummod":
+        root = root.head  # "10 and 15 people": 15 is joined to the 10 that counts them
+    noun = root.head
+    return (
+        root.dep_ == "nummod"
+        and noun.i > root.i
+        and noun.tag_ in {"NNS", "NNPS"}
+        and unit_lemma(noun) not in TIME_UNITS
+    )
 
 
 def _followed_by_plural(item: _Item, sent: Span) -> bool:
