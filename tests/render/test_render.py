@@ -350,3 +350,17 @@ def test_a_share_is_shown_with_what_it_is_a_share_of():
     assert counted({"unit": "percent", "thing": "jobless rate"}) == "percent (jobless rate)"
     # a thing that already names the unit is shown as it is
     assert counted({"unit": "point", "thing": "percentage points"}) == "percentage points"
+
+
+def test_a_count_is_shown_in_the_plural_where_the_text_wrote_the_singular():
+    from storyfuse.render.view import counted
+
+    def figure(unit: str, thing: str | None, value: float, text: str) -> dict:
+        return {"unit": unit, "thing": thing, "value": value, "texts": [{"text": text}]}
+
+    assert counted(figure("judge", "judge", 3, "A three-judge panel ruled.")) == "judges"
+    assert counted(figure("man", "man", 2, "It was a two-man race.")) == "men"
+    assert counted(figure("point", None, 10, "She has a 10-point lead.")) == "points"
+    assert counted(figure("point", None, 1, "She has a 1-point lead.")) == "point"
+    # a count written in the singular on purpose stays so
+    assert counted(figure("crew", "crew", 40, "The ship had 40 crew.")) == "crew"

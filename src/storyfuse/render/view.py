@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
 
+import inflect
 from rapidfuzz import fuzz
 
 from storyfuse.extract.numbers import MONEY_UNITS, amount
@@ -87,19 +89,42 @@ def build_view(brief: Brief) -> dict[str, Any]:
 def counted(figure: Mapping[str, Any]) -> str:
     """What a figure counts, in its texts' words ("North Korean troops"), a share with what it
     is of ("percent (jobless rate)"); without them, its unit, a currency in the plural
-    ("dollars"), any other as it is ("percent")."""
+    ("dollars"). A count other than one is in the plural where the text glued the word to the
+    number ("a three-judge panel": 3 judges; "a 10-point lead": 10 points); "percent" stays."""
     unit = figure["unit"]
     thing = figure.get("thing")
     if thing and is_share(unit) and unit.split()[0] not in thing.lower():
         return f"{unit} ({thing})"  # what a share is of: "percent (jobless rate)"
-    if thing:
-        return thing
-    if unit in MONEY_UNITS and unit not in _SAME_IN_PLURAL:
-        return unit + "s"
-    return unit
+    if unit in MONEY_UNITS:
+        return thing or (unit if unit in _SAME_IN_PLURAL else unit + "s")
+    word = thing or unit
+    if figure.get("value") != 1 and word.lower() == unit and _glued(word, figure):
+        return _plural(word)
+    return word
+
+
+def _glued(word: str, figure: Mapping[str, Any]) -> bool:
+    """Whether the figure's text writes its word glued to the number by a hyphen, as English
+    writes a count in the singular ("a three-judge panel", "a 10-point lead"); "40 crew" and
+    "300 staff" are written so on purpose."""
+    texts = figure.get("texts") or ()
+    return word not in _NO_PLURAL and any(
+        re.search(rf"\w[-–]{re.escape(word)}\b", t.get("text", ""), re.IGNORECASE) for t in texts
+    )
 
 
 _SAME_IN_PLURAL = frozenset({"yen", "yuan", "baht", "rand", "won"})
+_NO_PLURAL = frozenset({"percent", "per cent"})
+
+
+@functools.cache
+def _plural(noun: str) -> str:
+    return str(_inflection().plural_noun(noun))
+
+
+@functools.cache
+def _inflection() -> inflect.engine:
+    return inflect.engine()
 
 
 def by_speaker(quotes: list[dict]) -> list[dict]:
