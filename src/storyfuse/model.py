@@ -121,7 +121,9 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # with what they are of ("percent (jobless rate)"); a name in a headline is none of its verbs
 # ("Trump to allow imports" gave "headline: trump"); a rank opening a body's name is no title
 # ("Major League Baseball" was the person "League Baseball"); a count whose word the text glued
-# to the number is shown in the plural ("a three-judge panel": 3 judges, not 3 judge)
+# to the number is shown in the plural ("a three-judge panel": 3 judges, not 3 judge); a
+# surname written with an office the one full name of that surname does not hold is another
+# person ("President Biden" was "first lady Jill Biden", and so was his quote)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

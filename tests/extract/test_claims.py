@@ -846,7 +846,7 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
     ("sentence", "thing"),
     [
         ("The Norland jobless rate dropped to 3.5% in September.", "Norland jobless rate"),
-        ("However, the harbour toll unexpectedly rose to a fresh five-year high of 12%.", "harbour toll"),
+        ("However, the harbour toll rose to a fresh five-year high of 12%.", "harbour toll"),
         ("About 63 percent of Tarn voters backed the plan.", "Tarn voters"),
         ("Imports rose in July, a 13 percent increase over June.", "increase"),
         ("The company said revenue grew 8% last year.", "revenue"),

@@ -1200,3 +1200,22 @@ def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:
     assert split_title("Major League Baseball") == ("", "Major League Baseball")
     assert split_title("General Harbour Authority") == ("", "General Harbour Authority")
     assert split_title("Major Ada Moss") == ("Major", "Ada Moss")
+
+
+def test_a_surname_with_another_office_than_the_full_names_is_another_person() -> None:
+    """The story names the president by title and surname only, and his wife in full: "Moss"
+    and "President Moss" are not "first lady Ada Moss"."""
+    later = "Moss and Vik, along with first lady Ada Moss, emerged."
+    mentions = [
+        ("President Moss", "PERSON", "President Moss on Monday held a silence.", ("a1", 0)),
+        ("Moss", "PERSON", later, ("a1", 200)),
+        ("Ada Moss", "PERSON", later, ("a1", 230)),
+    ]
+    ix = NameIndex.build(mentions)
+    assert ix.canonical("Moss") == ix.canonical("President Moss") == "Moss"
+    assert ix.canonical("Ada Moss") == "Ada Moss"
+    # one office in common, or none known for one of them: one person
+    same = [*mentions[:2], ("Ada Moss", "PERSON", "Former president Ada Moss spoke.", ("a2", 0))]
+    assert NameIndex.build(same).canonical("Moss") == "Ada Moss"
+    plain = [*mentions[1:2], ("Ada Moss", "PERSON", "Ada Moss spoke.", ("a2", 0))]
+    assert NameIndex.build(plain).canonical("Moss") == "Ada Moss"

@@ -1869,3 +1869,28 @@ def test_a_group_named_by_party_that_speaks_is_no_person():
     labels = {e.name: e.label for e in entities(story, build_names(story))}
     assert labels["Ruud Mertens"] == "PERSON"
     assert labels["Tarn Republicans"] == "NORP"
+
+
+def test_a_surname_kept_apart_from_the_one_full_name_is_not_that_person_in_its_article():
+    """ "President Moss" beside "first lady Ada Moss": in the article naming her, the
+    president's mentions stay his."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    a = analysis(
+        {
+            "id": "a",
+            "text": "President Moss spoke on Monday. Moss and Vik, with first lady Ada Moss, left.",
+            "entities": [("Moss", "PERSON"), ("Ada Moss", "PERSON")],
+        }
+    )
+    b = analysis({"id": "b", "text": "President Moss said no.", "entities": [("Moss", "PERSON")]})
+    pair = Story(id="s", article_ids=("a", "b"))
+    story = story_articles(pair, {"a": a, "b": b}, lexical_embedder)
+    found = {e.name: e.sources for e in entities(story, build_names(story))}
+    assert found["Moss"] == ("a", "b")
+    assert found["Ada Moss"] == ("a",)

@@ -64,10 +64,16 @@ def test_a_forecast_on_the_timeline_is_paler_than_a_reported_event():
 
 
 def test_shares_of_different_things_are_not_charted_together():
+    def share(value: float, thing: str, claimant: str | None, source: str) -> dict:
+        return {
+            "value": value, "unit": "percent", "thing": thing, "claimant": claimant,
+            "sources": [source],
+        }  # fmt: skip
+
     figures = [
-        {"value": 3.5, "unit": "percent", "thing": "jobless rate", "claimant": None, "sources": ["a"]},
-        {"value": 3.7, "unit": "percent", "thing": "jobless rate", "claimant": "BLS", "sources": ["b"]},
-        {"value": 12, "unit": "percent", "thing": "increase", "claimant": None, "sources": ["c"]},
+        share(3.5, "jobless rate", None, "a"),
+        share(3.7, "jobless rate", "BLS", "b"),
+        share(12, "increase", None, "c"),
     ]
     (spec,) = charts.figure_charts(figures)
     _valid(spec)

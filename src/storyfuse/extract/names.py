@@ -575,6 +575,27 @@ def _without_country(words: list[str]) -> list[str]:
     return words
 
 
+# Titles that say how a person is addressed, not what office they hold.
+HONORIFICS = _words("mr mrs ms miss dr sir dame rev reverend prof")
+
+
+def _offices_held(roles: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each person key's offices, as the head words of the roles written before the name
+    ("president" of "former President", "lady" of "first lady"); honorifics left out."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for role, person in roles:
+        words = role.split()
+        if words and words[-1] in ROLE_WORDS and words[-1] not in HONORIFICS:
+            held[person].add(words[-1])
+    return held
+
+
+def _other_offices(a: set[str], b: set[str]) -> bool:
+    """Both names hold offices and none in common: two people ("President Biden" and "first
+    lady Jill Biden")."""
+    return bool(a and b and not a & b)
+
+
 class NameIndex:
     """Canonical names for the people and organisations of one story."""
 
@@ -629,7 +650,7 @@ class NameIndex:
         index._promote_people()
         for context in dict.fromkeys(contexts):
             index._read_context(context, roles)
-        index._link_names()
+        index._link_names(roles)
         index._link_roles(roles)
         index._link_orgs()
         index._link_descriptions()
@@ -868,9 +889,10 @@ class NameIndex:
             text, start, end, lambda place: "GPE" in self._labels.get(key_of(place), ())
         )
 
-    def _link_names(self) -> None:
+    def _link_names(self, roles: Sequence[tuple[str, str]] = ()) -> None:
         """Surnames and spelling variants of person names."""
         people = [k for k, kind in self._kind.items() if kind == "person" and name_words(k)]
+        held = _offices_held(roles)
         # "Mark-Viverito" and "De Blasio" alone are surnames, though their keys have two words
         surnames_alone = {
             k
@@ -931,6 +953,9 @@ class NameIndex:
                 owners = {self._groups.find(f) for f in fulls}
                 if len(owners) > 1:
                     owners = {self._groups.find(f) for f in self._of_one_family(k, fulls)}
+                if any(_other_offices(held[k], held[f]) for f in fulls):
+                    # "President Biden" is not the "first lady Jill Biden" of the same story
+                    continue
                 if len(owners) == 1 and not self._introduced_after(k, fulls):
                     self._groups.union(owners.pop(), k)
         # a first name alone ("Ada") is the one person of the story who has it, when it is no

@@ -11,9 +11,12 @@ from storyfuse.model import Analysis, StoryEntity
 
 
 def _fuller_in_article(analysis: Analysis, names: Names) -> dict[str, str]:
-    """A surname the story leaves as written (two people of the story share it: "Clinton" with
-    Hillary and Bill Clinton) is, in an article that names one person of that surname in full,
-    that person; the quote finder reads speakers so within their article too."""
+    """A surname the story leaves as written because two people of the story share it
+    ("Clinton" with Hillary and Bill Clinton) is, in an article that names one person of that
+    surname in full, that person; the quote finder reads speakers so within their article too.
+    A surname the story keeps apart from the one full name it has ("President Biden" beside
+    "first lady Jill Biden") stays apart."""
+    shared = Counter(person.split()[-1] for person in names.people)
     full: dict[str, set[str]] = {}
     for entity in analysis.entities:
         if entity.label != "PERSON":
@@ -21,7 +24,11 @@ def _fuller_in_article(analysis: Analysis, names: Names) -> dict[str, str]:
         name = names.canonical(entity.text)
         if name and len(name.split()) >= 2:
             full.setdefault(name.split()[-1], set()).add(name)
-    return {surname: next(iter(ns)) for surname, ns in full.items() if len(ns) == 1}
+    return {
+        surname: next(iter(ns))
+        for surname, ns in full.items()
+        if len(ns) == 1 and shared[surname] > 1
+    }
 
 
 def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
