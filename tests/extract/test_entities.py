@@ -314,3 +314,16 @@ def test_a_titles_qualifier_is_not_part_of_the_body_it_was_run_into() -> None:
     doc = Doc(vocab, words=words)
     doc.ents = [Span(doc, 2, 5, label="ORG")]
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Harbour House", "ORG")]
+
+
+def test_an_entity_does_not_run_over_a_sentence_end() -> None:
+    """The recogniser works before the parser: it ran "Tarnby, D.C." | "Ada Moss died" into one
+    person. A start the parser puts inside a title-case headline does not cut an entity."""
+    vocab = nlp().vocab
+    words = ["It", "hit", "Tarnby", ",", "D.C.", "Ada", "Moss", "died", ".", "Ask", "Old", "Tom"]
+    starts = [True, False, False, False, False, True, False, False, False, True, False, True]
+    doc = Doc(vocab, words=words, sent_starts=starts)
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 9, 12, label="PERSON")]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert ("Ada Moss", "PERSON") in found
+    assert ("Ask Old Tom", "PERSON") in found

@@ -506,6 +506,7 @@ def entity_fixes(doc: Doc) -> Doc:
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
+    kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
@@ -611,6 +612,24 @@ def _within_paragraph(ent: Span) -> Span | None:
     while start < ent.end and (ent.doc[start].is_space or ent.doc[start].is_punct):
         start += 1
     return Span(ent.doc, start, ent.end, label=ent.label_) if start < ent.end else None
+
+
+def _within_sentence(ent: Span) -> Span | None:
+    """An entity never runs over a sentence start, which the recogniser, working before the
+    parser, does not see: of "Washington, D.C." | "Mohammad Anwar died" it had made "D.C.
+    Mohammad Anwar" a person. The longest part stays (the later one of two as long). Only a
+    start after a full stop counts: the parser also starts sentences inside headlines written
+    in title case ("Hillary Asking Moderator" | "To Fact Check")."""
+    doc = ent.doc
+    starts = [t.i for t in ent[1:] if t.is_sent_start and doc[t.i - 1].text[-1:] in ".!?"]
+    if not starts:
+        return ent
+    cuts = [ent.start, *starts, ent.end]
+    parts = [(b - a, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    _, start, end = max(parts, key=lambda p: (p[0], p[1]))
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return Span(doc, start, end, label=ent.label_) if start < end else None
 
 
 @functools.cache
