@@ -625,7 +625,7 @@ def _within_sentence(ent: Span) -> Span | None:
     if not starts:
         return ent
     cuts = [ent.start, *starts, ent.end]
-    parts = [(b - a, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    parts = [(b - a, a, b) for a, b in itertools.pairwise(cuts)]
     _, start, end = max(parts, key=lambda p: (p[0], p[1]))
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
