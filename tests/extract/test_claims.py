@@ -896,3 +896,17 @@ def test_a_count_of_things_the_recogniser_tagged_a_date_is_still_a_count() -> No
     (claim,) = claims_of("Between 10 and 15 people died in the fire on Monday.")
     assert (claim.value, claim.upper, claim.unit) == (10, 15, "person")
     assert claims_of("He served 10 years in prison on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The poll saw a jump in support, ticking up to 49% of respondents.", None),
+        ("The harbour toll climbed up to 7% on Monday.", None),
+        ("It could cost up to $5 million.", "up to"),
+        ("Up to 300 troops were sent.", "up to"),
+    ],
+)
+def test_up_to_after_a_verb_of_change_is_the_level_reached(sentence: str, qualifier) -> None:
+    (claim,) = claims_of(sentence)
+    assert claim.qualifier == qualifier

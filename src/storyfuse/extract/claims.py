@@ -944,6 +944,8 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
             phrase = " ".join(words[-n:])
             if phrase not in QUALIFIERS_BEFORE:
                 continue
+            if phrase == "up to" and _changed_up(item.tokens.start - 3 - skipped, sent):
+                continue  # "ticking up to 49%": the level reached, not a bound
             if n == 1:
                 # "in the past nine elections": an adjective after a determiner, not a bound.
                 word = doc[item.tokens.start - 1 - skipped]
@@ -960,6 +962,22 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
         if following in QUALIFIERS_AFTER:
             return QUALIFIERS_AFTER[following]
     return None
+
+
+# Verbs that go up to a level themselves ("ticked up to 49%", "inched up to"); "raise up to
+# $12.9bn" and "increase up to" bound what is raised.
+UP_VERBS = frozenset(
+    "tick inch creep go move climb rise jump shoot edge spike rocket surge soar swell".split()
+)
+
+
+def _changed_up(i: int, sent: Span) -> bool:
+    """The word at ``i``, before "up to", is a verb of change: "ticking up to 49%" reaches a
+    level, where "faces up to 20 years" and "could cost up to $5 million" bound one."""
+    if i < sent.start:
+        return False
+    verb = sent.doc[i]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in UP_VERBS
 
 
 # --- claimant ---------------------------------------------------------------------------------
