@@ -967,8 +967,9 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
 # Verbs that go up to a level themselves ("ticked up to 49%", "inched up to"); "raise up to
 # $12.9bn" and "increase up to" bound what is raised.
 UP_VERBS = frozenset(
-    "tick inch creep go move climb rise jump shoot edge spike rocket surge soar swell".split()
-)
+    {"tick", "inch", "creep", "go", "move", "climb", "rise", "jump", "shoot", "edge", "spike",
+     "rocket", "surge", "soar", "swell"}
+)  # fmt: skip
 
 
 def _changed_up(i: int, sent: Span) -> bool:
