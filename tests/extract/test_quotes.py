@@ -1159,3 +1159,14 @@ PRONOUN_SPEAKERS = [
 def test_who_a_pronoun_speaker_is(text: str, speaker: str) -> None:
     said = [q for q in find_quotes(parse(text)) if q.direct]
     assert said[-1].speaker == speaker  # the last quotation's, the one the pronoun attributes
+
+
+def test_a_quoted_name_after_a_naming_participle_is_no_quote() -> None:
+    text = (
+        'Her book, titled "Notes on the Harbour of Tarnby," is about moving past an '
+        '"era of quiet failure," according to its publisher.'
+    )
+    assert not [q for q in quotes_of(text) if q.text.startswith("Notes on the Harbour")]
+    # what someone called something is theirs
+    (quote,) = quotes_of('Mayor Ada Moss passed what she called the "saddest day of the year."')
+    assert quote.text == "saddest day of the year."

@@ -149,6 +149,8 @@ SPEECH_NOUNS = frozenset(
 )  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
+# Participles that give a noun its name: a quotation after one is a title, not speech.
+NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
 
 
 def _first_set(a: int | None, b: int | None) -> int | None:
@@ -973,6 +975,8 @@ class _Finder:
         return bool(words) and all(t.i in subtree and t.i not in subject for t in words)
 
     def _attribute_direct(self, m: Marked) -> _Attribution | None:
+        if self._named_by(m):
+            return None
         frame = self._frame_tokens(m)
         before = [t for t in frame if t.idx < m.start]
         after = [t for t in frame if t.idx >= m.end]
@@ -1018,6 +1022,24 @@ class _Finder:
         if intro is None and not phrase:
             return self._tail_attribution(after) or self._signature_line(m)
         return intro
+
+    def _named_by(self, m: Marked) -> bool:
+        """The quotation is a name a participle gives the noun before it: "His book, called
+        “Forward: Notes on the Future of Our Democracy”", "a report titled “…”". What someone
+        called something ("what he called the “grim milestone”") is theirs."""
+        span = _char_span(self.doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            return False
+        i = span[0].i - 1
+        while i >= 0 and (self.tokens[i].is_punct or self.tokens[i].is_space):
+            i -= 1
+        word = self.tokens[i] if i >= 0 else None
+        return (
+            word is not None
+            and word.lower_ in NAMING_PARTICIPLES
+            and word.tag_ == "VBN"
+            and word.dep_ == "acl"
+        )
 
     def _signature_line(self, m: Marked) -> _Attribution | None:
         """A quote paragraph signed on the line after it, as transcripts and fact checks do:
