@@ -1219,3 +1219,14 @@ def test_a_surname_with_another_office_than_the_full_names_is_another_person() -
     assert NameIndex.build(same).canonical("Moss") == "Ada Moss"
     plain = [*mentions[1:2], ("Ada Moss", "PERSON", "Ada Moss spoke.", ("a2", 0))]
     assert NameIndex.build(plain).canonical("Moss") == "Ada Moss"
+
+
+def test_vp_is_the_vice_presidents_title() -> None:
+    ix = NameIndex.build(
+        [
+            ("VP Ada Moss", "PERSON", "VP Ada Moss went to the border."),
+            ("Vice President Ada Moss", "PERSON", "Vice President Ada Moss said so."),
+        ]
+    )
+    assert ix.canonical("VP Ada Moss") == ix.canonical("Vice President Ada Moss") == "Ada Moss"
+    assert split_title("VP Ada Moss") == ("VP", "Ada Moss")

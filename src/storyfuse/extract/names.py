@@ -51,7 +51,7 @@ ROLE_WORDS = _words(
     treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
     rev reverend pastor rabbi imam bishop archbishop cardinal insider reporter pollster
     strategist economist professor prof detective det corporal cpl pres insp cmdr sens reps gens
-    sgts
+    sgts vp
     """
 )
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
@@ -75,6 +75,7 @@ ABBREVIATIONS = {
     "cpl": "corporal",
     "insp": "inspector",
     "cmdr": "commander",
+    "vp": "vice president",
     # plural titles before a list of names: "Sens. Cruz and Rubio"
     "sens": "senator",
     "reps": "representative",
