@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 27  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 28  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -87,6 +87,7 @@ ANALYSIS_VERSION = 27  # 2: claims say what they count; entity spans and list co
 # 25: "up to" after a verb that goes up is no bound ("ticking up to 49% of respondents")
 # 26: a quoted name after a naming participle is no quote ("His book, called “Forward: ...”")
 # 27: "VP" is the vice president's title ("VP" had been an organisation)
+# 28: a prefix hyphened to a name is not part of it ("pro-Liz Cheney", "post-World War II")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

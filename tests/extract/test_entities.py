@@ -327,3 +327,13 @@ def test_an_entity_does_not_run_over_a_sentence_end() -> None:
     found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
     assert ("Ada Moss", "PERSON") in found
     assert ("Ask Old Tom", "PERSON") in found
+
+
+def test_a_prefix_hyphened_to_a_name_is_left_out_but_a_names_particle_is_not() -> None:
+    vocab = nlp().vocab
+    words = ["The", "pro", "-", "Ada", "Moss", "camp", "met", "al", "-", "Tarnaq", "."]
+    spaces = [True, False, False, True, True, True, True, False, False, False, False]
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 1, 5, label="PERSON"), Span(doc, 7, 10, label="ORG")]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found == [("Ada Moss", "PERSON"), ("al-Tarnaq", "ORG")]

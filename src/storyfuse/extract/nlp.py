@@ -555,7 +555,7 @@ def _trimmed(ent: Span) -> Span | None:
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
-    title's qualifier ("Acting", "Former")."""
+    title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney")."""
     start, end = ent.start, ent.end
     named = ent.label_ in ENTITY_LABELS  # "this week" is a date as written
     while start < end and (
@@ -563,6 +563,15 @@ def _trimmed(ent: Span) -> Span | None:
         or (named and ent.doc[start].lower_ in DEMONSTRATIVES and ent.doc[start].is_lower)
     ):
         start += 1
+    # a prefix hyphened to the name: "pro-Liz Cheney", "anti-Marjorie Taylor Greene"
+    if (
+        named
+        and end - start > 2
+        and ent.doc[start].lower_ in NAME_PREFIXES
+        and ent.doc[start + 1].text in ("-", "–")
+        and ent.doc[start + 1].idx == ent.doc[start].idx + len(ent.doc[start].text)
+    ):
+        start += 2
     while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:
         start += 1
     # a title's qualifier run into the body the title is of: "Acting White House" in "Acting
@@ -579,6 +588,9 @@ def _trimmed(ent: Span) -> Span | None:
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+# Prefixes hyphened to a name that make a word of it ("pro-Israel", "post-World War II"); not
+# the particles that belong to names ("al-Qaida").
+NAME_PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "un", "ultra", "pan", "neo"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
