@@ -129,7 +129,9 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # ("Major League Baseball" was the person "League Baseball"); a count whose word the text glued
 # to the number is shown in the plural ("a three-judge panel": 3 judges, not 3 judge); a
 # surname written with an office the one full name of that surname does not hold is another
-# person ("President Biden" was "first lady Jill Biden", and so was his quote)
+# person ("President Biden" was "first lady Jill Biden", and so was his quote); a name with a
+# quoted nickname is the person named either way ("I. Lewis “Scooter” Libby" = "Scooter Libby"
+# = "Lewis Libby")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyfuse.extract.names import NameIndex, clean, is_acronym, key_of, split_title
+from storyfuse.extract.names import NameIndex, clean, is_acronym, key_of, nickname_of, split_title
 
 # A made-up story: a prime minister, a port authority with an acronym in two transliterations,
 # and a spokesperson known by role and by name.
@@ -1230,3 +1230,20 @@ def test_vp_is_the_vice_presidents_title() -> None:
     )
     assert ix.canonical("VP Ada Moss") == ix.canonical("Vice President Ada Moss") == "Ada Moss"
     assert split_title("VP Ada Moss") == ("VP", "Ada Moss")
+
+
+def test_a_name_with_a_quoted_nickname_is_the_person_named_either_way() -> None:
+    ix = NameIndex.build(
+        [
+            ("I. Lewis “Scooter” Holm", "PERSON", "Ada pardoned I. Lewis “Scooter” Holm."),
+            ("Scooter Holm", "PERSON", "Scooter Holm was convicted."),
+            ("Lewis Holm", "PERSON", "Lewis Holm appealed."),
+            ("Holm", "PERSON", "Holm said."),
+        ]
+    )
+    names = {ix.canonical(n) for n in ("Scooter Holm", "Lewis Holm", "Holm")}
+    assert names == {ix.canonical("I. Lewis “Scooter” Holm")}
+    assert nickname_of('Randolph "Tex" Alles') == "Tex"
+    assert key_of('Randolph "Tex" Alles') == "randolph alles"
+    # a quoted word that is no nickname inside a name stays
+    assert nickname_of('the "Pose" actor') is None

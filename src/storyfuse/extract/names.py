@@ -181,10 +181,21 @@ def without_accents(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A nickname written in quotes inside a person's name: I. Lewis “Scooter” Libby.
+_NICKNAME = re.compile(r"(?<=\w\.|\w\s)\s*[\"“']([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[\"”']\s+(?=[A-Z])")
+
+
+def nickname_of(name: str) -> str | None:
+    """The nickname a name gives in quotes ("Scooter" of I. Lewis “Scooter” Libby)."""
+    m = _NICKNAME.search(clean(name))
+    return m.group(1) if m else None
+
+
 def key_of(name: str) -> str:
-    """The comparison key of a name: cleaned, lowercase, accents, possessives and dots dropped
-    (outlets that write "Jovenel Moïse" and "Jovenel Moise" name one person)."""
-    s = without_accents(clean(name)).lower()
+    """The comparison key of a name: cleaned, lowercase, accents, possessives, dots and a
+    quoted nickname dropped (outlets that write "Jovenel Moïse" and "Jovenel Moise" name one
+    person)."""
+    s = without_accents(_NICKNAME.sub(" ", clean(name))).lower()
     s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
     s = _SUFFIX_COMMA.sub(" ", s)  # "Donald Trump, Jr." is "Donald Trump Jr."
     return " ".join(s.split())
@@ -224,6 +235,11 @@ def split_title(name: str) -> tuple[str, str]:
         # the suffix of a name ending in a role word: "Martin Luther King Jr."
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
+
+
+def _first_name(words: list[str]) -> str:
+    """The first name of a person's name words, past a leading initial ("i lewis libby")."""
+    return words[1] if len(words) > 2 and len(words[0]) == 1 else words[0]
 
 
 def name_words(key: str) -> list[str]:
@@ -617,6 +633,7 @@ class NameIndex:
         self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         # description key -> (as written, the body keys it is written before in apposition)
         self._descriptions: dict[str, tuple[str, set[str]]] = {}
+        self._nicknames: dict[str, set[str]] = defaultdict(set)  # key -> quoted nicknames
 
     # --- building -----------------------------------------------------------------------------
 
@@ -711,6 +728,9 @@ class NameIndex:
         self._groups.add(k)
         self._surfaces[k][name] += 1
         self._labels[k][label or ""] += 1
+        nickname = nickname_of(name)
+        if nickname:
+            self._nicknames[k].add(key_of(nickname))
         if is_acronym(name):
             self._kind.setdefault(k, "acronym")
             return k
@@ -915,7 +935,9 @@ class NameIndex:
                     continue
                 if fuzz.ratio(wa[-1], wb[-1]) < 88:
                     continue
-                if fuzz.ratio(wa[0], wb[0]) >= 80:
+                fa, fb = _first_name(wa), _first_name(wb)
+                if fuzz.ratio(fa, fb) >= 80 or fa in self._nicknames[b] or fb in self._nicknames[a]:
+                    # "Lewis Libby", "I. Lewis Libby" and, by his nickname, "Scooter Libby"
                     self._groups.union(a, b)
                 elif _short_form(wa[0], wb[0]):
                     short, long = (a, b) if len(wa[0]) < len(wb[0]) else (b, a)
