@@ -910,3 +910,11 @@ def test_a_count_of_things_the_recogniser_tagged_a_date_is_still_a_count() -> No
 def test_up_to_after_a_verb_of_change_is_the_level_reached(sentence: str, qualifier) -> None:
     (claim,) = claims_of(sentence)
     assert claim.qualifier == qualifier
+
+
+def test_a_share_of_a_hyphened_thing_and_a_share_someone_has() -> None:
+    found = claims_of("Thirty-five percent of the mayor's full-time staff live in Tarnby.")
+    assert [c.thing for c in found] == ["full-time staff"]
+    # "has 25 percent": whose share it is, not what it is of
+    found = claims_of("The Moss campaign has 25 percent, the Vik campaign said.")
+    assert [(c.value, c.thing) for c in found] == [(25, None)]

@@ -843,6 +843,8 @@ def _share_of(item: _Item) -> str | None:
         verb = word.head
     else:
         return None
+    if verb.lemma_.lower() == "have":
+        return None  # "the Trump campaign has 25 percent": whose share, not what of
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != word.i]
     subjects = [c for c in verb.children if c.dep_ in _SHARE_SUBJECTS]
     for noun in (*objects, *subjects):
@@ -860,7 +862,14 @@ def _noun_phrase(noun: Token, share: Token) -> str:
         tok = doc[start - 1]
         if tok.head.i != noun.i and not (start <= tok.head.i < noun.i):
             break
-        if tok.dep_ not in ("compound", "amod", "nmod") or not tok.is_alpha:
+        # the hyphen inside a modifier: "full-time staff"
+        hyphen = (
+            tok.text in ("-", "–")
+            and start - 2 >= noun.sent.start
+            and not tok.whitespace_
+            and not doc[start - 2].whitespace_
+        )
+        if not hyphen and (tok.dep_ not in ("compound", "amod", "nmod") or not tok.is_alpha):
             break
         start -= 1
     end = noun.i + 1
