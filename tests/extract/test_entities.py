@@ -337,3 +337,10 @@ def test_a_prefix_hyphened_to_a_name_is_left_out_but_a_names_particle_is_not() -
     doc.ents = [Span(doc, 1, 5, label="PERSON"), Span(doc, 7, 10, label="ORG")]
     found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
     assert found == [("Ada Moss", "PERSON"), ("al-Tarnaq", "ORG")]
+
+
+def test_a_recession_or_a_revolution_is_an_event() -> None:
+    vocab = nlp().vocab
+    doc = Doc(vocab, words=["After", "the", "Great", "Tarn", "Recession", ",", "jobs", "fell", "."])
+    doc.ents = [Span(doc, 1, 5, label="FAC")]
+    assert [(e.label_) for e in entity_fixes(doc).ents] == ["EVENT"]

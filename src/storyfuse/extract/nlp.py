@@ -526,9 +526,10 @@ def entity_fixes(doc: Doc) -> Doc:
         elif (
             label in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART")
             and len(words) > 1
-            and words[-1] in ("Day", "Week")
+            and words[-1] in EVENT_HEADS
         ):
-            label = "EVENT"  # "International Women's Day" (ORG), "Fashion Week"
+            # "International Women's Day" (ORG), "Fashion Week", "the Great Recession" (FAC)
+            label = "EVENT"
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
@@ -588,6 +589,8 @@ def _trimmed(ent: Span) -> Span | None:
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+# Last words of an event's name ("Women's Day", "the Great Recession", "the Summer Olympics").
+EVENT_HEADS = frozenset({"Day", "Week", "Recession", "Depression", "Revolution", "Olympics"})
 # Prefixes hyphened to a name that make a word of it ("pro-Israel", "post-World War II"); not
 # the particles that belong to names ("al-Qaida").
 NAME_PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "un", "ultra", "pan", "neo"})
