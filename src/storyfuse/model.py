@@ -135,7 +135,8 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # surname written with an office the one full name of that surname does not hold is another
 # person ("President Biden" was "first lady Jill Biden", and so was his quote); a name with a
 # quoted nickname is the person named either way ("I. Lewis “Scooter” Libby" = "Scooter Libby"
-# = "Lewis Libby")
+# = "Lewis Libby"); a place written only as a state's abbreviation is shown as the state ("Ky."
+# of "R-Ky." is Kentucky)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1247,3 +1247,16 @@ def test_a_name_with_a_quoted_nickname_is_the_person_named_either_way() -> None:
     assert key_of('Randolph "Tex" Alles') == "randolph alles"
     # a quoted word that is no nickname inside a name stays
     assert nickname_of('the "Pose" actor') is None
+
+
+def test_a_place_written_only_as_a_states_abbreviation_is_shown_as_the_state() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ky", "GPE", "Ada Moss, R-Ky., said so."),
+            ("D.C.", "GPE", "They met in Washington, D.C. on Monday."),
+            ("Miss.", "PERSON", "Miss. Holm said no."),
+        ]
+    )
+    assert ix.canonical("Ky") == "Kentucky"
+    assert ix.canonical("D.C.") == "D.C."  # as news writes it
+    assert ix.canonical("Miss.") != "Mississippi"  # no place

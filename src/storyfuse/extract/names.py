@@ -374,6 +374,21 @@ def _us_state_abbreviations() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _state_names() -> dict[str, str]:
+    """Each U.S. state's AP abbreviation as ``_us_state_abbreviations`` reads them, to the
+    state's name as written ("Ky." and "Ky" to "Kentucky"). "D.C." stays as news writes it."""
+    import us
+
+    written = {key_of(state.name): state.name for state in us.states.STATES_AND_TERRITORIES}
+    written.pop(key_of(us.states.DC.name), None)
+    return {
+        abbr: written[full]
+        for abbr, full in _us_state_abbreviations().items()
+        if full in written
+    }
+
+
 def _indefinite_role(name: str) -> bool:
     """A role written with an indefinite article ("a spokesman", "an aide"): it brings in
     someone, it does not name a holder the story knows."""
@@ -1248,10 +1263,21 @@ class NameIndex:
         for root, keys in members.items():
             if any(self._kind.get(k) == "person" for k in keys):
                 self._people.add(root)
-            self._canonical[root] = self._best_name(keys)
+            self._canonical[root] = self._spelled_out_state(keys) or self._best_name(keys)
             self._by_canonical.setdefault(self._canonical[root], root)
             for k in keys:
                 self._members[root].extend(self._surfaces[k])
+
+    def _spelled_out_state(self, keys: list[str]) -> str | None:
+        """A place written only as a U.S. state's AP abbreviation is shown as the state: "Ky."
+        of "Mitch McConnell, R-Ky." is Kentucky."""
+        names = {
+            _state_names().get(surface)
+            for k in keys
+            if "GPE" in self._labels[k]
+            for surface in self._surfaces[k]
+        }
+        return names.pop() if len(names) == 1 and None not in names else None
 
     def _best_name(self, keys: list[str]) -> str:
         def count(k: str) -> int:
