@@ -136,7 +136,8 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # person ("President Biden" was "first lady Jill Biden", and so was his quote); a name with a
 # quoted nickname is the person named either way ("I. Lewis “Scooter” Libby" = "Scooter Libby"
 # = "Lewis Libby"); a place written only as a state's abbreviation is shown as the state ("Ky."
-# of "R-Ky." is Kentucky)
+# of "R-Ky." is Kentucky); counts for two months named are no conflict ("250,000 jobs in
+# October" and "136,000 in September")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1894,3 +1894,28 @@ def test_a_surname_kept_apart_from_the_one_full_name_is_not_that_person_in_its_a
     found = {e.name: e.sources for e in entities(story, build_names(story))}
     assert found["Moss"] == ("a", "b")
     assert found["Ada Moss"] == ("a",)
+
+
+def test_counts_for_two_months_named_are_no_conflict():
+    """ "250,000 jobs in October" and "136,000 jobs in September", in undated articles the
+    grouping put together: two months' counts, however alike the sentences read."""
+    from tests.fuse.builders import analysis, counts, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Tarn employers added 250,000 jobs in October, the harbour office said.",
+        "b": "Tarn employers added 136,000 jobs in September, the harbour office said.",
+        "c": "Tarn employers added 180,000 jobs in October, the harbour office said.",
+    }
+    month = {"a": "October", "b": "September", "c": "October"}
+    analyses = {
+        k: analysis({"id": k, "text": t, "times": [(month[k], None)]}) for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    figure = counts(texts, "job")
+    assert number_conflicts(story, [figure(250_000, "a"), figure(136_000, "b")]) == []
+    (conflict,) = number_conflicts(story, [figure(250_000, "a"), figure(180_000, "c")])
+    assert len(conflict.variants) == 2

@@ -49,6 +49,7 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
@@ -524,6 +525,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         for k in texts
     }
     differences = {k: _difference(figures[k]) for k in texts}
+    months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
     }
@@ -542,6 +544,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # a difference and a count answer two questions
         if speakers[i] or speakers[j]:
             return False  # how many sources an outlet spoke to is no fact of the story
+        if months[i] and months[j] and not months[i] & months[j]:
+            return False  # "250,000 jobs in October" and "136,000 in September": two months
         if {mood[i], mood[j]} == {"planned", "done"}:
             return False  # what could or will be done against what was: a goal, not a count
         if _one_voice(a, b) and not compatible(a, b):
@@ -591,6 +595,31 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         asked = "how much" if unit in MONEY_UNITS else "how many"
         about = f"{asked} ({unit}): {_question(answers)}"
         out.append(Conflict(about=about, variants=variants, kind="number"))
+    return out
+
+
+_MONTH_VALUE = re.compile(r"^(?:\d{4}|X{4})-(\d\d)")
+_MONTH_WORDS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): n for n, m in enumerate(calendar.month_abbr) if m
+} | {"sept": 9}
+
+
+def _months_named(story: StoryArticles, figure: Figure) -> set[int]:
+    """The months a figure's sentences name, resolved or not ("in September" of an undated
+    article): counts for two different months answer two questions, however alike their
+    sentences read."""
+    texts = {" ".join(t.text.split()) for t in figure.texts}
+    out: set[int] = set()
+    for unit in story.units:
+        if " ".join(unit.text.split()) not in texts:
+            continue
+        for mention in unit.times:
+            m = _MONTH_VALUE.match(mention.value or "")
+            if m:
+                out.add(int(m.group(1)))
+                continue
+            words = [w.strip(".,").lower() for w in mention.text.split()]
+            out |= {_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS and w != "may"}
     return out
 
 
