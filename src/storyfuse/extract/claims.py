@@ -876,11 +876,12 @@ def _noun_phrase(noun: Token, share: Token) -> str:
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
         objects = [c for c in of.children if c.dep_ == "pobj"]
-        if objects and objects[0].i - of.i <= 3 and all(t.is_alpha for t in doc[of.i + 1 : objects[0].i + 1]):
+        phrase = doc[of.i + 1 : objects[0].i + 1] if objects else None
+        if phrase is not None and len(phrase) <= 3 and all(t.is_alpha for t in phrase):
             end = objects[0].i + 1
     words = doc[start:end].text
     first = doc[start]
-    # a common noun capitalised as a sentence's first word: "Turnout reached 67 percent"
+    # a common noun capitalised as a sentence's first word: "Inflation was 2.1 percent"
     if first.is_sent_start and first.is_title and not first.ent_type_:
         words = words[:1].lower() + words[1:]
     return words

@@ -182,7 +182,9 @@ def without_accents(name: str) -> str:
 
 
 # A nickname written in quotes inside a person's name: I. Lewis “Scooter” Libby.
-_NICKNAME = re.compile(r"(?<=\w\.|\w\s)\s*[\"“']([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[\"”']\s+(?=[A-Z])")
+_NICKNAME = re.compile(
+    r"(?<=\w\.|\w\s)\s*[\"“']([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[\"”']\s+(?=[A-Z])"
+)
 
 
 def nickname_of(name: str) -> str | None:
