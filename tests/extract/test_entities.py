@@ -344,3 +344,12 @@ def test_a_recession_or_a_revolution_is_an_event() -> None:
     doc = Doc(vocab, words=["After", "the", "Great", "Tarn", "Recession", ",", "jobs", "fell", "."])
     doc.ents = [Span(doc, 1, 5, label="FAC")]
     assert [(e.label_) for e in entity_fixes(doc).ents] == ["EVENT"]
+
+
+def test_a_name_ending_in_a_venues_word_is_a_facility_not_a_person() -> None:
+    vocab = nlp().vocab
+    words = ["They", "raced", "at", "Tarnby", "Superspeedway", "and", "Ada", "Moss", "won", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found == [("Tarnby Superspeedway", "FAC"), ("Ada Moss", "PERSON")]

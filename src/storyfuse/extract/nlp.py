@@ -325,6 +325,10 @@ def _storm_spans(doc: Doc) -> list[Span]:
 
 # Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
 LAWS = ("Act", "Amendment")
+# Last words of a building's or a venue's name: no person's name ends so.
+FACILITY_HEADS = frozenset(
+    {"Airport", "Arena", "Stadium", "Speedway", "Superspeedway", "Bridge", "Tower", "Hospital"}
+)
 # Lower-case nouns after a name that make it a body's: "the Tasnim news agency" (PERSON).
 # Only media: "the Trump company", "the Clinton campaign" are the person's.
 BODY_NOUNS_AFTER = {
@@ -530,6 +534,8 @@ def entity_fixes(doc: Doc) -> Doc:
         ):
             # "International Women's Day" (ORG), "Fashion Week", "the Great Recession" (FAC)
             label = "EVENT"
+        elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
+            label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
