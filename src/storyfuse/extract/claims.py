@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, nlp, text_of
-from storyfuse.extract.numbers import NumberMention, find_numbers, scaled
+from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import People
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -590,7 +590,7 @@ def _is_zero_of_a_mass(item: _Item) -> bool:
     number = item.number
     if number.value != 0 or not number.spelled or number.currency or number.percent:
         return False
-    return tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() not in _SHARE_UNITS
+    return tok is not None and tok.tag_ == "NN" and not is_share(tok.lemma_)
 
 
 def _is_designation(item: _Item) -> bool:
@@ -817,7 +817,6 @@ def _thing(item: _Item) -> str | None:
 # reached 67 percent", "raised its key rate by 0.25 percentage points"
 _SHARE_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _SHARE_OF_VERB = frozenset(["dobj", "attr", "npadvmod", "oprd", "acomp"])
-_SHARE_UNITS = frozenset(["percent", "point"])
 
 
 def _share_of(item: _Item) -> str | None:
@@ -825,7 +824,7 @@ def _share_of(item: _Item) -> str | None:
     qualifies ("a 13 percent increase"), its "of" phrase ("63 percent of voters"), or what the
     verb it completes is said of ("the jobless rate dropped to 3.5%", "unemployment declined to a
     fresh low of 3.5%"): the object when the verb has one besides the share, else the subject."""
-    if item.unit not in _SHARE_UNITS:
+    if item.unit is None or not is_share(item.unit):
         return None
     word = item.unit_token or item.tokens.root
     of = next((c for c in word.children if c.lower_ == "of" and c.dep_ == "prep"), None)

@@ -576,7 +576,7 @@ def _trimmed(ent: Span) -> Span | None:
         and end - start > 2
         and ent.doc[start].lower_ in NAME_PREFIXES
         and ent.doc[start + 1].text in ("-", "–")
-        and ent.doc[start + 1].idx == ent.doc[start].idx + len(ent.doc[start].text)
+        and not ent.doc[start].whitespace_
     ):
         start += 2
     while ent.label_ == "PERSON" and end - start > 1 and ent.doc[start].text in TITLE_TOKENS:

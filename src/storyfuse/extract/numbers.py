@@ -73,6 +73,14 @@ CURRENCIES = {
 # The units money is counted in ("dollar", "euro", ...).
 MONEY_UNITS = frozenset(CURRENCIES.values())
 
+# Units of a share or a score ("44 percent", "a 5-point lead"): their values fall in a small
+# range, so two articles giving the same one may well be speaking of different things.
+SHARE_UNITS = frozenset({"percent", "per cent", "percentage point", "point", "basis point"})
+
+
+def is_share(unit: str) -> bool:
+    return unit.lower().removesuffix("s") in SHARE_UNITS
+
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CURRENCY = r"(?:(?:US|HK|A|C|NZ|S)?\$|£|€|¥|₹|Rs\.?|INR|USD|GBP|EUR)\s?"
 NUMBER_RE = re.compile(

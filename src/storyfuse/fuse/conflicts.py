@@ -49,7 +49,6 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
 
 from __future__ import annotations
 
-import calendar
 import functools
 import math
 import re
@@ -61,11 +60,12 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.claims import unit_lemma
-from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, amount, find_numbers
+from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, amount, find_numbers, is_share
 from storyfuse.extract.quotes_marks import find_marked
+from storyfuse.extract.times import MONTHS
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.figures import DATE_WINDOW_DAYS, is_share
+from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
 from storyfuse.fuse.timeline import candidate_events, story_events
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
@@ -599,9 +599,6 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
 
 
 _MONTH_VALUE = re.compile(r"^(?:\d{4}|X{4})-(\d\d)")
-_MONTH_WORDS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): n for n, m in enumerate(calendar.month_abbr) if m
-} | {"sept": 9}
 
 
 def _months_named(story: StoryArticles, figure: Figure) -> set[int]:
@@ -619,7 +616,7 @@ def _months_named(story: StoryArticles, figure: Figure) -> set[int]:
                 out.add(int(m.group(1)))
                 continue
             words = [w.strip(".,").lower() for w in mention.text.split()]
-            out |= {_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS and w != "may"}
+            out |= {MONTHS[w] for w in words if w in MONTHS and w != "may"}
     return out
 
 

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from storyfuse.extract.numbers import is_share
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.names import (
     Names,
@@ -82,15 +83,6 @@ def _dates_close(a: str | None, b: str | None) -> bool:
     if da is None or db is None:
         return True
     return abs((da - db).days) <= DATE_WINDOW_DAYS
-
-
-# Units of a share or a score ("44 percent", "a 5-point lead"): their values fall in a small
-# range, so two articles giving the same one may well be speaking of different things.
-SHARE_UNITS = frozenset({"percent", "per cent", "percentage point", "point", "basis point"})
-
-
-def is_share(unit: str) -> bool:
-    return unit.lower().removesuffix("s") in SHARE_UNITS
 
 
 def _same_share(a: Claim, b: Claim) -> bool:

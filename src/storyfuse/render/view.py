@@ -11,8 +11,7 @@ from typing import Any
 import inflect
 from rapidfuzz import fuzz
 
-from storyfuse.extract.numbers import MONEY_UNITS, amount
-from storyfuse.fuse.figures import is_share
+from storyfuse.extract.numbers import MONEY_UNITS, amount, is_share
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 

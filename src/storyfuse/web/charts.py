@@ -14,8 +14,7 @@ from typing import Any, Literal
 
 import altair as alt
 
-from storyfuse.extract.numbers import written
-from storyfuse.fuse.figures import is_share
+from storyfuse.extract.numbers import is_share, written
 from storyfuse.render.view import counted
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
