@@ -97,7 +97,7 @@ ANALYSIS_VERSION = 31  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -140,6 +140,8 @@ BRIEF_VERSION = 15  # 2: forecasts marked "expected" in the timeline and the fig
 # = "Lewis Libby"); a place written only as a state's abbreviation is shown as the state ("Ky."
 # of "R-Ky." is Kentucky); counts for two months named are no conflict ("250,000 jobs in
 # October" and "136,000 in September")
+# 16: a headline in title case is read for its verbs in sentence case ("Kurds Accuse Turkey of
+# Violating Truce" gave none), and a participle before a noun is none ("leaked Iran tapes")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

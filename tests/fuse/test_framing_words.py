@@ -105,6 +105,30 @@ def test_a_name_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
     assert "headline: allow" in cues
 
 
+def test_a_title_case_headline_is_read_in_sentence_case_but_for_its_names() -> None:
+    from storyfuse.fuse.framing import headline_cues, sentence_case
+
+    headline = "Kurds Accuse Turkey of Violating Truce as Shelling Continues in Syria"
+    names = frozenset({"Turkey", "Syria"})
+    assert sentence_case(headline, names) == (
+        "Kurds accuse Turkey of violating truce as shelling continues in Syria"
+    )
+    cues = headline_cues(headline, names)
+    assert {"headline: accuse", "headline: violate", "headline: continue"} <= set(cues)
+    # acronyms and names in capitals stay; a headline in sentence case is left as it is
+    assert sentence_case("NASA Delays Launch of U.S. Probe") == "NASA delays launch of U.S. probe"
+    plain = "Pelosi asks Trump to postpone State of the Union"
+    assert sentence_case(plain) == plain
+
+
+def test_a_participle_before_a_noun_is_no_headline_verb() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    cues = headline_cues("Kerry faces calls to step down over leaked Iran tapes")
+    assert "headline: face" in cues
+    assert "headline: leak" not in cues
+
+
 def test_framing_reads_the_storys_names_out_of_its_headlines() -> None:
     from storyfuse import extract
     from storyfuse.fuse.framing import framing

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from storyfuse.extract.times_calendar import UNIT_CODES
 from storyfuse.fuse.events import parse_sentence, parse_sentences
@@ -40,16 +40,45 @@ LOADED_VALENCE = 1.5  # |mean valence| in VADER's lexicon (-4 .. 4) for a word t
 EVERYDAY_ZIPF = 5.0  # wordfreq's Zipf scale: log10 of occurrences per billion words
 
 
+# a headline in title case may leave its short words in lower case ("Fighting Flares in Syria")
+_TITLE_CASE_SMALL = ENGLISH_STOP_WORDS
+_EDGE_PUNCTUATION = "'\"‘’“”:;,.?!()[]"
+
+
+def sentence_case(headline: str, names: frozenset[str] = frozenset()) -> str:
+    """A headline in title case with its capitalised words after the first in lower case, but
+    for the words of ``names``; any other headline as it is. The tagger reads a title-case word
+    as a name: in "Kurds Accuse Turkey of Violating Truce as Shelling Continues in Syria" it
+    found no verb."""
+    words = headline.split()
+    cores = [w.strip(_EDGE_PUNCTUATION) for w in words[1:]]
+    content = [c for c in cores if c[:1].isalpha() and c.lower() not in _TITLE_CASE_SMALL]
+    if len(content) < 3 or not all(c[0].isupper() for c in content):
+        return headline
+    out = words[:1]
+    for word, core in zip(words[1:], cores, strict=True):
+        # "Cease-Fire" is lowered, "U.S.", "NASA", "McConnell" and the names are kept
+        if core[:1].isupper() and core[1:].replace("-", "").islower() and core not in names:
+            word = word.replace(core, core.lower(), 1)
+        out.append(word)
+    return " ".join(out)
+
+
 def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The headline's verbs; a word of ``names`` (the words of the story's named entities, as
-    written) is none, however the tagger read it ("Trump to allow imports ..." is no "trump")."""
-    doc = parse_sentence(headline)
+    written) is none, however the tagger read it ("Trump to allow imports ..." is no "trump").
+    A headline in title case is read in sentence case."""
+    doc = parse_sentence(sentence_case(headline, names))
     out = []
     for token in doc:
         # "be", "have", "do" carry no stance of their own
         if token.lemma_.lower() in ("be", "have", "do"):
             continue
         if token.is_title and token.text in names:
+            continue
+        # a participle as an adjective says what something is, not what happened ("Embattled
+        # Gov. Northam"); a quotation mark the tagger took for a verb is no word
+        if token.dep_ == "amod" or not any(ch.isalpha() for ch in token.lemma_):
             continue
         # the negation is read off the verb it belongs to ("Won’t" tags "n’t" a verb)
         if token.pos_ == "VERB" and token.dep_ != "neg":
@@ -162,7 +191,6 @@ def framing(story: StoryArticles) -> list[Framing]:
     distinctive = distinctive_terms(lemmas)
     loaded = loaded_words(lemmas)
     out = []
-    parse_sentences(" ".join(a.article.title.split()) for a in story.analyses if a.article.title)
     names = frozenset(
         word
         for a in story.analyses
@@ -170,6 +198,11 @@ def framing(story: StoryArticles) -> list[Framing]:
         if e.label in NAME_LABELS
         for word in e.text.split()
         if word[:1].isupper()
+    )
+    parse_sentences(
+        sentence_case(" ".join(a.article.title.split()), names)
+        for a in story.analyses
+        if a.article.title
     )
     for analysis in story.analyses:
         headline = " ".join(analysis.article.title.split()) if analysis.article.title else None
