@@ -191,6 +191,21 @@ def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     ]
 
 
+def test_a_poll_score_with_the_lower_share_first_is_two_claims_not_a_range() -> None:
+    text = (
+        "The poll found the mayor far behind her challenger 38% to 55%. "
+        "The governor trails the senator 41% to 47% among women. "
+        "Analysts expect growth of 2% to 3% next year."
+    )
+    assert [(c.value, c.upper) for c in claims_of(text)] == [
+        (38, None),
+        (55, None),
+        (41, None),
+        (47, None),
+        (2, 3),
+    ]
+
+
 # --- qualifiers -------------------------------------------------------------------------------
 
 

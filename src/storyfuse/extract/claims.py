@@ -399,9 +399,23 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
     if gap in {"to", "-", "–", "—"}:
         if before == "by":
             return False  # "down by 30 to 126"
+        if a.number.percent and b.number.percent and _a_poll_score(a, sent):
+            return False  # "found Trump far behind Biden 38% to 55%": each one's share
         # "rose from 0.90 percent to 1.23 percent" is a change, not a range.
         return not (before == "from" and any(t.lemma_ in CHANGE_VERBS for t in sent))
     return gap == "and" and before == "between"
+
+
+# words that make two shares after them the scores of two sides, not a range
+_SCORE_WORDS = frozenset({"behind", "ahead", "versus", "vs", "vs."})
+_SCORE_VERBS = frozenset({"trail", "lead", "beat"})
+
+
+def _a_poll_score(item: _Item, sent: Span) -> bool:
+    before = sent.doc[sent.start : item.tokens.start]
+    return any(
+        t.lower_ in _SCORE_WORDS or (t.pos_ == "VERB" and t.lemma_ in _SCORE_VERBS) for t in before
+    )
 
 
 def _word_before(item: _Item, sent: Span) -> str:
