@@ -353,3 +353,23 @@ def test_a_name_ending_in_a_venues_word_is_a_facility_not_a_person() -> None:
     doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
     found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
     assert found == [("Tarnby Superspeedway", "FAC"), ("Ada Moss", "PERSON")]
+
+
+def test_an_online_platform_is_a_body_and_a_disease_no_entity() -> None:
+    vocab = nlp().vocab
+    words = ["Ada", "Moss", "posted", "to", "Twitter", "and", "Facebook", "and", "YouTube"]
+    words += ["about", "COVID-19", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 4, 5, label="PERSON"),
+        Span(doc, 6, 9, label="WORK_OF_ART"),
+        Span(doc, 10, 11, label="ORG"),
+    ]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found == [
+        ("Ada Moss", "PERSON"),
+        ("Twitter", "ORG"),
+        ("Facebook", "ORG"),
+        ("YouTube", "ORG"),
+    ]

@@ -515,6 +515,14 @@ def entity_fixes(doc: Doc) -> Doc:
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
+        if ent.text in DISEASES:
+            continue  # "COVID-19" (ORG): a disease is no body, person or place
+        if any(w in PLATFORMS for w in words) and all(
+            w in PLATFORMS or w in PLATFORM_JOINERS for w in words
+        ):
+            # "posted to Twitter" (PERSON), "Facebook and YouTube" (one WORK_OF_ART)
+            fixed.extend(Span(doc, t.i, t.i + 1, label="ORG") for t in ent if t.text in PLATFORMS)
+            continue
         if label in WEAK_LABELS and words in places:
             label = places[words]
         elif (
@@ -594,6 +602,19 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
 
 
+# Online platforms, which the model reads as people or works ("posted to Twitter": PERSON); they
+# are companies that publish, like the outlets.
+PLATFORMS = frozenset(
+    {
+        "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit",
+        "WhatsApp", "Telegram", "LinkedIn", "Parler", "Gab", "Weibo", "WeChat",
+    }
+)  # fmt: skip
+PLATFORM_JOINERS = frozenset({"and", "or", ",", "&"})
+# Diseases the model takes for bodies ("COVID-19" ORG): spaCy's scheme has no label for them.
+DISEASES = frozenset(
+    {"COVID", "COVID-19", "Covid", "Covid-19", "coronavirus", "Ebola", "Zika", "H1N1", "MERS"}
+)
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # Last words of an event's name ("Women's Day", "the Great Recession", "the Summer Olympics").
 EVENT_HEADS = frozenset({"Day", "Week", "Recession", "Depression", "Revolution", "Olympics"})
