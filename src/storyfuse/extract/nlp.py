@@ -508,7 +508,7 @@ def entity_fixes(doc: Doc) -> Doc:
     known = {(surname,): "PERSON" for surname in surnames} | places
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known, tokens))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
-    fixed = []
+    fixed: list[Span] = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
     kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
