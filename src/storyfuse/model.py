@@ -145,7 +145,9 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # of "R-Ky." is Kentucky); counts for two months named are no conflict ("250,000 jobs in
 # October" and "136,000 in September")
 # 16: a headline in title case is read for its verbs in sentence case ("Kurds Accuse Turkey of
-# Violating Truce" gave none), and a participle before a noun is none ("leaked Iran tapes")
+# Violating Truce" gave none), and a participle before a noun is none ("leaked Iran tapes"); a
+# person who claims a figure is shown by name ("Texas’s Republican Gov. Greg Abbott" was shown
+# so)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -318,6 +318,9 @@ def test_a_speaker_written_with_a_descriptor_before_the_name_is_that_person():
     assert [(g.speaker, g.variants[0].sources) for g in groups] == [("Ada Moss", ("a", "b", "c"))]
     # a capitalised word before the name may be part of it ("Anna Ada Moss"), not a descriptor
     assert names.canonical("Anna Ada Moss") != "Ada Moss"
+    # ... but a title is no name: "Norland's Republican Gov. Ada Moss", "Governor Ada Moss"
+    assert names.canonical("Norland’s Republican Gov. Ada Moss") == "Ada Moss"
+    assert names.canonical("Governor Ada Moss") == "Ada Moss"
 
 
 def test_sentences_that_share_only_a_year_and_give_different_figures_are_not_one_fact():
@@ -1039,6 +1042,26 @@ def test_a_claimant_described_by_place_and_words_is_the_body_the_story_named():
     assert set(found[200.0].sources) == {"a", "b"}
     assert found[9.0].claimant == "Westland's top security agency"
     assert found[12.0].claimant == "Vesna Harbour Service"
+
+
+def test_a_person_claimant_is_shown_by_name_without_the_titles_written_before_it():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    claimant = "Norland's Republican Gov. Ada Moss"
+    spec = {
+        "id": "a",
+        "text": f"{claimant} said 300 schools would reopen. Ada Moss spoke on Monday.",
+        "entities": [("Ada Moss", "PERSON"), ("Ada Moss", "PERSON")],
+        "claims": [("300", 300, "school", None, claimant, None)],
+    }
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": analysis(spec)}, lexical_embedder)
+    (figure,) = figures(story, build_names(story))
+    assert figure.claimant == "Ada Moss"
 
 
 def test_described_body_reads_the_description_as_written():

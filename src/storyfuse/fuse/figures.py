@@ -160,6 +160,8 @@ def _claimant(group: list[Sourced], names: Names) -> str | None:
         written = [w for w in written if named(w)]
     counts = Counter(names.canonical(w) or w for w in written)
     best = max(counts, key=lambda w: (counts[w], len(w)))
+    if best in names.people:
+        return best  # a person by name: "Texas’s Republican Gov. Greg Abbott" is Greg Abbott
     forms = [w for w in written if (names.canonical(w) or w) == best]
     return names.display(max(forms, key=lambda w: (len(w.split()) > 1, len(w))))
 
