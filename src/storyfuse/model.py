@@ -147,7 +147,8 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # 16: a headline in title case is read for its verbs in sentence case ("Kurds Accuse Turkey of
 # Violating Truce" gave none), and a participle before a noun is none ("leaked Iran tapes"); a
 # person who claims a figure is shown by name ("Texas’s Republican Gov. Greg Abbott" was shown
-# so)
+# so); a dateline the parser made a sentence of its own credits its wire service ("NEW YORK
+# (AP) —" listed "New York (AP)", with AP as its short form)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1195,6 +1195,18 @@ def test_a_place_written_only_in_capitals_takes_its_gazetteer_case() -> None:
     assert ix.canonical("ACME HOLDINGS") == "ACME HOLDINGS"  # no place: left as written
 
 
+def test_a_dateline_split_into_a_sentence_of_its_own_credits_no_short_form() -> None:
+    # the parser may end a sentence at the dateline's dash: "(AP)" is still a credit there
+    ix = NameIndex.build(
+        [
+            ("PORT ARDEN", "GPE", "PORT ARDEN (AP) —"),
+            ("AP", "ORG", "PORT ARDEN (AP) —"),
+        ]
+    )
+    assert ix.canonical("PORT ARDEN") != ix.canonical("AP")
+    assert "(AP)" not in ix.canonical("PORT ARDEN")
+
+
 def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:
     # "Major" is a rank, but "Major League Baseball" is a league, not Major "League Baseball"
     assert split_title("Major League Baseball") == ("", "Major League Baseball")

@@ -131,8 +131,9 @@ _DETERMINERS = ("the ", "a ", "an ")
 _ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
 _PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
 _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
-# what follows the wire service's credit in a dateline: "NEW YORK (AP) — ..."
-_DASH_AFTER = re.compile(r"\s*(?:—|–|--?)\s")
+# what follows the wire service's credit in a dateline: "NEW YORK (AP) — ...", or the dash ends
+# the text when the parser made the dateline a sentence of its own
+_DASH_AFTER = re.compile(r"\s*(?:—|–|--?)(?:\s|$)")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
 # Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
 SUFFIXES = _words("jr sr ii iii iv")
