@@ -1170,3 +1170,17 @@ def test_a_quoted_name_after_a_naming_participle_is_no_quote() -> None:
     # what someone called something is theirs
     (quote,) = quotes_of('Mayor Ada Moss passed what she called the "saddest day of the year."')
     assert quote.text == "saddest day of the year."
+
+
+def test_a_person_titled_after_the_body_the_parse_made_the_subject_is_the_speaker() -> None:
+    # the parse makes "Board" the subject and Tove Lindqvist the object of "on"
+    text = (
+        "“The bridge will stay shut until the inspectors are done,” Norland Harbour Safety "
+        "Board on Bridges Chairwoman Tove Lindqvist said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Tove Lindqvist"
+    # ... but an aide to a titled person is the aide
+    text = "“We are not done,” a top aide to President Ada Moss said on Monday."
+    (quote,) = quotes_of(text)
+    assert quote.speaker != "Ada Moss"

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
+from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import DATELINE_DASHES, dateline_dash, left_conjunct, text_of
 from storyfuse.extract.people import (
     ANSWER_LABELS,
@@ -370,6 +371,9 @@ class _Finder:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on
             return self._name_of(head.head.head)
+        titled = self._titled_person_at_end(head)
+        if titled is not None:
+            return titled
         keep = [head]
         named: list[Token] = []
         completes: list[Token] = []  # an "of" phrase that completes a role
@@ -432,6 +436,27 @@ class _Finder:
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         return self.people.fullest(name, head.idx)
+
+    def _titled_person_at_end(self, head: Token) -> str | None:
+        """The person a subject phrase ends with after a title, where the parse made the body
+        the title is of the head: "House Permanent Select Committee on Intelligence Chairman
+        Adam B. Schiff said" (head "Committee", Schiff the object of "on")."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("ORG", "GPE", "NORP"):
+            return None  # "an aide to President Obama" is the aide
+        last = self.tokens[head.right_edge.i]
+        if last.ent_type_ != "PERSON" or last.i <= head.i:
+            return None
+        start = last.i
+        while start > head.i and self.tokens[start].ent_iob_ == "I":
+            start -= 1
+        title = self.tokens[start - 1]
+        if start - 1 <= head.i or title.lower_.rstrip(".") not in ROLE_WORDS:
+            return None
+        if self.tokens[start - 2].pos_ != "PROPN":
+            return None  # the title opens a phrase of its own: "... to Senator Ted Cruz"
+        chars = range(self.tokens[start].idx, last.idx + len(last))
+        people = [p for p in self.people.persons if p.start <= chars.start and chars[-1] < p.end]
+        return self.people.fullest(people[0].name, head.idx) if len(people) == 1 else None
 
     def _subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
