@@ -99,7 +99,8 @@ ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list co
 # Twitter" was a person, "Facebook and YouTube" one work of art) and a disease no entity
 # ("COVID-19" was a body); a quote's speaker is the person titled after the body the parse made
 # the subject ("House Permanent Select Committee on Intelligence Chairman Adam B. Schiff said"
-# was the committee's)
+# was the committee's); a name whose head is a body's word is no role ("Justice Department" was
+# a role like "the justice", apart from "Department of Justice")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

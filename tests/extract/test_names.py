@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from storyfuse.extract.names import NameIndex, clean, is_acronym, key_of, nickname_of, split_title
+from storyfuse.extract.names import (
+    NameIndex,
+    clean,
+    is_acronym,
+    is_role,
+    key_of,
+    nickname_of,
+    split_title,
+)
 
 # A made-up story: a prime minister, a port authority with an acronym in two transliterations,
 # and a spokesperson known by role and by name.
@@ -1205,6 +1213,21 @@ def test_a_dateline_split_into_a_sentence_of_its_own_credits_no_short_form() -> 
     )
     assert ix.canonical("PORT ARDEN") != ix.canonical("AP")
     assert "(AP)" not in ix.canonical("PORT ARDEN")
+
+
+def test_a_body_named_by_a_role_word_is_the_body_in_either_word_order() -> None:
+    # "justice" is a role ("a Supreme Court justice"); "Justice Department" is the department
+    ix = NameIndex.build(
+        [
+            ("Justice Department", "ORG", "The Justice Department said so."),
+            ("Department of Justice", "ORG", "The Department of Justice (DOJ) said so."),
+            ("DOJ", "ORG", "DOJ to probe records."),
+        ]
+    )
+    assert ix.canonical("Justice Department") == ix.canonical("DOJ")
+    assert is_role("the Justice Department spokesman")
+    assert is_role("the president of the Farm Bureau")
+    assert not is_role("Justice Department")
 
 
 def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:

@@ -295,9 +295,17 @@ def role_key(name: str) -> str:
 
 
 def is_role(name: str) -> bool:
-    """A description by role ("the Russian president", "Ukraine's defence minister")."""
+    """A description by role ("the Russian president", "Ukraine's defence minister", "the
+    president of the Farm Bureau"); a name whose head is a body's word is the body's ("Justice
+    Department")."""
     words = key_of(name).split()
-    return bool(words) and any(w in ROLE_HEADS for w in words) and not name[:1].isdigit()
+    head = words[: words.index("of")] if "of" in words else words
+    return (
+        bool(words)
+        and any(w in ROLE_HEADS for w in words)
+        and not (head and head[-1] in ORG_HEADS)
+        and not name[:1].isdigit()
+    )
 
 
 def _short_form(a: str, b: str) -> bool:
