@@ -1853,6 +1853,18 @@ def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():
             [("Oct. 3", "2031-10-03")],
             ["2031-10-03"],
         ),
+        # a clause opened by "since" dates what the sentence measures from, not its news
+        (
+            "Tarn shares sank, wiping out the gains made since Ada Moss took office on Jan. 20, "
+            "2029.",
+            [("Jan. 20, 2029", "2029-01-20")],
+            [],
+        ),
+        (
+            "Bread prices have doubled since the strike began in February 2030.",
+            [("February 2030", "2030-02")],
+            [],
+        ),
     ],
 )
 def test_the_date_a_record_is_measured_since_is_no_event(text, times, dated) -> None:

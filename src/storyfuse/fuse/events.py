@@ -64,7 +64,7 @@ def dated_events(story: StoryArticles) -> list[Dated]:
             if kind not in EVENT_PRECISIONS or day is None or mention.value is None:
                 continue
             start, end = mention.start - unit.start, mention.end - unit.start
-            if since_a_record(unit.text, start):
+            if since_a_record(unit.text, start) or in_a_since_clause(unit.text, start):
                 continue
             words = event_phrase(unit.text, start, end)
             out.append(
@@ -141,6 +141,22 @@ def since_a_record(sentence: str, start: int) -> bool:
         if token.tag_ in _RECORD_TAGS or token.lower_ in _RECORD_WORDS:
             return True
     return False
+
+
+def in_a_since_clause(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` dates the start of a span the sentence measures from, in a
+    clause of its own: "the gains made since Trump was inaugurated on Jan. 20, 2017", "Prices
+    have doubled since the war began in February": the sentence tells what happened since, not
+    on that date. "detained since Oct. 3" (no clause) dates the detention."""
+    doc = parse_sentence(sentence)
+    at = [t for t in doc if t.idx >= start]
+    if not at:
+        return False
+    return any(
+        child.dep_ == "mark" and child.lower_ == "since"
+        for verb in at[0].ancestors
+        for child in verb.children
+    )
 
 
 def event_phrase(sentence: str, start: int, end: int) -> EventWords:
