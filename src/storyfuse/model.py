@@ -151,7 +151,9 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # Violating Truce" gave none), and a participle before a noun is none ("leaked Iran tapes"); a
 # person who claims a figure is shown by name ("Texas’s Republican Gov. Greg Abbott" was shown
 # so); a dateline the parser made a sentence of its own credits its wire service ("NEW YORK
-# (AP) —" listed "New York (AP)", with AP as its short form)
+# (AP) —" listed "New York (AP)", with AP as its short form); a date in a clause opened by
+# "since" is no event ("the gains made since Trump was inaugurated on Jan. 20, 2017" put a
+# stock fall of 2020 on the timeline at 2017-01-20)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
