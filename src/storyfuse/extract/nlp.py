@@ -613,7 +613,7 @@ PLATFORMS = frozenset(
 PLATFORM_JOINERS = frozenset({"and", "or", ",", "&"})
 # Diseases the model takes for bodies ("COVID-19" ORG): spaCy's scheme has no label for them.
 DISEASES = frozenset(
-    {"COVID", "COVID-19", "Covid", "Covid-19", "coronavirus", "Ebola", "Zika", "H1N1", "MERS"}
+    {"COVID", "COVID-19", "Covid", "Covid-19", "Coronavirus", "coronavirus", "Ebola", "Zika", "H1N1"}
 )
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # Last words of an event's name ("Women's Day", "the Great Recession", "the Summer Olympics").
