@@ -229,6 +229,11 @@ def test_qualifiers_are_normalised(sentence: str, qualifier: str | None) -> None
     assert claims[0].qualifier == qualifier
 
 
+def test_a_qualifier_written_after_the_number_is_not_part_of_the_thing() -> None:
+    (claim,) = claims_of("The ministry will send 800 or more active duty troops to the border.")
+    assert (claim.value, claim.qualifier, claim.thing) == (800, "at least", "active duty troops")
+
+
 # --- claimants --------------------------------------------------------------------------------
 
 
