@@ -102,7 +102,8 @@ ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list co
 # was the committee's); a name whose head is a body's word is no role ("Justice Department" was
 # a role like "the justice", apart from "Department of Justice"); "or more" after a number is
 # its qualifier, not part of the thing ("800 or more active duty troops" counted "more active
-# duty troops")
+# duty troops"); a body named after a person speaks for itself ("The Trump administration is
+# planning to ..." was Trump's)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1184,3 +1184,13 @@ def test_a_person_titled_after_the_body_the_parse_made_the_subject_is_the_speake
     text = "“We are not done,” a top aide to President Ada Moss said on Monday."
     (quote,) = quotes_of(text)
     assert quote.speaker != "Ada Moss"
+
+
+def test_a_body_named_after_a_person_speaks_for_itself() -> None:
+    text = (
+        "Ada Moss toured the port on Monday. The Moss campaign said on Tuesday that the "
+        "port would reopen by May."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None
+    assert quote.speaker.lower().endswith("moss campaign")

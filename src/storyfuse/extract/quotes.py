@@ -79,6 +79,10 @@ from storyfuse.model import Quote
 # SPEECH_VERBS is read by other stages (fuse.conflicts) from here.
 __all__ = ["SPEECH_VERBS", "find_quotes"]
 
+# bodies named after a person, who is not the one speaking for them: "the Trump administration"
+NAMED_BODIES = frozenset(
+    {"administration", "campaign", "government", "team", "camp", "family", "foundation", "regime"}
+)
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
@@ -402,11 +406,14 @@ class _Finder:
             before = self.tokens[min(t.i for t in keep) : head.i]
             dashes = [t.i for t in before if dateline_dash(t)]
             cuts = [t.i for t in before if self._line_break(t)] + dashes[-1:] * (len(dashes) % 2)
-            # a name that only qualifies a plural is not theirs: "Clinton defenders argue"
+            # a name that only qualifies a plural or a body is not theirs: "Clinton defenders
+            # argue", "The Trump administration is planning to ..."
             qualifying = {
                 t.i
                 for c in head.children
-                if c.dep_ == "compound" and c.i < head.i and head.tag_ == "NNS"
+                if c.dep_ == "compound"
+                and c.i < head.i
+                and (head.tag_ == "NNS" or head.lower_ in NAMED_BODIES)
                 for t in c.subtree
             }
             chars = {
