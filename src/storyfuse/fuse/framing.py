@@ -24,8 +24,9 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.times_calendar import UNIT_CODES
 from storyfuse.fuse.events import parse_sentence, parse_sentences
 from storyfuse.fuse.units import StoryArticles
@@ -40,8 +41,6 @@ LOADED_VALENCE = 1.5  # |mean valence| in VADER's lexicon (-4 .. 4) for a word t
 EVERYDAY_ZIPF = 5.0  # wordfreq's Zipf scale: log10 of occurrences per billion words
 
 
-# a headline in title case may leave its short words in lower case ("Fighting Flares in Syria")
-_TITLE_CASE_SMALL = ENGLISH_STOP_WORDS
 _EDGE_PUNCTUATION = "'\"‘’“”:;,.?!()[]"
 
 
@@ -52,7 +51,8 @@ def sentence_case(headline: str, names: frozenset[str] = frozenset()) -> str:
     found no verb."""
     words = headline.split()
     cores = [w.strip(_EDGE_PUNCTUATION) for w in words[1:]]
-    content = [c for c in cores if c[:1].isalpha() and c.lower() not in _TITLE_CASE_SMALL]
+    # title case may leave its short words in lower case ("Fighting Flares in Syria")
+    content = [c for c in cores if c[:1].isalpha() and c.lower() not in TITLE_SMALL_WORDS]
     if len(content) < 3 or not all(c[0].isupper() for c in content):
         return headline
     out = words[:1]
