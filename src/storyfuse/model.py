@@ -156,7 +156,8 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # so); a dateline the parser made a sentence of its own credits its wire service ("NEW YORK
 # (AP) —" listed "New York (AP)", with AP as its short form); a date in a clause opened by
 # "since" is no event ("the gains made since Trump was inaugurated on Jan. 20, 2017" put a
-# stock fall of 2020 on the timeline at 2017-01-20)
+# stock fall of 2020 on the timeline at 2017-01-20); a headline's verb after its opening name is
+# read as one ("Trump disbands business councils" gave no verb)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

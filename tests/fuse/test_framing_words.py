@@ -121,6 +121,19 @@ def test_a_title_case_headline_is_read_in_sentence_case_but_for_its_names() -> N
     assert sentence_case(plain) == plain
 
 
+def test_a_verb_after_the_headlines_opening_name_is_read_as_one() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    # after a name the tagger reads "disbands" as a plural noun
+    names = frozenset({"Trump", "Supreme", "Court", "Hong", "Kong"})
+    assert "headline: disband" in headline_cues("Trump disbands business councils", names)
+    assert "headline: side" in headline_cues("Supreme Court sides with police officers", names)
+    # a plural noun that is the subject stays one
+    cues = headline_cues("Hong Kong demonstrators defy lockdowns", names)
+    assert "headline: defy" in cues
+    assert "headline: demonstrator" not in cues
+
+
 def test_a_participle_before_a_noun_is_no_headline_verb() -> None:
     from storyfuse.fuse.framing import headline_cues
 

@@ -41,6 +41,7 @@ LOADED_VALENCE = 1.5  # |mean valence| in VADER's lexicon (-4 .. 4) for a word t
 EVERYDAY_ZIPF = 5.0  # wordfreq's Zipf scale: log10 of occurrences per billion words
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _EDGE_PUNCTUATION = "'\"‘’“”:;,.?!()[]"
 
 
@@ -64,11 +65,30 @@ def sentence_case(headline: str, names: frozenset[str] = frozenset()) -> str:
     return " ".join(out)
 
 
+def _subject_as_pronoun(headline: str, names: frozenset[str]) -> str:
+    """A headline that opens with a name and a verb in its third person, with "It" for the
+    name: after a name the tagger reads "disbands" or "sides" as a plural noun ("Trump disbands
+    business councils" gave no verb, "It disbands business councils" gives "disband")."""
+    words = headline.split()
+    lead = 0
+    while lead < len(words) and words[lead] in names:
+        lead += 1
+    if not (0 < lead < len(words) and words[lead].islower() and words[lead].endswith("s")):
+        return headline
+    # not where the word is the subject or in it: "Hong Kong demonstrators defy lockdowns",
+    # "US appeals court lets Texas resume ban"
+    at = len(" ".join(words[:lead])) + 1
+    word = next((t for t in parse_sentence(headline) if t.idx == at), None)
+    if word is None or any(t.dep_ in _SUBJECTS for t in (word, *word.ancestors)):
+        return headline
+    return " ".join(["It", *words[lead:]])
+
+
 def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The headline's verbs; a word of ``names`` (the words of the story's named entities, as
     written) is none, however the tagger read it ("Trump to allow imports ..." is no "trump").
     A headline in title case is read in sentence case."""
-    doc = parse_sentence(sentence_case(headline, names))
+    doc = parse_sentence(_subject_as_pronoun(sentence_case(headline, names), names))
     out = []
     for token in doc:
         # "be", "have", "do" carry no stance of their own
@@ -200,7 +220,7 @@ def framing(story: StoryArticles) -> list[Framing]:
         if word[:1].isupper()
     )
     parse_sentences(
-        sentence_case(" ".join(a.article.title.split()), names)
+        _subject_as_pronoun(sentence_case(" ".join(a.article.title.split()), names), names)
         for a in story.analyses
         if a.article.title
     )
