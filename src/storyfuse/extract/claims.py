@@ -807,7 +807,7 @@ def _thing(item: _Item) -> str | None:
             break
         if tok.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "VERB"} and tok.text not in {"-", "–"}:
             break
-        if f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
+        if start >= 2 and f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
             break  # "800 or more active duty troops": "or more" qualifies the number
         start -= 1
     while start < noun.i and not doc[start].is_alpha:

@@ -219,11 +219,14 @@ def framing(story: StoryArticles) -> list[Framing]:
         for word in e.text.split()
         if word[:1].isupper()
     )
-    parse_sentences(
-        _subject_as_pronoun(sentence_case(" ".join(a.article.title.split()), names), names)
+    # the headlines as read, in two batches: reading a headline's opening name needs its parse
+    cased = [
+        sentence_case(" ".join(a.article.title.split()), names)
         for a in story.analyses
         if a.article.title
-    )
+    ]
+    parse_sentences(cased)
+    parse_sentences(_subject_as_pronoun(h, names) for h in cased)
     for analysis in story.analyses:
         headline = " ".join(analysis.article.title.split()) if analysis.article.title else None
         cues = headline_cues(headline, names) if headline else []
