@@ -373,3 +373,12 @@ def test_an_online_platform_is_a_body_and_a_disease_no_entity() -> None:
         ("Facebook", "ORG"),
         ("YouTube", "ORG"),
     ]
+
+
+def test_a_newspaper_tagged_a_place_or_a_building_is_a_body() -> None:
+    vocab = nlp().vocab
+    words = ["The", "Tarnby", "Herald", "and", "Tarnby", "Harbour", "reported", "it", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="FAC"), Span(doc, 4, 6, label="FAC")]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found == [("Tarnby Herald", "ORG"), ("Tarnby Harbour", "FAC")]

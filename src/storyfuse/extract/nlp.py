@@ -50,6 +50,7 @@ from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import (
     NAME_PARTICLES,
     ORG_HEADS,
+    PRESS_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
     without_accents,
@@ -542,6 +543,12 @@ def entity_fixes(doc: Doc) -> Doc:
         ):
             # "International Women's Day" (ORG), "Fashion Week", "the Great Recession" (FAC)
             label = "EVENT"
+        elif (
+            label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART")
+            and len(words) > 1
+            and words[-1].lower() in PRESS_WORDS
+        ):
+            label = "ORG"  # a newspaper: "the Miami Herald" (FAC), "The Washington Post" (GPE)
         elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
             label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
         elif label == "PERSON" and _before_a_body_noun(ent):
