@@ -158,7 +158,8 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # (AP) —" listed "New York (AP)", with AP as its short form); a date in a clause opened by
 # "since" is no event ("the gains made since Trump was inaugurated on Jan. 20, 2017" put a
 # stock fall of 2020 on the timeline at 2017-01-20); a headline's verb after its opening name is
-# read as one ("Trump disbands business councils" gave no verb)
+# read as one ("Trump disbands business councils" gave no verb); a sum counted in the currency's
+# own word reads in the plural ("a trillion-dollar package": "dollars", not "dollar")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -95,7 +95,10 @@ def counted(figure: Mapping[str, Any]) -> str:
     if thing and is_share(unit) and unit.split()[0] not in thing.lower():
         return f"{unit} ({thing})"  # what a share is of: "percent (jobless rate)"
     if unit in MONEY_UNITS:
-        return thing or (unit if unit in _SAME_IN_PLURAL else unit + "s")
+        # the currency's own word is its unit ("a trillion-dollar package" counts dollars)
+        if thing and thing.lower() != unit:
+            return thing
+        return unit if unit in _SAME_IN_PLURAL else unit + "s"
     word = thing or unit
     if figure.get("value") != 1 and word.lower() == unit and _glued(word, figure):
         return _plural(word)
