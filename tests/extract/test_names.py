@@ -1230,6 +1230,17 @@ def test_a_body_named_by_a_role_word_is_the_body_in_either_word_order() -> None:
     assert not is_role("Justice Department")
 
 
+def test_a_state_written_as_its_abbreviation_and_in_full_is_shown_in_full() -> None:
+    ix = NameIndex.build(
+        [
+            ("Calif.", "GPE", "Ada Moss (D-Calif.) said so."),
+            ("Calif.", "GPE", "Tom Reyes (R-Calif.) said so."),
+            ("California", "GPE", "The California Democrat said so."),
+        ]
+    )
+    assert ix.canonical("Calif.") == ix.canonical("California") == "California"
+
+
 def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:
     # "Major" is a rank, but "Major League Baseball" is a league, not Major "League Baseball"
     assert split_title("Major League Baseball") == ("", "Major League Baseball")

@@ -1280,10 +1280,13 @@ class NameIndex:
                 self._members[root].extend(self._surfaces[k])
 
     def _spelled_out_state(self, keys: list[str]) -> str | None:
-        """A place written only as a U.S. state's AP abbreviation is shown as the state: "Ky."
-        of "Mitch McConnell, R-Ky." is Kentucky."""
+        """A place written only as a U.S. state's AP abbreviation, or as it and the state's
+        name, is shown as the state: "Ky." of "Mitch McConnell, R-Ky." is Kentucky, and so is
+        "Calif." beside "California"."""
+        states = _state_names()
+        full = set(states.values())
         names = {
-            _state_names().get(surface)
+            states.get(surface) or (surface if surface in full else None)
             for k in keys
             if "GPE" in self._labels[k]
             for surface in self._surfaces[k]
