@@ -104,7 +104,8 @@ ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list co
 # its qualifier, not part of the thing ("800 or more active duty troops" counted "more active
 # duty troops"); a body named after a person speaks for itself ("The Trump administration is
 # planning to ..." was Trump's); a newspaper tagged a place or a building is a body ("the Miami
-# Herald" was a facility); a state written as its abbreviation and in full is shown in full
+# Herald" was a facility); "Emeritus" after a title is part of it ("Professor Emeritus Alan
+# Dershowitz" was the person "Emeritus Alan Dershowitz"); a state written as its abbreviation and in full is shown in full
 # ("Calif." beside "California" listed "Calif")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the

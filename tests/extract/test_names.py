@@ -1241,6 +1241,13 @@ def test_a_state_written_as_its_abbreviation_and_in_full_is_shown_in_full() -> N
     assert ix.canonical("Calif.") == ix.canonical("California") == "California"
 
 
+def test_a_qualifier_after_a_title_is_part_of_the_title() -> None:
+    assert split_title("Tarnby Law Professor Emeritus Ada Moss") == (
+        "Tarnby Law Professor Emeritus",
+        "Ada Moss",
+    )
+
+
 def test_a_title_word_opening_a_bodys_name_is_no_title() -> None:
     # "Major" is a rank, but "Major League Baseball" is a league, not Major "League Baseball"
     assert split_title("Major League Baseball") == ("", "Major League Baseball")

@@ -219,6 +219,8 @@ def split_title(name: str) -> tuple[str, str]:
     for i, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in ROLE_WORDS and words[i + 1][:1].isupper():
             cut = i
+        elif i > 0 and cut == i - 1 and w.lower() in TITLE_QUALIFIERS:
+            cut = i  # a qualifier after the title: "Law Professor Emeritus Alan Dershowitz"
         elif i == 0 and w.lower() in PARTY_WORDS and len(words) >= 3:
             cut = i  # a party before a full name: "Republican Roy Moore"
         elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
@@ -438,7 +440,7 @@ SURNAME_BEFORE = 3
 # words that make a role one held no longer: "the former governor" is not "the governor"
 _PAST_HOLDERS = _words("former ex late then outgoing")
 # words that qualify a title before it without being part of a name: "former President X"
-TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming")
+TITLE_QUALIFIERS = _words("former then ex late acting interim outgoing incoming emeritus")
 # Words that put a body in relation to something else rather than describe it: "a deal with
 # Norvik Records", "the owner of Norvik Records".
 _RELATING = _words(
