@@ -106,7 +106,9 @@ ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list co
 # planning to ..." was Trump's); a newspaper tagged a place or a building is a body ("the Miami
 # Herald" was a facility); "Emeritus" after a title is part of it ("Professor Emeritus Alan
 # Dershowitz" was the person "Emeritus Alan Dershowitz"); a state written as its abbreviation and in full is shown in full
-# ("Calif." beside "California" listed "Calif")
+# ("Calif." beside "California" listed "Calif"); a show's name in quote marks after a
+# possessive or "on" is no quote, nor part of one ("told CNN’s “State of the Union.”" ended
+# Granholm's quote)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1194,3 +1194,15 @@ def test_a_body_named_after_a_person_speaks_for_itself() -> None:
     (quote,) = quotes_of(text)
     assert quote.speaker is not None
     assert quote.speaker.lower().endswith("moss campaign")
+
+
+def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
+    text = (
+        "“The bridge has to reopen soon, and we are not there yet,” Ada Moss told Norland "
+        "Radio’s “Morning in Tarnby.”"
+    )
+    (quote,) = quotes_of(text)
+    assert "Morning in Tarnby" not in quote.text
+    text = 'Ada Moss said on "Tarnby Tonight" that the bridge would reopen by May.'
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("that the bridge")

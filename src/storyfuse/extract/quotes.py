@@ -83,6 +83,8 @@ __all__ = ["SPEECH_VERBS", "find_quotes"]
 NAMED_BODIES = frozenset(
     {"administration", "campaign", "government", "team", "camp", "family", "foundation", "regime"}
 )
+# the most words a show's or a work's name in quote marks has ("Tucker Carlson Tonight")
+TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
@@ -1007,8 +1009,6 @@ class _Finder:
         return bool(words) and all(t.i in subtree and t.i not in subject for t in words)
 
     def _attribute_direct(self, m: Marked) -> _Attribution | None:
-        if self._named_by(m):
-            return None
         frame = self._frame_tokens(m)
         before = [t for t in frame if t.idx < m.start]
         after = [t for t in frame if t.idx >= m.end]
@@ -1066,11 +1066,21 @@ class _Finder:
         while i >= 0 and (self.tokens[i].is_punct or self.tokens[i].is_space):
             i -= 1
         word = self.tokens[i] if i >= 0 else None
+        if word is None:
+            return False
+        possessive = word.tag_ == "POS" or word.lower_ in ("'s", "’s")
+        if (possessive or word.lower_ == "on") and self._title_cased(m):
+            return True  # a show's name: told CNN’s “State of the Union”, on “Meet the Press”
+        return word.lower_ in NAMING_PARTICIPLES and word.tag_ == "VBN" and word.dep_ == "acl"
+
+    def _title_cased(self, m: Marked) -> bool:
+        """A quotation of a few words, each capitalised but the small ones, as a title is."""
+        words = [w.strip(".,!?:;'\"‘’“”") for w in self.text[m.start : m.end].split()]
+        words = [w for w in words if w]
         return (
-            word is not None
-            and word.lower_ in NAMING_PARTICIPLES
-            and word.tag_ == "VBN"
-            and word.dep_ == "acl"
+            0 < len(words) <= TITLE_WORDS_MAX
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
         )
 
     def _signature_line(self, m: Marked) -> _Attribution | None:
@@ -1372,8 +1382,8 @@ class _Finder:
         cue_of: list[int | None] = []
         previous: tuple[Marked, _Attribution] | None = None
         for m in self.marked:
-            if not self._clean(m):
-                continue  # marks around nothing but white space
+            if not self._clean(m) or self._named_by(m):
+                continue  # marks around nothing but white space, or around a name
             attr = self._attribute_direct(m)
             inherited = False
             # a signed quotation ("“…” ― Ana Ruiz") lends its signature to none after it
