@@ -167,11 +167,16 @@ def _first_set(a: int | None, b: int | None) -> int | None:
 def _heading(line: str) -> bool:
     """A line written as a section heading: a few words, each capitalised but the small ones
     ("'Coal Isn't the Villain.'")."""
-    words = [w.strip(EDGE_PUNCTUATION + "“‘") for w in line.split()]
+    return _capitalised(line, *HEADING_WORDS)
+
+
+def _capitalised(text: str, fewest: int, most: int) -> bool:
+    """Whether ``text`` is ``fewest`` to ``most`` words, each capitalised but the small ones, as
+    a heading or a title is written."""
+    words = [w.strip(EDGE_PUNCTUATION + "“‘") for w in text.split()]
     words = [w for w in words if w]
-    return (
-        HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]
-        and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
+    return fewest <= len(words) <= most and all(
+        w[0].isupper() or w in TITLE_SMALL_WORDS for w in words
     )
 
 
@@ -1074,14 +1079,11 @@ class _Finder:
         return word.lower_ in NAMING_PARTICIPLES and word.tag_ == "VBN" and word.dep_ == "acl"
 
     def _title_cased(self, m: Marked) -> bool:
-        """A quotation of a few words, each capitalised but the small ones, as a title is."""
-        words = [w.strip(".,!?:;'\"‘’“”") for w in self.text[m.start : m.end].split()]
-        words = [w for w in words if w]
-        return (
-            0 < len(words) <= TITLE_WORDS_MAX
-            and words[0][:1].isupper()
-            and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
-        )
+        """A quotation of a few words, the first and each other but the small ones capitalised,
+        as a title is."""
+        text = self.text[m.start : m.end]
+        first = text.lstrip(EDGE_PUNCTUATION + "“‘")
+        return first[:1].isupper() and _capitalised(text, 1, TITLE_WORDS_MAX)
 
     def _signature_line(self, m: Marked) -> _Attribution | None:
         """A quote paragraph signed on the line after it, as transcripts and fact checks do:
