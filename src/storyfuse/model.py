@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -109,6 +109,8 @@ ANALYSIS_VERSION = 32  # 2: claims say what they count; entity spans and list co
 # ("Calif." beside "California" listed "Calif"); a show's name in quote marks after a
 # possessive or "on" is no quote, nor part of one ("told CNN’s “State of the Union.”" ended
 # Granholm's quote)
+# 33: a byline's outlet or handle after a comma is no part of the author ("Heidi M. Przybyla, USA
+# TODAY"), and an export's "None" no author
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

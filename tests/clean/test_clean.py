@@ -171,6 +171,18 @@ def test_an_outlet_given_as_its_own_author_is_no_author() -> None:
     assert kept.authors == ("Jane Smith",)
 
 
+def test_a_bylines_outlet_handle_and_placeholder_are_no_author() -> None:
+    page = f"Tram line opens\n{_prose(4)}"
+    given = ("Jane Smith, CITY POST", "Omar Haddad, @ohaddad", "None", "@citypost")
+    assert clean(_doc(page, outlet="City Post", authors=given)).authors == (
+        "Jane Smith",
+        "Omar Haddad",
+    )
+    # a name given "Last, First" keeps its comma
+    kept = clean(_doc(page, outlet="City Post", authors=("Smith, Jane",)))
+    assert kept.authors == ("Smith, Jane",)
+
+
 def test_an_author_named_twice_is_one_author() -> None:
     page = f"Tram line opens\n{_prose(4)}"
     both = ("Troy Smith", "Troy L Smith", "Ana Smith", "Troy L. Smith")

@@ -235,16 +235,31 @@ def _distinct_authors(outlet: str | None, authors: tuple[str, ...]) -> tuple[str
     A name written again with a middle initial is the same author ("Troy Smith", "Troy L
     Smith"): the first form stays. An author's job after the name, split off the byline ("By
     Tom Krisher, AP Auto Writer"), is no author, and one read from a note on the author is the
-    name ("Phil Helsel is a reporter for ...")."""
+    name ("Phil Helsel is a reporter for ...").
+
+    A byline's parts after a comma that are the outlet or a social-media handle go ("Heidi M.
+    Przybyla, USA TODAY", "Doug Stanglin, @dstanglin"); other comma parts stay, since a name
+    may be given "Last, First". A placeholder an export writes for a missing value ("None",
+    "null", "N/A", "nan") is no author."""
     site = re.sub(r"\W", "", outlet.casefold()) if outlet else None
+
+    def the_outlet(words: list[str]) -> bool:
+        return bool(site) and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS))
+
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for author in authors:
         author = _BIO.split(author, maxsplit=1)[0]
-        words = re.sub(r"[^\w\s]", "", author.casefold()).split()
+        parts = [p.strip() for p in author.split(",")]
+        author = ", ".join(
+            p
+            for k, p in enumerate(parts)
+            if k == 0 or not (_HANDLE.fullmatch(p) or the_outlet(_words(p)))
+        )
+        words = _words(author)
         if not words or (out and words[-1] in _JOBS):
             continue  # the job after the name it is the job of
-        if site and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS)):
+        if the_outlet(words) or _HANDLE.fullmatch(author) or author.casefold() in _PLACEHOLDERS:
             continue
         key = tuple(w for k, w in enumerate(words) if len(w) > 1 or k in (0, len(words) - 1))
         if key not in seen:
@@ -253,6 +268,14 @@ def _distinct_authors(outlet: str | None, authors: tuple[str, ...]) -> tuple[str
     return tuple(out)
 
 
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", "", text.casefold()).split()
+
+
+# A social-media handle given in a byline.
+_HANDLE = re.compile(r"@\w+")
+# What data exports write where a value is missing.
+_PLACEHOLDERS = frozenset({"none", "null", "nan", "n/a", "na", "unknown"})
 # Where a note on the author turns from the name to the job: "Phil Helsel is a reporter".
 _BIO = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+")
 # The last word of a job a byline gives after the name ("AP Auto Writer").
