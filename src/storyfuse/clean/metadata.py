@@ -244,7 +244,9 @@ def _distinct_authors(outlet: str | None, authors: tuple[str, ...]) -> tuple[str
     site = re.sub(r"\W", "", outlet.casefold()) if outlet else None
 
     def the_outlet(words: list[str]) -> bool:
-        return bool(site) and "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS))
+        if not site:
+            return False
+        return "".join(words) in (site, *(site + tld for tld in _SITE_ENDINGS))
 
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
