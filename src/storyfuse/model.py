@@ -110,7 +110,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # possessive or "on" is no quote, nor part of one ("told CNN’s “State of the Union.”" ended
 # Granholm's quote)
 # 33: a byline's outlet or handle after a comma is no part of the author ("Heidi M. Przybyla, USA
-# TODAY"), and an export's "None" no author
+# TODAY"), and an export's "None" no author; "the company said", "the group wrote" speak for
+# the body named before (the last one whose name ends in that word, else the last one that was
+# a source), not "company"
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

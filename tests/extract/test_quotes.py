@@ -1196,6 +1196,28 @@ def test_a_body_named_after_a_person_speaks_for_itself() -> None:
     assert quote.speaker.lower().endswith("moss campaign")
 
 
+def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
+    # "the group": the body that was the subject, not the station it told something
+    text = (
+        "The Tarnby Harbour Trust did not want to comment, telling Norland Radio that the "
+        "trust is focused on the port. “We are looking ahead,” the group said."
+    )
+    assert one(quotes_of(text), "looking ahead").speaker == "The Tarnby Harbour Trust"
+    # "the union": the body whose name ends in that word, however near another body is
+    text = (
+        "The Norland Dockers Union called the strike. Harbour Logistics said it would talk. "
+        "“We will not go back before May,” the union said."
+    )
+    assert one(quotes_of(text), "go back").speaker == "The Norland Dockers Union"
+    # a kind with other words to it is no body named before
+    text = (
+        "The Norland Dockers Union called the strike. “We will not go back before May,” a "
+        "group of dockers said."
+    )
+    speaker = one(quotes_of(text), "go back").speaker
+    assert speaker is not None and "Union" not in speaker
+
+
 def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     text = (
         "“The bridge has to reopen soon, and we are not there yet,” Ada Moss told Norland "

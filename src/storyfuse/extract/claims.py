@@ -1037,6 +1037,9 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
     text = _phrase(source)
     if text.lower() in PRONOUNS:
         return people.resolve(source[0])
+    body = people.body_named(source[-1]) if len(source) == 2 else None
+    if body is not None:
+        return body  # "the company said"
     first = text.split(" ", 1)
     if len(first) == 2 and first[0].lower() in {"his", "her", "its"}:
         # "His office" -> "Holcomb's office": name the owner the pronoun stands for.

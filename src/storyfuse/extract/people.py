@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
-from storyfuse.extract.nlp import text_of
+from storyfuse.extract.nlp import place_names, text_of
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import QUOTE_VERBS
 
@@ -43,6 +43,18 @@ PRONOUN_REACH = 2
 # Characters at most between a quotation's last word and a pronoun after it (",” she said").
 CLOSING_GAP = 4
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+# Words by which an article names a body it has named before: "the company said", "the group
+# wrote".
+_BODY_NOUNS = """
+    company firm corporation group organization organisation foundation agency network airline
+    bank union charity association institute institution university college museum newspaper
+    magazine committee commission council party league club
+"""
+BODY_NOUNS = frozenset(_BODY_NOUNS.split())
+# What may follow "the company" ("the company, which ..., said"): clauses, appositions.
+_BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
+# How many sentences back "the company" looks for the body it stands for.
+BODY_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -223,6 +235,34 @@ class People:
                 return self.fullest(last.name, last.start)
             pron = chained
 
+    def body_named(self, head: Token) -> str | None:
+        """The body "the company" or "the group" stands for (``head`` is the noun, with "the"
+        and no other word but a clause or phrase after it), among the
+        organisations named outside quote marks in the sentences before (``BODY_REACH``): the
+        last one whose name ends in that word ("the foundation": "the Trayvon Martin
+        Foundation"), else the last one that was a source, the subject of its clause or what
+        a report is "according to" ("The Trayvon Martin Foundation did not ..., telling Fox
+        35 ... . “...,” the group said" is the foundation's); None when there is none."""
+        if not (
+            head.lower_ in BODY_NOUNS
+            and not head.ent_type_
+            and [c.lower_ for c in head.children if c.dep_ not in _BODY_EXTRAS] == ["the"]
+        ):
+            return None  # "the group's leader", "a group of voters", "the Clinton campaign"
+        s_now = self.sent_of[head.i]
+        near = [
+            e
+            for e in self.orgs
+            if e.end_char <= head.idx
+            and s_now - self.sent_of[e.start] <= BODY_REACH
+            and not any(t.tag_.startswith("VB") for t in e)  # a headline read as a name
+            and e.text not in place_names()  # a town tagged a body ("Ferguson had 115 ...")
+        ]
+        word = head.lemma_.lower()
+        named = [e for e in near if e[-1].lemma_.lower() == word]
+        last = (named or [e for e in near if _a_source(e.root)])[-1:]
+        return last[0].text if last else None
+
     def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
         """The last pronoun of the same word before ``pron`` and after character ``after``
         that is the subject of its sentence's own clause, outside quote marks, within the
@@ -301,6 +341,23 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _a_source(root: Token) -> bool:
+    """A name that is the subject of its clause, or part of one ("the Twitter spokesman"),
+    what something is "according to", or where something said or counted is from ("data
+    available from the FBI")."""
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    # "according to the FBI", "data from the FBI", "a statement from the company"
+    return (prep.lower_ == "to" and prep.head.lower_ == "according") or (
+        prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _reported_genders(doc: Doc, in_quote: Sequence[bool]) -> dict[str, str | None]:

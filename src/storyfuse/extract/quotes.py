@@ -382,6 +382,9 @@ class _Finder:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on
             return self._name_of(head.head.head)
+        body = self.people.body_named(head)  # "the company said"
+        if body is not None:
+            return body
         titled = self._titled_person_at_end(head)
         if titled is not None:
             return titled
