@@ -199,6 +199,15 @@ def test_parse_date_requires_a_full_date() -> None:
     assert parse_date("October 2024") is None
 
 
+@pytest.mark.parametrize("extracted", [False, True])
+def test_a_title_broken_over_lines_is_left_out(extracted: bool) -> None:
+    title = "Council shuts old bridge; ferry to run until May"
+    body = f"Council shuts old bridge;\nferry to run until May.\n\n{_prose(4)}"
+    article = clean(_doc(body, title=title, from_html=extracted))
+    assert article.text.startswith(_prose(1).split(".")[0])
+    assert {r.reason for r in article.removed if "ferry" in r.text} == {"headline (repeated title)"}
+
+
 def test_repeated_headline_and_caption_copies() -> None:
     caption = "The new tram at the depot on Monday, March 4, 2024."
     body = (

@@ -12,7 +12,13 @@ from dataclasses import replace
 
 from storyfuse import limits
 from storyfuse.clean import metadata
-from storyfuse.clean.clutter import Decision, classify, line_clutter_reason
+from storyfuse.clean.clutter import (
+    TITLE_LINES_MAX,
+    Decision,
+    classify,
+    line_clutter_reason,
+    title_lines,
+)
 from storyfuse.clean.language import language_of
 from storyfuse.clean.lines import (
     Line,
@@ -81,9 +87,8 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
     """Light cleaning of an extractor's output: the title line and clutter at the edges only."""
     reasons: list[str | None] = [None] * len(lines)
     title_key = normalise(title) if title else ""
-    for i, line in enumerate(lines[:3]):
-        if title_key and line.key == title_key:
-            reasons[i] = "headline (repeated title)"
+    for i in title_lines(lines[: 3 + TITLE_LINES_MAX], title_key) if title_key else ():
+        reasons[i] = "headline (repeated title)"
     # Leading and trailing runs of site furniture; the middle is the extractor's call (repeated
     # lines and short captions there are often real content: tables, recipes, galleries).
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):

@@ -184,6 +184,24 @@ def line_clutter_reason(line: Line) -> str | None:
     return None
 
 
+# How many lines a repeated title may be broken over, and how far down the text it may start.
+TITLE_LINES_MAX = 3
+TITLE_BROKEN_WITHIN = 5
+
+
+def title_lines(lines: Sequence[Line], title_key: str) -> list[int]:
+    """The lines that repeat the title: any line that is the title, and near the top, a run of
+    lines that is the title broken over them ("Clinton takes Pa., Md. and Del.; most delegates
+    locked up;" | "Sanders wins R.I., vows to press on to next primary.")."""
+    out = [i for i, line in enumerate(lines) if line.key == title_key]
+    for i in range(min(TITLE_BROKEN_WITHIN, len(lines))):
+        for n in range(2, TITLE_LINES_MAX + 1):
+            run = lines[i : i + n]
+            if len(run) == n and " ".join(line.key for line in run) == title_key:
+                out.extend(range(i, i + n))
+    return sorted(set(out))
+
+
 def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     """Keep or remove each line of a pasted page; every removal carries its reason."""
     if not lines:
@@ -193,8 +211,8 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     _mark_listed_links(lines, reasons)
     title_key = normalise(title) if title else None
     if title_key:
-        for i, line in enumerate(lines):
-            if line.key == title_key and reasons[i] is None:
+        for i in title_lines(lines, title_key):
+            if reasons[i] is None:
                 reasons[i] = "headline (repeated title)"
 
     limits.check()
