@@ -113,7 +113,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # TODAY"), and an export's "None" no author; "the company said", "the group wrote" speak for
 # the body named before (the last one whose name ends in that word, else the last one that was
 # a source), not "company"; a title the text repeats broken over two or three lines is left out
-# of the body like one repeated on one line
+# of the body like one repeated on one line; a person run into what is theirs at a possessive is
+# the person ("Donald Trump’s Speech"), a one-word owner before a full name is not ("Commentary’s
+# Noah Rothman"), and "Swiss People’s Party" is a body
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -382,3 +382,21 @@ def test_a_newspaper_tagged_a_place_or_a_building_is_a_body() -> None:
     doc.ents = [Span(doc, 1, 3, label="FAC"), Span(doc, 4, 6, label="FAC")]
     found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
     assert found == [("Tarnby Herald", "ORG"), ("Tarnby Harbour", "FAC")]
+
+
+def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
+    vocab = nlp().vocab
+    words = ["Tarnby", "’s", "Ada", "Moss", "read", "Ben", "Roe", "’s", "Speech", "to"]
+    words += ["Norland", "People", "’s", "Party", "members", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 4, label="PERSON"),
+        Span(doc, 5, 9, label="PERSON"),
+        Span(doc, 10, 14, label="PERSON"),
+    ]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found == [
+        ("Ada Moss", "PERSON"),
+        ("Ben Roe", "PERSON"),
+        ("Norland People ’s Party", "ORG"),
+    ]

@@ -50,6 +50,7 @@ from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import (
     NAME_PARTICLES,
     ORG_HEADS,
+    ORG_WORDS,
     PRESS_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
@@ -513,6 +514,7 @@ def entity_fixes(doc: Doc) -> Doc:
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
     kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
+    kept = [e for e in map(_owner_apart, kept) if e is not None]
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
@@ -607,6 +609,32 @@ def _trimmed(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _owner_apart(ent: Span) -> Span | None:
+    """A person run together with what is theirs, or with their employer, at a possessive:
+    "Donald Trump’s Speech", "Trump’s Supporters" are Donald Trump and Trump; "Commentary’s
+    Noah Rothman" is Noah Rothman (a one-word owner before a name of two or more capitalised
+    words); "Swiss People’s Party" is a body."""
+    if ent.label_ != "PERSON":
+        return ent
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
+    if cut is None:
+        return ent
+    doc = ent.doc
+    after = doc[cut + 1 : ent.end]
+    if after[-1].lower_ in ORG_WORDS:
+        return Span(doc, ent.start, ent.end, label="ORG")
+    if (
+        cut - ent.start == 1
+        and len(after) >= 2
+        and all(t.is_title or _INITIAL.fullmatch(t.text) for t in after)
+    ):
+        return Span(doc, cut + 1, ent.end, label="PERSON")
+    return Span(doc, ent.start, cut, label="PERSON")
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 # Online platforms, which the model reads as people or works ("posted to Twitter": PERSON); they
