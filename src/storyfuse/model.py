@@ -115,7 +115,8 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # a source), not "company"; a title the text repeats broken over two or three lines is left out
 # of the body like one repeated on one line; a person run into what is theirs at a possessive is
 # the person ("Donald Trump’s Speech"), a one-word owner before a full name is not ("Commentary’s
-# Noah Rothman"), and "Swiss People’s Party" is a body
+# Noah Rothman"), and "Swiss People’s Party" is a body; a title in quote marks after a kind of
+# work is no quote ("said in May on the podcast “Here’s the Thing.”" ended Weiner's quote)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

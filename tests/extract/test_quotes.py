@@ -1228,3 +1228,10 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     text = 'Ada Moss said on "Tarnby Tonight" that the bridge would reopen by May.'
     (quote,) = quotes_of(text)
     assert quote.text.startswith("that the bridge")
+    # ... and after the kind of work it is
+    text = (
+        "“Running the port, that’s my job,” Ada Moss said in May on the podcast “Here’s the "
+        "Harbour.”"
+    )
+    (quote,) = quotes_of(text)
+    assert "Harbour" not in quote.text

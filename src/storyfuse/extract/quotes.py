@@ -158,6 +158,14 @@ SPEECH_NOUNS = frozenset(
 SCARE_QUOTE_WORDS = 5
 # Participles that give a noun its name: a quotation after one is a title, not speech.
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
+# Kinds of work whose name follows them in quote marks: "on the podcast “Here’s the Thing.”"
+WORK_NOUNS = frozenset(
+    {
+        "podcast", "show", "program", "programme", "series", "documentary", "film", "movie",
+        "book", "memoir", "novel", "album", "song", "column", "segment", "episode", "newsletter",
+        "blog", "play", "musical",
+    }
+)  # fmt: skip
 
 
 def _first_set(a: int | None, b: int | None) -> int | None:
@@ -1065,8 +1073,9 @@ class _Finder:
 
     def _named_by(self, m: Marked) -> bool:
         """The quotation is a name a participle gives the noun before it: "His book, called
-        “Forward: Notes on the Future of Our Democracy”", "a report titled “…”". What someone
-        called something ("what he called the “grim milestone”") is theirs."""
+        “Forward: Notes on the Future of Our Democracy”", "a report titled “…”", or a title
+        after a possessive, "on" or a kind of work ("the podcast “Here’s the Thing”"). What
+        someone called something ("what he called the “grim milestone”") is theirs."""
         span = _char_span(self.doc, m.start, m.end)
         if span is None or len(span) == 0:
             return False
@@ -1077,8 +1086,11 @@ class _Finder:
         if word is None:
             return False
         possessive = word.tag_ == "POS" or word.lower_ in ("'s", "’s")
-        if (possessive or word.lower_ == "on") and self._title_cased(m):
-            return True  # a show's name: told CNN’s “State of the Union”, on “Meet the Press”
+        named_before = possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS
+        if named_before and self._title_cased(m):
+            # a show's name: told CNN’s “State of the Union”, on “Meet the Press”, on the
+            # podcast “Here’s the Thing”
+            return True
         return word.lower_ in NAMING_PARTICIPLES and word.tag_ == "VBN" and word.dep_ == "acl"
 
     def _title_cased(self, m: Marked) -> bool:
