@@ -116,11 +116,12 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # of the body like one repeated on one line; a person run into what is theirs at a possessive is
 # the person ("Donald Trump’s Speech"), a one-word owner before a full name is not ("Commentary’s
 # Noah Rothman"), and "Swiss People’s Party" is a body; a title in quote marks after a kind of
-# work is no quote ("said in May on the podcast “Here’s the Thing.”" ended Weiner's quote)
+# work is no quote ("said in May on the podcast “Here’s the Thing.”" ended Weiner's quote); a
+# dateline with a horizontal bar or a day is no speaker ("WASHINGTON, Aug. 24 (UPI)" spoke)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 17  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -172,6 +173,8 @@ BRIEF_VERSION = 16  # 2: forecasts marked "expected" in the timeline and the fig
 # stock fall of 2020 on the timeline at 2017-01-20); a headline's verb after its opening name is
 # read as one ("Trump disbands business councils" gave no verb); a sum counted in the currency's
 # own word reads in the plural ("a trillion-dollar package": "dollars", not "dollar")
+# 17: a lede's dateline with a horizontal bar ("PHILADELPHIA ― ") or with the day before the
+# wire's credit ("PHILADELPHIA, July 25 (UPI) — ") is left out of its sentence too
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1454,6 +1454,16 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     # a one-letter party after a name is no wire credit
     assert first["c"].startswith("Ana Lindqvist (D)")
 
+    # a horizontal bar for the dash, and the day between the place and the credit
+    texts = {
+        "a": "TARNBY ― The harbour bridge reopened on Monday.\nCrews left.",
+        "b": "TARNBY, July 25 (UPI) — The harbour bridge reopened on Monday.\nCrews left.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    first = {u.article_id: u.text for u in story.units if u.index == 0}
+    assert first == {k: "The harbour bridge reopened on Monday." for k in texts}
+
 
 def test_a_span_of_days_is_no_date_of_one_event():
     """ "conducted May 13-22" and "released May 25": the span's first day is no date of the

@@ -55,7 +55,7 @@ _DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([A-Za-z ]+\))?\s*[—�
 # A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ".
 _DATED_DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
-    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|--?) ?(?=[A-Z\"“‘'])"
+    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|―|--?) ?(?=[A-Z\"“‘'])"
 )
 # The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
 # country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
@@ -66,15 +66,16 @@ DATELINE = re.compile(
     r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?: ?\([A-Za-z ]{1,20}\))?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})? ?)?"
     r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
-    r" ?(?:—|–|--?) ?"
+    r" ?(?:—|–|―|--?) ?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
     r"(?=[A-Z\"“‘'])"
 )
 
 
 def dateline_length(text: str) -> int:
-    """How many characters of ``text`` a dateline opens it with (0 if none)."""
-    m = DATELINE.match(text)
+    """How many characters of ``text`` a dateline opens it with (0 if none): "WASHINGTON (AP)
+    — ", "PHILADELPHIA ― " (a horizontal bar), "PHILADELPHIA, July 25 (UPI) — "."""
+    m = DATELINE.match(text) or _DATED_DATELINE.match(text)
     return m.end() if m and sum(ch.isupper() for ch in m.group()) >= 3 else 0
 
 

@@ -155,7 +155,7 @@ def _acronym_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span
 
 
 # Dashes that set a dateline off from the sentence: "BEIJING — The ...", "(Reuters) - The ...".
-DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_DASHES = frozenset({"—", "–", "―", "--"})
 
 
 def dateline_dash(t: Token) -> bool:
