@@ -174,7 +174,9 @@ BRIEF_VERSION = 17  # 2: forecasts marked "expected" in the timeline and the fig
 # read as one ("Trump disbands business councils" gave no verb); a sum counted in the currency's
 # own word reads in the plural ("a trillion-dollar package": "dollars", not "dollar")
 # 17: a lede's dateline with a horizontal bar ("PHILADELPHIA ― ") or with the day before the
-# wire's credit ("PHILADELPHIA, July 25 (UPI) — ") is left out of its sentence too
+# wire's credit ("PHILADELPHIA, July 25 (UPI) — ") is left out of its sentence too; a summary
+# sentence opens on no connective that leans on the sentence before ("So", "Not", "Such",
+# "Instead", "Indeed" ...; "So far" and "Instead of" stand alone)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -255,6 +255,25 @@ def test_a_summary_sentence_must_hold_its_whole_quotation() -> None:
     assert not unbalanced_quotes("The bridge will reopen in May, the mayor said.")
 
 
+def test_a_summary_sentence_does_not_open_on_what_went_before() -> None:
+    from storyfuse.fuse.summary import _DANGLING
+
+    for text in (
+        "So the mayor's deputy is out campaigning with the council's chief.",
+        "Not the mayor; she keeps on doing what she was doing before.",
+        "Such a vote would be quickly rejected by the council's majority.",
+        "Instead, the council voted to keep the bridge shut until May.",
+    ):
+        assert _DANGLING.match(text), text
+    for text in (
+        "So far, the council has spent 3 million crowns on the bridge.",
+        "Not only the bridge but the ferry will be shut until May.",
+        "Instead of a bridge, the council will build a tunnel under the harbour.",
+        "Sophie Lind, the mayor, opened the bridge on Monday.",
+    ):
+        assert not _DANGLING.match(text), text
+
+
 def test_entities_leave_out_a_title_word_tagged_as_a_name():
     from tests.fuse.builders import analysis, lexical_embedder
 

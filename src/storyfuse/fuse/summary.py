@@ -42,7 +42,9 @@ REDUNDANT = 0.8
 SAME_FIGURES = 0.5
 _DANGLING = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|also|however|"
-    r"meanwhile|still|yet|then)\b",
+    r"meanwhile|still|yet|then|so(?! far)|not(?! only)|instead(?! of)|thus|therefore|"
+    r"otherwise|nor|or|plus|moreover|besides|nevertheless|nonetheless|indeed|again|anyway|"
+    r"after all|even so|in fact|in turn|such)\b",
     re.IGNORECASE,
 )
 
