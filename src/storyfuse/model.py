@@ -117,7 +117,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # the person ("Donald Trump’s Speech"), a one-word owner before a full name is not ("Commentary’s
 # Noah Rothman"), and "Swiss People’s Party" is a body; a title in quote marks after a kind of
 # work is no quote ("said in May on the podcast “Here’s the Thing.”" ended Weiner's quote); a
-# dateline with a horizontal bar or a day is no speaker ("WASHINGTON, Aug. 24 (UPI)" spoke)
+# dateline with a horizontal bar or a day is no speaker ("WASHINGTON, Aug. 24 (UPI)" spoke); a
+# town the model tags a person before "police" or "residents" is the place it is elsewhere in
+# the article ("Sanford police officer Timothy Smith" made Sanford a person)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -400,3 +400,20 @@ def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
         ("Ben Roe", "PERSON"),
         ("Norland People ’s Party", "ORG"),
     ]
+
+
+def test_a_town_before_its_police_is_the_town_it_is_elsewhere() -> None:
+    vocab = nlp().vocab
+    words = ["Tarnby", "police", "officer", "Ada", "Moss", "spoke", "in", "Tarnby", "."]
+    words += ["Obama", "aides", "met", "in", "Obama", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 1, label="PERSON"),
+        Span(doc, 3, 5, label="PERSON"),
+        Span(doc, 7, 8, label="GPE"),
+        Span(doc, 9, 10, label="PERSON"),
+        Span(doc, 13, 14, label="GPE"),
+    ]
+    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert found[0] == ("Tarnby", "GPE")
+    assert ("Obama", "PERSON") in found  # before another noun, a name stays a name

@@ -76,6 +76,14 @@ AREA_WORDS = {
 WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
 ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
+# Nouns a town's name qualifies: "Sanford police", "Tarnby residents" ("the Obama
+# administration" is his).
+LOCAL_NOUNS = frozenset(
+    {
+        "police", "residents", "resident", "native", "natives", "suburb", "area",
+        "neighborhood", "neighbourhood", "schools", "airport", "harbor", "harbour", "port",
+    }
+)  # fmt: skip
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
@@ -528,6 +536,16 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in WEAK_LABELS and words in places:
             label = places[words]
+        elif (
+            label == "PERSON"
+            and len(ent) == 1
+            and words in places
+            and words[0] not in surnames
+            and words[0] not in given_names
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ in LOCAL_NOUNS
+        ):
+            label = places[words]  # "Sanford police officer Timothy Smith", "in Sanford, Fla."
         elif (
             label == "PERSON"
             and len(words) == 1
