@@ -119,7 +119,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # work is no quote ("said in May on the podcast “Here’s the Thing.”" ended Weiner's quote); a
 # dateline with a horizontal bar or a day is no speaker ("WASHINGTON, Aug. 24 (UPI)" spoke); a
 # town the model tags a person before "police" or "residents" is the place it is elsewhere in
-# the article ("Sanford police officer Timothy Smith" made Sanford a person)
+# the article ("Sanford police officer Timothy Smith" made Sanford a person); the line after a
+# bare photo credit is its caption when it reads like one ("POOL New/Reuters." | "... holds up
+# the gun ..." had made an officer the speaker of Zimmerman's quote)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -208,6 +208,19 @@ def test_a_title_broken_over_lines_is_left_out(extracted: bool) -> None:
     assert {r.reason for r in article.removed if "ferry" in r.text} == {"headline (repeated title)"}
 
 
+def test_a_caption_after_a_bare_photo_credit_is_left_out() -> None:
+    caption = "Council member Ada Moss holds up a model of the new tram at the station."
+    kept = "The council said the first stage of the tram line would carry passengers from May."
+    after = (
+        "Work on the second stage, to the airport, will start once the first is open, and the "
+        "council expects it to take another two years."
+    )
+    body = f"{_prose(3)}\nPOOL New/Reuters.\n{caption}\n{kept}\n{after}"
+    article = clean(_doc(body))
+    assert caption not in article.text
+    assert kept in article.text  # what follows the caption is text again
+
+
 def test_repeated_headline_and_caption_copies() -> None:
     caption = "The new tram at the depot on Monday, March 4, 2024."
     body = (

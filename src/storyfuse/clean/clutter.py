@@ -209,6 +209,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
         return []
     reasons: list[str | None] = [line_clutter_reason(line) for line in lines]
     _mark_repeats(lines, reasons)
+    _mark_captions_after_credits(lines, reasons)
     _mark_listed_links(lines, reasons)
     title_key = normalise(title) if title else None
     if title_key:
@@ -516,6 +517,34 @@ def _mark_listed_links(lines: Sequence[Line], reasons: list[str | None]) -> None
             if reasons[k] is None:
                 reasons[k] = f"listed under {heading.text!r} (links to other pages)"
             k += 1
+
+
+# A bare photo credit has at most this many words ("Handout/Reuters.", "POOL New/Reuters.").
+BARE_CREDIT_WORDS = 4
+CAPTION_WORDS_MAX = 45
+# What a photo's caption says and running text seldom does: who is on which side, and what the
+# people pictured are doing, in the present tense.
+CAPTION_CUE = re.compile(
+    r"\((?:left|right|center|centre|top|bottom|front|back|L|R|C)\)"
+    r"|\b(?:holds|hold|poses|pose|speaks|waves|wave|gestures|arrives|attends|listens|looks on"
+    r"|stands|stand|sits|walks|is seen|are seen|pictured)\b"
+)
+
+
+def _mark_captions_after_credits(lines: Sequence[Line], reasons: list[str | None]) -> None:
+    """The line right after a bare photo credit is that photo's caption when it reads like
+    one: "POOL New/Reuters." | "Sanford police officer Timothy Smith holds up the gun ...",
+    "Handout/Reuters." | "George Zimmerman (left) shot and killed Trayvon Martin (right) ..."."""
+    for i in range(1, len(lines)):
+        credit = lines[i - 1]
+        if (
+            reasons[i] is None
+            and reasons[i - 1] == "photo caption or credit"
+            and credit.n_words <= BARE_CREDIT_WORDS
+            and lines[i].n_words <= CAPTION_WORDS_MAX
+            and CAPTION_CUE.search(lines[i].text)
+        ):
+            reasons[i] = "photo caption or credit"
 
 
 def _mark_repeats(lines: Sequence[Line], reasons: list[str | None]) -> None:
