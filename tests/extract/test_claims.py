@@ -815,6 +815,12 @@ def test_put_and_peg_report_a_figure_where_they_put_it_at() -> None:
     assert [(c.value, c.claimant) for c in claims if c.value == 58_000] == [(58_000, None)]
     claims = claims_of("Ana Lindqvist put $100 million into the fund last year.")
     assert [c.claimant for c in claims] == [None]
+    # ... nor putting it at the centre of something
+    claims = claims_of(
+        "Ada Moss's plans to close the port have put the issue of jobs at the center of this "
+        "year's campaign, but the 50-state poll finds jobs are a second-tier issue for voters."
+    )
+    assert [c.claimant for c in claims if c.value == 50] == [None]
 
 
 def test_counting_on_someone_claims_none_of_their_figures() -> None:

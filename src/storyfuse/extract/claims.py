@@ -1080,7 +1080,18 @@ def _reporting(verb: Token) -> bool:
             if c.dep_ in ("prep", "prt")
             or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))
         ]
-        return not places or any(c.dep_ == "prep" and c.lower_ == "at" for c in places)
+        # ... "at" a figure: "put the issue of immigration at the center of this year's
+        # campaign" reports nothing, wherever the parse hangs its "at"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        ats = [
+            t
+            for c in places + objects
+            for t in c.subtree
+            if t.lower_ == "at" and t.dep_ == "prep"
+        ]
+        if ats:
+            return any(t.like_num for at in ats for t in at.subtree)
+        return not places
     if verb.lemma_ == "count":
         # counting on someone relies on them: "the bid is counting on the state to put him
         # back in contention with its 125 delegates"
