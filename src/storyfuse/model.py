@@ -123,7 +123,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # bare photo credit is its caption when it reads like one ("POOL New/Reuters." | "... holds up
 # the gun ..." had made an officer the speaker of Zimmerman's quote); "put" reports a figure only
 # at a figure ("have put the issue of immigration at the center of this year's campaign" made
-# Trump's promises the claimant of a 50-state poll)
+# Trump's promises the claimant of a 50-state poll); a note on the article's own author among its
+# last lines is left out ("Aaron Kall is director of debate at the University of Michigan." was
+# a summary sentence)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -183,6 +183,16 @@ def test_a_bylines_outlet_handle_and_placeholder_are_no_author() -> None:
     assert kept.authors == ("Smith, Jane",)
 
 
+def test_a_note_on_the_articles_own_author_at_its_end_is_left_out() -> None:
+    note = "Jane Smith is director of the harbour studies programme at Tarnby University."
+    page = f"{_prose(4)}\n{note}"
+    article = clean(_doc(page, authors=("Jane Smith",)))
+    assert note not in article.text
+    assert {r.reason for r in article.removed if r.text == note} == {"author bio"}
+    # the same line about someone else is the article's
+    assert note in clean(_doc(page, authors=("Omar Haddad",))).text
+
+
 def test_an_author_named_twice_is_one_author() -> None:
     page = f"Tram line opens\n{_prose(4)}"
     both = ("Troy Smith", "Troy L Smith", "Ana Smith", "Troy L. Smith")

@@ -7,6 +7,7 @@ Plain text (what copying a web page gives) goes through the full clutter search 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -50,6 +51,7 @@ def clean(document: Document) -> Article:
         decisions = classify(lines, title=document.title)
     limits.check()
     meta = metadata.complete(document, decisions)
+    decisions = _without_author_note(decisions, meta.authors)
     text = repair_apostrophes("\n\n".join(d.line.text for d in decisions if d.kept))
     return Article(
         id=document.id,
@@ -75,6 +77,32 @@ def _repaired(document: Document) -> Document:
     if body == document.body and title == document.title:
         return document
     return replace(document, body=body, title=title)
+
+
+# The most words of a note on the author at the end of an article ("Aaron Kall is director of
+# debate at the University of Michigan."), and how many of the last kept lines may be one.
+AUTHOR_NOTE_WORDS = 50
+AUTHOR_NOTE_LINES = 2
+
+
+def _without_author_note(decisions: list[Decision], authors: Sequence[str]) -> list[Decision]:
+    """The decisions with a note on one of the article's own authors among its last lines left
+    out: a line that opens with the author's name and goes on to say who they are ("Aaron Kall
+    is director of debate at the University of Michigan.", "Jane Smith, a former prosecutor,
+    teaches law at ...")."""
+    names = [re.escape(a) for a in authors if " " in a]  # a full name, not "AP" or "Staff"
+    if not names:
+        return decisions
+    opening = re.compile(
+        rf"(?:{'|'.join(names)})(?:,| (?:is|was|has|teaches|writes|covers|served|serves)\b)"
+    )
+    kept = [i for i, d in enumerate(decisions) if d.kept]
+    out = list(decisions)
+    for i in kept[-AUTHOR_NOTE_LINES:]:
+        line = decisions[i].line
+        if line.n_words <= AUTHOR_NOTE_WORDS and opening.match(line.text) and len(kept) > 1:
+            out[i] = Decision(line, "author bio")
+    return out
 
 
 def clean_text(text: str, title: str | None = None) -> str:
