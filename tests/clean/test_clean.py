@@ -596,6 +596,13 @@ def test_the_last_section_of_an_article_written_in_sections_is_kept() -> None:
         ("Ivo Tamm is pushing fellow council members to reject the harbour deal.", False),
         ("Tamm was speaking to a reporter from the Courier at the quay on Monday.", False),
         ("The port authority has been under a court order since a reporter sued it.", False),
+        (
+            (
+                "Ivo Tamm is a council member and a Courier contributor who sat on the harbour "
+                "board. Tamm said he saw the deal change his own ward's mind."
+            ),
+            False,
+        ),
     ],
 )
 def test_an_author_bio_says_what_the_author_is_not_what_a_person_does(

@@ -157,6 +157,12 @@ class Decision:
         return self.reason is None
 
 
+# Words of reported speech, which a note on the author has none of: "Jamal Simmons is a
+# Democratic consultant and a CNN contributor ... Simmons, an Obama supporter, said he saw ..."
+# is the article's.
+REPORTED = re.compile(r"\b(?:said|says|told)\b")
+
+
 def line_clutter_reason(line: Line) -> str | None:
     """A reason why this line, on its own, is page clutter (None when it may be article text)."""
     if line.n_words == 0:
@@ -165,7 +171,12 @@ def line_clutter_reason(line: Line) -> str | None:
         return "a bare time or duration (audio/video player or live-feed residue)"
     if line.has_credit and line.n_words <= 70:
         return "photo caption or credit"
-    if BIO.match(line.text) and line.n_words <= 80 and not line.text.startswith("By "):
+    if (
+        BIO.match(line.text)
+        and line.n_words <= 80
+        and not line.text.startswith("By ")
+        and not REPORTED.search(line.text)
+    ):
         return "author bio"
     if EDITORS_NOTE.match(line.text):
         return "editor's note (about the article or the outlet, not the story it reports)"
