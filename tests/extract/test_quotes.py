@@ -1218,6 +1218,12 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
     assert speaker is not None and "Union" not in speaker
 
 
+def test_a_speakers_words_keep_the_space_between_them() -> None:
+    # a no-break space is a token of its own; the words on either side stay apart
+    (quote,) = quotes_of("“We will stay open,” the\u00a0Tarnby harbour master said on Monday.")
+    assert quote.speaker == "the Tarnby harbour master"
+
+
 def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     text = (
         "“The bridge has to reopen soon, and we are not there yet,” Ada Moss told Norland "

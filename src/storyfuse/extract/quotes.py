@@ -457,7 +457,11 @@ class _Finder:
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
         words = [t for t in words if not t.is_space]
-        name = "".join(t.text_with_ws for t in words).strip()
+        # a line break between two words is a space ("his friend\nMahamat Saleh Oumar")
+        name = "".join(
+            t.text + (" " if t.whitespace_ or self.tokens[min(t.i + 1, hi)].is_space else "")
+            for t in words
+        ).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         return self.people.fullest(name, head.idx)
