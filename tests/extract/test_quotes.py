@@ -1224,6 +1224,16 @@ def test_a_speakers_words_keep_the_space_between_them() -> None:
     assert quote.speaker == "the Tarnby harbour master"
 
 
+def test_a_speaker_owned_by_a_pronoun_is_named_by_its_owner() -> None:
+    text = (
+        "Ada Moss ran the port for a decade. Her campaign said on Monday that the port would "
+        "reopen by May."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ada Moss’s campaign"
+    assert text[quote.speaker_start : quote.speaker_end] == "Her campaign"  # as written
+
+
 def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     text = (
         "“The bridge has to reopen soon, and we are not there yet,” Ada Moss told Norland "

@@ -86,6 +86,8 @@ NAMED_BODIES = frozenset(
 # the most words a show's or a work's name in quote marks has ("Tucker Carlson Tonight")
 TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Of those, the ones that stand for someone the article names: "Her campaign", "his office".
+OWNER_PRONOUNS = frozenset({"his", "her", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
@@ -464,6 +466,11 @@ class _Finder:
         ).strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
+        if len(words) > 1 and words[0].lower_ in OWNER_PRONOUNS and words[0].dep_ == "poss":
+            # "Her campaign" is Hillary Clinton's: the owner the pronoun stands for
+            owner = self.people.resolve(words[0])
+            if owner.lower() != words[0].lower_:
+                return f"{owner}’s {name[len(words[0].text) :].strip()}"
         return self.people.fullest(name, head.idx)
 
     def _titled_person_at_end(self, head: Token) -> str | None:
