@@ -127,7 +127,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # last lines is left out ("Aaron Kall is director of debate at the University of Michigan." was
 # a summary sentence), and a line that reports speech is no author bio ("Jamal Simmons is a ...
 # CNN contributor ... Simmons, an Obama supporter, said ..." was left out); a speaker owned by a
-# pronoun is named by its owner ("Her campaign" is "Hillary Clinton’s campaign")
+# pronoun is named by its owner ("Her campaign" is "Hillary Clinton’s campaign"); "the statement
+# said", "the ad says" speak for who the sentences before say issued it ("the Holocaust Museum
+# issued a statement", "Exxon Mobil contended in its letter")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1218,6 +1218,25 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
     assert speaker is not None and "Union" not in speaker
 
 
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "The Tarnby Museum issued a statement on Monday. “We welcome the refugees and will "
+        "open our doors to them,” the statement said."
+    )
+    assert one(quotes_of(text), "welcome").speaker == "The Tarnby Museum"
+    text = (
+        "Norland Oil said in its letter that the report was unfair. “The reporters ignored "
+        "our figures on the spill,” the letter said."
+    )
+    assert one(quotes_of(text), "ignored").speaker == "Norland Oil"
+    # a document no one is said to have issued speaks for itself
+    text = (
+        "A statement was posted online on Monday. “We welcome the refugees and will open "
+        "our doors to them,” the statement said."
+    )
+    assert one(quotes_of(text), "welcome").speaker == "the statement"
+
+
 def test_a_speakers_words_keep_the_space_between_them() -> None:
     # a no-break space is a token of its own; the words on either side stay apart
     (quote,) = quotes_of("“We will stay open,” the\u00a0Tarnby harbour master said on Monday.")

@@ -160,6 +160,10 @@ SPEECH_NOUNS = frozenset(
 SCARE_QUOTE_WORDS = 5
 # Participles that give a noun its name: a quotation after one is a title, not speech.
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
+# Documents that speak for whoever issued them: "“...,” the statement said".
+DOCUMENT_NOUNS = frozenset({"statement", "ad", "advert", "letter", "email", "memo", "release"})
+# How many sentences back "the statement" looks for who issued it.
+DOCUMENT_REACH = 3
 # Kinds of work whose name follows them in quote marks: "on the podcast “Here’s the Thing.”"
 WORK_NOUNS = frozenset(
     {
@@ -395,6 +399,11 @@ class _Finder:
         body = self.people.body_named(head)  # "the company said"
         if body is not None:
             return body
+        issuer = self._document_owner(head)  # "the statement said"
+        if issuer is not None:
+            issued_by = self._owner_name(issuer)
+            if issued_by is not None:
+                return issued_by
         titled = self._titled_person_at_end(head)
         if titled is not None:
             return titled
@@ -472,6 +481,52 @@ class _Finder:
             if owner.lower() != words[0].lower_:
                 return f"{owner}’s {name[len(words[0].text) :].strip()}"
         return self.people.fullest(name, head.idx)
+
+    def _document_owner(self, head: Token) -> Token | None:
+        """Who speaks through "the statement", "the ad" or "the letter" (``head`` the noun,
+        with "the" alone): the one the sentences before (``DOCUMENT_REACH``) give as its
+        author, at the last mention of such a document: the subject of the verb it is the
+        object of ("the Holocaust Museum issued a statement", "Bernie Sanders is releasing a
+        new 30-second ad"), the agent of its participle ("a statement issued by the Sanders
+        campaign") or its owner ("Mobil contended in its letter"); None when they give none."""
+        if head.lower_ not in DOCUMENT_NOUNS or head.ent_type_:
+            return None
+        if [c.lower_ for c in head.children if c.dep_ not in NAME_DROP_DEPS] != ["the"]:
+            return None
+        s_now = self.sent_of[head.i]
+        for t in reversed(self.tokens[: head.i]):
+            if s_now - self.sent_of[t.i] > DOCUMENT_REACH:
+                return None
+            if t.lemma_.lower() != head.lemma_.lower() or t.pos_ != "NOUN" or self.in_quote[t.i]:
+                continue
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            for clause in (c for c in t.children if c.dep_ == "acl"):
+                owners += [
+                    o for a in clause.children if a.dep_ == "agent" for o in a.children
+                    if o.dep_ == "pobj"
+                ]
+            if t.dep_ == "dobj":
+                owners += [c for c in t.head.children if c.dep_ == "nsubj"]
+            if owners:
+                return owners[0]
+            if t.i != head.i:
+                return None  # the last such document has no author given
+        return None
+
+    def _owner_name(self, owner: Token) -> str | None:
+        """The name of a document's author: a possessive's name or the person it stands for
+        ("Trump’s statement", "its letter"), or the subject's name; None for a pronoun that
+        stands for no one named."""
+        if owner.dep_ != "poss":
+            name = self._name_of(owner)
+        elif owner.lower_ in OWNER_PRONOUNS:
+            name = self.people.resolve(owner)
+        else:
+            ent = next((e for e in self.doc.ents if e.start <= owner.i < e.end), None)
+            words = ent if ent is not None else self.doc[owner.i : owner.i + 1]
+            name = self.people.fullest(words.text.removesuffix("’s").removesuffix("'s"), owner.idx)
+        unresolved = name.lower() in OWNER_PRONOUNS | PERSONAL_PRONOUNS | ORG_PRONOUNS
+        return None if unresolved else name
 
     def _titled_person_at_end(self, head: Token) -> str | None:
         """The person a subject phrase ends with after a title, where the parse made the body
