@@ -129,7 +129,9 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # CNN contributor ... Simmons, an Obama supporter, said ..." was left out); a speaker owned by a
 # pronoun is named by its owner ("Her campaign" is "Hillary Clinton’s campaign"); "the statement
 # said", "the ad says" speak for who the sentences before say issued it ("the Holocaust Museum
-# issued a statement", "Exxon Mobil contended in its letter")
+# issued a statement", "Exxon Mobil contended in its letter"); a person's name run on over a
+# title-case headline's words is the names the article writes alone ("Hillary Clinton Slams
+# Donald Trump" is Hillary Clinton and Donald Trump)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

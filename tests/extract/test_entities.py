@@ -417,3 +417,20 @@ def test_a_town_before_its_police_is_the_town_it_is_elsewhere() -> None:
     found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
     assert found[0] == ("Tarnby", "GPE")
     assert ("Obama", "PERSON") in found  # before another noun, a name stays a name
+
+
+def test_a_headline_run_over_two_names_the_text_writes_alone_is_those_names() -> None:
+    vocab = nlp().vocab
+    words = ["Ada", "Moss", "Slams", "Ben", "Roe", "On", "Ports", "\n\n", "Ada", "Moss"]
+    words += ["and", "Ben", "Roe", "met", "Ivo", "Tamm", "Sr.", "and", "Ivo", "Tamm", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 5, label="PERSON"),
+        Span(doc, 8, 10, label="PERSON"),
+        Span(doc, 11, 13, label="PERSON"),
+        Span(doc, 14, 17, label="PERSON"),
+        Span(doc, 18, 20, label="PERSON"),
+    ]
+    found = [e.text for e in entity_fixes(doc).ents]
+    assert found[:2] == ["Ada Moss", "Ben Roe"]
+    assert "Ivo Tamm Sr." in found  # a father is not his son

@@ -588,8 +588,38 @@ def entity_fixes(doc: Doc) -> Doc:
         ):
             label = "GPE"  # "in Kursk", but not "in Family and Medical Leave Act"
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
-    doc.ents = fixed
+    doc.ents = _names_apart(fixed)
     return doc
+
+
+def _names_apart(ents: list[Span]) -> list[Span]:
+    """A person's name that runs on over the words after or before it, where the text names
+    that person elsewhere without them, is the name alone: a title-case headline "Hillary
+    Clinton Slams Donald Trump On Abortion" tagged one person is Hillary Clinton and Donald
+    Trump when the article writes both names on their own."""
+    known = {
+        tuple(t.text for t in e) for e in ents if e.label_ == "PERSON" and len(e) >= 2
+    }
+    out: list[Span] = []
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if ent.label_ != "PERSON" or len(ent) < 3:
+            out.append(ent)
+            continue
+        head = max((n for n in range(2, len(ent)) if words[:n] in known), default=0)
+        tail = max((n for n in range(2, len(ent) - head + 1) if words[-n:] in known), default=0)
+        rest = [w.lower().rstrip(".") for w in words[head : len(words) - tail]]
+        if (not head and not tail) or any(
+            w in SUFFIXES or w in ORG_WORDS or w.title() in FACILITY_HEADS for w in rest
+        ):
+            # "Duncan Hunter Sr." is not his son; "the Muhammad Ali Center" is no person
+            out.append(ent)
+            continue
+        if head:
+            out.append(Span(ent.doc, ent.start, ent.start + head, label="PERSON"))
+        if tail:
+            out.append(Span(ent.doc, ent.end - tail, ent.end, label="PERSON"))
+    return out
 
 
 def _trimmed(ent: Span) -> Span | None:
