@@ -1237,6 +1237,15 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
     assert one(quotes_of(text), "welcome").speaker == "the statement"
 
 
+def test_the_person_apposed_to_a_role_that_names_another_is_the_speaker() -> None:
+    text = (
+        "“The port will reopen by May,” Mayor Ada Moss’s chief of staff, Ben Roe, told "
+        "reporters on Monday."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ben Roe"
+
+
 def test_a_speakers_words_keep_the_space_between_them() -> None:
     # a no-break space is a token of its own; the words on either side stay apart
     (quote,) = quotes_of("“We will stay open,” the\u00a0Tarnby harbour master said on Monday.")

@@ -453,6 +453,12 @@ class _Finder:
             people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
                 return self.people.fullest(people[0].name, head.idx)
+            # ... or the one named in apposition to a role that names another: "California
+            # Rep. Duncan Hunter’s chief of staff, Joe Kasper," is Joe Kasper
+            apposed = {t.idx for t in named}
+            people = [p for p in people if any(p.start <= c < p.end for c in apposed)]
+            if len(people) == 1:
+                return self.people.fullest(people[0].name, head.idx)
         # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
         keep = keep + completes
         keep.sort(key=lambda t: t.i)
