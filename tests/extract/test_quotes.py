@@ -1246,6 +1246,11 @@ def test_the_person_apposed_to_a_role_that_names_another_is_the_speaker() -> Non
     assert quote.speaker == "Ben Roe"
 
 
+def test_a_named_speaker_is_named_without_the_outlet_they_write_for() -> None:
+    (quote,) = quotes_of("“The port will reopen by May,” the Herald’s Jane Smith said.")
+    assert quote.speaker == "Jane Smith"
+
+
 def test_a_speakers_words_keep_the_space_between_them() -> None:
     # a no-break space is a token of its own; the words on either side stay apart
     (quote,) = quotes_of("“We will stay open,” the\u00a0Tarnby harbour master said on Monday.")

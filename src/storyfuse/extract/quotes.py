@@ -418,6 +418,9 @@ class _Finder:
                 continue
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
                 continue  # nor when it was said: "Clinton defenders today argue"
+            employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
+            if employer and head.ent_type_ == "PERSON":
+                continue  # the outlet a named person writes for: "Gallup’s Jeffrey M. Jones"
             keep.extend(child.subtree)
         if head.ent_type_ and head.ent_type_ != "PERSON":
             # a name that runs on through a preposition stays whole: "the Bank of England",
