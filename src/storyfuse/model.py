@@ -133,7 +133,8 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # title-case headline's words is the names the article writes alone ("Hillary Clinton Slams
 # Donald Trump" is Hillary Clinton and Donald Trump); the person named in apposition to a role
 # that names another is the speaker ("Carter’s press secretary, Peter Cook" is Peter Cook), and a
-# named speaker is named without the outlet before them ("Gallup’s Jeffrey M. Jones")
+# named speaker is named without the outlet before them ("Gallup’s Jeffrey M. Jones"), also an
+# outlet ending in s that the parse made a second subject ("Fox News’ Bret Baier said")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1249,6 +1249,9 @@ def test_the_person_apposed_to_a_role_that_names_another_is_the_speaker() -> Non
 def test_a_named_speaker_is_named_without_the_outlet_they_write_for() -> None:
     (quote,) = quotes_of("“The port will reopen by May,” the Herald’s Jane Smith said.")
     assert quote.speaker == "Jane Smith"
+    # an owner ending in s, its apostrophe read as punctuation
+    (quote,) = quotes_of("Reuters’ Ada Lindqvist said the port would reopen by May.")
+    assert quote.speaker == "Ada Lindqvist"
 
 
 def test_a_speakers_words_keep_the_space_between_them() -> None:

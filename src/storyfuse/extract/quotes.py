@@ -576,6 +576,14 @@ class _Finder:
             # Monday, Hansen told ..."), is not the one on the verb's line
             on_line = [c for c in subjects if "\n" not in self._between(c, node)]
             subjects = on_line or subjects
+            # an owner the parse made a second subject ("Reuters’ Ada Lindqvist said", the
+            # apostrophe read as punctuation): the name it owns speaks
+            owned = [
+                c
+                for c in subjects[:-1]
+                if c.i + 1 < len(self.tokens) and self.tokens[c.i + 1].text in ("’", "'")
+            ]
+            subjects = [c for c in subjects if c not in owned] or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 return self._past_dateline((outside or subjects)[0], subjects)
