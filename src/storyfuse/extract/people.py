@@ -237,8 +237,8 @@ class People:
 
     def body_named(self, head: Token) -> str | None:
         """The body "the company" or "the group" stands for (``head`` is the noun, with "the"
-        and no other word but a clause or phrase after it), among the
-        organisations named outside quote marks in the sentences before (``BODY_REACH``): the
+        and no other word but a clause or an apposition after it), among the organisations
+        named outside quote marks in the sentences before (``BODY_REACH``): the
         last one whose name ends in that word ("the foundation": "the Trayvon Martin
         Foundation"), else the last one that was a source, the subject of its clause or what
         a report is "according to" ("The Trayvon Martin Foundation did not ..., telling Fox

@@ -516,10 +516,7 @@ class _Finder:
                 ]
             if t.dep_ == "dobj":
                 owners += [c for c in t.head.children if c.dep_ == "nsubj"]
-            if owners:
-                return owners[0]
-            if t.i != head.i:
-                return None  # the last such document has no author given
+            return owners[0] if owners else None  # the last such document's author, if given
         return None
 
     def _owner_name(self, owner: Token) -> str | None:
