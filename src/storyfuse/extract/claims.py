@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
-from storyfuse.extract.people import People
+from storyfuse.extract.people import OWNER_PRONOUNS, People
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -1041,10 +1041,10 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
     if body is not None:
         return body  # "the company said"
     first = text.split(" ", 1)
-    if len(first) == 2 and first[0].lower() in {"his", "her", "its"}:
+    if len(first) == 2 and first[0].lower() in OWNER_PRONOUNS:
         # "His office" -> "Holcomb's office": name the owner the pronoun stands for.
-        owner = people.resolve(source[0])
-        if owner.lower() != first[0].lower():
+        owner = people.owner_of(source[0])
+        if owner is not None:
             return f"{owner}'s {first[1]}"
     return text or None
 

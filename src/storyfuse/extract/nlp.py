@@ -522,7 +522,7 @@ def entity_fixes(doc: Doc) -> Doc:
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
     kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
-    kept = [e for e in map(_owner_apart, kept) if e is not None]
+    kept = list(map(_owner_apart, kept))
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
@@ -659,7 +659,7 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
 
 
-def _owner_apart(ent: Span) -> Span | None:
+def _owner_apart(ent: Span) -> Span:
     """A person run together with what is theirs, or with their employer, at a possessive:
     "Donald Trump’s Speech", "Trump’s Supporters" are Donald Trump and Trump; "Commentary’s
     Noah Rothman" is Noah Rothman (a one-word owner before a name of two or more capitalised

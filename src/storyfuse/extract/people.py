@@ -24,6 +24,8 @@ from storyfuse.extract.quotes_verbs import QUOTE_VERBS
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ORG_PRONOUNS = frozenset({"it"})
+# Possessive pronouns that stand for someone the article names: "Her campaign", "his office".
+OWNER_PRONOUNS = frozenset({"his", "her", "its"})
 # pronouns that stand for no one person or organisation here
 UNRESOLVED_PRONOUNS = frozenset({"they", "them", "their", "we", "i", "you", "our", "my", "your"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -234,6 +236,12 @@ class People:
             if chained is None:
                 return self.fullest(last.name, last.start)
             pron = chained
+
+    def owner_of(self, pron: Token) -> str | None:
+        """Who a possessive pronoun ("his office", "her campaign") stands for; None when it
+        stands for no one the article names."""
+        owner = self.resolve(pron)
+        return None if owner.lower() == pron.lower_ else owner
 
     def body_named(self, head: Token) -> str | None:
         """The body "the company" or "the group" stands for (``head`` is the noun, with "the"

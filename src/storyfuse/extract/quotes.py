@@ -58,8 +58,10 @@ from storyfuse.extract.people import (
     ANSWER_LABELS,
     FIRST_PERSON,
     ORG_PRONOUNS,
+    OWNER_PRONOUNS,
     PERSONAL_PRONOUNS,
     People,
+    strip_possessive,
 )
 from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
@@ -86,8 +88,6 @@ NAMED_BODIES = frozenset(
 # the most words a show's or a work's name in quote marks has ("Tucker Carlson Tonight")
 TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-# Of those, the ones that stand for someone the article names: "Her campaign", "his office".
-OWNER_PRONOUNS = frozenset({"his", "her", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
@@ -486,8 +486,8 @@ class _Finder:
             name = name[:-2]
         if len(words) > 1 and words[0].lower_ in OWNER_PRONOUNS and words[0].dep_ == "poss":
             # "Her campaign" is Hillary Clinton's: the owner the pronoun stands for
-            owner = self.people.resolve(words[0])
-            if owner.lower() != words[0].lower_:
+            owner = self.people.owner_of(words[0])
+            if owner is not None:
                 return f"{owner}’s {name[len(words[0].text) :].strip()}"
         return self.people.fullest(name, head.idx)
 
@@ -523,16 +523,14 @@ class _Finder:
         """The name of a document's author: a possessive's name or the person it stands for
         ("Trump’s statement", "its letter"), or the subject's name; None for a pronoun that
         stands for no one named."""
-        if owner.dep_ != "poss":
-            name = self._name_of(owner)
-        elif owner.lower_ in OWNER_PRONOUNS:
-            name = self.people.resolve(owner)
-        else:
+        if owner.dep_ == "poss" and owner.lower_ in OWNER_PRONOUNS:
+            return self.people.owner_of(owner)
+        if owner.dep_ == "poss":
             ent = next((e for e in self.doc.ents if e.start <= owner.i < e.end), None)
             words = ent if ent is not None else self.doc[owner.i : owner.i + 1]
-            name = self.people.fullest(words.text.removesuffix("’s").removesuffix("'s"), owner.idx)
-        unresolved = name.lower() in OWNER_PRONOUNS | PERSONAL_PRONOUNS | ORG_PRONOUNS
-        return None if unresolved else name
+            return self.people.fullest(strip_possessive(words.text), owner.idx)
+        name = self._name_of(owner)
+        return None if name.lower() in PERSONAL_PRONOUNS | ORG_PRONOUNS else name
 
     def _titled_person_at_end(self, head: Token) -> str | None:
         """The person a subject phrase ends with after a title, where the parse made the body
