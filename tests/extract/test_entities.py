@@ -355,18 +355,19 @@ def test_a_name_ending_in_a_venues_word_is_a_facility_not_a_person() -> None:
     assert found == [("Tarnby Superspeedway", "FAC"), ("Ada Moss", "PERSON")]
 
 
+def fixed_of(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The entities ``entity_fixes`` makes of a parse of ``words`` tagged with ``spans``
+    (start, end, label): each one's text and label."""
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return [(e.text, e.label_) for e in entity_fixes(doc).ents]
+
+
 def test_an_online_platform_is_a_body_and_a_disease_no_entity() -> None:
-    vocab = nlp().vocab
     words = ["Ada", "Moss", "posted", "to", "Twitter", "and", "Facebook", "and", "YouTube"]
     words += ["about", "COVID-19", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [
-        Span(doc, 0, 2, label="PERSON"),
-        Span(doc, 4, 5, label="PERSON"),
-        Span(doc, 6, 9, label="WORK_OF_ART"),
-        Span(doc, 10, 11, label="ORG"),
-    ]
-    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    spans = [(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 9, "WORK_OF_ART"), (10, 11, "ORG")]
+    found = fixed_of(words, spans)
     assert found == [
         ("Ada Moss", "PERSON"),
         ("Twitter", "ORG"),
@@ -376,25 +377,15 @@ def test_an_online_platform_is_a_body_and_a_disease_no_entity() -> None:
 
 
 def test_a_newspaper_tagged_a_place_or_a_building_is_a_body() -> None:
-    vocab = nlp().vocab
     words = ["The", "Tarnby", "Herald", "and", "Tarnby", "Harbour", "reported", "it", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [Span(doc, 1, 3, label="FAC"), Span(doc, 4, 6, label="FAC")]
-    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    found = fixed_of(words, [(1, 3, "FAC"), (4, 6, "FAC")])
     assert found == [("Tarnby Herald", "ORG"), ("Tarnby Harbour", "FAC")]
 
 
 def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
-    vocab = nlp().vocab
     words = ["Tarnby", "’s", "Ada", "Moss", "read", "Ben", "Roe", "’s", "Speech", "to"]
     words += ["Norland", "People", "’s", "Party", "members", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [
-        Span(doc, 0, 4, label="PERSON"),
-        Span(doc, 5, 9, label="PERSON"),
-        Span(doc, 10, 14, label="PERSON"),
-    ]
-    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    found = fixed_of(words, [(0, 4, "PERSON"), (5, 9, "PERSON"), (10, 14, "PERSON")])
     assert found == [
         ("Ada Moss", "PERSON"),
         ("Ben Roe", "PERSON"),
@@ -403,34 +394,18 @@ def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
 
 
 def test_a_town_before_its_police_is_the_town_it_is_elsewhere() -> None:
-    vocab = nlp().vocab
     words = ["Tarnby", "police", "officer", "Ada", "Moss", "spoke", "in", "Tarnby", "."]
     words += ["Obama", "aides", "met", "in", "Obama", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [
-        Span(doc, 0, 1, label="PERSON"),
-        Span(doc, 3, 5, label="PERSON"),
-        Span(doc, 7, 8, label="GPE"),
-        Span(doc, 9, 10, label="PERSON"),
-        Span(doc, 13, 14, label="GPE"),
-    ]
-    found = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    spans = [(0, 1, "PERSON"), (3, 5, "PERSON"), (7, 8, "GPE"), (9, 10, "PERSON"), (13, 14, "GPE")]
+    found = fixed_of(words, spans)
     assert found[0] == ("Tarnby", "GPE")
     assert ("Obama", "PERSON") in found  # before another noun, a name stays a name
 
 
 def test_a_headline_run_over_two_names_the_text_writes_alone_is_those_names() -> None:
-    vocab = nlp().vocab
     words = ["Ada", "Moss", "Slams", "Ben", "Roe", "On", "Ports", "\n\n", "Ada", "Moss"]
     words += ["and", "Ben", "Roe", "met", "Ivo", "Tamm", "Sr.", "and", "Ivo", "Tamm", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [
-        Span(doc, 0, 5, label="PERSON"),
-        Span(doc, 8, 10, label="PERSON"),
-        Span(doc, 11, 13, label="PERSON"),
-        Span(doc, 14, 17, label="PERSON"),
-        Span(doc, 18, 20, label="PERSON"),
-    ]
-    found = [e.text for e in entity_fixes(doc).ents]
+    spans = [(0, 5, "PERSON"), (8, 10, "PERSON"), (11, 13, "PERSON"), (14, 17, "PERSON")]
+    found = [text for text, _ in fixed_of(words, [*spans, (18, 20, "PERSON")])]
     assert found[:2] == ["Ada Moss", "Ben Roe"]
     assert "Ivo Tamm Sr." in found  # a father is not his son
