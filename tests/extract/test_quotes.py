@@ -1229,6 +1229,12 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
         "our figures on the spill,” the letter said."
     )
     assert one(quotes_of(text), "ignored").speaker == "Norland Oil"
+    # the subject that said something in the statement
+    text = (
+        "Two dockers were hurt at the port, the Tarnby Harbour Trust said in a statement on "
+        "Monday. “The cause of the fall is under investigation,” the statement said."
+    )
+    assert one(quotes_of(text), "under investigation").speaker == "the Tarnby Harbour Trust"
     # a document no one is said to have issued speaks for itself
     text = (
         "A statement was posted online on Monday. “We welcome the refugees and will open "

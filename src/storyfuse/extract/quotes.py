@@ -497,7 +497,8 @@ class _Finder:
         author, at the last mention of such a document: the subject of the verb it is the
         object of ("the Holocaust Museum issued a statement", "Bernie Sanders is releasing a
         new 30-second ad"), the agent of its participle ("a statement issued by the Sanders
-        campaign") or its owner ("Mobil contended in its letter"); None when they give none."""
+        campaign"), its owner ("Mobil contended in its letter") or the subject of the verb it
+        is said in ("the US military said in a statement"); None when they give none."""
         if head.lower_ not in DOCUMENT_NOUNS or head.ent_type_:
             return None
         if [c.lower_ for c in head.children if c.dep_ not in NAME_DROP_DEPS] != ["the"]:
@@ -516,6 +517,9 @@ class _Finder:
                 ]
             if t.dep_ == "dobj":
                 owners += [c for c in t.head.children if c.dep_ == "nsubj"]
+            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+                # "the US military said in a statement"
+                owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
             return owners[0] if owners else None  # the last such document's author, if given
         return None
 
