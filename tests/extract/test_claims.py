@@ -544,6 +544,29 @@ def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:
         ),
         # control: the number in the clause "since" opens is dated by it
         ("Prices have doubled since 3,000 troops arrived in May.", {"May": "2024-05"}, "2024-05"),
+        # a date a span of time before or after: "18 years after ... in 2001"
+        (
+            (
+                "About 1,300 Norland troops remain in Tarnby, 18 years after the kingdom "
+                "invaded the island in the wake of the March 2006 riots."
+            ),
+            {"March 2006": "2006-03"},
+            None,
+        ),
+        (
+            (
+                "About 1,300 Norland troops remain in Tarnby, weeks before the island votes "
+                "in March 2025."
+            ),
+            {"March 2025": "2025-03"},
+            None,
+        ),
+        # control: "after" alone does not make a starting point
+        (
+            "About 1,300 people lost power after the storm hit in March.",
+            {"March": "2024-03"},
+            "2024-03",
+        ),
     ],
 )
 def test_a_starting_point_after_since_does_not_date_a_figure(

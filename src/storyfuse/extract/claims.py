@@ -1302,14 +1302,26 @@ def _date(
 def _starting_point(time: Token, number: Token) -> bool:
     """Whether a time expression is what something is counted from, not when the number
     holds: "the highest number since the agency began keeping track in 2000", "up 40% since
-    January". It hangs on "since" (or its clause is one "since" opens), and the number does
-    not: in "prices doubled after 3,000 troops arrived in May", May dates the 3,000."""
+    January", "13,000 troops remain, 18 years after Washington invaded the country in the wake
+    of the September 11, 2001 attacks". It hangs on "since", or on "after" or "before" with a
+    span of time to it (or its clause is one they open), and the number does not: in "prices
+    doubled after 3,000 troops arrived in May", May dates the 3,000."""
     for token in (time, *time.ancestors):
-        if token.lower_ == "since" or any(
-            c.dep_ == "mark" and c.lower_ == "since" for c in token.children
-        ):
+        if _since(token) or any(c.dep_ == "mark" and _since(c) for c in token.children):
             return not (token.i == number.i or token.is_ancestor(number))
     return False
+
+
+def _since(token: Token) -> bool:
+    """ "since", or "after" or "before" a span of time ("18 years after", "weeks before")."""
+    if token.lower_ == "since":
+        return True
+    if token.lower_ not in ("after", "before"):
+        return False
+    spans = (token, token.head) if token.dep_ == "mark" else (token,)
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for t in spans for c in t.children
+    )
 
 
 def _clause_verb(token: Token) -> Token:
