@@ -382,6 +382,22 @@ def test_a_newspaper_tagged_a_place_or_a_building_is_a_body() -> None:
     assert found == [("Tarnby Herald", "ORG"), ("Tarnby Harbour", "FAC")]
 
 
+def test_a_newspaper_tagged_a_person_is_a_body() -> None:
+    words = ["The", "Tarnby", "Chronicle", "and", "the", "Norland", "Tribune", "said", ","]
+    words += ["the", "Chronicle", "said", ".", "Ada", "Post", "wrote", "."]
+    spans = [(1, 3, "ORG"), (5, 7, "PERSON"), (10, 11, "PERSON"), (13, 15, "PERSON")]
+    assert fixed_of(words, spans) == [
+        ("Tarnby Chronicle", "ORG"),
+        ("Norland Tribune", "ORG"),
+        ("Chronicle", "ORG"),  # the newspaper the article names
+        ("Ada Post", "PERSON"),  # "Post" is a surname too
+    ]
+    # a lone "Chronicle" with no newspaper of that name in the article stays as tagged
+    assert fixed_of(["Chronicle", "said", "so", "."], [(0, 1, "PERSON")]) == [
+        ("Chronicle", "PERSON")
+    ]
+
+
 def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
     words = ["Tarnby", "’s", "Ada", "Moss", "read", "Ben", "Roe", "’s", "Speech", "to"]
     words += ["Norland", "People", "’s", "Party", "members", "."]

@@ -84,6 +84,8 @@ LOCAL_NOUNS = frozenset(
         "neighborhood", "neighbourhood", "schools", "airport", "harbor", "harbour", "port",
     }
 )  # fmt: skip
+# Newspapers' words that are people's surnames too ("Emily Post", "Nick Herald").
+SURNAME_PRESS_WORDS = frozenset({"post", "herald", "globe", "times"})
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
@@ -523,6 +525,12 @@ def entity_fixes(doc: Doc) -> Doc:
     kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
     kept = list(map(_owner_apart, kept))
+    # the last words of the newspapers the article names: "The San Francisco Chronicle"
+    papers = {
+        e[-1].lower_
+        for e in kept
+        if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in PRESS_WORDS
+    }
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
@@ -569,6 +577,8 @@ def entity_fixes(doc: Doc) -> Doc:
             and words[-1].lower() in PRESS_WORDS
         ):
             label = "ORG"  # a newspaper: "the Miami Herald" (FAC), "The Washington Post" (GPE)
+        elif label == "PERSON" and words and _a_newspaper(words, papers, places):
+            label = "ORG"  # "San Francisco Chronicle", "the Chronicle" (PERSON); not "Emily Post"
         elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
             label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
         elif label == "PERSON" and _before_a_body_noun(ent):
@@ -590,6 +600,21 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _a_newspaper(
+    words: tuple[str, ...], papers: set[str], places: dict[tuple[str, ...], str]
+) -> bool:
+    """A name ending in a newspaper's word: the last word of a newspaper the article names
+    ("the Chronicle" after "The San Francisco Chronicle"), or a longer name ending in such a
+    word that no one has as a surname ("Chronicle", not "Post") or in any after a place the
+    article names ("Washington Post")."""
+    last = words[-1].lower()
+    if last not in PRESS_WORDS:
+        return False
+    if len(words) == 1:
+        return last in papers
+    return last not in SURNAME_PRESS_WORDS or words[:-1] in places
 
 
 def _names_apart(ents: list[Span]) -> list[Span]:
