@@ -577,6 +577,19 @@ def test_a_starting_point_after_since_does_not_date_a_figure(
     assert claim.date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Officials began receiving 911 calls Tuesday about a fight between two men.", [2.0]),
+        ("The 911 dispatcher sent four officers to the station.", [4.0]),
+        # control: a count of calls
+        ("The center took 450 calls on Tuesday.", [450.0]),
+    ],
+)
+def test_an_emergency_telephone_number_is_no_count(text: str, values: list[float]) -> None:
+    assert [c.value for c in claims_of(text)] == values
+
+
 # --- number reading, property-based --------------------------------------------------------------
 
 

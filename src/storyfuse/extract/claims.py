@@ -5,7 +5,8 @@ this module then decides, from the parse around each number,
 
 1. whether it is a quantity at all: years, dates, times of day, durations, ages, ordinals,
    designations ("Boeing 787", "Article 4"), scores ("a 5-4 decision"), ratios ("eight of 10"),
-   multipliers ("three times the rate"), phone numbers and footnote marks are not;
+   multipliers ("three times the rate"), phone numbers ("911 calls") and footnote marks are
+   not;
 2. ranges: "10,000 to 12,000", "between 10 and 12", "$40-50 billion" become one claim with an
    ``upper``; "from 0.9 to 1.2 percent" after a verb of change, or a descending pair
    ("46 percent to 42 percent"), stays two claims;
@@ -242,6 +243,13 @@ PRONOUNS = frozenset(
 _AGE_AFTER = re.compile(
     r"^\s?[-–]?\s?(?:years?|yrs?)[-– ]old|^\s*(?:or|and) (?:older|over|above|younger)"
 )
+# Emergency telephone numbers before what they name: "911 calls", "a 999 call handler".
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+_EMERGENCY_AFTER = re.compile(
+    r"^[-\s]?(?:calls?|callers?|call-takers?|dispatch\w*|operators?|emergenc\w*|lines?|"
+    r"centers?|centres?|systems?|services?|handlers?|hotlines?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -472,6 +480,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True  # "two girls, ages 13 and 15": 15 is an age as 13 is
         if _AGE_AFTER.match(after):
             return True
+        if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
+            return True  # "began receiving 911 calls": a telephone number, not a count
         if _is_appositive_age(item, sent):
             return True
         if _counts_a_list(item):
