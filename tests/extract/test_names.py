@@ -590,6 +590,19 @@ def test_a_newspaper_named_by_its_last_word() -> None:
     assert ix.canonical("Post") == "Post"  # two papers end with it
 
 
+def test_a_newspaper_that_speaks_is_no_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Norland Chronicle", "ORG", "Norland Chronicle says police are looking into it."),
+            ("Norland Chronicle", "", ""),
+            ("Ruben Brekelmans", "ORG", "Ruben Brekelmans said so."),
+            ("Ruben Brekelmans", "", ""),
+        ]
+    )
+    assert not ix.is_person("Norland Chronicle")
+    assert ix.is_person("Ruben Brekelmans")
+
+
 def test_a_short_form_tagged_as_a_person_joins_the_body_as_a_body() -> None:
     ix = NameIndex.build(
         [("The Tarn Group", "ORG", ""), ("The Tarn Group", "ORG", ""), ("Tarn", "PERSON", "")]

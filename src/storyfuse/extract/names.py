@@ -124,6 +124,8 @@ PART_HEADS = ORG_HEADS | _words(
 )
 # Last words by which a newspaper is called alone: "the Times", "the Post".
 PRESS_WORDS = _words("times post journal tribune herald globe chronicle gazette telegraph")
+# Of those, the ones that are people's surnames too ("Emily Post", "Nick Herald").
+SURNAME_PRESS_WORDS = _words("post herald globe times")
 # Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
 TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
 
@@ -263,10 +265,13 @@ def suffix_of(key: str) -> str:
 
 def looks_personal(name: str) -> bool:
     """Two to four capitalised words, none of them a role, an organisation word or a
-    connector: the shape of a person's name ("Ruben Brekelmans", "Kim Jong Un")."""
+    connector, nor ending in a newspaper's word: the shape of a person's name ("Ruben
+    Brekelmans", "Kim Jong Un")."""
     words = clean(name).split()
     if not 2 <= len(words) <= 4:
         return False
+    if words[-1].lower() in PRESS_WORDS - SURNAME_PRESS_WORDS:
+        return False  # a newspaper: "San Francisco Chronicle"
     for w in words:
         bare = w.lower().rstrip(".")
         if not w[:1].isupper() or w.isupper() and len(w) > 2:

@@ -53,6 +53,7 @@ from storyfuse.extract.names import (
     ORG_WORDS,
     PRESS_WORDS,
     SUFFIXES,
+    SURNAME_PRESS_WORDS,
     TITLE_QUALIFIERS,
     without_accents,
 )
@@ -84,8 +85,6 @@ LOCAL_NOUNS = frozenset(
         "neighborhood", "neighbourhood", "schools", "airport", "harbor", "harbour", "port",
     }
 )  # fmt: skip
-# Newspapers' words that are people's surnames too ("Emily Post", "Nick Herald").
-SURNAME_PRESS_WORDS = frozenset({"post", "herald", "globe", "times"})
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
