@@ -1671,6 +1671,47 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]
 
 
+def test_one_remark_of_speakers_one_role_describes_is_one_quote():
+    """ "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word alike
+    are one speaker's one remark; two spokespeople's different remarks stay apart, and so do
+    two named people's identical words."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    said = "We received an inquiry from the harbour board and are cooperating"
+    heard = "we have received an inquiry from the harbour board and are cooperating"
+    other = "Tolls will rise for every ship that docks in Saltmere next spring"
+    specs = [
+        {
+            "id": "a",
+            "text": f"“{said},” a Tarnby spokesperson said.",
+            "quotes": [[said, "Tarnby spokesperson"]],
+        },
+        {
+            "id": "b",
+            "text": f"A company spokesperson said: “{heard}.” “{other},” said a city spokesperson.",
+            "quotes": [[heard, "company spokesperson"], [other, "city spokesperson"]],
+        },
+        {
+            "id": "c",
+            "text": f"“{other},” Ada Moss said. “{other},” Ben Roe said.",
+            "quotes": [[other, "Ada Moss"], [other, "Ben Roe"]],
+        },
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    groups = quotes(story, build_names(story))
+    joined = [g for g in groups if len({x for v in g.variants for x in v.sources}) > 1]
+    assert [(g.speaker, [v.sources for v in g.variants]) for g in joined] == [
+        ("Tarnby spokesperson", [("a",), ("b",)])
+    ]
+    assert len(groups) == 4
+
+
 def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in_full():
     """The story names Ada and Ben Moss, so "Moss" alone is nobody in particular; in an
     article that names only Ada Moss in full, its "Moss" is Ada Moss."""

@@ -113,33 +113,58 @@ def quote_texts(story: StoryArticles, names: Names) -> list[str]:
 
 
 def _compatible(a: Said, b: Said) -> bool:
-    """Two utterances of one speaker, or one of them unattributed, may be one remark."""
-    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+    """Two utterances of one speaker, or one of them unattributed, may be one remark; so may
+    two of speakers described by one role, when one rendering holds the other word for word
+    (``_one_role``)."""
+    return (
+        a.speaker is None
+        or b.speaker is None
+        or a.speaker == b.speaker
+        or (_one_role(a.speaker, b.speaker) and _holds(a, b))
+    )
+
+
+def _one_role(a: str, b: str) -> bool:
+    """Two speakers written as one role, one outlet naming more of it than the other: "a WeWork
+    spokesperson" and "a company spokesperson" (the role's last word alike and in lower case,
+    so no name)."""
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return last_a == last_b and last_a.islower()
+
+
+def _holds(a: Said, b: Said) -> bool:
+    """One rendering holds the other (``_contained``), and the shorter is long enough to say
+    so."""
+    shorter = min(len(a.text.split()), len(b.text.split()))
+    return shorter >= CONTAINED_MIN_WORDS and _contained(a, b)
+
+
+def _contained(a: Said, b: Said) -> bool:
+    """One rendering holds the other word for word, or nearly so when both are long enough
+    ("We received an inquiry ..." / "we have received an inquiry ...")."""
+    ka, kb = _key(a.text), _key(b.text)
+    if ka and kb and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "):
+        return True
+    shorter = min(len(a.text.split()), len(b.text.split()))
+    return shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(ka, kb) >= CONTAINED_RATIO
 
 
 def _joinable_somewhere(said: list[Said]) -> list[int]:
     """The utterances that have a compatible other: only they are ever compared."""
     speakers = Counter(s.speaker for s in said)
+    roles = Counter(s.speaker.split()[-1] for s in said if s.speaker)
 
     def has_other(s: Said) -> bool:
         if s.speaker is None:
             return len(said) > 1
-        return speakers[s.speaker] > 1 or speakers[None] > 0
+        return speakers[s.speaker] > 1 or speakers[None] > 0 or roles[s.speaker.split()[-1]] > 1
 
     return [k for k, s in enumerate(said) if has_other(s)]
 
 
 def _similarity(a: Said, b: Said, cosine: float) -> float:
-    ka, kb = _key(a.text), _key(b.text)
-    if ka and kb and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "):
-        # word for word part of the other rendering: an outlet quoting the remark in part
-        return max(cosine, SAME_REMARK)
-    shorter = min(len(a.text.split()), len(b.text.split()))
-    if shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= (
-        CONTAINED_RATIO
-    ):
-        return max(cosine, SAME_REMARK)
-    return cosine
+    # part of the other rendering: an outlet quoting the remark in part
+    return max(cosine, SAME_REMARK) if _contained(a, b) else cosine
 
 
 def _threshold(a: Said, b: Said) -> float:
@@ -193,7 +218,7 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
     cosine = np.zeros((n, n))
     cosine[np.ix_(compared, compared)] = vectors @ vectors.T
     # pairs of different speakers are never joined nor weighed together (``_closeness`` looks
-    # only at groups of one speaker): their score stays 0
+    # only at groups of one speaker, or of one role): their score stays 0
     score = np.eye(n)
     pairs = []
     for i in range(n):
@@ -210,8 +235,8 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        speakers = {said[k].speaker for k in members[gi] + members[gj]} - {None}
-        if len(speakers) > 1:
+        speakers = {s for k in members[gi] + members[gj] if (s := said[k].speaker) is not None}
+        if any(not _one_role(x, y) for x in speakers for y in speakers if x != y):
             continue
         if _closeness(members[gi], members[gj], said, score) < 0:
             continue
@@ -225,7 +250,11 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
 
 def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
     speakers = Counter(s.speaker for s in said if s.speaker)
-    speaker = max(speakers, key=lambda w: (speakers[w], len(w))) if speakers else None
+    # the most frequent; then one naming whose role it is ("WeWork spokesperson", not "company
+    # spokesperson"); then the longest
+    speaker = (
+        max(speakers, key=lambda w: (speakers[w], w[:1].isupper(), len(w))) if speakers else None
+    )
     variants: dict[str, tuple[str, list[str]]] = {}
     for s in said:
         _, ids = variants.setdefault(_key(s.text), (s.text, []))
