@@ -1243,6 +1243,20 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
     assert one(quotes_of(text), "welcome").speaker == "the statement"
 
 
+def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() -> None:
+    text = (
+        "“Why should we wait for the board?” Ada Moss, the director of the Tarnby port "
+        "authority, said at a Monday meeting in Saltmere."
+    )
+    assert one(quotes_of(text), "Why should").speaker == "Ada Moss"
+    # a sentence reporting something else of a person speaks for no quote before it
+    text = (
+        "“Why should we wait for the board?” Ada Moss endorsed and has campaigned for the "
+        "harbour plan at a Monday meeting in Saltmere."
+    )
+    assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
+
+
 def test_the_person_apposed_to_a_role_that_names_another_is_the_speaker() -> None:
     text = (
         "“The port will reopen by May,” Mayor Ada Moss’s chief of staff, Ben Roe, told "

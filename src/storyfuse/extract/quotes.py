@@ -143,6 +143,11 @@ RELATIVE_CLAUSE_TOKENS = 14
 # Two quotes are one utterance when an attribution of at most this many words, in the same
 # paragraph or at the end of the one before, separates them.
 CONTINUATION_WORDS = 40
+# the most words a sentence after a quote may have that only says who spoke it, named and
+# described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
+BARE_ATTRIBUTION_WORDS = 30
+# the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
+SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
 # Words that open a line before a colon without naming who speaks ("Update: ...").
 COLON_LABELS_NOT_SPEAKERS = frozenset(
     {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
@@ -1085,13 +1090,27 @@ class _Finder:
         return out
 
     def _bare_attribution(self, sent: Span) -> bool:
-        """A short sentence that only says who spoke: "Putin said." / "Smith told AFP."."""
+        """A sentence that only says who spoke: a short one ("Putin said." / "Smith told
+        AFP."), or one opening with a person's name that the reporting verb, its root, follows
+        with nothing reported ("Ada Moss, the port's director, said at a Monday event.")."""
         words = [t for t in self._tokens(sent) if not (t.is_punct or t.is_space)]
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
+        if len(verbs) != 1 or any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children):
+            return False
+        if 0 < len(words) <= 8:
+            return True
+        # "He Jianxiong, the former executive director for China at the IMF, said at a
+        # Nov. 6 event ...": a named speaker, described, and where they said it
+        verb = verbs[0]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return (
-            0 < len(words) <= 8
-            and len(verbs) == 1
-            and not any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children)
+            len(words) <= BARE_ATTRIBUTION_WORDS
+            and verb.dep_ == "ROOT"
+            and verb.lemma_.lower() in SAYING_VERBS
+            and not any(c.dep_ in ("conj", "dobj") for c in verb.children)
+            and len(subjects) == 1
+            and subjects[0].ent_type_ == "PERSON"
+            and subjects[0].left_edge.i <= words[0].i  # the sentence opens with the speaker
         )
 
     def _linked(self, verb: Token, m: Marked) -> bool:
