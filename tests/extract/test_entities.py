@@ -398,6 +398,16 @@ def test_a_newspaper_tagged_a_person_is_a_body() -> None:
     ]
 
 
+def test_a_large_city_of_two_words_tagged_a_person_is_a_place() -> None:
+    words = ["The", "Argus", "Leader", "of", "Sioux", "Falls", "quoted", "Ada", "Moss", "."]
+    spans = [(1, 3, "ORG"), (4, 6, "PERSON"), (7, 9, "PERSON")]
+    assert fixed_of(words, spans) == [
+        ("Argus Leader", "ORG"),
+        ("Sioux Falls", "GPE"),
+        ("Ada Moss", "PERSON"),
+    ]
+
+
 def test_a_person_is_cut_from_what_is_theirs_at_a_possessive() -> None:
     words = ["Tarnby", "’s", "Ada", "Moss", "read", "Ben", "Roe", "’s", "Speech", "to"]
     words += ["Norland", "People", "’s", "Party", "members", "."]

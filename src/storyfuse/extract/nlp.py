@@ -561,6 +561,8 @@ def entity_fixes(doc: Doc) -> Doc:
             and words[0] not in given_names
         ):
             label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
+        elif label == "PERSON" and len(words) > 1 and " ".join(words) in large_cities():
+            label = "GPE"  # "the Argus Leader of Sioux Falls" (PERSON)
         elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in LAWS:
             label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
         elif (
