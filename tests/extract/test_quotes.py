@@ -1257,6 +1257,16 @@ def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() 
     assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
 
 
+def test_a_description_written_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "“The port will reopen by May,” said 82-year-old Ada Moss, the pioneer of the harbour "
+        "trust. Many Republicans said the plan would fail."
+    )
+    found = quotes_of(text)
+    assert one(found, "reopen").speaker == "Ada Moss"
+    assert one(found, "would fail").speaker == "Many Republicans"  # how many is no description
+
+
 def test_the_person_apposed_to_a_role_that_names_another_is_the_speaker() -> None:
     text = (
         "“The port will reopen by May,” Mayor Ada Moss’s chief of staff, Ben Roe, told "

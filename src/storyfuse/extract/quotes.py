@@ -227,6 +227,16 @@ def _a_role(head: Token) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_
 
 
+def _described(amod: Token) -> bool:
+    """An adjective that describes a person in a compound of its own, "14th-ranked",
+    "17-year-old", "top-ranked": in lower case, with a hyphen or a digit."""
+    words = [t.text for t in amod.subtree]
+    written = "".join(words)
+    return (
+        words[0][:1].islower() or words[0][:1].isdigit()
+    ) and ("-" in written or any(ch.isdigit() for ch in written))
+
+
 def _of_phrase(of: Token) -> list[Token]:
     """An "of" phrase that completes a role ("secretary of state", "early results of the exit
     poll"), without what its noun phrase goes on with ("... conducted by Edison Research")."""
@@ -423,6 +433,15 @@ class _Finder:
                 continue
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
                 continue  # nor when it was said: "Clinton defenders today argue"
+            if (
+                child.dep_ == "amod"
+                and child.i < head.i
+                and head.tag_ == "NNP"
+                and _described(child)
+            ):
+                # a description is no part of a name: "the 14th-ranked Schwartzman",
+                # "82-year-old Richard Viguerie" ("many Republicans", "former Rep. Ron Paul" stay)
+                continue
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
             if employer and head.ent_type_ == "PERSON":
                 continue  # the outlet a named person writes for: "Gallup’s Jeffrey M. Jones"
