@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 34  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -135,10 +135,19 @@ ANALYSIS_VERSION = 33  # 2: claims say what they count; entity spans and list co
 # that names another is the speaker ("Carter’s press secretary, Peter Cook" is Peter Cook), and a
 # named speaker is named without the outlet before them ("Gallup’s Jeffrey M. Jones"), also an
 # outlet ending in s that the parse made a second subject ("Fox News’ Bret Baier said")
+# 34: "the statement said" speaks for the subject of the verb it was said in ("the US military
+# said in a statement" had left "statement" the speaker); a time after or before a span of time
+# ("18 years after ... the September 11, 2001 attacks") dates no figure; "911 calls" is no count;
+# a newspaper tagged a person is a body ("the Chronicle", "San Francisco Chronicle"), and no
+# person however it speaks; a large city of two words or more tagged a person is a place ("Sioux
+# Falls"); a sentence after a quote that opens with a named, described person and only says they
+# said it gives the quote its speaker ("He Jianxiong, the former executive director ..., said at
+# a Nov. 6 event"); a description in a compound of its own is no part of a speaker's name
+# ("82-year-old Richard Viguerie")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 17  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 18  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -194,6 +203,9 @@ BRIEF_VERSION = 17  # 2: forecasts marked "expected" in the timeline and the fig
 # wire's credit ("PHILADELPHIA, July 25 (UPI) — ") is left out of its sentence too; a summary
 # sentence opens on no connective that leans on the sentence before ("So", "Not", "Such",
 # "Instead", "Indeed" ...; "So far" and "Instead of" stand alone)
+# 18: one remark of speakers one role describes is one quote ("a WeWork spokesperson" / "a
+# company spokesperson", one rendering holding the other), shown under the speaker that names
+# whose role it is
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
