@@ -228,8 +228,8 @@ def _a_role(head: Token) -> bool:
 
 
 def _described(amod: Token) -> bool:
-    """An adjective that describes a person in a compound of its own, "14th-ranked",
-    "17-year-old", "top-ranked": in lower case, with a hyphen or a digit."""
+    """An adjective that describes a person in a compound of its own, "17-year-old",
+    "top-ranked": opening in lower case or a digit, with a hyphen or a digit."""
     words = [t.text for t in amod.subtree]
     written = "".join(words)
     return (
@@ -439,8 +439,8 @@ class _Finder:
                 and head.tag_ == "NNP"
                 and _described(child)
             ):
-                # a description is no part of a name: "the 14th-ranked Schwartzman",
-                # "82-year-old Richard Viguerie" ("many Republicans", "former Rep. Ron Paul" stay)
+                # a description is no part of a name: "82-year-old Richard Viguerie" ("many
+                # Republicans", "former Rep. Ron Paul" stay)
                 continue
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
             if employer and head.ent_type_ == "PERSON":

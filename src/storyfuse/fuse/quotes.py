@@ -3,8 +3,10 @@
 Outlets translate and trim the same remark differently ("Images are a serious thing" / "Satellite
 images are a serious matter"). Quotes of the story are grouped when their speakers are the same
 person (by canonical name) and their wordings mean the same (embedding cosine) or one wording is
-contained in the other (an outlet quoting only part of the remark). Identical renderings (up to
-spacing, quote marks and case) are one variant with all their sources.
+contained in the other (an outlet quoting only part of the remark); speakers one role describes
+("a WeWork spokesperson" / "a company spokesperson") only when one wording holds the other.
+Identical renderings (up to spacing, quote marks and case) are one variant with all their
+sources.
 
 Only direct quotations are utterances here: reported speech ("Putin said that ...") is each
 outlet's own paraphrase, and ``facts`` aligns it. Quoted fragments of fewer than ``MIN_WORDS``
@@ -114,8 +116,8 @@ def quote_texts(story: StoryArticles, names: Names) -> list[str]:
 
 def _compatible(a: Said, b: Said) -> bool:
     """Two utterances of one speaker, or one of them unattributed, may be one remark; so may
-    two of speakers described by one role, when one rendering holds the other word for word
-    (``_one_role``)."""
+    two of speakers described by one role (``_one_role``), when one rendering holds the other
+    word for word or nearly (``_holds``)."""
     return (
         a.speaker is None
         or b.speaker is None
