@@ -126,6 +126,8 @@ PART_HEADS = ORG_HEADS | _words(
 PRESS_WORDS = _words("times post journal tribune herald globe chronicle gazette telegraph")
 # Of those, the ones that are people's surnames too ("Emily Post", "Nick Herald").
 SURNAME_PRESS_WORDS = _words("post herald globe times")
+# ... and the ones that are nobody's name: "Chronicle", "Tribune".
+NEWSPAPER_ONLY_WORDS = PRESS_WORDS - SURNAME_PRESS_WORDS
 # Letters that transliterations of the same name swap (Cyrillic Г as H or G, and so on).
 TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
 
@@ -270,7 +272,7 @@ def looks_personal(name: str) -> bool:
     words = clean(name).split()
     if not 2 <= len(words) <= 4:
         return False
-    if words[-1].lower() in PRESS_WORDS - SURNAME_PRESS_WORDS:
+    if words[-1].lower() in NEWSPAPER_ONLY_WORDS:
         return False  # a newspaper: "San Francisco Chronicle"
     for w in words:
         bare = w.lower().rstrip(".")

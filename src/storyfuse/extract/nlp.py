@@ -49,11 +49,11 @@ from threadpoolctl import ThreadpoolController
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import (
     NAME_PARTICLES,
+    NEWSPAPER_ONLY_WORDS,
     ORG_HEADS,
     ORG_WORDS,
     PRESS_WORDS,
     SUFFIXES,
-    SURNAME_PRESS_WORDS,
     TITLE_QUALIFIERS,
     without_accents,
 )
@@ -615,7 +615,7 @@ def _a_newspaper(
         return False
     if len(words) == 1:
         return last in papers
-    return last not in SURNAME_PRESS_WORDS or words[:-1] in places
+    return last in NEWSPAPER_ONLY_WORDS or words[:-1] in places
 
 
 def _names_apart(ents: list[Span]) -> list[Span]:
