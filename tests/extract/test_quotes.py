@@ -729,8 +729,10 @@ def test_cue_offsets_of_indirect_speech_and_according_to() -> None:
     ("text", "speaker", "start", "end"),
     [
         (
-            ("Mayor Ada Brandt told reporters on Monday that the bridge repairs \u201care finished. "
-            "And I think we have to keep it that way.\u201d"),
+            (
+                "Mayor Ada Brandt told reporters on Monday that the bridge repairs \u201care finished. "
+                "And I think we have to keep it that way.\u201d"
+            ),
             "Mayor Ada Brandt",
             "that the bridge",
             "that way.\u201d",
@@ -906,13 +908,17 @@ def test_reported_speech_running_into_a_quotation_is_one_report() -> None:
 def test_a_report_ending_in_a_quotation_keeps_its_closing_mark() -> None:
     for text, content in [
         (
-            ("Mayor Ada Moss told reporters that the new harbour wall would “stop the floods.” "
-            "Work starts in May."),
+            (
+                "Mayor Ada Moss told reporters that the new harbour wall would “stop the floods.” "
+                "Work starts in May."
+            ),
             "that the new harbour wall would “stop the floods.”",
         ),
         (
-            ("The chief engineer told them that the rules “are set. And we have to keep them.” "
-            "Then she left."),
+            (
+                "The chief engineer told them that the rules “are set. And we have to keep them.” "
+                "Then she left."
+            ),
             "that the rules “are set. And we have to keep them.”",
         ),
         (  # the plain-text rendering of double marks some archives give
@@ -1317,3 +1323,45 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     )
     (quote,) = quotes_of(text)
     assert "Harbour" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            (
+                "A strong earthquake in central Italy reduced three towns to rubble early Wednesday,"
+                " with reports that as many as 50 people were killed."
+            ),
+            "as many as 50 people",
+            None,
+        ),
+        (
+            (
+                "Despite complaints that he is a quixotic crusader, Mr. Sanders has found ways to"
+                " press his agenda."
+            ),
+            "quixotic crusader",
+            None,
+        ),
+        # an owner still leads to the subject, and a stance met "with" is the subject's
+        (
+            (
+                "Despite his dislike for the establishment, Cruz is increasingly trying to win its"
+                " support."
+            ),
+            "the establishment",
+            "Cruz",
+        ),
+        (
+            "Trump stirred controversy with an assertion that the migrants were criminals.",
+            "migrants were criminals",
+            "Trump",
+        ),
+    ],
+)
+def test_a_report_or_stance_met_in_a_circumstance_is_not_the_subjects(
+    text: str, fragment: str, speaker: str | None
+) -> None:
+    candidates = _Finder(parse(text)).run()
+    assert one(candidates, fragment).speaker == speaker

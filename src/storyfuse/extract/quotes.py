@@ -167,6 +167,13 @@ SCARE_QUOTE_WORDS = 5
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
 # Documents that speak for whoever issued them: "“...,” the statement said".
 DOCUMENT_NOUNS = frozenset({"statement", "ad", "advert", "letter", "email", "memo", "release"})
+# Prepositions that set a noun's stance or report as the circumstance of a clause, not as its
+# subject's: "despite complaints that ...", "amid concern that ...", "after revelations that".
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"after", "amid", "amidst", "despite", "following", "before", "since", "notwithstanding"}
+)
+# Reports whose authors a clause they are met in does not name: "..., with reports that ...".
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "word", "news", "speculation"})
 # How many sentences back "the statement" looks for who issued it.
 DOCUMENT_REACH = 3
 # Kinds of work whose name follows them in quote marks: "on the podcast “Here’s the Thing.”"
@@ -1885,9 +1892,20 @@ class _Finder:
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
         """The verb a noun is the object of, directly or through prepositions, or the "be" it
-        follows ("X was an early backer of Y")."""
+        follows ("X was an early backer of Y"). None through a preposition of circumstance
+        ("Despite complaints that he is a quixotic crusader, Mr. Sanders has found ...",
+        "amid rising concern that ..."), and for a report met "with" ("reduced three towns to
+        rubble ..., with reports that as many as 50 people were killed"): the verb's subject
+        holds neither the complaints nor the reports. A pronoun owner still leads to it
+        ("Despite his dislike for the establishment, Cruz is ...")."""
         node = noun
+        owned = any(c.dep_ == "poss" for c in noun.children)
         for _ in range(3):
+            if not owned and node.dep_ == "prep" and (
+                node.lower_ in CIRCUMSTANCE_PREPOSITIONS
+                or (node.lower_ == "with" and noun.lemma_.lower() in REPORT_NOUNS)
+            ):
+                return None
             if node.dep_ in ("dobj", "attr", "pobj", "prep") and node.head.i != node.i:
                 attr = node.dep_ == "attr"
                 node = node.head
