@@ -1396,6 +1396,24 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
     assert len(group_claims(other, Names())) == 2
 
 
+def test_a_value_given_as_a_floor_and_as_a_ceiling_is_two_figures():
+    from storyfuse.fuse.figures import Sourced, group_claims
+    from storyfuse.model import Claim
+
+    def said(article: str, qualifier: str | None) -> Sourced:
+        claim = Claim(text="50 people", value=50, unit="person", start=0, end=9)
+        return Sourced(article, replace(claim, qualifier=qualifier))
+
+    # "as many as 50" and "more than 50" say different things, even through a plain "50"
+    # that could join either
+    groups = group_claims([said("a", "up to"), said("b", None), said("c", "more than")], Names())
+    assert sorted(len(g) for g in groups) == [1, 2]
+    assert not any({"up to", "more than"} <= {s.claim.qualifier for s in g} for g in groups)
+    # an approximate value joins a bound, and two bounds of one side are one figure
+    assert len(group_claims([said("a", "about"), said("b", "more than")], Names())) == 1
+    assert len(group_claims([said("a", "nearly"), said("b", "up to")], Names())) == 1
+
+
 def test_shares_answer_one_question_only_in_near_paraphrases():
     from tests.fuse.builders import text_figure, text_story
 

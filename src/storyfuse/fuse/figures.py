@@ -3,7 +3,8 @@
 "nearly 12,000 troops, Ukraine's military intelligence (HUR) said" and "HUR estimated ... around
 12,000" are one figure with two sources: the value and the thing counted match, and the two
 claimants are the same party (see ``names.same_party``). Qualifiers (nearly, around) do not split
-a figure; they are listed. Figures from different claimants, or dated more than
+a figure; they are listed, unless one makes the value a floor and another a ceiling ("more than
+50" / "as many as 50"). Figures from different claimants, or dated more than
 ``DATE_WINDOW_DAYS`` apart, stay separate: they are different statements, and whether they
 contradict each other is for ``conflicts`` to judge.
 
@@ -109,9 +110,29 @@ def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     )
 
 
+# Qualifiers, as ``extract.claims`` normalises them, that put the count on one side of the value:
+# a floor ("at least 50", "more than 50") or a ceiling ("up to 50", "nearly 50"). Conflicts
+# read "nearly" as approximate instead (``conflicts.APPROXIMATE``): whether two figures can both
+# be right is another question than whether two claims state one figure.
+FLOOR_QUALIFIERS = frozenset({"at least", "more than"})
+CEILING_QUALIFIERS = frozenset({"up to", "less than", "nearly"})
+
+
+def bounds(qualifier: str | None) -> frozenset[str]:
+    """The sides a qualifier (or several joined by " / ") puts the count on: "floor",
+    "ceiling", both or none."""
+    written = {q.strip().lower() for q in (qualifier or "").split("/")}
+    directions = (("floor", FLOOR_QUALIFIERS), ("ceiling", CEILING_QUALIFIERS))
+    return frozenset(direction for direction, words in directions if written & words)
+
+
 def group_claims(claims: list[Sourced], names: Names) -> list[list[Sourced]]:
-    """Claims of one figure together (single-linkage: A~B and B~C put A, B, C in one figure)."""
+    """Claims of one figure together (single-linkage: A~B and B~C put A, B, C in one figure).
+    A value given as a floor and the same value given as a ceiling are two figures, however
+    they are linked: "as many as 50 people were killed" and "killed more than 50 people" say
+    different things."""
     parent = list(range(len(claims)))
+    bounded = [bounds(c.claim.qualifier) for c in claims]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -121,8 +142,14 @@ def group_claims(claims: list[Sourced], names: Names) -> list[list[Sourced]]:
 
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
-            if find(i) != find(j) and _same_figure(claims[i], claims[j], names):
-                parent[find(j)] = find(i)
+            root_i, root_j = find(i), find(j)
+            if (
+                root_i != root_j
+                and len(bounded[root_i] | bounded[root_j]) < 2
+                and _same_figure(claims[i], claims[j], names)
+            ):
+                parent[root_j] = root_i
+                bounded[root_i] |= bounded[root_j]
     groups: dict[int, list[Sourced]] = {}
     for i, claim in enumerate(claims):
         groups.setdefault(find(i), []).append(claim)
