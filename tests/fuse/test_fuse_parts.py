@@ -109,6 +109,38 @@ def test_how_many_sources_an_outlet_spoke_to_is_no_conflict():
     assert len(number_conflicts(story, [figure(4, "c"), figure(3, "d")])) == 1
 
 
+def test_a_toll_that_the_sentences_place_alike_answers_one_question():
+    from tests.fuse.builders import text_figure, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "At least 63 people were reported killed after an earthquake struck towns in Italy.",
+        "b": (
+            "A strong earthquake in central Italy reduced three towns to rubble as residents"
+            " slept, with reports that as many as 50 people were killed."
+        ),
+        "c": "A powerful quake killed more than 50 people and flattened villages in Italy.",
+        "d": "A powerful quake killed more than 50 people and flattened villages in Peru.",
+        "e": "The storm killed 40 people.",
+    }
+    story = text_story(texts)
+
+    def toll(aid: str, value: int, qualifier: str | None) -> Figure:
+        return text_figure(texts, aid, value, "person", qualifier=qualifier)
+
+    (conflict,) = number_conflicts(story, [toll("a", 63, "at least"), toll("b", 50, "up to")])
+    assert [v.value for v in conflict.variants] == ["63 (at least)", "50 (up to)"]
+    assert "killed" in conflict.about
+    # the same value as a floor and as a ceiling are two answers
+    tolls = [toll("a", 63, "at least"), toll("b", 50, "up to"), toll("c", 50, "more than")]
+    (conflict,) = number_conflicts(story, tolls)
+    assert len(conflict.variants) == 3
+    # another place, or none, is another toll
+    assert number_conflicts(story, [toll("b", 50, "up to"), toll("d", 63, None)]) == []
+    assert number_conflicts(story, [toll("b", 50, "up to"), toll("e", 63, None)]) == []
+
+
 def test_a_count_of_what_could_be_done_is_no_answer_to_what_was_done():
     from tests.fuse.builders import counts, text_story
 

@@ -20,7 +20,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   sentences with numbers masked are alike (by embedding), or the count is the object or subject
   of one verb with the same places in both ("North Korea has sent 12,000 troops to Russia" /
   "1,500 North Korean troops had been sent to Russia", whatever else the sentences say about
-  who confirmed it). A figure joins a question when it asks the same as every answer so far,
+  who confirmed it; with no place after the verb, the places the sentences name: "At least 63
+  people were reported killed ... in central Italy" / "A strong earthquake in central Italy
+  ..., with reports that as many as 50 people were killed"). A figure joins a question when it asks the same as every answer so far,
   and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share; so does a sum of money (``SAME_MONEY_QUESTION``). A difference ("5,000 more", "another
@@ -65,7 +67,7 @@ from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.extract.times import MONTHS
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.figures import DATE_WINDOW_DAYS
+from storyfuse.fuse.figures import DATE_WINDOW_DAYS, bounds
 from storyfuse.fuse.names import Names
 from storyfuse.fuse.timeline import candidate_events, story_events
 from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
@@ -587,9 +589,11 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             continue
         # one variant per value, with every claimant who gives it: two parties giving the same
         # number are not in conflict with each other
-        same_value: dict[tuple[float, float | None], list[Figure]] = {}
+        # ... and the same value as a floor and as a ceiling is two ("more than 50" / "as many
+        # as 50"), as in ``figures``
+        same_value: dict[tuple[float, float | None, frozenset[str]], list[Figure]] = {}
         for f in answers:
-            same_value.setdefault((f.value, f.upper), []).append(f)
+            same_value.setdefault((f.value, f.upper, bounds(f.qualifier)), []).append(f)
         variants = tuple(_number_variant(fs, story.ids) for fs in same_value.values())
         unit = min((f.unit for f in answers), key=len)  # the head ("worker", not "dockworker")
         asked = "how much" if unit in MONEY_UNITS else "how many"
@@ -724,7 +728,9 @@ def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
     ]
     if not nouns:
         return None
-    noun = nouns[0]
+    # the first that carries a number: "as people slept ..., with reports that as many as 50
+    # people were killed" counts the second
+    noun = next((t for t in nouns if any(c.like_num for c in t.children)), nouns[0])
     while noun.lower_ in signs and noun.head.like_num and noun.head.i != noun.i:
         noun = noun.head  # "$108 million": the amount is "million", the sign hangs on it
     verb = noun.head
@@ -736,15 +742,23 @@ def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
 def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | None:
     """What a sentence says happened to the things it counts: the verb they are the object or
     subject of, whether that is only planned or possible, and the places after it ("has sent
-    ... to Russia": ("send", False, {"to russia"})). None when the count hangs on no verb,
-    the verb is a statement's ("said"), or it names no place: "killed 12 people" and "killed
-    40 people" may well be two attacks."""
+    ... to Russia": ("send", False, {"to russia"})), else the places the sentence names ("A
+    powerful earthquake reportedly killed more than 50 people ... in Central Italy": ("kill",
+    False, {"@italy"}), with the names a gazetteer knows). What was reported done is what was
+    done ("were reported killed"). None when the count hangs on no verb, the verb is a
+    statement's ("said"), or it names no place: "killed 12 people" and "killed 40 people" may
+    well be two attacks."""
     found = _counted(sentence, unit)
     if found is None:
         return None
     noun, verb = found
     if verb.pos_ != "VERB" or noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return None
+    if verb.lemma_.lower() in _speech_verbs():
+        done = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not done or noun.dep_ != "nsubjpass":
+            return None
+        verb = done[0]  # "At least 63 people were reported killed"
     lemma = verb.lemma_.lower()
     if lemma in _speech_verbs():
         return None
@@ -754,8 +768,28 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS
     )
     if not places:
+        places = _named_places(noun.doc)
+    if not places:
         return None
     return lemma, planned(verb), places
+
+
+def _named_places(doc: Any) -> frozenset[str]:
+    """The places a sentence names that the gazetteer knows (countries, U.S. states, cities),
+    each marked as named rather than written after a preposition: "Central Italy" and "central
+    Italy" are {"@italy"}."""
+    from storyfuse.extract.nlp import place_names
+
+    known = place_names()
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        # the whole name, else its last word ("Central Italy": Italy)
+        name = next((w for w in (ent.text, ent[-1].text) if w in known), None)
+        if name is not None:
+            out.add(f"@{name.lower()}")
+    return frozenset(out)
 
 
 def count_planned(sentence: str, unit: str) -> bool:
@@ -826,6 +860,9 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
+        if verb.lemma_.lower() in _speech_verbs():
+            # what was reported done: "people were reported killed"
+            tokens += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     for child in verb.children:
         if (
             child.dep_ == "prep"
