@@ -123,6 +123,8 @@ def test_a_toll_that_the_sentences_place_alike_answers_one_question():
         "c": "A powerful quake killed more than 50 people and flattened villages in Italy.",
         "d": "A powerful quake killed more than 50 people and flattened villages in Peru.",
         "e": "The storm killed 40 people.",
+        "f": "The shooting at two mosques in New Zealand left 49 people dead.",
+        "g": "A gunman's rampage on two New Zealand mosques killed 50 people.",
     }
     story = text_story(texts)
 
@@ -139,6 +141,9 @@ def test_a_toll_that_the_sentences_place_alike_answers_one_question():
     # another place, or none, is another toll
     assert number_conflicts(story, [toll("b", 50, "up to"), toll("d", 63, None)]) == []
     assert number_conflicts(story, [toll("b", 50, "up to"), toll("e", 63, None)]) == []
+    # "left 49 people dead" and "killed 50 people" tell one outcome
+    (conflict,) = number_conflicts(story, [toll("f", 49, None), toll("g", 50, None)])
+    assert [v.value for v in conflict.variants] == ["49", "50"]
 
 
 def test_a_count_of_what_could_be_done_is_no_answer_to_what_was_done():

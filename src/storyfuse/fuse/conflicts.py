@@ -759,7 +759,7 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
         if not done or noun.dep_ != "nsubjpass":
             return None
         verb = done[0]  # "At least 63 people were reported killed"
-    lemma = verb.lemma_.lower()
+    lemma = _event_lemma(verb)
     if lemma in _speech_verbs():
         return None
     places = frozenset(
@@ -772,6 +772,23 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     if not places:
         return None
     return lemma, planned(verb), places
+
+
+# Words of one outcome: "killed 50 people", "50 people died", "left 49 people dead"; "wounded
+# dozens", "left dozens injured".
+OUTCOMES = {
+    "kill": "kill", "die": "kill", "dead": "kill",
+    "injure": "injure", "injured": "injure", "wound": "injure", "wounded": "injure",
+}  # fmt: skip
+
+
+def _event_lemma(verb: Any) -> str:
+    """A verb's lemma, with the words of one outcome as one ("left 49 people dead": kill)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "leave":
+        states = [c.lemma_.lower() for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+        lemma = next((s for s in states if s in OUTCOMES), lemma)
+    return OUTCOMES.get(lemma, lemma)
 
 
 def _named_places(doc: Any) -> frozenset[str]:
