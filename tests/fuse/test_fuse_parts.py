@@ -404,6 +404,33 @@ def test_sentences_that_share_only_a_year_and_give_different_figures_are_not_one
     assert ["b"] in groups
 
 
+def test_a_value_as_a_floor_is_no_support_for_the_same_value_as_a_ceiling():
+    from tests.fuse.builders import analysis
+
+    from storyfuse.fuse.facts import align
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def same_vector(texts):  # every sentence alike: only the figures keep them apart
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+    specs = {
+        "a": ("The quake killed more than 50 people in the hill towns.", "more than 50", "more than"),
+        "b": ("As many as 50 people were killed by the quake in the hill towns.", "As many as 50", "up to"),
+        "c": ("At least 50 people were killed by the quake in the hill towns.", "At least 50", "at least"),
+    }  # fmt: skip
+    analyses = {
+        k: analysis({"id": k, "text": t, "claims": [(n, 50, "person", q, None, None)]})
+        for k, (t, n, q) in specs.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, same_vector)
+    alignment = align(story, build_names(story))
+    groups = [sorted(alignment.units[k].article_id for k in g) for g in alignment.groups]
+    assert ["a", "c"] in groups
+    assert ["b"] in groups
+
+
 def test_a_timeline_item_is_not_cited_to_an_article_giving_another_count_that_day():
     from tests.fuse.builders import analysis, lexical_embedder
 

@@ -67,10 +67,10 @@ from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.extract.times import MONTHS
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
-from storyfuse.fuse.figures import DATE_WINDOW_DAYS, bounds
+from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
 from storyfuse.fuse.timeline import candidate_events, story_events
-from storyfuse.fuse.units import StoryArticles, Unit, parse_day, source_order
+from storyfuse.fuse.units import StoryArticles, Unit, bounds, parse_day, source_order
 from storyfuse.model import Conflict, Figure, Variant
 
 DATE_SPREAD_DAYS = 31

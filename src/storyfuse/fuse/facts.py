@@ -26,6 +26,7 @@ from storyfuse.fuse.names import Names, speaker_named
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
+    bounds,
     cosines,
     counts,
     is_statement,
@@ -161,6 +162,7 @@ def align(story: StoryArticles, names: Names) -> Alignment:
         if score >= ALIGN_THRESHOLD:
             pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    sides = _sides(story, units)
 
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
@@ -172,7 +174,11 @@ def align(story: StoryArticles, names: Names) -> Alignment:
         articles_j = {units[k].article_id for k in members[gj]}
         if articles_i & articles_j:
             continue
-        if any(disagree(units[x], units[y]) for x in members[gi] for y in members[gj]):
+        if any(
+            disagree(units[x], units[y]) or _opposite_sides(sides[x], sides[y])
+            for x in members[gi]
+            for y in members[gj]
+        ):
             continue
         cross = similarity[np.ix_(members[gi], members[gj])]
         if float(cross.mean()) < GROUP_THRESHOLD:
@@ -188,6 +194,27 @@ def align(story: StoryArticles, names: Names) -> Alignment:
         stated=_stated(story, units),
         unattributed=[unattributed_quotation(u, story) for u in units],
     )
+
+
+def _sides(story: StoryArticles, units: list[Unit]) -> list[dict[float, frozenset[str]]]:
+    """For each unit, the values its claims give as a floor or a ceiling, with the sides
+    (``units.bounds``: "more than 50" is a floor)."""
+    claims = {a.id: a.claims for a in story.analyses}
+    out = []
+    for unit in units:
+        sides: dict[float, frozenset[str]] = {}
+        for c in claims.get(unit.article_id, ()):
+            side = bounds(c.qualifier)
+            if side and unit.start <= c.start < unit.end:
+                sides[c.value] = sides.get(c.value, frozenset()) | side
+        out.append(sides)
+    return out
+
+
+def _opposite_sides(a: dict[float, frozenset[str]], b: dict[float, frozenset[str]]) -> bool:
+    """Whether two sentences give one value as a floor and as a ceiling: "killed more than 50
+    people" is no support for "as many as 50 people were killed"."""
+    return any(len(a[v] | b[v]) > 1 for v in a.keys() & b.keys())
 
 
 def _stated(story: StoryArticles, units: list[Unit]) -> list[frozenset[float]]:

@@ -34,7 +34,13 @@ from storyfuse.fuse.names import (
     same_party,
     tidy,
 )
-from storyfuse.fuse.units import StoryArticles, names_somebody, parse_day, source_order
+from storyfuse.fuse.units import (
+    StoryArticles,
+    bounds,
+    names_somebody,
+    parse_day,
+    source_order,
+)
 from storyfuse.model import Cited, Claim, Figure
 
 DATE_WINDOW_DAYS = 7
@@ -108,22 +114,6 @@ def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     return same_party(ca.claimant, cb.claimant, names) or not (
         named(ca.claimant) and named(cb.claimant)
     )
-
-
-# Qualifiers, as ``extract.claims`` normalises them, that put the count on one side of the value:
-# a floor ("at least 50", "more than 50") or a ceiling ("up to 50", "nearly 50"). Conflicts
-# read "nearly" as approximate instead (``conflicts.APPROXIMATE``): whether two figures can both
-# be right is another question than whether two claims state one figure.
-FLOOR_QUALIFIERS = frozenset({"at least", "more than"})
-CEILING_QUALIFIERS = frozenset({"up to", "less than", "nearly"})
-
-
-def bounds(qualifier: str | None) -> frozenset[str]:
-    """The sides a qualifier (or several joined by " / ") puts the count on: "floor",
-    "ceiling", both or none."""
-    written = {q.strip().lower() for q in (qualifier or "").split("/")}
-    directions = (("floor", FLOOR_QUALIFIERS), ("ceiling", CEILING_QUALIFIERS))
-    return frozenset(direction for direction, words in directions if written & words)
 
 
 def group_claims(claims: list[Sourced], names: Names) -> list[list[Sourced]]:

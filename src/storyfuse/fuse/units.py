@@ -272,6 +272,22 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# Qualifiers, as ``extract.claims`` normalises them, that put the count on one side of the value:
+# a floor ("at least 50", "more than 50") or a ceiling ("up to 50", "nearly 50"). Conflicts
+# read "nearly" as approximate instead (``conflicts.APPROXIMATE``): whether two figures can both
+# be right is another question than whether two claims state one figure.
+FLOOR_QUALIFIERS = frozenset({"at least", "more than"})
+CEILING_QUALIFIERS = frozenset({"up to", "less than", "nearly"})
+
+
+def bounds(qualifier: str | None) -> frozenset[str]:
+    """The sides a qualifier (or several joined by " / ") puts the count on: "floor",
+    "ceiling", both or none."""
+    written = {q.strip().lower() for q in (qualifier or "").split("/")}
+    directions = (("floor", FLOOR_QUALIFIERS), ("ceiling", CEILING_QUALIFIERS))
+    return frozenset(direction for direction, words in directions if written & words)
+
+
 def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
     """Distinct article ids in story order."""
     rank = {a: i for i, a in enumerate(order)}
