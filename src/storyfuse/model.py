@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 34  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 35  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -144,10 +144,13 @@ ANALYSIS_VERSION = 34  # 2: claims say what they count; entity spans and list co
 # said it gives the quote its speaker ("He Jianxiong, the former executive director ..., said at
 # a Nov. 6 event"); a description in a compound of its own is no part of a speaker's name
 # ("82-year-old Richard Viguerie")
+# 35: a report or stance met in a circumstance is not the clause subject's ("Despite complaints
+# that he is a quixotic crusader, Mr. Sanders ...", "..., with reports that as many as 50 people
+# were killed" had given Sanders and "A strong earthquake" the words)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 18  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 19  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -206,6 +209,11 @@ BRIEF_VERSION = 18  # 2: forecasts marked "expected" in the timeline and the fig
 # 18: one remark of speakers one role describes is one quote ("a WeWork spokesperson" / "a
 # company spokesperson", one rendering holding the other), shown under the speaker that names
 # whose role it is
+# 19: a value given as a floor and as a ceiling is two figures ("as many as 50" / "more than 50"
+# had been one, qualified "up to / more than"), two variants of a conflict, and no support for
+# each other in the facts and summary; a toll whose sentences name the same places answers one
+# question (with no place after the verb), what was reported done is what was done ("were
+# reported killed"), and the words of one outcome are one event ("killed 50", "left 49 dead")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
