@@ -213,7 +213,8 @@ BRIEF_VERSION = 19  # 2: forecasts marked "expected" in the timeline and the fig
 # had been one, qualified "up to / more than"), two variants of a conflict, and no support for
 # each other in the facts and summary; a toll whose sentences name the same places answers one
 # question (with no place after the verb), what was reported done is what was done ("were
-# reported killed"), and the words of one outcome are one event ("killed 50", "left 49 dead")
+# reported killed"), and the words of one outcome are one event ("killed 50", "left 49 dead");
+# a conflict's question leaves out a relative pronoun ("that killed people" is "killed people")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -141,6 +141,11 @@ def test_a_toll_that_the_sentences_place_alike_answers_one_question():
     # another place, or none, is another toll
     assert number_conflicts(story, [toll("b", 50, "up to"), toll("d", 63, None)]) == []
     assert number_conflicts(story, [toll("b", 50, "up to"), toll("e", 63, None)]) == []
+    # the question leaves out a relative pronoun the parse may hang on the wrong noun
+    from storyfuse.fuse.conflicts import count_phrase
+
+    rampage = "Videos of a rampage on two New Zealand mosques that killed 50 people were removed."
+    assert count_phrase(rampage, "person") == "killed people"
     # "left 49 people dead" and "killed 50 people" tell one outcome
     (conflict,) = number_conflicts(story, [toll("f", 49, None), toll("g", 50, None)])
     assert [v.value for v in conflict.variants] == ["49", "50"]

@@ -64,6 +64,7 @@ from rapidfuzz import fuzz
 from storyfuse.extract.claims import unit_lemma
 from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, amount, find_numbers, is_share
 from storyfuse.extract.quotes_marks import find_marked
+from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.extract.times import MONTHS
 from storyfuse.fuse.events import Dated, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
@@ -873,7 +874,13 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         verb, subject = acl[0], []
         tokens = [noun, verb]
     else:
-        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # a relative pronoun stands for a noun the parse may have hung it on wrongly ("a
+        # gunman's rampage on two New Zealand mosques that killed 50 people"): left out
+        subject = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
+        ]
         tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
