@@ -22,8 +22,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   "1,500 North Korean troops had been sent to Russia", whatever else the sentences say about
   who confirmed it; with no place after the verb, the places the sentences name: "At least 63
   people were reported killed ... in central Italy" / "A strong earthquake in central Italy
-  ..., with reports that as many as 50 people were killed"). A figure joins a question when it asks the same as every answer so far,
-  and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
+  ..., with reports that as many as 50 people were killed"; "killed", "died" and "left ...
+  dead" are one outcome). A figure joins a question when it asks the same as every answer so
+  far, and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share; so does a sum of money (``SAME_MONEY_QUESTION``). A difference ("5,000 more", "another
   5.2 million") answers another question than a count, and a count of those who tell the story
