@@ -757,10 +757,10 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     if verb.pos_ != "VERB" or noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return None
     if verb.lemma_.lower() in _speech_verbs():
-        done = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        if not done or noun.dep_ != "nsubjpass":
+        done = _reported_done(verb)
+        if done is None or noun.dep_ != "nsubjpass":
             return None
-        verb = done[0]  # "At least 63 people were reported killed"
+        verb = done  # "At least 63 people were reported killed"
     lemma = _event_lemma(verb)
     if lemma in _speech_verbs():
         return None
@@ -774,6 +774,11 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     if not places:
         return None
     return lemma, planned(verb), places
+
+
+def _reported_done(verb: Any) -> Any:
+    """What a reporting verb says was done, or None: "were reported killed": killed."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 # Words of one outcome: "killed 50 people", "50 people died", "left 49 people dead"; "wounded
@@ -885,9 +890,9 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
-        if verb.lemma_.lower() in _speech_verbs():
-            # what was reported done: "people were reported killed"
-            tokens += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        done = _reported_done(verb) if verb.lemma_.lower() in _speech_verbs() else None
+        if done is not None:
+            tokens.append(done)  # "people were reported killed"
     for child in verb.children:
         if (
             child.dep_ == "prep"

@@ -35,7 +35,7 @@ from storyfuse.fuse.units import (
     unattributed_quotation,
     words,
 )
-from storyfuse.model import Cited, Fact
+from storyfuse.model import Cited, Claim, Fact
 
 # same statement: cosine (plus agreement adjustments) at least this; MiniLM puts paraphrases of
 # one news sentence at 0.75-0.95 and different sentences of the same story at 0.3-0.6
@@ -162,7 +162,8 @@ def align(story: StoryArticles, names: Names) -> Alignment:
         if score >= ALIGN_THRESHOLD:
             pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    sides = _sides(story, units)
+    unit_claims = _unit_claims(story, units)
+    sides = _sides(unit_claims)
 
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
@@ -191,21 +192,28 @@ def align(story: StoryArticles, names: Names) -> Alignment:
         units=units,
         similarity=similarity,
         groups=groups,
-        stated=_stated(story, units),
+        stated=_stated(units, unit_claims),
         unattributed=[unattributed_quotation(u, story) for u in units],
     )
 
 
-def _sides(story: StoryArticles, units: list[Unit]) -> list[dict[float, frozenset[str]]]:
+def _unit_claims(story: StoryArticles, units: list[Unit]) -> list[list[Claim]]:
+    """The claims inside each unit."""
+    claims = {a.id: a.claims for a in story.analyses}
+    return [
+        [c for c in claims.get(u.article_id, ()) if u.start <= c.start < u.end] for u in units
+    ]
+
+
+def _sides(unit_claims: list[list[Claim]]) -> list[dict[float, frozenset[str]]]:
     """For each unit, the values its claims give as a floor or a ceiling, with the sides
     (``units.bounds``: "more than 50" is a floor)."""
-    claims = {a.id: a.claims for a in story.analyses}
     out = []
-    for unit in units:
+    for claims in unit_claims:
         sides: dict[float, frozenset[str]] = {}
-        for c in claims.get(unit.article_id, ()):
+        for c in claims:
             side = bounds(c.qualifier)
-            if side and unit.start <= c.start < unit.end:
+            if side:
                 sides[c.value] = sides.get(c.value, frozenset()) | side
         out.append(sides)
     return out
@@ -217,17 +225,14 @@ def _opposite_sides(a: dict[float, frozenset[str]], b: dict[float, frozenset[str
     return any(len(a[v] | b[v]) > 1 for v in a.keys() & b.keys())
 
 
-def _stated(story: StoryArticles, units: list[Unit]) -> list[frozenset[float]]:
+def _stated(units: list[Unit], unit_claims: list[list[Claim]]) -> list[frozenset[float]]:
     """The numbers each unit gives: its digits (its dates' aside: days are compared on their
     own, ``disagree``), and the values of the claims inside it (which also read numbers written
     as words: "Twenty-two workers")."""
-    claims = {a.id: a.claims for a in story.analyses}
     out = []
-    for unit in units:
+    for unit, claims in zip(units, unit_claims, strict=True):
         values = {float(n) for n in counts(unit) if n.replace(".", "", 1).isdigit()}
-        values |= {
-            c.value for c in claims.get(unit.article_id, ()) if unit.start <= c.start < unit.end
-        }
+        values |= {c.value for c in claims}
         out.append(frozenset(values))
     return out
 
