@@ -73,6 +73,26 @@ def write_results(name: str, results: Mapping[str, Any]) -> Path:
     return path
 
 
+# --- NeuS -------------------------------------------------------------------------------------
+# Each line of ``neus/*.source`` is one story told by three outlets, written
+# "TITLE=> headline ARTICLE=> lead [SEP] TITLE=> ...".
+
+_NEUS_PART = re.compile(r"TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", re.DOTALL)
+
+
+def neus_articles(line: str) -> list[tuple[str | None, str]]:
+    """One NeuS line's articles as (headline, lead): what a feed or an export would give as an
+    article's title and text, without NeuS's own markers."""
+    out: list[tuple[str | None, str]] = []
+    for part in line.split(" [SEP] "):
+        part = part.strip()
+        if not part:
+            continue
+        match = _NEUS_PART.match(part)
+        out.append((match[1] or None, match[2]) if match else (None, part))
+    return out
+
+
 # --- the article-extraction benchmark's metric -------------------------------------------------
 # Scrapinghub's article-extraction-benchmark (evaluate.py): 4-token shingles (tokens are \w+ runs,
 # case kept), multiset overlap per page, tp/fp/fn normalised per page so long pages weigh no more;

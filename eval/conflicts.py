@@ -31,22 +31,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from eval.common import data_dir, print_table, write_results
+from eval.common import data_dir, neus_articles, print_table, write_results
 from storyfuse.model import Conflict
 
 GOLD = REPO / "eval" / "gold" / "conflicts" / "judged.jsonl"
 SPLITS = ("val", "train")
 
 
-def load_stories() -> dict[str, list[str]]:
-    """{"val-N" / "train-N": the story's article texts}, from each split's source file."""
-    stories: dict[str, list[str]] = {}
+def load_stories() -> dict[str, list[tuple[str | None, str]]]:
+    """{"val-N" / "train-N": the story's articles as (headline, lead)}, from each split's
+    source file."""
+    stories: dict[str, list[tuple[str | None, str]]] = {}
     for split in SPLITS:
         path = data_dir("neus") / f"{split}.source"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-            texts = [t.strip() for t in line.split(" [SEP] ") if t.strip()]
-            if texts:
-                stories[f"{split}-{n}"] = texts
+            articles = neus_articles(line)
+            if articles:
+                stories[f"{split}-{n}"] = articles
     return stories
 
 
@@ -74,7 +75,7 @@ def values_of(conflict: Conflict) -> tuple[str, ...]:
     return tuple(sorted(v.value for v in conflict.variants))
 
 
-def shown_conflicts(stories: dict[str, list[str]]) -> list[dict]:
+def shown_conflicts(stories: dict[str, list[tuple[str | None, str]]]) -> list[dict]:
     from storyfuse.model import Document, Story
     from storyfuse.pipeline import analyze_all, fuse_stories
 
@@ -84,10 +85,11 @@ def shown_conflicts(stories: dict[str, list[str]]) -> list[dict]:
             path=f"{story}-{m}.txt",
             format="text",
             body=text,
+            title=title,
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         )
-        for story, texts in stories.items()
-        for m, text in enumerate(texts)
+        for story, articles in stories.items()
+        for m, (title, text) in enumerate(articles)
     ]
     analyses, problems = analyze_all(documents)
     for problem in problems:  # a story is fused with the articles that are left

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from unittest import mock
 
-from eval.common import REPO, data_dir, print_table, write_results
+from eval.common import REPO, data_dir, neus_articles, print_table, write_results
 from storyfuse.group import GroupConfig, GroupInput, features_of, group_features, group_inputs
 from storyfuse.group.features import ArticleFeatures
 
@@ -143,9 +143,8 @@ def load_neus() -> list[dict[str, str]]:
     rows = []
     path = data_dir("neus") / "val.source"
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        for m, article in enumerate(line.split(" [SEP] ")):
-            if article.strip():
-                rows.append({"id": f"neus-{n}-{m}", "text": article.strip(), "story": str(n)})
+        for m, (title, lead) in enumerate(neus_articles(line)):
+            rows.append({"id": f"neus-{n}-{m}", "text": lead, "title": title, "story": str(n)})
     return rows
 
 
