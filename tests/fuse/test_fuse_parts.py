@@ -726,6 +726,25 @@ def test_a_count_question_names_a_long_subject_by_its_head_and_leaves_out_the_co
     assert count_phrase(sentence, "death") == "The regional health authority has counted deaths"
 
 
+def test_a_count_question_says_what_the_things_counted_underwent():
+    """The question of a count hung on a preposition is what the counted things underwent, not
+    the clause's verb ("ended people"); a state they were left in, an expletive subject and what
+    a sum of money is belong to the question."""
+    from storyfuse.fuse.conflicts import count_phrase
+
+    sentence = (
+        "A violent holiday weekend ended with at least 150 people killed in more than 400 "
+        "shootings across the state, according to data compiled by a monitor."
+    )
+    assert count_phrase(sentence, "person") == "people killed across the state"
+    assert count_phrase("The storm left 12 people dead in the valley.", "person") == (
+        "The storm left people dead in the valley"
+    )
+    assert count_phrase("There were 300 deaths on Monday.", "death") == "There were deaths"
+    sentence = "The government announced $13 billion in aid to the island."
+    assert count_phrase(sentence, "dollar") == "The government announced aid to the island"
+
+
 def test_an_amount_of_money_is_asked_as_what_its_sentence_says_was_done_with_it():
     """ "$108 million" is counted by its sign, not by a word "dollar" the sentence never writes,
     and the question leaves the amount out; a duration or a number after "in" is no place."""

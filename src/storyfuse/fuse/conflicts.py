@@ -869,12 +869,16 @@ def count_subject(sentence: str, unit: str) -> str | None:
 
 
 def count_phrase(sentence: str, unit: str) -> str | None:
+    """The question a count answers, in the sentence's words: who did what to the things
+    counted, and where ("North Korea has sent troops to Russia"), without the count."""
     found = _counted(sentence, unit)
     if found is None:
         return None
     noun, verb = found
-    if noun.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX"):
-        acl = [c for c in noun.children if c.dep_ == "acl"]
+    # what the things counted are said to have undergone, when they hang on a preposition
+    # ("the weekend ended with at least 150 people killed in shootings": "people killed")
+    acl = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    if noun.dep_ == "ROOT" or verb.pos_ not in ("VERB", "AUX") or (noun.dep_ == "pobj" and acl):
         if not acl:
             return None
         verb, subject = acl[0], []
@@ -885,21 +889,34 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         subject = [
             c
             for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
+            if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in RELATIVE_PRONOUNS
         ]
         tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
+        # the state the things are left in ("left 12 people dead")
+        tokens += [c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.i > noun.i]
         done = _reported_done(verb) if verb.lemma_.lower() in _speech_verbs() else None
         if done is not None:
             tokens.append(done)  # "people were reported killed"
+    if unit.lower() in MONEY_UNITS:
+        # what the money is ("$13 billion in aid": "aid")
+        tokens += [
+            t
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for c in prep.children
+            if c.dep_ == "pobj" and not _not_place(c)
+            for t in _short_phrase(c)
+        ]
     for child in verb.children:
         if (
             child.dep_ == "prep"
             and child.i > verb.i
             and child.lower_ in _PLACE_PREPOSITIONS
-            # a place, not "in one of the biggest heists" or "in less than 15 minutes"
-            and not any(c.dep_ == "pobj" and _not_place(c) for c in child.children)
+            # a place, not "in one of the biggest heists", "in less than 15 minutes" or another
+            # count ("150 people killed in more than 400 shootings")
+            and not any(c.dep_ == "pobj" and _not_place(c, noun) for c in child.children)
         ):
             tokens += list(child.subtree)[:5]
     from storyfuse.fuse.events import join_tokens
@@ -913,8 +930,10 @@ def count_phrase(sentence: str, unit: str) -> str | None:
     return join_tokens(kept) or None
 
 
-def _not_place(noun: Any) -> bool:
-    return noun.pos_ == "NUM" or noun.ent_type_ in _NOT_PLACES
+def _not_place(noun: Any, counted: Any = None) -> bool:
+    if noun.pos_ == "NUM" or noun.ent_type_ in _NOT_PLACES:
+        return True
+    return counted is not None and noun.i != counted.i and any(c.dep_ == "nummod" for c in noun.children)
 
 
 _NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
