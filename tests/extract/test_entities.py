@@ -275,6 +275,15 @@ def test_a_named_storm_is_an_event() -> None:
     assert not [e for e in found if e[0].endswith("Hurricane Center") and e[1] == "EVENT"]
 
 
+def test_a_storm_written_in_lower_case_or_by_its_name_alone_is_the_event() -> None:
+    found = labels(
+        "The hurricane center said tropical storm Arlo spared the port overnight. Residents "
+        "braced as Arlo moved east."
+    )
+    assert ("tropical storm Arlo", "EVENT") in found
+    assert ("Arlo", "EVENT") in found
+
+
 def test_a_name_after_a_kind_of_place_is_a_place() -> None:
     found = labels("Shelling was heard in the border city of Ras Vela and in the town Sari Kano.")
     assert ("Ras Vela", "GPE") in found

@@ -603,6 +603,17 @@ def test_a_newspaper_that_speaks_is_no_person() -> None:
     assert ix.is_person("Ruben Brekelmans")
 
 
+def test_a_storm_that_threatens_is_no_person() -> None:
+    sentence = "Tropical Storm Arlo is threatening to flood the coast."
+    ix = NameIndex.build(
+        [
+            ("Tropical Storm Arlo", "EVENT", sentence),
+            ("Tropical Storm Arlo", "", sentence),
+        ]
+    )
+    assert not ix.is_person("Tropical Storm Arlo")
+
+
 def test_a_short_form_tagged_as_a_person_joins_the_body_as_a_body() -> None:
     ix = NameIndex.build(
         [("The Tarn Group", "ORG", ""), ("The Tarn Group", "ORG", ""), ("Tarn", "PERSON", "")]

@@ -175,3 +175,15 @@ def test_a_large_city_is_not_a_person_unless_the_text_names_someone_so() -> None
     labels = {(e.start, e.text): e.label_ for e in nlp.entity_fixes(doc).ents}
     assert labels[(2, "Vladivostok")] == "GPE"
     assert [v for (_, text), v in labels.items() if text == "Austin"] == ["PERSON"]
+
+
+def test_a_us_state_is_not_a_person_unless_the_text_names_someone_so() -> None:
+    doc = nlp.parse("Rain flooded southwestern Louisiana. Ada Georgia spoke. Georgia said so.")
+    doc.ents = [
+        Span(doc, 3, 4, label="PERSON"),
+        Span(doc, 5, 7, label="PERSON"),
+        Span(doc, 9, 10, label="PERSON"),
+    ]
+    labels = {(e.start, e.text): e.label_ for e in nlp.entity_fixes(doc).ents}
+    assert labels[(3, "Louisiana")] == "GPE"
+    assert [v for (_, text), v in labels.items() if text == "Georgia"] == ["PERSON"]

@@ -743,6 +743,9 @@ def test_a_count_question_says_what_the_things_counted_underwent():
     assert count_phrase("There were 300 deaths on Monday.", "death") == "There were deaths"
     sentence = "The government announced $13 billion in aid to the island."
     assert count_phrase(sentence, "dollar") == "The government announced aid to the island"
+    # an amount as the subject is asked by what it is said to be, without its sign
+    sentence = "The senator made clear that $1.5 trillion was the price tag he would accept."
+    assert count_phrase(sentence, "dollar") == "was the price tag he would accept"
 
 
 def test_an_amount_of_money_is_asked_as_what_its_sentence_says_was_done_with_it():
@@ -1272,6 +1275,30 @@ def test_an_entity_takes_the_label_of_the_mentions_written_as_its_name():
     alone = analysis({"id": "b", "text": "Rwandan troops moved.", "entities": people[:1]})
     story = story_articles(Story(id="s", article_ids=("b",)), {"b": alone}, lexical_embedder)
     assert [e.label for e in entities(story, build_names(story))] == ["NORP"]
+
+
+def test_a_place_tagged_a_person_once_stays_a_place():
+    """One mention tagged a person makes the name a person's in the story's name index; the
+    place its other mentions are tagged stays its label."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    a = analysis({"id": "a", "text": "Rain hit southern Tarnia.", "entities": [("Tarnia", "PERSON")]})
+    b = analysis(
+        {
+            "id": "b",
+            "text": "The storm left Tarnia. Tarnia is drying out.",
+            "entities": [("Tarnia", "GPE"), ("Tarnia", "GPE")],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a", "b")), {"a": a, "b": b}, lexical_embedder)
+    names = build_names(story)
+    assert names.is_person("Tarnia")
+    assert [(e.name, e.label) for e in entities(story, names)] == [("Tarnia", "GPE")]
 
 
 def test_a_short_form_alone_is_shown_as_the_storys_name_for_the_body():

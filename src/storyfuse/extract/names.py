@@ -648,6 +648,11 @@ def _other_offices(a: set[str], b: set[str]) -> bool:
     return bool(a and b and not a & b)
 
 
+# Labels that keep a name that speaks from being taken for a person's: a place (a government
+# speaking: "Kyiv said"), an event (a storm "threatening" a coast).
+NOT_SPEAKING = frozenset({"GPE", "EVENT"})
+
+
 class NameIndex:
     """Canonical names for the people and organisations of one story."""
 
@@ -794,11 +799,12 @@ class NameIndex:
     def _promote_people(self) -> None:
         """A name that speaks (a quote speaker or claimant, given without a label) and reads
         like a person's ("Ruben Brekelmans") is a person, whatever the entity tagger said of
-        it elsewhere; one ever tagged as a place, or ever written after "the" ("the Federal
-        Reserve announced"), is not."""
+        it elsewhere; one ever tagged as a place or an event ("Tropical Storm Harvey is
+        threatening ..."), or ever written after "the" ("the Federal Reserve announced"), is
+        not."""
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]
-            if kind not in ("org", "other") or "" not in labels or "GPE" in labels:
+            if kind not in ("org", "other") or "" not in labels or labels.keys() & NOT_SPEAKING:
                 continue
             if k in self._with_the:
                 continue

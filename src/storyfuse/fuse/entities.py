@@ -63,9 +63,11 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             continue  # a common noun, never written as a name ("the national air force")
         # "North Korea" is a place even where "North Korean" (a nationality) is written more
         label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
-        if label not in ("PERSON", "NORP") and names.is_person(name):
+        if label not in ("PERSON", "NORP", "GPE", "LOC", "EVENT") and names.is_person(name):
             # a speaker the tagger took for an organisation: "Ruben Brekelmans said"; a group
-            # named by party or nationality speaks as a group ("Georgia Republicans will decide")
+            # named by party or nationality speaks as a group ("Georgia Republicans will decide"),
+            # and a name tagged a place or an event in most of its mentions is one
+            # ("southwestern Louisiana", where one headline tagged "Wary Louisiana" a person)
             label = "PERSON"
         aliases = (written[name] | set(names.aliases(name))) - {name}
         out.append(
