@@ -894,8 +894,11 @@ def count_phrase(sentence: str, unit: str) -> str | None:
         tokens = [t for c in subject for t in _short_phrase(c)]
         tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
         tokens += [verb, noun]
-        # the state the things are left in ("left 12 people dead")
+        # the state the things are left in ("left 12 people dead"), what they are said to be
+        # ("$1.5 trillion was the price tag")
         tokens += [c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.i > noun.i]
+        if verb.lemma_ == "be":
+            tokens += [t for c in verb.children if c.dep_ == "attr" for t in _short_phrase(c)]
         done = _reported_done(verb) if verb.lemma_.lower() in _speech_verbs() else None
         if done is not None:
             tokens.append(done)  # "people were reported killed"
@@ -925,7 +928,8 @@ def count_phrase(sentence: str, unit: str) -> str | None:
     # is an amount with its sign ("how much (dollar): robbers stole from the store")
     counts = {t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree}
     if unit.lower() in MONEY_UNITS:
-        counts |= {t.i for t in noun.subtree if t.like_num or t.i == noun.i}
+        signs = MONEY_SIGNS.get(unit.lower(), set())
+        counts |= {t.i for t in noun.subtree if t.like_num or t.i == noun.i or t.lower_ in signs}
     kept = list({t.i: t for t in tokens if not t.is_punct and t.i not in counts}.values())
     return join_tokens(kept) or None
 
