@@ -185,6 +185,24 @@ def test_according_to_x_in_mid_sentence_credits_the_clause_it_hangs_on() -> None
     assert q.text == "Toll revenue rose by 12 percent last year"
 
 
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [
+        ("data compiled by the Tarn Road Safety Archive", "the Tarn Road Safety Archive"),
+        ("figures released by the health ministry on Monday", "the health ministry"),
+        ("the most recent data available from the FBI", "the FBI"),
+        ("data compiled over the weekend", "data"),
+        ("figures from last year", "figures"),
+    ],
+)
+def test_a_finding_is_credited_to_the_body_that_compiled_it(source: str, speaker: str) -> None:
+    text = f"Road deaths rose to 40, according to {source}."
+    q = one(quotes_of(text), "Road deaths")
+    assert q.speaker == speaker
+    # the mention is still the whole phrase
+    assert text[q.speaker_start : q.speaker_end] == source
+
+
 def test_x_told_y_that() -> None:
     text = "Nadia Petrov told reporters that the tolls would be dropped next year."
     q = one(quotes_of(text), "tolls")
