@@ -1326,6 +1326,33 @@ def test_a_name_with_a_quoted_nickname_is_the_person_named_either_way() -> None:
     assert nickname_of('the "Pose" actor') is None
 
 
+def test_a_usual_nickname_names_the_person_of_the_full_first_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Joe Holm", "PERSON", "Joe Holm spoke."),
+            ("Joseph R. Holm", "PERSON", "Joseph R. Holm signed it."),
+            ("Chuck Vesna", "PERSON", "Chuck Vesna voted."),
+            ("Charles E. Vesna", "PERSON", "Charles E. Vesna objected."),
+            ("Jody Tarn", "PERSON", "Jody Tarn came."),
+            ("Joe Tarn", "PERSON", "Joe Tarn left."),
+        ]
+    )
+    assert ix.canonical("Joe Holm") == ix.canonical("Joseph R. Holm")
+    assert ix.canonical("Chuck Vesna") == ix.canonical("Charles E. Vesna")
+    # two nicknames of one name are two people
+    assert ix.canonical("Jody Tarn") != ix.canonical("Joe Tarn")
+    # a nickname of two full names the story gives is neither
+    two = NameIndex.build(
+        [
+            ("Joseph Lund", "PERSON", "Joseph Lund spoke."),
+            ("Joshua Lund", "PERSON", "Joshua Lund spoke."),
+            ("Joe Lund", "PERSON", "Joe Lund spoke."),
+        ]
+    )
+    assert two.canonical("Joe Lund") == "Joe Lund"
+    assert two.canonical("Joseph Lund") != two.canonical("Joshua Lund")
+
+
 def test_a_place_written_only_as_a_states_abbreviation_is_shown_as_the_state() -> None:
     ix = NameIndex.build(
         [

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 
 
@@ -315,6 +316,18 @@ def is_role(name: str) -> bool:
         and not (head and head[-1] in ORG_HEADS)
         and not name[:1].isdigit()
     )
+
+
+@functools.cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def usual_nickname(short: str, full: str) -> bool:
+    """Whether a first name (lower case) is listed as a nickname of another: "joe" of
+    "joseph", "chuck" of "charles", "bill" of "william", by the hand-curated list of the
+    ``nicknames`` package (two nicknames of one name are not: "joe" / "jody")."""
+    return short in _nicknamer().nicknames_of(full)
 
 
 def _short_form(a: str, b: str) -> bool:
@@ -983,8 +996,13 @@ class NameIndex:
                 elif _short_form(wa[0], wb[0]):
                     short, long = (a, b) if len(wa[0]) < len(wb[0]) else (b, a)
                     shortened[short].add(name_words(long)[0])
-        # "Pat Carlineo" is "Patrick W. Carlineo Jr." when one first name of the story starts
-        # so ("Sam" beside "Samuel" and "Samantha" is neither)
+                elif usual_nickname(wa[0], wb[0]) or usual_nickname(wb[0], wa[0]):
+                    # "Joe Biden" and "Joseph R. Biden", "Chuck Schumer" and "Charles E. Schumer"
+                    short, long = (a, b) if usual_nickname(wa[0], wb[0]) else (b, a)
+                    shortened[short].add(name_words(long)[0])
+        # "Pat Carlineo" is "Patrick W. Carlineo Jr." and "Joe Biden" "Joseph R. Biden" when one
+        # first name of the story starts so or is so nicknamed ("Sam" beside "Samuel" and
+        # "Samantha" is neither)
         for short, longer in shortened.items():
             if len(longer) != 1:
                 continue
