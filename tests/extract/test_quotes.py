@@ -248,6 +248,17 @@ def test_pronoun_prefers_the_previous_subject_over_an_object() -> None:
     assert q.speaker == "Maria Lopez"
 
 
+def test_pronoun_finds_the_subject_the_parser_took_for_a_described_name() -> None:
+    # the small model reads "named" as a participle describing "President Trump"
+    text = (
+        "President Trump named Amy Coney Barrett as his nominee for the Supreme Court Saturday "
+        "evening with a live, televised reveal from the White House Rose Garden. “Today, it is "
+        "my honor to nominate one of our nation’s most gifted legal minds,” he said."
+    )
+    q = one(quotes_of(text), "my honor")
+    assert q.speaker is not None and q.speaker.endswith("Trump")
+
+
 def test_timestamp_line_is_not_part_of_the_speaker() -> None:
     text = "4:40 p.m.\n\nSenator Lea Hart says she will stay in the race."
     q = one(quotes_of(text), "stay in the race")

@@ -404,12 +404,13 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
             root = e.root
             if root.dep_ == "appos":
                 root = root.head
+            misread = _subject_misread(root)
             found[e.start_char] = Person(
                 e.start_char,
                 e.end_char,
                 strip_possessive(e.text.rstrip(" '\"’”")),
-                subject=root.dep_ in ("nsubj", "nsubjpass"),
-                main=root.dep_ in ("nsubj", "nsubjpass") and _main_clause(root.head),
+                subject=root.dep_ in ("nsubj", "nsubjpass") or misread,
+                main=(root.dep_ in ("nsubj", "nsubjpass") and _main_clause(root.head)) or misread,
             )
     for t in doc:
         if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
@@ -434,6 +435,19 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
             start, end, text_of(doc)[start:end], subject=True, main=_main_clause(t.head)
         )
     return [found[k] for k in sorted(found)]
+
+
+def _subject_misread(name: Token) -> bool:
+    """A name the parser made a sentence's root with its verb as a participle describing it:
+    "President Trump named Amy Coney Barrett as his nominee" (``named`` an ``acl`` of Trump,
+    with an object of its own) is Trump naming her, the subject of the sentence."""
+    return name.dep_ == "ROOT" and any(
+        c.dep_ == "acl"
+        and c.i == name.i + 1
+        and c.tag_ in ("VBD", "VBN")
+        and any(o.dep_ == "dobj" for o in c.children)
+        for c in name.children
+    )
 
 
 def _main_clause(verb: Token) -> bool:
