@@ -248,6 +248,19 @@ def test_pronoun_prefers_the_previous_subject_over_an_object() -> None:
     assert q.speaker == "Maria Lopez"
 
 
+def test_a_person_confirmed_in_office_is_no_report() -> None:
+    text = (
+        "No nominee to the court has ever been confirmed by the Senate this close to an "
+        "election, with more than 58 million ballots already cast."
+    )
+    assert quotes_of(text) == []
+    assert quotes_of("Ada Moss was confirmed by the Senate on Monday.") == []
+    q = one(quotes_of("The deaths were confirmed by the health ministry."), "deaths")
+    assert q.speaker == "the health ministry"
+    text = "Al-Muteiri was confirmed as one of the passengers by the minister, Sami al-Hamad."
+    assert quotes_of(text)
+
+
 def test_pronoun_finds_the_subject_the_parser_took_for_a_described_name() -> None:
     # the small model reads "named" as a participle describing "President Trump"
     text = (

@@ -268,6 +268,29 @@ def _of_phrase(of: Token) -> list[Token]:
     return [of, *out] if out else []
 
 
+# Verbs that, in the passive with a person for subject, appoint rather than report: "the
+# nominee was confirmed by the Senate".
+APPOINTING = frozenset({"confirm", "approve"})
+
+
+def _appointed(verb: Token, subject: Token) -> bool:
+    """Whether a passive verb's subject is a person it appoints: "No nominee to the Supreme
+    Court has ever been confirmed by the Senate" (not "The deaths were confirmed by police",
+    nor "Al-Muteiri was confirmed as one of the passengers by the minister")."""
+    return (
+        verb.lemma_.lower() in APPOINTING
+        and (
+            subject.ent_type_ == "PERSON"
+            or subject.lower_ in ("he", "she")
+            or subject.lower_ in ROLE_WORDS
+        )
+        and not any(
+            (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("xcomp", "ccomp")
+            for c in verb.children
+        )
+    )
+
+
 def _reported_object(obj: Token) -> bool:
     """Whether a verb's object can be what is reported: not a word that says nothing by itself
     ("something"), unless it stands for something said before ("opposed it")."""
@@ -1796,6 +1819,8 @@ class _Finder:
         # a token object for each, and most words have no candidate)
         if t.pos_ == "VERB":
             children = list(t.children)
+            if any(c.dep_ == "nsubjpass" and _appointed(t, c) for c in children):
+                return []  # a person confirmed in office: nothing is reported
             speaker = self._modified_noun(t) or self._speaker_of(t)
             for c in children:
                 if c.dep_ == "ccomp":
