@@ -1804,6 +1804,36 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]
 
 
+def test_a_pull_quote_of_a_remark_the_article_quotes_in_full_is_no_other_rendering():
+    """A headline or pull quote that the article's full quotation holds word for word is one
+    rendering, not "another outlet's"; another article's shorter rendering stays one."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    part = "It is not a popular position to take"
+    full = f"{part}. But consistency matters to the voters who sent me here"
+    specs = [
+        {
+            "id": "a",
+            "text": f"Moss: '{part}'.\n“{full},” Ada Moss said.",
+            "quotes": [[part, "Ada Moss"], [full, "Ada Moss"]],
+        },
+        {"id": "b", "text": f"“{part},” said Ada Moss.", "quotes": [[part, "Ada Moss"]]},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    (group,) = quotes(story, build_names(story))
+    assert [(v.text, v.sources) for v in group.variants] == [(part, ("a", "b")), (full, ("a",))]
+    one = {k: v for k, v in analyses.items() if k == "a"}
+    story = story_articles(Story(id="s", article_ids=("a",)), one, lexical_embedder)
+    (group,) = quotes(story, build_names(story))
+    assert [(v.text, v.sources) for v in group.variants] == [(full, ("a",))]
+
+
 def test_one_remark_of_speakers_one_role_describes_is_one_quote():
     """ "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word alike
     are one speaker's one remark; two spokespeople's different remarks stay apart, and so do

@@ -261,6 +261,18 @@ def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
     for s in said:
         _, ids = variants.setdefault(_key(s.text), (s.text, []))
         ids.append(s.article_id)
+    # a rendering that another holds word for word, from the same articles, adds nothing (a
+    # headline or pull quote of the remark the article quotes in full): it is no other
+    # outlet's rendering
+    padded = {key: f" {key} " for key in variants}
+    for key in sorted(variants, key=len):
+        if any(
+            other != key
+            and padded[key] in padded[other]
+            and set(variants[key][1]) <= set(variants[other][1])
+            for other in variants
+        ):
+            del variants[key]
     cited = [Cited(text=text, sources=source_order(ids, order)) for text, ids in variants.values()]
     cited.sort(key=lambda c: (-len(c.sources), order.index(c.sources[0])))
     return QuoteGroup(speaker=speaker, variants=tuple(cited))
