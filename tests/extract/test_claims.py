@@ -243,6 +243,21 @@ def test_according_to_names_the_claimant() -> None:
     assert (claim.value, claim.unit, claim.claimant) == (3000, "sailor", "the coast guard")
 
 
+def test_according_to_a_finding_names_the_body_that_compiled_it() -> None:
+    text = (
+        "The state reported 1,745 new cases Tuesday, according to data compiled by the Tarn "
+        "Health Institute, up from 1,412 cases Monday."
+    )
+    claims = by_text(claims_of(text))
+    assert claims["1,412"].claimant == "the Tarn Health Institute"
+    text = "Ships carried 300 tonnes, according to remarks made by port director Ada Moss."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "port director Ada Moss"
+    text = "Ships carried 300 tonnes, according to a letter sent to Senator Ben Roe."
+    (claim,) = claims_of(text)
+    assert claim.claimant is not None and claim.claimant.startswith("a letter")  # not Roe
+
+
 def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
     text = "The health ministry estimated that 450 clinics had closed."
     (claim,) = claims_of(text)

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.nlp import left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
-from storyfuse.extract.people import OWNER_PRONOUNS, People
+from storyfuse.extract.people import OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -1248,7 +1248,9 @@ def _according_to(item: _Item, sent: Span) -> list[Token] | None:
                 continue
             objects = [c for c in nxt.children if c.dep_ == "pobj"]
             if objects:
-                phrase = list(objects[0].subtree)
+                # "according to data compiled by Johns Hopkins University": the university
+                author = finding_author(objects[0])
+                phrase = list((author or objects[0]).subtree)
                 if not {t.i for t in phrase} & set(range(item.tokens.start, item.tokens.end)):
                     return phrase
     return None

@@ -59,6 +59,57 @@ _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj
 BODY_REACH = 3
 
 
+
+# Words for findings and statements a body compiles or issues: "data compiled by the Gun
+# Violence Archive" are the archive's, as "figures from the health ministry" are the ministry's
+# and "remarks made by Pfizer CEO Albert Bourla" Bourla's.
+FINDING_NOUNS = frozenset(
+    {
+        "data", "datum", "figure", "statistic", "number", "record", "report", "study", "survey",
+        "analysis", "estimate", "count", "tally", "poll", "research", "review", "audit",
+        "remark", "comment", "statement", "release", "letter", "filing", "document", "memo",
+    }
+)  # fmt: skip
+# Labels of names that can compile or issue a finding.
+AUTHOR_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+# Participles that name a finding's author with "by": "compiled by", "released by"; not
+# "reported by" or "obtained by" (a newspaper that reported or obtained someone's remarks).
+AUTHORING = frozenset(
+    {
+        "compile", "release", "publish", "issue", "make", "conduct", "prepare", "produce",
+        "write", "author", "file", "collect", "gather", "send", "sign", "post", "provide",
+        "commission", "carry",
+    }
+)  # fmt: skip
+
+
+def finding_author(head: Token) -> Token | None:
+    """Who compiled or issued a finding or statement a phrase names, when it says so with "by"
+    or "from" and names them or a body: "data compiled by the Gun Violence Archive", "figures
+    from the health ministry", "a press release from the company", "the most recent data
+    available from the FBI"; None for "data from last year" or "a letter sent to Sen. Ada
+    Moss"."""
+    if head.lemma_.lower() not in FINDING_NOUNS or head.ent_type_:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep":
+            ways = [child]
+        elif (child.dep_ == "acl" and child.lemma_.lower() in AUTHORING) or (
+            child.dep_ == "amod" and child.lower_ == "available"
+        ):  # "compiled by", "available from"
+            ways = [c for c in child.children if c.dep_ in ("agent", "prep")]
+        else:
+            continue
+        for way in ways:
+            if way.lower_ not in ("by", "from"):
+                continue
+            for obj in way.children:
+                if obj.dep_ == "pobj" and (
+                    obj.ent_type_ in AUTHOR_LABELS or obj.lower_ in ORG_WORDS
+                ):
+                    return obj
+    return None
+
 @dataclass(frozen=True)
 class Person:
     start: int

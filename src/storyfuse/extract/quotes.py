@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS
+from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import DATELINE_DASHES, dateline_dash, left_conjunct, text_of
 from storyfuse.extract.people import (
     ANSWER_LABELS,
@@ -61,6 +61,7 @@ from storyfuse.extract.people import (
     OWNER_PRONOUNS,
     PERSONAL_PRONOUNS,
     People,
+    finding_author,
     strip_possessive,
 )
 from storyfuse.extract.quotes_cues import Candidate, cue_model
@@ -167,16 +168,6 @@ SCARE_QUOTE_WORDS = 5
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
 # Documents that speak for whoever issued them: "“...,” the statement said".
 DOCUMENT_NOUNS = frozenset({"statement", "ad", "advert", "letter", "email", "memo", "release"})
-# Words for findings a body compiles or publishes: "data compiled by the Gun Violence Archive"
-# is the archive's, as "figures from the health ministry" are the ministry's.
-FINDING_NOUNS = frozenset(
-    {
-        "data", "datum", "figure", "statistic", "number", "record", "report", "study", "survey",
-        "analysis", "estimate", "count", "tally", "poll", "research", "review", "audit",
-    }
-)  # fmt: skip
-# Labels of names that can compile or publish a finding.
-AUTHOR_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 # Prepositions that set a noun's stance or report as the circumstance of a clause, not as its
 # subject's: "despite complaints that ...", "amid concern that ...", "after revelations that".
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -459,7 +450,7 @@ class _Finder:
             issued_by = self._owner_name(issuer)
             if issued_by is not None:
                 return issued_by
-        author = self._finding_author(head)  # "data compiled by the Gun Violence Archive"
+        author = finding_author(head)  # "data compiled by the Gun Violence Archive"
         if author is not None:
             return self._name_of(author)
         titled = self._titled_person_at_end(head)
@@ -588,31 +579,6 @@ class _Finder:
                 # "the US military said in a statement"
                 owners += [c for c in t.head.head.children if c.dep_ == "nsubj"]
             return owners[0] if owners else None  # the last such document's author, if given
-        return None
-
-    @staticmethod
-    def _finding_author(head: Token) -> Token | None:
-        """Who compiled or published a finding the phrase names, when it says so with "by" or
-        "from" and names them: "data compiled by the Gun Violence Archive", "figures from the
-        health ministry", "a 2009 report by the Tarn Institute"; None for "data from last
-        year" or "a report from the scene"."""
-        if head.lemma_.lower() not in FINDING_NOUNS or head.ent_type_:
-            return None
-        for child in head.children:
-            if child.dep_ == "prep":
-                ways = [child]
-            elif child.dep_ in ("acl", "amod"):  # "compiled by", "available from"
-                ways = [c for c in child.children if c.dep_ in ("agent", "prep")]
-            else:
-                continue
-            for way in ways:
-                if way.lower_ not in ("by", "from"):
-                    continue
-                for obj in way.children:
-                    if obj.dep_ == "pobj" and (
-                        obj.ent_type_ in AUTHOR_LABELS or obj.lower_ in ORG_HEADS
-                    ):
-                        return obj
         return None
 
     def _owner_name(self, owner: Token) -> str | None:
