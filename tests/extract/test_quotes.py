@@ -59,6 +59,16 @@ def test_marks_unclosed_quote_ends_with_its_paragraph() -> None:
     assert text[marked[0].start : marked[0].end] == "Nobody closed this one."
 
 
+def test_a_word_or_two_left_open_where_a_text_is_cut_short_is_no_quotation() -> None:
+    text = "“We will stay,” the campaign said in a statement. “Sen."
+    assert [m.text_of(text) for m in find_marked(text)] == ["We will stay,"]
+    q = one(quotes_of(text), "stay")
+    assert q.text.rstrip(",") == "We will stay" and q.speaker == "the campaign"
+    # three words or more are still what was said, cut short
+    text = "“We will stay,” the campaign said. “Senator Moss will"
+    assert [m.text_of(text) for m in find_marked(text)][-1] == "Senator Moss will"
+
+
 # --- direct quotes ----------------------------------------------------------------------------
 
 

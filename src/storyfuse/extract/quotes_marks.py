@@ -156,6 +156,10 @@ def _starts_with_open_mark(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# Words an unclosed passage at the very end of a text needs to be a quotation (``find_marked``).
+CUT_SHORT_WORDS = 3
+
+
 def find_marked(text: str) -> list[Marked]:
     """All quoted passages of ``text`` in order of position."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -194,7 +198,11 @@ def find_marked(text: str) -> list[Marked]:
             found.append(_marked([(a, b)], closed=True))
         if open_at is not None:
             carry = [(open_at, _trim_end(text, open_at, p_end))]
-    if carry is not None:
+    if carry is not None and (
+        len(carry) > 1 or len(text[carry[0][0] : carry[0][1]].split()) >= CUT_SHORT_WORDS
+    ):
+        # a passage still open where the text ends; one of a word or two is what was left of
+        # a text cut short ("... the Sanders campaign said. “Sen."), no quotation
         found.append(_marked(carry, closed=False))
     return [m for m in found if text[m.start : m.end].strip()]
 
