@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 35  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 36  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -147,10 +147,15 @@ ANALYSIS_VERSION = 35  # 2: claims say what they count; entity spans and list co
 # 35: a report or stance met in a circumstance is not the clause subject's ("Despite complaints
 # that he is a quixotic crusader, Mr. Sanders ...", "..., with reports that as many as 50 people
 # were killed" had given Sanders and "A strong earthquake" the words)
+# 36: a storm written in lower case or by its name alone is the event; a U.S. state tagged a
+# person is a place; a finding's or statement's author speaks and claims for it ("according to
+# data compiled by Johns Hopkins University"); a person confirmed in office is no report; a
+# sentence's root name with a participle misread is its subject for pronouns ("President Trump
+# named Amy Coney Barrett ... he said"); a word or two left open where a text ends is no quote
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 19  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 20  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -215,6 +220,10 @@ BRIEF_VERSION = 19  # 2: forecasts marked "expected" in the timeline and the fig
 # question (with no place after the verb), what was reported done is what was done ("were
 # reported killed"), and the words of one outcome are one event ("killed 50", "left 49 dead");
 # a conflict's question leaves out a relative pronoun ("that killed people" is "killed people")
+# 20: a count's question says what the counted things underwent ("people killed", "left people
+# dead", "was the price tag"); a usual nickname names the person of the full first name ("Joe
+# Biden" is "Joseph R. Biden"); a place or storm tagged a person once keeps its label among the
+# entities; a rendering of a quote that another from the same articles holds is dropped
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
