@@ -258,6 +258,19 @@ def test_according_to_a_finding_names_the_body_that_compiled_it() -> None:
     assert claim.claimant is not None and claim.claimant.startswith("a letter")  # not Roe
 
 
+def test_a_share_counted_is_no_claimant() -> None:
+    # the parser reads "counted" as the sentence's verb and the share as its subject
+    text = (
+        "The September election results are in — and it’s still not clear who the country’s "
+        "next prime minister will be. But the results are the biggest threat to Prime Minister "
+        "Ada Moss’s hold on power since she took office in 2009. With over 90 percent of the "
+        "vote now counted, the centrist Blue and White party looks to have won the largest "
+        "number of seats in the parliament — 32 out of a total of 120."
+    )
+    claims = by_text(claims_of(text))
+    assert claims["32"].claimant is None and claims["120"].claimant is None
+
+
 def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
     text = "The health ministry estimated that 450 clinics had closed."
     (claim,) = claims_of(text)

@@ -1042,7 +1042,7 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
         source = _according_to(item, sent)
     if source is None:
         source = _estimate_owner(item)
-    if source is None:
+    if source is None or _a_share(source):
         return None
     text = _phrase(source)
     if text.lower() in PRONOUNS:
@@ -1057,6 +1057,14 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
         if owner is not None:
             return f"{owner}'s {first[1]}"
     return text or None
+
+
+def _a_share(phrase: list[Token]) -> bool:
+    """Whether a source phrase is a share of something, which tells no one's figures: "With
+    over 90 percent of the vote now counted, the party looks to have won 32 seats"."""
+    inside = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
+    return bool(heads) and heads[0].lower_ in ("percent", "%", "percentage")
 
 
 def _asserts(quote: Quote, doc: Doc) -> bool:
