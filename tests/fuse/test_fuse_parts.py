@@ -1299,6 +1299,18 @@ def test_a_place_tagged_a_person_once_stays_a_place():
     names = build_names(story)
     assert names.is_person("Tarnia")
     assert [(e.name, e.label) for e in entities(story, names)] == [("Tarnia", "GPE")]
+    # a name that reads as a person's, and no gazetteer knows, stays a person
+    a = analysis({"id": "a", "text": "Morgan Vesna ran.", "entities": [("Morgan Vesna", "PERSON")]})
+    b = analysis(
+        {
+            "id": "b",
+            "text": "Morgan Vesna scored. Morgan Vesna left.",
+            "entities": [("Morgan Vesna", "GPE"), ("Morgan Vesna", "GPE")],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a", "b")), {"a": a, "b": b}, lexical_embedder)
+    names = build_names(story)
+    assert [(e.name, e.label) for e in entities(story, names)] == [("Morgan Vesna", "PERSON")]
 
 
 def test_a_short_form_alone_is_shown_as_the_storys_name_for_the_body():

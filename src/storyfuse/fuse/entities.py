@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS
+from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS, looks_personal
+from storyfuse.extract.nlp import place_names
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
 from storyfuse.model import Analysis, StoryEntity
@@ -57,17 +58,23 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             written.setdefault(name, set()).add(tidy(entity.text))
             sources.setdefault(name, []).append(analysis.id)
             mentions[name] += 1
+    places = place_names()
     out = []
     for name in labels:
         if all(w.islower() for w in written[name]):
             continue  # a common noun, never written as a name ("the national air force")
         # "North Korea" is a place even where "North Korean" (a nationality) is written more
         label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
-        if label not in ("PERSON", "NORP", "GPE", "LOC", "EVENT") and names.is_person(name):
+        if (
+            label not in ("PERSON", "NORP", "EVENT")
+            and names.is_person(name)
+            and (label not in ("GPE", "LOC") or (looks_personal(name) and name not in places))
+        ):
             # a speaker the tagger took for an organisation: "Ruben Brekelmans said"; a group
-            # named by party or nationality speaks as a group ("Georgia Republicans will decide"),
-            # and a name tagged a place or an event in most of its mentions is one
-            # ("southwestern Louisiana", where one headline tagged "Wary Louisiana" a person)
+            # named by party or nationality speaks as a group ("Georgia Republicans will decide");
+            # a storm, or a place tagged so in most of its mentions, is no person ("southwestern
+            # Louisiana", where one headline tagged "Wary Louisiana" a person), unless the name
+            # reads as a person's and no gazetteer knows it ("Morgan Burnett", tagged GPE)
             label = "PERSON"
         aliases = (written[name] | set(names.aliases(name))) - {name}
         out.append(
