@@ -58,8 +58,6 @@ _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj
 # How many sentences back "the company" looks for the body it stands for.
 BODY_REACH = 3
 
-
-
 # Words for findings and statements a body compiles or issues: "data compiled by the Gun
 # Violence Archive" are the archive's, as "figures from the health ministry" are the ministry's
 # and "remarks made by Pfizer CEO Albert Bourla" Bourla's.
@@ -109,6 +107,7 @@ def finding_author(head: Token) -> Token | None:
                 ):
                     return obj
     return None
+
 
 @dataclass(frozen=True)
 class Person:
