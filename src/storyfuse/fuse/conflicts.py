@@ -935,6 +935,8 @@ def count_phrase(sentence: str, unit: str) -> str | None:
 
 
 def _not_place(noun: Any, counted: Any = None) -> bool:
+    """Whether a preposition's object names no place: a number, a date or amount, or, beside
+    the ``counted`` noun, another count ("killed in more than 400 shootings")."""
     if noun.pos_ == "NUM" or noun.ent_type_ in _NOT_PLACES:
         return True
     return counted is not None and noun.i != counted.i and any(c.dep_ == "nummod" for c in noun.children)
