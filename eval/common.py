@@ -80,6 +80,13 @@ def write_results(name: str, results: Mapping[str, Any]) -> Path:
 _NEUS_PART = re.compile(r"TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", re.DOTALL)
 
 
+def neus_part(text: str) -> tuple[str, str] | None:
+    """One NeuS article's headline and lead as written ("TITLE=> ... ARTICLE=> ..."), or None
+    when the text has no such markers."""
+    match = _NEUS_PART.match(text)
+    return (match[1], match[2]) if match else None
+
+
 def neus_articles(line: str) -> list[tuple[str | None, str]]:
     """One NeuS line's articles as (headline, lead): what a feed or an export would give as an
     article's title and text, without NeuS's own markers."""
@@ -88,8 +95,8 @@ def neus_articles(line: str) -> list[tuple[str | None, str]]:
         part = part.strip()
         if not part:
             continue
-        match = _NEUS_PART.match(part)
-        out.append((match[1] or None, match[2]) if match else (None, part))
+        parts = neus_part(part)
+        out.append((parts[0] or None, parts[1]) if parts else (None, part))
     return out
 
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 import statistics
 import time
 
 import pysbd
 from rouge_score import rouge_scorer
 
-from eval.common import data_dir, print_table, write_results
+from eval.common import data_dir, neus_part, print_table, write_results
 from storyfuse.fuse import default_embedder
 from storyfuse.fuse.facts import align
 from storyfuse.fuse.names import Names
@@ -29,13 +28,12 @@ from storyfuse.fuse.summary import summary
 from storyfuse.fuse.units import story_articles
 from storyfuse.model import Analysis, Article, Sentence, Story
 
-_PART = re.compile(r"TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", re.DOTALL)
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
 def _analysis(aid: str, raw: str) -> Analysis:
-    match = _PART.match(raw.strip())
-    title, text = (match[1], match[2]) if match else (None, raw.strip())
+    parts = neus_part(raw.strip())
+    title, text = parts if parts else (None, raw.strip())
     sentences = tuple(
         Sentence(start=s.start, end=s.start + len(s.sent.rstrip()), text=s.sent.strip())
         for s in _SEGMENTER.segment(text)
@@ -53,8 +51,8 @@ def _analysis(aid: str, raw: str) -> Analysis:
 
 
 def _reference(raw: str) -> str:
-    match = _PART.match(raw.strip())
-    return match[2] if match else raw.strip()
+    parts = neus_part(raw.strip())
+    return parts[1] if parts else raw.strip()
 
 
 def main() -> int:
