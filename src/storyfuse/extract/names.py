@@ -996,10 +996,11 @@ class NameIndex:
                 elif _short_form(wa[0], wb[0]):
                     short, long = (a, b) if len(wa[0]) < len(wb[0]) else (b, a)
                     shortened[short].add(name_words(long)[0])
-                elif usual_nickname(wa[0], wb[0]) or usual_nickname(wb[0], wa[0]):
+                elif usual_nickname(wa[0], wb[0]):
                     # "Joe Biden" and "Joseph R. Biden", "Chuck Schumer" and "Charles E. Schumer"
-                    short, long = (a, b) if usual_nickname(wa[0], wb[0]) else (b, a)
-                    shortened[short].add(name_words(long)[0])
+                    shortened[a].add(name_words(b)[0])
+                elif usual_nickname(wb[0], wa[0]):
+                    shortened[b].add(name_words(a)[0])
         # "Pat Carlineo" is "Patrick W. Carlineo Jr." and "Joe Biden" "Joseph R. Biden" when one
         # first name of the story starts so or is so nicknamed ("Sam" beside "Samuel" and
         # "Samantha" is neither)
