@@ -337,6 +337,27 @@ def test_relative_pronoun_speaker_and_trailing_participle() -> None:
     assert called.speaker == denied.speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the relative clause hangs on a noun that describes the subject
+        (
+            (
+                "Ada Moss opens the harbour and is a lawyer, writer and critic who has pledged "
+                "to close the old piers."
+            ),
+            "Ada Moss",
+        ),
+        # but not on a name the subject describes
+        ("The main critic is Ada Moss, who has pledged to close the old piers.", "Ada Moss"),
+    ],
+)
+def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_subject(
+    text: str, speaker: str
+) -> None:
+    assert one(quotes_of(text), "the old piers").speaker == speaker
+
+
 def test_stance_adjective() -> None:
     text = "The union leader Omar Said was supportive of the new wage deal."
     q = one(quotes_of(text), "wage deal")
@@ -943,6 +964,18 @@ def test_a_clause_ending_in_a_colon_does_not_make_its_subject_a_speaker_of_plain
     # a name and a colon still introduce what that person says
     (q,) = quotes_of("Senator Ada Moss: the bill will pass before the summer recess.")
     assert q.speaker == "Senator Ada Moss" or q.speaker == "Ada Moss"
+
+
+def test_a_heading_before_a_colon_names_no_speaker_after_it() -> None:
+    # the parse hangs the product after the colon on the heading's noun, as an apposition
+    text = (
+        "I use it every day.\n\nNew Price Drop: Vesna Phone Series 3 64GB Smart Phone for "
+        "$169.99 (Originally $200)\n\nGet the Vesna Phone Series 3 now."
+    )
+    assert [q.speaker for q in quotes_of(text) if "$169.99" in q.text] == []
+    # a common noun before the colon that a name qualifies still speaks
+    (q,) = quotes_of("White House aide: the bill will pass before the summer recess.")
+    assert q.speaker == "White House aide"
 
 
 def test_reported_speech_running_into_a_quotation_is_one_report() -> None:

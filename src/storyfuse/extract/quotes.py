@@ -155,6 +155,9 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
      "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",
      "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location"}
 )  # fmt: skip
+# The entities that name who speaks: in a phrase before a colon ("Trump aide: ..."), as the
+# subject a predicate noun describes ("Roe is a lawyer who said ...").
+NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # What someone says, as a noun: "this statement by X:" credits X with the quote after the colon.
 SPEECH_NOUNS = frozenset(
     {
@@ -233,6 +236,28 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
 def _a_role(head: Token) -> bool:
     """A speaker named by a common noun, not a name: "the former secretary (of state)"."""
     return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _described_subject(noun: Token) -> Token:
+    """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
+    for either noun); the noun itself otherwise (and for a name: "The main barrier is Roe")."""
+    if noun.ent_type_:
+        return noun
+    first = noun
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+        first = first.head  # "a liar, xenophobe and bully who ..."
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return noun
+    verb = first.head
+    while True:
+        # "X incites violence and is a liar": the subject of the verb the copula is joined to
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            named = subject.pos_ == "PROPN" or subject.ent_type_ in NAMING_LABELS
+            return subject if named else noun
+        if verb.dep_ != "conj":
+            return noun
+        verb = verb.head
 
 
 def _described(amod: Token) -> bool:
@@ -440,8 +465,9 @@ class _Finder:
         if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
             return self.people.resolve(head)  # "I" in an interview's answer
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            # "Maria Roe, who denied ...": the name the relative clause hangs on
-            return self._name_of(head.head.head)
+            # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
+            # lawyer and writer who denied ...": the subject the noun describes
+            return self._name_of(_described_subject(head.head.head))
         body = self.people.body_named(head)  # "the company said"
         if body is not None:
             return body
@@ -1422,7 +1448,21 @@ class _Finder:
         ids = {t.i for t in phrase}
         heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
         span = self.doc[phrase[0].i : phrase[-1].i + 1]
-        return _Attribution(":", None, span, self._name_of(heads[0]))
+        if (
+            _a_role(heads[0])
+            and not heads[0].is_upper
+            and heads[0].lower_ not in ROLE_WORDS
+            and not any(t.ent_type_ in NAMING_LABELS for t in phrase)
+        ):
+            # a heading's common noun ("New Price Drop: ...") speaks only for someone it names
+            # ("Trump aide: ..."); a transcript's label in capitals is a name ("JAKE TAPPER:")
+            return None
+        name = self._name_of(heads[0])
+        if not set(re.split(r"[\s-]+", name)) & {t.text for t in phrase}:
+            # the parse hung a name after the colon on the phrase's noun ("Price Drop: Apple
+            # Watch Series 3 ..."): whoever speaks is named before the colon
+            return None
+        return _Attribution(":", None, span, name)
 
     def _according_to_in(self, tokens: list[Token]) -> _Attribution | None:
         for t in tokens:
