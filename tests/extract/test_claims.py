@@ -277,6 +277,17 @@ def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
     assert claim.claimant == "The health ministry"
 
 
+def test_adding_a_count_is_no_report_of_it_but_adding_a_clause_is() -> None:
+    claims = by_text(
+        claims_of(
+            "Employers added a healthy 255,000 jobs last month. Ada Moss added that 5,000 "
+            "people had signed up."
+        )
+    )
+    assert claims["255,000"].claimant is None
+    assert claims["5,000"].claimant == "Ada Moss"
+
+
 def test_a_verb_coordinated_after_a_comma_shares_the_first_verbs_subject() -> None:
     # The comma after "and" leads the small model to hang "watched" on "said" as its clause.
     text = (
@@ -545,6 +556,17 @@ def test_date_of_the_numbers_own_clause_wins_over_a_nearer_one() -> None:
     claims = by_text(claims_of(text, times=times, published="2024-11-20"))
     assert claims["4,000"].date == "2025-03"
     assert claims["900"].date == "2024-11"
+
+
+def test_a_year_describing_a_person_does_not_date_a_figure() -> None:
+    text = (
+        "Former mayor and possible 2028 presidential candidate Ada Moss is giving $1.8 billion "
+        "to the harbour fund. In the 2024 election, 5,000 people voted."
+    )
+    times = (time_mention(text, "2028", "2028"), time_mention(text, "2024", "2024"))
+    claims = by_text(claims_of(text, times=times, published="2025-11-18"))
+    assert claims["$1.8 billion"].date is None
+    assert claims["5,000"].date == "2024"  # the year of the election the figure is from
 
 
 def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
+from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import OWNER_PRONOUNS, People, finding_author
@@ -154,6 +155,9 @@ REPORTING_VERBS = frozenset(
 # Of those, the verbs that report a figure only where they put it "at": "officials put the toll
 # at 500", but not "puts the virus on track to kill 58,000".
 AT_REPORTING_VERBS = frozenset({"put", "peg"})
+# Of those, the verbs that report a clause but not their object: "added that 5,000 were hired"
+# reports, "Employers added 255,000 jobs" does something.
+CLAUSE_REPORTING_VERBS = frozenset({"add"})
 # Cues of an attribution, besides the reporting verbs, whose source gives the figures inside it:
 # a point made ("The candidate pointed out that Sen. Ted Cruz (who has 231 delegates) must win
 # 58 percent"), a forecast ("Home Depot sees sales growth of 1.8 percent") or a proposal or
@@ -164,6 +168,10 @@ CLAIMING_CUES = frozenset(
 )
 # How a reporting verb governs what it reports: a clause, an object, a conjoined clause.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj", "parataxis", "attr", "oprd"})
+# How a time expression hangs on a noun it describes ("the 2020 candidate").
+DESCRIBING_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+# Nouns for people besides the roles of titles: a year before them describes the person.
+PERSON_NOUNS = frozenset({"candidate", "hopeful", "contender", "winner", "champion", "graduate"})
 # Nouns whose owner asserts the figure: "the IMF's estimate ... at 3.1 percent".
 ESTIMATE_NOUNS = frozenset(
     [
@@ -1135,9 +1143,10 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     #    the death of a man who was shot 41 times", X does not claim the 41.
     child = root
     for verb in root.ancestors:
-        reported = _reports(child) or (
-            verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at"
-        )
+        reported = (
+            _reports(child)
+            and not (verb.lemma_ in CLAUSE_REPORTING_VERBS and child.dep_ == "dobj")
+        ) or (verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at")
         if _reporting(verb) and verb.pos_ in {"VERB", "AUX"} and reported:
             subject = _subject(verb)
             if subject is not None and not inside & {t.i for t in subject}:
@@ -1310,13 +1319,28 @@ def _date(
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         rank = OTHER_CLAUSE
         if span is not None and len(span) > 0:
-            if _starting_point(span.root, item.tokens.root):
+            if _starting_point(span.root, item.tokens.root) or _describes_a_person(span.root):
                 continue
             rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
         candidate = (rank, abs(tm.start - item.start), value)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
     return best[2] if best else None
+
+
+def _describes_a_person(time: Token) -> bool:
+    """Whether a time expression is part of a description of a person, not when a number
+    holds: "possible 2020 Democratic presidential candidate Michael Bloomberg is giving $1.8
+    billion"."""
+    if time.dep_ not in DESCRIBING_DEPS:
+        return False
+    noun = time.head
+    while True:
+        if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_WORDS | PERSON_NOUNS:
+            return True
+        if noun.dep_ not in ("compound", "appos") or noun.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = noun.head
 
 
 def _starting_point(time: Token, number: Token) -> bool:
