@@ -1009,6 +1009,18 @@ def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks()
     assert once.is_person("Ruben Vasker")
 
 
+def test_a_body_named_with_a_word_before_it_stays_a_body_when_it_speaks() -> None:
+    # "Drugmaker Merck said ...": the tagger calls the company an organisation elsewhere
+    tagged = [("Varnex", "ORG", "Varnex tested the pill.")] * 3
+    ix = NameIndex.build(
+        [*tagged, ("Drugmaker Varnex", None, "Drugmaker Varnex said the pill works.")]
+    )
+    assert not ix.is_person("Drugmaker Varnex")
+    # a company's word ends a name that is no person's
+    ix = NameIndex.build([("Halden Pharma", None, "Halden Pharma said it would appeal.")])
+    assert not ix.is_person("Halden Pharma")
+
+
 def test_a_body_after_words_that_describe_it_is_that_body() -> None:
     ix = NameIndex.build(
         [

@@ -101,7 +101,8 @@ ORG_WORDS = ORG_HEADS | _words(
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
     house senate congress pentagon kremlin police media league federation alliance coalition
-    authority board club airlines airways
+    authority board club airlines airways pharma pharmaceuticals inc corp ltd llc holdings
+    industries technologies motors
     """
 )
 # Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
@@ -809,6 +810,12 @@ class NameIndex:
             self._kind.setdefault(k, "other")
         return k
 
+    def _an_organisation(self, word: str) -> bool:
+        """Whether a one-word name is tagged an organisation ``ORG_TAGGED`` times or more, and
+        never a person."""
+        labels = self._labels.get(key_of(word))
+        return labels is not None and labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels
+
     def _promote_people(self) -> None:
         """A name that speaks (a quote speaker or claimant, given without a label) and reads
         like a person's ("Ruben Brekelmans") is a person, whatever the entity tagger said of
@@ -823,6 +830,8 @@ class NameIndex:
                 continue
             if labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels:
                 continue  # "Exxon Mobil" said ..., tagged an organisation time and again
+            if any(self._an_organisation(surface.split()[-1]) for surface in self._surfaces[k]):
+                continue  # "Drugmaker Merck" said ..., where "Merck" alone is the company
             if any(looks_personal(surface) for surface in self._surfaces[k]):
                 self._kind[k] = "person"
         # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
