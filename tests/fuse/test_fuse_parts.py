@@ -2055,6 +2055,26 @@ def test_an_interview_s_lines_are_no_statements_of_the_outlet():
     assert statements["Q: Wha"] is False and statements["A: We "] is True
 
 
+def test_a_sentence_inside_a_quotation_is_the_speakers_not_the_outlets():
+    """The middle sentence of a quotation has no marks of its own (nor has the last sentence
+    of a lead cut off before the closing mark), yet read alone it is the speaker's words."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.units import story_articles, unattributed_quotation
+    from storyfuse.model import Story
+
+    quoted = "Come and see them.\nBring the whole family to the water.\nIt is your harbour now,"
+    text = (
+        "The mayor opened the new harbour piers in Vesna on Monday afternoon.\n"
+        f"“{quoted}” Ada Brenn said to the crowd on the quay.\n"
+    )
+    spec = {"id": "a", "text": text, "quotes": [[quoted, "Ada Brenn"]]}
+    built = {"a": analysis(spec)}
+    story = story_articles(Story(id="s", article_ids=("a",)), built, lexical_embedder)
+    unattributed = {u.text[:6]: unattributed_quotation(u, story) for u in story.units}
+    assert unattributed == {"The ma": False, "“Come ": True, "Bring ": True, "It is ": False}
+
+
 def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():
     from tests.fuse.builders import counts, text_story
 
