@@ -159,3 +159,26 @@ def test_framing_reads_the_storys_names_out_of_its_headlines() -> None:
     (cues,) = [f.cues for f in framing(story)]
     assert "headline: allow" in cues
     assert "headline: trump" not in cues
+
+
+def test_the_words_of_a_persons_name_are_no_word_choice():
+    # the tagger reads "Bottoms" as a common noun, whose lemma is "bottom"
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.framing import framing
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Ada Lance Bottoms told angry protesters to leave the square. Bottoms said so.",
+        "b": "Protesters were told to leave the square on Sunday by the city.",
+        "c": "The city cleared the square of protesters on Sunday evening.",
+    }
+    named = {"a": [["Ada Lance Bottoms", "PERSON"]]}
+    built = {
+        k: analysis({"id": k, "text": t, "entities": named.get(k, [])}) for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), built, lexical_embedder)
+    cues = {f.article_id: f.cues for f in framing(story)}
+    assert "distinctive: bottom" not in cues["a"]
+    assert "distinctive: angry" in cues["a"]

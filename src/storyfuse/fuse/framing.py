@@ -146,14 +146,22 @@ def _lemmas_of(texts: list[str]) -> list[Lemmas]:
         for doc in pipeline.pipe(texts, disable=skip)
     ]
 
-def distinctive_terms(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, list[str]]:
+def distinctive_terms(
+    lemmas: dict[str, list[tuple[str, str, str]]], surnames: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """``surnames``: the lower-case words of people's names, which the tagger may read as
+    common nouns ("Keisha Lance Bottoms" gave "bottom")."""
     if len(lemmas) < 2:
         return {}
     ids = list(lemmas)
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
     matrix = vectorizer.fit_transform(
         [
-            [lemma for lemma, _, pos in lemmas[a] if pos in _CONTENT and lemma not in UNIT_CODES]
+            [
+                lemma
+                for lemma, text, pos in lemmas[a]
+                if pos in _CONTENT and lemma not in UNIT_CODES and text not in surnames
+            ]
             for a in ids
         ]
     )
@@ -208,7 +216,15 @@ def loaded_words(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, lis
 
 def framing(story: StoryArticles) -> list[Framing]:
     lemmas = _content_lemmas(story)
-    distinctive = distinctive_terms(lemmas)
+    people = frozenset(
+        word.lower()
+        for a in story.analyses
+        for e in a.entities
+        if e.label == "PERSON"
+        for word in e.text.split()
+        if word[:1].isupper()
+    )
+    distinctive = distinctive_terms(lemmas, people)
     loaded = loaded_words(lemmas)
     out = []
     names = frozenset(
