@@ -151,6 +151,35 @@ def test_a_toll_that_the_sentences_place_alike_answers_one_question():
     assert [v.value for v in conflict.variants] == ["49", "50"]
 
 
+def test_a_toll_and_a_count_of_what_people_did_answer_two_questions():
+    """Sentences alike in all but their verbs: the dead and the signatories are not one
+    count, however much the rest of the sentences agree."""
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": (
+            "Harbour leaders in Vesna, a city still reeling from the attack on the old ferry "
+            "that left 11 people dead, have published an open letter to the governor."
+        ),
+        "b": (
+            "More than 35,000 people have signed an open letter to the governor from harbour "
+            "leaders in Vesna, the city of the attack on the old ferry."
+        ),
+        "c": (
+            "Harbour leaders in Vesna, a city still reeling from the attack on the old ferry "
+            "that killed 12 people, have published an open letter to the governor."
+        ),
+    }
+    story = text_story(texts)
+    figure = counts(texts, "person")
+    assert number_conflicts(story, [figure(11, "a"), figure(35000, "b")]) == []
+    # the dead against the dead still disagree
+    (conflict,) = number_conflicts(story, [figure(11, "a"), figure(12, "c")])
+    assert [v.value for v in conflict.variants] == ["11", "12"]
+
+
 def test_a_count_of_what_could_be_done_is_no_answer_to_what_was_done():
     from tests.fuse.builders import counts, text_story
 

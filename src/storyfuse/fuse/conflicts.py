@@ -528,6 +528,10 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         k: {count_subject(t.text, figures[k].unit) for t in figures[k].texts} - {None}
         for k in texts
     }
+    outcomes = {
+        k: {o for t in figures[k].texts if (o := count_outcome(t.text, figures[k].unit))}
+        for k in texts
+    }
     differences = {k: _difference(figures[k]) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
@@ -554,6 +558,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # what could or will be done against what was: a goal, not a count
         if _one_voice(a, b) and not compatible(a, b):
             return False  # one article's two counts from one voice count two things
+        if _other_outcomes(outcomes[i], outcomes[j]):
+            return False  # "left 11 people dead" / "35,000 people have signed": the dead
         # a share or a score ("46 percent") needs near-paraphrases: poll sentences read alike
         # whoever holds the share and whichever poll it is; so do sums of money, which one
         # story gives of many things (a deficit for a month and for four, a package and the
@@ -750,6 +756,27 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
     done ("were reported killed"). None when the count hangs on no verb, the verb is a
     statement's ("said"), or it names no place: "killed 12 people" and "killed 40 people" may
     well be two attacks."""
+    found = _done_to(sentence, unit)
+    if found is None:
+        return None
+    noun, verb = found
+    lemma = _event_lemma(verb)
+    places = frozenset(
+        f"{child.lower_} {' '.join(t.lemma_.lower() for t in child.subtree if t.i != child.i)}"
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS
+    )
+    if not places:
+        places = _named_places(noun.doc)
+    if not places:
+        return None
+    return lemma, planned(verb), places
+
+
+def _done_to(sentence: str, unit: str) -> tuple[Any, Any] | None:
+    """The noun a sentence counts and the verb saying what was done to it or by it, when it is
+    that verb's object or subject and the verb is no statement's; what was reported done is
+    what was done ("were reported killed")."""
     found = _counted(sentence, unit)
     if found is None:
         return None
@@ -761,19 +788,17 @@ def count_event(sentence: str, unit: str) -> tuple[str, bool, frozenset[str]] | 
         if done is None or noun.dep_ != "nsubjpass":
             return None
         verb = done  # "At least 63 people were reported killed"
-    lemma = _event_lemma(verb)
-    if lemma in _speech_verbs():
+    if _event_lemma(verb) in _speech_verbs():
         return None
-    places = frozenset(
-        f"{child.lower_} {' '.join(t.lemma_.lower() for t in child.subtree if t.i != child.i)}"
-        for child in verb.children
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS
-    )
-    if not places:
-        places = _named_places(noun.doc)
-    if not places:
-        return None
-    return lemma, planned(verb), places
+    return noun, verb
+
+
+def count_outcome(sentence: str, unit: str) -> str | None:
+    """What a sentence says was done to or by the things it counts, as ``count_event`` reads
+    it but wherever it happened: "left 11 people dead" kill, "35,000 people have signed"
+    sign."""
+    found = _done_to(sentence, unit)
+    return _event_lemma(found[1]) if found is not None else None
 
 
 def _reported_done(verb: Any) -> Any:
@@ -787,6 +812,12 @@ OUTCOMES = {
     "kill": "kill", "die": "kill", "dead": "kill",
     "injure": "injure", "injured": "injure", "wound": "injure", "wounded": "injure",
 }  # fmt: skip
+
+
+def _other_outcomes(a: set[str], b: set[str]) -> bool:
+    """Whether two counts' verbs say different things happened to them, one of them an
+    outcome (killed, injured): the dead are counted apart from whatever else people did."""
+    return bool(a and b and (a | b) & set(OUTCOMES.values()) and not a & b)
 
 
 def _event_lemma(verb: Any) -> str:
