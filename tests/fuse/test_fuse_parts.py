@@ -1779,6 +1779,20 @@ def test_a_summary_does_not_give_the_same_figures_twice():
     assert any("four men" in t for t in chosen)
 
 
+def test_a_headline_left_in_the_text_is_no_summary_sentence():
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.summary import usable
+
+    story = text_story(
+        {
+            "a": "Spies Keep Intelligence From Ada Moss on Leak Concerns.\n"
+            "Sensitive intelligence is being withheld from Governor Ada Moss by officials.\n",
+        }
+    )
+    assert [usable(u, story) for u in story.units] == [False, True]
+
+
 def test_a_statement_whose_central_wording_is_a_headline_is_summarised_in_a_full_sentence():
     """The wording of a statement closest to the others may be a headline no summary takes
     (no full stop); the statement is then said in its other articles' sentence, with all its

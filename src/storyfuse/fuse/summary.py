@@ -10,7 +10,9 @@ shown in the order the articles tell them (mean position).
 
 Left out as candidates, because out of their article they mislead or say nothing: questions,
 sentences that open with a pronoun or a connective (whose reference is lost), sentences that
-carry a quotation with no speaker named in the sentence, and sentences too short or too long.
+carry a quotation with no speaker named in the sentence, headlines left in the text (title case:
+"Spies Keep Intelligence From Donald Trump on Leak Concerns."), and sentences too short or too
+long.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import numpy as np
 
+from storyfuse.clean.clutter import title_cased
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
@@ -58,6 +61,8 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
         return False
     if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
+    if title_cased(text):
+        return False  # a headline the text repeats: a label, not a sentence of the story
     return not unattributed_quotation(unit, story)
 
 
