@@ -558,7 +558,7 @@ def test_date_of_the_numbers_own_clause_wins_over_a_nearer_one() -> None:
     assert claims["900"].date == "2024-11"
 
 
-def test_a_year_describing_a_person_does_not_date_a_figure() -> None:
+def test_a_year_describing_a_person_or_in_a_name_does_not_date_a_figure() -> None:
     text = (
         "Former mayor and possible 2028 presidential candidate Ada Moss is giving $1.8 billion "
         "to the harbour fund. In the 2024 election, 5,000 people voted."
@@ -567,6 +567,10 @@ def test_a_year_describing_a_person_does_not_date_a_figure() -> None:
     claims = by_text(claims_of(text, times=times, published="2025-11-18"))
     assert claims["$1.8 billion"].date is None
     assert claims["5,000"].date == "2024"  # the year of the election the figure is from
+    # nor does a year in a name
+    text = "The 1776 Commission released a 45-page report, the White House said."
+    (claim,) = claims_of(text, times=(time_mention(text, "1776", "1776"),))
+    assert claim.date is None
 
 
 def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:

@@ -1319,7 +1319,7 @@ def _date(
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         rank = OTHER_CLAUSE
         if span is not None and len(span) > 0:
-            if _starting_point(span.root, item.tokens.root) or _describes_a_person(span.root):
+            if _starting_point(span.root, item.tokens.root) or _describes(span.root):
                 continue
             rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
         candidate = (rank, abs(tm.start - item.start), value)
@@ -1328,12 +1328,14 @@ def _date(
     return best[2] if best else None
 
 
-def _describes_a_person(time: Token) -> bool:
-    """Whether a time expression is part of a description of a person, not when a number
-    holds: "possible 2020 Democratic presidential candidate Michael Bloomberg is giving $1.8
-    billion"."""
+def _describes(time: Token) -> bool:
+    """Whether a time expression is part of a description of a person or of a name, not when
+    a number holds: "possible 2020 Democratic presidential candidate Michael Bloomberg is giving
+    $1.8 billion", "The 1776 Commission released a 45-page report"."""
     if time.dep_ not in DESCRIBING_DEPS:
         return False
+    if time.head.tag_ in ("NNP", "NNPS") and time.i < time.head.i:
+        return True
     noun = time.head
     while True:
         if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_WORDS | PERSON_NOUNS:
