@@ -288,6 +288,16 @@ def test_adding_a_count_is_no_report_of_it_but_adding_a_clause_is() -> None:
     assert claims["5,000"].claimant == "Ada Moss"
 
 
+def test_a_clause_cut_off_before_its_prepositions_object_names_no_claimant() -> None:
+    text = (
+        'The Vesna Wire will be sending 225 of their "Harbour Tears" mugs to the Herald for '
+        "their staff following much outrage at the news outlet after Editor-in-Chief Ada Moss "
+        "guest wrote Thursday's edition of Harbour, their daily newsletter."
+    )
+    (claim,) = claims_of(text)
+    assert claim.claimant is None
+
+
 def test_a_verb_coordinated_after_a_comma_shares_the_first_verbs_subject() -> None:
     # The comma after "and" leads the small model to hang "watched" on "said" as its clause.
     text = (

@@ -358,6 +358,17 @@ def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_subject(
     assert one(quotes_of(text), "the old piers").speaker == speaker
 
 
+def test_a_clause_cut_off_before_its_prepositions_object_is_not_reported() -> None:
+    # the parse takes "after"'s object for the subject of "wrote", and all before it for
+    # what was written
+    text = (
+        'The Vesna Wire will be sending 225 of their "Harbour Tears" mugs to the Herald for '
+        "their staff following much outrage at the news outlet after Editor-in-Chief Ada Moss "
+        "guest wrote Thursday's edition of Harbour, their daily newsletter."
+    )
+    assert [q for q in quotes_of(text) if "225 of their" in q.text] == []
+
+
 def test_stance_adjective() -> None:
     text = "The union leader Omar Said was supportive of the new wage deal."
     q = one(quotes_of(text), "wage deal")

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import ROLE_WORDS
-from storyfuse.extract.nlp import left_conjunct, nlp, text_of
+from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
@@ -1146,6 +1146,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
         reported = (
             _reports(child)
             and not (verb.lemma_ in CLAUSE_REPORTING_VERBS and child.dep_ == "dobj")
+            and not (child.dep_ == "ccomp" and child == cut_clause(verb))
         ) or (verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at")
         if _reporting(verb) and verb.pos_ in {"VERB", "AUX"} and reported:
             subject = _subject(verb)

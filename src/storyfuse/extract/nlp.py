@@ -1070,6 +1070,22 @@ def parse_many(texts: Sequence[str], batch_size: int = PARSE_BATCH) -> list[Doc]
         return list(nlp().pipe(texts, batch_size=batch_size))
 
 
+def cut_clause(verb: Token) -> Token | None:
+    """A clause the parse hung on a verb as what it reports, though it ends in a preposition
+    or a conjunction whose object the parse took for the verb's subject: "... following much
+    outrage at the news outlet after Editor-in-Chief Ben Shapiro guest wrote Thursday's
+    edition" reports nothing of what comes before "after"."""
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        end = clause.right_edge.i
+        if end + 1 < len(verb.doc) and verb.doc[end].pos_ in ("ADP", "SCONJ"):
+            after = verb.doc[end + 1]
+            if not (after.is_punct or after.is_space):
+                return clause
+    return None
+
+
 def left_conjunct(verb: Token) -> Token | None:
     """The first of two coordinated verbs when the parse made it the second one's clause: in
     "The agency monitored the port and, on Oct. 18, said that ...", the comma after "and" leads

@@ -53,7 +53,13 @@ from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.names import ROLE_WORDS
-from storyfuse.extract.nlp import DATELINE_DASHES, dateline_dash, left_conjunct, text_of
+from storyfuse.extract.nlp import (
+    DATELINE_DASHES,
+    cut_clause,
+    dateline_dash,
+    left_conjunct,
+    text_of,
+)
 from storyfuse.extract.people import (
     ANSWER_LABELS,
     FIRST_PERSON,
@@ -2151,12 +2157,13 @@ class _Finder:
         if lemma in CLAUSE_VERBS:
             # a clause headed inside quote marks is a direct quote, found as such
             first = left_conjunct(verb)  # a coordinated verb, not what was said
+            cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
             clauses = [
                 c
                 for c in verb.children
                 if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
                 and not self._quoted_clause(c)
-                and (first is None or c.i != first.i)
+                and all(other is None or c.i != other.i for other in (first, cut))
             ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
