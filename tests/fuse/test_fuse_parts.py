@@ -1793,6 +1793,28 @@ def test_a_headline_left_in_the_text_is_no_summary_sentence():
     assert [usable(u, story) for u in story.units] == [False, True]
 
 
+def test_the_attribution_of_the_quotation_before_it_is_no_summary_sentence():
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.summary import usable
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    quoted = "This man has been taking your harbour away from you and your families,"
+    text = (
+        "The governor spoke to the dockworkers of Vesna on Friday afternoon at the quay.\n"
+        f"“{quoted}”\n"
+        "Ada Moss said of her rival in the race for governor on Friday.\n"
+    )
+    built = analysis({"id": "a", "text": text, "quotes": [[quoted, "Ada Moss"]]})
+    cue = text.index("said")
+    built = replace(built, quotes=(replace(built.quotes[0], cue_start=cue, cue_end=cue + 4),))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    assert [usable(u, story) for u in story.units] == [True, False, False]
+
+
 def test_a_statement_whose_central_wording_is_a_headline_is_summarised_in_a_full_sentence():
     """The wording of a statement closest to the others may be a headline no summary takes
     (no full stop); the statement is then said in its other articles' sentence, with all its

@@ -63,7 +63,20 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
         return False
     if title_cased(text):
         return False  # a headline the text repeats: a label, not a sentence of the story
+    if _attributes_what_went_before(unit, story):
+        return False
     return not unattributed_quotation(unit, story)
+
+
+def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
+    """Whether a sentence is the attribution of a quotation the sentence before it holds ("“This
+    guy has been taking your dignity away,”″ | Trump said of Joe Biden."): read alone, it
+    says that someone said something, not what."""
+    analysis = story.analysis_of(unit.article_id)
+    return analysis is not None and any(
+        q.cue_start is not None and unit.start <= q.cue_start < unit.end and q.end <= unit.start
+        for q in analysis.quotes
+    )
 
 
 def unbalanced_quotes(text: str) -> bool:
