@@ -101,7 +101,7 @@ ORG_WORDS = ORG_HEADS | _words(
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
     house senate congress pentagon kremlin police media league federation alliance coalition
-    authority board club airlines airways pharma pharmaceuticals inc corp ltd llc holdings
+    authority board club airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings
     industries technologies motors
     """
 )
