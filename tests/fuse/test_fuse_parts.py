@@ -313,6 +313,10 @@ def test_timeline_prefers_a_sentence_that_names_its_actor() -> None:
     assert _leans_on_context("They signed the treaty on June 19.")
     assert not _leans_on_context("On Friday, the president told state television it was sovereign.")
     assert not _leans_on_context("Theresa May said on Friday that talks would go on.")
+    # nor a sentence a pronoun is said to have said
+    assert _leans_on_context("Both sides were closer to a trade deal than ever, he added.")
+    assert _leans_on_context("The deal is done, she said on Tuesday.")
+    assert not _leans_on_context("The deal is done, Ada Moss said on Tuesday.")
 
 
 def test_a_summary_sentence_must_hold_its_whole_quotation() -> None:

@@ -294,6 +294,13 @@ def source_order(ids: Sequence[str], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set(ids), key=lambda a: (rank.get(a, len(rank)), a)))
 
 
+# "..., he added.", "..., she said on Tuesday.": a closing attribution to a pronoun
+_PRONOUN_SAID = re.compile(
+    r",[”\"’']?\s+(?:he|she|they|it|we)\s+(?:\w+ly\s+)?"
+    r"(?:said|says|added|adds|noted|notes|wrote|writes|told|tells|explained|argued|warned)"
+    r"\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
 _OPENING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:he|she|they|it|this|that)\b", re.IGNORECASE)
 
 
@@ -370,6 +377,7 @@ def _said_unnamed(unit: Unit, quotes: Sequence[Quote]) -> bool:
 
 
 def leans_on_context(text: str) -> bool:
-    """Whether a sentence's subject is a pronoun ("On Friday, he told..."), so that it cannot be
-    read away from the sentence before it."""
-    return bool(_OPENING_PRONOUN.match(text.strip("\"“‘' ")))
+    """Whether a sentence's subject is a pronoun ("On Friday, he told..."), or a pronoun is who
+    it says said it ("..., he added."), so that it cannot be read away from the sentence
+    before it."""
+    return bool(_OPENING_PRONOUN.match(text.strip("\"“‘' ")) or _PRONOUN_SAID.search(text))
