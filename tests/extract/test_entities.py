@@ -444,3 +444,13 @@ def test_a_headline_run_over_two_names_the_text_writes_alone_is_those_names() ->
     found = [text for text, _ in fixed_of(words, [*spans, (18, 20, "PERSON")])]
     assert found[:2] == ["Ada Moss", "Ben Roe"]
     assert "Ivo Tamm Sr." in found  # a father is not his son
+
+
+def test_a_leaders_surname_before_their_administration_or_era_is_a_person() -> None:
+    found = labels(
+        "Judge Ada Moss, a Trump appointee, ruled on Monday that the rule of the Trump era "
+        "must go."
+    )
+    assert found.count(("Trump", "PERSON")) == 2
+    # a company's campaign is the company's
+    assert ("Google", "ORG") in labels("The Google campaign ran ads on Monday.")

@@ -86,6 +86,10 @@ LOCAL_NOUNS = frozenset(
     }
 )  # fmt: skip
 LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "toward", "from"}
+# Nouns a leader's surname qualifies: "the Trump administration", "a Bush appointee", "the
+# Reagan era" (the model tags the surname an organisation). Not "campaign": a company runs
+# one too.
+LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
 LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
@@ -594,6 +598,14 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
             label = "GPE"  # "the border city of Ras al-Ayn" (PERSON), "the town Sari Kani"
+        elif (
+            label == "ORG"
+            and len(ent) == 1
+            and ent.text.istitle()
+            and ent[0].dep_ == "compound"
+            and ent[0].head.lemma_.lower() in LEADER_NOUNS
+        ):
+            label = "PERSON"  # "the Trump era", "a Trump appointee" (ORG)
         elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
             # "according to Kyiv", "Moscow denied": a country or its capital speaking is its
             # government, which OntoNotes (the model's own scheme) labels GPE
