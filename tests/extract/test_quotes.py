@@ -984,6 +984,12 @@ def test_a_heading_before_a_colon_names_no_speaker_after_it() -> None:
         "$169.99 (Originally $200)\n\nGet the Vesna Phone Series 3 now."
     )
     assert [q.speaker for q in quotes_of(text) if "$169.99" in q.text] == []
+    # ... nor when the model tags the heading's noun a person ("Drop")
+    text = (
+        "I use them every day.\n\nNew Price Drop: 2019 Vesna Pods 2 Wireless Earphones for "
+        "$139 (Originally $159)\n\nGet them now."
+    )
+    assert [q.speaker for q in quotes_of(text) if "$139" in q.text] == []
     # a common noun before the colon that a name qualifies still speaks
     (q,) = quotes_of("White House aide: the bill will pass before the summer recess.")
     assert q.speaker == "White House aide"

@@ -1455,10 +1455,10 @@ class _Finder:
         heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
         span = self.doc[phrase[0].i : phrase[-1].i + 1]
         if (
-            _a_role(heads[0])
+            heads[0].pos_ == "NOUN"
             and not heads[0].is_upper
             and heads[0].lower_ not in ROLE_WORDS
-            and not any(t.ent_type_ in NAMING_LABELS for t in phrase)
+            and not self._names_someone(phrase, heads[0])
         ):
             # a heading's common noun ("New Price Drop: ...") speaks only for someone it names
             # ("Trump aide: ..."); a transcript's label in capitals is a name ("JAKE TAPPER:")
@@ -1469,6 +1469,17 @@ class _Finder:
             # Watch Series 3 ..."): whoever speaks is named before the colon
             return None
         return _Attribution(":", None, span, name)
+
+    @staticmethod
+    def _names_someone(phrase: list[Token], head: Token) -> bool:
+        """Whether a phrase before a colon holds a name: an entity of ``NAMING_LABELS``, but
+        not one the model made of a heading's last word alone ("New Price Drop", with "Drop"
+        tagged a person); a name alone may be read as a common noun ("Trump:")."""
+        named = [t for t in phrase if t.ent_type_ in NAMING_LABELS]
+        if not named:
+            return False
+        others = [t for t in phrase if t.i != head.i and t.is_alpha]
+        return named != [head] or not any(t.text[:1].isupper() for t in others)
 
     def _according_to_in(self, tokens: list[Token]) -> _Attribution | None:
         for t in tokens:
