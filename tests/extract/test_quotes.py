@@ -369,6 +369,14 @@ def test_a_clause_cut_off_before_its_prepositions_object_is_not_reported() -> No
     assert [q for q in quotes_of(text) if "225 of their" in q.text] == []
 
 
+def test_a_person_identified_as_someone_is_that_someone() -> None:
+    text = (
+        "A person identified as a senior harbour official criticised the mayor on Monday, "
+        "saying the piers were unsafe."
+    )
+    assert one(quotes_of(text), "the piers were unsafe").speaker == "a senior harbour official"
+
+
 def test_stance_adjective() -> None:
     text = "The union leader Omar Said was supportive of the new wage deal."
     q = one(quotes_of(text), "wage deal")

@@ -164,6 +164,10 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
 # The entities that name who speaks: in a phrase before a colon ("Trump aide: ..."), as the
 # subject a predicate noun describes ("Roe is a lawyer who said ...").
 NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Nouns that say only that someone spoke, and the participles that then say who ("a person
+# identified as a senior administration official").
+VAGUE_PEOPLE = frozenset({"person", "individual", "someone", "man", "woman"})
+IDENTIFYING = frozenset({"identify", "describe"})
 # What someone says, as a noun: "this statement by X:" credits X with the quote after the colon.
 SPEECH_NOUNS = frozenset(
     {
@@ -264,6 +268,19 @@ def _described_subject(noun: Token) -> Token:
         if verb.dep_ != "conj":
             return noun
         verb = verb.head
+
+
+def _identified_as(head: Token) -> Token | None:
+    """The description a vague noun is given: "A person identified as a senior administration
+    official", "an individual described as a close adviser": the official, the adviser."""
+    if head.lemma_.lower() not in VAGUE_PEOPLE:
+        return None
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in IDENTIFYING:
+            for prep in acl.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _described(amod: Token) -> bool:
@@ -485,6 +502,9 @@ class _Finder:
         author = finding_author(head)  # "data compiled by the Gun Violence Archive"
         if author is not None:
             return self._name_of(author)
+        identified = _identified_as(head)  # "a person identified as a senior official"
+        if identified is not None:
+            return self._name_of(identified)
         titled = self._titled_person_at_end(head)
         if titled is not None:
             return titled
