@@ -1012,9 +1012,12 @@ def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks()
 def test_a_body_named_with_a_word_before_it_stays_a_body_when_it_speaks() -> None:
     # "Drugmaker Merck said ...": the tagger calls the company an organisation elsewhere
     tagged = [("Varnex", "ORG", "Varnex tested the pill.")] * 3
-    ix = NameIndex.build(
-        [*tagged, ("Drugmaker Varnex", None, "Drugmaker Varnex said the pill works.")]
-    )
+    said = [
+        ("Drugmaker Varnex", "ORG", "Drugmaker Varnex said the pill works."),
+        ("Drugmaker Varnex", None, "Drugmaker Varnex said the pill works."),
+        ("Varnex", None, "Varnex said it would apply."),  # speaking alone, as a surname would
+    ]
+    ix = NameIndex.build([*tagged, *said])
     assert not ix.is_person("Drugmaker Varnex")
     # a company's word ends a name that is no person's
     for body in ("Halden Pharma", "Vesna Freedom Fund"):

@@ -2232,6 +2232,28 @@ def test_a_group_named_by_party_that_speaks_is_no_person():
     assert labels["Tarn Republicans"] == "NORP"
 
 
+def test_a_company_the_tagger_calls_a_person_or_a_product_is_an_organisation():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Halden Pharma moved $1 billion abroad, the court papers show.",
+        "b": "Halden Pharma sold the painkiller for years, the court papers show.",
+    }
+    tagged = {"a": "PERSON", "b": "PRODUCT"}
+    built = {
+        k: analysis({"id": k, "text": t, "entities": [("Halden Pharma", tagged[k])]})
+        for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), built, lexical_embedder)
+    labels = {e.name: e.label for e in entities(story, build_names(story))}
+    assert labels["Halden Pharma"] == "ORG"
+
+
 def test_a_surname_kept_apart_from_the_one_full_name_is_not_that_person_in_its_article():
     """ "President Moss" beside "first lady Ada Moss": in the article naming her, the
     president's mentions stay his."""

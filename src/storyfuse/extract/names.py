@@ -94,6 +94,14 @@ ORG_HEADS = _words("service agency directorate department office ministry commit
 # Head words of a region's name: "the Kursk region" is "Kursk Oblast". Words that also end
 # other places' names ("Orange County", "Czech Republic", "Washington state") are left out.
 PLACE_HEADS = _words("region oblast province krai governorate prefecture raion okrug voivodeship")
+# The last words of companies' and funds' names, which no person's name ends with: a name the
+# tagger calls a person's ("Purdue Pharma") is the company's.
+COMPANY_WORDS = _words(
+    """
+    airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings industries
+    technologies motors
+    """
+)
 # Words that make a name an organisation's, not a person's.
 ORG_WORDS = ORG_HEADS | _words(
     """
@@ -101,10 +109,9 @@ ORG_WORDS = ORG_HEADS | _words(
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
     house senate congress pentagon kremlin police media league federation alliance coalition
-    authority board club airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings
-    industries technologies motors
+    authority board club
     """
-)
+) | COMPANY_WORDS
 # Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
 # of a possessive).
 NAME_JOINING = frozenset({"of", "for", "and", "the", "on", "in", "de", "s", "y", "del", "la"})
@@ -800,8 +807,10 @@ class NameIndex:
             self._kind[k] = "titled"
             roles.append((role_key(title), pk))
             return k
-        if label == "PERSON":
+        if label == "PERSON" and k.split()[-1] not in COMPANY_WORDS:
             self._kind[k] = "person"
+        elif label == "PERSON":
+            self._kind.setdefault(k, "org")  # "Purdue Pharma" (PERSON)
         elif is_role(name) and label in (None, "PERSON", "ORG", "NORP"):
             self._kind.setdefault(k, "role")
         elif label in ("ORG", "GPE", "NORP", "FAC"):
@@ -873,7 +882,9 @@ class NameIndex:
         surnames = {
             k
             for k, kind in self._kind.items()
-            if " " not in k and (kind == "person" or "" in self._labels[k])
+            if " " not in k
+            and (kind == "person" or "" in self._labels[k])
+            and not self._an_organisation(k)  # "Merck said", tagged an organisation elsewhere
         }
         for k, kind in list(self._kind.items()):
             labels = self._labels[k]

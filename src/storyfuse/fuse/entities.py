@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyfuse.extract.names import ORG_HEADS, ROLE_WORDS, looks_personal
+from storyfuse.extract.names import COMPANY_WORDS, ORG_HEADS, ROLE_WORDS, looks_personal
 from storyfuse.extract.nlp import place_names
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
@@ -65,6 +65,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             continue  # a common noun, never written as a name ("the national air force")
         # "North Korea" is a place even where "North Korean" (a nationality) is written more
         label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
+        if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and name.split()[-1].lower() in COMPANY_WORDS:
+            label = "ORG"  # "Purdue Pharma" (PRODUCT, PERSON)
         if (
             label not in ("PERSON", "NORP", "EVENT")
             and names.is_person(name)
