@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 36  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 37  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -152,10 +152,15 @@ ANALYSIS_VERSION = 36  # 2: claims say what they count; entity spans and list co
 # data compiled by Johns Hopkins University"); a person confirmed in office is no report; a
 # sentence's root name with a participle misread is its subject for pronouns ("President Trump
 # named Amy Coney Barrett ... he said"); a word or two left open where a text ends is no quote
+# 37: a heading's common noun before a colon names no speaker ("New Price Drop: ..."); a relative
+# clause on a predicate noun speaks for the named subject; "a person identified as X" is X; a
+# clause cut off before its preposition's object is no report; adding a count is no report of
+# it; a year describing a person or in a name dates no figure; a leader's surname before
+# "administration" or "era" is a person
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 20  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 21  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -224,6 +229,10 @@ BRIEF_VERSION = 20  # 2: forecasts marked "expected" in the timeline and the fig
 # dead", "was the price tag"); a usual nickname names the person of the full first name ("Joe
 # Biden" is "Joseph R. Biden"); a place or storm tagged a person once keeps its label among the
 # entities; a rendering of a quote that another from the same articles holds is dropped
+# 21: a toll and a count of what people did answer two questions; a summary takes no sentence
+# inside a quotation, no attribution of the quotation before it, no headline left in the text
+# and none closed by "he added"; a person's name gives no framing word; a name ending in a
+# company's word is an organisation
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
