@@ -30,7 +30,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   5.2 million") answers another question than a count, and a count of those who tell the story
   ("four U.S. officials familiar with the matter said") answers none, nor does a count of what
   is only planned or possible answer one of what was done ("could soon be vaccinating 1.5
-  million a day" / "1.3 million were inoculated on Thursday"). Values that are compatible
+  million a day" / "1.3 million were inoculated on Thursday"), nor a toll one of what people
+  did ("left 11 people dead" / "35,000 people have signed"). Values that are compatible
   (equal, overlapping ranges, a bound and a value within it: "at least 1,500" and 3,000, or
   approximate values within ``APPROX_TOLERANCE``) do not conflict, nor do the figures one
   article gives from one party,

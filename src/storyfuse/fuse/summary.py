@@ -9,10 +9,11 @@ lead). Sentences are then picked by maximal marginal relevance so that no two sa
 shown in the order the articles tell them (mean position).
 
 Left out as candidates, because out of their article they mislead or say nothing: questions,
-sentences that open with a pronoun or a connective (whose reference is lost), sentences that
-carry a quotation with no speaker named in the sentence, headlines left in the text (title case:
-"Spies Keep Intelligence From Donald Trump on Leak Concerns."), and sentences too short or too
-long.
+sentences that open with a pronoun or a connective or end in a pronoun's "he said" (whose
+reference is lost), sentences that carry a quotation with no speaker named in the sentence or
+lie inside one, the attribution of the quotation before it ("Trump said of Joe Biden."),
+headlines left in the text (title case: "Spies Keep Intelligence From Donald Trump on Leak
+Concerns."), and sentences too short or too long.
 """
 
 from __future__ import annotations
