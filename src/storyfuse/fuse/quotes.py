@@ -141,11 +141,16 @@ def _holds(a: Said, b: Said) -> bool:
     return shorter >= CONTAINED_MIN_WORDS and _contained(a, b)
 
 
+def _word_for_word(outer: str, inner: str) -> bool:
+    """Whether one rendering's key holds another's word for word."""
+    return bool(outer and inner) and f" {inner} " in f" {outer} "
+
+
 def _contained(a: Said, b: Said) -> bool:
     """One rendering holds the other word for word, or nearly so when both are long enough
     ("We received an inquiry ..." / "we have received an inquiry ...")."""
     ka, kb = _key(a.text), _key(b.text)
-    if ka and kb and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "):
+    if _word_for_word(kb, ka) or _word_for_word(ka, kb):
         return True
     shorter = min(len(a.text.split()), len(b.text.split()))
     return shorter >= CONTAINED_MIN_WORDS and fuzz.token_set_ratio(ka, kb) >= CONTAINED_RATIO
@@ -264,13 +269,10 @@ def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
     # a rendering that another holds word for word, from the same articles, adds nothing (a
     # headline or pull quote of the remark the article quotes in full): it is no other
     # outlet's rendering
-    padded = {key: f" {key} " for key in variants}
     for key in sorted(variants, key=len):
         if any(
-            other != key
-            and padded[key] in padded[other]
-            and set(variants[key][1]) <= set(variants[other][1])
-            for other in variants
+            other != key and _word_for_word(other, key) and set(variants[key][1]) <= set(ids)
+            for other, (_, ids) in variants.items()
         ):
             del variants[key]
     cited = [Cited(text=text, sources=source_order(ids, order)) for text, ids in variants.values()]
