@@ -819,10 +819,10 @@ class NameIndex:
             self._kind.setdefault(k, "other")
         return k
 
-    def _an_organisation(self, word: str) -> bool:
-        """Whether a one-word name is tagged an organisation ``ORG_TAGGED`` times or more, and
-        never a person."""
-        labels = self._labels.get(key_of(word))
+    def _an_organisation(self, k: str) -> bool:
+        """Whether the name of key ``k`` is tagged an organisation ``ORG_TAGGED`` times or more,
+        and never a person."""
+        labels = self._labels.get(k)
         return labels is not None and labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels
 
     def _promote_people(self) -> None:
@@ -837,9 +837,9 @@ class NameIndex:
                 continue
             if k in self._with_the:
                 continue
-            if labels["ORG"] >= ORG_TAGGED and "PERSON" not in labels:
+            if self._an_organisation(k):
                 continue  # "Exxon Mobil" said ..., tagged an organisation time and again
-            if any(self._an_organisation(surface.split()[-1]) for surface in self._surfaces[k]):
+            if any(self._an_organisation(key_of(f.split()[-1])) for f in self._surfaces[k]):
                 continue  # "Drugmaker Merck" said ..., where "Merck" alone is the company
             if any(looks_personal(surface) for surface in self._surfaces[k]):
                 self._kind[k] = "person"
