@@ -214,27 +214,25 @@ def loaded_words(lemmas: dict[str, list[tuple[str, str, str]]]) -> dict[str, lis
     return out
 
 
-def framing(story: StoryArticles) -> list[Framing]:
-    lemmas = _content_lemmas(story)
-    people = frozenset(
-        word.lower()
-        for a in story.analyses
-        for e in a.entities
-        if e.label == "PERSON"
-        for word in e.text.split()
-        if word[:1].isupper()
-    )
-    distinctive = distinctive_terms(lemmas, people)
-    loaded = loaded_words(lemmas)
-    out = []
-    names = frozenset(
+def _name_words(story: StoryArticles, labels: frozenset[str]) -> frozenset[str]:
+    """The capitalised words of the story's entities of ``labels``."""
+    return frozenset(
         word
         for a in story.analyses
         for e in a.entities
-        if e.label in NAME_LABELS
+        if e.label in labels
         for word in e.text.split()
         if word[:1].isupper()
     )
+
+
+def framing(story: StoryArticles) -> list[Framing]:
+    lemmas = _content_lemmas(story)
+    people = frozenset(word.lower() for word in _name_words(story, frozenset({"PERSON"})))
+    distinctive = distinctive_terms(lemmas, people)
+    loaded = loaded_words(lemmas)
+    out = []
+    names = _name_words(story, NAME_LABELS)
     # the headlines as read, in two batches: reading a headline's opening name needs its parse
     cased = [
         sentence_case(" ".join(a.article.title.split()), names)
