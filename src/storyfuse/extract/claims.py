@@ -170,8 +170,10 @@ CLAIMING_CUES = frozenset(
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj", "parataxis", "attr", "oprd"})
 # How a time expression hangs on a noun it describes ("the 2020 candidate").
 DESCRIBING_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
-# Nouns for people besides the roles of titles: a year before them describes the person.
-PERSON_NOUNS = frozenset({"candidate", "hopeful", "contender", "winner", "champion", "graduate"})
+# Nouns for people, the roles of titles and a few more: a year before them describes the person.
+PERSON_NOUNS = ROLE_WORDS | frozenset(
+    {"candidate", "hopeful", "contender", "winner", "champion", "graduate"}
+)
 # Nouns whose owner asserts the figure: "the IMF's estimate ... at 3.1 percent".
 ESTIMATE_NOUNS = frozenset(
     [
@@ -1339,7 +1341,7 @@ def _describes(time: Token) -> bool:
         return True
     noun = time.head
     while True:
-        if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_WORDS | PERSON_NOUNS:
+        if noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_NOUNS:
             return True
         if noun.dep_ not in ("compound", "appos") or noun.head.pos_ not in ("NOUN", "PROPN"):
             return False
