@@ -454,3 +454,11 @@ def test_a_leaders_surname_before_their_administration_or_era_is_a_person() -> N
     assert found.count(("Trump", "PERSON")) == 2
     # a company's campaign is the company's
     assert ("Google", "ORG") in labels("The Google campaign ran ads on Monday.")
+
+
+def test_what_a_company_or_person_is_at_a_sentences_start_is_no_part_of_the_name() -> None:
+    assert ("Norvik", "ORG") in labels("Chipmaker Norvik said revenue rose.")
+    assert ("Ada Moss", "PERSON") in labels("Rapper Ada Moss said he was running.")
+    # a name's own first word stays: only words that say what one is are cut
+    found = labels("Norvik Pharma said on Friday that sales rose.")
+    assert "Norvik Pharma" in [text for text, _ in found]

@@ -55,6 +55,25 @@ ROLE_WORDS = _words(
     sgts vp
     """
 )
+# Words that say what a company or a person is, written before the name at the start of a
+# sentence as a title is ("Drugmaker Merck said", "Rapper Kanye West"), but no part of the name.
+# Words ending in "maker" count too ("Chipmaker Nvidia"). Words that are also surnames or name
+# words ("Singer", "Carrier", "Giant") are left out.
+DESCRIPTIONS = _words(
+    """
+    retailer insurer lender broadcaster conglomerate startup automaker rapper actor actress
+    comedian billionaire entrepreneur novelist filmmaker songwriter
+    """
+)
+DESCRIPTION_SUFFIX = "maker"
+
+
+def a_description(word: str) -> bool:
+    """Whether ``word`` says what a company or person is ("Drugmaker", "Rapper")."""
+    low = word.lower()
+    return low in DESCRIPTIONS or (low.endswith(DESCRIPTION_SUFFIX) and low != DESCRIPTION_SUFFIX)
+
+
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
 ABBREVIATIONS = {
     "gov": "governor",

@@ -55,6 +55,7 @@ from storyfuse.extract.names import (
     PRESS_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
+    a_description,
     without_accents,
 )
 from storyfuse.model import Entity, Sentence, Word
@@ -673,7 +674,8 @@ def _trimmed(ent: Span) -> Span | None:
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
-    title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney")."""
+    title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney"),
+    nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck")."""
     start, end = ent.start, ent.end
     named = ent.label_ in ENTITY_LABELS  # "this week" is a date as written
     while start < end and (
@@ -695,6 +697,15 @@ def _trimmed(ent: Span) -> Span | None:
     # a title's qualifier run into the body the title is of: "Acting White House" in "Acting
     # White House Chief of Staff Mick Mulvaney" is the White House
     while named and end - start > 1 and ent.doc[start].lower_ in TITLE_QUALIFIERS:
+        start += 1
+    # what the company or person is, capitalised as a sentence's first word: "Drugmaker Merck"
+    if (
+        ent.label_ in ("ORG", "PERSON")
+        and end - start > 1
+        and ent.doc[start].is_sent_start
+        and ent.doc[start].is_title
+        and a_description(ent.doc[start].text)
+    ):
         start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
