@@ -1044,3 +1044,14 @@ def test_a_share_of_a_hyphened_thing_and_a_share_someone_has() -> None:
     # "has 25 percent": whose share it is, not what it is of
     found = claims_of("The Moss campaign has 25 percent, the Vik campaign said.")
     assert [(c.value, c.thing) for c in found] == [(25, None)]
+
+
+def test_the_two_named_before_as_the_subject_of_a_misread_verb_count_nothing() -> None:
+    text = (
+        "Ada Moss and Ivo Tamm met on the stage on Tuesday. The two traded barbs over the "
+        "economy for 90 minutes. The 200 injured people were taken to hospital."
+    )
+    found = {(c.number_text, c.unit) for c in claims_of(text)}
+    assert ("two", "barb") not in found
+    # a number before a participle and the noun it describes still counts that noun
+    assert ("200", "person") in found

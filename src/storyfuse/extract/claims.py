@@ -751,6 +751,8 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         return None
     root = tokens.root
     head = root.head
+    if _misread_verb(tokens):
+        return None
     if (
         root.dep_ in {"nummod", "quantmod"}
         and head.i >= end
@@ -804,6 +806,24 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
     plural = [t for t in nouns if t.tag_ == "NNPS"]
     return plural[-1] if plural else None
+
+
+def _misread_verb(tokens: Span) -> bool:
+    """Whether "the" and the number are the subject of a verb the parse took for an
+    adjective, and the verb's object for the sentence's root noun: "The two traded barbs"
+    counts no barbs; "the two" are people named before."""
+    doc = tokens.doc
+    if tokens.start == 0 or tokens.end >= len(doc) or doc[tokens.start - 1].lower_ != "the":
+        return False
+    verb = doc[tokens.end]
+    noun = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "amod"
+        and noun.dep_ == "ROOT"
+        and noun.pos_ == "NOUN"
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in noun.sent)
+    )
 
 
 # Words of the noun phrase before the counted noun that belong in "what is counted".
