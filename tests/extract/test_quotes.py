@@ -1475,3 +1475,16 @@ def test_a_report_or_stance_met_in_a_circumstance_is_not_the_subjects(
 ) -> None:
     candidates = _Finder(parse(text)).run()
     assert one(candidates, fragment).speaker == speaker
+
+
+def test_a_verb_in_a_that_clause_reports_no_quote_outside_its_clause() -> None:
+    text = (
+        "House Judiciary Committee Chairman Jerry Nadel said he was ready to subpoena former "
+        "Trump national security adviser John Bolt over the Ukraine military aid affair. "
+        '"I think it’s likely, yes," that the committee’s investigation would continue and '
+        'that a subpoena for Bolt is "likely," the New York Democrat told reporters on '
+        "Wednesday."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "I think it’s likely").speaker == "the New York Democrat"
+    assert all(q.speaker != "the committee’s investigation" for q in quotes)

@@ -154,6 +154,8 @@ CONTINUATION_WORDS = 40
 # described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
+# Words that open a clause of its own, whose verb reports nothing outside it.
+SUBORDINATORS = frozenset({"that", "whether", "if"})
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
 # Words that open a line before a colon without naming who speaks ("Update: ...").
 COLON_LABELS_NOT_SPEAKERS = frozenset(
@@ -1218,17 +1220,31 @@ class _Finder:
             and subjects[0].left_edge.i <= words[0].i  # the sentence opens with the speaker
         )
 
-    def _linked(self, verb: Token, m: Marked) -> bool:
+    def _linked(self, verb: Token, m: Marked, conjuncts: bool = True) -> bool:
         """A quoted phrase is governed by a verb when it lies in the verb's phrase and outside
-        its subject (X called it “a disgrace”; not the “Never Trump” movement continues)."""
+        its subject (X called it “a disgrace”; not the “Never Trump” movement continues).
+        Without ``conjuncts``, a clause joined to the verb's own by "and" is outside it."""
         span = _char_span(self.doc, m.start, m.end)
         if span is None:
             return False
         subtree = {t.i for t in verb.subtree}
+        if not conjuncts:
+            for c in verb.children:
+                if c.dep_ == "conj":
+                    subtree -= {t.i for t in c.subtree}
         subj = self._subject_of(verb)
         subject = {t.i for t in subj.subtree} if subj is not None else set()
         words = [t for t in span if not t.is_punct]
         return bool(words) and all(t.i in subtree and t.i not in subject for t in words)
+
+    def _subordinate(self, verb: Token) -> bool:
+        """Whether the verb heads a clause that "that", "whether" or "if" introduces, outside
+        any quotation (the parse may take the last word of the quote before the verb for its
+        "that": "... understand that,” Lasry told")."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATORS and not self.in_quote[c.i]
+            for c in verb.children
+        )
 
     def _attribute_direct(self, m: Marked) -> _Attribution | None:
         frame = self._frame_tokens(m)
@@ -1243,8 +1259,14 @@ class _Finder:
             if t.lemma_.lower() in QUOTE_VERBS
             and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
         ]
-        if phrase:
-            cues = [t for t in cues if self._linked(t, m)]
+        # a verb in a clause of its own ("... that the inquiry would continue") reports only
+        # what lies inside that clause, never a quote before or after it
+        cues = [
+            t
+            for t in cues
+            if (not phrase or self._linked(t, m))
+            and (not self._subordinate(t) or self._linked(t, m, conjuncts=False))
+        ]
 
         # the cue nearest to the quote, preferring one right after it ("“…,” X said")
         def distance(t: Token) -> int:
