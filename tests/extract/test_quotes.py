@@ -1488,3 +1488,12 @@ def test_a_verb_in_a_that_clause_reports_no_quote_outside_its_clause() -> None:
     quotes = quotes_of(text)
     assert one(quotes, "I think it’s likely").speaker == "the New York Democrat"
     assert all(q.speaker != "the committee’s investigation" for q in quotes)
+
+
+def test_a_courtesy_title_with_a_possessive_still_gives_the_surname_its_gender() -> None:
+    text = (
+        "Ada Moss Announces She Will Vote to Acquit Tamm.\n\nThe Maine senator became the "
+        "latest Republican to condemn President Tamm’s conduct but argue it did not warrant "
+        "his removal. She said that Mr. Tamm’s call to the governor was “improper.”"
+    )
+    assert one(quotes_of(text), "Tamm’s call").speaker == "Ada Moss"

@@ -32,7 +32,8 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # Whether a personal pronoun stands for a man or a woman.
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A courtesy title before a surname: "Mr. Sanders", "Mrs. Clinton", "Ms. Nwanguma".
-_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+# "Mr. O'Brien", "Mrs. Clinton’s": the surname without a possessive ending
+_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z](?:[\w-]|['’](?![sS]\b))*\w)")
 # The labels of an interview transcript's question and answer lines ("Q: ...", "A: ..."), and
 # the lines they open.
 QUESTION_LABELS = frozenset({"Q", "QUESTION"})
