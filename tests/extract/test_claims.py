@@ -1055,3 +1055,12 @@ def test_the_two_named_before_as_the_subject_of_a_misread_verb_count_nothing() -
     assert ("two", "barb") not in found
     # a number before a participle and the noun it describes still counts that noun
     assert ("200", "person") in found
+
+
+def test_a_share_of_people_reporting_is_no_claimant_of_the_figures_in_their_answer() -> None:
+    text = (
+        "Seventeen percent of respondents said that crime was a very serious problem in the "
+        "areas they live in, compared with 10 percent last fall."
+    )
+    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    assert found["10 percent"].claimant is None

@@ -1063,6 +1063,8 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
     if containing:
         quote = min(containing, key=lambda q: q.end - q.start)
         speaker = quote.speaker or ""
+        if _speaks_as_a_share(quote, sent.doc):
+            return None  # "Seventeen percent of respondents said ..., compared with 10 percent"
         if speaker.lower() in PRONOUNS:
             at = quote.speaker_start if quote.speaker_start is not None else quote.start
             return people.resolve_at(at) or speaker
@@ -1087,6 +1089,15 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
         if owner is not None:
             return f"{owner}'s {first[1]}"
     return text or None
+
+
+def _speaks_as_a_share(quote: Quote, doc: Doc) -> bool:
+    """Whether a quote's speaker is written as a share of people ("Seventeen percent of
+    respondents said"): a figure of its own, not anyone's claim."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _a_share(list(span))
 
 
 def _a_share(phrase: list[Token]) -> bool:
