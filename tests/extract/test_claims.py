@@ -1064,3 +1064,18 @@ def test_a_share_of_people_reporting_is_no_claimant_of_the_figures_in_their_answ
     )
     found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
     assert found["10 percent"].claimant is None
+
+
+def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
+    text = "Gunmen stormed a five-star hotel, where a retired four-star general was staying."
+    assert not [c for c in claims_of(text) if c.unit == "star"]
+    # a size hyphened to a number still counts
+    assert [c.unit for c in claims_of("A 46-page report came out.")] == ["page"]
+
+
+def test_a_number_after_a_bills_letters_names_the_bill() -> None:
+    text = (
+        "It is expected to pass the House by a wide margin. H.R. 748 repeals the so-called "
+        "tax, one of the big tax hikes. The U.S. sent 300 troops."
+    )
+    assert [c.number_text for c in claims_of(text)] == ["300"]

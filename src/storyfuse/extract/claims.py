@@ -505,11 +505,16 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             nxt = doc[tokens.end] if tokens.end < sent.end else None
             if nxt is None or nxt.tag_ not in {"NNS", "NNPS"}:
                 return True  # "Article 4", "Patriot 125", "Boeing 787"
+            if _LETTERS_ABBREVIATED.match(prev.text) and prev.ent_type_ not in PLACE_ENTITIES:
+                return True  # "H.R. 748 repeals ...": a bill's number, the verb tagged a noun
             if prev.i > sent.start and doc[prev.i - 1].like_num:
                 return True  # a model's name before its noun: "their Boeing 737 Max 8 planes"
     return any(t.like_url or "@" in t.text for t in tokens)
 
 
+# Capital letters with full stops ("H.R.", "S."), which a number after names: no place ("U.S.")
+_LETTERS_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+$")
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # words after which a number is an age or a designation, not a count
 _NAMING_BEFORE = frozenset({"aged", "age", "ages", "no.", "number", "#"})
 
@@ -627,6 +632,10 @@ def _is_zero_of_a_mass(item: _Item) -> bool:
     return tok is not None and tok.tag_ == "NN" and not is_share(tok.lemma_)
 
 
+# Nouns hyphened to a number that rank or class what they describe, and count nothing
+RATING_WORDS = frozenset({"star", "stars"})
+
+
 def _is_designation(item: _Item) -> bool:
     """ "its popular 737 Max jet": a number inside a singular noun phrase names, not counts."""
     tok = item.unit_token
@@ -635,6 +644,8 @@ def _is_designation(item: _Item) -> bool:
         return False
     doc = tok.doc
     if text_of(doc)[item.end : item.end + 1] in {"-", "–"}:
+        if tok.lower_ in RATING_WORDS:
+            return True  # "a four-star general", "a five-star hotel": a rank or a class
         # "a 46-page report" measures; "the 16-inch MacBook Pro" (or "the 15-inch 2016 MacBook
         # Pro") names a model.
         j = tok.i + 1
