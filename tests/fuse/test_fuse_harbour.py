@@ -85,3 +85,13 @@ def test_short_forms_defined_in_the_story():
     assert both.display("PCA") == "PCA"
     # a long name of two words, spelled out once, is one way too
     assert Names(definitions={"ISA": {"Irrigation Service"}}).display("ISA") == "Irrigation Service (ISA)"
+
+
+def test_a_times_possessive_before_a_short_form_defines_no_name():
+    found = definitions_in(
+        [
+            "Next year's cost-of-living adjustment, or COLA, will be 5.9%.",
+            "Tuesday's Harbour Safety Board (HSB) meeting ran late.",
+        ]
+    )
+    assert found == {"HSB": {"Harbour Safety Board"}}

@@ -44,6 +44,13 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 DEFINITION_WORDS = 7
+# a time's possessive before what a short form stands for, capitalised at a sentence's start:
+# "Next year's cost-of-living adjustment, or COLA" defines no name
+_TIME_OWNER = re.compile(
+    r"^(?:(?:next|last|this)\s+(?:year|week|month)|today|yesterday|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -171,7 +178,7 @@ def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
         for match in _DEFINITION.finditer(text):
             if match[2] and dateline_credit(text, match.start(2) - 1, match.end(2) + 1):
                 continue  # "SALT LAKE CITY (AP) —" credits a wire service
-            long_form = _CLAUSE_START.sub("", match[1]).strip()
+            long_form = _TIME_OWNER.sub("", _CLAUSE_START.sub("", match[1]).strip())
             words = long_form.split()[-DEFINITION_WORDS:]
             while words and not words[0][:1].isupper():
                 words = words[1:]
