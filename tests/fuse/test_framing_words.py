@@ -105,6 +105,14 @@ def test_a_name_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
     assert "headline: allow" in cues
 
 
+def test_a_numbers_suffix_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    cues = headline_cues("President Ada Moss pledges 500m more vaccine doses")
+    assert "headline: pledge" in cues
+    assert "headline: m" not in cues
+
+
 def test_a_title_case_headline_is_read_in_sentence_case_but_for_its_names() -> None:
     from storyfuse.fuse.framing import headline_cues, sentence_case
 

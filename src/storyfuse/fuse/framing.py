@@ -25,6 +25,7 @@ import functools
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.tokens import Token
 
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.times_calendar import UNIT_CODES
@@ -100,11 +101,21 @@ def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[st
         # Gov. Northam"); a quotation mark the tagger took for a verb is no word
         if token.dep_ == "amod" or not any(ch.isalpha() for ch in token.lemma_):
             continue
+        if _a_numbers_suffix(token):
+            continue  # "pledges 500m more doses": the "m" of "500m" tagged a verb
         # the negation is read off the verb it belongs to ("Won’t" tags "n’t" a verb)
         if token.pos_ == "VERB" and token.dep_ != "neg":
             negated = any(c.dep_ == "neg" for c in token.children)
             out.append(f"headline: {'not ' if negated else ''}{token.lemma_.lower()}")
     return list(dict.fromkeys(out))
+
+
+def _a_numbers_suffix(token: Token) -> bool:
+    """Whether the token is written onto the number before it ("500m", "3bn")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.like_num and not before.whitespace_
 
 
 # verbs are left out: the distinctive ones of a story are mostly plain reporting (add, come)
