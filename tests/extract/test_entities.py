@@ -462,3 +462,10 @@ def test_what_a_company_or_person_is_at_a_sentences_start_is_no_part_of_the_name
     # a name's own first word stays: only words that say what one is are cut
     found = labels("Norvik Pharma said on Friday that sales rose.")
     assert "Norvik Pharma" in [text for text, _ in found]
+
+
+def test_a_name_qualifying_a_drugmakers_product_is_an_organisation() -> None:
+    # the model tags both names a person
+    assert ("Moderna", "ORG") in labels("The Moderna shot was approved.")
+    found = labels("It bought doses of the Pfizer-BioNTech coronavirus vaccine on Monday.")
+    assert ("Pfizer", "ORG") in found

@@ -91,6 +91,11 @@ LOCATIVE = {"in", "near", "outside", "across", "into", "around", "towards", "tow
 # Reagan era" (the model tags the surname an organisation). Not "campaign": a company runs
 # one too.
 LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
+# Nouns a drugmaker's name qualifies: "the Pfizer vaccine", "Moderna shots" (the model tags the
+# name a person).
+MAKER_NOUNS = frozenset(
+    {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots", "dose", "doses"}
+)  # fmt: skip
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
 LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
@@ -607,6 +612,8 @@ def entity_fixes(doc: Doc) -> Doc:
             and ent[0].head.lemma_.lower() in LEADER_NOUNS
         ):
             label = "PERSON"  # "the Trump era", "a Trump appointee" (ORG)
+        elif label == "PERSON" and len(ent) == 1 and _qualifies_a_product(ent[0]):
+            label = "ORG"  # "the Pfizer vaccine", "the Pfizer-BioNTech vaccine" (PERSON)
         elif label == "ORG" and len(words) == 1 and words[0] in seats_of_government():
             # "according to Kyiv", "Moscow denied": a country or its capital speaking is its
             # government, which OntoNotes (the model's own scheme) labels GPE
@@ -622,6 +629,18 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _qualifies_a_product(token: Token) -> bool:
+    """Whether a name qualifies, through a run of compound nouns, a drugmaker's product
+    ("the Pfizer-BioNTech coronavirus vaccine")."""
+    for _ in range(4):
+        if token.dep_ != "compound" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lower_ in MAKER_NOUNS:
+            return True
+    return False
 
 
 def _a_newspaper(
