@@ -469,3 +469,16 @@ def test_a_name_qualifying_a_drugmakers_product_is_an_organisation() -> None:
     assert ("Moderna", "ORG") in labels("The Moderna shot was approved.")
     found = labels("It bought doses of the Pfizer-BioNTech coronavirus vaccine on Monday.")
     assert ("Pfizer", "ORG") in found
+
+
+def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
+    # the model tags both an organisation
+    found = labels(
+        "Yanez was acquitted in the shooting death of black motorist Philando Castile. "
+        "Castile was shot five times."
+    )
+    assert found.count(("Castile", "PERSON")) == 1
+    assert ("Philando Castile", "PERSON") in found
+    # a company's partner stays a company
+    found = labels("The company and its partner Ridgeback Biotherapeutics said so.")
+    assert ("Ridgeback Biotherapeutics", "ORG") in found

@@ -96,6 +96,17 @@ LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
 MAKER_NOUNS = frozenset(
     {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots", "dose", "doses"}
 )  # fmt: skip
+# Nouns for a person, written before a name as its description ("his girlfriend Diamond
+# Reynolds", "black motorist Philando Castile"): the name is that person's, whatever the model
+# tags it. Words a company may be described by ("partner", "owner") are left out.
+PERSON_NOUNS = frozenset(
+    """
+    girlfriend boyfriend wife husband mother father son daughter brother sister uncle aunt
+    cousin nephew niece grandmother grandfather grandson granddaughter widow widower fiancee
+    fiancée fiance fiancé stepson stepdaughter stepfather stepmother motorist man woman boy girl
+    teen teenager toddler student victim suspect nurse soldier veteran
+    """.split()
+)
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
 LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
@@ -502,6 +513,10 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _joined_at_particles(doc, ents))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
+    ents = [
+        Span(doc, e.start, e.end, label="PERSON") if _described_as_a_person(e) else e
+        for e in ents
+    ]
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
     # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
     # mislabelled person's name. A lone word the model calls a place votes only when it is a
@@ -629,6 +644,21 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _described_as_a_person(ent: Span) -> bool:
+    """Whether a name of two or more words the model tags an organisation or a place follows a
+    noun for a person that it stands in apposition to or is described by ("his girlfriend
+    Diamond Reynolds", "black motorist Philando Castile")."""
+    if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    if before.lower_ not in PERSON_NOUNS:
+        return False
+    root = ent.root
+    return (before.dep_ == "compound" and before.head == root) or (
+        root.dep_ == "appos" and root.head == before
+    )
 
 
 def _qualifies_a_product(token: Token) -> bool:
