@@ -74,6 +74,17 @@ def a_description(word: str) -> bool:
     return low in DESCRIPTIONS or (low.endswith(DESCRIPTION_SUFFIX) and low != DESCRIPTION_SUFFIX)
 
 
+# Nouns for a person, written before a name as its description ("his girlfriend Diamond
+# Reynolds", "black motorist Philando Castile"): the name is that person's, whatever the model
+# tags it. Words a company may be described by ("partner", "owner") are left out.
+PEOPLE_NOUNS = _words(
+    """
+    girlfriend boyfriend wife husband mother father son daughter brother sister uncle aunt
+    cousin nephew niece grandmother grandfather grandson granddaughter widow widower fiancee
+    fiancée fiance fiancé stepson stepdaughter stepfather stepmother motorist man woman boy girl
+    teen teenager toddler student victim suspect nurse soldier veteran
+    """
+)
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
 ABBREVIATIONS = {
     "gov": "governor",

@@ -52,6 +52,7 @@ from storyfuse.extract.names import (
     NEWSPAPER_ONLY_WORDS,
     ORG_HEADS,
     ORG_WORDS,
+    PEOPLE_NOUNS,
     PRESS_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
@@ -96,17 +97,6 @@ LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
 MAKER_NOUNS = frozenset(
     {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots", "dose", "doses"}
 )  # fmt: skip
-# Nouns for a person, written before a name as its description ("his girlfriend Diamond
-# Reynolds", "black motorist Philando Castile"): the name is that person's, whatever the model
-# tags it. Words a company may be described by ("partner", "owner") are left out.
-PERSON_NOUNS = frozenset(
-    """
-    girlfriend boyfriend wife husband mother father son daughter brother sister uncle aunt
-    cousin nephew niece grandmother grandfather grandson granddaughter widow widower fiancee
-    fiancée fiance fiancé stepson stepdaughter stepfather stepmother motorist man woman boy girl
-    teen teenager toddler student victim suspect nurse soldier veteran
-    """.split()
-)
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
 LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
@@ -653,7 +643,7 @@ def _described_as_a_person(ent: Span) -> bool:
     if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    if before.lower_ not in PERSON_NOUNS:
+    if before.lower_ not in PEOPLE_NOUNS:
         return False
     root = ent.root
     return (before.dep_ == "compound" and before.head == root) or (
