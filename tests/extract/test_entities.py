@@ -482,3 +482,11 @@ def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
     # a company's partner stays a company
     found = labels("The company and its partner Ridgeback Biotherapeutics said so.")
     assert ("Ridgeback Biotherapeutics", "ORG") in found
+
+
+def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
+    text = (
+        "After the hourlong rally, protesters took to the streets. Saint Paul Police escorted "
+        "the crowd, which they estimated to be about 2,000 people."
+    )
+    assert ("Saint Paul Police", "ORG") in labels(text)

@@ -132,6 +132,10 @@ COMPANY_WORDS = _words(
     technologies motors
     """
 )
+# The last words of bodies' names, which no person's name ends with either ("Saint Paul Police").
+BODY_LAST_WORDS = COMPANY_WORDS | ORG_HEADS | _words(
+    "police university institute foundation association federation commission"
+)
 # Words that make a name an organisation's, not a person's.
 ORG_WORDS = ORG_HEADS | _words(
     """
