@@ -422,6 +422,9 @@ def test_a_body_named_with_its_words_in_another_order_is_that_body() -> None:
         [("US Department of Harbours", "ORG", ""), ("Harbours Department", "ORG", "")]
     )
     assert ix.canonical("Harbours Department") == "US Department of Harbours"
+    # ... whatever the body's own name: "U.S. Harbour Court" is the "Harbour Court"
+    ix = NameIndex.build([("U.S. Harbour Court", "ORG", ""), ("Harbour Court", "ORG", "")])
+    assert ix.canonical("Harbour Court") == "U.S. Harbour Court"
 
 
 def test_a_body_named_without_its_owner_is_the_one_owned_body_of_that_name() -> None:

@@ -1334,6 +1334,9 @@ class NameIndex:
         if fuzz.ratio(a, b) >= 90:
             return True
         wa, wb = a.split(), b.split()
+        # a country's name before the body's own name: "U.S. Supreme Court", "Supreme Court"
+        if _without_country(wa) == wb or _without_country(wb) == wa:
+            return True
         # the same words in another order: "House Committee on Oversight and Reform" and
         # "House Oversight and Reform Committee", "Department of Homeland Security" and
         # "Homeland Security Department"; of two words, one a body's head ("Labor Department",
