@@ -1317,6 +1317,21 @@ def test_a_surname_with_another_office_than_the_full_names_is_another_person() -
     assert NameIndex.build(plain).canonical("Moss") == "Ada Moss"
 
 
+def test_a_titled_surname_is_the_one_full_name_that_holds_the_office() -> None:
+    """The story names the president in full in one article, and his wife in full in another:
+    "President Moss" and "Moss" are the president, not "first lady Ada Moss"."""
+    ix = NameIndex.build(
+        [
+            ("President Ivo Moss", "PERSON", "President Ivo Moss spoke.", ("a1", 0)),
+            ("President Moss", "PERSON", "President Moss tested positive.", ("a2", 0)),
+            ("Moss", "PERSON", "Moss and first lady Ada Moss rested.", ("a2", 100)),
+            ("first lady Ada Moss", "PERSON", "Moss and first lady Ada Moss rested.", ("a2", 110)),
+        ]
+    )
+    assert ix.canonical("President Moss") == ix.canonical("Moss") == "Ivo Moss"
+    assert ix.canonical("Ada Moss") == "Ada Moss"
+
+
 def test_vp_is_the_vice_presidents_title() -> None:
     ix = NameIndex.build(
         [

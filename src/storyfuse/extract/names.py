@@ -1090,6 +1090,11 @@ class NameIndex:
                 owners = {self._groups.find(f) for f in fulls}
                 if len(owners) > 1:
                     owners = {self._groups.find(f) for f in self._of_one_family(k, fulls)}
+                if len(owners) > 1 and held[k]:
+                    # "President Trump" is the one of "President Donald Trump" and "first lady
+                    # Melania Trump" who holds that office
+                    fulls = [f for f in fulls if held[k] & held[f]]
+                    owners = {self._groups.find(f) for f in fulls}
                 if any(_other_offices(held[k], held[f]) for f in fulls):
                     # "President Biden" is not the "first lady Jill Biden" of the same story
                     continue
