@@ -1079,3 +1079,15 @@ def test_a_number_after_a_bills_letters_names_the_bill() -> None:
         "tax, one of the big tax hikes. The U.S. sent 300 troops."
     )
     assert [c.number_text for c in claims_of(text)] == ["300"]
+
+
+def test_a_verb_of_amount_counts_its_plural_subject() -> None:
+    text = (
+        "Initial jobless claims totaled 419,000 in the week ended July 17. The death toll "
+        "climbed to 50 on Monday. Temperatures reached 40 on Tuesday."
+    )
+    found = {(c.number_text, c.unit) for c in claims_of(text)}
+    assert ("419,000", "claim") in found
+    assert ("50", "death") in found
+    # a level is no count of what reaches it
+    assert not any(text == "40" for text, _ in found)

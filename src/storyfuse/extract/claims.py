@@ -718,7 +718,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
-    noun = _number_of(item, sent) or _copula_attribute(item)
+    noun = _number_of(item, sent) or _copula_attribute(item) or _amount_subject(item)
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
@@ -978,6 +978,44 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if subjects and subjects[0].lemma_ not in COUNT_NOUNS:
             return subjects[0]
+    return None
+
+
+# Verbs that say what amount their subject came to: "claims totaled 419,000"
+AMOUNT_VERBS = frozenset({"total", "reach", "top", "exceed", "surpass", "number"})
+# Verbs of change whose "to" or "at" phrase gives the amount reached: "claims rose to 419,000"
+LEVEL_VERBS = frozenset({"rise", "climb", "jump", "fall", "drop", "increase", "grow", "stand"})
+# Plural nouns whose amount is a level, not a count of them: "temperatures reached 40"
+LEVEL_NOUNS = frozenset(
+    {"temperature", "price", "rate", "yield", "level", "score", "rating", "odd", "stock",
+     "share", "index", "market", "cost", "wage", "salary", "sale", "earning", "profit",
+     "revenue", "value", "reading", "poll", "number", "figure"}
+)  # fmt: skip
+
+
+def _amount_subject(item: _Item) -> Token | None:
+    """ "Initial jobless claims totaled 419,000", "the death toll rose to 50": the plural noun
+    (or the toll's noun) whose amount the verb gives."""
+    root = item.tokens.root
+    if root.dep_ == "dobj" and root.head.lemma_ in AMOUNT_VERBS:
+        verb = root.head
+    elif (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("to", "at")
+        and root.head.head.lemma_ in LEVEL_VERBS
+    ):
+        verb = root.head.head
+    else:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.tag_ == "NNS" and subject.lemma_.lower() not in LEVEL_NOUNS:
+        return subject
+    if subject.lemma_ == "toll":
+        kinds = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return kinds[0] if kinds else None
     return None
 
 
