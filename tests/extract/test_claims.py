@@ -1091,3 +1091,15 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert ("50", "death") in found
     # a level is no count of what reaches it
     assert not any(text == "40" for text, _ in found)
+
+
+def test_a_names_number_after_its_possessive_is_no_count() -> None:
+    text = "The Standard & Poor’s 500 index was up 57 points. Norvik's 500 stores closed."
+    found = [(c.number_text, c.unit) for c in claims_of(text)]
+    assert ("500", "index") not in found
+    assert ("57", "point") in found and ("500", "store") in found
+
+
+def test_a_share_of_a_name_with_a_hyphened_modifier_keeps_the_whole_modifier() -> None:
+    (claim,) = claims_of("The technology-heavy Harbour Composite rose 1.4%.")
+    assert claim.thing == "technology-heavy Harbour Composite"

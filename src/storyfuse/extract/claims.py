@@ -509,6 +509,15 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
                 return True  # "H.R. 748 repeals ...": a bill's number, the verb tagged a noun
             if prev.i > sent.start and doc[prev.i - 1].like_num:
                 return True  # a model's name before its noun: "their Boeing 737 Max 8 planes"
+        if (
+            prev is not None
+            and prev.lower_ in ("'s", "’s")
+            and prev.i > sent.start
+            and doc[prev.i - 1].pos_ == "PROPN"
+            and tokens.end < sent.end
+            and doc[tokens.end].tag_ in ("NN", "NNP")
+        ):
+            return True  # "the Standard & Poor's 500 index": a name's number before its noun
     return any(t.like_url or "@" in t.text for t in tokens)
 
 
@@ -938,6 +947,8 @@ def _noun_phrase(noun: Token, share: Token) -> str:
         if not hyphen and (tok.dep_ not in ("compound", "amod", "nmod") or not tok.is_alpha):
             break
         start -= 1
+    if doc[start].text in ("-", "–"):
+        start -= 1  # the whole hyphened modifier: "technology-heavy Nasdaq Composite"
     end = noun.i + 1
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
