@@ -1103,3 +1103,13 @@ def test_a_names_number_after_its_possessive_is_no_count() -> None:
 def test_a_share_of_a_name_with_a_hyphened_modifier_keeps_the_whole_modifier() -> None:
     (claim,) = claims_of("The technology-heavy Harbour Composite rose 1.4%.")
     assert claim.thing == "technology-heavy Harbour Composite"
+
+
+def test_a_noun_compared_with_an_amount_does_not_qualify_it() -> None:
+    text = (
+        "The package totals $1.3 trillion, an increase over the $1.1 trillion proposed by "
+        "the Senate. Sales soared past the $1 billion mark."
+    )
+    found = by_text(claims_of(text))
+    assert found["$1.1 trillion"].qualifier is None
+    assert found["$1 billion"].qualifier == "more than"

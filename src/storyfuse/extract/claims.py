@@ -1079,6 +1079,11 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 after_det = before is not None and before.pos_ == "DET"
                 if word.lower_ in PREPOSITION_QUALIFIERS and (word.pos_ == "ADJ" or after_det):
                     continue
+                # "an increase over the $1.1 trillion proposed": a noun compared with that
+                # amount, which the number gives exactly
+                compared = skipped and before is not None and before.pos_ == "NOUN"
+                if word.lower_ in PREPOSITION_QUALIFIERS and compared:
+                    continue
             return QUALIFIERS_BEFORE[phrase]
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
         if end is None:
