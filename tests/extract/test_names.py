@@ -1398,3 +1398,17 @@ def test_a_place_written_only_as_a_states_abbreviation_is_shown_as_the_state() -
     assert ix.canonical("Ky") == "Kentucky"
     assert ix.canonical("D.C.") == "D.C."  # as news writes it
     assert ix.canonical("Miss.") != "Mississippi"  # no place
+
+
+def test_a_one_word_name_tagged_an_organisation_more_is_no_person_for_one_tag() -> None:
+    mentions = [
+        ("Norvik", "PERSON", "The report was first published by Norvik."),
+        ("Norvik", "ORG", "The panel will vote, according to Norvik."),
+        ("NORVIK", "ORG", "The guidance was obtained by NORVIK."),
+    ]
+    assert not NameIndex.build(mentions).is_person("Norvik")
+    # a full name of the story that ends with it, or a title, keeps it a person's
+    full = [*mentions, ("Ada Norvik", "PERSON", "Ada Norvik spoke.")]
+    assert NameIndex.build(full).is_person("Norvik")
+    titled = [*mentions, ("Senator Norvik", "PERSON", "Senator Norvik spoke.")]
+    assert NameIndex.build(titled).is_person("Norvik")

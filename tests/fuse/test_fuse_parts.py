@@ -1310,6 +1310,31 @@ def test_an_entity_takes_the_label_of_the_mentions_written_as_its_name():
     assert [e.label for e in entities(story, build_names(story))] == ["NORP"]
 
 
+def test_a_tie_among_the_mentions_written_as_the_name_goes_to_the_label_of_more_mentions():
+    """"Norvik" tagged a person once and an organisation once, "NORVIK" an organisation."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "The report was first published by Norvik on Monday.",
+        "b": "The panel will vote on Tuesday, according to Norvik.",
+        "c": "The guidance was obtained by NORVIK on Monday.",
+    }
+    tagged = {"a": "PERSON", "b": "ORG", "c": "ORG"}
+    written = {"a": "Norvik", "b": "Norvik", "c": "NORVIK"}
+    analyses = {
+        k: analysis({"id": k, "text": t, "entities": [(written[k], tagged[k])]})
+        for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    labels = {e.name: e.label for e in entities(story, build_names(story))}
+    assert labels == {"Norvik": "ORG"}
+
+
 def test_a_place_tagged_a_person_once_stays_a_place():
     """One mention tagged a person makes the name a person's in the story's name index; the
     place its other mentions are tagged stays its label, unless the name reads as a person's

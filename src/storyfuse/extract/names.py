@@ -497,6 +497,8 @@ _WEBSITE = re.compile(r"(?:www\.)?([a-z0-9][a-z0-9-]*[a-z0-9])(?:\.[a-z]{2,6}){1
 # Times the tagger labels a name an organisation (and never a person) that keep it one when it
 # also speaks and reads like a person's name ("Exxon Mobil said").
 ORG_TAGGED = 3
+# ... and how often a one-word name no full name ends with, as often as a person
+ORG_TAGGED_ALONE = 2
 # Times an article writes a surname alone before the full name that stop them being linked.
 SURNAME_BEFORE = 3
 # words that make a role one held no longer: "the former governor" is not "the governor"
@@ -760,6 +762,7 @@ class NameIndex:
                 index._see(surface, label, roles, where)
             if context:
                 contexts.append(context)
+        index._lone_organisations(roles)
         index._promote_people()
         for context in dict.fromkeys(contexts):
             index._read_context(context, roles)
@@ -770,6 +773,28 @@ class NameIndex:
         index._link_written_bodies()
         index._choose_canonical()
         return index
+
+    def _lone_organisations(self, roles: Sequence[tuple[str, str]]) -> None:
+        """A one-word name tagged an organisation ``ORG_TAGGED_ALONE`` times or more and at
+        least as often as a person, which no full name of the story ends with and no title
+        is written before, is an organisation ("Politico" tagged a person once, an
+        organisation twice), not the person one tag made it."""
+        titled = {person for _, person in roles}
+        surnames = {
+            name_words(k)[-1]
+            for k, kind in self._kind.items()
+            if kind == "person" and len(name_words(k)) >= 2
+        }
+        for k, kind in list(self._kind.items()):
+            labels = self._labels[k]
+            if (
+                kind == "person"
+                and " " not in k
+                and labels["ORG"] >= max(ORG_TAGGED_ALONE, labels["PERSON"])
+                and k not in surnames
+                and k not in titled
+            ):
+                self._kind[k] = "org"
 
     def _introduced_after(self, surname: str, fulls: Sequence[str]) -> bool:
         """Whether an article writes the surname alone ``SURNAME_BEFORE`` times or more before

@@ -60,11 +60,14 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
             mentions[name] += 1
     places = place_names()
     out = []
-    for name in labels:
+    for name, counts in labels.items():
         if all(w.islower() for w in written[name]):
             continue  # a common noun, never written as a name ("the national air force")
-        # "North Korea" is a place even where "North Korean" (a nationality) is written more
-        label = (as_named.get(name) or labels[name]).most_common(1)[0][0]
+        # "North Korea" is a place even where "North Korean" (a nationality) is written more;
+        # a tie there goes to the label of more mentions ("Politico" a person and an
+        # organisation once each as written, "POLITICO" an organisation)
+        named = as_named.get(name, Counter())
+        label = max(counts, key=lambda label: (named[label], counts[label]))
         if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and name.split()[-1].lower() in COMPANY_WORDS:
             label = "ORG"  # "Purdue Pharma" (PRODUCT, PERSON)
         if (
