@@ -490,3 +490,15 @@ def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
         "the crowd, which they estimated to be about 2,000 people."
     )
     assert ("Saint Paul Police", "ORG") in labels(text)
+
+
+def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
+    # the model tags both mentions a person
+    found = labels(
+        "Moderna says its COVID-19 vaccine is 96% effective in teens. Moderna claims vaccine "
+        "96% effective."
+    )
+    assert found.count(("Moderna", "ORG")) == 2
+    # "its" after another name is that name's; a full name keeps its surname a person
+    assert ("Ada Moss", "PERSON") in labels("Ada Moss said its plan had failed. Moss left.")
+    assert ("Moss", "PERSON") in labels("Ada Moss said its plan had failed. Moss left.")

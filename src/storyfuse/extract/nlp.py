@@ -98,6 +98,8 @@ LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
 MAKER_NOUNS = frozenset(
     {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots", "dose", "doses"}
 )  # fmt: skip
+# Pronouns that stand for a person, not a company
+PERSONAL_WORDS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # Prepositions after which a list of names is a list of places ("fans from A and B" may be
 # people or teams).
 LIST_LOCATIVE = {"in", "near", "outside", "across", "around"}
@@ -508,6 +510,15 @@ def entity_fixes(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label="PERSON") if _described_as_a_person(e) else e
         for e in ents
     ]
+    # a one-word "person" that "its" goes on from is a company, in all its mentions
+    bodies = {e.text for e in ents if _followed_by_its(e)}
+    bodies -= {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    ents = [
+        Span(doc, e.start, e.end, label="ORG")
+        if e.label_ == "PERSON" and len(e) == 1 and e.text in bodies
+        else e
+        for e in ents
+    ]
     # A person's surname alone is that person: "Volodymyr Zelenskyy" ... "Zelenskyy" (ORG).
     # Votes decide between a person and a place: "Korea" ends "North Korea" more often than a
     # mislabelled person's name. A lone word the model calls a place votes only when it is a
@@ -637,6 +648,27 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _followed_by_its(ent: Span) -> bool:
+    """Whether a one-word name tagged a person is the subject of a clause that goes on with
+    "its", with no noun, other name or personal pronoun between but for a date ("Moderna says
+    its vaccine is 96% effective", "Moderna on Thursday released its results"; not "Ada said
+    the crisis had its roots", "Ada praised Norland and its leader")."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].dep_ != "nsubj":
+        return False
+    verb = ent[0].head
+    for token in verb.subtree:
+        if token.i < ent.end:
+            continue
+        if token.lower_ == "its":
+            return True
+        dated = token.ent_type_ in ("DATE", "TIME")
+        if token.lower_ in PERSONAL_WORDS or (
+            not dated and (token.ent_type_ or token.pos_ in ("NOUN", "PROPN"))
+        ):
+            return False
+    return False
 
 
 def _described_as_a_person(ent: Span) -> bool:
