@@ -469,6 +469,8 @@ def test_a_name_qualifying_a_drugmakers_product_is_an_organisation() -> None:
     assert ("Moderna", "ORG") in labels("The Moderna shot was approved.")
     found = labels("It bought doses of the Pfizer-BioNTech coronavirus vaccine on Monday.")
     assert ("Pfizer", "ORG") in found
+    found = labels("Evidence that Moderna's vaccine is effective in teens came on Monday.")
+    assert ("Moderna", "ORG") in found
 
 
 def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:

@@ -687,10 +687,11 @@ def _described_as_a_person(ent: Span) -> bool:
 
 
 def _qualifies_a_product(token: Token) -> bool:
-    """Whether a name qualifies, through a run of compound nouns, a drugmaker's product
-    ("the Pfizer-BioNTech coronavirus vaccine")."""
-    for _ in range(4):
-        if token.dep_ != "compound" or token.head.i == token.i:
+    """Whether a name qualifies, through a run of compound nouns or as its owner, a
+    drugmaker's product ("the Pfizer-BioNTech coronavirus vaccine", "Moderna's vaccine")."""
+    for step in range(4):
+        deps = ("compound", "poss") if step == 0 else ("compound",)
+        if token.dep_ not in deps or token.head.i == token.i:
             return False
         token = token.head
         if token.lower_ in MAKER_NOUNS:
