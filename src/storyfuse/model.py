@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 37  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 38  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -157,10 +157,18 @@ ANALYSIS_VERSION = 37  # 2: claims say what they count; entity spans and list co
 # clause cut off before its preposition's object is no report; adding a count is no report of
 # it; a year describing a person or in a name dates no figure; a leader's surname before
 # "administration" or "era" is a person
+# 38: what a company or person is, capitalised first in a sentence, is no part of the name
+# ("Drugmaker Merck"); a verb in a "that" clause reports no quote outside it; a courtesy title
+# before a possessive gives the surname its gender; names after a noun for a person are
+# people's, names ending in a body's word and names owning or qualifying a drugmaker's product
+# or going on with "its" are organisations; figures: no claimant for a share of people
+# speaking, no count in "The two traded barbs", "a four-star general", "H.R. 748", "the S&P
+# 500 index", no bound in "an increase over the $1.1 trillion"; a verb of amount counts its
+# subject ("claims totaled 419,000")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 21  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 22  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -233,6 +241,10 @@ BRIEF_VERSION = 21  # 2: forecasts marked "expected" in the timeline and the fig
 # inside a quotation, no attribution of the quotation before it, no headline left in the text
 # and none closed by "he added"; a person's name gives no framing word; a name ending in a
 # company's word is an organisation
+# 22: a time's possessive defines no short form ("Next year's cost-of-living adjustment, or
+# COLA"); "U.S. Supreme Court" is the "Supreme Court"; a titled surname two full names share is
+# the one holding that office; a one-word name tagged an organisation more is no person; a
+# number's suffix is no headline verb
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
