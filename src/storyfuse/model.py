@@ -244,7 +244,7 @@ BRIEF_VERSION = 22  # 2: forecasts marked "expected" in the timeline and the fig
 # 22: a time's possessive defines no short form ("Next year's cost-of-living adjustment, or
 # COLA"); "U.S. Supreme Court" is the "Supreme Court"; a titled surname two full names share is
 # the one holding that office; a one-word name tagged an organisation more is no person; a
-# number's suffix is no headline verb
+# number's suffix is no headline verb; a peak and a count answer two questions
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -92,6 +92,23 @@ def test_a_difference_answers_another_question_than_the_count():
     assert len(number_conflicts(story, [figure(22e6, "a"), figure(5.2e6, "c")])) == 1
 
 
+def test_a_peak_answers_another_question_than_the_count():
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "Jobless claims in Varnia rose to 373,000 last week, after reaching a peak of "
+        "904,000 in January.",
+        "b": "Jobless claims in Varnia rose to 373,000 last week, the ministry said.",
+        "c": "Jobless claims in Varnia rose to 380,000 last week, the ministry said.",
+    }
+    story, figure = text_story(texts), counts(texts, "claim")
+    assert number_conflicts(story, [figure(904_000, "a"), figure(373_000, "b")]) == []
+    # two counts of the same week still disagree
+    assert len(number_conflicts(story, [figure(373_000, "b"), figure(380_000, "c")])) == 1
+
+
 def test_how_many_sources_an_outlet_spoke_to_is_no_conflict():
     from tests.fuse.builders import counts, text_story
 

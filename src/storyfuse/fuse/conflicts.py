@@ -486,6 +486,28 @@ _MORE = r"\s+(?:more|fewer|less|additional|extra)\s+(?:[\w-]+\s+){0,2}?"
 _ANOTHER = re.compile(r"\b(?:another|an additional|an extra)\s+[$£€]?$", re.IGNORECASE)
 
 
+# what comes before a count given as an extreme: "a peak of 904,000", "a record high of",
+# "a low of about 200"
+_EXTREME = re.compile(
+    r"\b(?:peak|high|low|record|maximum|minimum)\s+(?:of\s+)?"
+    r"(?:(?:about|around|nearly|almost|roughly|more than|over)\s+)?[$£€]?$",
+    re.IGNORECASE,
+)
+
+
+def _extreme(f: Figure) -> bool:
+    """Whether a sentence of the figure gives its count as a peak or a low ("after reaching a
+    peak of 904,000 in January"): that answers how high or low the count went, not how many
+    there are ("373,000 last week"). The sentences must have been parsed."""
+    from storyfuse.fuse.events import parse_sentence
+
+    return any(
+        m.value == f.value and _EXTREME.search(t.text, 0, m.start) is not None
+        for t in f.texts
+        for m in find_numbers(parse_sentence(t.text)[:])
+    )
+
+
 def _difference(f: Figure) -> bool:
     """Whether the figure's sentences count its thing as a difference ("5,000 more murders"):
     they answer another question than a count itself ("21,570 homicides"). The numbers are
@@ -534,6 +556,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         for k in texts
     }
     differences = {k: _difference(figures[k]) for k in texts}
+    extremes = {k: _extreme(figures[k]) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
@@ -551,6 +574,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         a, b = figures[i], figures[j]
         if differences[i] != differences[j]:
             return False  # a difference and a count answer two questions
+        if extremes[i] != extremes[j]:
+            return False  # "a peak of 904,000 in January" and "373,000 last week"
         if speakers[i] or speakers[j]:
             return False  # how many sources an outlet spoke to is no fact of the story
         if months[i] and months[j] and not months[i] & months[j]:
