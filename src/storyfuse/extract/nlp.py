@@ -96,7 +96,8 @@ LEADER_NOUNS = frozenset({"administration", "presidency", "era", "appointee"})
 # Nouns a drugmaker's name qualifies: "the Pfizer vaccine", "Moderna shots" (the model tags the
 # name a person).
 MAKER_NOUNS = frozenset(
-    {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots", "dose", "doses"}
+    {"vaccine", "vaccines", "drug", "drugs", "pill", "pills", "jab", "jabs", "shot", "shots",
+     "dose", "doses"}
 )  # fmt: skip
 # Pronouns that stand for a person, not a company
 PERSONAL_WORDS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})

@@ -154,9 +154,9 @@ CONTINUATION_WORDS = 40
 # described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
+SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
 # Words that open a clause of its own, whose verb reports nothing outside it.
 SUBORDINATORS = frozenset({"that", "whether", "if"})
-SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
 # Words that open a line before a colon without naming who speaks ("Update: ...").
 COLON_LABELS_NOT_SPEAKERS = frozenset(
     {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
