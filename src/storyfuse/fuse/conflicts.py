@@ -57,18 +57,25 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from storyfuse.extract.claims import unit_lemma
-from storyfuse.extract.numbers import CURRENCIES, MONEY_UNITS, amount, find_numbers, is_share
+from storyfuse.extract.numbers import (
+    CURRENCIES,
+    MONEY_UNITS,
+    NumberMention,
+    amount,
+    find_numbers,
+    is_share,
+)
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.extract.times import MONTHS
-from storyfuse.fuse.events import Dated, parse_sentences, planned
+from storyfuse.fuse.events import Dated, parse_sentence, parse_sentences, planned
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.figures import DATE_WINDOW_DAYS
 from storyfuse.fuse.names import Names
@@ -495,31 +502,32 @@ _EXTREME = re.compile(
 )
 
 
+def _written_numbers(f: Figure) -> Iterator[tuple[str, NumberMention]]:
+    """Each sentence of the figure with each number in it, read as the claims read them; the
+    sentences must have been parsed (``parse_sentences``)."""
+    for t in f.texts:
+        for m in find_numbers(parse_sentence(t.text)[:]):
+            yield t.text, m
+
+
 def _extreme(f: Figure) -> bool:
     """Whether a sentence of the figure gives its count as a peak or a low ("after reaching a
     peak of 904,000 in January"): that answers how high or low the count went, not how many
-    there are ("373,000 last week"). The sentences must have been parsed."""
-    from storyfuse.fuse.events import parse_sentence
-
+    there are ("373,000 last week")."""
     return any(
-        m.value == f.value and _EXTREME.search(t.text, 0, m.start) is not None
-        for t in f.texts
-        for m in find_numbers(parse_sentence(t.text)[:])
+        m.value == f.value and _EXTREME.search(text, 0, m.start) is not None
+        for text, m in _written_numbers(f)
     )
 
 
 def _difference(f: Figure) -> bool:
     """Whether the figure's sentences count its thing as a difference ("5,000 more murders"):
-    they answer another question than a count itself ("21,570 homicides"). The numbers are
-    read as the claims read them; the sentences must have been parsed (``parse_sentences``)."""
-    from storyfuse.fuse.events import parse_sentence
-
+    they answer another question than a count itself ("21,570 homicides")."""
     more = re.compile(rf"{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE)
     return any(
-        more.match(t.text, m.end) is not None
-        or (m.value == f.value and _ANOTHER.search(t.text, 0, m.start) is not None)
-        for t in f.texts
-        for m in find_numbers(parse_sentence(t.text)[:])
+        more.match(text, m.end) is not None
+        or (m.value == f.value and _ANOTHER.search(text, 0, m.start) is not None)
+        for text, m in _written_numbers(f)
     )
 
 
@@ -751,8 +759,6 @@ MONEY_SIGNS = {unit: {sign for sign, u in CURRENCIES.items() if u == unit} for u
 def _counted(sentence: str, unit: str) -> tuple[Any, Any] | None:
     """The noun a sentence counts (the first naming the unit as claims read it, "people" for
     "person", or its sign: "$") and the word it hangs on, climbing over prepositions."""
-    from storyfuse.fuse.events import parse_sentence
-
     doc = parse_sentence(sentence)
     signs = MONEY_SIGNS.get(unit.lower(), set())
     nouns = [
