@@ -57,7 +57,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -502,32 +502,34 @@ _EXTREME = re.compile(
 )
 
 
-def _written_numbers(f: Figure) -> Iterator[tuple[str, NumberMention]]:
+Written = list[tuple[str, NumberMention]]
+
+
+def _written_numbers(f: Figure) -> Written:
     """Each sentence of the figure with each number in it, read as the claims read them; the
     sentences must have been parsed (``parse_sentences``)."""
-    for t in f.texts:
-        for m in find_numbers(parse_sentence(t.text)[:]):
-            yield t.text, m
+    return [(t.text, m) for t in f.texts for m in find_numbers(parse_sentence(t.text)[:])]
 
 
-def _extreme(f: Figure) -> bool:
+def _extreme(f: Figure, written: Written) -> bool:
     """Whether a sentence of the figure gives its count as a peak or a low ("after reaching a
     peak of 904,000 in January"): that answers how high or low the count went, not how many
-    there are ("373,000 last week")."""
+    there are ("373,000 last week"). ``written``: the figure's ``_written_numbers``."""
     return any(
         m.value == f.value and _EXTREME.search(text, 0, m.start) is not None
-        for text, m in _written_numbers(f)
+        for text, m in written
     )
 
 
-def _difference(f: Figure) -> bool:
+def _difference(f: Figure, written: Written) -> bool:
     """Whether the figure's sentences count its thing as a difference ("5,000 more murders"):
-    they answer another question than a count itself ("21,570 homicides")."""
+    they answer another question than a count itself ("21,570 homicides"). ``written``: the
+    figure's ``_written_numbers``."""
     more = re.compile(rf"{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE)
     return any(
         more.match(text, m.end) is not None
         or (m.value == f.value and _ANOTHER.search(text, 0, m.start) is not None)
-        for text, m in _written_numbers(f)
+        for text, m in written
     )
 
 
@@ -563,8 +565,10 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         k: {o for t in figures[k].texts if (o := count_outcome(t.text, figures[k].unit))}
         for k in texts
     }
-    differences = {k: _difference(figures[k]) for k in texts}
-    extremes = {k: _extreme(figures[k]) for k in texts}
+    # each figure's sentences read for their numbers once, for both questions below
+    written = {k: _written_numbers(figures[k]) for k in texts}
+    differences = {k: _difference(figures[k], written[k]) for k in texts}
+    extremes = {k: _extreme(figures[k], written[k]) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
