@@ -195,6 +195,17 @@ def test_references_back_to_the_time_last_named() -> None:
     assert dict(values("The following year, it closed."))["The following year"] is None
 
 
+def test_a_clock_time_takes_the_day_named_after_it() -> None:
+    # published Friday 25 October 2024
+    assert values("The fire broke out at 2 a.m. on Wednesday, police said.") == [
+        ("2 a.m. on Wednesday", "2024-10-23T02:00")
+    ]
+    found = values("The talks ended on Oct. 1. At 2 a.m., Oct. 3, the strike began.")
+    assert found[1] == ("2 a.m.", "2024-10-03T02:00")  # not the day last named
+    found = values("The talks ended on Oct. 1. At 2 a.m. the next day the strike began.")
+    assert found[1:] == [("2 a.m.", "2024-10-02T02:00"), ("the next day", "2024-10-02")]
+
+
 def test_a_year_earlier_compares_with_the_period_in_focus() -> None:
     text = (
         "Profit rose 8% in the third quarter from a year earlier. "

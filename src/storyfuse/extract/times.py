@@ -478,7 +478,7 @@ def _weekday(match: re.Match[str], ctx: _Context) -> _Norm | None:
     r"just\s+before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|"
     r"p\.m\.?|am|pm))"
     r"|(?P<noon>(?i:noon|midday|midnight)))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
-    rf"(?:,?\s+(?P<day>{_WEEKDAY}|(?i:yesterday|today|tomorrow)))?"
+    rf"(?:,?\s+(?P<day>(?:(?i:on)\s+)?{_WEEKDAY}|(?i:yesterday|today|tomorrow)))?"
 ))  # fmt: skip
 def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
     if match["noon"] and match["noon"][0].isupper() and _after_name(ctx.text, match.start()):
@@ -491,7 +491,7 @@ def _clock(match: re.Match[str], ctx: _Context) -> _Norm | None:
             hour += 12
     if ctx.anchor is None:
         raise _NoValue
-    word = (match["day"] or "").lower()
+    word = (match["day"] or "").lower().removeprefix("on").strip()  # "on Wednesday": the day
     if word in WEEKDAYS:
         day = weekday_date(WEEKDAYS[word], ctx.anchor, None, ctx.tense_here)
     else:
@@ -927,7 +927,10 @@ def find_times(text: str, published: str | None, *, durations: bool = False) -> 
         )
         found.append((mention, norm))
     found.sort(key=lambda f: f[0].start)
-    return _resolve_references(found)
+    return _resolve_references(found, text)
+
+
+_CLOCK_TO_DAY = re.compile(r",?\s+(?i:on\s+)?")  # "at 2 a.m. on Oct. 3", "at noon, Oct. 3"
 
 
 _CALENDAR_RE = re.compile(
@@ -935,20 +938,24 @@ _CALENDAR_RE = re.compile(
 )
 
 
-def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMention]:
+def _resolve_references(found: list[tuple[TimeMention, _Norm]], text: str) -> list[TimeMention]:
     """Expressions that point back to the time last named in the text.
 
     A clock time without a day ("at 10:35 a.m.") falls on the last day the text named, and
     "that year", "the next day", "the following month" count from the last time named at that
     granularity: reports name a time once and then refer back to it. Before any time is named
     the publication date stands for clock times, and the others are left without a value.
-    This is the reference-time rule of HeidelTime's news setting.
+    This is the reference-time rule of HeidelTime's news setting. A clock time followed by its
+    day ("at 2 a.m. on Oct. 3") takes that day.
     """
     out = []
     focus: re.Match[str] | None = None
-    for mention, norm in found:
+    for i, (mention, norm) in enumerate(found):
         value = mention.value
-        if norm.floating and focus and focus[3] and value and "T" in value:
+        if norm.floating and value and (day := _day_after(found, i, focus, text)):
+            out.append(replace(mention, value=day + value[value.index("T") :]))
+            continue  # the day named next moves the focus, from where the clock found it
+        elif norm.floating and focus and focus[3] and value and "T" in value:
             day = f"{focus[1]}-{focus[2]}-{focus[3]}"
             mention = replace(mention, value=day + value[value.index("T") :])
         elif norm.anaphoric and focus:
@@ -959,6 +966,22 @@ def _resolve_references(found: list[tuple[TimeMention, _Norm]]) -> list[TimeMent
             focus = calendar  # the time now in focus, "the next day" included
         out.append(mention)
     return out
+
+
+def _day_after(
+    found: list[tuple[TimeMention, _Norm]], i: int, focus: re.Match[str] | None, text: str
+) -> str | None:
+    """The day a clock time is given with, named just after it ("2 a.m. on Oct. 3")."""
+    if i + 1 == len(found):
+        return None
+    after, norm = found[i + 1]
+    if not _CLOCK_TO_DAY.fullmatch(text, found[i][0].end, after.start):
+        return None
+    value = after.value
+    if norm.anaphoric and focus:  # "at 2 a.m. the next day", as it is resolved below
+        value = _from_focus(focus, *norm.anaphoric) or value
+    day = _CALENDAR_RE.fullmatch(value) if value else None
+    return value[:10] if day and day[3] else None
 
 
 def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
