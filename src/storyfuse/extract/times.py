@@ -981,7 +981,7 @@ def _day_after(
     if norm.anaphoric and focus:  # "at 2 a.m. the next day", as it is resolved below
         value = _from_focus(focus, *norm.anaphoric) or value
     day = _CALENDAR_RE.fullmatch(value) if value else None
-    return value[:10] if day and day[3] else None
+    return f"{day[1]}-{day[2]}-{day[3]}" if day and day[3] else None
 
 
 def _from_focus(focus: re.Match[str], unit: str, shift: int) -> str | None:
