@@ -461,6 +461,8 @@ class Figure:
     date: str | None = None
     texts: tuple[Cited, ...] = ()
     upper: float | None = None  # the top of a range ("10,000 to 12,000")
+    # each qualifier with the articles that write it: "at least" in one, none in the others
+    qualifiers: tuple[Cited, ...] = ()
     thing: str | None = None  # what is counted, as most of its sources word it ("Varnish marines")
     # a forecast: every source dates the count after its own publication ("by December")
     expected: bool = False

@@ -27,6 +27,10 @@ def test_figure_backed_by_several_articles_with_differently_written_claimants(br
     # and "KDIA" are one claimant; the copy of the Herald adds no support
     assert figure.sources == ("herald", "ledger", "post")
     assert set(figure.qualifier.split(" / ")) == {"nearly", "about", "approximately"}
+    # each qualifier with the outlet that writes it
+    assert {(q.text, q.sources) for q in figure.qualifiers} == {
+        ("nearly", ("herald",)), ("about", ("ledger",)), ("approximately", ("post",))
+    }
     assert figure.date == "2031-03-11"
     assert {c.sources[0] for c in figure.texts} == {"herald", "ledger", "post"}
 

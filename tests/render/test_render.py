@@ -262,6 +262,32 @@ def test_a_range_figure_keeps_its_top_in_json_markdown_and_html():
     assert "| 40 | crew | about |" in render(_brief(), "md")
 
 
+def test_a_qualifier_only_some_sources_write_is_shown_with_those_sources():
+    from dataclasses import replace
+
+    brief = _brief()
+    figure = Figure(
+        3.0, "gunman", "Ahmad Rahimi", ("a1", "b2"), qualifier="at least",
+        texts=(Cited("At least three gunmen stormed the hotel.", ("a1",)),
+               Cited("Three gunmen stormed the hotel.", ("b2",))),
+        qualifiers=(Cited("at least", ("a1",)),),
+    )  # fmt: skip
+    story = replace(brief.stories[0], figures=(figure,))
+    brief = replace(brief, stories=(story,))
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, load_schema())
+    assert data["stories"][0]["figures"][0]["qualifiers"] == [{"text": "at least", "sources": ["a1"]}]
+    # not "at least" for both: the second source gives the number plain
+    assert "| 3 | gunman | at least [1] | Ahmad Rahimi |" in render(brief, "md")
+    html = render(brief, "html")
+    assert '<td class="num">3 <span class="tag" title="written so by these sources only">at least <a' in html
+    # written by every source, it reads as before
+    every = replace(figure, qualifiers=(Cited("at least", ("a1", "b2")),))
+    brief = replace(brief, stories=(replace(story, figures=(every,)),))
+    assert "| 3 | gunman | at least | Ahmad Rahimi |" in render(brief, "md")
+    assert '<td class="num">at least 3</td>' in render(brief, "html")
+
+
 def test_a_figure_says_what_it_counts_in_the_texts_words():
     from dataclasses import replace
 

@@ -28,6 +28,17 @@ def test_figures_are_charted_only_where_there_is_something_to_compare():
     assert spec["encoding"]["x"]["scale"]["zero"] is True
 
 
+def test_a_dot_is_labelled_with_a_qualifier_only_when_all_its_sources_write_it():
+    figures = [
+        {"value": 12000, "unit": "troop", "claimant": "HUR", "sources": ["a", "b"],
+         "qualifier": "about", "qualifiers": [{"text": "about", "sources": ["a"]}]},
+        {"value": 3000, "unit": "troop", "claimant": None, "sources": ["c"], "qualifier": "about",
+         "qualifiers": [{"text": "about", "sources": ["c"]}]},
+    ]  # fmt: skip
+    (spec,) = charts.figure_charts(figures)
+    assert {r["label"] for r in spec["data"]["values"]} == {"12,000", "about 3,000"}
+
+
 @pytest.mark.parametrize(
     ("dates", "interval"),
     [(["2024-10-22", "2024-10-27"], "day"), (["2024-06-19", "2024-12"], "month"), (["2019", "2024-01-02"], "year")],

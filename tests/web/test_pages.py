@@ -279,6 +279,24 @@ def test_story_page_figures_show_ranges_and_what_is_counted_in_the_texts_words()
     assert cells[1] == "striking dock workers"
 
 
+def test_story_page_shows_a_qualifier_with_the_sources_that_write_it():
+    brief = corpus()
+    story = brief.stories[0]
+    first, *rest = story.figures
+    both = replace(
+        first, sources=("bridge-a", "bridge-b"), qualifier="at least",
+        qualifiers=(Cited("at least", ("bridge-b",)),),
+    )  # fmt: skip
+    client = TestClient(
+        create_app(MemoryCatalog(replace(brief, stories=(replace(story, figures=(both, *rest)),))))
+    )
+    doc = _doc(client.get(f"/stories/{story.id}"))
+    cell = doc.cssselect("table.figures tbody tr")[0][0]
+    # the number plain, then the qualifier with the one source that writes it
+    assert cell.text_content().split() == ["40", "at", "least", "[2]"]
+    assert [a.text_content() for a in cell.cssselect("span a")] == ["[2]"]
+
+
 def test_an_entity_shown_with_its_short_forms_gathers_what_articles_write():
     """A brief names a body with its short forms ("Ostland Security Bureau (OSB)"); its link
     finds the quotes and claims the articles give "the OSB"."""

@@ -201,6 +201,10 @@ def to_figure(
         ids = [s.article_id for s in group if " ".join(s.claim.text.split()) == text]
         texts.append(Cited(text=text, sources=source_order(ids, order)))
     texts.sort(key=lambda c: order.index(c.sources[0]))
+    qualified = tuple(
+        Cited(text=q, sources=source_order([s.article_id for s in group if s.claim.qualifier == q], order))
+        for q in qualifiers
+    )
     date_of = min(dates, key=lambda d: (-dates[d], d)) if dates else None
     return Figure(
         value=first.value,
@@ -211,6 +215,7 @@ def to_figure(
         date=date_of,
         texts=tuple(texts),
         upper=first.upper,
+        qualifiers=qualified,
         # the wording most sources use; of two as common, the fuller ("Varnish marines")
         thing=max(things, key=lambda t: (things[t], len(t))) if things else None,
         expected=date_of is not None and _after_publication(group, published or {}),

@@ -111,6 +111,9 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
                 # what is counted in the texts' words; null when only the unit is known
                 "thing": f.thing,
                 "qualifier": f.qualifier,
+                # each qualifier with the sources that write it; a source missing from all
+                # gives the number plain
+                "qualifiers": [{"text": q.text, "sources": list(q.sources)} for q in f.qualifiers],
                 "claimant": f.claimant,
                 "date": f.date,
                 # a forecast: every source dates it after its own publication ("by December")

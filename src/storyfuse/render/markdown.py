@@ -20,6 +20,13 @@ def _cites(cites: list[dict]) -> str:
     return "".join(f"[{c['n']}]" for c in cites)
 
 
+def _qualifier(figure: dict) -> str:
+    """The qualifier all of a figure's sources write, else each one with its sources: "at least [1]"."""
+    if figure["shared_qualifier"]:
+        return _md(figure["shared_qualifier"])
+    return "; ".join(f"{_md(q['text'])} {_cites(q['cites'])}" for q in figure["own_qualifiers"])
+
+
 def to_markdown(brief: Brief) -> str:
     data = build_view(brief)
     lines: list[str] = ["# storyfuse brief", ""]
@@ -57,7 +64,7 @@ def to_markdown(brief: Brief) -> str:
             for f in story["figures"]:
                 when = f["date_label"] + (" (expected)" if f.get("expected") else "")
                 lines.append(
-                    f"| {_md(f['amount'])} | {_md(f['what'])} | {_md(f['qualifier']) or ''} | "
+                    f"| {_md(f['amount'])} | {_md(f['what'])} | {_qualifier(f)} | "
                     f"{_md(f['claimant']) or '—'} | {when} | {_cites(f['cites'])} |"
                 )
             lines.append("")

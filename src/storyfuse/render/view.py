@@ -82,7 +82,26 @@ def build_view(brief: Brief) -> dict[str, Any]:
             figure["what"] = counted(figure)
             figure["date_label"] = date_label(figure.get("date"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
+            figure["shared_qualifier"] = shared_qualifier(figure)
+            # a qualifier some sources write and others do not, with the sources that write it
+            figure["own_qualifiers"] = [
+                {"text": q["text"], "cites": cite(q["text"], q["sources"])}
+                for q in figure.get("qualifiers") or ()
+                if figure["shared_qualifier"] is None
+            ]
     return data
+
+
+def shared_qualifier(figure: Mapping[str, Any]) -> str | None:
+    """The qualifier every source of a figure writes ("at least"); None when its sources
+    differ, where "at least 3 gunmen" in one report and "three gunmen" in two would otherwise
+    read as all three's floor. A figure stored without its qualifiers' sources keeps its one."""
+    qualifiers = figure.get("qualifiers")
+    if not qualifiers:
+        return figure.get("qualifier")
+    if len(qualifiers) == 1 and set(qualifiers[0]["sources"]) >= set(figure["sources"]):
+        return str(qualifiers[0]["text"])
+    return None
 
 
 def counted(figure: Mapping[str, Any]) -> str:

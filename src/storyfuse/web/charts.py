@@ -15,7 +15,7 @@ from typing import Any, Literal
 import altair as alt
 
 from storyfuse.extract.numbers import is_share, written
-from storyfuse.render.view import counted
+from storyfuse.render.view import counted, shared_qualifier
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -49,7 +49,7 @@ def figure_charts(figures: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             {
                 "claimant": f.get("claimant") or "unattributed",
                 "value": f["value"],
-                "label": " ".join(p for p in (f.get("qualifier"), written(f["value"])) if p),
+                "label": " ".join(p for p in (shared_qualifier(f), written(f["value"])) if p),
                 "sources": len(set(f.get("sources") or ())),
                 "date": f.get("date") or "",
             }

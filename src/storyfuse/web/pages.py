@@ -7,7 +7,14 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from storyfuse.extract.numbers import amount
-from storyfuse.render.view import by_speaker, counted, date_label, label, language_note
+from storyfuse.render.view import (
+    by_speaker,
+    counted,
+    date_label,
+    label,
+    language_note,
+    shared_qualifier,
+)
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
 from storyfuse.web.views import (
@@ -109,6 +116,10 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         shown["amount"] = amount(figure["value"], figure.get("upper"))
         shown["what"] = counted(figure)
         shown["date_label"] = date_label(figure.get("date"))
+        shown["shared_qualifier"] = shared_qualifier(figure)
+        shown["own_qualifiers"] = [
+            linked(q) for q in figure.get("qualifiers") or () if shown["shared_qualifier"] is None
+        ]
         figures.append(shown)
     matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
     return {
