@@ -1497,3 +1497,15 @@ def test_a_courtesy_title_with_a_possessive_still_gives_the_surname_its_gender()
         "his removal. She said that Mr. Tamm’s call to the governor was “improper.”"
     )
     assert one(quotes_of(text), "Tamm’s call").speaker == "Ada Moss"
+
+
+def test_two_inverted_attributions_in_one_sentence_each_attribute_their_own_quote() -> None:
+    # the parse hangs "said Smith" on "said Jones" as what Jones said
+    quotes = quotes_of('"We will win," said Smith; "We will not," said Jones.')
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [
+        ("We will win,", "Smith", True),
+        ("We will not,", "Jones", True),
+    ]
+    # a report that names its own speaker in the usual order stays inside the outer one
+    nested = one(quotes_of("Smith said the war was over, Jones said."), "the war")
+    assert nested.speaker == "Jones"

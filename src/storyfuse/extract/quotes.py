@@ -2216,6 +2216,7 @@ class _Finder:
                 for c in verb.children
                 if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
                 and not self._quoted_clause(c)
+                and not self._inverted_attribution(c, verb)
                 and all(other is None or c.i != other.i for other in (first, cut))
             ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
@@ -2250,6 +2251,17 @@ class _Finder:
                         return [span]
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    def _inverted_attribution(self, clause: Token, verb: Token) -> bool:
+        """ "“We will win,” said Smith; “We will not,” said Jones": the parse may hang the first
+        attribution on the second verb as what it reports. A reporting verb ahead of the verb,
+        followed by its own subject, after a quotation of its own, attributes that quotation."""
+        return (
+            clause.i < verb.i
+            and clause.lemma_.lower() in QUOTE_VERBS
+            and any(c.dep_ == "nsubj" and c.i > clause.i for c in clause.children)
+            and any(self.in_quote[t.i] for t in clause.subtree if t.i < clause.i)
+        )
 
     @staticmethod
     def _relative_clause_complement(verb: Token, c: Token) -> bool:
