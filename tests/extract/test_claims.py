@@ -1073,6 +1073,16 @@ def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
     assert [c.unit for c in claims_of("A 46-page report came out.")] == ["page"]
 
 
+def test_ones_own_pair_of_feet_or_eyes_is_no_count() -> None:
+    text = (
+        "The club must stand on its own two feet, the minister said. I saw it with my own two "
+        "eyes. The storm left two feet of snow."
+    )
+    # a figure of speech twice; the snow's depth is still measured
+    assert [(c.number_text, c.unit) for c in claims_of(text)] == [("two", "foot")]
+    assert claims_of(text)[0].start > text.index("snow") - 15
+
+
 def test_a_number_after_a_bills_letters_names_the_bill() -> None:
     text = (
         "It is expected to pass the House by a wide margin. H.R. 748 repeals the so-called "

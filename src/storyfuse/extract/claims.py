@@ -326,7 +326,7 @@ def _sentence_claims(
             continue
         if _is_kind_of_contest(item):
             continue
-        if _is_designation(item):
+        if _is_designation(item) or _own_pair(item):
             continue
         if _is_consensus_forecast(item) or _is_zero_of_a_mass(item):
             continue
@@ -519,6 +519,23 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         ):
             return True  # "the Standard & Poor's 500 index": a name's number before its noun
     return any(t.like_url or "@" in t.text for t in tokens)
+
+
+# The body's pairs, which "their own two feet" or "my own two eyes" count in a figure of speech
+PAIRED_PARTS = frozenset({"foot", "hand", "eye", "ear", "leg", "arm"})
+
+
+def _own_pair(item: _Item) -> bool:
+    """ "stand on their own two feet", "saw it with my own two eyes": one's own pair of the
+    body's parts is said, not counted."""
+    tok, first = item.unit_token, item.tokens.start
+    return (
+        item.number.value == 2
+        and first > 0
+        and item.tokens.doc[first - 1].lower_ == "own"
+        and tok is not None
+        and tok.lemma_.lower() in PAIRED_PARTS
+    )
 
 
 # Capital letters with full stops ("H.R.", "S."), which a number after names: no place ("U.S.")
