@@ -504,3 +504,17 @@ def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
     # "its" after another name is that name's; a full name keeps its surname a person
     assert ("Ada Moss", "PERSON") in labels("Ada Moss said its plan had failed. Moss left.")
     assert ("Moss", "PERSON") in labels("Ada Moss said its plan had failed. Moss left.")
+
+
+def test_two_capitalised_words_after_a_title_are_a_persons_name() -> None:
+    # the model leaves "Carmen" untagged, and "Best" (a town in the Netherlands) a place
+    found = labels(
+        "Seattle's Police Chief Carmen Best is stepping down. The cuts were opposed by Mayor "
+        "Jenny Durkan and Best."
+    )
+    assert ("Carmen Best", "PERSON") in found
+    assert ("Best", "PERSON") in found and ("Best", "GPE") not in found
+    # a headline in title case is no such name: "For" is capitalised there
+    assert ("Legislative Candidates", "PERSON") not in labels(
+        "Bernie Sanders Is Fundraising For State Legislative Candidates"
+    )

@@ -55,6 +55,7 @@ from storyfuse.extract.names import (
     ORG_WORDS,
     PEOPLE_NOUNS,
     PRESS_WORDS,
+    ROLE_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
     a_description,
@@ -511,6 +512,7 @@ def entity_fixes(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label="PERSON") if _described_as_a_person(e) else e
         for e in ents
     ]
+    ents = _merge(doc, ents, _titled_names(doc, ents, tokens))
     # a one-word "person" that "its" goes on from is a company, in all its mentions
     bodies = {e.text for e in ents if _followed_by_its(e)}
     bodies -= {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
@@ -649,6 +651,43 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _titled_names(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
+    """ "Police Chief Carmen Best", the model leaving "Carmen" untagged and "Best" untagged (or
+    tagged a place it is not known as): two capitalised words after a title, and no third,
+    are a person's name."""
+    labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for t in tokens[1:-2]:
+        given, surname = tokens[t.i + 1], tokens[t.i + 2]
+        after = tokens[t.i + 3] if t.i + 3 < len(tokens) else None
+        if (
+            t.lower_ in ROLE_WORDS
+            and all(
+                w.pos_ == "PROPN" and w.is_title and w.lower_ not in ROLE_WORDS
+                for w in (given, surname)
+            )
+            and given.i not in labels
+            and (
+                surname.i not in labels
+                or (labels[surname.i] in PLACE_LABELS and surname.text not in place_names())
+            )
+            and not (after is not None and after.pos_ == "PROPN" and after.is_title)
+            and not _in_title_case(t)
+        ):
+            spans.append(Span(doc, given.i, surname.i + 1, label="PERSON"))
+    return spans
+
+
+def _in_title_case(token: Token) -> bool:
+    """Whether the token's sentence is a headline in title case: a function word capitalised
+    after its first word ("... For State Legislative Candidates", "Hit By Major Legal Action")."""
+    sent = token.sent
+    return any(
+        t.is_title and t.pos_ in ("ADP", "DET", "CCONJ", "AUX", "PART", "SCONJ")
+        for t in sent[1:]
+    )
 
 
 def _followed_by_its(ent: Span) -> bool:
