@@ -1509,3 +1509,13 @@ def test_two_inverted_attributions_in_one_sentence_each_attribute_their_own_quot
     # a report that names its own speaker in the usual order stays inside the outer one
     nested = one(quotes_of("Smith said the war was over, Jones said."), "the war")
     assert nested.speaker == "Jones"
+
+
+def test_an_amount_set_off_before_the_speaker_is_not_the_speaker() -> None:
+    # the parse makes "half" the subject and the commander its apposition
+    text = (
+        "The United States will withdraw over 2,000 troops from Iraq this month, roughly half "
+        "of its troop presence, the top U.S. commander in the Middle East said Wednesday."
+    )
+    quote = one(quotes_of(text), "withdraw")
+    assert quote.speaker == "the top U.S. commander"

@@ -103,6 +103,8 @@ NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Objects that say nothing by themselves ("she mentioned something", "he criticized it").
+# the entity labels of an amount, which a speaker's apposition may be parsed onto
+AMOUNT_ENTITIES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "anything"})
 # Of those, the ones that stand for something said before ("Democrats opposed it", "she
 # rejected that"): what a listed stance verb takes, as PolNeAR marks it.
@@ -697,7 +699,8 @@ class _Finder:
             subjects = [c for c in subjects if c not in owned] or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
-                return self._past_dateline((outside or subjects)[0], subjects)
+                subject = self._past_dateline((outside or subjects)[0], subjects)
+                return self._past_amount(subject)
             for child in node.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -721,6 +724,18 @@ class _Finder:
                 continue
             return None
         return None
+
+    @staticmethod
+    def _past_amount(subject: Token) -> Token:
+        """The subject unless it is an amount set off after the report, with the speaker as its
+        apposition ("... 2,000 troops this month, roughly half of its presence, the top U.S.
+        commander said"): then the speaker."""
+        if not (subject.like_num or subject.ent_type_ in AMOUNT_ENTITIES):
+            return subject
+        for c in subject.rights:
+            if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lower_ in ROLE_WORDS):
+                return c
+        return subject
 
     def _past_dateline(self, subject: Token, subjects: list[Token]) -> Token:
         """The subject unless it is the lede's dateline, which the parse may make the subject
