@@ -1073,6 +1073,15 @@ def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
     assert [c.unit for c in claims_of("A 46-page report came out.")] == ["page"]
 
 
+def test_bare_numbers_of_a_change_count_what_the_verb_changes() -> None:
+    text = (
+        "The U.S. is drawing down its military forces in Iraq from 5,200 to 3,000. The army cut "
+        "its tanks from 900 to 600. Prices rose from 5 to 7."
+    )
+    found = [(c.number_text, c.unit) for c in claims_of(text)]
+    assert found == [("5,200", "force"), ("3,000", "force"), ("900", "tank"), ("600", "tank")]
+
+
 def test_ones_own_pair_of_feet_or_eyes_is_no_count() -> None:
     text = (
         "The club must stand on its own two feet, the minister said. I saw it with my own two "

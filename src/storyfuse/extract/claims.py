@@ -744,7 +744,12 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
-    noun = _number_of(item, sent) or _copula_attribute(item) or _amount_subject(item)
+    noun = (
+        _number_of(item, sent)
+        or _copula_attribute(item)
+        or _amount_subject(item)
+        or _changed_thing(item)
+    )
     if noun is not None:
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
@@ -1044,6 +1049,29 @@ def _amount_subject(item: _Item) -> Token | None:
     if subject.lemma_ == "toll":
         kinds = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         return kinds[0] if kinds else None
+    return None
+
+
+def _changed_thing(item: _Item) -> Token | None:
+    """ "cut its troops from 5,200 to 3,000", "drawing down its forces from 5,200 to 3,000",
+    "forces will be cut from 5,200 to 3,000": bare numbers of a change from one amount to
+    another count the plural noun the verb changes (its object, else its subject)."""
+    root = item.tokens.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("from", "to"):
+        return None
+    if prep.lower_ == "to" and prep.head.lower_ == "from":
+        prep = prep.head
+    verb = prep.head
+    particle = any(c.dep_ == "prt" for c in verb.children)  # "draw down", "scale back"
+    if verb.pos_ != "VERB" or not (verb.lemma_ in CHANGE_VERBS or particle):
+        return None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        nouns = [c for c in verb.children if c.dep_ == dep]
+        if nouns:
+            noun = nouns[0]
+            plural = noun.tag_ == "NNS" and noun.lemma_.lower() not in LEVEL_NOUNS
+            return noun if plural else None
     return None
 
 
