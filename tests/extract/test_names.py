@@ -994,6 +994,28 @@ def test_a_short_first_name_is_the_one_longer_name_it_starts() -> None:
     assert two.canonical("Patrick Moss Jr.") != two.canonical("Patrick Moss Sr.")
 
 
+def test_an_initial_is_the_one_first_name_of_the_story_it_starts() -> None:
+    ix = NameIndex.build(
+        [
+            ("Frank McKenzie", "PERSON", "Marine General Frank McKenzie announced the cut."),
+            ("F. McKenzie", "PERSON", "“This footprint allows us to advise,” said F. McKenzie."),
+        ]
+    )
+    assert ix.canonical("F. McKenzie") == "Frank McKenzie"
+    # beside "Frank" and "Fiona", or with another surname: no one
+    two = NameIndex.build(
+        [
+            ("Frank Berg", "PERSON", "Frank Berg spoke."),
+            ("Fiona Berg", "PERSON", "Fiona Berg spoke."),
+            ("F. Berg", "PERSON", "F. Berg spoke."),
+            ("G. McKenzie", "PERSON", "G. McKenzie spoke."),
+            ("Frank McKenzie", "PERSON", "Frank McKenzie spoke."),
+        ]
+    )
+    assert two.canonical("F. Berg") == "F. Berg"
+    assert two.canonical("G. McKenzie") == "G. McKenzie"
+
+
 def test_a_body_tagged_an_organisation_time_and_again_stays_one_when_it_speaks() -> None:
     tagged = [("Harbor Fenwick", "ORG", "Harbor Fenwick shipped more oil.")] * 3
     ix = NameIndex.build(

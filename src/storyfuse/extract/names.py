@@ -379,6 +379,13 @@ def _short_form(a: str, b: str) -> bool:
     return len(short) >= 3 and len(full) > len(short) and full.startswith(short)
 
 
+def _initial_of(a: list[str], b: list[str]) -> bool:
+    """Whether name words ``a`` are an initial and a surname and ``b`` a first name starting
+    with that initial: "F. McKenzie" / "Frank McKenzie" (the one such first name in the story
+    decides; "F." alone is any name with an F)."""
+    return len(a) == 2 and len(a[0]) == 1 and len(b[0]) > 1 and b[0].startswith(a[0])
+
+
 # Party words that may make a role more specific: "the Republican senator".
 _PARTIES = _words("republican democratic democrat gop conservative labour liberal socialist green")
 
@@ -1072,7 +1079,7 @@ class NameIndex:
                 if fuzz.ratio(fa, fb) >= 80 or fa in self._nicknames[b] or fb in self._nicknames[a]:
                     # "Lewis Libby", "I. Lewis Libby" and, by his nickname, "Scooter Libby"
                     self._groups.union(a, b)
-                elif _short_form(wa[0], wb[0]):
+                elif _short_form(wa[0], wb[0]) or _initial_of(wa, wb) or _initial_of(wb, wa):
                     short, long = (a, b) if len(wa[0]) < len(wb[0]) else (b, a)
                     shortened[short].add(name_words(long)[0])
                 elif usual_nickname(wa[0], wb[0]):
@@ -1080,9 +1087,9 @@ class NameIndex:
                     shortened[a].add(name_words(b)[0])
                 elif usual_nickname(wb[0], wa[0]):
                     shortened[b].add(name_words(a)[0])
-        # "Pat Carlineo" is "Patrick W. Carlineo Jr." and "Joe Biden" "Joseph R. Biden" when one
-        # first name of the story starts so or is so nicknamed ("Sam" beside "Samuel" and
-        # "Samantha" is neither)
+        # "Pat Carlineo" is "Patrick W. Carlineo Jr.", "F. McKenzie" "Frank McKenzie" and "Joe
+        # Biden" "Joseph R. Biden" when one first name of the story starts so or is so
+        # nicknamed ("Sam" beside "Samuel" and "Samantha" is neither)
         for short, longer in shortened.items():
             if len(longer) != 1:
                 continue
