@@ -518,3 +518,9 @@ def test_two_capitalised_words_after_a_title_are_a_persons_name() -> None:
     assert ("Legislative Candidates", "PERSON") not in labels(
         "Bernie Sanders Is Fundraising For State Legislative Candidates"
     )
+
+
+def test_a_persons_name_and_the_place_they_are_of_are_two_entities() -> None:
+    found = labels("The man was identified as Darren Osborne of Cardiff, Wales, police said.")
+    assert ("Darren Osborne", "PERSON") in found and ("Cardiff", "GPE") in found
+    assert not any(" of " in name for name, _ in found)

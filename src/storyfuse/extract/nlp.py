@@ -513,6 +513,7 @@ def entity_fixes(doc: Doc) -> Doc:
         for e in ents
     ]
     ents = _merge(doc, ents, _titled_names(doc, ents, tokens))
+    ents = _merge(doc, ents, [s for e in ents for s in _person_of_place(e)])
     # a one-word "person" that "its" goes on from is a company, in all its mentions
     bodies = {e.text for e in ents if _followed_by_its(e)}
     bodies -= {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
@@ -678,6 +679,21 @@ def _titled_names(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]
         ):
             spans.append(Span(doc, given.i, surname.i + 1, label="PERSON"))
     return spans
+
+
+def _person_of_place(ent: Span) -> list[Span]:
+    """ "Darren Osborne of Cardiff" (one PERSON): a person's full name, then "of" and a place
+    the gazetteer knows, are the person and the place; not a name of one word and its place
+    ("Catherine of Aragon")."""
+    if ent.label_ != "PERSON":
+        return []
+    of = next((t for t in ent if t.lower_ == "of"), None)
+    if of is None or of.i - ent.start < 2 or of.i + 1 >= ent.end:
+        return []
+    place = ent.doc[of.i + 1 : ent.end]
+    if place.text not in place_names():
+        return []
+    return [Span(ent.doc, ent.start, of.i, label="PERSON"), Span(ent.doc, of.i + 1, ent.end, label="GPE")]
 
 
 def _in_title_case(token: Token) -> bool:
