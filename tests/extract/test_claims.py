@@ -1082,6 +1082,16 @@ def test_bare_numbers_of_a_change_count_what_the_verb_changes() -> None:
     assert found == [("5,200", "force"), ("3,000", "force"), ("900", "tank"), ("600", "tank")]
 
 
+def test_a_plural_noun_the_tagger_read_as_a_verb_is_still_what_is_counted() -> None:
+    # "tests" is tagged VBZ, and "antibody" had been taken for the thing counted
+    text = (
+        "He also announced a program to provide 150,000 coronavirus antibody tests for health "
+        "care workers and first responders."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.unit, claim.thing) == ("test", "coronavirus antibody tests")
+
+
 def test_ones_own_pair_of_feet_or_eyes_is_no_count() -> None:
     text = (
         "The club must stand on its own two feet, the minister said. I saw it with my own two "

@@ -762,6 +762,12 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         item.unit, item.unit_token = previous.unit, previous.unit_token
 
 
+def _noun_tagged_a_verb(token: Token) -> bool:
+    """ "150,000 coronavirus antibody tests": a plural noun the tagger read as a verb in its
+    third person ("tests" VBZ), which the parse still makes a noun's object or subject."""
+    return token.tag_ == "VBZ" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
+
+
 def _participle_object(item: _Item, previous: _Item) -> bool:
     """A bare number as the object of a participle clause on the verb of the count before it,
     which goes on counting the same, however long the words between: "shot three people in
@@ -798,7 +804,7 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     if (
         root.dep_ in {"nummod", "quantmod"}
         and head.i >= end
-        and head.pos_ == "NOUN"
+        and (head.pos_ == "NOUN" or _noun_tagged_a_verb(head))
         and head.i - end < 8
         and not any(t.pos_ == "DET" for t in doc[end : head.i])
     ):
