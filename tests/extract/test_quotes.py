@@ -1519,3 +1519,18 @@ def test_an_amount_set_off_before_the_speaker_is_not_the_speaker() -> None:
     )
     quote = one(quotes_of(text), "withdraw")
     assert quote.speaker == "the top U.S. commander"
+
+
+def test_a_hyphen_inside_a_word_does_not_open_a_colon_speakers_phrase() -> None:
+    # "expletive-laden": the phrase after the hyphen is no speaker
+    quote = one(
+        quotes_of(
+            "Trump fires up CPAC with expletive-laden description of Mueller probe: 'They're "
+            "trying to take you out with bulls---'."
+        ),
+        "trying",
+    )
+    assert quote.speaker is None
+    # a spaced dash still does: "HEADLINE - Jane Roe: ..."
+    spaced = one(quotes_of("Senate vote - Jane Roe: “We will not back down.”"), "back down")
+    assert spaced.speaker == "Jane Roe"

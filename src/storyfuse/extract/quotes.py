@@ -1495,8 +1495,13 @@ class _Finder:
             before = before[:-1]
         if not before or before[-1].text != ":":
             return None
-        # "HEADLINE - Jane Roe: “…”": the phrase after the last dash
-        dashes = [k for k, t in enumerate(before) if t.text in DATELINE_DASHES or t.text == "-"]
+        # "HEADLINE - Jane Roe: “…”": the phrase after the last dash, not after a hyphen inside
+        # a word ("expletive-laden")
+        dashes = [
+            k
+            for k, t in enumerate(before)
+            if t.text in DATELINE_DASHES or (t.text == "-" and self._spaced(t))
+        ]
         if dashes:
             before = before[dashes[-1] + 1 :]
         if not 1 < len(before) <= 8:
@@ -1526,6 +1531,10 @@ class _Finder:
             # Watch Series 3 ..."): whoever speaks is named before the colon
             return None
         return _Attribution(":", None, span, name)
+
+    def _spaced(self, t: Token) -> bool:
+        """Whether a token stands apart from the words on either side of it."""
+        return bool(t.whitespace_) and (t.i == 0 or bool(self.tokens[t.i - 1].whitespace_))
 
     @staticmethod
     def _names_someone(phrase: list[Token], head: Token) -> bool:
