@@ -524,3 +524,12 @@ def test_a_persons_name_and_the_place_they_are_of_are_two_entities() -> None:
     found = labels("The man was identified as Darren Osborne of Cardiff, Wales, police said.")
     assert ("Darren Osborne", "PERSON") in found and ("Cardiff", "GPE") in found
     assert not any(" of " in name for name, _ in found)
+
+
+def test_a_participle_opening_a_sentence_with_its_agent_is_no_name() -> None:
+    found = labels(
+        "Stung by criticism from within their own ranks, House Democrats rushed Tuesday to "
+        "alter their border crisis spending bill."
+    )
+    assert not any(name == "Stung" for name, _ in found)
+    assert ("House", "ORG") in found

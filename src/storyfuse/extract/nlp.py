@@ -806,8 +806,17 @@ def _trimmed(ent: Span) -> Span | None:
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
     title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney"),
-    nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck")."""
+    nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck").
+    A participle opening a sentence with its agent ("Stung by criticism, ...") is no name."""
     start, end = ent.start, ent.end
+    first = ent.doc[start]
+    if (
+        end - start == 1
+        and first.is_sent_start
+        and first.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in first.children)
+    ):
+        return None
     named = ent.label_ in ENTITY_LABELS  # "this week" is a date as written
     while start < end and (
         ent.doc[start].lower_ in POSSESSIVE_ENDINGS
