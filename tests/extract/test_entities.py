@@ -533,3 +533,11 @@ def test_a_participle_opening_a_sentence_with_its_agent_is_no_name() -> None:
     )
     assert not any(name == "Stung" for name, _ in found)
     assert ("House", "ORG") in found
+
+
+def test_a_name_ending_in_a_drug_or_lab_companys_word_is_no_person() -> None:
+    found = labels(
+        "Feinstein and her husband sold between $1.5 million and $6 million in stock in "
+        "California biotech company Allogene Therapeutics."
+    )
+    assert ("Allogene Therapeutics", "ORG") in found
