@@ -342,6 +342,11 @@ def test_a_state_written_in_its_ap_abbreviation_is_the_state() -> None:
         [("Wash.", "GPE", "Seattle, Wash., voted."), ("Washington", "GPE", "Washington said.")]
     )
     assert capital.canonical("Wash.") != capital.canonical("Washington")
+    # Georgia, a state and a country but no capital, is the state
+    georgia = NameIndex.build(
+        [("Ga.", "GPE", "Sen. Kelly Loeffler (R-Ga.) sold."), ("Georgia", "GPE", "Georgia voted.")]
+    )
+    assert georgia.canonical("Ga.") == georgia.canonical("Georgia") == "Georgia"
 
 
 def test_initials_of_a_name() -> None:

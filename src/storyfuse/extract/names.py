@@ -439,13 +439,14 @@ def written_form(surfaces: Counter[str]) -> str:
 def _us_state_abbreviations() -> dict[str, str]:
     """U.S. states' AP-style abbreviations, with and without their final dot ("Fla.", "Fla",
     "N.J."), as written, each to its state's key (``us``). Written as given, so that "L.A."
-    is not "La." (Louisiana). A state whose name is also a seat of government (Washington) is
-    left out: a story's "Washington" is more often the capital."""
+    is not "La." (Louisiana). A state whose name is also a country's capital (Washington) is
+    left out: a story's "Washington" is more often the capital. "Ga." is Georgia all the
+    same."""
     import us
 
-    from storyfuse.extract.nlp import seats_of_government
+    from storyfuse.extract.nlp import national_capitals
 
-    seats = {key_of(name) for name in seats_of_government()}
+    seats = {key_of(name) for name in national_capitals()}
     out: dict[str, str] = {}
     for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
         full = key_of(state.name)

