@@ -541,3 +541,8 @@ def test_a_name_ending_in_a_drug_or_lab_companys_word_is_no_person() -> None:
         "California biotech company Allogene Therapeutics."
     )
     assert ("Allogene Therapeutics", "ORG") in found
+
+
+def test_a_name_after_a_noun_for_a_company_is_no_person() -> None:
+    found = labels("A new survey from consulting firm Merritt Hawkins finds that doctors agree.")
+    assert ("Merritt Hawkins", "ORG") in found

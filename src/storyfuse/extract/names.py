@@ -85,6 +85,14 @@ PEOPLE_NOUNS = _words(
     teen teenager toddler student victim suspect nurse soldier veteran
     """
 )
+# Nouns for a company before its name: "consulting firm Merritt Hawkins" is no person. Not
+# "manufacturer", which describes people too ("manufacturer Ron Johnson was elected").
+FIRM_NOUNS = _words(
+    """
+    firm company corporation startup start-up consultancy retailer lender insurer bank
+    conglomerate automaker carmaker drugmaker chipmaker
+    """
+)
 # Abbreviated titles and the words they stand for: "Gov. Ada Moss" is "the governor".
 ABBREVIATIONS = {
     "gov": "governor",

@@ -49,6 +49,7 @@ from threadpoolctl import ThreadpoolController
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import (
     BODY_LAST_WORDS,
+    FIRM_NOUNS,
     NAME_PARTICLES,
     NEWSPAPER_ONLY_WORDS,
     ORG_HEADS,
@@ -512,6 +513,10 @@ def entity_fixes(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label="PERSON") if _described_as_a_person(e) else e
         for e in ents
     ]
+    ents = [
+        Span(doc, e.start, e.end, label="ORG") if _described_as_a_company(e) else e
+        for e in ents
+    ]
     ents = _merge(doc, ents, _titled_names(doc, ents, tokens))
     ents = _merge(doc, ents, [s for e in ents for s in _person_of_place(e)])
     # a one-word "person" that "its" goes on from is a company, in all its mentions
@@ -739,6 +744,22 @@ def _described_as_a_person(ent: Span) -> bool:
     root = ent.root
     return (before.dep_ == "compound" and before.head == root) or (
         root.dep_ == "appos" and root.head == before
+    )
+
+
+def _described_as_a_company(ent: Span) -> bool:
+    """Whether a name the model tags a person follows a noun for a company that describes it
+    ("consulting firm Merritt Hawkins", "the investment bank Goldman Sachs")."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.lower_ in FIRM_NOUNS
+        and before.is_lower
+        and (
+            (before.dep_ == "compound" and before.head == ent.root)
+            or (ent.root.dep_ == "appos" and ent.root.head == before)
+        )
     )
 
 
