@@ -1439,3 +1439,11 @@ def test_a_one_word_name_tagged_an_organisation_more_is_no_person_for_one_tag() 
     assert NameIndex.build(full).is_person("Norvik")
     titled = [*mentions, ("Senator Norvik", "PERSON", "Senator Norvik spoke.")]
     assert NameIndex.build(titled).is_person("Norvik")
+
+
+def test_a_state_code_after_a_persons_name_is_not_their_short_form() -> None:
+    ix = NameIndex.build(
+        [("Steve Cohen", "PERSON", "“It is a mistake,” Democratic Rep. Steve Cohen (TN) told CNN.")]
+    )
+    assert ix.canonical("Steve Cohen") == "Steve Cohen"
+    assert ix.is_person("Steve Cohen")

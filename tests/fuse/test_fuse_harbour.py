@@ -87,6 +87,16 @@ def test_short_forms_defined_in_the_story():
     assert Names(definitions={"ISA": {"Irrigation Service"}}).display("ISA") == "Irrigation Service (ISA)"
 
 
+def test_a_state_code_after_a_name_defines_no_short_form():
+    found = definitions_in(
+        [
+            "“It is a mistake,” Democratic Rep. Steve Cohen (TN) told CNN.",
+            "Voters in New York (NY) and the Harbour Safety Board (HSB) agreed.",
+        ]
+    )
+    assert found == {"NY": {"New York"}, "HSB": {"Harbour Safety Board"}}
+
+
 def test_a_times_possessive_before_a_short_form_defines_no_name():
     found = definitions_in(
         [

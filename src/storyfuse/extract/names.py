@@ -466,6 +466,21 @@ def _us_state_abbreviations() -> dict[str, str]:
 
 
 @functools.cache
+def _state_codes() -> dict[str, str]:
+    """U.S. states' postal codes, to their names ("TN": "Tennessee")."""
+    import us
+
+    return {state.abbr: state.name for state in us.states.STATES}
+
+
+def a_state_after(short: str, long_form: str) -> bool:
+    """Whether a short form in brackets after a name is a U.S. state's postal code, not the
+    name's own short form ("Rep. Steve Cohen (TN)"; "Tennessee (TN)" defines it)."""
+    state = _state_codes().get(short)
+    return state is not None and long_form.strip() != state
+
+
+@functools.cache
 def _state_names() -> dict[str, str]:
     """Each U.S. state's AP abbreviation as ``_us_state_abbreviations`` reads them, to the
     state's name as written ("Ky." and "Ky" to "Kentucky"). "D.C." stays as news writes it."""
@@ -981,6 +996,8 @@ class NameIndex:
                 continue
             if m.re is _PAREN and self._is_dateline(text, m.start(), m.end()):
                 continue
+            if a_state_after(acronym, long_form):
+                continue  # "Rep. Steve Cohen (TN)": the state a member sits for
             lk, ak = self._see(long_form, "ORG", roles), key_of(acronym)
             self._groups.add(ak)
             self._surfaces[ak][acronym] += 1

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.names import DESCRIBED_BODIES, dateline_credit
+from storyfuse.extract.names import DESCRIBED_BODIES, a_state_after, dateline_credit
 from storyfuse.extract.people import CLOSING_GAP
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, names_somebody
 from storyfuse.model import Analysis
@@ -182,8 +182,11 @@ def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
             words = long_form.split()[-DEFINITION_WORDS:]
             while words and not words[0][:1].isupper():
                 words = words[1:]
+            short = match[2] or match[3]
+            if a_state_after(short, " ".join(words)):
+                continue  # "Rep. Steve Cohen (TN)": the state a member sits for
             if len(words) >= 2:
-                out.setdefault(match[2] or match[3], set()).add(tidy(" ".join(words)))
+                out.setdefault(short, set()).add(tidy(" ".join(words)))
     return out
 
 
