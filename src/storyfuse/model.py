@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 38  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 39  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -165,10 +165,18 @@ ANALYSIS_VERSION = 38  # 2: claims say what they count; entity spans and list co
 # speaking, no count in "The two traded barbs", "a four-star general", "H.R. 748", "the S&P
 # 500 index", no bound in "an increase over the $1.1 trillion"; a verb of amount counts its
 # subject ("claims totaled 419,000")
+# 39: a clock time takes the day named just after it ("at 2 a.m. on Wednesday"); two inverted
+# attributions in one sentence each attribute their own quote; an amount parsed as a report's
+# subject gives way to the person in apposition; a colon speaker's phrase starts after a spaced
+# dash, not a hyphen; figures: no count in "their own two feet", bare numbers of a change count
+# what the verb changes ("cut its forces from 5,200 to 3,000"), a plural the tagger read as a
+# verb is still counted; entities: two capitalised words after a title are a person ("Police
+# Chief Carmen Best"), "X of <place>" is a person and a place, a name after a noun for a
+# company is an organisation, a sentence-opening participle with its agent is no name
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 22  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 23  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -245,6 +253,11 @@ BRIEF_VERSION = 22  # 2: forecasts marked "expected" in the timeline and the fig
 # COLA"); "U.S. Supreme Court" is the "Supreme Court"; a titled surname two full names share is
 # the one holding that office; a one-word name tagged an organisation more is no person; a
 # number's suffix is no headline verb; a peak and a count answer two questions
+# 23: a figure keeps each qualifier with the sources that write it ("qualifiers"), and shows a
+# qualifier as the whole figure's only when all its sources write it; an initial and a surname
+# are the one first name of the story that initial starts ("F. McKenzie"); a state's postal
+# code after a name is no short form of it ("Steve Cohen (TN)"); "Ga." is Georgia; names ending
+# in "Therapeutics", "Biosciences", "Labs" are companies'
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
