@@ -1060,8 +1060,11 @@ def _amount_subject(item: _Item) -> Token | None:
 
 def _changed_thing(item: _Item) -> Token | None:
     """ "cut its troops from 5,200 to 3,000", "drawing down its forces from 5,200 to 3,000",
-    "forces will be cut from 5,200 to 3,000": bare numbers of a change from one amount to
-    another count the plural noun the verb changes (its object, else its subject)."""
+    "forces will be cut from 5,200 to 3,000": bare numbers of a change someone makes from one
+    amount to another count the plural noun the verb changes (its object, or its passive
+    subject). Not a level that changes of itself ("claims fell to 473,000 from 507,000 a week
+    earlier"): its starting amount is a count of another week, which figures would set against
+    the new one as two answers to one question."""
     root = item.tokens.root
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("from", "to"):
@@ -1072,7 +1075,7 @@ def _changed_thing(item: _Item) -> Token | None:
     particle = any(c.dep_ == "prt" for c in verb.children)  # "draw down", "scale back"
     if verb.pos_ != "VERB" or not (verb.lemma_ in CHANGE_VERBS or particle):
         return None
-    for dep in ("dobj", "nsubjpass", "nsubj"):
+    for dep in ("dobj", "nsubjpass"):
         nouns = [c for c in verb.children if c.dep_ == dep]
         if nouns:
             noun = nouns[0]
