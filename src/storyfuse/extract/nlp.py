@@ -698,7 +698,10 @@ def _person_of_place(ent: Span) -> list[Span]:
     place = ent.doc[of.i + 1 : ent.end]
     if place.text not in place_names():
         return []
-    return [Span(ent.doc, ent.start, of.i, label="PERSON"), Span(ent.doc, of.i + 1, ent.end, label="GPE")]
+    return [
+        Span(ent.doc, ent.start, of.i, label="PERSON"),
+        Span(ent.doc, of.i + 1, ent.end, label="GPE"),
+    ]
 
 
 def _in_title_case(token: Token) -> bool:

@@ -202,7 +202,7 @@ def to_figure(
         texts.append(Cited(text=text, sources=source_order(ids, order)))
     texts.sort(key=lambda c: order.index(c.sources[0]))
     qualified = tuple(
-        Cited(text=q, sources=source_order([s.article_id for s in group if s.claim.qualifier == q], order))
+        Cited(q, source_order([s.article_id for s in group if s.claim.qualifier == q], order))
         for q in qualifiers
     )
     date_of = min(dates, key=lambda d: (-dates[d], d)) if dates else None

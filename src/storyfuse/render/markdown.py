@@ -21,7 +21,7 @@ def _cites(cites: list[dict]) -> str:
 
 
 def _qualifier(figure: dict) -> str:
-    """The qualifier all of a figure's sources write, else each one with its sources: "at least [1]"."""
+    """The qualifier all of a figure's sources write, else each with its sources: "at least [1]"."""
     if figure["shared_qualifier"]:
         return _md(figure["shared_qualifier"])
     return "; ".join(f"{_md(q['text'])} {_cites(q['cites'])}" for q in figure["own_qualifiers"])
