@@ -514,6 +514,8 @@ def test_two_capitalised_words_after_a_title_are_a_persons_name() -> None:
     )
     assert ("Carmen Best", "PERSON") in found
     assert ("Best", "PERSON") in found and ("Best", "GPE") not in found
+    # a title that opens the text
+    assert ("Carmen Best", "PERSON") in labels("Chief Carmen Best quits as cuts loom.")
     # a headline in title case is no such name: "For" is capitalised there
     assert ("Legislative Candidates", "PERSON") not in labels(
         "Bernie Sanders Is Fundraising For State Legislative Candidates"

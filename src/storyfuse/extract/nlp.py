@@ -665,7 +665,7 @@ def _titled_names(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]
     are a person's name."""
     labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     spans = []
-    for t in tokens[1:-2]:
+    for t in tokens[:-2]:
         given, surname = tokens[t.i + 1], tokens[t.i + 2]
         after = tokens[t.i + 3] if t.i + 3 < len(tokens) else None
         if (
