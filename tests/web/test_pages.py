@@ -285,16 +285,18 @@ def test_story_page_shows_a_qualifier_with_the_sources_that_write_it():
     first, *rest = story.figures
     both = replace(
         first, sources=("bridge-a", "bridge-b"), qualifier="at least",
-        qualifiers=(Cited("at least", ("bridge-b",)),),
+        qualifiers=(Cited("at least", ("bridge-a",)),),
     )  # fmt: skip
     client = TestClient(
         create_app(MemoryCatalog(replace(brief, stories=(replace(story, figures=(both, *rest)),))))
     )
     doc = _doc(client.get(f"/stories/{story.id}"))
     cell = doc.cssselect("table.figures tbody tr")[0][0]
-    # the number plain, then the qualifier with the one source that writes it
-    assert cell.text_content().split() == ["40", "at", "least", "[2]"]
-    assert [a.text_content() for a in cell.cssselect("span a")] == ["[2]"]
+    # the number plain, then the qualifier with the one source that writes it, linked to the
+    # sentence that source writes the figure in ("Crews of 40 workers finished overnight.")
+    assert cell.text_content().split() == ["40", "at", "least", "[1]"]
+    (link,) = cell.cssselect("span a")
+    assert link.text_content() == "[1]" and "#s" in link.get("href")
 
 
 def test_an_entity_shown_with_its_short_forms_gathers_what_articles_write():

@@ -85,11 +85,22 @@ def build_view(brief: Brief) -> dict[str, Any]:
             figure["shared_qualifier"] = shared_qualifier(figure)
             # a qualifier some sources write and others do not, with the sources that write it
             figure["own_qualifiers"] = [
-                {"text": q["text"], "cites": cite(q["text"], q["sources"])}
+                {
+                    "text": q["text"],
+                    # each source cited at the sentence it writes the figure in
+                    "cites": [
+                        one for a in q["sources"] for one in cite(written_by(figure, a), [a])
+                    ],
+                }
                 for q in figure.get("qualifiers") or ()
                 if figure["shared_qualifier"] is None
             ]
     return data
+
+
+def written_by(figure: Mapping[str, Any], source: str) -> str:
+    """The text a source writes a figure in ("" when the figure holds none of its)."""
+    return next((t["text"] for t in figure.get("texts") or () if source in t["sources"]), "")
 
 
 def shared_qualifier(figure: Mapping[str, Any]) -> str | None:

@@ -14,6 +14,7 @@ from storyfuse.render.view import (
     label,
     language_note,
     shared_qualifier,
+    written_by,
 )
 from storyfuse.web import charts
 from storyfuse.web.catalog import Catalog, EntityView
@@ -118,7 +119,19 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         shown["date_label"] = date_label(figure.get("date"))
         shown["shared_qualifier"] = shared_qualifier(figure)
         shown["own_qualifiers"] = [
-            linked(q) for q in figure.get("qualifiers") or () if shown["shared_qualifier"] is None
+            {
+                **q,
+                # each source cited at the sentence it writes the figure in
+                "cites": _cites(
+                    [
+                        c
+                        for a in q["sources"]
+                        for c in cite(written_by(figure, a), [a], articles, numbers)
+                    ]
+                ),
+            }
+            for q in figure.get("qualifiers") or ()
+            if shown["shared_qualifier"] is None
         ]
         figures.append(shown)
     matrix = outlet_matrix(story.get("facts") or (), articles, numbers)
