@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyfuse.clean import clean
-from storyfuse.clean.metadata import infer_date, parse_date
+from storyfuse.clean.metadata import infer_date, parse_date, without_closing_stop
 from storyfuse.model import Document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "clean"
@@ -320,13 +320,14 @@ def test_a_headline_written_as_a_sentence_above_the_body_is_the_title() -> None:
         ("Council shuts bridge to U.S.", "Council shuts bridge to U.S."),
         ("Bridge sold to Harbour Holdings Inc.", "Bridge sold to Harbour Holdings Inc."),
         ("Bridge to close...", "Bridge to close..."),
+        ("Bridge to close. Here's why..", "Bridge to close. Here's why."),
+        ("Is the ferry next?.", "Is the ferry next?"),
+        ("Mayor: 'Not while I am mayor.'.", "Mayor: 'Not while I am mayor.'"),
         ("Council shuts 'old bridge.'", "Council shuts 'old bridge.'"),
         ("Council shuts old bridge", "Council shuts old bridge"),
     ],
 )
 def test_a_headline_is_shown_without_a_closing_full_stop(title: str, shown: str) -> None:
-    from storyfuse.clean.metadata import without_closing_stop
-
     assert without_closing_stop(title) == shown
 
 
@@ -335,13 +336,47 @@ def test_a_headline_is_shown_without_a_closing_full_stop(title: str, shown: str)
     [
         "WASHINGTON (AP) — The council shut the bridge.",  # a lede under its dateline
         "The bridge is shut. Again.",  # two sentences
-        "The council voted on Tuesday night to close the old bridge to heavy lorries from next month.",
+        # a long first sentence the paragraph below does not tell again
+        (
+            "Drivers of heavy goods vehicles face a forty-mile detour through the hills for the "
+            "whole of this summer."
+        ),
     ],
 )
 def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
     article = clean(_doc(f"{first}\n\n{_LEDE}"))
     assert article.title is None
     assert article.text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # told again, at length, by the paragraph below it
+        "Council votes to close the old bridge to heavy lorries next month after finding cracks.",
+        "Old bridge shut to lorries. Engineers found cracks in the supports, the council said.",
+        # a full stop added after the headline's own closing mark
+        "Council shuts the bridge. Is the ferry next?.",
+        "Mayor: lorries will 'never again' cross it (not while I am mayor).'.",
+    ],
+)
+def test_a_long_or_two_sentence_headline_ending_in_a_stop_is_the_title(headline: str) -> None:
+    article = clean(_doc(f"{headline}\n\n{_LEDE}\n\nMore follows."))
+    assert article.title == without_closing_stop(headline)
+    assert article.text.startswith("The city council voted")
+
+
+def test_a_headline_over_a_lede_cut_off_before_its_full_stop_is_the_title() -> None:
+    # archives that keep only the first lines of an article cut the lede mid-sentence; it then
+    # reads as no prose, and the headline above it had been taken for the whole body
+    lede = _LEDE.removesuffix(", the council said in a statement.")
+    article = clean(_doc(f"Council shuts old bridge to lorries after finding cracks.\n\n{lede}"))
+    assert article.title == "Council shuts old bridge to lorries after finding cracks"
+    assert article.text == lede
+    # no prose at all under a headline in title case
+    article = clean(_doc("Council Shuts Old Bridge To Lorries.\n\nEngineers find cracks"))
+    assert article.title == "Council Shuts Old Bridge To Lorries"
+    assert article.text == "Engineers find cracks"
 
 
 @pytest.mark.parametrize(

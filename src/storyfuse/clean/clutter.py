@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from storyfuse import limits
 from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, TITLE_SMALL_WORDS, Line, normalise
@@ -236,7 +236,10 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
         weights[i] = -SEPARATOR_COST
     limits.check()
     start, end = _max_run(weights)
-    if start > end:  # no prose at all: keep what is not clutter
+    if start > end:  # no prose at all: keep what is not clutter, but for a headline on top
+        top = title_key is None and len(lines) > 1 and reasons[0] is None
+        if top and _headline_shaped(lines[0], *lines[1:3]):
+            reasons[0] = _outside_reason(lines[0], before=True)
         return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
 
     # A full sentence right at the body's edge belongs to it (a short opening or closing line).
@@ -245,12 +248,15 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             start -= 1
         if end + 1 < len(lines) and reasons[end + 1] is None and lines[end + 1].is_sentence:
             end += 1
-    if start == 0 and end > 0 and title_key is None:
+    if start == 0 and len(lines) > 1 and title_key is None:
         # a label between the headline and the text ("ABSTRACT.", "LETTERS.") goes with it
-        label = end > 1 and _label(lines[1])
+        label = len(lines) > 2 and _label(lines[1])
         following = lines[2:4] if label else lines[1:3]
-        if _headline_shaped(lines[0], *following):
+        if following and _headline_shaped(lines[0], *following):
             start = 2 if label else 1
+            # the run may have ended at the headline, the text below it being no prose (a lede
+            # cut off before its full stop)
+            end = max(end, start)
     end, off_topic = _trim_unrelated_tail(lines, prose, reasons, start, end)
     similarity = _topic_similarity(lines, prose, start, end)
     in_body = [start <= i <= end for i in range(len(lines))]
@@ -454,10 +460,12 @@ def _headline_shaped(line: Line, after: Line, then: Line | None = None) -> bool:
         # above a lede that opens with its dateline, where the article begins ("Virginian
         # could make history. Again." over "NEWPORT NEWS, Va. - In a tradition ...")
         return 3 <= line.n_words <= TITLE_CASE_HEADLINE_WORDS
-    if title_cased(text):
+    if title_cased(text) or APPENDED_STOP.search(text):
         # headline style, whatever its length or sentences ("Republicans Finally Confirmed A
-        # Judge. Is This Obama's Last One?")
+        # Judge. Is This Obama's Last One?"), or closed by a stop only archives add
         return 3 <= line.n_words <= TITLE_CASE_HEADLINE_WORDS
+    if 3 <= line.n_words <= SUMMED_UP_HEADLINE_WORDS and _summed_up_below(line, after):
+        return True  # one sentence or two, told again at length by the text below
     return (
         3 <= line.n_words <= HEADLINE_WORDS
         and not _SENTENCE_BREAK.search(text)
@@ -468,6 +476,40 @@ def _headline_shaped(line: Line, after: Line, then: Line | None = None) -> bool:
             or _standfirst(after, then, line.n_words)
         )
     )
+
+
+# A full stop added after the line's own closing mark, as archives that end every headline with
+# one do ("Here's how..", "Why now?.", "... (to put it mildly).'."): no sentence ends so (one
+# ending in a bracket does: "... Sen. Bernie Sanders (I-Vt.).").
+APPENDED_STOP = re.compile(r"[.?!…][\"'”’]*\.$")
+# Share of a first line's content words that the line below repeats, from which a line of up to
+# SUMMED_UP_HEADLINE_WORDS is that text's headline. The lede tells a headline again: half its
+# content words or more come back in it in 663 of 900 NeuS articles and in 336 of 701 PolNeAR
+# articles of three paragraphs or more. A lede's first paragraph shares that much with its
+# second in 7 of those 701, each over 25 words long.
+SUMMED_UP_SHARE = 0.5
+SUMMED_UP_MIN_WORDS = 2
+SUMMED_UP_HEADLINE_WORDS = 24
+
+
+def _summed_up_below(line: Line, after: Line) -> bool:
+    """Whether a short line's content words come back in the longer line below it: "Florida
+    students walk out of classes, embark on 10-mile walk to site of last week's school
+    shooting." over "Approximately 20 students from West Boca Raton High School, Fla., staged a
+    walk-out during school Tuesday and have embarked on a 10-mile walk to ... the site of the
+    Feb. 14 massacre." Words match on their first five letters ("embark", "embarked")."""
+    if after.n_words <= line.n_words:
+        return False
+    own = _content_stems(line)
+    if not own:
+        return False
+    shared = len(own & _content_stems(after))
+    return shared >= SUMMED_UP_MIN_WORDS and shared >= SUMMED_UP_SHARE * len(own)
+
+
+def _content_stems(line: Line) -> set[str]:
+    words = (re.sub(r"['’]s$", "", w.lower()) for w in line.words)
+    return {w[:5] for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS}
 
 
 def _standfirst(line: Line, then: Line | None, headline_words: int) -> bool:

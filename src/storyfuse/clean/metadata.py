@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from storyfuse.clean.clutter import Decision, title_cased
+from storyfuse.clean.clutter import APPENDED_STOP, Decision, title_cased
 from storyfuse.clean.lines import BYLINE, DATELINE_WORDS, UI_PHRASES, Line
 from storyfuse.model import Document, PublishedFrom
 
@@ -199,9 +199,12 @@ _ABBREVIATED = frozenset({"inc", "co", "corp", "ltd", "jr", "sr", "st", "no", "v
 def without_closing_stop(title: str) -> str:
     """A headline as headlines are written, without the full stop some archives end it with
     ("Council shuts old bridge."), keeping an abbreviation's ("… in the U.S.", "… Inc.") and an
-    ellipsis."""
-    if not title.endswith(".") or title.endswith(".."):
+    ellipsis. A stop added after the headline's own closing mark goes ("Here's how..", "Why
+    now?.", "... (to put it mildly).'.")."""
+    if not title.endswith(".") or title.endswith("..."):
         return title
+    if APPENDED_STOP.search(title):
+        return title[:-1]
     last = title.split()[-1][:-1].strip("\"'”’)")
     if not last or "." in last or len(last) == 1 or last.lower() in _ABBREVIATED:
         return title
