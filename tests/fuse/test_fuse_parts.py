@@ -2344,3 +2344,32 @@ def test_counts_for_two_months_named_are_no_conflict():
     assert number_conflicts(story, [figure(250_000, "a"), figure(136_000, "b")]) == []
     (conflict,) = number_conflicts(story, [figure(250_000, "a"), figure(180_000, "c")])
     assert len(conflict.variants) == 2
+
+
+def test_a_storm_is_one_entity_whatever_its_kind_and_under_its_name_alone():
+    """A storm upgraded as it goes ("Tropical Storm Idris", "Hurricane Idris") and named alone
+    where an article never gives its kind ("Idris", which the tagger may take for a person)."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    parts = {
+        "a": ("Hurricane Idris flooded Saltmere on Sunday.", [("Hurricane Idris", "EVENT")]),
+        "b": ("Tropical Storm Idris reached the coast.", [("Tropical Storm Idris", "EVENT")]),
+        "c": ("Idris dropped two feet of rain on Saltmere.", [("Idris", "PERSON")]),
+        "d": ("Hurricane Idris closed the port.", [("Hurricane Idris", "EVENT")]),
+    }
+    analyses = {
+        key: analysis({"id": key, "text": text, "entities": ents})
+        for key, (text, ents) in parts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(parts)), analyses, lexical_embedder)
+    names = build_names(story)
+    found = entities(story, names)
+    storms = [e for e in found if "Idris" in e.name]
+    assert [(e.name, e.label, len(e.sources)) for e in storms] == [("Hurricane Idris", "EVENT", 4)]
+    assert {"Idris", "Tropical Storm Idris"} <= set(storms[0].aliases)
+    assert names.canonical("Idris") == "Hurricane Idris"

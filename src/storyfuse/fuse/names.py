@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.names import DESCRIBED_BODIES, a_state_after, dateline_credit
+from storyfuse.extract.nlp import STORM
 from storyfuse.extract.people import CLOSING_GAP
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, names_somebody
 from storyfuse.model import Analysis
@@ -89,6 +91,8 @@ class Names:
     definitions: dict[str, set[str]] = field(default_factory=dict)
     # the canonical names of the story's people of two words or more ("Ada Moss")
     people: frozenset[str] = frozenset()
+    # a storm's names ("Harvey", "Tropical Storm Harvey", "Hurricane Harvey") -> the one shown
+    storms: dict[str, str] = field(default_factory=dict)
     # every part asks for the same few names thousands of times (alignment: per sentence pair)
     _known: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -96,6 +100,10 @@ class Names:
         if not name or not name.strip():
             return None
         if name not in self._known:
+            storm = self.storms.get(tidy(name))
+            if storm:
+                self._known[name] = storm
+                return storm
             found = self.index.canonical(name) if self.index is not None else None
             canonical = tidy(found) if found else tidy(name)
             self._known[name] = self._described_person(canonical) or canonical
@@ -324,7 +332,26 @@ def build_names(story: StoryArticles) -> Names:
         index=index,
         definitions=definitions_in(a.article.text for a in story.analyses),
         people=frozenset(people),
+        storms=storms_of(mentions),
     )
+
+
+def storms_of(mentions: Iterable[Mention]) -> dict[str, str]:
+    """One name for each storm the story names, however it is written: a storm is upgraded
+    and downgraded as it goes ("Tropical Storm Harvey", "Hurricane Harvey"), and an article
+    that names its kind once, or never, calls it by its name alone ("Harvey", which the tagger
+    may take for a person). Shown as its most written full name (on a tie, the first in
+    alphabetical order)."""
+    written: dict[str, Counter[str]] = {}
+    for text, label, *_ in mentions:
+        name = tidy(text)
+        if label == "EVENT" and STORM.fullmatch(name):
+            written.setdefault(name.split()[-1], Counter())[name] += 1
+    out: dict[str, str] = {}
+    for bare, forms in written.items():
+        shown = min(forms, key=lambda form: (-forms[form], form))
+        out.update({form: shown for form in [bare, *forms]})
+    return out
 
 
 def _build_index(mentions: Iterable[Mention]) -> Any | None:
