@@ -1373,6 +1373,17 @@ def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() 
     assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
 
 
+def test_a_short_sentence_doing_something_to_a_thing_speaks_for_no_quote_before_it() -> None:
+    text = (
+        "The mayor continued to talk about the weather. “I want to see the port open.” "
+        "Moss pressed the question."
+    )
+    assert one(quotes_of(text), "port open").speaker != "Moss"
+    # ... but one whose object is who was spoken to does
+    text = "“I want to see the port open.” Moss told reporters."
+    assert one(quotes_of(text), "port open").speaker == "Moss"
+
+
 def test_a_description_written_before_a_name_is_no_part_of_it() -> None:
     text = (
         "“The port will reopen by May,” said 82-year-old Ada Moss, the pioneer of the harbour "

@@ -74,6 +74,7 @@ from storyfuse.extract.quotes_cues import Candidate, cue_model
 from storyfuse.extract.quotes_filter import keep_likely
 from storyfuse.extract.quotes_marks import DOUBLED, Marked
 from storyfuse.extract.quotes_verbs import (
+    ADDRESSEE_VERBS,
     CLAUSE_VERBS,
     OBJECT_VERBS,
     PREP_VERBS,
@@ -1219,6 +1220,9 @@ class _Finder:
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
         if len(verbs) != 1 or any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children):
             return False
+        objects = [c for c in verbs[0].children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objects and verbs[0].lemma_.lower() not in ADDRESSEE_VERBS:
+            return False  # it does something to a thing: "Wallace pressed the question."
         if 0 < len(words) <= 8:
             return True
         # "He Jianxiong, the former executive director for China at the IMF, said at a

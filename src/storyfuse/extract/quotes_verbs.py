@@ -42,6 +42,12 @@ TO_VERBS = _words(
     propose mention plot advocate order show look like aim challenge press consider
     """
 )
+# ... whose object is who was spoken to: "Renteria told reporters", "Todd asked the mogul".
+ADDRESSEE_VERBS = _words(
+    """
+    tell ask inform remind assure reassure warn urge answer brief caution advise email
+    """
+)
 # ... with an object that is what was said or judged: "X praised Y", "X cited the poll"
 OBJECT_VERBS = _words(
     """
