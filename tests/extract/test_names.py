@@ -1342,6 +1342,10 @@ def test_a_surname_with_another_office_than_the_full_names_is_another_person() -
     assert NameIndex.build(same).canonical("Moss") == "Ada Moss"
     plain = [*mentions[1:2], ("Ada Moss", "PERSON", "Ada Moss spoke.", ("a2", 0))]
     assert NameIndex.build(plain).canonical("Moss") == "Ada Moss"
+    # where someone stands in a race is no office: the senator is also the front-runner
+    text = "Senator Ada Moss quit. Once a front-runner, Moss won no state."
+    raced = [("Ada Moss", "PERSON", text, ("a3", 7)), ("Moss", "PERSON", text, ("a3", 43))]
+    assert NameIndex.build(raced).canonical("Moss") == "Ada Moss"
 
 
 def test_a_titled_surname_is_the_one_full_name_that_holds_the_office() -> None:

@@ -719,13 +719,19 @@ def _without_country(words: list[str]) -> list[str]:
 HONORIFICS = _words("mr mrs ms miss dr sir dame rev reverend prof")
 
 
+# Roles that say where someone stands in a race, not an office they hold: a senator is also a
+# front-runner ("Senator Elizabeth Warren" ... "Once thought of as a front-runner, Warren").
+STANDINGS = _words("front-runner frontrunner runner nominee")
+
+
 def _offices_held(roles: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """Each person key's offices, as the head words of the roles written before the name
-    ("president" of "former President", "lady" of "first lady"); honorifics left out."""
+    ("president" of "former President", "lady" of "first lady"); honorifics and standings
+    left out."""
     held: dict[str, set[str]] = defaultdict(set)
     for role, person in roles:
         words = role.split()
-        if words and words[-1] in ROLE_WORDS and words[-1] not in HONORIFICS:
+        if words and words[-1] in ROLE_WORDS and words[-1] not in HONORIFICS | STANDINGS:
             held[person].add(words[-1])
     return held
 
