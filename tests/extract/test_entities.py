@@ -484,6 +484,12 @@ def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
     # a company's partner stays a company
     found = labels("The company and its partner Ridgeback Biotherapeutics said so.")
     assert ("Ridgeback Biotherapeutics", "ORG") in found
+    # the parse hangs the noun and the name both on the word after the name
+    found = labels(
+        "President Trump called porn actress Stormy Daniels “Horseface” in a tweet Tuesday. "
+        "A judge dismissed adult film actress Stormy Daniels’s defamation lawsuit."
+    )
+    assert found.count(("Stormy Daniels", "PERSON")) == 2
 
 
 def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:

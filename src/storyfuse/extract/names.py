@@ -82,7 +82,8 @@ PEOPLE_NOUNS = _words(
     girlfriend boyfriend wife husband mother father son daughter brother sister uncle aunt
     cousin nephew niece grandmother grandfather grandson granddaughter widow widower fiancee
     fiancée fiance fiancé stepson stepdaughter stepfather stepmother motorist man woman boy girl
-    teen teenager toddler student victim suspect nurse soldier veteran
+    teen teenager toddler student victim suspect nurse soldier veteran actress actor rapper
+    comedian novelist songwriter filmmaker
     """
 )
 # Nouns for a company before its name: "consulting firm Merritt Hawkins" is no person. Not

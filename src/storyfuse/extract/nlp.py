@@ -756,10 +756,19 @@ def _described_as_a_company(ent: Span) -> bool:
 
 def _describes(noun: Token, ent: Span) -> bool:
     """Whether the noun right before a name describes it: a compound on the name's head, or the
-    noun the name stands in apposition to."""
+    noun the name stands in apposition to; or, where the parse hangs both on the word after
+    the name, a compound beside it ("called porn actress Stormy Daniels “Horseface”", "adult
+    film actress Stormy Daniels's lawsuit")."""
     root = ent.root
-    return (noun.dep_ == "compound" and noun.head == root) or (
-        root.dep_ == "appos" and root.head == noun
+    return (
+        (noun.dep_ == "compound" and noun.head == root)
+        or (root.dep_ == "appos" and root.head == noun)
+        or (
+            noun.dep_ == "compound"
+            and root.dep_ in ("compound", "nmod", "poss")
+            and noun.head == root.head
+            and noun.head.i >= ent.end
+        )
     )
 
 
