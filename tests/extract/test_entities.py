@@ -492,6 +492,32 @@ def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
     assert found.count(("Stormy Daniels", "PERSON")) == 2
 
 
+def test_a_persons_name_the_model_split_in_two_is_one_name() -> None:
+    # the model tags "Betsy Woodruff" and "Swan" apart
+    found = labels(
+        "The report was first released to the Associated Press, but Politico’s Betsy Woodruff "
+        "Swan noted that there was just “moderate confidence” in the claim."
+    )
+    assert ("Betsy Woodruff Swan", "PERSON") in found
+    # a title is no part of the name after it, and names run into one another in a headline
+    assert not _rejoined(["Charlotte", "Mayor"], ["Jennifer", "Roberts"])
+    assert _rejoined(["Keith"], ["Lamont", "Scott"])
+
+
+def _rejoined(a: list[str], b: list[str]) -> bool:
+    from spacy.tokens import Doc, Span
+
+    from storyfuse.extract.nlp import _rejoined_names, nlp
+
+    words = [*a, *b, "spoke", "."]
+    doc = Doc(nlp().vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    ents = [
+        Span(doc, 0, len(a), label="PERSON"),
+        Span(doc, len(a), len(a) + len(b), label="PERSON"),
+    ]
+    return bool(_rejoined_names(doc, ents))
+
+
 def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
     text = (
         "After the hourlong rally, protesters took to the streets. Saint Paul Police escorted "

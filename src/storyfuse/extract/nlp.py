@@ -395,6 +395,31 @@ def _joined_at_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     return spans
 
 
+# The most tokens of a person's name the model split in two ("George “Jay” Keyworth").
+SPLIT_NAME_TOKENS = 5
+
+
+def _rejoined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name the model split into two names side by side ("Betsy Woodruff" |
+    "Swan", "Aung San" | "Suu Kyi", "Daniel Porter" | "Jordan III") is one name: every word of
+    both capitalised, the first not ending in a title ("Charlotte Mayor" | "Jennifer Roberts"),
+    and not in a headline in title case, where names run into one another."""
+    spans = []
+    for a, b in itertools.pairwise(ents):
+        if a.label_ != "PERSON" or b.label_ != "PERSON" or a.end != b.start:
+            continue
+        words = [t for t in doc[a.start : b.end] if t.is_alpha]  # not quote marks
+        if (
+            b.end - a.start <= SPLIT_NAME_TOKENS
+            and not any(t.tag_ == "POS" for t in doc[a.start : b.end - 1])  # "Politico’s" | "Ada"
+            and all(t.is_title or t.is_upper for t in words)
+            and a[-1].lower_ not in ROLE_WORDS
+            and not _in_title_case(a[0])
+        ):
+            spans.append(Span(doc, a.start, b.end, label="PERSON"))
+    return spans
+
+
 def _before_a_body_noun(ent: Span) -> bool:
     doc, i = ent.doc, ent.end
     if i < len(doc) and doc[i].lower_ in ("news", "tv", "radio", "media") and doc[i].is_lower:
@@ -507,6 +532,7 @@ def entity_fixes(doc: Doc) -> Doc:
         for e in ents
     ]
     ents = _merge(doc, ents, _joined_at_particles(doc, ents))
+    ents = _merge(doc, ents, _rejoined_names(doc, ents))
     ents = _merge(doc, ents, _suffix_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _acronym_spans(doc, ents, tokens))
     ents = [
