@@ -149,6 +149,17 @@ def test_quote_paragraph_after_attributed_quote_paragraph() -> None:
     assert q.speaker == "Lena Sato"
 
 
+def test_a_person_who_owns_the_speaker_is_not_the_speaker() -> None:
+    text = (
+        "Ada Moss's lawyer said the case was closed. Keith Lamont Brandt's wife pleads for "
+        "his life. The company's chief executive, Tom Reyes, said it would grow."
+    )
+    found = quotes_of(text)
+    assert one(found, "case was closed").speaker == "Ada Moss's lawyer"
+    assert one(found, "his life").speaker == "Keith Lamont Brandt's wife"
+    assert one(found, "would grow").speaker == "Tom Reyes"
+
+
 def test_x_told_y_quote() -> None:
     text = "Rafael Ortiz told the newspaper: “I never saw the contract.”"
     q = one(quotes_of(text), "contract")

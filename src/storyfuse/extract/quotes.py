@@ -563,10 +563,12 @@ class _Finder:
                 and (head.tag_ == "NNS" or head.lower_ in NAMED_BODIES)
                 for t in c.subtree
             }
+            # nor is the owner's: "Donald Trump's lawyer", "Keith Lamont Scott's wife"
+            owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             chars = {
                 t.idx
                 for t in keep + named
-                if t.i > max(cuts, default=-1) and t.i not in qualifying
+                if t.i > max(cuts, default=-1) and t.i not in qualifying | owners
             }
             people = [p for p in self.people.persons if any(p.start <= c < p.end for c in chars)]
             if len(people) == 1:
@@ -583,12 +585,11 @@ class _Finder:
         lo, hi = self._after_quotation(keep[0].i, head), keep[-1].i
         span = self.doc[lo : hi + 1]
         words = [t for t in span if not (t.is_punct and t.i in (lo, hi))]
-        # only the line the name is on (a timestamp or dateline line may be parsed into it)
-        cuts = [
-            k
-            for k, t in enumerate(words)
-            if t.i < head.i and (self._line_break(t) or dateline_dash(t))
-        ]
+        # only the line the name is on (a timestamp or dateline line may be parsed into it),
+        # after a dash that sets off what goes before, not one of a pair inside the phrase
+        dashes = [k for k, t in enumerate(words) if t.i < head.i and dateline_dash(t)]
+        cuts = [k for k, t in enumerate(words) if t.i < head.i and self._line_break(t)]
+        cuts = sorted(cuts + dashes[-1:] * (len(dashes) % 2))
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
         words = [t for t in words if not t.is_space]
