@@ -275,6 +275,16 @@ def test_a_named_storm_is_an_event() -> None:
     assert not [e for e in found if e[0].endswith("Hurricane Center") and e[1] == "EVENT"]
 
 
+def test_a_day_with_a_name_of_its_own_is_an_event() -> None:
+    found = labels(
+        "Joe Biden romps in Super Tuesday presidential contests. Stores opened early on Black "
+        "Friday. Good Monday morning."
+    )
+    assert ("Super Tuesday", "EVENT") in found  # "Super" had been a place
+    assert ("Black Friday", "EVENT") in found
+    assert not any(name.startswith("Good") for name, _ in found)
+
+
 def test_a_storm_written_in_lower_case_or_by_its_name_alone_is_the_event() -> None:
     found = labels(
         "The hurricane center said tropical storm Arlo spared the port overnight. Residents "

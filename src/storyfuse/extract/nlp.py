@@ -351,6 +351,20 @@ def _storm_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+# A day with a name of its own: "Super Tuesday" ("Super" is a place to the model), "Black
+# Friday", "Good Friday".
+NAMED_DAY = re.compile(
+    r"\b(?:(?:Super|Black|Cyber|Giving) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)|Good Friday|Ash Wednesday|Shrove Tuesday|Maundy Thursday|Palm Sunday"
+    r"|Easter (?:Sunday|Monday)|Bloody Sunday|Holy (?:Thursday|Saturday))\b"
+)
+
+
+def _named_days(doc: Doc) -> list[Span]:
+    spans = (doc.char_span(m.start(), m.end(), label="EVENT") for m in NAMED_DAY.finditer(doc.text))
+    return [span for span in spans if span is not None]
+
+
 # Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
 LAWS = ("Act", "Amendment")
 # Last words of a building's or a venue's name: no person's name ends so.
@@ -525,6 +539,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _body_spans(doc, ents, tokens))
     storms = _storm_spans(doc)
     ents = _merge(doc, ents, storms)
+    ents = _merge(doc, ents, _named_days(doc))
     # a storm's name alone is the storm: "Tropical Storm Harvey" ... "by Harvey" (GPE)
     storm_names = {storm[-1].text for storm in storms}
     ents = [
