@@ -2283,17 +2283,25 @@ def test_a_company_the_tagger_calls_a_person_or_a_product_is_an_organisation():
     from storyfuse.model import Story
 
     texts = {
-        "a": "Halden Pharma moved $1 billion abroad, the court papers show.",
+        "a": "Halden Pharma moved $1 billion abroad, Tarnby Economics estimates.",
         "b": "Halden Pharma sold the painkiller for years, the court papers show.",
     }
     tagged = {"a": "PERSON", "b": "PRODUCT"}
     built = {
-        k: analysis({"id": k, "text": t, "entities": [("Halden Pharma", tagged[k])]})
+        k: analysis(
+            {
+                "id": k,
+                "text": t,
+                "entities": [("Halden Pharma", tagged[k])]
+                + ([("Tarnby Economics", "PERSON")] if "Tarnby" in t else []),
+            }
+        )
         for k, t in texts.items()
     }
     story = story_articles(Story(id="s", article_ids=tuple(texts)), built, lexical_embedder)
     labels = {e.name: e.label for e in entities(story, build_names(story))}
     assert labels["Halden Pharma"] == "ORG"
+    assert labels["Tarnby Economics"] == "ORG"  # a forecaster: "Oxford Economics"
 
 
 def test_a_surname_kept_apart_from_the_one_full_name_is_not_that_person_in_its_article():

@@ -138,7 +138,8 @@ PLACE_HEADS = _words("region oblast province krai governorate prefecture raion o
 COMPANY_WORDS = _words(
     """
     airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings industries
-    technologies motors therapeutics biosciences biotech laboratories labs
+    technologies motors therapeutics biosciences biotech laboratories labs economics
+    analytics
     """
 )
 # The last words of bodies' names, which no person's name ends with either ("Saint Paul Police").
