@@ -500,6 +500,9 @@ def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
         "A judge dismissed adult film actress Stormy Daniels’s defamation lawsuit."
     )
     assert found.count(("Stormy Daniels", "PERSON")) == 2
+    # a role in lower case describes a person as well
+    found = labels("Nina Turner and Cuyahoga County councilwoman Shontel Brown shook hands.")
+    assert ("Shontel Brown", "PERSON") in found
 
 
 def test_a_persons_name_the_model_split_in_two_is_one_name() -> None:

@@ -56,6 +56,7 @@ from storyfuse.extract.names import (
     ORG_WORDS,
     PEOPLE_NOUNS,
     PRESS_WORDS,
+    ROLE_HEADS,
     ROLE_WORDS,
     SUFFIXES,
     TITLE_QUALIFIERS,
@@ -778,12 +779,14 @@ def _followed_by_its(ent: Span) -> bool:
 
 def _described_as_a_person(ent: Span) -> bool:
     """Whether a name of two or more words the model tags an organisation or a place follows a
-    noun for a person that it stands in apposition to or is described by ("his girlfriend
-    Diamond Reynolds", "black motorist Philando Castile")."""
+    noun for a person, or a role in lower case, that it stands in apposition to or is described
+    by ("his girlfriend Diamond Reynolds", "black motorist Philando Castile", "Fox News host
+    Sean Hannity", "Cuyahoga County councilwoman Shontel Brown")."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return before.lower_ in PEOPLE_NOUNS and _describes(before, ent)
+    role = before.is_lower and before.lower_ in ROLE_HEADS
+    return (before.lower_ in PEOPLE_NOUNS or role) and _describes(before, ent)
 
 
 def _described_as_a_company(ent: Span) -> bool:
@@ -810,6 +813,9 @@ def _describes(noun: Token, ent: Span) -> bool:
             and noun.head == root.head
             and noun.head.i >= ent.end
         )
+        # ... or both in apposition to the same word ("Nina Turner and Cuyahoga County
+        # councilwoman Shontel Brown", parsed so)
+        or (noun.dep_ == root.dep_ == "appos" and noun.head == root.head)
     )
 
 
