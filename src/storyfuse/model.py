@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 39  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 40  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -173,10 +173,17 @@ ANALYSIS_VERSION = 39  # 2: claims say what they count; entity spans and list co
 # verb is still counted; entities: two capitalised words after a title are a person ("Police
 # Chief Carmen Best"), "X of <place>" is a person and a place, a name after a noun for a
 # company is an organisation, a sentence-opening participle with its agent is no name
+# 40: a plain text's first line the paragraph below tells again, or closed by an added stop,
+# is its headline, and a headline over a lede cut before its full stop keeps the lede; a short
+# sentence doing something to a thing says no one spoke the quote before it; a person owning
+# the speaker is not the speaker ("Donald Trump's lawyer"); a surname is the senator's who is
+# also a "front-runner"; a name after "actress" or a role in lower case ("councilwoman
+# Shontel Brown") is a person's; a name split in two by the model is one; "Super Tuesday" is an
+# event; "Economics" and "Analytics" end companies' names
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 23  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 24  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -258,6 +265,9 @@ BRIEF_VERSION = 23  # 2: forecasts marked "expected" in the timeline and the fig
 # are the one first name of the story that initial starts ("F. McKenzie"); a state's postal
 # code after a name is no short form of it ("Steve Cohen (TN)"); "Ga." is Georgia; names ending
 # in "Therapeutics", "Biosciences", "Labs" are companies'
+# 24: a storm is one entity however written ("Tropical Storm Harvey", "Hurricane Harvey",
+# "Harvey"); a surname is the senator's who is also a "front-runner"; "Economics" ends a
+# company's name
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
