@@ -179,7 +179,8 @@ ANALYSIS_VERSION = 40  # 2: claims say what they count; entity spans and list co
 # the speaker is not the speaker ("Donald Trump's lawyer"); a surname is the senator's who is
 # also a "front-runner"; a name after "actress" or a role in lower case ("councilwoman
 # Shontel Brown") is a person's; a name split in two by the model is one; "Super Tuesday" is an
-# event; "Economics" and "Analytics" end companies' names
+# event; "Economics" and "Analytics" end companies' names; the one-word owner of a person's
+# full name is an organisation ("Politico’s Betsy Woodruff Swan")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

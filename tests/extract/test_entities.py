@@ -517,6 +517,16 @@ def test_a_persons_name_the_model_split_in_two_is_one_name() -> None:
     assert _rejoined(["Keith"], ["Lamont", "Scott"])
 
 
+def test_a_one_word_person_owning_a_persons_full_name_is_an_employer() -> None:
+    found = labels(
+        "The report was first released to the Associated Press, but Politico’s Betsy Woodruff "
+        "Swan noted that there was just “moderate confidence” in the claim. Hillary Clinton "
+        "spoke. Clinton's Robby Mook said so."
+    )
+    assert ("Politico", "ORG") in found  # the model tags it a person
+    assert ("Clinton", "PERSON") in found  # the surname of a person named in full
+
+
 def _rejoined(a: list[str], b: list[str]) -> bool:
     from spacy.tokens import Doc, Span
 
