@@ -451,8 +451,10 @@ def _headline_shaped(line: Line, after: Line, then: Line | None = None) -> bool:
     its standfirst), or above a standfirst of one sentence that running text follows ("Calif.
     may raise minimum wage to $15 by 2022." / "Plan would create huge experiment in ..." / the
     article). Two short sentences in a row with nothing longer after them are a short text, not
-    a headline and its article. A line in title case (``title_cased``) is a headline of up to
-    ``TITLE_CASE_HEADLINE_WORDS`` words, of one sentence or more."""
+    a headline and its article. A line in title case (``title_cased``), or closed by a stop an
+    archive added (``APPENDED_STOP``), is a headline of up to ``TITLE_CASE_HEADLINE_WORDS``
+    words, of one sentence or more; so is a line of up to ``SUMMED_UP_HEADLINE_WORDS`` that the
+    line below tells again (``_summed_up_below``)."""
     text = line.text
     if _DATELINE_OPENER.match(text) or text.endswith((":", ",")):
         return False
