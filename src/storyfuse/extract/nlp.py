@@ -562,9 +562,12 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _titled_names(doc, ents, tokens))
     ents = _merge(doc, ents, [s for e in ents for s in _person_of_place(e)])
     # a one-word "person" that "its" goes on from is a company, in all its mentions
-    bodies = {e.text for e in ents if _followed_by_its(e)}
-    bodies -= {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    ents = [Span(doc, e.start, e.end, label="ORG") if _an_employer(e, ents) else e for e in ents]
+    full_surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    bodies = {e.text for e in ents if _followed_by_its(e)} - full_surnames
+    ents = [
+        Span(doc, e.start, e.end, label="ORG") if _an_employer(e, ents, full_surnames) else e
+        for e in ents
+    ]
     ents = [
         Span(doc, e.start, e.end, label="ORG")
         if e.label_ == "PERSON" and len(e) == 1 and e.text in bodies
@@ -757,20 +760,19 @@ def _in_title_case(token: Token) -> bool:
     )
 
 
-def _an_employer(ent: Span, ents: list[Span]) -> bool:
+def _an_employer(ent: Span, ents: list[Span], full_surnames: set[str]) -> bool:
     """Whether a one-word name the model tags a person is written as the owner of a person's
     full name, as an outlet or a body is of the person who works for it ("Politico’s Betsy
     Woodruff Swan", "Hyperallergic's Carey Dunne"); not when it is the surname of a person the
-    text names in full ("Clinton's Robby Mook" beside "Hillary Clinton")."""
+    text names in full (``full_surnames``: "Clinton's Robby Mook" beside "Hillary Clinton")."""
     words = [t for t in ent if t.tag_ != "POS"]
     if ent.label_ != "PERSON" or len(words) != 1 or words[0].dep_ != "poss":
         return False
+    if words[0].text in full_surnames:
+        return False
     head = words[0].head
     owned = [e for e in ents if e.label_ == "PERSON" and e.start <= head.i < e.end]
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    return bool(owned) and owned[0].start >= ent.end and len(owned[0]) > 1 and (
-        words[0].text not in surnames
-    )
+    return bool(owned) and owned[0].start >= ent.end and len(owned[0]) > 1
 
 
 def _followed_by_its(ent: Span) -> bool:

@@ -357,6 +357,13 @@ SIGNATURE = re.compile(
 QUOTED_IN_MENTION = 4
 
 
+def _setting_off(dashes: list[int]) -> list[int]:
+    """Of the dashes before a speaker's name, the one that sets off what goes before it: the
+    last, when it closes no pair inside the phrase ("than Mr. Trump - 60 percent of voters";
+    not "Trump's hard-edged - and increasingly personal - approach")."""
+    return dashes[-1:] * (len(dashes) % 2)
+
+
 class _Finder:
     def __init__(self, doc: Doc, people: People | None = None) -> None:
         self.doc = doc
@@ -552,7 +559,7 @@ class _Finder:
             # ("Trump's hard-edged - and increasingly personal - approach")
             before = self.tokens[min(t.i for t in keep) : head.i]
             dashes = [t.i for t in before if dateline_dash(t)]
-            cuts = [t.i for t in before if self._line_break(t)] + dashes[-1:] * (len(dashes) % 2)
+            cuts = [t.i for t in before if self._line_break(t)] + _setting_off(dashes)
             # a name that only qualifies a plural or a body is not theirs: "Clinton defenders
             # argue", "The Trump administration is planning to ..."
             qualifying = {
@@ -589,7 +596,7 @@ class _Finder:
         # after a dash that sets off what goes before, not one of a pair inside the phrase
         dashes = [k for k, t in enumerate(words) if t.i < head.i and dateline_dash(t)]
         cuts = [k for k, t in enumerate(words) if t.i < head.i and self._line_break(t)]
-        cuts = sorted(cuts + dashes[-1:] * (len(dashes) % 2))
+        cuts = sorted(cuts + _setting_off(dashes))
         if cuts and cuts[-1] + 1 < len(words):
             words = words[cuts[-1] + 1 :]
         words = [t for t in words if not t.is_space]
