@@ -625,6 +625,23 @@ def test_what_had_not_happened_when_reported_is_marked_expected():
     assert date_conflicts(story) == []
 
 
+def test_the_purpose_of_a_past_act_is_no_forecast():
+    """An infinitive of purpose under a past verb is dated with that act; a verb's infinitive
+    complement ("agreed to meet") and a future act's purpose stay planned."""
+    from storyfuse.fuse.events import event_phrase
+
+    cases = {
+        "Tarn police sought warrants to search the mill's ledgers in July 2031.": False,
+        "The envoy flew to Vessia to meet the council on Feb. 27.": False,
+        "The envoy agreed to meet the council on Feb. 27.": True,
+        "The envoy will fly to Vessia to meet the council on Feb. 27.": True,
+    }
+    for sentence, planned in cases.items():
+        date = "July 2031" if "July" in sentence else "Feb. 27"
+        start = sentence.index(date)
+        assert event_phrase(sentence, start, start + len(date)).planned is planned, sentence
+
+
 def test_what_may_have_happened_is_no_forecast():
     """ "may have lost it in September 2014" in an undated article: a modal before the perfect
     speaks of the past."""

@@ -224,6 +224,11 @@ def planned(verb: Any) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "have" in auxes and auxes & _PAST_POSSIBLE:
         return False
+    if auxes & _NOT_DONE == {"to"} and verb.dep_ == "advcl" and verb.head.tag_ == "VBD":
+        # the purpose of a past act is dated with the act: "sought warrants to investigate his
+        # accounts in July 2017", "flew to Hanoi to meet him on Feb. 27" ("agreed to meet on
+        # June 3", the verb's complement, stays planned)
+        return False
     return bool(auxes & _NOT_DONE)
 
 
