@@ -360,3 +360,11 @@ def test_a_name_qualifying_a_plural_is_not_the_speaker() -> None:
     # a person in the phrase is its speaker still: "the economist Lena Sato"
     text = "The economist, Lena Sato, argued that rates would fall."
     assert [q.speaker for q in quotes_of(text)] == ["Lena Sato"]
+
+
+def test_a_name_qualifying_a_person_is_not_the_speaker() -> None:
+    text = "Barack Obama spoke. An Obama adviser said the plan would fail."
+    assert [q.speaker for q in quotes_of(text)] == ["An Obama adviser"]
+    # a document of his is his: "a Trump statement"
+    text = "Donald Trump spoke. A Trump statement said the plan would fail."
+    assert [q.speaker for q in quotes_of(text)] == ["Donald Trump"]

@@ -248,6 +248,11 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
     return keep_likely(doc, finder.run())
 
 
+def _a_name(token: Token) -> bool:
+    """Whether a word is a name: a proper noun, or a word of an entity."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
+
+
 def _a_role(head: Token) -> bool:
     """A speaker named by a common noun, not a name: "the former secretary (of state)"."""
     return head.pos_ == "NOUN" and not head.ent_type_
@@ -560,14 +565,19 @@ class _Finder:
             before = self.tokens[min(t.i for t in keep) : head.i]
             dashes = [t.i for t in before if dateline_dash(t)]
             cuts = [t.i for t in before if self._line_break(t)] + _setting_off(dashes)
-            # a name that only qualifies a plural or a body is not theirs: "Clinton defenders
-            # argue", "The Trump administration is planning to ..."
+            # a name that only qualifies a plural, a body or a person is not theirs: "Clinton
+            # defenders argue", "The Trump administration is planning to ...", "an Obama adviser
+            # said" ("a Trump statement said" is his)
             qualifying = {
                 t.i
                 for c in head.children
                 if c.dep_ == "compound"
                 and c.i < head.i
-                and (head.tag_ == "NNS" or head.lower_ in NAMED_BODIES)
+                and (
+                    head.tag_ == "NNS"
+                    or head.lower_ in NAMED_BODIES
+                    or (head.tag_ == "NN" and _a_name(c) and head.lower_ not in DOCUMENT_NOUNS)
+                )
                 for t in c.subtree
             }
             # nor is the owner's: "Donald Trump's lawyer", "Keith Lamont Scott's wife"
