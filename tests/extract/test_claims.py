@@ -163,6 +163,16 @@ def test_ranges_become_one_claim_with_an_upper_bound() -> None:
     assert (money.value, money.upper, money.unit) == (40e9, 50e9, "dollar")
 
 
+def test_a_range_whose_bottom_is_written_in_full_keeps_it() -> None:
+    # the bottom written without the top's scale is not scaled by it when that would put it
+    # above the top
+    text = "The senator sold between $582,029 and $1.56 million of stock in March."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.upper, claim.unit) == (582_029, 1_560_000, "dollar")
+    # far below the top, it is no range's bottom: "rose 30 to 1.2 million"
+    assert [c.value for c in claims_of("Sales rose 30 to 1.2 million units.")] == [1_200_000]
+
+
 def test_a_scaled_decimal_is_the_value_as_written() -> None:
     # in binary floating point 8.3 * 1e6 is 8,300,000.000000001, 4.1 * 1e6 4,100,000.000000001
     text = (

@@ -382,8 +382,7 @@ def _join_ranges(items: list[_Item], sent: Span) -> list[_Item]:
             b = items[k + 1]
             if _is_range(a, b, sent):
                 number = a.number
-                raw_a = number.value / number.scale
-                value = scaled(raw_a, b.number.scale) if not number.scaled else number.value
+                value = _range_start(a, b)
                 merged = replace(
                     number,
                     value=value,
@@ -409,9 +408,7 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
         return False
     if (a.number.percent and b.number.currency) or (a.number.currency and b.number.percent):
         return False  # "rose 3.5 percent to $27.2 billion"
-    if b.number.value <= a.number.value / a.number.scale * b.number.scale and not (
-        a.number.scaled and a.number.value < b.number.value
-    ):
+    if b.number.value <= _range_start(a, b):
         return False  # descending or equal: a comparison or a score, not a range
     before = _word_before(a, sent)
     if gap in {"to", "-", "–", "—"}:
@@ -422,6 +419,23 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
         # "rose from 0.90 percent to 1.23 percent" is a change, not a range.
         return not (before == "from" and any(t.lemma_ in CHANGE_VERBS for t in sent))
     return gap == "and" and before == "between"
+
+
+# a range's bottom written without the top's scale is at least this share of the top: "between
+# $582,029 and $1.56 million" ("rose 30 to 1.2 million" is no range)
+RANGE_SPAN = 100
+
+
+def _range_start(a: _Item, b: _Item) -> float:
+    """The value of a range's bottom ``a`` beside its top ``b``: with the top's scale when it
+    has none of its own and that keeps it below the top ("10 to 12 million"), else as written
+    when within ``RANGE_SPAN`` of the top ("between $582,029 and $1.56 million")."""
+    if a.number.scaled:
+        return a.number.value
+    with_scale = scaled(a.number.value / a.number.scale, b.number.scale)
+    if with_scale < b.number.value or a.number.value * RANGE_SPAN < b.number.value:
+        return with_scale
+    return a.number.value
 
 
 # words that make two shares after them the scores of two sides, not a range
