@@ -503,6 +503,13 @@ def test_a_name_after_a_noun_for_a_person_is_that_persons() -> None:
     # a role in lower case describes a person as well
     found = labels("Nina Turner and Cuyahoga County councilwoman Shontel Brown shook hands.")
     assert ("Shontel Brown", "PERSON") in found
+    # ... and so does a role in apposition after the name (the model tags it an organisation)
+    found = labels(
+        "Nikki Haley, the former governor of South Carolina, said she would run. "
+        "Goldman Sachs, the investment bank, said it would not."
+    )
+    assert ("Nikki Haley", "PERSON") in found
+    assert ("Goldman Sachs", "ORG") in found
 
 
 def test_a_persons_name_the_model_split_in_two_is_one_name() -> None:

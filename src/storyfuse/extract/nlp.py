@@ -801,11 +801,37 @@ def _described_as_a_person(ent: Span) -> bool:
     noun for a person, or a role in lower case, that it stands in apposition to or is described
     by ("his girlfriend Diamond Reynolds", "black motorist Philando Castile", "Fox News host
     Sean Hannity", "Cuyahoga County councilwoman Shontel Brown")."""
-    if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2 or ent.start == 0:
+    if ent.label_ not in ("ORG", "GPE", "FAC", "PRODUCT") or len(ent) < 2:
+        return False
+    if _described_after(ent):
+        return True  # "Nikki Haley, the former governor of South Carolina, said"
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    role = before.is_lower and before.lower_ in ROLE_HEADS
-    return (before.lower_ in PEOPLE_NOUNS or role) and _describes(before, ent)
+    return _a_person_noun(before) and _describes(before, ent)
+
+
+def _described_after(ent: Span) -> bool:
+    """Whether the phrase set off by a comma right after a name is in apposition to it and is
+    headed by a noun for a person; not after a body's name with "the" ("the Observer, her
+    senior policy adviser, Jake Sullivan") nor a place's ("Ho Chi Minh City, a young woman")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "," or ent[0].lower_ == "the":
+        return False
+    if ent.text in place_names() or ent[-1].lower_ in AREA_WORDS:
+        return False
+    return any(
+        c.dep_ == "appos"
+        and c.left_edge.i == ent.end + 1
+        and c.left_edge.tag_ not in ("WP", "WP$", "WDT")  # "National Front, whose leader"
+        and _a_person_noun(c)
+        for c in ent.root.children
+    )
+
+
+def _a_person_noun(noun: Token) -> bool:
+    """A noun for a person ("girlfriend", "motorist") or a role in lower case ("host")."""
+    return noun.lower_ in PEOPLE_NOUNS or (noun.is_lower and noun.lower_ in ROLE_HEADS)
 
 
 def _described_as_a_company(ent: Span) -> bool:
