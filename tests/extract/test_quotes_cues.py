@@ -362,6 +362,14 @@ def test_a_name_qualifying_a_plural_is_not_the_speaker() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Lena Sato"]
 
 
+def test_when_a_speaker_held_a_role_is_not_part_of_the_name() -> None:
+    text = (
+        "“It may not be the best use of your time,” said Brett O’Donnell, chief strategist for "
+        "Tom Reyes’s campaign four years ago, when he toured the state."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Brett O’Donnell"]
+
+
 def test_a_name_qualifying_a_person_is_not_the_speaker() -> None:
     text = "Barack Obama spoke. An Obama adviser said the plan would fail."
     assert [q.speaker for q in quotes_of(text)] == ["An Obama adviser"]

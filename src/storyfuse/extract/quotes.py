@@ -489,8 +489,8 @@ class _Finder:
 
     @staticmethod
     def _temporal(child: Token) -> bool:
-        """A time phrase attached to a name: "on Monday", "last week"."""
-        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+        """A time phrase attached to a name: "on Monday", "last week", "four years ago"."""
+        if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
             return True
         if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
             return False
