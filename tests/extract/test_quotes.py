@@ -101,6 +101,19 @@ def test_name_colon_quote() -> None:
     assert q.speaker == "Okafor" and q.cue == ":"
 
 
+def test_a_headlines_name_and_verb_of_speech_before_a_colon_name_the_speaker() -> None:
+    # the parse reads "Reyes slams" as a noun phrase and "Okafor" as its apposition
+    text = "Reyes slams Okafor: 'He is a disaster' for the port.\n\nThe mayor spoke on Friday."
+    assert [q.speaker for q in quotes_of(text) if q.direct] == ["Reyes"]
+    text = (
+        "Okafor fires back at Reyes: 'Every ship on this coast' is coming through his port.\n\n"
+        "The mayor spoke on Friday."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.direct] == ["Okafor"]
+    # a pronoun and its verb name no one
+    assert [q.speaker for q in quotes_of("This means: “We will win.”") if q.direct] == []
+
+
 def test_split_quote_is_one_utterance() -> None:
     text = "“The river rose fast,” Dana Whitfield said. “We had no warning.”\n\nLater news."
     quotes = [q for q in quotes_of(text) if q.direct]

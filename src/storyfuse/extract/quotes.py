@@ -169,6 +169,8 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
 # The entities that name who speaks: in a phrase before a colon ("Trump aide: ..."), as the
 # subject a predicate noun describes ("Roe is a lawyer who said ...").
 NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# the most words of a name that opens a headline before its verb ("Florida Gov. Ron DeSantis")
+HEADLINE_NAME_WORDS = 5
 # Nouns that say only that someone spoke, and the participles that then say who ("a person
 # identified as a senior administration official").
 VAGUE_PEOPLE = frozenset({"person", "individual", "someone", "man", "woman"})
@@ -1526,6 +1528,9 @@ class _Finder:
         ]
         if dashes:
             before = before[dashes[-1] + 1 :]
+        headline = self._headline_speaker(before[:-1])
+        if headline is not None:
+            return headline
         if not 1 < len(before) <= 8:
             return self._colon_subject(before) if clause_subject else None
         phrase = before[:-1]
@@ -1553,6 +1558,23 @@ class _Finder:
             # Watch Series 3 ..."): whoever speaks is named before the colon
             return None
         return _Attribution(":", None, span, name)
+
+    def _headline_speaker(self, phrase: list[Token]) -> _Attribution | None:
+        """ "Trump slams Biden: “…”", "DeSantis fires back at Biden: “…”" — a headline's name
+        and a verb of speech in the present tense before a colon, which the parse often reads
+        as a noun phrase ("Trump slams", with "Biden" its apposition): the name speaks."""
+        k = next((k for k, t in enumerate(phrase) if not t.text[:1].isupper()), len(phrase))
+        if not 0 < k <= HEADLINE_NAME_WORDS or k == len(phrase):
+            return None
+        verb, names = phrase[k], phrase[:k]
+        if verb.tag_ not in ("NNS", "VBZ") or not verb.lower_.endswith("s"):
+            return None
+        if verb.lower_[:-1] not in QUOTE_VERBS and verb.lemma_.lower() not in QUOTE_VERBS:
+            return None
+        if not (_a_name(names[-1]) or names[-1].pos_ == "NOUN"):
+            return None  # "This means: ..."
+        span = self.doc[names[0].i : names[-1].i + 1]
+        return _Attribution(":", None, span, self.people.fullest(span.text, names[0].idx))
 
     def _spaced(self, t: Token) -> bool:
         """Whether a token stands apart from the words on either side of it."""
