@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 40  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 41  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -181,10 +181,15 @@ ANALYSIS_VERSION = 40  # 2: claims say what they count; entity spans and list co
 # Shontel Brown") is a person's; a name split in two by the model is one; "Super Tuesday" is an
 # event; "Economics" and "Analytics" end companies' names; the one-word owner of a person's
 # full name is an organisation ("Politico’s Betsy Woodruff Swan")
+# 41: a name that only qualifies a person is not the speaker ("an Obama adviser said"); a date
+# hung on a speaker's name is no part of it ("four years ago"); a headline's name and verb of
+# speech before a colon name the speaker ("DeSantis fires back at Biden: ..."); a name followed
+# by a role in apposition is a person's ("Nikki Haley, the former governor,"); a range's bottom
+# written in full keeps its value ("between $582,029 and $1.56 million")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 24  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 25  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -269,6 +274,8 @@ BRIEF_VERSION = 24  # 2: forecasts marked "expected" in the timeline and the fig
 # 24: a storm is one entity however written ("Tropical Storm Harvey", "Hurricane Harvey",
 # "Harvey"); a surname is the senator's who is also a "front-runner"; "Economics" ends a
 # company's name
+# 25: the purpose of a past act is dated with it, not as a forecast ("sought warrants to
+# investigate his accounts in July 2017")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
