@@ -373,6 +373,9 @@ def test_when_a_speaker_held_a_role_is_not_part_of_the_name() -> None:
 def test_a_name_qualifying_a_person_is_not_the_speaker() -> None:
     text = "Barack Obama spoke. An Obama adviser said the plan would fail."
     assert [q.speaker for q in quotes_of(text)] == ["An Obama adviser"]
+    # ... also through the body the person works in
+    text = "Barack Obama spoke. A senior Obama administration official said the plan would fail."
+    assert [q.speaker for q in quotes_of(text)] == ["A senior Obama administration official"]
     # a document of his is his: "a Trump statement"
     text = "Donald Trump spoke. A Trump statement said the plan would fail."
     assert [q.speaker for q in quotes_of(text)] == ["Donald Trump"]

@@ -578,7 +578,11 @@ class _Finder:
                 and (
                     head.tag_ == "NNS"
                     or head.lower_ in NAMED_BODIES
-                    or (head.tag_ == "NN" and _a_name(c) and head.lower_ not in DOCUMENT_NOUNS)
+                    or (
+                        head.tag_ == "NN"
+                        and (_a_name(c) or c.lower_ in NAMED_BODIES)  # "an Obama campaign aide"
+                        and head.lower_ not in DOCUMENT_NOUNS
+                    )
                 )
                 for t in c.subtree
             }
