@@ -113,6 +113,14 @@ def test_a_numbers_suffix_the_tagger_took_for_a_verb_is_no_headline_verb() -> No
     assert "headline: m" not in cues
 
 
+def test_the_first_part_of_a_hyphenated_word_is_no_headline_verb() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    cues = headline_cues("Under pressure, Moss calls neo-Nazis and KKK criminals")
+    assert "headline: neo" not in cues
+    assert "headline: call" in cues
+
+
 def test_a_title_case_headline_is_read_in_sentence_case_but_for_its_names() -> None:
     from storyfuse.fuse.framing import headline_cues, sentence_case
 

@@ -103,11 +103,19 @@ def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[st
             continue
         if _a_numbers_suffix(token):
             continue  # "pledges 500m more doses": the "m" of "500m" tagged a verb
+        if _before_a_hyphen(token):
+            continue  # "calls neo-Nazis criminals": the "neo" of "neo-Nazis" tagged a verb
         # the negation is read off the verb it belongs to ("Won’t" tags "n’t" a verb)
         if token.pos_ == "VERB" and token.dep_ != "neg":
             negated = any(c.dep_ == "neg" for c in token.children)
             out.append(f"headline: {'not ' if negated else ''}{token.lemma_.lower()}")
     return list(dict.fromkeys(out))
+
+
+def _before_a_hyphen(token: Token) -> bool:
+    """Whether the token is the first part of a hyphenated word ("neo-Nazis", "anti-war")."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 def _a_numbers_suffix(token: Token) -> bool:
