@@ -181,7 +181,8 @@ ANALYSIS_VERSION = 41  # 2: claims say what they count; entity spans and list co
 # Shontel Brown") is a person's; a name split in two by the model is one; "Super Tuesday" is an
 # event; "Economics" and "Analytics" end companies' names; the one-word owner of a person's
 # full name is an organisation ("Politico’s Betsy Woodruff Swan")
-# 41: a name that only qualifies a person is not the speaker ("an Obama adviser said"); a date
+# 41: a name that only qualifies a person is not the speaker ("an Obama adviser said", "a
+# senior Obama administration official"); a date
 # hung on a speaker's name is no part of it ("four years ago"); a headline's name and verb of
 # speech before a colon name the speaker ("DeSantis fires back at Biden: ..."); a name followed
 # by a role in apposition is a person's ("Nikki Haley, the former governor,"); a range's bottom
@@ -275,7 +276,8 @@ BRIEF_VERSION = 25  # 2: forecasts marked "expected" in the timeline and the fig
 # "Harvey"); a surname is the senator's who is also a "front-runner"; "Economics" ends a
 # company's name
 # 25: the purpose of a past act is dated with it, not as a forecast ("sought warrants to
-# investigate his accounts in July 2017")
+# investigate his accounts in July 2017"); the first part of a hyphenated word is no headline
+# verb ("neo-Nazis")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
