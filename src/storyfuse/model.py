@@ -186,7 +186,8 @@ ANALYSIS_VERSION = 41  # 2: claims say what they count; entity spans and list co
 # hung on a speaker's name is no part of it ("four years ago"); a headline's name and verb of
 # speech before a colon name the speaker ("DeSantis fires back at Biden: ..."); a name followed
 # by a role in apposition is a person's ("Nikki Haley, the former governor,"); a range's bottom
-# written in full keeps its value ("between $582,029 and $1.56 million")
+# written in full keeps its value ("between $582,029 and $1.56 million"); a time zone after a
+# clock time is no entity ("1500 GMT")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -395,6 +395,13 @@ def test_an_online_platform_is_a_body_and_a_disease_no_entity() -> None:
     ]
 
 
+def test_a_time_zone_after_a_clock_time_is_no_entity() -> None:
+    words = ["at", "11", "a.m.", "(", "1500", "GMT", ")", "in", "Hartford", ",", "CT", "."]
+    found = fixed_of(words, [(5, 6, "ORG"), (8, 9, "GPE"), (10, 11, "ORG")])
+    # the state's postal code after a place name stays
+    assert found == [("Hartford", "GPE"), ("CT", "ORG")]
+
+
 def test_a_newspaper_tagged_a_place_or_a_building_is_a_body() -> None:
     words = ["The", "Tarnby", "Herald", "and", "Tarnby", "Harbour", "reported", "it", "."]
     found = fixed_of(words, [(1, 3, "FAC"), (4, 6, "FAC")])

@@ -624,6 +624,8 @@ def entity_fixes(doc: Doc) -> Doc:
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if ent.text in DISEASES:
             continue  # "COVID-19" (ORG): a disease is no body, person or place
+        if ent.text in TIME_ZONES and _after_a_clock_time(ent):
+            continue  # "at 11 a.m. (1500 GMT)" (ORG): a time zone is no body
         if any(w in PLATFORMS for w in words) and all(
             w in PLATFORMS or w in PLATFORM_JOINERS for w in words
         ):
@@ -703,6 +705,15 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _after_a_clock_time(ent: Span) -> bool:
+    """Whether a name follows a number or "a.m."/"p.m." ("1500 GMT", "11 a.m. ET"), not a place
+    ("Hartford, CT")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.like_num or before.lower_ in ("a.m.", "p.m.", "am", "pm")
 
 
 def _titled_names(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
@@ -1016,6 +1027,11 @@ PLATFORM_JOINERS = frozenset({"and", "or", ",", "&"})
 # Diseases the model takes for bodies ("COVID-19" ORG): spaCy's scheme has no label for them.
 DISEASES = frozenset(
     {"COVID", "COVID-19", "Covid", "Covid-19", "Coronavirus", "coronavirus", "Ebola", "Zika", "H1N1"}
+)
+# time zones written after a clock time, which the model tags as organisations
+TIME_ZONES = frozenset(
+    {"GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"}
+    | {"BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT"}
 )
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # Last words of an event's name ("Women's Day", "the Great Recession", "the Summer Olympics").
