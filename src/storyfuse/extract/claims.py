@@ -432,7 +432,7 @@ def _range_start(a: _Item, b: _Item) -> float:
     when within ``RANGE_SPAN`` of the top ("between $582,029 and $1.56 million")."""
     if a.number.scaled:
         return a.number.value
-    with_scale = scaled(a.number.value / a.number.scale, b.number.scale)
+    with_scale = scaled(a.number.value, b.number.scale)  # unscaled, its own scale is 1
     if with_scale < b.number.value or a.number.value * RANGE_SPAN < b.number.value:
         return with_scale
     return a.number.value

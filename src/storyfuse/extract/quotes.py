@@ -255,6 +255,19 @@ def _a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
+def _only_qualifies(compound: Token, head: Token) -> bool:
+    """Whether a compound before a common noun only says whose the noun is: "Clinton defenders
+    argue", "The Trump administration is planning to ...", "an Obama adviser said", "an Obama
+    campaign aide" ("a Trump statement said" is his)."""
+    if head.tag_ == "NNS" or head.lower_ in NAMED_BODIES:
+        return True
+    return (
+        head.tag_ == "NN"
+        and (_a_name(compound) or compound.lower_ in NAMED_BODIES)
+        and head.lower_ not in DOCUMENT_NOUNS
+    )
+
+
 def _a_role(head: Token) -> bool:
     """A speaker named by a common noun, not a name: "the former secretary (of state)"."""
     return head.pos_ == "NOUN" and not head.ent_type_
@@ -567,23 +580,11 @@ class _Finder:
             before = self.tokens[min(t.i for t in keep) : head.i]
             dashes = [t.i for t in before if dateline_dash(t)]
             cuts = [t.i for t in before if self._line_break(t)] + _setting_off(dashes)
-            # a name that only qualifies a plural, a body or a person is not theirs: "Clinton
-            # defenders argue", "The Trump administration is planning to ...", "an Obama adviser
-            # said" ("a Trump statement said" is his)
+            # a name that only qualifies a plural, a body or a person is not theirs
             qualifying = {
                 t.i
                 for c in head.children
-                if c.dep_ == "compound"
-                and c.i < head.i
-                and (
-                    head.tag_ == "NNS"
-                    or head.lower_ in NAMED_BODIES
-                    or (
-                        head.tag_ == "NN"
-                        and (_a_name(c) or c.lower_ in NAMED_BODIES)  # "an Obama campaign aide"
-                        and head.lower_ not in DOCUMENT_NOUNS
-                    )
-                )
+                if c.dep_ == "compound" and c.i < head.i and _only_qualifies(c, head)
                 for t in c.subtree
             }
             # nor is the owner's: "Donald Trump's lawyer", "Keith Lamont Scott's wife"
