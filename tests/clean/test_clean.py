@@ -382,6 +382,38 @@ def test_a_headline_over_a_lede_cut_off_before_its_full_stop_is_the_title() -> N
 @pytest.mark.parametrize(
     "headline",
     [
+        # words that are page furniture elsewhere: "Jump to navigation", "Copyright 2024 ..."
+        "Court rules for council in $8 million copyright dispute over bridge designs.",
+        "Bridge repair costs jump to $4 million as engineers find cracks.",
+        # "By" and a word in lower case opens no byline
+        "By narrowest of margins, council votes to shut old bridge to lorries.",
+    ],
+)
+def test_a_headline_with_a_furniture_word_or_an_opening_by_is_the_title(headline: str) -> None:
+    article = clean(_doc(f"{headline}\n\n{_LEDE}\n\nMore follows."))
+    assert article.title == without_closing_stop(headline)
+    assert article.text.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Copyright 2024 Harbour Gazette. All rights reserved.", "site furniture"),
+        ("Copyright Harbour Gazette", "site furniture"),
+        ("Jump to navigation", "site furniture"),
+        ("By Ada Moss", "byline"),
+        ("BY ADA MOSS", "byline"),
+    ],
+)
+def test_furniture_and_bylines_in_their_own_words_are_still_removed(line: str, reason: str) -> None:
+    article = clean(_doc(f"Council shuts old bridge to lorries.\n\n{line}\n\n{_LEDE}"))
+    assert article.text.startswith("The city council voted")
+    assert _reason(article, line).startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
         # headline style: nearly every word capitalised, whatever its length or sentences
         "Council Shuts Old Bridge. Is The Ferry Next?",
         (

@@ -46,14 +46,17 @@ CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Common site furniture, in many sites' wording. One signal among several: a long sentence that
-# happens to contain "subscribe" is still prose.
+# happens to contain "subscribe" is still prose. "Copyright" counts opening a line or before a
+# year, "jump to" not before a figure: headlines write "copyright dispute", "jump to $4 million".
 UI_PHRASES = re.compile(
-    r"\b(skip to (main )?(content|navigation)|jump to|go to (contents|content|top)|back to top"
+    r"\b(skip to (main )?(content|navigation)|jump to(?! [$£€]?\d)|go to (contents|content|top)"
+    r"|back to top"
     r"|subscri(be|bed|bes|bing|ption|ptions|ber|bers)|newsletters?|sign (up|in|out)|signed up"
     r"|create (an )?account|my account|e-?mail address|enter your e-?mail|required field"
     r"|indicates required|advertisement|advertising|sponsored content|partner content"
     r"|cookies?|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)"
-    r"|all rights reserved|copyright|share (this|on|via)|follow us|follow (him|her|them|\w+) on"
+    r"|all rights reserved|^copyright|copyright (\(c\)|\d{4})"
+    r"|share (this|on|via)|follow us|follow (him|her|them|\w+) on"
     r"|read more|read next|continue reading|see more|view (all|more|comments)|show (more|less)"
     r"|load more|related (stories|articles|posts|content|coverage|topics|news|links)"
     r"|most (read|popular|viewed|shared)|top stories|editors'? picks"
@@ -89,7 +92,7 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 
 # Words that start a byline or a dateline line.
-BYLINE = re.compile(r"^\s*(by|written by|words by|reporting by|author:?)\s+[A-Z]", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*(?i:by|written by|words by|reporting by|author:?)\s+[A-Z]")
 DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last updated|first published)\b", re.IGNORECASE
 )
