@@ -313,6 +313,15 @@ def test_a_headline_written_as_a_sentence_above_the_body_is_the_title() -> None:
     assert clean(_doc(short)).title is None
 
 
+def test_a_wire_credit_glued_to_the_lede_is_set_apart() -> None:
+    lede = "Tarnby (NPA)Mayor Ana Lindqvist shut the old bridge to lorries on Monday, she said."
+    article = clean(_doc(f"Council shuts old bridge to lorries.\n\n{lede}\n\n{_LEDE}"))
+    assert article.text.startswith("Tarnby (NPA) Mayor Ana Lindqvist shut")
+    # a bracket glued to a word in lower case, or holding more than a credit, is left alone
+    kept = "The plan (PDF)was filed. The Mayor (Ana Lindqvist)Said no."
+    assert kept in clean(_doc(f"{kept}\n\n{_LEDE}")).text
+
+
 @pytest.mark.parametrize(
     ("title", "shown"),
     [

@@ -1075,9 +1075,18 @@ def test_a_wire_credit_in_a_dateline_defines_no_short_form():
         [
             "PORT ARDEN (AP) — The Harbour Safety Board (HSB) closed the quay on Monday.",
             "Vell, Ostland (NPA) -- The board met again.",
+            # no dash: a name the credit cannot stand for, and a capital after it
+            "Port Tarnby (NPA) Mayor Ana Lindqvist shut the quay.",
+            # ... a name it spells, or lower case after it, is defined
+            "Port Arden Authority (PAA) Chair Jo Sims resigned.",
+            "The Norland Press Agency (NPA) said so.",
         ]
     )
-    assert found == {"HSB": {"Harbour Safety Board"}}
+    assert found == {
+        "HSB": {"Harbour Safety Board"},
+        "PAA": {"Port Arden Authority"},
+        "NPA": {"Norland Press Agency"},
+    }
 
 
 def test_a_count_of_dockworkers_answers_the_question_a_count_of_workers_does():

@@ -27,6 +27,7 @@ from storyfuse.clean.lines import (
     repair_apostrophes,
     repair_mojibake,
     split_lines,
+    unglue_credit,
 )
 from storyfuse.model import Article, Document, Removed
 
@@ -71,8 +72,9 @@ def clean(document: Document) -> Article:
 
 
 def _repaired(document: Document) -> Document:
-    """The document with mojibake repaired in its body and title (``repair_mojibake``)."""
-    body = repair_mojibake(document.body)
+    """The document with mojibake repaired in its body and title (``repair_mojibake``), and a
+    space put back after a wire's credit glued to the lede (``unglue_credit``)."""
+    body = unglue_credit(repair_mojibake(document.body))
     title = repair_mojibake(document.title) if document.title else document.title
     if body == document.body and title == document.title:
         return document

@@ -289,6 +289,17 @@ def repair_mojibake(text: str) -> str:
 
 _LINE_ENDS = re.compile(r"(?<=\n)")
 
+# A wire's or a network's credit in brackets, in capitals, glued to the word that opens the
+# lede: "Washington (CNN)President Donald Trump signed ...", as pages copied without the space
+# that styling had put there give it.
+_GLUED_CREDIT = re.compile(r"(\([A-Z]{2,10}\))(?=[A-Z][a-z])")
+
+
+def unglue_credit(text: str) -> str:
+    """The text with a space put back between a credit in brackets and the word glued to it
+    ("(CNN)President" -> "(CNN) President")."""
+    return _GLUED_CREDIT.sub(r"\1 ", text) if ")" in text else text
+
 
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, stripped, with their positions and the page's stoplist."""
