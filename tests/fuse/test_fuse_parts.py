@@ -91,6 +91,17 @@ def test_a_difference_answers_another_question_than_the_count():
     assert number_conflicts(story, [figure(22e6, "a"), figure(5.2e6, "b")]) == []
     assert len(number_conflicts(story, [figure(22e6, "a"), figure(5.2e6, "c")])) == 1
 
+    # and a gap to another count: "2,000 votes short of the majority"
+    texts = {
+        "a": "The Varnian plan won 9,000 votes in the harbour ballot, the council said on Monday.",
+        "b": "The Varnian plan won 7,000 votes in the harbour ballot, 2,000 votes short of the "
+        "majority, the council said on Monday.",
+        "c": "The Varnian plan won 2,000 votes in the harbour ballot, the council said on Monday.",
+    }
+    story, figure = text_story(texts), counts(texts, "vote")
+    assert number_conflicts(story, [figure(9_000, "a"), figure(2_000, "b")]) == []
+    assert len(number_conflicts(story, [figure(9_000, "a"), figure(2_000, "c")])) == 1
+
 
 def test_a_peak_answers_another_question_than_the_count():
     from tests.fuse.builders import counts, text_story

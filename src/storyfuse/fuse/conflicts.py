@@ -491,6 +491,9 @@ def _glued(f: Figure) -> bool:
 _MORE = r"\s+(?:more|fewer|less|additional|extra)\s+(?:[\w-]+\s+){0,2}?"
 # or the count itself after "another": "another 5.2 million Americans filed last week"
 _ANOTHER = re.compile(r"\b(?:another|an additional|an extra)\s+[$£€]?$", re.IGNORECASE)
+# or a gap to another amount: "putting him $2 trillion away from the lowest number", "10 votes
+# short of a majority"
+_APART = re.compile(r"\s+(?:\w+\s+)?(?:away from|short of|shy of)\b", re.IGNORECASE)
 
 
 # what comes before a count given as an extreme: "a peak of 904,000", "a record high of",
@@ -522,13 +525,19 @@ def _extreme(f: Figure, written: Written) -> bool:
 
 
 def _difference(f: Figure, written: Written) -> bool:
-    """Whether the figure's sentences count its thing as a difference ("5,000 more murders"):
-    they answer another question than a count itself ("21,570 homicides"). ``written``: the
-    figure's ``_written_numbers``."""
+    """Whether the figure's sentences count its thing as a difference ("5,000 more murders",
+    "$2 trillion away from"): they answer another question than a count itself ("21,570
+    homicides"). ``written``: the figure's ``_written_numbers``."""
     more = re.compile(rf"{_MORE}{re.escape(f.unit.lower()[:4])}", re.IGNORECASE)
     return any(
         more.match(text, m.end) is not None
-        or (m.value == f.value and _ANOTHER.search(text, 0, m.start) is not None)
+        or (
+            m.value == f.value
+            and (
+                _ANOTHER.search(text, 0, m.start) is not None
+                or _APART.match(text, m.end) is not None
+            )
+        )
         for text, m in written
     )
 
