@@ -1570,3 +1570,16 @@ def test_a_hyphen_inside_a_word_does_not_open_a_colon_speakers_phrase() -> None:
     # a spaced dash still does: "HEADLINE - Jane Roe: ..."
     spaced = one(quotes_of("Senate vote - Jane Roe: “We will not back down.”"), "back down")
     assert spaced.speaker == "Jane Roe"
+
+
+def test_who_is_brought_to_say_something_says_it() -> None:
+    # the object of "prompting", "urging" says what the verb after "to" reports
+    text = (
+        "Mayor Ana Lindqvist rebuked the council on Monday, prompting the harbour board to "
+        "accuse her of bias."
+    )
+    assert one(quotes_of(text), "her of bias").speaker == "the harbour board"
+    # ... but what is used to say something does not say it
+    text = "Mayor Ana Lindqvist used her speech on Monday to accuse the harbour board of bias."
+    (accused,) = [q for q in quotes_of(text) if q.text == "the harbour board of bias"]
+    assert accused.speaker is not None and "Ana Lindqvist" in accused.speaker

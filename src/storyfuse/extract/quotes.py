@@ -52,9 +52,10 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.extract.names import ROLE_WORDS
+from storyfuse.extract.names import DESCRIBED_BODIES, ROLE_WORDS
 from storyfuse.extract.nlp import (
     DATELINE_DASHES,
+    PEOPLE_NOUNS,
     cut_clause,
     dateline_dash,
     left_conjunct,
@@ -265,6 +266,30 @@ def _only_qualifies(compound: Token, head: Token) -> bool:
         head.tag_ == "NN"
         and (_a_name(compound) or compound.lower_ in NAMED_BODIES)
         and head.lower_ not in DOCUMENT_NOUNS
+    )
+
+
+# Nouns for people in a group, who may be brought to say something ("urged voters to reject").
+GROUP_NOUNS = frozenset(
+    {
+        "voter", "candidate", "expert", "member", "supporter", "delegate", "superdelegate",
+        "liberal", "conservative", "critic", "activist", "resident", "citizen", "people",
+        "american", "worker", "leader", "fan", "opponent", "rival", "colleague",
+    }
+)  # fmt: skip
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _an_agent(noun: Token) -> bool:
+    """Whether a noun can be someone who speaks or acts: a name, a personal pronoun, a person's
+    role, a group of people or a body ("Schumer's office"); not a thing ("an expletive")."""
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if noun.pos_ == "PRON":
+        return noun.lower_ in _PERSONAL_PRONOUNS
+    lemma = noun.lemma_.lower()
+    return lemma in ROLE_WORDS or lemma in PEOPLE_NOUNS or lemma in GROUP_NOUNS or (
+        lemma in DESCRIBED_BODIES
     )
 
 
@@ -736,6 +761,14 @@ class _Finder:
             if first is not None:
                 node = first  # "X monitored the port and, on Monday, said ...": X said
                 continue
+            if node.dep_ == "xcomp":
+                # "prompting Schumer's office to slam Roberts": the object does what it is
+                # brought to do ("used his speech to call for" is his)
+                objects = [
+                    c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i
+                ]
+                if objects and _an_agent(objects[-1]):
+                    return objects[-1]
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 climbed = node.head
                 # "After blasting X, Beck said ...": through the preposition to its verb
