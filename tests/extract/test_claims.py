@@ -591,6 +591,13 @@ def test_a_year_describing_a_person_or_in_a_name_does_not_date_a_figure() -> Non
     text = "The 1776 Commission released a 45-page report, the White House said."
     (claim,) = claims_of(text, times=(time_mention(text, "1776", "1776"),))
     assert claim.date is None
+    # ... nor a year after a law's name ("the Harbour Safety Act of 2021")
+    text = (
+        "The Harbour Safety Act of 2021 passed the Senate of Norland by a vote of 61 to 39, "
+        "with eight Conservatives joining the Liberals."
+    )
+    claims = by_text(claims_of(text, times=(time_mention(text, "2021", "2021"),)))
+    assert claims["eight"].date is None
 
 
 def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:

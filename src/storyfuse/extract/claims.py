@@ -1488,11 +1488,22 @@ def _date(
         if span is not None and len(span) > 0:
             if _starting_point(span.root, item.tokens.root) or _describes(span.root):
                 continue
+            if _in_a_name(span.root):
+                continue
             rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
         candidate = (rank, abs(tm.start - item.start), value)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
     return best[2] if best else None
+
+
+def _in_a_name(time: Token) -> bool:
+    """Whether a time expression is part of a name: "the Bipartisan Background Checks Act of
+    2021" dates no count in its sentence."""
+    if time.ent_type_ in NAMED_BY_YEAR:
+        return True
+    prep = time.head
+    return time.dep_ == "pobj" and prep.lower_ == "of" and prep.head.ent_type_ in NAMED_BY_YEAR
 
 
 def _describes(time: Token) -> bool:
@@ -1546,6 +1557,8 @@ def _clause_verb(token: Token) -> Token:
 
 
 OTHER_CLAUSE = 2  # the rank of a time expression outside the number's clauses
+# Names that may hold a year: a law's, an event's, a body's or a work's.
+NAMED_BY_YEAR = frozenset({"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"})
 
 
 def _own_clauses(number: Token) -> dict[int, int]:
