@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 41  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 42  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -188,10 +188,13 @@ ANALYSIS_VERSION = 41  # 2: claims say what they count; entity spans and list co
 # by a role in apposition is a person's ("Nikki Haley, the former governor,"); a range's bottom
 # written in full keeps its value ("between $582,029 and $1.56 million"); a time zone after a
 # clock time is no entity ("1500 GMT")
+# 42: "copyright", "jump to" and "By" in a headline make it no furniture nor byline ("... $8
+# billion copyright dispute"); a wire's credit glued to the lede is set apart ("(CNN)President");
+# the object of "prompting X to slam" is who slams; a year after a law's name dates no figure
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 25  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 26  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -279,6 +282,7 @@ BRIEF_VERSION = 25  # 2: forecasts marked "expected" in the timeline and the fig
 # 25: the purpose of a past act is dated with it, not as a forecast ("sought warrants to
 # investigate his accounts in July 2017"); the first part of a hyphenated word is no headline
 # verb ("neo-Nazis")
+# 26: a count written as a gap to another ("$2 trillion away from") is no answer to how many
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
