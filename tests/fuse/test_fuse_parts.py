@@ -1713,6 +1713,8 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
         "b": "(CNN Business) - Shares in the bridge operator rose on Monday.\nCrews left.",
         "c": "Ana Lindqvist (D) - Norland's senator - voted on Monday.\nCrews left.",
         "d": "(CNN)Crews reopened the harbour bridge on Monday.\nCrews left.",
+        "e": "Port Tarnby (CNN) Crews reopened the harbour bridge on Monday.\nCrews left.",
+        "f": "Norland Harbour Authority (NHA) Chair Ana Lindqvist spoke.\nCrews left.",
     }
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
@@ -1720,6 +1722,9 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     assert first["a"] == "The harbour bridge reopened on Monday."
     assert first["b"] == "Shares in the bridge operator rose on Monday."
     assert first["d"] == "Crews reopened the harbour bridge on Monday."  # the dash left out
+    assert first["e"] == "Crews reopened the harbour bridge on Monday."  # a space for the dash
+    # ... but a short form of the words before it is no credit
+    assert first["f"].startswith("Norland Harbour Authority (NHA) Chair")
     # a one-letter party after a name is no wire credit
     assert first["c"].startswith("Ana Lindqvist (D)")
 

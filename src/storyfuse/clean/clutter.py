@@ -72,11 +72,26 @@ DATELINE = re.compile(
 )
 
 
+# A credit in capitals after a place of up to three words, with neither a dash nor a comma
+# after it: "Washington (CNN) President Donald Trump signed ..." (``lines.unglue_credit`` puts
+# that space back where a page had dropped it). It is no credit when it may stand for the words
+# before it ("Central Intelligence Agency (CIA) Director John Brennan said").
+_SPACED_CREDIT = re.compile(
+    r"(?:([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) )?\(([A-Z]{2,10})\) (?=[A-Z\"“‘'])"
+)
+
+
 def dateline_length(text: str) -> int:
     """How many characters of ``text`` a dateline opens it with (0 if none): "WASHINGTON (AP)
-    — ", "PHILADELPHIA ― " (a horizontal bar), "PHILADELPHIA, July 25 (UPI) — "."""
+    — ", "PHILADELPHIA ― " (a horizontal bar), "PHILADELPHIA, July 25 (UPI) — ",
+    "Washington (CNN) "."""
     m = DATELINE.match(text) or _DATED_DATELINE.match(text)
-    return m.end() if m and sum(ch.isupper() for ch in m.group()) >= 3 else 0
+    if m and sum(ch.isupper() for ch in m.group()) >= 3:
+        return m.end()
+    spaced = _SPACED_CREDIT.match(text)
+    if spaced and (spaced[1] is None or spaced[1][0] != spaced[2][0]):
+        return spaced.end()
+    return 0
 
 
 # A full stop ending a word (not an initial, "U.S." or a title such as "Gov.") before a capital.

@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable, Sequence
 from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 
+from storyfuse.clean.clutter import dateline_length
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -695,19 +697,14 @@ def dateline_credit(
     """Whether "(AP)" at ``start:end`` credits a wire service in a dateline ("NEW YORK (AP)
     —", "Kyiv, Ukraine (CNN) —") rather than defining a short form: it opens its line after a
     place's name written in capitals (or one ``is_place`` knows), and a dash follows it. Without
-    the dash ("Washington (CNN) President Donald Trump signed ..."), the credit follows a name of
-    one to three words that it cannot stand for (another first letter) and a capital follows."""
-    head = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    the dash, it opens a dateline as ``dateline_length`` reads one ("Washington (CNN) President
+    Donald Trump signed ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].strip()
     if not head or len(head.split()) > 6:
         return False
     if not _DASH_AFTER.match(text, end):
-        credit, after = text[start + 1 : end - 1], text[end : end + 2].strip()
-        return (
-            len(head.split()) <= 3
-            and all(w[:1].isupper() for w in head.split())
-            and credit[:1] != head[:1]
-            and after[:1].isupper()
-        )
+        return dateline_length(text[line_start : end + 2]) >= end - line_start
     letters = [ch for ch in head if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
         return True
