@@ -367,9 +367,14 @@ def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
         # a full stop added after the headline's own closing mark
         "Council shuts the bridge. Is the ferry next?.",
         "Mayor: lorries will 'never again' cross it (not while I am mayor).'.",
+        # words that are page furniture elsewhere: "Jump to navigation", "Copyright 2024 ..."
+        "Court rules for council in $8 million copyright dispute over bridge designs.",
+        "Bridge repair costs jump to $4 million as engineers find cracks.",
+        # "By" and a word in lower case opens no byline
+        "By narrowest of margins, council votes to shut old bridge to lorries.",
     ],
 )
-def test_a_long_or_two_sentence_headline_ending_in_a_stop_is_the_title(headline: str) -> None:
+def test_a_headline_ending_in_a_stop_is_the_title(headline: str) -> None:
     article = clean(_doc(f"{headline}\n\n{_LEDE}\n\nMore follows."))
     assert article.title == without_closing_stop(headline)
     assert article.text.startswith("The city council voted")
@@ -386,22 +391,6 @@ def test_a_headline_over_a_lede_cut_off_before_its_full_stop_is_the_title() -> N
     article = clean(_doc("Council Shuts Old Bridge To Lorries.\n\nEngineers find cracks"))
     assert article.title == "Council Shuts Old Bridge To Lorries"
     assert article.text == "Engineers find cracks"
-
-
-@pytest.mark.parametrize(
-    "headline",
-    [
-        # words that are page furniture elsewhere: "Jump to navigation", "Copyright 2024 ..."
-        "Court rules for council in $8 million copyright dispute over bridge designs.",
-        "Bridge repair costs jump to $4 million as engineers find cracks.",
-        # "By" and a word in lower case opens no byline
-        "By narrowest of margins, council votes to shut old bridge to lorries.",
-    ],
-)
-def test_a_headline_with_a_furniture_word_or_an_opening_by_is_the_title(headline: str) -> None:
-    article = clean(_doc(f"{headline}\n\n{_LEDE}\n\nMore follows."))
-    assert article.title == without_closing_stop(headline)
-    assert article.text.startswith("The city council voted")
 
 
 @pytest.mark.parametrize(
