@@ -1497,6 +1497,10 @@ def _date(
     return best[2] if best else None
 
 
+# Names that may hold a year: a law's, an event's, a body's or a work's.
+NAMED_BY_YEAR = frozenset({"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"})
+
+
 def _in_a_name(time: Token) -> bool:
     """Whether a time expression is part of a name: "the Bipartisan Background Checks Act of
     2021" dates no count in its sentence."""
@@ -1557,8 +1561,6 @@ def _clause_verb(token: Token) -> Token:
 
 
 OTHER_CLAUSE = 2  # the rank of a time expression outside the number's clauses
-# Names that may hold a year: a law's, an event's, a body's or a work's.
-NAMED_BY_YEAR = frozenset({"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"})
 
 
 def _own_clauses(number: Token) -> dict[int, int]:

@@ -288,9 +288,8 @@ def _an_agent(noun: Token) -> bool:
     if noun.pos_ == "PRON":
         return noun.lower_ in _PERSONAL_PRONOUNS
     lemma = noun.lemma_.lower()
-    return lemma in ROLE_WORDS or lemma in PEOPLE_NOUNS or lemma in GROUP_NOUNS or (
-        lemma in DESCRIBED_BODIES
-    )
+    listed = (ROLE_WORDS, PEOPLE_NOUNS, GROUP_NOUNS, DESCRIBED_BODIES)
+    return any(lemma in words for words in listed)
 
 
 def _a_role(head: Token) -> bool:
