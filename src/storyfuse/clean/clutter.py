@@ -33,7 +33,15 @@ import sklearn
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from storyfuse import limits
-from storyfuse.clean.lines import BIO, BYLINE, DATELINE_WORDS, TITLE_SMALL_WORDS, Line, normalise
+from storyfuse.clean.lines import (
+    BIO,
+    BYLINE,
+    CREDIT_LETTERS,
+    DATELINE_WORDS,
+    TITLE_SMALL_WORDS,
+    Line,
+    normalise,
+)
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -77,7 +85,7 @@ DATELINE = re.compile(
 # that space back where a page had dropped it). It is no credit when it may stand for the words
 # before it ("Central Intelligence Agency (CIA) Director John Brennan said").
 _SPACED_CREDIT = re.compile(
-    r"(?:([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) )?\(([A-Z]{2,10})\) (?=[A-Z\"“‘'])"
+    rf"(?:([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}) )?\(({CREDIT_LETTERS})\) (?=[A-Z\"“‘'])"
 )
 
 

@@ -289,10 +289,13 @@ def repair_mojibake(text: str) -> str:
 
 _LINE_ENDS = re.compile(r"(?<=\n)")
 
-# A wire's or a network's credit in brackets, in capitals, glued to the word that opens the
-# lede: "Washington (CNN)President Donald Trump signed ...", as pages copied without the space
-# that styling had put there give it.
-_GLUED_CREDIT = re.compile(r"(\([A-Z]{2,10}\))(?=[A-Z][a-z])")
+# The letters of a wire's or a network's credit in brackets, in capitals: "(CNN)", "(AP)". The
+# same credit is set apart where a page glued it to the lede (``unglue_credit``) and read as a
+# dateline where it stands without a dash (``clutter.dateline_length``).
+CREDIT_LETTERS = r"[A-Z]{2,10}"
+# Such a credit glued to the word that opens the lede: "Washington (CNN)President Donald Trump
+# signed ...", as pages copied without the space that styling had put there give it.
+_GLUED_CREDIT = re.compile(rf"(\({CREDIT_LETTERS}\))(?=[A-Z][a-z])")
 
 
 def unglue_credit(text: str) -> str:
