@@ -266,6 +266,16 @@ def test_html_body_is_only_trimmed() -> None:
     assert [r.reason for r in article.removed] == ["headline (repeated title)"]
 
 
+@pytest.mark.parametrize("extracted", [False, True])
+def test_a_body_that_only_repeats_its_headline_is_kept(extracted: bool) -> None:
+    """A brief whose one sentence is also its headline keeps that sentence as its body."""
+    line = "The city council is suing the port authority over three new harbour fees."
+    title = line if extracted else None
+    article = clean(_doc(f"{line}\n\n{line}\n", title=title, from_html=extracted))
+    assert article.text == line
+    assert article.title is not None and article.title.startswith("The city council is suing")
+
+
 def test_empty_and_clutter_only_bodies() -> None:
     assert clean(_doc("")).text == ""
     assert clean(_doc("Subscribe\nMenu\n0:00\n")).text == ""

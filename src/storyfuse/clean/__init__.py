@@ -14,9 +14,11 @@ from dataclasses import replace
 from storyfuse import limits
 from storyfuse.clean import metadata
 from storyfuse.clean.clutter import (
+    REPEATED_TITLE,
     TITLE_LINES_MAX,
     Decision,
     classify,
+    headline_as_body,
     line_clutter_reason,
     title_lines,
 )
@@ -118,7 +120,7 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
     reasons: list[str | None] = [None] * len(lines)
     title_key = normalise(title) if title else ""
     for i in title_lines(lines[: 3 + TITLE_LINES_MAX], title_key) if title_key else ():
-        reasons[i] = "headline (repeated title)"
+        reasons[i] = REPEATED_TITLE
     # Leading and trailing runs of site furniture; the middle is the extractor's call (repeated
     # lines and short captions there are often real content: tables, recipes, galleries).
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
@@ -134,4 +136,4 @@ def trim_extracted(lines: Sequence[Line], title: str | None) -> list[Decision]:
             if reason is None or not reason.startswith(("site furniture", "a bare time")):
                 break
             reasons[i] = reason
-    return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
+    return headline_as_body([Decision(line, reasons[i]) for i, line in enumerate(lines)])

@@ -219,6 +219,9 @@ def line_clutter_reason(line: Line) -> str | None:
     return None
 
 
+REPEATED_TITLE = "headline (repeated title)"
+REPEATED_LINE = "repeated line"
+
 # How many lines a repeated title may be broken over, and how far down the text it may start.
 TITLE_LINES_MAX = 3
 TITLE_BROKEN_WITHIN = 5
@@ -249,7 +252,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
     if title_key:
         for i in title_lines(lines, title_key):
             if reasons[i] is None:
-                reasons[i] = "headline (repeated title)"
+                reasons[i] = REPEATED_TITLE
 
     limits.check()
     prose = [line.is_prose and reasons[i] is None for i, line in enumerate(lines)]
@@ -263,7 +266,7 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
         top = title_key is None and len(lines) > 1 and reasons[0] is None
         if top and _headline_shaped(lines[0], *lines[1:3]):
             reasons[0] = _outside_reason(lines[0], before=True)
-        return [Decision(line, reasons[i]) for i, line in enumerate(lines)]
+        return headline_as_body([Decision(line, reasons[i]) for i, line in enumerate(lines)])
 
     # A full sentence right at the body's edge belongs to it (a short opening or closing line).
     for _ in range(EDGE_SENTENCES):
@@ -315,7 +318,20 @@ def classify(lines: Sequence[Line], title: str | None = None) -> list[Decision]:
             else:
                 reason = LISTED if listed else _outside_reason(line, i < start)
         decisions.append(Decision(line, reason))
-    return decisions
+    return headline_as_body(decisions)
+
+
+def headline_as_body(decisions: list[Decision]) -> list[Decision]:
+    """The decisions, but when nothing is kept and the body was only its headline said again
+    (a brief whose one sentence is also its title), that sentence kept as the body."""
+    if any(d.kept for d in decisions):
+        return decisions
+    repeats = [i for i, d in enumerate(decisions) if d.reason in (REPEATED_LINE, REPEATED_TITLE)]
+    if not repeats:
+        return decisions
+    out = list(decisions)
+    out[repeats[-1]] = Decision(decisions[repeats[-1]].line, None)
+    return out
 
 
 def _trim_unrelated_tail(
@@ -637,7 +653,7 @@ def _mark_repeats(lines: Sequence[Line], reasons: list[str | None]) -> None:
             if not line.is_prose:
                 reasons[i] = "repeated on the page (navigation, promo or headline)"
             elif key in seen:
-                reasons[i] = "repeated line"
+                reasons[i] = REPEATED_LINE
         seen.add(key)
     # A line contained in a neighbouring caption is that caption's other copy.
     for i, line in enumerate(lines):
