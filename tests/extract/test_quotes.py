@@ -818,6 +818,28 @@ def test_participle_after_a_relative_clause_about_a_person_keeps_the_relative() 
     assert text[q.speaker_start : q.speaker_end] in ("who", "The senator")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Mayor Ada Lund on Friday warned any protesters who show up outside the hall, "
+            "saying “it will be a much different scene this time.”"
+        ),
+        (
+            "Mayor Ada Lund also praised the volunteers for what they post online, saying, "
+            "“Some of you are extraordinary.”"
+        ),
+    ],
+)
+def test_participle_after_a_relative_clause_that_reports_nothing_is_the_main_subjects(
+    text: str,
+) -> None:
+    """A verb of the report lists with nothing reported ("who show up", "what they post")
+    does not make its clause the one a participle after it goes on with."""
+    q = one(quotes_of(text), "extraordinary" if "extraordinary" in text else "scene")
+    assert q.speaker is not None and "Ada Lund" in q.speaker
+
+
 def test_speaker_in_apposition_to_an_opening_phrase() -> None:
     # the parse hangs "Reyes, chief of the port authority" on "Moss" and gives the verb no
     # subject

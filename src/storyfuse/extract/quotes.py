@@ -1174,11 +1174,24 @@ class _Finder:
         # about a thing ends before the participle, which goes on with the clause around it
         own = [t for t in subjects if not _Finder._thing_relative(t)] or subjects
         nearest = own[-1]
-        if nearest is subjects[-1] and nearest.head.lemma_.lower() in QUOTE_VERBS:
+        if (
+            nearest is subjects[-1]
+            and nearest.head.lemma_.lower() in QUOTE_VERBS
+            and _Finder._says_something(nearest.head)
+        ):
             return nearest
         ancestors = {a.i for a in verb.ancestors}
         main = [t for t in own if t.head.i in ancestors]
         return main[-1] if main else nearest
+
+    @staticmethod
+    def _says_something(verb: Token) -> bool:
+        """A verb of the report lists used with what it reports or whom it addresses, as a
+        direct object or a clause ("denied the reports", "a charge that they denied",
+        "interrupted her speech"); not alone or with "what" ("protesters who show up",
+        "what they post online"), where the clause reports nothing."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+        return bool(objects) and not any(c.lower_ in ("what", "whatever") for c in objects)
 
     @staticmethod
     def _thing_relative(subj: Token) -> bool:
