@@ -1364,6 +1364,29 @@ def test_an_entity_takes_the_label_of_the_mentions_written_as_its_name():
     assert [e.label for e in entities(story, build_names(story))] == ["NORP"]
 
 
+def test_a_negated_source_gives_no_name_to_the_group_it_negates():
+    """"No Republicans voted for it" is no Republican's attribution, and "No Republicans" is no
+    name for the Republicans the story lists."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = "Senate Republicans blocked the harbour bill. No Republicans voted for the bill."
+    one = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "entities": [("Republicans", "NORP")],
+            "quotes": [("the bill.", "No Republicans")],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    assert [e.name for e in entities(story, build_names(story))] == ["Republicans"]
+
+
 def test_a_tie_among_the_mentions_written_as_the_name_goes_to_the_label_of_more_mentions():
     """"Norvik" tagged a person once and an organisation once, "NORVIK" an organisation."""
     from tests.fuse.builders import analysis, lexical_embedder

@@ -35,6 +35,9 @@ _ACRONYM = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# A source phrase that names no one ("No Republicans voted for it", "Neither company would
+# comment"): the words it negates are no name of its own.
+_NEGATED = re.compile(r"^(?:no|none|neither|nobody)\b", re.IGNORECASE)
 # A last word that ends with the dot of an abbreviation: dotted initials or a name's suffix.
 _ABBREVIATED = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.)$")
 # "<long name> (HUR)" / "<long name>, or GUR": a text defining a short form
@@ -306,13 +309,13 @@ def mentions_of(story: StoryArticles) -> list[Mention]:
             where = (aid, entity.start)
             out.append((entity.text, entity.label, _sentence_around(analysis, entity.start), where))
         for quote in analysis.quotes:
-            if quote.speaker:
+            if quote.speaker and not _NEGATED.match(quote.speaker):
                 # no label: a speaker may be a person, a role ("the Russian president") or an
                 # organisation, and the index tells them apart. No place: a speaker's name is
                 # the fullest the article gives, not always the words written there.
                 out.append((quote.speaker, None, _sentence_around(analysis, quote.start)))
         for claim in analysis.claims:
-            if claim.claimant:
+            if claim.claimant and not _NEGATED.match(claim.claimant):
                 out.append((claim.claimant, None, claim.text))
     return out
 
