@@ -282,6 +282,22 @@ def test_pronoun_prefers_the_previous_subject_over_an_object() -> None:
     assert q.speaker == "Maria Lopez"
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Mr. Weber died from a low level of oxygen,” he said.",
+        "He said: “Mr. Weber died from a low level of oxygen.”",
+    ],
+)
+def test_a_pronoun_speaker_is_not_the_person_the_quote_speaks_of(quote: str) -> None:
+    text = (
+        "Dr. Tomas Brandt, a lung specialist, testified on Thursday. Jonas Weber died in May, "
+        f"and his death set off protests. {quote}"
+    )
+    q = one(quotes_of(text), "low level")
+    assert q.speaker == "Tomas Brandt"
+
+
 def test_a_person_confirmed_in_office_is_no_report() -> None:
     text = (
         "No nominee to the court has ever been confirmed by the Senate this close to an "

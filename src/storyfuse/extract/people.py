@@ -259,11 +259,16 @@ class People:
             return orgs[-1].text if orgs else pron.text
         gender = _PRONOUN_GENDER.get(low)
         known = self._genders()
+        # a speaker does not speak of themself by name: "“Mr. Floyd died from a low level of
+        # oxygen,” he said" is not Floyd's
+        spoken_of = self._named_in_quote(pron)
         while True:
             previous = [
                 p
                 for p in self.persons
-                if p.end <= pron.idx and known.get(p.name.split()[-1]) in (None, gender)
+                if p.end <= pron.idx
+                and known.get(p.name.split()[-1]) in (None, gender)
+                and p.name.split()[-1] not in spoken_of
             ]
             if not previous:
                 return pron.text
@@ -287,6 +292,25 @@ class People:
             if chained is None:
                 return self.fullest(last.name, last.start)
             pron = chained
+
+    def _named_in_quote(self, pron: Token) -> set[str]:
+        """The words of people's names in the quotation a pronoun speaks: the quoted words right
+        before it ("“...,” he said") or right after its verb ("he said: “...”")."""
+        out: set[str] = set()
+        runs = [range(pron.i - 1, -1, -1)]
+        if pron.head.i > pron.i:
+            runs.append(range(pron.head.i + 1, len(self.doc)))
+        for run in runs:
+            seen_quote = False
+            for i in run:
+                t = self.doc[i]
+                if self.in_quote[i]:
+                    seen_quote = True
+                    if t.ent_type_ == "PERSON":
+                        out.add(t.text)  # not "Trump" of "Trump Tower"
+                elif not (t.is_punct or t.is_space) or seen_quote:
+                    break
+        return out
 
     def owner_of(self, pron: Token) -> str | None:
         """Who a possessive pronoun ("his office", "her campaign") stands for; None when it
