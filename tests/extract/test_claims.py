@@ -1162,3 +1162,22 @@ def test_a_noun_compared_with_an_amount_does_not_qualify_it() -> None:
     found = by_text(claims_of(text))
     assert found["$1.1 trillion"].qualifier is None
     assert found["$1 billion"].qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The minister told Group of Seven leaders that the tariffs would go.", set()),
+        ("The leaders met on the eve of the Group of Seven nations summit in Norland.", set()),
+        ("Its ministers met at the Group of 20 meeting in Varnia on Monday.", set()),
+        ("The senator was a member of the Gang of Eight that wrote the bill.", set()),
+        # figures that only look so: a count after a poll's name, a sentence in capitals
+        ("The Harbour Poll of 1,033 adults was conducted online.", {1033.0}),
+        ("TWO DEAD IN HARBOUR FIRE Three people were detained on Monday.", {3.0}),
+    ],
+)
+def test_a_number_that_is_part_of_a_name_counts_nothing(text: str, counted: set[float]) -> None:
+    found = {c.value for c in claims_of(text)}
+    assert counted <= found
+    if not counted:
+        assert found == set()

@@ -515,6 +515,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True  # "Article 4", "Room 101": a number after its noun names it
         if any(t.ent_type_ in NAME_ENTITIES for t in tokens):
             return True  # "S&P 500", "Boeing 787", "Apollo 11"
+        if _a_named_number(item, sent):
+            return True  # "Group of Seven leaders", "the Group of 20 nations", "the Big Three"
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
             nxt = doc[tokens.end] if tokens.end < sent.end else None
             if nxt is None or nxt.tag_ not in {"NNS", "NNPS"}:
@@ -533,6 +535,30 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         ):
             return True  # "the Standard & Poor's 500 index": a name's number before its noun
     return any(t.like_url or "@" in t.text for t in tokens)
+
+
+def _a_named_number(item: _Item, sent: Span) -> bool:
+    """A number that is part of a name: spelled with a capital inside a sentence not written
+    in title case ("the Group of Seven nations summit", "the Big Three automakers"), or written
+    in figures after "of" and a name's capitalised word ("the Group of 20 nations")."""
+    first = item.tokens[0]
+    if first.i == sent.start or (item.number.spelled and not first.is_title):
+        return False
+    before = sent.doc[first.i - 1]
+    if not before.is_alpha or before.is_upper:
+        return False  # a new start after a colon, a dash, a quote mark or a headline in capitals
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and t.pos_ != "PROPN" and t != first]
+    if not words or sum(t.is_title for t in words) * 2 > len(words):
+        return False  # a headline in title case ("Trump Meets Seven Leaders")
+    if item.number.spelled:
+        return True
+    return (
+        before.lower_ == "of"
+        and item.number.value < 100  # "the Poll of 1,033 adults" counts
+        and before.i > sent.start
+        and sent.doc[before.i - 1].is_title
+        and sent.doc[before.i - 1].i > sent.start
+    )
 
 
 # The body's pairs, which "their own two feet" or "my own two eyes" count in a figure of speech
