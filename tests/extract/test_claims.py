@@ -578,6 +578,36 @@ def test_date_of_the_numbers_own_clause_wins_over_a_nearer_one() -> None:
     assert claims["900"].date == "2024-11"
 
 
+def test_a_time_in_another_conjunct_does_not_date_a_figure() -> None:
+    text = "The port paid $110,000 in fees on June 9, and $170,000 on July 10."
+    times = (
+        time_mention(text, "June 9", "2024-06-09"),
+        time_mention(text, "July 10", "2024-07-10"),
+    )
+    claims = by_text(claims_of(text, times=times, published="2024-08-01"))
+    assert claims["$110,000"].date == "2024-06-09"
+    assert claims["$170,000"].date == "2024-07-10"
+
+
+def test_an_unplaced_relative_date_of_an_undated_article_leaves_its_figure_undated() -> None:
+    text = "Norland is giving 200 million doses this year and 300 million doses in 2026."
+    times = (
+        TimeMention("this year", None, text.index("this year"), text.index("this year") + 9),
+        time_mention(text, "2026", "2026"),
+    )
+    claims = by_text(claims_of(text, times=times))
+    assert claims["200 million"].date is None
+    assert claims["300 million"].date == "2026"
+    # with a publication date, what stays unplaced refers back and takes no figure's date
+    text = "The ferry carried 300 passengers on the same night, and 2,000 in 2026."
+    times = (
+        TimeMention("the same night", None, text.index("the same"), text.index(" night") + 6),
+        time_mention(text, "2026", "2026"),
+    )
+    claims = by_text(claims_of(text, times=times, published="2026-03-01"))
+    assert claims["300"].date == "2026"
+
+
 def test_a_year_describing_a_person_or_in_a_name_does_not_date_a_figure() -> None:
     text = (
         "Former mayor and possible 2028 presidential candidate Ada Moss is giving $1.8 billion "

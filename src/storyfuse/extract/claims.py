@@ -1495,19 +1495,22 @@ def _date(
     """The date of a claim: a time expression of the number's own clause when there is one
     ("10,000 troops by December, including 3,000 sent this month": 3,000 is this month's),
     else the nearest one in the sentence (the date it was said: "..., X said on Tuesday").
-    Within a rank, the nearest wins."""
+    Within a rank, a time in the number's own conjunct, then the nearest, wins. In an article
+    without a publication date, a relative date still wins where it is the nearest, and leaves
+    the claim undated: in "200 million doses this year and 300 million in the first half of
+    2022", 200 million is not 2022's."""
     doc = sent.doc
     own = _own_clauses(item.tokens.root)
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str | None] | None = None
     for tm in times:
-        if tm.start < sent.start_char or tm.end > sent.end_char or tm.value is None:
+        if tm.start < sent.start_char or tm.end > sent.end_char:
             continue
+        if tm.value is None and (published is not None or tm.kind != "DATE"):
+            continue  # with a publication date, what stays unplaced refers back ("that year")
         value = tm.value
         if value == "PRESENT_REF":
-            if published is None:
-                continue
             value = published
-        if not re.match(r"\d{4}", value):
+        if value is not None and not re.match(r"\d{4}", value):
             continue
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
         rank = OTHER_CLAUSE
@@ -1517,10 +1520,17 @@ def _date(
             if _in_a_name(span.root):
                 continue
             rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
-        candidate = (rank, abs(tm.start - item.start), value)
-        if best is None or candidate[:2] < best[:2]:
+        candidate = (rank, _across_and(item, tm, sent), abs(tm.start - item.start), value)
+        if best is None or candidate[:3] < best[:3]:
             best = candidate
-    return best[2] if best else None
+    return best[3] if best else None
+
+
+def _across_and(item: _Item, tm: TimeMention, sent: Span) -> bool:
+    """Whether "and", "or", "but" or a semicolon stands between a number and a time: then the
+    time is another conjunct's ("200 million doses this year and 300 million in 2022")."""
+    lo, hi = (item.end, tm.start) if tm.start >= item.end else (tm.end, item.start)
+    return any((t.dep_ == "cc" or t.text == ";") and lo <= t.idx < hi for t in sent)
 
 
 # Names that may hold a year: a law's, an event's, a body's or a work's.
