@@ -298,6 +298,21 @@ def test_a_pronoun_speaker_is_not_the_person_the_quote_speaks_of(quote: str) -> 
     assert q.speaker == "Tomas Brandt"
 
 
+@pytest.mark.parametrize(
+    ("owner", "speaker"),
+    [("Lund's", "Ada Lund"), ("the council's", "the council's statement")],
+)
+def test_a_named_owners_statement_speaks_for_its_owner(owner: str, speaker: str) -> None:
+    text = (
+        "The port was closed, according to its director, Ada Lund. “This was a coordinated "
+        f"attack on the harbour,” {owner} statement said."
+    )
+    q = one(quotes_of(text), "coordinated")
+    assert q.speaker == speaker
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end].endswith("statement")
+
+
 def test_a_person_confirmed_in_office_is_no_report() -> None:
     text = (
         "No nominee to the court has ever been confirmed by the Senate this close to an "

@@ -168,7 +168,8 @@ COLON_LABELS_NOT_SPEAKERS = frozenset(
      "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location"}
 )  # fmt: skip
 # The entities that name who speaks: in a phrase before a colon ("Trump aide: ..."), as the
-# subject a predicate noun describes ("Roe is a lawyer who said ...").
+# subject a predicate noun describes ("Roe is a lawyer who said ..."), as a document's owner
+# ("Matze's statement read").
 NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # the most words of a name that opens a headline before its verb ("Florida Gov. Ron DeSantis")
 HEADLINE_NAME_WORDS = 5
@@ -283,7 +284,7 @@ _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 def _an_agent(noun: Token) -> bool:
     """Whether a noun can be someone who speaks or acts: a name, a personal pronoun, a person's
     role, a group of people or a body ("Schumer's office"); not a thing ("an expletive")."""
-    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if noun.ent_type_ in NAMING_LABELS:
         return True
     if noun.pos_ == "PRON":
         return noun.lower_ in _PERSONAL_PRONOUNS
@@ -551,6 +552,18 @@ class _Finder:
         if body is not None:
             return body
         issuer = self._document_owner(head)  # "the statement said"
+        if issuer is None and head.lower_ in DOCUMENT_NOUNS:
+            # "Matze's statement read", "his letter said": the owner's, when a name or a
+            # pronoun ("the campaign's statement" and "Thursday's memo" stay as they are)
+            issuer = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "poss"
+                    and (c.ent_type_ in NAMING_LABELS or c.lower_ in OWNER_PRONOUNS)
+                ),
+                None,
+            )
         if issuer is not None:
             issued_by = self._owner_name(issuer)
             if issued_by is not None:
@@ -1200,7 +1213,7 @@ class _Finder:
         if subj.lower_ not in ("which", "that") or subj.head.dep_ != "relcl":
             return False
         noun = subj.head.head
-        return noun.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and noun.pos_ != "PRON"
+        return noun.ent_type_ not in NAMING_LABELS and noun.pos_ != "PRON"
 
     def _after_comma(self, t: Token) -> bool:
         edge = t.left_edge.i
