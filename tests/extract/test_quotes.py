@@ -313,6 +313,16 @@ def test_a_named_owners_statement_speaks_for_its_owner(owner: str, speaker: str)
     assert text[q.speaker_start : q.speaker_end].endswith("statement")
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Chief Justice of the Republic of Norland", "Chief Justice of the United States"],
+)
+def test_a_title_written_as_a_name_before_the_persons_name_is_theirs(title: str) -> None:
+    text = f"{title} Maria Lopez said the court would hear the harbour case in May."
+    q = one(quotes_of(text), "harbour case")
+    assert q.speaker == "Maria Lopez"
+
+
 def test_a_person_confirmed_in_office_is_no_report() -> None:
     text = (
         "No nominee to the court has ever been confirmed by the Senate this close to an "

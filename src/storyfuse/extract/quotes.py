@@ -574,7 +574,7 @@ class _Finder:
         identified = _identified_as(head)  # "a person identified as a senior official"
         if identified is not None:
             return self._name_of(identified)
-        titled = self._titled_person_at_end(head)
+        titled = self._titled_person_at_end(head) or self._named_after_title(head)
         if titled is not None:
             return titled
         keep = [head]
@@ -733,6 +733,19 @@ class _Finder:
         chars = range(self.tokens[start].idx, last.idx + len(last))
         people = [p for p in self.people.persons if p.start <= chars.start and chars[-1] < p.end]
         return self.people.fullest(people[0].name, head.idx) if len(people) == 1 else None
+
+    def _named_after_title(self, head: Token) -> str | None:
+        """The one person named after a title written as a name that heads the phrase: "Chief
+        Justice of the United States John Roberts", "the district GOP Chairman Chuck Williams",
+        "UMWA Director of Government Affairs Phil Smith"."""
+        if head.pos_ != "PROPN" or head.lower_ not in ROLE_WORDS or head.ent_type_:
+            return None
+        people = [
+            e
+            for e in self.doc.ents
+            if e.label_ == "PERSON" and e.start > head.i and e.end <= head.right_edge.i + 1
+        ]
+        return self.people.fullest(people[0].text, head.idx) if len(people) == 1 else None
 
     def _subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
