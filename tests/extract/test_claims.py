@@ -1211,3 +1211,17 @@ def test_a_number_that_is_part_of_a_name_counts_nothing(text: str, counted: set[
     assert counted <= found
     if not counted:
         assert found == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry is suing Norland over three state statutes.",
+        "The parties are at odds over 12 clauses of the treaty.",
+        "The union has filed a lawsuit over three new rules.",
+    ],
+)
+def test_over_after_a_dispute_gives_what_it_is_about_not_a_bound(text: str) -> None:
+    (claim,) = claims_of(text)
+    assert claim.qualifier is None
+    assert claims_of("Over 3,000 people attended the rally.")[0].qualifier == "more than"

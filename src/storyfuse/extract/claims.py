@@ -1178,6 +1178,10 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 compared = skipped and before is not None and before.pos_ == "NOUN"
                 if word.lower_ in PREPOSITION_QUALIFIERS and compared:
                     continue
+                # "suing California over three state statutes": what a dispute is about
+                near = [before, *list(word.ancestors)[:3]] if before is not None else []
+                if word.lower_ == "over" and any(t.lemma_ in DISPUTES for t in near):
+                    continue
             return QUALIFIERS_BEFORE[phrase]
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
         if end is None:
@@ -1186,6 +1190,16 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
         if following in QUALIFIERS_AFTER:
             return QUALIFIERS_AFTER[following]
     return None
+
+
+# Words of a dispute or a worry, after which "over" gives what it is about, not a bound:
+# "suing California over three state statutes", "at odds over two bills".
+DISPUTES = frozenset(
+    {"sue", "suing", "fight", "clash", "argue", "dispute", "battle", "spar", "feud", "quarrel",
+     "split", "divide", "divided", "wrangle", "disagree", "odd", "odds", "row", "tension",
+     "concern", "worry", "anger", "outrage", "fury", "controversy", "standoff", "impasse",
+     "lawsuit", "suit"}
+)  # fmt: skip
 
 
 # Verbs that go up to a level themselves ("ticked up to 49%", "inched up to"); "raise up to
