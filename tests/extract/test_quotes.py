@@ -323,6 +323,16 @@ def test_a_title_written_as_a_name_before_the_persons_name_is_theirs(title: str)
     assert q.speaker == "Maria Lopez"
 
 
+@pytest.mark.parametrize("described", ["An irritated", "A teary-eyed", "A visibly angry"])
+def test_a_description_of_a_named_person_is_no_part_of_the_name(described: str) -> None:
+    text = (
+        f"Maria Lopez met the council on Monday. {described} Lopez then said, “The port will "
+        "reopen by May.”"
+    )
+    q = one(quotes_of(text), "port will reopen")
+    assert q.speaker == "Maria Lopez"
+
+
 def test_a_person_confirmed_in_office_is_no_report() -> None:
     text = (
         "No nominee to the court has ever been confirmed by the Senate this close to an "

@@ -343,6 +343,14 @@ def _described(amod: Token) -> bool:
     ) and ("-" in written or any(ch.isdigit() for ch in written))
 
 
+def _an_indefinite_name(head: Token) -> bool:
+    """A person's name after "a" or "an", whose adjectives describe the person at that moment:
+    "An irritated Biden then said", "a visibly angry Trump"."""
+    return head.ent_type_ == "PERSON" and head.is_title and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+    )
+
+
 def _of_phrase(of: Token) -> list[Token]:
     """An "of" phrase that completes a role ("secretary of state", "early results of the exit
     poll"), without what its noun phrase goes on with ("... conducted by Edison Research")."""
@@ -580,6 +588,7 @@ class _Finder:
         keep = [head]
         named: list[Token] = []
         completes: list[Token] = []  # an "of" phrase that completes a role
+        described = -1  # where a description before the name ends
         for child in head.children:
             if child.dep_ == "appos":
                 named.extend(child.subtree)
@@ -592,10 +601,11 @@ class _Finder:
                 child.dep_ == "amod"
                 and child.i < head.i
                 and head.tag_ == "NNP"
-                and _described(child)
+                and (_described(child) or _an_indefinite_name(head))
             ):
-                # a description is no part of a name: "82-year-old Richard Viguerie" ("many
-                # Republicans", "former Rep. Ron Paul" stay)
+                # a description is no part of a name: "82-year-old Richard Viguerie", "An
+                # irritated Biden" ("many Republicans", "former Rep. Ron Paul" stay)
+                described = max(described, child.right_edge.i)
                 continue
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
             if employer and head.ent_type_ == "PERSON":
@@ -643,7 +653,7 @@ class _Finder:
         # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
         keep = keep + completes
         keep.sort(key=lambda t: t.i)
-        lo, hi = self._after_quotation(keep[0].i, head), keep[-1].i
+        lo, hi = max(self._after_quotation(keep[0].i, head), described + 1), keep[-1].i
         span = self.doc[lo : hi + 1]
         words = [t for t in span if not (t.is_punct and t.i in (lo, hi))]
         # only the line the name is on (a timestamp or dateline line may be parsed into it),
