@@ -92,6 +92,18 @@ def test_person_title_surname_and_role_are_one_name() -> None:
         assert ix.canonical(form) == "Aino Varga", form
 
 
+def test_a_title_before_a_surname_with_a_particle_is_split_off() -> None:
+    assert split_title("Mayor de Varga") == ("Mayor", "de Varga")
+    assert split_title("Mayor Aino de Varga") == ("Mayor", "Aino de Varga")
+    ix = NameIndex.build(
+        [
+            ("Mayor Aino de Varga", "PERSON", "Mayor Aino de Varga opened the port."),
+            ("Mayor de Varga", "PERSON", "Mayor de Varga announced it on Tuesday."),
+        ]
+    )
+    assert ix.canonical("Mayor de Varga") == "Aino de Varga"
+
+
 def test_role_learned_from_apposition() -> None:
     ix = index()
     assert ix.canonical("the authority's spokesperson") == "Petra Lund"

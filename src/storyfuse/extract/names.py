@@ -276,8 +276,12 @@ def split_title(name: str) -> tuple[str, str]:
     words = clean(name).split()
     cut = -1
     for i, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in ROLE_WORDS and words[i + 1][:1].isupper():
-            cut = i
+        after = words[i + 1 :]
+        if w.lower().rstrip(".") in ROLE_WORDS and (
+            after[0][:1].isupper()
+            or (after[0] in NAME_PARTICLES and len(after) > 1 and after[1][:1].isupper())
+        ):
+            cut = i  # "Mayor Bill de Blasio", "Mayor de Blasio"
         elif i > 0 and cut == i - 1 and w.lower() in TITLE_QUALIFIERS:
             cut = i  # a qualifier after the title: "Law Professor Emeritus Alan Dershowitz"
         elif i == 0 and w.lower() in PARTY_WORDS and len(words) >= 3:
