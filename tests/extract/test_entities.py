@@ -597,6 +597,14 @@ def test_a_persons_name_and_the_place_they_are_of_are_two_entities() -> None:
     assert not any(" of " in name for name, _ in found)
 
 
+def test_a_country_after_a_role_and_the_person_named_after_it_are_two_entities() -> None:
+    found = labels("Former U.S. Ambassador to Ukraine Marie Yovanovitch will testify Friday.")
+    assert ("Ukraine", "GPE") in found and ("Marie Yovanovitch", "PERSON") in found
+    # a place's own body or building after "to" stays whole
+    found = labels("He was taken to Bethesda Naval Hospital. She went to Texas Tech University.")
+    assert not any(label == "PERSON" for _, label in found)
+
+
 def test_a_participle_opening_a_sentence_with_its_agent_is_no_name() -> None:
     found = labels(
         "Stung by criticism from within their own ranks, House Democrats rushed Tuesday to "

@@ -75,6 +75,7 @@ def test_split_title_from_name() -> None:
     assert split_title("Sens. Varga") == ("Sens.", "Varga")
     assert split_title("Det. Ada Moss") == ("Det.", "Ada Moss")
     assert split_title("Army Cpl. Ada Moss") == ("Army Cpl.", "Ada Moss")
+    assert split_title("Senate Parliamentarian Ada Moss") == ("Senate Parliamentarian", "Ada Moss")
     # a party before a full name is written as a title is; the party's own bodies stay names
     assert split_title("Republican Ada Moss") == ("Republican", "Ada Moss")
     assert split_title("Democratic National Committee") == ("", "Democratic National Committee")

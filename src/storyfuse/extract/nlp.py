@@ -61,6 +61,7 @@ from storyfuse.extract.names import (
     SUFFIXES,
     TITLE_QUALIFIERS,
     a_description,
+    looks_personal,
     without_accents,
 )
 from storyfuse.model import Entity, Sentence, Word
@@ -561,6 +562,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ]
     ents = _merge(doc, ents, _titled_names(doc, ents, tokens))
     ents = _merge(doc, ents, [s for e in ents for s in _person_of_place(e)])
+    ents = _merge(doc, ents, [s for e in ents for s in _place_then_person(e)])
     # a one-word "person" that "its" goes on from is a company, in all its mentions
     full_surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     bodies = {e.text for e in ents if _followed_by_its(e)} - full_surnames
@@ -759,6 +761,33 @@ def _person_of_place(ent: Span) -> list[Span]:
         Span(ent.doc, ent.start, of.i, label="PERSON"),
         Span(ent.doc, of.i + 1, ent.end, label="GPE"),
     ]
+
+
+def _place_then_person(ent: Span) -> list[Span]:
+    """ "ambassador to Ukraine Marie Yovanovitch" (one ORG): after a role and "to" or "of", a
+    country or U.S. state, then a full name of two or three capitalised words, are the place
+    and the person ("Bethesda Naval Hospital", "George W. Bush" and "Texas Tech University"
+    stay whole)."""
+    if ent.label_ not in ("ORG", "PERSON") or ent.start < 2:
+        return []
+    doc = ent.doc
+    if doc[ent.start - 1].lower_ not in ("to", "of") or doc[ent.start - 2].lower_ not in ROLE_WORDS:
+        return []
+    names, _ = _geonames()
+    states = set(names.get_countries_by_names()) | set(names.get_us_states_by_names())
+    for n in (1, 2):
+        place, person = ent[:n], ent[n:]
+        if (
+            place.text in states
+            and 2 <= len(person) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in person)
+            and looks_personal(person.text)
+        ):
+            return [
+                Span(doc, place.start, place.end, label="GPE"),
+                Span(doc, person.start, person.end, label="PERSON"),
+            ]
+    return []
 
 
 def _in_title_case(token: Token) -> bool:
