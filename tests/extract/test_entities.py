@@ -605,6 +605,12 @@ def test_a_country_after_a_role_and_the_person_named_after_it_are_two_entities()
     assert not any(label == "PERSON" for _, label in found)
 
 
+def test_a_partys_letter_in_brackets_is_no_entity() -> None:
+    found = labels("Biden beat Sen. Bernie Sanders (I., Vt.) in Illinois on Tuesday.")
+    assert ("Bernie Sanders", "PERSON") in found
+    assert not any(name.rstrip(".") == "I" for name, _ in found)
+
+
 def test_a_participle_opening_a_sentence_with_its_agent_is_no_name() -> None:
     found = labels(
         "Stung by criticism from within their own ranks, House Democrats rushed Tuesday to "

@@ -628,6 +628,9 @@ def entity_fixes(doc: Doc) -> Doc:
             continue  # "COVID-19" (ORG): a disease is no body, person or place
         if ent.text in TIME_ZONES and _after_a_clock_time(ent):
             continue  # "at 11 a.m. (1500 GMT)" (ORG): a time zone is no body
+        letter = ent.text.rstrip(".")
+        if len(letter) == 1 and letter.isalpha() and doc[max(ent.start - 1, 0)].text == "(":
+            continue  # "Sen. Bernie Sanders (I., Vt.)" (ORG): a party's letter is no body
         if any(w in PLATFORMS for w in words) and all(
             w in PLATFORMS or w in PLATFORM_JOINERS for w in words
         ):
