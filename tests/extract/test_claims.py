@@ -1168,6 +1168,7 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     found = {(c.number_text, c.unit) for c in claims_of(text)}
     assert ("419,000", "claim") in found
     assert ("50", "death") in found
+    assert by_text(claims_of(text))["50"].thing == "death toll"  # not "50 death"
     # a level is no count of what reaches it
     assert not any(text == "40" for text, _ in found)
 

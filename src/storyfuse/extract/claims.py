@@ -941,6 +941,8 @@ def _thing(item: _Item) -> str | None:
     while start < noun.i and not doc[start].is_alpha:
         start += 1
     end = noun.i + 1
+    if noun.dep_ == "compound" and noun.head.i == end and noun.head.lemma_ in COUNT_NOUNS:
+        end += 1  # "the death toll rose to 335": the toll, not "death"
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
         objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
@@ -1018,6 +1020,8 @@ def _noun_phrase(noun: Token, share: Token) -> str:
     if doc[start].text in ("-", "–"):
         start -= 1  # the whole hyphened modifier: "technology-heavy Nasdaq Composite"
     end = noun.i + 1
+    if noun.dep_ == "compound" and noun.head.i == end and noun.head.lemma_ in COUNT_NOUNS:
+        end += 1  # "the death toll rose to 335": the toll, not "death"
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
         objects = [c for c in of.children if c.dep_ == "pobj"]
