@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 42  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 43  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -191,10 +191,19 @@ ANALYSIS_VERSION = 42  # 2: claims say what they count; entity spans and list co
 # 42: "copyright", "jump to" and "By" in a headline make it no furniture nor byline ("... $8
 # billion copyright dispute"); a wire's credit glued to the lede is set apart ("(CNN)President");
 # the object of "prompting X to slam" is who slams; a year after a law's name dates no figure
+# 43: a body that only repeats its headline is kept; a participle after a relative clause that
+# says nothing goes with the main subject ("who show up, saying"); a pronoun speaker is no one
+# the quote names; a statement owned by a name is the owner's; a title written as a name before
+# a person's name is theirs ("Chief Justice of the United States John Roberts"); a description
+# after "a" is no part of a speaker's name ("An irritated Biden"); a number in a name counts
+# nothing ("Group of Seven"); a time across "and" is another figure's; an unplaced relative date
+# of an undated article leaves its figure undated; "over" after a dispute is no bound; a toll's
+# figure counts the toll; "Mayor de Blasio" and "Parliamentarian X" are titles; "Ambassador to
+# Ukraine Marie Yovanovitch" is a place and a person; a party's letter in brackets is no entity
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 26  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 27  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -283,6 +292,7 @@ BRIEF_VERSION = 26  # 2: forecasts marked "expected" in the timeline and the fig
 # investigate his accounts in July 2017"); the first part of a hyphenated word is no headline
 # verb ("neo-Nazis")
 # 26: a count written as a gap to another ("$2 trillion away from") is no answer to how many
+# 27: a negated source ("No Republicans voted") gives no name to the group it negates
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
