@@ -292,7 +292,8 @@ BRIEF_VERSION = 27  # 2: forecasts marked "expected" in the timeline and the fig
 # investigate his accounts in July 2017"); the first part of a hyphenated word is no headline
 # verb ("neo-Nazis")
 # 26: a count written as a gap to another ("$2 trillion away from") is no answer to how many
-# 27: a negated source ("No Republicans voted") gives no name to the group it negates
+# 27: a negated source ("No Republicans voted") gives no name to the group it negates; the level
+# a change started from ("increased from 6,121 in 2016 to 7,314") answers no count question
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

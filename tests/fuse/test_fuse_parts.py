@@ -120,6 +120,28 @@ def test_a_peak_answers_another_question_than_the_count():
     assert len(number_conflicts(story, [figure(373_000, "b"), figure(380_000, "c")])) == 1
 
 
+def test_the_level_a_change_started_from_answers_another_question_than_the_count():
+    from tests.fuse.builders import text_figure, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "There were 7,314 harbour thefts last year, up from 7,120 in 2018, the highest "
+        "number since 2008, according to the police report released on Monday.",
+        "b": "The annual police reports show that harbour thefts have increased from 6,121 "
+        "thefts in 2016 to 7,314 in 2019, a 19.49 percent increase.",
+        "c": "There were 6,121 harbour thefts last year, the highest number since 2008, "
+        "according to the port report released on Monday.",
+    }
+    story = text_story(texts)
+    latest = text_figure(texts, "a", 7_314, "theft", "police report")
+    earlier = text_figure(texts, "b", 6_121, "theft", "annual police reports", date="2016")
+    assert number_conflicts(story, [latest, earlier]) == []
+    # a count of the same year still disagrees
+    other = text_figure(texts, "c", 6_121, "theft", "port")
+    assert len(number_conflicts(story, [latest, other])) == 1
+
+
 def test_how_many_sources_an_outlet_spoke_to_is_no_conflict():
     from tests.fuse.builders import counts, text_story
 

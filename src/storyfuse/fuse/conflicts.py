@@ -505,6 +505,14 @@ _EXTREME = re.compile(
 )
 
 
+# what comes before a count given as the level a change started from: "up from 7,120",
+# "rose from 6,121 incidents in 2016 to 7,314" (with a "to" and a figure after it)
+_APPROX = r"(?:(?:about|around|nearly|almost|roughly|more than|over)\s+)?[$£€]?"
+_UP_FROM = re.compile(rf"\b(?:up|down)\s+from\s+{_APPROX}$", re.IGNORECASE)
+_FROM = re.compile(rf"\bfrom\s+{_APPROX}$", re.IGNORECASE)
+_TO_FIGURE = re.compile(r"[^.;]*?\bto\s+[$£€]?\d")
+
+
 Written = list[tuple[str, NumberMention]]
 
 
@@ -520,6 +528,20 @@ def _extreme(f: Figure, written: Written) -> bool:
     there are ("373,000 last week"). ``written``: the figure's ``_written_numbers``."""
     return any(
         m.value == f.value and _EXTREME.search(text, 0, m.start) is not None
+        for text, m in written
+    )
+
+
+def _earlier_level(f: Figure, written: Written) -> bool:
+    """Whether a sentence of the figure gives its count as the level a change started from
+    ("increased from 6,121 incidents in 2016 to 7,314 in 2019", "up from 7,120"): that answers
+    how many there were before, not how many there are."""
+    return any(
+        m.value == f.value
+        and (
+            _UP_FROM.search(text, 0, m.start) is not None
+            or (_FROM.search(text, 0, m.start) is not None and _TO_FIGURE.match(text, m.end))
+        )
         for text, m in written
     )
 
@@ -577,7 +599,12 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     # each figure's sentences read for their numbers once, for both questions below
     written = {k: _written_numbers(figures[k]) for k in texts}
     differences = {k: _difference(figures[k], written[k]) for k in texts}
-    extremes = {k: _extreme(figures[k], written[k]) for k in texts}
+    # a peak or a low, or the level a change started from, answers another question than a
+    # count itself ("a peak of 904,000 in January", "up from 7,120")
+    extremes = {
+        k: _extreme(figures[k], written[k]) or _earlier_level(figures[k], written[k])
+        for k in texts
+    }
     months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
