@@ -564,29 +564,32 @@ def test_date_comes_from_a_time_mention_in_the_same_sentence() -> None:
     assert second.date is None
 
 
-def test_date_of_the_numbers_own_clause_wins_over_a_nearer_one() -> None:
-    text = (
-        "The ministry expects the company to hire some 4,000 workers by March, including "
-        "about 900 workers who were taken on by its many building contractors this month."
-    )
-    times = (
-        time_mention(text, "March", "2025-03"),
-        time_mention(text, "this month", "2024-11"),
-    )
-    claims = by_text(claims_of(text, times=times, published="2024-11-20"))
-    assert claims["4,000"].date == "2025-03"
-    assert claims["900"].date == "2024-11"
-
-
-def test_a_time_in_another_conjunct_does_not_date_a_figure() -> None:
-    text = "The port paid $110,000 in fees on June 9, and $170,000 on July 10."
-    times = (
-        time_mention(text, "June 9", "2024-06-09"),
-        time_mention(text, "July 10", "2024-07-10"),
-    )
-    claims = by_text(claims_of(text, times=times, published="2024-08-01"))
-    assert claims["$110,000"].date == "2024-06-09"
-    assert claims["$170,000"].date == "2024-07-10"
+@pytest.mark.parametrize(
+    ("text", "times", "dates"),
+    [
+        # the number's own clause wins over a nearer time
+        (
+            (
+                "The ministry expects the company to hire some 4,000 workers by March, including "
+                "about 900 workers who were taken on by its many building contractors this month."
+            ),
+            (("March", "2025-03"), ("this month", "2024-11")),
+            {"4,000": "2025-03", "900": "2024-11"},
+        ),
+        # a time across "and" is another conjunct's
+        (
+            "The port paid $110,000 in fees on June 9, and $170,000 on July 10.",
+            (("June 9", "2024-06-09"), ("July 10", "2024-07-10")),
+            {"$110,000": "2024-06-09", "$170,000": "2024-07-10"},
+        ),
+    ],
+)
+def test_a_figure_takes_the_date_of_its_own_clause_and_conjunct(
+    text: str, times: tuple[tuple[str, str], ...], dates: dict[str, str]
+) -> None:
+    mentions = tuple(time_mention(text, phrase, value) for phrase, value in times)
+    claims = by_text(claims_of(text, times=mentions, published="2024-11-20"))
+    assert {number: claims[number].date for number in dates} == dates
 
 
 def test_an_unplaced_relative_date_of_an_undated_article_leaves_its_figure_undated() -> None:
