@@ -918,6 +918,15 @@ def _misread_verb(tokens: Span) -> bool:
 _THING_MODIFIERS = frozenset(["compound", "amod", "nmod", "advmod", "npadvmod", "punct"])
 
 
+def _past_the_count(noun: Token) -> int:
+    """Where a counted noun's phrase ends: after the noun, or after the count it names the kind
+    of ("the death toll rose to 335" counts the toll, not "death")."""
+    end = noun.i + 1
+    if noun.dep_ == "compound" and noun.head.i == end and noun.head.lemma_ in COUNT_NOUNS:
+        end += 1
+    return end
+
+
 def _thing(item: _Item) -> str | None:
     """What a number counts, in the text's words: the counted noun with the modifiers before it
     ("five coastal training grounds" -> "coastal training grounds") and, after it, an "of"
@@ -940,9 +949,7 @@ def _thing(item: _Item) -> str | None:
         start -= 1
     while start < noun.i and not doc[start].is_alpha:
         start += 1
-    end = noun.i + 1
-    if noun.dep_ == "compound" and noun.head.i == end and noun.head.lemma_ in COUNT_NOUNS:
-        end += 1  # "the death toll rose to 335": the toll, not "death"
+    end = _past_the_count(noun)
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
         objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
@@ -1019,9 +1026,7 @@ def _noun_phrase(noun: Token, share: Token) -> str:
         start -= 1
     if doc[start].text in ("-", "–"):
         start -= 1  # the whole hyphened modifier: "technology-heavy Nasdaq Composite"
-    end = noun.i + 1
-    if noun.dep_ == "compound" and noun.head.i == end and noun.head.lemma_ in COUNT_NOUNS:
-        end += 1  # "the death toll rose to 335": the toll, not "death"
+    end = _past_the_count(noun)
     of = doc[end] if end < noun.sent.end else None
     if of is not None and of.lower_ == "of" and of.head.i == noun.i:
         objects = [c for c in of.children if c.dep_ == "pobj"]

