@@ -27,7 +27,8 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   far, and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share; so does a sum of money (``SAME_MONEY_QUESTION``). A difference ("5,000 more", "another
-  5.2 million") answers another question than a count, and a count of those who tell the story
+  5.2 million"), a peak or a low, or the level a change started from ("up from 7,120") answers
+  another question than a count, and a count of those who tell the story
   ("four U.S. officials familiar with the matter said") answers none, nor does a count of what
   is only planned or possible answer one of what was done ("could soon be vaccinating 1.5
   million a day" / "1.3 million were inoculated on Thursday"), nor a toll one of what people
@@ -496,18 +497,15 @@ _ANOTHER = re.compile(r"\b(?:another|an additional|an extra)\s+[$£€]?$", re.I
 _APART = re.compile(r"\s+(?:\w+\s+)?(?:away from|short of|shy of)\b", re.IGNORECASE)
 
 
+# an approximation and a currency sign between a word and its count: "about $"
+_APPROX = r"(?:(?:about|around|nearly|almost|roughly|more than|over)\s+)?[$£€]?"
 # what comes before a count given as an extreme: "a peak of 904,000", "a record high of",
 # "a low of about 200"
 _EXTREME = re.compile(
-    r"\b(?:peak|high|low|record|maximum|minimum)\s+(?:of\s+)?"
-    r"(?:(?:about|around|nearly|almost|roughly|more than|over)\s+)?[$£€]?$",
-    re.IGNORECASE,
+    rf"\b(?:peak|high|low|record|maximum|minimum)\s+(?:of\s+)?{_APPROX}$", re.IGNORECASE
 )
-
-
 # what comes before a count given as the level a change started from: "up from 7,120",
 # "rose from 6,121 incidents in 2016 to 7,314" (with a "to" and a figure after it)
-_APPROX = r"(?:(?:about|around|nearly|almost|roughly|more than|over)\s+)?[$£€]?"
 _UP_FROM = re.compile(rf"\b(?:up|down)\s+from\s+{_APPROX}$", re.IGNORECASE)
 _FROM = re.compile(rf"\bfrom\s+{_APPROX}$", re.IGNORECASE)
 _TO_FIGURE = re.compile(r"[^.;]*?\bto\s+[$£€]?\d")
