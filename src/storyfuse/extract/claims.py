@@ -1201,13 +1201,13 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
     return None
 
 
-# Words of a dispute or a worry, after which "over" gives what it is about, not a bound:
-# "suing California over three state statutes", "at odds over two bills".
+# Words of a dispute or a worry, by lemma ("suing" is "sue", "odds" is "odd"), after which
+# "over" gives what it is about, not a bound: "suing California over three state statutes",
+# "at odds over two bills".
 DISPUTES = frozenset(
-    {"sue", "suing", "fight", "clash", "argue", "dispute", "battle", "spar", "feud", "quarrel",
-     "split", "divide", "divided", "wrangle", "disagree", "odd", "odds", "row", "tension",
-     "concern", "worry", "anger", "outrage", "fury", "controversy", "standoff", "impasse",
-     "lawsuit", "suit"}
+    {"sue", "fight", "clash", "argue", "dispute", "battle", "spar", "feud", "quarrel", "split",
+     "divide", "wrangle", "disagree", "odd", "row", "tension", "concern", "worry", "anger",
+     "outrage", "fury", "controversy", "standoff", "impasse", "lawsuit", "suit"}
 )  # fmt: skip
 
 
