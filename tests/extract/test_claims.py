@@ -1176,6 +1176,18 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert not any(text == "40" for text, _ in found)
 
 
+def test_a_date_after_the_amount_is_when_not_what_it_counts() -> None:
+    text = (
+        "Initial jobless claims fell to 498,000 last week. Continuing claims rose to 3,100 "
+        "last month, officials said. The strike lasted 500 days."
+    )
+    found = by_text(claims_of(text))
+    assert found["498,000"].unit == "claim"
+    assert found["498,000"].thing == "initial jobless claims"
+    assert (found["3,100"].thing, found["3,100"].claimant) == ("continuing claims", "officials")
+    assert "500" not in found  # a duration is the number's own time, no figure
+
+
 def test_a_names_number_after_its_possessive_is_no_count() -> None:
     text = "The Standard & Poor’s 500 index was up 57 points. Norvik's 500 stores closed."
     found = [(c.number_text, c.unit) for c in claims_of(text)]

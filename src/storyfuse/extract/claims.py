@@ -242,6 +242,7 @@ TIME_UNITS = frozenset(
         "millennium",
     ]
 )
+TIME_ENTITIES = frozenset(["DATE", "TIME"])
 # Nouns that name a count without saying what is counted: "the number of X is N" counts X.
 COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "figure"])
 # Entity types whose numbers are part of a name, not a quantity.
@@ -797,9 +798,25 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         previous is not None
         and previous.unit not in {"percent", None}
         and not previous.number.currency
+        and not _level_left(item, previous)
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _level_left(item: _Item, previous: _Item) -> bool:
+    """Whether ``item`` is the level that ``previous`` changed from, of a level that changes of
+    itself ("claims fell to 473,000 last week from 507,000 a week earlier"): a count of another
+    time, no figure of the story (see ``_changed_thing``)."""
+    root, before = item.tokens.root, previous.tokens.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and before.dep_ == "pobj"
+        and before.head.lower_ in ("to", "at")
+        and root.head.head.i == before.head.head.i
+        and before.head.head.lemma_ in LEVEL_VERBS
+    )
 
 
 def _noun_tagged_a_verb(token: Token) -> bool:
@@ -857,6 +874,8 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     j = end
     while j < sent.end and len(run) < 7:
         tok = doc[j]
+        if _a_time_after(tok, root):
+            break  # "claims fell to 498,000 last week": the week is when, not what
         if tok.pos_ in {"ADJ", "NOUN", "PROPN"} or tok.text in {"-", "–"} and run:
             run.append(tok)
         elif tok.pos_ == "NUM" and j + 1 < sent.end and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
@@ -894,6 +913,13 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
     plural = [t for t in nouns if t.tag_ == "NNPS"]
     return plural[-1] if plural else None
+
+
+def _a_time_after(tok: Token, number: Token) -> bool:
+    """A word of a date or time written after a number and not part of its phrase: the time
+    of the figure ("fell to 498,000 last week", "rose to 45 this morning"), where "500 days"
+    and "45 minutes" are the number's own time (in its entity, found as time units)."""
+    return tok.ent_type_ in TIME_ENTITIES and number.ent_type_ not in TIME_ENTITIES
 
 
 def _misread_verb(tokens: Span) -> bool:
