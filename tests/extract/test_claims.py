@@ -1188,6 +1188,14 @@ def test_a_date_after_the_amount_is_when_not_what_it_counts() -> None:
     assert "500" not in found  # a duration is the number's own time, no figure
 
 
+def test_a_level_reached_after_a_change_counts_the_subject() -> None:
+    text = "Applications fell by 5,000 to 210,000. Sales rose 4% to 700,000 homes."
+    found = by_text(claims_of(text))
+    assert (found["210,000"].thing, found["210,000"].upper) == ("applications", None)
+    # a share and a count are two figures, no range from 4 to 700,000
+    assert (found["4%"].upper, found["700,000"].unit) == (None, "home")
+
+
 def test_a_names_number_after_its_possessive_is_no_count() -> None:
     text = "The Standard & Poor’s 500 index was up 57 points. Norvik's 500 stores closed."
     found = [(c.number_text, c.unit) for c in claims_of(text)]

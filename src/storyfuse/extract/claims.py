@@ -407,8 +407,8 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
     gap = text_of(doc)[a.end : b.start].strip().lower()
     if a.number.currency and b.number.currency and a.number.currency != b.number.currency:
         return False
-    if (a.number.percent and b.number.currency) or (a.number.currency and b.number.percent):
-        return False  # "rose 3.5 percent to $27.2 billion"
+    if (a.number.percent and not b.number.percent) or (a.number.currency and b.number.percent):
+        return False  # "rose 3.5 percent to $27.2 billion", "rose 4% to 700,000 homes"
     if b.number.value <= _range_start(a, b):
         return False  # descending or equal: a comparison or a score, not a range
     before = _word_before(a, sent)
@@ -1115,7 +1115,7 @@ def _amount_subject(item: _Item) -> Token | None:
         verb = root.head
     elif (
         root.dep_ == "pobj"
-        and root.head.lower_ in ("to", "at")
+        and (root.head.lower_ in ("to", "at") or _level_after_change(root))
         and root.head.head.lemma_ in LEVEL_VERBS
     ):
         verb = root.head.head
@@ -1131,6 +1131,14 @@ def _amount_subject(item: _Item) -> Token | None:
         kinds = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         return kinds[0] if kinds else None
     return None
+
+
+def _level_after_change(root: Token) -> bool:
+    """ "fell by 5,000 to 210,000": the parse may make the change and "to" modifiers of the
+    level, the object of "by"; the level is the number after "to"."""
+    return root.head.lower_ == "by" and any(
+        c.dep_ == "quantmod" and c.lower_ == "to" and c.i < root.i for c in root.children
+    )
 
 
 def _changed_thing(item: _Item) -> Token | None:
