@@ -611,6 +611,12 @@ def test_a_partys_letter_in_brackets_is_no_entity() -> None:
     assert not any(name.rstrip(".") == "I" for name, _ in found)
 
 
+def test_a_code_of_letters_and_digits_is_no_person_place_or_people() -> None:
+    found = labels("Employers filed petitions for H-2B visas in Texas. The B-52 landed in Guam.")
+    assert not any(name == "H-2B" for name, _ in found)
+    assert ("Texas", "GPE") in found and ("Guam", "GPE") in found
+
+
 def test_a_participle_opening_a_sentence_with_its_agent_is_no_name() -> None:
     found = labels(
         "Stung by criticism from within their own ranks, House Democrats rushed Tuesday to "

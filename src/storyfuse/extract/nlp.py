@@ -83,6 +83,10 @@ AREA_WORDS = {
 # document overrides them. PERSON and ORG are left alone: "Washington" may be both.
 WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
+# A code of letters and digits ("H-1B", "HB-2", "Future45", "335th"): whatever it names (a visa,
+# a bill, a group, a unit), the model's label of a person, a place or a people is a guess.
+CODE = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+CODE_MISLABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 # Nouns a town's name qualifies: "Sanford police", "Tarnby residents" ("the Obama
 # administration" is his).
@@ -628,6 +632,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue  # "COVID-19" (ORG): a disease is no body, person or place
         if ent.text in TIME_ZONES and _after_a_clock_time(ent):
             continue  # "at 11 a.m. (1500 GMT)" (ORG): a time zone is no body
+        if label in CODE_MISLABELS and CODE.fullmatch(ent.text):
+            continue  # "H-2B visas" (GPE): a code is no person, place or people
         letter = ent.text.rstrip(".")
         if len(letter) == 1 and letter.isalpha() and doc[max(ent.start - 1, 0)].text == "(":
             continue  # "Sen. Bernie Sanders (I., Vt.)" (ORG): a party's letter is no body
