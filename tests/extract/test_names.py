@@ -336,6 +336,19 @@ def test_acronym_spelling_two_long_forms_is_left_as_written() -> None:
     assert ix.canonical("Baltic Union") != ix.canonical("Border Unit")
 
 
+def test_the_district_written_after_washington_is_the_capital() -> None:
+    sentence = "The gun was shown in Washington, D.C., last year."
+    ix = NameIndex.build(
+        [("Washington", "GPE", sentence), ("D.C.", "GPE", sentence), ("D.C.", "GPE", "In D.C.")]
+    )
+    assert ix.canonical("D.C.") == ix.canonical("Washington")
+    # a story that never writes the two together may mean the state
+    apart = NameIndex.build(
+        [("Washington", "GPE", "Seattle, Washington, voted."), ("D.C.", "GPE", "In D.C.")]
+    )
+    assert apart.canonical("D.C.") != apart.canonical("Washington")
+
+
 def test_a_state_written_in_its_ap_abbreviation_is_the_state() -> None:
     ix = NameIndex.build(
         [

@@ -190,6 +190,8 @@ _DETERMINERS = ("the ", "a ", "an ")
 _ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
 _PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
 _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
+# the capital of the United States with its district, which the tagger takes for two places
+_CAPITAL = re.compile(r"\bWashington,?\s+D\.?C\b")
 # what follows the wire service's credit in a dateline: "NEW YORK (AP) — ...", or the dash ends
 # the text when the parser made the dateline a sentence of its own
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--?)(?:\s|$)")
@@ -779,6 +781,7 @@ class NameIndex:
         # description key -> (as written, the body keys it is written before in apposition)
         self._descriptions: dict[str, tuple[str, set[str]]] = {}
         self._nicknames: dict[str, set[str]] = defaultdict(set)  # key -> quoted nicknames
+        self._capital_written = False  # a sentence writes "Washington, D.C."
 
     # --- building -----------------------------------------------------------------------------
 
@@ -1023,6 +1026,7 @@ class NameIndex:
             self._acronym_of[lk] = acronym
             self._groups.union(ak, lk)
         self._read_body_appositions(text)
+        self._capital_written = self._capital_written or bool(_CAPITAL.search(text))
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
         for pk in people:
@@ -1357,6 +1361,12 @@ class NameIndex:
             full = {states[s] for s in self._surfaces[k] if s in states}
             if len(full) == 1 and (state := full.pop()) in self._kind:
                 self._groups.union(state, k)
+        # "Washington, D.C.", tagged as two places: "D.C." is the city "Washington" names
+        capital = key_of("Washington")
+        if self._capital_written and "GPE" in self._labels.get(capital, {}):
+            for short in ("D.C.", "DC"):
+                if "GPE" in self._labels.get(key_of(short), {}):
+                    self._groups.union(capital, key_of(short))
 
     def _link_short_orgs(self) -> None:
         """ "Norvik" is "Norvik Energi" or "The Norvik Group", and "the Times" is "the Vesna
