@@ -784,6 +784,17 @@ def test_a_title_written_before_a_tagged_name_teaches_its_role() -> None:
     assert ix.canonical("the president") == "Ola Berg"
 
 
+def test_a_title_opening_a_quotation_teaches_its_role() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ada Brenn", "PERSON", "Ada Brenn endorsed him."),
+            ("Brenn", "PERSON", "“Gov. Brenn, blink twice if you are in trouble!” one user wrote."),
+            ("the governor", None, "The governor said so."),
+        ]
+    )
+    assert ix.canonical("the governor") == "Ada Brenn"
+
+
 def test_a_first_name_alone_is_the_one_person_of_the_story_with_it() -> None:
     ix = NameIndex.build(
         [

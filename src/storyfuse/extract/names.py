@@ -190,6 +190,8 @@ _DETERMINERS = ("the ", "a ", "an ")
 _ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
 _PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
 _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
+# marks that open a quotation or a bracket, glued to the word after them
+_OPENING = "“\"‘'(["
 # the capital of the United States with its district, which the tagger takes for two places
 _CAPITAL = re.compile(r"\bWashington,?\s+D\.?C\b")
 # what follows the wire service's credit in a dateline: "NEW YORK (AP) — ...", or the dash ends
@@ -573,6 +575,12 @@ def _titles_before(text: str, surface: str) -> list[str]:
         title: list[str] = []
         while words and words[-1].lower().rstrip(".") in ROLE_WORDS | ABBREVIATIONS.keys():
             title.insert(0, words.pop())
+        if words and words[-1].lstrip(_OPENING).lower().rstrip(".") in ROLE_WORDS | (
+            ABBREVIATIONS.keys()
+        ):
+            # a title opening a quotation or a bracket: "“Gov. Ada Moss, blink twice!”"
+            title.insert(0, words.pop().lstrip(_OPENING))
+            words = []
         if not any(w.lower().rstrip(".") in ROLE_HEADS | ABBREVIATIONS.keys() for w in title):
             continue
         qualifiers = 0
