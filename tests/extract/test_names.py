@@ -795,6 +795,17 @@ def test_a_title_opening_a_quotation_teaches_its_role() -> None:
     assert ix.canonical("the governor") == "Ada Brenn"
 
 
+def test_a_role_of_a_year_names_its_holder() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ada Brenn", "PERSON", "Ada Brenn, the 2012 Norland Party nominee, wrote back."),
+            ("the 2012 Norland Party nominee", None, "The 2012 Norland Party nominee said so."),
+        ]
+    )
+    assert ix.canonical("the 2012 Norland Party nominee") == "Ada Brenn"
+    assert not is_role("2 senators")
+
+
 def test_a_first_name_alone_is_the_one_person_of_the_story_with_it() -> None:
     ix = NameIndex.build(
         [

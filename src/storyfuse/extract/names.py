@@ -366,6 +366,10 @@ def role_key(name: str) -> str:
     return " ".join(words)
 
 
+# a role of a year: "2012 Republican presidential nominee" (not a count: "2 senators")
+_YEAR_FIRST = re.compile(r"(?:1[89]|20)\d\d\s+\D")
+
+
 def is_role(name: str) -> bool:
     """A description by role ("the Russian president", "Ukraine's defence minister", "the
     president of the Farm Bureau"); a name whose head is a body's word is the body's ("Justice
@@ -376,7 +380,7 @@ def is_role(name: str) -> bool:
         bool(words)
         and any(w in ROLE_HEADS for w in words)
         and not (head and head[-1] in ORG_HEADS)
-        and not name[:1].isdigit()
+        and (not name[:1].isdigit() or bool(_YEAR_FIRST.match(name)))
     )
 
 
