@@ -324,6 +324,20 @@ def test_undefined_acronym_spelling_one_long_form_is_that_name() -> None:
     assert ix.canonical("Upper Norland Shipping Company") != "United Norland"
 
 
+def test_an_acronym_may_leave_out_the_last_part_after_and() -> None:
+    ix = NameIndex.build(
+        [
+            ("Centers for Harbour Safety and Prevention", "ORG", "The centers warned."),
+            ("CHS", "ORG", "The CHS said so."),
+            ("Norland Fish and Tarn", "ORG", "The firm agreed."),
+            ("NF", "ORG", "NF said so."),
+        ]
+    )
+    assert ix.canonical("CHS") == "Centers for Harbour Safety and Prevention"
+    # two words before "and" are too few to stand for a name
+    assert ix.canonical("NF") == "NF"
+
+
 def test_acronym_spelling_two_long_forms_is_left_as_written() -> None:
     ix = NameIndex.build(
         [

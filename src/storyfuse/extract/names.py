@@ -525,6 +525,16 @@ def _transliterated(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in TRANSLITERATION
 
 
+def _without_last_part(name: str) -> str:
+    """A body's name without a last word joined by "and", which its acronym may leave out
+    ("Centers for Disease Control and Prevention" is the "CDC"); "" when it has no such part
+    or too little is left."""
+    head, joined, tail = name.rpartition(" and ")
+    if not joined or " " in tail.strip() or len(head.split()) < 3:
+        return ""
+    return head
+
+
 def initials(name: str) -> str | None:
     """The acronym that a name of two or more capitalised words spells ("United States of
     America" → "USA"; connecting words skipped), or None."""
@@ -1290,9 +1300,9 @@ class NameIndex:
         for k, kind in self._kind.items():
             if kind == "org" and self._labels[k].keys() & {"ORG", "GPE", "FAC"}:
                 for surface in self._surfaces[k]:
-                    letters = initials(surface)
-                    if letters:
-                        spelled[letters].add(k)
+                    for letters in (initials(surface), initials(_without_last_part(surface))):
+                        if letters:
+                            spelled[letters].add(k)
         defined = {key_of(acronym) for acronym in self._acronym_of.values()}
         for a in acronyms:
             if a in defined:
