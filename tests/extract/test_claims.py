@@ -1196,6 +1196,25 @@ def test_a_level_reached_after_a_change_counts_the_subject() -> None:
     assert (found["4%"].upper, found["700,000"].unit) == (None, "home")
 
 
+def test_a_sum_of_money_says_what_it_is() -> None:
+    text = (
+        "Net income slipped 5% to $141.9 million. Revenue of $2 billion was flat. The Senate "
+        "passed a $1.3 trillion package. The company paid $3 million. Workers earn $12-an-hour "
+        "wages. His net worth dropped to a low of about $1 billion. The fund bought $3 million "
+        "worth of new ads. She earned a total of $675,000."
+    )
+    found = by_text(claims_of(text))
+    assert found["$141.9 million"].thing == "net income"
+    assert found["$2 billion"].thing == "revenue"
+    assert found["$1.3 trillion"].thing == "package"
+    assert found["$1 billion"].thing == "net worth"  # past the low it fell to
+    assert found["$3 million"].thing == "new ads"  # not "worth"
+    # who paid is not what was paid; a rate's noun is what is paid at that rate; a total of
+    # an amount is the amount
+    assert [c.thing for c in claims_of("The company paid $3 million.")] == [None]
+    assert found["$12"].thing is None and found["$675,000"].thing is None
+
+
 def test_a_names_number_after_its_possessive_is_no_count() -> None:
     text = "The Standard & Poor’s 500 index was up 57 points. Norvik's 500 stores closed."
     found = [(c.number_text, c.unit) for c in claims_of(text)]

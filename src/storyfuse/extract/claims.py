@@ -348,7 +348,7 @@ def _sentence_claims(
                 date=_date(item, sent, times, published),
                 number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
-                thing=_thing(item) or _share_of(item),
+                thing=_thing(item) or _share_of(item) or _money_of(item),
             )
         )
     return claims
@@ -1031,6 +1031,71 @@ def _share_of(item: _Item) -> str | None:
     return None
 
 
+# Nouns that measure an amount instead of saying what it is: "a total of $675,000", "a low of
+# $1 billion", "in excess of $80,000", "three-quarters of the $59 million"; what the money is
+# lies further out, if anywhere ("net worth dropped to a low of $1 billion").
+AMOUNT_MEASURES = frozenset(
+    {"total", "sum", "amount", "excess", "range", "low", "high", "half", "quarter", "third",
+     "three-quarters", "two-thirds", "equivalent", "mark", "value", "level", "target", "chunk",
+     "fraction", "portion", "share", "tune", "upwards", "maximum", "minimum", "average"}
+)  # fmt: skip
+# A rate written between an amount and its noun: "$12-an-hour workers", "$6,000 GNP/capita",
+# "a $400-million-a-year business": the noun is what is paid or earned at that rate.
+_RATE_BETWEEN = re.compile(r"\b(?:an?|per)\b|/", re.IGNORECASE)
+
+
+def _money_of(item: _Item) -> str | None:
+    """What a sum of money is, in the text's words: the noun it qualifies ("a $1.3 trillion
+    package"), the noun it is "of" ("revenue of $2 billion", "a loss of $3 million"), or the
+    subject of a verb that gives its level ("net income slipped 5% to $141.9 million", "sales
+    totaled $3 billion", "the cost is $5 million"). Not the subject of any other verb: "the
+    company paid $3 million" says who paid, not what the money is."""
+    if not item.number.currency:
+        return None
+    word = item.tokens.root
+    doc = word.doc
+    head = word.head
+    if word.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN":
+        if head.i < word.i or _RATE_BETWEEN.search(text_of(doc)[item.end : head.idx]):
+            return None
+        if head.lower_ == "worth":  # "$3 million worth of new ads"
+            return _of_object(head, word)
+        return _what_money(head, word, item)
+    for _ in range(2):  # "dropped to a low of about $1 billion": past the measure
+        if word.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            if head.head.lemma_.lower() not in AMOUNT_MEASURES:
+                return _what_money(head.head, word, item)
+            word = head.head
+            head = word.head
+    if word.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.lemma_ in LEVEL_VERBS:
+        verb = head.head
+    elif word.dep_ in ("dobj", "attr") and head.lemma_ in AMOUNT_VERBS | {"be"}:
+        verb = head
+    else:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return _what_money(subjects[0], word, item) if subjects else None
+
+
+def _what_money(noun: Token, amount: Token, item: _Item) -> str | None:
+    """The noun's phrase, unless the noun only measures the amount or names its currency."""
+    lemma = noun.lemma_.lower()
+    if lemma in AMOUNT_MEASURES or lemma == item.unit or is_share(lemma) or not noun.is_alpha:
+        return None
+    return _noun_phrase(noun, amount)
+
+
+def _of_object(noun: Token, amount: Token) -> str | None:
+    objects = [
+        c
+        for of in noun.children
+        if of.lower_ == "of"
+        for c in of.children
+        if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return _noun_phrase(objects[0], amount) if objects else None
+
+
 def _noun_phrase(noun: Token, share: Token) -> str:
     """A noun with the modifiers written before it ("jobless rate"), without determiners,
     possessives or the share itself, and a short "of" phrase after it ("shares of Tarn Corp")."""
@@ -1098,7 +1163,11 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
 # Verbs that say what amount their subject came to: "claims totaled 419,000"
 AMOUNT_VERBS = frozenset({"total", "reach", "top", "exceed", "surpass", "number"})
 # Verbs of change whose "to" or "at" phrase gives the amount reached: "claims rose to 419,000"
-LEVEL_VERBS = frozenset({"rise", "climb", "jump", "fall", "drop", "increase", "grow", "stand"})
+LEVEL_VERBS = frozenset(
+    {"rise", "climb", "jump", "fall", "drop", "increase", "grow", "stand", "decrease",
+     "decline", "surge", "soar", "plunge", "slip", "edge", "slide", "sink", "tumble", "dip",
+     "swell", "shrink", "close", "end", "finish", "settle"}
+)  # fmt: skip
 # Plural nouns whose amount is a level, not a count of them: "temperatures reached 40"
 LEVEL_NOUNS = frozenset(
     {"temperature", "price", "rate", "yield", "level", "score", "rating", "odd", "stock",
