@@ -116,19 +116,22 @@ def shared_qualifier(figure: Mapping[str, Any]) -> str | None:
 
 
 def counted(figure: Mapping[str, Any]) -> str:
-    """What a figure counts, in its texts' words ("North Korean troops"), a share with what it
-    is of ("percent (jobless rate)"); without them, its unit, a currency in the plural
-    ("dollars"). A count other than one is in the plural where the text glued the word to the
+    """What a figure counts, in its texts' words ("North Korean troops"), a share or a sum of
+    money with what it is of ("percent (jobless rate)", "dollars (net income)"); without them,
+    its unit, a currency in the plural ("dollars"). A count other than one is in the plural where the text glued the word to the
     number ("a three-judge panel": 3 judges; "a 10-point lead": 10 points); "percent" stays."""
     unit = figure["unit"]
     thing = figure.get("thing")
     if thing and is_share(unit) and unit.split()[0] not in thing.lower():
         return f"{unit} ({thing})"  # what a share is of: "percent (jobless rate)"
     if unit in MONEY_UNITS:
-        # the currency's own word is its unit ("a trillion-dollar package" counts dollars)
-        if thing and thing.lower() != unit:
-            return thing
-        return unit if unit in _SAME_IN_PLURAL else unit + "s"
+        currency = unit if unit in _SAME_IN_PLURAL else unit + "s"
+        if thing and unit in thing.lower():
+            # the currency's own word: "Canadian dollars"; "a trillion-dollar package" counts
+            # dollars
+            return thing if thing.lower() != unit else currency
+        # what the money is: "dollars (net income)"
+        return f"{currency} ({thing})" if thing else currency
     word = thing or unit
     if figure.get("value") != 1 and word.lower() == unit and _glued(word, figure):
         return _plural(word)
