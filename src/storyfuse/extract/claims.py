@@ -1067,8 +1067,12 @@ def _money_of(item: _Item) -> str | None:
                 return _what_money(head.head, word, item)
             word = head.head
             head = word.head
-    if word.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.lemma_ in LEVEL_VERBS:
-        verb = head.head
+    if (
+        word.dep_ == "pobj"
+        and head.lower_ in ("to", "at", "from")
+        and head.head.lemma_ in LEVEL_VERBS
+    ):
+        verb = head.head  # also the level it changed from: "... from $90.5 million"
     elif word.dep_ in ("dobj", "attr") and head.lemma_ in AMOUNT_VERBS | {"be"}:
         verb = head
     else:
