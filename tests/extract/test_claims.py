@@ -1199,10 +1199,9 @@ def test_a_level_reached_after_a_change_counts_the_subject() -> None:
 def test_a_sum_of_money_says_what_it_is() -> None:
     text = (
         "Net income slipped 5% to $141.9 million from $149.9 million. Revenue of $2 billion "
-        "was flat. The Senate "
-        "passed a $1.3 trillion package. The company paid $3 million. Workers earn $12-an-hour "
-        "wages. His net worth dropped to a low of about $1 billion. The fund bought $3 million "
-        "worth of new ads. She earned a total of $675,000."
+        "was flat. The Senate passed a $1.3 trillion package. The company paid $3 million. "
+        "Workers earn $12-an-hour wages. His net worth dropped to a low of about $1 billion. "
+        "The fund bought $3 million worth of new ads. She earned a total of $675,000."
     )
     found = by_text(claims_of(text))
     assert found["$141.9 million"].thing == found["$149.9 million"].thing == "net income"
