@@ -582,6 +582,12 @@ def test_date_comes_from_a_time_mention_in_the_same_sentence() -> None:
             (("June 9", "2024-06-09"), ("July 10", "2024-07-10")),
             {"$110,000": "2024-06-09", "$170,000": "2024-07-10"},
         ),
+        # of two times in one clause, the one nearer the number as written
+        (
+            "Harbour fees declined to $281 million in 2014 from $303 million in 2011.",
+            (("2014", "2014"), ("2011", "2011")),
+            {"$281 million": "2014", "$303 million": "2011"},
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_own_clause_and_conjunct(
@@ -631,6 +637,19 @@ def test_a_year_describing_a_person_or_in_a_name_does_not_date_a_figure() -> Non
     )
     claims = by_text(claims_of(text, times=(time_mention(text, "2021", "2021"),)))
     assert claims["eight"].date is None
+
+
+def test_a_year_of_a_clause_describing_something_else_does_not_date_a_figure() -> None:
+    text = "Tarn Partners, a firm founded in 2014, is advising Norvik on its $104 billion sale."
+    (claim,) = claims_of(text, times=(time_mention(text, "2014", "2014"),))
+    assert claim.date is None
+    # the clause of the subject, or of what is counted, does
+    text = "The harbour ban that passed in 1993 garnered only 56 votes."
+    (claim,) = claims_of(text, times=(time_mention(text, "1993", "1993"),))
+    assert claim.date == "1993"
+    text = "About 70% of the ads reserved in December come from outside groups."
+    (claim,) = claims_of(text, times=(time_mention(text, "December", "2025-12"),))
+    assert claim.date == "2025-12"
 
 
 def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:

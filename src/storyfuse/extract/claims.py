@@ -40,7 +40,7 @@ from storyfuse import limits
 from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
-from storyfuse.extract.people import OWNER_PRONOUNS, People, finding_author
+from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -1649,11 +1649,48 @@ def _date(
                 continue
             if _in_a_name(span.root):
                 continue
-            rank = own.get(_clause_verb(span.root).i, OTHER_CLAUSE)
-        candidate = (rank, _across_and(item, tm, sent), abs(tm.start - item.start), value)
+            verb = _clause_verb(span.root)
+            if _describes_another(verb, item, own) and _YEAR_OR_MONTH.fullmatch(value or ""):
+                continue  # "Robey Warshaw, a firm founded in 2014, is advising on a $104 ..."
+            rank = own.get(verb.i, OTHER_CLAUSE)
+        gap = tm.start - item.end if tm.start >= item.end else item.start - tm.end
+        candidate = (rank, _across_and(item, tm, sent), gap, value)
         if best is None or candidate[:3] < best[:3]:
             best = candidate
     return best[3] if best else None
+
+
+# A year or a month: the time of background ("founded in 2014"). A day in such a clause is more
+# often the news itself, whatever the parse hangs it on ("a crowd celebrating Bastille Day on
+# Thursday night, killing at least 80 people").
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def _describes_another(verb: Token, item: _Item, own: dict[int, int]) -> bool:
+    """Whether a time's clause describes something other than the number and the participants
+    of its clause ("Robey Warshaw, a firm founded in 2014, is advising on a $104 billion sale",
+    "Madoff, who was arrested in 2008"): when that happened, not when the number holds. The
+    clause of a participant dates it ("The ban that passed in 1993 garnered 56 votes", "70% of
+    the ads reserved in December"), a finding's its figures ("a poll released Monday found 28
+    percent"), and a clause holding the number is its own ("Trump, who in 2012 added two more
+    courses")."""
+    noun = verb.head
+    number = item.tokens.root
+    if (
+        verb.dep_ not in ("relcl", "acl")
+        or verb.i in own
+        or noun.lemma_.lower() in FINDING_NOUNS
+        or verb.left_edge.i <= number.i <= verb.right_edge.i
+    ):
+        return False
+    clause = _clause_verb(number)
+    participants = {number.i} | {
+        c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+    }
+    # up from the described noun to a participant, through its phrase only (not an apposition)
+    while noun.i not in participants and noun.dep_ in ("pobj", "prep", "compound", "amod"):
+        noun = noun.head
+    return noun.i not in participants
 
 
 def _across_and(item: _Item, tm: TimeMention, sent: Span) -> bool:
