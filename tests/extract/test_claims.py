@@ -1234,6 +1234,20 @@ def test_a_sum_of_money_says_what_it_is() -> None:
     assert found["$12"].thing is None and found["$675,000"].thing is None
 
 
+def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:
+    text = (
+        "Net income rose to $108.8 million, or $1.35 a share. It paid 16 pence a share. "
+        "In London, Brent crude fell to $42.46 a barrel. Some 90 people a day were dying. Prices rose 3% "
+        "a year."
+    )
+    found = by_text(claims_of(text))
+    assert found["$1.35"].thing == "a share"
+    assert found["16"].thing == "pence a share"
+    assert found["$42.46"].thing == "Brent crude, a barrel"
+    assert found["90"].thing == "people a day"
+    assert found["3%"].thing != "a year"  # not after a percentage
+
+
 def test_a_names_number_after_its_possessive_is_no_count() -> None:
     text = "The Standard & Poor’s 500 index was up 57 points. Norvik's 500 stores closed."
     found = [(c.number_text, c.unit) for c in claims_of(text)]

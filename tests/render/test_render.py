@@ -371,6 +371,11 @@ def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
     # what a sum is, beside its currency: "1,400 stimulus checks" would read as a count
     assert counted({"unit": "dollar", "thing": "stimulus checks"}) == "dollars (stimulus checks)"
     assert counted({"unit": "dollar", "thing": "Canadian dollars"}) == "Canadian dollars"
+    # a rate written after the sum
+    assert counted({"unit": "dollar", "thing": "a share"}) == "dollars a share"
+    assert counted({"unit": "dollar", "thing": "Brent crude, a barrel"}) == (
+        "dollars a barrel (Brent crude)"
+    )
     assert counted({"unit": "yen"}) == "yen"
     assert counted({"unit": "percent"}) == "percent"
 

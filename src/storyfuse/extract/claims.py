@@ -348,7 +348,7 @@ def _sentence_claims(
                 date=_date(item, sent, times, published),
                 number_text=text_of(doc)[item.start : item.end],
                 upper=item.upper,
-                thing=_thing(item) or _share_of(item) or _money_of(item),
+                thing=_with_rate(_thing(item) or _share_of(item) or _money_of(item), item),
             )
         )
     return claims
@@ -1098,6 +1098,27 @@ def _of_object(noun: Token, amount: Token) -> str | None:
         if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
     ]
     return _noun_phrase(objects[0], amount) if objects else None
+
+
+def _with_rate(thing: str | None, item: _Item) -> str | None:
+    """What a number counts, with the rate written after it: "$1.35 a share", "16 pence a
+    share", "300 people a day", "$42.46 a barrel" of Brent crude ("Brent crude, a barrel"); a
+    sum alone would read as the whole amount. Not after a percentage ("rose 3% a year")."""
+    if item.number.percent:
+        return thing
+    doc = item.tokens.doc
+    j = item.tokens.end
+    if item.unit_token is not None and item.unit_token.i == j:
+        j += 1  # "16 pence a share": after the counted noun
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("a", "an", "per"):
+        return thing
+    noun = doc[j + 1]
+    if noun.pos_ != "NOUN" or (j + 2 < len(doc) and doc[j + 2].pos_ in ("NOUN", "PROPN")):
+        return thing
+    rate = f"{doc[j].lower_} {noun.lower_}"
+    if thing is None:
+        return rate
+    return f"{thing} {rate}" if item.unit_token is not None else f"{thing}, {rate}"
 
 
 def _noun_phrase(noun: Token, share: Token) -> str:

@@ -115,6 +115,10 @@ def shared_qualifier(figure: Mapping[str, Any]) -> str | None:
     return None
 
 
+# the words a rate written after a sum starts with ("a share", "an hour", "per ton")
+_RATES = ("a ", "an ", "per ")
+
+
 def counted(figure: Mapping[str, Any]) -> str:
     """What a figure counts, in its texts' words ("North Korean troops"), a share or a sum of
     money with what it is of ("percent (jobless rate)", "dollars (net income)"); without them,
@@ -130,8 +134,14 @@ def counted(figure: Mapping[str, Any]) -> str:
             # the currency's own word: "Canadian dollars"; "a trillion-dollar package" counts
             # dollars
             return thing if thing.lower() != unit else currency
+        if not thing:
+            return currency
+        # a rate after the sum: "dollars a share", "dollars a barrel (Brent crude)"
+        what, _, rate = thing.rpartition(", ") if ", " in thing else ("", "", thing)
+        if rate.startswith(_RATES):
+            return f"{currency} {rate} ({what})" if what else f"{currency} {rate}"
         # what the money is: "dollars (net income)"
-        return f"{currency} ({thing})" if thing else currency
+        return f"{currency} ({thing})"
     word = thing or unit
     if figure.get("value") != 1 and word.lower() == unit and _glued(word, figure):
         return _plural(word)
