@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 43  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 44  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -200,10 +200,16 @@ ANALYSIS_VERSION = 43  # 2: claims say what they count; entity spans and list co
 # of an undated article leaves its figure undated; "over" after a dispute is no bound; a toll's
 # figure counts the toll; "Mayor de Blasio" and "Parliamentarian X" are titles; "Ambassador to
 # Ukraine Marie Yovanovitch" is a place and a person; a party's letter in brackets is no entity
+# 44: a date after an amount is when, not what it counts ("fell to 498,000 last week"); the level
+# reached after "by" counts the subject; a percentage and a count are no range; a code of
+# letters and digits is no person, place or people ("H-2B"); a sum of money says what it is
+# ("net income", "revenue of"); a rate after a number is part of what it counts ("a share");
+# of two times the nearer one as written dates a figure; a year in a clause describing
+# something else dates none ("a firm founded in 2014")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 27  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 28  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -294,6 +300,10 @@ BRIEF_VERSION = 27  # 2: forecasts marked "expected" in the timeline and the fig
 # 26: a count written as a gap to another ("$2 trillion away from") is no answer to how many
 # 27: a negated source ("No Republicans voted") gives no name to the group it negates; the level
 # a change started from ("increased from 6,121 in 2016 to 7,314") answers no count question
+# 28: "D.C." is the "Washington" of "Washington, D.C."; a title opening a quotation teaches its
+# role ("“Gov. Christie, ...”"); a role of a year names its holder ("the 2012 nominee"); an
+# acronym may leave out a last word after "and" ("CDC"); a sum is shown with what it is and its
+# rate ("dollars (net income)", "dollars a share")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
