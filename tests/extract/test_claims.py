@@ -492,7 +492,8 @@ def test_the_number_of_x_counts_x_only_in_its_own_clause() -> None:
         "claims have dipped below 30,000. The number of claims rose to 40,000 in June."
     )
     claims = by_text(claims_of(text))
-    assert "30,000" not in claims  # "claims have dipped below" counts claims, not people
+    # "claims have dipped below" counts claims, not people
+    assert claims["30,000"].unit == "claim" and claims["30,000"].qualifier == "less than"
     assert claims["40,000"].unit == "claim"
 
 
@@ -1193,6 +1194,15 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert by_text(claims_of(text))["50"].thing == "death toll"  # not "50 death"
     # a level is no count of what reaches it
     assert not any(text == "40" for text, _ in found)
+
+
+def test_a_level_past_a_bound_counts_the_subject() -> None:
+    text = "The economy added 1.4 million jobs, and new jobless claims fell below one million."
+    found = by_text(claims_of(text))
+    assert (found["one million"].unit, found["one million"].thing) == (
+        "claim",
+        "new jobless claims",
+    )
 
 
 def test_a_date_after_the_amount_is_when_not_what_it_counts() -> None:

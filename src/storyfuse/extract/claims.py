@@ -1069,7 +1069,7 @@ def _money_of(item: _Item) -> str | None:
             head = word.head
     if (
         word.dep_ == "pobj"
-        and head.lower_ in ("to", "at", "from")
+        and (head.lower_ in LEVEL_PREPOSITIONS or head.lower_ == "from")
         and head.head.lemma_ in LEVEL_VERBS
     ):
         verb = head.head  # also the level it changed from: "... from $90.5 million"
@@ -1193,6 +1193,9 @@ LEVEL_VERBS = frozenset(
      "decline", "surge", "soar", "plunge", "slip", "edge", "slide", "sink", "tumble", "dip",
      "swell", "shrink", "close", "end", "finish", "settle"}
 )  # fmt: skip
+# The prepositions that give the level a verb of change reached: "rose to 419,000", "stood at
+# 50", "fell below one million", "climbed past $1 billion"
+LEVEL_PREPOSITIONS = frozenset({"to", "at", "below", "above", "under", "over", "past"})
 # Plural nouns whose amount is a level, not a count of them: "temperatures reached 40"
 LEVEL_NOUNS = frozenset(
     {"temperature", "price", "rate", "yield", "level", "score", "rating", "odd", "stock",
@@ -1209,7 +1212,7 @@ def _amount_subject(item: _Item) -> Token | None:
         verb = root.head
     elif (
         root.dep_ == "pobj"
-        and (root.head.lower_ in ("to", "at") or _level_after_change(root))
+        and (root.head.lower_ in LEVEL_PREPOSITIONS or _level_after_change(root))
         and root.head.head.lemma_ in LEVEL_VERBS
     ):
         verb = root.head.head
