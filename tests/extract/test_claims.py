@@ -1203,6 +1203,8 @@ def test_a_level_past_a_bound_counts_the_subject() -> None:
         "claim",
         "new jobless claims",
     )
+    # "added" reports nothing here: the clause joined to it has a subject of its own
+    assert found["one million"].claimant is None
 
 
 def test_a_date_after_the_amount_is_when_not_what_it_counts() -> None:

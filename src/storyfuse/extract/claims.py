@@ -1493,6 +1493,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
             _reports(child)
             and not (verb.lemma_ in CLAUSE_REPORTING_VERBS and child.dep_ == "dobj")
             and not (child.dep_ == "ccomp" and child == cut_clause(verb))
+            and not _own_conjunct(child, verb)
         ) or (verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at")
         if _reporting(verb) and verb.pos_ in {"VERB", "AUX"} and reported:
             subject = _subject(verb)
@@ -1517,6 +1518,17 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
         if first > sent.start and sent.doc[first - 1].text == ",":
             return subject
     return None
+
+
+def _own_conjunct(child: Token, verb: Token) -> bool:
+    """A clause joined to a verb of reporting used for something else, with a subject of its
+    own: "The economy added 1.4 million jobs and claims fell below one million" (the economy
+    reports no claims)."""
+    return (
+        child.dep_ == "conj"
+        and any(c.dep_ == "nsubj" for c in child.children)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    )
 
 
 def _governing_but_by_margin(number: Token) -> set[int]:
