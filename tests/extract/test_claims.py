@@ -1258,6 +1258,10 @@ def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:
     assert found["$42.46"].thing == "Brent crude, a barrel"
     assert found["90"].thing == "people a day"
     assert found["3%"].thing != "a year"  # not after a percentage
+    # a time is no rate
+    text = "Sales rose to $540 million, up 39% from $388.5 million a year earlier."
+    found = by_text(claims_of(text))
+    assert found["$388.5 million"].thing != "a year"
 
 
 def test_a_names_number_after_its_possessive_is_no_count() -> None:

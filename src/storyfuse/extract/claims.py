@@ -1100,6 +1100,10 @@ def _of_object(noun: Token, amount: Token) -> str | None:
     return _noun_phrase(objects[0], amount) if objects else None
 
 
+# Words after "a year", "a week" that make it a time, not a rate: "a year earlier", "a week ago"
+_TIME_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "since"})
+
+
 def _with_rate(thing: str | None, item: _Item) -> str | None:
     """What a number counts, with the rate written after it: "$1.35 a share", "16 pence a
     share", "300 people a day", "$42.46 a barrel" of Brent crude ("Brent crude, a barrel"); a
@@ -1113,8 +1117,11 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
     if j + 1 >= len(doc) or doc[j].lower_ not in ("a", "an", "per"):
         return thing
     noun = doc[j + 1]
-    if noun.pos_ != "NOUN" or (j + 2 < len(doc) and doc[j + 2].pos_ in ("NOUN", "PROPN")):
-        return thing
+    after = doc[j + 2] if j + 2 < len(doc) else None
+    if noun.pos_ != "NOUN" or (
+        after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in _TIME_AFTER)
+    ):
+        return thing  # "$388.5 million a year earlier" is no rate
     rate = f"{doc[j].lower_} {noun.lower_}"
     if thing is None:
         return rate
