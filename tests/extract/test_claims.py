@@ -1244,6 +1244,17 @@ def test_a_sum_of_money_says_what_it_is() -> None:
     # an amount is the amount
     assert [c.thing for c in claims_of("The company paid $3 million.")] == [None]
     assert found["$12"].thing is None and found["$675,000"].thing is None
+    # what a sum is in, and what has more than it
+    text = (
+        "States must disburse more than $45 billion in rental assistance. A 70 percent rate "
+        "would be applied only to earnings beyond $10 million. The port earned $5 million in "
+        "2020. The stock closed at $30.25 in New York Stock Exchange composite trading."
+    )
+    found = by_text(claims_of(text))
+    assert found["$45 billion"].thing == "rental assistance"
+    assert found["$10 million"].thing == "earnings"
+    assert found["$5 million"].thing is None
+    assert found["$30.25"].thing == "stock"  # where it traded is not what it is
 
 
 def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:

@@ -1061,8 +1061,11 @@ def _money_of(item: _Item) -> str | None:
         if head.lower_ == "worth":  # "$3 million worth of new ads"
             return _of_object(head, word)
         return _what_money(head, word, item)
+    spent = _spent_on(word)
+    if spent is not None:  # "$45 billion in rental assistance"
+        return _what_money(spent, word, item)
     for _ in range(2):  # "dropped to a low of about $1 billion": past the measure
-        if word.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if word.dep_ == "pobj" and head.lower_ in _OF_AMOUNT and head.head.pos_ == "NOUN":
             if head.head.lemma_.lower() not in AMOUNT_MEASURES:
                 return _what_money(head.head, word, item)
             word = head.head
@@ -1079,6 +1082,31 @@ def _money_of(item: _Item) -> str | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return _what_money(subjects[0], word, item) if subjects else None
+
+
+# Prepositions between a noun and the sum it has: "revenue of $2 billion", "earnings beyond $10
+# million", "incomes over $250,000"
+_OF_AMOUNT = frozenset({"of", "beyond", "above", "over", "under", "below"})
+_WHERE_TRADED = frozenset({"trading", "trade", "session", "market"})
+
+
+def _spent_on(amount: Token) -> Token | None:
+    """The bare noun after "in" that says what a sum is in: "$45 billion in rental assistance",
+    "$1 million in loans"; not a time, a place or a thing with a determiner ("$5 million in
+    2020", "in Texas", "in the bank")."""
+    prep = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    if prep is None:
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if (
+        noun is None
+        or noun.pos_ != "NOUN"
+        or noun.ent_type_
+        or noun.lemma_.lower() in TIME_UNITS | _WHERE_TRADED
+        or any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" for c in noun.children)
+    ):
+        return None  # nor where it was traded: "closed at $30.25 in composite trading"
+    return noun
 
 
 def _what_money(noun: Token, amount: Token, item: _Item) -> str | None:
