@@ -1222,7 +1222,8 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
 
 # Verbs that say what amount their subject came to: "claims totaled 419,000"
 AMOUNT_VERBS = frozenset({"total", "reach", "top", "exceed", "surpass", "number"})
-# Verbs of change whose "to" or "at" phrase gives the amount reached: "claims rose to 419,000"
+# Verbs of change whose phrase of ``LEVEL_PREPOSITIONS`` gives the amount reached: "claims rose
+# to 419,000"
 LEVEL_VERBS = frozenset(
     {"rise", "climb", "jump", "fall", "drop", "increase", "grow", "stand", "decrease",
      "decline", "surge", "soar", "plunge", "slip", "edge", "slide", "sink", "tumble", "dip",

@@ -587,11 +587,10 @@ def _titles_before(text: str, surface: str) -> list[str]:
         if not text[: m.start()].endswith((" ", "\n")):
             continue
         title: list[str] = []
-        while words and words[-1].lower().rstrip(".") in ROLE_WORDS | ABBREVIATIONS.keys():
+        titles = ROLE_WORDS | ABBREVIATIONS.keys()
+        while words and words[-1].lower().rstrip(".") in titles:
             title.insert(0, words.pop())
-        if words and words[-1].lstrip(_OPENING).lower().rstrip(".") in ROLE_WORDS | (
-            ABBREVIATIONS.keys()
-        ):
+        if words and words[-1].lstrip(_OPENING).lower().rstrip(".") in titles:
             # a title opening a quotation or a bracket: "“Gov. Ada Moss, blink twice!”"
             title.insert(0, words.pop().lstrip(_OPENING))
             words = []
