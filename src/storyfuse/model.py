@@ -207,7 +207,8 @@ ANALYSIS_VERSION = 44  # 2: claims say what they count; entity spans and list co
 # of two times the nearer one as written dates a figure; a year in a clause describing
 # something else dates none ("a firm founded in 2014"); a level past a bound counts the subject
 # ("claims fell below one million"); a clause with its own subject joined to a verb of
-# reporting is not what it reports ("The economy added ... and claims fell ...")
+# reporting is not what it reports ("The economy added ... and claims fell ..."); a day after
+# its month is no range's bottom ("Sept. 30 to $747.8 million")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

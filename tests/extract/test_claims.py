@@ -1196,6 +1196,17 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert not any(text == "40" for text, _ in found)
 
 
+def test_a_day_of_a_date_is_no_bottom_of_a_range() -> None:
+    text = (
+        "Support rose from 40 percent on July 14 to 46 percent on August 1. Sales rose in the "
+        "quarter ended Sept. 30 to $747.8 million. Between 87 and 88 percent backed him."
+    )
+    found = by_text(claims_of(text))
+    assert "46 percent" in found and found["46 percent"].upper is None
+    assert "$747.8 million" in found
+    assert found["87 and 88 percent"].upper == 88  # a range of its own stays one
+
+
 def test_a_level_past_a_bound_counts_the_subject() -> None:
     text = "The economy added 1.4 million jobs, and new jobless claims fell below one million."
     found = by_text(claims_of(text))

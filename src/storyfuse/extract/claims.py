@@ -411,6 +411,8 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
         return False  # "rose 3.5 percent to $27.2 billion", "rose 4% to 700,000 homes"
     if b.number.value <= _range_start(a, b):
         return False  # descending or equal: a comparison or a score, not a range
+    if _a_day_of_month(a.tokens.root) and b.tokens.root.ent_type_ not in TIME_ENTITIES:
+        return False  # "the quarter ended Sept. 30 to $747.8 million": a day, then the figure
     before = _word_before(a, sent)
     if gap in {"to", "-", "–", "—"}:
         if before == "by":
@@ -420,6 +422,18 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
         # "rose from 0.90 percent to 1.23 percent" is a change, not a range.
         return not (before == "from" and any(t.lemma_ in CHANGE_VERBS for t in sent))
     return gap == "and" and before == "between"
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
+
+def _a_day_of_month(number: Token) -> bool:
+    """Whether a number is the day of a date written with its month before it ("Sept. 30")."""
+    doc = number.doc
+    before = doc.text[max(0, number.idx - 12) : number.idx]
+    return number.ent_type_ in TIME_ENTITIES and bool(_MONTH_BEFORE.search(before))
 
 
 # a range's bottom written without the top's scale is at least this share of the top: "between
