@@ -1271,8 +1271,8 @@ def test_a_sum_of_money_says_what_it_is() -> None:
 def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:
     text = (
         "Net income rose to $108.8 million, or $1.35 a share. It paid 16 pence a share. "
-        "In London, Brent crude fell to $42.46 a barrel. Some 90 people a day were dying. Prices rose 3% "
-        "a year."
+        "In London, Brent crude fell to $42.46 a barrel. Some 90 people a day were dying. "
+        "Prices rose 3% a year."
     )
     found = by_text(claims_of(text))
     assert found["$1.35"].thing == "a share"

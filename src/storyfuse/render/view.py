@@ -122,8 +122,9 @@ _RATES = ("a ", "an ", "per ")
 def counted(figure: Mapping[str, Any]) -> str:
     """What a figure counts, in its texts' words ("North Korean troops"), a share or a sum of
     money with what it is of ("percent (jobless rate)", "dollars (net income)"); without them,
-    its unit, a currency in the plural ("dollars"). A count other than one is in the plural where the text glued the word to the
-    number ("a three-judge panel": 3 judges; "a 10-point lead": 10 points); "percent" stays."""
+    its unit, a currency in the plural ("dollars"). A count other than one is in the plural
+    where the text glued the word to the number ("a three-judge panel": 3 judges; "a 10-point
+    lead": 10 points); "percent" stays."""
     unit = figure["unit"]
     thing = figure.get("thing")
     if thing and is_share(unit) and unit.split()[0] not in thing.lower():
