@@ -380,6 +380,18 @@ def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
     assert counted({"unit": "percent"}) == "percent"
 
 
+def test_a_sum_with_cents_is_shown_with_both_digits():
+    from storyfuse.render.view import money_amount
+
+    assert money_amount({"unit": "dollar", "value": 66.5}) == "66.50"
+    assert money_amount({"unit": "dollar", "value": 1234.5}) == "1,234.50"
+    # whole sums, sums in eighths, ranges and other figures as the number reads
+    assert money_amount({"unit": "dollar", "value": 27.0}) is None
+    assert money_amount({"unit": "dollar", "value": 4.375}) is None
+    assert money_amount({"unit": "dollar", "value": 1.5, "upper": 2.5}) is None
+    assert money_amount({"unit": "percent", "value": 3.5}) is None
+
+
 def test_a_share_is_shown_with_what_it_is_a_share_of():
     from storyfuse.render.view import counted
 
