@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
-from storyfuse.extract.numbers import NumberMention, find_numbers, is_share, scaled
+from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -431,8 +431,7 @@ _MONTH_BEFORE = re.compile(
 
 def _a_day_of_month(number: Token) -> bool:
     """Whether a number is the day of a date written with its month before it ("Sept. 30")."""
-    doc = number.doc
-    before = doc.text[max(0, number.idx - 12) : number.idx]
+    before = text_of(number.doc)[max(0, number.idx - 12) : number.idx]
     return number.ent_type_ in TIME_ENTITIES and bool(_MONTH_BEFORE.search(before))
 
 
@@ -1156,7 +1155,7 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
     j = item.tokens.end
     if item.unit_token is not None and item.unit_token.i == j:
         j += 1  # "16 pence a share": after the counted noun
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("a", "an", "per"):
+    if j + 1 >= len(doc) or doc[j].lower_ not in RATE_WORDS:
         return thing
     noun = doc[j + 1]
     after = doc[j + 2] if j + 2 < len(doc) else None

@@ -72,6 +72,9 @@ CURRENCIES = {
 
 # The units money is counted in ("dollar", "euro", ...).
 MONEY_UNITS = frozenset(CURRENCIES.values())
+# The words a rate written after a number starts with: "$1.35 a share", "90 people a day",
+# "$50 per ton" (claims keep it in what a figure counts; the report shows it after the unit).
+RATE_WORDS = frozenset({"a", "an", "per"})
 
 # Units of a share or a score ("44 percent", "a 5-point lead"): their values fall in a small
 # range, so two articles giving the same one may well be speaking of different things.

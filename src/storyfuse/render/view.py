@@ -11,7 +11,7 @@ from typing import Any
 import inflect
 from rapidfuzz import fuzz
 
-from storyfuse.extract.numbers import MONEY_UNITS, amount, is_share
+from storyfuse.extract.numbers import MONEY_UNITS, RATE_WORDS, amount, is_share
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
 
@@ -131,10 +131,6 @@ def money_amount(figure: Mapping[str, Any]) -> str | None:
     return f"{value:,.2f}"
 
 
-# the words a rate written after a sum starts with ("a share", "an hour", "per ton")
-_RATES = ("a ", "an ", "per ")
-
-
 def counted(figure: Mapping[str, Any]) -> str:
     """What a figure counts, in its texts' words ("North Korean troops"), a share or a sum of
     money with what it is of ("percent (jobless rate)", "dollars (net income)"); without them,
@@ -154,8 +150,8 @@ def counted(figure: Mapping[str, Any]) -> str:
         if not thing:
             return currency
         # a rate after the sum: "dollars a share", "dollars a barrel (Brent crude)"
-        what, _, rate = thing.rpartition(", ") if ", " in thing else ("", "", thing)
-        if rate.startswith(_RATES):
+        what, _, rate = thing.rpartition(", ")
+        if rate.split(" ", 1)[0] in RATE_WORDS:
             return f"{currency} {rate} ({what})" if what else f"{currency} {rate}"
         # what the money is: "dollars (net income)"
         return f"{currency} ({thing})"
