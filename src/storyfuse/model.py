@@ -212,7 +212,7 @@ ANALYSIS_VERSION = 44  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 28  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 29  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -307,6 +307,7 @@ BRIEF_VERSION = 28  # 2: forecasts marked "expected" in the timeline and the fig
 # role ("“Gov. Christie, ...”"); a role of a year names its holder ("the 2012 nominee"); an
 # acronym may leave out a last word after "and" ("CDC"); a sum is shown with what it is and its
 # rate ("dollars (net income)", "dollars a share")
+# 29: a conflict's sum with cents is shown with both digits ("66.50", had been "66.5")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

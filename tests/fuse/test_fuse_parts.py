@@ -2468,3 +2468,21 @@ def test_a_storm_is_one_entity_whatever_its_kind_and_under_its_name_alone():
     assert [(e.name, e.label, len(e.sources)) for e in storms] == [("Hurricane Idris", "EVENT", 4)]
     assert {"Idris", "Tropical Storm Idris"} <= set(storms[0].aliases)
     assert names.canonical("Idris") == "Hurricane Idris"
+
+
+def test_a_conflicting_sum_with_cents_is_shown_with_both_digits():
+    from tests.fuse.builders import text_figure, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "Varnia Steel's shares closed at $66.50 in harbour trading on Monday.",
+        "b": "Varnia Steel's shares closed at $64 in harbour trading on Monday.",
+    }
+    story = text_story(texts)
+    figures = [
+        text_figure(texts, aid, value, "dollar", thing="shares")
+        for aid, value in (("a", 66.5), ("b", 64.0))
+    ]
+    (conflict,) = number_conflicts(story, figures)
+    assert sorted(v.value for v in conflict.variants) == ["64", "66.50"]

@@ -381,15 +381,17 @@ def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
 
 
 def test_a_sum_with_cents_is_shown_with_both_digits():
-    from storyfuse.render.view import money_amount
+    from storyfuse.extract.numbers import amount
 
-    assert money_amount({"unit": "dollar", "value": 66.5}) == "66.50"
-    assert money_amount({"unit": "dollar", "value": 1234.5}) == "1,234.50"
-    # whole sums, sums in eighths, ranges and other figures as the number reads
-    assert money_amount({"unit": "dollar", "value": 27.0}) is None
-    assert money_amount({"unit": "dollar", "value": 4.375}) is None
-    assert money_amount({"unit": "dollar", "value": 1.5, "upper": 2.5}) is None
-    assert money_amount({"unit": "percent", "value": 3.5}) is None
+    assert amount(66.5, unit="dollar") == "66.50"
+    assert amount(1234.5, unit="dollar") == "1,234.50"
+    # whole sums, sums in eighths, millions, ranges and other figures as the number reads
+    assert amount(27.0, unit="dollar") == "27"
+    assert amount(4.375, unit="dollar") == "4.375"
+    assert amount(1_500_000.0, unit="dollar") == "1.5 million"
+    assert amount(1.5, 2.5, unit="dollar") == "1.5–2.5"
+    assert amount(3.5, unit="percent") == "3.5"
+    assert amount(66.5) == "66.5"
 
 
 def test_a_share_is_shown_with_what_it_is_a_share_of():

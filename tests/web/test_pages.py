@@ -8,7 +8,7 @@ import lxml.html
 from tests.helpers import load_schema
 from tests.web.records import corpus
 
-from storyfuse.model import Cited, QuoteGroup
+from storyfuse.model import Cited, Figure, QuoteGroup
 from storyfuse.web import MemoryCatalog, create_app
 
 with warnings.catch_warnings():
@@ -154,6 +154,20 @@ def test_quote_variant_footer_puts_each_citation_under_its_own_outlet():
     doc = _doc(client.get("/stories/s-bridge"))
     footer = doc.cssselect(".quote-group .variant footer")[0]
     assert " ".join(footer.text_content().split()) == "Daily Courier [1] · [2]"
+
+
+def test_story_page_shows_a_sum_with_cents_with_both_digits():
+    brief = corpus()
+    bridge = brief.stories[0]
+    toll = Figure(
+        2.5, "dollar", "Ana Ruiz", ("bridge-a",), thing="toll",
+        texts=(Cited("The toll stays at $2.50.", ("bridge-a",)),),
+    )
+    stories = (replace(bridge, figures=(toll,)), *brief.stories[1:])
+    client = TestClient(create_app(MemoryCatalog(replace(brief, stories=stories))))
+    doc = _doc(client.get("/stories/s-bridge"))
+    (row,) = [r for r in doc.cssselect("tr") if "toll" in r.text_content()]
+    assert row.cssselect("td.num")[0].text_content().strip() == "2.50"
 
 
 def test_story_page_shows_who_omits_what(client):

@@ -158,14 +158,23 @@ def written(value: float) -> str:
     return f"{digits} {word}" if word else digits
 
 
-def amount(value: float, upper: float | None = None) -> str:
-    """A figure as read: "12,000", or a range "10,000–12,000", "2.5–3.5", "10–12 million"."""
+def amount(value: float, upper: float | None = None, unit: str | None = None) -> str:
+    """A figure as read: "12,000", or a range "10,000–12,000", "2.5–3.5", "10–12 million".
+    A sum of money with cents is written with both digits, as money is: "66.50" and "1.50",
+    where the number alone reads "66.5"; whole sums, sums in eighths ("4.375"), sums of a
+    million or more ("1.5 million") and ranges as other figures."""
     if upper is None:
+        if unit in MONEY_UNITS and _in_cents(value):
+            return f"{value:,.2f}"
         return written(value)
     (low, low_word), (high, high_word) = _scaled_parts(value), _scaled_parts(upper)
     if low_word and low_word == high_word:
         return f"{low}–{high} {high_word}"
     return f"{written(value)}–{written(upper)}"
+
+
+def _in_cents(value: float) -> bool:
+    return value != int(value) and value < 1_000_000 and round(value, 2) == value
 
 
 def scaled(number: float, scale: float) -> float:

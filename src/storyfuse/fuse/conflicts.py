@@ -765,7 +765,7 @@ def _same_sentence(a: Figure, b: Figure) -> bool:
 def _number_variant(figures: list[Figure], order: list[str]) -> Variant:
     """One value as the figures giving it say it: "1,500,000 (up to; HUR / NIS; 2024-10-25)"."""
     figure = max(figures, key=lambda f: len(f.sources))  # the first of the best supported
-    value = amount(figure.value, figure.upper)
+    value = amount(figure.value, figure.upper, figure.unit)
 
     def each(field: str) -> str:
         return " / ".join(dict.fromkeys(getattr(f, field) for f in figures if getattr(f, field)))

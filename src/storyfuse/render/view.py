@@ -78,7 +78,7 @@ def build_view(brief: Brief) -> dict[str, Any]:
             for variant in conflict["variants"]:
                 variant["cites"] = cite(variant["text"], variant["sources"])
         for figure in story["figures"]:
-            figure["amount"] = money_amount(figure) or amount(figure["value"], figure.get("upper"))
+            figure["amount"] = amount(figure["value"], figure.get("upper"), figure["unit"])
             figure["what"] = counted(figure)
             figure["date_label"] = date_label(figure.get("date"))
             figure["cites"] = cite(figure["texts"][0]["text"] if figure["texts"] else "", figure["sources"])
@@ -113,22 +113,6 @@ def shared_qualifier(figure: Mapping[str, Any]) -> str | None:
     if len(qualifiers) == 1 and set(qualifiers[0]["sources"]) >= set(figure["sources"]):
         return str(qualifiers[0]["text"])
     return None
-
-
-def money_amount(figure: Mapping[str, Any]) -> str | None:
-    """A sum of money in dollars and cents as money is written: "66.50" and "1.50", where the
-    number alone reads "66.5"; None for other figures, ranges, whole sums and sums with more
-    decimals ("4.375", a price in eighths)."""
-    value = figure["value"]
-    if (
-        figure["unit"] not in MONEY_UNITS
-        or figure.get("upper") is not None
-        or value == int(value)
-        or value >= 1_000_000
-        or round(value, 2) != value
-    ):
-        return None
-    return f"{value:,.2f}"
 
 
 def counted(figure: Mapping[str, Any]) -> str:

@@ -114,7 +114,7 @@ def story_page(catalog: Catalog, story_id: str) -> dict[str, Any] | None:
         first = (figure.get("texts") or [{}])[0].get("text", "")
         shown = linked(figure, first)
         # a range reads "10,000–12,000"; what is counted in the texts' words when known
-        shown["amount"] = amount(figure["value"], figure.get("upper"))
+        shown["amount"] = amount(figure["value"], figure.get("upper"), figure["unit"])
         shown["what"] = counted(figure)
         shown["date_label"] = date_label(figure.get("date"))
         shown["shared_qualifier"] = shared_qualifier(figure)
