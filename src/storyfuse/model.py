@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 44  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -209,6 +209,8 @@ ANALYSIS_VERSION = 44  # 2: claims say what they count; entity spans and list co
 # ("claims fell below one million"); a clause with its own subject joined to a verb of
 # reporting is not what it reports ("The economy added ... and claims fell ..."); a day after
 # its month is no range's bottom ("Sept. 30 to $747.8 million")
+# 45: a stance the parse made a passive verb is its subject's ("Protesters were frustrated
+# that ...", "Moss was convinced that ..." had no speaker or no quote)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -460,6 +460,28 @@ def test_stance_adjective() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Harbour workers were frustrated that the port authority released only its summary.",
+         "Harbour workers"),
+        ("Moss was convinced that Lind would lose the harbour vote.", "Moss"),
+        ("The dockers were disappointed that the council cut the harbour budget again.",
+         "The dockers"),
+    ],
+)
+def test_a_stance_the_parse_made_a_passive_verb_is_held_by_its_subject(
+    sentence: str, speaker: str
+) -> None:
+    q = one(quotes_of(sentence), "that ")
+    assert not q.direct and q.speaker is not None and q.speaker.endswith(speaker)
+
+
+def test_a_passive_stance_with_an_agent_is_not_the_subjects() -> None:
+    text = "Mayor Ken Obi was convinced by his aides that the harbour bridge will reopen in May."
+    assert all(q.speaker != "Ken Obi" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
     ("sentence", "fragment", "cue"),
     [
         ("Judge Rosa Diaz urged lawmakers to pass the bill.", "to pass the bill", "urged"),

@@ -98,6 +98,18 @@ NAMED_BODIES = frozenset(
 TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _stance_participle(verb: Token) -> bool:
+    """A stance the parse made a passive verb, held by its subject and done by nobody named:
+    "Protesters were frustrated that ...", "X is convinced that ..." (but "X was convinced
+    by Y" names who convinced)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lower_ in STANCE_ADJECTIVES
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 # Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
@@ -769,7 +781,9 @@ class _Finder:
             # "“Every amendment,” said Cruz": a subject inside the quote is the quote's own
             # the subject a coordinated verb shares may be passive ("X was forced into damage
             # control and said ...")
-            deps = ("nsubj",) if node is verb else ("nsubj", "nsubjpass")
+            # ... but one who is worried or convinced holds the stance ("X was convinced that")
+            own = ("nsubj", "nsubjpass") if _stance_participle(verb) else ("nsubj",)
+            deps = own if node is verb else ("nsubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in deps]
             # a heading on a line of its own, parsed as a second subject ("Norway\n\nOn
             # Monday, Hansen told ..."), is not the one on the verb's line
@@ -1965,12 +1979,17 @@ class _Finder:
             for verb in self._tokens(sent):
                 if self.in_quote[verb.i]:
                     continue
-                if verb.pos_ == "ADJ" and verb.lower_ in STANCE_ADJECTIVES:
+                if (
+                    verb.pos_ == "ADJ" and verb.lower_ in STANCE_ADJECTIVES
+                ) or _stance_participle(verb):
                     stance = self._stance(verb)
                     if stance is not None:
                         out.append(stance)
                         listed.add(verb.i)
-                    continue
+                        continue
+                    if verb.pos_ == "ADJ":
+                        continue
+                    # a participle without a subject in reach is read as a verb of reporting
                 if verb.pos_ not in ("VERB", "AUX"):
                     continue
                 contents = self._complements(verb)
@@ -2331,8 +2350,9 @@ class _Finder:
         )
 
     def _stance(self, adj: Token) -> Quote | None:
-        """ "X is supportive of Y", "X was eager to ...", "X is confident that ..."."""
-        if adj.dep_ not in ("acomp", "amod", "oprd"):
+        """ "X is supportive of Y", "X was eager to ...", "X is confident that ...", "X was
+        frustrated that ..." (the parse's passive verb)."""
+        if adj.dep_ not in ("acomp", "amod", "oprd") and not _stance_participle(adj):
             return None
         complement = next(
             (

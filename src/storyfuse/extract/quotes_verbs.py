@@ -69,7 +69,8 @@ STANCE_ADJECTIVES = _words(
     """
     supportive hostile eager enamored proud confident angry worried hopeful skeptical sure
     critical opposed pleased reluctant outspoken impressed surprised convinced adamant
-    optimistic pessimistic concerned quick correct
+    optimistic pessimistic concerned quick correct frustrated disappointed alarmed
+    outraged relieved satisfied dismayed troubled
     """
 )
 # ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
