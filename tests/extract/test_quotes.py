@@ -44,6 +44,22 @@ def test_a_double_prime_after_a_word_closes_a_quote_but_not_after_a_number() -> 
     assert [text[m.start : m.end] for m in find_marked(text)] == ["Tex", "new"]
 
 
+def test_a_closing_mark_typed_where_a_quote_opens_opens_it() -> None:
+    text = (
+        "”Fear. I am afraid the harbour will close.” ― Ada Moss\n\n"
+        "Doing so ”seemed an attempt at poisoning the vote,” she said.\n\n"
+        "”First part of it.\n\n”Second part,” she said."
+    )
+    assert [m.text_of(text) for m in find_marked(text)] == [
+        "Fear. I am afraid the harbour will close.",
+        "seemed an attempt at poisoning the vote,",
+        "First part of it.\nSecond part,",
+    ]
+    # a closing mark after a word or before a space still closes
+    text = "The “new” plan, she said, is “done” now."
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["new", "done"]
+
+
 def test_marks_quote_running_over_paragraphs() -> None:
     text = "“First part of it.\n\n“Second part,” she said.\n\nNot quoted."
     marked = find_marked(text)

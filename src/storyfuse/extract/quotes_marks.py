@@ -73,6 +73,14 @@ def _closes_single(text: str, i: int) -> bool:
     return not before.isspace() and not _is_word(after)
 
 
+def _opens_word(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the mark at ``i`` stands before a word after a space, a bracket or the start of
+    its paragraph: where a passage opens, whatever way the mark faces."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in "([") and after.isalnum()
+
+
 def _doubled(text: str, i: int) -> bool:
     """Two apostrophes (or two backticks) at ``i`` standing for one double quote mark. In a run
     of three apostrophes the pair is the outer mark: the last two after a word or punctuation
@@ -98,7 +106,9 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             marks.append((i, "od" if ch == "`" else "td", 2))
             i += 2
             continue
-        if ch == OPEN_DOUBLE:
+        if ch == OPEN_DOUBLE or (ch == CLOSE_DOUBLE and _opens_word(text, i, start, end)):
+            # a closing mark typed where a passage opens ("”Fear. I am truly afraid ...” ―
+            # a reader"; Nordic print sets ” on both sides) opens it
             marks.append((i, "od", 1))
         elif ch == CLOSE_DOUBLE or (ch == DOUBLE_PRIME and i > start and text[i - 1].isalpha()):
             marks.append((i, "cd", 1))
@@ -151,7 +161,9 @@ def _starts_with_open_mark(text: str, start: int, end: int) -> int | None:
     at = start + (len(text[start:end]) - len(stripped))
     if stripped[:2] in (DOUBLED, "``"):
         return at + 2
-    if stripped[:1] in (OPEN_DOUBLE, '"'):
+    if stripped[:1] in (OPEN_DOUBLE, '"') or (
+        stripped[:1] == CLOSE_DOUBLE and stripped[1:2].isalnum()
+    ):
         return at + 1
     return None
 
