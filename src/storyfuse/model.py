@@ -211,7 +211,9 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # its month is no range's bottom ("Sept. 30 to $747.8 million")
 # 45: a stance the parse made a passive verb is its subject's ("Protesters were frustrated
 # that ...", "Moss was convinced that ..." had no speaker or no quote); a closing mark typed
-# where a quote opens opens it ("”Fear. I am afraid ...” ― a reader" was no quote)
+# where a quote opens opens it ("”Fear. I am afraid ...” ― a reader" was no quote); a
+# parenthetical report keeps the opening clause the parse hung on its verb ("If this argument
+# fails, Mr. Castañeda argues, there are ..." was no quote)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1065,6 +1065,16 @@ def test_a_parenthetical_report_ends_the_content_before_it_and_its_participle() 
     assert second.text == "the time the council first promised it to the islands"
 
 
+def test_a_parenthetical_report_keeps_the_opening_clause_the_parse_hung_on_its_verb() -> None:
+    text = (
+        "If this argument fails to persuade, Mr. Castañeda argues, there are other tools in "
+        "the toolbox."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Mr. Castañeda" and quote.cue == "argues"
+    assert quote.text.startswith("If this argument fails") and quote.text.endswith("toolbox")
+
+
 def test_a_contrasted_report_with_any_listed_verb_ends_the_content_wherever_it_hangs() -> None:
     # "warned of" (a verb with a prepositional object) on the "wasting" of the content
     text = (

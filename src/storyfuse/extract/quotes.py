@@ -2463,9 +2463,19 @@ class _Finder:
     def _around(self, verb: Token) -> Span | None:
         """The sentence around a parenthetical attribution, without it."""
         sent = self.sents[self.sent_of[verb.i]]
-        inner = {t.i for t in verb.subtree}
+        subject = self._speaker_of(verb)
+        # a clause the parse hung on the verb ahead of its speaker is the report's own ("If this
+        # argument fails, Mr. Castañeda argues, there are other tools")
+        opening = {
+            t.i
+            for c in verb.children
+            if c.dep_ == "advcl" and subject is not None and c.i < subject.left_edge.i
+            for t in c.subtree
+        }
+        inner = {t.i for t in verb.subtree} - opening
         rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
-        before = [t for t in rest if t.i < verb.left_edge.i and not t.is_punct]
+        left = min(inner)
+        before = [t for t in rest if t.i < left and not t.is_punct]
         if not before or self.in_quote[before[0].i]:
             # "indicates required": nothing reported ahead of the verb, so no parenthetical;
             # a quotation the attribution interrupts is a direct quote, found as such
