@@ -1099,6 +1099,7 @@ def test_a_count_of_things_the_recogniser_tagged_a_date_is_still_a_count() -> No
     [
         ("The poll saw a jump in support, ticking up to 49% of respondents.", None),
         ("The harbour toll climbed up to 7% on Monday.", None),
+        ("The prior week's harbour arrivals were revised up to 7,280.", None),
         ("It could cost up to $5 million.", "up to"),
         ("Up to 300 troops were sent.", "up to"),
     ],

@@ -1395,7 +1395,7 @@ DISPUTES = frozenset(
 # $12.9bn" and "increase up to" bound what is raised.
 UP_VERBS = frozenset(
     {"tick", "inch", "creep", "go", "move", "climb", "rise", "jump", "shoot", "edge", "spike",
-     "rocket", "surge", "soar", "swell"}
+     "rocket", "surge", "soar", "swell", "revise", "ratchet", "bump", "mark"}
 )  # fmt: skip
 
 
