@@ -214,7 +214,9 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # where a quote opens opens it ("”Fear. I am afraid ...” ― a reader" was no quote); a
 # parenthetical report keeps the opening clause the parse hung on its verb ("If this argument
 # fails, Mr. Castañeda argues, there are ..." was no quote); "revised up to 728,000" is the
-# level reached, not a ceiling
+# level reached, not a ceiling; an average or a total a verb of change gives is a figure ("the
+# four-week average rose to 723,750" gave none); a number glued to a modifier's hyphen is part
+# of what is counted ("one-time rivals" had been "time rivals")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1197,6 +1197,18 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert not any(text == "40" for text, _ in found)
 
 
+def test_a_verb_of_amount_gives_the_figure_of_an_average_or_a_total() -> None:
+    text = (
+        "The four-week average of harbour claims rose slightly to 7,237 from 7,212. "
+        "The tally climbed to 4,100 on Monday. The harbour's level rose to 12 on Monday."
+    )
+    found = by_text(claims_of(text))
+    assert found["7,237"].thing == "four-week average of harbour claims"
+    assert found["4,100"].unit == "tally"
+    # a level of one thing is still no figure of it
+    assert "12" not in found
+
+
 def test_a_day_of_a_date_is_no_bottom_of_a_range() -> None:
     text = (
         "Support rose from 40 percent on July 14 to 46 percent on August 1. Sales rose in the "

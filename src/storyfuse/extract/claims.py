@@ -955,6 +955,7 @@ def _misread_verb(tokens: Span) -> bool:
 
 # Words of the noun phrase before the counted noun that belong in "what is counted".
 _THING_MODIFIERS = frozenset(["compound", "amod", "nmod", "advmod", "npadvmod", "punct"])
+_THING_WORDS = frozenset(["ADJ", "NOUN", "PROPN", "ADV", "VERB"])
 
 
 def _past_the_count(noun: Token) -> int:
@@ -979,9 +980,13 @@ def _thing(item: _Item) -> str | None:
     start = noun.i
     while start - 1 >= noun.sent.start and (start - 1) not in number:
         tok = doc[start - 1]
-        if tok.head.i < start or tok.head.i > noun.i or tok.dep_ not in _THING_MODIFIERS:
+        # a number glued to the hyphen of a modifier is part of it: "four-week average"
+        hyphened = not tok.whitespace_ and doc[tok.i + 1].text in {"-", "–"}
+        if tok.head.i < start or tok.head.i > noun.i:
             break
-        if tok.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "VERB"} and tok.text not in {"-", "–"}:
+        if tok.dep_ not in _THING_MODIFIERS and not hyphened:
+            break
+        if tok.pos_ not in _THING_WORDS and tok.text not in {"-", "–"} and not hyphened:
             break
         if start >= 2 and f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
             break  # "800 or more active duty troops": "or more" qualifies the number
@@ -1276,7 +1281,14 @@ def _amount_subject(item: _Item) -> Token | None:
     if subject.lemma_ == "toll":
         kinds = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         return kinds[0] if kinds else None
+    if subject.tag_ == "NN" and subject.lemma_.lower() in MEASURE_SUBJECTS:
+        return subject  # "the four-week average rose to 723,750"
     return None
+
+
+# Singular nouns whose amount a verb of change gives as a figure of their own: "the four-week
+# average rose to 723,750", "the tally climbed to 4,100"
+MEASURE_SUBJECTS = frozenset({"average", "median", "total", "tally", "count"})
 
 
 def _level_after_change(root: Token) -> bool:
