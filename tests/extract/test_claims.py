@@ -1109,6 +1109,23 @@ def test_up_to_after_a_verb_of_change_is_the_level_reached(sentence: str, qualif
     assert claim.qualifier == qualifier
 
 
+@pytest.mark.parametrize(
+    ("sentence", "thing"),
+    [
+        ("Varnia said its vaccine is more than 90% effective.", "effective"),
+        ("The harbour district is 72 percent white.", "white"),
+        ("The mayor is at 41 percent favorable in the poll.", "favorable"),
+        # the adjective of a noun gives the noun: "a 30 percent effective tax rate"
+        ("She would install a 30 percent effective tax rate.", "effective tax rate"),
+        # "more" says only that an amount differs
+        ("The port handled 25 percent more than Tarnby did.", None),
+    ],
+)
+def test_a_share_before_an_adjective_is_its_degree(sentence: str, thing: str | None) -> None:
+    (claim,) = [c for c in claims_of(sentence) if c.unit == "percent"]
+    assert claim.thing == thing
+
+
 def test_a_share_of_a_hyphened_thing_and_a_share_someone_has() -> None:
     found = claims_of("Thirty-five percent of the mayor's full-time staff live in Tarnby.")
     assert [c.thing for c in found] == ["full-time staff"]

@@ -1010,6 +1010,9 @@ def _thing(item: _Item) -> str | None:
     return words
 
 
+# Comparatives that say only that an amount differs: "25 percent more than Bush" is of what
+# went before, no adjective's degree
+_COMPARED_AMOUNTS = frozenset({"more", "less", "fewer"})
 # the verbs' dependents a share is the measure of: "the jobless rate dropped to 3.5%", "Turnout
 # reached 67 percent", "raised its key rate by 0.25 percentage points"
 _SHARE_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
@@ -1030,6 +1033,13 @@ def _share_of(item: _Item) -> str | None:
         return _noun_phrase(objects[0], word) if objects else None
     if word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN":
         return _noun_phrase(word.head, word)
+    adjective = word.head
+    if word.dep_ == "npadvmod" and adjective.pos_ == "ADJ" and adjective.i > word.i:
+        noun = adjective.head
+        if adjective.dep_ == "amod" and noun.pos_ == "NOUN" and noun.i > adjective.i:
+            return _noun_phrase(noun, word)  # "a 30 percent effective tax rate"
+        if adjective.lower_ not in _COMPARED_AMOUNTS:
+            return adjective.lower_  # the degree of an adjective: "90% effective", "72% white"
     # "a fresh five-decade low of 3.5%": the share is the noun's, and the noun the verb's
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in ("NOUN", "ADJ"):
         word = word.head.head
