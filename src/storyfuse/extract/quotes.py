@@ -98,18 +98,6 @@ NAMED_BODIES = frozenset(
 TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-
-
-def _stance_participle(verb: Token) -> bool:
-    """A stance the parse made a passive verb, held by its subject and done by nobody named:
-    "Protesters were frustrated that ...", "X is convinced that ..." (but "X was convinced
-    by Y" names who convinced)."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.lower_ in STANCE_ADJECTIVES
-        and any(c.dep_ == "auxpass" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
-    )
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 # Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
@@ -219,6 +207,18 @@ WORK_NOUNS = frozenset(
         "blog", "play", "musical",
     }
 )  # fmt: skip
+
+
+def _stance_participle(verb: Token) -> bool:
+    """A stance the parse made a passive verb, held by its subject and done by nobody named:
+    "Protesters were frustrated that ...", "X is convinced that ..." (but "X was convinced
+    by Y" names who convinced)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lower_ in STANCE_ADJECTIVES
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _first_set(a: int | None, b: int | None) -> int | None:
