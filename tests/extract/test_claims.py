@@ -1114,6 +1114,7 @@ def test_up_to_after_a_verb_of_change_is_the_level_reached(sentence: str, qualif
     [
         ("Varnia said its vaccine is more than 90% effective.", "effective"),
         ("The harbour district is 72 percent white.", "white"),
+        ("His mother insisted that her son was 100 percent American.", "American"),
         ("The mayor is at 41 percent favorable in the poll.", "favorable"),
         # the adjective of a noun gives the noun: "a 30 percent effective tax rate"
         ("She would install a 30 percent effective tax rate.", "effective tax rate"),

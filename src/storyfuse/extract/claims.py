@@ -1039,7 +1039,7 @@ def _share_of(item: _Item) -> str | None:
         if adjective.dep_ == "amod" and noun.pos_ == "NOUN" and noun.i > adjective.i:
             return _noun_phrase(noun, word)  # "a 30 percent effective tax rate"
         if adjective.lower_ not in _COMPARED_AMOUNTS:
-            return adjective.lower_  # the degree of an adjective: "90% effective", "72% white"
+            return adjective.text  # the degree of an adjective: "90% effective", "72% white"
     # "a fresh five-decade low of 3.5%": the share is the noun's, and the noun the verb's
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in ("NOUN", "ADJ"):
         word = word.head.head
