@@ -217,7 +217,8 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # level reached, not a ceiling; an average or a total a verb of change gives is a figure ("the
 # four-week average rose to 723,750" gave none); a number glued to a modifier's hyphen is part
 # of what is counted ("one-time rivals" had been "time rivals"); a share before an adjective
-# is its degree ("90% effective", "72 percent white"; had been of nothing said)
+# is its degree ("90% effective", "72 percent white"; had been of nothing said); a change whose
+# "to" the parse hung on the verb's particle counts its subject ("data was revised up to 728,000")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

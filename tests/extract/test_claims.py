@@ -1215,6 +1215,29 @@ def test_a_verb_of_amount_counts_its_plural_subject() -> None:
     assert not any(text == "40" for text, _ in found)
 
 
+def test_a_change_whose_to_the_parse_hung_on_the_particle_counts_the_subject() -> None:
+    # "was revised up to 52,000" with "to" on "up", as en_core_web_sm parses it beside some
+    # sentences; written out here, since which sentences do is the model's to change
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["The", "harbour", "data", "was", "revised", "up", "to", "52,000", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[True] * 7 + [False, False],
+        heads=[2, 2, 4, 4, 4, 4, 5, 6, 4],
+        deps=["det", "compound", "nsubjpass", "auxpass", "ROOT", "prt", "prep", "pobj", "punct"],
+        pos=["DET", "NOUN", "NOUN", "AUX", "VERB", "ADP", "ADP", "NUM", "PUNCT"],
+        tags=["DT", "NN", "NNS", "VBD", "VBN", "RP", "IN", "CD", "."],
+        lemmas=["the", "harbour", "datum", "be", "revise", "up", "to", "52,000", "."],
+        sent_starts=[True] + [False] * 8,
+    )
+    (claim,) = find_claims(doc, quotes=(), times=(), published=None)
+    assert (claim.value, claim.thing, claim.qualifier) == (52_000, "harbour data", None)
+
+
 def test_a_verb_of_amount_gives_the_figure_of_an_average_or_a_total() -> None:
     text = (
         "The four-week average of harbour claims rose slightly to 7,237 from 7,212. "

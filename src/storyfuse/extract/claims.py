@@ -1323,6 +1323,8 @@ def _changed_thing(item: _Item) -> Token | None:
     if prep.lower_ == "to" and prep.head.lower_ == "from":
         prep = prep.head
     verb = prep.head
+    if verb.dep_ == "prt":
+        verb = verb.head  # the parse may hang "to" on the particle: "was revised up to 728,000"
     particle = any(c.dep_ == "prt" for c in verb.children)  # "draw down", "scale back"
     if verb.pos_ != "VERB" or not (verb.lemma_ in CHANGE_VERBS or particle):
         return None
