@@ -1238,6 +1238,14 @@ def test_a_change_whose_to_the_parse_hung_on_the_particle_counts_the_subject() -
     assert (claim.value, claim.thing, claim.qualifier) == (52_000, "harbour data", None)
 
 
+def test_the_size_of_a_change_written_as_a_noun_is_no_count_of_what_changed() -> None:
+    text = "Harbour arrivals fell to 3,734, a decrease of 160, in the week ended March 27."
+    assert [c.number_text for c in claims_of(text)] == ["3,734"]
+    # as "fell by 160" is none
+    text = "Harbour arrivals fell by 160 to 3,734 in the week ended March 27."
+    assert [c.number_text for c in claims_of(text)] == ["3,734"]
+
+
 def test_a_verb_of_amount_gives_the_figure_of_an_average_or_a_total() -> None:
     text = (
         "The four-week average of harbour claims rose slightly to 7,237 from 7,212. "

@@ -812,9 +812,29 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and previous.unit not in {"percent", None}
         and not previous.number.currency
         and not _level_left(item, previous)
+        and not _a_change(item)
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _a_change(item: _Item) -> bool:
+    """Whether a bare number is the size of a change written as a noun ("fell to 3,734,000, a
+    decrease of 16,000"): no count of what changed, as "fell by 16,000" is none."""
+    root = item.tokens.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.lemma_.lower() in CHANGE_NOUNS
+    )
+
+
+# Nouns of change whose "of" phrase gives its size: "a decrease of 16,000"
+CHANGE_NOUNS = frozenset(
+    {"increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "jump", "dip",
+     "climb", "surge", "slide", "cut", "reduction"}
+)  # fmt: skip
 
 
 def _level_left(item: _Item, previous: _Item) -> bool:
