@@ -220,7 +220,8 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # is its degree ("90% effective", "72 percent white"; had been of nothing said); a change whose
 # "to" the parse hung on the verb's particle counts its subject ("data was revised up to 728,000");
 # the size of a change written as a noun counts nothing ("fell to 3,734,000, a decrease of
-# 16,000" had been 16,000 continuing claims)
+# 16,000" had been 16,000 continuing claims); a sum a verb of change sets is what its object is
+# ("The agency increased the cost of applications to $1,160" had been the agency's)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

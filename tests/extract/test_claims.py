@@ -1328,6 +1328,9 @@ def test_a_sum_of_money_says_what_it_is() -> None:
     assert found["$10 million"].thing == "earnings"
     assert found["$5 million"].thing is None
     assert found["$30.25"].thing == "stock"  # where it traded is not what it is
+    # what a verb of change raised is what the sum is, not who raised it
+    text = "The harbour agency increased the cost of ferry permits to $1,160 on Monday."
+    assert [c.thing for c in claims_of(text)] == ["cost of ferry permits"]
 
 
 def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:

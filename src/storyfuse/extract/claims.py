@@ -1128,8 +1128,12 @@ def _money_of(item: _Item) -> str | None:
         verb = head
     else:
         return None
+    # what a verb of change raised or cut, when it has an object: "The agency increased the
+    # cost of online applications from $640 to $1,160" (the agency is who raised it)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < word.i]
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    return _what_money(subjects[0], word, item) if subjects else None
+    noun = (objects or subjects or [None])[0]
+    return _what_money(noun, word, item) if noun is not None else None
 
 
 # Prepositions between a noun and the sum it has: "revenue of $2 billion", "earnings beyond $10
