@@ -1132,8 +1132,8 @@ def _money_of(item: _Item) -> str | None:
     # cost of online applications from $640 to $1,160" (the agency is who raised it)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < word.i]
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    noun = (objects or subjects or [None])[0]
-    return _what_money(noun, word, item) if noun is not None else None
+    nouns = objects or subjects
+    return _what_money(nouns[0], word, item) if nouns else None
 
 
 # Prepositions between a noun and the sum it has: "revenue of $2 billion", "earnings beyond $10
