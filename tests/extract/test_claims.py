@@ -1246,6 +1246,17 @@ def test_the_size_of_a_change_written_as_a_noun_is_no_count_of_what_changed() ->
     assert [c.number_text for c in claims_of(text)] == ["3,734"]
 
 
+def test_and_a_half_a_score_and_a_function_word_after_a_hyphen() -> None:
+    found = by_text(claims_of("The harbour board bought four-and-a-half acres of land."))
+    assert (found["four-and-a-half"].value, found["four-and-a-half"].unit) == (4.5, "acre")
+    (claim,) = claims_of("The ferry crew walked two and a half miles.")
+    assert (claim.value, claim.unit) == (2.5, "mile")
+    # a vote's score is no count; nor is a function word glued to a number
+    assert claims_of("The court's 5-to-4 order on the harbour petition stands.") == []
+    text = "Three-in-five harbour pilots said the port was safe."
+    assert "in" not in [c.unit for c in claims_of(text)]
+
+
 def test_a_verb_of_amount_gives_the_figure_of_an_average_or_a_total() -> None:
     text = (
         "The four-week average of harbour claims rose slightly to 7,237 from 7,212. "

@@ -788,7 +788,13 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     # "a 10-point lead", "a 46-page report": the noun glued to the number by a hyphen.
     if text_of(doc)[item.end : item.end + 1] in {"-", "–"} and tokens.end + 1 < sent.end:
         glued = doc[tokens.end + 1] if doc[tokens.end].text in {"-", "–"} else None
-        if glued is not None and glued.idx == item.end + 1 and glued.is_alpha:
+        # ("three-and-a-half", "Three-in-five", "40-something": no function word is counted)
+        if (
+            glued is not None
+            and glued.idx == item.end + 1
+            and glued.is_alpha
+            and glued.pos_ not in _FUNCTION_WORDS
+        ):
             if glued.lower_ == "year" and _AGE_AFTER.match(text_of(doc)[item.end :]):
                 item.unit = None
                 return
@@ -1030,6 +1036,8 @@ def _thing(item: _Item) -> str | None:
     return words
 
 
+# Parts of speech no count is of: "three-and-a-half", "Three-in-five", "40-something"
+_FUNCTION_WORDS = frozenset({"CCONJ", "SCONJ", "DET", "ADP", "PART", "PRON", "AUX"})
 # Comparatives that say only that an amount differs: "25 percent more than Bush" is of what
 # went before, no adjective's degree
 _COMPARED_AMOUNTS = frozenset({"more", "less", "fewer"})

@@ -184,15 +184,21 @@ def scaled(number: float, scale: float) -> float:
     return float(Decimal(repr(number)) * Decimal(repr(scale)))
 
 
+_SCORE_AFTER = re.compile(r"[-–]to[-–]\d")
+
+
 def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
     found: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text):
         end = m.end()
         after = text[end : end + 2]
         # A number glued to letters or digits is an ordinal, a model name or a code ("14th",
-        # "4G", "6am"); followed by "-<digit>" it is a phone number or a code.
+        # "4G", "6am"); followed by "-<digit>" it is a phone number or a code, by "-to-<digit>"
+        # a vote's or a game's score ("the 5-to-4 order").
         bare = not m.group("scale") and not m.group("pct")
         if bare and (after[:1].isalnum() or re.match(r"[-–:/]\d", after)):
+            continue
+        if bare and _SCORE_AFTER.match(text, end):
             continue
         # "$137-million", "a 10-million-dollar fine": the hyphen joins the scale to the number
         scale_word = (m.group("scale") or "").strip().lstrip("-–").lower()
@@ -260,6 +266,9 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
                 break
         words = [t.text for t in doc[first:j]]
         value = _words_value(words)
+        half = _and_a_half(doc, j, span.end)
+        if value is not None and half:
+            value, j = value + 0.5, j + half  # "three-and-a-half minute video"
         i = j
         if value is None:
             continue
@@ -285,6 +294,17 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             )
         )
     return found
+
+
+def _and_a_half(doc: Doc, j: int, end: int) -> int:
+    """How many tokens from ``j`` write "and a half" after a number ("three-and-a-half",
+    "two and a half"); 0 when they do not."""
+    words = [t.lower_ for t in doc[j : min(j + 6, end)]]
+    if words[:6] == ["-", "and", "-", "a", "-", "half"]:
+        return 6
+    if words[:3] == ["and", "a", "half"]:
+        return 3
+    return 0
 
 
 def _fraction_after(doc: Doc, j: int, value: float) -> bool:
