@@ -322,7 +322,9 @@ BRIEF_VERSION = 29  # 2: forecasts marked "expected" in the timeline and the fig
 # role ("“Gov. Christie, ...”"); a role of a year names its holder ("the 2012 nominee"); an
 # acronym may leave out a last word after "and" ("CDC"); a sum is shown with what it is and its
 # rate ("dollars (net income)", "dollars a share")
-# 29: a conflict's sum with cents is shown with both digits ("66.50", had been "66.5")
+# 29: a conflict's sum with cents is shown with both digits ("66.50", had been "66.5"); one
+# sentence giving a value twice gives two figures ("3.5% in September ..., the lowest since
+# December 1969, when it also logged in at 3.5%" had been one figure dated 1969-12)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1673,6 +1673,22 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
     assert len(group_claims(other, Names())) == 2
 
 
+def test_one_sentence_giving_a_value_twice_gives_two_figures():
+    from storyfuse.fuse.figures import Sourced, group_claims
+    from storyfuse.model import Claim
+
+    text = (
+        "The harbour toll fell to 3.5% in September, the lowest since December 1969, when it "
+        "also stood at 3.5%."
+    )
+    now = Claim(text=text, value=3.5, unit="percent", start=26, end=30, thing="harbour toll")
+    then = Claim(text=text, value=3.5, unit="percent", start=98, end=102, date="1969-12")
+    assert len(group_claims([Sourced("a", now), Sourced("a", then)], Names())) == 2
+    # the same value in two sentences of one article is one figure, as before
+    again = replace(then, text="The toll is 3.5%.", start=120, end=124, date=None)
+    assert len(group_claims([Sourced("a", now), Sourced("a", again)], Names())) == 1
+
+
 def test_a_value_given_as_a_floor_and_as_a_ceiling_is_two_figures():
     from storyfuse.fuse.figures import Sourced, group_claims
     from storyfuse.model import Claim

@@ -101,6 +101,10 @@ def _same_figure(a: Sourced, b: Sourced, names: Names) -> bool:
     ca, cb = a.claim, b.claim
     if ca.value != cb.value or ca.upper != cb.upper or not _dates_close(ca.date, cb.date):
         return False
+    if a.article_id == b.article_id and ca.text == cb.text and ca.start != cb.start:
+        # one sentence giving a value twice gives it of two times or things: "dropped to 3.5%
+        # in September ..., the lowest since December 1969, when it also logged in at 3.5%"
+        return False
     if (
         ca.unit == cb.unit
         and same_party(ca.claimant, cb.claimant, names)
