@@ -324,7 +324,8 @@ BRIEF_VERSION = 29  # 2: forecasts marked "expected" in the timeline and the fig
 # rate ("dollars (net income)", "dollars a share")
 # 29: a conflict's sum with cents is shown with both digits ("66.50", had been "66.5"); one
 # sentence giving a value twice gives two figures ("3.5% in September ..., the lowest since
-# December 1969, when it also logged in at 3.5%" had been one figure dated 1969-12)
+# December 1969, when it also logged in at 3.5%" had been one figure dated 1969-12); a
+# contraction is no headline verb ("If She’s A ..." gave "headline: ’s")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

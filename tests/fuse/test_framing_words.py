@@ -105,6 +105,15 @@ def test_a_name_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
     assert "headline: allow" in cues
 
 
+def test_a_contraction_is_no_headline_verb() -> None:
+    from storyfuse.fuse.framing import headline_cues
+
+    headline = "Sen. Ada Moss Pauses Tariff Rant To Ask Kurt Lind If She’s A Rapist"
+    cues = headline_cues(headline, frozenset({"Ada", "Moss", "Kurt", "Lind"}))
+    assert "headline: ask" in cues
+    assert not any("’" in c or "'" in c for c in cues)
+
+
 def test_a_numbers_suffix_the_tagger_took_for_a_verb_is_no_headline_verb() -> None:
     from storyfuse.fuse.framing import headline_cues
 

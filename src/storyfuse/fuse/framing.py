@@ -92,8 +92,9 @@ def headline_cues(headline: str, names: frozenset[str] = frozenset()) -> list[st
     doc = parse_sentence(_subject_as_pronoun(sentence_case(headline, names), names))
     out = []
     for token in doc:
-        # "be", "have", "do" carry no stance of their own
-        if token.lemma_.lower() in ("be", "have", "do"):
+        # "be", "have", "do" carry no stance of their own, nor do their contractions, whose
+        # lemma the tagger may miss ("If She’s A Rapist" gave "’s")
+        if token.lemma_.lower() in ("be", "have", "do") or token.text[:1] in ("'", "’"):
             continue
         if token.is_title and token.text in names:
             continue
