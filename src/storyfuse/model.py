@@ -217,7 +217,8 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # level reached, not a ceiling; an average or a total a verb of change gives is a figure ("the
 # four-week average rose to 723,750" gave none); a number glued to a modifier's hyphen is part
 # of what is counted ("one-time rivals" had been "time rivals"); a share before an adjective
-# is its degree ("90% effective", "72 percent white"; had been of nothing said); a change whose
+# is its degree ("90% effective", "72 percent white"; had been of nothing said); "according to
+# show insiders" credits the insiders (the parse made "show" a verb); a change whose
 # "to" the parse hung on the verb's particle counts its subject ("data was revised up to 728,000");
 # the size of a change written as a noun counts nothing ("fell to 3,734,000, a decrease of
 # 16,000" had been 16,000 continuing claims); a sum a verb of change sets is what its object is

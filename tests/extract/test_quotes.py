@@ -224,6 +224,15 @@ def test_according_to_x() -> None:
     assert "According" not in q.text
 
 
+def test_according_to_a_noun_after_a_word_the_parse_made_a_verb() -> None:
+    text = (
+        "As a ferry boss on the harbour show, Ada Moss repeatedly demeaned her crews with "
+        "cruel language, according to show insiders."
+    )
+    q = one(quotes_of(text), "Ada Moss repeatedly")
+    assert q.cue == "according to" and q.speaker == "insiders"
+
+
 def test_according_to_x_in_mid_sentence_credits_the_clause_it_hangs_on() -> None:
     # the words after the phrase are longer, but they describe the figure, they are not a report
     text = (

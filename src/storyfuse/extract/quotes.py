@@ -221,6 +221,16 @@ def _stance_participle(verb: Token) -> bool:
     )
 
 
+def _according_objects(to: Token) -> list[Token]:
+    """Who "according to" names: the object of "to", or the noun after a word the parse made
+    a verb ("according to show insiders": "show" a verb and "insiders" its object)."""
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if objs:
+        return objs
+    verbs = [c for c in to.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+
+
 def _first_set(a: int | None, b: int | None) -> int | None:
     return a if a is not None else b
 
@@ -1288,8 +1298,7 @@ class _Finder:
                 and t.i + 1 < len(self.doc)
                 and self.tokens[t.i + 1].lower_ == "to"
             ):
-                to = self.tokens[t.i + 1]
-                objs = [c for c in to.children if c.dep_ == "pobj"]
+                objs = _according_objects(self.tokens[t.i + 1])
                 if objs:
                     return t, objs[0]
         return None
@@ -1698,7 +1707,7 @@ class _Finder:
                 and t.i + 1 < len(self.doc)
                 and self.tokens[t.i + 1].lower_ == "to"
             ):
-                objs = [c for c in self.tokens[t.i + 1].children if c.dep_ == "pobj"]
+                objs = _according_objects(self.tokens[t.i + 1])
                 if objs and not self.in_quote[objs[0].i]:
                     return _Attribution(
                         "according to", t.i, self._mention_span(objs[0]), self._name_of(objs[0])
