@@ -218,13 +218,14 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # four-week average rose to 723,750" gave none); a number glued to a modifier's hyphen is part
 # of what is counted ("one-time rivals" had been "time rivals"); a share before an adjective
 # is its degree ("90% effective", "72 percent white"; had been of nothing said); "according to
-# show insiders" credits the insiders (the parse made "show" a verb); a change whose
-# "to" the parse hung on the verb's particle counts its subject ("data was revised up to 728,000");
-# the size of a change written as a noun counts nothing ("fell to 3,734,000, a decrease of
+# show insiders" credits the insiders (the parse made "show" a verb); a change whose "to" the
+# parse hung on the verb's particle counts its subject ("data was revised up to 728,000"); the
+# size of a change written as a noun counts nothing ("fell to 3,734,000, a decrease of
 # 16,000" had been 16,000 continuing claims); a sum a verb of change sets is what its object is
 # ("The agency increased the cost of applications to $1,160" had been the agency's); "and a
-# half" adds a half ("four-and-a-half acres" had been 4 "and"); a vote's score ("5-to-4") is
-# no count; no function word glued to a number is counted ("Three-in-five", "40-something")
+# half" adds a half ("four-and-a-half acres" had been 4 "and"; "a dozen and a half" is 18,
+# "one and a half million" 1.5 million); a vote's score ("5-to-4") is no count; no function
+# word glued to a number is counted ("Three-in-five", "40-something")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

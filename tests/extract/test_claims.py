@@ -1251,6 +1251,11 @@ def test_and_a_half_a_score_and_a_function_word_after_a_hyphen() -> None:
     assert (found["four-and-a-half"].value, found["four-and-a-half"].unit) == (4.5, "acre")
     (claim,) = claims_of("The ferry crew walked two and a half miles.")
     assert (claim.value, claim.unit) == (2.5, "mile")
+    # a half dozen is six; a scale after the half scales the whole
+    (claim,) = claims_of("A dozen and a half ferries sank in the harbour.")
+    assert claim.value == 18
+    (claim,) = claims_of("About one and a half million people marched in Tarnby.")
+    assert (claim.value, claim.unit) == (1_500_000, "person")
     # a vote's score is no count; nor is a function word glued to a number
     assert claims_of("The court's 5-to-4 order on the harbour petition stands.") == []
     text = "Three-in-five harbour pilots said the port was safe."

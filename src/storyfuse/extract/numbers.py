@@ -268,7 +268,13 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
         value = _words_value(words)
         half = _and_a_half(doc, j, span.end)
         if value is not None and half:
-            value, j = value + 0.5, j + half  # "three-and-a-half minute video"
+            # "three-and-a-half minute video"; a half dozen is six; a scale after the half
+            # scales both ("one and a half million")
+            value, j = value + (6.0 if words[-1].lower() == "dozen" else 0.5), j + half
+            after = doc[j].lower_ if j < span.end else ""
+            if after in _WORD_SCALES:
+                value, j = scaled(value, SCALES[after]), j + 1
+                words.append(after)
         i = j
         if value is None:
             continue
@@ -294,6 +300,9 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             )
         )
     return found
+
+
+_WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
 def _and_a_half(doc: Doc, j: int, end: int) -> int:
