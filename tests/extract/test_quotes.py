@@ -224,6 +224,11 @@ def test_according_to_x() -> None:
     assert "According" not in q.text
 
 
+def test_a_number_of_people_keeps_its_of_phrase() -> None:
+    text = "Two of the harbour pilots said the new pier would fail."
+    assert one(quotes_of(text), "pier").speaker == "Two of the harbour pilots"
+
+
 def test_according_to_a_noun_after_a_word_the_parse_made_a_verb() -> None:
     text = (
         "As a ferry boss on the harbour show, Ada Moss repeatedly demeaned her crews with "

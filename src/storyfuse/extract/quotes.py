@@ -614,8 +614,9 @@ class _Finder:
         for child in head.children:
             if child.dep_ == "appos":
                 named.extend(child.subtree)
-            if child.dep_ == "prep" and child.lower_ == "of" and _a_role(head):
-                completes.extend(_of_phrase(child))  # "the former secretary of state"
+            if child.dep_ == "prep" and child.lower_ == "of" and (_a_role(head) or head.like_num):
+                # "the former secretary of state"; a number of people: "Fifty of them"
+                completes.extend(_of_phrase(child))
                 continue
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
                 continue  # nor when it was said: "Clinton defenders today argue"
