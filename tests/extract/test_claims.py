@@ -1344,6 +1344,9 @@ def test_a_sum_of_money_says_what_it_is() -> None:
     assert found["$10 million"].thing == "earnings"
     assert found["$5 million"].thing is None
     assert found["$30.25"].thing == "stock"  # where it traded is not what it is
+    # what a sum bounds is the noun before "above", wherever the parse hung it
+    text = "Moss is proposing a 52% harbour tax rate on incomes above $29,000 a year."
+    assert by_text(claims_of(text))["$29,000"].thing == "incomes, a year"
     # what a verb of change raised is what the sum is, not who raised it
     text = "The harbour agency increased the cost of ferry permits to $1,160 on Monday."
     assert [c.thing for c in claims_of(text)] == ["cost of ferry permits"]

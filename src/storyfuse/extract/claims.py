@@ -1123,7 +1123,7 @@ def _money_of(item: _Item) -> str | None:
     for _ in range(2):  # "dropped to a low of about $1 billion": past the measure
         if word.dep_ == "pobj" and head.lower_ in _OF_AMOUNT and head.head.pos_ == "NOUN":
             if head.head.lemma_.lower() not in AMOUNT_MEASURES:
-                return _what_money(head.head, word, item)
+                return _what_money(_bound_noun(head), word, item)
             word = head.head
             head = word.head
     if (
@@ -1148,6 +1148,16 @@ def _money_of(item: _Item) -> str | None:
 # million", "incomes over $250,000"
 _OF_AMOUNT = frozenset({"of", "beyond", "above", "over", "under", "below"})
 _WHERE_TRADED = frozenset({"trading", "trade", "session", "market"})
+
+
+def _bound_noun(prep: Token) -> Token:
+    """The noun a sum bounds: the one the parse hung "above" or "over" on, or the noun right
+    before the preposition when the parse hung it further back ("a 52% tax rate on incomes
+    above $29,000" bounds the incomes)."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    if prep.lower_ != "of" and before is not None and before.pos_ == "NOUN":
+        return before
+    return prep.head
 
 
 def _spent_on(amount: Token) -> Token | None:
