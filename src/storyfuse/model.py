@@ -227,7 +227,8 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # "one and a half million" 1.5 million); a vote's score ("5-to-4") is no count; no function
 # word glued to a number is counted ("Three-in-five", "40-something"); a number of people who
 # speak keeps its "of" phrase ("Two of the officers" had been "Two"); a sum above or over a
-# noun bounds the noun right before it ("a 52% tax rate on incomes above $29,000": incomes)
+# noun bounds the noun right before it ("a 52% tax rate on incomes above $29,000": incomes); a
+# common noun opening the sentence is written in lower case though tagged a name ("Worker")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

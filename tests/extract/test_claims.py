@@ -1262,6 +1262,11 @@ def test_and_a_half_a_score_and_a_function_word_after_a_hyphen() -> None:
     assert "in" not in [c.unit for c in claims_of(text)]
 
 
+def test_a_common_noun_opening_the_sentence_is_written_in_lower_case() -> None:
+    text = "Worker filings for harbour jobs rose to 7,440 last week."
+    assert [c.thing for c in claims_of(text)] == ["worker filings"]
+
+
 def test_a_verb_of_amount_gives_the_figure_of_an_average_or_a_total() -> None:
     text = (
         "The four-week average of harbour claims rose slightly to 7,237 from 7,212. "

@@ -1031,7 +1031,10 @@ def _thing(item: _Item) -> str | None:
     words = doc[start:end].text
     first = doc[start]
     opens_line = start == noun.sent.start or "\n" in doc[start - 1].text_with_ws
-    if opens_line and first.pos_ != "PROPN" and first.is_title:
+    # a common noun capitalised as the line's first word ("Worker filings rose"; the tagger
+    # may call it a proper noun, but the recogniser names nothing there)
+    common = first.pos_ != "PROPN" or (not first.ent_type_ and first is not noun)
+    if opens_line and common and first.is_title:
         words = words[:1].lower() + words[1:]
     return words
 
