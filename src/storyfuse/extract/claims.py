@@ -42,6 +42,7 @@ from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
+from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention
 
 # The qualifier vocabulary: what a reader needs to compare two figures ("nearly 12,000" vs
@@ -425,7 +426,7 @@ def _is_range(a: _Item, b: _Item, sent: Span) -> bool:
 
 
 _MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+    rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+$", re.IGNORECASE
 )
 
 
