@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 46  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -229,6 +229,8 @@ ANALYSIS_VERSION = 45  # 2: claims say what they count; entity spans and list co
 # speak keeps its "of" phrase ("Two of the officers" had been "Two"); a sum above or over a
 # noun bounds the noun right before it ("a 52% tax rate on incomes above $29,000": incomes); a
 # common noun opening the sentence is written in lower case though tagged a name ("Worker")
+# 46: a whole utterance without a verb is a quote ("“Absolutely not,” Moss said", "“Out!”"
+# were none), and a speaker the parse hung on the quoted words is the speaker
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1718,3 +1718,21 @@ def test_who_is_brought_to_say_something_says_it() -> None:
     text = "Mayor Ana Lindqvist used her speech on Monday to accuse the harbour board of bias."
     (accused,) = [q for q in quotes_of(text) if q.text == "the harbour board of bias"]
     assert accused.speaker is not None and "Ana Lindqvist" in accused.speaker
+
+
+def test_a_whole_utterance_without_a_verb_is_a_quote() -> None:
+    # it opens its sentence and closes with its own punctuation: no quoted phrase
+    said = one(quotes_of("“Absolutely not. Absolutely not,” Moss said on Tuesday."), "Absolutely")
+    assert (said.text, said.speaker) == ("Absolutely not. Absolutely not,", "Moss")
+    shouted = one(quotes_of("“Perpetual motion!” Ada Brandt shouted."), "motion")
+    assert shouted.speaker == "Ada Brandt"
+    # a quoted phrase inside a sentence stays a phrase
+    text = "Ada Brandt said the “perpetual motion” plan stalled on Tuesday."
+    assert [q.text for q in quotes_of(text)] == ["the “perpetual motion” plan stalled on Tuesday"]
+
+
+def test_a_speaker_the_parse_hung_on_the_quote_is_the_speaker() -> None:
+    # the parse makes the quoted words the subject of "said" and the name their apposition
+    text = "“Great manager, great manager this guy,” Ada Moss, the club's owner, said on Sunday."
+    quote = one(quotes_of(text), "manager")
+    assert (quote.text, quote.speaker) == ("Great manager, great manager this guy,", "Ada Moss")

@@ -1021,7 +1021,18 @@ class _Finder:
             if subj.i < verb.i and self._timestamp(subj):
                 # a timestamp line misparsed as the subject ("4:40 p.m.\n\nX says")
                 subj = self._subject_by_position(verb)
-        if subj is None or self.in_quote[subj.i]:
+        if subj is not None and self.in_quote[subj.i]:
+            # the parse made the quote the subject and hung the speaker on it ("“Very good
+            # reporter,” Trump, the front-runner, said"): the apposition between them
+            subj = next(
+                (
+                    c
+                    for c in subj.children
+                    if c.dep_ == "appos" and not self.in_quote[c.i] and c.i < verb.i
+                ),
+                None,
+            ) or self._subject_by_position(verb)
+        elif subj is None:
             subj = self._subject_by_position(verb)
         return subj
 
@@ -1399,9 +1410,12 @@ class _Finder:
         frame = self._frame_tokens(m)
         before = [t for t in frame if t.idx < m.start]
         after = [t for t in frame if t.idx >= m.end]
-        phrase = (
-            len(self.text[m.start : m.end].split()) <= SCARE_QUOTE_WORDS and not self._utterance(m)
-        ) or not self._sentence_like(m)
+        # a whole utterance is no quoted phrase, with or without a verb ("“Very good reporter,
+        # this guy,” Trump said")
+        phrase = not self._utterance(m) and (
+            len(self.text[m.start : m.end].split()) <= SCARE_QUOTE_WORDS
+            or not self._sentence_like(m)
+        )
         cues = [
             t
             for t in frame
