@@ -1673,6 +1673,22 @@ def test_two_articles_giving_one_share_are_one_figure_only_as_one_statement():
     assert len(group_claims(other, Names())) == 2
 
 
+def test_a_share_no_source_credits_joins_the_credited_one_of_the_same_thing():
+    from storyfuse.fuse.figures import Sourced, group_claims
+    from storyfuse.model import Claim
+
+    def share(article: str, thing: str | None, claimant: str | None = None) -> Sourced:
+        claim = Claim(text="about 10%", value=10, unit="percent", start=0, end=9)
+        return Sourced(article, replace(claim, thing=thing, claimant=claimant))
+
+    credited = share("a", "core security team", "Washington Post")
+    # "about 10% of its core security team", the Post reported / with no one named
+    assert len(group_claims([credited, share("b", "Core security team")], Names())) == 1
+    # a share of something else, or of nothing said, may be another figure
+    assert len(group_claims([credited, share("b", "budget")], Names())) == 2
+    assert len(group_claims([credited, share("b", None)], Names())) == 2
+
+
 def test_one_sentence_giving_a_value_twice_gives_two_figures():
     from storyfuse.fuse.figures import Sourced, group_claims
     from storyfuse.model import Claim

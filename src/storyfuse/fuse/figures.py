@@ -152,9 +152,14 @@ def group_claims(claims: list[Sourced], names: Names) -> list[list[Sourced]]:
 
 
 def _attach_unattributed(groups: list[list[Sourced]]) -> list[list[Sourced]]:
+    """A figure no source credits to anyone joins the one credited figure of the same value
+    (a share only when both say in the same words what it is a share of: two articles' "10
+    percent" may be two things)."""
+
     def key(group: list[Sourced]) -> tuple:
         c = group[0].claim
-        return (c.value, c.upper, c.unit)
+        of = (c.thing or "").lower() if is_share(c.unit) else ""
+        return (c.value, c.upper, c.unit, of)
 
     attributed: dict[tuple, list[list[Sourced]]] = {}
     for group in groups:
@@ -162,7 +167,10 @@ def _attach_unattributed(groups: list[list[Sourced]]) -> list[list[Sourced]]:
             attributed.setdefault(key(group), []).append(group)
     out = []
     for group in groups:
-        if not any(s.claim.claimant for s in group) and not is_share(group[0].claim.unit):
+        first = group[0].claim
+        if not any(s.claim.claimant for s in group) and (
+            not is_share(first.unit) or first.thing
+        ):
             owners = attributed.get(key(group), [])
             if len(owners) == 1:
                 owners[0].extend(group)
