@@ -15,7 +15,9 @@ contents / gold contents, F1 their harmonic mean, micro-averaged over the split.
 Speaker accuracy is measured on the matched pairs whose gold attribution has a Source span:
 *exact* when the predicted speaker mention (``speaker_start``/``speaker_end``) equals the gold
 source span after trimming whitespace and edge punctuation; *overlap* when the two share a
-character. A matched pair whose prediction has no speaker counts as wrong. Gold attributions
+character. Words the extractor credits to a speaker through another source ("“…,” X said,
+according to CNN": X's, via CNN) are compared by that source, since PolNeAR annotates only the
+outer attribution. A matched pair whose prediction has no speaker counts as wrong. Gold attributions
 without a source are reported separately (how often the prediction also has none).
 
 Also reported: recall on two subsets of the gold — *quoted* (the content opens with a quote
@@ -244,9 +246,16 @@ class Tally:
                 self.nosrc_none += int(q.speaker_start is None)
                 continue
             self.spk_total += 1
-            if q.speaker_start is None or q.speaker_end is None:
+            # words reported through another source ("“…,” X said, according to CNN") are
+            # scored by that source: PolNeAR annotates the outer attribution
+            start, end = (
+                (q.via_start, q.via_end)
+                if q.via_start is not None
+                else (q.speaker_start, q.speaker_end)
+            )
+            if start is None or end is None:
                 continue
-            mention = _trim(text, (q.speaker_start, q.speaker_end))
+            mention = _trim(text, (start, end))
             sources = [_trim(text, r) for r in g.source]
             gold_span = (min(a for a, _ in sources), max(b for _, b in sources))
             self.spk_exact += int(mention == gold_span)

@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 46  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 47  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -231,10 +231,12 @@ ANALYSIS_VERSION = 46  # 2: claims say what they count; entity spans and list co
 # common noun opening the sentence is written in lower case though tagged a name ("Worker")
 # 46: a whole utterance without a verb is a quote ("“Absolutely not,” Moss said", "“Out!”"
 # were none), and a speaker the parse hung on the quoted words is the speaker
+# 47: words an article has through another source are the speaker's, via that source ("“…,”
+# Sanders said, according to CNN" was CNN's); quotes give ``via``, ``via_start``, ``via_end``
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 30  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 31  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -335,6 +337,7 @@ BRIEF_VERSION = 30  # 2: forecasts marked "expected" in the timeline and the fig
 # contraction is no headline verb ("If She’s A ..." gave "headline: ’s")
 # 30: a share no source credits joins the credited one that says in the same words what it is
 # of ("about 10 percent (core security team)" was listed once with the Post, once with no one)
+# 31: a quote's rendering says who its articles have it from ("(according to CNN)")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
@@ -445,6 +448,11 @@ class Quote:
     # the cue's head word in the text ("said", "according"); None for quote marks alone
     cue_start: int | None = None
     cue_end: int | None = None
+    # who the article has the words from when it did not hear them itself: "“…,” Sanders
+    # said, according to CNN" is Sanders's, via CNN
+    via: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -573,11 +581,19 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Rendering(Cited):
+    """One wording of an utterance and the articles that give it; ``via``: who they have it
+    from, when they did not hear it themselves ("according to CNN")."""
+
+    via: str | None = None
+
+
+@dataclass(frozen=True)
 class QuoteGroup:
     """One utterance, with each outlet's rendering of it."""
 
     speaker: str | None
-    variants: tuple[Cited, ...]
+    variants: tuple[Rendering, ...]
 
 
 @dataclass(frozen=True)

@@ -711,13 +711,25 @@ def test_participle_after_an_inverted_attribution_goes_on_with_its_speaker() -> 
     assert text[q.speaker_start : q.speaker_end] == "the Vestan Defense Intelligence Directorate"
 
 
-def test_according_to_a_reporter_of_the_exchange() -> None:
+def test_words_reported_through_another_source_are_the_speakers_via_it() -> None:
     text = (
         "“There has been a constant drip of declarations. When does it stop?” the judge said, "
         "according to the Post."
     )
+    # the judge's words, which reach the reader through the Post
     q = one(quotes_of(text), "When does it stop?")
-    assert text[q.speaker_start : q.speaker_end] == "the Post"
+    assert (q.speaker, q.via) == ("the judge", "the Post")
+    assert text[q.speaker_start : q.speaker_end] == "the judge"
+    assert text[q.via_start : q.via_end] == "the Post"
+    # with no one else named, the words are the Post's
+    text = "According to the Post, “the vote is off.”"
+    q = one(quotes_of(text), "the vote is off")
+    assert (q.speaker, q.via) == ("the Post", None)
+    # an "according to" content holding the quote is that quote's report, not a second one
+    text = "“I want to run,” Ada Moss replied at the time, according to Brandt’s account."
+    assert [(q.text, q.speaker, q.via) for q in quotes_of(text)] == [
+        ("I want to run,", "Ada Moss", "Brandt’s account")
+    ]
 
 
 def test_quote_inside_a_nested_report_is_credited_to_the_outer_source() -> None:

@@ -2069,6 +2069,33 @@ def test_a_pull_quote_of_a_remark_the_article_quotes_in_full_is_no_other_renderi
     assert [(v.text, v.sources) for v in group.variants] == [(full, ("a",))]
 
 
+def test_a_rendering_says_who_its_articles_have_it_from():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    full = "We will rebuild every span of this bridge"
+    short = "We will rebuild every span of the bridge by March"
+    specs = [
+        {
+            "id": "a",
+            "text": f"“{full},” Ada Moss said, according to the Herald.",
+            "quotes": [[full, "Ada Moss"]],
+        },
+        {"id": "b", "text": f"“{short},” said Ada Moss.", "quotes": [[short, "Ada Moss"]]},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    heard = analyses["a"].quotes[0]
+    analyses["a"] = replace(analyses["a"], quotes=(replace(heard, via="the Herald"),))
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    (group,) = quotes(story, build_names(story))
+    assert group.speaker == "Ada Moss"
+    assert {v.text: v.via for v in group.variants} == {full: "the Herald", short: None}
+
+
 def test_one_remark_of_speakers_one_role_describes_is_one_quote():
     """ "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word alike
     are one speaker's one remark; two spokespeople's different remarks stay apart, and so do

@@ -18,6 +18,7 @@ from storyfuse.model import (
     Quote,
     QuoteGroup,
     Removed,
+    Rendering,
     Sentence,
     StoryBrief,
     StoryEntity,
@@ -54,7 +55,7 @@ def _brief(title: str = "Bridge reopens", quote: str = "We will rebuild") -> Bri
         facts=(Fact("The bridge reopens on Monday.", ("a1", "b2")),),
         figures=(Figure(40.0, "crew", "Ana Ruiz", ("a1",), qualifier="about"),),
         conflicts=(Conflict("reopening date", (Variant("2031-03-06", "reopens Monday", ("a1",)), Variant("2031-03-07", "reopens Tuesday", ("b2",))), kind="date"),),
-        quotes=(QuoteGroup("Ana Ruiz", (Cited(quote, ("a1",)), Cited("We shall rebuild", ("b2",)))),),
+        quotes=(QuoteGroup("Ana Ruiz", (Rendering(quote, ("a1",)), Rendering("We shall rebuild", ("b2",)))),),
         timeline=(TimelineEvent("2031-03-06", "The bridge reopens.", ("a1", "b2")),),
         entities=(StoryEntity("Ana Ruiz", "PERSON", ("a1", "b2"), aliases=("Ruiz",)),),
         framing=(Framing("a1", "Bridge reopens", ("reopens",)),),
@@ -322,9 +323,10 @@ def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():
     story = brief.stories[0]
     quotes = (
         story.quotes[0],
-        QuoteGroup("Ben Roe", (Cited("Traffic resumes soon", ("b2",)),)),
-        QuoteGroup("Ana Ruiz", (Cited("Crews worked all night", ("a1",)),)),
-        QuoteGroup(None, (Cited("Nobody saw it coming", ("a1",)),)),
+        QuoteGroup("Ben Roe", (Rendering("Traffic resumes soon", ("b2",)),)),
+        QuoteGroup("Ana Ruiz", (Rendering("Crews worked all night", ("a1",)),)),
+        QuoteGroup(None, (Rendering("Nobody saw it coming", ("a1",)),)),
+        QuoteGroup("Ben Roe", (Rendering("The span held", ("b2",), via="the Herald"),)),
     )
     brief = replace(brief, stories=(replace(story, quotes=quotes),))
     md = render(brief, "md")
@@ -337,6 +339,7 @@ def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():
         "  - “Crews worked all night” [1]",
         "- **Ben Roe**",
         "  - “Traffic resumes soon” [2]",
+        "  - “The span held” [2] (according to the Herald)",
         "- **unattributed**",
         "  - “Nobody saw it coming” [1]",
     ]
@@ -344,6 +347,11 @@ def test_quotes_of_one_speaker_sit_under_one_heading_with_renderings_beneath():
     assert html.count("<b>Ana Ruiz</b>") == 1 and "2 quotes" in html
     assert html.index("We shall rebuild") < html.index("Crews worked all night")
     assert 'class="rendering">“We shall rebuild”' in html
+    assert "(according to the Herald)</span>" in html
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, load_schema())
+    held = [q for q in data["stories"][0]["quotes"] if q["variants"][0]["text"] == "The span held"]
+    assert held[0]["variants"][0]["via"] == "the Herald"
 
 
 def test_citations_of_a_story_with_ten_sources_or_more_go_in_number_order():

@@ -18,6 +18,7 @@ from storyfuse.model import (
     Quote,
     QuoteGroup,
     Removed,
+    Rendering,
     Sentence,
     StoryBrief,
     StoryEntity,
@@ -157,8 +158,8 @@ def corpus() -> Brief:
         ),
         quotes=(
             QuoteGroup("Ana Ruiz", (
-                Cited("We will rebuild every span of this bridge.", ("bridge-a",)),
-                Cited("We shall rebuild each span of the bridge.", ("bridge-b",)),
+                Rendering("We will rebuild every span of this bridge.", ("bridge-a",)),
+                Rendering("We shall rebuild each span of the bridge.", ("bridge-b",)),
             )),
         ),
         timeline=(

@@ -8,7 +8,7 @@ import lxml.html
 from tests.helpers import load_schema
 from tests.web.records import corpus
 
-from storyfuse.model import Cited, Figure, QuoteGroup
+from storyfuse.model import Cited, Figure, QuoteGroup, Rendering
 from storyfuse.web import MemoryCatalog, create_app
 
 with warnings.catch_warnings():
@@ -100,9 +100,9 @@ def test_story_page_lists_a_speakers_quotes_under_one_heading():
     brief = corpus()
     bridge = brief.stories[0]
     more = (
-        QuoteGroup("Ana Ruiz", (Cited("Crews worked through the night.", ("bridge-a",)),)),
-        QuoteGroup("The city", (Cited("the bridge reopens on Monday", ("bridge-c",)),)),
-        QuoteGroup("Ana Ruiz", (Cited("Nobody was hurt.", ("bridge-b",)),)),
+        QuoteGroup("Ana Ruiz", (Rendering("Crews worked through the night.", ("bridge-a",)),)),
+        QuoteGroup("The city", (Rendering("the bridge reopens on Monday", ("bridge-c",)),)),
+        QuoteGroup("Ana Ruiz", (Rendering("Nobody was hurt.", ("bridge-b",)),)),
     )
     stories = (replace(bridge, quotes=bridge.quotes + more), *brief.stories[1:])
     client = TestClient(create_app(MemoryCatalog(replace(brief, stories=stories))))
@@ -147,7 +147,7 @@ def test_quote_variant_footer_puts_each_citation_under_its_own_outlet():
     bridge = brief.stories[0]
     both = QuoteGroup(
         "Ana Ruiz",
-        (Cited("We will rebuild every span of this bridge.", ("bridge-b", "bridge-a")),),
+        (Rendering("We will rebuild every span of this bridge.", ("bridge-b", "bridge-a")),),
     )
     stories = (replace(bridge, quotes=(both,)), *brief.stories[1:])
     client = TestClient(create_app(MemoryCatalog(replace(brief, stories=stories))))

@@ -265,6 +265,9 @@ class _Attribution:
     cue_token: int | None  # token index of the cue head
     mention: Span | None  # the words naming the speaker in the text
     speaker: str | None
+    # who reports the speaker's words ("“…,” X said, according to the Post"): its words, name
+    via: Span | None = None
+    via_name: str | None = None
 
 
 def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
@@ -1436,11 +1439,9 @@ class _Finder:
             return t.idx - m.end if t.idx >= m.end else m.start - t.idx + 5
 
         cues.sort(key=distance)
-        # "“…,” X said, according to the Post": the source that reports the exchange is the
-        # attribution (X's words come to the reader through it)
+        # "“…,” X said, according to the Post": X's words, which come to the reader through the
+        # Post; with no one else named, the Post's
         acc = self._according_to_in(frame)
-        if acc is not None:
-            return acc
         for verb in cues:
             attr = self._attribution(verb)
             outer = self._outer_report(verb)
@@ -1448,6 +1449,8 @@ class _Finder:
                 wider = self._attribution(outer)
                 attr = _Attribution(attr.cue, verb.i, wider.mention, wider.speaker)
             if attr.mention is not None:
+                if acc is not None:
+                    return replace(attr, via=acc.mention, via_name=acc.speaker)
                 return attr
         if acc is not None:
             return acc
@@ -1823,18 +1826,7 @@ class _Finder:
                 and "\n" not in self.text[out[-1].end : q.start]
             ):
                 first = out.pop()
-                q = Quote(
-                    text=f"{first.text.rstrip(' ,')} … {q.text}",
-                    speaker=first.speaker,
-                    start=first.start,
-                    end=q.end,
-                    direct=True,
-                    cue=first.cue,
-                    speaker_start=first.speaker_start,
-                    speaker_end=first.speaker_end,
-                    cue_start=first.cue_start,
-                    cue_end=first.cue_end,
-                )
+                q = replace(first, text=f"{first.text.rstrip(' ,')} … {q.text}", end=q.end)
             out.append(q)
             last_cue = cue
         return out
@@ -1860,18 +1852,7 @@ class _Finder:
             if inherited and previous is not None and out and self._continues(previous[0], m):
                 first = out.pop()
                 out.append(
-                    Quote(
-                        text=f"{first.text.rstrip(' ,')} … {self._clean(m)}",
-                        speaker=first.speaker,
-                        start=first.start,
-                        end=m.end,
-                        direct=True,
-                        cue=first.cue,
-                        speaker_start=first.speaker_start,
-                        speaker_end=first.speaker_end,
-                        cue_start=first.cue_start,
-                        cue_end=first.cue_end,
-                    )
+                    replace(first, text=f"{first.text.rstrip(' ,')} … {self._clean(m)}", end=m.end)
                 )
                 if attr is not None:
                     # a third part continues the utterance too
@@ -1908,6 +1889,9 @@ class _Finder:
             speaker_start=attr.mention.start_char if attr and attr.mention is not None else None,
             speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
             **self._cue_offsets(attr),
+            via=attr.via_name if attr else None,
+            via_start=attr.via.start_char if attr and attr.via is not None else None,
+            via_end=attr.via.end_char if attr and attr.via is not None else None,
         )
 
     def _utterance(self, m: Marked) -> bool:
@@ -2712,6 +2696,9 @@ class _Finder:
             speaker_start=attr.mention.start_char if attr.mention is not None else None,
             speaker_end=attr.mention.end_char if attr.mention is not None else None,
             **self._cue_offsets(attr),
+            via=attr.via_name,
+            via_start=attr.via.start_char if attr.via is not None else None,
+            via_end=attr.via.end_char if attr.via is not None else None,
         )
 
     def _cue_offsets(self, attr: _Attribution | None) -> dict[str, int | None]:
@@ -2749,6 +2736,12 @@ class _Finder:
         # a quote with no speaker of its own is part of the report around it
         direct = [d for d in direct if d.speaker_start is not None]
         for q in indirect:
+            if q.cue == "according to" and any(
+                d.via_start is not None and d.via_start == q.speaker_start and q.start <= d.end
+                and d.start < q.end
+                for d in direct
+            ):
+                continue  # the quote it holds, reported through the same source
             size = q.end - q.start
             covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)
             if covered >= 0.5 * size and not self._between_parts(q, direct):

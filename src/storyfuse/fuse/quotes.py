@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.fuse.names import Names, described_body
 from storyfuse.fuse.units import StoryArticles, names_somebody, source_order
-from storyfuse.model import Analysis, Cited, Quote, QuoteGroup
+from storyfuse.model import Analysis, Quote, QuoteGroup, Rendering
 
 MIN_WORDS = 4
 # same utterance, same speaker: 0.6 is the usual MiniLM paraphrase cut-off; a short quote shares
@@ -275,9 +275,18 @@ def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
             for other, (_, ids) in variants.items()
         ):
             del variants[key]
-    cited = [Cited(text=text, sources=source_order(ids, order)) for text, ids in variants.values()]
+    cited = [
+        Rendering(text=text, sources=source_order(ids, order), via=_via(said, text))
+        for text, ids in variants.values()
+    ]
     cited.sort(key=lambda c: (-len(c.sources), order.index(c.sources[0])))
     return QuoteGroup(speaker=speaker, variants=tuple(cited))
+
+
+def _via(said: list[Said], text: str) -> str | None:
+    """Who every article giving this wording has it from ("according to CNN"), if one source."""
+    vias = {s.quote.via for s in said if _key(s.text) == _key(text)}
+    return vias.pop() if len(vias) == 1 else None
 
 
 def quotes(story: StoryArticles, names: Names) -> list[QuoteGroup]:

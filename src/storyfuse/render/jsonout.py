@@ -53,6 +53,8 @@ def article_dict(analysis: Analysis, canonical: dict[str, str] | None = None) ->
                 # where the speaker is named and the cue word is, when the text says
                 "speaker_span": _span(q.speaker_start, q.speaker_end),
                 "cue_span": _span(q.cue_start, q.cue_end),
+                # who the article has the words from ("according to CNN"), when it says
+                **({"via": q.via, "via_span": _span(q.via_start, q.via_end)} if q.via else {}),
             }
             for q in analysis.quotes
         ],
@@ -137,7 +139,10 @@ def story_dict(story: StoryBrief) -> dict[str, Any]:
         "quotes": [
             {
                 "speaker": q.speaker,
-                "variants": [{"text": v.text, "sources": list(v.sources)} for v in q.variants],
+                "variants": [
+                    {"text": v.text, "sources": list(v.sources), **({"via": v.via} if v.via else {})}
+                    for v in q.variants
+                ],
             }
             for q in story.quotes
         ],

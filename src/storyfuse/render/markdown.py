@@ -20,6 +20,11 @@ def _cites(cites: list[dict]) -> str:
     return "".join(f"[{c['n']}]" for c in cites)
 
 
+def _via(variant: dict) -> str:
+    """Who the articles have a quote from, when they say: " (according to CNN)"."""
+    return f" (according to {_md(variant['via'])})" if variant.get("via") else ""
+
+
 def _qualifier(figure: dict) -> str:
     """The qualifier all of a figure's sources write, else each with its sources: "at least [1]"."""
     if figure["shared_qualifier"]:
@@ -76,9 +81,9 @@ def to_markdown(brief: Brief) -> str:
                 lines.append(f"- **{_md(person['speaker']) or 'unattributed'}**")
                 for q in person["quotes"]:
                     first, *others = q["variants"]
-                    lines.append(f"  - “{_md(first['text'])}” {_cites(first['cites'])}")
+                    lines.append(f"  - “{_md(first['text'])}” {_cites(first['cites'])}{_via(first)}")
                     for v in others:
-                        lines.append(f"    - “{_md(v['text'])}” {_cites(v['cites'])}")
+                        lines.append(f"    - “{_md(v['text'])}” {_cites(v['cites'])}{_via(v)}")
             lines.append("")
         if story["timeline"]:
             lines += ["### Timeline", ""]
