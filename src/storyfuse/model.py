@@ -232,7 +232,9 @@ ANALYSIS_VERSION = 47  # 2: claims say what they count; entity spans and list co
 # 46: a whole utterance without a verb is a quote ("“Absolutely not,” Moss said", "“Out!”"
 # were none), and a speaker the parse hung on the quoted words is the speaker
 # 47: words an article has through another source are the speaker's, via that source ("“…,”
-# Sanders said, according to CNN" was CNN's); quotes give ``via``, ``via_start``, ``via_end``
+# Sanders said, according to CNN" was CNN's); quotes give ``via``, ``via_start``, ``via_end``;
+# a participle opening the next sentence attributes no quote ("“We conclude he did not.”
+# Fearing more deaths, Gov. Tony Evers ..." was Evers's)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1748,3 +1748,14 @@ def test_a_speaker_the_parse_hung_on_the_quote_is_the_speaker() -> None:
     text = "“Great manager, great manager this guy,” Ada Moss, the club's owner, said on Sunday."
     quote = one(quotes_of(text), "manager")
     assert (quote.text, quote.speaker) == ("Great manager, great manager this guy,", "Ada Moss")
+
+
+def test_a_participle_opening_the_next_sentence_is_no_attribution_of_a_quote() -> None:
+    text = (
+        "“The question is not whether the mayor acted wisely; it is whether she acted "
+        "lawfully,” the ruling read. “We conclude she did not.” Fearing more floods, Mayor Ada "
+        "Moss reissued the order."
+    )
+    quote = one(quotes_of(text), "We conclude")
+    assert quote.speaker == "the ruling"
+    assert not any(q.speaker == "Ada Moss" and "conclude" in q.text for q in quotes_of(text))

@@ -1343,7 +1343,8 @@ class _Finder:
             tail = self.sents[self.sent_of[nxt]]
             if (
                 word.is_lower
-                or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB")
+                # not a participle opening a sentence of its own ("Fearing more deaths, ...")
+                or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB" and word.tag_ != "VBG")
                 or self._bare_attribution(tail)
             ):
                 hi = tail.end
