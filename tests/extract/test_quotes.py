@@ -1615,6 +1615,14 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     )
     (quote,) = quotes_of(text)
     assert "Harbour" not in quote.text
+    # ... and as whom the speaker told, with "&" among its words
+    text = '"He took that post down," Ada Moss told "Tarnby & Friends."'
+    assert [q.text for q in quotes_of(text)] == ["He took that post down,"]
+    text = "“The plan is dead,” Ada Moss told “Harbour News Sunday.”"
+    assert [q.text for q in quotes_of(text)] == ["The plan is dead,"]
+    # what someone told a body in words of their own is still a quote
+    text = "Ada Moss told the board: “We Will Rebuild.”"
+    assert [q.text for q in quotes_of(text)] == ["We Will Rebuild."]
 
 
 @pytest.mark.parametrize(

@@ -243,9 +243,9 @@ def _heading(line: str) -> bool:
 
 def _capitalised(text: str, fewest: int, most: int) -> bool:
     """Whether ``text`` is ``fewest`` to ``most`` words, each capitalised but the small ones, as
-    a heading or a title is written."""
+    a heading or a title is written ("Fox & Friends")."""
     words = [w.strip(EDGE_PUNCTUATION + "“‘") for w in text.split()]
-    words = [w for w in words if w]
+    words = [w for w in words if any(c.isalnum() for c in w)]  # not "&" nor a dash
     return fewest <= len(words) <= most and all(
         w[0].isupper() or w in TITLE_SMALL_WORDS for w in words
     )
@@ -1481,10 +1481,14 @@ class _Finder:
         if word is None:
             return False
         possessive = word.tag_ == "POS" or word.lower_ in ("'s", "’s")
-        named_before = possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS
+        # who was told, when the parse made the quoted words the object of "told"
+        told = word.lemma_ == "tell" and any(
+            t.head.i == word.i and t.dep_ in ("dobj", "dative") for t in span
+        )
+        named_before = possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS or told
         if named_before and self._title_cased(m):
             # a show's name: told CNN’s “State of the Union”, on “Meet the Press”, on the
-            # podcast “Here’s the Thing”
+            # podcast “Here’s the Thing”, told “Fox & Friends”
             return True
         return word.lower_ in NAMING_PARTICIPLES and word.tag_ == "VBN" and word.dep_ == "acl"
 
