@@ -637,3 +637,20 @@ def test_a_name_ending_in_a_drug_or_lab_companys_word_is_no_person() -> None:
 def test_a_name_after_a_noun_for_a_company_is_no_person() -> None:
     found = labels("A new survey from consulting firm Merritt Hawkins finds that doctors agree.")
     assert ("Merritt Hawkins", "ORG") in found
+
+
+def test_a_name_after_a_state_abbreviation_that_ends_a_sentence_is_the_name_alone() -> None:
+    from storyfuse.extract.nlp import _within_sentence
+
+    # "... in Washington, D.C. Ada Moss died.": the parser left one sentence, and the
+    # recogniser ran the place's abbreviation into the name
+    words = ["He", "lived", "in", "Washington", ",", "D.C.", "Ada", "Moss", "died", "."]
+    doc = Doc(nlp().vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    person = Span(doc, 5, 8, label="PERSON")
+    kept = _within_sentence(person)
+    assert kept is not None and (kept.text, kept.label_) == ("Ada Moss", "PERSON")
+    # a person's initials are no state ("J.R. Ada Moss"), nor is a name without the comma
+    initials = Doc(nlp().vocab, words=["Her", "son", ",", "J.R.", "Ada", "Moss", "spoke"])
+    assert _within_sentence(Span(initials, 3, 6, label="PERSON")).text == "J.R. Ada Moss"
+    plain = Doc(nlp().vocab, words=["In", "D.C.", "Ada", "Moss", "spoke"])
+    assert _within_sentence(Span(plain, 1, 4, label="PERSON")).text == "D.C. Ada Moss"

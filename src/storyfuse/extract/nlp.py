@@ -1118,6 +1118,17 @@ def _within_sentence(ent: Span) -> Span | None:
     in title case ("Hillary Asking Moderator" | "To Fact Check")."""
     doc = ent.doc
     starts = [t.i for t in ent[1:] if t.is_sent_start and doc[t.i - 1].text[-1:] in ".!?"]
+    if (
+        not starts
+        and ent.label_ == "PERSON"
+        and len(ent) >= 3
+        and ent.start > 0
+        and doc[ent.start - 1].text == ","
+        and ent[0].text in place_abbreviations()
+    ):
+        # the parser missed the sentence end that the place's full stop makes: ", D.C." |
+        # "Mohammad Anwar died"
+        starts = [ent.start + 1]
     if not starts:
         return ent
     cuts = [ent.start, *starts, ent.end]
@@ -1126,6 +1137,15 @@ def _within_sentence(ent: Span) -> Span | None:
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     return Span(doc, start, end, label=ent.label_) if start < end else None
+
+
+@functools.cache
+def place_abbreviations() -> frozenset[str]:
+    """U.S. states and D.C. as AP style abbreviates them with full stops ("Calif.", "D.C.")."""
+    import us
+
+    states = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    return frozenset(a for s in states if (a := s.ap_abbr) and a.endswith("."))
 
 
 @functools.cache
