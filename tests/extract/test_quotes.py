@@ -44,6 +44,18 @@ def test_a_double_prime_after_a_word_closes_a_quote_but_not_after_a_number() -> 
     assert [text[m.start : m.end] for m in find_marked(text)] == ["Tex", "new"]
 
 
+def test_a_double_quote_inside_a_double_quote_does_not_end_it() -> None:
+    text = "“I’d rather live in what he calls “hell” than see him win.” ― Ada Ruiz"
+    assert [m.text_of(text) for m in find_marked(text)] == [
+        "I’d rather live in what he calls “hell” than see him win."
+    ]
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ada Ruiz"
+    # with no second closing mark the inner one ends the passage, as before
+    text = "“A is done. “B is next,” she said."
+    assert [m.text_of(text) for m in find_marked(text)] == ["A is done. “B is next,"]
+
+
 def test_a_closing_mark_typed_where_a_quote_opens_opens_it() -> None:
     text = (
         "”Fear. I am afraid the harbour will close.” ― Ada Moss\n\n"

@@ -126,15 +126,38 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     """Double-quoted ranges (content only) of one paragraph, and the start of an unclosed one."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, role, width in _marks_in(text, start, end):
+    nested = 0  # double quotes opened inside the open passage, still to close
+    marks = _marks_in(text, start, end)
+    for k, (i, role, width) in enumerate(marks):
         if role == "od" or (role == "td" and open_at is None):
             if open_at is None:
                 open_at = i + width
+            elif role == "od" and _closed_twice(marks[k + 1 :]):
+                # a double quote inside a double quote ("“... what he calls “hell” than live
+                # in ...” ― a reader"): its closing mark is not the passage's
+                nested += 1
         elif role in ("cd", "td") and open_at is not None:
+            if nested and role == "cd":
+                nested -= 1
+                continue
             if i > open_at:
                 spans.append((open_at, i))
             open_at = None
     return spans, open_at
+
+
+def _closed_twice(marks: list[tuple[int, str, int]]) -> bool:
+    """Whether two closing double marks follow before another opening one: an inner quote's
+    and the passage's."""
+    closing = 0
+    for _, role, _ in marks:
+        if role == "od":
+            return False
+        if role == "cd":
+            closing += 1
+            if closing == 2:
+                return True
+    return False
 
 
 def _single_spans(
