@@ -1779,3 +1779,16 @@ def test_a_participle_opening_the_next_sentence_is_no_attribution_of_a_quote() -
     quote = one(quotes_of(text), "We conclude")
     assert quote.speaker == "the ruling"
     assert not any(q.speaker == "Ada Moss" and "conclude" in q.text for q in quotes_of(text))
+
+
+def test_a_filler_reports_nothing() -> None:
+    text = "The bridge, you know, was never safe, Ada Moss said on Monday."
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("The bridge, you know, was never safe", "Ada Moss")
+    ]
+    text = (
+        "MOSS: Well, the question really should be why the council and its chair, you know, "
+        "invited a rival to the hearing."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "MOSS"

@@ -2392,8 +2392,11 @@ class _Finder:
     def _complements(self, verb: Token) -> list[Span]:
         """What a reporting verb reports. A verb may govern two clauses ("“A,” X said, and
         B"), each its own report; a parenthetical verb ("The plan, she said, will fail")
-        reports the sentence around it."""
+        reports the sentence around it; a filler ("The plan, you know, will fail") reports
+        nothing."""
         lemma = verb.lemma_.lower()
+        if _filler(verb):
+            return []
         if lemma in CLAUSE_VERBS:
             # a clause headed inside quote marks is a direct quote, found as such
             first = left_conjunct(verb)  # a coordinated verb, not what was said
@@ -2764,3 +2767,20 @@ class _Finder:
                 continue
             out.append(q)
         return out
+
+
+# "you know", "I mean", "you see" set off by commas: a speaker's filler, no report
+FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("i", "guess")})
+
+
+def _filler(verb: Token) -> bool:
+    """A filler set off by commas in speech ("The plan, you know, will fail"): a subject and a
+    verb of ``FILLERS`` with nothing else of their own."""
+    doc = verb.doc
+    children = [c for c in verb.children if not c.is_punct]
+    if len(children) != 1 or children[0].dep_ != "nsubj" or children[0].i != verb.i - 1:
+        return False
+    if (children[0].lower_, verb.lemma_.lower()) not in FILLERS:
+        return False
+    before, after = verb.i - 2, verb.i + 1
+    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
