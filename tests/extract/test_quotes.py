@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyfuse.extract.nlp import parse
+from storyfuse.extract.nlp import entities_of, parse
 from storyfuse.extract.quotes import _Finder, find_quotes
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Quote
@@ -1792,3 +1792,17 @@ def test_a_filler_reports_nothing() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "MOSS"
+
+
+def test_a_verb_of_saying_before_the_speaker_and_a_colon_names_the_speaker() -> None:
+    for text, speaker in (
+        ("Said Moss: “We are not going anywhere.”", "Moss"),
+        ("Added Ada Moss: “We are not going anywhere.”", "Ada Moss"),
+    ):
+        quote = one(quotes_of(text), "anywhere")
+        assert quote.speaker == speaker
+        assert text[quote.speaker_start : quote.speaker_end] == speaker
+    # the verb is no part of the name
+    assert ("Moss", "PERSON") in [
+        (e.text, e.label) for e in entities_of(parse("Said Moss: “We are not going anywhere.”"))
+    ]

@@ -1016,6 +1016,15 @@ def _trimmed(ent: Span) -> Span | None:
         and a_description(ent.doc[start].text)
     ):
         start += 1
+    # a verb of saying that opens the sentence before its speaker: "Said Moss: “…”"
+    if (
+        ent.label_ == "PERSON"
+        and end - start > 1
+        and ent.doc[start].is_sent_start
+        and ent.doc[start].pos_ == "VERB"
+        and ent.doc[start].lower_ in ("said", "says", "added", "adds", "asked", "wrote")
+    ):
+        start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
     while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:

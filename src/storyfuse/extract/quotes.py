@@ -1663,6 +1663,9 @@ class _Finder:
         headline = self._headline_speaker(before[:-1])
         if headline is not None:
             return headline
+        inverted = self._inverted_colon_speaker(before[:-1])
+        if inverted is not None:
+            return inverted
         if not 1 < len(before) <= 8:
             return self._colon_subject(before) if clause_subject else None
         phrase = before[:-1]
@@ -1707,6 +1710,20 @@ class _Finder:
             return None  # "This means: ..."
         span = self.doc[names[0].i : names[-1].i + 1]
         return _Attribution(":", None, span, self.people.fullest(span.text, names[0].idx))
+
+    def _inverted_colon_speaker(self, phrase: list[Token]) -> _Attribution | None:
+        """ "Said Ellis: “…”" — a verb of saying opening the sentence, then the speaker's name
+        and a colon (the parse makes the verb part of the name)."""
+        if len(phrase) < 2 or not phrase[0].is_sent_start or not phrase[0].is_title:
+            return None
+        verb = phrase[0]
+        if verb.lower_ not in ("said", "says", "added", "adds", "asked", "wrote", "writes"):
+            return None
+        names = phrase[1:]
+        if len(names) > HEADLINE_NAME_WORDS or not all(_a_name(t) for t in names):
+            return None
+        span = self.doc[names[0].i : names[-1].i + 1]
+        return _Attribution(verb.text, verb.i, span, self.people.fullest(span.text, span.start_char))
 
     def _spaced(self, t: Token) -> bool:
         """Whether a token stands apart from the words on either side of it."""
