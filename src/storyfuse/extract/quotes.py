@@ -186,6 +186,8 @@ SPEECH_NOUNS = frozenset(
 )  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
+# "you know", "I mean", "you see" set off by commas: a speaker's filler, no report
+FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("i", "guess")})
 # Participles that give a noun its name: a quotation after one is a title, not speech.
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
 # Documents that speak for whoever issued them: "“...,” the statement said".
@@ -280,6 +282,19 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
 def _a_name(token: Token) -> bool:
     """Whether a word is a name: a proper noun, or a word of an entity."""
     return token.pos_ == "PROPN" or bool(token.ent_type_)
+
+
+def _filler(verb: Token) -> bool:
+    """A filler set off by commas in speech ("The plan, you know, will fail"): a subject and a
+    verb of ``FILLERS`` with nothing else of their own."""
+    doc = verb.doc
+    children = [c for c in verb.children if not c.is_punct]
+    if len(children) != 1 or children[0].dep_ != "nsubj" or children[0].i != verb.i - 1:
+        return False
+    if (children[0].lower_, verb.lemma_.lower()) not in FILLERS:
+        return False
+    before, after = verb.i - 2, verb.i + 1
+    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
 
 
 def _only_qualifies(compound: Token, head: Token) -> bool:
@@ -2784,20 +2799,3 @@ class _Finder:
                 continue
             out.append(q)
         return out
-
-
-# "you know", "I mean", "you see" set off by commas: a speaker's filler, no report
-FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("i", "guess")})
-
-
-def _filler(verb: Token) -> bool:
-    """A filler set off by commas in speech ("The plan, you know, will fail"): a subject and a
-    verb of ``FILLERS`` with nothing else of their own."""
-    doc = verb.doc
-    children = [c for c in verb.children if not c.is_punct]
-    if len(children) != 1 or children[0].dep_ != "nsubj" or children[0].i != verb.i - 1:
-        return False
-    if (children[0].lower_, verb.lemma_.lower()) not in FILLERS:
-        return False
-    before, after = verb.i - 2, verb.i + 1
-    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
