@@ -1806,3 +1806,14 @@ def test_a_verb_of_saying_before_the_speaker_and_a_colon_names_the_speaker() -> 
     assert ("Moss", "PERSON") in [
         (e.text, e.label) for e in entities_of(parse("Said Moss: “We are not going anywhere.”"))
     ]
+
+
+def test_a_name_whose_saying_the_parse_made_a_participle_speaks() -> None:
+    text = (
+        "“Not us but can’t argue with it!” Ada Moss, the head of Harbour First USA, Tweeted on "
+        "Friday with an image of the banner."
+    )
+    assert one(quotes_of(text), "argue").speaker == "Ada Moss"
+    # a participle with its agent says nothing of the name before it
+    text = "The photo, tweeted by Ada Moss, showed the bridge."
+    assert not any(q.cue == "tweeted" for q in quotes_of(text))

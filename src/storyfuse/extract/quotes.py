@@ -159,6 +159,8 @@ CONTINUATION_WORDS = 40
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
+# ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
+REDUCED_SAYING_VERBS = SAYING_VERBS | {"tweet", "post"}
 # Words that open a clause of its own, whose verb reports nothing outside it.
 SUBORDINATORS = frozenset({"that", "whether", "if"})
 # Words that open a line before a colon without naming who speaks ("Update: ...").
@@ -1039,6 +1041,8 @@ class _Finder:
             if subj.i < verb.i and self._timestamp(subj):
                 # a timestamp line misparsed as the subject ("4:40 p.m.\n\nX says")
                 subj = self._subject_by_position(verb)
+        if subj is None:
+            subj = self._reduced_speaker(verb)
         if subj is not None and self.in_quote[subj.i]:
             # the parse made the quote the subject and hung the speaker on it ("“Very good
             # reporter,” Trump, the front-runner, said"): the apposition between them
@@ -1053,6 +1057,24 @@ class _Finder:
         elif subj is None:
             subj = self._subject_by_position(verb)
         return subj
+
+    def _reduced_speaker(self, verb: Token) -> Token | None:
+        """ "Murphy, the head of Right to Rise USA, tweeted on Friday": a verb of saying that
+        the parse made a clause of the name before it (a participle), after the comma that
+        closes the name's apposition. Not one with an agent ("a photo, tweeted by ...")."""
+        head = verb.head
+        if (
+            verb.dep_ != "acl"
+            or verb.lemma_.lower() not in REDUCED_SAYING_VERBS
+            or verb.i == 0
+            or self.tokens[verb.i - 1].text != ","
+            or head.i > verb.i
+            or head.ent_type_ != "PERSON"
+            or self.in_quote[head.i]
+            or any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+        ):
+            return None
+        return head
 
     def _attribution(self, verb: Token, cue: str | None = None) -> _Attribution:
         subj = self._speaker_of(verb)
@@ -1389,6 +1411,10 @@ class _Finder:
         # Nov. 6 event ...": a named speaker, described, and where they said it
         verb = verbs[0]
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        reduced = self._reduced_speaker(verb)
+        if reduced is not None and reduced.dep_ == "ROOT":
+            # "Murphy, the head of Right to Rise USA, tweeted on Friday."
+            return len(words) <= BARE_ATTRIBUTION_WORDS and reduced.left_edge.i <= words[0].i
         return (
             len(words) <= BARE_ATTRIBUTION_WORDS
             and verb.dep_ == "ROOT"
