@@ -243,7 +243,8 @@ ANALYSIS_VERSION = 47  # 2: claims say what they count; entity spans and list co
 # nothing ("The bridge, you know, was never safe, Ada Moss said" was "you"'s); "Said Ellis:
 # “…”" names Ellis the speaker (no speaker before), and "Said" is no part of the name; a name
 # whose "tweeted" the parse made a participle speaks ("“…” Murphy, the head of Right to Rise
-# USA, Tweeted on Friday" had no speaker)
+# USA, Tweeted on Friday" had no speaker); a run-in subhead before a colon naming no one is no
+# speaker ("Little Relief for Refugees: The refugee crisis is ..." was a quote of "Little Relief")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1817,3 +1817,14 @@ def test_a_name_whose_saying_the_parse_made_a_participle_speaks() -> None:
     # a participle with its agent says nothing of the name before it
     text = "The photo, tweeted by Ada Moss, showed the bridge."
     assert not any(q.cue == "tweeted" for q in quotes_of(text))
+
+
+def test_a_run_in_subhead_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Little Relief for Harbours: The silting of the port is precisely the sort of issue the "
+        "board was made to tackle."
+    )
+    assert quotes_of(text) == []
+    # a titled name before the colon still speaks
+    text = "Secretary of State Ada Moss: “We will not stand by.”"
+    assert one(quotes_of(text), "stand by").speaker == "Secretary of State Ada Moss"

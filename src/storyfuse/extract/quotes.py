@@ -1716,6 +1716,11 @@ class _Finder:
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in phrase):
             return self._colon_subject(before) if clause_subject else None
+        if len(phrase) >= 3 and not any(t.ent_type_ for t in phrase) and any(
+            t.is_lower for t in phrase
+        ):
+            # a run-in subhead in title case, naming no one ("Little Relief for Refugees: ...")
+            return None
         ids = {t.i for t in phrase}
         heads = [t for t in phrase if t.head.i not in ids or t.head.i == t.i] or phrase[-1:]
         span = self.doc[phrase[0].i : phrase[-1].i + 1]
