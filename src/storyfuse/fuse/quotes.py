@@ -263,9 +263,11 @@ def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
         max(speakers, key=lambda w: (speakers[w], w[:1].isupper(), len(w))) if speakers else None
     )
     variants: dict[str, tuple[str, list[str]]] = {}
+    vias: dict[str, set[str | None]] = {}  # who each wording's articles have it from
     for s in said:
         _, ids = variants.setdefault(_key(s.text), (s.text, []))
         ids.append(s.article_id)
+        vias.setdefault(_key(s.text), set()).add(s.quote.via)
     # a rendering that another holds word for word, from the same articles, adds nothing (a
     # headline or pull quote of the remark the article quotes in full): it is no other
     # outlet's rendering
@@ -275,18 +277,17 @@ def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
             for other, (_, ids) in variants.items()
         ):
             del variants[key]
+    # a wording is had "via" a source when every article giving it names that one source
     cited = [
-        Rendering(text=text, sources=source_order(ids, order), via=_via(said, text))
-        for text, ids in variants.values()
+        Rendering(
+            text=text,
+            sources=source_order(ids, order),
+            via=next(iter(vias[key])) if len(vias[key]) == 1 else None,
+        )
+        for key, (text, ids) in variants.items()
     ]
     cited.sort(key=lambda c: (-len(c.sources), order.index(c.sources[0])))
     return QuoteGroup(speaker=speaker, variants=tuple(cited))
-
-
-def _via(said: list[Said], text: str) -> str | None:
-    """Who every article giving this wording has it from ("according to CNN"), if one source."""
-    vias = {s.quote.via for s in said if _key(s.text) == _key(text)}
-    return vias.pop() if len(vias) == 1 else None
 
 
 def quotes(story: StoryArticles, names: Names) -> list[QuoteGroup]:
