@@ -1828,3 +1828,28 @@ def test_a_run_in_subhead_before_a_colon_is_no_speaker() -> None:
     # a titled name before the colon still speaks
     text = "Secretary of State Ada Moss: “We will not stand by.”"
     assert one(quotes_of(text), "stand by").speaker == "Secretary of State Ada Moss"
+
+
+def test_a_participle_in_ing_is_no_name_s_reduced_saying() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    # "Moss, the mayor, saying it failed": the parse's clause of the name, as "tweeted" is, but
+    # a participle in -ing is read as one, not as the name's saying
+    words = ["Moss", ",", "the", "mayor", ",", "VERB", "it", "failed", "."]
+    for verb, tag, lemma, speaks in (
+        ("saying", "VBG", "say", False),
+        ("tweeted", "VBN", "tweet", True),
+    ):
+        doc = Doc(
+            nlp().vocab,
+            words=[verb if w == "VERB" else w for w in words],
+            heads=[0, 0, 3, 0, 0, 0, 7, 5, 0],
+            deps=["ROOT", "punct", "det", "appos", "punct", "acl", "nsubj", "ccomp", "punct"],
+            tags=["NNP", ",", "DT", "NN", ",", tag, "PRP", "VBD", "."],
+            lemmas=["Moss", ",", "the", "mayor", ",", lemma, "it", "fail", "."],
+            ents=["B-PERSON"] + ["O"] * 8,
+            sent_starts=[True] + [False] * 8,
+        )
+        assert (_Finder(doc)._reduced_speaker(doc[5]) is not None) == speaks

@@ -1065,6 +1065,7 @@ class _Finder:
         head = verb.head
         if (
             verb.dep_ != "acl"
+            or verb.tag_ == "VBG"  # "Trump called the troops, saying ...": read as a participle
             or verb.lemma_.lower() not in REDUCED_SAYING_VERBS
             or verb.i == 0
             or self.tokens[verb.i - 1].text != ","
