@@ -969,6 +969,10 @@ def _names_apart(ents: list[Span]) -> list[Span]:
     return out
 
 
+# Verbs of saying written before the speaker's name at a sentence's start: "Said Ellis: “…”"
+SAYING_FORMS_BEFORE_NAME = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes"})
+
+
 def _trimmed(ent: Span) -> Span | None:
     """An entity without the lower-case function words the model ran it into ("The
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
@@ -1022,7 +1026,7 @@ def _trimmed(ent: Span) -> Span | None:
         and end - start > 1
         and ent.doc[start].is_sent_start
         and ent.doc[start].pos_ == "VERB"
-        and ent.doc[start].lower_ in ("said", "says", "added", "adds", "asked", "wrote")
+        and ent.doc[start].lower_ in SAYING_FORMS_BEFORE_NAME
     ):
         start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:

@@ -56,6 +56,7 @@ from storyfuse.extract.names import DESCRIBED_BODIES, ROLE_WORDS
 from storyfuse.extract.nlp import (
     DATELINE_DASHES,
     PEOPLE_NOUNS,
+    SAYING_FORMS_BEFORE_NAME,
     cut_clause,
     dateline_dash,
     left_conjunct,
@@ -1764,7 +1765,7 @@ class _Finder:
         if len(phrase) < 2 or not phrase[0].is_sent_start or not phrase[0].is_title:
             return None
         verb = phrase[0]
-        if verb.lower_ not in ("said", "says", "added", "adds", "asked", "wrote", "writes"):
+        if verb.lower_ not in SAYING_FORMS_BEFORE_NAME:
             return None
         names = phrase[1:]
         if len(names) > HEADLINE_NAME_WORDS or not all(_a_name(t) for t in names):
