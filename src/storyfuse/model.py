@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 47  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -245,10 +245,12 @@ ANALYSIS_VERSION = 47  # 2: claims say what they count; entity spans and list co
 # whose "tweeted" the parse made a participle speaks ("“…” Murphy, the head of Right to Rise
 # USA, Tweeted on Friday" had no speaker); a run-in subhead before a colon naming no one is no
 # speaker ("Little Relief for Refugees: The refugee crisis is ..." was a quote of "Little Relief")
+# 48: what an organisation is, in lower case before its name, is no part of a speaker's name
+# ("according to affiliate WTOP" gave "affiliate WTOP")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 31  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -350,6 +352,8 @@ BRIEF_VERSION = 31  # 2: forecasts marked "expected" in the timeline and the fig
 # 30: a share no source credits joins the credited one that says in the same words what it is
 # of ("about 10 percent (core security team)" was listed once with the Post, once with no one)
 # 31: a quote's rendering says who its articles have it from ("(according to CNN)")
+# 32: a noun for a person before the name ("actor Tom Hanks", "Rapper Kanye West") and a
+# nickname in quote marks ("director Randolph “Tex” Alles") leave one person of the story
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -105,6 +105,31 @@ def test_a_title_before_a_surname_with_a_particle_is_split_off() -> None:
     assert ix.canonical("Mayor de Varga") == "Aino de Varga"
 
 
+def test_a_description_or_nickname_leaves_the_person_one_name() -> None:
+    # a noun for a person before the name, in lower case or opening the mention
+    assert split_title("actor Ada Moss") == ("actor", "Ada Moss")
+    assert split_title("Rapper Ada Moss") == ("Rapper", "Ada Moss")
+    assert split_title("motorist Ada Moss") == ("motorist", "Ada Moss")
+    # such a word capitalised may be a name ("Son" a surname); a company's description no title
+    assert split_title("Son Ada-min") == ("", "Son Ada-min")
+    assert split_title("Drugmaker Vesta") == ("", "Drugmaker Vesta")
+    # a nickname in quote marks is part of the name after the title
+    assert split_title("director Aino “Tex” Varga") == ("director", "Aino “Tex” Varga")
+    ix = NameIndex.build(
+        [
+            ("Tom Reyes", "PERSON", "Tom Reyes backed the fund.", ("a", 0)),
+            ("Actor Tom Reyes", None, "Actor Tom Reyes on Monday backed the fund."),
+            ("Reyes", "PERSON", "“We will go,” Reyes said.", ("a", 40)),
+            ("Aino Varga", "PERSON", "Aino Varga runs the agency.", ("a", 80)),
+            ("director Aino “Tex” Varga", None, "Agency director Aino “Tex” Varga said 40 left."),
+        ]
+    )
+    # one Reyes, whom the surname names; the director's claim is Varga's
+    for form in ("Actor Tom Reyes", "Reyes", "Tom Reyes"):
+        assert ix.canonical(form) == "Tom Reyes", form
+    assert ix.canonical("director Aino “Tex” Varga") == "Aino Varga"
+
+
 def test_role_learned_from_apposition() -> None:
     ix = index()
     assert ix.canonical("the authority's spokesperson") == "Petra Lund"

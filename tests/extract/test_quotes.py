@@ -742,6 +742,10 @@ def test_words_reported_through_another_source_are_the_speakers_via_it() -> None
     assert [(q.text, q.speaker, q.via) for q in quotes_of(text)] == [
         ("I want to run,", "Ada Moss", "Brandt’s account")
     ]
+    # what the organisation is, written before its name, is no part of the name
+    text = "“The road was closed,” a city spokesperson said, according to affiliate WKVA."
+    q = one(quotes_of(text), "The road was closed")
+    assert (q.speaker, q.via) == ("a city spokesperson", "WKVA")
 
 
 def test_quote_inside_a_nested_report_is_credited_to_the_outer_source() -> None:

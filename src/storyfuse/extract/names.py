@@ -281,11 +281,11 @@ def split_title(name: str) -> tuple[str, str]:
     cut = -1
     for i, w in enumerate(words[:-1]):
         after = words[i + 1 :]
-        if w.lower().rstrip(".") in ROLE_WORDS and (
+        if (w.lower().rstrip(".") in ROLE_WORDS or _describing(w, i)) and (
             after[0][:1].isupper()
             or (after[0] in NAME_PARTICLES and len(after) > 1 and after[1][:1].isupper())
         ):
-            cut = i  # "Mayor Bill de Blasio", "Mayor de Blasio"
+            cut = i  # "Mayor Bill de Blasio", "Mayor de Blasio", "actor Tom Hanks"
         elif i > 0 and cut == i - 1 and w.lower() in TITLE_QUALIFIERS:
             cut = i  # a qualifier after the title: "Law Professor Emeritus Alan Dershowitz"
         elif i == 0 and w.lower() in PARTY_WORDS and len(words) >= 3:
@@ -300,13 +300,27 @@ def split_title(name: str) -> tuple[str, str]:
         or len(rest) > 4
         or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in rest)
         or not rest[-1][:1].isupper()
-        or not all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
+        or not all(_capitalised(w) or w in NAME_PARTICLES for w in rest)
         or all(w.lower().rstrip(".") in SUFFIXES for w in rest)
     ):
         # not a person's name after the title: "Defense Intelligence Directorate", or only
         # the suffix of a name ending in a role word: "Martin Luther King Jr."
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
+
+
+def _describing(word: str, i: int) -> bool:
+    """Whether a word before a name says what the person is ("actor Tom Hanks", "motorist
+    Philando Castile"): a noun for a person, in lower case, or opening the mention when it is
+    no name word too ("Rapper Kanye West", not "Son Heung-min"). A company's description
+    ("Drugmaker Merck") makes no person."""
+    low = word.lower()
+    return low in PEOPLE_NOUNS and (word.islower() or (i == 0 and low in DESCRIPTIONS))
+
+
+def _capitalised(word: str) -> bool:
+    """A name word, a nickname in quote marks among them ("Randolph “Tex” Alles")."""
+    return word.lstrip("\"“'‘")[:1].isupper()
 
 
 def _first_name(words: list[str]) -> str:

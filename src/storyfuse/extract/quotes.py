@@ -341,6 +341,21 @@ def _a_role(head: Token) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_
 
 
+def _an_organisation_described(child: Token, head: Token) -> bool:
+    """A common noun in lower case before an organisation's name, outside it, says what the
+    organisation is: "according to affiliate WTOP", "state media KCNA" name the station and
+    the agency (an untagged name in capitals is taken for an organisation's)."""
+    return (
+        child.dep_ == "compound"
+        and child.i < head.i
+        and child.tag_ in ("NN", "NNS")
+        and child.is_lower
+        and child.ent_iob_ == "O"
+        and head.pos_ == "PROPN"
+        and (head.ent_type_ in ("ORG", "NORP", "FAC") or (not head.ent_type_ and head.is_upper))
+    )
+
+
 def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
     for either noun); the noun itself otherwise (and for a name: "The main barrier is Roe")."""
@@ -649,6 +664,9 @@ class _Finder:
             ):
                 # a description is no part of a name: "82-year-old Richard Viguerie", "An
                 # irritated Biden" ("many Republicans", "former Rep. Ron Paul" stay)
+                described = max(described, child.right_edge.i)
+                continue
+            if _an_organisation_described(child, head):
                 described = max(described, child.right_edge.i)
                 continue
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
