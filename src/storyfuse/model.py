@@ -246,7 +246,8 @@ ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list co
 # USA, Tweeted on Friday" had no speaker); a run-in subhead before a colon naming no one is no
 # speaker ("Little Relief for Refugees: The refugee crisis is ..." was a quote of "Little Relief")
 # 48: what an organisation is, in lower case before its name, is no part of a speaker's name
-# ("according to affiliate WTOP" gave "affiliate WTOP")
+# ("according to affiliate WTOP" gave "affiliate WTOP"); reported speech another source gives
+# is the speaker's, via that source ("X said Y, according to the Post" was the Post's report)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -742,6 +742,14 @@ def test_words_reported_through_another_source_are_the_speakers_via_it() -> None
     assert [(q.text, q.speaker, q.via) for q in quotes_of(text)] == [
         ("I want to run,", "Ada Moss", "Brandt’s account")
     ]
+    # reported speech too: the senator's report, which the reader has through the Post
+    text = "The senator told aides that the bill was dead, according to the Post."
+    assert [(q.text, q.speaker, q.via) for q in quotes_of(text)] == [
+        ("that the bill was dead", "The senator", "the Post")
+    ]
+    # what a poll shows, or what one declined to do, stays the source's
+    text = "Polls show that voters prefer the bill, according to the Post."
+    assert [(q.speaker, q.via) for q in quotes_of(text)] == [("the Post", None)]
     # what the organisation is, written before its name, is no part of the name
     text = "“The road was closed,” a city spokesperson said, according to affiliate WKVA."
     q = one(quotes_of(text), "The road was closed")

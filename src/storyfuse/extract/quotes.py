@@ -82,6 +82,7 @@ from storyfuse.extract.quotes_verbs import (
     PREP_VERBS,
     QUOTE_VERBS,
     RELATIVE_PRONOUNS,
+    RELAYED_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TO_VERBS,
@@ -189,6 +190,9 @@ SPEECH_NOUNS = frozenset(
 )  # fmt: skip
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
+# An "according to" report is another speaker's report that it holds when that report's
+# speaker and content fill this share of its content or more (with a verb of ``RELAYED_VERBS``).
+TOLD_THROUGH = 0.8
 # "you know", "I mean", "you see" set off by commas: a speaker's filler, no report
 FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("i", "guess")})
 # Participles that give a noun its name: a quotation after one is a title, not speech.
@@ -2820,6 +2824,38 @@ class _Finder:
         words = [t for t in self._tokens(span) if not (t.is_punct or t.is_space)]
         return bool(words) and not any(self.in_quote[t.i] for t in words)
 
+    def _told_through(self, inner: Quote, outer: Quote) -> bool:
+        """Whether ``outer``, an "according to" report, is only what another speaker said,
+        ``inner``: a verb of saying with a clause, its speaker and content filling the outer
+        content ("The senator said the bill was dead, according to the Post"). Not what a
+        poll shows or a person declined to do."""
+        if (
+            outer.cue != "according to"
+            or inner is outer
+            or inner.speaker_start is None
+            or inner.speaker_end is None
+            or inner.cue_start is None
+            or inner.cue_end is None
+            or outer.speaker_start is None
+            or inner.via_start is not None
+        ):
+            return False
+        lo, hi = min(inner.speaker_start, inner.start), max(inner.speaker_end, inner.end)
+        if not (outer.start <= lo and hi <= outer.end):
+            return False
+        if hi - lo < TOLD_THROUGH * (outer.end - outer.start):
+            return False
+        cue = _char_span(self.doc, inner.cue_start, inner.cue_end)
+        content = _char_span(self.doc, inner.start, inner.end)
+        return (
+            cue is not None
+            and content is not None
+            and cue.root.lemma_.lower() in RELAYED_VERBS
+            and content[0].lower_ != "to"
+            and content.root.pos_ in ("VERB", "AUX")
+            and content.root.dep_ in ("ccomp", "parataxis")
+        )
+
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
         nested inside a larger indirect content."""
@@ -2838,9 +2874,17 @@ class _Finder:
             if covered >= 0.5 * size and not self._between_parts(q, direct):
                 continue
             kept.append(q)
+        # "The senator said the bill was dead, according to the Post": the senator's report,
+        # which the reader has through the Post, not the Post's report of a report
+        through = {id(o): q for o in kept for q in kept if self._told_through(q, o)}
         out: list[Quote] = []
         for q in kept:
-            if any(
+            inner = through.get(id(q))
+            if inner is not None:
+                q = replace(
+                    inner, via=q.speaker, via_start=q.speaker_start, via_end=q.speaker_end
+                )
+            elif any(
                 o is not q
                 and o.start <= q.start
                 and q.end <= o.end

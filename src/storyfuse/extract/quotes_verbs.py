@@ -34,6 +34,14 @@ CLAUSE_VERBS = _words(
     order discuss convince read guess highlight demonstrate imagine
     """
 )
+# Of those, the plain verbs of saying: a report through another source ("X said Y, according to
+# the Post") is X's when one of these says it (not what a poll shows or a book tells)
+RELAYED_VERBS = _words(
+    """
+    say tell add state announce claim insist argue explain warn deny acknowledge admit note
+    report reply respond tweet confirm
+    """
+)
 # ... governing a "to" clause: "X vowed to ...", "X urged Y to ...", "X declined to comment"
 TO_VERBS = _words(
     """
