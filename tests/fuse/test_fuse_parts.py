@@ -2096,6 +2096,41 @@ def test_a_rendering_says_who_its_articles_have_it_from():
     assert {v.text: v.via for v in group.variants} == {full: "the Herald", short: None}
 
 
+def test_words_one_outlet_credits_by_description_are_the_named_speakers():
+    """ "The shipping giant" quoted word for word as another outlet quotes Tarnby Lines is
+    Tarnby Lines; words two named people both say stay apart from a description's."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.quotes import quotes
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    said = "This filing is an important step in our effort to keep the harbour open all winter"
+    other = "Tolls will rise for every ship that docks in Saltmere next spring"
+    specs = [
+        {"id": "a", "text": f"“{said}.” Tarnby Lines said.", "quotes": [[said, "Tarnby Lines"]]},
+        {
+            "id": "b",
+            "text": f"“{said},” the shipping giant said. “{other},” a city official said.",
+            "quotes": [[said, "shipping giant"], [other, "city official"]],
+        },
+        {
+            "id": "c",
+            "text": f"“{other},” Ada Moss said. “{other},” Ben Roe said.",
+            "quotes": [[other, "Ada Moss"], [other, "Ben Roe"]],
+        },
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    groups = quotes(story, build_names(story))
+    joined = [g for g in groups if len({x for v in g.variants for x in v.sources}) > 1]
+    assert [(g.speaker, [v.sources for v in g.variants]) for g in joined] == [
+        ("Tarnby Lines", [("a", "b")])
+    ]
+    assert len(groups) == 4
+
+
 def test_one_remark_of_speakers_one_role_describes_is_one_quote():
     """ "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word alike
     are one speaker's one remark; two spokespeople's different remarks stay apart, and so do

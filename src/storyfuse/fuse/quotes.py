@@ -116,14 +116,42 @@ def quote_texts(story: StoryArticles, names: Names) -> list[str]:
 
 def _compatible(a: Said, b: Said) -> bool:
     """Two utterances of one speaker, or one of them unattributed, may be one remark; so may
-    two of speakers described by one role (``_one_role``), when one rendering holds the other
-    word for word or nearly (``_holds``)."""
+    two of speakers described by one role, or one described and one named (``_one_speaker``),
+    when one rendering holds the other word for word or nearly (``_holds``)."""
     return (
         a.speaker is None
         or b.speaker is None
         or a.speaker == b.speaker
-        or (_one_role(a.speaker, b.speaker) and _holds(a, b))
+        or (_one_speaker(a.speaker, b.speaker) and _holds(a, b))
     )
+
+
+def _one_speaker(a: str, b: str) -> bool:
+    """Two speakers that may be one, were their words the same: one role (``_one_role``), or a
+    description and a name ("the pharmaceutical giant" and "Pfizer", "top US law enforcement
+    agent" and "William Barr": an outlet that quotes the same words word for word describes
+    the speaker another names)."""
+    return _one_role(a, b) or _a_name(a) != _a_name(b)
+
+
+def _described_as_several(said: list[Said]) -> set[int]:
+    """The described speakers' utterances whose words two named speakers say too: whose they
+    are, the words do not tell."""
+    out = set()
+    for i, a in enumerate(said):
+        if a.speaker is None or _a_name(a.speaker):
+            continue
+        named = {
+            b.speaker for b in said if b.speaker is not None and _a_name(b.speaker) and _holds(a, b)
+        }
+        if len(named) > 1:
+            out.add(i)
+    return out
+
+
+def _a_name(speaker: str) -> bool:
+    """A speaker written as a name, not as a description (its last word capitalised)."""
+    return speaker.split()[-1][:1].isupper()
 
 
 def _one_role(a: str, b: str) -> bool:
@@ -164,7 +192,12 @@ def _joinable_somewhere(said: list[Said]) -> list[int]:
     def has_other(s: Said) -> bool:
         if s.speaker is None:
             return len(said) > 1
-        return speakers[s.speaker] > 1 or speakers[None] > 0 or roles[s.speaker.split()[-1]] > 1
+        return (
+            speakers[s.speaker] > 1
+            or speakers[None] > 0
+            or roles[s.speaker.split()[-1]] > 1
+            or any(_a_name(other) != _a_name(s.speaker) for other in speakers if other)
+        )
 
     return [k for k, s in enumerate(said) if has_other(s)]
 
@@ -228,9 +261,12 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
     # only at groups of one speaker, or of one role): their score stays 0
     score = np.eye(n)
     pairs = []
+    unsure = _described_as_several(said)
     for i in range(n):
         for j in range(i + 1, n):
             if not _compatible(said[i], said[j]):
+                continue
+            if (i in unsure or j in unsure) and said[i].speaker != said[j].speaker:
                 continue
             score[i, j] = score[j, i] = _similarity(said[i], said[j], float(cosine[i, j]))
             if _joinable(said[i], said[j], score[i, j]):
@@ -243,8 +279,10 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
         if gi == gj:
             continue
         speakers = {s for k in members[gi] + members[gj] if (s := said[k].speaker) is not None}
-        if any(not _one_role(x, y) for x in speakers for y in speakers if x != y):
+        if any(not _one_speaker(x, y) for x in speakers for y in speakers if x != y):
             continue
+        if len({x for x in speakers if _a_name(x)}) > 1:
+            continue  # two people's words, however alike
         if _closeness(members[gi], members[gj], said, score) < 0:
             continue
         if _two_remarks_of_one_article(members[gi] + members[gj], said):
@@ -257,10 +295,13 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
 
 def to_group(said: list[Said], order: list[str]) -> QuoteGroup:
     speakers = Counter(s.speaker for s in said if s.speaker)
+    # a name before a description of the speaker ("Pfizer", not "pharmaceutical giant"); then
     # the most frequent; then one naming whose role it is ("WeWork spokesperson", not "company
     # spokesperson"); then the longest
     speaker = (
-        max(speakers, key=lambda w: (speakers[w], w[:1].isupper(), len(w))) if speakers else None
+        max(speakers, key=lambda w: (_a_name(w), speakers[w], w[:1].isupper(), len(w)))
+        if speakers
+        else None
     )
     variants: dict[str, tuple[str, list[str]]] = {}
     vias: dict[str, set[str | None]] = {}  # who each wording's articles have it from
