@@ -1135,6 +1135,24 @@ def test_a_share_of_a_hyphened_thing_and_a_share_someone_has() -> None:
     assert [(c.value, c.thing) for c in found] == [(25, None)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "things"),
+    [
+        # the first share of a lead the leader's, the one after "to" the other's
+        ("Among Democrats alone, Ms. Moss leads Mr. Vik 49 percent to 41 percent.", ["Moss", "Vik"]),
+        ("A poll found that Moss would beat Vik 46 to 40 percent in a match-up.", ["Vik"]),
+        # a possessor's share is the possessor's; the other share is no object of it
+        ("Moss won 57 percent of the vote to Ivo Vik's 43 percent.", ["vote", "Ivo Vik"]),
+        # a pronoun's share says only whose it is
+        ("Against Ivo Vik, Ada Moss earned 51 percent to her 35 percent.", [None, None]),
+        # a verb of change is no lead: "edged up ... to 4.2 percent"
+        ("It edged up its forecast for the region to 4.2 percent.", ["forecast"]),
+    ],
+)
+def test_the_shares_of_a_lead_are_each_contestants(sentence: str, things: list) -> None:
+    assert [c.thing for c in claims_of(sentence) if c.unit == "percent"] == things
+
+
 def test_the_two_named_before_as_the_subject_of_a_misread_verb_count_nothing() -> None:
     text = (
         "Ada Moss and Ivo Tamm met on the stage on Tuesday. The two traded barbs over the "

@@ -1048,6 +1048,8 @@ _COMPARED_AMOUNTS = frozenset({"more", "less", "fewer"})
 # the verbs' dependents a share is the measure of: "the jobless rate dropped to 3.5%", "Turnout
 # reached 67 percent", "raised its key rate by 0.25 percentage points"
 _SHARE_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+# Verbs of one contestant's lead over another, whose shares are each contestant's
+_CONTEST_VERBS = frozenset(["lead", "beat", "defeat", "top", "trail", "edge", "outpoll", "best"])
 _SHARE_OF_VERB = frozenset(["dobj", "attr", "npadvmod", "oprd", "acomp"])
 
 
@@ -1065,6 +1067,11 @@ def _share_of(item: _Item) -> str | None:
         return _noun_phrase(objects[0], word) if objects else None
     if word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN":
         return _noun_phrase(word.head, word)
+    owner = next((c for c in word.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ == "PROPN":
+        return _noun_phrase(owner, word)  # "to Sanders' 35.8%": the share is Sanders's
+    if owner is not None and owner.pos_ == "PRON":
+        return None  # "51 percent to her 35 percent": whose, not what of
     adjective = word.head
     if word.dep_ == "npadvmod" and adjective.pos_ == "ADJ" and adjective.i > word.i:
         noun = adjective.head
@@ -1083,8 +1090,23 @@ def _share_of(item: _Item) -> str | None:
         return None
     if verb.lemma_.lower() == "have":
         return None  # "the Trump campaign has 25 percent": whose share, not what of
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != word.i]
+    # the other share of a pair is no object of this one ("won 59.5% of the vote to ... 35.8%")
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and c.i != word.i and not _a_share_word(c)
+    ]
     subjects = [c for c in verb.children if c.dep_ in _SHARE_SUBJECTS]
+    rival = objects[0] if objects and objects[0].pos_ == "PROPN" else None
+    after_to = item.tokens.start > 0 and word.doc[item.tokens.start - 1].lower_ == "to"
+    contest = verb.lemma_.lower() in _CONTEST_VERBS and not any(
+        c.dep_ == "prt" for c in verb.children
+    )  # "edged up its forecast ... to 4.2 percent" is a change
+    if contest and (rival is not None or after_to):
+        # "Biden led Sanders with 59.5% to 35.8%", "would beat Trump 46 to 40 percent": the
+        # first share the leader's, the one after "to" the other's
+        if after_to:
+            return _noun_phrase(rival, word) if rival is not None else None
+        leader = subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
+        return _noun_phrase(leader, word) if leader is not None else None
     for noun in (*objects, *subjects):
         if noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
             return _noun_phrase(noun, word)
@@ -1228,6 +1250,11 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
     if thing is None:
         return rate
     return f"{thing} {rate}" if item.unit_token is not None else f"{thing}, {rate}"
+
+
+def _a_share_word(token: Token) -> bool:
+    """A percent sign or word, or a number of percent: another share."""
+    return token.ent_type_ == "PERCENT" or token.lower_ in ("%", "percent", "per cent")
 
 
 def _noun_phrase(noun: Token, share: Token) -> str:
