@@ -113,6 +113,9 @@ def test_a_description_or_nickname_leaves_the_person_one_name() -> None:
     # such a word capitalised may be a name ("Son" a surname); a company's description no title
     assert split_title("Son Ada-min") == ("", "Son Ada-min")
     assert split_title("Drugmaker Vesta") == ("", "Drugmaker Vesta")
+    # "AG": an attorney general
+    assert split_title("Virginia AG Ada Moss") == ("Virginia AG", "Ada Moss")
+    assert split_title("AG Moss") == ("AG", "Moss")
     # a nickname in quote marks is part of the name after the title
     assert split_title("director Aino “Tex” Varga") == ("director", "Aino “Tex” Varga")
     ix = NameIndex.build(
