@@ -358,7 +358,8 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # 32: a noun for a person before the name ("actor Tom Hanks", "Rapper Kanye West") and a
 # nickname in quote marks ("director Randolph “Tex” Alles") leave one person of the story
 # (and the same words, word for word, of a described speaker and a named one are one quote of
-# the named speaker: "pharmaceutical giant" and "Pfizer")
+# the named speaker: "pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
+# give a summary of their unfinished sentences, marked "…" (there was none)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1958,6 +1958,29 @@ def test_a_headline_left_in_the_text_is_no_summary_sentence():
     assert [usable(u, story) for u in story.units] == [False, True]
 
 
+def test_articles_that_stop_mid_sentence_give_their_sentences_shown_as_cut_off():
+    """Feed excerpts that each stop mid-sentence still give a summary, each sentence marked as
+    cut off; a finished sentence, where there is one, is chosen before them."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse import fuse
+    from storyfuse.model import Story
+
+    cut_a = "Tarnby on Sunday elected the harbour engineer Ada Moss as its mayor, ending"
+    cut_b = "The harbour town of Tarnby has chosen Ada Moss, an engineer, as its new mayor in"
+    specs = [
+        {"id": "a", "title": "Tarnby elects Ada Moss", "text": cut_a},
+        {"id": "b", "title": "Ada Moss to be Tarnby mayor", "text": cut_b},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    brief = fuse(Story(id="s", article_ids=("a", "b")), analyses, embedder=lexical_embedder)
+    assert [c.text for c in brief.summary] == [f"{cut_a}…", f"{cut_b}…"]
+    done = "Ada Moss won the vote for mayor of Tarnby by a wide margin on Sunday."
+    analyses["b"] = analysis({"id": "b", "title": "Ada Moss wins", "text": done})
+    brief = fuse(Story(id="s", article_ids=("a", "b")), analyses, embedder=lexical_embedder)
+    assert [c.text for c in brief.summary] == [done]
+
+
 def test_the_attribution_of_the_quotation_before_it_is_no_summary_sentence():
     from dataclasses import replace
 

@@ -142,7 +142,7 @@ def compared_units(story: StoryArticles) -> list[Unit]:
         units = [u for u in story.units if is_statement(u.text)]
         if len({u.article_id for u in units}) > 1:
             return units
-        return [u for u in units if usable(u, story)]
+        return [u for u in units if usable(u, story, cut_off=True)]
 
     return story.once("compared units", compute)
 

@@ -53,12 +53,16 @@ _DANGLING = re.compile(
 )
 
 
-def usable(unit: Unit, story: StoryArticles) -> bool:
+def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
+    """Whether a sentence can stand alone in the summary; ``cut_off``: also the unfinished last
+    sentence of an article that stops mid-sentence (a feed's excerpt, a truncated lead)."""
     text = unit.text
     n = len(text.split())
     if n < MIN_WORDS or n > MAX_WORDS or "?" in text or text.endswith(":"):
         return False
-    if not text[0].isupper() or text[-1] not in '.!"”’)':
+    if not text[0].isupper():
+        return False
+    if not _finished(text) and not (cut_off and _cut_off(unit, story)):
         return False
     if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
@@ -67,6 +71,20 @@ def usable(unit: Unit, story: StoryArticles) -> bool:
     if _attributes_what_went_before(unit, story):
         return False
     return not unattributed_quotation(unit, story)
+
+
+def _finished(text: str) -> bool:
+    return text[-1] in '.!"”’)'
+
+
+def _cut_off(unit: Unit, story: StoryArticles) -> bool:
+    """Whether the sentence is its article's last and stops mid-sentence, at a word."""
+    analysis = story.analysis_of(unit.article_id)
+    return (
+        analysis is not None
+        and unit.text[-1].isalnum()
+        and not analysis.article.text[unit.end :].strip()
+    )
 
 
 def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
@@ -93,14 +111,11 @@ def summary(
     max_sentences: int = MAX_SENTENCES,
     min_sentences: int = MIN_SENTENCES,
 ) -> list[Cited]:
-    candidates = []
-    for group in alignment.groups:
-        # the statement in the wording of its most central member that reads well alone: a
-        # group whose central member is a headline ("FBI Documents Show State Department
-        # Fought Classification of Clinton Emails") also holds the lead sentence saying it
-        members = [g for g in group if usable(alignment.units[g], story)]
-        if members:
-            candidates.append((alignment.representative(members), group))
+    candidates = _candidates(story, alignment)
+    if not candidates:
+        # articles that each stop mid-sentence (feed excerpts): their unfinished sentences,
+        # shown as cut off, rather than no summary
+        candidates = _candidates(story, alignment, cut_off=True)
     if not candidates:
         return []
     reps = [rep for rep, _ in candidates]
@@ -156,5 +171,20 @@ def summary(
     for k in chosen:
         rep, group = candidates[k]
         sources = source_order([alignment.units[g].article_id for g in group], story.ids)
-        out.append(Cited(text=alignment.units[rep].text, sources=sources))
+        text = alignment.units[rep].text
+        out.append(Cited(text=text if _finished(text) else f"{text}…", sources=sources))
+    return out
+
+
+def _candidates(
+    story: StoryArticles, alignment: Alignment, cut_off: bool = False
+) -> list[tuple[int, list[int]]]:
+    """Each statement in the wording of its most central member that reads well alone: a group
+    whose central member is a headline ("FBI Documents Show State Department Fought
+    Classification of Clinton Emails") also holds the lead sentence saying it."""
+    out = []
+    for group in alignment.groups:
+        members = [g for g in group if usable(alignment.units[g], story, cut_off)]
+        if members:
+            out.append((alignment.representative(members), group))
     return out
