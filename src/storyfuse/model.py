@@ -250,6 +250,8 @@ ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list co
 # is the speaker's, via that source ("X said Y, according to the Post" was the Post's report)
 # and the shares of a lead are each contestant's ("Biden led Sanders with 59.5% to 35.8%" gave
 # both to Sanders; "to Wells' 33 percent" was "percent of the vote")
+# and a whole quote after a sentence telling what one person did is that person's ("Moss shook
+# her head. “Not this winter.”" had no speaker)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

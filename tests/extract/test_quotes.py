@@ -181,6 +181,33 @@ def test_speaker_named_in_previous_sentence() -> None:
     assert "valley" in quotes[0].text
 
 
+def test_a_whole_quote_after_what_one_person_did_is_that_persons() -> None:
+    text = (
+        "The mayor asked Ada Moss whether the harbour would close. Moss shook her head. "
+        "“Not this winter. The boats need it.” The council adjourned. “We will meet again.”"
+    )
+    quotes = [q for q in quotes_of(text) if q.direct]
+    # the person the sentence before tells of; no cue word
+    q = one(quotes, "Not this winter")
+    assert (q.speaker, q.cue) == ("Ada Moss", None)
+    assert text[q.speaker_start : q.speaker_end] == "Moss"
+    # the council is no person, and the two quotes are not one utterance
+    assert [q.speaker for q in quotes if "meet again" in q.text] in ([], [None])
+    # two people in the sentence before: whose words, it does not tell
+    text = "Ivo Brandt handed Ada Moss the keys. “They are yours now, all of them.”"
+    assert [q.speaker for q in quotes_of(text) if q.direct] in ([], [None])
+    # nor does an aside in brackets
+    text = (
+        "“He was late again,” said Ivo Brandt, a neighbour. (Ada Moss laughed.) "
+        "“He sleeps in every single day of the week.”"
+    )
+    assert [q.speaker for q in quotes_of(text) if "every single day" in q.text] in (
+        [],
+        [None],
+        ["Ivo Brandt"],
+    )
+
+
 def test_quote_paragraph_after_attributed_quote_paragraph() -> None:
     text = (
         "“Prices will keep rising,” the economist Lena Sato told the committee.\n\n"

@@ -1935,7 +1935,8 @@ class _Finder:
             # a signed quotation ("“…” ― Ana Ruiz") lends its signature to none after it
             if attr is None and not (previous is not None and previous[1].cue == "-"):
                 attr = self._attribution_before(m, previous)
-                inherited = attr is not None
+                # a speaker the sentence before tells of (``_narrated_speaker``) joins no parts
+                inherited = attr is not None and attr.cue != ""
             words = len(self.text[m.start : m.end].split())
             unattributed = attr is None or attr.speaker is None
             if unattributed and (words <= SCARE_QUOTE_WORDS or not self._sentence_like(m)):
@@ -1977,7 +1978,7 @@ class _Finder:
             start=m.start,
             end=m.end,
             direct=True,
-            cue=attr.cue if attr else None,
+            cue=(attr.cue or None) if attr else None,
             speaker_start=attr.mention.start_char if attr and attr.mention is not None else None,
             speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
             **self._cue_offsets(attr),
@@ -2061,7 +2062,31 @@ class _Finder:
                     attr = self._attribution(t)
                     if attr.mention is not None:
                         return attr
+        if prev.start_char >= p_start and self._utterance(m):
+            return self._narrated_speaker(prev)
         return None
+
+    def _narrated_speaker(self, prev: Span) -> _Attribution | None:
+        """A whole utterance after a sentence of its paragraph that tells what one person did,
+        naming no one else ("The president shrugged his left shoulder. “Sure, I'm willing to
+        do that.”"): that person's words. No cue word."""
+        if any(self.in_quote[t.i] for t in prev) or prev.root.pos_ not in ("VERB", "AUX"):
+            return None
+        if prev.text.lstrip().startswith("("):
+            return None  # an aside: "“…,” said Bruce Turry. (He was not.) “…”"
+        subjects = [c for c in prev.root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        if not (
+            subject.ent_type_ == "PERSON"
+            or subject.lower_ in ("he", "she")
+            or (subject.pos_ == "NOUN" and subject.lower_ in ROLE_WORDS)
+        ):
+            return None
+        if any(e.label_ == "PERSON" and not e.start <= subject.i < e.end for e in prev.ents):
+            return None  # another person, whose words they may be
+        return _Attribution("", None, self._mention_span(subject), self._name_of(subject))
 
     def _continues(self, first: Marked, second: Marked) -> bool:
         """True when only an attribution separates two quotes, within a paragraph or across
