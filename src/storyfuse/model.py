@@ -247,11 +247,11 @@ ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list co
 # speaker ("Little Relief for Refugees: The refugee crisis is ..." was a quote of "Little Relief")
 # 48: what an organisation is, in lower case before its name, is no part of a speaker's name
 # ("according to affiliate WTOP" gave "affiliate WTOP"); reported speech another source gives
-# is the speaker's, via that source ("X said Y, according to the Post" was the Post's report)
-# and the shares of a lead are each contestant's ("Biden led Sanders with 59.5% to 35.8%" gave
-# both to Sanders; "to Wells' 33 percent" was "percent of the vote")
-# and a whole quote after a sentence telling what one person did is that person's ("Moss shook
-# her head. “Not this winter.”" had no speaker)
+# is the speaker's, via that source ("X said Y, according to the Post" was the Post's report);
+# the shares of a lead are each contestant's ("Biden led Sanders with 59.5% to 35.8%" gave both
+# to Sanders; "to Wells' 33 percent" was "percent of the vote"); a whole quote after a sentence
+# telling what one person did is that person's ("Moss shook her head. “Not this winter.”" had
+# no speaker); "AG" is a title
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
@@ -357,10 +357,10 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # 30: a share no source credits joins the credited one that says in the same words what it is
 # of ("about 10 percent (core security team)" was listed once with the Post, once with no one)
 # 31: a quote's rendering says who its articles have it from ("(according to CNN)")
-# 32: a noun for a person before the name ("actor Tom Hanks", "Rapper Kanye West") and a
-# nickname in quote marks ("director Randolph “Tex” Alles") leave one person of the story
-# (and the same words, word for word, of a described speaker and a named one are one quote of
-# the named speaker: "pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
+# 32: a noun for a person before the name ("actor Tom Hanks", "Rapper Kanye West"), a nickname
+# in quote marks ("director Randolph “Tex” Alles") and "AG" ("AG Barr") leave one person of the
+# story; the same words, word for word, of a described speaker and a named one are one quote of
+# the named speaker ("pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
 # give a summary of their unfinished sentences, marked "…" (there was none)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).

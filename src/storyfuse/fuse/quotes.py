@@ -258,7 +258,8 @@ def group_quotes(story: StoryArticles, said: list[Said]) -> list[list[int]]:
     cosine = np.zeros((n, n))
     cosine[np.ix_(compared, compared)] = vectors @ vectors.T
     # pairs of different speakers are never joined nor weighed together (``_closeness`` looks
-    # only at groups of one speaker, or of one role): their score stays 0
+    # only at groups of one speaker, of one role, or of one name and its descriptions): their
+    # score stays 0
     score = np.eye(n)
     pairs = []
     unsure = _described_as_several(said)
