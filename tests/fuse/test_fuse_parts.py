@@ -2031,9 +2031,9 @@ def test_a_statement_whose_central_wording_is_a_headline_is_summarised_in_a_full
     assert said[0].sources == ("a", "b", "c")
 
 
-def test_two_remarks_of_one_article_are_two_quotes_however_alike():
-    """An expert quoted twice in one article on one subject said two things; the same expert's
-    remark in another article joins the remark it renders."""
+
+def _quote_groups(specs: list[dict]) -> list:
+    """The quote groups of a story made of the articles ``specs`` describe."""
     from tests.fuse.builders import analysis, lexical_embedder
 
     from storyfuse.fuse.names import build_names
@@ -2041,6 +2041,14 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     from storyfuse.fuse.units import story_articles
     from storyfuse.model import Story
 
+    analyses = {s["id"]: analysis(s) for s in specs}
+    ids = tuple(s["id"] for s in specs)
+    story = story_articles(Story(id="s", article_ids=ids), analyses, lexical_embedder)
+    return quotes(story, build_names(story))
+
+def test_two_remarks_of_one_article_are_two_quotes_however_alike():
+    """An expert quoted twice in one article on one subject said two things; the same expert's
+    remark in another article joins the remark it renders."""
     first = "Harbour tolls will rise for every ship that docks in Saltmere next year"
     second = "Harbour tolls will rise for every cargo ship that docks in Saltmere next spring"
     specs = [
@@ -2055,9 +2063,7 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
             "quotes": [[first, "Ada Moss"]],
         },
     ]
-    analyses = {s["id"]: analysis(s) for s in specs}
-    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
-    groups = quotes(story, build_names(story))
+    groups = _quote_groups(specs)
     assert sorted(len(g.variants) for g in groups) == [1, 1]
     assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]
 
@@ -2119,79 +2125,64 @@ def test_a_rendering_says_who_its_articles_have_it_from():
     assert {v.text: v.via for v in group.variants} == {full: "the Herald", short: None}
 
 
-def test_words_one_outlet_credits_by_description_are_the_named_speakers():
-    """ "The shipping giant" quoted word for word as another outlet quotes Tarnby Lines is
-    Tarnby Lines; words two named people both say stay apart from a description's."""
-    from tests.fuse.builders import analysis, lexical_embedder
-
-    from storyfuse.fuse.names import build_names
-    from storyfuse.fuse.quotes import quotes
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Story
-
-    said = "This filing is an important step in our effort to keep the harbour open all winter"
-    other = "Tolls will rise for every ship that docks in Saltmere next spring"
-    specs = [
-        {"id": "a", "text": f"“{said}.” Tarnby Lines said.", "quotes": [[said, "Tarnby Lines"]]},
-        {
-            "id": "b",
-            "text": f"“{said},” the shipping giant said. “{other},” a city official said.",
-            "quotes": [[said, "shipping giant"], [other, "city official"]],
-        },
-        {
-            "id": "c",
-            "text": f"“{other},” Ada Moss said. “{other},” Ben Roe said.",
-            "quotes": [[other, "Ada Moss"], [other, "Ben Roe"]],
-        },
-    ]
-    analyses = {s["id"]: analysis(s) for s in specs}
-    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
-    groups = quotes(story, build_names(story))
-    joined = [g for g in groups if len({x for v in g.variants for x in v.sources}) > 1]
-    assert [(g.speaker, [v.sources for v in g.variants]) for g in joined] == [
-        ("Tarnby Lines", [("a", "b")])
-    ]
-    assert len(groups) == 4
+# One article of each case says a remark two named people both say ("Tolls will rise ...").
+_TOLLS = "Tolls will rise for every ship that docks in Saltmere next spring"
+_SAID = "We received an inquiry from the harbour board and are cooperating"
+_HEARD = "we have received an inquiry from the harbour board and are cooperating"
+_FILING = "This filing is an important step in our effort to keep the harbour open all winter"
 
 
-def test_one_remark_of_speakers_one_role_describes_is_one_quote():
-    """ "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word alike
-    are one speaker's one remark; two spokespeople's different remarks stay apart, and so do
-    two named people's identical words."""
-    from tests.fuse.builders import analysis, lexical_embedder
-
-    from storyfuse.fuse.names import build_names
-    from storyfuse.fuse.quotes import quotes
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Story
-
-    said = "We received an inquiry from the harbour board and are cooperating"
-    heard = "we have received an inquiry from the harbour board and are cooperating"
-    other = "Tolls will rise for every ship that docks in Saltmere next spring"
-    specs = [
-        {
-            "id": "a",
-            "text": f"“{said},” a Tarnby spokesperson said.",
-            "quotes": [[said, "Tarnby spokesperson"]],
-        },
-        {
-            "id": "b",
-            "text": f"A company spokesperson said: “{heard}.” “{other},” said a city spokesperson.",
-            "quotes": [[heard, "company spokesperson"], [other, "city spokesperson"]],
-        },
-        {
-            "id": "c",
-            "text": f"“{other},” Ada Moss said. “{other},” Ben Roe said.",
-            "quotes": [[other, "Ada Moss"], [other, "Ben Roe"]],
-        },
-    ]
-    analyses = {s["id"]: analysis(s) for s in specs}
-    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
-    groups = quotes(story, build_names(story))
-    joined = [g for g in groups if len({x for v in g.variants for x in v.sources}) > 1]
-    assert [(g.speaker, [v.sources for v in g.variants]) for g in joined] == [
-        ("Tarnby spokesperson", [("a",), ("b",)])
-    ]
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        # "A Tarnby spokesperson" and "a company spokesperson" quoted nearly word for word
+        # alike are one speaker's one remark
+        (
+            {
+                "id": "a",
+                "text": f"“{_SAID},” a Tarnby spokesperson said.",
+                "quotes": [[_SAID, "Tarnby spokesperson"]],
+            },
+            {
+                "id": "b",
+                "text": f"A company spokesperson said: “{_HEARD}.” “{_TOLLS},” said a city "
+                "spokesperson.",
+                "quotes": [[_HEARD, "company spokesperson"], [_TOLLS, "city spokesperson"]],
+            },
+            [("Tarnby spokesperson", [("a",), ("b",)])],
+        ),
+        # "the shipping giant" quoted word for word as another outlet quotes Tarnby Lines is
+        # Tarnby Lines
+        (
+            {
+                "id": "a",
+                "text": f"“{_FILING}.” Tarnby Lines said.",
+                "quotes": [[_FILING, "Tarnby Lines"]],
+            },
+            {
+                "id": "b",
+                "text": f"“{_FILING},” the shipping giant said. “{_TOLLS},” a city official said.",
+                "quotes": [[_FILING, "shipping giant"], [_TOLLS, "city official"]],
+            },
+            [("Tarnby Lines", [("a", "b")])],
+        ),
+    ],
+)
+def test_one_remark_of_a_speaker_described_and_named_is_one_quote(
+    a: dict, b: dict, joined: list
+) -> None:
+    """One remark quoted with its speaker described by one role in two ways, or described in
+    one article and named in another, is one quote; two spokespeople's different remarks stay
+    apart, and so do two named people's identical words, and a description's words that two
+    named people say."""
+    c = {
+        "id": "c",
+        "text": f"“{_TOLLS},” Ada Moss said. “{_TOLLS},” Ben Roe said.",
+        "quotes": [[_TOLLS, "Ada Moss"], [_TOLLS, "Ben Roe"]],
+    }
+    groups = _quote_groups([a, b, c])
+    found = [g for g in groups if len({x for v in g.variants for x in v.sources}) > 1]
+    assert [(g.speaker, [v.sources for v in g.variants]) for g in found] == joined
     assert len(groups) == 4
 
 
