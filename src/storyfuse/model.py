@@ -361,7 +361,8 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # in quote marks ("director Randolph “Tex” Alles") and "AG" ("AG Barr") leave one person of the
 # story; the same words, word for word, of a described speaker and a named one are one quote of
 # the named speaker ("pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
-# give a summary of their unfinished sentences, marked "…" (there was none)
+# give a summary of their unfinished sentences, marked "…" (there was none); a one-word name
+# tagged as often a person as an organisation is a person ("Trump" was listed an organisation)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1533,6 +1533,14 @@ def test_a_one_word_name_tagged_an_organisation_more_is_no_person_for_one_tag() 
     assert NameIndex.build(full).is_person("Norvik")
     titled = [*mentions, ("Senator Norvik", "PERSON", "Senator Norvik spoke.")]
     assert NameIndex.build(titled).is_person("Norvik")
+    # as often a person as an organisation: a person
+    tie = [
+        ("Vesk", "ORG", "Vesk’s attorney general spoke."),
+        ("Vesk", "ORG", "Vesk’s assertion was wrong."),
+        ("Vesk", "PERSON", "The ally of Vesk left."),
+        ("Vesk", "PERSON", "He said Vesk would appeal."),
+    ]
+    assert NameIndex.build(tie).is_person("Vesk")
 
 
 def test_a_state_code_after_a_persons_name_is_not_their_short_form() -> None:

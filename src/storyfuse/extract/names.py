@@ -861,10 +861,11 @@ class NameIndex:
         return index
 
     def _lone_organisations(self, roles: Sequence[tuple[str, str]]) -> None:
-        """A one-word name tagged an organisation ``ORG_TAGGED_ALONE`` times or more and at
-        least as often as a person, which no full name of the story ends with and no title
-        is written before, is an organisation ("Politico" tagged a person once, an
-        organisation twice), not the person one tag made it."""
+        """A one-word name tagged an organisation ``ORG_TAGGED_ALONE`` times or more and more
+        often than a person, which no full name of the story ends with and no title is written
+        before, is an organisation ("Politico" tagged a person once, an organisation twice),
+        not the person one tag made it; on a tie it stays a person ("Trump’s attorney general"
+        tagged an organisation twice, "President Trump" a person twice)."""
         titled = {person for _, person in roles}
         surnames = {
             name_words(k)[-1]
@@ -876,7 +877,8 @@ class NameIndex:
             if (
                 kind == "person"
                 and " " not in k
-                and labels["ORG"] >= max(ORG_TAGGED_ALONE, labels["PERSON"])
+                and labels["ORG"] >= ORG_TAGGED_ALONE
+                and labels["ORG"] > labels["PERSON"]
                 and k not in surnames
                 and k not in titled
             ):
