@@ -774,7 +774,7 @@ def test_words_reported_through_another_source_are_the_speakers_via_it() -> None
     assert [(q.text, q.speaker, q.via) for q in quotes_of(text)] == [
         ("that the bill was dead", "The senator", "the Post")
     ]
-    # what a poll shows, or what one declined to do, stays the source's
+    # what a poll shows stays the source's
     text = "Polls show that voters prefer the bill, according to the Post."
     assert [(q.speaker, q.via) for q in quotes_of(text)] == [("the Post", None)]
     # what the organisation is, written before its name, is no part of the name
