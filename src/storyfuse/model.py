@@ -251,7 +251,8 @@ ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list co
 # the shares of a lead are each contestant's ("Biden led Sanders with 59.5% to 35.8%" gave both
 # to Sanders; "to Wells' 33 percent" was "percent of the vote"); a whole quote after a sentence
 # telling what one person did is that person's ("Moss shook her head. “Not this winter.”" had
-# no speaker); "AG" is a title
+# no speaker); "AG" is a title; a wire's credit alone before a dash opens no sentence
+# ("(Reuters) - New York state's attorney general sued ...")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
@@ -362,7 +363,8 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # story; the same words, word for word, of a described speaker and a named one are one quote of
 # the named speaker ("pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
 # give a summary of their unfinished sentences, marked "…" (there was none); a one-word name
-# tagged as often a person as an organisation is a person ("Trump" was listed an organisation)
+# tagged as often a person as an organisation is a person ("Trump" was listed an organisation);
+# a lede's "(Reuters) - " is no part of its summary sentence
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

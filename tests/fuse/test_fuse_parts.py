@@ -1792,6 +1792,7 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
         "d": "(CNN)Crews reopened the harbour bridge on Monday.\nCrews left.",
         "e": "Port Tarnby (CNN) Crews reopened the harbour bridge on Monday.\nCrews left.",
         "f": "Norland Harbour Authority (NHA) Chair Ana Lindqvist spoke.\nCrews left.",
+        "g": "(Reuters) - The harbour bridge reopened on Monday.\nCrews left.",
     }
     analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
     story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
@@ -1800,6 +1801,7 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     assert first["b"] == "Shares in the bridge operator rose on Monday."
     assert first["d"] == "Crews reopened the harbour bridge on Monday."  # the dash left out
     assert first["e"] == "Crews reopened the harbour bridge on Monday."  # a space for the dash
+    assert first["g"] == "The harbour bridge reopened on Monday."  # a credit alone, in one word
     # ... but a short form of the words before it is no credit
     assert first["f"].startswith("Norland Harbour Authority (NHA) Chair")
     # a one-letter party after a name is no wire credit

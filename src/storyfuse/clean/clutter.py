@@ -89,13 +89,19 @@ _SPACED_CREDIT = re.compile(
 )
 
 
+# A credit in parentheses opening the text, one capitalised word, then a dash: "(Reuters) - ".
+_BARE_CREDIT = re.compile(r"\([A-Z][a-z]+\) ?(?:—|–|―|--?) ?$")
+
+
 def dateline_length(text: str) -> int:
     """How many characters of ``text`` a dateline opens it with (0 if none): "WASHINGTON (AP)
     — ", "PHILADELPHIA ― " (a horizontal bar), "PHILADELPHIA, July 25 (UPI) — ",
-    "Washington (CNN) "."""
+    "Washington (CNN) ", "(Reuters) - "."""
     m = DATELINE.match(text) or _DATED_DATELINE.match(text)
     if m and sum(ch.isupper() for ch in m.group()) >= 3:
         return m.end()
+    if m and _BARE_CREDIT.match(m.group()):
+        return m.end()  # a wire's credit alone before its dash: "(Reuters) - "
     spaced = _SPACED_CREDIT.match(text)
     if spaced and (spaced[1] is None or spaced[1][0] != spaced[2][0]):
         return spaced.end()
