@@ -364,7 +364,8 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # the named speaker ("pharmaceutical giant" and "Pfizer"); articles that all stop mid-sentence
 # give a summary of their unfinished sentences, marked "…" (there was none); a one-word name
 # tagged as often a person as an organisation is a person ("Trump" was listed an organisation);
-# a lede's "(Reuters) - " is no part of its summary sentence
+# a lede's "(Reuters) - " is no part of its summary sentence; a fact is worded as a whole
+# sentence where a member is one, and headlines alone are no fact
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -922,6 +922,31 @@ def test_a_fact_is_worded_as_what_all_its_sources_state():
     assert "Twenty-two" not in found[0].text
 
 
+def test_a_fact_is_worded_as_a_whole_sentence_and_is_no_headline():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.facts import align, facts
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    cut = "Harbour crews reopened the Saltmere bridge to traffic on Monday after weeks of"
+    whole = "Harbour crews reopened the Saltmere bridge to traffic on Monday after weeks of repairs."
+    name = "Harbour Board Chairman Ada Moss (D-Tarn.)"
+    # two leads stop mid-sentence, and two name one person last
+    specs = [
+        {"id": "a", "text": f"{whole}\n{name}"},
+        {"id": "b", "text": f"{cut}\n{name}"},
+        {"id": "c", "text": cut},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b", "c")), analyses, lexical_embedder)
+    found = facts(story, align(story, build_names(story)))
+    # a whole sentence words the fact its three sources state, not the one cut off; the name
+    # two leads stop at is no statement
+    assert [(f.text, f.sources) for f in found] == [(whole, ("a", "b", "c"))]
+
+
 def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():
     from tests.fuse.builders import analysis, lexical_embedder
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyfuse.clean.clutter import title_cased
 from storyfuse.fuse.names import Names, speaker_named
 from storyfuse.fuse.units import (
     StoryArticles,
@@ -29,6 +30,7 @@ from storyfuse.fuse.units import (
     bounds,
     cosines,
     counts,
+    finished,
     is_statement,
     precision,
     source_order,
@@ -244,14 +246,20 @@ def facts(story: StoryArticles, alignment: Alignment) -> list[Fact]:
     for group in alignment.groups:
         if len(group) < 2:
             continue
+        if all(title_cased(alignment.units[k].text) for k in group):
+            continue  # headlines, or a name two leads were cut off at: no statement
         out.append((len(group), _mean_position(alignment, group), to_fact(story, alignment, group)))
     out.sort(key=lambda f: (-f[0], f[1]))
     return [f for _, _, f in out]
 
 
 def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fact:
+    """The statement a group makes, in the wording of a whole sentence where a member is one:
+    not a headline, a lead cut off inside a name ("Ways and Means Committee Chairman Richard
+    Neal (D-Mass.)") or one cut off mid-sentence beside another outlet's whole sentence."""
     units = alignment.units
-    rep = units[alignment.representative(group)]
+    whole = [k for k in group if finished(units[k].text) and not title_cased(units[k].text)]
+    rep = units[alignment.representative(whole or group)]
     order = story.ids
     by_article = sorted(group, key=lambda k: order.index(units[k].article_id))
     variants = tuple(Cited(text=units[k].text, sources=(units[k].article_id,)) for k in by_article)

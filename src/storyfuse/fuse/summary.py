@@ -28,6 +28,7 @@ from storyfuse.clean.clutter import title_cased
 from storyfuse.fuse.units import (
     StoryArticles,
     Unit,
+    finished,
     leans_on_context,
     source_order,
     unattributed_quotation,
@@ -62,7 +63,7 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
         return False
     if not text[0].isupper():
         return False
-    if not _finished(text) and not (cut_off and _cut_off(unit, story)):
+    if not finished(text) and not (cut_off and _cut_off(unit, story)):
         return False
     if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
@@ -71,10 +72,6 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
     if _attributes_what_went_before(unit, story):
         return False
     return not unattributed_quotation(unit, story)
-
-
-def _finished(text: str) -> bool:
-    return text[-1] in '.!"”’)'
 
 
 def _cut_off(unit: Unit, story: StoryArticles) -> bool:
@@ -172,7 +169,7 @@ def summary(
         rep, group = candidates[k]
         sources = source_order([alignment.units[g].article_id for g in group], story.ids)
         text = alignment.units[rep].text
-        out.append(Cited(text=text if _finished(text) else f"{text}…", sources=sources))
+        out.append(Cited(text=text if finished(text) else f"{text}…", sources=sources))
     return out
 
 

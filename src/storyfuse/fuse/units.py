@@ -126,6 +126,11 @@ def words(text: str) -> list[str]:
     return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
 
 
+def finished(text: str) -> bool:
+    """Whether a sentence ends as a sentence does, not cut off at a word."""
+    return bool(text) and text[-1] in '.!"”’)'
+
+
 def is_statement(text: str) -> bool:
     """A sentence that says something: long enough and mostly words (not a byline or credit,
     nor an interviewer's question)."""
