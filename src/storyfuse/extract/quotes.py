@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -188,6 +189,8 @@ SPEECH_NOUNS = frozenset(
         "response", "reply", "quote", "claim", "assertion", "announcement", "warning", "testimony",
     }
 )  # fmt: skip
+# The cue of a speaker the sentence before tells of (``_Finder._narrated_speaker``): no word.
+NARRATED = ""
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
 SCARE_QUOTE_WORDS = 5
 # An "according to" report is another speaker's report that it holds when that report's
@@ -1936,7 +1939,7 @@ class _Finder:
             if attr is None and not (previous is not None and previous[1].cue == "-"):
                 attr = self._attribution_before(m, previous)
                 # a speaker the sentence before tells of (``_narrated_speaker``) joins no parts
-                inherited = attr is not None and attr.cue != ""
+                inherited = attr is not None and attr.cue != NARRATED
             words = len(self.text[m.start : m.end].split())
             unattributed = attr is None or attr.speaker is None
             if unattributed and (words <= SCARE_QUOTE_WORDS or not self._sentence_like(m)):
@@ -1973,18 +1976,7 @@ class _Finder:
 
     def _quote(self, m: Marked, attr: _Attribution | None) -> Quote:
         return Quote(
-            text=self._clean(m),
-            speaker=attr.speaker if attr else None,
-            start=m.start,
-            end=m.end,
-            direct=True,
-            cue=(attr.cue or None) if attr else None,
-            speaker_start=attr.mention.start_char if attr and attr.mention is not None else None,
-            speaker_end=attr.mention.end_char if attr and attr.mention is not None else None,
-            **self._cue_offsets(attr),
-            via=attr.via_name if attr else None,
-            via_start=attr.via.start_char if attr and attr.via is not None else None,
-            via_end=attr.via.end_char if attr and attr.via is not None else None,
+            text=self._clean(m), start=m.start, end=m.end, direct=True, **self._credit(attr)
         )
 
     def _utterance(self, m: Marked) -> bool:
@@ -2086,7 +2078,7 @@ class _Finder:
             return None
         if any(e.label_ == "PERSON" and not e.start <= subject.i < e.end for e in prev.ents):
             return None  # another person, whose words they may be
-        return _Attribution("", None, self._mention_span(subject), self._name_of(subject))
+        return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
 
     def _continues(self, first: Marked, second: Marked) -> bool:
         """True when only an attribution separates two quotes, within a paragraph or across
@@ -2808,28 +2800,34 @@ class _Finder:
         end = self._through_closing_mark(content.end_char)
         return Quote(
             text=self.text[content.start_char : end],
-            speaker=attr.speaker,
             start=content.start_char,
             end=end,
             direct=False,
-            cue=attr.cue,
-            speaker_start=attr.mention.start_char if attr.mention is not None else None,
-            speaker_end=attr.mention.end_char if attr.mention is not None else None,
-            **self._cue_offsets(attr),
-            via=attr.via_name,
-            via_start=attr.via.start_char if attr.via is not None else None,
-            via_end=attr.via.end_char if attr.via is not None else None,
+            **self._credit(attr),
         )
 
-    def _cue_offsets(self, attr: _Attribution | None) -> dict[str, int | None]:
-        """Where the attribution's cue word is in the text; none when the cue is a colon, a
-        signature's dash or no word of the text."""
-        if attr is None or attr.cue_token is None:
-            return {"cue_start": None, "cue_end": None}
-        token = self.tokens[attr.cue_token]
-        if token.lower_ not in attr.cue.lower().split():
-            return {"cue_start": None, "cue_end": None}
-        return {"cue_start": token.idx, "cue_end": token.idx + len(token.text)}
+    def _credit(self, attr: _Attribution | None) -> dict[str, Any]:
+        """A quote's fields that its attribution gives: the speaker, the cue and where each is
+        written, and whom the words come through. The cue word's place only when it is a word
+        of the text (not a colon or a signature's dash)."""
+        if attr is None:
+            return {"speaker": None}
+        cue_start = cue_end = None
+        if attr.cue_token is not None:
+            token = self.tokens[attr.cue_token]
+            if token.lower_ in attr.cue.lower().split():
+                cue_start, cue_end = token.idx, token.idx + len(token.text)
+        return {
+            "speaker": attr.speaker,
+            "cue": attr.cue or None,  # a speaker told of (``NARRATED``) is given by no cue
+            "speaker_start": attr.mention.start_char if attr.mention is not None else None,
+            "speaker_end": attr.mention.end_char if attr.mention is not None else None,
+            "cue_start": cue_start,
+            "cue_end": cue_end,
+            "via": attr.via_name,
+            "via_start": attr.via.start_char if attr.via is not None else None,
+            "via_end": attr.via.end_char if attr.via is not None else None,
+        }
 
     def _between_parts(self, q: Quote, direct: list[Quote]) -> bool:
         """An indirect content that lies outside quote marks, between the parts of a quote
