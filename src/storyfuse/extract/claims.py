@@ -1254,7 +1254,7 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
 
 def _a_share_word(token: Token) -> bool:
     """A percent sign or word, or a number of percent: another share."""
-    return token.ent_type_ == "PERCENT" or token.lower_ in ("%", "percent", "per cent")
+    return token.ent_type_ == "PERCENT" or unit_lemma(token) == "percent"
 
 
 def _noun_phrase(noun: Token, share: Token) -> str:
