@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -253,6 +253,9 @@ ANALYSIS_VERSION = 48  # 2: claims say what they count; entity spans and list co
 # telling what one person did is that person's ("Moss shook her head. “Not this winter.”" had
 # no speaker); "AG" is a title; a wire's credit alone before a dash opens no sentence
 # ("(Reuters) - New York state's attorney general sued ...")
+# 49: a sentence that runs into a name with a slash and ends in a full stop is no photo credit
+# ("..., according to the latest ABC News/Washington Post national tracking poll." had been
+# removed as one, leaving an article of one sentence empty)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

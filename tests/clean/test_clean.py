@@ -244,17 +244,32 @@ def test_repeated_headline_and_caption_copies() -> None:
     assert article.title == "Tram line opens"
 
 
-def test_a_sentence_ending_in_a_source_with_a_slash_is_no_credit() -> None:
-    """A long sentence that names a joint poll or a broadcast time ends like a credit
-    ("... News/Post poll.", "... 6:30 p.m. ET/PT."), but with a full stop; a credit does not."""
-    poll = (
-        "The mayor now leads her rival for the first time since May by a single point among "
-        "likely voters in the city, according to the Varnia News/Harbour Post daily tracking poll."
-    )
+@pytest.mark.parametrize(
+    "poll",
+    [
+        (
+            "The mayor now leads her rival for the first time since May by a single point among "
+            "likely voters in the city, according to the Varnia News/Harbour Post daily tracking "
+            "poll."
+        ),
+        # under 25 words: the lower-case word leading into the names tells it from a credit
+        (
+            "The mayor now leads her rival by one point, according to the latest Varnia "
+            "News/Harbour Post tracking poll."
+        ),
+    ],
+)
+def test_a_sentence_ending_in_a_source_with_a_slash_is_no_credit(poll: str) -> None:
+    """A sentence that names a joint poll or a broadcast time ends like a credit ("... News/Post
+    poll.", "... 6:30 p.m. ET/PT."), but with a full stop, running text leading into the names;
+    a credit does not, even after a caption that ends in one."""
     caption = "The mayor greets supporters at the harbour on Monday night. Ana Lee/City Photos"
-    article = clean(_doc(f"{poll}\n{_prose(2)}\n{caption}\n{_prose(1)}"))
+    closed = "The tram crosses the new bridge on its first run. Photo by Ana Lee/City Photos."
+    body = f"{poll}\n{_prose(2)}\n{caption}\n{_prose(1)}\n{closed}\n{_prose(1)}"
+    article = clean(_doc(body))
     assert "tracking poll." in article.text
     assert "greets supporters" not in article.text
+    assert "new bridge" not in article.text
 
 
 def test_html_body_is_only_trimmed() -> None:

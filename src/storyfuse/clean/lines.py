@@ -40,6 +40,8 @@ CREDIT_TAIL = re.compile(
     r"(credit|courtesy|by)?\s*[:|]\s*\S.{0,60}$)",
     re.IGNORECASE,
 )
+# The lower-case words that may lead into a credit at the end of a caption.
+_CREDIT_LEADS = frozenset({"by", "via", "courtesy"})
 CREDIT_WORDS = re.compile(
     r"\b(photo(graph)?s?|image|picture|illustration|file photo|handout|credit|courtesy"
     r"|via getty|screenshot|pictured|seen here|shown here|above|left|right)\b",
@@ -242,12 +244,22 @@ class Line:
         # Every form of credit holds a "/", ":" or "|"; the search runs only on such lines (a
         # tenth of a page's lines), the others cannot match.
         text = self.text
-        if not ("/" in text or ":" in text or "|" in text) or not CREDIT_TAIL.search(text):
+        if not ("/" in text or ":" in text or "|" in text):
             return False
-        # A long line of running text may end like a credit, but with a full stop: "...,
-        # according to the ABC News/Washington Post daily tracking poll.", "... at 6:30 p.m.
-        # ET/PT." A credit ends without one ("Evan Vucci/AP") or in parentheses.
-        return not (self.n_words >= 25 and self.is_prose and text.rstrip().endswith("."))
+        tail = CREDIT_TAIL.search(text)
+        if not tail:
+            return False
+        # A line of running text may end like a credit, but with a full stop: "..., according
+        # to the ABC News/Washington Post daily tracking poll.", "... at 6:30 p.m. ET/PT." A
+        # credit ends without one ("Evan Vucci/AP") or in parentheses, and no word of running
+        # text leads into it (but "by": "Photo by Jim Lo Scalzo/EPA."). Dots of an ellipsis
+        # end no sentence ("... klik Join/Gabung....").
+        end = text.rstrip()
+        if not (self.is_prose and end.endswith(".") and not end.endswith("..")):
+            return True
+        before = text[: tail.start()].split()
+        led_into = bool(before) and before[-1].islower() and before[-1] not in _CREDIT_LEADS
+        return not (led_into or self.n_words >= 25)
 
     @cached_property
     def key(self) -> str:
