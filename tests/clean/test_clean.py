@@ -397,6 +397,13 @@ def test_a_short_opening_paragraph_stays_in_the_body(first: str) -> None:
         "Bridge repair costs jump to $4 million as engineers find cracks.",
         # "By" and a word in lower case opens no byline
         "By narrowest of margins, council votes to shut old bridge to lorries.",
+        # "updated" with no date or time is no dateline
+        "Council shuts old bridge to lorries; mayor updated on the cracks overnight.",
+        # over 20 words, but closed by a stop an archive added after the headline's own
+        (
+            "Council feared the cracks would close the old bridge for good. Now its engineers "
+            "say it can open to lorries again by spring.."
+        ),
     ],
 )
 def test_a_headline_ending_in_a_stop_is_the_title(headline: str) -> None:

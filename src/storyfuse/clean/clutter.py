@@ -37,7 +37,6 @@ from storyfuse.clean.lines import (
     BIO,
     BYLINE,
     CREDIT_LETTERS,
-    DATELINE_WORDS,
     TITLE_SMALL_WORDS,
     Line,
     normalise,
@@ -133,11 +132,6 @@ SECTIONED = 2
 STREAM_SEPARATORS = 2
 LISTED = "part of a list of other items (news feed, comments), not this article"
 _DIGITS = re.compile(r"\d+")
-_HAS_DATE_OR_TIME = re.compile(
-    r"\b(\d{1,2}:\d{2}|(19|20)\d{2}|\d{1,2}/\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|today|yesterday|ago)",
-    re.IGNORECASE,
-)
 # Headings that introduce a list of links to other pages.
 LIST_HEADING = re.compile(
     r"\b(related|recommended|trending|more (news|stories|from|on|in)|most (read|popular|viewed|shared)"
@@ -211,11 +205,7 @@ def line_clutter_reason(line: Line) -> str | None:
         return "editor's note (about the article or the outlet, not the story it reports)"
     if ARCHIVE_LABEL.match(line.text):
         return "a news archive's label for a part of the article (ABSTRACT, FULL TEXT)"
-    if (
-        line.n_words <= 15
-        and DATELINE_WORDS.search(line.text)
-        and _HAS_DATE_OR_TIME.search(line.text)
-    ):
+    if line.n_words <= 15 and line.is_dateline:
         return "dateline"
     hits = line.ui_hits
     if hits and not line.is_prose:
@@ -598,7 +588,7 @@ def _outside_reason(line: Line, before: bool) -> str:
     if before:
         if BYLINE.match(line.text):
             return "byline"
-        if DATELINE_WORDS.search(line.text) and line.n_words <= 15:
+        if line.is_dateline and line.n_words <= 15:
             return "dateline"
         return "headline or page header before the article body"
     return "after the article body (related links, footer or other items)"

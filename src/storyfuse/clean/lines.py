@@ -98,6 +98,15 @@ BYLINE = re.compile(r"^\s*(?i:by|written by|words by|reporting by|author:?)\s+[A
 DATELINE_WORDS = re.compile(
     r"\b(posted|published|updated|modified|last updated|first published)\b", re.IGNORECASE
 )
+# A time, a year, a day and month, a month's name or abbreviation (not "mayor", "decided"), or
+# a day said in words.
+HAS_DATE_OR_TIME = re.compile(
+    r"\b(\d{1,2}:\d{2}|(19|20)\d{2}|\d{1,2}/\d{1,2}"
+    r"|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?)\b"
+    r"|today\b|yesterday\b|ago\b)",
+    re.IGNORECASE,
+)
 # A name, then what the person is ("is a", "is the", "is senior media editor") or does ("covers",
 # "writes"), then a word of the trade: "Ada Moss is a reporter for ...". Not a name doing
 # something in the story: "Ada Moss is pushing fellow senators", "Moss was speaking to a
@@ -226,6 +235,15 @@ class Line:
             and bool(_SENTENCE_START.match(self.text))
             and bool(_FULL_STOP.search(self.text))
             and self.stopword_density >= 0.2
+        )
+
+    @cached_property
+    def is_dateline(self) -> bool:
+        """A line that says when the page was posted or updated ("Updated: Nov. 19, 2019 10:07
+        AM", "Published 3 hours ago", a bare "Updated"), not one that uses such a word in a
+        sentence ("... Biden updated on situation overnight.")."""
+        return bool(DATELINE_WORDS.search(self.text)) and (
+            self.n_words <= 3 or bool(HAS_DATE_OR_TIME.search(self.text))
         )
 
     @cached_property

@@ -163,17 +163,21 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
     for k, line in enumerate(header):
         if not 3 <= line.n_words <= 30 or line.ui_hits or line.is_time_only:
             continue
-        if BYLINE.match(line.text) or DATELINE_WORDS.search(line.text):
+        if BYLINE.match(line.text) or line.is_dateline:
             continue
         if FULL_DATE.search(line.text) or line.has_credit:
             continue
-        if line.is_prose and line.n_words > 20 and not title_cased(line.text):
-            continue  # a long sentence, unless written in headline style
+        if (
+            line.is_prose
+            and line.n_words > 20
+            and not (title_cased(line.text) or APPENDED_STOP.search(line.text))
+        ):
+            continue  # a long sentence, unless in headline style or closed as archives close one
         score = 0.0 if best is not None else 2.0  # the first candidate is the likeliest
         if counts.get(line.key, 0) > 1:
             score += 3
         after = header[k + 1 : k + 3]
-        if any(BYLINE.match(n.text) or DATELINE_WORDS.search(n.text) for n in after):
+        if any(BYLINE.match(n.text) or n.is_dateline for n in after):
             score += 2
         if not line.text.rstrip("\"'”’").endswith("."):
             score += 1
