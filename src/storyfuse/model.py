@@ -260,7 +260,7 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -370,6 +370,8 @@ BRIEF_VERSION = 32  # 2: forecasts marked "expected" in the timeline and the fig
 # tagged as often a person as an organisation is a person ("Trump" was listed an organisation);
 # a lede's "(Reuters) - " is no part of its summary sentence; a fact is worded as a whole
 # sentence where a member is one, and headlines alone are no fact
+# 33: sentences that are only someone's words, whose speaker a fact cannot name, are no fact
+# (“I’m not going to waste my time with a virtual debate., told after "Trump said")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -163,3 +163,39 @@ def test_a_fact_is_worded_by_a_source_that_names_who_said_it():
     (fact,) = [f for f in brief.facts if "every pier" in f.text]
     assert fact.sources == ("a", "b")
     assert "Ada Moss said" in fact.text
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_a_remark_named_nowhere_in_its_sentence_is_a_fact_only_with_its_speaker(named: bool):
+    """Two outlets carry a remark in a sentence of its own, after one that names its speaker.
+    Read alone, that sentence is nobody's: the fact adds the speaker's full name in brackets
+    where the article gives one, else there is no fact (the remark is among the quotes)."""
+    from storyfuse import extract
+    from storyfuse.model import Article
+
+    speaker = "Mayor Ada Moss" if named else "Moss"
+    texts = {
+        "a": "The mayor said on Tuesday that the harbour of Saltmere would be rebuilt. “We "
+        f"will not give up on it,” {speaker} told reporters. “I am not going to waste my time "
+        "on a harbour that floods every winter.”",
+        "b": "The flooded harbour of Saltmere will be rebuilt, its mayor said on Tuesday. "
+        f'"We will not give up," {speaker} said. "I am not going to waste my time on a '
+        'harbour that floods every winter."',
+    }
+    analyses = {
+        aid: extract.extract(
+            Article(
+                id=aid, path=aid, format="text", text=t, content_hash=aid, title=aid,
+                published="2031-05-02",
+            )
+        )
+        for aid, t in texts.items()
+    }
+    brief = fuse(Story(id="harbour", article_ids=("a", "b")), analyses)
+    found = [f.text for f in brief.facts if "waste my time" in f.text]
+    if named:
+        assert len(found) == 1 and found[0].startswith("“I am not going to waste my time")
+        assert found[0].endswith(" Ada Moss]")
+    else:
+        assert found == []
+    assert any("waste my time" in v.text for q in brief.quotes for v in q.variants)

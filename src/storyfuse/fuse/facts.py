@@ -248,23 +248,32 @@ def facts(story: StoryArticles, alignment: Alignment) -> list[Fact]:
             continue
         if all(title_cased(alignment.units[k].text) for k in group):
             continue  # headlines, or a name two leads were cut off at: no statement
-        out.append((len(group), _mean_position(alignment, group), to_fact(story, alignment, group)))
+        fact = to_fact(story, alignment, group)
+        if fact is None:
+            continue
+        out.append((len(group), _mean_position(alignment, group), fact))
     out.sort(key=lambda f: (-f[0], f[1]))
     return [f for _, _, f in out]
 
 
-def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fact:
+def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fact | None:
     """The statement a group makes, in the wording of a whole sentence where a member is one:
     not a headline, a lead cut off inside a name ("Ways and Means Committee Chairman Richard
-    Neal (D-Mass.)") or one cut off mid-sentence beside another outlet's whole sentence."""
+    Neal (D-Mass.)") or one cut off mid-sentence beside another outlet's whole sentence. None
+    when every member is someone's words whose speaker the wording cannot be given (“I’m not
+    going to waste my time with a virtual debate., told after "Trump said"): read alone, they
+    would be nobody's; the remark is listed with its speaker among the quotes."""
     units = alignment.units
     whole = [k for k in group if finished(units[k].text) and not title_cased(units[k].text)]
     rep = units[alignment.representative(whole or group)]
+    text = speaker_named(rep, story)
+    if text == rep.text and alignment.unattributed and all(alignment.unattributed[k] for k in group):
+        return None
     order = story.ids
     by_article = sorted(group, key=lambda k: order.index(units[k].article_id))
     variants = tuple(Cited(text=units[k].text, sources=(units[k].article_id,)) for k in by_article)
     return Fact(
-        text=speaker_named(rep, story),
+        text=text,
         sources=source_order([units[k].article_id for k in group], order),
         variants=variants,
     )
