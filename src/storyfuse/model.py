@@ -371,7 +371,9 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # a lede's "(Reuters) - " is no part of its summary sentence; a fact is worded as a whole
 # sentence where a member is one, and headlines alone are no fact
 # 33: sentences that are only someone's words, whose speaker a fact cannot name, are no fact
-# (“I’m not going to waste my time with a virtual debate., told after "Trump said")
+# (“I’m not going to waste my time with a virtual debate., told after "Trump said"); a surname
+# alone written beside the only full name, with a suffix, in one sentence is someone else
+# ("after Trump and Donald Trump Jr. mocked the story" had made every "Trump" the son)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -200,6 +200,28 @@ def test_a_name_and_the_same_name_with_a_suffix_in_one_article_are_father_and_so
     assert ix.canonical("Ole Brand") == ix.canonical("Ole Brand Jr.")
 
 
+def test_a_surname_written_beside_the_only_suffixed_full_name_is_someone_else() -> None:
+    sentence = "The mayor was mocked after Brand and Ole Brand Jr. shared the story."
+    ix = NameIndex.build(
+        [
+            ("Mayor Brand", "PERSON", "Mayor Brand spent the day at home.", ("a1", 10)),
+            ("Brand", "PERSON", sentence, ("a1", 200)),
+            ("Ole Brand Jr.", "PERSON", sentence, ("a1", 210)),
+            ("Brand", "PERSON", "Brand left for the harbour.", ("a2", 30)),
+        ]
+    )
+    assert ix.canonical("Brand") == "Brand"
+    assert ix.canonical("Mayor Brand") == "Brand"
+    # not when the surname is written apart from the son's name: then it is his
+    ix = NameIndex.build(
+        [
+            ("Ole Brand Jr.", "PERSON", "Ole Brand Jr. was charged.", ("a1", 10)),
+            ("Brand", "PERSON", "Brand denied it.", ("a1", 200)),
+        ]
+    )
+    assert ix.canonical("Brand") == ix.canonical("Ole Brand Jr.")
+
+
 def test_a_surname_alone_among_suffixed_names_is_the_one_introduced_first() -> None:
     ix = NameIndex.build(
         [

@@ -813,6 +813,8 @@ class NameIndex:
         self._with_the: set[str] = set()  # keys of names written after "the" ("the Fed")
         # key -> article -> where in it the key is written (the mentions that say where)
         self._at: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        # key -> (article, sentence) where a mention that says where is written
+        self._sentences: dict[str, set[tuple[str, str]]] = defaultdict(set)
         # description key -> (as written, the body keys it is written before in apposition)
         self._descriptions: dict[str, tuple[str, set[str]]] = {}
         self._nicknames: dict[str, set[str]] = defaultdict(set)  # key -> quoted nicknames
@@ -841,11 +843,11 @@ class NameIndex:
             where = mention[3] if len(mention) > 3 else None  # type: ignore[misc]
             if verb and label in (None, "PERSON") and context.lstrip(" \"“'‘").startswith(surface):
                 # 'Said Ada Moss, "..."': the name is what follows the verb
-                k = index._see(surface, label, roles, where)
+                k = index._see(surface, label, roles, where, context)
                 index._kind[k] = "titled"
                 index._groups.union(index._see(clean(surface)[verb.end() :], label, roles), k)
             else:
-                index._see(surface, label, roles, where)
+                index._see(surface, label, roles, where, context)
             if context:
                 contexts.append(context)
         index._lone_organisations(roles)
@@ -914,6 +916,10 @@ class NameIndex:
                 return [min(written)[1]]
         return fulls
 
+    def _beside(self, a: str, b: str) -> bool:
+        """Whether one sentence writes both keys, each as a name of its own."""
+        return bool(self._sentences.get(a, set()) & self._sentences.get(b, set()))
+
     def _in_one_article(self, a: str, b: str) -> bool:
         """Whether one article writes both keys."""
         return bool(self._at.get(a, {}).keys() & self._at.get(b, {}).keys())
@@ -924,15 +930,18 @@ class NameIndex:
         label: str | None,
         roles: list[tuple[str, str]],
         where: tuple[str, int] | None = None,
+        context: str = "",
     ) -> str:
-        """The key of a mention's name, recorded with its kind (and ``where`` it is written,
-        under the person's own key too for a titled name: "Mr. Obama" is "obama" there)."""
+        """The key of a mention's name, recorded with its kind (and ``where`` it is written, in
+        which sentence ``context``, under the person's own key too for a titled name: "Mr.
+        Obama" is "obama" there)."""
         name = clean(surface)
         k = key_of(name)
         if surface.lstrip(" \"“'‘").lower().startswith("the "):
             self._with_the.add(k)
         if where is not None:
             self._at[k][where[0]].append(where[1])
+            self._sentences[k].add((where[0], context))
         self._groups.add(k)
         self._surfaces[k][name] += 1
         self._labels[k][label or ""] += 1
@@ -947,6 +956,7 @@ class NameIndex:
             pk = key_of(person)
             if where is not None and pk != k:
                 self._at[pk][where[0]].append(where[1])
+                self._sentences[pk].add((where[0], context))
             self._groups.add(pk)
             self._surfaces[pk][person] += 1
             self._kind[pk] = "person"
@@ -1203,6 +1213,10 @@ class NameIndex:
                         for f in full
                         if fuzz.ratio(name_words(f)[-1], surname) >= 88 and len(surname) >= 4
                     ]
+                if not suffix_of(k):
+                    # "after Trump and Donald Trump Jr. mocked the story": the surname alone,
+                    # written beside the son's full name in one sentence, is someone else
+                    fulls = [f for f in fulls if not (suffix_of(f) and self._beside(k, f))]
                 owners = {self._groups.find(f) for f in fulls}
                 if len(owners) > 1:
                     owners = {self._groups.find(f) for f in self._of_one_family(k, fulls)}
