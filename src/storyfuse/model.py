@@ -373,7 +373,9 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # 33: sentences that are only someone's words, whose speaker a fact cannot name, are no fact
 # (“I’m not going to waste my time with a virtual debate., told after "Trump said"); a surname
 # alone written beside the only full name, with a suffix, in one sentence is someone else
-# ("after Trump and Donald Trump Jr. mocked the story" had made every "Trump" the son)
+# ("after Trump and Donald Trump Jr. mocked the story" had made every "Trump" the son); the
+# purpose of an act in the perfect is dated with it, not expected ("had taken steps to hide the
+# details of his conversation in July 2017")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -666,6 +666,8 @@ def test_the_purpose_of_a_past_act_is_no_forecast():
     cases = {
         "Tarn police sought warrants to search the mill's ledgers in July 2031.": False,
         "The envoy flew to Vessia to meet the council on Feb. 27.": False,
+        "The mayor denied that he had taken steps to hide the ledgers in July 2031.": False,
+        "The mayor has taken steps to hide the ledgers in July 2031.": False,
         "The envoy agreed to meet the council on Feb. 27.": True,
         "The envoy will fly to Vessia to meet the council on Feb. 27.": True,
     }

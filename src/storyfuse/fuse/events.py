@@ -224,12 +224,23 @@ def planned(verb: Any) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if "have" in auxes and auxes & _PAST_POSSIBLE:
         return False
-    if auxes & _NOT_DONE == {"to"} and verb.dep_ == "advcl" and verb.head.tag_ == "VBD":
+    if auxes & _NOT_DONE == {"to"} and verb.dep_ == "advcl" and _done(verb.head):
         # the purpose of a past act is dated with the act: "sought warrants to investigate his
-        # accounts in July 2017", "flew to Hanoi to meet him on Feb. 27" ("agreed to meet on
-        # June 3", the verb's complement, stays planned)
+        # accounts in July 2017", "flew to Hanoi to meet him on Feb. 27", "had taken steps to
+        # hide the details of his conversation in July 2017" ("agreed to meet on June 3", the
+        # verb's complement, stays planned)
         return False
     return bool(auxes & _NOT_DONE)
+
+
+def _done(verb: Any) -> bool:
+    """Whether a parsed verb tells what was done: in the past tense ("sought") or the perfect
+    ("had taken", "has sought")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d", "'s", "'ve") for c in verb.children
+    )
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:
