@@ -383,6 +383,20 @@ def test_a_named_owners_statement_speaks_for_its_owner(owner: str, speaker: str)
 
 
 @pytest.mark.parametrize(
+    ("document", "speaker"),
+    [
+        ("a letter from Lund's lawyer reads", "Lund's lawyer"),
+        ("a statement from the Tarn council said", "the Tarn council"),
+        ("a letter from last week said", "a letter"),
+    ],
+)
+def test_a_document_from_someone_speaks_for_them(document: str, speaker: str) -> None:
+    text = f"“This was a coordinated attack on the harbour,” {document}."
+    q = one(quotes_of(text), "coordinated")
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "title",
     ["Chief Justice of the Republic of Norland", "Chief Justice of the United States"],
 )

@@ -627,13 +627,23 @@ class _Finder:
         issuer = self._document_owner(head)  # "the statement said"
         if issuer is None and head.lower_ in DOCUMENT_NOUNS:
             # "Matze's statement read", "his letter said": the owner's, when a name or a
-            # pronoun ("the campaign's statement" and "Thursday's memo" stay as they are)
+            # pronoun ("the campaign's statement" and "Thursday's memo" stay as they are);
+            # "a letter from Gabbard's lawyer reads": the one it is from
             issuer = next(
                 (
                     c
                     for c in head.children
                     if c.dep_ == "poss"
                     and (c.ent_type_ in NAMING_LABELS or c.lower_ in OWNER_PRONOUNS)
+                ),
+                None,
+            ) or next(
+                (
+                    o
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "from"
+                    for o in p.children
+                    if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
                 ),
                 None,
             )
