@@ -376,7 +376,8 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # alone written beside the only full name, with a suffix, in one sentence is someone else
 # ("after Trump and Donald Trump Jr. mocked the story" had made every "Trump" the son); the
 # purpose of an act in the perfect is dated with it, not expected ("had taken steps to hide the
-# details of his conversation in July 2017")
+# details of his conversation in July 2017"); a summary sentence, fact or timeline event is
+# shown without the signpost label an outlet opens it with ("Why it matters: ", "EXCLUSIVE — ")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1987,6 +1987,33 @@ def test_a_headline_left_in_the_text_is_no_summary_sentence():
     assert [usable(u, story) for u in story.units] == [False, True]
 
 
+def test_a_signpost_label_is_no_part_of_a_summary_sentence_or_a_fact():
+    """ "Why it matters: ..." and "EXCLUSIVE — ..." open a sentence in an outlet's house style:
+    the summary and the facts show the sentence without them; one that then opens on what went
+    before ("Why it matters: It is ...") is no summary sentence. "Context: the" is no label."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse import fuse
+    from storyfuse.fuse.units import without_label
+    from storyfuse.model import Story
+
+    told = "Tarnby on Sunday elected the harbour engineer Ada Moss as its mayor by a wide margin."
+    specs = [
+        {
+            "id": "a",
+            "title": "Tarnby elects Ada Moss",
+            "text": f"Driving the news: {told}\nWhy it matters: It is the first time an "
+            "engineer has run the harbour town of Tarnby.",
+        },
+        {"id": "b", "title": "Ada Moss to be Tarnby mayor", "text": f"EXCLUSIVE — {told}"},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    brief = fuse(Story(id="s", article_ids=("a", "b")), analyses, embedder=lexical_embedder)
+    assert [c.text for c in brief.summary] == [told]
+    assert [f.text for f in brief.facts] == [told]
+    assert without_label("Context: the harbour was shut.") == "Context: the harbour was shut."
+
+
 def test_articles_that_stop_mid_sentence_give_their_sentences_shown_as_cut_off():
     """Feed excerpts that each stop mid-sentence still give a summary, each sentence marked as
     cut off; a finished sentence, where there is one, is chosen before them."""

@@ -35,6 +35,7 @@ from storyfuse.fuse.units import (
     precision,
     source_order,
     unattributed_quotation,
+    without_label,
     words,
 )
 from storyfuse.model import Cited, Claim, Fact
@@ -266,8 +267,9 @@ def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fac
     units = alignment.units
     whole = [k for k in group if finished(units[k].text) and not title_cased(units[k].text)]
     rep = units[alignment.representative(whole or group)]
-    text = speaker_named(rep, story)
-    if text == rep.text and alignment.unattributed and all(alignment.unattributed[k] for k in group):
+    named = speaker_named(rep, story)
+    text = without_label(named)
+    if named == rep.text and alignment.unattributed and all(alignment.unattributed[k] for k in group):
         return None
     order = story.ids
     by_article = sorted(group, key=lambda k: order.index(units[k].article_id))

@@ -32,6 +32,7 @@ from storyfuse.fuse.units import (
     leans_on_context,
     source_order,
     unattributed_quotation,
+    without_label,
 )
 from storyfuse.model import Cited
 
@@ -57,7 +58,7 @@ _DANGLING = re.compile(
 def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
     """Whether a sentence can stand alone in the summary; ``cut_off``: also the unfinished last
     sentence of an article that stops mid-sentence (a feed's excerpt, a truncated lead)."""
-    text = unit.text
+    text = without_label(unit.text)
     n = len(text.split())
     if n < MIN_WORDS or n > MAX_WORDS or "?" in text or text.endswith(":"):
         return False
@@ -168,7 +169,7 @@ def summary(
     for k in chosen:
         rep, group = candidates[k]
         sources = source_order([alignment.units[g].article_id for g in group], story.ids)
-        text = alignment.units[rep].text
+        text = without_label(alignment.units[rep].text)
         out.append(Cited(text=text if finished(text) else f"{text}…", sources=sources))
     return out
 

@@ -34,6 +34,7 @@ from storyfuse.fuse.units import (
     is_statement,
     leans_on_context,
     source_order,
+    without_label,
 )
 from storyfuse.model import TimelineEvent
 
@@ -240,7 +241,7 @@ def timeline(story: StoryArticles) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             date=rep.value,
-            text=speaker_named(rep.unit, story),
+            text=without_label(speaker_named(rep.unit, story)),
             sources=src,
             expected=expected,
             end=rep.end,

@@ -131,6 +131,28 @@ def finished(text: str) -> bool:
     return bool(text) and text[-1] in '.!"”’)'
 
 
+# The labels some outlets open a paragraph with, as signposts of their house style ("Why it
+# matters: ...", "Driving the news: ...", "EXCLUSIVE — ..."): no part of what the sentence says.
+_LABEL = re.compile(
+    r"^(?:why it matters|the big picture|big picture|driving the news|between the lines"
+    r"|(?:the )?bottom line|what'?s next|what to watch|what we'?re watching|go deeper"
+    r"|(?:the )?backstory|background|context|flashback|(?:by )?the numbers|yes,? but"
+    r"|the other side|reality check|(?:the )?state of play|where it stands|of note|zoom (?:in|out)"
+    r"|the intrigue|the catch|the fine print|worth noting|for the record|catch up quick"
+    r"|our thought bubble|be smart|what (?:they|he|she|we)'?(?:re|'s|s)? saying|threat level"
+    r"|exclusive|breaking(?: news)?|update[ds]?|analysis)"
+    r"\s*(?::|—|–|--)\s*(?=(?-i:[A-Z0-9“\"‘']))",
+    re.IGNORECASE,
+)
+
+
+def without_label(text: str) -> str:
+    """A sentence without the signpost label an outlet opens it with: "Why it matters: It's one
+    of the most aggressive measures ..." is "It's one of ..."."""
+    match = _LABEL.match(text)
+    return text[match.end() :] if match else text
+
+
 def is_statement(text: str) -> bool:
     """A sentence that says something: long enough and mostly words (not a byline or credit,
     nor an interviewer's question)."""
