@@ -239,8 +239,11 @@ def _done(verb: Any) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d", "'s", "'ve") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children
     )
+
+
+_PERFECT = frozenset({"had", "has", "have", "'d", "'s", "'ve"})
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:

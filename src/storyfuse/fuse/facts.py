@@ -269,7 +269,8 @@ def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fac
     rep = units[alignment.representative(whole or group)]
     named = speaker_named(rep, story)
     text = without_label(named)
-    if named == rep.text and alignment.unattributed and all(alignment.unattributed[k] for k in group):
+    unattributed = alignment.unattributed
+    if named == rep.text and unattributed and all(unattributed[k] for k in group):
         return None
     order = story.ids
     by_article = sorted(group, key=lambda k: order.index(units[k].article_id))
