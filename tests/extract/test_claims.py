@@ -122,6 +122,23 @@ def test_a_scale_word_joined_by_a_hyphen_scales_the_number(
     assert (claim.value, claim.upper, claim.unit) == (value, None, unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("“We are now having 40-plus thousand new cases a day,” Moss said.", 40e3, "case"),
+        ("The harbour has 40,000-plus visitors a year.", 40e3, "visitor"),
+        ("The town has 2-plus million people.", 2e6, "person"),
+        ("The port owes a $20-plus trillion debt.", 20e12, "dollar"),
+    ],
+)
+def test_a_number_with_plus_is_more_than_that_number(
+    sentence: str, value: float, unit: str
+) -> None:
+    # not 40 cases, nor "plus" counted, nor a trillion on its own
+    (claim,) = claims_of(sentence)
+    assert (claim.value, claim.unit, claim.qualifier) == (value, unit, "more than")
+
+
 def test_the_sides_of_a_contest_are_not_a_figure() -> None:
     # "four-way" names the kind of contest: no figure counts "way"
     assert claims_of("The senator was embroiled in a four-way contest for the seat.") == []

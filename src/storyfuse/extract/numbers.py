@@ -92,8 +92,10 @@ NUMBER_RE = re.compile(
     (?P<cur>{_CURRENCY})?
     (?P<num>{_DIGITS})(?!,\d)               # nor a number grouped wrongly ("275,00")
     (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS})(?!,\d))?   # "40-50", "$40-$50"
+    (?P<plus>[-–]plus\b)?                   # "40-plus thousand": more than that
     (?P<scale>(?:\s?|[-–])(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
        |(?i:mn|bn|tn|[mbk])\b)?
+    (?P<plus2>[-–]plus\b)?                  # "40,000-plus", "$1 million-plus"
     (?P<pct>\s?(?:%|(?i:percent|per\s?cent|pct)\b))?
     """,
     re.VERBOSE,
@@ -195,7 +197,8 @@ def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
         # A number glued to letters or digits is an ordinal, a model name or a code ("14th",
         # "4G", "6am"); followed by "-<digit>" it is a phone number or a code, by "-to-<digit>"
         # a vote's or a game's score ("the 5-to-4 order").
-        bare = not m.group("scale") and not m.group("pct")
+        plus = m.group("plus") or m.group("plus2")
+        bare = not m.group("scale") and not m.group("pct") and not plus
         if bare and (after[:1].isalnum() or re.match(r"[-–:/]\d", after)):
             continue
         if bare and _SCORE_AFTER.match(text, end):
