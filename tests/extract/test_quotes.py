@@ -396,6 +396,16 @@ def test_a_document_from_someone_speaks_for_them(document: str, speaker: str) ->
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize("document", ["lawsuit", "petition", "complaint"])
+def test_a_court_filing_speaks_for_whoever_filed_it(document: str) -> None:
+    text = (
+        f"The Tarn Harbour Union filed a {document} against the port authority on Monday. "
+        f"The {document} alleges that the port broke its own safety rules."
+    )
+    q = one(quotes_of(text), "safety rules")
+    assert q.speaker == "The Tarn Harbour Union"
+
+
 @pytest.mark.parametrize(
     "title",
     ["Chief Justice of the Republic of Norland", "Chief Justice of the United States"],

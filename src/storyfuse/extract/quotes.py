@@ -201,7 +201,10 @@ FILLERS = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("i", "gues
 # Participles that give a noun its name: a quotation after one is a title, not speech.
 NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed", "nicknamed"})
 # Documents that speak for whoever issued them: "“...,” the statement said".
-DOCUMENT_NOUNS = frozenset({"statement", "ad", "advert", "letter", "email", "memo", "release"})
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "ad", "advert", "letter", "email", "memo", "release", "lawsuit", "suit",
+     "complaint", "petition", "filing", "motion"}
+)  # fmt: skip
 # Prepositions that set a noun's stance or report as the circumstance of a clause, not as its
 # subject's: "despite complaints that ...", "amid concern that ...", "after revelations that".
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
