@@ -379,7 +379,8 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # ("after Trump and Donald Trump Jr. mocked the story" had made every "Trump" the son); the
 # purpose of an act in the perfect is dated with it, not expected ("had taken steps to hide the
 # details of his conversation in July 2017"); a summary sentence, fact or timeline event is
-# shown without the signpost label an outlet opens it with ("Why it matters: ", "EXCLUSIVE — ")
+# shown without the signpost label an outlet opens it with ("Why it matters: ", "EXCLUSIVE — ");
+# a fact whose every member stops mid-sentence ends "…", as a summary sentence does
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

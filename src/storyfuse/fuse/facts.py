@@ -34,6 +34,7 @@ from storyfuse.fuse.units import (
     is_statement,
     precision,
     source_order,
+    stops_mid_sentence,
     unattributed_quotation,
     without_label,
     words,
@@ -260,7 +261,8 @@ def facts(story: StoryArticles, alignment: Alignment) -> list[Fact]:
 def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fact | None:
     """The statement a group makes, in the wording of a whole sentence where a member is one:
     not a headline, a lead cut off inside a name ("Ways and Means Committee Chairman Richard
-    Neal (D-Mass.)") or one cut off mid-sentence beside another outlet's whole sentence. None
+    Neal (D-Mass.)") or one cut off mid-sentence beside another outlet's whole sentence; where
+    every member is cut off so (leads an archive truncated), marked "…" as in the summary. None
     when every member is someone's words whose speaker the wording cannot be given (“I’m not
     going to waste my time with a virtual debate., told after "Trump said"): read alone, they
     would be nobody's; the remark is listed with its speaker among the quotes."""
@@ -269,6 +271,8 @@ def to_fact(story: StoryArticles, alignment: Alignment, group: list[int]) -> Fac
     rep = units[alignment.representative(whole or group)]
     named = speaker_named(rep, story)
     text = without_label(named)
+    if stops_mid_sentence(rep, story):
+        text = f"{text}…"
     unattributed = alignment.unattributed
     if named == rep.text and unattributed and all(unattributed[k] for k in group):
         return None

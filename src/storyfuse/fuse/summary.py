@@ -31,6 +31,7 @@ from storyfuse.fuse.units import (
     finished,
     leans_on_context,
     source_order,
+    stops_mid_sentence,
     unattributed_quotation,
     without_label,
 )
@@ -64,7 +65,7 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
         return False
     if not text[0].isupper():
         return False
-    if not finished(text) and not (cut_off and _cut_off(unit, story)):
+    if not finished(text) and not (cut_off and stops_mid_sentence(unit, story)):
         return False
     if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
         return False
@@ -73,16 +74,6 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
     if _attributes_what_went_before(unit, story):
         return False
     return not unattributed_quotation(unit, story)
-
-
-def _cut_off(unit: Unit, story: StoryArticles) -> bool:
-    """Whether the sentence is its article's last and stops mid-sentence, at a word."""
-    analysis = story.analysis_of(unit.article_id)
-    return (
-        analysis is not None
-        and unit.text[-1].isalnum()
-        and not analysis.article.text[unit.end :].strip()
-    )
 
 
 def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:

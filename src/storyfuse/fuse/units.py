@@ -153,6 +153,17 @@ def without_label(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+def stops_mid_sentence(unit: Unit, story: StoryArticles) -> bool:
+    """Whether the sentence is its article's last and stops mid-sentence, at a word (a feed's
+    excerpt, a truncated lead)."""
+    analysis = story.analysis_of(unit.article_id)
+    return (
+        analysis is not None
+        and unit.text[-1].isalnum()
+        and not analysis.article.text[unit.end :].strip()
+    )
+
+
 def is_statement(text: str) -> bool:
     """A sentence that says something: long enough and mostly words (not a byline or credit,
     nor an interviewer's question)."""
