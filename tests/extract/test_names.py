@@ -1571,3 +1571,17 @@ def test_a_state_code_after_a_persons_name_is_not_their_short_form() -> None:
     )
     assert ix.canonical("Steve Cohen") == "Steve Cohen"
     assert ix.is_person("Steve Cohen")
+
+
+def test_a_count_of_a_group_that_speaks_is_no_person() -> None:
+    """ "Two Democrats voted against it": a claimant or speaker written with a count is some of a
+    group, not a person named "Two Democrats", and the group keeps its own name."""
+    ix = NameIndex.build(
+        [
+            ("Democrats", "NORP", "Democrats passed the bill.", ("a1", 0)),
+            ("Two Democrats", None, "Two Democrats voted against the bill."),
+            ("Democrats", "NORP", "Democrats cheered.", ("a2", 0)),
+        ]
+    )
+    assert ix.canonical("Democrats") == "Democrats"
+    assert not ix.is_person("Two Democrats")

@@ -351,6 +351,8 @@ def looks_personal(name: str) -> bool:
         return False
     if words[-1].lower() in NEWSPAPER_ONLY_WORDS:
         return False  # a newspaper: "San Francisco Chronicle"
+    if _counted(words[0]):
+        return False  # some of a group: "Two Democrats", "Several Republicans"
     for w in words:
         bare = w.lower().rstrip(".")
         if not w[:1].isupper() or w.isupper() and len(w) > 2:
@@ -360,6 +362,19 @@ def looks_personal(name: str) -> bool:
         if bare in ROLE_WORDS or bare in ORG_WORDS or bare in _CONNECTORS:
             return False
     return True
+
+
+# Words that count or quantify the people of a group, written before it: "Both Democrats".
+_QUANTIFIERS = frozenset(
+    {"both", "several", "many", "some", "all", "most", "few", "dozens", "hundreds", "thousands"}
+)
+
+
+def _counted(word: str) -> bool:
+    """Whether a capitalised first word counts what follows: "Two", "Several"."""
+    from storyfuse.extract.numbers import parse_number
+
+    return word.lower() in _QUANTIFIERS or parse_number(word, language="en") is not None
 
 
 def role_key(name: str) -> str:
