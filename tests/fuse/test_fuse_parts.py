@@ -2228,6 +2228,20 @@ _FILING = "This filing is an important step in our effort to keep the harbour op
             },
             [("Tarnby Lines", [("a", "b")])],
         ),
+        # "the Tarn Democrat" describes a party's member as "the shipping giant" a company
+        (
+            {
+                "id": "a",
+                "text": f"“{_FILING}.” Ada Moss said.",
+                "quotes": [[_FILING, "Ada Moss"]],
+            },
+            {
+                "id": "b",
+                "text": f"“{_FILING},” the Tarn Democrat said. “{_TOLLS},” a city official said.",
+                "quotes": [[_FILING, "Tarn Democrat"], [_TOLLS, "city official"]],
+            },
+            [("Ada Moss", [("a", "b")])],
+        ),
     ],
 )
 def test_one_remark_of_a_speaker_described_and_named_is_one_quote(

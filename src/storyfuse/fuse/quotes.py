@@ -25,6 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
+from storyfuse.extract.names import PARTY_WORDS
 from storyfuse.fuse.names import Names, described_body
 from storyfuse.fuse.units import StoryArticles, names_somebody, source_order
 from storyfuse.model import Analysis, Quote, QuoteGroup, Rendering
@@ -150,8 +151,10 @@ def _described_as_several(said: list[Said]) -> set[int]:
 
 
 def _a_name(speaker: str) -> bool:
-    """A speaker written as a name, not as a description (its last word capitalised)."""
-    return speaker.split()[-1][:1].isupper()
+    """A speaker written as a name, not as a description: its last word capitalised, and not a
+    party's ("the New York Democrat", "a California Republican" describe a member)."""
+    last = speaker.split()[-1]
+    return last[:1].isupper() and last.lower() not in PARTY_WORDS
 
 
 def _one_role(a: str, b: str) -> bool:
