@@ -947,12 +947,23 @@ def test_a_fact_is_worded_as_a_whole_sentence_and_is_no_headline():
     # a whole sentence words the fact its three sources state, not the one cut off; the name
     # two leads stop at is no statement
     assert [(f.text, f.sources) for f in found] == [(whole, ("a", "b", "c"))]
+    # a lead cut off inside brackets ("... Ada Moss (D-Tarn.") stops mid-sentence too
+    from storyfuse.fuse.units import finished
+
+    assert not finished("The bridge was backed by Ada Moss (D-Tarn.")
+    assert finished("The bridge was backed by Ada Moss (D-Tarn.).")
     # where every member stops mid-sentence, the fact is shown cut off
     specs = [{"id": "a", "text": cut}, {"id": "b", "text": cut.replace("Harbour", "Port")}]
     analyses = {s["id"]: analysis(s) for s in specs}
     story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
     found = facts(story, align(story, build_names(story)))
     assert [f.text for f in found] == [f"{cut}…"]
+    bracket = f"{whole[:-1]}, said Ada Moss (D-Tarn."
+    specs = [{"id": "a", "text": bracket}, {"id": "b", "text": bracket.replace("Harbour", "Port")}]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    found = facts(story, align(story, build_names(story)))
+    assert [f.text for f in found] == [f"{bracket}…"]
 
 
 def test_entities_leave_out_a_bare_organisation_word_tagged_as_a_name():

@@ -127,8 +127,9 @@ def words(text: str) -> list[str]:
 
 
 def finished(text: str) -> bool:
-    """Whether a sentence ends as a sentence does, not cut off at a word."""
-    return bool(text) and text[-1] in '.!"”’)'
+    """Whether a sentence ends as a sentence does, not cut off at a word nor inside brackets
+    ("... and Ron Wyden (D–Ore.", where an archive cut a lead)."""
+    return bool(text) and text[-1] in '.!"”’)' and text.count("(") <= text.count(")")
 
 
 # The labels some outlets open a paragraph with, as signposts of their house style ("Why it
@@ -154,12 +155,12 @@ def without_label(text: str) -> str:
 
 
 def stops_mid_sentence(unit: Unit, story: StoryArticles) -> bool:
-    """Whether the sentence is its article's last and stops mid-sentence, at a word (a feed's
-    excerpt, a truncated lead)."""
+    """Whether the sentence is its article's last and stops mid-sentence, at a word or inside
+    brackets (a feed's excerpt, a truncated lead)."""
     analysis = story.analysis_of(unit.article_id)
     return (
         analysis is not None
-        and unit.text[-1].isalnum()
+        and not finished(unit.text)
         and not analysis.article.text[unit.end :].strip()
     )
 
