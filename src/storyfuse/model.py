@@ -259,7 +259,8 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # no date is no dateline, and one over 20 words closed by an archive's added stop is a title;
 # a document from someone speaks for them ("a letter from Gabbard's lawyer reads"), and so does
 # a court filing ("The lawsuit alleges" after "X filed a lawsuit"); "40-plus thousand new
-# cases" is more than 40,000 (it had been 40 cases)
+# cases" is more than 40,000 (it had been 40 cases); what a page tells screen readers of a link
+# ("Opens a New Window.", "(opens in a new tab)") is no part of the text
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

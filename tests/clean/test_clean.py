@@ -766,3 +766,16 @@ def test_an_archive_export_s_part_labels_are_no_part_of_the_text() -> None:
         [*paragraphs[:2], "Abstract art fills the harbour's new hall.", *paragraphs[2:]]
     )
     assert "Abstract art fills" in clean(_doc(inside)).text
+
+
+def test_what_a_page_tells_screen_readers_of_a_link_is_no_part_of_the_text() -> None:
+    body = (
+        "The mayor named Ada Moss to the Harbour Board Opens a New Window. on Monday, and "
+        "the council approved the choice the same evening, according to the minutes (opens in "
+        "a new tab) of the meeting. The harbour opens a new window onto the bay in May.\n"
+        f"{_prose(2)}"
+    )
+    article = clean(_doc(body))
+    assert "Harbour Board on Monday" in article.text
+    assert "the minutes of the meeting" in article.text
+    assert "opens a new window onto the bay" in article.text  # a sentence's own words stay

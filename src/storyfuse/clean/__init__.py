@@ -30,6 +30,7 @@ from storyfuse.clean.lines import (
     repair_mojibake,
     split_lines,
     unglue_credit,
+    without_link_notes,
 )
 from storyfuse.model import Article, Document, Removed
 
@@ -55,7 +56,8 @@ def clean(document: Document) -> Article:
     limits.check()
     meta = metadata.complete(document, decisions)
     decisions = _without_author_note(decisions, meta.authors)
-    text = repair_apostrophes("\n\n".join(d.line.text for d in decisions if d.kept))
+    text = "\n\n".join(d.line.text for d in decisions if d.kept)
+    text = without_link_notes(repair_apostrophes(text))
     return Article(
         id=document.id,
         path=document.path,

@@ -167,6 +167,20 @@ def choose_stoplist(words: list[str]) -> frozenset[str]:
     return best
 
 
+# What a screen reader is told of a link, copied with the page's text: "... to the Federal
+# Reserve Opens a New Window. board", "(opens in a new tab)".
+_LINK_NOTE = re.compile(
+    r" (?:Opens a New (?:Window|Tab)\.?|\((?:[Ll]ink )?[Oo]pens in (?:a )?new (?:window|tab)\))"
+    r"(?= |$)",
+    re.MULTILINE,
+)
+
+
+def without_link_notes(text: str) -> str:
+    """The text without what pages tell screen readers of their links ("Opens a New Window.")."""
+    return _LINK_NOTE.sub("", text)
+
+
 # A left single quotation mark between two letters: an apostrophe typed with the wrong mark.
 _MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 
