@@ -260,7 +260,8 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # a document from someone speaks for them ("a letter from Gabbard's lawyer reads"), and so does
 # a court filing ("The lawsuit alleges" after "X filed a lawsuit"); "40-plus thousand new
 # cases" is more than 40,000 (it had been 40 cases); what a page tells screen readers of a link
-# ("Opens a New Window.", "(opens in a new tab)") is no part of the text
+# ("Opens a New Window.", "(opens in a new tab)") is no part of the text; a pronoun the model
+# tagged a name ("”“We", quote marks glued to it) is no entity
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -654,3 +654,17 @@ def test_a_name_after_a_state_abbreviation_that_ends_a_sentence_is_the_name_alon
     assert _within_sentence(Span(initials, 3, 6, label="PERSON")).text == "J.R. Ada Moss"
     plain = Doc(nlp().vocab, words=["In", "D.C.", "Ada", "Moss", "spoke"])
     assert _within_sentence(Span(plain, 1, 4, label="PERSON")).text == "D.C. Ada Moss"
+
+
+def test_a_pronoun_tagged_as_a_name_is_no_entity() -> None:
+    """Quote marks glued to a pronoun ("wages.”“We have ...") can make the model tag it a person;
+    "US" and "U.S." stay the country."""
+    words = ["”“We", "have", "a", "deal", "in", "the", "U.S.", "and", "US", ",", "Moss", "said"]
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [
+        Span(doc, 0, 1, label="PERSON"),
+        Span(doc, 6, 7, label="GPE"),
+        Span(doc, 8, 9, label="GPE"),
+        Span(doc, 10, 11, label="PERSON"),
+    ]
+    assert [e.text for e in entities_of(doc)] == ["U.S.", "US", "Moss"]

@@ -1535,8 +1535,18 @@ def entities_of(doc: Doc) -> list[Entity]:
             text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char, canonical=None
         )
         for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS and _brackets_balanced(ent.text)
+        if ent.label_ in ENTITY_LABELS
+        and _brackets_balanced(ent.text)
+        and ent.text.strip(_GLUED_MARKS) not in _PRONOUN_WORDS
     ]
+
+
+# A pronoun the model took for a name when quote marks were glued to it ("”“We have ..."), as
+# written: "US" and "U.S." are the country.
+_PRONOUN_WORDS = frozenset(
+    w for p in ("I", "We", "You", "He", "She", "It", "They") for w in (p, p.lower())
+)
+_GLUED_MARKS = "\"'“”‘’«»()[] "
 
 
 def _brackets_balanced(text: str) -> bool:
