@@ -385,7 +385,8 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # a fact whose every member stops mid-sentence ends "…", as a summary sentence does; a speaker
 # or claimant written with a count ("Two Democrats") is no person, and names no group; "the New
 # York Democrat" is a description, whose words said word for word by a named speaker are theirs;
-# a sentence cut off inside brackets ("... Ron Wyden (D–Ore.") is unfinished
+# a sentence cut off inside brackets ("... Ron Wyden (D–Ore.") is unfinished; an owner in lower
+# case is no part of a name ("her Justice Department")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -316,6 +316,12 @@ def test_clean_keeps_abbreviations_and_takes_the_last_line() -> None:
     assert clean("Getty Images\nAino Varga") == "Aino Varga"
 
 
+def test_clean_drops_an_owner_in_lower_case_but_keeps_one_in_a_name() -> None:
+    assert clean("her Justice Department") == "Justice Department"
+    assert clean("Our Revolution") == "Our Revolution"
+    assert clean("his campaign") == "his campaign"
+
+
 def test_place_preferred_over_its_adjective() -> None:
     ix = NameIndex.build(
         [

@@ -187,6 +187,7 @@ NEWSPAPER_ONLY_WORDS = PRESS_WORDS - SURNAME_PRESS_WORDS
 TRANSLITERATION = [frozenset(p) for p in ("HG", "KC", "VW", "YJ", "YI", "XH")]
 
 _DETERMINERS = ("the ", "a ", "an ")
+_POSSESSIVES = frozenset({"her", "his", "its", "their", "our", "my", "your"})
 _ACRONYM = r"[A-Z][A-Z0-9]{1,6}"
 _PAREN = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
 _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
@@ -226,6 +227,12 @@ def clean(name: str) -> str:
         if low.startswith(det):
             s = s[len(det) :]
             break
+    else:
+        # "her Justice Department": an owner in lower case, no part of the name ("Our
+        # Revolution" is one)
+        first, _, rest = s.partition(" ")
+        if first in _POSSESSIVES and rest[:1].isupper():
+            s = rest
     if s.endswith("'s"):
         s = s[:-2]
     elif s.endswith("s'"):
