@@ -386,7 +386,8 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # or claimant written with a count ("Two Democrats") is no person, and names no group; "the New
 # York Democrat" is a description, whose words said word for word by a named speaker are theirs;
 # a sentence cut off inside brackets ("... Ron Wyden (D–Ore.") is unfinished; an owner in lower
-# case is no part of a name ("her Justice Department")
+# case is no part of a name ("her Justice Department"); a fact is worded by a sentence that reads
+# alone where a member does ("That should be the Senate's response if ..." had been chosen)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -924,6 +924,25 @@ def test_a_fact_is_worded_as_what_all_its_sources_state():
     assert "Twenty-two" not in found[0].text
 
 
+def test_a_fact_is_worded_by_a_sentence_that_reads_alone():
+    """ "That means ..." opens on the sentence before it; another outlet's wording of the same
+    statement that reads alone words the fact, though it comes later."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.facts import align, facts
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    leaning = "That means the council will close the old Saltmere bridge to lorries from Monday."
+    alone = "The council will close the old Saltmere bridge to lorries from Monday, Moss said."
+    specs = [{"id": "a", "text": leaning}, {"id": "b", "text": alone}]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    found = facts(story, align(story, build_names(story)))
+    assert [(f.text, f.sources) for f in found] == [(alone, ("a", "b"))]
+
+
 def test_a_fact_is_worded_as_a_whole_sentence_and_is_no_headline():
     from tests.fuse.builders import analysis, lexical_embedder
 

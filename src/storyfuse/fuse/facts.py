@@ -32,6 +32,7 @@ from storyfuse.fuse.units import (
     counts,
     finished,
     is_statement,
+    leans_on_context,
     precision,
     source_order,
     stops_mid_sentence,
@@ -83,6 +84,10 @@ class Alignment:
             pool = shared or pool
         if self.unattributed:
             pool = [k for k in pool if not self.unattributed[group[k]]] or pool
+        # one that reads alone, before one that opens on what went before ("That should be the
+        # Senate's response if ...")
+        if self.units:
+            pool = [k for k in pool if not leans_on_context(self.units[group[k]].text)] or pool
         best = max(pool, key=lambda k: (round(float(mean[k]), 6), -group[k]))
         return group[best]
 
