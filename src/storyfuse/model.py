@@ -261,7 +261,9 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # a court filing ("The lawsuit alleges" after "X filed a lawsuit"); "40-plus thousand new
 # cases" is more than 40,000 (it had been 40 cases); what a page tells screen readers of a link
 # ("Opens a New Window.", "(opens in a new tab)") is no part of the text; a pronoun the model
-# tagged a name ("”“We", quote marks glued to it) is no entity
+# tagged a name ("”“We", quote marks glued to it) is no entity; the second share of a lead whose
+# rival the parse hangs on the first share is the rival's ("Clinton led Trump 47 percent to 39
+# percent")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

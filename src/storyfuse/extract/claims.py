@@ -1096,6 +1096,19 @@ def _share_of(item: _Item) -> str | None:
     ]
     subjects = [c for c in verb.children if c.dep_ in _SHARE_SUBJECTS]
     rival = objects[0] if objects and objects[0].pos_ == "PROPN" else None
+    if rival is None:
+        # "Clinton led Trump 47 percent to 39 percent": the parse may hang the rival on the
+        # first share, the verb's object
+        rival = next(
+            (
+                g
+                for share in verb.children
+                if share.dep_ == "dobj" and _a_share_word(share)
+                for g in share.children
+                if g.dep_ in ("nmod", "compound") and g.pos_ == "PROPN" and g.i < share.i
+            ),
+            None,
+        )
     after_to = item.tokens.start > 0 and word.doc[item.tokens.start - 1].lower_ == "to"
     contest = verb.lemma_.lower() in _CONTEST_VERBS and not any(
         c.dep_ == "prt" for c in verb.children
