@@ -263,7 +263,8 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # ("Opens a New Window.", "(opens in a new tab)") is no part of the text; a pronoun the model
 # tagged a name ("”“We", quote marks glued to it) is no entity; the second share of a lead whose
 # rival the parse hangs on the first share is the rival's ("Clinton led Trump 47 percent to 39
-# percent")
+# percent"); "the outlet said" (and "the broadcaster", "the tabloid", "the publication", "the
+# website", "the channel") speaks for the body named before, as "the newspaper said" did
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1571,6 +1571,12 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
         "“We will not go back before May,” the union said."
     )
     assert one(quotes_of(text), "go back").speaker == "The Norland Dockers Union"
+    # "the outlet": the news outlet that reported it
+    text = (
+        "Harbour Radio reported on Monday that the mayor had resigned. “She left on Friday,” "
+        "the outlet said."
+    )
+    assert one(quotes_of(text), "left on Friday").speaker == "Harbour Radio"
     # a kind with other words to it is no body named before
     text = (
         "The Norland Dockers Union called the strike. “We will not go back before May,” a "

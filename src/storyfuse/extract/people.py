@@ -51,7 +51,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "
 _BODY_NOUNS = """
     company firm corporation group organization organisation foundation agency network airline
     bank union charity association institute institution university college museum newspaper
-    magazine committee commission council party league club
+    magazine committee commission council party league club outlet broadcaster tabloid
+    publication website channel
 """
 BODY_NOUNS = frozenset(_BODY_NOUNS.split())
 # What may follow "the company" ("the company, which ..., said"): clauses, appositions.
