@@ -379,6 +379,7 @@ _QUANTIFIERS = frozenset(
 
 def _counted(word: str) -> bool:
     """Whether a capitalised first word counts what follows: "Two", "Several"."""
+    # imported here: numbers imports nlp, which imports this module
     from storyfuse.extract.numbers import parse_number
 
     return word.lower() in _QUANTIFIERS or parse_number(word, language="en") is not None
@@ -963,7 +964,8 @@ class NameIndex:
             self._with_the.add(k)
         if where is not None:
             self._at[k][where[0]].append(where[1])
-            self._sentences[k].add((where[0], context))
+            if context:
+                self._sentences[k].add((where[0], context))
         self._groups.add(k)
         self._surfaces[k][name] += 1
         self._labels[k][label or ""] += 1
@@ -978,7 +980,8 @@ class NameIndex:
             pk = key_of(person)
             if where is not None and pk != k:
                 self._at[pk][where[0]].append(where[1])
-                self._sentences[pk].add((where[0], context))
+                if context:
+                    self._sentences[pk].add((where[0], context))
             self._groups.add(pk)
             self._surfaces[pk][person] += 1
             self._kind[pk] = "person"

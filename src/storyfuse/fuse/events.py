@@ -233,6 +233,10 @@ def planned(verb: Any) -> bool:
     return bool(auxes & _NOT_DONE)
 
 
+# the auxiliaries of the perfect: "had taken", "has sought"
+_PERFECT = frozenset({"had", "has", "have", "'d", "'s", "'ve"})
+
+
 def _done(verb: Any) -> bool:
     """Whether a parsed verb tells what was done: in the past tense ("sought") or the perfect
     ("had taken", "has sought")."""
@@ -241,9 +245,6 @@ def _done(verb: Any) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children
     )
-
-
-_PERFECT = frozenset({"had", "has", "have", "'d", "'s", "'ve"})
 
 
 def _words(tokens: list[Any], inside: set[int]) -> str:
