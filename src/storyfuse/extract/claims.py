@@ -1482,7 +1482,7 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 if word.lower_ == "over" and any(t.lemma_ in DISPUTES for t in near):
                     continue
             return QUALIFIERS_BEFORE[phrase]
-    if _PLUS.search(text_of(doc)[item.start : item.end]):
+    if item.number.plus:
         return "more than"  # "40-plus thousand new cases", "40,000-plus"
     for end in (item.end, item.unit_token.idx + len(item.unit_token) if item.unit_token else None):
         if end is None:
@@ -1491,9 +1491,6 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
         if following in QUALIFIERS_AFTER:
             return QUALIFIERS_AFTER[following]
     return None
-
-
-_PLUS = re.compile(r"[-–]plus\b")
 
 
 # Words of a dispute or a worry, by lemma ("suing" is "sue", "odds" is "odd"), after which

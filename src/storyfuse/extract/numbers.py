@@ -126,6 +126,7 @@ class NumberMention:
     spelled: bool = False
     scaled: bool = False  # a scale word or suffix applied ("million", "bn")
     scale: float = 1.0  # that scale's factor, so a range's bottom can share it ("10 to 12 million")
+    plus: bool = False  # written "-plus": more than the value ("40-plus thousand", "40,000-plus")
 
 
 def _float(digits: str) -> float:
@@ -222,6 +223,7 @@ def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
                 percent=bool(m.group("pct")),
                 scaled=bool(scale_word),
                 scale=scale,
+                plus=bool(plus),
             )
         )
     return found
