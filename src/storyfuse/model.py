@@ -268,7 +268,7 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 34  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -391,6 +391,9 @@ BRIEF_VERSION = 33  # 2: forecasts marked "expected" in the timeline and the fig
 # a sentence cut off inside brackets ("... Ron Wyden (D–Ore.") is unfinished; an owner in lower
 # case is no part of a name ("her Justice Department"); a fact is worded by a sentence that reads
 # alone where a member does ("That should be the Senate's response if ..." had been chosen)
+# 34: a surname after a courtesy title is the person of the story with that surname whose first
+# name does not give the other gender ("Mrs. Clinton" is Hillary Clinton, though "Clinton" alone
+# is the story's "President Clinton", Bill Clinton); no one when that is no one or several
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

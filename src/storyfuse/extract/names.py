@@ -788,6 +788,44 @@ def _without_country(words: list[str]) -> list[str]:
 
 # Titles that say how a person is addressed, not what office they hold.
 HONORIFICS = _words("mr mrs ms miss dr sir dame rev reverend prof")
+# The courtesy titles among them, and the gender each gives the surname after it.
+COURTESY_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# A first name's gender is the one nomquamgender's reference data gives it with the package's
+# own default certainty (a share of women at most 0.1 or at least 0.9), from at least
+# ``GENDER_MIN_COUNTS`` people (the package's own minimum for its taxonomy).
+GENDER_CERTAINTY = 0.1
+GENDER_MIN_COUNTS = 10
+# An entry of its data file: "name": [sources, counts, share of women, ...]
+_GENDER_ENTRY = re.compile(r'"([^"\\]+)": \[\d+, (\d+), ([\d.]+)')
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    """First names and their gender, "m" or "f", where the reference data is that certain.
+    Read from the package's data file (its version is pinned) entry by entry rather than parsed
+    whole: the whole file is 720,000 names (200 MB once parsed) for the 60,000 kept (10 MB)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or spec.origin is None:
+        return {}
+    data = (Path(spec.origin).parent / "name_data.json").read_text(encoding="utf-8")
+    out = {}
+    for m in _GENDER_ENTRY.finditer(data):
+        if int(m.group(2)) >= GENDER_MIN_COUNTS:
+            share = float(m.group(3))
+            if share <= GENDER_CERTAINTY:
+                out[m.group(1)] = "m"
+            elif share >= 1 - GENDER_CERTAINTY:
+                out[m.group(1)] = "f"
+    return out
+
+
+def first_name_gender(first: str) -> str | None:
+    """"m" or "f" for a first name the reference data is certain of ("Hillary": "f"), else
+    None (an initial, "Kim", "Pat", a name it does not hold)."""
+    return _first_name_genders().get(without_accents(first).lower().rstrip("."))
 
 
 # Roles that say where someone stands in a race, not an office they hold: a senator is also a
@@ -842,6 +880,9 @@ class NameIndex:
         self._descriptions: dict[str, tuple[str, set[str]]] = {}
         self._nicknames: dict[str, set[str]] = defaultdict(set)  # key -> quoted nicknames
         self._capital_written = False  # a sentence writes "Washington, D.C."
+        # a courtesy title and surname -> (the surname's key, the title's gender): "mrs clinton"
+        # -> ("clinton", "f"), linked by ``_link_courtesy``
+        self._courtesy: dict[str, tuple[str, str]] = {}
 
     # --- building -----------------------------------------------------------------------------
 
@@ -985,7 +1026,11 @@ class NameIndex:
             self._groups.add(pk)
             self._surfaces[pk][person] += 1
             self._kind[pk] = "person"
-            self._groups.union(pk, k)
+            courtesy = COURTESY_GENDERS.get(title.lower().rstrip("."))
+            if courtesy and len(person.split()) == 1:
+                self._courtesy[k] = (pk, courtesy)
+            else:
+                self._groups.union(pk, k)
             self._kind[k] = "titled"
             roles.append((role_key(title), pk))
             return k
@@ -1255,6 +1300,7 @@ class NameIndex:
                     continue
                 if len(owners) == 1 and not self._introduced_after(k, fulls):
                     self._groups.union(owners.pop(), k)
+        self._link_courtesy(full)
         # a first name alone ("Ada") is the one person of the story who has it, when it is no
         # one's surname; also when the tagger took it for a place or a body ("Trayvon" as GPE),
         # unless a gazetteer knows such a place ("Jordan", "Chelsea")
@@ -1302,6 +1348,32 @@ class NameIndex:
             owners = {self._groups.find(f) for f in full if name_words(f)[-1] == k}
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
+
+    def _link_courtesy(self, full: Sequence[str]) -> None:
+        """A surname after a courtesy title ("Mr. Clinton", "Mrs. Clinton") is the person the
+        surname alone is, when that person's first name does not give the other gender. Else,
+        among the people the story names in full with that surname, it is the one whose first
+        name does not ("Mrs. Clinton" is Hillary Clinton beside Bill Clinton, though the surname
+        alone is his as the story's "President Clinton"); when that is no one ("Mrs. Moss"
+        beside Ben Moss alone) or several, it is the surname alone if that is no one named in
+        full, else the title and surname stay a name of their own."""
+        for k, (surname, gender) in self._courtesy.items():
+            genders: dict[str, set[str | None]] = defaultdict(set)  # owner -> first names' genders
+            fulls: dict[str, list[str]] = defaultdict(list)
+            for f in full:
+                if name_words(f)[-1] == surname and len(name_words(f)) >= 2:
+                    genders[self._groups.find(f)].add(first_name_gender(name_words(f)[0]))
+                    fulls[self._groups.find(f)].append(f)
+            other = "f" if gender == "m" else "m"
+            fits = [owner for owner, given in genders.items() if other not in given]
+            alone = self._groups.find(surname)
+            if not genders or alone in fits:
+                self._groups.union(alone, k)
+            elif len(fits) == 1 and not self._introduced_after(surname, fulls[fits[0]]):
+                # not the son "Humayun Khan", named in full after "Mr. Khan" six times
+                self._groups.union(fits[0], k)
+            elif alone not in genders:  # the surname alone is no one the story names in full
+                self._groups.union(alone, k)
 
     def _link_roles(self, roles: list[tuple[str, str]]) -> None:
         """A role held by exactly one person in the story names that person."""
