@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 50  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -265,6 +265,8 @@ ANALYSIS_VERSION = 49  # 2: claims say what they count; entity spans and list co
 # rival the parse hangs on the first share is the rival's ("Clinton led Trump 47 percent to 39
 # percent"); "the outlet said" (and "the broadcaster", "the tabloid", "the publication", "the
 # website", "the channel") speaks for the body named before, as "the newspaper said" did
+# 50: a pronoun that stands for a surname written after a courtesy title speaks as "Mrs. Clinton",
+# not "Clinton", which beside Bill Clinton is either of two people
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

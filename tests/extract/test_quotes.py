@@ -1922,3 +1922,15 @@ def test_a_participle_in_ing_is_no_name_s_reduced_saying() -> None:
             sent_starts=[True] + [False] * 8,
         )
         assert (_Finder(doc)._reduced_speaker(doc[5]) is not None) == speaks
+
+
+def test_a_pronoun_for_a_surname_after_a_courtesy_title_keeps_the_title() -> None:
+    """Two people of one surname: "she" is "Mrs. Lund", not "Lund", which would be either."""
+    text = (
+        "Mrs. Lund told voters on Sunday that Mr. Lund would be “in charge of the economy.” "
+        "On a swing this month, she said he had “got to come out of retirement.”"
+    )
+    assert one(quotes_of(text), "got to come out").speaker == "Mrs. Lund"
+    # a full name needs no title
+    plain = "Ada Lund spoke on Sunday. Later she said she had “got to come out of retirement.”"
+    assert one(quotes_of(plain), "got to come out").speaker == "Ada Lund"

@@ -34,6 +34,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A courtesy title before a surname: "Mr. Sanders", "Mrs. Clinton", "Ms. Nwanguma".
 # "Mr. O'Brien", "Mrs. Clinton’s": the surname without a possessive ending
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z](?:[\w-]|['’](?![sS]\b))*\w)")
+_COURTESY_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? $")  # right before a name
 # The labels of an interview transcript's question and answer lines ("Q: ...", "A: ..."), and
 # the lines they open.
 QUESTION_LABELS = frozenset({"Q", "QUESTION"})
@@ -291,8 +292,17 @@ class People:
             # is the "He" before it, and so Varga.
             chained = self._chained(pron, last.end if last.main else 0, s_now)
             if chained is None:
-                return self.fullest(last.name, last.start)
+                return self._titled(self.fullest(last.name, last.start), last.start)
             pron = chained
+
+    def _titled(self, name: str, start: int) -> str:
+        """A surname alone with the courtesy title written before it ("Mrs. Clinton", where the
+        name is the surname "Clinton"): the title tells which of two people of one surname it
+        is, where "Clinton" alone does not."""
+        if " " in name:
+            return name
+        m = _COURTESY_BEFORE.search(text_of(self.doc)[max(0, start - 6) : start])
+        return m.group(0) + name if m else name
 
     def _named_in_quote(self, pron: Token) -> set[str]:
         """The words of people's names in the quotation a pronoun speaks: the quoted words right
