@@ -1934,3 +1934,12 @@ def test_a_pronoun_for_a_surname_after_a_courtesy_title_keeps_the_title() -> Non
     # a full name needs no title
     plain = "Ada Lund spoke on Sunday. Later she said she had “got to come out of retirement.”"
     assert one(quotes_of(plain), "got to come out").speaker == "Ada Lund"
+
+
+def test_a_reported_clause_keeps_the_percent_sign_it_ends_with() -> None:
+    assert [q.text for q in quotes_of("Unemployment fell 5%, Ada Moss said.")] == [
+        "Unemployment fell 5%"
+    ]
+    assert [q.text for q in quotes_of("Ada Moss said unemployment fell 5%.")] == [
+        "unemployment fell 5%"
+    ]

@@ -266,6 +266,12 @@ def _capitalised(text: str, fewest: int, most: int) -> bool:
     )
 
 
+def _a_mark(token: Token) -> bool:
+    """A punctuation mark that does not belong to the words before it: not the "%" of
+    "fell 5%", which the tokenizer splits from its number and counts as punctuation."""
+    return token.is_punct and token.text != "%"
+
+
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens covering a character range; None when it holds no token."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -2615,7 +2621,7 @@ class _Finder:
             return None
         # the content ends with its last word: an attribution that ends the sentence is not
         # part of it, nor is a second report it carries ("..., Moss said, pointing to ...")
-        last = max(t.i for t in rest if not t.is_punct)
+        last = max(t.i for t in rest if not _a_mark(t))
         rest = [t for t in rest if t.i <= last]
         return self._content_span(rest, verb, whole=True, allow_inside=True)
 
@@ -2732,7 +2738,7 @@ class _Finder:
             ]
             if cut:
                 tokens = [t for t in tokens if t.i < min(cut)]
-                while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                while tokens and (tokens[-1].dep_ == "cc" or _a_mark(tokens[-1])):
                     tokens.pop()
         # what was reported stays in the paragraph of the reporting verb (or up to ``until``)
         p_start, p_end = self._paragraph_bounds(verb.idx)
@@ -2764,7 +2770,7 @@ class _Finder:
             lo += 1
         while (
             hi > lo
-            and (self.tokens[hi].is_punct or self.tokens[hi].is_space)
+            and (_a_mark(self.tokens[hi]) or self.tokens[hi].is_space)
             and not self._is_quote_mark(hi)
         ):
             hi -= 1
@@ -2792,7 +2798,7 @@ class _Finder:
             side = after if len(after) >= len(before) else before
         while side and side[0].is_punct and not self._is_quote_mark(side[0].i):
             side = side[1:]
-        while side and side[-1].is_punct and not self._is_quote_mark(side[-1].i):
+        while side and _a_mark(side[-1]) and not self._is_quote_mark(side[-1].i):
             side = side[:-1]
         if len(side) < 2:
             return None
