@@ -313,6 +313,16 @@ def test_adding_a_count_is_no_report_of_it_but_adding_a_clause_is() -> None:
     )
     assert claims["255,000"].claimant is None
     assert claims["5,000"].claimant == "Ada Moss"
+    # nor of a clause the parse hangs on the verb that adds a count (no quotes given here)
+    (rate,) = [
+        c
+        for c in claims_of(
+            "The economy added 379,000 jobs in February and unemployment ticked down to 6.2%, "
+            "the Bureau of Labor Statistics reported Friday."
+        )
+        if c.unit == "percent"
+    ]
+    assert rate.claimant != "The economy"
 
 
 def test_a_count_of_a_reports_sources_is_no_figure() -> None:

@@ -157,7 +157,8 @@ REPORTING_VERBS = frozenset(
 # at 500", but not "puts the virus on track to kill 58,000".
 AT_REPORTING_VERBS = frozenset({"put", "peg"})
 # Of those, the verbs that report a clause but not their object: "added that 5,000 were hired"
-# reports, "Employers added 255,000 jobs" does something.
+# reports, "Employers added 255,000 jobs" does something, and so reports nothing in a clause the
+# parse hangs on it ("The economy added 379,000 jobs and unemployment ticked down to 6.2%").
 CLAUSE_REPORTING_VERBS = frozenset({"add"})
 # Cues of an attribution, besides the reporting verbs, whose source gives the figures inside it:
 # a point made ("The candidate pointed out that Sen. Ted Cruz (who has 231 delegates) must win
@@ -1675,7 +1676,7 @@ def _reporting_source(item: _Item, sent: Span) -> list[Token] | None:
     for verb in root.ancestors:
         reported = (
             _reports(child)
-            and not (verb.lemma_ in CLAUSE_REPORTING_VERBS and child.dep_ == "dobj")
+            and not (verb.lemma_ in CLAUSE_REPORTING_VERBS and _has_object(verb))
             and not (child.dep_ == "ccomp" and child == cut_clause(verb))
             and not _own_conjunct(child, verb)
         ) or (verb.lemma_ in AT_REPORTING_VERBS and child.dep_ == "prep" and child.lower_ == "at")
@@ -1725,6 +1726,10 @@ def _governing_but_by_margin(number: Token) -> set[int]:
             out.add(ancestor.i)
         child = ancestor
     return out
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _reports(child: Token) -> bool:
