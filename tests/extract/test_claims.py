@@ -1488,3 +1488,12 @@ def test_over_after_a_dispute_gives_what_it_is_about_not_a_bound(text: str) -> N
     assert claim.qualifier is None
     assert claims_of("Over 3,000 people attended the rally.")[0].qualifier == "more than"
 
+
+def test_a_plural_name_after_a_number_is_what_it_counts() -> None:
+    claims = claims_of(
+        "Photographers have spotted at least two M1A1 Abrams tanks and two Bradley Fighting "
+        "Vehicles on flatcars."
+    )
+    assert [c.thing for c in claims] == ["Abrams tanks", "Bradley Fighting Vehicles"]
+    # a headline's capitals are no plural name
+    assert claims_of("Watch What She Does When A Guy Confronts Her With 1 Question She Hates.") == []

@@ -925,7 +925,12 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     if (
         root.dep_ in {"nummod", "quantmod"}
         and head.i >= end
-        and (head.pos_ == "NOUN" or _noun_tagged_a_verb(head))
+        and (
+            head.pos_ == "NOUN"
+            # "two Bradley Fighting Vehicles", "250,000 Iowans"; not a headline's capitals
+            or (head.tag_ == "NNPS" and not _in_title_case(sent))
+            or _noun_tagged_a_verb(head)
+        )
         and head.i - end < 8
         and not any(t.pos_ == "DET" for t in doc[end : head.i])
     ):
@@ -977,6 +982,13 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
     plural = [t for t in nouns if t.tag_ == "NNPS"]
     return plural[-1] if plural else None
+
+
+def _in_title_case(sent: Span) -> bool:
+    """Whether most of a sentence's longer words are capitalised, as in a headline, where the
+    parse takes them for names ("With 1 Question She Hates")."""
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) * 2 > len(words)
 
 
 def _a_time_after(tok: Token, number: Token) -> bool:
