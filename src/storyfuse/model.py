@@ -398,7 +398,8 @@ BRIEF_VERSION = 34  # 2: forecasts marked "expected" in the timeline and the fig
 # alone where a member does ("That should be the Senate's response if ..." had been chosen)
 # 34: a surname after a courtesy title is the person of the story with that surname whose first
 # name does not give the other gender ("Mrs. Clinton" is Hillary Clinton, though "Clinton" alone
-# is the story's "President Clinton", Bill Clinton); no one when that is no one or several
+# is the story's "President Clinton", Bill Clinton), and a name of its own when that is no one
+# or several
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
