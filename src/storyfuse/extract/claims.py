@@ -723,9 +723,8 @@ RATING_WORDS = frozenset({"star", "stars"})
 def _counts_informants(item: _Item) -> bool:
     """Whether a number counts the sources of a report rather than anything reported: "two
     sources familiar with the decision tell CNN", "according to three intelligence sources",
-    "two people familiar with the matter said", "citing two people briefed on it". Not "two
-    sources of revenue", nor "three people said they were hurt", whose count is part of the
-    news."""
+    "two people familiar with the matter said". Not "two sources of revenue", nor "three people
+    said they were hurt", whose count is part of the news."""
     noun = item.unit_token
     if noun is None or item.number.currency or item.number.percent:
         return False
@@ -733,7 +732,6 @@ def _counts_informants(item: _Item) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     return any(
         (c.dep_ == "amod" and c.lower_ == "familiar")
-        or (c.dep_ == "acl" and c.lemma_ == "brief")  # "two people briefed on the matter"
         or (
             c.dep_ == "prep"
             and c.lower_ == "with"
