@@ -267,9 +267,8 @@ ANALYSIS_VERSION = 50  # 2: claims say what they count; entity spans and list co
 # website", "the channel") speaks for the body named before, as "the newspaper said" did
 # 50: a pronoun that stands for a surname written after a courtesy title speaks as "Mrs. Clinton",
 # not "Clinton", which beside Bill Clinton is either of two people; a reported clause keeps its
-# closing "%"; figures: no count of a report's sources ("two sources familiar with ..."), no
-# claimant from a verb that adds a count, a plural name after a number is what it counts ("two
-# Bradley Fighting Vehicles", "250,000 Iowans")
+# closing "%"; figures: no claimant from a verb that adds a count, a plural name after a number
+# is what it counts ("two Bradley Fighting Vehicles", "250,000 Iowans")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

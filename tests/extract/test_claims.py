@@ -325,17 +325,6 @@ def test_adding_a_count_is_no_report_of_it_but_adding_a_clause_is() -> None:
     assert rate.claimant != "The economy"
 
 
-def test_a_count_of_a_reports_sources_is_no_figure() -> None:
-    assert claims_of("Ada Moss will quit, two sources familiar with the decision tell CNN.") == []
-    assert claims_of("The tax will rise, according to three intelligence sources.") == []
-    assert claims_of("Two people familiar with the matter said the plan had failed.") == []
-    # sources of something, and people who are the news, are counted
-    assert [c.thing for c in claims_of("The firm has two sources of revenue.")] == [
-        "sources of revenue"
-    ]
-    assert [c.value for c in claims_of("Three people said they were hurt.")] == [3]
-
-
 def test_a_clause_cut_off_before_its_prepositions_object_names_no_claimant() -> None:
     text = (
         'The Vesna Wire will be sending 225 of their "Harbour Tears" mugs to the Herald for '

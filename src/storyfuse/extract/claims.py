@@ -333,8 +333,6 @@ def _sentence_claims(
             continue
         if _is_consensus_forecast(item) or _is_zero_of_a_mass(item):
             continue
-        if _counts_informants(item):
-            continue
         kept.append(item)
         previous = item
     text = sent.text.strip()
@@ -718,27 +716,6 @@ def _is_zero_of_a_mass(item: _Item) -> bool:
 
 # Nouns hyphened to a number that rank or class what they describe, and count nothing
 RATING_WORDS = frozenset({"star", "stars"})
-
-
-def _counts_informants(item: _Item) -> bool:
-    """Whether a number counts the sources of a report rather than anything reported: "two
-    sources familiar with the decision tell CNN", "according to three intelligence sources",
-    "two people familiar with the matter said". Not "two sources of revenue", nor "three people
-    said they were hurt", whose count is part of the news."""
-    noun = item.unit_token
-    if noun is None or item.number.currency or item.number.percent:
-        return False
-    if noun.lemma_.lower() == "source":
-        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    return any(
-        (c.dep_ == "amod" and c.lower_ == "familiar")
-        or (
-            c.dep_ == "prep"
-            and c.lower_ == "with"
-            and any(g.lemma_ == "knowledge" for g in c.children)
-        )
-        for c in noun.children
-    )
 
 
 def _is_designation(item: _Item) -> bool:
