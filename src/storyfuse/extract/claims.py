@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
+from storyfuse.clean.clutter import title_cased
 from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
@@ -905,7 +906,7 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         and (
             head.pos_ == "NOUN"
             # "two Bradley Fighting Vehicles", "250,000 Iowans"; not a headline's capitals
-            or (head.tag_ == "NNPS" and not _in_title_case(sent))
+            or (head.tag_ == "NNPS" and not title_cased(sent.text))
             or _noun_tagged_a_verb(head)
         )
         and head.i - end < 8
@@ -959,13 +960,6 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     # Only proper nouns: a plural one is counted ("Two Democrats"), a singular one is a name.
     plural = [t for t in nouns if t.tag_ == "NNPS"]
     return plural[-1] if plural else None
-
-
-def _in_title_case(sent: Span) -> bool:
-    """Whether most of a sentence's longer words are capitalised, as in a headline, where the
-    parse takes them for names ("With 1 Question She Hates")."""
-    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.is_title or t.is_upper for t in words) * 2 > len(words)
 
 
 def _a_time_after(tok: Token, number: Token) -> bool:
