@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyfuse import limits
-from storyfuse.extract.names import ORG_WORDS, ROLE_WORDS
+from storyfuse.extract.names import COURTESY_GENDERS, ORG_WORDS, ROLE_WORDS
 from storyfuse.extract.nlp import place_names, text_of
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import QUOTE_VERBS
@@ -394,7 +394,7 @@ class People:
         if self._gender_of is None:
             self._gender_of = {}
             for m in _COURTESY.finditer(text_of(self.doc)):
-                gender = "m" if m.group(1) == "Mr" else "f"
+                gender = COURTESY_GENDERS[m.group(1).lower()]
                 surname = m.group(2)
                 seen = self._gender_of.get(surname, gender)
                 self._gender_of[surname] = gender if seen == gender else None
