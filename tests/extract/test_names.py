@@ -284,6 +284,36 @@ def test_spelling_variants_of_a_name() -> None:
     assert ix.canonical("Kovalenkoo") == ix.canonical("Oleksandr Kovalenko")
 
 
+def test_initials_written_together_or_apart_are_one_name() -> None:
+    assert key_of("H. R. Varga") == key_of("H.R. Varga") == "hr varga"
+    assert key_of("George W. Varga") == "george w varga"
+    ix = NameIndex.build([("H.R. Varga", "PERSON", ""), ("H. R. Varga", "PERSON", "")])
+    assert ix.canonical("H.R. Varga") == ix.canonical("H. R. Varga")
+
+
+def test_a_name_known_by_its_middle_name_is_the_full_name_ending_so() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ray Lindqvist", "PERSON", "Ray Lindqvist was named as the driver.", ("a", 0)),
+            ("Floyd Ray Lindqvist", "PERSON", "His full name is Floyd Ray Lindqvist.", ("a", 60)),
+            ("Moss Ekberg", "PERSON", "Moss Ekberg chairs the party.", ("b", 0)),
+            ("Debbie Moss Ekberg", "PERSON", "Debbie Moss Ekberg chairs it.", ("c", 0)),
+            ("Ada Moss", "PERSON", "Ada Moss spoke first.", ("d", 0)),
+            ("Even Ada Moss", "PERSON", "Even Ada Moss agreed.", ("d", 30)),
+        ]
+    )
+    assert ix.canonical("Ray Lindqvist") == "Floyd Ray Lindqvist"
+    assert ix.canonical("Moss Ekberg") == "Debbie Moss Ekberg"
+    # a word before a name that is no first name makes no longer name of it
+    assert ix.canonical("Ada Moss") == "Ada Moss"
+
+
+def test_a_plural_title_or_a_counsel_before_a_name_is_a_title() -> None:
+    assert split_title("Senators Ada Moss") == ("Senators", "Ada Moss")
+    assert split_title("Special counsel Ada Moss") == ("Special counsel", "Ada Moss")
+    assert split_title("Officer Ada Moss") == ("Officer", "Ada Moss")
+
+
 def test_a_name_written_with_and_without_accents_is_one_name() -> None:
     ix = NameIndex.build(
         [

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from nicknames import NickNamer
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyfuse.clean.clutter import dateline_length
 
@@ -54,7 +55,7 @@ ROLE_WORDS = _words(
     treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
     rev reverend pastor rabbi imam bishop archbishop cardinal insider reporter pollster
     strategist economist professor prof detective det corporal cpl pres insp cmdr sens reps gens
-    sgts vp parliamentarian ag
+    sgts vp parliamentarian ag officer counsel senators
     """
 )
 # Words that say what a company or a person is, written before the name at the start of a
@@ -202,6 +203,9 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la
 # Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
 SUFFIXES = _words("jr sr ii iii iv")
 _SUFFIX_COMMA = re.compile(r",\s*(?=(?:jr|sr|ii|iii|iv)$)")
+# Initials written apart, to be written together: "h r mcmaster" (from "H. R. McMaster") is
+# "hr mcmaster" (from "H.R. McMaster").
+_SPACED_INITIAL = re.compile(r"\b([a-z]) (?=[a-z]\b)")
 # Lower-case words inside a person's name: "Bill de Blasio", "Ludwig van Beethoven".
 NAME_PARTICLES = _words("de van von der den da di du la le del della dos das bin ibn al el ter ten")
 # Those that open a surname written alone ("De Blasio", "Van Hollen"); not "Al", "Le" or "Di",
@@ -266,12 +270,12 @@ def nickname_of(name: str) -> str | None:
 
 def key_of(name: str) -> str:
     """The comparison key of a name: cleaned, lowercase, accents, possessives, dots and a
-    quoted nickname dropped (outlets that write "Jovenel Moïse" and "Jovenel Moise" name one
-    person)."""
+    quoted nickname dropped, initials written together (outlets that write "Jovenel Moïse" and
+    "Jovenel Moise", or "H.R. McMaster" and "H. R. McMaster", name one person)."""
     s = without_accents(_NICKNAME.sub(" ", clean(name))).lower()
     s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
     s = _SUFFIX_COMMA.sub(" ", s)  # "Donald Trump, Jr." is "Donald Trump Jr."
-    return " ".join(s.split())
+    return _SPACED_INITIAL.sub(r"\1", " ".join(s.split()))
 
 
 def is_acronym(name: str) -> bool:
@@ -823,6 +827,18 @@ def _first_name_genders() -> dict[str, str]:
     return out
 
 
+def _first_names(words: Sequence[str]) -> bool:
+    """Whether the words before a name are a first name and perhaps more: the first a first
+    name the reference data knows the gender of, no role, and none of them a function word
+    ("Even Donald Trump", "Victoria at Sandy Hook")."""
+    return (
+        bool(words)
+        and words[0] not in ROLE_WORDS
+        and first_name_gender(words[0]) is not None
+        and not any(w in STOP_WORDS for w in words)
+    )
+
+
 def first_name_gender(first: str) -> str | None:
     """"m" or "f" for a first name the reference data is certain of ("Hillary": "f"), else
     None (an initial, "Kim", "Pat", a name it does not hold)."""
@@ -1266,6 +1282,20 @@ class NameIndex:
             }
             if len(owners) == 1:  # not "Patrick Moss Jr." and "Patrick Moss Sr."
                 self._groups.union(short, owners.pop())
+        # "Ray Roseberry" is "Floyd Ray Roseberry", a person known by his middle name, and
+        # "Wasserman Schultz" is "Debbie Wasserman Schultz", when that one of the story's names
+        # ends so and opens with a first name ("Billionaire Donald Trump" is no longer name)
+        for a in full:
+            words = name_words(a)
+            owners = {
+                self._groups.find(b)
+                for b in full
+                if len(name_words(b)) > len(words)
+                and name_words(b)[-len(words) :] == words
+                and _first_names(name_words(b)[: -len(words)])
+            }
+            if len(owners) == 1 and suffix_of(a) == "":
+                self._groups.union(owners.pop(), a)
         for k in surnames_alone:
             words = name_words(k)
             fulls = [f for f in full if name_words(f)[-len(words) :] == words]
