@@ -1073,6 +1073,9 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
         ("About 63 percent of Tarn voters backed the plan.", "Tarn voters"),
         ("Imports rose in July, a 13 percent increase over June.", "increase"),
         ("The company said revenue grew 8% last year.", "revenue"),
+        # the periods a change is measured over are not what changed
+        ("Meanwhile, harbour fees climbed 1.5% month over month.", "harbour fees"),
+        ("Ferry fares rose 2.3% year over year.", "ferry fares"),
     ],
 )
 def test_a_share_says_what_it_is_a_share_of(sentence: str, thing: str) -> None:

@@ -1058,6 +1058,10 @@ _SHARE_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 # Verbs of one contestant's lead over another, whose shares are each contestant's
 _CONTEST_VERBS = frozenset(["lead", "beat", "defeat", "top", "trail", "edge", "outpoll", "best"])
 _SHARE_OF_VERB = frozenset(["dobj", "attr", "npadvmod", "oprd", "acomp"])
+# A change measured against the period before: "month over month", "year-on-year"
+_PERIOD_OVER_PERIOD = re.compile(
+    r"(day|week|month|quarter|year)[\s-]+(?:over|on|to)[\s-]+\1\b", re.IGNORECASE
+)
 
 
 def _share_of(item: _Item) -> str | None:
@@ -1072,7 +1076,12 @@ def _share_of(item: _Item) -> str | None:
     if of is not None:
         objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         return _noun_phrase(objects[0], word) if objects else None
-    if word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN":
+    period = word.head
+    if word.dep_ == "compound" and _PERIOD_OVER_PERIOD.match(text_of(word.doc), period.idx):
+        # "energy prices climbed 1.5% month over month": the periods say what the change is
+        # against, and the share is of what the verb is said of, as "climbed 1.5%" is
+        word = period
+    elif word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN":
         return _noun_phrase(word.head, word)
     owner = next((c for c in word.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ == "PROPN":
