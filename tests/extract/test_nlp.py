@@ -156,6 +156,8 @@ def test_no_sentence_ends_at_an_abbreviated_title_before_a_name() -> None:
         "The order was signed by Sgt. Ann Lee and Cpl. Bo Brenn, and read out by Pres. Ola Moss.",
         "“Mr. Vik regrets it,” his lawyer said.",
     ]
+    text = "The chief left with Harbour Police Dep. Chief Ada Lee and Dep. Chief Bo Lund, it said."
+    assert [s.text for s in nlp.sentences_of(nlp.parse(text))] == [text]
 
 
 def test_entities_stay_within_a_paragraph() -> None:

@@ -1252,7 +1252,7 @@ def nlp() -> Language:
 TITLE_ABBREVIATIONS = (
     "Sgt", "Sgts", "Lt", "Lieut", "Col", "Capt", "Maj", "Cpl", "Pvt", "Spc", "Brig", "Cmdr",
     "Comdr", "Cdr", "Supt", "Atty", "Insp", "Det", "Amb", "Pres", "Gens", "Reps", "Sens", "Sr",
-    "Hon", "Cong", "Ft", "Secy",
+    "Hon", "Cong", "Ft", "Secy", "Dep",
 )  # fmt: skip
 
 
