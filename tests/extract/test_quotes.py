@@ -1584,6 +1584,12 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
     )
     speaker = one(quotes_of(text), "go back").speaker
     assert speaker is not None and "Union" not in speaker
+    # a body whose name says it is another kind is not the one named by its kind
+    text = (
+        "The Tarnby Harbour Committee criticised the Port Authority of Norland over its "
+        "inspections. “We found no fault in the cranes,” the agency said."
+    )
+    assert one(quotes_of(text), "no fault").speaker == "the agency"
 
 
 def test_a_document_speaks_for_whoever_issued_it() -> None:

@@ -56,6 +56,8 @@ _BODY_NOUNS = """
     publication website channel
 """
 BODY_NOUNS = frozenset(_BODY_NOUNS.split())
+# Of those, the words for a body of any kind
+ANY_BODY = frozenset({"group", "organization", "organisation"})
 # What may follow "the company" ("the company, which ..., said"): clauses, appositions.
 _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
 # How many sentences back "the company" looks for the body it stands for.
@@ -336,7 +338,8 @@ class People:
         last one whose name ends in that word ("the foundation": "the Trayvon Martin
         Foundation"), else the last one that was a source, the subject of its clause or what
         a report is "according to" ("The Trayvon Martin Foundation did not ..., telling Fox
-        35 ... . “...,” the group said" is the foundation's); None when there is none."""
+        35 ... . “...,” the group said" is the foundation's), and whose name ends in no other
+        such word; None when there is none."""
         if not (
             head.lower_ in BODY_NOUNS
             and not head.ent_type_
@@ -354,7 +357,12 @@ class People:
         ]
         word = head.lemma_.lower()
         named = [e for e in near if e[-1].lemma_.lower() == word]
-        last = (named or [e for e in near if _a_source(e.root)])[-1:]
+        sources = [e for e in near if _a_source(e.root)]
+        if word not in ANY_BODY:
+            # a body whose name says it is another kind is not this one: "the agency" is no
+            # "Senate Judiciary Committee" ("the group" may be a foundation)
+            sources = [e for e in sources if e[-1].lemma_.lower() not in BODY_NOUNS]
+        last = (named or sources)[-1:]
         return last[0].text if last else None
 
     def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
