@@ -2095,6 +2095,41 @@ def test_the_attribution_of_the_quotation_before_it_is_no_summary_sentence():
     assert [usable(u, story) for u in story.units] == [True, False, False]
 
 
+def test_a_sentence_split_off_after_a_colon_is_no_summary_sentence_alone():
+    """The parse may end a sentence at a colon within a paragraph ("... a message on Tuesday:"
+    | "With the storm ..., stay in port."): the second part, read alone, loses what it is said
+    of. After a label ("EXCLUSIVE:") the sentence stands alone."""
+    import re
+    from dataclasses import replace
+    from itertools import pairwise
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.summary import usable
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Sentence, Story
+
+    text = (
+        "The harbour master gave the pilots of Tarnby a message on Tuesday: With the storm "
+        "this close to the coast, stay in port.\n"
+        "EXCLUSIVE: The harbour of Tarnby will stay shut for the rest of the week, officials "
+        "said.\n"
+    )
+    cuts = [m.end() for m in re.finditer(r": ", text)]
+    bounds = sorted({0, *cuts, text.index("\n") + 1, len(text)})
+    sentences = tuple(
+        Sentence(start=a, end=b, text=text[a:b].strip()) for a, b in pairwise(bounds)
+    )
+    built = replace(analysis({"id": "a", "text": text}), sentences=sentences)
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    assert [(u.text.split()[0], usable(u, story)) for u in story.units] == [
+        ("The", False),
+        ("With", False),
+        ("EXCLUSIVE:", False),
+        ("The", True),
+    ]
+
+
 def test_a_statement_whose_central_wording_is_a_headline_is_summarised_in_a_full_sentence():
     """The wording of a statement closest to the others may be a headline no summary takes
     (no full stop); the statement is then said in its other articles' sentence, with all its

@@ -71,9 +71,26 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
         return False
     if title_cased(text):
         return False  # a headline the text repeats: a label, not a sentence of the story
-    if _attributes_what_went_before(unit, story):
+    if _attributes_what_went_before(unit, story) or _goes_on_from_a_colon(unit, story):
         return False
     return not unattributed_quotation(unit, story)
+
+
+# Words of a sentence ending in a colon from which the parse split the next sentence off: more
+# than a label's ("EXCLUSIVE:", "Rubio:", "Q:")
+COLON_LEAD_WORDS = 3
+
+
+def _goes_on_from_a_colon(unit: Unit, story: StoryArticles) -> bool:
+    """Whether a sentence goes on from the one before it in its paragraph, which ends in a colon
+    ("Powell delivered a message to his fellow policymakers on Tuesday:" | "Faced with a
+    once-in-a-century pandemic ..., go big."): read alone, it loses what it is said of."""
+    analysis = story.analysis_of(unit.article_id)
+    if analysis is None:
+        return False
+    text = analysis.article.text
+    before = text[text.rfind("\n", 0, unit.start) + 1 : unit.start].rstrip()
+    return before.endswith(":") and len(before.split()) > COLON_LEAD_WORDS
 
 
 def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
