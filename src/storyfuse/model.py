@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 50  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -269,10 +269,14 @@ ANALYSIS_VERSION = 50  # 2: claims say what they count; entity spans and list co
 # not "Clinton", which beside Bill Clinton is either of two people; a reported clause keeps its
 # closing "%"; figures: no claimant from a verb that adds a count, a plural name after a number
 # is what it counts ("two Bradley Fighting Vehicles", "250,000 Iowans")
+# 51: no sentence ends at "Dep." before a name ("Dep. Chief Joseph Morabito"); a share changed
+# "month over month" or "year over year" is of what the verb is said of, not of the month;
+# "Senators", "counsel" and "Officer" before a name are titles; "the agency said" speaks for
+# no body before it whose name says it is another kind ("the Senate Judiciary Committee")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 34  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 35  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -399,6 +403,11 @@ BRIEF_VERSION = 34  # 2: forecasts marked "expected" in the timeline and the fig
 # name does not give the other gender ("Mrs. Clinton" is Hillary Clinton, though "Clinton" alone
 # is the story's "President Clinton", Bill Clinton), and a name of its own when that is no one
 # or several
+# 35: initials written apart are those written together ("H. R. McMaster" is "H.R. McMaster"); a
+# name known by its middle name is the one full name of the story ending so ("Ray Roseberry" is
+# "Floyd Ray Roseberry", "Wasserman Schultz" is "Debbie Wasserman Schultz"); "Senators",
+# "counsel" and "Officer" before a name are titles; a sentence the parse split off after a colon
+# within a paragraph is no summary sentence alone
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
