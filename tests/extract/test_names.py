@@ -199,6 +199,16 @@ def test_a_name_and_the_same_name_with_a_suffix_in_one_article_are_father_and_so
     ]
     ix = NameIndex.build(apart)
     assert ix.canonical("Ole Brand") == ix.canonical("Ole Brand Jr.")
+    # unless the outlet that writes the suffix tells the son apart from the surname alone
+    sentence = "Brand and his allies, including Brand's son, Ole Brand Jr., attacked him."
+    told = [
+        *apart,
+        ("Brand", "PERSON", sentence, ("a2", 100)),
+        ("Ole Brand Jr.", "PERSON", sentence, ("a2", 140)),
+    ]
+    ix = NameIndex.build(told)
+    assert ix.canonical("Ole Brand") != ix.canonical("Ole Brand Jr.")
+    assert ix.canonical("Brand") == ix.canonical("Ole Brand")
 
 
 def test_a_surname_written_beside_the_only_suffixed_full_name_is_someone_else() -> None:

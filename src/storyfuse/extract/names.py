@@ -1254,6 +1254,13 @@ class NameIndex:
                     # Trump" and "Donald Trump Jr." when one article names both: a report
                     # names its person in full once, suffix and all, and by surname after
                     continue
+                if suffix_of(a) != suffix_of(b) and self._beside(
+                    wa[-1], a if suffix_of(a) else b
+                ):
+                    # "Trump and his allies ..., including Trump's son, Donald Trump Jr.": an
+                    # article that writes the surname alone beside the suffixed name tells the
+                    # two apart, and "Donald Trump" of another article is the father
+                    continue
                 if fuzz.ratio(wa[-1], wb[-1]) < 88:
                     continue
                 fa, fb = _first_name(wa), _first_name(wb)
