@@ -218,6 +218,19 @@ def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     ]
 
 
+def test_a_tally_written_with_to_is_no_figure() -> None:
+    text = (
+        "The vote was 285 to 120. The council voted 7 to 2 to close the quay. "
+        "The port cut its ferries from 30 to 20. It cut the number of berths from 40 in 2008 to "
+        "16 this year."
+    )
+    assert [(c.value, c.unit) for c in claims_of(text)] == [
+        (20, "ferry"),
+        (40, "berth"),
+        (16, "berth"),
+    ]
+
+
 def test_a_poll_score_with_the_lower_share_first_is_two_claims_not_a_range() -> None:
     text = (
         "The poll found the mayor far behind her challenger 38% to 55%. "
