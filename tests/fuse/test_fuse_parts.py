@@ -370,7 +370,7 @@ def test_timeline_prefers_a_sentence_that_names_its_actor() -> None:
 
 
 def test_a_summary_sentence_must_hold_its_whole_quotation() -> None:
-    from storyfuse.fuse.summary import unbalanced_quotes
+    from storyfuse.fuse.units import unbalanced_quotes
 
     assert unbalanced_quotes("In a statement, the mayor said: “The bridge will reopen in May.")
     assert unbalanced_quotes("It will cost more than planned,” the mayor added on Friday.")
@@ -941,6 +941,33 @@ def test_a_fact_is_worded_by_a_sentence_that_reads_alone():
     story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
     found = facts(story, align(story, build_names(story)))
     assert [(f.text, f.sources) for f in found] == [(alone, ("a", "b"))]
+
+
+def test_a_fact_is_worded_by_a_sentence_whose_quote_marks_pair_up():
+    """An outlet that left out a quotation's opening mark gives words that read as its own;
+    the outlet that marks them words the fact."""
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.facts import align, facts
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    said = "We will close the old Saltmere bridge to lorries from Monday until the spring."
+    told = "Ada Moss spoke to the harbour board of Saltmere on Monday."
+    specs = [
+        {"id": "a", "text": f"{told}\n{said}”"},
+        {"id": "b", "text": f"{told}\n“{said}”", "quotes": [[said, "Ada Moss"]]},
+    ]
+    analyses = {s["id"]: analysis(s) for s in specs}
+    quote = analyses["b"].quotes[0]
+    analyses["b"] = replace(analyses["b"], quotes=(replace(quote, speaker_start=0, speaker_end=8),))
+    story = story_articles(Story(id="s", article_ids=("a", "b")), analyses, lexical_embedder)
+    found = facts(story, align(story, build_names(story)))
+    quoted = [f.text for f in found if "bridge" in f.text]
+    assert quoted == [f"“{said}” [Ada Moss]"]
 
 
 def test_a_fact_is_worded_as_a_whole_sentence_and_is_no_headline():

@@ -37,6 +37,7 @@ from storyfuse.fuse.units import (
     source_order,
     stops_mid_sentence,
     unattributed_quotation,
+    unbalanced_quotes,
     without_label,
     words,
 )
@@ -82,6 +83,10 @@ class Alignment:
                 if all(self.stated[group[k]] <= self.stated[o] for o in group if o != group[k])
             ]
             pool = shared or pool
+        if self.units:
+            # one whose quotation marks pair up: "I want to ... means something.”" (an outlet
+            # that left out the opening mark) is someone's words it does not show as theirs
+            pool = [k for k in pool if not unbalanced_quotes(self.units[group[k]].text)] or pool
         if self.unattributed:
             pool = [k for k in pool if not self.unattributed[group[k]]] or pool
         # one that reads alone, before one that opens on what went before ("That should be the

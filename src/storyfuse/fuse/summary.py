@@ -33,6 +33,7 @@ from storyfuse.fuse.units import (
     source_order,
     stops_mid_sentence,
     unattributed_quotation,
+    unbalanced_quotes,
     without_label,
 )
 from storyfuse.model import Cited
@@ -102,12 +103,6 @@ def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
         q.cue_start is not None and unit.start <= q.cue_start < unit.end and q.end <= unit.start
         for q in analysis.quotes
     )
-
-
-def unbalanced_quotes(text: str) -> bool:
-    """Whether a sentence opens a quotation that goes on in the next sentence, or closes one
-    that began before it: read alone, its quotation marks do not pair up."""
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 def summary(

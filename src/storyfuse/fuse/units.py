@@ -415,6 +415,12 @@ def _said_unnamed(unit: Unit, quotes: Sequence[Quote]) -> bool:
     return False
 
 
+def unbalanced_quotes(text: str) -> bool:
+    """Whether a sentence opens a quotation that goes on in the next sentence, or closes one
+    that began before it: read alone, its quotation marks do not pair up."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
 def leans_on_context(text: str) -> bool:
     """Whether a sentence's subject is a pronoun ("On Friday, he told..."), or a pronoun is who
     it says said it ("..., he added."), so that it cannot be read away from the sentence
