@@ -1949,3 +1949,13 @@ def test_a_reported_clause_keeps_the_percent_sign_it_ends_with() -> None:
     assert [q.text for q in quotes_of("Ada Moss said unemployment fell 5%.")] == [
         "unemployment fell 5%"
     ]
+
+
+def test_a_speaker_named_before_an_apposition_set_off_by_commas_is_the_person() -> None:
+    # the parse may hang the apposition on the quotation and leave the verb without a subject
+    text = (
+        "Per Lund spoke on Thursday. “He is absolutely right. There is a severe disconnect "
+        "between this council and the harbour,” Lund, a top Moss surrogate, said Thursday "
+        "morning on Harbour Radio."
+    )
+    assert one(quotes_of(text), "absolutely right").speaker == "Per Lund"

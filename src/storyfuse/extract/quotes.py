@@ -1101,6 +1101,20 @@ class _Finder:
             ) or self._subject_by_position(verb)
         elif subj is None:
             subj = self._subject_by_position(verb)
+        if (
+            subj is not None
+            and subj.dep_ == "appos"
+            and subj.ent_type_ != "PERSON"
+            and subj.head.ent_type_ == "PERSON"
+            and subj.head.i < subj.i
+            and not self.in_quote[subj.head.i]
+            and subj.right_edge.i + 1 < verb.i
+            and self.tokens[subj.right_edge.i + 1].text == ","
+            and subj.head.dep_ != "ROOT"  # "Beruff, a Scott ally, called ...": a misparse
+        ):
+            # "..., Raffensperger, a Republican, stated": the person, not the apposition set
+            # off by commas between them and the verb
+            subj = subj.head
         return subj
 
     def _reduced_speaker(self, verb: Token) -> Token | None:
