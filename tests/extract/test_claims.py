@@ -218,6 +218,15 @@ def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     ]
 
 
+def test_miles_an_hour_are_a_speed() -> None:
+    text = (
+        "The storm brought 150-mile-an-hour winds to Tarnby. It moved at 17 miles per hour. "
+        "Tarnby is 30 miles from the coast."
+    )
+    found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
+    assert found == [(150, "mph", "winds"), (17, "mph", "miles per hour"), (30, "mile", "miles")]
+
+
 def test_a_tally_written_with_to_is_no_figure() -> None:
     text = (
         "The vote was 285 to 120. The council voted 7 to 2 to close the quay. "

@@ -326,6 +326,7 @@ def _sentence_claims(
         if _not_a_quantity(item, sent, times):
             continue
         _find_unit(item, sent, previous)
+        _speed_unit(item)
         if item.unit is None or item.unit in TIME_UNITS or _is_multiplier(item):
             continue
         if _is_kind_of_contest(item):
@@ -843,6 +844,28 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+# A distance an hour is a speed: "150 miles an hour", "150-mile-an-hour winds"
+SPEED_UNITS = {"mile": "mph", "kilometer": "km/h", "kilometre": "km/h"}
+_AN_HOUR = re.compile(r"[\s-]+(?:an|a|per)[\s-]+hour\b", re.IGNORECASE)
+
+
+def _speed_unit(item: _Item) -> None:
+    """A count of miles or kilometres an hour is a speed, in "mph" or "km/h", as "150 mph"
+    is: no distance."""
+    word = item.unit_token
+    if item.unit not in SPEED_UNITS or word is None:
+        return
+    doc = word.doc
+    hour = _AN_HOUR.match(text_of(doc), word.idx + len(word.text))
+    if hour is None:
+        return
+    item.unit = SPEED_UNITS[item.unit]
+    nxt = next((t.i for t in doc[word.i : word.i + 6] if t.idx >= hour.end()), len(doc))
+    glued = text_of(doc)[item.end : word.idx] in {"-", "–"}
+    if glued and nxt < len(doc) and doc[nxt].pos_ == "NOUN":
+        item.unit_token = doc[nxt]  # "150-mile-an-hour winds": the winds are what is measured
 
 
 def _a_change(item: _Item) -> bool:
