@@ -998,6 +998,9 @@ def test_a_fact_is_worded_as_a_whole_sentence_and_is_no_headline():
 
     assert not finished("The bridge was backed by Ada Moss (D-Tarn.")
     assert finished("The bridge was backed by Ada Moss (D-Tarn.).")
+    # ... and so does one cut off at the title before a name; an abbreviation may end one
+    assert not finished("Both seats will be up for grabs on Tuesday as Sens.")
+    assert finished("The bridge was built in the U.S.")
     # where every member stops mid-sentence, the fact is shown cut off
     specs = [{"id": "a", "text": cut}, {"id": "b", "text": cut.replace("Harbour", "Port")}]
     analyses = {s["id"]: analysis(s) for s in specs}

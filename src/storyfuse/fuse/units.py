@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from storyfuse.clean.clutter import dateline_length
+from storyfuse.extract.nlp import TITLE_TOKENS
 from storyfuse.extract.people import QUESTION_LINE
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Analysis, Entity, Quote, Story, TimeMention
@@ -127,9 +128,15 @@ def words(text: str) -> list[str]:
 
 
 def finished(text: str) -> bool:
-    """Whether a sentence ends as a sentence does, not cut off at a word nor inside brackets
-    ("... and Ron Wyden (D–Ore.", where an archive cut a lead)."""
-    return bool(text) and text[-1] in '.!"”’)' and text.count("(") <= text.count(")")
+    """Whether a sentence ends as a sentence does, not cut off at a word, inside brackets
+    ("... and Ron Wyden (D–Ore.", where an archive cut a lead) nor at the title before a name
+    ("... will be up for grabs on Tuesday as Sens.")."""
+    return (
+        bool(text)
+        and text[-1] in '.!"”’)'
+        and text.count("(") <= text.count(")")
+        and text.rsplit(maxsplit=1)[-1] not in TITLE_TOKENS
+    )
 
 
 # The labels some outlets open a paragraph with, as signposts of their house style ("Why it
