@@ -218,6 +218,12 @@ def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     ]
 
 
+def test_the_age_someone_died_at_is_no_figure() -> None:
+    text = "Ferry captain and harbour master Ada Moss is dead at 91, Tarnby Radio has confirmed."
+    assert claims_of(text) == []
+    assert claims_of("The harbour master died at 91 on Friday.") == []
+
+
 def test_miles_an_hour_are_a_speed() -> None:
     text = (
         "The storm brought 150-mile-an-hour winds to Tarnby. It moved at 17 miles per hour. "

@@ -542,7 +542,7 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True
         if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
             return True  # "began receiving 911 calls": a telephone number, not a count
-        if _is_appositive_age(item, sent):
+        if _is_appositive_age(item, sent) or _an_age_at_death(item):
             return True
         if _counts_a_list(item):
             return True
@@ -680,6 +680,17 @@ def _is_appositive_age(item: _Item, sent: Span) -> bool:
         return False
     comma, name = doc[tokens.start - 1], doc[tokens.start - 2]
     return comma.text == "," and name.pos_ == "PROPN" and doc[tokens.end].text in {",", ")", ";"}
+
+
+def _an_age_at_death(item: _Item) -> bool:
+    """ "Ross Perot is dead at 89", "died at 89": the age someone died at, no count."""
+    root = item.tokens.root
+    at = root.head
+    if root.dep_ != "pobj" or at.lower_ != "at" or item.number.value >= 120:
+        return False
+    verb = at.head  # "died at 89", or "is" with "dead" beside "at 89"
+    said = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return any(t.lemma_.lower() in {"die", "dead", "death"} for t in said)
 
 
 def _is_multiplier(item: _Item) -> bool:
