@@ -218,6 +218,13 @@ def test_a_change_or_a_comparison_is_two_claims_not_a_range() -> None:
     ]
 
 
+def test_a_verb_of_amount_counts_what_its_subject_counts() -> None:
+    found = claims_of("In Tarnby, the death toll was nearing 2,500 on Monday.")
+    assert [(c.value, c.unit, c.thing) for c in found] == [(2500, "death", "death toll")]
+    found = claims_of("Donations to the harbour fund hit nearly $1.1 billion in August.")
+    assert [c.thing for c in found] == ["donations"]
+
+
 def test_the_age_someone_died_at_is_no_figure() -> None:
     text = "Ferry captain and harbour master Ada Moss is dead at 91, Tarnby Radio has confirmed."
     assert claims_of(text) == []
@@ -1104,10 +1111,12 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
         # the periods a change is measured over are not what changed
         ("Meanwhile, harbour fees climbed 1.5% month over month.", "harbour fees"),
         ("Ferry fares rose 2.3% year over year.", "ferry fares"),
+        # a change in points is no object the share is of
+        ("In the poll, Moss dropped eight percentage points to 14 percent.", "Moss"),
     ],
 )
 def test_a_share_says_what_it_is_a_share_of(sentence: str, thing: str) -> None:
-    (claim,) = claims_of(sentence)
+    (claim,) = [c for c in claims_of(sentence) if c.unit == "percent"]
     assert (claim.unit, claim.thing) == ("percent", thing)
 
 

@@ -1334,8 +1334,9 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
 
 
 def _a_share_word(token: Token) -> bool:
-    """A percent sign or word, or a number of percent: another share."""
-    return token.ent_type_ == "PERCENT" or unit_lemma(token) == "percent"
+    """A percent sign or word, a number of percent or of points: another share, or the
+    change of one ("dropped eight percentage points to 14 percent")."""
+    return token.ent_type_ == "PERCENT" or unit_lemma(token) in ("percent", "point")
 
 
 def _noun_phrase(noun: Token, share: Token) -> str:
@@ -1402,8 +1403,12 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
     return None
 
 
-# Verbs that say what amount their subject came to: "claims totaled 419,000"
-AMOUNT_VERBS = frozenset({"total", "reach", "top", "exceed", "surpass", "number"})
+# Verbs that say what amount their subject came to: "claims totaled 419,000", "the death toll
+# nearing 225,000"
+AMOUNT_VERBS = frozenset(
+    {"total", "reach", "top", "exceed", "surpass", "number", "near", "approach", "hit", "cross",
+     "pass"}
+)  # fmt: skip
 # Verbs of change whose phrase of ``LEVEL_PREPOSITIONS`` gives the amount reached: "claims rose
 # to 419,000"
 LEVEL_VERBS = frozenset(
