@@ -318,6 +318,20 @@ def test_a_name_known_by_its_middle_name_is_the_full_name_ending_so() -> None:
     assert ix.canonical("Ada Moss") == "Ada Moss"
 
 
+def test_an_office_of_a_body_before_a_full_name_is_a_title() -> None:
+    assert split_title("Ousted Secretary of Harbour Affairs Ada Moss") == (
+        "Ousted Secretary of Harbour Affairs",
+        "Ada Moss",
+    )
+    assert split_title("Harbour chief of staff Ada Moss") == ("Harbour chief of staff", "Ada Moss")
+    # a body's name is no title, nor a name before the office, nor a name cut at "for"
+    assert split_title("Department of Harbour Affairs") == ("", "Department of Harbour Affairs")
+    assert split_title("Lund, head of the Center for Harbour Progress") == (
+        "",
+        "Lund, head of the Center for Harbour Progress",
+    )
+
+
 def test_a_plural_title_or_a_counsel_before_a_name_is_a_title() -> None:
     assert split_title("Senators Ada Moss") == ("Senators", "Ada Moss")
     assert split_title("Special counsel Ada Moss") == ("Special counsel", "Ada Moss")

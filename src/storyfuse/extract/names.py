@@ -304,6 +304,8 @@ def split_title(name: str) -> tuple[str, str]:
         elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
             cut = i  # an abbreviated position before a full name: "Harbor DL Ada Moss"
     if cut < 0:
+        cut = _office_of_a_body(words)
+    if cut < 0:
         return "", " ".join(words)
     rest = words[cut + 1 :]
     if (
@@ -318,6 +320,29 @@ def split_title(name: str) -> tuple[str, str]:
         # the suffix of a name ending in a role word: "Martin Luther King Jr."
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
+
+
+def _office_of_a_body(words: list[str]) -> int:
+    """Where a title naming an office of a body ends, before the full name after it: "Ousted
+    Secretary of Veterans Affairs David Shulkin", "Assistant Chief of Police Deanna Nollette"
+    (the name opening with a first name); -1 when there is none."""
+    if "of" not in words[1:-2] or not any(w.lower() in ROLE_WORDS for w in words):
+        return -1
+    of = words.index("of", 1)
+    if words[of - 1].lower() not in ROLE_WORDS:
+        return -1
+    for j in range(of + 2, len(words) - 1):
+        rest = words[j:]
+        if (
+            len(rest) <= 3
+            and all(_capitalised(w) for w in rest)
+            and words[j - 1].lower() not in STOP_WORDS  # the body's name ends there, not "for"
+            and not any(w.endswith(",") for w in words[:j])  # "Tanden, head of ..."
+            and rest[0].lower() not in ROLE_WORDS
+            and first_name_gender(rest[0]) is not None
+        ):
+            return j - 1
+    return -1
 
 
 def _describing(word: str, i: int) -> bool:
