@@ -318,6 +318,17 @@ def test_a_name_known_by_its_middle_name_is_the_full_name_ending_so() -> None:
     assert ix.canonical("Ada Moss") == "Ada Moss"
 
 
+def test_a_hyphened_surname_tagged_an_organisation_is_the_person_of_that_name() -> None:
+    ix = NameIndex.build(
+        [
+            ("Ada Lund-Varga", "PERSON", "Ada Lund-Varga won the seat.", ("a", 0)),
+            ("Lund-Varga", "ORG", "Lund-Varga endorsed the plan.", ("b", 0)),
+            ("Lund-Varga", "ORG", "Lund-Varga said so.", ("c", 0)),
+        ]
+    )
+    assert ix.canonical("Lund-Varga") == "Ada Lund-Varga"
+
+
 def test_an_office_of_a_body_before_a_full_name_is_a_title() -> None:
     assert split_title("Ousted Secretary of Harbour Affairs Ada Moss") == (
         "Ousted Secretary of Harbour Affairs",

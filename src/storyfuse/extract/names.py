@@ -1164,6 +1164,14 @@ class NameIndex:
                 looks_personal(surface) for surface in self._surfaces[k]
             ):
                 self._kind[k] = "person"
+            elif all(" " not in s and "-" in s for s in self._surfaces[k]) and any(
+                len(name_words(p)) > len(words) and name_words(p)[-len(words) :] == words
+                for p, other in self._kind.items()
+                if other == "person"
+            ):
+                # "Ocasio-Cortez" tagged an organisation, in a story that names "Alexandria
+                # Ocasio-Cortez": the hyphened surname alone is hers
+                self._kind[k] = "person"
 
     def _read_context(self, context: str, roles: list[tuple[str, str]]) -> None:
         """Acronym definitions and appositions in one sentence."""
