@@ -225,6 +225,11 @@ def test_a_verb_of_amount_counts_what_its_subject_counts() -> None:
     assert [c.thing for c in found] == ["donations"]
 
 
+def test_the_ages_of_a_span_of_ages_are_no_figure() -> None:
+    found = claims_of("All six cases were in women between the ages of 18 and 48.")
+    assert [(c.value, c.unit) for c in found] == [(6, "case")]
+
+
 def test_the_age_someone_died_at_is_no_figure() -> None:
     text = "Ferry captain and harbour master Ada Moss is dead at 91, Tarnby Radio has confirmed."
     assert claims_of(text) == []

@@ -536,6 +536,13 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True
         if prev is not None and prev.lower_ in _NAMING_BEFORE:
             return True
+        if (
+            prev is not None
+            and prev.lower_ == "of"
+            and prev.i > sent.start
+            and doc[prev.i - 1].lower_ in {"age", "ages"}
+        ):
+            return True  # "between the ages of 18 and 48"
         if _listed_after(item, sent) in _NAMING_BEFORE:
             return True  # "two girls, ages 13 and 15": 15 is an age as 13 is
         if _AGE_AFTER.match(after):
