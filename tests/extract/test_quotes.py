@@ -1594,6 +1594,11 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
 
 def test_a_document_speaks_for_whoever_issued_it() -> None:
     text = (
+        "“There will be an orderly handover of the harbour on Friday,” according to a statement "
+        "attributed to Ada Moss and released by the harbour board."
+    )
+    assert one(quotes_of(text), "orderly handover").speaker == "Ada Moss"
+    text = (
         "The Tarnby Museum issued a statement on Monday. “We welcome the refugees and will "
         "open our doors to them,” the statement said."
     )

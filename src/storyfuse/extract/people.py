@@ -81,7 +81,7 @@ AUTHORING = frozenset(
     {
         "compile", "release", "publish", "issue", "make", "conduct", "prepare", "produce",
         "write", "author", "file", "collect", "gather", "send", "sign", "post", "provide",
-        "commission", "carry",
+        "commission", "carry", "attribute",
     }
 )  # fmt: skip
 
@@ -90,8 +90,8 @@ def finding_author(head: Token) -> Token | None:
     """Who compiled or issued a finding or statement a phrase names, when it says so with "by"
     or "from" and names them or a body: "data compiled by the Gun Violence Archive", "figures
     from the health ministry", "a press release from the company", "the most recent data
-    available from the FBI"; None for "data from last year" or "a letter sent to Sen. Ada
-    Moss"."""
+    available from the FBI", "a statement attributed to Trump"; None for "data from last
+    year" or "a letter sent to Sen. Ada Moss"."""
     if head.lemma_.lower() not in FINDING_NOUNS or head.ent_type_:
         return None
     for child in head.children:
@@ -104,7 +104,8 @@ def finding_author(head: Token) -> Token | None:
         else:
             continue
         for way in ways:
-            if way.lower_ not in ("by", "from"):
+            attributed = child.lemma_.lower() == "attribute" and way.lower_ == "to"
+            if way.lower_ not in ("by", "from") and not attributed:
                 continue
             for obj in way.children:
                 if obj.dep_ == "pobj" and (
