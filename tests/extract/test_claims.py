@@ -1192,6 +1192,8 @@ def test_up_to_after_a_verb_of_change_is_the_level_reached(sentence: str, qualif
         ("She would install a 30 percent effective tax rate.", "effective tax rate"),
         # "more" says only that an amount differs
         ("The port handled 25 percent more than Tarnby did.", None),
+        # a comparative is a change of what the verb is said of
+        ("Harbour fees were 12 percent lower in May.", "harbour fees"),
     ],
 )
 def test_a_share_before_an_adjective_is_its_degree(sentence: str, thing: str | None) -> None:

@@ -1152,6 +1152,13 @@ def _share_of(item: _Item) -> str | None:
         noun = adjective.head
         if adjective.dep_ == "amod" and noun.pos_ == "NOUN" and noun.i > adjective.i:
             return _noun_phrase(noun, word)  # "a 30 percent effective tax rate"
+        if adjective.tag_ in ("JJR", "RBR") and adjective.lower_ not in _COMPARED_AMOUNTS:
+            # "The S&P 500 was 2% higher": a change of what the verb is said of
+            verb = adjective.head
+            subjects = [c for c in verb.children if c.dep_ in _SHARE_SUBJECTS]
+            if verb.pos_ in ("VERB", "AUX") and subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(subjects[0], word)
+            return None
         if adjective.lower_ not in _COMPARED_AMOUNTS:
             return adjective.text  # the degree of an adjective: "90% effective", "72% white"
     # "a fresh five-decade low of 3.5%": the share is the noun's, and the noun the verb's
