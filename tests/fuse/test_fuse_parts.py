@@ -2078,6 +2078,8 @@ def test_a_signpost_label_is_no_part_of_a_summary_sentence_or_a_fact():
     assert [c.text for c in brief.summary] == [told]
     assert [f.text for f in brief.facts] == [told]
     assert without_label("Context: the harbour was shut.") == "Context: the harbour was shut."
+    assert without_label("What happened: The harbour was shut.") == "The harbour was shut."
+    assert without_label("Details: It costs more.") == "It costs more."
 
 
 def test_articles_that_stop_mid_sentence_give_their_sentences_shown_as_cut_off():

@@ -148,6 +148,7 @@ _LABEL = re.compile(
     r"|the other side|reality check|(?:the )?state of play|where it stands|of note|zoom (?:in|out)"
     r"|the intrigue|the catch|the fine print|worth noting|for the record|catch up quick"
     r"|our thought bubble|be smart|what (?:they|he|she|we)'?(?:re|'s|s)? saying|threat level"
+    r"|what happened|what'?s happening|(?:the )?details"
     r"|exclusive|breaking(?: news)?|update[ds]?|analysis)"
     r"\s*(?::|—|–|--)\s*(?=(?-i:[A-Z0-9“\"‘']))",
     re.IGNORECASE,
