@@ -225,6 +225,14 @@ def test_a_verb_of_amount_counts_what_its_subject_counts() -> None:
     assert [c.thing for c in found] == ["donations"]
 
 
+def test_an_acronym_spelt_as_a_relative_pronoun_is_a_claimant() -> None:
+    text = (
+        "An estimated 3.3 million new infections and roughly 55,000 deaths were reported in "
+        "the past week, WHO said on Monday."
+    )
+    assert [c.claimant for c in claims_of(text)] == ["WHO", "WHO"]
+
+
 def test_the_ages_of_a_span_of_ages_are_no_figure() -> None:
     found = claims_of("All six cases were in women between the ages of 18 and 48.")
     assert [(c.value, c.unit) for c in found] == [(6, "case")]

@@ -1615,7 +1615,7 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
         q
         for q in quotes
         if q.speaker
-        and q.speaker.lower() not in RELATIVE_PRONOUNS
+        and not (q.speaker.lower() in RELATIVE_PRONOUNS and not q.speaker.isupper())  # not WHO
         and not _hearsay(q)
         and _asserts(q, sent.doc)
         and q.start <= item.start
@@ -1811,7 +1811,7 @@ def _subject(verb: Token) -> list[Token] | None:
                 agents = [c for c in verb.children if c.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return list(objects[0].subtree) if objects else None
-            if child.lower_ in RELATIVE_PRONOUNS:
+            if child.lower_ in RELATIVE_PRONOUNS and not child.text.isupper():
                 # "the police department, which reported ...": the noun the clause describes.
                 if verb.dep_ == "relcl":
                     return [t for t in verb.head.subtree if t.i < verb.left_edge.i]
