@@ -1964,3 +1964,11 @@ def test_a_speaker_named_before_an_apposition_set_off_by_commas_is_the_person() 
         "morning on Harbour Radio."
     )
     assert one(quotes_of(text), "absolutely right").speaker == "Per Lund"
+
+
+def test_a_speaker_name_closes_the_bracket_it_opens() -> None:
+    text = (
+        "The World Health Organization (WHO) is reporting a 10 percent global decline in new "
+        "virus cases and deaths."
+    )
+    assert one(quotes_of(text), "global decline").speaker == "The World Health Organization (WHO)"

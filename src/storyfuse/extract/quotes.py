@@ -757,6 +757,10 @@ class _Finder:
             t.text + (" " if t.whitespace_ or self.tokens[min(t.i + 1, hi)].is_space else "")
             for t in words
         ).strip()
+        if name.count("(") > name.count(")"):
+            # "The World Health Organization (WHO" where the parse left the bracket out
+            closing = hi + 1 < len(self.tokens) and self.tokens[hi + 1].text == ")"
+            name = f"{name})" if closing else name[: name.rfind("(")].strip()
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         if len(words) > 1 and words[0].lower_ in OWNER_PRONOUNS and words[0].dep_ == "poss":
