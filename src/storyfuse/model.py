@@ -272,7 +272,13 @@ ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list co
 # 51: no sentence ends at "Dep." before a name ("Dep. Chief Joseph Morabito"); a share changed
 # "month over month" or "year over year" is of what the verb is said of, not of the month;
 # "Senators", "counsel" and "Officer" before a name are titles; "the agency said" speaks for
-# no body before it whose name says it is another kind ("the Senate Judiciary Committee")
+# no body before it whose name says it is another kind ("the Senate Judiciary Committee");
+# figures: a tally written with "to" ("The vote was 285 to 120"), the age someone died at and
+# ages after "the ages of" are none; miles an hour are "mph"; a change in points or a
+# comparative ("2% higher") leaves the share to what the verb is said of; "near", "approach",
+# "hit", "cross" and "pass" say what their subject amounts to; "WHO" is a claimant; speakers:
+# the person before an apposition set off by commas ("Raffensperger, a Republican, stated"), a
+# statement "attributed to" someone is theirs, and a name closes the bracket it opens
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
@@ -407,7 +413,12 @@ BRIEF_VERSION = 35  # 2: forecasts marked "expected" in the timeline and the fig
 # name known by its middle name is the one full name of the story ending so ("Ray Roseberry" is
 # "Floyd Ray Roseberry", "Wasserman Schultz" is "Debbie Wasserman Schultz"); "Senators",
 # "counsel" and "Officer" before a name are titles; a sentence the parse split off after a colon
-# within a paragraph is no summary sentence alone
+# within a paragraph is no summary sentence alone; "Donald Trump" of one article is not "Donald
+# Trump Jr." of another that tells the two apart; an office of a body before a full name is a
+# title ("Secretary of Veterans Affairs David Shulkin"); a hyphened surname tagged an
+# organisation is the person of that name; a fact is worded by a member whose quotation marks
+# pair up; a sentence ending at a title ("... as Sens.") is unfinished; "What happened:" and
+# "Details:" are signpost labels
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
