@@ -326,7 +326,7 @@ def _office_of_a_body(words: list[str]) -> int:
     """Where a title naming an office of a body ends, before the full name after it: "Ousted
     Secretary of Veterans Affairs David Shulkin", "Assistant Chief of Police Deanna Nollette"
     (the name opening with a first name); -1 when there is none."""
-    if "of" not in words[1:-2] or not any(w.lower() in ROLE_WORDS for w in words):
+    if "of" not in words[1:-2]:
         return -1
     of = words.index("of", 1)
     if words[of - 1].lower() not in ROLE_WORDS:
@@ -1323,8 +1323,8 @@ class NameIndex:
             if len(owners) == 1:  # not "Patrick Moss Jr." and "Patrick Moss Sr."
                 self._groups.union(short, owners.pop())
         # "Ray Roseberry" is "Floyd Ray Roseberry", a person known by his middle name, and
-        # "Wasserman Schultz" is "Debbie Wasserman Schultz", when that one of the story's names
-        # ends so and opens with a first name ("Billionaire Donald Trump" is no longer name)
+        # "Wasserman Schultz" is "Debbie Wasserman Schultz", when one full name of the story
+        # ends so and opens with a first name (not "Billionaire Donald Trump")
         for a in full:
             words = name_words(a)
             owners = {

@@ -80,6 +80,7 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
 # Words of a sentence ending in a colon from which the parse split the next sentence off: more
 # than a label's ("EXCLUSIVE:", "Rubio:", "Q:")
 COLON_LEAD_WORDS = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _goes_on_from_a_colon(unit: Unit, story: StoryArticles) -> bool:
@@ -91,7 +92,8 @@ def _goes_on_from_a_colon(unit: Unit, story: StoryArticles) -> bool:
         return False
     text = analysis.article.text
     before = text[text.rfind("\n", 0, unit.start) + 1 : unit.start].rstrip()
-    return before.endswith(":") and len(before.split()) > COLON_LEAD_WORDS
+    lead = _SENTENCE_END.split(before)[-1]  # the sentence before, not the whole paragraph
+    return lead.endswith(":") and len(lead.split()) > COLON_LEAD_WORDS
 
 
 def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
