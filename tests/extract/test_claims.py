@@ -264,6 +264,14 @@ def test_a_tally_written_with_to_is_no_figure() -> None:
         (40, "berth"),
         (16, "berth"),
     ]
+    # ... and the score of a decision ("a 5 to 4 ruling", "the six-to-three decision"), but not
+    # the votes a tally counts
+    text = (
+        "Writing for the majority in the 5 to 4 ruling, Moss said the port was wrong. The "
+        "six-to-three decision covers the 29 harbours. Moss led Lund, 1,205 to 1,124 votes."
+    )
+    assert [(c.value, c.unit) for c in claims_of(text)][:1] == [(29, "harbour")]
+    assert (1124, "vote") in [(c.value, c.unit) for c in claims_of(text)]
 
 
 def test_a_poll_score_with_the_lower_share_first_is_two_claims_not_a_range() -> None:

@@ -373,15 +373,21 @@ def _drop_pairs(items: list[_Item], sent: Span) -> list[_Item]:
             drop.update({k, k + 1})  # "eight of 10 voters", "one in five"
         elif gap == "" and not b.number.currency and not b.number.percent:
             drop.add(k + 1)  # "400 737 Max jets": the second number names the model
-        elif gap == "to" and _a_tally(a, b, sent):
-            drop.update({k, k + 1})  # "The vote was 285 to 120."
+        elif gap in {"to", "-to-"} and _a_tally(a, b, sent):
+            drop.update({k, k + 1})  # "The vote was 285 to 120.", "the six-to-three decision"
     return [it for k, it in enumerate(items) if k not in drop]
+
+
+# Nouns a tally is the score of, in the singular: "a 5 to 4 ruling", "the six-to-three decision"
+# ("212,205 to 210,424 votes" counts votes)
+TALLY_NOUNS = frozenset({"decision", "ruling", "vote", "verdict", "majority", "split", "margin"})
 
 
 def _a_tally(a: _Item, b: _Item, sent: Span) -> bool:
     """Whether "A to B" is a tally of two sides, as "285-120" is ("The vote was 285 to 120",
-    "The Senate voted 52 to 48 to confirm him"): two plain numbers, the second no greater, no
-    change ("from 30 to 20", "by 30 to 126") and nothing counted after either."""
+    "The Senate voted 52 to 48 to confirm him", "a 5 to 4 ruling"): two plain numbers, the
+    second no greater, no change ("from 30 to 20", "by 30 to 126") and nothing counted after
+    either but what the tally decided."""
     doc = sent.doc
     plain = all(not (n.currency or n.percent or n.scaled) for n in (a.number, b.number))
     after = [doc[i] for i in (a.tokens.end, b.tokens.end) if i < sent.end]
@@ -390,7 +396,10 @@ def _a_tally(a: _Item, b: _Item, sent: Span) -> bool:
         and b.number.value <= a.number.value
         and not any(i.tokens.root.ent_type_ in TIME_ENTITIES for i in (a, b))  # "of 2008 to 60"
         and _word_before(a, sent) not in {"from", "by"}
-        and not any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in after)
+        and not any(
+            t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in TALLY_NOUNS  # not "votes"
+            for t in after
+        )
     )
 
 
