@@ -273,8 +273,9 @@ ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list co
 # "month over month" or "year over year" is of what the verb is said of, not of the month;
 # "Senators", "counsel" and "Officer" before a name are titles; "the agency said" speaks for
 # no body before it whose name says it is another kind ("the Senate Judiciary Committee");
-# figures: a tally written with "to" ("The vote was 285 to 120"), the age someone died at and
-# ages after "the ages of" are none; miles an hour are "mph"; a change in points or a
+# figures: a tally written with "to" ("The vote was 285 to 120", "a 5 to 4 ruling", "the
+# six-to-three decision"), the age someone died at and ages after "the ages of" are none;
+# miles an hour are "mph"; a change in points or a
 # comparative ("2% higher") leaves the share to what the verb is said of; "near", "approach",
 # "hit", "cross" and "pass" say what their subject amounts to; "WHO" is a claimant; speakers:
 # the person before an apposition set off by commas ("Raffensperger, a Republican, stated"), a
