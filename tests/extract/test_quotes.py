@@ -1972,3 +1972,16 @@ def test_a_speaker_name_closes_the_bracket_it_opens() -> None:
         "virus cases and deaths."
     )
     assert one(quotes_of(text), "global decline").speaker == "The World Health Organization (WHO)"
+
+
+def test_the_inches_of_a_height_are_no_quote_mark() -> None:
+    text = (
+        "Moss called Lund a “loser.” “Lund is a 5’4” mass of dead energy who does not want to "
+        "debate,” Moss said."
+    )
+    assert one(quotes_of(text), "dead energy").text.startswith("Lund is a 5’4” mass")
+    assert one(quotes_of(text), "dead energy").speaker == "Moss"
+    text = "“Lund is a 5’4” mass of dead energy,” Moss said. Lund is 6'2\" tall."
+    assert [text[m.start : m.end] for m in find_marked(text)] == [
+        "Lund is a 5’4” mass of dead energy,"
+    ]

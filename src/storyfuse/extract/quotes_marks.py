@@ -30,6 +30,8 @@ _MARK_CHARS = re.compile("[\"'`“”‘’″]")
 # A double prime after a letter, typed for a closing mark ("Randolph “Tex″ Alles"); after a
 # digit it is inches.
 DOUBLE_PRIME = "″"
+# Feet and inches before a double mark ("5’4”", "6'2\""): the mark is the inches
+_FEET_AND_INCHES = re.compile(r"\b\d[’'′]\d{1,2}$")
 # a transcript line's opening: a quote mark, then a speaker's label in capitals and a colon
 # ("WALLACE:", "SEN. GRAHAM:")
 _TRANSCRIPT_LINE = re.compile(r"\s*(?:''|``|[“\"])(?=[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: )")
@@ -105,6 +107,9 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
         if i + 1 < end and _doubled(text, i):
             marks.append((i, "od" if ch == "`" else "td", 2))
             i += 2
+            continue
+        if ch in (CLOSE_DOUBLE, '"') and _FEET_AND_INCHES.search(text, max(start, i - 6), i):
+            i += 1  # "a 5’4” mass of dead energy": the inches of a height, no quote mark
             continue
         if ch == OPEN_DOUBLE or (ch == CLOSE_DOUBLE and _opens_word(text, i, start, end)):
             # a closing mark typed where a passage opens ("”Fear. I am truly afraid ...” ―
