@@ -279,7 +279,8 @@ ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list co
 # comparative ("2% higher") leaves the share to what the verb is said of; "near", "approach",
 # "hit", "cross" and "pass" say what their subject amounts to; "WHO" is a claimant; speakers:
 # the person before an apposition set off by commas ("Raffensperger, a Republican, stated"), a
-# statement "attributed to" someone is theirs, and a name closes the bracket it opens
+# statement "attributed to" someone is theirs, and a name closes the bracket it opens; a
+# double mark after feet and inches ("5’4”") is no quote mark
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
