@@ -1022,6 +1022,11 @@ class NameIndex:
                 return [min(written)[1]]
         return fulls
 
+    def _hyphened_alone(self, k: str) -> bool:
+        """Whether a key is only ever written as one hyphened word ("Mark-Viverito"): a
+        surname alone, though its key has two words."""
+        return all(" " not in s and "-" in s for s in self._surfaces[k])
+
     def _beside(self, a: str, b: str) -> bool:
         """Whether one sentence writes both keys, each as a name of its own."""
         return bool(self._sentences.get(a, set()) & self._sentences.get(b, set()))
@@ -1164,7 +1169,7 @@ class NameIndex:
                 looks_personal(surface) for surface in self._surfaces[k]
             ):
                 self._kind[k] = "person"
-            elif all(" " not in s and "-" in s for s in self._surfaces[k]) and any(
+            elif self._hyphened_alone(k) and any(
                 len(name_words(p)) > len(words) and name_words(p)[-len(words) :] == words
                 for p, other in self._kind.items()
                 if other == "person"
@@ -1273,7 +1278,7 @@ class NameIndex:
             k
             for k in people
             if k.split()[0] in SURNAME_PARTICLES
-            or all(" " not in s and "-" in s for s in self._surfaces[k])
+            or self._hyphened_alone(k)
         }
         full = [k for k in people if len(name_words(k)) >= 2 and k not in surnames_alone]
         shortened: dict[str, set[str]] = defaultdict(set)  # "pat carlineo" -> longer first names

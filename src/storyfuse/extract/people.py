@@ -33,8 +33,9 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A courtesy title before a surname: "Mr. Sanders", "Mrs. Clinton", "Ms. Nwanguma".
 # "Mr. O'Brien", "Mrs. Clinton’s": the surname without a possessive ending
-_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z](?:[\w-]|['’](?![sS]\b))*\w)")
-_COURTESY_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? $")  # right before a name
+_TITLES = "|".join(title.capitalize() for title in COURTESY_GENDERS)  # "Mr|Mrs|Ms|Miss"
+_COURTESY = re.compile(rf"\b({_TITLES})\.? ([A-Z](?:[\w-]|['’](?![sS]\b))*\w)")
+_COURTESY_BEFORE = re.compile(rf"\b(?:{_TITLES})\.? $")  # right before a name
 # The labels of an interview transcript's question and answer lines ("Q: ...", "A: ..."), and
 # the lines they open.
 QUESTION_LABELS = frozenset({"Q", "QUESTION"})
