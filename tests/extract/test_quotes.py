@@ -1486,8 +1486,14 @@ PRONOUN_SPEAKERS = [
     pytest.param(
         "Ada Brenn met reporters on Monday. The plan passed.\n"
         "Tomas Varga spoke next.\n“We will build it this year,” she said.\n",
-        "Tomas Varga",
-        id="without it the last subject is taken",
+        "Ada Brenn",
+        id="a first name makes Varga a man",
+    ),
+    pytest.param(
+        "Ada Brenn met reporters on Monday. The plan passed.\n"
+        "Pat Varga spoke next.\n“We will build it this year,” she said.\n",
+        "Pat Varga",
+        id="without either the last subject is taken",
     ),
     pytest.param(
         "Tomas Varga told reporters on Monday that Ola Vik had signed the harbour deal.\n"
@@ -1779,6 +1785,30 @@ def test_a_courtesy_title_with_a_possessive_still_gives_the_surname_its_gender()
         "his removal. She said that Mr. Tamm’s call to the governor was “improper.”"
     )
     assert one(quotes_of(text), "Tamm’s call").speaker == "Ada Moss"
+
+
+def test_a_first_name_gives_a_full_names_gender_to_the_pronoun_that_stands_for_it() -> None:
+    # the woman is the last person named, but "He" is the man named before her
+    text = (
+        "Derek Wakeman, a minister of the church, told reporters that Marion Dale was a "
+        "regular at its services. He said her family asked for privacy."
+    )
+    assert one(quotes_of(text), "her family").speaker == "Derek Wakeman"
+    # a surname that two people of the article share gives no gender
+    shared = (
+        "Derek Wakeman met his sister Marion Wakeman on Monday. She said the talks had gone "
+        "well."
+    )
+    assert one(quotes_of(shared), "the talks").speaker == "Marion Wakeman"
+    # a courtesy title gives its surname's mention a gender, and a surname two people share
+    # grows to the full name of the pronoun's gender
+    titled = (
+        "Ivy Sollen sued Bo Sollen. Ada Moss met Mr. Sollen on Monday, and Mr. Sollen spoke "
+        "first. She said the house was sold."
+    )
+    assert one(quotes_of(titled), "the house").speaker == "Ada Moss"
+    grown = "Bill Lamar and Hana Lamar arrived. Lamar spoke first. He said the race was close."
+    assert one(quotes_of(grown), "the race").speaker == "Bill Lamar"
 
 
 def test_two_inverted_attributions_in_one_sentence_each_attribute_their_own_quote() -> None:

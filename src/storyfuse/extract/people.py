@@ -14,10 +14,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from storyfuse import limits
-from storyfuse.extract.names import COURTESY_GENDERS, ORG_WORDS, ROLE_WORDS
+from storyfuse.extract.names import (
+    COURTESY_GENDERS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    first_name_gender,
+)
 from storyfuse.extract.nlp import place_names, text_of
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import QUOTE_VERBS
@@ -35,7 +41,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "Mr. O'Brien", "Mrs. Clinton’s": the surname without a possessive ending
 _TITLES = "|".join(title.capitalize() for title in COURTESY_GENDERS)  # "Mr|Mrs|Ms|Miss"
 _COURTESY = re.compile(rf"\b({_TITLES})\.? ([A-Z](?:[\w-]|['’](?![sS]\b))*\w)")
-_COURTESY_BEFORE = re.compile(rf"\b(?:{_TITLES})\.? $")  # right before a name
+_COURTESY_BEFORE = re.compile(rf"\b({_TITLES})\.? $")  # right before a name
 # The labels of an interview transcript's question and answer lines ("Q: ...", "A: ..."), and
 # the lines they open.
 QUESTION_LABELS = frozenset({"Q", "QUESTION"})
@@ -172,6 +178,7 @@ class People:
         self.persons = _named_people(doc, in_quote)
         self._opened: dict[int, int] | None = None  # see ``_opened_at``
         self._gender_of: dict[str, str | None] | None = None  # see ``_genders``
+        self._said_gender_of: dict[str, str | None] | None = None  # see ``_said_genders``
         self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
         self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
         self._told: list[int] | None = None  # see ``_narrative``
@@ -179,9 +186,11 @@ class People:
             e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
         ]
 
-    def fullest(self, name: str, before: int) -> str:
+    def fullest(self, name: str, before: int, gender: str | None = None) -> str:
         """A one-word person name (or Mr./Ms. + surname) grown to the longest person name in the
-        article ending with that surname; the name as given when there is none or several."""
+        article ending with that surname, of the ``gender`` given if any (a "he" that stands
+        for "Clinton" beside Bill and Hillary Clinton is Bill); the name as given when there is
+        none or several."""
         parts = name.split()
         if parts and parts[0].lower().rstrip(".") + "." in HONORIFICS:
             parts = parts[1:]
@@ -191,10 +200,15 @@ class People:
         fuller = {
             p.name
             for p in self.persons
-            if " " in p.name and p.name.split()[-1] == surname and p.start < before + 10_000
+            if " " in p.name
+            and p.name.split()[-1] == surname
+            and p.start < before + 10_000
         }
         if not fuller:
             return name
+        if gender is not None:
+            own = {p.name: self._gender_of_person(p, {}) for p in self.persons if p.name in fuller}
+            fuller = {f for f in fuller if own[f] == gender} or fuller
         longest = max(fuller, key=len)
         # Only when every fuller form agrees (one person with that surname).
         if all(f in longest for f in fuller):
@@ -273,7 +287,7 @@ class People:
                 p
                 for p in self.persons
                 if p.end <= pron.idx
-                and known.get(p.name.split()[-1]) in (None, gender)
+                and self._gender_of_person(p, known) in (None, gender)
                 and p.name.split()[-1] not in spoken_of
             ]
             if not previous:
@@ -296,8 +310,27 @@ class People:
             # is the "He" before it, and so Varga.
             chained = self._chained(pron, last.end if last.main else 0, s_now)
             if chained is None:
-                return self._titled(self.fullest(last.name, last.start), last.start)
+                return self._titled(self.fullest(last.name, last.start, gender), last.start)
             pron = chained
+
+    def _gender_of_person(self, p: Person, known: Mapping[str, str | None]) -> str | None:
+        """A person's gender as the mention writes it: by their own first name ("Marion
+        Wakeman" beside her brother Derek), unless the article says otherwise of the surname
+        ("Lindsey Graham ... Graham said he"), or by the courtesy title before a surname ("Mr.
+        Trump" beside Ivana Trump); else by their surname (``_genders``)."""
+        words = p.name.split()
+        if len(words) > 1:
+            own = _first_name_gender(words)
+            said = self._said_genders().get(words[-1])
+            if own is not None and said is not None and own != said:
+                return None
+            if own is not None or said is not None:
+                return own or said
+        else:
+            title = _COURTESY_BEFORE.search(text_of(self.doc)[max(0, p.start - 6) : p.start])
+            if title is not None:
+                return COURTESY_GENDERS[title.group(1).lower()]
+        return known.get(words[-1])
 
     def _titled(self, name: str, start: int) -> str:
         """A surname alone with the courtesy title written before it ("Mrs. Clinton", where the
@@ -397,29 +430,46 @@ class People:
         return self._told
 
     def _genders(self) -> dict[str, str | None]:
-        """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders")
-        or whose reported speech has a "he" or "she" for its subject ("Sarah Palin said she
-        ..."), and whether that makes them a man or a woman; not a surname given both, nor
-        one that two people of the article share ("Phyllis Schlafly" and her son John)."""
+        """Surnames the article writes with a courtesy title ("Mrs. Clinton", "Mr. Sanders") or
+        whose reported speech has a "he" or "she" for its subject ("Sarah Palin said she ...")
+        and whether that makes them a man or a woman (``_said_genders``); else the gender of
+        the first name of the surname's one full name (``names.first_name_gender``: "Brett
+        Kavanaugh"). Not a surname given both, nor one that two people of the article share
+        ("Phyllis Schlafly" and her son John)."""
         if self._gender_of is None:
-            self._gender_of = {}
-            for m in _COURTESY.finditer(text_of(self.doc)):
-                gender = COURTESY_GENDERS[m.group(1).lower()]
-                surname = m.group(2)
-                seen = self._gender_of.get(surname, gender)
-                self._gender_of[surname] = gender if seen == gender else None
-            for surname, said in _reported_genders(self.doc, self.in_quote).items():
-                seen = self._gender_of.get(surname, said)
-                self._gender_of[surname] = said if seen == said else None
+            said = self._said_genders()
+            self._gender_of = dict(said)
             full: dict[str, set[str]] = {}
             for p in self.persons:
                 words = p.name.split()
                 if len(words) > 1:
                     full.setdefault(words[-1], set()).add(p.name)
             for surname, names in full.items():
-                if len(names) > 1 and not all(n in max(names, key=len) for n in names):
+                longest = max(names, key=len)
+                if len(names) > 1 and not all(n in longest for n in names):
                     self._gender_of[surname] = None
+                    continue
+                own = _first_name_gender(longest.split())
+                if own is not None and said.get(surname, own) != own:
+                    self._gender_of[surname] = None  # "Lindsey Graham ... Graham said he"
+                elif own is not None:
+                    self._gender_of[surname] = own
         return self._gender_of
+
+    def _said_genders(self) -> dict[str, str | None]:
+        """The genders the article itself gives surnames: by a courtesy title or by the
+        pronoun of the speaker's reported speech (see ``_genders``)."""
+        if self._said_gender_of is None:
+            self._said_gender_of = {}
+            for m in _COURTESY.finditer(text_of(self.doc)):
+                gender = COURTESY_GENDERS[m.group(1).lower()]
+                surname = m.group(2)
+                seen = self._said_gender_of.get(surname, gender)
+                self._said_gender_of[surname] = gender if seen == gender else None
+            for surname, said in _reported_genders(self.doc, self.in_quote).items():
+                seen = self._said_gender_of.get(surname, said)
+                self._said_gender_of[surname] = said if seen == said else None
+        return self._said_gender_of
 
     def _told_from(self, pron: Token) -> int:
         """The sentence a pronoun is read from: its own, or, right after a quotation of several
@@ -445,6 +495,15 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _first_name_gender(words: Sequence[str]) -> str | None:
+    """The gender of a full name's first name; none of a title ("Dr. Ada Moss", "Judge ...")
+    or a function word the model ran into a name ("Neither Cruz")."""
+    first = words[0].lower()
+    if first in HONORIFICS or first in ROLE_WORDS or first in STOP_WORDS:
+        return None
+    return first_name_gender(words[0])
 
 
 def _a_source(root: Token) -> bool:
