@@ -1024,6 +1024,29 @@ def test_a_pronoun_claimant_is_the_subject_it_continues_as_for_a_speaker() -> No
     assert claim.claimant == "Ada Moss's office"
 
 
+def test_a_lists_item_number_counts_nothing() -> None:
+    text = (
+        "Here are five things that stood out: 1. Impeachment hearings took the steam out. "
+        "2. Three candidates spoke of health care.\n3) Rents rose by 4 percent."
+    )
+    assert [(c.number_text, c.thing) for c in claims_of(text)] == [
+        ("five", "things"),
+        ("Three", "candidates"),
+        ("4 percent", "Rents"),
+    ]
+
+
+def test_a_pronoun_claimant_is_no_one_of_the_other_gender() -> None:
+    # "her" is the woman who is not named, not the man named last
+    text = (
+        "A woman who has accused the nominee, Brett Kavner, will provide senators with sworn "
+        "statements from four people, her lawyers said on Wednesday."
+    )
+    doc = parse(text)
+    (claim,) = find_claims(doc, quotes=find_quotes(doc), times=(), published=None)
+    assert claim.claimant == "her lawyers"
+
+
 def test_a_figure_in_an_interview_s_answer_is_the_interviewee_s() -> None:
     text = (
         "Harbour mayor Ada Brenn spoke to the Courier on Monday.\n"

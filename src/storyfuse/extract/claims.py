@@ -265,6 +265,11 @@ _EMERGENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A list's item number: "1. " before a capital, opening a line or a sentence or after a colon
+# ("here are five things that stood out: 1. Impeachment hearings ...").
+_ITEM_NUMBER_AFTER = re.compile(r"^[.)] [A-Z]")
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n:.;]) *$")
+
 
 @dataclass
 class _Item:
@@ -556,6 +561,12 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True  # "two girls, ages 13 and 15": 15 is an age as 13 is
         if _AGE_AFTER.match(after):
             return True
+        if (
+            not number.spelled
+            and _ITEM_NUMBER_AFTER.match(after)
+            and _ITEM_NUMBER_BEFORE.search(text[max(0, item.start - 3) : item.start])
+        ):
+            return True  # "... stood out: 1. Impeachment hearings": a list's item number
         if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
             return True  # "began receiving 911 calls": a telephone number, not a count
         if _is_appositive_age(item, sent) or _an_age_at_death(item):
