@@ -1811,6 +1811,21 @@ def test_a_first_name_gives_a_full_names_gender_to_the_pronoun_that_stands_for_i
     assert one(quotes_of(grown), "the race").speaker == "Bill Lamar"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Group of 7 wealthy nations on Friday pledged to send aid.",
+            "The Group of 7 wealthy nations",
+        ),
+        ("The Group of 20 said on Friday that it would help.", "The Group of 20"),
+    ],
+)
+def test_a_group_named_by_its_number_keeps_the_number_in_its_name(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
 def test_two_inverted_attributions_in_one_sentence_each_attribute_their_own_quote() -> None:
     # the parse hangs "said Smith" on "said Jones" as what Jones said
     quotes = quotes_of('"We will win," said Smith; "We will not," said Jones.')

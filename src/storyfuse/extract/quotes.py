@@ -425,6 +425,14 @@ def _an_indefinite_name(head: Token) -> bool:
     )
 
 
+def _a_numbered_group(head: Token, of: Token) -> bool:
+    """A name of a group of nations by their number ("the Group of 7", "Group of 20 leaders"):
+    the number is part of the name, which the parse leaves out of it."""
+    return head.lower_ == "group" and head.text[:1].isupper() and any(
+        c.dep_ == "pobj" and any(t.like_num for t in c.subtree) for c in of.children
+    )
+
+
 def _of_phrase(of: Token) -> list[Token]:
     """An "of" phrase that completes a role ("secretary of state", "early results of the exit
     poll"), without what its noun phrase goes on with ("... conducted by Edison Research")."""
@@ -676,8 +684,11 @@ class _Finder:
         for child in head.children:
             if child.dep_ == "appos":
                 named.extend(child.subtree)
-            if child.dep_ == "prep" and child.lower_ == "of" and (_a_role(head) or head.like_num):
-                # "the former secretary of state"; a number of people: "Fifty of them"
+            if child.dep_ == "prep" and child.lower_ == "of" and (
+                _a_role(head) or head.like_num or _a_numbered_group(head, child)
+            ):
+                # "the former secretary of state"; a number of people: "Fifty of them"; "The
+                # Group of 7 wealthy nations"
                 completes.extend(_of_phrase(child))
                 continue
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
