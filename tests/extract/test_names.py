@@ -294,6 +294,13 @@ def test_spelling_variants_of_a_name() -> None:
     assert ix.canonical("Kovalenkoo") == ix.canonical("Oleksandr Kovalenko")
 
 
+def test_an_elided_particle_written_apart_is_one_name_with_the_surname() -> None:
+    assert key_of("Beto O’ Rourke") == key_of("Beto O'Rourke") == "beto o'rourke"
+    assert key_of("Ed Joneses' ") == "ed joneses"  # a plural's possessive still goes
+    ix = NameIndex.build([("Cara O'Dunne", "PERSON", ""), ("Cara O’ Dunne", "PERSON", "")])
+    assert ix.canonical("Cara O’ Dunne") == ix.canonical("Cara O'Dunne")
+
+
 def test_initials_written_together_or_apart_are_one_name() -> None:
     assert key_of("H. R. Varga") == key_of("H.R. Varga") == "hr varga"
     assert key_of("George W. Varga") == "george w varga"

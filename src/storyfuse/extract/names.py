@@ -206,6 +206,8 @@ _SUFFIX_COMMA = re.compile(r",\s*(?=(?:jr|sr|ii|iii|iv)$)")
 # Initials written apart, to be written together: "h r mcmaster" (from "H. R. McMaster") is
 # "hr mcmaster" (from "H.R. McMaster").
 _SPACED_INITIAL = re.compile(r"\b([a-z]) (?=[a-z]\b)")
+# An elided particle written apart from the surname: "O' Rourke", "D' Souza".
+_SPACED_ELISION = re.compile(r"\b([a-z])' (?=[a-z])")
 # Lower-case words inside a person's name: "Bill de Blasio", "Ludwig van Beethoven".
 NAME_PARTICLES = _words("de van von der den da di du la le del della dos das bin ibn al el ter ten")
 # Those that open a surname written alone ("De Blasio", "Van Hollen"); not "Al", "Le" or "Di",
@@ -273,6 +275,7 @@ def key_of(name: str) -> str:
     quoted nickname dropped, initials written together (outlets that write "Jovenel Moïse" and
     "Jovenel Moise", or "H.R. McMaster" and "H. R. McMaster", name one person)."""
     s = without_accents(_NICKNAME.sub(" ", clean(name))).lower()
+    s = _SPACED_ELISION.sub(r"\1'", s)  # "Beto O’ Rourke" is "Beto O’Rourke"
     s = s.replace("'s ", " ").replace("' ", " ").replace(".", "").replace("-", " ")
     s = _SUFFIX_COMMA.sub(" ", s)  # "Donald Trump, Jr." is "Donald Trump Jr."
     return _SPACED_INITIAL.sub(r"\1", " ".join(s.split()))
