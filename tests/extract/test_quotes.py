@@ -774,6 +774,26 @@ def test_participle_after_an_inverted_attribution_goes_on_with_its_speaker() -> 
     assert text[q.speaker_start : q.speaker_end] == "the Vestan Defense Intelligence Directorate"
 
 
+@pytest.mark.parametrize("name", ["Marco Benetti", "Alberto Zangrillo"])
+def test_an_outlets_report_after_an_inverted_attribution_is_the_via(name: str) -> None:
+    # the parse hangs the name after "said" on "reported": as its subject for one name, as
+    # the subject of an apposition "Business Insider" for the other
+    text = (
+        "Two top doctors in Italy claim the coronavirus has virtually disappeared in their "
+        "country. “The swabs that were performed over the last 10 days showed a viral load in "
+        "quantitative terms that was absolutely infinitesimal compared to the ones carried out "
+        f"a month or two months ago,” said {name}, who leads a hospital in Milan, Business "
+        "Insider reported. “In reality, the virus clinically no longer exists in Italy,” he "
+        "added."
+    )
+    quotes = quotes_of(text)
+    swabs = one(quotes, "The swabs")
+    assert (swabs.speaker, swabs.cue, swabs.via) == (name, "said", "Business Insider")
+    assert not [q for q in quotes if "leads a hospital" in q.text]
+    # an outlet tagged an organisation that "reported" is no person a "he" stands for
+    assert one(quotes, "In reality").speaker == name
+
+
 def test_words_reported_through_another_source_are_the_speakers_via_it() -> None:
     text = (
         "“There has been a constant drip of declarations. When does it stop?” the judge said, "

@@ -619,4 +619,7 @@ def _person_slot(t: Token) -> bool:
     verb."""
     if t.dep_ == "appos":
         return t.head.lemma_.lower() in ROLE_WORDS
-    return t.head.lemma_.lower() in QUOTE_VERBS
+    # an organisation that "reported" is an outlet ("Business Insider reported"), as tagged
+    return t.head.lemma_.lower() in QUOTE_VERBS and not (
+        t.ent_type_ == "ORG" and t.head.lemma_.lower() == "report"
+    )

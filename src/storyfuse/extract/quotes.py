@@ -1316,12 +1316,14 @@ class _Finder:
             node.head.i != node.i and node.head.i > verb.i and node.head.pos_ not in ("VERB", "AUX")
         ):
             node = node.head
-        if node.dep_ not in ("dobj", "nsubj", "attr", "npadvmod"):
+        outlet = self._outlet_report(node, verb)
+        if node.dep_ not in ("dobj", "nsubj", "attr", "npadvmod") and outlet is None:
             return None
         if node.head.i != verb.i:
             # the phrase must end its clause: no verb of its own follows before the sentence ends
+            # but an outlet's report of it ("“…,” said Ada Moss, a lawyer, the Courier reported")
             for t in self.tokens[node.i + 1 :]:
-                if t.text in (".", "..", "...", "!", "?", ";") or "\n" in t.text:
+                if t.text in (".", "..", "...", "!", "?", ";") or "\n" in t.text or t == outlet:
                     break
                 if t.pos_ in ("VERB", "AUX") and node not in t.ancestors:
                     return None
@@ -1330,6 +1332,32 @@ class _Finder:
         if node.pos_ not in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("PERSON", "ORG"):
             return None
         return node
+
+    def _outlet_report(self, node: Token, verb: Token) -> Token | None:
+        """ "“…,” said Ada Moss, who leads a hospital, Harbor Insider reported.": the parse hangs
+        the name after the verb on the outlet's verb, which closes the sentence after the
+        outlet's name set off by a comma; that verb, or None (``_outlet_name``)."""
+        head = node.head
+        if head.i <= node.i or head.lemma_.lower() not in QUOTE_VERBS or head.head.i != verb.i:
+            return None
+        after = self.tokens[head.i + 1] if head.i + 1 < len(self.tokens) else None
+        if after is not None and after.text not in (".", "!", "?", ";"):
+            return None
+        return head if self._outlet_name(head, node) is not None else None
+
+    def _outlet_name(self, outlet: Token, node: Token) -> Span | None:
+        """The name between the last comma and an outlet's verb (``_outlet_report``), after the
+        speaker ``node``: a proper name, whether the parse made it the verb's subject or an
+        apposition to the speaker; not "“…,” said Robin Maynard, half joking"."""
+        j = outlet.i - 1
+        while j > node.i and self.tokens[j].text != ",":
+            j -= 1
+        if j <= node.i or j + 1 >= outlet.i:
+            return None
+        name = self.doc[j + 1 : outlet.i]
+        if name.root.pos_ != "PROPN" and name.root.ent_type_ not in ("ORG", "PERSON"):
+            return None
+        return name
 
     def _participle_subject(self, verb: Token) -> Token | None:
         """ "X, who denied the reports, calling them ...": a participle tacked on with a comma
@@ -1566,8 +1594,9 @@ class _Finder:
                 wider = self._attribution(outer)
                 attr = _Attribution(attr.cue, verb.i, wider.mention, wider.speaker)
             if attr.mention is not None:
-                if acc is not None:
-                    return replace(attr, via=acc.mention, via_name=acc.speaker)
+                via = acc or self._outlet_via(verb)
+                if via is not None:
+                    return replace(attr, via=via.mention, via_name=via.speaker)
                 return attr
         if acc is not None:
             return acc
@@ -2559,6 +2588,7 @@ class _Finder:
                 if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
                 and not self._quoted_clause(c)
                 and not self._inverted_attribution(c, verb)
+                and not self._outlet_clause(c, verb)
                 and all(other is None or c.i != other.i for other in (first, cut))
             ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
@@ -2604,6 +2634,22 @@ class _Finder:
             and any(c.dep_ == "nsubj" and c.i > clause.i for c in clause.children)
             and any(self.in_quote[t.i] for t in clause.subtree if t.i < clause.i)
         )
+
+    def _outlet_via(self, verb: Token) -> _Attribution | None:
+        """The outlet a quote comes through: Harbor Insider in "“…,” said Ada Moss, Harbor
+        Insider reported." (``_outlet_report``)."""
+        speaker = self._inverted_speaker(verb)
+        outlet = self._outlet_report(speaker, verb) if speaker is not None else None
+        name = self._outlet_name(outlet, speaker) if outlet is not None and speaker else None
+        if outlet is None or name is None:
+            return None
+        return _Attribution(outlet.text, outlet.i, name, self._name_of(name.root))
+
+    def _outlet_clause(self, clause: Token, verb: Token) -> bool:
+        """ "“…,” said Ada Moss, a lawyer, the Courier reported.": the outlet's report the parse
+        hangs on the verb holds the verb's own speaker (``_outlet_report``), not what is said."""
+        speaker = self._inverted_speaker(verb)
+        return speaker is not None and speaker.head == clause and speaker.i < clause.i
 
     @staticmethod
     def _relative_clause_complement(verb: Token, c: Token) -> bool:
