@@ -1024,6 +1024,17 @@ def test_a_pronoun_claimant_is_the_subject_it_continues_as_for_a_speaker() -> No
     assert claim.claimant == "Ada Moss's office"
 
 
+def test_a_hyphened_noun_the_tokenizer_splits_is_counted_whole() -> None:
+    text = "The bill, which has 14 co-sponsors, passed. Three of his 15 co-defendants were freed."
+    assert [(c.number_text, c.thing) for c in claims_of(text)] == [
+        ("14", "co-sponsors"),
+        ("Three", "co-defendants"),
+        ("15", "co-defendants"),
+    ]
+    # not across a function word: "the five-and-dime" counts a dime, as before
+    assert "and-dime" not in {c.thing for c in claims_of("It had a five-and-dime store.")}
+
+
 def test_a_lists_item_number_counts_nothing() -> None:
     text = (
         "Here are five things that stood out: 1. Impeachment hearings took the steam out. "

@@ -862,6 +862,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             return
     noun = _counted_noun(item, sent)
     if noun is not None:
+        noun = _hyphened_on(noun)
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
     noun = (
@@ -1041,6 +1042,22 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     return plural[-1] if plural else None
 
 
+def _hyphened_on(noun: Token) -> Token:
+    """The last word of a hyphened noun the tokenizer split after its first part ("14
+    co-sponsors" read as "co", "-", "sponsors"): the noun counted."""
+    doc = noun.doc
+    while (
+        noun.i + 2 < len(doc)
+        and not noun.whitespace_
+        and doc[noun.i + 1].text in {"-", "–"}
+        and not doc[noun.i + 1].whitespace_
+        and doc[noun.i + 2].is_alpha
+        and doc[noun.i + 2].pos_ in {"NOUN", "PROPN"}
+    ):
+        noun = doc[noun.i + 2]
+    return noun
+
+
 def _a_time_after(tok: Token, number: Token) -> bool:
     """A word of a date or time written after a number and not part of its phrase: the time
     of the figure ("fell to 498,000 last week", "rose to 45 this morning"), where "500 days"
@@ -1093,6 +1110,17 @@ def _thing(item: _Item) -> str | None:
     start = noun.i
     while start - 1 >= noun.sent.start and (start - 1) not in number:
         tok = doc[start - 1]
+        if (
+            tok.text in {"-", "–"}
+            and not tok.whitespace_
+            and start - 2 >= noun.sent.start
+            and (start - 2) not in number
+            and doc[start - 2].is_alpha
+            and doc[start - 2].pos_ not in _FUNCTION_WORDS
+            and not doc[start - 2].whitespace_
+        ):
+            start -= 2  # the first part of a hyphened noun split by the tokenizer: "co-sponsors"
+            continue
         # a number glued to the hyphen of a modifier is part of it: "four-week average"
         hyphened = not tok.whitespace_ and doc[tok.i + 1].text in {"-", "–"}
         if tok.head.i < start or tok.head.i > noun.i:
