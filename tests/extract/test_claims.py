@@ -1035,6 +1035,11 @@ def test_a_hyphened_noun_the_tokenizer_splits_is_counted_whole() -> None:
     assert "and-dime" not in {c.thing for c in claims_of("It had a five-and-dime store.")}
 
 
+def test_a_stages_number_counts_nothing() -> None:
+    text = "Its phase three study found the drug 94% effective. A Category 4 storm hit 3 towns."
+    assert [c.number_text for c in claims_of(text)] == ["94%", "3"]
+
+
 def test_a_lists_item_number_counts_nothing() -> None:
     text = (
         "Here are five things that stood out: 1. Impeachment hearings took the steam out. "

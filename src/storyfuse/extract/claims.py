@@ -645,7 +645,10 @@ def _own_pair(item: _Item) -> bool:
 _LETTERS_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+$")
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 # words after which a number is an age or a designation, not a count
-_NAMING_BEFORE = frozenset({"aged", "age", "ages", "no.", "number", "#"})
+_NAMING_BEFORE = frozenset(
+    # "phase three study", "a Category 4 hurricane", "stage 4 cancer": a stage's number
+    {"aged", "age", "ages", "no.", "number", "#", "phase", "stage", "category", "tier", "level"}
+)
 
 
 def _listed_after(item: _Item, sent: Span) -> str:
