@@ -1038,6 +1038,9 @@ def test_a_hyphened_noun_the_tokenizer_splits_is_counted_whole() -> None:
 def test_a_stages_number_counts_nothing() -> None:
     text = "Its phase three study found the drug 94% effective. A Category 4 storm hit 3 towns."
     assert [c.number_text for c in claims_of(text)] == ["94%", "3"]
+    # a rank after "No." whose stop the tokenizer splits off
+    text = "She campaigned for the No. 3 spot, scooping up 40 endorsements."
+    assert [c.number_text for c in claims_of(text)] == ["40"]
 
 
 def test_a_lists_item_number_counts_nothing() -> None:

@@ -552,6 +552,13 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             return True
         if (
             prev is not None
+            and prev.text == "."
+            and prev.i > sent.start
+            and doc[prev.i - 1].lower_ + "." in _NAMING_BEFORE
+        ):
+            return True  # "the No. 3 spot" with the stop a token of its own
+        if (
+            prev is not None
             and prev.lower_ == "of"
             and prev.i > sent.start
             and doc[prev.i - 1].lower_ in {"age", "ages"}
