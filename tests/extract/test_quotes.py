@@ -794,6 +794,17 @@ def test_an_outlets_report_after_an_inverted_attribution_is_the_via(name: str) -
     assert one(quotes, "In reality").speaker == name
 
 
+def test_a_report_joined_to_one_with_a_subject_shares_it_before_an_outer_report() -> None:
+    # the parse hangs "said" on "is told" and "vowed" on "said": the vow is Moss's, not that
+    # of the outlet that was told
+    text = (
+        "Moss said she is “truly honored and humbled” to earn the support of her colleagues, "
+        "and vowed to “save our country” from the “radical Democrat Socialist agenda,” Fox "
+        "News is told."
+    )
+    assert one(quotes_of(text), "save our country").speaker == "Moss"
+
+
 def test_words_reported_through_another_source_are_the_speakers_via_it() -> None:
     text = (
         "“There has been a constant drip of declarations. When does it stop?” the judge said, "

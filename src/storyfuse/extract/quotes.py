@@ -971,6 +971,14 @@ class _Finder:
             and head.head.lemma_.lower() in CLAUSE_VERBS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+            # not one joined to a report with a subject of its own that the parse hangs on an
+            # outer report after both: "Moss said she was honored, and vowed to ..., Fox News
+            # is told" is Moss's vow
+            and not (
+                head.head.i > t.i
+                and head.lemma_.lower() in CLAUSE_VERBS
+                and any(c.dep_ == "nsubj" for c in head.children)
+            )
         )
 
     def _participle_report(self, t: Token, anywhere: bool = False) -> bool:
