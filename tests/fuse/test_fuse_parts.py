@@ -120,6 +120,25 @@ def test_a_peak_answers_another_question_than_the_count():
     assert len(number_conflicts(story, [figure(373_000, "b"), figure(380_000, "c")])) == 1
 
 
+def test_a_count_of_one_day_answers_another_question_than_a_total():
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "Varnia has reported at least 40,000 deaths from the fever since the outbreak "
+        "began.",
+        "b": "Varnia has reported 3,865 deaths from the fever on Wednesday, the most reported "
+        "in a single day since the outbreak began.",
+        "c": "Varnia has reported at least 30,000 deaths from the fever since the outbreak "
+        "began.",
+    }
+    story, figure = text_story(texts), counts(texts, "death")
+    assert number_conflicts(story, [figure(40_000, "a"), figure(3_865, "b")]) == []
+    # two totals still disagree
+    assert len(number_conflicts(story, [figure(40_000, "a"), figure(30_000, "c")])) == 1
+
+
 def test_the_level_a_change_started_from_answers_another_question_than_the_count():
     from tests.fuse.builders import text_figure, text_story
 

@@ -27,8 +27,9 @@ Three kinds are looked for, each only where the articles clearly speak of the sa
   far, and a share or a score ("46 percent", "a 5-point lead") only in a near-paraphrase
   (``SAME_SHARE_QUESTION``): poll sentences read alike whichever poll and whoever holds the
   share; so does a sum of money (``SAME_MONEY_QUESTION``). A difference ("5,000 more", "another
-  5.2 million"), a peak or a low, or the level a change started from ("up from 7,120") answers
-  another question than a count, and a count of those who tell the story
+  5.2 million"), a peak or a low, the level a change started from ("up from 7,120") or a
+  count of one day ("3,865 deaths on Wednesday, the most in a single day") answers another
+  question than a count (a total), and a count of those who tell the story
   ("four U.S. officials familiar with the matter said") answers none, nor does a count of what
   is only planned or possible answer one of what was done ("could soon be vaccinating 1.5
   million a day" / "1.3 million were inoculated on Thursday"), nor a toll one of what people
@@ -509,6 +510,14 @@ _EXTREME = re.compile(
 _UP_FROM = re.compile(rf"\b(?:up|down)\s+from\s+{_APPROX}$", re.IGNORECASE)
 _FROM = re.compile(rf"\bfrom\s+{_APPROX}$", re.IGNORECASE)
 _TO_FIGURE = re.compile(r"[^.;]*?\bto\s+[$£€]?\d")
+# a count of one day: "3,865 deaths on Wednesday, the highest number reported in a single day",
+# "the daily death toll", "1.3 million shots a day" (not a total: "400,000 deaths since the
+# pandemic began")
+_ONE_DAY = re.compile(
+    r"\b(?:in a single day|in one day|single-day|daily|a day|per day|"
+    r"in (?:the )?(?:past |last )?24 hours)\b",
+    re.IGNORECASE,
+)
 
 
 Written = list[tuple[str, NumberMention]]
@@ -603,6 +612,9 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
         k: _extreme(figures[k], written[k]) or _earlier_level(figures[k], written[k])
         for k in texts
     }
+    # a count of one day answers another question than a total ("3,865 deaths on Wednesday,
+    # the highest number reported in a single day" / "at least 400,000 deaths")
+    one_day = {k: any(_ONE_DAY.search(t.text) for t in figures[k].texts) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
@@ -622,6 +634,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # a difference and a count answer two questions
         if extremes[i] != extremes[j]:
             return False  # "a peak of 904,000 in January" and "373,000 last week"
+        if one_day[i] != one_day[j]:
+            return False  # a day's count and a total
         if speakers[i] or speakers[j]:
             return False  # how many sources an outlet spoke to is no fact of the story
         if months[i] and months[j] and not months[i] & months[j]:
