@@ -805,6 +805,17 @@ def test_a_report_joined_to_one_with_a_subject_shares_it_before_an_outer_report(
     assert one(quotes_of(text), "save our country").speaker == "Moss"
 
 
+def test_a_verb_that_reports_only_a_quote_reports_none_past_a_clause_of_its_own() -> None:
+    # "began" introduces a quote only in its own clause ("he began: “…”")
+    text = (
+        "The extraordinary back-and-forth began hours earlier at a rally hosted by a charity, "
+        "when Schumer ominously singled out the two judges: “I want to tell you, Gorsuch. You "
+        "will pay the price.”"
+    )
+    assert one(quotes_of(text), "I want to tell you").speaker == "Schumer"
+    assert one(quotes_of("Moss began: “We will build it.”"), "We will build").speaker == "Moss"
+
+
 def test_words_reported_through_another_source_are_the_speakers_via_it() -> None:
     text = (
         "“There has been a constant drip of declarations. When does it stop?” the judge said, "

@@ -78,6 +78,7 @@ from storyfuse.extract.quotes_filter import keep_likely
 from storyfuse.extract.quotes_marks import DOUBLED, Marked
 from storyfuse.extract.quotes_verbs import (
     ADDRESSEE_VERBS,
+    BARE_QUOTE_VERBS,
     CLAUSE_VERBS,
     OBJECT_VERBS,
     PREP_VERBS,
@@ -1585,6 +1586,7 @@ class _Finder:
             for t in cues
             if (not phrase or self._linked(t, m))
             and (not self._subordinate(t) or self._linked(t, m, conjuncts=False))
+            and not self._another_clause_between(t, m)
         ]
 
         # the cue nearest to the quote, preferring one right after it ("“…,” X said")
@@ -1618,6 +1620,20 @@ class _Finder:
         if intro is None and not phrase:
             return self._tail_attribution(after) or self._signature_line(m)
         return intro
+
+    def _another_clause_between(self, verb: Token, m: Marked) -> bool:
+        """Whether a verb that reports only a quote itself ("began", "fired back") is parted
+        from the quote after it by a clause with a subject of its own: "The back-and-forth
+        began hours earlier, when Schumer singled out the two justices: “…”" is Schumer's."""
+        if verb.lemma_.lower() not in BARE_QUOTE_VERBS or verb.lemma_.lower() in SPEECH_VERBS:
+            return False
+        if verb.idx >= m.start:
+            return False
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i and not self.in_quote[t.i]
+            for t in self.doc[verb.i + 1 :]
+            if t.idx < m.start
+        )
 
     def _named_by(self, m: Marked) -> bool:
         """The quotation is a name a participle gives the noun before it: "His book, called

@@ -156,9 +156,11 @@ PREP_VERBS = {
 SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
 # Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
-QUOTE_VERBS = SPEECH_VERBS | _words(
+# Of those, the ones that report nothing but the quote itself (they take no clause).
+BARE_QUOTE_VERBS = _words(
     "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
 )
+QUOTE_VERBS = SPEECH_VERBS | BARE_QUOTE_VERBS
 
 # Relative pronouns: a subject or speaker that stands for a noun before it ("the treaty, which").
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
