@@ -17,6 +17,10 @@ from storyfuse.extract.quotes import find_quotes
 from storyfuse.model import Claim, Quote, TimeMention
 
 
+def quotes_of_text(text: str) -> list[Quote]:
+    return find_quotes(parse(text))
+
+
 def claims_of(
     text: str,
     quotes: tuple[Quote, ...] = (),
@@ -1041,6 +1045,19 @@ def test_a_stages_number_counts_nothing() -> None:
     # a rank after "No." whose stop the tokenizer splits off
     text = "She campaigned for the No. 3 spot, scooping up 40 endorsements."
     assert [c.number_text for c in claims_of(text)] == ["40"]
+
+
+def test_what_claims_lives_claims_no_figure() -> None:
+    text = (
+        "The fever continued to wreak havoc in Varnia, claiming a record of almost 4,000 lives, "
+        "the most in a single day."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.number_text, claim.claimant) == ("4,000", None)
+    assert not quotes_of_text(text)
+    # a claim of a statement still reports
+    (claim,) = claims_of("The company claimed 4,000 new customers.")
+    assert claim.claimant == "The company"
 
 
 def test_a_lists_item_number_counts_nothing() -> None:

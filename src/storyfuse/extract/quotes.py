@@ -88,6 +88,7 @@ from storyfuse.extract.quotes_verbs import (
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TO_VERBS,
+    claims_lives,
 )
 from storyfuse.model import Quote
 
@@ -2244,7 +2245,7 @@ class _Finder:
         prepositional object, or passive subject; a noun's "that" clause, "to" clause or
         prepositional object; an adjective's clause or prepositional object; and, for "in" or
         "per" before a noun ("in a poll released Monday, ..."), the rest of the sentence."""
-        if self.in_quote[t.i] or t.is_punct or t.is_space:
+        if self.in_quote[t.i] or t.is_punct or t.is_space or claims_lives(t):
             return []
         out: list[Candidate] = []
         sent = self.sents[self.sent_of[t.i]]

@@ -6,6 +6,8 @@ complement it has in the sentence.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -164,3 +166,14 @@ QUOTE_VERBS = SPEECH_VERBS | BARE_QUOTE_VERBS
 
 # Relative pronouns: a subject or speaker that stands for a noun before it ("the treaty, which").
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def claims_lives(verb: Token) -> bool:
+    """ "claim" of a toll, not of a statement: "COVID-19 continued ..., claiming a record of
+    almost 4,000 American lives", "the crash claimed the lives of 12"."""
+    return verb.lemma_.lower() == "claim" and any(
+        t.lemma_.lower() in {"life", "lives", "victim"}
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+    )
