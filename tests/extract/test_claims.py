@@ -1060,6 +1060,19 @@ def test_what_claims_lives_claims_no_figure() -> None:
     assert claim.claimant == "The company"
 
 
+def test_who_confirms_a_nominee_claims_no_figure_of_the_sentence() -> None:
+    text = (
+        "No nominee to the court has ever been confirmed by the Senate this close to an "
+        "election, with more than 58 million ballots already cast."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.number_text, claim.claimant) == ("58 million", None)
+    # a report confirmed by someone is still theirs
+    text = "The deaths of 12 people were confirmed by police."
+    (claim,) = claims_of(text, quotes=tuple(quotes_of_text(text)))
+    assert claim.claimant == "police"
+
+
 def test_a_lists_item_number_counts_nothing() -> None:
     text = (
         "Here are five things that stood out: 1. Impeachment hearings took the steam out. "

@@ -42,6 +42,7 @@ from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
+from storyfuse.extract.quotes import appointed
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
 from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -1866,6 +1867,8 @@ def _subject(verb: Token) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.dep_ != "expl":
             if child.dep_ == "nsubjpass":
+                if appointed(verb, child):
+                    return None  # "No nominee has been confirmed by the Senate": no report
                 agents = [c for c in verb.children if c.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return list(objects[0].subtree) if objects else None

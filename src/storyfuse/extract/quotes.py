@@ -454,7 +454,7 @@ def _of_phrase(of: Token) -> list[Token]:
 APPOINTING = frozenset({"confirm", "approve"})
 
 
-def _appointed(verb: Token, subject: Token) -> bool:
+def appointed(verb: Token, subject: Token) -> bool:
     """Whether a passive verb's subject is a person it appoints: "No nominee to the Supreme
     Court has ever been confirmed by the Senate" (not "The deaths were confirmed by police",
     nor "Al-Muteiri was confirmed as one of the passengers by the minister")."""
@@ -2276,7 +2276,7 @@ class _Finder:
         # a token object for each, and most words have no candidate)
         if t.pos_ == "VERB":
             children = list(t.children)
-            if any(c.dep_ == "nsubjpass" and _appointed(t, c) for c in children):
+            if any(c.dep_ == "nsubjpass" and appointed(t, c) for c in children):
                 return []  # a person confirmed in office: nothing is reported
             speaker = self._modified_noun(t) or self._speaker_of(t)
             for c in children:
