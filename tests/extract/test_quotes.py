@@ -816,6 +816,12 @@ def test_a_verb_that_reports_only_a_quote_reports_none_past_a_clause_of_its_own(
     assert one(quotes_of("Moss began: “We will build it.”"), "We will build").speaker == "Moss"
 
 
+@pytest.mark.parametrize("credit", ["(CNN) ", "Washington (CNN) "])
+def test_a_wires_credit_run_into_the_subject_is_no_part_of_the_speaker(credit: str) -> None:
+    text = f"{credit}Israel announced Thursday it was barring the entry of two congresswomen."
+    assert one(quotes_of(text), "barring the entry").speaker == "Israel"
+
+
 def test_words_reported_through_another_source_are_the_speakers_via_it() -> None:
     text = (
         "“There has been a constant drip of declarations. When does it stop?” the judge said, "

@@ -755,6 +755,11 @@ class _Finder:
         keep = keep + completes
         keep.sort(key=lambda t: t.i)
         lo, hi = max(self._after_quotation(keep[0].i, head), described + 1), keep[-1].i
+        # not a wire's credit the parse ran into the subject: "(CNN) Israel announced ..."
+        opened = self._dateline_end(head)
+        if self.text[:opened].rstrip().endswith(")"):
+            while lo < head.i and self.tokens[lo].idx < opened:
+                lo += 1
         span = self.doc[lo : hi + 1]
         words = [t for t in span if not (t.is_punct and t.i in (lo, hi))]
         # only the line the name is on (a timestamp or dateline line may be parsed into it),
