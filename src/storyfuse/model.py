@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 52  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -281,10 +281,21 @@ ANALYSIS_VERSION = 51  # 2: claims say what they count; entity spans and list co
 # the person before an apposition set off by commas ("Raffensperger, a Republican, stated"), a
 # statement "attributed to" someone is theirs, and a name closes the bracket it opens; a
 # double mark after feet and inches ("5’4”") is no quote mark
+# 52: a pronoun stands for no one whose first name or courtesy title gives the other gender,
+# and a surname two people share grows to the full name of the pronoun's gender ("he" beside
+# Bill and Hillary Clinton is Bill Clinton); "“…,” said X, who ..., Business Insider reported"
+# is X's, through the outlet, and an organisation that "reported" is no person; "The Group of
+# 7" keeps its number; a report joined to one with its own subject shares it before an outer
+# report ("..., and vowed to ..., Fox News is told"); "began" and such quote verbs report none
+# past a clause of its own; claiming lives is no statement; a wire's credit run into the
+# subject ("(CNN) Israel announced") is no part of the speaker; figures: a list's item number
+# ("1. Impeachment"), a stage's number ("phase three", "Category 4") and a rank after a split
+# "No." count nothing, "14 co-sponsors" counts co-sponsors, and who confirms a nominee claims
+# nothing; "O’ Rourke" is "O'Rourke"; a first line of up to 17 words is the headline
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 35  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 36  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -421,6 +432,9 @@ BRIEF_VERSION = 35  # 2: forecasts marked "expected" in the timeline and the fig
 # organisation is the person of that name; a fact is worded by a member whose quotation marks
 # pair up; a sentence ending at a title ("... as Sens.") is unfinished; "What happened:" and
 # "Details:" are signpost labels
+# 36: a count of one day ("3,865 deaths on Wednesday, the most in a single day") answers another
+# question than a total; a lede's dateline in title case ("Washington — ", "Kansas City, Mo. —
+# ") is left out of its sentence
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1896,6 +1896,18 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     assert first["b"].text == "NATO members met on Monday."
     assert any(u.text == "TARNBY — Crews left." for u in story.units)
 
+    # a place in title case before a dash, not a name or a heading
+    texts = {
+        "a": "Kansas City, Mo. — The harbour bridge reopened on Monday.\nCrews left.",
+        "b": "Boston — The harbour bridge reopened on Monday.\nCrews left.",
+        "c": "Ana Lindqvist — The harbour bridge reopened on Monday.\nCrews left.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    first = {u.article_id: u.text for u in story.units if u.index == 0}
+    assert first["a"] == first["b"] == "The harbour bridge reopened on Monday."
+    assert first["c"].startswith("Ana Lindqvist —")
+
     # a place in capitalised words, or none, before the wire's credit
     texts = {
         "a": "Tarnby (CNN) - The harbour bridge reopened on Monday.\nCrews left.",

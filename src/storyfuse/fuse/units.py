@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from storyfuse.clean.clutter import dateline_length
-from storyfuse.extract.nlp import TITLE_TOKENS
+from storyfuse.extract.nlp import TITLE_TOKENS, place_names
 from storyfuse.extract.people import QUESTION_LINE
 from storyfuse.extract.quotes_marks import find_marked
 from storyfuse.model import Analysis, Entity, Quote, Story, TimeMention
@@ -281,6 +281,22 @@ def story_articles(
 QUOTE_UNIT_CHARS = 700
 
 
+# A dateline in title case, a place (perhaps with its state or country) and a dash: "Washington
+# — As lawmakers ...", "Kansas City, Mo. — ..." (``clean.clutter.dateline_length`` reads those
+# in capitals or with a wire's credit).
+_TITLE_CASE_DATELINE = re.compile(
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    r" (?:—|–|―|--) (?=[A-Z\"“])"
+)
+
+
+def _placed_dateline(text: str) -> int:
+    """How many characters a title-case dateline opens ``text`` with, when its place is a place
+    (``nlp.place_names``), not a person or a heading ("Trump — ..."); 0 if none."""
+    m = _TITLE_CASE_DATELINE.match(text)
+    return m.end() if m is not None and m.group(1) in place_names() else 0
+
+
 def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
     """The article's sentences as [start, end) spans, cut at line breaks: a paragraph break ends a
     sentence even where the sentence splitter ran a dateline or a caption into the next one,
@@ -301,7 +317,7 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
         # the lede's dateline ("WASHINGTON (AP) — ") is where the report was filed, not what it
         # says: a summary or a timeline quotes the sentence without it
         start, end = spans[0]
-        cut = dateline_length(text[start:end])
+        cut = dateline_length(text[start:end]) or _placed_dateline(text[start:end])
         if 0 < cut < end - start:
             spans[0] = (start + cut, end)
     passages = [m for m in find_marked(text) if m.closed]
