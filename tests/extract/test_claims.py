@@ -1073,6 +1073,17 @@ def test_who_confirms_a_nominee_claims_no_figure_of_the_sentence() -> None:
     assert claim.claimant == "police"
 
 
+def test_a_bare_number_in_a_where_clause_counts_no_more_of_the_noun_before() -> None:
+    text = "Priests preyed on children in six dioceses, where at least 1,000 were assaulted."
+    assert [(c.number_text, c.thing) for c in claims_of(text)] == [("six", "dioceses")]
+    # one "of whom" does
+    text = "They have 300 workers, of whom 40 were fired."
+    assert [(c.number_text, c.thing) for c in claims_of(text)] == [
+        ("300", "workers"),
+        ("40", "workers"),
+    ]
+
+
 def test_a_lists_item_number_counts_nothing() -> None:
     text = (
         "Here are five things that stood out: 1. Impeachment hearings took the steam out. "

@@ -891,9 +891,25 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and not previous.number.currency
         and not _level_left(item, previous)
         and not _a_change(item)
+        and not _subject_of_a_clause_on(item, previous)
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _subject_of_a_clause_on(item: _Item, previous: _Item) -> bool:
+    """ "six Pennsylvania dioceses, where at least 1,000 were sexually assaulted": a bare number
+    that is the subject of a "where" or "when" clause on the noun before counts no more of
+    that noun (one "of whom" does: "300 workers, of whom 40 were fired")."""
+    root = item.tokens.root
+    verb = root.head
+    return (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and verb.dep_ == "relcl"
+        and previous.unit_token is not None
+        and verb.head.i == previous.unit_token.i
+        and any(c.lower_ in ("where", "when") for c in verb.children if c.dep_ == "advmod")
+    )
 
 
 # A distance an hour is a speed: "150 miles an hour", "150-mile-an-hour winds"
