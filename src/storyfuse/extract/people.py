@@ -200,9 +200,7 @@ class People:
         fuller = {
             p.name
             for p in self.persons
-            if " " in p.name
-            and p.name.split()[-1] == surname
-            and p.start < before + 10_000
+            if " " in p.name and p.name.split()[-1] == surname and p.start < before + 10_000
         }
         if not fuller:
             return name

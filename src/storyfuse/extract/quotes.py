@@ -1635,11 +1635,12 @@ class _Finder:
             return False
         if verb.idx >= m.start:
             return False
-        return any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i and not self.in_quote[t.i]
-            for t in self.doc[verb.i + 1 :]
-            if t.idx < m.start
-        )
+        for t in self.doc[verb.i + 1 :]:
+            if t.idx >= m.start:
+                return False
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i and not self.in_quote[t.i]:
+                return True
+        return False
 
     def _named_by(self, m: Marked) -> bool:
         """The quotation is a name a participle gives the noun before it: "His book, called
@@ -2670,8 +2671,10 @@ class _Finder:
         Insider reported." (``_outlet_report``)."""
         speaker = self._inverted_speaker(verb)
         outlet = self._outlet_report(speaker, verb) if speaker is not None else None
-        name = self._outlet_name(outlet, speaker) if outlet is not None and speaker else None
-        if outlet is None or name is None:
+        if speaker is None or outlet is None:
+            return None
+        name = self._outlet_name(outlet, speaker)
+        if name is None:
             return None
         return _Attribution(outlet.text, outlet.i, name, self._name_of(name.root))
 

@@ -157,11 +157,11 @@ PREP_VERBS = {
 }
 SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
-# Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
-# Of those, the ones that report nothing but the quote itself (they take no clause).
+# Verbs that report nothing but a direct quote itself; they take no clause ("he began: “…”").
 BARE_QUOTE_VERBS = _words(
     "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
 )
+# Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
 QUOTE_VERBS = SPEECH_VERBS | BARE_QUOTE_VERBS
 
 # Relative pronouns: a subject or speaker that stands for a noun before it ("the treaty, which").
