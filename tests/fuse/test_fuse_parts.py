@@ -1877,7 +1877,7 @@ def test_a_count_answers_a_question_only_when_it_asks_what_every_answer_asks():
 
 
 def test_the_ledes_dateline_is_not_part_of_its_sentence():
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import analysis, lexical_embedder, text_story
 
     from storyfuse.fuse.units import story_articles
     from storyfuse.model import Story
@@ -1902,9 +1902,7 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
         "b": "Boston — The harbour bridge reopened on Monday.\nCrews left.",
         "c": "Ana Lindqvist — The harbour bridge reopened on Monday.\nCrews left.",
     }
-    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
-    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
-    first = {u.article_id: u.text for u in story.units if u.index == 0}
+    first = {u.article_id: u.text for u in text_story(texts).units if u.index == 0}
     assert first["a"] == first["b"] == "The harbour bridge reopened on Monday."
     assert first["c"].startswith("Ana Lindqvist —")
 
