@@ -255,6 +255,13 @@ def test_miles_an_hour_are_a_speed() -> None:
     )
     found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
     assert found == [(150, "mph", "winds"), (17, "mph", "miles per hour"), (30, "mile", "miles")]
+    # the number written apart, parsed onto the winds or onto the mile
+    text = (
+        "The storm, packing 110 mile-per-hour winds, hit Tarnby. It brought 150 mile-an-hour "
+        "gusts."
+    )
+    found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
+    assert found == [(110, "mph", "winds"), (150, "mph", "gusts")]
 
 
 def test_a_tally_written_with_to_is_no_figure() -> None:

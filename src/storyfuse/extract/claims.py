@@ -915,23 +915,35 @@ def _subject_of_a_clause_on(item: _Item, previous: _Item) -> bool:
 # A distance an hour is a speed: "150 miles an hour", "150-mile-an-hour winds"
 SPEED_UNITS = {"mile": "mph", "kilometer": "km/h", "kilometre": "km/h"}
 _AN_HOUR = re.compile(r"[\s-]+(?:an|a|per)[\s-]+hour\b", re.IGNORECASE)
+# ... written between a number and the noun it is parsed onto: "110 mile-per-hour winds"
+_SPEED_BEFORE = re.compile(
+    r"[\s-]*(mile|kilometer|kilometre)s?[\s-]+(?:an|a|per)[\s-]+hour[\s-]*$", re.IGNORECASE
+)
 
 
 def _speed_unit(item: _Item) -> None:
     """A count of miles or kilometres an hour is a speed, in "mph" or "km/h", as "150 mph"
     is: no distance."""
     word = item.unit_token
-    if item.unit not in SPEED_UNITS or word is None:
+    if word is None:
         return
     doc = word.doc
+    between = _SPEED_BEFORE.match(text_of(doc)[item.end : word.idx])
+    if between is not None:
+        # "110 mile-per-hour winds" with the number on the winds: a speed of the winds
+        item.unit = SPEED_UNITS[between.group(1).lower()]
+        return
+    if item.unit not in SPEED_UNITS:
+        return
     hour = _AN_HOUR.match(text_of(doc), word.idx + len(word.text))
     if hour is None:
         return
     item.unit = SPEED_UNITS[item.unit]
     nxt = next((t.i for t in doc[word.i : word.i + 6] if t.idx >= hour.end()), len(doc))
-    glued = text_of(doc)[item.end : word.idx] in {"-", "–"}
-    if glued and nxt < len(doc) and doc[nxt].pos_ == "NOUN":
-        item.unit_token = doc[nxt]  # "150-mile-an-hour winds": the winds are what is measured
+    # "150-mile-an-hour winds", "150 mile-an-hour winds": the winds are what is measured
+    hyphened = text_of(doc)[item.end : word.idx] in {"-", "–"} or "-" in hour.group()
+    if hyphened and nxt < len(doc) and doc[nxt].pos_ == "NOUN":
+        item.unit_token = doc[nxt]
 
 
 def _a_change(item: _Item) -> bool:
