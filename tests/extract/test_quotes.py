@@ -426,6 +426,14 @@ def test_a_description_of_a_named_person_is_no_part_of_the_name(described: str) 
     assert q.speaker == "Maria Lopez"
 
 
+def test_a_description_hung_on_the_title_before_a_name_is_no_part_of_the_name() -> None:
+    text = (
+        "A visibly emotional Judge Brett Kavanaugh abandoned his prepared script and said he "
+        "was innocent."
+    )
+    assert one(quotes_of(text), "he was innocent").speaker == "Judge Brett Kavanaugh"
+
+
 def test_a_person_confirmed_in_office_is_no_report() -> None:
     text = (
         "No nominee to the court has ever been confirmed by the Senate this close to an "

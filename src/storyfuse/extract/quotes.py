@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.extract.names import DESCRIBED_BODIES, ROLE_WORDS
+from storyfuse.extract.names import DESCRIBED_BODIES, ROLE_WORDS, TITLE_QUALIFIERS
 from storyfuse.extract.nlp import (
     DATELINE_DASHES,
     PEOPLE_NOUNS,
@@ -419,11 +419,13 @@ def _described(amod: Token) -> bool:
     ) and ("-" in written or any(ch.isdigit() for ch in written))
 
 
-def _an_indefinite_name(head: Token) -> bool:
+def _an_indefinite_name(head: Token, title: Token | None = None) -> bool:
     """A person's name after "a" or "an", whose adjectives describe the person at that moment:
-    "An irritated Biden then said", "a visibly angry Trump"."""
+    "An irritated Biden then said", "a visibly angry Trump"; with ``title``, the word before the
+    name the article is hung on ("A visibly emotional Judge Brett Kavanaugh")."""
+    holder = head if title is None else title
     return head.ent_type_ == "PERSON" and head.is_title and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in holder.children
     )
 
 
@@ -708,6 +710,16 @@ class _Finder:
             if _an_organisation_described(child, head):
                 described = max(described, child.right_edge.i)
                 continue
+            if child.dep_ == "compound" and _an_indefinite_name(head, child):
+                # "A visibly emotional Judge Brett Kavanaugh", the article and the adjectives
+                # hung on the title: a description of him at that moment
+                for grandchild in child.children:
+                    if (
+                        grandchild.dep_ == "amod"
+                        and grandchild.i < child.i
+                        and grandchild.lower_ not in TITLE_QUALIFIERS  # "a former Judge ..."
+                    ):
+                        described = max(described, grandchild.right_edge.i)
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
             if employer and head.ent_type_ == "PERSON":
                 continue  # the outlet a named person writes for: "Gallup’s Jeffrey M. Jones"
