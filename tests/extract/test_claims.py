@@ -14,6 +14,7 @@ from storyfuse.extract.claims import find_claims
 from storyfuse.extract.nlp import parse
 from storyfuse.extract.numbers import find_numbers
 from storyfuse.extract.quotes import find_quotes
+from storyfuse.extract.times import find_times
 from storyfuse.model import Claim, Quote, TimeMention
 
 
@@ -1089,6 +1090,16 @@ def test_a_bare_number_in_a_where_clause_counts_no_more_of_the_noun_before() -> 
         ("300", "workers"),
         ("40", "workers"),
     ]
+
+
+def test_a_year_after_a_name_dates_no_figure() -> None:
+    text = "Tokyo 2020 will host about 11,000 athletes. The Russell 2000 index fell 3%."
+    claims = claims_of(text, times=tuple(find_times(text, "2021-06-01")), published="2021-06-01")
+    assert [(c.number_text, c.date) for c in claims] == [("11,000", None), ("3%", None)]
+    # a month or a season with its year dates it
+    text = "In June 2020, 40 people died. By Christmas 2019, 40 stores had closed."
+    claims = claims_of(text, times=tuple(find_times(text, "2021-06-01")), published="2021-06-01")
+    assert [c.date for c in claims] == ["2020-06", "2019"]
 
 
 def test_a_lists_item_number_counts_nothing() -> None:

@@ -2079,6 +2079,10 @@ def _across_and(item: _Item, tm: TimeMention, sent: Span) -> bool:
 
 # Names that may hold a year: a law's, an event's, a body's or a work's.
 NAMED_BY_YEAR = frozenset({"LAW", "EVENT", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"})
+# Names of times of the year a year after them dates ("Christmas 2019", "Summer 2021").
+_SEASONS_AND_HOLIDAYS = frozenset(
+    {"spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "thanksgiving"}
+)
 
 
 def _in_a_name(time: Token) -> bool:
@@ -2086,6 +2090,16 @@ def _in_a_name(time: Token) -> bool:
     2021" dates no count in its sentence."""
     if time.ent_type_ in NAMED_BY_YEAR:
         return True
+    head = time.head
+    if (
+        time.dep_ == "nummod"
+        and head.i == time.i - 1
+        and head.pos_ == "PROPN"
+        and head.is_title
+        and head.lower_.rstrip(".") not in MONTHS
+        and head.lower_ not in _SEASONS_AND_HOLIDAYS
+    ):
+        return True  # a year after a name: "Tokyo 2020 will host ...", "the Russell 2000 index"
     prep = time.head
     return time.dep_ == "pobj" and prep.lower_ == "of" and prep.head.ent_type_ in NAMED_BY_YEAR
 
