@@ -291,9 +291,9 @@ ANALYSIS_VERSION = 52  # 2: claims say what they count; entity spans and list co
 # subject ("(CNN) Israel announced") is no part of the speaker; figures: a list's item number
 # ("1. Impeachment"), a stage's number ("phase three", "Category 4") and a rank after a split
 # "No." count nothing, "14 co-sponsors" counts co-sponsors, and who confirms a nominee claims
-# nothing; "110 mile-per-hour winds" is a speed of the winds; "A visibly emotional Judge Brett
-# Kavanaugh" speaks as Judge Brett Kavanaugh; "O’ Rourke" is "O'Rourke"; a first line of up to
-# 17 words is the headline
+# nothing, a year after a name ("Tokyo 2020") dates no figure; "110 mile-per-hour winds" is a
+# speed of the winds; "A visibly emotional Judge Brett Kavanaugh" speaks as Judge Brett
+# Kavanaugh; "O’ Rourke" is "O'Rourke"; a first line of up to 17 words is the headline
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
