@@ -325,7 +325,7 @@ class People:
             if own is not None or said is not None:
                 return own or said
         else:
-            title = _COURTESY_BEFORE.search(text_of(self.doc)[max(0, p.start - 6) : p.start])
+            title = self._title_before(p.start)
             if title is not None:
                 return COURTESY_GENDERS[title.group(1).lower()]
         return known.get(words[-1])
@@ -336,8 +336,12 @@ class People:
         is, where "Clinton" alone does not."""
         if " " in name:
             return name
-        m = _COURTESY_BEFORE.search(text_of(self.doc)[max(0, start - 6) : start])
+        m = self._title_before(start)
         return m.group(0) + name if m else name
+
+    def _title_before(self, start: int) -> re.Match[str] | None:
+        """The courtesy title written right before the name at ``start``, if any."""
+        return _COURTESY_BEFORE.search(text_of(self.doc)[max(0, start - 6) : start])
 
     def _named_in_quote(self, pron: Token) -> set[str]:
         """The words of people's names in the quotation a pronoun speaks: the quoted words right

@@ -1343,7 +1343,8 @@ class _Finder:
             node.head.i != node.i and node.head.i > verb.i and node.head.pos_ not in ("VERB", "AUX")
         ):
             node = node.head
-        outlet = self._outlet_report(node, verb)
+        report = self._outlet_report(node, verb)
+        outlet = report[0] if report is not None else None
         if node.dep_ not in ("dobj", "nsubj", "attr", "npadvmod") and outlet is None:
             return None
         if node.head.i != verb.i:
@@ -1360,31 +1361,27 @@ class _Finder:
             return None
         return node
 
-    def _outlet_report(self, node: Token, verb: Token) -> Token | None:
+    def _outlet_report(self, node: Token, verb: Token) -> tuple[Token, Span] | None:
         """ "“…,” said Ada Moss, who leads a hospital, Harbor Insider reported.": the parse hangs
         the name after the verb on the outlet's verb, which closes the sentence after the
-        outlet's name set off by a comma; that verb, or None (``_outlet_name``)."""
+        outlet's proper name set off by a comma (whether the parse made it the verb's subject or
+        an apposition to the speaker ``node``); that verb and that name, or None. Not "“…,"
+        said Robin Maynard, half joking"."""
         head = node.head
         if head.i <= node.i or head.lemma_.lower() not in QUOTE_VERBS or head.head.i != verb.i:
             return None
         after = self.tokens[head.i + 1] if head.i + 1 < len(self.tokens) else None
         if after is not None and after.text not in (".", "!", "?", ";"):
             return None
-        return head if self._outlet_name(head, node) is not None else None
-
-    def _outlet_name(self, outlet: Token, node: Token) -> Span | None:
-        """The name between the last comma and an outlet's verb (``_outlet_report``), after the
-        speaker ``node``: a proper name, whether the parse made it the verb's subject or an
-        apposition to the speaker; not "“…,” said Robin Maynard, half joking"."""
-        j = outlet.i - 1
+        j = head.i - 1
         while j > node.i and self.tokens[j].text != ",":
             j -= 1
-        if j <= node.i or j + 1 >= outlet.i:
+        if j <= node.i or j + 1 >= head.i:
             return None
-        name = self.doc[j + 1 : outlet.i]
+        name = self.doc[j + 1 : head.i]
         if name.root.pos_ != "PROPN" and name.root.ent_type_ not in ("ORG", "PERSON"):
             return None
-        return name
+        return head, name
 
     def _participle_subject(self, verb: Token) -> Token | None:
         """ "X, who denied the reports, calling them ...": a participle tacked on with a comma
@@ -1643,7 +1640,7 @@ class _Finder:
         """Whether a verb that reports only a quote itself ("began", "fired back") is parted
         from the quote after it by a clause with a subject of its own: "The back-and-forth
         began hours earlier, when Schumer singled out the two justices: “…”" is Schumer's."""
-        if verb.lemma_.lower() not in BARE_QUOTE_VERBS or verb.lemma_.lower() in SPEECH_VERBS:
+        if verb.lemma_.lower() not in BARE_QUOTE_VERBS:
             return False
         if verb.idx >= m.start:
             return False
@@ -2682,12 +2679,10 @@ class _Finder:
         """The outlet a quote comes through: Harbor Insider in "“…,” said Ada Moss, Harbor
         Insider reported." (``_outlet_report``)."""
         speaker = self._inverted_speaker(verb)
-        outlet = self._outlet_report(speaker, verb) if speaker is not None else None
-        if speaker is None or outlet is None:
+        report = self._outlet_report(speaker, verb) if speaker is not None else None
+        if report is None:
             return None
-        name = self._outlet_name(outlet, speaker)
-        if name is None:
-            return None
+        outlet, name = report
         return _Attribution(outlet.text, outlet.i, name, self._name_of(name.root))
 
     def _outlet_clause(self, clause: Token, verb: Token) -> bool:

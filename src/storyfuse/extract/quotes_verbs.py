@@ -158,8 +158,12 @@ PREP_VERBS = {
 SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
 # Verbs that report nothing but a direct quote itself; they take no clause ("he began: “…”").
-BARE_QUOTE_VERBS = _words(
-    "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout scream"
+BARE_QUOTE_VERBS = (
+    _words(
+        "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout "
+        "scream"
+    )
+    - SPEECH_VERBS
 )
 # Verbs that introduce a direct quote (“…,” he said; X said: “…”; X called it “…”).
 QUOTE_VERBS = SPEECH_VERBS | BARE_QUOTE_VERBS
