@@ -1709,3 +1709,17 @@ def test_a_titled_surname_written_before_the_one_full_name_of_its_gender_is_some
     ix = NameIndex.build(mentions)
     assert ix.canonical("Mr. Moss") != "Ivo Moss"
     assert ix.canonical("Mrs. Moss") == "Ada Moss"
+
+
+def test_a_team_named_after_a_person_is_no_name_of_that_person() -> None:
+    """"Team Moss lives in a world of fiction": the people around Moss, whatever the model
+    tags it, are no fuller name for "Moss" of the other articles."""
+    ix = NameIndex.build(
+        [
+            ("Team Moss", "PERSON", "Team Moss lives in a world of fiction.", ("a1", 0)),
+            ("Moss", "PERSON", "Moss signed the deal.", ("a2", 0)),
+            ("Team Moss", None, "Team Moss said the deal stands."),
+        ]
+    )
+    assert ix.canonical("Moss") == "Moss"
+    assert not ix.is_person("Team Moss")

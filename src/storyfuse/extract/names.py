@@ -392,6 +392,8 @@ def looks_personal(name: str) -> bool:
         return False  # a newspaper: "San Francisco Chronicle"
     if _counted(words[0]):
         return False  # some of a group: "Two Democrats", "Several Republicans"
+    if _entourage(key_of(name)):
+        return False
     for w in words:
         bare = w.lower().rstrip(".")
         if not w[:1].isupper() or w.isupper() and len(w) > 2:
@@ -415,6 +417,15 @@ def _counted(word: str) -> bool:
     from storyfuse.extract.numbers import parse_number
 
     return word.lower() in _QUANTIFIERS or parse_number(word, language="en") is not None
+
+
+# "Team Obama" names the people around Obama, a body, whatever the model tags it.
+_ENTOURAGE = "team"
+
+
+def _entourage(k: str) -> bool:
+    words = k.split()
+    return len(words) >= 2 and words[0] == _ENTOURAGE
 
 
 def role_key(name: str) -> str:
@@ -1084,7 +1095,7 @@ class NameIndex:
             self._kind[k] = "titled"
             roles.append((role_key(title), pk))
             return k
-        if label == "PERSON" and k.split()[-1] not in COMPANY_WORDS:
+        if label == "PERSON" and k.split()[-1] not in COMPANY_WORDS and not _entourage(k):
             self._kind[k] = "person"
         elif label == "PERSON":
             self._kind.setdefault(k, "org")  # "Purdue Pharma" (PERSON)
