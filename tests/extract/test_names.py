@@ -1475,6 +1475,15 @@ def test_a_dateline_split_into_a_sentence_of_its_own_credits_no_short_form() -> 
     )
     assert ix.canonical("PORT ARDEN") != ix.canonical("AP")
     assert "(AP)" not in ix.canonical("PORT ARDEN")
+    # and without a dash: "Port Arden (CNN)" set apart from its lede
+    ix = NameIndex.build(
+        [
+            ("Port Arden", "GPE", "Port Arden (CNN)"),
+            ("CNN", "ORG", "Port Arden (CNN)"),
+        ]
+    )
+    assert ix.canonical("Port Arden") == "Port Arden"
+    assert ix.canonical("CNN") == "CNN"
 
 
 def test_a_body_named_by_a_role_word_is_the_body_in_either_word_order() -> None:

@@ -810,6 +810,10 @@ def dateline_credit(
     head = text[line_start:start].strip()
     if not head or len(head.split()) > 6:
         return False
+    if not text[end:].strip():
+        # the sentence splitter set the dateline apart from its lede ("Washington (CNN)"): it
+        # reads as it would before the lede's first word
+        return dateline_length(text[line_start:end] + " A") >= end - line_start
     if not _DASH_AFTER.match(text, end):
         return dateline_length(text[line_start : end + 2]) >= end - line_start
     letters = [ch for ch in head if ch.isalpha()]
