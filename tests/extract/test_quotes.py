@@ -2086,3 +2086,12 @@ def test_the_inches_of_a_height_are_no_quote_mark() -> None:
     assert [text[m.start : m.end] for m in find_marked(text)] == [
         "Lund is a 5’4” mass of dead energy,"
     ]
+
+
+def test_a_name_after_the_quote_speaks_though_the_tagger_made_it_an_adverb() -> None:
+    # "Hartly" ends in "-ly": the tagger calls it an adverb of "tweeted"
+    quotes = quotes_of("“We will not wait for the council,” Hartly tweeted on Monday.")
+    assert one(quotes, "We will not wait").speaker == "Hartly"
+    # a word after the quote that is no name is still no speaker
+    quotes = quotes_of("“We will not wait for the council,” quickly tweeted the mayor.")
+    assert one(quotes, "We will not wait").speaker != "quickly"

@@ -1320,6 +1320,10 @@ class _Finder:
                 # a name, or any noun phrase set off by a comma (", officials said.")
                 if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
                     return t
+                if t.is_title and before is not None and self._is_quote_mark(before.i):
+                    # "“…,” Scully tweeted": a capitalised word after the quote is a name,
+                    # whatever the tagger made of it (an adverb, for its "-ly")
+                    return t
                 if t.pos_ == "NOUN" and before is not None and before.text == ",":
                     return t
         if verb.tag_ == "VBG":
