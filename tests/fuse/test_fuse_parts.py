@@ -1901,10 +1901,13 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
         "a": "Kansas City, Mo. — The harbour bridge reopened on Monday.\nCrews left.",
         "b": "Boston — The harbour bridge reopened on Monday.\nCrews left.",
         "c": "Ana Lindqvist — The harbour bridge reopened on Monday.\nCrews left.",
+        "d": "Boston, Massachusetts - The harbour bridge reopened on Monday.\nCrews left.",
+        "e": "Ana Lindqvist - The harbour bridge reopened on Monday.\nCrews left.",
     }
     first = {u.article_id: u.text for u in text_story(texts).units if u.index == 0}
-    assert first["a"] == first["b"] == "The harbour bridge reopened on Monday."
+    assert first["a"] == first["b"] == first["d"] == "The harbour bridge reopened on Monday."
     assert first["c"].startswith("Ana Lindqvist —")
+    assert first["e"].startswith("Ana Lindqvist -")
 
     # a place in capitalised words, or none, before the wire's credit
     texts = {

@@ -282,11 +282,11 @@ QUOTE_UNIT_CHARS = 700
 
 
 # A dateline in title case, a place (perhaps with its state or country) and a dash: "Washington
-# — As lawmakers ...", "Kansas City, Mo. — ..." (``clean.clutter.dateline_length`` reads those
-# in capitals or with a wire's credit).
+# — As lawmakers ...", "Kansas City, Mo. — ...", "Doha, Qatar - US officials ..."
+# (``clean.clutter.dateline_length`` reads those in capitals or with a wire's credit).
 _TITLE_CASE_DATELINE = re.compile(
     r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-    r" (?:—|–|―|--) (?=[A-Z\"“])"
+    r" (?:—|–|―|--?) (?=[A-Z\"“])"
 )
 
 
