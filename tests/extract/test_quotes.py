@@ -2095,3 +2095,16 @@ def test_a_name_after_the_quote_speaks_though_the_tagger_made_it_an_adverb() -> 
     # a word after the quote that is no name is still no speaker
     quotes = quotes_of("“We will not wait for the council,” quickly tweeted the mayor.")
     assert one(quotes, "We will not wait").speaker != "quickly"
+
+
+def test_a_first_name_the_parse_made_a_modal_stays_in_the_speakers_name() -> None:
+    # "Will" read as the modal: the role and the surname had been two subjects of "wrote"
+    quote = one(
+        quotes_of('"We will wait here," city council member Will Brandt wrote on Twitter.'),
+        "We will wait",
+    )
+    assert quote.speaker == "Will Brandt"
+    assert quote.cue == "wrote"
+    # a modal of the verb itself stays in the cue
+    quote = one(quotes_of("“We will wait here,” the mayor will say on Monday."), "We will wait")
+    assert quote.cue == "will say"

@@ -53,7 +53,12 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
-from storyfuse.extract.names import DESCRIBED_BODIES, ROLE_WORDS, TITLE_QUALIFIERS
+from storyfuse.extract.names import (
+    DESCRIBED_BODIES,
+    ROLE_WORDS,
+    TITLE_QUALIFIERS,
+    first_name_gender,
+)
 from storyfuse.extract.nlp import (
     DATELINE_DASHES,
     PEOPLE_NOUNS,
@@ -907,6 +912,12 @@ class _Finder:
                 if c.i + 1 < len(self.tokens) and self.tokens[c.i + 1].text in ("’", "'")
             ]
             subjects = [c for c in subjects if c not in owned] or subjects
+            # "ABC News reporter Will Steakin wrote": the parse made the first name a modal
+            # and the role a subject of its own; the name speaks
+            named = [
+                c for c in subjects if c.i > 0 and self._first_name_as_aux(self.tokens[c.i - 1])
+            ]
+            subjects = named or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 subject = self._past_dateline((outside or subjects)[0], subjects)
@@ -942,6 +953,19 @@ class _Finder:
                 continue
             return None
         return None
+
+    def _first_name_as_aux(self, t: Token) -> bool:
+        """A capitalised modal inside its sentence right before a proper noun, that is a first
+        name too: a first name the parse made a modal ("reporter Will Steakin wrote")."""
+        return (
+            t.dep_ == "aux"
+            and t.tag_ == "MD"
+            and t.is_title
+            and first_name_gender(t.text) is not None
+            and t.i > self.sents[self.sent_of[t.i]].start
+            and t.i + 1 < len(self.tokens)
+            and self.tokens[t.i + 1].pos_ == "PROPN"
+        )
 
     @staticmethod
     def _past_amount(subject: Token) -> Token:
@@ -1467,7 +1491,9 @@ class _Finder:
         parts = [
             t
             for t in verb.children
-            if t.dep_ in ("aux", "neg", "prt", "auxpass") and abs(t.i - verb.i) <= 3
+            if t.dep_ in ("aux", "neg", "prt", "auxpass")
+            and abs(t.i - verb.i) <= 3
+            and not self._first_name_as_aux(t)
         ]
         parts.append(verb)
         parts.sort(key=lambda t: t.i)
