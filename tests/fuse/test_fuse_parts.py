@@ -448,6 +448,37 @@ def test_entities_leave_out_a_title_word_tagged_as_a_name():
     assert {"Ada Moss", "Vesna", "Defense Ministry of Norland"} <= set(names)
 
 
+def test_entities_leave_out_the_office_written_before_a_secretary_or_minister():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Norland Energy Minister Ola Brenn met Homeland Security Secretary Ada Moss. "
+        "Homeland Security said the talks went well."
+    )
+    one = analysis(
+        {
+            "id": "a",
+            "text": text,
+            "entities": [
+                ("Energy", "ORG"),
+                ("Homeland Security", "ORG"),
+                ("Ola Brenn", "PERSON"),
+                ("Ada Moss", "PERSON"),
+            ],
+        }
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    found = {e.name for e in entities(story, build_names(story))}
+    assert "Energy" not in found
+    assert "Homeland Security" in found  # the department named on its own is kept
+    assert {"Ola Brenn", "Ada Moss"} <= found
+
+
 def test_a_speaker_written_with_a_descriptor_before_the_name_is_that_person():
     from tests.fuse.builders import analysis, lexical_embedder
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from storyfuse.extract.names import COMPANY_WORDS, ORG_HEADS, ROLE_WORDS, looks_personal
@@ -32,6 +33,10 @@ def _fuller_in_article(analysis: Analysis, names: Names) -> dict[str, str]:
     }
 
 
+# The office a government post is named after, written before the post's title.
+_PORTFOLIO_TITLE = re.compile(r"[^\S\n]+(?:Secretary|Minister)\b")
+
+
 def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     """Every named entity of the story once, the most widely mentioned first."""
     labels: dict[str, Counter] = {}
@@ -42,14 +47,20 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
     mentions: Counter = Counter()
     for analysis in story.analyses:
         fuller = _fuller_in_article(analysis, names)
+        text = analysis.article.text
         for entity in analysis.entities:
             name = names.canonical(entity.text)
             if entity.label == "PERSON" and name in fuller:
                 name = fuller[name]
             if not name or not any(ch.isalpha() for ch in name):
                 continue
-            if entity.label != "PERSON" and name.lower() in ROLE_WORDS:
-                continue  # a piece of a title the tagger took for a name: "Defense" Secretary
+            if entity.label != "PERSON" and (
+                name.lower() in ROLE_WORDS or _PORTFOLIO_TITLE.match(text, entity.end)
+            ):
+                # a piece of a title the tagger took for a name: "Defense" Secretary, "Energy"
+                # Minister, "Homeland Security" Secretary (the department itself is kept where
+                # a sentence names it)
+                continue
             if entity.label != "PERSON" and name.lower() in ORG_HEADS:
                 continue  # an organisation's bare head word: "Agency director Ola Brenn"
             labels.setdefault(name, Counter())[entity.label] += 1
