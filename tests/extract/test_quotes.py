@@ -2108,3 +2108,16 @@ def test_a_first_name_the_parse_made_a_modal_stays_in_the_speakers_name() -> Non
     # a modal of the verb itself stays in the cue
     quote = one(quotes_of("“We will wait here,” the mayor will say on Monday."), "We will wait")
     assert quote.cue == "will say"
+
+
+def test_marks_a_straight_mark_after_a_word_and_before_a_space_only_closes() -> None:
+    # the opening mark was lost ('looking at that," Trump said'): nothing opens at the closer
+    text = 'Trump spoke on Monday. We will be looking at that," Trump said. He left at noon.'
+    assert find_marked(text) == []
+    # straight marks nest as curly ones do: the inner quote's closer is not the passage's
+    text = 'He tweeted, "Reporting that the man shouted "Stop now!" as he ran." Then he left.'
+    found = [text[m.start : m.end] for m in find_marked(text)]
+    assert found == ['Reporting that the man shouted "Stop now!" as he ran.']
+    # toggling marks still pair where their place says nothing ('"yes"/"no"')
+    text = 'She said "yes"/"no" answers were fine.'
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["yes", "no"]

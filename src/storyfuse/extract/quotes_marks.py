@@ -2,7 +2,10 @@
 
 Handles curly double quotes (“…”), straight double quotes ("…"), doubled apostrophes standing
 for double quotes (the plain-text rendering some archives give: ''…'', also ``…''), and single
-quotes (‘…’ and '…') where they are used as quote marks rather than apostrophes. A passage that is still open at
+quotes (‘…’ and '…') where they are used as quote marks rather than apostrophes. A straight
+double mark faces the way its place says: before a word after a space it opens, after a word or
+punctuation before a space it closes (and opens nothing where the opening mark was lost), and
+elsewhere it toggles. A passage that is still open at
 the end of a paragraph continues when the next paragraph opens with a quote mark (the news
 convention for quotes that run over several paragraphs); otherwise it ends with its paragraph.
 
@@ -83,6 +86,16 @@ def _opens_word(text: str, i: int, start: int, end: int) -> bool:
     return (before.isspace() or before in "([") and after.isalnum()
 
 
+def _closes_only(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the straight mark at ``i`` can only close: it follows a word or punctuation (not
+    a bracket) and a space or the paragraph's end follows it."""
+    if i == start:
+        return False
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and before not in "([{" and after.isspace()
+
+
 def _doubled(text: str, i: int) -> bool:
     """Two apostrophes (or two backticks) at ``i`` standing for one double quote mark. In a run
     of three apostrophes the pair is the outer mark: the last two after a word or punctuation
@@ -117,6 +130,12 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             marks.append((i, "od", 1))
         elif ch == CLOSE_DOUBLE or (ch == DOUBLE_PRIME and i > start and text[i - 1].isalpha()):
             marks.append((i, "cd", 1))
+        elif ch == '"' and _closes_only(text, i, start, end):
+            # after a word or punctuation and before a space: a passage ends here, whether its
+            # opening mark was typed or not ('We'll be looking at that," Trump said')
+            marks.append((i, "cd", 1))
+        elif ch == '"' and _opens_word(text, i, start, end):
+            marks.append((i, "od", 1))
         elif ch == '"':
             marks.append((i, "td", 1))
         elif ch in (OPEN_SINGLE, "'") and _opens_single(text, i):
