@@ -1175,6 +1175,12 @@ def test_put_and_peg_report_a_figure_where_they_put_it_at() -> None:
         "year's campaign, but the 50-state poll finds jobs are a second-tier issue for voters."
     )
     assert [c.claimant for c in claims if c.value == 50] == [None]
+    # ... nor putting it close to somewhere, with "at least" in the sentence
+    claims = claims_of(
+        'The slump put the index close to "bear market" territory, or when stocks sink at '
+        "least 20% from their previous peak."
+    )
+    assert [c.claimant for c in claims if c.value == 20] == [None]
 
 
 def test_counting_on_someone_claims_none_of_their_figures() -> None:

@@ -1798,7 +1798,10 @@ def _reporting(verb: Token) -> bool:
         ]
         if ats:
             return any(t.like_num for at in ats for t in at.subtree)
-        return not places
+        # no place: an "at" the parse hung elsewhere after the verb ("at least" is no place)
+        return not places and any(
+            t.lower_ == "at" and t.dep_ == "prep" for t in verb.doc[verb.i + 1 : verb.sent.end]
+        )
     if verb.lemma_ == "count":
         # counting on someone relies on them: "the bid is counting on the state to put him
         # back in contention with its 125 delegates"
