@@ -54,12 +54,12 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
                 name = fuller[name]
             if not name or not any(ch.isalpha() for ch in name):
                 continue
-            if entity.label != "PERSON" and (
-                name.lower() in ROLE_WORDS or _PORTFOLIO_TITLE.match(text, entity.end)
+            if (entity.label != "PERSON" and name.lower() in ROLE_WORDS) or (
+                entity.label == "ORG" and _PORTFOLIO_TITLE.match(text, entity.end)
             ):
                 # a piece of a title the tagger took for a name: "Defense" Secretary, "Energy"
                 # Minister, "Homeland Security" Secretary (the department itself is kept where
-                # a sentence names it)
+                # a sentence names it; a country is kept: "U.S. Secretary of State")
                 continue
             if entity.label != "PERSON" and name.lower() in ORG_HEADS:
                 continue  # an organisation's bare head word: "Agency director Ola Brenn"
