@@ -2118,6 +2118,11 @@ def test_marks_a_straight_mark_after_a_word_and_before_a_space_only_closes() -> 
     text = 'He tweeted, "Reporting that the man shouted "Stop now!" as he ran." Then he left.'
     found = [text[m.start : m.end] for m in find_marked(text)]
     assert found == ['Reporting that the man shouted "Stop now!" as he ran.']
+    # a straight mark opening a sentence inside a passage a straight mark opened: the
+    # passage's closing mark was lost, and a second passage begins
+    text = 'He said that "the people will try to use it. "How do you feel?" Moss asked.'
+    found = [text[m.start : m.end] for m in find_marked(text)]
+    assert found == ["the people will try to use it.", "How do you feel?"]
     # toggling marks still pair where their place says nothing ('"yes"/"no"')
     text = 'She said "yes"/"no" answers were fine.'
     assert [text[m.start : m.end] for m in find_marked(text)] == ["yes", "no"]
