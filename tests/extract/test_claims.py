@@ -900,6 +900,15 @@ def test_past_as_an_adjective_is_not_a_qualifier() -> None:
     assert (claim.value, claim.unit, claim.qualifier) == (4, "election", None)
 
 
+def test_a_preposition_of_a_name_an_amount_describes_is_no_bound() -> None:
+    text = "The grants were paid under the $2 trillion Harbour Relief Act to help firms."
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.qualifier) == (2e12, None)
+    # past the mark the amount sets, it is a bound
+    (claim,) = claims_of("Sales soared past the $1 billion mark in May.")
+    assert (claim.value, claim.qualifier) == (1e9, "more than")
+
+
 _PIECES = st.sampled_from(
     [
         "12,000",

@@ -1651,6 +1651,16 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 compared = skipped and before is not None and before.pos_ == "NOUN"
                 if word.lower_ in PREPOSITION_QUALIFIERS and compared:
                     continue
+                # "granted under the $2 trillion CARES Act": the preposition is of the name
+                # the amount describes, which shares its article
+                named = item.tokens.root.head
+                if (
+                    skipped
+                    and word.lower_ in PREPOSITION_QUALIFIERS
+                    and named.pos_ == "PROPN"
+                    and doc[item.tokens.start - 1].head.i == named.i
+                ):
+                    continue
                 # "suing California over three state statutes": what a dispute is about
                 near = [before, *list(word.ancestors)[:3]] if before is not None else []
                 if word.lower_ == "over" and any(t.lemma_ in DISPUTES for t in near):
