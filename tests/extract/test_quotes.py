@@ -2036,6 +2036,27 @@ def test_a_participle_in_ing_is_no_name_s_reduced_saying() -> None:
         assert (_Finder(doc)._reduced_speaker(doc[5]) is not None) == speaks
 
 
+def test_a_title_the_parse_made_the_subject_gives_way_to_the_name_after_it() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    # "Rep. Ada Moss tweeted a message": the parse may make the title the subject and the name
+    # its apposition
+    doc = Doc(
+        nlp().vocab,
+        words=["Rep.", "Ada", "Moss", "tweeted", "a", "message", "."],
+        heads=[3, 2, 0, 3, 5, 3, 3],
+        deps=["nsubj", "compound", "appos", "ROOT", "det", "dobj", "punct"],
+        tags=["NNP", "NNP", "NNP", "VBD", "DT", "NN", "."],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["Rep.", "Ada", "Moss", "tweet", "a", "message", "."],
+        sent_starts=[True] + [False] * 6,
+    )
+    subject = _Finder(doc)._subject_of(doc[3])
+    assert subject is not None and subject.text == "Moss"
+
+
 def test_a_pronoun_for_a_surname_after_a_courtesy_title_keeps_the_title() -> None:
     """Two people of one surname: "she" is "Mrs. Lund", not "Lund", which would be either."""
     text = (

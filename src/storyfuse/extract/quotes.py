@@ -63,6 +63,7 @@ from storyfuse.extract.nlp import (
     DATELINE_DASHES,
     PEOPLE_NOUNS,
     SAYING_FORMS_BEFORE_NAME,
+    TITLE_TOKENS,
     cut_clause,
     dateline_dash,
     left_conjunct,
@@ -308,6 +309,15 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
 def _a_name(token: Token) -> bool:
     """Whether a word is a name: a proper noun, or a word of an entity."""
     return token.pos_ == "PROPN" or bool(token.ent_type_)
+
+
+def _past_title(subject: Token) -> Token:
+    """The subject unless it is an abbreviated title the parse made the head, with the name
+    after it as its apposition ("Rep. Alexandria Ocasio-Cortez (D-NY) tweeted"): the name."""
+    if subject.text not in TITLE_TOKENS:
+        return subject
+    names = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return names[0] if names else subject
 
 
 def _filler(verb: Token) -> bool:
@@ -921,7 +931,7 @@ class _Finder:
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 subject = self._past_dateline((outside or subjects)[0], subjects)
-                return self._past_amount(subject)
+                return self._past_amount(_past_title(subject))
             for child in node.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
