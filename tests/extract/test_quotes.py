@@ -2147,3 +2147,33 @@ def test_marks_a_straight_mark_after_a_word_and_before_a_space_only_closes() -> 
     # toggling marks still pair where their place says nothing ('"yes"/"no"')
     text = 'She said "yes"/"no" answers were fine.'
     assert [text[m.start : m.end] for m in find_marked(text)] == ["yes", "no"]
+
+
+def test_a_past_verb_the_parse_joined_to_a_present_clause_shares_the_outer_subject() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    # "Moss pressed Lund on reports that he is considering Brenn and told him so": the parse
+    # hung "told" on "is considering", in the reports' clause; the one who pressed told him
+    def subject_of_told(aux: str) -> str:
+        doc = Doc(
+            nlp().vocab,
+            words=["Ada", "Moss", "pressed", "Lund", "on", "reports", "that", "he", aux,
+                   "considering", "Brenn", "and", "told", "him", "so", "."],
+            heads=[1, 2, 2, 2, 2, 4, 9, 9, 9, 5, 9, 9, 9, 12, 12, 2],
+            deps=["compound", "nsubj", "ROOT", "dobj", "prep", "pobj", "mark", "nsubj", "aux",
+                  "acl", "dobj", "cc", "conj", "dative", "advmod", "punct"],
+            tags=["NNP", "NNP", "VBD", "NNP", "IN", "NNS", "IN", "PRP", "VBZ", "VBG", "NNP",
+                  "CC", "VBD", "PRP", "RB", "."],
+            pos=["PROPN", "PROPN", "VERB", "PROPN", "ADP", "NOUN", "SCONJ", "PRON", "AUX",
+                 "VERB", "PROPN", "CCONJ", "VERB", "PRON", "ADV", "PUNCT"],
+            sent_starts=[True] + [False] * 15,
+        )
+        subject = _Finder(doc)._subject_of(doc[12])
+        assert subject is not None
+        return subject.text
+
+    assert subject_of_told("is") == "Moss"
+    # in the past, the two verbs of the clause may share its subject
+    assert subject_of_told("was") == "he"

@@ -311,6 +311,22 @@ def _a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
+def _past_of_a_present_clause(verb: Token) -> Token | None:
+    """For a verb in the past the parse coordinated with one in the present inside a clause on
+    a noun ("pressed Biden on reports that he is considering Klobuchar ... and told him ..."):
+    the verb in the past that governs the noun, whose subject the two verbs in the past share.
+    None where the tenses agree or no such verb governs the clause."""
+    first = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or first.dep_ not in ("acl", "relcl"):
+        return None
+    present = first.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in first.children
+    )
+    if not present:
+        return None
+    return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ == "VBD"), None)
+
+
 def _past_title(subject: Token) -> Token:
     """The subject unless it is an abbreviated title the parse made the head, with the name
     after it as its apposition ("Rep. Alexandria Ocasio-Cortez (D-NY) tweeted"): the name."""
@@ -949,6 +965,10 @@ class _Finder:
                 ]
                 if objects and _an_agent(objects[-1]):
                     return objects[-1]
+            outer = _past_of_a_present_clause(node)
+            if outer is not None:
+                node = outer  # "X pressed Biden on reports that he is considering ... and told"
+                continue
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 climbed = node.head
                 # "After blasting X, Beck said ...": through the preposition to its verb
