@@ -285,6 +285,16 @@ def test_a_day_with_a_name_of_its_own_is_an_event() -> None:
     assert not any(name.startswith("Good") for name, _ in found)
 
 
+def test_a_group_of_countries_named_by_its_number_keeps_the_number() -> None:
+    found = labels(
+        "Norland should be readmitted to the Group of Seven industrialized nations. Leaders of "
+        "the Group of 20 met in Vesna."
+    )
+    assert ("Group of Seven", "ORG") in found  # "Group" alone had been the organisation
+    assert ("Group of 20", "ORG") in found
+    assert not any(name == "Group" for name, _ in found)
+
+
 def test_a_storm_written_in_lower_case_or_by_its_name_alone_is_the_event() -> None:
     found = labels(
         "The hurricane center said tropical storm Arlo spared the port overnight. Residents "

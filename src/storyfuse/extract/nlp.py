@@ -366,6 +366,16 @@ NAMED_DAY = re.compile(
 )
 
 
+# A group of countries named by its number ("the Group of Seven"): the model tags "Group" alone.
+NUMBERED_GROUP = re.compile(r"\bGroup of (?:Seven|Eight|Twenty|7|8|20)\b")
+
+
+def _numbered_groups(doc: Doc) -> list[Span]:
+    found = NUMBERED_GROUP.finditer(doc.text)
+    spans = (doc.char_span(m.start(), m.end(), label="ORG") for m in found)
+    return [span for span in spans if span is not None]
+
+
 def _named_days(doc: Doc) -> list[Span]:
     spans = (doc.char_span(m.start(), m.end(), label="EVENT") for m in NAMED_DAY.finditer(doc.text))
     return [span for span in spans if span is not None]
@@ -546,6 +556,7 @@ def entity_fixes(doc: Doc) -> Doc:
     storms = _storm_spans(doc)
     ents = _merge(doc, ents, storms)
     ents = _merge(doc, ents, _named_days(doc))
+    ents = _merge(doc, ents, _numbered_groups(doc))
     # a storm's name alone is the storm: "Tropical Storm Harvey" ... "by Harvey" (GPE)
     storm_names = {storm[-1].text for storm in storms}
     ents = [
