@@ -1564,6 +1564,17 @@ def test_a_titled_surname_is_the_one_full_name_that_holds_the_office() -> None:
     assert ix.canonical("Ada Moss") == "Ada Moss"
 
 
+def test_a_congressman_and_a_representative_hold_one_office() -> None:
+    ix = NameIndex.build(
+        [
+            ("Rep. Ivo Moss", "PERSON", "Rep. Ivo Moss died on Sunday.", ("a1", 0)),
+            ("Congressman Moss", "PERSON", "Congressman Moss will be missed.", ("a1", 100)),
+            ("Moss", "PERSON", "Moss was 67.", ("a1", 200)),
+        ]
+    )
+    assert ix.canonical("Congressman Moss") == ix.canonical("Moss") == "Ivo Moss"
+
+
 def test_vp_is_the_vice_presidents_title() -> None:
     ix = NameIndex.build(
         [

@@ -901,8 +901,12 @@ def _offices_held(roles: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     for role, person in roles:
         words = role.split()
         if words and words[-1] in ROLE_WORDS and words[-1] not in HONORIFICS | STANDINGS:
-            held[person].add(words[-1])
+            held[person].add(SAME_OFFICE.get(words[-1], words[-1]))
     return held
+
+
+# Words for one office: "Congressman Wright" is "Rep. Ron Wright".
+SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
 
 
 def _other_offices(a: set[str], b: set[str]) -> bool:
