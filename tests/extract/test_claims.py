@@ -904,6 +904,11 @@ def test_a_preposition_of_a_name_an_amount_describes_is_no_bound() -> None:
     text = "The grants were paid under the $2 trillion Harbour Relief Act to help firms."
     (claim,) = claims_of(text)
     assert (claim.value, claim.qualifier) == (2e12, None)
+    # nor one of an amount a clause defines, which the number gives exactly
+    claims = claims_of(
+        "Harbour earnings were $8.42 a share, well above the $8.04 that analysts expected."
+    )
+    assert [(c.value, c.qualifier) for c in claims if c.value == 8.04] == [(8.04, None)]
     # past the mark the amount sets, it is a bound
     (claim,) = claims_of("Sales soared past the $1 billion mark in May.")
     assert (claim.value, claim.qualifier) == (1e9, "more than")

@@ -1652,13 +1652,17 @@ def _qualifier(item: _Item, sent: Span) -> str | None:
                 if word.lower_ in PREPOSITION_QUALIFIERS and compared:
                     continue
                 # "granted under the $2 trillion CARES Act": the preposition is of the name
-                # the amount describes, which shares its article
-                named = item.tokens.root.head
+                # the amount describes, which shares its article; "below the 2 percent that
+                # NATO requires": of the amount a clause defines, which the number gives exactly
+                root = item.tokens.root
+                named = root.head
                 if (
                     skipped
                     and word.lower_ in PREPOSITION_QUALIFIERS
-                    and named.pos_ == "PROPN"
-                    and doc[item.tokens.start - 1].head.i == named.i
+                    and (
+                        (named.pos_ == "PROPN" and doc[item.tokens.start - 1].head.i == named.i)
+                        or any(c.dep_ == "relcl" for c in root.children)
+                    )
                 ):
                     continue
                 # "suing California over three state statutes": what a dispute is about
