@@ -2177,3 +2177,14 @@ def test_a_past_verb_the_parse_joined_to_a_present_clause_shares_the_outer_subje
     assert subject_of_told("is") == "Moss"
     # in the past, the two verbs of the clause may share its subject
     assert subject_of_told("was") == "he"
+
+
+def test_a_bare_quote_verb_in_the_passive_reports_nothing() -> None:
+    # "to be fired" is done to the man, and the words he is called are no speaker
+    text = (
+        "Moss lashed out at Lund on Monday, calling him a “weak slime ball” who deserved to be "
+        "fired “for the terrible job he did.”"
+    )
+    quotes = quotes_of(text)
+    assert all(q.cue != "to be fired" for q in quotes)
+    assert all("slime" not in (q.speaker or "") for q in quotes)

@@ -311,6 +311,21 @@ def _a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
+# Verbs that report only a quote itself and still report it in the passive ("X was quoted as
+# saying").
+_PASSIVE_REPORTS = frozenset({"quote", "cite"})
+
+
+def _done_to(verb: Token) -> bool:
+    """A verb that reports only a quote itself, in the passive: something done to its subject
+    ("deserved to be fired “for the terrible job he did”", "was shot"), no report."""
+    return (
+        verb.lemma_.lower() in BARE_QUOTE_VERBS
+        and verb.lemma_.lower() not in _PASSIVE_REPORTS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
 def _past_of_a_present_clause(verb: Token) -> Token | None:
     """For a verb in the past the parse coordinated with one in the present inside a clause on
     a noun ("pressed Biden on reports that he is considering Klobuchar ... and told him ..."):
@@ -1662,6 +1677,7 @@ class _Finder:
             if (not phrase or self._linked(t, m))
             and (not self._subordinate(t) or self._linked(t, m, conjuncts=False))
             and not self._another_clause_between(t, m)
+            and not _done_to(t)
         ]
 
         # the cue nearest to the quote, preferring one right after it ("“…,” X said")
