@@ -161,6 +161,17 @@ def test_acronym_long_forms_and_transliteration_are_one_body() -> None:
     assert "KMU" in aliases and "CMU" in aliases
 
 
+def test_an_acronym_after_the_possessive_of_its_long_form_names_the_owner() -> None:
+    text = "Aides sought changes to the Harbour Control and Prevention Agency’s (HCPA) reports."
+    ix = NameIndex.build(
+        [
+            ("the Harbour Control and Prevention Agency", "ORG", text),
+            ("HCPA", "ORG", "HCPA Director Ada Moss wrote back."),
+        ]
+    )
+    assert ix.canonical("HCPA") == "Harbour Control and Prevention Agency (HCPA)"
+
+
 def test_different_people_stay_apart() -> None:
     ix = index()
     assert ix.canonical("Ek") == "Jonas Ek"

@@ -723,7 +723,11 @@ def _long_form_before(text: str, end: int) -> str | None:
     if not words:
         return None
     owners = [i for i, w in enumerate(words) if re.search(r"['’]s$", w) and w[:1].isupper()]
-    if owners:
+    if owners and owners[-1] == len(words) - 1:
+        # the owner itself, its short form after its possessive: "the Centers for Disease
+        # Control and Prevention's (CDC) weekly reports"
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+    elif owners:
         return " ".join(words[owners[-1] :])
     run: list[str] = []
     for w in reversed(words):
