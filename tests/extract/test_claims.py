@@ -900,6 +900,11 @@ def test_past_as_an_adjective_is_not_a_qualifier() -> None:
     assert (claim.value, claim.unit, claim.qualifier) == (4, "election", None)
 
 
+def test_a_count_of_digits_is_a_size_not_a_count() -> None:
+    assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
+    assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []
+
+
 def test_a_preposition_of_a_name_an_amount_describes_is_no_bound() -> None:
     text = "The grants were paid under the $2 trillion Harbour Relief Act to help firms."
     (claim,) = claims_of(text)

@@ -509,6 +509,10 @@ def _word_before(item: _Item, sent: Span) -> str:
     return sent.doc[i].lower_ if i >= sent.start else ""
 
 
+# A count of digits written as a hyphened adjective: "six-figure", "seven-digit".
+_MAGNITUDE_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
+
+
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
     number, tokens, doc = item.number, item.tokens, sent.doc
     text = text_of(doc)
@@ -531,6 +535,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # "several thousand", "a few million": no definite value
     if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
         return True  # footnote marks, hashtags, signed changes in tables
+    if _MAGNITUDE_AFTER.match(after):
+        return True  # "the six-figure reward", "double-digit growth": a size, no count
     if not number.spelled and "," not in number.text and not number.scaled:
         digits = re.sub(r"\D", "", number.text)
         if len(digits) >= 7 and "." not in number.text:
