@@ -905,6 +905,11 @@ def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []
 
 
+def test_a_count_before_a_singular_owner_counts_what_it_owns() -> None:
+    (claim,) = claims_of("Police reported an ambush of two Harbour County sheriff's deputies.")
+    assert (claim.value, claim.unit) == (2, "deputy")
+
+
 def test_a_preposition_of_a_name_an_amount_describes_is_no_bound() -> None:
     text = "The grants were paid under the $2 trillion Harbour Relief Act to help firms."
     (claim,) = claims_of(text)

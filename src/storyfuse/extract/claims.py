@@ -1039,6 +1039,15 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
     ):
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
             head = head.head
+        if (
+            head.dep_ == "poss"
+            and head.tag_ == "NN"
+            and item.number.value != 1
+            and head.head.pos_ == "NOUN"
+            and head.head.i > head.i
+        ):
+            # "two Los Angeles County sheriff's deputies": no two sheriff, but two deputies
+            head = head.head
         return head
     # The run of modifiers and nouns after the number; the head is its last common noun, or
     # the syntactic head of the number when that lies inside the run.
