@@ -900,6 +900,16 @@ def test_past_as_an_adjective_is_not_a_qualifier() -> None:
     assert (claim.value, claim.unit, claim.qualifier) == (4, "election", None)
 
 
+def test_who_has_seen_a_figure_lived_through_it_and_claims_nothing() -> None:
+    # "sees growth of 1.8 percent" forecasts it (above); "has seen", "saw" lived through it
+    for text, cue, content in (
+        ("Norland has seen more than 25,000 deaths.", "has seen", "more than 25,000 deaths"),
+        ("Norland saw more than 25,000 deaths.", "saw", "more than 25,000 deaths"),
+    ):
+        (claim,) = claims_of(text, quotes=(_indirect(text, "Norland", cue, content),))
+        assert (claim.value, claim.claimant) == (25_000, None)
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -1801,6 +1801,10 @@ def _asserts(quote: Quote, doc: Doc) -> bool:
     head = cue[0]
     if head.lower_ == "according" or head.pos_ in {"NOUN", "PROPN"}:
         return True
+    if head.lemma_ == "see" and (
+        head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    ):
+        return False  # "The United States has seen more than 250,000 deaths": lived through
     return _reporting(head) or head.lemma_ in CLAIMING_CUES
 
 
