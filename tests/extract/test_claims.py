@@ -915,6 +915,11 @@ def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []
 
 
+def test_a_number_word_after_a_hyphened_prefix_is_a_word_of_its_own() -> None:
+    assert claims_of("The vaccine must be kept at sub-zero temperatures.") == []
+    assert [c.value for c in claims_of("Rates stayed near-zero and 3 banks failed.")] == [3]
+
+
 def test_a_count_before_a_singular_owner_counts_what_it_owns() -> None:
     (claim,) = claims_of("Police reported an ambush of two Harbour County sheriff's deputies.")
     assert (claim.value, claim.unit) == (2, "deputy")

@@ -509,6 +509,8 @@ def _word_before(item: _Item, sent: Span) -> str:
     return sent.doc[i].lower_ if i >= sent.start else ""
 
 
+# A prefix hyphened to a number word, making a word of its own: "sub-zero".
+_PREFIXED = re.compile(r"\b(?:sub|non|near)-$", re.IGNORECASE)
 # A count of digits written as a hyphened adjective: "six-figure", "seven-digit".
 _MAGNITUDE_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
 
@@ -537,6 +539,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # footnote marks, hashtags, signed changes in tables
     if _MAGNITUDE_AFTER.match(after):
         return True  # "the six-figure reward", "double-digit growth": a size, no count
+    if _PREFIXED.search(text, max(0, item.start - 8), item.start):
+        return True  # "sub-zero temperatures": a word of its own
     if not number.spelled and "," not in number.text and not number.scaled:
         digits = re.sub(r"\D", "", number.text)
         if len(digits) >= 7 and "." not in number.text:
