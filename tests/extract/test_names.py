@@ -644,8 +644,11 @@ def test_a_dateline_with_a_wire_credit_is_not_an_acronym_definition() -> None:
             ("Tarnow", "GPE", "Tarnow (KPN) — The mayor spoke."),
             ("KPN", "ORG", "Tarnow (KPN) — The mayor spoke."),
             ("Harbour Control Authority", "ORG", "The Harbour Control Authority (HCA) — a state body — said so."),
+            ("Norland", "GPE", "TARNBY, Norland (NWS) — Troops crossed the border."),
         ]
     )
+    # a place in capitals with its country after a comma: "TARNBY, Norland (NWS) —"
+    assert ix.canonical("Norland") == "Norland"
     assert ix.canonical("NWS") == "NWS"
     assert ix.canonical("VESNA CITY") != ix.canonical("NWS")
     assert ix.canonical("Tarnow") == "Tarnow"

@@ -820,7 +820,9 @@ def dateline_credit(
         return dateline_length(text[line_start:end] + " A") >= end - line_start
     if not _DASH_AFTER.match(text, end):
         return dateline_length(text[line_start : end + 2]) >= end - line_start
-    letters = [ch for ch in head if ch.isalpha()]
+    # the place in capitals, perhaps with its country or state after a comma ("AKCAKALE,
+    # Turkey (AP) —"), or a place the story knows
+    letters = [ch for ch in head.split(",")[0] if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
         return True
     return is_place(head.split(",")[0])
