@@ -161,6 +161,12 @@ def test_acronym_long_forms_and_transliteration_are_one_body() -> None:
     assert "KMU" in aliases and "CMU" in aliases
 
 
+def test_an_acronym_defines_the_end_of_a_run_of_names_it_spells() -> None:
+    text = "A ceasefire between Norland and the Vesna-led Harbour Defence Forces (HDF) held."
+    ix = NameIndex.build([("HDF", "ORG", text), ("Norland", "GPE", text)])
+    assert ix.canonical("HDF") == "Harbour Defence Forces (HDF)"
+
+
 def test_an_acronym_after_the_possessive_of_its_long_form_names_the_owner() -> None:
     text = "Aides sought changes to the Harbour Control and Prevention Agency’s (HCPA) reports."
     ix = NameIndex.build(

@@ -740,6 +740,19 @@ def _long_form_before(text: str, end: int) -> str | None:
     return " ".join(run) if run else None
 
 
+def _spelled_part(long_form: str | None, acronym: str) -> str | None:
+    """The end of a long form that the acronym spells, when a shorter end does and the whole
+    does not: "Turkey and the Kurdish-led Syrian Democratic Forces (SDF)" defines "Syrian
+    Democratic Forces"."""
+    if long_form is None or initials(long_form) == acronym:
+        return long_form
+    words = long_form.split()
+    for k in range(len(words) - 1, 0, -1):
+        if initials(" ".join(words[k:])) == acronym and words[k].lower() not in _CONNECTORS:
+            return " ".join(words[k:])
+    return long_form
+
+
 # Words that open a description of a body written before its name: "her former label, X".
 _OPENERS = _words("the her his its their our")
 _RELATIVES = _words("that which who")
@@ -1211,7 +1224,7 @@ class NameIndex:
         text = context.replace("’", "'")
         for m in list(_PAREN.finditer(text)) + list(_OR_ACRONYM.finditer(text)):
             acronym = m.group(1)
-            long_form = _long_form_before(text, m.start())
+            long_form = _spelled_part(_long_form_before(text, m.start()), acronym)
             if not long_form or is_acronym(long_form) or len(long_form) <= len(acronym):
                 continue
             if m.re is _PAREN and self._is_dateline(text, m.start(), m.end()):
