@@ -910,6 +910,13 @@ def test_who_has_seen_a_figure_lived_through_it_and_claims_nothing() -> None:
         assert (claim.value, claim.claimant) == (25_000, None)
 
 
+def test_a_number_written_after_a_name_is_part_of_it() -> None:
+    claims = claims_of("Vesdaq 100 futures rose 0.3 percent.")
+    assert [c.value for c in claims] == [0.3]
+    # not after a place: "In Norland 3 people died"
+    assert [c.value for c in claims_of("In Norland 3 people died on Monday.")] == [3]
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

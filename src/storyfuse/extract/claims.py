@@ -797,13 +797,33 @@ def _is_zero_of_a_mass(item: _Item) -> bool:
 RATING_WORDS = frozenset({"star", "stars"})
 
 
+# Labels of names after which a number is no part of the name: "In Michigan 3 people died".
+_NAMES_BEFORE_A_COUNT = frozenset({"GPE", "LOC", "PERSON", "NORP", "DATE", "TIME"})
+
+
 def _is_designation(item: _Item) -> bool:
-    """ "its popular 737 Max jet": a number inside a singular noun phrase names, not counts."""
+    """ "its popular 737 Max jet": a number inside a singular noun phrase names, not counts;
+    "Nasdaq 100 futures": a number written after a name is part of it."""
     tok = item.unit_token
     number = item.number
     if tok is None or number.currency or number.percent or item.upper is not None:
         return False
     doc = tok.doc
+    name = doc[item.tokens.start - 1] if item.tokens.start > 0 else None
+    if (
+        name is not None
+        and not number.spelled
+        and number.value.is_integer()
+        and "." not in number.text
+        and name.pos_ == "PROPN"
+        and name.text[:1].isupper()
+        and name.whitespace_ == " "
+        and name.head.i == item.tokens.root.head.i  # both on the noun: "Nasdaq 100 futures"
+        and name.ent_type_ not in _NAMES_BEFORE_A_COUNT
+        and name.lower_.rstrip(".") not in MONTHS
+        and name.lower_.rstrip(".") not in ROLE_WORDS
+    ):
+        return True
     if text_of(doc)[item.end : item.end + 1] in {"-", "–"}:
         if tok.lower_ in RATING_WORDS:
             return True  # "a four-star general", "a five-star hotel": a rank or a class
