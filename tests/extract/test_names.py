@@ -165,6 +165,10 @@ def test_an_acronym_defines_the_end_of_a_run_of_names_it_spells() -> None:
     text = "A ceasefire between Norland and the Vesna-led Harbour Defence Forces (HDF) held."
     ix = NameIndex.build([("HDF", "ORG", text), ("Norland", "GPE", text)])
     assert ix.canonical("HDF") == "Harbour Defence Forces (HDF)"
+    # a name of capitalised words is kept whole, the words the acronym leaves out with it
+    text = "The Port Vesna Harbour Transit Authority (HTA) closed the line."
+    ix = NameIndex.build([("HTA", "ORG", text)])
+    assert ix.canonical("HTA") == "Port Vesna Harbour Transit Authority (HTA)"
 
 
 def test_an_acronym_after_the_possessive_of_its_long_form_names_the_owner() -> None:

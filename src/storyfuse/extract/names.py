@@ -741,15 +741,20 @@ def _long_form_before(text: str, end: int) -> str | None:
 
 
 def _spelled_part(long_form: str | None, acronym: str) -> str | None:
-    """The end of a long form that the acronym spells, when a shorter end does and the whole
-    does not: "Turkey and the Kurdish-led Syrian Democratic Forces (SDF)" defines "Syrian
-    Democratic Forces"."""
+    """The end of a long form that the acronym spells, past a word in lower case or an owner's
+    possessive, when the whole does not spell it: "Turkey and the Kurdish-led Syrian Democratic
+    Forces (SDF)" defines "Syrian Democratic Forces", "Obama's Trans-Pacific Partnership (TPP)"
+    "Trans-Pacific Partnership". A name of capitalised words is kept whole ("Santa Clara Valley
+    Transportation Authority (VTA)", "South Korean National Intelligence Service (NIS)")."""
     if long_form is None or initials(long_form) == acronym:
         return long_form
     words = long_form.split()
     for k in range(len(words) - 1, 0, -1):
-        if initials(" ".join(words[k:])) == acronym and words[k].lower() not in _CONNECTORS:
+        if initials(" ".join(words[k:])) != acronym or words[k].lower() in _CONNECTORS:
+            continue
+        if any(w[:1].islower() or re.search(r"['’]s$", w) for w in words[:k]):
             return " ".join(words[k:])
+        break
     return long_form
 
 
