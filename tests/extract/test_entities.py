@@ -285,6 +285,21 @@ def test_a_day_with_a_name_of_its_own_is_an_event() -> None:
     assert not any(name.startswith("Good") for name, _ in found)
 
 
+def test_the_day_written_after_a_name_is_no_part_of_it() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import _trimmed, nlp
+
+    # "President-elect Donald Trump Saturday, saying ...": the model runs the day into the name
+    words = ["Lawmakers", "met", "Ada", "Moss", "Saturday", "and", "Harbex", "Tuesday", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    assert [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None] == [
+        "Ada Moss",
+        "Harbex",
+    ]
+
+
 def test_a_group_of_countries_named_by_its_number_keeps_the_number() -> None:
     found = labels(
         "Norland should be readmitted to the Group of Seven industrialized nations. Leaders of "

@@ -984,13 +984,20 @@ def _names_apart(ents: list[Span]) -> list[Span]:
 SAYING_FORMS_BEFORE_NAME = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes"})
 
 
+# Days of the week, written after a name when news dates what it did ("Trump Thursday said").
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
 def _trimmed(ent: Span) -> Span | None:
     """An entity without the lower-case function words the model ran it into ("The
     Associated Press that" is "The Associated Press"), nor the possessive ending of the word
     before it ("socialist’s White House bid": "’s White House"), nor a person's abbreviated
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
     title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney"),
-    nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck").
+    nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck"),
+    nor the day of the week news writes after a name ("Trump Thursday said").
     A participle opening a sentence with its agent ("Stung by criticism, ...") is no name."""
     start, end = ent.start, ent.end
     first = ent.doc[start]
@@ -1043,6 +1050,10 @@ def _trimmed(ent: Span) -> Span | None:
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
     while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
+        end -= 1
+    # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
+    last = ent.doc[end - 1]
+    if ent.label_ in ("ORG", "PERSON") and end - start > 1 and last.lower_ in _WEEKDAYS:
         end -= 1
     if (start, end) == (ent.start, ent.end):
         return ent
