@@ -300,6 +300,27 @@ def test_the_day_written_after_a_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import _trimmed, nlp
+
+    # "The examiner deemed George Floyd's cause of death a homicide": "deemed George Floyd"
+    words = ["The", "examiner", "deemed", "Ada", "Moss", "'s", "death", "a", "homicide", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "PART", "NOUN", "DET", "NOUN", "PUNCT"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(nlp().vocab, words=words, pos=pos, ents=ents)
+    (ent,) = doc.ents
+    trimmed = _trimmed(ent)
+    assert trimmed is not None and trimmed.text == "Ada Moss"
+    # a name's own particle in lower case stays: "de Varga"
+    words = ["Mayor", "de", "Varga", "spoke", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp().vocab, words=words, pos=pos, ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+    (ent,) = doc.ents
+    assert _trimmed(ent) == ent
+
+
 def test_a_group_of_countries_named_by_its_number_keeps_the_number() -> None:
     found = labels(
         "Norland should be readmitted to the Group of Seven industrialized nations. Leaders of "

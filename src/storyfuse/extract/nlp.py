@@ -997,7 +997,8 @@ def _trimmed(ent: Span) -> Span | None:
     title ("Sens. Jeff Merkley" is "Jeff Merkley", as "Sen. Jeff Merkley" is tagged), nor a
     title's qualifier ("Acting", "Former"), nor a prefix hyphened to it ("pro-Liz Cheney"),
     nor what the company or person is, capitalised at a sentence's start ("Drugmaker Merck"),
-    nor the day of the week news writes after a name ("Trump Thursday said").
+    nor the day of the week news writes after a name ("Trump Thursday said"), nor a verb in
+    lower case before it ("deemed George Floyd's cause of death").
     A participle opening a sentence with its agent ("Stung by criticism, ...") is no name."""
     start, end = ent.start, ent.end
     first = ent.doc[start]
@@ -1012,6 +1013,8 @@ def _trimmed(ent: Span) -> Span | None:
     while start < end and (
         ent.doc[start].lower_ in POSSESSIVE_ENDINGS
         or (named and ent.doc[start].lower_ in DEMONSTRATIVES and ent.doc[start].is_lower)
+        # a verb the model ran into the name after it: "deemed George Floyd's cause of death"
+        or (named and ent.doc[start].is_lower and ent.doc[start].pos_ == "VERB")
     ):
         start += 1
     # a prefix hyphened to the name: "pro-Liz Cheney", "anti-Marjorie Taylor Greene"
