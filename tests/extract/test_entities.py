@@ -321,6 +321,20 @@ def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:
     assert _trimmed(ent) == ent
 
 
+def test_an_employer_run_into_the_name_of_its_person_gives_the_person() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import _owner_apart, nlp
+
+    words = ["He", "cited", "Harbour", "Post", "'s", "Eugene", "Lund", "and", "Vesna", "People",
+             "'s", "Party", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG",
+            "I-ORG", "I-ORG", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    found = [(e.text, e.label_) for e in map(_owner_apart, doc.ents)]
+    assert found == [("Eugene Lund", "PERSON"), ("Vesna People 's Party", "ORG")]
+
+
 def test_a_group_of_countries_named_by_its_number_keeps_the_number() -> None:
     found = labels(
         "Norland should be readmitted to the Group of Seven industrialized nations. Leaders of "

@@ -61,6 +61,7 @@ from storyfuse.extract.names import (
     SUFFIXES,
     TITLE_QUALIFIERS,
     a_description,
+    first_name_gender,
     looks_personal,
     without_accents,
 )
@@ -1067,14 +1068,19 @@ def _owner_apart(ent: Span) -> Span:
     """A person run together with what is theirs, or with their employer, at a possessive:
     "Donald Trump’s Speech", "Trump’s Supporters" are Donald Trump and Trump; "Commentary’s
     Noah Rothman" is Noah Rothman (a one-word owner before a name of two or more capitalised
-    words); "Swiss People’s Party" is a body."""
-    if ent.label_ != "PERSON":
+    words); "Swiss People’s Party" is a body. An organisation run together with a person it
+    employs is the person: "Washington Post's Eugene Robinson" (a first name after the
+    possessive)."""
+    if ent.label_ not in ("PERSON", "ORG"):
         return ent
     cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
     if cut is None:
         return ent
     doc = ent.doc
     after = doc[cut + 1 : ent.end]
+    if ent.label_ == "ORG":
+        personal = looks_personal(after.text) and first_name_gender(after[0].text) is not None
+        return Span(doc, cut + 1, ent.end, label="PERSON") if personal else ent
     if after[-1].lower_ in ORG_WORDS:
         return Span(doc, ent.start, ent.end, label="ORG")
     if (
