@@ -1755,6 +1755,19 @@ def test_a_titled_surname_written_before_the_one_full_name_of_its_gender_is_some
     assert ix.canonical("Mrs. Moss") == "Ada Moss"
 
 
+def test_a_surname_tagged_a_body_is_a_person_a_sentence_calls_he_or_who() -> None:
+    ix = NameIndex.build(
+        [
+            ("Moss", "ORG", "Moss said he would cut aid to the port.", ("a", 0)),
+            ("Lund", "ORG", "The ruling went to Lund, who had asked for it.", ("a", 50)),
+            ("Harbex", "ORG", "Harbex said it would appeal.", ("a", 100)),
+            ("Vesna", "GPE", "Vesna, who had asked for aid, got none.", ("a", 150)),
+        ]
+    )
+    assert ix.is_person("Moss") and ix.is_person("Lund")
+    assert not ix.is_person("Harbex") and not ix.is_person("Vesna")
+
+
 def test_a_team_named_after_a_person_is_no_name_of_that_person() -> None:
     """"Team Moss lives in a world of fiction": the people around Moss, whatever the model
     tags it, are no fuller name for "Moss" of the other articles."""

@@ -939,6 +939,18 @@ def _other_offices(a: set[str], b: set[str]) -> bool:
     return bool(a and b and not a & b)
 
 
+# Labels of names that are never a person's, whatever a sentence says of them.
+NOT_A_PERSON = frozenset({"GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"})
+
+
+def _said_of_a_person(surface: str) -> re.Pattern[str]:
+    """What a sentence writes of a person right after the name: "Trump, who", "Trump said he"."""
+    name = re.escape(surface)
+    return re.compile(
+        rf"\b{name}(?:,\s+who\b|\s+(?:said|says|told|added)\s+(?:that\s+)?(?:he|she)\b)"
+    )
+
+
 # Labels that keep a name that speaks from being taken for a person's: a place (a government
 # speaking: "Kyiv said"), an event (a storm "threatening" a coast).
 NOT_SPEAKING = frozenset({"GPE", "EVENT"})
@@ -1162,6 +1174,20 @@ class NameIndex:
             if any(self._an_organisation(key_of(f.split()[-1])) for f in self._surfaces[k]):
                 continue  # "Drugmaker Merck" said ..., where "Merck" alone is the company
             if any(looks_personal(surface) for surface in self._surfaces[k]):
+                self._kind[k] = "person"
+        # a surname the model tagged an organisation, that a sentence says is someone ("Trump,
+        # who ...", "Trump said he ..."): a body is a "which", and says what "it" will do
+        for k, kind in list(self._kind.items()):
+            labels = self._labels[k]
+            if kind not in ("org", "other") or " " in k or k in self._with_the:
+                continue
+            if labels.keys() & NOT_A_PERSON:
+                continue
+            if any(
+                _said_of_a_person(surface).search(context)
+                for surface in self._surfaces[k]
+                for _, context in self._sentences[k]
+            ):
                 self._kind[k] = "person"
         # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
         # with an organisation's word, then a person's name
