@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 52  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -294,10 +294,27 @@ ANALYSIS_VERSION = 52  # 2: claims say what they count; entity spans and list co
 # nothing, a year after a name ("Tokyo 2020") dates no figure; "110 mile-per-hour winds" is a
 # speed of the winds; "A visibly emotional Judge Brett Kavanaugh" speaks as Judge Brett
 # Kavanaugh; "O’ Rourke" is "O'Rourke"; a first line of up to 17 words is the headline
+# 53: a straight double mark faces the way its place says (a passage whose opening mark was
+# lost opens nothing, straight marks nest, a sentence opening with one inside a passage begins
+# another); a capitalised word right after a quote speaks ("“…,” Scully tweeted"); a first
+# name the parse made a modal ("reporter Will Steakin wrote"), a title made the subject ("Rep.
+# Alexandria Ocasio-Cortez tweeted") and a past verb joined to a present clause ("pressed Biden
+# on reports that he is considering ... and told him") are read as written; a bare quote verb
+# in the passive reports nothing ("deserved to be fired “…”"); names: "Team Obama" is no name
+# of Obama, a set-apart or capitals-and-country dateline credits a wire, "Congressman" is
+# "Rep.", an acronym after its long form's possessive names the owner and spells the end of a
+# run it crosses ("Turkey and the Kurdish-led Syrian Democratic Forces (SDF)"), "X, who" and
+# "X said he" make a person; entities: "Group of Seven" is one, the day after a name ("Google
+# Tuesday"), a verb before it ("deemed George Floyd") and an employer run into it ("Washington
+# Post's Eugene Robinson") are no part of it; figures: "put" reports only at an "at", a
+# preposition of a name or of an amount a clause defines is no bound ("under the $2 trillion
+# CARES Act", "above the $8.04 that analysts expected"), "six-figure", "sub-zero" and "Nasdaq
+# 100" count nothing, "two sheriff's deputies" counts deputies, who "has seen" a figure claims
+# nothing
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 36  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 37  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -437,6 +454,9 @@ BRIEF_VERSION = 36  # 2: forecasts marked "expected" in the timeline and the fig
 # 36: a count of one day ("3,865 deaths on Wednesday, the most in a single day") answers another
 # question than a total; a lede's dateline in title case ("Washington — ", "Kansas City, Mo. —
 # ") is left out of its sentence
+# 37: an organisation written before "Secretary" or "Minister" ("Energy Minister Andrea
+# Leadsom") is a piece of the title, no entity; a title-case dateline before a spaced hyphen
+# ("Doha, Qatar - ") is left out of its lede
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
