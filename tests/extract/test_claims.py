@@ -917,6 +917,13 @@ def test_a_number_written_after_a_name_is_part_of_it() -> None:
     assert [c.value for c in claims_of("In Norland 3 people died on Monday.")] == [3]
 
 
+def test_an_earthquake_of_a_magnitude_is_no_count_of_earthquakes() -> None:
+    (claim,) = claims_of("A magnitude 7.1 earthquake rocked the harbour on Friday night.")
+    assert (claim.value, claim.unit) == (7.1, "magnitude")
+    (claim,) = claims_of("A powerful 6.4-magnitude earthquake hit the harbour on Friday.")
+    assert (claim.value, claim.unit) == (6.4, "magnitude")
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -333,6 +333,7 @@ def _sentence_claims(
             continue
         _find_unit(item, sent, previous)
         _speed_unit(item)
+        _magnitude_unit(item)
         if item.unit is None or item.unit in TIME_UNITS or _is_multiplier(item):
             continue
         if _is_kind_of_contest(item):
@@ -949,6 +950,18 @@ _AN_HOUR = re.compile(r"[\s-]+(?:an|a|per)[\s-]+hour\b", re.IGNORECASE)
 _SPEED_BEFORE = re.compile(
     r"[\s-]*(mile|kilometer|kilometre)s?[\s-]+(?:an|a|per)[\s-]+hour[\s-]*$", re.IGNORECASE
 )
+
+
+# "magnitude" before a number: the size of an earthquake, no count of it.
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
+
+
+def _magnitude_unit(item: _Item) -> None:
+    """ "A magnitude 7.1 earthquake" is of magnitude 7.1, as "a 7.1-magnitude earthquake" is
+    (the tokenizer gives that one its unit), not 7.1 earthquakes."""
+    text = text_of(item.tokens.doc)
+    if _MAGNITUDE_BEFORE.search(text, max(0, item.start - 10), item.start):
+        item.unit = "magnitude"
 
 
 def _speed_unit(item: _Item) -> None:
