@@ -310,7 +310,7 @@ ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list co
 # preposition of a name or of an amount a clause defines is no bound ("under the $2 trillion
 # CARES Act", "above the $8.04 that analysts expected"), "six-figure", "sub-zero" and "Nasdaq
 # 100" count nothing, "two sheriff's deputies" counts deputies, who "has seen" a figure claims
-# nothing
+# nothing, "a magnitude 7.1 earthquake" is of magnitude 7.1
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
