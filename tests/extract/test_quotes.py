@@ -2188,3 +2188,17 @@ def test_a_bare_quote_verb_in_the_passive_reports_nothing() -> None:
     quotes = quotes_of(text)
     assert all(q.cue != "to be fired" for q in quotes)
     assert all("slime" not in (q.speaker or "") for q in quotes)
+
+
+def test_a_participle_after_before_past_the_quote_is_the_next_thing_said() -> None:
+    text = (
+        "Ada Moss was accused of racism on Monday. She claimed the women \"originally came from "
+        'countries whose governments are a complete and total catastrophe", before suggesting '
+        'they "go back".'
+    )
+    quotes = quotes_of(text)
+    first = one(quotes, "originally came")
+    assert (first.speaker, first.cue) == ("Ada Moss", "claimed")
+    assert "go back" not in first.text
+    # the one who claimed suggests: the quoted verb's subject does not
+    assert one(quotes, "go back").speaker == "Ada Moss"

@@ -316,6 +316,15 @@ def _a_name(token: Token) -> bool:
 _PASSIVE_REPORTS = frozenset({"quote", "cite"})
 
 
+def _after_a_preposition(verb: Token) -> bool:
+    """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("before", "after", "while")
+    )
+
+
 def _done_to(verb: Token) -> bool:
     """A verb that reports only a quote itself, in the passive: something done to its subject
     ("deserved to be fired “for the terrible job he did”", "was shot"), no report."""
@@ -994,6 +1003,15 @@ class _Finder:
                     and climbed.head.pos_ in ("VERB", "AUX")
                 ):
                     climbed = climbed.head
+                    # "He claimed the women “came from ...”, before suggesting": a verb quoted
+                    # is what was said; the one who said it does the next thing
+                    while (
+                        self.in_quote[climbed.i]
+                        and climbed.dep_ == "ccomp"
+                        and climbed.head.i != climbed.i
+                        and not self.in_quote[climbed.head.i]
+                    ):
+                        climbed = climbed.head
                 node = climbed
                 continue
             return None
@@ -1679,6 +1697,11 @@ class _Finder:
             and not self._another_clause_between(t, m)
             and not _done_to(t)
         ]
+
+        # "He claimed the women “…”, before suggesting they “go back”": a participle after a
+        # preposition past the quote is the next thing said, when a cue before the quote says it
+        if any(t.idx < m.start for t in cues):
+            cues = [t for t in cues if not (t.idx >= m.end and _after_a_preposition(t))]
 
         # the cue nearest to the quote, preferring one right after it ("“…,” X said")
         def distance(t: Token) -> int:
