@@ -300,8 +300,9 @@ ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list co
 # name the parse made a modal ("reporter Will Steakin wrote"), a title made the subject ("Rep.
 # Alexandria Ocasio-Cortez tweeted") and a past verb joined to a present clause ("pressed Biden
 # on reports that he is considering ... and told him") are read as written; a bare quote verb
-# in the passive reports nothing ("deserved to be fired “…”"); names: "Team Obama" is no name
-# of Obama, a set-apart or capitals-and-country dateline credits a wire, "Congressman" is
+# in the passive reports nothing ("deserved to be fired “…”"), nor a participle after
+# "before" past a quote a cue before it says ("claimed “…”, before suggesting"); names: "Team
+# Obama" is no name of Obama, a set-apart or capitals-and-country dateline credits a wire, "Congressman" is
 # "Rep.", an acronym after its long form's possessive names the owner and spells the end of a
 # run it crosses ("Turkey and the Kurdish-led Syrian Democratic Forces (SDF)"), "X, who" and
 # "X said he" make a person; entities: "Group of Seven" is one, the day after a name ("Google
