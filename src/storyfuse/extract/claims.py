@@ -513,7 +513,7 @@ def _word_before(item: _Item, sent: Span) -> str:
 # A prefix hyphened to a number word, making a word of its own: "sub-zero".
 _PREFIXED = re.compile(r"\b(?:sub|non|near)-$", re.IGNORECASE)
 # A count of digits written as a hyphened adjective: "six-figure", "seven-digit".
-_MAGNITUDE_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
+_DIGITS_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
 
 
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
@@ -538,7 +538,7 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # "several thousand", "a few million": no definite value
     if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
         return True  # footnote marks, hashtags, signed changes in tables
-    if _MAGNITUDE_AFTER.match(after):
+    if _DIGITS_AFTER.match(after):
         return True  # "the six-figure reward", "double-digit growth": a size, no count
     if _PREFIXED.search(text, max(0, item.start - 8), item.start):
         return True  # "sub-zero temperatures": a word of its own

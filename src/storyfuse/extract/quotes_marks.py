@@ -5,9 +5,9 @@ for double quotes (the plain-text rendering some archives give: ''…'', also ``
 quotes (‘…’ and '…') where they are used as quote marks rather than apostrophes. A straight
 double mark faces the way its place says: before a word after a space it opens, after a word or
 punctuation before a space it closes (and opens nothing where the opening mark was lost), and
-elsewhere it toggles. A passage that is still open at
-the end of a paragraph continues when the next paragraph opens with a quote mark (the news
-convention for quotes that run over several paragraphs); otherwise it ends with its paragraph.
+elsewhere it toggles. A passage that is still open at the end of a paragraph continues when the
+next paragraph opens with a quote mark (the news convention for quotes that run over several
+paragraphs); otherwise it ends with its paragraph.
 
 A paragraph that opens with a quote mark and a speaker's label in capitals ('"WALLACE: Let's
 start ...') is a line of a transcript, set in quote marks as a whole: its opening mark quotes
