@@ -448,6 +448,24 @@ def test_entities_leave_out_a_title_word_tagged_as_a_name():
     assert {"Ada Moss", "Vesna", "Defense Ministry of Norland"} <= set(names)
 
 
+def test_a_team_named_after_a_person_is_an_organisation():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = "Team Moss lives in a world of fiction. Ada Moss signed the deal."
+    one = analysis(
+        {"id": "a", "text": text, "entities": [("Team Moss", "PERSON"), ("Ada Moss", "PERSON")]}
+    )
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": one}, lexical_embedder)
+    found = {e.name: e.label for e in entities(story, build_names(story))}
+    assert found["Team Moss"] == "ORG"
+    assert found["Ada Moss"] == "PERSON"
+
+
 def test_entities_leave_out_the_office_written_before_a_secretary_or_minister():
     from tests.fuse.builders import analysis, lexical_embedder
 

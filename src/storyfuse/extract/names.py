@@ -392,7 +392,7 @@ def looks_personal(name: str) -> bool:
         return False  # a newspaper: "San Francisco Chronicle"
     if _counted(words[0]):
         return False  # some of a group: "Two Democrats", "Several Republicans"
-    if _entourage(key_of(name)):
+    if an_entourage(name):
         return False
     for w in words:
         bare = w.lower().rstrip(".")
@@ -423,8 +423,9 @@ def _counted(word: str) -> bool:
 _ENTOURAGE = "team"
 
 
-def _entourage(k: str) -> bool:
-    words = k.split()
+def an_entourage(name: str) -> bool:
+    """Whether a name is a team named after a person ("Team Obama")."""
+    words = key_of(name).split()
     return len(words) >= 2 and words[0] == _ENTOURAGE
 
 
@@ -1139,7 +1140,7 @@ class NameIndex:
             self._kind[k] = "titled"
             roles.append((role_key(title), pk))
             return k
-        if label == "PERSON" and k.split()[-1] not in COMPANY_WORDS and not _entourage(k):
+        if label == "PERSON" and k.split()[-1] not in COMPANY_WORDS and not an_entourage(k):
             self._kind[k] = "person"
         elif label == "PERSON":
             self._kind.setdefault(k, "org")  # "Purdue Pharma" (PERSON)

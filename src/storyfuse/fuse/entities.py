@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storyfuse.extract.names import COMPANY_WORDS, ORG_HEADS, ROLE_WORDS, looks_personal
+from storyfuse.extract.names import (
+    COMPANY_WORDS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    an_entourage,
+    looks_personal,
+)
 from storyfuse.extract.nlp import place_names
 from storyfuse.fuse.names import Names, tidy
 from storyfuse.fuse.units import StoryArticles, source_order
@@ -81,6 +87,8 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
         label = max(counts, key=lambda label: (named[label], counts[label]))
         if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and name.split()[-1].lower() in COMPANY_WORDS:
             label = "ORG"  # "Purdue Pharma" (PRODUCT, PERSON)
+        if label == "PERSON" and an_entourage(name):
+            label = "ORG"  # "Team Obama": the people around Obama
         if (
             label not in ("PERSON", "NORP", "EVENT")
             and names.is_person(name)
