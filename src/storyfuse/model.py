@@ -457,7 +457,7 @@ BRIEF_VERSION = 37  # 2: forecasts marked "expected" in the timeline and the fig
 # ") is left out of its sentence
 # 37: an organisation written before "Secretary" or "Minister" ("Energy Minister Andrea
 # Leadsom") is a piece of the title, no entity; a title-case dateline before a spaced hyphen
-# ("Doha, Qatar - ") is left out of its lede
+# ("Doha, Qatar - ") is left out of its lede; "Team Obama" is an organisation
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
