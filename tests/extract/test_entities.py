@@ -335,6 +335,14 @@ def test_an_employer_run_into_the_name_of_its_person_gives_the_person() -> None:
     assert found == [("Eugene Lund", "PERSON"), ("Vesna People 's Party", "ORG")]
 
 
+def test_two_places_joined_by_a_hyphen_are_no_body() -> None:
+    found = labels(
+        "Migrants gathered at the U.S.-Mexico border on Monday. Crews drove to Winston-Salem."
+    )
+    assert not any(name == "U.S.-Mexico" for name, _ in found)
+    assert any(name == "Winston-Salem" for name, _ in found)  # a place of its own
+
+
 def test_a_group_of_countries_named_by_its_number_keeps_the_number() -> None:
     found = labels(
         "Norland should be readmitted to the Group of Seven industrialized nations. Leaders of "

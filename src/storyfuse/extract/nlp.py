@@ -642,6 +642,8 @@ def entity_fixes(doc: Doc) -> Doc:
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if ent.text in DISEASES:
             continue  # "COVID-19" (ORG): a disease is no body, person or place
+        if len(ent) == 1 and _joined_places(ent.text):
+            continue  # "the U.S.-Mexico border" (ORG): a border or a pair, no body
         if ent.text in TIME_ZONES and _after_a_clock_time(ent):
             continue  # "at 11 a.m. (1500 GMT)" (ORG): a time zone is no body
         if label in CODE_MISLABELS and CODE.fullmatch(ent.text):
@@ -1578,6 +1580,20 @@ _PRONOUN_WORDS = frozenset(
     w for p in ("I", "We", "You", "He", "She", "It", "They") for w in (p, p.lower())
 )
 _GLUED_MARKS = "\"'“”‘’«»()[] "
+
+
+# Short names of countries that are no entries of the gazetteer.
+_COUNTRY_SHORT_NAMES = frozenset({"U.S.", "US", "U.K.", "UK", "EU"})
+
+
+def _joined_places(word: str) -> bool:
+    """Whether a hyphened word joins names of places: "U.S.-Mexico", "U.S.-China"."""
+    parts = re.split(r"[-–]", word)
+    return (
+        len(parts) == 2
+        and word not in place_names()  # "Guinea-Bissau", "Winston-Salem"
+        and all(p in _COUNTRY_SHORT_NAMES or p in place_names() for p in parts)
+    )
 
 
 def _brackets_balanced(text: str) -> bool:
