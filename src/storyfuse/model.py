@@ -307,7 +307,7 @@ ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list co
 # run it crosses ("Turkey and the Kurdish-led Syrian Democratic Forces (SDF)"), "X, who" and
 # "X said he" make a person; entities: "Group of Seven" is one, the day after a name ("Google
 # Tuesday"), a verb before it ("deemed George Floyd") and an employer run into it ("Washington
-# Post's Eugene Robinson") are no part of it; figures: "put" reports only at an "at", a
+# Post's Eugene Robinson") are no part of it, "U.S.-Mexico" is no body; figures: "put" reports only at an "at", a
 # preposition of a name or of an amount a clause defines is no bound ("under the $2 trillion
 # CARES Act", "above the $8.04 that analysts expected"), "six-figure", "sub-zero" and "Nasdaq
 # 100" count nothing, "two sheriff's deputies" counts deputies, who "has seen" a figure claims
