@@ -1184,11 +1184,8 @@ class NameIndex:
                 continue
             if labels.keys() & NOT_A_PERSON:
                 continue
-            if any(
-                _said_of_a_person(surface).search(context)
-                for surface in self._surfaces[k]
-                for _, context in self._sentences[k]
-            ):
+            patterns = [_said_of_a_person(surface) for surface in self._surfaces[k]]
+            if any(p.search(context) for p in patterns for _, context in self._sentences[k]):
                 self._kind[k] = "person"
         # "Harbour TV Ada Moss", "Fox News Ada Moss": a body the story names or whose name ends
         # with an organisation's word, then a person's name

@@ -987,7 +987,8 @@ def _names_apart(ents: list[Span]) -> list[Span]:
 SAYING_FORMS_BEFORE_NAME = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes"})
 
 
-# Days of the week, written after a name when news dates what it did ("Trump Thursday said").
+# Days of the week, written after a name when news dates what it did ("Trump Thursday said");
+# the same days as ``times.WEEKDAYS``, which this module cannot import (times -> numbers -> nlp).
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )

@@ -311,11 +311,6 @@ def _a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
-# Verbs that report only a quote itself and still report it in the passive ("X was quoted as
-# saying").
-_PASSIVE_REPORTS = frozenset({"quote", "cite"})
-
-
 def _after_a_preposition(verb: Token) -> bool:
     """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
     return (
@@ -327,11 +322,10 @@ def _after_a_preposition(verb: Token) -> bool:
 
 def _done_to(verb: Token) -> bool:
     """A verb that reports only a quote itself, in the passive: something done to its subject
-    ("deserved to be fired “for the terrible job he did”", "was shot"), no report."""
-    return (
-        verb.lemma_.lower() in BARE_QUOTE_VERBS
-        and verb.lemma_.lower() not in _PASSIVE_REPORTS
-        and any(c.dep_ == "auxpass" for c in verb.children)
+    ("deserved to be fired “for the terrible job he did”", "was shot"), no report. ("was quoted
+    as saying" still reports: "quote" is a verb of speech, no bare quote verb.)"""
+    return verb.lemma_.lower() in BARE_QUOTE_VERBS and any(
+        c.dep_ == "auxpass" for c in verb.children
     )
 
 
