@@ -924,6 +924,17 @@ def test_an_earthquake_of_a_magnitude_is_no_count_of_earthquakes() -> None:
     assert (claim.value, claim.unit) == (6.4, "magnitude")
 
 
+def test_a_temperature_is_in_degrees_of_its_scale() -> None:
+    claims = claims_of("Forty workers fainted as the heat rose to 104 Fahrenheit (40 Celsius).")
+    assert [(c.value, c.unit, c.thing) for c in claims] == [
+        (40, "worker", "workers"), (104, "°F", None), (40, "°C", None)
+    ]  # fmt: skip
+    (claim,) = claims_of("The harbour froze at minus 5 °C, or 23 degrees F, on Monday.")[-1:]
+    assert (claim.value, claim.unit) == (23, "°F")
+    (claim,) = claims_of("Lake water reached 30 degrees Celsius in July.")
+    assert (claim.value, claim.unit) == (30, "°C")
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -334,6 +334,7 @@ def _sentence_claims(
         _find_unit(item, sent, previous)
         _speed_unit(item)
         _magnitude_unit(item)
+        _temperature_unit(item)
         if item.unit is None or item.unit in TIME_UNITS or _is_multiplier(item):
             continue
         if _is_kind_of_contest(item):
@@ -962,6 +963,25 @@ def _magnitude_unit(item: _Item) -> None:
     text = text_of(item.tokens.doc)
     if _MAGNITUDE_BEFORE.search(text, max(0, item.start - 10), item.start):
         item.unit = "magnitude"
+
+
+# A temperature's scale after a number: "99 Fahrenheit", "2 degrees Celsius", "37 °C"
+_TEMPERATURE_AFTER = re.compile(
+    r"\s*(?:°\s*|degrees?\s+)?(?:(Fahrenheit|Celsius|centigrade)\b|(?<=°)([FC])\b"
+    r"|(?<=degrees )([FC])\b|(?<=degree )([FC])\b)",
+    re.IGNORECASE,
+)
+
+
+def _temperature_unit(item: _Item) -> None:
+    """ "temperatures have risen to around 99 Fahrenheit (37 Celsius)" are temperatures, in
+    degrees of their scale: no count of the noun the parse hangs the number on."""
+    found = _TEMPERATURE_AFTER.match(text_of(item.tokens.doc), item.end)
+    if found is None:
+        return
+    scale = next(g for g in found.groups() if g)
+    item.unit = "°F" if scale[0].lower() == "f" else "°C"
+    item.unit_token = None
 
 
 def _speed_unit(item: _Item) -> None:
