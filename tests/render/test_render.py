@@ -376,6 +376,8 @@ def test_what_a_figure_counts_is_read_one_way_for_the_report_and_the_web_page():
     assert counted({"unit": "dollar", "thing": None}) == "dollars"
     # "a trillion-dollar package": the currency's word is its unit, in the plural
     assert counted({"unit": "dollar", "thing": "dollar", "value": 1e12}) == "dollars"
+    # "25 Billion Dollars": the currency's word, capitalised, is no name of what is counted
+    assert counted({"unit": "dollar", "thing": "Dollars", "value": 2.5e10}) == "dollars"
     # what a sum is, beside its currency: "1,400 stimulus checks" would read as a count
     assert counted({"unit": "dollar", "thing": "stimulus checks"}) == "dollars (stimulus checks)"
     assert counted({"unit": "dollar", "thing": "Canadian dollars"}) == "Canadian dollars"

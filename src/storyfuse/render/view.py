@@ -128,9 +128,9 @@ def counted(figure: Mapping[str, Any]) -> str:
     if unit in MONEY_UNITS:
         currency = unit if unit in _SAME_IN_PLURAL else unit + "s"
         if thing and unit in thing.lower():
-            # the currency's own word: "Canadian dollars"; "a trillion-dollar package" counts
-            # dollars
-            return thing if thing.lower() != unit else currency
+            # the currency's own word: "Canadian dollars"; "a trillion-dollar package" and
+            # "25 Billion Dollars" count dollars
+            return thing if thing.lower() not in (unit, currency) else currency
         if not thing:
             return currency
         # a rate after the sum: "dollars a share", "dollars a barrel (Brent crude)"
