@@ -935,6 +935,11 @@ def test_a_temperature_is_in_degrees_of_its_scale() -> None:
     assert (claim.value, claim.unit) == (30, "°C")
 
 
+def test_a_decade_in_words_is_a_time_not_a_count() -> None:
+    claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
+    assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -289,6 +289,8 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             # "two-thirds of voters": a share, which is no count (as "half" and "a third"
             # are not; eval/gold/claims/GUIDELINES.md), not two of something called "thirds"
             continue
+        if _decade_after(doc, j):
+            continue  # "in the nineteen-eighties": a decade, no nineteen of anything
         if j < len(doc) and doc[j].lower_ in _PERCENT_WORDS:
             percent, end = True, doc[j].idx + len(doc[j].text)
         elif j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
@@ -331,6 +333,26 @@ def _fraction_after(doc: Doc, j: int, value: float) -> bool:
         return False
     word = doc[k].lower_
     return (word in _FRACTIONS_PLURAL and value >= 2) or (word in _FRACTIONS_SINGULAR and value == 1)
+
+
+# Decades and centuries written in words after a century's number: "nineteen-eighties",
+# "eighteen-hundreds"
+_DECADES = frozenset(
+    {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+     "nineties", "hundreds"}
+)  # fmt: skip
+
+
+def _decade_after(doc: Doc, j: int) -> bool:
+    """Whether the number words that end before token ``j`` are glued by a hyphen to a
+    decade's word ("nineteen-eighties"): a time, no count."""
+    return (
+        j + 1 < len(doc)
+        and doc[j].text in {"-", "–"}
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].lower_ in _DECADES
+    )
 
 
 @functools.lru_cache(maxsize=4096)
