@@ -922,6 +922,14 @@ def test_an_earthquake_of_a_magnitude_is_no_count_of_earthquakes() -> None:
     assert (claim.value, claim.unit) == (7.1, "magnitude")
     (claim,) = claims_of("A powerful 6.4-magnitude earthquake hit the harbour on Friday.")
     assert (claim.value, claim.unit) == (6.4, "magnitude")
+    # a number right before the quake, as a headline writes it, or after "a"
+    claims = claims_of("12 people dead after 6.2 earthquake strikes Norland")
+    assert [(c.value, c.unit) for c in claims] == [(12, "person"), (6.2, "magnitude")]
+    (claim,) = claims_of("A 5.8 quake shook the harbour town on Friday.")
+    assert (claim.value, claim.unit, claim.thing) == (5.8, "magnitude", "quake")
+    # a count of quakes stays one
+    (claim,) = claims_of("Two earthquakes shook the harbour town on Friday.")
+    assert (claim.value, claim.unit) == (2, "earthquake")
 
 
 def test_a_temperature_is_in_degrees_of_its_scale() -> None:

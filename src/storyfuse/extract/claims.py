@@ -810,6 +810,8 @@ def _is_designation(item: _Item) -> bool:
     number = item.number
     if tok is None or number.currency or number.percent or item.upper is not None:
         return False
+    if item.unit == "magnitude":
+        return False  # "a 6.2 quake" measures the quake
     doc = tok.doc
     name = doc[item.tokens.start - 1] if item.tokens.start > 0 else None
     if (
@@ -957,11 +959,18 @@ _SPEED_BEFORE = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
 
 
+# ... or a number right before one earthquake: "after 6.2 earthquake strikes Italy"
+_AN_EARTHQUAKE_AFTER = re.compile(r" (?:earthquake|quake|temblor|tremor|aftershock)\b", re.I)
+
+
 def _magnitude_unit(item: _Item) -> None:
     """ "A magnitude 7.1 earthquake" is of magnitude 7.1, as "a 7.1-magnitude earthquake" is
-    (the tokenizer gives that one its unit), not 7.1 earthquakes."""
+    (the tokenizer gives that one its unit), and as "6.2 earthquake" is: not 7.1 or 6.2
+    earthquakes."""
     text = text_of(item.tokens.doc)
-    if _MAGNITUDE_BEFORE.search(text, max(0, item.start - 10), item.start):
+    if _MAGNITUDE_BEFORE.search(text, max(0, item.start - 10), item.start) or (
+        not item.number.spelled and _AN_EARTHQUAKE_AFTER.match(text, item.end)
+    ):
         item.unit = "magnitude"
 
 
