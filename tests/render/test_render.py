@@ -410,6 +410,8 @@ def test_a_share_is_shown_with_what_it_is_a_share_of():
     assert counted({"unit": "percent", "thing": "jobless rate"}) == "percent (jobless rate)"
     # a thing that already names the unit is shown as it is
     assert counted({"unit": "point", "thing": "percentage points"}) == "percentage points"
+    # a magnitude, likewise: "a 6.2 earthquake" is no count of earthquakes
+    assert counted({"unit": "magnitude", "thing": "earthquake"}) == "magnitude (earthquake)"
 
 
 def test_a_count_is_shown_in_the_plural_where_the_text_wrote_the_singular():

@@ -123,8 +123,9 @@ def counted(figure: Mapping[str, Any]) -> str:
     lead": 10 points); "percent" stays."""
     unit = figure["unit"]
     thing = figure.get("thing")
-    if thing and is_share(unit) and unit.split()[0] not in thing.lower():
-        return f"{unit} ({thing})"  # what a share is of: "percent (jobless rate)"
+    if thing and (is_share(unit) or unit == "magnitude") and unit.split()[0] not in thing.lower():
+        # what a share or a magnitude is of: "percent (jobless rate)", "magnitude (earthquake)"
+        return f"{unit} ({thing})"
     if unit in MONEY_UNITS:
         currency = unit if unit in _SAME_IN_PLURAL else unit + "s"
         if thing and unit in thing.lower():
