@@ -1316,6 +1316,8 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
         # the periods a change is measured over are not what changed
         ("Meanwhile, harbour fees climbed 1.5% month over month.", "harbour fees"),
         ("Ferry fares rose 2.3% year over year.", "ferry fares"),
+        # nor a time the parse runs into the noun
+        ("Last year fares rose by 4 percent.", "fares"),
         # a change in points is no object the share is of
         ("In the poll, Moss dropped eight percentage points to 14 percent.", "Moss"),
     ],

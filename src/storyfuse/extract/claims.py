@@ -1521,6 +1521,17 @@ def _a_share_word(token: Token) -> bool:
     return token.ent_type_ == "PERCENT" or unit_lemma(token) in ("percent", "point")
 
 
+_TIME_BEFORE = frozenset({"last", "next", "this", "past", "previous"})
+
+
+def _a_time_run_in(tok: Token) -> bool:
+    """A time the parse ran into a noun as its modifier: "Last year premiums went up by 7.5
+    percent" (the premiums, last year)."""
+    return tok.lemma_.lower() in TIME_UNITS and any(
+        c.lower_ in _TIME_BEFORE for c in tok.children if c.i < tok.i
+    )
+
+
 def _noun_phrase(noun: Token, share: Token) -> str:
     """A noun with the modifiers written before it ("jobless rate"), without determiners,
     possessives or the share itself, and a short "of" phrase after it ("shares of Tarn Corp")."""
@@ -1538,6 +1549,8 @@ def _noun_phrase(noun: Token, share: Token) -> str:
             and not doc[start - 2].whitespace_
         )
         if not hyphen and (tok.dep_ not in ("compound", "amod", "nmod") or not tok.is_alpha):
+            break
+        if _a_time_run_in(tok):
             break
         start -= 1
     if doc[start].text in ("-", "–"):
