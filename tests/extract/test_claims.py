@@ -684,6 +684,12 @@ def test_date_comes_from_a_time_mention_in_the_same_sentence() -> None:
             (("2014", "2014"), ("2011", "2011")),
             {"$281 million": "2014", "$303 million": "2011"},
         ),
+        # as near before as after: the time after the number is its own
+        (
+            "Harbour fees rose from $362 million in 2014 to $557 million in 2015.",
+            (("2014", "2014"), ("2015", "2015")),
+            {"$362 million": "2014", "$557 million": "2015"},
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_own_clause_and_conjunct(

@@ -2123,7 +2123,7 @@ def _date(
     2022", 200 million is not 2022's."""
     doc = sent.doc
     own = _own_clauses(item.tokens.root)
-    best: tuple[int, bool, int, str | None] | None = None
+    best: tuple[int, bool, int, bool, str | None] | None = None
     for tm in times:
         if tm.start < sent.start_char or tm.end > sent.end_char:
             continue
@@ -2146,10 +2146,12 @@ def _date(
                 continue  # "Robey Warshaw, a firm founded in 2014, is advising on a $104 ..."
             rank = own.get(verb.i, OTHER_CLAUSE)
         gap = tm.start - item.end if tm.start >= item.end else item.start - tm.end
-        candidate = (rank, _across_and(item, tm, sent), gap, value)
-        if best is None or candidate[:3] < best[:3]:
+        # as near before as after: the time after is the number's ("from $666 billion in
+        # fiscal year 2017 to $779 billion in 2018")
+        candidate = (rank, _across_and(item, tm, sent), gap, tm.start < item.start, value)
+        if best is None or candidate[:4] < best[:4]:
             best = candidate
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 # A year or a month: the time of background ("founded in 2014"). A day in such a clause is more
