@@ -97,6 +97,28 @@ def test_a_state_code_after_a_name_defines_no_short_form():
     assert found == {"NY": {"New York"}, "HSB": {"Harbour Safety Board"}}
 
 
+def test_a_short_form_stands_for_the_words_that_spell_it():
+    found = definitions_in(
+        [
+            # the end of a run that spells it, past the words before
+            "Norland and the Tarn-led Harbour Defence Forces (HDF) agreed.",
+            # in lower case too
+            "The agency's chief harbour master (CHM) resigned.",
+            # a day after "on" is no part of a name, nor are the words in lower case after it
+            "Norland said on Wednesday its newly built sea wall (NSWB) will hold.",
+            "Tarn said on Monday the Harbour Safety Board (HSB) had met.",
+            # a name beginning with a day's name spells its short form whole
+            "Monday Night Ferries (MNF) sailed on.",
+        ]
+    )
+    assert found == {
+        "HDF": {"Harbour Defence Forces"},
+        "CHM": {"chief harbour master"},
+        "HSB": {"Harbour Safety Board"},
+        "MNF": {"Monday Night Ferries"},
+    }
+
+
 def test_a_times_possessive_before_a_short_form_defines_no_name():
     found = definitions_in(
         [

@@ -616,13 +616,16 @@ def _without_last_part(name: str) -> str:
     return head
 
 
-def initials(name: str) -> str | None:
+def initials(name: str, lower_too: bool = False) -> str | None:
     """The acronym that a name of two or more capitalised words spells ("United States of
-    America" → "USA"; connecting words skipped), or None."""
+    America" → "USA"; connecting words skipped), or None; with ``lower_too``, of words in
+    lower case too ("intercontinental ballistic missile" → "ICBM")."""
     words = [w for w in clean(name).replace("-", " ").split() if w.lower() not in _CONNECTORS]
-    if len(words) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+    if len(words) < 2 or not all(
+        (lower_too or w[:1].isupper()) and w[1:2].islower() for w in words
+    ):
         return None
-    return "".join(w[0] for w in words)
+    return "".join(w[0] for w in words).upper()
 
 
 _OWNER = r"[A-Z][\w.&-]*'s"

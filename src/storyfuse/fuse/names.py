@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.names import DESCRIBED_BODIES, a_state_after, dateline_credit
+from storyfuse.extract.names import DESCRIBED_BODIES, a_state_after, dateline_credit, initials
 from storyfuse.extract.nlp import STORM
 from storyfuse.extract.people import CLOSING_GAP
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, names_somebody
@@ -54,6 +54,12 @@ DEFINITION_WORDS = 7
 _TIME_OWNER = re.compile(
     r"^(?:(?:next|last|this)\s+(?:year|week|month)|today|yesterday|tomorrow|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+",
+    re.IGNORECASE,
+)
+# ... and a day after the clause's "on": "said on Wednesday its newly developed intercontinental
+# ballistic missile (ICBM)"
+_DAY_FIRST = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow)\b,?\s*",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -190,15 +196,31 @@ def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
             if match[2] and dateline_credit(text, match.start(2) - 1, match.end(2) + 1):
                 continue  # "SALT LAKE CITY (AP) —" credits a wire service
             long_form = _TIME_OWNER.sub("", _CLAUSE_START.sub("", match[1]).strip())
-            words = long_form.split()[-DEFINITION_WORDS:]
-            while words and not words[0][:1].isupper():
-                words = words[1:]
             short = match[2] or match[3]
+            words = long_form.split()[-DEFINITION_WORDS:]
+            spelled = _spelling_end(words, short)
+            if spelled is not None:
+                words = spelled
+            else:
+                words = _DAY_FIRST.sub("", " ".join(words)).split()
+                while words and not words[0][:1].isupper():
+                    words = words[1:]
             if a_state_after(short, " ".join(words)):
                 continue  # "Rep. Steve Cohen (TN)": the state a member sits for
             if len(words) >= 2:
                 out.setdefault(short, set()).add(tidy(" ".join(words)))
     return out
+
+
+def _spelling_end(words: list[str], short: str) -> list[str] | None:
+    """The last words whose first letters spell a short form, connecting words aside, in
+    whatever case: "North Korea said on Wednesday its newly developed intercontinental
+    ballistic missile (ICBM)" defines "intercontinental ballistic missile"; None when no end
+    spells it ("Ukraine's military intelligence (HUR)")."""
+    for k in range(len(words) - 2, -1, -1):
+        if initials(" ".join(words[k:]), lower_too=True) == short.upper():
+            return words[k:]
+    return None
 
 
 def _long_form(name: str) -> str:
