@@ -960,7 +960,9 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
 
 
 # ... or a number right before one earthquake: "after 6.2 earthquake strikes Italy"
-_AN_EARTHQUAKE_AFTER = re.compile(r" (?:earthquake|quake|temblor|tremor|aftershock)\b", re.I)
+_AN_EARTHQUAKE_AFTER = re.compile(
+    r" (?:earthquake|quake|temblor|tremor|aftershock)\b", re.IGNORECASE
+)
 
 
 def _magnitude_unit(item: _Item) -> None:
