@@ -85,6 +85,25 @@ def test_a_country_or_capital_tagged_org_is_a_place() -> None:
     assert [(e.text, e.label_) for e in fixed.ents] == [("Kyiv", "GPE"), ("Liverpool", "ORG")]
 
 
+def test_a_country_tagged_a_person_is_a_place() -> None:
+    """ "Western countries have condemned Belarus" (PERSON): a country's name alone is the
+    country, unless the document uses it in a person's name."""
+    vocab = nlp().vocab
+    words = ["Envoys", "condemned", "Moldova", ".", "Chad", "Lund", "met", "Chad", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [
+        Span(doc, 2, 3, label="PERSON"),
+        Span(doc, 4, 6, label="PERSON"),
+        Span(doc, 7, 8, label="PERSON"),
+    ]
+    fixed = entity_fixes(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [
+        ("Moldova", "GPE"),
+        ("Chad Lund", "PERSON"),
+        ("Chad", "PERSON"),
+    ]
+
+
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
     """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
     the word; a known place's lone mentions do ("Jordan" stays a country)."""

@@ -672,11 +672,12 @@ def entity_fixes(doc: Doc) -> Doc:
         elif (
             label == "PERSON"
             and len(words) == 1
-            and (words[0] in large_cities() or words[0] in us_states())
+            and (words[0] in large_cities() or words[0] in countries_and_states())
             and words[0] not in surnames
             and words[0] not in given_names
         ):
-            # "Kyiv said", "southwestern Louisiana", where no "Ann Kyiv" makes it a name
+            # "Kyiv said", "southwestern Louisiana", "condemned Belarus", where no "Ann Kyiv"
+            # makes it a name
             label = "GPE"
         elif label == "PERSON" and len(words) > 1 and " ".join(words) in large_cities():
             label = "GPE"  # "the Argus Leader of Sioux Falls" (PERSON)
