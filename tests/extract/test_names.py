@@ -189,6 +189,46 @@ def test_different_people_stay_apart() -> None:
     assert ix.canonical("Petra Lund") != ix.canonical("Aino Varga")
 
 
+def test_a_first_name_before_and_and_a_full_name_shares_its_surname() -> None:
+    couple = "Tomas and Maria Holm opened the harbour school."
+    ix = NameIndex.build(
+        [
+            ("Tomas", "PERSON", couple),
+            ("Maria Holm", "PERSON", couple),
+            ("Tomas", "PERSON", "Tomas spoke."),
+        ]
+    )
+    assert ix.canonical("Tomas") == "Tomas Holm"
+    assert ix.canonical("Maria Holm") == "Maria Holm"
+    # a surname of the story's people, or two first names of one gender, share nothing
+    text = "Warren and Maria Holm spoke, as did Warren and Erik Holm."
+    ix = NameIndex.build(
+        [
+            ("Ada Warren", "PERSON", "Ada Warren arrived."),
+            ("Warren", "PERSON", text),
+            ("Maria Holm", "PERSON", text),
+            ("Erik Holm", "PERSON", text),
+        ]
+    )
+    assert ix.canonical("Warren") == "Ada Warren"
+    text = "Tomas and Erik Holm spoke."
+    ix = NameIndex.build([("Tomas", "PERSON", text), ("Erik Holm", "PERSON", text)])
+    assert ix.canonical("Tomas") == "Tomas"
+    # nor the first name of someone of another surname ("Hillary and Tim Kaine" beside
+    # "Hillary Clinton"), nor a word the first-name data holds only a few times
+    text = "Maria and Erik Lund toured the port with Khizr and Maria Holm."
+    ix = NameIndex.build(
+        [
+            ("Maria Holm", "PERSON", "Maria Holm arrived."),
+            ("Maria", "PERSON", text),
+            ("Erik Lund", "PERSON", text),
+            ("Khizr", "PERSON", text),
+        ]
+    )
+    assert ix.canonical("Maria") == "Maria Holm"
+    assert ix.canonical("Khizr") == "Khizr"
+
+
 def test_ambiguous_surname_is_left_as_written() -> None:
     ix = NameIndex.build(
         [

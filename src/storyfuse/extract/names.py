@@ -196,6 +196,8 @@ _OR_ACRONYM = re.compile(rf",\s*or\s+({_ACRONYM})\b")
 _OPENING = "“\"‘'(["
 # the capital of the United States with its district, which the tagger takes for two places
 _CAPITAL = re.compile(r"\bWashington,?\s+D\.?C\b")
+# a first name alone, "and", a full name: "Bill and Melinda Gates"
+_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
 # what follows the wire service's credit in a dateline: "NEW YORK (AP) — ...", or the dash ends
 # the text when the parser made the dateline a sentence of its own
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--?)(?:\s|$)")
@@ -870,32 +872,48 @@ COURTESY_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # ``GENDER_MIN_COUNTS`` people (the package's own minimum for its taxonomy).
 GENDER_CERTAINTY = 0.1
 GENDER_MIN_COUNTS = 10
+# ... and how often a first name is counted there to be a common one
+COMMON_FIRST_NAME = 1000
 # An entry of its data file: "name": [sources, counts, share of women, ...]
 _GENDER_ENTRY = re.compile(r'"([^"\\]+)": \[\d+, (\d+), ([\d.]+)')
 
 
 @functools.lru_cache(maxsize=1)
-def _first_name_genders() -> dict[str, str]:
-    """First names and their gender, "m" or "f", where the reference data is that certain.
-    Read from the package's data file (its version is pinned) entry by entry rather than parsed
-    whole: the file holds 720,000 names (about 240 MB once parsed) for the 155,000 kept (13
-    MB)."""
+def _first_name_data() -> tuple[dict[str, str], frozenset[str]]:
+    """First names and their gender, "m" or "f", where the reference data is that certain, and
+    of those the ones it counts ``COMMON_FIRST_NAME`` times or more. Read from the package's
+    data file (its version is pinned) entry by entry rather than parsed whole: the file holds
+    720,000 names (about 240 MB once parsed) for the 155,000 kept (13 MB)."""
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("nomquamgender")
     if spec is None or spec.origin is None:
-        return {}
+        return {}, frozenset()
     data = (Path(spec.origin).parent / "name_data.json").read_text(encoding="utf-8")
     out = {}
+    common = set()
     for m in _GENDER_ENTRY.finditer(data):
-        if int(m.group(2)) >= GENDER_MIN_COUNTS:
+        count = int(m.group(2))
+        if count >= GENDER_MIN_COUNTS:
             share = float(m.group(3))
             if share <= GENDER_CERTAINTY:
                 out[m.group(1)] = "m"
             elif share >= 1 - GENDER_CERTAINTY:
                 out[m.group(1)] = "f"
-    return out
+            if m.group(1) in out and count >= COMMON_FIRST_NAME:
+                common.add(m.group(1))
+    return out, frozenset(common)
+
+
+def _first_name_genders() -> dict[str, str]:
+    return _first_name_data()[0]
+
+
+def common_first_name(first: str) -> bool:
+    """Whether a word is a first name the reference data counts often ("Bill", "Melinda"; not
+    "Obama", which it holds 30 times)."""
+    return without_accents(first).lower().rstrip(".") in _first_name_data()[1]
 
 
 def _first_names(words: Sequence[str]) -> bool:
@@ -987,6 +1005,9 @@ class NameIndex:
         # a courtesy title and surname -> (the surname's key, the title's gender): "mrs clinton"
         # -> ("clinton", "f"), linked by ``_link_courtesy``
         self._courtesy: dict[str, tuple[str, str]] = {}
+        # a first name written alone before "and" and a full name -> its full name ("Bill" of
+        # "Bill and Melinda Gates" -> "Bill Gates")
+        self._couples: dict[str, str] = {}
 
     # --- building -----------------------------------------------------------------------------
 
@@ -1271,6 +1292,7 @@ class NameIndex:
             self._acronym_of[lk] = acronym
             self._groups.union(ak, lk)
         self._read_body_appositions(text)
+        self._read_couples(text, roles)
         self._capital_written = self._capital_written or bool(_CAPITAL.search(text))
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
@@ -1303,6 +1325,40 @@ class NameIndex:
                         self._surfaces[rk][clean(role)] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((role_key(role), pk))
+
+    def _read_couples(self, text: str, roles: list[tuple[str, str]]) -> None:
+        """ "Bill and Melinda Gates": a man's or a woman's first name written alone before
+        "and" and the full name of someone of the other gender shares that person's surname, so
+        "Bill" is "Bill Gates" (or "Bill Clinton" beside "Bill and Hillary Clinton"). Not a
+        surname of the story's people or one written after a title, though the first-name data
+        knows it ("Sanders and Nancy Pelosi": Sanders is Bernie Sanders)."""
+        for m in _COUPLE.finditer(text):
+            first, other, surname = m.groups()
+            fk, sk = key_of(first), key_of(surname)
+            genders = {first_name_gender(first), first_name_gender(other)}
+            if (
+                self._kind.get(fk) != "person"
+                or self._kind.get(key_of(f"{other} {surname}")) != "person"
+                or genders != {"m", "f"}
+                or not common_first_name(first)
+                or any(person == fk for _, person in roles)
+                or any(
+                    kind == "person"
+                    and len(words := name_words(k)) >= 2
+                    # a surname of the story's people, or the first name of one of another
+                    # surname ("Hillary and Tim Kaine" beside "Hillary Clinton")
+                    and (words[-1] == fk or (words[0] == fk and words[-1] != sk))
+                    for k, kind in self._kind.items()
+                )
+            ):
+                continue
+            full = f"{first} {surname}"
+            if self._kind.get(key_of(full)) == "person":
+                self._groups.union(fk, key_of(full))  # the full name the story writes
+            else:
+                # the name it stands for, shown as the first name's, but no full name written:
+                # "Clinton" alone stays Hillary Clinton's beside "Bill and Hillary Clinton"
+                self._couples[fk] = full
 
     def _read_body_appositions(self, text: str) -> None:
         """Descriptions written before a body's name in apposition: "her former record label,
@@ -1753,6 +1809,9 @@ class NameIndex:
             if any(self._kind.get(k) == "person" for k in keys):
                 self._people.add(root)
             self._canonical[root] = self._spelled_out_state(keys) or self._best_name(keys)
+            alone = [k for k in keys if self._kind.get(k) == "person"]
+            if len(alone) == 1 and alone[0] in self._couples:
+                self._canonical[root] = self._couples[alone[0]]
             self._by_canonical.setdefault(self._canonical[root], root)
             for k in keys:
                 self._members[root].extend(self._surfaces[k])
