@@ -1802,10 +1802,14 @@ def test_a_surname_tagged_a_body_is_a_person_a_sentence_calls_he_or_who() -> Non
             ("Lund", "ORG", "The ruling went to Lund, who had asked for it.", ("a", 50)),
             ("Harbex", "ORG", "Harbex said it would appeal.", ("a", 100)),
             ("Vesna", "GPE", "Vesna, who had asked for aid, got none.", ("a", 150)),
+            # or after a person's title: "President Trump's 2016 campaign" (ORG)
+            ("Ek", "ORG", "The probe of President Ek's campaign ended.", ("a", 200)),
+            ("Tarn", "ORG", "President Tarn Holdings sued.", ("a", 250)),
         ]
     )
-    assert ix.is_person("Moss") and ix.is_person("Lund")
+    assert ix.is_person("Moss") and ix.is_person("Lund") and ix.is_person("Ek")
     assert not ix.is_person("Harbex") and not ix.is_person("Vesna")
+    assert not ix.is_person("Tarn")
 
 
 def test_a_team_named_after_a_person_is_no_name_of_that_person() -> None:

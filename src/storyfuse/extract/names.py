@@ -966,11 +966,20 @@ NOT_A_PERSON = frozenset({"GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW"
 
 
 def _said_of_a_person(surface: str) -> re.Pattern[str]:
-    """What a sentence writes of a person right after the name: "Trump, who", "Trump said he"."""
+    """What a sentence writes of a person right after the name ("Trump, who", "Trump said he"),
+    or a person's title right before it ("President Trump's campaign")."""
     name = re.escape(surface)
     return re.compile(
         rf"\b{name}(?:,\s+who\b|\s+(?:said|says|told|added)\s+(?:that\s+)?(?:he|she)\b)"
+        rf"|\b{_PERSON_TITLE}\s+{name}\b(?!\s+[A-Z])"
     )
+
+
+# Titles that only a person's name follows
+_PERSON_TITLE = (
+    r"(?:President|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
+    r"|Judge|Justice|Gen\.|General|Chancellor|Pope|King|Queen|Prince|Princess)"
+)
 
 
 # Labels that keep a name that speaks from being taken for a person's: a place (a government
