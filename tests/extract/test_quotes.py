@@ -1510,6 +1510,9 @@ def test_a_possessive_speaker_is_the_person_it_stands_for() -> None:
         ("Friends of Ana Ruiz said she would run again.", "Friends of Ana Ruiz"),
         ("Early results of the exit poll showed that most voters wanted change.",
          "Early results of the exit poll"),
+        # a list of names in the "of" phrase, whole
+        ("The leaders of Norland, Tarn and Vesna said the port would stay closed.",
+         "The leaders of Norland, Tarn and Vesna"),
     ],
 )  # fmt: skip
 def test_a_role_keeps_the_of_phrase_that_completes_it(text: str, speaker: str) -> None:

@@ -493,11 +493,25 @@ def _of_phrase(of: Token) -> list[Token]:
     for obj in of.children:
         if obj.dep_ != "pobj":
             continue
+        if _a_list_of_names(obj):
+            out.extend(obj.subtree)  # "the leaders of France, Germany, the US and UK"
+            continue
         out.append(obj)
         for child in obj.children:
             if child.dep_ not in NAME_DROP_DEPS:
                 out.extend(child.subtree)
     return [of, *out] if out else []
+
+
+def _a_list_of_names(head: Token) -> bool:
+    """Whether a name heads a list of names joined by "and" or "or" ("France, Germany, the US
+    and UK"), with nothing else in it."""
+    words = list(head.subtree)
+    return (
+        head.pos_ == "PROPN"
+        and any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in words)
+        and all(t.pos_ in ("PROPN", "DET", "CCONJ") or t.text == "," for t in words)
+    )
 
 
 # Verbs that, in the passive with a person for subject, appoint rather than report: "the
