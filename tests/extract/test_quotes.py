@@ -1463,6 +1463,36 @@ def test_a_name_with_a_word_tagged_as_a_verb_is_still_the_phrase_before_said() -
     assert quote.speaker == "Tulsa police Chief Ann Lee"
 
 
+def test_a_name_the_parse_set_apart_from_its_role_speaks() -> None:
+    """ "..., the deputy chief of criminal investigations for Indianapolis police Craig McCartt
+    said": the parse made the role and the name two subjects of "said"; the name speaks."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["“", "The", "ferry", "was", "late", ",", "”", "the", "deputy", "chief", "of",
+             "operations", "for", "Norland", "police", "Tomas", "Varga", "said", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[False, True, True, True, False, False, True, True, True, True, True, True, True,
+                True, True, True, True, False, False],
+        pos=["PUNCT", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "DET", "ADJ", "NOUN", "ADP",
+             "NOUN", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "DT", "NN", "VBD", "JJ", ",", "''", "DT", "JJ", "NN", "IN", "NNS", "IN",
+              "NNP", "NN", "NNP", "NNP", "VBD", "."],
+        lemmas=[w.lower() for w in words[:3]] + ["be"] + [w.lower() for w in words[4:17]]
+        + ["say", "."],
+        heads=[3, 2, 3, 17, 3, 3, 3, 9, 9, 17, 9, 10, 11, 16, 16, 16, 17, 17, 17],
+        deps=["punct", "det", "nsubj", "ccomp", "acomp", "punct", "punct", "det", "amod",
+              "nsubj", "prep", "pobj", "prep", "compound", "compound", "compound", "nsubj",
+              "ROOT", "punct"],
+        ents=["O"] * 13 + ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )  # fmt: skip
+    (quote,) = find_quotes(doc)
+    assert quote.speaker is not None and quote.speaker.endswith("Tomas Varga")
+
+
 def test_a_quoted_word_before_the_name_stays_in_the_speaker() -> None:
     text = "“We never planned a sequel,” the “Harbour Lights” actor told reporters on Friday."
     speakers = {q.speaker for q in find_quotes(parse(text))}

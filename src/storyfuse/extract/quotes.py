@@ -976,6 +976,24 @@ class _Finder:
                 c for c in subjects if c.i > 0 and self._first_name_as_aux(self.tokens[c.i - 1])
             ]
             subjects = named or subjects
+            # "the deputy chief of criminal investigations for Indianapolis police Craig McCartt
+            # said": the parse made the role, one person's, a subject apart from the name right
+            # after it (not "Democratic presidential hopefuls former Maryland Gov. Martin
+            # O'Malley and ... called")
+            titled = [
+                c
+                for c in subjects
+                if c.ent_type_ == "PERSON"
+                and not any(t.dep_ == "cc" for t in c.subtree)
+                and any(
+                    o.tag_ == "NN"
+                    and not o.ent_type_
+                    and not any(t.dep_ == "cc" for t in o.children)
+                    and o.right_edge.i + 1 == c.left_edge.i
+                    for o in subjects
+                )
+            ]
+            subjects = titled or subjects
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 subject = self._past_dateline((outside or subjects)[0], subjects)
