@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 54  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -312,10 +312,19 @@ ANALYSIS_VERSION = 53  # 2: claims say what they count; entity spans and list co
 # CARES Act", "above the $8.04 that analysts expected"), "six-figure", "sub-zero" and "Nasdaq
 # 100" count nothing, "two sheriff's deputies" counts deputies, who "has seen" a figure claims
 # nothing, "a magnitude 7.1 earthquake" is of magnitude 7.1
+# 54: a number before "Fahrenheit", "Celsius" or "°C" is a temperature, one before an
+# earthquake its magnitude ("6.2 earthquake"), "nineteen-eighties" is no number, a time run
+# into a share's noun ("Last year premiums") is no part of it, and of two times as near the
+# one after dates a figure ("to $779 billion in 2018"); a country's name tagged a person is a
+# place ("condemned Belarus"); "Bill and Melinda Gates" makes "Bill" Bill Gates, and a person's
+# title before a name tagged an organisation makes it a person ("President Trump's campaign");
+# a speaker's "of" phrase keeps a list of names ("The leaders of France, Germany, the US and
+# UK"), and a name the parse set apart from its one-person role speaks ("the deputy chief of
+# criminal investigations for Indianapolis police Craig McCartt said")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 37  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 38  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -458,6 +467,10 @@ BRIEF_VERSION = 37  # 2: forecasts marked "expected" in the timeline and the fig
 # 37: an organisation written before "Secretary" or "Minister" ("Energy Minister Andrea
 # Leadsom") is a piece of the title, no entity; a title-case dateline before a spaced hyphen
 # ("Doha, Qatar - ") is left out of its lede; "Team Obama" is an organisation
+# 38: a sum counted in its currency's word capitalised ("25 Billion Dollars") counts dollars; a
+# magnitude is shown with what it is of ("magnitude (earthquake)"); a short form stands for the
+# last words that spell it ("the Kurdish-led Syrian Democratic Forces (SDF)"), and a day after
+# "on" starts no long form ("said on Wednesday its newly developed ... (ICBM)")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
