@@ -229,6 +229,27 @@ def test_a_first_name_before_and_and_a_full_name_shares_its_surname() -> None:
     assert ix.canonical("Khizr") == "Khizr"
 
 
+def test_a_party_member_for_a_state_is_the_one_person_the_story_gives_both() -> None:
+    mentions = [
+        ("Sen. Ada Moss", "PERSON", "Sen. Ada Moss (R-Ky.) spoke on Monday."),
+        ("the Kentucky Republican", None, "the Kentucky Republican said so."),
+        ("Tomas Lund", "PERSON", "Rep. Tomas Lund, D-Ore., left."),
+        ("The Oregon Democrat", None, "The Oregon Democrat said no."),
+        # the state after the name and the party before it, in two sentences
+        ("Republican Sen. Erik Holm", "PERSON", "Republican Sen. Erik Holm voted."),
+        ("Senator Erik Holm", "PERSON", "Senator Erik Holm of Ohio said no."),
+        ("the Ohio Republican", None, "the Ohio Republican added."),
+        # a party alone makes no one a member for a state
+        ("Republican Ivo Varga", "PERSON", "Republican Ivo Varga won."),
+        ("the Iowa Republican", None, "the Iowa Republican lost."),
+    ]
+    ix = NameIndex.build(mentions)
+    assert ix.canonical("the Kentucky Republican") == "Ada Moss"
+    assert ix.canonical("The Oregon Democrat") == "Tomas Lund"
+    assert ix.canonical("the Ohio Republican") == "Erik Holm"
+    assert ix.canonical("the Iowa Republican") != "Ivo Varga"
+
+
 def test_ambiguous_surname_is_left_as_written() -> None:
     ix = NameIndex.build(
         [

@@ -453,6 +453,67 @@ def role_key(name: str) -> str:
 _YEAR_FIRST = re.compile(r"(?:1[89]|20)\d\d\s+\D")
 
 
+# A party member for a U.S. state: "(R-Ky.)", "D-N.Y.", "Kentucky Republican"
+_PARTY_OF = {"R": "Republican", "D": "Democrat", "I": "Independent"}
+_PARTY_LETTER = r"[RDI]"
+_STATE = r"[A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z.]{1,10})?"
+_STATE_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_MEMBER = r"Republican|Democrat|Independent"
+_MEMBERS = frozenset(party.lower() for party in _PARTY_OF.values())
+_MEMBER_HINT = re.compile(rf"\b(?:{_MEMBER})\b|\b{_PARTY_LETTER}[-–]\s?[A-Z]")
+
+
+def _members_for(
+    roles: Sequence[tuple[str, str]], states_of: dict[str, set[str]]
+) -> list[tuple[str, str]]:
+    """A party's member for a state, from a person's roles that give the state ("Florida
+    senator", "senator of Florida") or the state written after the name (``states_of``:
+    "Senator Marco Rubio of Florida"), and those that give the party ("Republican", "Republican
+    presidential candidate"): "florida republican" for Marco Rubio."""
+    states: dict[str, set[str]] = defaultdict(set, {k: set(v) for k, v in states_of.items()})
+    parties: dict[str, set[str]] = defaultdict(set)
+    for rk, pk in roles:
+        words = rk.split()
+        for size in (2, 1):
+            if len(words) > size and " ".join(words[:size]) in _states_lower():
+                states[pk].add(" ".join(words[:size]))
+                break
+        party = _PARTY_WORDS.get(words[0]) if words else None
+        if party:
+            parties[pk].add(party)
+    return [
+        (f"{state} {party}", pk)
+        for pk in states.keys() & parties.keys()
+        for state in states[pk]
+        for party in parties[pk]
+    ]
+
+
+# The words that open a role by a party, to the party's member
+_PARTY_WORDS = {
+    "republican": "republican", "gop": "republican", "democrat": "democrat",
+    "democratic": "democrat", "independent": "independent",
+}  # fmt: skip
+
+
+def a_member_for(name: str) -> bool:
+    """Whether a description is of a party's member for a U.S. state: "the Kentucky
+    Republican", "the New York Democrat"."""
+    words = clean(name).lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and words[-1] in _MEMBERS
+        and " ".join(words[:-1]) in _states_lower()
+    )
+
+
+@functools.cache
+def _states_lower() -> frozenset[str]:
+    return frozenset(name.lower() for name in _state_codes().values())
+
+
 def is_role(name: str) -> bool:
     """A description by role ("the Russian president", "Ukraine's defence minister", "the
     president of the Farm Bureau"); a name whose head is a body's word is the body's ("Justice
@@ -1017,6 +1078,8 @@ class NameIndex:
         # a first name written alone before "and" and a full name -> its full name ("Bill" of
         # "Bill and Melinda Gates" -> "Bill Gates")
         self._couples: dict[str, str] = {}
+        # person key -> U.S. states written after the name ("Senator Marco Rubio of Florida")
+        self._states_of: dict[str, set[str]] = defaultdict(set)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -1177,7 +1240,7 @@ class NameIndex:
             self._kind[k] = "person"
         elif label == "PERSON":
             self._kind.setdefault(k, "org")  # "Purdue Pharma" (PERSON)
-        elif is_role(name) and label in (None, "PERSON", "ORG", "NORP"):
+        elif (is_role(name) or a_member_for(name)) and label in (None, "PERSON", "ORG", "NORP"):
             self._kind.setdefault(k, "role")
         elif label in ("ORG", "GPE", "NORP", "FAC"):
             self._kind.setdefault(k, "org")
@@ -1302,6 +1365,7 @@ class NameIndex:
             self._groups.union(ak, lk)
         self._read_body_appositions(text)
         self._read_couples(text, roles)
+        self._read_members_for(text, roles)
         self._capital_written = self._capital_written or bool(_CAPITAL.search(text))
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
@@ -1334,6 +1398,37 @@ class NameIndex:
                         self._surfaces[rk][clean(role)] += 1
                         self._kind.setdefault(rk, "role")
                         roles.append((role_key(role), pk))
+
+    def _read_members_for(self, text: str, roles: list[tuple[str, str]]) -> None:
+        """A person's party and state, as a sentence writes them beside the name ("Sen. Rand
+        Paul (R-Ky.)", "Paul, R-Ky.,", "Kentucky Republican Rand Paul", "Paul, a Kentucky
+        Republican,"): a role, so that "the Kentucky Republican" is the one person of the story
+        it fits."""
+        if not _MEMBER_HINT.search(text) and " of " not in text:
+            return
+        for pk, kind in list(self._kind.items()):
+            if kind != "person":
+                continue
+            for surface in self._surfaces[pk]:
+                if surface not in text:
+                    continue
+                name = re.escape(surface)
+                for m in re.finditer(rf"\b{name}\b,?\s*\(?({_PARTY_LETTER})[-–]\s?({_STATE})", text):
+                    state = _state_names().get(m.group(2).rstrip(",)")) or _state_codes().get(
+                        m.group(2).rstrip(",)")
+                    )
+                    if state:
+                        roles.append((role_key(f"{state} {_PARTY_OF[m.group(1)]}"), pk))
+                for m in re.finditer(
+                    rf"\b(?:({_STATE_NAME}) ({_MEMBER}) {name}\b|{name}, an? ({_STATE_NAME}) ({_MEMBER})\b)",
+                    text,
+                ):
+                    state, party = (m.group(1), m.group(2)) if m.group(1) else m.group(3, 4)
+                    if state.lower() in _states_lower():
+                        roles.append((role_key(f"{state} {party}"), pk))
+                for m in re.finditer(rf"\b{name} of ({_STATE_NAME})\b", text):
+                    if m.group(1).lower() in _states_lower():
+                        self._states_of[pk].add(m.group(1).lower())
 
     def _read_couples(self, text: str, roles: list[tuple[str, str]]) -> None:
         """ "Bill and Melinda Gates": a man's or a woman's first name written alone before
@@ -1591,7 +1686,7 @@ class NameIndex:
 
     def _link_roles(self, roles: list[tuple[str, str]]) -> None:
         """A role held by exactly one person in the story names that person."""
-        for rk, pk in roles:
+        for rk, pk in roles + _members_for(roles, self._states_of):
             self._holders[rk].add(pk)
         for k, kind in list(self._kind.items()):
             if kind != "role":
@@ -1607,7 +1702,8 @@ class NameIndex:
         for rk, people in self._holders.items():
             if rk == key or fuzz.ratio(rk, key) >= 90:
                 matches |= {self._groups.find(p) for p in people}
-        if not matches:
+        if not matches and not a_member_for(key):
+            # (a party's member for a state is the one whose party and state the story writes)
             # "the senator" for the one person held to be "Vermont senator", and "the Vermont
             # senator" for the one held to be a senator: the same head, one more specific by a
             # place or a party ("the NY1 representative" is not "Rep. X"); a former governor is
