@@ -319,6 +319,18 @@ def test_the_day_written_after_a_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_word_in_capitals_for_emphasis_is_no_name() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import _trimmed, nlp
+
+    # "our great people IMMEDIATELY", "a FAKE & terrible statement" (ORG); acronyms stay
+    words = ["Pay", "IMMEDIATELY", ",", "not", "a", "FAKE", "&", "cruel", "NATO", "plan", "."]
+    ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    assert [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None] == ["NATO"]
+
+
 def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:
     from spacy.tokens import Doc
 

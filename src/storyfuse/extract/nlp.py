@@ -1057,8 +1057,12 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
-    while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop:
-        end -= 1
+    while end > start and (
+        (ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop) or ent.doc[end - 1].text == "&"
+    ):
+        end -= 1  # ... and "&" ("a FAKE & terrible statement")
+    if named and end - start == 1 and _shouted_word(ent.doc[start]):
+        return None  # "they will go out to our great people IMMEDIATELY" (ORG)
     # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
     last = ent.doc[end - 1]
     if ent.label_ in ("ORG", "PERSON") and end - start > 1 and last.lower_ in _WEEKDAYS:
@@ -1066,6 +1070,21 @@ def _trimmed(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _shouted_word(token: Token) -> bool:
+    """A word in capitals that English uses as an adverb or an adjective ("IMMEDIATELY",
+    "FAKE"; WordNet's index, as the lemmatizer ships it): emphasis, no name. Acronyms are no
+    such words ("NATO", "NASA")."""
+    low = token.lower_
+    return token.is_upper and token.is_alpha and len(low) > 2 and low in _adverbs_and_adjectives()
+
+
+@functools.cache
+def _adverbs_and_adjectives() -> frozenset[str]:
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    return frozenset(index["adv"]) | frozenset(index["adj"])
 
 
 def _owner_apart(ent: Span) -> Span:
