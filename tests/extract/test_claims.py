@@ -949,6 +949,10 @@ def test_a_temperature_is_in_degrees_of_its_scale() -> None:
     assert (claim.value, claim.unit) == (30, "°C")
 
 
+def test_a_number_hyphened_to_a_capital_letter_names_a_kind() -> None:
+    assert claims_of("Harbour police seized 3-D printed parts on Monday.") == []
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

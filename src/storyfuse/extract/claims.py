@@ -903,6 +903,9 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             if glued.lower_ == "year" and _AGE_AFTER.match(text_of(doc)[item.end :]):
                 item.unit = None
                 return
+            if len(glued.text) == 1 and glued.text.isupper():
+                item.unit = None  # a name of a kind, no count: "3-D printable guns", "4-H"
+                return
             item.unit, item.unit_token = unit_lemma(glued), glued
             return
     noun = _counted_noun(item, sent)
