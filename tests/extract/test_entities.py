@@ -329,6 +329,12 @@ def test_a_word_in_capitals_for_emphasis_is_no_name() -> None:
     ents = ["O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
     doc = Doc(nlp().vocab, words=words, ents=ents)
     assert [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None] == ["NATO"]
+    # a place or a people written in capitals stays: "FLINT, Mich. (AP)", "SYRIAN forces"
+    words = ["FLINT", ",", "Mich.", ":", "SYRIAN", "forces", "left", "."]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-NORP", "O", "O", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    kept = [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None]
+    assert kept == ["FLINT", "Mich.", "SYRIAN"]
 
 
 def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:

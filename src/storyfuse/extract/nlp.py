@@ -1061,8 +1061,8 @@ def _trimmed(ent: Span) -> Span | None:
         (ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop) or ent.doc[end - 1].text == "&"
     ):
         end -= 1  # ... and "&" ("a FAKE & terrible statement")
-    if named and end - start == 1 and _shouted_word(ent.doc[start]):
-        return None  # "they will go out to our great people IMMEDIATELY" (ORG)
+    if ent.label_ in _SHOUTED_LABELS and end - start == 1 and _shouted_word(ent.doc[start]):
+        return None  # "they will go out to our great people IMMEDIATELY" (ORG); not "FLINT, Mich."
     # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
     last = ent.doc[end - 1]
     if ent.label_ in ("ORG", "PERSON") and end - start > 1 and last.lower_ in _WEEKDAYS:
@@ -1070,6 +1070,11 @@ def _trimmed(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+# Labels of names no word for emphasis is: not places ("FLINT, Mich."), nor a people's adjective
+# ("SYRIAN")
+_SHOUTED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _shouted_word(token: Token) -> bool:
