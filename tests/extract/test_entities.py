@@ -372,6 +372,21 @@ def test_an_employer_run_into_the_name_of_its_person_gives_the_person() -> None:
     assert found == [("Eugene Lund", "PERSON"), ("Vesna People 's Party", "ORG")]
 
 
+def test_a_plurals_apostrophe_parts_an_owner_from_its_person() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import _owner_apart, _trimmed, nlp
+
+    # "Fox News' Sean Hannity" (ORG) is Sean Hannity; "Fox News'" (ORG) is Fox News
+    words = ["He", "told", "Harbour", "News", "'", "Ada", "Moss", "and", "Tarn", "Times", "'",
+             "staff", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG",
+            "I-ORG", "O", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    found = [_owner_apart(t) for t in (_trimmed(e) for e in doc.ents) if t is not None]
+    assert [(e.text, e.label_) for e in found] == [("Ada Moss", "PERSON"), ("Tarn Times", "ORG")]
+
+
 def test_two_places_joined_by_a_hyphen_are_no_body() -> None:
     found = labels(
         "Migrants gathered at the U.S.-Mexico border on Monday. Crews drove to Winston-Salem."

@@ -1058,9 +1058,10 @@ def _trimmed(ent: Span) -> Span | None:
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
     while end > start and (
-        (ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop) or ent.doc[end - 1].text == "&"
+        (ent.doc[end - 1].is_lower and ent.doc[end - 1].is_stop)
+        or ent.doc[end - 1].text in ("&", "'", "’")
     ):
-        end -= 1  # ... and "&" ("a FAKE & terrible statement")
+        end -= 1  # ... and "&" ("a FAKE & terrible statement"), a plural's apostrophe ("News'")
     if ent.label_ in _SHOUTED_LABELS and end - start == 1 and _shouted_word(ent.doc[start]):
         return None  # "they will go out to our great people IMMEDIATELY" (ORG); not "FLINT, Mich."
     # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
@@ -1101,7 +1102,15 @@ def _owner_apart(ent: Span) -> Span:
     possessive)."""
     if ent.label_ not in ("PERSON", "ORG"):
         return ent
-    cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
+    cut = next(
+        (
+            t.i
+            for t in ent[1:-1]
+            # "Fox News' Sean Hannity": the apostrophe alone after a plural's "s"
+            if t.lower_ in ("'s", "’s") or (t.text in ("'", "’") and t.nbor(-1).lower_[-1:] == "s")
+        ),
+        None,
+    )
     if cut is None:
         return ent
     doc = ent.doc
