@@ -320,7 +320,10 @@ ANALYSIS_VERSION = 54  # 2: claims say what they count; entity spans and list co
 # title before a name tagged an organisation makes it a person ("President Trump's campaign");
 # a speaker's "of" phrase keeps a list of names ("The leaders of France, Germany, the US and
 # UK"), and a name the parse set apart from its one-person role speaks ("the deputy chief of
-# criminal investigations for Indianapolis police Craig McCartt said")
+# criminal investigations for Indianapolis police Craig McCartt said"); "the Kentucky
+# Republican" is the one person whose party and state the story writes; a word in capitals
+# for emphasis ("IMMEDIATELY") is no name, a plural's apostrophe ends an owner ("Fox News'
+# Sean Hannity"); "3-D" counts nothing
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
