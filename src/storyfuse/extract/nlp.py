@@ -1079,9 +1079,9 @@ _SHOUTED_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT",
 
 
 def _shouted_word(token: Token) -> bool:
-    """A word in capitals that English uses as an adverb or an adjective ("IMMEDIATELY",
-    "FAKE"; WordNet's index, as the lemmatizer ships it): emphasis, no name. Acronyms are no
-    such words ("NATO", "NASA")."""
+    """A word in capitals that English uses as an adverb or an adjective and never as a noun
+    ("IMMEDIATELY", "FALSE"; WordNet's index, as the lemmatizer ships it): emphasis, no name.
+    Acronyms are no such words ("NATO", "NASA"), or are nouns too ("SALT", "SEC")."""
     low = token.lower_
     return token.is_upper and token.is_alpha and len(low) > 2 and low in _adverbs_and_adjectives()
 
@@ -1090,7 +1090,7 @@ def _shouted_word(token: Token) -> bool:
 def _adverbs_and_adjectives() -> frozenset[str]:
     lemmatizer = nlp().get_pipe("lemmatizer")
     index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    return frozenset(index["adv"]) | frozenset(index["adj"])
+    return (frozenset(index["adv"]) | frozenset(index["adj"])) - frozenset(index["noun"])
 
 
 def _owner_apart(ent: Span) -> Span:
