@@ -102,6 +102,11 @@ def test_a_country_tagged_a_person_is_a_place() -> None:
         ("Chad Lund", "PERSON"),
         ("Chad", "PERSON"),
     ]
+    # nor after a first name the model left untagged: "The list of Jim Jordan accusers"
+    words = ["The", "Ada", "Jordan", "list", "grew", ".", "Jordan", "knew", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Jordan", "PERSON")]
 
 
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:

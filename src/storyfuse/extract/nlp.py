@@ -675,9 +675,10 @@ def entity_fixes(doc: Doc) -> Doc:
             and (words[0] in large_cities() or words[0] in countries_and_states())
             and words[0] not in surnames
             and words[0] not in given_names
+            and not _after_a_first_name(words[0], tokens)
         ):
             # "Kyiv said", "southwestern Louisiana", "condemned Belarus", where no "Ann Kyiv"
-            # makes it a name
+            # makes it a name (nor an untagged "Jim Jordan")
             label = "GPE"
         elif label == "PERSON" and len(words) > 1 and " ".join(words) in large_cities():
             label = "GPE"  # "the Argus Leader of Sioux Falls" (PERSON)
@@ -731,6 +732,16 @@ def entity_fixes(doc: Doc) -> Doc:
         fixed.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     doc.ents = _names_apart(fixed)
     return doc
+
+
+def _after_a_first_name(word: str, tokens: list[Token]) -> bool:
+    """Whether the document writes the word after a first name, as a surname ("The list of Jim
+    Jordan accusers", which the model does not tag)."""
+    return any(
+        t.text == word and t.i > 0 and tokens[t.i - 1].is_title
+        and first_name_gender(tokens[t.i - 1].text) is not None
+        for t in tokens
+    )  # fmt: skip
 
 
 def _after_a_clock_time(ent: Span) -> bool:
