@@ -1493,6 +1493,33 @@ def test_a_name_the_parse_set_apart_from_its_role_speaks() -> None:
     assert quote.speaker is not None and quote.speaker.endswith("Tomas Varga")
 
 
+def test_a_whole_utterance_after_a_sentence_of_an_untagged_surname_is_that_persons() -> None:
+    """ "Trump invited reporters into the Oval Office ... “Three months ago, ...”": the model
+    tags the surname nowhere in that sentence (a noun to the tagger), a person elsewhere."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["Ada", "Moss", "spoke", ".", "Moss", "waved", ".", "“", "We", "won", ".", "”"]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[True, True, False, True, True, False, True, False, True, False, False, False],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB",
+             "PUNCT", "PUNCT"],
+        tags=["NNP", "NNP", "VBD", ".", "NN", "VBD", ".", "``", "PRP", "VBD", ".", "''"],
+        lemmas=["Ada", "Moss", "speak", ".", "moss", "wave", ".", "“", "we", "win", ".", "”"],
+        heads=[1, 2, 2, 2, 5, 5, 5, 9, 9, 9, 9, 9],
+        deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "punct", "nsubj",
+              "ROOT", "punct", "punct"],
+        sent_starts=[True, False, False, False, True, False, False, True, False, False, False,
+                     False],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 10,
+    )  # fmt: skip
+    (quote,) = find_quotes(doc)
+    assert quote.text == "We won." and quote.speaker == "Ada Moss"
+
+
 def test_a_quoted_word_before_the_name_stays_in_the_speaker() -> None:
     text = "“We never planned a sequel,” the “Harbour Lights” actor told reporters on Friday."
     speakers = {q.speaker for q in find_quotes(parse(text))}

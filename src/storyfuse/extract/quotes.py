@@ -2316,11 +2316,18 @@ class _Finder:
             subject.ent_type_ == "PERSON"
             or subject.lower_ in ("he", "she")
             or (subject.pos_ == "NOUN" and subject.lower_ in ROLE_WORDS)
+            # a surname the model leaves untagged here, a person's elsewhere ("Trump invited
+            # reporters into the Oval Office ...")
+            or (not subject.ent_type_ and self._a_surname(subject))
         ):
             return None
         if any(e.label_ == "PERSON" and not e.start <= subject.i < e.end for e in prev.ents):
             return None  # another person, whose words they may be
         return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
+
+    def _a_surname(self, token: Token) -> bool:
+        """Whether a word ends a person's name the document tags elsewhere."""
+        return any(e.label_ == "PERSON" and e[-1].text == token.text for e in self.doc.ents)
 
     def _continues(self, first: Marked, second: Marked) -> bool:
         """True when only an attribution separates two quotes, within a paragraph or across
