@@ -1520,6 +1520,20 @@ def test_a_whole_utterance_after_a_sentence_of_an_untagged_surname_is_that_perso
     assert quote.text == "We won." and quote.speaker == "Ada Moss"
 
 
+def test_they_after_people_named_together_is_those_people() -> None:
+    (quote,) = find_quotes(
+        parse("Ada Moss and Tomas Varga met on Monday. “We will not stop,” they said.")
+    )
+    assert quote.speaker == "Ada Moss and Tomas Varga"
+    # not officials, a group, nor people a sentence about something else came between
+    for text in (
+        "Harbour officials met on Monday. “We will not stop,” they said.",
+        "Ada Moss and Tomas Varga met on Monday. The port was shut. “We will stay,” they said.",
+    ):
+        (quote,) = find_quotes(parse(text))
+        assert quote.speaker == "they", text
+
+
 def test_a_quoted_word_before_the_name_stays_in_the_speaker() -> None:
     text = "“We never planned a sequel,” the “Harbour Lights” actor told reporters on Friday."
     speakers = {q.speaker for q in find_quotes(parse(text))}

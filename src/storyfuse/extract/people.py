@@ -270,6 +270,8 @@ class People:
         low = pron.lower_
         if low in FIRST_PERSON and self.in_answer(pron.idx):
             return self.interviewee() or pron.text  # "I" in an interview's answer
+        if low == "they":
+            return self._pair_before(pron) or pron.text
         if low in UNRESOLVED_PRONOUNS:
             return pron.text
         if low in ORG_PRONOUNS or low == "its":
@@ -310,6 +312,26 @@ class People:
             if chained is None:
                 return self._titled(self.fullest(last.name, last.start, gender), last.start)
             pron = chained
+
+    def _pair_before(self, pron: Token) -> str | None:
+        """Who "they" stands for when a recent sentence's subject is people named and joined by
+        "and" ("Bill and Melinda Gates said on Monday ... “…,” they wrote"): the people as the
+        subject writes them; None for any other "they" (officials, a group, a body)."""
+        s_now = self._told_from(pron)
+        for sent in reversed(list(self.doc.sents)[max(0, s_now - PRONOUN_REACH) : s_now + 1]):
+            if sent.start >= pron.i or sent.end > pron.i or self.in_quote[sent.root.i]:
+                continue  # the pronoun's own sentence, or the quotation it speaks
+            for subject in (c for c in sent.root.children if c.dep_ == "nsubj"):
+                words = list(subject.subtree)
+                named = sum(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in words)
+                if (
+                    named >= 2
+                    and any(t.lower_ == "and" for t in words)
+                    and all(t.ent_type_ == "PERSON" or t.lower_ in ("and", ",") for t in words)
+                ):
+                    return text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
+            return None  # the sentence before tells of someone else
+        return None
 
     def _gender_of_person(self, p: Person, known: Mapping[str, str | None]) -> str | None:
         """A person's gender as the mention writes it: by their own first name ("Marion

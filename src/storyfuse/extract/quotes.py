@@ -697,8 +697,8 @@ class _Finder:
     def _name_of(self, head: Token) -> str:
         """The speaker's name from a subject head: the phrase without appositions, clauses and
         prepositional tails, a surname grown to the fuller name used in the article."""
-        if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS:
-            return self.people.resolve(head)
+        if head.lower_ in PERSONAL_PRONOUNS or head.lower_ in ORG_PRONOUNS or head.lower_ == "they":
+            return self.people.resolve(head)  # "they": the people a subject names together
         if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
             return self.people.resolve(head)  # "I" in an interview's answer
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
