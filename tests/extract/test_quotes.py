@@ -1520,6 +1520,12 @@ def test_a_whole_utterance_after_a_sentence_of_an_untagged_surname_is_that_perso
     assert quote.text == "We won." and quote.speaker == "Ada Moss"
 
 
+def test_people_named_together_speak_together() -> None:
+    text = "Maria Holm and Tomas Varga told reporters the harbour would reopen."
+    (quote,) = find_quotes(parse(text))
+    assert quote.speaker == "Maria Holm and Tomas Varga"
+
+
 def test_they_after_people_named_together_is_those_people() -> None:
     (quote,) = find_quotes(
         parse("Ada Moss and Tomas Varga met on Monday. “We will not stop,” they said.")

@@ -322,14 +322,9 @@ class People:
             if sent.start >= pron.i or sent.end > pron.i or self.in_quote[sent.root.i]:
                 continue  # the pronoun's own sentence, or the quotation it speaks
             for subject in (c for c in sent.root.children if c.dep_ == "nsubj"):
-                words = list(subject.subtree)
-                named = sum(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in words)
-                if (
-                    named >= 2
-                    and any(t.lower_ == "and" for t in words)
-                    and all(t.ent_type_ == "PERSON" or t.lower_ in ("and", ",") for t in words)
-                ):
-                    return text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
+                together = named_together(subject)
+                if together is not None:
+                    return together
             return None  # the sentence before tells of someone else
         return None
 
@@ -519,6 +514,20 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def named_together(subject: Token) -> str | None:
+    """People a subject names and joins by "and" ("Bill and Melinda Gates", "Cruz, Trump and
+    Rubio"), as written; None for any other subject."""
+    words = list(subject.subtree)
+    named = sum(t.ent_iob_ == "B" and t.ent_type_ == "PERSON" for t in words)
+    if (
+        named >= 2
+        and any(t.lower_ == "and" for t in words)
+        and all(t.ent_type_ == "PERSON" or t.lower_ in ("and", ",") for t in words)
+    ):
+        return text_of(subject.doc)[words[0].idx : words[-1].idx + len(words[-1])]
+    return None
 
 
 def _first_name_gender(words: Sequence[str]) -> str | None:

@@ -77,6 +77,7 @@ from storyfuse.extract.people import (
     PERSONAL_PRONOUNS,
     People,
     finding_author,
+    named_together,
     strip_possessive,
 )
 from storyfuse.extract.quotes_cues import Candidate, cue_model
@@ -705,6 +706,9 @@ class _Finder:
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
             return self._name_of(_described_subject(head.head.head))
+        together = named_together(head)  # "Bill and Melinda Gates said": both
+        if together is not None:
+            return together
         body = self.people.body_named(head)  # "the company said"
         if body is not None:
             return body
