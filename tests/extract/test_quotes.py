@@ -72,6 +72,16 @@ def test_a_closing_mark_typed_where_a_quote_opens_opens_it() -> None:
     assert [text[m.start : m.end] for m in find_marked(text)] == ["new", "done"]
 
 
+def test_an_opening_mark_typed_where_a_quote_closes_closes_it() -> None:
+    text = "“It's unusual,“ said Ada Moss, a harbour lawyer. “It's a hard thing to do.”"
+    assert [m.text_of(text) for m in find_marked(text)] == [
+        "It's unusual,",
+        "It's a hard thing to do.",
+    ]
+    (quote,) = quotes_of(text)  # one remark in two parts
+    assert quote.speaker == "Ada Moss"
+
+
 def test_marks_quote_running_over_paragraphs() -> None:
     text = "“First part of it.\n\n“Second part,” she said.\n\nNot quoted."
     marked = find_marked(text)

@@ -87,8 +87,8 @@ def _opens_word(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _closes_only(text: str, i: int, start: int, end: int) -> bool:
-    """Whether the straight mark at ``i`` can only close: it follows a word or punctuation (not
-    a bracket) and a space or the paragraph's end follows it."""
+    """Whether the mark at ``i`` can only close: it follows a word or punctuation (not a
+    bracket) and a space or the paragraph's end follows it."""
     if i == start:
         return False
     before = text[i - 1]
@@ -124,7 +124,11 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
         if ch in (CLOSE_DOUBLE, '"') and _FEET_AND_INCHES.search(text, max(start, i - 6), i):
             i += 1  # "a 5’4” mass of dead energy": the inches of a height, no quote mark
             continue
-        if ch == OPEN_DOUBLE or (ch == CLOSE_DOUBLE and _opens_word(text, i, start, end)):
+        if ch == OPEN_DOUBLE and _closes_only(text, i, start, end):
+            # an opening mark typed where a passage closes ('... health consequences,“ the
+            # Secretary said') closes it
+            marks.append((i, "cd", 1))
+        elif ch == OPEN_DOUBLE or (ch == CLOSE_DOUBLE and _opens_word(text, i, start, end)):
             # a closing mark typed where a passage opens ("”Fear. I am truly afraid ...” ―
             # a reader"; Nordic print sets ” on both sides) opens it
             marks.append((i, "od", 1))
