@@ -325,7 +325,8 @@ ANALYSIS_VERSION = 54  # 2: claims say what they count; entity spans and list co
 # for emphasis ("IMMEDIATELY") is no name, a plural's apostrophe ends an owner ("Fox News'
 # Sean Hannity"); "3-D" counts nothing; a whole utterance after a sentence of an untagged
 # surname tagged a person elsewhere is that person's, and "they" after people named together
-# ("Bill and Melinda Gates said ... “…,” they wrote") is those people, who speak together
+# ("Bill and Melinda Gates said ... “…,” they wrote") is those people, who speak together; an
+# opening curly mark after a word and before a space closes ('consequences,“ the Secretary said')
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
