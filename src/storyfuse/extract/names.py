@@ -1413,16 +1413,15 @@ class NameIndex:
                 if surface not in text:
                     continue
                 name = re.escape(surface)
-                for m in re.finditer(rf"\b{name}\b,?\s*\(?({_PARTY_LETTER})[-–]\s?({_STATE})", text):
-                    state = _state_names().get(m.group(2).rstrip(",)")) or _state_codes().get(
-                        m.group(2).rstrip(",)")
-                    )
+                tagged = rf"\b{name}\b,?\s*\(?({_PARTY_LETTER})[-–]\s?({_STATE})"
+                for m in re.finditer(tagged, text):
+                    code = m.group(2).rstrip(",)")
+                    state = _state_names().get(code) or _state_codes().get(code)
                     if state:
                         roles.append((role_key(f"{state} {_PARTY_OF[m.group(1)]}"), pk))
-                for m in re.finditer(
-                    rf"\b(?:({_STATE_NAME}) ({_MEMBER}) {name}\b|{name}, an? ({_STATE_NAME}) ({_MEMBER})\b)",
-                    text,
-                ):
+                before = rf"({_STATE_NAME}) ({_MEMBER}) {name}\b"
+                after = rf"{name}, an? ({_STATE_NAME}) ({_MEMBER})\b"
+                for m in re.finditer(rf"\b(?:{before}|{after})", text):
                     state, party = (m.group(1), m.group(2)) if m.group(1) else m.group(3, 4)
                     if state.lower() in _states_lower():
                         roles.append((role_key(f"{state} {party}"), pk))

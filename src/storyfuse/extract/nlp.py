@@ -1118,7 +1118,8 @@ def _owner_apart(ent: Span) -> Span:
             t.i
             for t in ent[1:-1]
             # "Fox News' Sean Hannity": the apostrophe alone after a plural's "s"
-            if t.lower_ in ("'s", "’s") or (t.text in ("'", "’") and t.nbor(-1).lower_[-1:] == "s")
+            if t.lower_ in ("'s", "’s")
+            or (t.text in ("'", "’") and t.nbor(-1).lower_[-1:] == "s")
         ),
         None,
     )
