@@ -214,9 +214,10 @@ def definitions_in(texts: Iterable[str]) -> dict[str, set[str]]:
 
 def _spelling_end(words: list[str], short: str) -> list[str] | None:
     """The last words whose first letters spell a short form, connecting words aside, in
-    whatever case: "North Korea said on Wednesday its newly developed intercontinental
-    ballistic missile (ICBM)" defines "intercontinental ballistic missile"; None when no end
-    spells it ("Ukraine's military intelligence (HUR)")."""
+    whatever case: "Turkey and the Kurdish-led Syrian Democratic Forces (SDF)" defines "Syrian
+    Democratic Forces", "the agency's chief harbour master (CHM)" "chief harbour master"; None
+    when no end spells it ("Ukraine's military intelligence (HUR)", or ICBM's "intercontinental
+    ballistic missile", which spells it by more than first letters)."""
     for k in range(len(words) - 2, -1, -1):
         if initials(" ".join(words[k:]), lower_too=True) == short.upper():
             return words[k:]
