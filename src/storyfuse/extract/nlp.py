@@ -1094,7 +1094,16 @@ def _shouted_word(token: Token) -> bool:
     ("IMMEDIATELY", "FALSE"; WordNet's index, as the lemmatizer ships it): emphasis, no name.
     Acronyms are no such words ("NATO", "NASA"), or are nouns too ("SALT", "SEC")."""
     low = token.lower_
-    return token.is_upper and token.is_alpha and len(low) > 2 and low in _adverbs_and_adjectives()
+    return (
+        token.is_upper
+        and token.is_alpha
+        and len(low) > 2
+        and low in _adverbs_and_adjectives()
+        and not _ROMAN.fullmatch(token.text)  # WordNet's numbers ("XLV" of a fund's ticker)
+    )
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 @functools.cache
