@@ -460,7 +460,6 @@ _STATE = r"[A-Z][A-Za-z.]{1,12}(?: [A-Z][a-z.]{1,10})?"
 _STATE_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _MEMBER = r"Republican|Democrat|Independent"
 _MEMBERS = frozenset(party.lower() for party in _PARTY_OF.values())
-_MEMBER_HINT = re.compile(rf"\b(?:{_MEMBER})\b|\b{_PARTY_LETTER}[-–]\s?[A-Z]")
 
 
 def _members_for(
@@ -1365,7 +1364,6 @@ class NameIndex:
             self._groups.union(ak, lk)
         self._read_body_appositions(text)
         self._read_couples(text, roles)
-        self._read_members_for(text, roles)
         self._capital_written = self._capital_written or bool(_CAPITAL.search(text))
         # "Ada Moss, the city's mayor," and "the city's mayor, Ada Moss,"
         people = [k for k, kind in self._kind.items() if kind == "person"]
@@ -1373,6 +1371,7 @@ class NameIndex:
             for surface in self._surfaces[pk]:
                 if surface not in text:
                     continue
+                self._read_member_for(text, surface, pk, roles)
                 after, owned, before, owner_before = (
                     p.search(text) for p in _apposition_patterns(surface)
                 )
@@ -1399,35 +1398,29 @@ class NameIndex:
                         self._kind.setdefault(rk, "role")
                         roles.append((role_key(role), pk))
 
-    def _read_members_for(self, text: str, roles: list[tuple[str, str]]) -> None:
+    def _read_member_for(
+        self, text: str, surface: str, pk: str, roles: list[tuple[str, str]]
+    ) -> None:
         """A person's party and state, as a sentence writes them beside the name ("Sen. Rand
         Paul (R-Ky.)", "Paul, R-Ky.,", "Kentucky Republican Rand Paul", "Paul, a Kentucky
         Republican,"): a role, so that "the Kentucky Republican" is the one person of the story
-        it fits."""
-        if not _MEMBER_HINT.search(text) and " of " not in text:
-            return
-        for pk, kind in list(self._kind.items()):
-            if kind != "person":
-                continue
-            for surface in self._surfaces[pk]:
-                if surface not in text:
-                    continue
-                name = re.escape(surface)
-                tagged = rf"\b{name}\b,?\s*\(?({_PARTY_LETTER})[-–]\s?({_STATE})"
-                for m in re.finditer(tagged, text):
-                    code = m.group(2).rstrip(",)")
-                    state = _state_names().get(code) or _state_codes().get(code)
-                    if state:
-                        roles.append((role_key(f"{state} {_PARTY_OF[m.group(1)]}"), pk))
-                before = rf"({_STATE_NAME}) ({_MEMBER}) {name}\b"
-                after = rf"{name}, an? ({_STATE_NAME}) ({_MEMBER})\b"
-                for m in re.finditer(rf"\b(?:{before}|{after})", text):
-                    state, party = (m.group(1), m.group(2)) if m.group(1) else m.group(3, 4)
-                    if state.lower() in _states_lower():
-                        roles.append((role_key(f"{state} {party}"), pk))
-                for m in re.finditer(rf"\b{name} of ({_STATE_NAME})\b", text):
-                    if m.group(1).lower() in _states_lower():
-                        self._states_of[pk].add(m.group(1).lower())
+        it fits; and a state written after the name ("Senator Marco Rubio of Florida")."""
+        name = re.escape(surface)
+        tagged = rf"\b{name}\b,?\s*\(?({_PARTY_LETTER})[-–]\s?({_STATE})"
+        for m in re.finditer(tagged, text):
+            code = m.group(2).rstrip(",)")
+            state = _state_names().get(code) or _state_codes().get(code)
+            if state:
+                roles.append((role_key(f"{state} {_PARTY_OF[m.group(1)]}"), pk))
+        before = rf"({_STATE_NAME}) ({_MEMBER}) {name}\b"
+        after = rf"{name}, an? ({_STATE_NAME}) ({_MEMBER})\b"
+        for m in re.finditer(rf"\b(?:{before}|{after})", text):
+            state, party = (m.group(1), m.group(2)) if m.group(1) else m.group(3, 4)
+            if state.lower() in _states_lower():
+                roles.append((role_key(f"{state} {party}"), pk))
+        for m in re.finditer(rf"\b{name} of ({_STATE_NAME})\b", text):
+            if m.group(1).lower() in _states_lower():
+                self._states_of[pk].add(m.group(1).lower())
 
     def _read_couples(self, text: str, roles: list[tuple[str, str]]) -> None:
         """ "Bill and Melinda Gates": a man's or a woman's first name written alone before
