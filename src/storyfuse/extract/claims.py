@@ -980,9 +980,9 @@ def _magnitude_unit(item: _Item) -> None:
 
 
 # A temperature's scale after a number: "99 Fahrenheit", "2 degrees Celsius", "37 °C"
+# (a letter alone only after "°" or "degrees")
 _TEMPERATURE_AFTER = re.compile(
-    r"\s*(?:°\s*|degrees?\s+)?(?:(Fahrenheit|Celsius|centigrade)\b|(?<=°)([FC])\b"
-    r"|(?<=degrees )([FC])\b|(?<=degree )([FC])\b)",
+    r"\s*(?:°\s*|degrees?\s+)?(Fahrenheit|Celsius|centigrade)\b|\s*(?:°\s*|degrees?\s+)([FC])\b",
     re.IGNORECASE,
 )
 
