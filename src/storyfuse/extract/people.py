@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import (
@@ -182,6 +182,7 @@ class People:
         self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
         self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
         self._told: list[int] | None = None  # see ``_narrative``
+        self._sentences: list[Span] | None = None  # see ``_pair_before``
         self.orgs = [
             e for e in doc.ents if e.label_ == "ORG" and not all(in_quote[t.i] for t in e)
         ]
@@ -318,7 +319,9 @@ class People:
         "and" ("Bill and Melinda Gates said on Monday ... “…,” they wrote"): the people as the
         subject writes them; None for any other "they" (officials, a group, a body)."""
         s_now = self._told_from(pron)
-        for sent in reversed(list(self.doc.sents)[max(0, s_now - PRONOUN_REACH) : s_now + 1]):
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)  # once a document, not at each "they"
+        for sent in reversed(self._sentences[max(0, s_now - PRONOUN_REACH) : s_now + 1]):
             if sent.start >= pron.i or sent.end > pron.i or self.in_quote[sent.root.i]:
                 continue  # the pronoun's own sentence, or the quotation it speaks
             for subject in (c for c in sent.root.children if c.dep_ == "nsubj"):
