@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 54  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -327,6 +327,8 @@ ANALYSIS_VERSION = 54  # 2: claims say what they count; entity spans and list co
 # surname tagged a person elsewhere is that person's, and "they" after people named together
 # ("Bill and Melinda Gates said ... “…,” they wrote") is those people, who speak together; an
 # opening curly mark after a word and before a space closes ('consequences,“ the Secretary said')
+# 55: the date words a byline's reading leaves on a name ("Malcolm Owen Monday", "November")
+# and a publishing system's account name ("admin") are no author
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -421,6 +421,27 @@ def test_jsonl_bylines_are_split_into_authors(
     assert _doc(_read(path)).authors == expected
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # the date written under the names is no part of them
+        (('By <a href="#">Hanna Vos and Pieter Bakker</a><br><span>Tuesday, March 11, 2025, '
+          "04:05 pm CET</span>"), ("Hanna Vos", "Pieter Bakker")),
+        ("By Theresa May", ("Theresa May",)),  # a month ends a name where it is one
+        ("By admin", ()),  # a publishing system's account, no author
+    ],
+)
+def test_html_byline_names_only_the_authors(
+    tmp_path: Path, byline: str, expected: tuple[str, ...]
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><article><h1>Rotterdam dockers strike</h1>"
+        f'<p class="byline">{byline}</p>{BODY}</article></body></html>'
+    )
+    assert _doc(_read(path)).authors == expected
+
+
 def test_a_pretty_printed_json_file_is_one_problem_not_one_per_line(tmp_path: Path) -> None:
     import json
 

@@ -114,7 +114,7 @@ def extract_html(
             log.info(
                 "continuing a truncated extraction failed for %s", url or "a page", exc_info=True
             )
-    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    authors = _byline_names(doc.author)
     found = doc.date or None
     date_from: Literal["metadata", "text"] | None = "metadata" if found else None
     if found is None:
@@ -133,6 +133,34 @@ def extract_html(
 
 
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|:\s+")
+
+# What trafilatura's reading of a byline leaves of the date written after the names ("By Mike
+# Wuerthele and Malcolm Owen<br>Monday, November 18, 2019": "Malcolm Owen Monday", "November"):
+# a weekday or "Published" ends no name; a month ends none alone ("Theresa May" keeps hers).
+_BYLINE_DATE_WORD = re.compile(
+    r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_OR_DAY = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.IGNORECASE,
+)
+# A publishing system's account name standing where an author's would ("Admin", "jdadmin").
+_PLACEHOLDER_AUTHOR = re.compile(r"\w*admin(?:istrator)?|webmaster", re.IGNORECASE)
+
+
+def _byline_names(author: str | None) -> tuple[str, ...]:
+    """The authors trafilatura gives (";"-separated), less the date words its byline reading
+    leaves on them and the account names of a publishing system."""
+    names: list[str] = []
+    for name in (author or "").split(";"):
+        name = name.strip()
+        while (trimmed := _BYLINE_DATE_WORD.sub("", name)) != name:
+            name = trimmed.strip()
+        if name and not _MONTH_OR_DAY.fullmatch(name) and not _PLACEHOLDER_AUTHOR.fullmatch(name):
+            names.append(name)
+    return tuple(dict.fromkeys(names))
 
 
 def _site_name(name: str | None) -> str | None:
