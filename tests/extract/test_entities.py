@@ -109,6 +109,20 @@ def test_a_country_tagged_a_person_is_a_place() -> None:
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Jordan", "PERSON")]
 
 
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    """ "Hosting Cook at Dreamforce “is our dream,” Benioff said" had tagged "Hosting Cook",
+    which took "Cook" from "Tim Cook"; a first name there stays ("Sterling Rowe")."""
+    vocab = nlp().vocab
+    words = ["Hosting", "Novak", "pleased", "Keller", ".", "Sterling", "Rowe", "came", "."]
+    doc = Doc(vocab, words=words, sent_starts=[True, False, False, False, False,
+                                               True, False, False, False])
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 4, label="PERSON"),
+                Span(doc, 5, 7, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Novak", "PERSON"), ("Keller", "PERSON"), ("Sterling Rowe", "PERSON")
+    ]
+
+
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
     """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
     the word; a known place's lone mentions do ("Jordan" stays a country)."""

@@ -1057,6 +1057,15 @@ def _trimmed(ent: Span) -> Span | None:
         and a_description(ent.doc[start].text)
     ):
         start += 1
+    # a participle opening the sentence before the name it takes: "Hosting Cook at Dreamforce
+    # “is our dream,” Benioff said"; not a first name ("Sterling K. Brown")
+    if (
+        ent.label_ == "PERSON"
+        and end - start > 1
+        and ent.doc[start].is_sent_start
+        and _opening_participle(ent.doc[start])
+    ):
+        start += 1
     # a verb of saying that opens the sentence before its speaker: "Said Moss: “…”"
     if (
         ent.label_ == "PERSON"
@@ -1104,6 +1113,23 @@ def _shouted_word(token: Token) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _opening_participle(token: Token) -> bool:
+    """A capitalised word in "-ing" that is a verb's participle in WordNet's index ("Hosting":
+    host; "Running": run; "Welcoming": welcome) and no first name ("Sterling", "Irving")."""
+    low = token.lower_
+    if not (token.is_title and low.endswith("ing") and len(low) > 5):
+        return False
+    stem = low[:-3]
+    stems = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
+    return bool(stems & _verbs()) and first_name_gender(token.text) is None
+
+
+@functools.cache
+def _verbs() -> frozenset[str]:
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])  # type: ignore[attr-defined]
 
 
 @functools.cache
