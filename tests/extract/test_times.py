@@ -217,6 +217,11 @@ def test_a_year_earlier_compares_with_the_period_in_focus() -> None:
     assert found["the year-ago quarter"] == "2023-Q3"
     # with nothing in focus, a year before the publication year
     assert dict(values("Output doubled from a year earlier."))["a year earlier"] == "2023"
+    # "a year ago" counts back from the publication, never from a plan named for later
+    text = "The agency plans a landing in 2028. A year ago, it picked three firms."
+    assert dict(values(text, "2024-10-25"))["A year ago"] == "2023"
+    text = "Sales rose in the third quarter, up from $4 billion a year ago."
+    assert dict(values(text, "2024-10-25"))["a year ago"] == "2023-Q3"
 
 
 def test_impossible_or_huge_dates_are_kept_without_a_value() -> None:

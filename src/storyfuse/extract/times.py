@@ -938,6 +938,9 @@ _CALENDAR_RE = re.compile(
 )
 
 
+_AGO = re.compile(r"(?i)\bago\b")
+
+
 def _resolve_references(found: list[tuple[TimeMention, _Norm]], text: str) -> list[TimeMention]:
     """Expressions that point back to the time last named in the text.
 
@@ -959,7 +962,11 @@ def _resolve_references(found: list[tuple[TimeMention, _Norm]], text: str) -> li
             day = f"{focus[1]}-{focus[2]}-{focus[3]}"
             mention = replace(mention, value=day + value[value.index("T") :])
         elif norm.anaphoric and focus:
-            mention = replace(mention, value=_from_focus(focus, *norm.anaphoric) or value)
+            moved = _from_focus(focus, *norm.anaphoric) or value
+            # "a year ago" counts back from the publication at most: not from a plan the text
+            # named for later ("its planned 2024 crewed moon shot. ... A year ago, NASA ...")
+            if not (_AGO.search(mention.text) and value and moved and moved[:4] > value[:4]):
+                mention = replace(mention, value=moved)
         if norm.anaphoric and norm.anaphoric[0] == "same":
             pass  # "a year earlier" compares with the time in focus; it does not move it
         elif mention.value and (calendar := _CALENDAR_RE.fullmatch(mention.value)):
