@@ -123,6 +123,19 @@ def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it() -> No
     ]
 
 
+def test_a_first_name_and_a_surname_tagged_alone_elsewhere_are_one_person() -> None:
+    """ "Hours before Zach Parise’s two-goal performance" (untagged) ... "Parise said": the
+    name in full is the person's; not inside a longer run of capitalised words."""
+    vocab = nlp().vocab
+    words = ["Before", "Zach", "Novak", "’s", "goal", ",", "Novak", "said", ".",
+             "The", "New", "Zach", "Novak", "Fund", "grew", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Zach Novak", "PERSON"), ("Novak", "PERSON")
+    ]
+
+
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
     """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
     the word; a known place's lone mentions do ("Jordan" stays a country)."""

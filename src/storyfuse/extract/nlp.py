@@ -547,6 +547,35 @@ def _unlabelled_mentions(
     return spans
 
 
+def _named_in_full(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span]:
+    """A first name and a surname the model left untagged together where it tags the surname
+    alone as a person elsewhere ("Hours before Zach Parise’s two-goal performance" ... "Parise
+    said"); not inside a longer run of capitalised words."""
+    alone = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    if not alone:
+        return []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    spans = []
+    for token in tokens[1:]:
+        i = token.i
+        if token.text not in alone or taken.intersection((i - 1, i)):
+            continue
+        first = tokens[i - 1]
+        if (
+            first.is_title
+            and first_name_gender(first.text) is not None
+            and not (i > 1 and _a_name_word(tokens[i - 2]))
+            and not (i + 1 < len(tokens) and (tokens[i + 1].is_title or tokens[i + 1].is_upper))
+        ):
+            spans.append(Span(doc, i - 1, i + 1, label="PERSON"))
+    return spans
+
+
+def _a_name_word(token: Token) -> bool:
+    """A capitalised word that is not a function word opening its sentence ("Before")."""
+    return (token.is_title or token.is_upper) and not (token.is_sent_start and token.is_stop)
+
+
 @Language.component("entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     tokens = list(doc)  # made once: ``doc[i]`` builds a new Token on every read
@@ -625,6 +654,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, _listed_places(doc, ents, surnames, tokens))
     known = {(surname,): "PERSON" for surname in surnames} | places
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known, tokens))
+    ents = _merge(doc, ents, _named_in_full(doc, ents, tokens))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed: list[Span] = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
