@@ -333,6 +333,7 @@ ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list co
 # counted back from a later year the text named; a text the identifier holds surely not English
 # is in the language it gives most (Indonesian at 0.79, Malay at 0.21)
 # a first name and a surname tagged a person alone elsewhere are the person ("Zach Parise’s")
+# "its plans" makes no time to come unless it says what for, nor does "plane"
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -80,6 +80,11 @@ def test_article_fixture() -> None:
         ("The lawyers said they would look for ways around Wednesday's ruling.", "2024-10-23"),
         ("It was no surprise that soon after Sunday's attack he tweeted.", "2024-10-20"),
         ("The mayor criticised Monday's decision.", "2024-10-21"),
+        # a plan as a noun is to come only where it says what for; a plane is no plan
+        ("The band unveiled its plans at its Monday night show.", "2024-10-21"),
+        ("He revamped his plans for a Monday appearance.", "2024-10-28"),
+        ("She noted a planned rally on Saturday.", "2024-10-26"),
+        ("She spoke to reporters aboard her plane on Tuesday.", "2024-10-22"),
         # a contracted "will" speaks of the future, with either apostrophe
         ("“We’ll be meeting on Tuesday in Lyon,” she said.", "2024-10-29"),
         ("He'll decide on Wednesday.", "2024-10-30"),

@@ -64,7 +64,15 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
         return "future"
-    if _INTENT_RE.match(word) and (after == "to" or word.startswith(("plan", "schedul"))):
+    if (
+        _INTENT_RE.match(word)
+        and word not in ("plane", "planes")
+        and (after == "to" or word.startswith(("plan", "schedul")))
+        # after "the", "its" ...: a noun, of what is to come only when it says what for ("his
+        # plans for a Monday appearance"), or an adjective ("a planned rally on Saturday");
+        # not "unveiled its plans at its Monday show", "changed her schedule to be there"
+        and (before not in _NOT_VERBS or after == "for" or word.endswith("ed"))
+    ):
         return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
     if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
         return "future"
