@@ -334,6 +334,8 @@ ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list co
 # is in the language it gives most (Indonesian at 0.79, Malay at 0.21)
 # a first name and a surname tagged a person alone elsewhere are the person ("Zach Parise’s")
 # "its plans" makes no time to come unless it says what for, nor does "plane"
+# a surname tagged a person elsewhere is a person where it is a subject, tagged or not ("Trump
+# himself was delighted"), so that a pronoun after it can be theirs
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

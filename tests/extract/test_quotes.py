@@ -1473,6 +1473,30 @@ def test_a_name_with_a_word_tagged_as_a_verb_is_still_the_phrase_before_said() -
     assert quote.speaker == "Tulsa police Chief Ann Lee"
 
 
+def test_a_surname_the_model_tagged_a_verb_is_still_a_subject_a_pronoun_can_follow() -> None:
+    """ "“…,” Trump shot back" with "Trump" untagged and read as a verb: a surname the
+    document tags a person elsewhere is a person wherever it is a subject."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+    from storyfuse.extract.people import People
+
+    words = ["Ada", "Frost", "left", ".", "Frost", "slept", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "VERB", "VERB", "PUNCT"],
+        tags=["NNP", "NNP", "VBD", ".", "VB", "VBD", "."],
+        heads=[1, 2, 2, 2, 5, 5, 5],
+        deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+    )
+    people = People.of(doc)
+    assert [(p.name, p.subject, p.main) for p in people.persons] == [
+        ("Ada Frost", True, True), ("Frost", True, True)
+    ]
+
+
 def test_a_name_the_parse_set_apart_from_its_role_speaks() -> None:
     """ "..., the deputy chief of criminal investigations for Indianapolis police Craig McCartt
     said": the parse made the role and the name two subjects of "said"; the name speaks."""

@@ -603,8 +603,11 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
                 subject=root.dep_ in ("nsubj", "nsubjpass") or misread,
                 main=(root.dep_ in ("nsubj", "nsubjpass") and _main_clause(root.head)) or misread,
             )
+    tagged_surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     for t in doc:
-        if t.dep_ not in ("nsubj", "appos") or t.pos_ != "PROPN" or in_quote[t.i]:
+        if t.dep_ not in ("nsubj", "appos") or in_quote[t.i]:
+            continue
+        if t.pos_ != "PROPN" and not (t.text in tagged_surnames and t.is_title):
             continue
         if t.ent_type_ == "PERSON":
             continue
@@ -615,7 +618,9 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
             words = words[1:]
         if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
             continue
-        if len(words) < 2 or any(
+        # one word is a name where it is a surname the model tags a person elsewhere ("“…,”
+        # Trump shot back", untagged)
+        if (len(words) < 2 and t.text not in tagged_surnames) or any(
             found_start <= words[0].idx < p.end for found_start, p in found.items()
         ):
             continue
