@@ -1497,6 +1497,21 @@ def test_a_surname_the_model_tagged_a_verb_is_still_a_subject_a_pronoun_can_foll
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ROTTERDAM: More than 40 ships were waiting to berth on Tuesday as dock workers walked "
+         "off the job. The strike will last two days, the union said.", "the union"),
+        ("NEW DELHI: Their dream shattered, nearly 150 people returned home on Wednesday. The "
+         "aircraft landed at 6am, an airport official said.", "an airport official"),
+    ],
+)
+def test_a_place_in_capitals_opening_the_article_before_a_colon_is_its_dateline(
+    text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
 def test_a_name_the_parse_set_apart_from_its_role_speaks() -> None:
     """ "..., the deputy chief of criminal investigations for Indianapolis police Craig McCartt
     said": the parse made the role and the name two subjects of "said"; the name speaks."""

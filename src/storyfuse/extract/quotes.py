@@ -67,6 +67,7 @@ from storyfuse.extract.nlp import (
     cut_clause,
     dateline_dash,
     left_conjunct,
+    place_names,
     text_of,
 )
 from storyfuse.extract.people import (
@@ -1954,6 +1955,18 @@ class _Finder:
         subj = subjects[-1]
         return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
 
+    def _colon_dateline(self, phrase: list[Token]) -> bool:
+        """ "NEW DELHI: Their American dream shattered ...": a place in capitals opening the
+        article before a colon is its dateline, no speaker."""
+        first = next((t for t in self.doc if not t.is_space), None)
+        return (
+            first is not None
+            and phrase[0].i == first.i
+            and all(t.is_upper or not t.is_alpha for t in phrase)
+            and not any(t.ent_type_ == "PERSON" for t in phrase)
+            and " ".join(t.text for t in phrase).title() in place_names()
+        )
+
     def _colon_speaker(
         self, before: list[Token], clause_subject: bool = True
     ) -> _Attribution | None:
@@ -1984,6 +1997,8 @@ class _Finder:
             return self._colon_subject(before) if clause_subject else None
         phrase = before[:-1]
         if any(t.ent_type_ in ("TIME", "DATE", "CARDINAL") or t.like_num for t in phrase):
+            return None
+        if self._colon_dateline(phrase):
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
             return None
@@ -2682,6 +2697,8 @@ class _Finder:
             return None
         # a transcript's label in capitals ("WALLACE:") is the speaker as written, before any
         # reading of it as a name the parse may have run into the line
+        if self._colon_dateline(words[:colon]):
+            return None
         label = self._colon_label(words[:colon]) if words[0].text.isupper() else None
         attr = (
             label
