@@ -1500,10 +1500,10 @@ def test_a_surname_the_model_tagged_a_verb_is_still_a_subject_a_pronoun_can_foll
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("ROTTERDAM: More than 40 ships were waiting to berth on Tuesday as dock workers walked "
-         "off the job. The strike will last two days, the union said.", "the union"),
-        ("NEW DELHI: Their dream shattered, nearly 150 people returned home on Wednesday. The "
-         "aircraft landed at 6am, an airport official said.", "an airport official"),
+        (("ROTTERDAM: More than 40 ships were waiting to berth on Tuesday as dock workers walked "
+         "off the job. The strike will last two days, the union said."), "the union"),
+        (("NEW DELHI: Their dream shattered, nearly 150 people returned home on Wednesday. The "
+         "aircraft landed at 6am, an airport official said."), "an airport official"),
     ],
 )
 def test_a_place_in_capitals_opening_the_article_before_a_colon_is_its_dateline(

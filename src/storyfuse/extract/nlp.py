@@ -1159,7 +1159,8 @@ def _opening_participle(token: Token) -> bool:
 @functools.cache
 def _verbs() -> frozenset[str]:
     lemmatizer = nlp().get_pipe("lemmatizer")
-    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])  # type: ignore[attr-defined]
+    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    return frozenset(index["verb"])
 
 
 @functools.cache
