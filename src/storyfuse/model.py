@@ -340,7 +340,7 @@ ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 38  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 39  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -487,6 +487,8 @@ BRIEF_VERSION = 38  # 2: forecasts marked "expected" in the timeline and the fig
 # magnitude is shown with what it is of ("magnitude (earthquake)"); a short form stands for the
 # last words that spell it ("the Kurdish-led Syrian Democratic Forces (SDF)"), and a day after
 # "on" starts no long form ("said on Wednesday its newly developed ... (ICBM)")
+# 39: a count of a word English keeps in the singular stays so ("a 275-horsepower V6": 275
+# horsepower)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

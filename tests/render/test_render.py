@@ -426,3 +426,5 @@ def test_a_count_is_shown_in_the_plural_where_the_text_wrote_the_singular():
     assert counted(figure("point", None, 1, "She has a 1-point lead.")) == "point"
     # a count written in the singular on purpose stays so
     assert counted(figure("crew", "crew", 40, "The ship had 40 crew.")) == "crew"
+    # a word English does not put in the plural stays so
+    assert counted(figure("horsepower", "horsepower", 275, "a 275-horsepower V6")) == "horsepower"

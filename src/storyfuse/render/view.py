@@ -157,7 +157,12 @@ def _glued(word: str, figure: Mapping[str, Any]) -> bool:
 
 
 _SAME_IN_PLURAL = frozenset({"yen", "yuan", "baht", "rand", "won"})
-_NO_PLURAL = frozenset({"percent", "per cent"})
+# ... and words English keeps in the singular, which the inflection library puts in the plural
+# all the same ("horsepowers")
+_NO_PLURAL = frozenset(
+    {"percent", "per cent", "horsepower", "hp", "mph", "personnel", "police", "cattle", "staff",
+     "software"}
+)
 
 
 @functools.cache
