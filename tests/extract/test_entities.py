@@ -136,6 +136,16 @@ def test_a_first_name_and_a_surname_tagged_alone_elsewhere_are_one_person() -> N
     ]
 
 
+def test_a_first_name_and_a_place_whose_word_is_a_person_alone_elsewhere_is_a_person() -> None:
+    """ "co-writers Ada Lind and Kate York" (GPE) ... "York said": a first name before a word
+    the model tags a person alone makes a person's name, where no place is so called."""
+    text = (
+        "The co-writers Ada Lind and Kate York came to the project with a similar appreciation. "
+        "“It’s a totally different muscle,” York said."
+    )
+    assert ("Kate York", "PERSON") in [(e.text, e.label) for e in entities_of(parse(text))]
+
+
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
     """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
     the word; a known place's lone mentions do ("Jordan" stays a country)."""

@@ -667,6 +667,7 @@ def entity_fixes(doc: Doc) -> Doc:
         for e in kept
         if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in PRESS_WORDS
     }
+    alone_persons = {e.text for e in kept if e.label_ == "PERSON" and len(e) == 1}
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
@@ -687,6 +688,14 @@ def entity_fixes(doc: Doc) -> Doc:
             # "posted to Twitter" (PERSON), "Facebook and YouTube" (one WORK_OF_ART)
             fixed.extend(Span(doc, t.i, t.i + 1, label="ORG") for t in ent if t.text in PLATFORMS)
             continue
+        if (
+            label in PLACE_LABELS
+            and len(words) == 2
+            and words[1] in alone_persons
+            and first_name_gender(words[0]) is not None
+            and ent.text not in place_names()
+        ):
+            label = "PERSON"  # "co-writers Caitlyn Smith and Kate York" (GPE) ... "York said"
         if label in WEAK_LABELS and words in places:
             label = places[words]
         elif (
