@@ -1745,3 +1745,12 @@ def test_a_plural_name_after_a_number_is_what_it_counts() -> None:
     assert [c.thing for c in claims] == ["Abrams tanks", "Bradley Fighting Vehicles"]
     # a headline's capitals are no plural name
     assert claims_of("Watch What She Does When A Guy Confronts Her With 1 Question She Hates.") == []
+
+
+def test_a_record_in_brackets_after_a_name_counts_no_more_of_the_count_before() -> None:
+    """ "snapped an 11-game losing streak to the Huskies (4-7, 3-4)": wins and losses, not a
+    range of games; a bare number in brackets after a count still counts it ("(up from 8)")."""
+    text = "The Eagles snapped an 11-game losing streak to the Huskies (4-7, 3-4) on Tuesday."
+    assert [(c.value, c.upper, c.unit) for c in claims_of(text)] == [(11, None, "game")]
+    text = "The fire killed 12 people (up from 8)."
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(12, "person"), (8, "person")]

@@ -929,9 +929,27 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and not _level_left(item, previous)
         and not _a_change(item)
         and not _subject_of_a_clause_on(item, previous)
+        and not _a_record(item, sent)
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+# A team's or a player's record in brackets after the name: "the Huskies (4-7, 3-4)".
+_RECORD_PAIR = r"\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?"
+_RECORD = re.compile(rf"\({_RECORD_PAIR}(?:,\s*{_RECORD_PAIR})*\)")
+
+
+def _a_record(item: _Item, sent: Span) -> bool:
+    """Whether the number is in a record of wins and losses written in brackets after a name
+    ("snapped an 11-game losing streak to the Huskies (4-7, 3-4)"): no more of the count
+    before it."""
+    text = text_of(sent.doc)
+    for match in _RECORD.finditer(text, max(0, item.start - 12), min(len(text), item.end + 12)):
+        if match.start() < item.start < match.end():
+            before = text[: match.start()].rstrip().split()
+            return bool(before) and before[-1][:1].isupper()
+    return False
 
 
 def _subject_of_a_clause_on(item: _Item, previous: _Item) -> bool:
