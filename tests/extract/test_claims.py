@@ -1754,3 +1754,12 @@ def test_a_record_in_brackets_after_a_name_counts_no_more_of_the_count_before() 
     assert [(c.value, c.upper, c.unit) for c in claims_of(text)] == [(11, None, "game")]
     text = "The fire killed 12 people (up from 8)."
     assert [(c.value, c.unit) for c in claims_of(text)] == [(12, "person"), (8, "person")]
+
+
+def test_a_token_without_a_letter_counts_nothing() -> None:
+    """A table's "|" the parse made a noun ("| Ada Lind | 63 | 85% |") is no unit: the
+    number counts nothing read, the share beside it stays."""
+    text = "| DL | Ada Lind | 63 | 85% | 1 tackle (1 combined). 1 sack, 1 TFL, 2 QH. |"
+    found = [(c.value, c.unit) for c in claims_of(text)]
+    assert (63, "|") not in found and (85, "percent") in found
+    assert all(c.unit is None or any(ch.isalpha() for ch in c.unit) for c in claims_of(text))

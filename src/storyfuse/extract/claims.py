@@ -909,6 +909,8 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             item.unit, item.unit_token = unit_lemma(glued), glued
             return
     noun = _counted_noun(item, sent)
+    if noun is not None and not _a_word(noun):
+        return  # a table's "|", a stray "." the parse made the noun: what is counted is unread
     if noun is not None:
         noun = _hyphened_on(noun)
         item.unit, item.unit_token = unit_lemma(noun), noun
@@ -919,7 +921,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         or _amount_subject(item)
         or _changed_thing(item)
     )
-    if noun is not None:
+    if noun is not None and _a_word(noun):
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
     if (
@@ -933,6 +935,12 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+
+
+def _a_word(noun: Token) -> bool:
+    """Whether a token the parse made a noun has a letter: a table's "|" (NOUN) counts nothing
+    ("| Larry Ogunjobi | 63 | 85% |")."""
+    return any(ch.isalpha() for ch in noun.text)
 
 
 # A team's or a player's record in brackets after the name: "the Huskies (4-7, 3-4)".
