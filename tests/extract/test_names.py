@@ -10,6 +10,7 @@ from storyfuse.extract.names import (
     is_role,
     key_of,
     nickname_of,
+    role_key,
     split_title,
 )
 
@@ -912,6 +913,21 @@ def test_abbreviated_titles_teach_the_written_out_role() -> None:
     assert ix.canonical("the governor") == "Ada Brenn"
     assert ix.canonical("the Norland senator") == "Ivo Tamm"
     assert ix.canonical("the lieutenant governor") == "Rik Sand"
+
+
+def test_a_role_to_a_place_before_a_name_teaches_the_role() -> None:
+    """ "Norland's ambassador to Tarnby Ivo Tamm": "Norland's ambassador to Tarnby" and
+    "Norland's ambassador" are his; "the nominee to replace Tamm" keeps its verb."""
+    ix = NameIndex.build(
+        [
+            ("Norland's ambassador to Tarnby", None, "Norland's ambassador to Tarnby warned."),
+            ("Ivo Tamm", "PERSON", "Norland's ambassador to Tarnby Ivo Tamm said so."),
+            ("Norland's ambassador", None, "Norland's ambassador left."),
+        ]
+    )
+    assert ix.canonical("Norland's ambassador to Tarnby") == "Ivo Tamm"
+    assert ix.canonical("Norland's ambassador") == "Ivo Tamm"
+    assert role_key("the nominee to replace Tamm") == "nominee to replace tamm"
 
 
 def test_a_role_names_the_one_holder_of_a_more_or_less_specific_form_of_it() -> None:

@@ -436,6 +436,20 @@ def role_key(name: str) -> str:
     written first: "Vermont Sen." → "vermont senator", "the governor of South Dakota" → "south
     dakota governor"."""
     words = [ABBREVIATIONS.get(w, w) for w in key_of(name).split()]
+    if "to" in words[1:-1] and words[words.index("to") - 1] in ROLE_HEADS:
+        # "China's ambassador to Britain" → "china britain ambassador": the place the role is
+        # to before the role, as "of" below ("China's ambassador" is the same head, less one
+        # place); not "the nominee to replace Scalia"
+        from storyfuse.extract.nlp import verb_words  # (nlp reads names' word lists)
+
+        cut = words.index("to")
+        to = words[cut + 1 :]
+        if (
+            1 <= len(to) <= 3
+            and to[0] not in verb_words()
+            and not any(w in ROLE_WORDS or w in NAME_JOINING for w in to)
+        ):
+            words = words[: cut - 1] + to + [words[cut - 1]]
     if "of" in words:
         cut = words.index("of")
         role, of = words[:cut], words[cut + 1 :]
@@ -734,6 +748,15 @@ def _titles_before(text: str, surface: str) -> list[str]:
             continue
         title: list[str] = []
         titles = ROLE_WORDS | ABBREVIATIONS.keys()
+        # "China's ambassador to Britain Liu Xiaming": a role to a place, then the name
+        if (
+            len(words) >= 3
+            and words[-2].lower() == "to"
+            and words[-1][:1].isupper()
+            and words[-3].lower() in ROLE_HEADS
+        ):
+            title = words[-2:]
+            words = words[:-2]
         while words and words[-1].lower().rstrip(".") in titles:
             title.insert(0, words.pop())
         if words and words[-1].lstrip(_OPENING).lower().rstrip(".") in titles:

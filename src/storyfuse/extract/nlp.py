@@ -1162,11 +1162,12 @@ def _opening_participle(token: Token) -> bool:
         return False
     stem = low[:-3]
     stems = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return bool(stems & _verbs()) and first_name_gender(token.text) is None
+    return bool(stems & verb_words()) and first_name_gender(token.text) is None
 
 
 @functools.cache
-def _verbs() -> frozenset[str]:
+def verb_words() -> frozenset[str]:
+    """The verbs of WordNet's index, as the lemmatizer ships it."""
     lemmatizer = nlp().get_pipe("lemmatizer")
     index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     return frozenset(index["verb"])
