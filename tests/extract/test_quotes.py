@@ -1500,7 +1500,7 @@ def test_a_surname_the_model_tagged_a_verb_is_still_a_subject_a_pronoun_can_foll
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        (("ROTTERDAM: More than 40 ships were waiting to berth on Tuesday as dock workers walked "
+        (("OSLO: More than 40 ships were waiting to berth on Tuesday as dock workers walked "
          "off the job. The strike will last two days, the union said."), "the union"),
         (("NEW DELHI: Their dream shattered, nearly 150 people returned home on Wednesday. The "
          "aircraft landed at 6am, an airport official said."), "an airport official"),

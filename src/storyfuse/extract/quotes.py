@@ -67,6 +67,7 @@ from storyfuse.extract.nlp import (
     cut_clause,
     dateline_dash,
     left_conjunct,
+    national_capitals,
     place_names,
     text_of,
 )
@@ -1957,14 +1958,16 @@ class _Finder:
 
     def _colon_dateline(self, phrase: list[Token]) -> bool:
         """ "NEW DELHI: Their American dream shattered ...": a place in capitals opening the
-        article before a colon is its dateline, no speaker."""
+        article before a colon is its dateline, no speaker: a place of several words, or a
+        capital city; a town of one word may be a transcript's speaker ("MOSS: Well, ...")."""
         first = next((t for t in self.doc if not t.is_space), None)
+        if not phrase or first is None or phrase[0].i != first.i:
+            return False
+        name = " ".join(t.text for t in phrase).title()
         return (
-            first is not None
-            and phrase[0].i == first.i
-            and all(t.is_upper or not t.is_alpha for t in phrase)
+            all(t.is_upper or not t.is_alpha for t in phrase)
             and not any(t.ent_type_ == "PERSON" for t in phrase)
-            and " ".join(t.text for t in phrase).title() in place_names()
+            and (name in national_capitals() if len(phrase) == 1 else name in place_names())
         )
 
     def _colon_speaker(
