@@ -803,6 +803,18 @@ def test_a_name_ending_in_a_drug_or_lab_companys_word_is_no_person() -> None:
     assert ("Allogene Therapeutics", "ORG") in found
 
 
+def test_a_name_ending_in_a_studio_or_production_companys_word_is_no_person() -> None:
+    """ "Dick Clark Productions" (PERSON): the model reads the founder's name in it."""
+    vocab = nlp().vocab
+    for last in ("Productions", "Studios", "Pictures", "Entertainment"):
+        words = ["Ada", "Lind", last, "declined", "."]
+        doc = Doc(vocab, words=words)
+        doc.ents = [Span(doc, 0, 3, label="PERSON")]
+        assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+            (f"Ada Lind {last}", "ORG")
+        ]
+
+
 def test_a_name_after_a_noun_for_a_company_is_no_person() -> None:
     found = labels("A new survey from consulting firm Merritt Hawkins finds that doctors agree.")
     assert ("Merritt Hawkins", "ORG") in found

@@ -142,7 +142,7 @@ COMPANY_WORDS = _words(
     """
     airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings industries
     technologies motors therapeutics biosciences biotech laboratories labs economics
-    analytics
+    analytics productions studios pictures entertainment
     """
 )
 # The last words of bodies' names, which no person's name ends with either ("Saint Paul Police").
