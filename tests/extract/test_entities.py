@@ -815,6 +815,17 @@ def test_a_name_ending_in_a_studio_or_production_companys_word_is_no_person() ->
         ]
 
 
+def test_a_handle_run_into_a_platforms_name_is_no_part_of_it() -> None:
+    """ "Follow him on Twitter @adalind" (one PERSON) is Twitter; a handle alone stays."""
+    vocab = nlp().vocab
+    words = ["Follow", "her", "on", "Twitter", "@adalind", "and", "@tarnbynews", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Twitter", "ORG"), ("@tarnbynews", "ORG")
+    ]
+
+
 def test_a_name_after_a_noun_for_a_company_is_no_person() -> None:
     found = labels("A new survey from consulting firm Merritt Hawkins finds that doctors agree.")
     assert ("Merritt Hawkins", "ORG") in found

@@ -1114,6 +1114,15 @@ def _trimmed(ent: Span) -> Span | None:
         and ent.doc[start].lower_ in SAYING_FORMS_BEFORE_NAME
     ):
         start += 1
+    # an account's handle run into the platform's name: "Twitter @michaeldwall" (PERSON) is
+    # Twitter
+    handles = [t for t in ent.doc[start:end] if t.text.startswith("@")]
+    rest = [t.text for t in ent.doc[start:end] if not t.text.startswith("@")]
+    if handles and rest and all(w in PLATFORMS for w in rest):
+        while ent.doc[end - 1].text.startswith("@"):
+            end -= 1
+        while ent.doc[start].text.startswith("@"):
+            start += 1
     if end - start == 1 and ent.doc[start].text in TITLE_TOKENS:
         return None  # a title alone: "Sens.\u00a0John McCain" tagged "Sens." a person
     while end > start and (
