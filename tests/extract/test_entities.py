@@ -137,6 +137,11 @@ def test_a_first_name_and_a_surname_tagged_alone_elsewhere_are_one_person() -> N
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
         ("Zach Novak", "PERSON"), ("Novak", "PERSON")
     ]
+    # nor a team: a city that is a first name too, then a plural ("the Cleveland Browns")
+    words = ["For", "the", "Cleveland", "Falcons", "’", "game", ",", "Falcons", "won", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 7, 8, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Falcons", "PERSON")]
 
 
 def test_a_first_name_and_a_place_whose_word_is_a_person_alone_elsewhere_is_a_person() -> None:

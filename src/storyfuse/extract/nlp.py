@@ -561,6 +561,8 @@ def _named_in_full(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Span
         if token.text not in alone or taken.intersection((i - 1, i)):
             continue
         first = tokens[i - 1]
+        if first.text in place_names() and token.text.endswith("s"):
+            continue  # a team: "the Cleveland Browns", the "Browns" tagged a person elsewhere
         if (
             first.is_title
             and first_name_gender(first.text) is not None
