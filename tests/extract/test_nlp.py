@@ -189,3 +189,12 @@ def test_a_us_state_is_not_a_person_unless_the_text_names_someone_so() -> None:
     labels = {(e.start, e.text): e.label_ for e in nlp.entity_fixes(doc).ents}
     assert labels[(3, "Louisiana")] == "GPE"
     assert [v for (_, text), v in labels.items() if text == "Georgia"] == ["PERSON"]
+
+
+def test_a_dash_between_a_word_and_a_number_sets_them_apart() -> None:
+    """ "by about 20,000 votes—0.7 percent of the ballots": "votes" counts the 20,000; a dash
+    inside a number's range stays ("2–3")."""
+    from storyfuse.extract.nlp import nlp
+
+    words = [t.text for t in nlp().make_doc("by 20,000 votes—0.7 percent, on Feb. 2–3")]
+    assert words == ["by", "20,000", "votes", "—", "0.7", "percent", ",", "on", "Feb.", "2–3"]
