@@ -397,6 +397,7 @@ def test_a_named_owners_statement_speaks_for_its_owner(owner: str, speaker: str)
     [
         ("a letter from Lund's lawyer reads", "Lund's lawyer"),
         ("a statement from the Tarn council said", "the Tarn council"),
+        ("a tweet from the Norland police department said", "the Norland police department"),
         ("a letter from last week said", "a letter"),
     ],
 )

@@ -214,7 +214,7 @@ NAMING_PARTICIPLES = frozenset({"called", "titled", "entitled", "named", "dubbed
 # Documents that speak for whoever issued them: "“...,” the statement said".
 DOCUMENT_NOUNS = frozenset(
     {"statement", "ad", "advert", "letter", "email", "memo", "release", "lawsuit", "suit",
-     "complaint", "petition", "filing", "motion"}
+     "complaint", "petition", "filing", "motion", "tweet"}
 )  # fmt: skip
 # Prepositions that set a noun's stance or report as the circumstance of a clause, not as its
 # subject's: "despite complaints that ...", "amid concern that ...", "after revelations that".
