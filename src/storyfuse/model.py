@@ -343,9 +343,9 @@ ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list co
 # "China's ambassador to Britain Liu Xiaming" teaches the role, and "China's ambassador" is his
 # names ending in "Productions", "Studios", "Pictures", "Entertainment" are companies'
 # a handle run into a platform's name is no part of it ("Twitter @michaeldwall" is Twitter)
-# a temperature scale after "degrees" is no entity ("107 degrees Fahrenheit" (GPE))
 # a dash between a word and a number sets them apart ("20,000 votes—0.7 percent")
-# a tweet speaks for whoever it is from, as a statement does ("a tweet from the sheriff's office said")
+# a tweet speaks for whoever it is from, as a statement does ("a tweet from the sheriff's
+# office said")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -831,14 +831,6 @@ def test_a_handle_run_into_a_platforms_name_is_no_part_of_it() -> None:
     ]
 
 
-def test_a_temperature_scale_after_degrees_is_no_entity() -> None:
-    vocab = nlp().vocab
-    words = ["It", "hit", "107", "degrees", "Fahrenheit", ",", "Ada", "Celsius", "said", "."]
-    doc = Doc(vocab, words=words)
-    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 6, 8, label="PERSON")]
-    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Ada Celsius", "PERSON")]
-
-
 def test_a_name_after_a_noun_for_a_company_is_no_person() -> None:
     found = labels("A new survey from consulting firm Merritt Hawkins finds that doctors agree.")
     assert ("Merritt Hawkins", "ORG") in found

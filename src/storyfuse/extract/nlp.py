@@ -675,8 +675,6 @@ def entity_fixes(doc: Doc) -> Doc:
         words = tuple(t.text for t in ent if t.lower_ != "the")
         if ent.text in DISEASES:
             continue  # "COVID-19" (ORG): a disease is no body, person or place
-        if ent.text in SCALES and ent.start > 0 and doc[ent.start - 1].lower_ in _DEGREES:
-            continue  # "107 degrees Fahrenheit" (GPE): a scale is no body or place
         if len(ent) == 1 and _joined_places(ent.text):
             continue  # "the U.S.-Mexico border" (ORG): a border or a pair, no body
         if ent.text in TIME_ZONES and _after_a_clock_time(ent):
@@ -1251,9 +1249,6 @@ TIME_ZONES = frozenset(
     {"GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"}
     | {"BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT"}
 )
-# temperature scales, which the model tags as bodies or places ("107 degrees Fahrenheit")
-SCALES = frozenset({"Fahrenheit", "Celsius", "Centigrade", "Kelvin"})
-_DEGREES = frozenset({"degrees", "degree", "°"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 # Last words of an event's name ("Women's Day", "the Great Recession", "the Summer Olympics").
 EVENT_HEADS = frozenset({"Day", "Week", "Recession", "Depression", "Revolution", "Olympics"})
