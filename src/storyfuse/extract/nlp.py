@@ -515,6 +515,8 @@ def _one_name(words: Span) -> bool:
 
 def _merge(doc: Doc, ents: list[Span], new: list[Span]) -> list[Span]:
     """Put ``new`` spans in, replacing the model's entities that overlap them."""
+    if not new:
+        return ents  # (already apart and in order: the model's, or a merge's)
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     return sorted(filter_spans(kept + new), key=lambda s: s.start)
 
@@ -1118,9 +1120,8 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     # an account's handle run into the platform's name: "Twitter @michaeldwall" (PERSON) is
     # Twitter
-    handles = [t for t in ent.doc[start:end] if t.text.startswith("@")]
-    rest = [t.text for t in ent.doc[start:end] if not t.text.startswith("@")]
-    if handles and rest and all(w in PLATFORMS for w in rest):
+    rest = [t.text for t in ent.doc[start:end] if t.text[:1] != "@"] if "@" in ent.text else []
+    if rest and len(rest) < end - start and all(w in PLATFORMS for w in rest):
         while ent.doc[end - 1].text.startswith("@"):
             end -= 1
         while ent.doc[start].text.startswith("@"):
