@@ -346,6 +346,8 @@ ANALYSIS_VERSION = 55  # 2: claims say what they count; entity spans and list co
 # a dash between a word and a number sets them apart ("20,000 votes—0.7 percent")
 # a tweet speaks for whoever it is from, as a statement does ("a tweet from the sheriff's
 # office said")
+# a named person's workplace after the name is no part of a subjectless verb's speaker
+# ("researcher Allan Liska at cybersecurity firm Recorded Future said")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1513,6 +1513,35 @@ def test_a_place_in_capitals_opening_the_article_before_a_colon_is_its_dateline(
     assert [q.speaker for q in quotes_of(text)] == [speaker]
 
 
+def test_a_named_speakers_workplace_after_a_subjectless_verb_is_no_part_of_the_name() -> None:
+    """ "..., researcher Allan Liska at cybersecurity firm Recorded Future said", the parse
+    leaving "said" without a subject: the phrase before the verb speaks, up to the name."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["The", "offer", "failed", "us", ",", "researcher", "Ada", "Lind", "at", "security",
+             "firm", "Norland", "Data", "said", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, True, True, True, True, True, True, True,
+                False, False],
+        pos=["DET", "NOUN", "VERB", "PRON", "PUNCT", "NOUN", "PROPN", "PROPN", "ADP", "NOUN",
+             "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["DT", "NN", "VBD", "PRP", ",", "NN", "NNP", "NNP", "IN", "NN", "NN", "NNP", "NNP",
+              "VBD", "."],
+        lemmas=["the", "offer", "fail", "we", ",", "researcher", "Ada", "Lind", "at", "security",
+                "firm", "Norland", "Data", "say", "."],
+        heads=[1, 2, 13, 2, 13, 7, 7, 2, 2, 10, 12, 12, 8, 13, 13],
+        deps=["det", "nsubj", "ccomp", "dobj", "punct", "compound", "compound", "npadvmod",
+              "prep", "compound", "compound", "compound", "pobj", "ROOT", "punct"],
+        ents=["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG",
+              "I-ORG", "O", "O"],
+    )  # fmt: skip
+    assert [q.speaker for q in find_quotes(doc)] == ["researcher Ada Lind"]
+
+
 def test_a_name_the_parse_set_apart_from_its_role_speaks() -> None:
     """ "..., the deputy chief of criminal investigations for Indianapolis police Craig McCartt
     said": the parse made the role and the name two subjects of "said"; the name speaks."""
