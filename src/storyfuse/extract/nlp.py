@@ -1177,18 +1177,21 @@ def _opening_participle(token: Token) -> bool:
     return bool(stems & verb_words()) and first_name_gender(token.text) is None
 
 
+def _lemma_index() -> Any:
+    """WordNet's index of words by part of speech, as the model's lemmatizer ships it."""
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    return lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+
+
 @functools.cache
 def verb_words() -> frozenset[str]:
-    """The verbs of WordNet's index, as the lemmatizer ships it."""
-    lemmatizer = nlp().get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    return frozenset(index["verb"])
+    """The verbs of WordNet's index."""
+    return frozenset(_lemma_index()["verb"])
 
 
 @functools.cache
 def _adverbs_and_adjectives() -> frozenset[str]:
-    lemmatizer = nlp().get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    index = _lemma_index()
     return (frozenset(index["adv"]) | frozenset(index["adj"])) - frozenset(index["noun"])
 
 

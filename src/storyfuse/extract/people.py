@@ -175,7 +175,9 @@ class People:
         self.marked = marked  # the quote marks, and which tokens and sentences are where
         self.in_quote = in_quote
         self.sent_of = sent_of
-        self.persons = _named_people(doc, in_quote)
+        # the last words of the names the model tags a person: "Trump" of "Donald Trump"
+        self.tagged_surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON")
+        self.persons = _named_people(doc, in_quote, self.tagged_surnames)
         self._opened: dict[int, int] | None = None  # see ``_opened_at``
         self._gender_of: dict[str, str | None] | None = None  # see ``_genders``
         self._said_gender_of: dict[str, str | None] | None = None  # see ``_said_genders``
@@ -583,7 +585,9 @@ def _reported_genders(doc: Doc, in_quote: Sequence[bool]) -> dict[str, str | Non
 _PARTY_AND_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
 
-def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
+def _named_people(
+    doc: Doc, in_quote: Sequence[bool], tagged_surnames: frozenset[str]
+) -> list[Person]:
     """People named in the article outside quotes, in text order: PERSON entities, and proper
     names that are the subject of a verb and not tagged as another kind of entity (the small
     model misses many names: "Governor Ana Lindqvist visited ...")."""
@@ -603,7 +607,6 @@ def _named_people(doc: Doc, in_quote: Sequence[bool]) -> list[Person]:
                 subject=root.dep_ in ("nsubj", "nsubjpass") or misread,
                 main=(root.dep_ in ("nsubj", "nsubjpass") and _main_clause(root.head)) or misread,
             )
-    tagged_surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     for t in doc:
         if t.dep_ not in ("nsubj", "appos") or in_quote[t.i]:
             continue

@@ -2361,7 +2361,7 @@ class _Finder:
 
     def _a_surname(self, token: Token) -> bool:
         """Whether a word ends a person's name the document tags elsewhere."""
-        return any(e.label_ == "PERSON" and e[-1].text == token.text for e in self.doc.ents)
+        return token.text in self.people.tagged_surnames
 
     def _continues(self, first: Marked, second: Marked) -> bool:
         """True when only an attribution separates two quotes, within a paragraph or across

@@ -51,17 +51,14 @@ _CLAUSE_START = re.compile(
 DEFINITION_WORDS = 7
 # a time's possessive before what a short form stands for, capitalised at a sentence's start:
 # "Next year's cost-of-living adjustment, or COLA" defines no name
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME_OWNER = re.compile(
-    r"^(?:(?:next|last|this)\s+(?:year|week|month)|today|yesterday|tomorrow|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+",
+    rf"^(?:(?:next|last|this)\s+(?:year|week|month)|today|yesterday|tomorrow|{_WEEKDAY})['’]s\s+",
     re.IGNORECASE,
 )
 # ... and a day after the clause's "on": "said on Wednesday its newly developed intercontinental
 # ballistic missile (ICBM)"
-_DAY_FIRST = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow)\b,?\s*",
-    re.IGNORECASE,
-)
+_DAY_FIRST = re.compile(rf"^(?:{_WEEKDAY}|today|yesterday|tomorrow)\b,?\s*", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 
 

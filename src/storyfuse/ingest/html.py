@@ -137,13 +137,11 @@ _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|:\s+")
 # What trafilatura's reading of a byline leaves of the date written after the names ("By Mike
 # Wuerthele and Malcolm Owen<br>Monday, November 18, 2019": "Malcolm Owen Monday", "November"):
 # a weekday or "Published" ends no name; a month ends none alone ("Theresa May" keeps hers).
-_BYLINE_DATE_WORD = re.compile(
-    r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted)\s*$",
-    re.IGNORECASE,
-)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_BYLINE_DATE_WORD = re.compile(rf"\s+(?:{_WEEKDAY}|published|updated|posted)\s*$", re.IGNORECASE)
 _MONTH_OR_DAY = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    rf"|december|{_WEEKDAY})",
     re.IGNORECASE,
 )
 # A publishing system's account name standing where an author's would ("Admin", "jdadmin").
