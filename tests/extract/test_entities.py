@@ -853,6 +853,30 @@ def test_a_name_after_a_state_abbreviation_that_ends_a_sentence_is_the_name_alon
     assert _within_sentence(Span(plain, 1, 4, label="PERSON")).text == "D.C. Ada Moss"
 
 
+def test_a_name_runs_over_no_dash_set_off_by_spaces() -> None:
+    from storyfuse.extract.nlp import _within_dashes
+
+    # "Marta Lindqvist - Harlan's girlfriend - told ...": the recogniser ran the name over the
+    # dash into the next one
+    words = ["Marta", "Lindqvist", "-", "Harlan", "'s", "girlfriend", "told", "us"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "VERB", "PRON"]
+    doc = Doc(nlp().vocab, words=words, pos=pos)
+    kept = _within_dashes(Span(doc, 0, 4, label="PERSON"))
+    assert kept is not None and (kept.text, kept.label_) == ("Marta Lindqvist", "PERSON")
+    # of two parts as long, the one with a proper noun: "than Mr. Trump - 60 percent"
+    words = ["than", "Trump", "-", "60", "percent", "said"]
+    pos = ["ADP", "PROPN", "PUNCT", "NUM", "NOUN", "VERB"]
+    doc = Doc(nlp().vocab, words=words, pos=pos)
+    assert _within_dashes(Span(doc, 1, 4, label="PERSON")).text == "Trump"
+    # a double name's hyphen is part of it, and a date range keeps its dash
+    words = ["Ada", "Reynolds", "-", "Moss", "and", "Dec.", "3", "–", "Dec.", "7"]
+    spaces = [True, False, False, True, True, True, True, True, True, False]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "NUM", "PUNCT", "PROPN", "NUM"]
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, pos=pos)
+    assert _within_dashes(Span(doc, 0, 4, label="PERSON")).text == "Ada Reynolds-Moss"
+    assert _within_dashes(Span(doc, 5, 10, label="DATE")).text == "Dec. 3 – Dec. 7"
+
+
 def test_a_pronoun_tagged_as_a_name_is_no_entity() -> None:
     """Quote marks glued to a pronoun ("wages.”“We have ...") can make the model tag it a person;
     "US" and "U.S." stay the country."""

@@ -84,6 +84,8 @@ AREA_WORDS = {
 # document overrides them. PERSON and ORG are left alone: "Washington" may be both.
 WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
+# Labels of names, which a dash set off by spaces ends.
+DASHLESS_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 # A code of letters and digits ("H-1B", "HB-2", "Future45", "335th"): whatever it names (a visa,
 # a bill, a group, a unit), the model's label of a person, a place or a people is a guess.
 CODE = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -663,6 +665,7 @@ def entity_fixes(doc: Doc) -> Doc:
     fixed: list[Span] = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
     kept = [e for e in map(_within_sentence, kept) if e is not None]
+    kept = [e for e in map(_within_dashes, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
     kept = list(map(_owner_apart, kept))
     # the last words of the newspapers the article names: "The San Francisco Chronicle"
@@ -1320,6 +1323,32 @@ def _within_sentence(ent: Span) -> Span | None:
     _, start, end = max(parts, key=lambda p: (p[0], p[1]))
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
+    return Span(doc, start, end, label=ent.label_) if start < end else None
+
+
+def _within_dashes(ent: Span) -> Span | None:
+    """A name never runs over a dash set off by spaces or a long one, which is punctuation,
+    not the hyphen of a double name ("Reynolds-Santilli"): of "Deborah Jordan Reynolds -
+    Santilli's girlfriend" the model had made one person, of "Weak - Rubio" another. The
+    longest part with a proper noun stays (the later one of two as long); titles, dates and
+    amounts keep theirs ("Dec. 3 – Dec. 7")."""
+    if ent.label_ not in DASHLESS_LABELS:
+        return ent
+    dashes = [t.i for t in ent[1:-1] if dateline_dash(t)]
+    if not dashes:
+        return ent
+    doc = ent.doc
+    cuts = [(ent.start, dashes[0])]
+    cuts += [(a + 1, b) for a, b in itertools.pairwise(dashes)]
+    cuts.append((dashes[-1] + 1, ent.end))
+    start, end = max(
+        cuts,
+        key=lambda c: (any(t.pos_ == "PROPN" for t in doc[c[0] : c[1]]), c[1] - c[0], c[0]),
+    )
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
     return Span(doc, start, end, label=ent.label_) if start < end else None
 
 
