@@ -482,6 +482,15 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     assert q.speaker is not None and "board" in q.speaker
 
 
+def test_a_person_whose_clause_ends_in_a_colon_speaks_not_a_things_subject_inside_it() -> None:
+    text = (
+        "Marta Lindqvist runs a radio show with Tom Harlan. And she is sure that keeping Harlan "
+        "in jail will only make his voice louder: \"They are creating a monster, as far as I "
+        "am concerned.\""
+    )
+    assert one(quotes_of(text), "monster").speaker == "Marta Lindqvist"
+
+
 @pytest.mark.parametrize(
     ("intro", "speaker"),
     [

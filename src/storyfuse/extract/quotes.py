@@ -1966,6 +1966,16 @@ class _Finder:
         if not subjects:
             return None
         subj = subjects[-1]
+        # "she is sure that ... will make his voice louder:": not a thing's subject in a clause
+        # that a person's clause holds, but that person
+        holders = [
+            t
+            for t in subjects
+            if (t.pos_ in ("PROPN", "PRON") or t.ent_type_ == "PERSON")
+            and (t.head == subj.head or t.head in subj.head.ancestors)
+        ]
+        if holders and subj.pos_ == "NOUN" and not subj.ent_type_:
+            subj = holders[-1]
         return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
 
     def _colon_dateline(self, phrase: list[Token]) -> bool:
