@@ -482,6 +482,17 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     assert q.speaker is not None and "board" in q.speaker
 
 
+def test_a_projection_or_a_forecast_speaks_for_the_firm_it_is_by() -> None:
+    text = (
+        "A projection by the consulting firm Tarnby Analytics, prepared for the harbour board, "
+        "predicted that ferry fares would \"rise by a third within two years.\" A forecast by "
+        "the Tarnby Institute found that traffic would \"double by the end of the decade.\""
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "third").speaker == "Tarnby Analytics"
+    assert one(quotes, "double").speaker == "the Tarnby Institute"
+
+
 def test_a_person_whose_clause_ends_in_a_colon_speaks_not_a_things_subject_inside_it() -> None:
     text = (
         "Marta Lindqvist runs a radio show with Tom Harlan. And she is sure that keeping Harlan "

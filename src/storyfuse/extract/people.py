@@ -77,6 +77,7 @@ FINDING_NOUNS = frozenset(
     {
         "data", "datum", "figure", "statistic", "number", "record", "report", "study", "survey",
         "analysis", "estimate", "count", "tally", "poll", "research", "review", "audit",
+        "projection", "forecast", "assessment", "calculation", "investigation",
         "remark", "comment", "statement", "release", "letter", "filing", "document", "memo",
     }
 )  # fmt: skip
@@ -97,8 +98,9 @@ def finding_author(head: Token) -> Token | None:
     """Who compiled or issued a finding or statement a phrase names, when it says so with "by"
     or "from" and names them or a body: "data compiled by the Gun Violence Archive", "figures
     from the health ministry", "a press release from the company", "the most recent data
-    available from the FBI", "a statement attributed to Trump"; None for "data from last
-    year" or "a letter sent to Sen. Ada Moss"."""
+    available from the FBI", "a statement attributed to Trump", "a projection by the
+    consulting firm Oxford Economics" (the name); None for "data from last year" or "a
+    letter sent to Sen. Ada Moss"."""
     if head.lemma_.lower() not in FINDING_NOUNS or head.ent_type_:
         return None
     for child in head.children:
@@ -115,9 +117,15 @@ def finding_author(head: Token) -> Token | None:
             if way.lower_ not in ("by", "from") and not attributed:
                 continue
             for obj in way.children:
-                if obj.dep_ == "pobj" and (
-                    obj.ent_type_ in AUTHOR_LABELS or obj.lower_ in ORG_WORDS
-                ):
+                if obj.dep_ != "pobj":
+                    continue
+                # "a projection by the consulting firm Oxford Economics": the firm's name
+                named = [
+                    c for c in obj.children if c.dep_ == "appos" and c.ent_type_ in AUTHOR_LABELS
+                ]
+                if named and obj.pos_ == "NOUN":
+                    return named[0]
+                if obj.ent_type_ in AUTHOR_LABELS or obj.lower_ in ORG_WORDS:
                     return obj
     return None
 
