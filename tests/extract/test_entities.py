@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 
 from storyfuse.extract.nlp import entities_of, entity_fixes, nlp, parse
@@ -735,6 +736,18 @@ def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
         "the crowd, which they estimated to be about 2,000 people."
     )
     assert ("Saint Paul Police", "ORG") in labels(text)
+
+
+@pytest.mark.parametrize("name", ["Brennan Center", "Asawitri Media", "Reagan Coalition"])
+def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -> None:
+    # the model tagged each a person in the news ("a fellow at the Brennan Center")
+    words = ["Ada", "Moss", ",", "a", "fellow", "at", "the", *name.split(), ",", "spoke", "."]
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Ada Moss", "PERSON"),
+        (name, "ORG"),
+    ]
 
 
 def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
