@@ -482,6 +482,31 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     assert q.speaker is not None and "board" in q.speaker
 
 
+def test_an_age_after_a_speakers_name_is_no_part_of_it() -> None:
+    """ "“...,” Khizr Khan, 66, said": the parse hung the age on the name as a number of it."""
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    words = ["“", "We", "see", "people", ",", "”", "Tarik", "Moss", ",", "66", ",", "said", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[False, True, True, False, False, True, True, False, True, False, True, False,
+                False],
+        pos=["PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM",
+             "PUNCT", "VERB", "PUNCT"],
+        tags=["``", "PRP", "VBP", "NNS", ",", "''", "NNP", "NNP", ",", "CD", ",", "VBD", "."],
+        lemmas=["“", "we", "see", "people", ",", "”", "Tarik", "Moss", ",", "66", ",", "say", "."],
+        heads=[11, 2, 11, 2, 2, 7, 7, 11, 7, 7, 7, 11, 11],
+        deps=["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "compound", "nsubj", "punct",
+              "nummod", "punct", "ROOT", "punct"],
+        ents=["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O",
+              "O"],
+    )  # fmt: skip
+    assert [q.speaker for q in find_quotes(doc)] == ["Tarik Moss"]
+
+
 def test_a_projection_or_a_forecast_speaks_for_the_firm_it_is_by() -> None:
     text = (
         "A projection by the consulting firm Tarnby Analytics, prepared for the harbour board, "

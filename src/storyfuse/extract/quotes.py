@@ -767,6 +767,13 @@ class _Finder:
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
                 continue  # nor when it was said: "Clinton defenders today argue"
             if (
+                child.dep_ == "nummod"
+                and child.i > head.i
+                and child.like_num
+                and head.ent_type_ == "PERSON"
+            ):
+                continue  # an age after the name: "Khizr Khan, 66, said"
+            if (
                 child.dep_ == "amod"
                 and child.i < head.i
                 and head.tag_ == "NNP"
