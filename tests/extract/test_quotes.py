@@ -2191,6 +2191,9 @@ def test_a_verb_of_saying_before_the_speaker_and_a_colon_names_the_speaker() -> 
     assert ("Moss", "PERSON") in [
         (e.text, e.label) for e in entities_of(parse("Said Moss: “We are not going anywhere.”"))
     ]
+    # nor where the model read it as a name's first word
+    text = "Stone was speaking on the radio.\n\nStated Stone:\n\n“I think the stakes are so high.”"
+    assert one(quotes_of(text), "stakes").speaker == "Stone"
 
 
 def test_a_name_whose_saying_the_parse_made_a_participle_speaks() -> None:

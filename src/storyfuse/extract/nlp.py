@@ -1042,7 +1042,10 @@ def _names_apart(ents: list[Span]) -> list[Span]:
 
 
 # Verbs of saying written before the speaker's name at a sentence's start: "Said Ellis: “…”"
-SAYING_FORMS_BEFORE_NAME = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes"})
+SAYING_FORMS_BEFORE_NAME = frozenset(
+    {"said", "says", "added", "adds", "asked", "wrote", "writes", "stated", "noted", "explained",
+     "continued", "tweeted", "declared", "insisted", "replied", "responded", "remarked"}
+)  # fmt: skip
 
 
 # Days of the week, written after a name when news dates what it did ("Trump Thursday said");
@@ -1112,13 +1115,14 @@ def _trimmed(ent: Span) -> Span | None:
         and _opening_participle(ent.doc[start])
     ):
         start += 1
-    # a verb of saying that opens the sentence before its speaker: "Said Moss: “…”"
+    # a verb of saying that opens the sentence before its speaker: "Said Moss: “…”", also
+    # where the model read it as part of the name and it is no first name ("Stated Stone:")
     if (
         ent.label_ == "PERSON"
         and end - start > 1
         and ent.doc[start].is_sent_start
-        and ent.doc[start].pos_ == "VERB"
         and ent.doc[start].lower_ in SAYING_FORMS_BEFORE_NAME
+        and (ent.doc[start].pos_ == "VERB" or first_name_gender(ent.doc[start].text) is None)
     ):
         start += 1
     # an account's handle run into the platform's name: "Twitter @michaeldwall" (PERSON) is
