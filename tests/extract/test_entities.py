@@ -750,6 +750,32 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
     ]
 
 
+def test_a_person_set_off_by_an_agency_or_a_firm_after_it_is_a_body() -> None:
+    # "Xinhua, the official Chinese news agency, wrote": the model tagged a person
+    words = ["Norpress", ",", "the", "official", "news", "agency", ",", "wrote", "."]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        spaces=[False, True, True, True, True, False, True, False, False],
+        pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        heads=[7, 0, 5, 5, 5, 0, 0, 7, 7],
+        deps=["nsubj", "punct", "det", "amod", "compound", "appos", "punct", "ROOT", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Norpress", "ORG")]
+    # a person a description of a person follows stays one
+    words[3:6] = ["senior", "news", "editor"]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        heads=[7, 0, 5, 5, 5, 0, 0, 7, 7],
+        deps=["nsubj", "punct", "det", "amod", "compound", "appos", "punct", "ROOT", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Norpress", "PERSON")]
+
+
 def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
     # the model tags both mentions a person
     found = labels(

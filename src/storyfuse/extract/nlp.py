@@ -29,7 +29,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, cast
 
@@ -84,6 +84,11 @@ AREA_WORDS = {
 # document overrides them. PERSON and ORG are left alone: "Washington" may be both.
 WEAK_LABELS = {"PRODUCT", "NORP", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
+# Nouns for bodies that a name set off after it describes: "Xinhua, the official news agency".
+BODY_DESCRIPTIONS = FIRM_NOUNS | {
+    "agency", "newspaper", "broadcaster", "network", "outlet", "organization", "organisation",
+    "channel", "website", "tabloid", "daily", "magazine", "publication", "nonprofit", "charity",
+}  # fmt: skip
 # Labels of names, which a dash set off by spaces ends.
 DASHLESS_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 # A code of letters and digits ("H-1B", "HB-2", "Future45", "335th"): whatever it names (a visa,
@@ -930,20 +935,23 @@ def _described_as_a_person(ent: Span) -> bool:
     return _a_person_noun(before) and _describes(before, ent)
 
 
-def _described_after(ent: Span) -> bool:
+def _described_after(ent: Span, describes: Callable[[Token], bool] | None = None) -> bool:
     """Whether the phrase set off by a comma right after a name is in apposition to it and is
-    headed by a noun for a person; not after a body's name with "the" ("the Observer, her
-    senior policy adviser, Jake Sullivan") nor a place's ("Ho Chi Minh City, a young woman")."""
+    headed by a noun for a person (or one ``describes`` holds); not after a body's name with
+    "the" ("the Observer, her senior policy adviser, Jake Sullivan") nor, for a person, a
+    place's ("Ho Chi Minh City, a young woman"; "Xinhua", a town too, is a news agency)."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != "," or ent[0].lower_ == "the":
         return False
-    if ent.text in place_names() or ent[-1].lower_ in AREA_WORDS:
-        return False
+    if describes is None:
+        if ent.text in place_names() or ent[-1].lower_ in AREA_WORDS:
+            return False
+        describes = _a_person_noun
     return any(
         c.dep_ == "appos"
         and c.left_edge.i == ent.end + 1
         and c.left_edge.tag_ not in ("WP", "WP$", "WDT")  # "National Front, whose leader"
-        and _a_person_noun(c)
+        and describes(c)
         for c in ent.root.children
     )
 
@@ -955,8 +963,14 @@ def _a_person_noun(noun: Token) -> bool:
 
 def _described_as_a_company(ent: Span) -> bool:
     """Whether a name the model tags a person follows a noun for a company that describes it
-    ("consulting firm Merritt Hawkins", "the investment bank Goldman Sachs")."""
-    if ent.label_ != "PERSON" or ent.start == 0:
+    ("consulting firm Merritt Hawkins", "the investment bank Goldman Sachs"), or a noun for a
+    company, an agency or a newspaper follows it in apposition ("Xinhua, the official Chinese
+    news agency,")."""
+    if ent.label_ != "PERSON":
+        return False
+    if _described_after(ent, lambda noun: noun.lower_ in BODY_DESCRIPTIONS and noun.is_lower):
+        return True  # "Xinhua, the official Chinese news agency, wrote"
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     return before.lower_ in FIRM_NOUNS and before.is_lower and _describes(before, ent)
