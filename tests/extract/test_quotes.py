@@ -482,6 +482,19 @@ def test_quote_introduced_by_a_clause_ending_in_a_colon() -> None:
     assert q.speaker is not None and "board" in q.speaker
 
 
+def test_a_quotes_own_tail_with_a_participle_names_its_speaker() -> None:
+    text = (
+        "\"Well, yes. I am going to look at a lot of different people,\" Moss said. \"A "
+        "mountain man?\" Lind repeated.\n\n\"I am not sure you know the actor is available, "
+        "but we will see, right?\" Moss remarked, alluding to the actor's latest turn as a "
+        "trapper."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "mountain").speaker == "Lind"
+    assert one(quotes, "available").speaker == "Moss"
+    assert "available" not in one(quotes, "mountain").text
+
+
 def test_an_age_after_a_speakers_name_is_no_part_of_it() -> None:
     """ "“...,” Khizr Khan, 66, said": the parse hung the age on the name as a number of it."""
     from spacy.tokens import Doc

@@ -1671,6 +1671,16 @@ class _Finder:
         with nothing reported ("Ada Moss, the port's director, said at a Monday event.")."""
         words = [t for t in self._tokens(sent) if not (t.is_punct or t.is_space)]
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
+        # a participle tacked on to the verb tells what else was said: "Clinton remarked,
+        # alluding to the actor's latest role." only says who spoke the quote before it
+        tacked = {
+            t.i
+            for v in verbs
+            if v.tag_ == "VBG" and v.dep_ == "advcl" and v.head in verbs and v.i > v.head.i
+            for t in v.subtree
+        }
+        words = [t for t in words if t.i not in tacked]
+        verbs = [t for t in verbs if t.i not in tacked]
         if len(verbs) != 1 or any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children):
             return False
         objects = [c for c in verbs[0].children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
