@@ -495,6 +495,15 @@ def test_a_quotes_own_tail_with_a_participle_names_its_speaker() -> None:
     assert "available" not in one(quotes, "mountain").text
 
 
+def test_a_relative_clause_the_parse_hung_inside_the_speakers_phrase_is_no_part_of_it() -> None:
+    text = (
+        "\"It wasn't a convincing argument,\" said one councillor familiar with the discussion, "
+        "who added that the harbour board seemed \"rattled\" by the rising opposition."
+    )
+    speaker = one(quotes_of(text), "convincing").speaker
+    assert speaker == "one councillor familiar with the discussion"
+
+
 def test_an_age_after_a_speakers_name_is_no_part_of_it() -> None:
     """ "“...,” Khizr Khan, 66, said": the parse hung the age on the name as a number of it."""
     from spacy.tokens import Doc

@@ -841,6 +841,15 @@ class _Finder:
                 return self.people.fullest(people[0].name, head.idx)
         # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
         keep = keep + completes
+        # nor is a relative clause the parse hung inside the phrase: "one Democrat familiar
+        # with the discussion, who added that ..."
+        relative = {
+            t.i
+            for k in keep
+            if k.dep_ == "relcl" and k.i > head.i and k.left_edge.tag_ in ("WP", "WP$", "WDT")
+            for t in k.subtree
+        }
+        keep = [t for t in keep if t.i not in relative] or keep
         keep.sort(key=lambda t: t.i)
         lo, hi = max(self._after_quotation(keep[0].i, head), described + 1), keep[-1].i
         # not a wire's credit the parse ran into the subject: "(CNN) Israel announced ..."
