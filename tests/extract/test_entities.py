@@ -776,6 +776,23 @@ def test_a_person_set_off_by_an_agency_or_a_firm_after_it_is_a_body() -> None:
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [("Norpress", "PERSON")]
 
 
+def test_a_first_name_the_model_labelled_otherwise_before_a_surname_is_the_persons() -> None:
+    # "Ivanka" (PRODUCT) | "Trump" (PERSON): one name; "Democrat" (NORP) | "Lind" stay apart
+    words = ["As", "Marta", "Moss", "spoke", ",", "Democrat", "Lind", "left", "."]
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [
+        Span(doc, 1, 2, label="PRODUCT"),
+        Span(doc, 2, 3, label="PERSON"),
+        Span(doc, 5, 6, label="NORP"),
+        Span(doc, 6, 7, label="PERSON"),
+    ]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Marta Moss", "PERSON"),
+        ("Democrat", "NORP"),
+        ("Lind", "PERSON"),
+    ]
+
+
 def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
     # the model tags both mentions a person
     found = labels(

@@ -89,6 +89,8 @@ BODY_DESCRIPTIONS = FIRM_NOUNS | {
     "agency", "newspaper", "broadcaster", "network", "outlet", "organization", "organisation",
     "channel", "website", "tabloid", "daily", "magazine", "publication", "nonprofit", "charity",
 }  # fmt: skip
+# Labels the model gives a first name before a surname it tags a person ("Ivanka" PRODUCT).
+NAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 # Labels of names, which a dash set off by spaces ends.
 DASHLESS_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 # A code of letters and digits ("H-1B", "HB-2", "Future45", "335th"): whatever it names (a visa,
@@ -437,6 +439,25 @@ def _joined_at_particles(doc: Doc, ents: list[Span]) -> list[Span]:
 SPLIT_NAME_TOKENS = 5
 
 
+def _first_names_apart(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A first name the model gave another label right before a surname it tags a person
+    ("Ivanka" (PRODUCT) | "Trump" (PERSON), "Donald" (NORP) | "Trump") is that person's first
+    name, where it is no place's name too."""
+    return [
+        Span(doc, a.start, b.end, label="PERSON")
+        for a, b in itertools.pairwise(ents)
+        if b.label_ == "PERSON"
+        and a.label_ in NAME_MISLABELS
+        and a.end == b.start
+        and len(a) == 1
+        and len(b) == 1
+        and a[0].is_title
+        and b[0].is_title
+        and first_name_gender(a.text) is not None
+        and a.text not in place_names()
+    ]
+
+
 def _rejoined_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person's name the model split into two names side by side ("Betsy Woodruff" |
     "Swan", "Aung San" | "Suu Kyi", "Daniel Porter" | "Jordan III") is one name: every word of
@@ -666,6 +687,7 @@ def entity_fixes(doc: Doc) -> Doc:
     known = {(surname,): "PERSON" for surname in surnames} | places
     ents = _merge(doc, ents, _unlabelled_mentions(doc, ents, known, tokens))
     ents = _merge(doc, ents, _named_in_full(doc, ents, tokens))
+    ents = _merge(doc, ents, _first_names_apart(doc, ents))
     given_names = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     fixed: list[Span] = []
     kept = [e for e in map(_within_paragraph, ents) if e is not None]
