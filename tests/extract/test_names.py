@@ -82,6 +82,16 @@ def test_split_title_from_name() -> None:
     assert split_title("Republican Ada Moss") == ("Republican", "Ada Moss")
     assert split_title("Democratic National Committee") == ("", "Democratic National Committee")
     assert split_title("Republican Party") == ("", "Republican Party")
+    # ... after a chamber or a state too, and roles joined by a hyphen, and a journalist's or
+    # a researcher's description
+    assert split_title("House Republican Ada Moss") == ("House Republican", "Ada Moss")
+    assert split_title("Senate Republicans") == ("", "Senate Republicans")
+    assert split_title("Dock Workers Secretary-Treasurer Ada Moss") == (
+        "Dock Workers Secretary-Treasurer",
+        "Ada Moss",
+    )
+    assert split_title("Journalist Ada Moss") == ("Journalist", "Ada Moss")
+    assert split_title("researcher Ada Moss") == ("researcher", "Ada Moss")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

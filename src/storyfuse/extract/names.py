@@ -65,7 +65,8 @@ ROLE_WORDS = _words(
 DESCRIPTIONS = _words(
     """
     retailer insurer lender broadcaster conglomerate startup automaker rapper actor actress
-    comedian billionaire entrepreneur novelist filmmaker songwriter
+    comedian billionaire entrepreneur novelist filmmaker songwriter journalist columnist
+    commentator
     """
 )
 DESCRIPTION_SUFFIX = "maker"
@@ -86,7 +87,7 @@ PEOPLE_NOUNS = _words(
     cousin nephew niece grandmother grandfather grandson granddaughter widow widower fiancee
     fiancée fiance fiancé stepson stepdaughter stepfather stepmother motorist man woman boy girl
     teen teenager toddler student victim suspect nurse soldier veteran actress actor rapper
-    comedian novelist songwriter filmmaker
+    comedian novelist songwriter filmmaker researcher journalist columnist commentator
     """
 )
 # Nouns for a company before its name: "consulting firm Merritt Hawkins" is no person. Not
@@ -298,15 +299,16 @@ def split_title(name: str) -> tuple[str, str]:
     cut = -1
     for i, w in enumerate(words[:-1]):
         after = words[i + 1 :]
-        if (w.lower().rstrip(".") in ROLE_WORDS or _describing(w, i)) and (
+        if (_a_role_word(w) or _describing(w, i)) and (
             after[0][:1].isupper()
             or (after[0] in NAME_PARTICLES and len(after) > 1 and after[1][:1].isupper())
         ):
             cut = i  # "Mayor Bill de Blasio", "Mayor de Blasio", "actor Tom Hanks"
         elif i > 0 and cut == i - 1 and w.lower() in TITLE_QUALIFIERS:
             cut = i  # a qualifier after the title: "Law Professor Emeritus Alan Dershowitz"
-        elif i == 0 and w.lower() in PARTY_WORDS and len(words) >= 3:
-            cut = i  # a party before a full name: "Republican Roy Moore"
+        elif w.lower() in PARTY_WORDS and len(words) - i >= 3:
+            cut = i  # a party before a full name: "Republican Roy Moore", "House Republican
+            # Thomas Massie"
         elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
             cut = i  # an abbreviated position before a full name: "Harbor DL Ada Moss"
     if cut < 0:
@@ -349,6 +351,12 @@ def _office_of_a_body(words: list[str]) -> int:
         ):
             return j - 1
     return -1
+
+
+def _a_role_word(word: str) -> bool:
+    """A role word, or roles joined by hyphens ("Secretary-Treasurer")."""
+    low = word.lower().rstrip(".")
+    return low in ROLE_WORDS or ("-" in low and all(p in ROLE_WORDS for p in low.split("-")))
 
 
 def _describing(word: str, i: int) -> bool:
