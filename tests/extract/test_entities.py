@@ -793,6 +793,23 @@ def test_a_first_name_the_model_labelled_otherwise_before_a_surname_is_the_perso
     ]
 
 
+def test_a_name_run_into_the_verb_of_saying_after_it_ends_before_the_verb() -> None:
+    # "“…,” Trump told Business Insider" (WORK_OF_ART); "Moss Says He Will Run" in a headline
+    words = ["Ada", "Moss", "spoke", ".", "“", "Yes", ",", "”", "Moss", "told", "Harbour", "Daily"]
+    doc = Doc(
+        nlp().vocab,
+        words=words,
+        tags=["NNP", "NNP", "VBD", ".", "``", "UH", ",", "''", "NNP", "VBD", "NNP", "NNP"],
+        lemmas=["Ada", "Moss", "speak", ".", "“", "yes", ",", "”", "Moss", "tell", "Harbour",
+                "Daily"],
+    )  # fmt: skip
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 8, 12, label="WORK_OF_ART")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Ada Moss", "PERSON"),
+        ("Moss", "PERSON"),
+    ]
+
+
 def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
     # the model tags both mentions a person
     found = labels(
