@@ -92,6 +92,8 @@ def test_split_title_from_name() -> None:
     )
     assert split_title("Journalist Ada Moss") == ("Journalist", "Ada Moss")
     assert split_title("researcher Ada Moss") == ("researcher", "Ada Moss")
+    # a surname that is a role word too, after a first name
+    assert split_title("Rep. Ada T. King") == ("Rep.", "Ada T. King")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

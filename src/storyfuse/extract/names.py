@@ -316,10 +316,12 @@ def split_title(name: str) -> tuple[str, str]:
     if cut < 0:
         return "", " ".join(words)
     rest = words[cut + 1 :]
+    # a surname that is a role word too, after a first name: "Rep. Peter T. King"
+    named = rest[:-1] if len(rest) >= 2 and first_name_gender(rest[0]) is not None else rest
     if (
         not rest
         or len(rest) > 4
-        or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in rest)
+        or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in named)
         or not rest[-1][:1].isupper()
         or not all(_capitalised(w) or w in NAME_PARTICLES for w in rest)
         or all(w.lower().rstrip(".") in SUFFIXES for w in rest)
