@@ -86,6 +86,7 @@ def test_split_title_from_name() -> None:
     # a researcher's description
     assert split_title("House Republican Ada Moss") == ("House Republican", "Ada Moss")
     assert split_title("Senate Republicans") == ("", "Senate Republicans")
+    assert split_title("Democratic National Convention") == ("", "Democratic National Convention")
     assert split_title("Dock Workers Secretary-Treasurer Ada Moss") == (
         "Dock Workers Secretary-Treasurer",
         "Ada Moss",

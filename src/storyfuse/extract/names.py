@@ -158,7 +158,7 @@ ORG_WORDS = ORG_HEADS | _words(
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
     house senate congress pentagon kremlin police media league federation alliance coalition
-    authority board club
+    authority board club convention caucus conference
     """
 ) | COMPANY_WORDS
 # Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
