@@ -158,7 +158,7 @@ ORG_WORDS = ORG_HEADS | _words(
     administration university institute center centre company corporation bank group union
     organization organisation association foundation news times post network fleet command
     house senate congress pentagon kremlin police media league federation alliance coalition
-    authority board club convention caucus conference
+    authority board club
     """
 ) | COMPANY_WORDS
 # Lower-case words inside a proper name ("Ministry of Defence", "Banco de la Nación", the "s"
@@ -289,6 +289,11 @@ def is_acronym(name: str) -> bool:
     return re.fullmatch(_ACRONYM, clean(name).replace(".", "")) is not None
 
 
+# Last words of the names of a party's gatherings, no person's: "Democratic National Convention"
+# is no title before "National Convention".
+GATHERINGS = _words("convention caucus conference")
+
+
 def split_title(name: str) -> tuple[str, str]:
     """("Russian President", "Vladimir Putin") from "Russian President Vladimir Putin".
 
@@ -321,7 +326,7 @@ def split_title(name: str) -> tuple[str, str]:
     if (
         not rest
         or len(rest) > 4
-        or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS for w in named)
+        or any(w.lower().rstrip(".") in ROLE_WORDS | ORG_WORDS | GATHERINGS for w in named)
         or not rest[-1][:1].isupper()
         or not all(_capitalised(w) or w in NAME_PARTICLES for w in rest)
         or all(w.lower().rstrip(".") in SUFFIXES for w in rest)
