@@ -504,6 +504,15 @@ def test_a_relative_clause_the_parse_hung_inside_the_speakers_phrase_is_no_part_
     assert speaker == "one councillor familiar with the discussion"
 
 
+def test_it_after_a_writer_wrote_in_a_document_speaks_for_the_writer() -> None:
+    text = (
+        "Officer Tarik Bujnowski interviewed a reporter for the Harbour Daily, who saw the "
+        "incident. \"Moss grabbed her left arm,\" Bujnowski wrote in the affidavit. It "
+        "continued: \"Probable cause exists to charge Ada Moss with battery.\""
+    )
+    assert one(quotes_of(text), "Probable").speaker == "Tarik Bujnowski"
+
+
 def test_an_age_after_a_speakers_name_is_no_part_of_it() -> None:
     """ "“...,” Khizr Khan, 66, said": the parse hung the age on the name as a number of it."""
     from spacy.tokens import Doc

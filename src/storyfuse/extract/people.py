@@ -67,6 +67,9 @@ BODY_NOUNS = frozenset(_BODY_NOUNS.split())
 ANY_BODY = frozenset({"group", "organization", "organisation"})
 # What may follow "the company" ("the company, which ..., said"): clauses, appositions.
 _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj"})
+# Documents whose writer "it" speaks for in the sentence after: "X wrote in the affidavit. It
+# continued: ..."
+DOCUMENTS = frozenset({"affidavit", "report", "letter", "memo", "complaint", "filing", "lawsuit"})
 # How many sentences back "the company" looks for the body it stands for.
 BODY_REACH = 3
 
@@ -287,6 +290,9 @@ class People:
             return pron.text
         if low in ORG_PRONOUNS or low == "its":
             orgs = [e for e in self.orgs if e.end_char <= pron.idx]
+            document = self._document_before(pron, orgs[-1].end if orgs else 0)
+            if document is not None:
+                return document
             return orgs[-1].text if orgs else pron.text
         gender = _PRONOUN_GENDER.get(low)
         known = self._genders()
@@ -397,6 +403,35 @@ class People:
         stands for no one the article names."""
         owner = self.resolve(pron)
         return None if owner.lower() == pron.lower_ else owner
+
+    def _document_before(self, pron: Token, after: int) -> str | None:
+        """What "it" speaks for when the sentence before names a document later than any
+        body: "Bujnowski wrote in the affidavit. It continued: “…”" is the affidavit's, and so
+        its writer's; None when there is none."""
+        if pron.dep_ != "nsubj" or self.in_quote[pron.i]:
+            return None
+        s_now = self.sent_of[pron.i]
+        nouns = [
+            t
+            for t in self.doc[after : pron.i]
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in DOCUMENTS
+            and not self.in_quote[t.i]
+            and s_now - self.sent_of[t.i] == 1
+        ]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+            # "X wrote in the affidavit"
+            writers = [
+                c
+                for c in noun.head.head.children
+                if c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN")
+            ]
+            if writers:
+                return self.fullest(writers[0].text, writers[0].idx)
+        return None
 
     def body_named(self, head: Token) -> str | None:
         """The body "the company" or "the group" stands for (``head`` is the noun, with "the"
