@@ -953,6 +953,15 @@ def test_a_number_hyphened_to_a_capital_letter_names_a_kind() -> None:
     assert claims_of("Harbour police seized 3-D printed parts on Monday.") == []
 
 
+def test_a_number_hyphened_to_an_adjective_in_ed_counts_nothing() -> None:
+    text = "The council backed a two-tiered fare system and a three-pronged plan for the harbour."
+    assert claims_of(text) == []
+    # a count glued to its noun still counts: "a 46-page report"
+    assert [(c.value, c.unit) for c in claims_of("The council wrote a 46-page report.")] == [
+        (46, "page")
+    ]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

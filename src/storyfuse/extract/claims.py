@@ -906,6 +906,13 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             if len(glued.text) == 1 and glued.text.isupper():
                 item.unit = None  # a name of a kind, no count: "3-D printable guns", "4-H"
                 return
+            if (
+                glued.lower_.endswith("ed")
+                and glued.tag_ in ("VBN", "VBD", "JJ")
+                and not glued.like_num
+            ):
+                item.unit = None  # an adjective, no count: "a two-tiered system", "three-pronged"
+                return
             item.unit, item.unit_token = unit_lemma(glued), glued
             return
     noun = _counted_noun(item, sent)
