@@ -513,6 +513,15 @@ def test_it_after_a_writer_wrote_in_a_document_speaks_for_the_writer() -> None:
     assert one(quotes_of(text), "Probable").speaker == "Tarik Bujnowski"
 
 
+def test_an_outlet_before_a_name_the_model_left_untagged_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Critics are reveling in it. The Norland Republic’s Jeet Heer sees the piece as a "
+        "return to the magazine’s founding “aristocratic conservatism,” which has more "
+        "recently been “obscured by a populist mask.”"
+    )
+    assert one(quotes_of(text), "aristocratic").speaker == "Jeet Heer"
+
+
 def test_an_age_after_a_speakers_name_is_no_part_of_it() -> None:
     """ "“...,” Khizr Khan, 66, said": the parse hung the age on the name as a number of it."""
     from spacy.tokens import Doc

@@ -55,6 +55,7 @@ from storyfuse.clean.clutter import dateline_length
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.names import (
     DESCRIBED_BODIES,
+    ORG_WORDS,
     ROLE_WORDS,
     TITLE_QUALIFIERS,
     first_name_gender,
@@ -797,7 +798,18 @@ class _Finder:
                     ):
                         described = max(described, grandchild.right_edge.i)
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
-            if employer and head.ent_type_ == "PERSON":
+            # a person's name the model left untagged: "The New Republic's Jeet Heer"
+            untagged = (
+                head.pos_ == "PROPN"
+                and not head.ent_type_
+                and child.ent_type_ != ""
+                and head.lower_ not in ORG_WORDS  # "China's Foreign Ministry"
+            )
+            untagged = untagged and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
+                for c in head.children
+            )
+            if employer and (head.ent_type_ == "PERSON" or untagged):
                 continue  # the outlet a named person writes for: "Gallup’s Jeffrey M. Jones"
             keep.extend(child.subtree)
         if head.ent_type_ and head.ent_type_ != "PERSON":
