@@ -137,6 +137,17 @@ def test_values(sentence: str, published: str, text: str, value: str) -> None:
     assert (text, value) in values(sentence, published)
 
 
+def test_a_months_name_that_opens_an_events_name_is_no_date() -> None:
+    text = (
+        "She marched in the March on Harbourtown and gave to the March of Pennies; the "
+        "March 3 vote and the May meeting went ahead."
+    )
+    assert [(t.text, t.value) for t in find_times(text, "2016-02-11")] == [
+        ("March 3", "2016-03-03"),
+        ("May", "2015-05"),
+    ]
+
+
 def test_early_month_keeps_month_value_with_modifier() -> None:
     mention = only("Inflation has eased since early October.")
     assert (mention.text, mention.value, mention.mod) == ("early October", "2024-10", "START")

@@ -86,6 +86,9 @@ MONTH_LEAD_WORDS = {
     "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
     "after", "for", "and", "or", "between", "mid", "the", "early", "late", "throughout",
 }  # fmt: skip
+# What follows a month's name that is an event's: "the March on Washington", "the March for
+# Our Lives" (not "the March 3 vote", "the May meeting").
+_EVENT_AFTER = re.compile(r"\s+(?:on|for|of|to)\s+[A-Z]")
 # --- pattern pieces -------------------------------------------------------------------------
 
 _MONTH_FULL = (
@@ -300,6 +303,9 @@ def _month(match: re.Match[str], ctx: _Context) -> _Norm | None:
         # A bare month name is a month only after a preposition or an article: "in May",
         # "the October vote", not "Theresa May" or "they march".
         if previous not in MONTH_LEAD_WORDS:
+            return None
+        # "the March on Washington", "the March for Our Lives": an event's name
+        if previous == "the" and _EVENT_AFTER.match(ctx.text, match.end()):
             return None
     month = _month_of(name)
     mod = _mod(groups.get("mod"))
