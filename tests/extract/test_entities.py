@@ -738,7 +738,9 @@ def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
     assert ("Saint Paul Police", "ORG") in labels(text)
 
 
-@pytest.mark.parametrize("name", ["Brennan Center", "Asawitri Media", "Reagan Coalition"])
+@pytest.mark.parametrize(
+    "name", ["Brennan Center", "Asawitri Media", "Reagan Coalition", "Harbour PAC"]
+)
 def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -> None:
     # the model tagged each a person in the news ("a fellow at the Brennan Center")
     words = ["Ada", "Moss", ",", "a", "fellow", "at", "the", *name.split(), ",", "spoke", "."]
@@ -747,6 +749,16 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
     assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
         ("Ada Moss", "PERSON"),
         (name, "ORG"),
+    ]
+
+
+def test_a_presidents_white_house_is_no_person() -> None:
+    words = ["Ada", "Moss", "served", "in", "the", "Varga", "White", "House", "."]
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 8, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Ada Moss", "PERSON"),
+        ("Varga White House", "ORG"),
     ]
 
 

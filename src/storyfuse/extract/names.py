@@ -149,7 +149,7 @@ COMPANY_WORDS = _words(
 # The last words of bodies' names, which no person's name ends with either ("Saint Paul Police").
 BODY_LAST_WORDS = COMPANY_WORDS | ORG_HEADS | _words(
     "police university institute foundation association federation commission center centre"
-    " media network coalition"
+    " media network coalition pac"
 )
 # Words that make a name an organisation's, not a person's.
 ORG_WORDS = ORG_HEADS | _words(

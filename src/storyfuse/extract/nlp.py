@@ -799,8 +799,10 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"  # "San Francisco Chronicle", "the Chronicle" (PERSON); not "Emily Post"
         elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
             label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
-        elif label == "PERSON" and len(words) > 1 and words[-1].lower() in BODY_LAST_WORDS:
-            label = "ORG"  # "Saint Paul Police" (PERSON)
+        elif label == "PERSON" and len(words) > 1 and (
+            words[-1].lower() in BODY_LAST_WORDS or words[-2:] == ("White", "House")
+        ):
+            label = "ORG"  # "Saint Paul Police", "the Obama White House" (PERSON)
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):
