@@ -752,6 +752,17 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
     ]
 
 
+def test_a_first_name_and_a_surname_tagged_a_person_alone_are_a_person_whatever_the_label() -> None:
+    # "Carly Fiorina" (ORG) ... "Fiorina said"; "Kate York" (GPE) ... "York said"
+    words = ["Marta", "Varga", "ran", ".", "Varga", "said", "no", "."]
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 5, label="PERSON")]
+    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+        ("Marta Varga", "PERSON"),
+        ("Varga", "PERSON"),
+    ]
+
+
 def test_a_presidents_white_house_is_no_person() -> None:
     words = ["Ada", "Moss", "served", "in", "the", "Varga", "White", "House", "."]
     doc = Doc(nlp().vocab, words=words)

@@ -748,13 +748,15 @@ def entity_fixes(doc: Doc) -> Doc:
             fixed.extend(Span(doc, t.i, t.i + 1, label="ORG") for t in ent if t.text in PLATFORMS)
             continue
         if (
-            label in PLACE_LABELS
+            label in NAME_MISLABELS
             and len(words) == 2
             and words[1] in alone_persons
             and first_name_gender(words[0]) is not None
             and ent.text not in place_names()
         ):
-            label = "PERSON"  # "co-writers Caitlyn Smith and Kate York" (GPE) ... "York said"
+            # "co-writers Caitlyn Smith and Kate York" (GPE) ... "York said"; "Carly Fiorina"
+            # (ORG) ... "Fiorina said"
+            label = "PERSON"
         if label in WEAK_LABELS and words in places:
             label = places[words]
         elif (
