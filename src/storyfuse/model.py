@@ -350,10 +350,17 @@ ANALYSIS_VERSION = 56  # 2: claims say what they count; entity spans and list co
 # ("researcher Allan Liska at cybersecurity firm Recorded Future said")
 # 56: a name never runs over a dash set off by spaces ("Deborah Jordan Reynolds - Santilli's
 # girlfriend")
+# a colon's clause is its person's, not a thing's subject inside it; a projection or a
+# forecast by a firm is the firm's; an age, a relative clause and an outlet before an untagged
+# name are no part of a speaker; a quote's tail with a participle names its speaker; "it"
+# after "X wrote in the affidavit" is X; a first name labelled otherwise before a surname, a
+# verb of saying run into a name, "X, the official news agency", names ending in "Center",
+# "Media", "White House" or "PAC"; numbers hyphened to "-ed" adjectives count nothing; "the
+# March on Washington" is no date
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 39  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 40  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -502,6 +509,10 @@ BRIEF_VERSION = 39  # 2: forecasts marked "expected" in the timeline and the fig
 # "on" starts no long form ("said on Wednesday its newly developed ... (ICBM)")
 # 39: a count of a word English keeps in the singular stays so ("a 275-horsepower V6": 275
 # horsepower)
+# 40: a party after a chamber or a state, roles joined by a hyphen and "journalist" or
+# "researcher" before a full name are titles ("House Republican Thomas Massie"), as is "Rep."
+# before a surname that is a role word too ("Peter T. King"); "Democratic National Convention"
+# keeps its name
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
