@@ -448,7 +448,7 @@ def _joined_at_particles(doc: Doc, ents: list[Span]) -> list[Span]:
 SPLIT_NAME_TOKENS = 5
 
 
-def _before_a_saying(ent: Span) -> Span | None:
+def _before_a_saying(ent: Span) -> Span:
     """A name the model ran on into the verb of saying after it ends before the verb: "Trump
     told Business Insider" (WORK_OF_ART) after a quotation, "Obama Says" in a headline; the
     name left takes the label the document gives it (``entity_fixes``)."""
@@ -636,7 +636,7 @@ def _a_name_word(token: Token) -> bool:
 def entity_fixes(doc: Doc) -> Doc:
     tokens = list(doc)  # made once: ``doc[i]`` builds a new Token on every read
     ents = list(doc.ents)
-    ents = [e for e in map(_before_a_saying, ents) if e is not None]
+    ents = list(map(_before_a_saying, ents))
     ents = _merge(doc, ents, _dateline_spans(doc, ents, tokens))
     ents = _merge(doc, ents, _area_spans(doc, tokens))
     ents = _merge(doc, ents, _body_spans(doc, ents, tokens))

@@ -315,6 +315,20 @@ def _a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
+def _an_untagged_name(head: Token, owner: Token) -> bool:
+    """A person's name of proper nouns the model left untagged after a named owner: "The New
+    Republic's Jeet Heer"; not a body's ("China's Foreign Ministry")."""
+    return (
+        head.pos_ == "PROPN"
+        and not head.ent_type_
+        and bool(owner.ent_type_)
+        and head.lower_ not in ORG_WORDS
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_ for c in head.children
+        )
+    )
+
+
 def _after_a_preposition(verb: Token) -> bool:
     """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
     return (
@@ -798,18 +812,7 @@ class _Finder:
                     ):
                         described = max(described, grandchild.right_edge.i)
             employer = child.dep_ == "poss" and child.ent_type_ != "PERSON"
-            # a person's name the model left untagged: "The New Republic's Jeet Heer"
-            untagged = (
-                head.pos_ == "PROPN"
-                and not head.ent_type_
-                and child.ent_type_ != ""
-                and head.lower_ not in ORG_WORDS  # "China's Foreign Ministry"
-            )
-            untagged = untagged and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
-                for c in head.children
-            )
-            if employer and (head.ent_type_ == "PERSON" or untagged):
+            if employer and (head.ent_type_ == "PERSON" or _an_untagged_name(head, child)):
                 continue  # the outlet a named person writes for: "Gallup’s Jeffrey M. Jones"
             keep.extend(child.subtree)
         if head.ent_type_ and head.ent_type_ != "PERSON":
