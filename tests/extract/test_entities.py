@@ -13,6 +13,13 @@ def labels(text: str) -> list[tuple[str, str]]:
     return [(e.text, e.label) for e in entities_of(parse(text))]
 
 
+def fixed(words: list[str], ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The entities ``entity_fixes`` leaves of a hand-built Doc the model tagged ``ents``."""
+    doc = Doc(nlp().vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return [(e.text, e.label_) for e in entity_fixes(doc).ents]
+
+
 def test_pipeline_is_loaded_once_with_the_fixes_after_the_recogniser_and_the_parse() -> None:
     assert nlp() is nlp()
     names = nlp().pipe_names
@@ -744,9 +751,7 @@ def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
 def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -> None:
     # the model tagged each a person in the news ("a fellow at the Brennan Center")
     words = ["Ada", "Moss", ",", "a", "fellow", "at", "the", *name.split(), ",", "spoke", "."]
-    doc = Doc(nlp().vocab, words=words)
-    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
-    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+    assert fixed(words, [(0, 2, "PERSON"), (7, 9, "PERSON")]) == [
         ("Ada Moss", "PERSON"),
         (name, "ORG"),
     ]
@@ -755,9 +760,7 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
 def test_a_first_name_and_a_surname_tagged_a_person_alone_are_a_person_whatever_the_label() -> None:
     # "Carly Fiorina" (ORG) ... "Fiorina said"; "Kate York" (GPE) ... "York said"
     words = ["Marta", "Varga", "ran", ".", "Varga", "said", "no", "."]
-    doc = Doc(nlp().vocab, words=words)
-    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 5, label="PERSON")]
-    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+    assert fixed(words, [(0, 2, "ORG"), (4, 5, "PERSON")]) == [
         ("Marta Varga", "PERSON"),
         ("Varga", "PERSON"),
     ]
@@ -765,9 +768,7 @@ def test_a_first_name_and_a_surname_tagged_a_person_alone_are_a_person_whatever_
 
 def test_a_presidents_white_house_is_no_person() -> None:
     words = ["Ada", "Moss", "served", "in", "the", "Varga", "White", "House", "."]
-    doc = Doc(nlp().vocab, words=words)
-    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 8, label="PERSON")]
-    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+    assert fixed(words, [(0, 2, "PERSON"), (5, 8, "PERSON")]) == [
         ("Ada Moss", "PERSON"),
         ("Varga White House", "ORG"),
     ]
@@ -802,14 +803,8 @@ def test_a_person_set_off_by_an_agency_or_a_firm_after_it_is_a_body() -> None:
 def test_a_first_name_the_model_labelled_otherwise_before_a_surname_is_the_persons() -> None:
     # "Ivanka" (PRODUCT) | "Trump" (PERSON): one name; "Democrat" (NORP) | "Lind" stay apart
     words = ["As", "Marta", "Moss", "spoke", ",", "Democrat", "Lind", "left", "."]
-    doc = Doc(nlp().vocab, words=words)
-    doc.ents = [
-        Span(doc, 1, 2, label="PRODUCT"),
-        Span(doc, 2, 3, label="PERSON"),
-        Span(doc, 5, 6, label="NORP"),
-        Span(doc, 6, 7, label="PERSON"),
-    ]
-    assert [(e.text, e.label_) for e in entity_fixes(doc).ents] == [
+    ents = [(1, 2, "PRODUCT"), (2, 3, "PERSON"), (5, 6, "NORP"), (6, 7, "PERSON")]
+    assert fixed(words, ents) == [
         ("Marta Moss", "PERSON"),
         ("Democrat", "NORP"),
         ("Lind", "PERSON"),
