@@ -411,17 +411,21 @@ class People:
         if pron.dep_ != "nsubj" or self.in_quote[pron.i]:
             return None
         s_now = self.sent_of[pron.i]
-        nouns = [
-            t
-            for t in self.doc[after : pron.i]
-            if t.pos_ == "NOUN"
-            and t.lemma_.lower() in DOCUMENTS
-            and not self.in_quote[t.i]
-            and s_now - self.sent_of[t.i] == 1
-        ]
-        if not nouns:
+        noun = None
+        for i in range(pron.i - 1, after - 1, -1):  # back through the sentence before only
+            if s_now - self.sent_of[i] > 1:
+                break
+            t = self.doc[i]
+            if (
+                s_now - self.sent_of[i] == 1
+                and t.pos_ == "NOUN"
+                and t.lemma_.lower() in DOCUMENTS
+                and not self.in_quote[i]
+            ):
+                noun = t
+                break
+        if noun is None:
             return None
-        noun = nouns[-1]
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
             # "X wrote in the affidavit"
             writers = [
