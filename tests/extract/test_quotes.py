@@ -2449,3 +2449,24 @@ def test_a_participle_after_before_past_the_quote_is_the_next_thing_said() -> No
     assert "go back" not in first.text
     # the one who claimed suggests: the quoted verb's subject does not
     assert one(quotes, "go back").speaker == "Ada Moss"
+
+
+def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
+    # "beamed", "surmised", "exhorted", "fumed", "opined": no clause, only the quote before them
+    cheer = (
+        'Then came the loudest cheer: "It is time we had a nurse running this town," exhorted '
+        "the mayor's guest, actress Ada Moss."
+    )
+    cases = [
+        ("“This is fantastic!” beamed Ada Moss of Lakeview, who had climbed onto a chair.",
+         "This is fantastic", "Ada Moss"),
+        ('"People are afraid of wasting their votes," he surmised. "I see the ads all the time."',
+         "wasting their votes", "he"),
+        (cheer, "nurse running", "Ada Moss"),
+        ("“We should have voted on the only bill with support from both sides,” Lund fumed.",
+         "only bill", "Lund"),
+        ('"Owners should leave their boats at home," opined the Lakeview Courier.',
+         "boats at home", "the Lakeview Courier"),
+    ]
+    for text, fragment, speaker in cases:
+        assert one(quotes_of(text), fragment).speaker == speaker, text
