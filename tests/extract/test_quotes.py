@@ -2470,3 +2470,10 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
     ]
     for text, fragment, speaker in cases:
         assert one(quotes_of(text), fragment).speaker == speaker, text
+
+
+def test_a_title_broken_at_its_hyphen_after_the_verb_leaves_the_name_to_speak() -> None:
+    # the parse makes "co" and "-" the verb's subject and object, and the name another object
+    text = "“Imagine Ada Moss on the same stage,” mused Blaze co-host Leo Brandt."
+    speaker = one(quotes_of(text), "same stage").speaker
+    assert speaker is not None and speaker.endswith("Leo Brandt")

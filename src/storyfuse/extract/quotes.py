@@ -122,6 +122,8 @@ MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Objects that say nothing by themselves ("she mentioned something", "he criticized it").
 # the entity labels of an amount, which a speaker's apposition may be parsed onto
 AMOUNT_ENTITIES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# The roles the parse gives a speaker's phrase after its verb ("“…,” added a party official").
+_AFTER_VERB = frozenset({"dobj", "nsubj", "attr", "npadvmod"})
 VAGUE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "anything"})
 # Of those, the ones that stand for something said before ("Democrats opposed it", "she
 # rejected that"): what a listed stance verb takes, as PolNeAR marks it.
@@ -1307,6 +1309,8 @@ class _Finder:
             # "..., Raffensperger, a Republican, stated": the person, not the apposition set
             # off by commas between them and the verb
             subj = subj.head
+        if subj is not None and subj.i > verb.i:
+            subj = self._named_sibling(subj, verb)
         return subj
 
     def _reduced_speaker(self, verb: Token) -> Token | None:
@@ -1509,9 +1513,10 @@ class _Finder:
             node.head.i != node.i and node.head.i > verb.i and node.head.pos_ not in ("VERB", "AUX")
         ):
             node = node.head
+        node = self._named_sibling(node, verb)
         report = self._outlet_report(node, verb)
         outlet = report[0] if report is not None else None
-        if node.dep_ not in ("dobj", "nsubj", "attr", "npadvmod") and outlet is None:
+        if node.dep_ not in _AFTER_VERB and outlet is None:
             return None
         if node.head.i != verb.i:
             # the phrase must end its clause: no verb of its own follows before the sentence ends
@@ -1525,6 +1530,20 @@ class _Finder:
             return None
         if node.pos_ not in ("NOUN", "PROPN", "ADJ") and node.ent_type_ not in ("PERSON", "ORG"):
             return None
+        return node
+
+    def _named_sibling(self, node: Token, verb: Token) -> Token:
+        """ "“…,” mused Blaze co-host Stu Burguiere.": a title the parse broke at its hyphen
+        into a subject and an object of the verb ("co", "-") before the name; the name in the
+        same run of words, hung on the verb too, is who speaks."""
+        if node.ent_type_ == "PERSON" or node.head.i != verb.i:
+            return node
+        for t in self.tokens[node.i + 1 : node.i + 6]:
+            if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") or self.in_quote[t.i]:
+                break
+            named = t.ent_type_ == "PERSON" or t.pos_ == "PROPN"
+            if named and t.head.i == verb.i and t.dep_ in _AFTER_VERB:
+                return t
         return node
 
     def _outlet_report(self, node: Token, verb: Token) -> tuple[Token, Span] | None:
