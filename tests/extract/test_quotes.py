@@ -2477,3 +2477,15 @@ def test_a_title_broken_at_its_hyphen_after_the_verb_leaves_the_name_to_speak() 
     text = "“Imagine Ada Moss on the same stage,” mused Blaze co-host Leo Brandt."
     speaker = one(quotes_of(text), "same stage").speaker
     assert speaker is not None and speaker.endswith("Leo Brandt")
+
+
+def test_what_inside_the_clause_a_colon_ends_does_not_speak() -> None:
+    text = (
+        "Ada Moss has since apologized for what happened: “I should have used two accounts. "
+        "Not doing so was a mistake.”\n\n"
+        "Tom Lund broke down exactly what was wrong with the plan to the Lakeview Courier: "
+        "“It was late. Secondly, it was far too costly.”"
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "two accounts").speaker == "Ada Moss"
+    assert one(quotes, "too costly").speaker == "Tom Lund"

@@ -2020,7 +2020,8 @@ class _Finder:
             for t in before
             if t.dep_ in ("nsubj", "attr")
             and not self.in_quote[t.i]
-            and t.lower_ not in ("it", "there", "this", "that", "here")
+            # nor "what" ("X broke down exactly what was wrong with it:")
+            and t.lower_ not in ("it", "there", "this", "that", "here", "what", "which")
             and (t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP"))
         ]
         if not subjects:
