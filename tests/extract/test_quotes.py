@@ -2489,3 +2489,14 @@ def test_what_inside_the_clause_a_colon_ends_does_not_speak() -> None:
     quotes = quotes_of(text)
     assert one(quotes, "two accounts").speaker == "Ada Moss"
     assert one(quotes, "too costly").speaker == "Tom Lund"
+
+
+def test_a_participle_after_a_quote_is_the_speaker_before_it_not_its_object() -> None:
+    text = (
+        "When Lund suggested that Cuba would sue the U.S. for reneging on the deal, Ada Moss "
+        "fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” "
+        "referencing the large number of Cuban immigrants in the region."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "going to lose").speaker == "Ada Moss"
+    assert all("immigrants" not in (q.speaker or "") for q in quotes)

@@ -1470,6 +1470,9 @@ class _Finder:
             self.tokens[i].is_punct or self.tokens[i].is_space or self.tokens[i].like_num
         ):
             if self._is_quote_mark(i):
+                if verb.tag_ == "VBG":
+                    # "“…,” referencing the ...": a participle's speaker comes before the quote
+                    return self._subject_before(verb, sent)
                 return self._inverted_speaker(verb)
             i -= 1
         if i >= sent.start and not self.in_quote[i]:
@@ -1493,13 +1496,17 @@ class _Finder:
                 if t.pos_ == "NOUN" and before is not None and before.text == ",":
                     return t
         if verb.tag_ == "VBG":
-            subjects = [
-                t
-                for t in self._tokens(sent)
-                if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
-            ]
-            return self._main_subject(verb, subjects)
+            return self._subject_before(verb, sent)
         return None
+
+    def _subject_before(self, verb: Token, sent: Span) -> Token | None:
+        """The main subject before ``verb`` in its sentence, outside quotes."""
+        subjects = [
+            t
+            for t in self._tokens(sent)
+            if t.i < verb.i and t.dep_ == "nsubj" and not self.in_quote[t.i]
+        ]
+        return self._main_subject(verb, subjects)
 
     def _inverted_speaker(self, verb: Token) -> Token | None:
         """ "“…,” added a party official.": the speaker right after a reporting verb that follows
