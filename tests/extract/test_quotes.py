@@ -2500,3 +2500,11 @@ def test_a_participle_after_a_quote_is_the_speaker_before_it_not_its_object() ->
     quotes = quotes_of(text)
     assert one(quotes, "going to lose").speaker == "Ada Moss"
     assert all("immigrants" not in (q.speaker or "") for q in quotes)
+
+
+def test_a_party_before_a_list_of_names_is_no_part_of_the_first() -> None:
+    text = (
+        "During a town hall event broadcast by CNN, Democrats Hillary Clinton, Bernie Sanders, "
+        "and Martin O'Malley offered Iowa voters different approaches to the presidency."
+    )
+    assert one(quotes_of(text), "approaches").speaker == "Hillary Clinton"

@@ -791,6 +791,14 @@ class _Finder:
             ):
                 continue  # an age after the name: "Khizr Khan, 66, said"
             if (
+                child.dep_ == "compound"
+                and child.ent_type_ == "NORP"
+                and child.tag_ == "NNPS"
+                and head.ent_type_ == "PERSON"
+                and child.ent_iob_ == "B"
+            ):
+                continue  # the party of a list of names: "Democrats Hillary Clinton, ..."
+            if (
                 child.dep_ == "amod"
                 and child.i < head.i
                 and head.tag_ == "NNP"
