@@ -962,6 +962,18 @@ def test_a_number_hyphened_to_an_adjective_in_ed_counts_nothing() -> None:
     ]
 
 
+def test_a_number_hyphened_to_strong_counts_the_noun_it_describes() -> None:
+    text = (
+        "Officials said a 3,000-strong force of Norland soldiers had crossed the river. "
+        "A 1,500-strong contingent followed."
+    )
+    found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
+    assert found == [
+        (3000, "force", "force of Norland soldiers"),
+        (1500, "contingent", "contingent"),
+    ]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

@@ -906,6 +906,12 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             if len(glued.text) == 1 and glued.text.isupper():
                 item.unit = None  # a name of a kind, no count: "3-D printable guns", "4-H"
                 return
+            if glued.lower_ == "strong":
+                # "a 3,000-strong force": the force is what numbers 3,000
+                head = glued.head
+                held = head.pos_ == "NOUN" and head.i > glued.i
+                item.unit, item.unit_token = (unit_lemma(head), head) if held else (None, None)
+                return
             if (
                 glued.lower_.endswith("ed")
                 and glued.tag_ in ("VBN", "VBD", "JJ")
@@ -1279,6 +1285,8 @@ def _thing(item: _Item) -> str | None:
         ):
             start -= 2  # the first part of a hyphened noun split by the tokenizer: "co-sponsors"
             continue
+        if tok.i - 2 in number and doc[tok.i - 1].text in {"-", "–"}:
+            break  # a word glued to the count is no part of what it counts: "3,000-strong"
         # a number glued to the hyphen of a modifier is part of it: "four-week average"
         hyphened = not tok.whitespace_ and doc[tok.i + 1].text in {"-", "–"}
         if tok.head.i < start or tok.head.i > noun.i:
