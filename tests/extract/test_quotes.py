@@ -558,6 +558,15 @@ def test_a_projection_or_a_forecast_speaks_for_the_firm_it_is_by() -> None:
     assert one(quotes, "double").speaker == "the Tarnby Institute"
 
 
+def test_an_analysis_of_data_by_a_firm_speaks_for_the_firm() -> None:
+    text = (
+        "Forty-three percent of all reported gifts to harbour candidates have come from women, "
+        "according to an analysis of Harbour Election Commission data by Crowdpac, a political "
+        "crowdfunding website, higher than any election cycle on record."
+    )
+    assert one(quotes_of(text), "Forty-three").speaker == "Crowdpac"
+
+
 def test_a_person_whose_clause_ends_in_a_colon_speaks_not_a_things_subject_inside_it() -> None:
     text = (
         "Marta Lindqvist runs a radio show with Tom Harlan. And she is sure that keeping Harlan "

@@ -102,11 +102,19 @@ def finding_author(head: Token) -> Token | None:
     or "from" and names them or a body: "data compiled by the Gun Violence Archive", "figures
     from the health ministry", "a press release from the company", "the most recent data
     available from the FBI", "a statement attributed to Trump", "a projection by the
-    consulting firm Oxford Economics" (the name); None for "data from last year" or "a
-    letter sent to Sen. Ada Moss"."""
+    consulting firm Oxford Economics" (the name), "an analysis of election data by Crowdpac";
+    None for "data from last year" or "a letter sent to Sen. Ada Moss"."""
     if head.lemma_.lower() not in FINDING_NOUNS or head.ent_type_:
         return None
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            # "an analysis of election data by Crowdpac": the author of what is analysed
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i > head.i:
+                    author = finding_author(obj)
+                    if author is not None:
+                        return author
+            continue
         if child.dep_ == "prep":
             ways = [child]
         elif (child.dep_ == "acl" and child.lemma_.lower() in AUTHORING) or (
