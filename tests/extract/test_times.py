@@ -330,3 +330,10 @@ def test_a_number_like_a_year_decades_ahead_is_no_year() -> None:
     assert values("A poll of 2091 registered voters was released.", THURSDAY) == []
     assert values("The city wants clean buses by 2071.", THURSDAY) == [("2071", "2071")]
     assert values("The 1968 Olympics were held in Mexico City.", THURSDAY) == [("1968", "1968")]
+
+
+def test_between_now_and_a_date_looks_ahead_whatever_the_tense_of_the_report() -> None:
+    text = "He added that the mayor's support could fall between now and Election Day."
+    assert values(text, "2016-08-10")[-1] == ("Election Day", "2016-11-08")
+    text = "He added that the mayor's support had held until Election Day."
+    assert only(text, "2016-08-10").value == "2015-11-03"

@@ -64,6 +64,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
         return "future"
+    if word == "now" and after in ("and", "until", "till", "through"):
+        return "future"  # "between now and Election Day", whatever the tense of the report
     if (
         _INTENT_RE.match(word)
         and word not in ("plane", "planes")
