@@ -2517,3 +2517,18 @@ def test_a_party_before_a_list_of_names_is_no_part_of_the_first() -> None:
         "and Martin O'Malley offered Iowa voters different approaches to the presidency."
     )
     assert one(quotes_of(text), "approaches").speaker == "Hillary Clinton"
+
+
+def test_it_after_a_body_spoke_in_the_sentence_before_is_that_body() -> None:
+    text = (
+        "The newspaper urged Ada Moss to decide on a basis other than the Electoral College.\n\n"
+        "“The state has few electoral votes,” the newspaper admitted.\n\n"
+        "“But its crisis should be a call to conscience,” it added."
+    )
+    assert one(quotes_of(text), "call to conscience").speaker == "the newspaper"
+    # with no body speaking in the sentence before, "it" is still the last body named
+    text = (
+        "Ada Moss praised the Lakeview Harbour Trust on Monday.\n\n"
+        "“We will restore the pier,” it said."
+    )
+    assert one(quotes_of(text), "restore the pier").speaker == "the Lakeview Harbour Trust"

@@ -301,6 +301,9 @@ class People:
             document = self._document_before(pron, orgs[-1].end if orgs else 0)
             if document is not None:
                 return document
+            body = self._body_speaking_before(pron, orgs[-1].end if orgs else 0)
+            if body is not None:
+                return body
             return orgs[-1].text if orgs else pron.text
         gender = _PRONOUN_GENDER.get(low)
         known = self._genders()
@@ -443,6 +446,34 @@ class People:
             ]
             if writers:
                 return self.fullest(writers[0].text, writers[0].idx)
+        return None
+
+    def _body_speaking_before(self, pron: Token, after: int) -> str | None:
+        """What "it" speaks for when the sentence before has a body or a document speak, later
+        than any body named: "“…,” the newspaper admitted. “…,” it added" is the newspaper's,
+        not the Electoral College's named before; None when there is none."""
+        if pron.dep_ != "nsubj" or pron.head.lemma_.lower() not in QUOTE_VERBS:
+            return None
+        s_now = self.sent_of[pron.i]
+        before = None  # the sentence before, past any break between paragraphs
+        for i in range(pron.i - 1, after - 1, -1):
+            t = self.doc[i]
+            if t.is_space or self.sent_of[i] == s_now:
+                continue
+            before = self.sent_of[i] if before is None else before
+            if self.sent_of[i] != before:
+                break
+            if (
+                t.dep_ == "nsubj"
+                and t.pos_ == "NOUN"
+                and t.lemma_.lower() in BODY_NOUNS | DOCUMENTS
+                and t.head.lemma_.lower() in QUOTE_VERBS
+                and not self.in_quote[i]
+            ):
+                named = self.body_named(t)
+                if named is not None:
+                    return named
+                return self.doc[t.left_edge.i : t.i + 1].text
         return None
 
     def body_named(self, head: Token) -> str | None:
