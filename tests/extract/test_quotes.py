@@ -511,6 +511,9 @@ def test_it_after_a_writer_wrote_in_a_document_speaks_for_the_writer() -> None:
         "continued: \"Probable cause exists to charge Ada Moss with battery.\""
     )
     assert one(quotes_of(text), "Probable").speaker == "Tarik Bujnowski"
+    # ... also with a paragraph break between (the parse makes the break a sentence of its own)
+    text = text.replace("affidavit. It", "affidavit.\n\nIt")
+    assert one(quotes_of(text), "Probable").speaker == "Tarik Bujnowski"
 
 
 def test_an_outlet_before_a_name_the_model_left_untagged_is_no_part_of_the_speaker() -> None:

@@ -11,7 +11,7 @@ organisation; plural and first- or second-person pronouns stay as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -421,18 +421,9 @@ class People:
         its writer's; None when there is none."""
         if pron.dep_ != "nsubj" or self.in_quote[pron.i]:
             return None
-        s_now = self.sent_of[pron.i]
         noun = None
-        for i in range(pron.i - 1, after - 1, -1):  # back through the sentence before only
-            if s_now - self.sent_of[i] > 1:
-                break
-            t = self.doc[i]
-            if (
-                s_now - self.sent_of[i] == 1
-                and t.pos_ == "NOUN"
-                and t.lemma_.lower() in DOCUMENTS
-                and not self.in_quote[i]
-            ):
+        for t in self._sentence_before(pron, after):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]:
                 noun = t
                 break
         if noun is None:
@@ -454,27 +445,34 @@ class People:
         not the Electoral College's named before; None when there is none."""
         if pron.dep_ != "nsubj" or pron.head.lemma_.lower() not in QUOTE_VERBS:
             return None
-        s_now = self.sent_of[pron.i]
-        before = None  # the sentence before, past any break between paragraphs
-        for i in range(pron.i - 1, after - 1, -1):
-            t = self.doc[i]
-            if t.is_space or self.sent_of[i] == s_now:
-                continue
-            before = self.sent_of[i] if before is None else before
-            if self.sent_of[i] != before:
-                break
+        for t in self._sentence_before(pron, after):
             if (
                 t.dep_ == "nsubj"
                 and t.pos_ == "NOUN"
                 and t.lemma_.lower() in BODY_NOUNS | DOCUMENTS
                 and t.head.lemma_.lower() in QUOTE_VERBS
-                and not self.in_quote[i]
+                and not self.in_quote[t.i]
             ):
                 named = self.body_named(t)
                 if named is not None:
                     return named
                 return self.doc[t.left_edge.i : t.i + 1].text
         return None
+
+    def _sentence_before(self, pron: Token, after: int) -> Iterator[Token]:
+        """The words of the sentence before ``pron``'s, past any break between paragraphs (the
+        parse makes one a sentence of its own), from the last back, none before token
+        ``after``."""
+        s_now = self.sent_of[pron.i]
+        before = None
+        for i in range(pron.i - 1, after - 1, -1):
+            t = self.doc[i]
+            if t.is_space or self.sent_of[i] == s_now:
+                continue
+            before = self.sent_of[i] if before is None else before
+            if self.sent_of[i] != before:
+                return
+            yield t
 
     def body_named(self, head: Token) -> str | None:
         """The body "the company" or "the group" stands for (``head`` is the noun, with "the"
