@@ -365,7 +365,8 @@ ANALYSIS_VERSION = 57  # 2: claims say what they count; entity spans and list co
 # the first ("Democrats Hillary Clinton, Bernie Sanders and Martin O'Malley"); "a 3,000-strong
 # force" counts the force, not "strongs"; "an analysis of election data by Crowdpac" is
 # Crowdpac's; "between now and Election Day" looks ahead; "it" after a body or a document spoke
-# in the sentence before is that one ("the newspaper admitted. “…,” it added")
+# in the sentence before is that one ("the newspaper admitted. “…,” it added"); a digest's
+# "“Headline,” by Outlet's Writer: “…”" is the writer's
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

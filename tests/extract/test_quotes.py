@@ -2535,3 +2535,16 @@ def test_it_after_a_body_spoke_in_the_sentence_before_is_that_body() -> None:
         "“We will restore the pier,” it said."
     )
     assert one(quotes_of(text), "restore the pier").speaker == "the Lakeview Harbour Trust"
+
+
+def test_a_digests_writer_after_by_before_the_colon_speaks_its_excerpt() -> None:
+    text = (
+        'NOW OPEN—"Pop-up art show strives to confront harbour gentrification," by The '
+        "Lakeview Courier's Ada Moss: \"Curators of a pop-up art show on the harbour are "
+        'determined to confront the fears of the area."\n\n'
+        "BROADWAY BEAT—\"Tom Lund is leaving ‘Neverland,'\" by Times' Ben Roe: \"Tom Lund, the "
+        "star of the show, is leaving the musical next month.\""
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "Curators").speaker == "Ada Moss"
+    assert one(quotes, "next month").speaker == "Ben Roe"

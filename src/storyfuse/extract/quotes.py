@@ -2088,6 +2088,9 @@ class _Finder:
         ]
         if dashes:
             before = before[dashes[-1] + 1 :]
+        byline = self._byline_before_colon(before[:-1])
+        if byline is not None:
+            return byline
         headline = self._headline_speaker(before[:-1])
         if headline is not None:
             return headline
@@ -2128,6 +2131,23 @@ class _Finder:
             # Watch Series 3 ..."): whoever speaks is named before the colon
             return None
         return _Attribution(":", None, span, name)
+
+    def _byline_before_colon(self, phrase: list[Token]) -> _Attribution | None:
+        """ "“Pop-up art show strives ...,” by DNAinfo's Eddie Small: “Curators of ...”": a
+        digest's item, its headline in quote marks, then "by" and its writer before the colon
+        that opens the excerpt; the writer speaks."""
+        by = next((k for k in range(len(phrase) - 2, -1, -1) if phrase[k].lower_ == "by"), None)
+        if by is None or by == 0 or not self._is_quote_mark(phrase[by - 1].i):
+            return None
+        name = phrase[by + 1 :]
+        if len(name) > 8 or not all(t.pos_ in ("PROPN", "PART") or t.is_title for t in name):
+            return None
+        ids = {t.i for t in name}
+        heads = [t for t in name if t.head.i not in ids or t.head.i == t.i]
+        if len(heads) != 1:
+            return None
+        span = self.doc[name[0].i : name[-1].i + 1]
+        return _Attribution(":", None, span, self._name_of(heads[0]))
 
     def _headline_speaker(self, phrase: list[Token]) -> _Attribution | None:
         """ "Trump slams Biden: “…”", "DeSantis fires back at Biden: “…”" — a headline's name
