@@ -2548,3 +2548,38 @@ def test_a_digests_writer_after_by_before_the_colon_speaks_its_excerpt() -> None
     quotes = quotes_of(text)
     assert one(quotes, "Curators").speaker == "Ada Moss"
     assert one(quotes, "next month").speaker == "Ben Roe"
+
+
+def test_nothing_after_a_comma_that_follows_the_name_is_part_of_it() -> None:
+    text = (
+        '"It goes by age," said Mattie Lund, 66, a retired ferry worker who lives in Lakeview, '
+        "about 25 miles south of Norbury."
+    )
+    assert one(quotes_of(text), "by age").speaker == "Mattie Lund"
+
+
+def test_a_list_of_names_the_parse_chained_with_commas_stays_whole() -> None:
+    from spacy.tokens import Doc
+
+    from storyfuse.extract.nlp import nlp
+
+    # "Singers Ada Moss, Kerry Lund, Amy Brenn and Tom Roe went on air to applaud the plan."
+    doc = Doc(
+        nlp().vocab,
+        words=["Singers", "Ada", "Moss", ",", "Kerry", "Lund", ",", "Amy", "Brenn", "and", "Tom",
+               "Roe", "went", "on", "air", "to", "applaud", "the", "plan", "."],
+        heads=[2, 2, 12, 2, 5, 2, 5, 8, 5, 8, 11, 8, 12, 12, 13, 16, 12, 18, 16, 12],
+        deps=["compound", "compound", "nsubj", "punct", "compound", "npadvmod", "punct",
+              "compound", "appos", "cc", "compound", "conj", "ROOT", "prep", "pobj", "aux",
+              "advcl", "det", "dobj", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN",
+             "CCONJ", "PROPN", "PROPN", "VERB", "ADP", "NOUN", "PART", "VERB", "DET", "NOUN",
+             "PUNCT"],
+        tags=["NNPS", "NNP", "NNP", ",", "NNP", "NNP", ",", "NNP", "NNP", "CC", "NNP", "NNP",
+              "VBD", "IN", "NN", "TO", "VB", "DT", "NN", "."],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON",
+              "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+        sent_starts=[True] + [False] * 19,
+    )  # fmt: skip
+    speaker = _Finder(doc)._name_of(doc[2])
+    assert "Tom Roe" in speaker

@@ -864,6 +864,21 @@ class _Finder:
             people = [p for p in people if any(p.start <= c < p.end for c in apposed)]
             if len(people) == 1:
                 return self.people.fullest(people[0].name, head.idx)
+        # nothing after a comma that sets off what follows the name: "Mattie Thomas, 66, a
+        # retired worker who lives in Lake City, about 25 miles south of Florence" (the parse
+        # hung the distance on the name)
+        comma = min(
+            (c.i for c in head.children if c.i > head.i and c.dep_ == "punct" and c.text == ","),
+            default=None,
+        )
+        # not in a list of names ("Bush, Christie, Ohio Gov. John Kasich and Sen. Rand Paul"),
+        # however the parse chained it
+        listed = any(
+            t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN"
+            for t in head.subtree
+        )
+        if comma is not None and not listed:
+            keep = [t for t in keep if t.i < comma]
         # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
         keep = keep + completes
         # nor is a relative clause the parse hung inside the phrase: "one Democrat familiar
