@@ -2583,3 +2583,12 @@ def test_a_list_of_names_the_parse_chained_with_commas_stays_whole() -> None:
     )  # fmt: skip
     speaker = _Finder(doc)._name_of(doc[2])
     assert "Tom Roe" in speaker
+
+
+def test_a_past_verb_after_a_clause_reported_with_would_is_the_reporters() -> None:
+    text = (
+        "Sen. Ada Moss (R-Ky.) said Lund's harbour plan would give money to foreign shipowners, "
+        'and called him "the leading proponent for letting ships stay in the harbour illegally '
+        'for years."'
+    )
+    assert one(quotes_of(text), "leading proponent").speaker == "Sen. Ada Moss"

@@ -355,12 +355,17 @@ def _past_of_a_present_clause(verb: Token) -> Token | None:
     the verb in the past that governs the noun, whose subject the two verbs in the past share.
     None where the tenses agree or no such verb governs the clause."""
     first = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or first.dep_ not in ("acl", "relcl"):
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or first.dep_ not in ("acl", "relcl", "ccomp"):
         return None
     present = first.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in first.children
     )
-    if not present:
+    # "Paul said Rubio's plan would give money to immigrants, and called him ...": a verb in
+    # the past after a clause reported with "would" is the reporter's
+    reported = first.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in first.children
+    )
+    if not (present and first.dep_ != "ccomp") and not reported:
         return None
     return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ == "VBD"), None)
 
