@@ -2592,3 +2592,12 @@ def test_a_past_verb_after_a_clause_reported_with_would_is_the_reporters() -> No
         'for years."'
     )
     assert one(quotes_of(text), "leading proponent").speaker == "Sen. Ada Moss"
+
+
+def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
+    text = (
+        '"To see the number of cases that could change with this judge is stunning," since so '
+        "many of the most important cases were decided by 5-to-4 votes, said Ada Moss, who "
+        "teaches law at Lakeview University."
+    )
+    assert one(quotes_of(text), "stunning").speaker == "Ada Moss"

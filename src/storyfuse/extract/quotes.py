@@ -349,6 +349,21 @@ def _done_to(verb: Token) -> bool:
     )
 
 
+# Verbs that report only with their preposition: "decided against", "vouched for"
+_PREP_ONLY_VERBS = frozenset(PREP_VERBS) - CLAUSE_VERBS - TO_VERBS - OBJECT_VERBS - BARE_QUOTE_VERBS
+
+
+def _without_its_preposition(verb: Token) -> bool:
+    """A verb that reports only with its preposition, in the passive without it: "since so
+    many cases were decided by 5-to-4 votes" reports nothing ("decided against" does)."""
+    low = verb.lemma_.lower()
+    return (
+        low in _PREP_ONLY_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ in PREP_VERBS[low] for c in verb.children)
+    )
+
+
 def _past_of_a_present_clause(verb: Token) -> Token | None:
     """For a verb in the past the parse coordinated with one in the present inside a clause on
     a noun ("pressed Biden on reports that he is considering Klobuchar ... and told him ..."):
@@ -1835,6 +1850,7 @@ class _Finder:
             and (not self._subordinate(t) or self._linked(t, m, conjuncts=False))
             and not self._another_clause_between(t, m)
             and not _done_to(t)
+            and not _without_its_preposition(t)
         ]
 
         # "He claimed the women “…”, before suggesting they “go back”": a participle after a
