@@ -369,7 +369,9 @@ ANALYSIS_VERSION = 57  # 2: claims say what they count; entity spans and list co
 # "“Headline,” by Outlet's Writer: “…”" is the writer's; nothing after a comma that follows a
 # speaker's name is part of it, but in a list of names; a verb in the past after a clause
 # reported with "would" is the reporter's ("said X would give ..., and called him “…”"); a
-# verb that reports only with its preposition reports nothing in the passive without it
+# verb that reports only with its preposition reports nothing in the passive without it; a
+# number counts its noun past up to nine modifiers ("two low-profile former Republican National
+# Committee data strategists")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

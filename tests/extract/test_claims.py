@@ -974,6 +974,15 @@ def test_a_number_hyphened_to_strong_counts_the_noun_it_describes() -> None:
     ]
 
 
+def test_a_number_counts_its_noun_past_a_long_run_of_hyphened_modifiers() -> None:
+    text = (
+        "The team is led by two low-profile former Lakeview Harbour Board data strategists, Ada "
+        "Moss and Tom Lund. He must win the two delegate-rich, winner-take-all primaries in May."
+    )
+    found = [(c.value, c.unit) for c in claims_of(text)]
+    assert found == [(2, "strategist"), (2, "primary")]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

@@ -1144,7 +1144,7 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
             or (head.tag_ == "NNPS" and not title_cased(sent.text))
             or _noun_tagged_a_verb(head)
         )
-        and head.i - end < 8
+        and head.i - end < 10
         and not any(t.pos_ == "DET" for t in doc[end : head.i])
     ):
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
