@@ -2601,3 +2601,15 @@ def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_pa
         "teaches law at Lakeview University."
     )
     assert one(quotes_of(text), "stunning").speaker == "Ada Moss"
+
+
+def test_an_invisible_direction_mark_before_a_quote_mark_lets_the_quote_open() -> None:
+    # a pasted comment keeps U+202A before its opening mark (typed as a closing one)
+    text = (
+        "Moss's post resonated with readers.\n\n"
+        "\u202a”Sorry Ada, you should have said it louder!!” posted Tom Lund.\n\n"
+        "\u202a”The harbour is ours and always will be,” wrote Ben Roe."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "louder").speaker == "Tom Lund"
+    assert one(quotes, "harbour is ours").speaker == "Ben Roe"

@@ -1543,6 +1543,18 @@ def _title_abbreviations(pipeline: Language) -> None:
     # rules split a dash before a letter only)
     infixes = [*(pipeline.Defaults.infixes or ()), r"(?<=[A-Za-z])(?:—|–)(?=[0-9])"]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # An invisible mark of writing direction or a zero-width space that a pasted post keeps
+    # before a quote mark is a token of its own: "\u202a”Sorry" had been one word, so no quote
+    # opened there and "”Sorry Sarah" was a name
+    prefixes = [INVISIBLE, *(pipeline.Defaults.prefixes or ())]
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    suffixes = [INVISIBLE, *(pipeline.Defaults.suffixes or ())]
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
+# Characters of no width (Unicode's format characters a text may carry): writing-direction
+# marks, zero-width spaces and joiners, the byte-order mark.
+INVISIBLE = "[\u200b-\u200f\u202a-\u202e\u2060\ufeff]"
 
 
 # An abbreviated title, then a capitalised word on the same line: the name the title belongs to.

@@ -18,6 +18,7 @@ neither continues the passage before it nor opens one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“"
@@ -83,7 +84,9 @@ def _opens_word(text: str, i: int, start: int, end: int) -> bool:
     its paragraph: where a passage opens, whatever way the mark faces."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    return (before.isspace() or before in "([") and after.isalnum()
+    # an invisible mark of writing direction before it is no word ("\u202a”Sorry Sarah, ...”")
+    unseen = unicodedata.category(before) == "Cf"
+    return (before.isspace() or before in "([" or unseen) and after.isalnum()
 
 
 def _closes_only(text: str, i: int, start: int, end: int) -> bool:
