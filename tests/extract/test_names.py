@@ -1874,3 +1874,13 @@ def test_a_team_named_after_a_person_is_no_name_of_that_person() -> None:
     )
     assert ix.canonical("Moss") == "Moss"
     assert not ix.is_person("Team Moss")
+
+
+def test_a_name_opening_with_a_vulgar_fraction_builds_the_index() -> None:
+    # "¼" is a digit to str.isdigit's cousin isnumeric, and the number parser's int() refuses it
+    mentions = [
+        ("¼ Ada Moss", "PERSON", "¼ Ada Moss said the fare would rise."),
+        ("Ada Moss", "PERSON", "Ada Moss said so again."),
+    ]
+    found = NameIndex.build(mentions)
+    assert found.canonical("Ada Moss") == "Ada Moss"

@@ -358,8 +358,12 @@ def _decade_after(doc: Doc, j: int) -> bool:
 @functools.lru_cache(maxsize=4096)
 def parse_number(text: str, language: str | None = None) -> int | float | None:
     """``number_parser.parse_number``, remembered: it rebuilds its word tables on every call
-    (about half a millisecond), and news repeats its number words."""
-    value: int | float | None = number_parser.parse_number(text, language=language)
+    (about half a millisecond), and news repeats its number words. None where it fails on a
+    character it takes for a digit ("¼": ``int()`` refuses it)."""
+    try:
+        value: int | float | None = number_parser.parse_number(text, language=language)
+    except ValueError:
+        return None
     return value
 
 
