@@ -981,6 +981,9 @@ def test_a_number_counts_its_noun_past_a_long_run_of_hyphened_modifiers() -> Non
     )
     found = [(c.value, c.unit) for c in claims_of(text)]
     assert found == [(2, "strategist"), (2, "primary")]
+    # not past another number among the words: the horsepower counts no engine
+    text = "The van has a tuned-up version of the old model’s 176 hp 2.5-liter four-cylinder gas engine."
+    assert all(c.unit != "engine" for c in claims_of(text))
 
 
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:

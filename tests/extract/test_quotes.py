@@ -2501,6 +2501,13 @@ def test_what_inside_the_clause_a_colon_ends_does_not_speak() -> None:
     quotes = quotes_of(text)
     assert one(quotes, "two accounts").speaker == "Ada Moss"
     assert one(quotes, "too costly").speaker == "Tom Lund"
+    # "which" stands for the noun before it, and that speaks
+    text = (
+        "Ada Moss saw the reaction and doubled down on the slogan. She proceeded to share the "
+        "hashtag #HarbourOn and onharbour.com, the website for the initiative, which contains "
+        "the following statement: “Lakeview has a problem. Let us work together.”"
+    )
+    assert one(quotes_of(text), "Let us work").speaker == "the initiative"
 
 
 def test_a_participle_after_a_quote_is_the_speaker_before_it_not_its_object() -> None:

@@ -950,6 +950,10 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         item.unit, item.unit_token = previous.unit, previous.unit_token
 
 
+def _a_number_in(words: Span) -> bool:
+    return any(t.like_num for t in words)
+
+
 def _a_word(noun: Token) -> bool:
     """Whether a token the parse made a noun has a letter: a table's "|" (NOUN) counts nothing
     ("| Larry Ogunjobi | 63 | 85% |")."""
@@ -1144,7 +1148,10 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
             or (head.tag_ == "NNPS" and not title_cased(sent.text))
             or _noun_tagged_a_verb(head)
         )
-        and head.i - end < 10
+        # up to seven words between, or nine where no other number stands among them ("two
+        # low-profile former Republican National Committee data strategists", not "a 176 hp
+        # 2.5-liter four-cylinder gas engine")
+        and (head.i - end < 8 or (head.i - end < 10 and not _a_number_in(doc[end : head.i])))
         and not any(t.pos_ == "DET" for t in doc[end : head.i])
     ):
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:

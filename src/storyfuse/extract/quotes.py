@@ -2072,7 +2072,7 @@ class _Finder:
             if t.dep_ in ("nsubj", "attr")
             and not self.in_quote[t.i]
             # nor "what" ("X broke down exactly what was wrong with it:")
-            and t.lower_ not in ("it", "there", "this", "that", "here", "what", "which")
+            and t.lower_ not in ("it", "there", "this", "that", "here", "what")
             and (t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP"))
         ]
         if not subjects:
