@@ -951,6 +951,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
 
 
 def _a_number_in(words: Span) -> bool:
+    """Whether another number stands among ``words`` ("176 hp 2.5-liter ... engine")."""
     return any(t.like_num for t in words)
 
 

@@ -1589,7 +1589,7 @@ class _Finder:
         if node.ent_type_ == "PERSON" or node.head.i != verb.i:
             return node
         for t in self.tokens[node.i + 1 : node.i + 6]:
-            if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") or self.in_quote[t.i]:
+            if (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX") or self.in_quote[t.i]:
                 break
             named = t.ent_type_ == "PERSON" or t.pos_ == "PROPN"
             if named and t.head.i == verb.i and t.dep_ in _AFTER_VERB:
