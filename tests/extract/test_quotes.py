@@ -2620,3 +2620,17 @@ def test_an_invisible_direction_mark_before_a_quote_mark_lets_the_quote_open() -
     quotes = quotes_of(text)
     assert one(quotes, "louder").speaker == "Tom Lund"
     assert one(quotes, "harbour is ours").speaker == "Ben Roe"
+
+
+def test_the_body_a_described_body_noun_stands_for_speaks() -> None:
+    text = (
+        "The Lakeview Courier endorsed Ada Moss on Sunday. The conservative newspaper said "
+        '"she has earned a second term in the harbour office."'
+    )
+    assert one(quotes_of(text), "second term").speaker == "The Lakeview Courier"
+    # a noun before the body's noun names another kind of body than the one named before
+    text = (
+        "Ada Moss spoke to the Lakeview Police Union on Sunday. The Harbour State is one of 45 "
+        'states with open ports. The police union also said it wanted "a ban on night ferries."'
+    )
+    assert one(quotes_of(text), "night ferries").speaker == "The police union"

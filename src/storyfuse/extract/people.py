@@ -486,7 +486,12 @@ class People:
         if not (
             head.lower_ in BODY_NOUNS
             and not head.ent_type_
-            and [c.lower_ for c in head.children if c.dep_ not in _BODY_EXTRAS] == ["the"]
+            and [
+                c.lower_
+                for c in head.children
+                if c.dep_ not in _BODY_EXTRAS and not _a_kind_word(c, head)
+            ]
+            == ["the"]
         ):
             return None  # "the group's leader", "a group of voters", "the Clinton campaign"
         s_now = self.sent_of[head.i]
@@ -603,6 +608,19 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _a_kind_word(word: Token, head: Token) -> bool:
+    """A lower-case adjective before a body's noun that says what kind of body it is: "the
+    conservative publication", "the conservative-leaning newspaper" (not "the Clinton
+    campaign", nor a noun: "the police union" is no union named before it)."""
+    return (
+        word.dep_ == "amod"
+        and word.i < head.i
+        and word.is_lower
+        and word.is_alpha
+        and not word.ent_type_
+    )
 
 
 def named_together(subject: Token) -> str | None:
