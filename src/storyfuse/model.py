@@ -373,7 +373,8 @@ ANALYSIS_VERSION = 57  # 2: claims say what they count; entity spans and list co
 # number counts its noun past up to nine modifiers ("two low-profile former Republican National
 # Committee data strategists"); an invisible mark of writing direction or a zero-width space is
 # a token of its own, and no word before a quote mark ("\u202a”Sorry Sarah, ...”" opens a quote);
-# "the conservative newspaper said" is the newspaper named before, as "the newspaper" is
+# "the conservative newspaper said" is the newspaper named before, as "the newspaper" is; an
+# adverb opening a sentence before a comma is no name ("Nationally," was a person)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -980,3 +980,11 @@ def test_a_pronoun_tagged_as_a_name_is_no_entity() -> None:
         Span(doc, 10, 11, label="PERSON"),
     ]
     assert [e.text for e in entities_of(doc)] == ["U.S.", "US", "Moss"]
+
+
+def test_an_adverb_opening_the_sentence_before_a_comma_is_no_name() -> None:
+    words = ["Nationally", ",", "Ada", "Moss", "leads", "by", "four", "points", "."]
+    assert fixed(words, [(0, 1, "PERSON"), (2, 4, "PERSON")]) == [("Ada Moss", "PERSON")]
+    # an adjective too may be a surname: "Stark, the mayor, said no."
+    words = ["Stark", ",", "the", "mayor", ",", "said", "no", "."]
+    assert fixed(words, [(0, 1, "PERSON")]) == [("Stark", "PERSON")]

@@ -1207,6 +1207,8 @@ def _trimmed(ent: Span) -> Span | None:
         end -= 1  # ... and "&" ("a FAKE & terrible statement"), a plural's apostrophe ("News'")
     if ent.label_ in _SHOUTED_LABELS and end - start == 1 and _shouted_word(ent.doc[start]):
         return None  # "they will go out to our great people IMMEDIATELY" (ORG); not "FLINT, Mich."
+    if ent.label_ in ("PERSON", "ORG") and end - start == 1 and _opening_adverb(ent.doc[start]):
+        return None  # "Nationally, Clinton leads ..." (PERSON), "Realistically, ..." (ORG)
     # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
     last = ent.doc[end - 1]
     if ent.label_ in ("ORG", "PERSON") and end - start > 1 and last.lower_ in _WEEKDAYS:
@@ -1236,6 +1238,27 @@ def _shouted_word(token: Token) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _opening_adverb(token: Token) -> bool:
+    """A capitalised word that opens its sentence before a comma and that English uses only
+    as an adverb ("Nationally,", "Realistically,"; WordNet's index): no name, whatever the model
+    tagged it. Not one that is an adjective too, as surnames may be ("Stark, the mayor,")."""
+    doc = token.doc
+    return (
+        token.is_sent_start is True
+        and token.is_title
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and token.lower_ in _adverbs_only()
+        and first_name_gender(token.text) is None
+    )
+
+
+@functools.cache
+def _adverbs_only() -> frozenset[str]:
+    index = _lemma_index()
+    return frozenset(index["adv"]) - frozenset(index["noun"]) - frozenset(index["adj"])
 
 
 def _opening_participle(token: Token) -> bool:
