@@ -2634,3 +2634,14 @@ def test_the_body_a_described_body_noun_stands_for_speaks() -> None:
         'states with open ports. The police union also said it wanted "a ban on night ferries."'
     )
     assert one(quotes_of(text), "night ferries").speaker == "The police union"
+
+
+def test_a_body_tagged_in_the_first_words_of_a_longer_name_is_not_the_one_described() -> None:
+    # the model tags "House" alone, not "House Freedom Caucus"
+    text = (
+        "The conservative House Freedom Caucus is pressing Tom Lund to try to unseat Ada Moss as "
+        "speaker, a sign of growing strains after Moss rejected two of the House Minority "
+        "Leader’s choices for the ferry inquiry. In a letter Friday, the far-right group asked "
+        "Lund to bring a motion by July 31 “to end Ada Moss’s long rule over the chamber.”"
+    )
+    assert one(quotes_of(text), "long rule").speaker != "House"

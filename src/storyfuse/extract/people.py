@@ -502,6 +502,7 @@ class People:
             and s_now - self.sent_of[e.start] <= BODY_REACH
             and not any(t.tag_.startswith("VB") for t in e)  # a headline read as a name
             and e.text not in place_names()  # a town tagged a body ("Ferguson had 115 ...")
+            and not self._cut_from_a_name(e)
         ]
         word = head.lemma_.lower()
         named = [e for e in near if e[-1].lemma_.lower() == word]
@@ -512,6 +513,11 @@ class People:
             sources = [e for e in sources if e[-1].lemma_.lower() not in BODY_NOUNS]
         last = (named or sources)[-1:]
         return last[0].text if last else None
+
+    def _cut_from_a_name(self, e: Span) -> bool:
+        """A body tagged in the first words of a longer name, the rest left untagged: "House"
+        of "the conservative House Freedom Caucus"."""
+        return e.end < len(self.doc) and self.doc[e.end].pos_ == "PROPN" and self.doc[e.end].is_title
 
     def _chained(self, pron: Token, after: int, s_now: int) -> Token | None:
         """The last pronoun of the same word before ``pron`` and after character ``after``
