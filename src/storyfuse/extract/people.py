@@ -70,6 +70,8 @@ _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj
 # Documents whose writer "it" speaks for in the sentence after: "X wrote in the affidavit. It
 # continued: ..."
 DOCUMENTS = frozenset({"affidavit", "report", "letter", "memo", "complaint", "filing", "lawsuit"})
+# Bodies and documents, either of which "it" may go on speaking for ("the newspaper admitted")
+_SPEAKING_THINGS = BODY_NOUNS | DOCUMENTS
 # How many sentences back "the company" looks for the body it stands for.
 BODY_REACH = 3
 
@@ -449,7 +451,7 @@ class People:
             if (
                 t.dep_ == "nsubj"
                 and t.pos_ == "NOUN"
-                and t.lemma_.lower() in BODY_NOUNS | DOCUMENTS
+                and t.lemma_.lower() in _SPEAKING_THINGS
                 and t.head.lemma_.lower() in QUOTE_VERBS
                 and not self.in_quote[t.i]
             ):

@@ -372,15 +372,13 @@ def _past_of_a_present_clause(verb: Token) -> Token | None:
     first = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or first.dep_ not in ("acl", "relcl", "ccomp"):
         return None
-    present = first.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in first.children
-    )
-    # "Paul said Rubio's plan would give money to immigrants, and called him ...": a verb in
-    # the past after a clause reported with "would" is the reporter's
-    reported = first.dep_ == "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ == "would" for c in first.children
-    )
-    if not (present and first.dep_ != "ccomp") and not reported:
+    auxiliaries = {c.lower_ for c in first.children if c.dep_ == "aux"}
+    if first.dep_ == "ccomp":
+        # "Paul said Rubio's plan would give money to immigrants, and called him ...": a verb
+        # in the past after a clause reported with "would" is the reporter's
+        if "would" not in auxiliaries:
+            return None
+    elif first.tag_ not in ("VBZ", "VBP") and not auxiliaries & {"is", "are", "am"}:
         return None
     return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ == "VBD"), None)
 
@@ -893,7 +891,7 @@ class _Finder:
         )
         # not in a list of names ("Bush, Christie, Ohio Gov. John Kasich and Sen. Rand Paul"),
         # however the parse chained it
-        listed = any(
+        listed = comma is not None and any(
             t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN"
             for t in head.subtree
         )
