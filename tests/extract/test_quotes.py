@@ -1954,6 +1954,15 @@ def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() 
     assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
 
 
+def test_a_long_sentence_telling_someone_attributes_the_quote_before() -> None:
+    # the question mark closes the quote's sentence, so the attribution is a sentence of its own
+    text = (
+        "“We may not get a very good harbour out of this, who knows?” Ada Moss told the "
+        "Lakeview Courier in an interview aired on Monday."
+    )
+    assert one(quotes_of(text), "who knows").speaker == "Ada Moss"
+
+
 def test_a_short_sentence_doing_something_to_a_thing_speaks_for_no_quote_before_it() -> None:
     text = (
         "The mayor continued to talk about the weather. “I want to see the port open.” "

@@ -1787,11 +1787,14 @@ class _Finder:
         if reduced is not None and reduced.dep_ == "ROOT":
             # "Murphy, the head of Right to Rise USA, tweeted on Friday."
             return len(words) <= BARE_ATTRIBUTION_WORDS and reduced.left_edge.i <= words[0].i
+        # "Trump told Britain’s ITV television station in an interview aired on Monday.": whom
+        # it was told to is no report of its own
+        told = verb.lemma_.lower() == "tell"
         return (
             len(words) <= BARE_ATTRIBUTION_WORDS
             and verb.dep_ == "ROOT"
-            and verb.lemma_.lower() in SAYING_VERBS
-            and not any(c.dep_ in ("conj", "dobj") for c in verb.children)
+            and (verb.lemma_.lower() in SAYING_VERBS or told)
+            and not any(c.dep_ == "conj" or (c.dep_ == "dobj" and not told) for c in verb.children)
             and len(subjects) == 1
             and subjects[0].ent_type_ == "PERSON"
             and subjects[0].left_edge.i <= words[0].i  # the sentence opens with the speaker
