@@ -1963,6 +1963,15 @@ def test_a_long_sentence_telling_someone_attributes_the_quote_before() -> None:
     assert one(quotes_of(text), "who knows").speaker == "Ada Moss"
 
 
+
+def test_a_question_put_to_the_speaker_leaves_the_sentence_an_attribution() -> None:
+    text = (
+        "“We may not get a very good harbour out of this, who knows?” Ada Moss told the "
+        "Lakeview Courier in an interview aired on Monday when asked how the vote would go."
+    )
+    assert one(quotes_of(text), "who knows").speaker == "Ada Moss"
+
+
 def test_a_short_sentence_doing_something_to_a_thing_speaks_for_no_quote_before_it() -> None:
     text = (
         "The mayor continued to talk about the weather. “I want to see the port open.” "

@@ -392,6 +392,17 @@ def _past_title(subject: Token) -> Token:
     return names[0] if names else subject
 
 
+def _asked_of_the_speaker(verb: Token) -> bool:
+    """ "..., when asked how ties would fare": a question put to the one who speaks, with no
+    subject of its own, asks nothing of theirs."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.dep_ == "advcl"
+        and any(c.lower_ in ("when", "after", "once", "if") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _filler(verb: Token) -> bool:
     """A filler set off by commas in speech ("The plan, you know, will fail"): a subject and a
     verb of ``FILLERS`` with nothing else of their own."""
@@ -1763,11 +1774,13 @@ class _Finder:
         words = [t for t in self._tokens(sent) if not (t.is_punct or t.is_space)]
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
         # a participle tacked on to the verb tells what else was said: "Clinton remarked,
-        # alluding to the actor's latest role." only says who spoke the quote before it
+        # alluding to the actor's latest role." only says who spoke the quote before it, as
+        # "when asked how ..." only says what was put to them
         tacked = {
             t.i
             for v in verbs
-            if v.tag_ == "VBG" and v.dep_ == "advcl" and v.head in verbs and v.i > v.head.i
+            if (v.tag_ == "VBG" and v.dep_ == "advcl" and v.head in verbs and v.i > v.head.i)
+            or _asked_of_the_speaker(v)
             for t in v.subtree
         }
         words = [t for t in words if t.i not in tacked]
