@@ -986,6 +986,12 @@ def test_a_number_counts_its_noun_past_a_long_run_of_hyphened_modifiers() -> Non
     assert all(c.unit != "engine" for c in claims_of(text))
 
 
+def test_a_number_hyphened_to_a_modifier_stays_in_what_is_counted() -> None:
+    text = "Almost 650 18-hole golf courses have closed since 2006. They own 30 4-door sedans."
+    found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
+    assert found == [(650, "course", "18-hole golf courses"), (30, "sedan", "4-door sedans")]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

@@ -1306,7 +1306,8 @@ def _thing(item: _Item) -> str | None:
         if start >= 2 and f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
             break  # "800 or more active duty troops": "or more" qualifies the number
         start -= 1
-    while start < noun.i and not doc[start].is_alpha:
+    # (but a number hyphened to the modifier after it: "650 18-hole golf courses")
+    while start < noun.i and not doc[start].is_alpha and not _hyphened_number(doc[start]):
         start += 1
     end = _past_the_count(noun)
     of = doc[end] if end < noun.sent.end else None
@@ -1326,6 +1327,19 @@ def _thing(item: _Item) -> str | None:
     if opens_line and common and first.is_title:
         words = words[:1].lower() + words[1:]
     return words
+
+
+def _hyphened_number(tok: Token) -> bool:
+    """A number in digits glued by a hyphen to the word after it: the "18" of "18-hole"."""
+    doc = tok.doc
+    return (
+        tok.like_num
+        and not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in {"-", "–"}
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
 
 
 # Parts of speech no count is of: "three-and-a-half", "Three-in-five", "40-something"
