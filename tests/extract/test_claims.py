@@ -992,6 +992,18 @@ def test_a_number_hyphened_to_a_modifier_stays_in_what_is_counted() -> None:
     assert found == [(650, "course", "18-hole golf courses"), (30, "sedan", "4-door sedans")]
 
 
+def test_a_house_number_before_a_street_counts_nothing() -> None:
+    text = (
+        "The gallery signed a lease for a 5,125-square-foot retail space at 86 Harbour St. "
+        "owned by the city. It moved from 131 West 23rd Street."
+    )
+    assert [c.value for c in claims_of(text)] == [5125]
+    # a street's name before the noun counted is no address
+    assert [(c.value, c.unit) for c in claims_of("The 30 Main Street shops closed.")] == [
+        (30, "shop")
+    ]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

@@ -268,6 +268,12 @@ _EMERGENCY_AFTER = re.compile(
 
 # A list's item number: "1. " before a capital, opening a line or a sentence or after a colon
 # ("here are five things that stood out: 1. Impeachment hearings ...").
+# A street name after a house number: "86 Gansevoort St.", "131 West 23rd Street"; not one
+# that names the kind of things counted ("30 Main Street shops")
+_STREET_AFTER = re.compile(
+    r"(?: [A-Z0-9][\w'’.-]*){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Drive"
+    r"|Place|Parkway|Pkwy|Court|Terrace|Highway|Hwy)\b(?!\.? [A-Za-z]+s\b)"
+)
 _ITEM_NUMBER_AFTER = re.compile(r"^[.)] [A-Z]")
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n:.;]) *$")
 
@@ -587,6 +593,10 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             and _ITEM_NUMBER_BEFORE.search(text[max(0, item.start - 3) : item.start])
         ):
             return True  # "... stood out: 1. Impeachment hearings": a list's item number
+        if not number.spelled and number.value.is_integer() and _STREET_AFTER.match(
+            text, item.end, item.end + 60
+        ):
+            return True  # "a space at 86 Gansevoort St.": an address
         if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
             return True  # "began receiving 911 calls": a telephone number, not a count
         if _is_appositive_age(item, sent) or _an_age_at_death(item):
