@@ -992,6 +992,12 @@ def test_a_number_hyphened_to_a_modifier_stays_in_what_is_counted() -> None:
     assert found == [(650, "course", "18-hole golf courses"), (30, "sedan", "4-door sedans")]
 
 
+def test_a_square_measure_hyphened_to_its_number_measures_in_its_unit() -> None:
+    text = "They built a 150,000-square-foot activities center in a 2,500-square-mile park."
+    found = [(c.value, c.unit) for c in claims_of(text)]
+    assert found == [(150000, "square foot"), (2500, "square mile")]
+
+
 def test_a_house_number_before_a_street_counts_nothing() -> None:
     text = (
         "The gallery signed a lease for a 5,125-square-foot retail space at 86 Harbour St. "

@@ -428,3 +428,6 @@ def test_a_count_is_shown_in_the_plural_where_the_text_wrote_the_singular():
     assert counted(figure("crew", "crew", 40, "The ship had 40 crew.")) == "crew"
     # a word English does not put in the plural stays so
     assert counted(figure("horsepower", "horsepower", 275, "a 275-horsepower V6")) == "horsepower"
+    # a measure of two words hyphened as one
+    text = "a 5,125-square-foot space"
+    assert counted(figure("square foot", "square-foot", 5125, text)) == "square feet"

@@ -916,6 +916,19 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             if len(glued.text) == 1 and glued.text.isupper():
                 item.unit = None  # a name of a kind, no count: "3-D printable guns", "4-H"
                 return
+            measure = doc[glued.i + 2] if glued.i + 2 < sent.end else None
+            if (
+                glued.lower_ in ("square", "cubic")
+                and measure is not None
+                and doc[glued.i + 1].text in {"-", "–"}
+                and not glued.whitespace_
+                and not doc[glued.i + 1].whitespace_
+                and measure.is_alpha
+            ):
+                # "a 150,000-square-foot center": square feet, the measure after the hyphen
+                item.unit = f"{glued.lower_} {unit_lemma(measure)}"
+                item.unit_token = measure
+                return
             if glued.lower_ == "strong":
                 # "a 3,000-strong force": the force is what numbers 3,000
                 head = glued.head

@@ -141,8 +141,9 @@ def counted(figure: Mapping[str, Any]) -> str:
         # what the money is: "dollars (net income)"
         return f"{currency} ({thing})"
     word = thing or unit
-    if figure.get("value") != 1 and word.lower() == unit and _glued(word, figure):
-        return _plural(word)
+    # (a measure of two words hyphened as one: "a 5,125-square-foot space": square feet)
+    if figure.get("value") != 1 and word.lower().replace("-", " ") == unit and _glued(word, figure):
+        return _plural(unit)
     return word
 
 
