@@ -95,6 +95,9 @@ def test_split_title_from_name() -> None:
     assert split_title("researcher Ada Moss") == ("researcher", "Ada Moss")
     # a surname that is a role word too, after a first name
     assert split_title("Rep. Ada T. King") == ("Rep.", "Ada T. King")
+    # a county's elected officers
+    assert split_title("Marlow County Recorder Ada Moss") == ("Marlow County Recorder", "Ada Moss")
+    assert split_title("County Clerk Ada Moss") == ("County Clerk", "Ada Moss")
 
 
 def test_person_title_surname_and_role_are_one_name() -> None:

@@ -55,7 +55,8 @@ ROLE_WORDS = _words(
     treasurer superintendent supt councilman councilwoman lt atty sgt sergeant inspector
     rev reverend pastor rabbi imam bishop archbishop cardinal insider reporter pollster
     strategist economist professor prof detective det corporal cpl pres insp cmdr sens reps gens
-    sgts vp parliamentarian ag officer counsel senators
+    sgts vp parliamentarian ag officer counsel senators clerk recorder assessor auditor
+    comptroller coroner
     """
 )
 # Words that say what a company or a person is, written before the name at the start of a
