@@ -131,6 +131,13 @@ def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:
         ("Shipments stopped in November.", "2024-03-10", "November", "2023-11"),
         ("The law will take effect in November.", "2024-03-10", "November", "2024-11"),
         ("He said he’ll be competitive in November.", "2024-03-10", "November", "2024-11"),
+        # a deadline put as "by the time of"
+        (
+            "The inquiry could drag on and not be over by the time of the Nov. 8 vote.",
+            "2024-04-15",
+            "Nov. 8",
+            "2024-11-08",
+        ),
     ],
 )
 def test_values(sentence: str, published: str, text: str, value: str) -> None:

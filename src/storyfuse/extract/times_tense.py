@@ -79,8 +79,11 @@ def _cue(words: list[str], i: int) -> str | None:
     if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
         return "future"
     if word in ("by", "until"):
-        # a deadline only right before the date: "by December", not "asked by a reporter on"
-        return "future" if i == len(words) - 1 and word == "by" else None
+        # a deadline only right before the date: "by December", "by the time of the Nov. 8
+        # election"; not "asked by a reporter on"
+        rest = [w.lower() for w in words[i + 1 :]]
+        deadline = rest in ([], ["the", "time", "of"], ["the", "time", "of", "the"])
+        return "future" if deadline and word == "by" else None
     if word in _FUTURE_CUES:
         return "past" if before in ("was", "were", "had") else "future"
     if word in _PAST_CUES:
