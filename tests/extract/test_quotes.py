@@ -1954,6 +1954,18 @@ def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() 
     assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
 
 
+def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
+    text = (
+        "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "
+        "trusted. Half of the voters said they would stay home. Most of the dockers said they "
+        "wanted the port open."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "harbour board").speaker == "75 percent of residents"
+    assert one(quotes, "stay home").speaker == "Half of the voters"
+    assert one(quotes, "port open").speaker == "Most of the dockers"
+
+
 def test_a_long_sentence_telling_someone_attributes_the_quote_before() -> None:
     # the question mark closes the quote's sentence, so the attribution is a sentence of its own
     text = (

@@ -173,6 +173,8 @@ RELATIVE_CLAUSE_TOKENS = 14
 CONTINUATION_WORDS = 40
 # the most words a sentence after a quote may have that only says who spoke it, named and
 # described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
+# Words that take a part of the people an "of" phrase names: "Most of the residents said"
+PART_WORDS = frozenset({"half", "some", "most", "many", "all", "none", "few", "several", "both"})
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
@@ -455,6 +457,12 @@ def _an_agent(noun: Token) -> bool:
 def _a_role(head: Token) -> bool:
     """A speaker named by a common noun, not a name: "the former secretary (of state)"."""
     return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _a_part_of(head: Token) -> bool:
+    """A word that takes a part of the people named after it: "75 percent (of Republicans)",
+    "Half (of the voters)", "Some (of the senators)"."""
+    return head.ent_type_ == "PERCENT" or head.lower_ in PART_WORDS
 
 
 def _an_organisation_described(child: Token, head: Token) -> bool:
@@ -804,10 +812,14 @@ class _Finder:
             if child.dep_ == "appos":
                 named.extend(child.subtree)
             if child.dep_ == "prep" and child.lower_ == "of" and (
-                _a_role(head) or head.like_num or _a_numbered_group(head, child)
+                _a_role(head)
+                or head.like_num
+                or _a_numbered_group(head, child)
+                or _a_part_of(head)
             ):
                 # "the former secretary of state"; a number of people: "Fifty of them"; "The
-                # Group of 7 wealthy nations"
+                # Group of 7 wealthy nations"; a part of them: "75 percent of Republicans",
+                # "Most of the residents"
                 completes.extend(_of_phrase(child))
                 continue
             if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
