@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 57  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -375,6 +375,12 @@ ANALYSIS_VERSION = 57  # 2: claims say what they count; entity spans and list co
 # a token of its own, and no word before a quote mark ("\u202a”Sorry Sarah, ...”" opens a quote);
 # "the conservative newspaper said" is the newspaper named before, as "the newspaper" is; an
 # adverb opening a sentence before a comma is no name ("Nationally," was a person)
+# 58: a sentence that only says whom the speaker told, or what they were asked, attributes the
+# quote before it ("“…, who knows?” Trump told Britain’s ITV ... when asked how ..."); "Almost
+# 650 18-hole golf courses" counts "18-hole golf courses"; a house number before a street is
+# no count; "a 150,000-square-foot center" measures square feet; "by the time of the Nov. 8
+# election" looks ahead; "75 percent of Republicans said" keeps who they are a part of; a web
+# address is no entity, and a name run into one ends before it
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -988,3 +988,11 @@ def test_an_adverb_opening_the_sentence_before_a_comma_is_no_name() -> None:
     # an adjective too may be a surname: "Stark, the mayor, said no."
     words = ["Stark", ",", "the", "mayor", ",", "said", "no", "."]
     assert fixed(words, [(0, 1, "PERSON")]) == [("Stark", "PERSON")]
+
+
+def test_a_web_address_names_no_one_and_ends_a_name_run_into_it() -> None:
+    words = ["Read", "Ada", "Moss", ":", "http://bit.ly/1Tnr3QM", "and", "http://bit.ly/9Xk2"]
+    found = fixed(words, [(1, 5, "PERSON"), (6, 7, "ORG")])
+    assert found == [("Ada Moss", "PERSON")]
+    # a site's name is a name
+    assert fixed(["Read", "Lakeview.com", "now"], [(1, 2, "ORG")]) == [("Lakeview.com", "ORG")]

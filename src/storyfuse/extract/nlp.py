@@ -719,6 +719,7 @@ def entity_fixes(doc: Doc) -> Doc:
     kept = [e for e in map(_within_sentence, kept) if e is not None]
     kept = [e for e in map(_within_dashes, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
+    kept = [e for e in map(_before_a_link, kept) if e is not None]
     kept = list(map(_owner_apart, kept))
     # the last words of the newspapers the article names: "The San Francisco Chronicle"
     papers = {
@@ -1118,6 +1119,26 @@ SAYING_FORMS_BEFORE_NAME = frozenset(
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
+
+
+def _a_link(token: Token) -> bool:
+    """A web address with its path: "http://bit.ly/1Tnr3QM", "www.example.com/page"; not a
+    site's name ("Infowars.com")."""
+    return "://" in token.text or (token.lower_.startswith("www.") and "/" in token.text)
+
+
+def _before_a_link(ent: Span) -> Span | None:
+    """A name the model ran into a web address after it ends before the address ("Joseph P.
+    Kahn: http://bit.ly/..." is "Joseph P. Kahn"); an address alone names no one."""
+    if ent.label_ in NUMERIC_LABELS:
+        return ent
+    cut = next((t.i for t in ent if _a_link(t)), None)
+    if cut is None:
+        return ent
+    end = cut
+    while end > ent.start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+        end -= 1
+    return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
 
 
 def _trimmed(ent: Span) -> Span | None:
