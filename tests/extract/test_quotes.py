@@ -1954,6 +1954,19 @@ def test_a_long_sentence_that_only_says_who_spoke_attributes_the_quote_before() 
     assert one(quotes_of(text), "Why should").speaker != "Ada Moss"
 
 
+def test_a_clause_joined_to_a_reported_one_is_reported_by_the_same_speaker() -> None:
+    text = (
+        'Ada Moss said this was a "fatal miscalculation" and that Tom Lund has learned his '
+        'lesson: "They are fortified for a longer fight if they need to be in one."'
+    )
+    assert one(quotes_of(text), "fortified").speaker == "Ada Moss"
+    text = (
+        "Ada Moss said on Sunday that she is glad the ferry is running and looks forward to "
+        "“seeing it back on the water all summer long.”"
+    )
+    assert one(quotes_of(text), "all summer").speaker == "Ada Moss"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

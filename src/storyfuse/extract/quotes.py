@@ -178,6 +178,8 @@ PART_WORDS = frozenset({"half", "some", "most", "many", "all", "none", "few", "s
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
+# ... and the verbs that say something themselves, not only report it
+DIRECT_SAYING = SAYING_VERBS | {"call", "tell"}
 # ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
 REDUCED_SAYING_VERBS = SAYING_VERBS | {"tweet", "post"}
 # Words that open a clause of its own, whose verb reports nothing outside it.
@@ -2005,6 +2007,16 @@ class _Finder:
         outer = verb
         node = verb
         for _ in range(5):
+            # a clause joined to a reported one is reported too: "Axelrod said this was a
+            # miscalculation and that she has learned her lesson: “…”"; not one that says
+            # something itself ("He says he respects Clinton and calls her “…”")
+            while (
+                node.dep_ == "conj"
+                and node.head.dep_ in NESTING_DEPS
+                and node.head.i < node.i
+                and node.lemma_.lower() not in DIRECT_SAYING
+            ):
+                node = node.head
             if node.dep_ not in NESTING_DEPS or node.head.i == node.i:
                 break
             node = node.head
