@@ -1020,6 +1020,13 @@ def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []
 
 
+def test_a_count_of_digits_written_as_a_noun_is_a_size_not_a_count() -> None:
+    assert claims_of("The fees she commanded often ran into six figures.") == []
+    # people called figures are counted
+    text = "The race narrowed to three or four figures who will finally have a chance."
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(3, "figure"), (4, "figure")]
+
+
 def test_a_number_word_after_a_hyphened_prefix_is_a_word_of_its_own() -> None:
     assert claims_of("The vaccine must be kept at sub-zero temperatures.") == []
     assert [c.value for c in claims_of("Rates stayed near-zero and 3 banks failed.")] == [3]

@@ -521,6 +521,9 @@ def _word_before(item: _Item, sent: Span) -> str:
 _PREFIXED = re.compile(r"\b(?:sub|non|near)-$", re.IGNORECASE)
 # A count of digits written as a hyphened adjective: "six-figure", "seven-digit".
 _DIGITS_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
+# ... and as a noun after a spelled count of five or more ("ran into six figures"); not people
+# ("two figures who have long imagined themselves")
+_DIGITS_NOUN_AFTER = re.compile(r" (?:figures|digits)\b(?! who\b)", re.IGNORECASE)
 
 
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
@@ -545,8 +548,12 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
         return True  # "several thousand", "a few million": no definite value
     if before_char in {"[", "#"} or before2 in {" -", " +", "(-", "(+"}:
         return True  # footnote marks, hashtags, signed changes in tables
-    if _DIGITS_AFTER.match(after):
-        return True  # "the six-figure reward", "double-digit growth": a size, no count
+    if _DIGITS_AFTER.match(after) or (
+        number.spelled and number.value >= 5 and _DIGITS_NOUN_AFTER.match(after)
+    ):
+        # "the six-figure reward", "double-digit growth", "fees ran into six figures": a size,
+        # no count
+        return True
     if _PREFIXED.search(text, max(0, item.start - 8), item.start):
         return True  # "sub-zero temperatures": a word of its own
     if not number.spelled and "," not in number.text and not number.scaled:
