@@ -1967,6 +1967,15 @@ def test_a_clause_joined_to_a_reported_one_is_reported_by_the_same_speaker() -> 
     assert one(quotes_of(text), "all summer").speaker == "Ada Moss"
 
 
+def test_a_person_a_room_is_named_after_is_no_one_a_pronoun_stands_for() -> None:
+    text = (
+        "Speaking to reporters in the harbour office Tom Ward Lund briefing room on Sunday, the "
+        "mayor framed the vote as a moment when the town needed to come together. He called on "
+        'residents not to "give into fear or turn against each other."'
+    )
+    assert one(quotes_of(text), "give into fear").speaker != "Tom Ward Lund"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

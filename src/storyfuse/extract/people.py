@@ -707,6 +707,8 @@ def _named_people(
             continue  # "(R-Conn.)" after a lawmaker's name, tagged as a person
         if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
             root = e.root
+            if _names_a_thing(root):
+                continue  # "the White House James S. Brady briefing room"
             if root.dep_ == "appos":
                 root = root.head
             misread = _subject_misread(root)
@@ -744,6 +746,28 @@ def _named_people(
             start, end, text_of(doc)[start:end], subject=True, main=_main_clause(t.head)
         )
     return [found[k] for k in sorted(found)]
+
+
+def _names_a_thing(root: Token) -> bool:
+    """A person's full name that names the thing after it, a room or a prize ("the James S.
+    Brady briefing room"): no mention of the person a pronoun may stand for."""
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i > root.i
+        and head.lemma_.lower() in NAMED_THINGS
+        and root.i - root.left_edge.i >= 1
+    )
+
+
+# Things named after a person: "the James S. Brady briefing room", "the John F. Kennedy Center"
+NAMED_THINGS = frozenset(
+    {
+        "room", "hall", "center", "centre", "building", "library", "airport", "bridge",
+        "stadium", "arena", "prize", "award", "medal", "doctrine", "rule", "school",
+        "institute", "museum", "memorial", "highway", "street", "avenue", "park",
+    }
+)  # fmt: skip
 
 
 def _subject_misread(name: Token) -> bool:
