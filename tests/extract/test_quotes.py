@@ -1976,6 +1976,15 @@ def test_a_person_a_room_is_named_after_is_no_one_a_pronoun_stands_for() -> None
     assert one(quotes_of(text), "give into fear").speaker != "Tom Ward Lund"
 
 
+def test_a_person_a_thing_does_something_to_before_a_colon_speaks() -> None:
+    text = (
+        "The timing of the surge does not surprise harbour pollster Tom Lund: “Historically, "
+        "lesser-known candidates beating establishment candidates in early contests have seen "
+        "the biggest boost.”"
+    )
+    assert one(quotes_of(text), "Historically").speaker.endswith("pollster Tom Lund")
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -2126,6 +2126,15 @@ class _Finder:
         ]
         if holders and subj.pos_ == "NOUN" and not subj.ent_type_:
             subj = holders[-1]
+        if subj.pos_ == "NOUN" and not subj.ent_type_:
+            # "The timing of the surge doesn't surprise pollster Daron Shaw: “…”": the person
+            # the thing is done to
+            persons = [
+                c
+                for c in subj.head.children
+                if c.dep_ == "dobj" and c.ent_type_ == "PERSON"
+            ]
+            subj = persons[0] if persons else subj
         return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
 
     def _colon_dateline(self, phrase: list[Token]) -> bool:
