@@ -1985,6 +1985,14 @@ def test_a_person_a_thing_does_something_to_before_a_colon_speaks() -> None:
     assert one(quotes_of(text), "Historically").speaker.endswith("pollster Tom Lund")
 
 
+def test_a_towns_state_parsed_as_a_second_subject_does_not_speak() -> None:
+    text = (
+        "Tuesday at Lakeview University in Berea, OH, after winning Ohio in the Republican "
+        "primary, Gov.\u00a0Tom Lund (R-OH), said, “I’m getting ready to rent a covered wagon.”"
+    )
+    assert one(quotes_of(text), "covered wagon").speaker.endswith("Tom Lund")
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -1099,6 +1099,10 @@ class _Finder:
                 )
             ]
             subjects = titled or subjects
+            # a town's state the parse made a second subject ("in Berea, OH, after winning
+            # Ohio, Gov. John Kasich said"): the person speaks, not the place
+            if any(c.ent_type_ == "PERSON" for c in subjects):
+                subjects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC")]
             outside = [c for c in subjects if not self.in_quote[c.i]]
             if subjects:
                 subject = self._past_dateline((outside or subjects)[0], subjects)
