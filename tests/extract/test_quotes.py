@@ -1993,6 +1993,14 @@ def test_a_towns_state_parsed_as_a_second_subject_does_not_speak() -> None:
     assert one(quotes_of(text), "covered wagon").speaker.endswith("Tom Lund")
 
 
+def test_a_clause_joined_by_and_is_no_report_of_the_clause_before() -> None:
+    text = (
+        "The seven ferry workers from Norland have lived in this harbour town for three months, "
+        "and though they speak barely a word of English, their smiles said a lot."
+    )
+    assert all("have lived" not in q.text for q in quotes_of(text))
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -1714,6 +1714,11 @@ class _Finder:
             return None
         if any(c.dep_ == "ccomp" for c in verb.children):
             return None
+        # a clause of its own joined by "and" says nothing of the one before: "... have lived
+        # here for three months, and though they speak barely a word of English, their smiles
+        # said a lot"
+        if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+            return None
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subj = own[0] if own else self._subject_by_position(verb)
         if subj is None or subj.i <= verb.head.i or not self._after_comma(subj):
