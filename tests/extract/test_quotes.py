@@ -2001,6 +2001,20 @@ def test_a_clause_joined_by_and_is_no_report_of_the_clause_before() -> None:
     assert all("have lived" not in q.text for q in quotes_of(text))
 
 
+def test_a_person_named_right_before_a_verb_of_saying_without_a_subject_speaks() -> None:
+    text = (
+        "Tom Lund reminds me of Abraham Lincoln saying that \"You can fool some of the people all "
+        "of the time, and all of the people some of the time, but you can't fool all of the "
+        'people all of the time."'
+    )
+    assert one(quotes_of(text), "fool some").speaker == "Abraham Lincoln"
+    text = (
+        "Last month, she released a web ad compiling some of Lund's most inflammatory "
+        "statements, followed by a clip of Ben Roe saying he will support the harbour plan."
+    )
+    assert one(quotes_of(text), "harbour plan").speaker == "Ben Roe"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -1341,6 +1341,17 @@ class _Finder:
         return self._speakers[verb.i]
 
     def _find_speaker(self, verb: Token) -> Token | None:
+        subj = self._found_speaker(verb)
+        named = self._named_right_before(verb)
+        if named is None or (subj is not None and named in subj.subtree):
+            return subj
+        if subj is None and named.dep_ == "appos":
+            # a name in apposition to its title ("Tulsa police Chief Chuck Jordan said"): the
+            # whole phrase is read as the report's tail, the title with it
+            return None
+        return named
+
+    def _found_speaker(self, verb: Token) -> Token | None:
         subj = self._postposed_subject(verb)
         if subj is None and not self._participle_report(verb):
             subj = self._participle_subject(verb)
@@ -1382,6 +1393,24 @@ class _Finder:
         if subj is not None and subj.i > verb.i:
             subj = self._named_sibling(subj, verb)
         return subj
+
+    def _named_right_before(self, verb: Token) -> Token | None:
+        """ "..., Speaker of the House Rep. Paul Ryan (R-WI) said “…”": a person named right
+        before a verb of saying that the parse gave no subject (hanging the name on a phrase
+        before it); a party and state in brackets may stand between them."""
+        if verb.lemma_.lower() not in SAYING_VERBS or verb.i == 0:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        i = verb.i - 1
+        if self.tokens[i].text == ")":
+            while i > 0 and self.tokens[i].text != "(" and verb.i - i < 8:
+                i -= 1
+            i -= 1
+        name = self.tokens[i] if i >= 0 else None
+        if name is None or name.ent_type_ != "PERSON" or self.in_quote[name.i]:
+            return None
+        return name
 
     def _reduced_speaker(self, verb: Token) -> Token | None:
         """ "Murphy, the head of Right to Rise USA, tweeted on Friday": a verb of saying that
