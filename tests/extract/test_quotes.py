@@ -2015,6 +2015,14 @@ def test_a_person_named_right_before_a_verb_of_saying_without_a_subject_speaks()
     assert one(quotes_of(text), "harbour plan").speaker == "Ben Roe"
 
 
+def test_there_is_no_one_who_speaks() -> None:
+    text = (
+        "In contrast, Lund said, there seem to be more dockers \"who think, rightly or wrongly, "
+        "that the new port is going to fail, so they stay as far away as possible.\""
+    )
+    assert one(quotes_of(text), "rightly or wrongly").speaker == "Lund"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -1342,6 +1342,8 @@ class _Finder:
 
     def _find_speaker(self, verb: Token) -> Token | None:
         subj = self._found_speaker(verb)
+        if subj is not None and subj.dep_ == "expl":
+            subj = None  # "there seem to be more Republicans who ...": no one
         named = self._named_right_before(verb)
         if named is None or (subj is not None and named in subj.subtree):
             return subj
