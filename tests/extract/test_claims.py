@@ -1526,6 +1526,19 @@ def test_a_share_of_people_reporting_is_no_claimant_of_the_figures_in_their_answ
     assert found["10 percent"].claimant is None
 
 
+def test_a_share_or_count_of_people_by_its_number_is_no_claimant_of_the_figures() -> None:
+    text = (
+        "On this as on other issues, the rising generation tends to hold liberal views: 53% "
+        "describe themselves as liberal on ferry issues; 26% say they are conservative."
+    )
+    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    assert found["53%"].claimant is None
+    # one of a group is a person
+    text = "One of the former prosecutors said the two cases were quite different."
+    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    assert found["two"].claimant == "One of the former prosecutors"
+
+
 def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
     text = "Gunmen stormed a five-star hotel, where a retired four-star general was staying."
     assert not [c for c in claims_of(text) if c.unit == "star"]

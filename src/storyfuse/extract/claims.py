@@ -1959,7 +1959,14 @@ def _a_share(phrase: list[Token]) -> bool:
     over 90 percent of the vote now counted, the party looks to have won 32 seats"."""
     inside = {t.i for t in phrase}
     heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
-    return bool(heads) and heads[0].lower_ in ("percent", "%", "percentage")
+    # ... or a count of people by their number alone ("39 have said they support Sanders",
+    # "Nine in 10 voters say"), or a share's number without its sign ("26% say", the parse
+    # heading the phrase with "%"); not "one of the former prosecutors", a person
+    if not heads:
+        return False
+    head = heads[0]
+    counted = head.like_num and not any(c.lower_ == "of" for c in head.children)
+    return head.lower_ in ("percent", "%", "percentage") or counted
 
 
 def _asserts(quote: Quote, doc: Doc) -> bool:
