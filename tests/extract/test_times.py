@@ -131,6 +131,8 @@ def test_weekdays_relative_to_publication(sentence: str, value: str) -> None:
         ("Shipments stopped in November.", "2024-03-10", "November", "2023-11"),
         ("The law will take effect in November.", "2024-03-10", "November", "2024-11"),
         ("He said he’ll be competitive in November.", "2024-03-10", "November", "2024-11"),
+        # what someone comes off is behind them
+        ("Lund is coming off a strong debate Thursday night.", FRIDAY, "Thursday night", "2024-10-24"),
         # a deadline put as "by the time of"
         (
             "The inquiry could drag on and not be over by the time of the Nov. 8 vote.",

@@ -60,8 +60,8 @@ def _cue(words: list[str], i: int) -> str | None:
     after = words[i + 1].lower() if i + 1 < len(words) else ""
     if word.endswith(("'ll", "’ll")) or word in ("won't", "won’t"):
         return "future"  # "he'll be very competitive in November", "won't vote until June"
-    if word in ("next", "coming") and after not in ("to", "door"):
-        return "future"
+    if word in ("next", "coming") and after not in ("to", "door", "off"):
+        return "future"  # not "coming off a strong debate Thursday night"
     if word in ("soon", "early") and before == "as":  # "as early as Tuesday"
         return "future"
     if word == "now" and after in ("and", "until", "till", "through"):
