@@ -1539,6 +1539,11 @@ def test_a_share_or_count_of_people_by_its_number_is_no_claimant_of_the_figures(
     assert found["two"].claimant == "One of the former prosecutors"
 
 
+def test_a_count_is_no_part_of_what_another_count_counts() -> None:
+    text = "The dozen emails sent to Lund were among 19 the inspector general submitted for review."
+    assert [(c.value, c.thing) for c in claims_of(text)] == [(19, "emails")]
+
+
 def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
     text = "Gunmen stormed a five-star hotel, where a retired four-star general was staying."
     assert not [c for c in claims_of(text) if c.unit == "star"]

@@ -1331,6 +1331,8 @@ def _thing(item: _Item) -> str | None:
             break
         if tok.dep_ not in _THING_MODIFIERS and not hyphened:
             break
+        if tok.ent_type_ == "CARDINAL" and not hyphened:
+            break  # another count: "among 19" of "the dozen emails" counts emails
         if tok.pos_ not in _THING_WORDS and tok.text not in {"-", "–"} and not hyphened:
             break
         if start >= 2 and f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
