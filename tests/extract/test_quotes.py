@@ -2023,6 +2023,14 @@ def test_there_is_no_one_who_speaks() -> None:
     assert one(quotes_of(text), "rightly or wrongly").speaker == "Lund"
 
 
+def test_a_paragraph_announcing_a_question_gives_the_next_paragraphs_quote() -> None:
+    text = (
+        "“We are going to build a wall,” Lund added. He then had a question for the crowd."
+        "\n\n“Who’s going to pay for it?”\n\n“Norland!” the audience screamed back."
+    )
+    assert one(quotes_of(text), "pay for it").speaker == "Lund"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

@@ -178,6 +178,9 @@ PART_WORDS = frozenset({"half", "some", "most", "many", "all", "none", "few", "s
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
+# Nouns by which a sentence announces the utterance the next paragraph quotes: "He then had a
+# question for the crowd."
+ANNOUNCING_NOUNS = frozenset({"question", "message", "answer", "reply", "warning", "plea"})
 # ... and the verbs that say something themselves, not only report it
 DIRECT_SAYING = SAYING_VERBS | {"call", "tell"}
 # ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
@@ -2561,6 +2564,22 @@ class _Finder:
                         return attr
         if prev.start_char >= p_start and self._utterance(m):
             return self._narrated_speaker(prev)
+        if self._utterance(m):
+            # ... or the paragraph before, announcing what is said: "He then had a question for
+            # the crowd." | "“Who’s going to pay for it?”" (past the break the parse makes a
+            # sentence of its own)
+            k = s_i - 1
+            while k > 0 and all(t.is_space for t in self.sents[k]):
+                k -= 1
+            told = self.sents[k]
+            announced = any(
+                t.pos_ == "NOUN"
+                and t.lemma_.lower() in ANNOUNCING_NOUNS
+                and not self.in_quote[t.i]
+                for t in told
+            )
+            if announced and k not in self.sent_attr:
+                return self._narrated_speaker(told)
         return None
 
     def _narrated_speaker(self, prev: Span) -> _Attribution | None:
