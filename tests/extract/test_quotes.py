@@ -2576,6 +2576,10 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
         'Then came the loudest cheer: "It is time we had a nurse running this town," exhorted '
         "the mayor's guest, actress Ada Moss."
     )
+    cracked = (
+        "During their first debate, Ada Moss cracked, ''I'm a sailor, but I'm a sailor who likes "
+        "to get things done.''"
+    )
     cases = [
         ("“This is fantastic!” beamed Ada Moss of Lakeview, who had climbed onto a chair.",
          "This is fantastic", "Ada Moss"),
@@ -2586,6 +2590,7 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
          "only bill", "Lund"),
         ('"Owners should leave their boats at home," opined the Lakeview Courier.',
          "boats at home", "the Lakeview Courier"),
+        (cracked, "likes to get", "Ada Moss"),
     ]
     for text, fragment, speaker in cases:
         assert one(quotes_of(text), fragment).speaker == speaker, text
