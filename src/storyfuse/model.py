@@ -384,7 +384,7 @@ ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 40  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 41  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -537,6 +537,10 @@ BRIEF_VERSION = 40  # 2: forecasts marked "expected" in the timeline and the fig
 # "researcher" before a full name are titles ("House Republican Thomas Massie"), as is "Rep."
 # before a surname that is a role word too ("Peter T. King"); "Democratic National Convention"
 # keeps its name
+# 41: a county's clerk, recorder, assessor, auditor, comptroller or coroner is a title before a
+# name ("Maricopa County Recorder Helen Purcell"); a day a state held "as of" is no date of an
+# event in conflicts ("As of Wednesday, Clinton had ..." a week apart); a square measure
+# is shown in the plural ("square feet")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -193,3 +193,32 @@ def test_a_remark_named_nowhere_in_its_sentence_is_a_fact_only_with_its_speaker(
     else:
         assert found == []
     assert any("waste my time" in v.text for q in brief.quotes for v in q.variants)
+
+
+def test_a_day_a_state_held_as_of_is_no_date_of_one_event():
+    """ "As of Wednesday, Moss had 2,205 delegates" in two weeks' articles: two counts at two
+    days, not one thing dated two ways; the same sentences opening "On Wednesday" are."""
+    from tests.fuse.builders import analysis
+
+    from storyfuse.fuse import default_embedder
+    from storyfuse.fuse.conflicts import date_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    def story_of(opening: str) -> object:
+        first = f"{opening} Wednesday, Moss had 90% of the delegates needed to clinch the nomination."
+        second = (
+            f"{opening} Wednesday, Moss had 2,205 total delegates, compared with Lund, who had "
+            "1,401, according to a tally by the Harbour Press."
+        )
+        specs = {"a": (first, "2031-05-14"), "b": (second, "2031-05-21")}
+        analyses = {
+            k: analysis(
+                {"id": k, "text": t, "published": day, "times": [("Wednesday", day)]}
+            )
+            for k, (t, day) in specs.items()
+        }
+        return story_articles(Story(id="s", article_ids=("a", "b")), analyses, default_embedder)
+
+    assert len(date_conflicts(story_of("On"))) == 1
+    assert date_conflicts(story_of("As of")) == []

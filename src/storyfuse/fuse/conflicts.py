@@ -188,7 +188,18 @@ def _dated_differently(events: list[Dated]) -> list[Dated]:
 
 
 def _day_events(events: list[Dated]) -> list[Dated]:
-    return [e for e in events if e.precision == "day" and not _listed(e)]
+    return [e for e in events if e.precision == "day" and not _listed(e) and not _as_of(e)]
+
+
+_AS_OF = re.compile(r"\bas (?:of|at)\s*$", re.IGNORECASE)
+
+
+def _as_of(event: Dated) -> bool:
+    """A day a state held at, no event's date: "As of Wednesday, Clinton had 2,205 delegates"
+    and "As of Wednesday, Clinton had 90% of the delegates needed", a week apart, are two
+    counts, not two dates of one thing."""
+    at = event.unit.text.find(event.mention)
+    return at >= 0 and bool(_AS_OF.search(event.unit.text[:at]))
 
 
 _LIST_JOINT = r"\s*(?:,|,?\s*and|,?\s*or|to|through|until|-|–)\s*"
