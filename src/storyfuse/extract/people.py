@@ -748,6 +748,16 @@ def _named_people(
     return [found[k] for k in sorted(found)]
 
 
+# Things named after a person: "the James S. Brady briefing room", "the John F. Kennedy Center"
+NAMED_THINGS = frozenset(
+    {
+        "room", "hall", "center", "centre", "building", "library", "airport", "bridge",
+        "stadium", "arena", "prize", "award", "medal", "doctrine", "rule", "school",
+        "institute", "museum", "memorial", "highway", "street", "avenue", "park",
+    }
+)  # fmt: skip
+
+
 def _names_a_thing(root: Token) -> bool:
     """A person's full name that names the thing after it, a room or a prize ("the James S.
     Brady briefing room"): no mention of the person a pronoun may stand for."""
@@ -758,16 +768,6 @@ def _names_a_thing(root: Token) -> bool:
         and head.lemma_.lower() in NAMED_THINGS
         and root.i - root.left_edge.i >= 1
     )
-
-
-# Things named after a person: "the James S. Brady briefing room", "the John F. Kennedy Center"
-NAMED_THINGS = frozenset(
-    {
-        "room", "hall", "center", "centre", "building", "library", "airport", "bridge",
-        "stadium", "arena", "prize", "award", "medal", "doctrine", "rule", "school",
-        "institute", "museum", "memorial", "highway", "street", "avenue", "park",
-    }
-)  # fmt: skip
 
 
 def _subject_misread(name: Token) -> bool:

@@ -171,20 +171,20 @@ RELATIVE_CLAUSE_TOKENS = 14
 # Two quotes are one utterance when an attribution of at most this many words, in the same
 # paragraph or at the end of the one before, separates them.
 CONTINUATION_WORDS = 40
-# the most words a sentence after a quote may have that only says who spoke it, named and
-# described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
 # Words that take a part of the people an "of" phrase names: "Most of the residents said"
 PART_WORDS = frozenset({"half", "some", "most", "many", "all", "none", "few", "several", "both"})
+# the most words a sentence after a quote may have that only says who spoke it, named and
+# described ("He Jianxiong, the former executive director ..., said at a Nov. 6 event ...")
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
-# Nouns by which a sentence announces the utterance the next paragraph quotes: "He then had a
-# question for the crowd."
-ANNOUNCING_NOUNS = frozenset({"question", "message", "answer", "reply", "warning", "plea"})
 # ... and the verbs that say something themselves, not only report it
 DIRECT_SAYING = SAYING_VERBS | {"call", "tell"}
 # ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
 REDUCED_SAYING_VERBS = SAYING_VERBS | {"tweet", "post"}
+# Nouns by which a sentence announces the utterance the next paragraph quotes: "He then had a
+# question for the crowd."
+ANNOUNCING_NOUNS = frozenset({"question", "message", "answer", "reply", "warning", "plea"})
 # Words that open a clause of its own, whose verb reports nothing outside it.
 SUBORDINATORS = frozenset({"that", "whether", "if"})
 # Words that open a line before a colon without naming who speaks ("Update: ...").
@@ -2172,11 +2172,7 @@ class _Finder:
         if subj.pos_ == "NOUN" and not subj.ent_type_:
             # "The timing of the surge doesn't surprise pollster Daron Shaw: “…”": the person
             # the thing is done to
-            persons = [
-                c
-                for c in subj.head.children
-                if c.dep_ == "dobj" and c.ent_type_ == "PERSON"
-            ]
+            persons = [c for c in subj.head.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
             subj = persons[0] if persons else subj
         return _Attribution(":", None, self._mention_span(subj), self._name_of(subj))
 
