@@ -990,6 +990,9 @@ def test_a_number_hyphened_to_a_modifier_stays_in_what_is_counted() -> None:
     text = "Almost 650 18-hole golf courses have closed since 2006. They own 30 4-door sedans."
     found = [(c.value, c.unit, c.thing) for c in claims_of(text)]
     assert found == [(650, "course", "18-hole golf courses"), (30, "sedan", "4-door sedans")]
+    # a number hyphened to the counted noun itself is that noun's own count
+    found = [(c.value, c.thing) for c in claims_of("16-inches instead of 15.4.")]
+    assert found == [(16, "inches"), (15.4, "inches")]
 
 
 def test_a_square_measure_hyphened_to_its_number_measures_in_its_unit() -> None:

@@ -1338,8 +1338,13 @@ def _thing(item: _Item) -> str | None:
         if start >= 2 and f"{doc[start - 2].lower_} {tok.lower_}" in QUALIFIERS_AFTER:
             break  # "800 or more active duty troops": "or more" qualifies the number
         start -= 1
-    # (but a number hyphened to the modifier after it: "650 18-hole golf courses")
-    while start < noun.i and not doc[start].is_alpha and not _hyphened_number(doc[start]):
+    # (but a number hyphened to the modifier after it: "650 18-hole golf courses"; not one
+    # hyphened to the noun itself, its own count: "15.4" of "16-inches instead of 15.4")
+    while (
+        start < noun.i
+        and not doc[start].is_alpha
+        and not (_hyphened_number(doc[start]) and start + 2 < noun.i)
+    ):
         start += 1
     end = _past_the_count(noun)
     of = doc[end] if end < noun.sent.end else None
