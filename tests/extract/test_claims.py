@@ -35,6 +35,11 @@ def by_text(claims: list[Claim]) -> dict[str, Claim]:
     return {c.number_text: c for c in claims}
 
 
+def quoted_claims(text: str) -> dict[str, Claim]:
+    """The claims of a text read with its quotes, by their number's text."""
+    return by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+
+
 def time_mention(text: str, phrase: str, value: str) -> TimeMention:
     start = text.index(phrase)
     return TimeMention(text=phrase, value=value, start=start, end=start + len(phrase))
@@ -546,11 +551,11 @@ def test_a_number_in_an_adjunct_of_the_reporting_verb_is_not_claimed_but_a_margi
         "In each of the six districts, about half of residents say they want a new school, "
         "while 30 percent want a new clinic."
     )
-    claims = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    claims = quoted_claims(text)
     assert claims["six"].claimant is None
     # the margin of what they said is theirs
     text = "By 61%-35%, those surveyed said the ferry should keep running."
-    claims = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    claims = quoted_claims(text)
     assert claims["61%"].claimant == "those surveyed"
 
 
@@ -1525,7 +1530,7 @@ def test_a_share_of_people_reporting_is_no_claimant_of_the_figures_in_their_answ
         "Seventeen percent of respondents said that crime was a very serious problem in the "
         "areas they live in, compared with 10 percent last fall."
     )
-    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    found = quoted_claims(text)
     assert found["10 percent"].claimant is None
 
 
@@ -1534,11 +1539,11 @@ def test_a_share_or_count_of_people_by_its_number_is_no_claimant_of_the_figures(
         "On this as on other issues, the rising generation tends to hold liberal views: 53% "
         "describe themselves as liberal on ferry issues; 26% say they are conservative."
     )
-    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    found = quoted_claims(text)
     assert found["53%"].claimant is None
     # one of a group is a person
     text = "One of the former prosecutors said the two cases were quite different."
-    found = by_text(claims_of(text, quotes=tuple(find_quotes(parse(text)))))
+    found = quoted_claims(text)
     assert found["two"].claimant == "One of the former prosecutors"
 
 
