@@ -2031,6 +2031,15 @@ def test_a_paragraph_announcing_a_question_gives_the_next_paragraphs_quote() -> 
     assert one(quotes_of(text), "pay for it").speaker == "Lund"
 
 
+def test_it_read_after_a_document_sent_is_the_document() -> None:
+    text = (
+        "A coalition of nearly 40 harbour groups sent a letter this week urging the council to "
+        'pass a measure. "The fact that it is already almost July and the council has failed to '
+        'act would seem to reflect an appalling indifference," it read.'
+    )
+    assert one(quotes_of(text), "appalling").speaker == "the letter"
+
+
 def test_a_part_of_a_group_speaks_with_the_group_named() -> None:
     text = (
         "In a Lakeview Courier poll, 75 percent of residents said “the harbour board” cannot be "

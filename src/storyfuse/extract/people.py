@@ -299,6 +299,9 @@ class People:
         if low in UNRESOLVED_PRONOUNS:
             return pron.text
         if low in ORG_PRONOUNS or low == "its":
+            read = self._read_before(pron)
+            if read is not None:
+                return read
             orgs = [e for e in self.orgs if e.end_char <= pron.idx]
             document = self._document_before(pron, orgs[-1].end if orgs else 0)
             if document is not None:
@@ -439,6 +442,19 @@ class People:
             ]
             if writers:
                 return self.fullest(writers[0].text, writers[0].idx)
+        return None
+
+    def _read_before(self, pron: Token) -> str | None:
+        """What "it read" stands for: the document the sentence before names, whatever body
+        that sentence names after it ("A coalition of groups sent a letter urging Congress to
+        act. “…,” it read." is the letter's); None when there is none."""
+        if pron.dep_ != "nsubj" or pron.head.lemma_.lower() != "read" or self.in_quote[pron.i]:
+            return None
+        if any(c.dep_ == "dobj" for c in pron.head.children):
+            return None  # "it read the statement aloud": a reader
+        for t in self._sentence_before(pron, 0):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]:
+                return f"the {t.lower_}"
         return None
 
     def _body_speaking_before(self, pron: Token, after: int) -> str | None:
