@@ -380,7 +380,8 @@ ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list co
 # 650 18-hole golf courses" counts "18-hole golf courses"; a house number before a street is
 # no count; "a 150,000-square-foot center" measures square feet; "by the time of the Nov. 8
 # election" looks ahead; "75 percent of Republicans said" keeps who they are a part of; a web
-# address is no entity, and a name run into one ends before it
+# address is no entity, and a name run into one ends before it; "it read" after "sent a letter"
+# is the letter
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
