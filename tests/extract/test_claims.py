@@ -1552,6 +1552,12 @@ def test_a_count_is_no_part_of_what_another_count_counts() -> None:
     assert [(c.value, c.thing) for c in claims_of(text)] == [(19, "emails")]
 
 
+def test_an_owner_whose_noun_is_left_out_is_not_what_a_number_counts() -> None:
+    # the parse reads the name before the apostrophe as a plural noun
+    assert all(c.unit != "sander" for c in claims_of("Sanders’ was 695.49, The Blaze reported."))
+    assert [c.unit for c in claims_of("The air quality index is 218.")] == ["index"]
+
+
 def test_a_rank_or_class_hyphened_to_a_number_counts_nothing() -> None:
     text = "Gunmen stormed a five-star hotel, where a retired four-star general was staying."
     assert not [c for c in claims_of(text) if c.unit == "star"]

@@ -1698,9 +1698,17 @@ def _number_of(item: _Item, sent: Span) -> Token | None:
     # "The air quality index is 218": the subject of the copula, when it is a noun.
     if verb.lemma_ == "be":
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-        if subjects and subjects[0].lemma_ not in COUNT_NOUNS:
+        if subjects and subjects[0].lemma_ not in COUNT_NOUNS and not _owner_alone(subjects[0]):
             return subjects[0]
     return None
+
+
+def _owner_alone(noun: Token) -> bool:
+    """A subject that is an owner whose noun is left out: "Clinton's count was 699.57. Sanders’
+    was 695.49" (the parse reads the name as a plural noun); what it counts is not the owner."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is not None and after.text in ("’", "'", "’s", "'s") and not noun.whitespace_
 
 
 # Verbs that say what amount their subject came to: "claims totaled 419,000", "the death toll
