@@ -381,7 +381,7 @@ ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list co
 # no count; "a 150,000-square-foot center" measures square feet; "by the time of the Nov. 8
 # election" looks ahead; "75 percent of Republicans said" keeps who they are a part of; a web
 # address is no entity, and a name run into one ends before it; "it read" after "sent a letter"
-# is the letter
+# is the letter; "Sanders’ was 695.49" counts no "sanders"
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
