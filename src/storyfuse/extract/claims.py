@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.clean.clutter import title_cased
 from storyfuse.extract.names import ROLE_WORDS
-from storyfuse.extract.nlp import cut_clause, left_conjunct, nlp, text_of
+from storyfuse.extract.nlp import POSSESSIVE_ENDINGS, cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes import appointed
@@ -1708,7 +1708,7 @@ def _owner_alone(noun: Token) -> bool:
     was 695.49" (the parse reads the name as a plural noun); what it counts is not the owner."""
     doc = noun.doc
     after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    return after is not None and after.text in ("’", "'", "’s", "'s") and not noun.whitespace_
+    return after is not None and after.lower_ in POSSESSIVE_ENDINGS and not noun.whitespace_
 
 
 # Verbs that say what amount their subject came to: "claims totaled 419,000", "the death toll

@@ -426,11 +426,7 @@ class People:
         its writer's; None when there is none."""
         if pron.dep_ != "nsubj" or self.in_quote[pron.i]:
             return None
-        noun = None
-        for t in self._sentence_before(pron, after):
-            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]:
-                noun = t
-                break
+        noun = self._document_noun_before(pron, after)
         if noun is None:
             return None
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
@@ -452,10 +448,20 @@ class People:
             return None
         if any(c.dep_ == "dobj" for c in pron.head.children):
             return None  # "it read the statement aloud": a reader
-        for t in self._sentence_before(pron, 0):
-            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]:
-                return f"the {t.lower_}"
-        return None
+        noun = self._document_noun_before(pron, 0)
+        return f"the {noun.lower_}" if noun is not None else None
+
+    def _document_noun_before(self, pron: Token, after: int) -> Token | None:
+        """The last document noun outside quotes in the sentence before ``pron``'s ("letter",
+        "affidavit"), none before token ``after``."""
+        return next(
+            (
+                t
+                for t in self._sentence_before(pron, after)
+                if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]
+            ),
+            None,
+        )
 
     def _body_speaking_before(self, pron: Token, after: int) -> str | None:
         """What "it" speaks for when the sentence before has a body or a document speak, later
