@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -382,6 +382,7 @@ ANALYSIS_VERSION = 58  # 2: claims say what they count; entity spans and list co
 # election" looks ahead; "75 percent of Republicans said" keeps who they are a part of; a web
 # address is no entity, and a name run into one ends before it; "it read" after "sent a letter"
 # is the letter; "Sanders’ was 695.49" counts no "sanders"
+# 59: two backticks that open a quotation (``…'') are one token, a quote mark
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -2766,3 +2766,15 @@ def test_a_body_tagged_in_the_first_words_of_a_longer_name_is_not_the_one_descri
         "Lund to bring a motion by July 31 “to end Ada Moss’s long rule over the chamber.”"
     )
     assert one(quotes_of(text), "long rule").speaker != "House"
+
+
+def test_two_backticks_open_a_quotation_that_goes_on_after_its_attribution() -> None:
+    # the plain text of older archives opens a quotation with two backticks (``…'')
+    text = (
+        "Moss said she had brought some keepsakes from Lakeview to the harbour library.\n\n"
+        "``It helped us to win,'' Moss said. ``For the people of Lakeview, the tide turns "
+        "today.''"
+    )
+    quote = one(quotes_of(text), "tide turns")
+    assert quote.speaker == "Moss"
+    assert "It helped us to win" in quote.text

@@ -1590,8 +1590,12 @@ def _title_abbreviations(pipeline: Language) -> None:
     # An invisible mark of writing direction or a zero-width space that a pasted post keeps
     # before a quote mark is a token of its own: "\u202a”Sorry" had been one word, so no quote
     # opened there and "”Sorry Sarah" was a name
-    prefixes = [INVISIBLE, *(pipeline.Defaults.prefixes or ())]
+    # Two backticks open a quotation in the plain text older archives give (``…''), one token,
+    # as the model learnt it and as the closing '' is: split into two "`", neither read as
+    # punctuation, a quote after "X said." had kept no speaker
+    prefixes = [INVISIBLE, "``", *(pipeline.Defaults.prefixes or ())]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    pipeline.vocab["``"].is_punct = True
     suffixes = [INVISIBLE, *(pipeline.Defaults.suffixes or ())]
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
