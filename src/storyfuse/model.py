@@ -386,7 +386,7 @@ ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 41  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 42  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -543,6 +543,7 @@ BRIEF_VERSION = 41  # 2: forecasts marked "expected" in the timeline and the fig
 # name ("Maricopa County Recorder Helen Purcell"); a day a state held "as of" is no date of an
 # event in conflicts ("As of Wednesday, Clinton had ..." a week apart); a square measure
 # is shown in the plural ("square feet")
+# 42: a name is shown without the backticks of an opening mark ("``Atomic Dog")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

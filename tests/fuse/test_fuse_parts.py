@@ -2489,6 +2489,8 @@ def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in
         ("Saltmere Co.", "Saltmere Co."),
         ("Ada Moss.", "Ada Moss"),
         ("Ada D.", "Ada D"),
+        ("the ``Harbour Dog''", "Harbour Dog"),
+        ("the ``Harbour Watch'' host", "Harbour Watch host"),
     ],
 )
 def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: str) -> None:

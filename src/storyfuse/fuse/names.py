@@ -65,12 +65,12 @@ _WORD = re.compile(r"[a-z]+")
 def tidy(name: str) -> str:
     """A name as displayed: one line, no leading article, no possessive, no outer punctuation,
     no quote mark left without its partner ('the "Pose" actor' is 'Pose actor', not 'Pose"
-    actor')."""
+    actor'; "the ``Atomic Dog''" is "Atomic Dog")."""
     joined = " ".join(name.split())
-    name = joined.strip(" ,.;:\"'“”‘’")
-    if joined.rstrip(" ,;:\"'“”‘’").endswith(".") and _ABBREVIATED.search(name + "."):
+    name = joined.strip(" ,.;:\"'`“”‘’")
+    if joined.rstrip(" ,;:\"'`“”‘’").endswith(".") and _ABBREVIATED.search(name + "."):
         name += "."  # the dot of an abbreviation: "Washington, D.C.", "Ada Moss Jr."
-    return _balanced_marks(_POSSESSIVE.sub("", _LEADING.sub("", name)).strip(" \"'“”‘"))
+    return _balanced_marks(_POSSESSIVE.sub("", _LEADING.sub("", name)).strip(" \"'`“”‘"))
 
 
 def _balanced_marks(name: str) -> str:
@@ -82,6 +82,8 @@ def _balanced_marks(name: str) -> str:
         name = name.replace("“", "").replace("”", "")
     if name.count("‘") > name.count("’"):
         name = name.replace("‘", "")
+    if name.count("``") != name.count("''"):  # ``…'', as older archives write quote marks
+        name = name.replace("``", "").replace("''", "")
     return " ".join(name.split())
 
 
