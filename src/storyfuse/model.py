@@ -382,7 +382,8 @@ ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list co
 # election" looks ahead; "75 percent of Republicans said" keeps who they are a part of; a web
 # address is no entity, and a name run into one ends before it; "it read" after "sent a letter"
 # is the letter; "Sanders’ was 695.49" counts no "sanders"
-# 59: two backticks that open a quotation (``…'') are one token, a quote mark
+# 59: two backticks that open a quotation (``…'') are one token, a quote mark; "N.Y." and
+# "N.J." are two states, no transliteration of one name
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -1887,3 +1887,16 @@ def test_a_name_opening_with_a_vulgar_fraction_builds_the_index() -> None:
     ]
     found = NameIndex.build(mentions)
     assert found.canonical("Ada Moss") == "Ada Moss"
+
+
+def test_two_states_abbreviations_one_letter_apart_are_two_places() -> None:
+    # "Y" and "J" are a transliteration's swap, but "N.Y." and "N.J." are two states
+    ix = NameIndex.build(
+        [
+            ("N.Y.", "GPE", "BUFFALO, N.Y. — A doctor was shot near Rochester, N.Y., in 1997."),
+            ("N.J.", "GPE", "His car was found at the Newark, N.J., airport in December."),
+            ("New Jersey", "GPE", "The airport lies in New Jersey."),
+        ]
+    )
+    assert ix.canonical("N.J.") == ix.canonical("New Jersey")
+    assert ix.canonical("N.Y.") != ix.canonical("N.J.")

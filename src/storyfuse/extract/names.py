@@ -1757,9 +1757,12 @@ class NameIndex:
         """Acronym transliterations, acronyms of the initials of one long form, and long-form
         variants."""
         acronyms = [k for k, kind in self._kind.items() if kind == "acronym"]
+        states = _state_codes()
         for i, a in enumerate(acronyms):
             for b in acronyms[i + 1 :]:
-                if _transliterated(a.upper(), b.upper()):
+                if _transliterated(a.upper(), b.upper()) and not (
+                    a.upper() in states and b.upper() in states  # "N.Y." and "N.J.", two states
+                ):
                     self._groups.union(a, b)
         # "U.S." and "United States", "EU" and "European Union": an acronym that no sentence
         # defines is the long form whose capitalised words it spells, when exactly one place or
