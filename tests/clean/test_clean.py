@@ -487,6 +487,15 @@ def test_a_headline_over_a_label_or_a_dateline_lede_is_the_title() -> None:
     assert article.text.startswith("SALTMERE, Aug. 19 (UPI) — ")
 
 
+@pytest.mark.parametrize("dash", ["--", "_"])
+def test_a_dateline_on_a_line_of_its_own_is_no_title(dash: str) -> None:
+    # a wire's dateline above its lede, the dash written as two hyphens or, as the wires of the
+    # 1990s wrote it, an underscore
+    article = clean(_doc(f"SALTMERE, Ostland (AP) {dash}\n\n{_LEDE}\n\nMore follows."))
+    assert article.title is None
+    assert "The city council voted on Tuesday" in article.text
+
+
 def test_a_headline_keeps_what_follows_a_dash_unless_it_names_an_outlet() -> None:
     article = clean(_doc(f"Council shuts old bridge - and pays a price\n\n{_LEDE}"))
     assert article.title == "Council shuts old bridge - and pays a price"

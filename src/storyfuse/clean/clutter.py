@@ -64,18 +64,19 @@ _DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([A-Za-z ]+\))?\s*[—�
 # A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ".
 _DATED_DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
-    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|―|--?) ?(?=[A-Z\"“‘'])"
+    r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|―|--?|_) ?(?=[A-Z\"“‘'])"
 )
 # The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
 # country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
 # Or, with the credit, a place in capitalised words or none, and the dash perhaps left out:
-# "Washington (CNN) - ", "(CNN) - ", "(CNN)Less than three months ...".
+# "Washington (CNN) - ", "(CNN) - ", "(CNN)Less than three months ...". The wires of the 1990s
+# wrote the dash as an underscore: "NAIROBI, Kenya (AP) _ ".
 DATELINE = re.compile(
     r"(?:(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?: ?\([A-Za-z ]{1,20}\))?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})? ?)?"
     r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
-    r" ?(?:—|–|―|--?) ?"
+    r" ?(?:—|–|―|--?|_) ?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
     r"(?=[A-Z\"“‘'])"
 )
