@@ -112,3 +112,6 @@ def test_an_untitled_source_is_named_by_its_opening_words():
                "sentences": [{"text": "Crews reopened the harbour bridge on Monday after repairs."}]}
     assert source_meta(article, 2)["label"] == "(untitled) “Crews reopened the harbour bridge on Monday after repairs.”"
     assert source_meta({**article, "title": "Bridge reopens"})["label"] == "Bridge reopens"
+    # the lede's words, not the dateline set apart before them
+    dated = {**article, "sentences": [{"text": "SALTMERE, Ostland (AP) _"}, *article["sentences"]]}
+    assert source_meta(dated, 2)["label"] == source_meta(article, 2)["label"]

@@ -11,6 +11,7 @@ from typing import Any
 import inflect
 from rapidfuzz import fuzz
 
+from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.numbers import MONEY_UNITS, RATE_WORDS, amount, is_share
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
@@ -30,8 +31,11 @@ def label(article: dict[str, Any], words: int = 12) -> str:
     """How a report names an article: its title, else its opening words marked as untitled."""
     if article.get("title"):
         return str(article["title"])
-    sentences = article.get("sentences") or []
-    lead = (sentences[0]["text"] if sentences else article.get("text") or "").split()
+    texts = [s["text"] for s in article.get("sentences") or []] or [article.get("text") or ""]
+    # the lede's words, not a dateline set apart from them ("CANBERRA, Australia (AP) _")
+    while len(texts) > 1 and dateline_length(texts[0].strip() + " A") >= len(texts[0].strip()):
+        texts.pop(0)
+    lead = texts[0].split()
     if not lead:
         return str(article["id"])
     opening = " ".join(lead[:words]) + ("…" if len(lead) > words else "")
