@@ -2778,3 +2778,14 @@ def test_two_backticks_open_a_quotation_that_goes_on_after_its_attribution() -> 
     quote = one(quotes_of(text), "tide turns")
     assert quote.speaker == "Moss"
     assert "It helped us to win" in quote.text
+
+
+def test_a_country_in_the_slot_of_a_verb_of_saying_is_no_one_a_pronoun_stands_for() -> None:
+    # "continue" reports a quote ("“…,” she continued") and only goes on in "would continue to"
+    text = (
+        "The ferries were brought back by Harbour Minister Ada Moss.\n\n"
+        "Moss, echoing the mayor, said the United States would \"continue to be present in the "
+        'harbour, wherever we have ships to defend."\n\n'
+        '"We will do all we can to protect our crews and our ships around the world," she said.'
+    )
+    assert one(quotes_of(text), "protect our crews").speaker == "Ada Moss"

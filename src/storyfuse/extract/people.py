@@ -24,7 +24,7 @@ from storyfuse.extract.names import (
     ROLE_WORDS,
     first_name_gender,
 )
-from storyfuse.extract.nlp import place_names, text_of
+from storyfuse.extract.nlp import countries_and_states, place_names, text_of
 from storyfuse.extract.quotes_marks import Marked, find_marked
 from storyfuse.extract.quotes_verbs import QUOTE_VERBS
 
@@ -755,6 +755,12 @@ def _named_people(
             words = words[1:]
         if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
             continue
+        if (
+            t.ent_type_ in ("GPE", "LOC")
+            and " ".join(w.text for w in words) in countries_and_states()
+            and t.text not in tagged_surnames
+        ):
+            continue  # a country in a verb's slot ("the United States would continue to be")
         # one word is a name where it is a surname the model tags a person elsewhere ("“…,”
         # Trump shot back", untagged)
         if (len(words) < 2 and t.text not in tagged_surnames) or any(
