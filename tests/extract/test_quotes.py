@@ -2789,3 +2789,12 @@ def test_a_country_in_the_slot_of_a_verb_of_saying_is_no_one_a_pronoun_stands_fo
         '"We will do all we can to protect our crews and our ships around the world," she said.'
     )
     assert one(quotes_of(text), "protect our crews").speaker == "Ada Moss"
+
+
+def test_a_verb_in_a_clause_of_condition_leaves_the_quote_to_the_one_who_states_it() -> None:
+    text = (
+        "Moss said that if those who oppose the ferry are worried about turning the harbour over "
+        "to “what is considered Norland territory, then our port office is willing to give up "
+        "its claim to the pier.”"
+    )
+    assert one(quotes_of(text), "Norland territory").speaker == "Moss"

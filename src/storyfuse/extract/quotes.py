@@ -338,6 +338,14 @@ def _an_untagged_name(head: Token, owner: Token) -> bool:
     )
 
 
+def _conditional(clause: Token) -> bool:
+    """A clause that says on what condition ("if those who oppose it are worried about ..."):
+    what its subject would do, within the clause of the one who says it."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+    )
+
+
 def _after_a_preposition(verb: Token) -> bool:
     """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
     return (
@@ -2048,7 +2056,9 @@ class _Finder:
         is certain Rubio will continue to be “…”" or "prosecutors say he told an agent, “…”"
         the quote comes to the reader through the outer report, whose source is credited."""
         outer = verb
-        node = verb
+        # a verb in a clause of condition, or in a phrase within one ("if those who oppose it
+        # are worried about ...") goes up from the condition
+        node = next((a for a in [verb, *verb.ancestors][:5] if _conditional(a)), verb)
         for _ in range(5):
             # a clause joined to a reported one is reported too: "Axelrod said this was a
             # miscalculation and that she has learned her lesson: “…”"; not one that says
@@ -2060,7 +2070,7 @@ class _Finder:
                 and node.lemma_.lower() not in DIRECT_SAYING
             ):
                 node = node.head
-            if node.dep_ not in NESTING_DEPS or node.head.i == node.i:
+            if not (node.dep_ in NESTING_DEPS or _conditional(node)) or node.head.i == node.i:
                 break
             node = node.head
             if (
