@@ -2798,3 +2798,12 @@ def test_a_verb_in_a_clause_of_condition_leaves_the_quote_to_the_one_who_states_
         "its claim to the pier.”"
     )
     assert one(quotes_of(text), "Norland territory").speaker == "Moss"
+
+
+def test_a_verb_of_saying_opening_the_sentence_before_a_name_and_a_comma_names_the_speaker() -> None:
+    text = (
+        "Moss called the ferry crews the real owners of the harbour. Replied State Department "
+        "deputy spokesman Ben Roe, “We haven't really analyzed the statement in detail but it "
+        "appears to be just another example of her rhetoric.”"
+    )
+    assert one(quotes_of(text), "analyzed the statement").speaker == "Ben Roe"

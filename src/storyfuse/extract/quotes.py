@@ -1962,6 +1962,9 @@ class _Finder:
         colon = self._colon_speaker([t for t in before if not t.is_space])
         if colon is not None:
             return colon
+        inverted = self._inverted_comma_speaker([t for t in before if not t.is_space])
+        if inverted is not None:
+            return inverted
         if cues and not after:
             return self._attribution(cues[0])
         intro = self._colon_intro(m)
@@ -2310,6 +2313,27 @@ class _Finder:
         if len(names) > HEADLINE_NAME_WORDS or not all(_a_name(t) for t in names):
             return None
         span = self.doc[names[0].i : names[-1].i + 1]
+        return _Attribution(verb.text, verb.i, span, self.people.fullest(span.text, span.start_char))
+
+    def _inverted_comma_speaker(self, before: list[Token]) -> _Attribution | None:
+        """ "Replied State Department spokesman Richard Boucher, “…”" — a verb of saying opening
+        the sentence, then a person's name, perhaps after their title, and a comma (the parse
+        makes the verb part of the name)."""
+        while before and self._is_quote_mark(before[-1].i):
+            before = before[:-1]
+        if len(before) < 3 or before[-1].text != "," or len(before) > HEADLINE_NAME_WORDS + 5:
+            return None
+        verb, phrase = before[0], before[1:-1]
+        if not (verb.is_sent_start and verb.is_title and verb.lower_ in SAYING_FORMS_BEFORE_NAME):
+            return None
+        if not all(_a_name(t) or t.lower_ in ROLE_WORDS for t in phrase):
+            return None
+        name = len(phrase)
+        while name > 0 and phrase[name - 1].ent_type_ == "PERSON":
+            name -= 1
+        if name == len(phrase):
+            return None
+        span = self.doc[phrase[name].i : phrase[-1].i + 1]
         return _Attribution(verb.text, verb.i, span, self.people.fullest(span.text, span.start_char))
 
     def _spaced(self, t: Token) -> bool:
