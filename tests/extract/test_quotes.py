@@ -51,9 +51,12 @@ def test_a_double_quote_inside_a_double_quote_does_not_end_it() -> None:
     ]
     (quote,) = quotes_of(text)
     assert quote.speaker == "Ada Ruiz"
-    # with no second closing mark the inner one ends the passage, as before
+    # with no second closing mark the inner one ends the passage; an opening mark after a
+    # sentence's end starts a passage of its own, the closing mark before it lost
+    text = "“A is done, “B is next,” she said."
+    assert [m.text_of(text) for m in find_marked(text)] == ["A is done, “B is next,"]
     text = "“A is done. “B is next,” she said."
-    assert [m.text_of(text) for m in find_marked(text)] == ["A is done. “B is next,"]
+    assert [m.text_of(text) for m in find_marked(text)] == ["A is done.", "B is next,"]
 
 
 def test_a_closing_mark_typed_where_a_quote_opens_opens_it() -> None:
@@ -2519,6 +2522,15 @@ def test_marks_a_straight_mark_after_a_word_and_before_a_space_only_closes() -> 
     text = 'He said that "the people will try to use it. "How do you feel?" Moss asked.'
     found = [text[m.start : m.end] for m in find_marked(text)]
     assert found == ["the people will try to use it.", "How do you feel?"]
+    # as does one opening with two backticks, where a text's paragraphs were run together
+    text = (
+        "Replied Ben Roe, ``We haven't really read the statement. ``We believe that her words "
+        "cannot distract the harbour from the facts.'' The ferries sailed."
+    )
+    quote = one(quotes_of(text), "We believe")
+    assert quote.speaker == "Ben Roe"
+    assert quote.text.startswith("We haven't really read the statement.")
+    assert "``" not in quote.text
     # toggling marks still pair where their place says nothing ('"yes"/"no"')
     text = 'She said "yes"/"no" answers were fine.'
     assert [text[m.start : m.end] for m in find_marked(text)] == ["yes", "no"]
@@ -2807,3 +2819,4 @@ def test_a_verb_of_saying_opening_the_sentence_before_a_name_and_a_comma_names_t
         "appears to be just another example of her rhetoric.”"
     )
     assert one(quotes_of(text), "analyzed the statement").speaker == "Ben Roe"
+

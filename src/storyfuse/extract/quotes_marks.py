@@ -167,15 +167,12 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
                 # a double quote inside a double quote ("“... what he calls “hell” than live
                 # in ...” ― a reader"): its closing mark is not the passage's
                 nested += 1
-            elif (
-                role == "od"
-                and text[i] == '"'
-                and text[open_at - 1] == '"'
-                and text[open_at:i].rstrip()[-1:] in (".", "?", "!")
-            ):
-                # a straight mark opening a sentence inside a passage opened by one: the
-                # passage's closing mark was lost ('"... against you. "How do you feel about
-                # that?" Colbert asked.'); one passage ends and another begins
+            elif role == "od" and text[open_at:i].rstrip()[-1:] in (".", "?", "!"):
+                # a mark opening a sentence inside an open passage: the passage's closing mark
+                # was lost ('"... against you. "How do you feel about that?" Colbert asked.'),
+                # or the break before a paragraph that goes on with the quotation ("``... the
+                # truth. ``We believe ...''", where a text's paragraphs were run together); one
+                # passage ends and another begins
                 spans.append((open_at, len(text[:i].rstrip())))
                 open_at = i + width
         elif role in ("cd", "td") and open_at is not None:
