@@ -2820,3 +2820,13 @@ def test_a_verb_of_saying_opening_the_sentence_before_a_name_and_a_comma_names_t
     )
     assert one(quotes_of(text), "analyzed the statement").speaker == "Ben Roe"
 
+
+def test_a_quote_after_a_report_of_another_person_goes_on_with_the_reporter() -> None:
+    text = (
+        "The council met on Monday. Ada Moss said Ben Roe would fail. “It has no money behind it "
+        "and no one to run it.”"
+    )
+    assert one(quotes_of(text), "no money").speaker == "Ada Moss"
+    # a person the sentence tells of, not one it reports of, may be the speaker
+    text = "The council met on Monday. Ada Moss met Ben Roe. “It has no money behind it.”"
+    assert one(quotes_of(text), "no money").speaker is None

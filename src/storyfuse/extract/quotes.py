@@ -115,6 +115,9 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "you
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# What a verb of saying governs that tells what was said, or to whom ("said Y would fail",
+# "told Y that ...").
+REPORTED_DEPS = frozenset({"ccomp", "dobj", "dative"})
 # Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
 # Parts of a subject phrase left out of the speaker's mention.
@@ -2633,8 +2636,19 @@ class _Finder:
             or (not subject.ent_type_ and self._a_surname(subject))
         ):
             return None
-        if any(e.label_ == "PERSON" and not e.start <= subject.i < e.end for e in prev.ents):
-            return None  # another person, whose words they may be
+        # another person, whose words they may be; but not one the subject reports of or to
+        # ("Howard said Queen Elizabeth II is taking a great interest in the convention.
+        # “She is, I can assure you, ...”" goes on with Howard's words)
+        reported = (
+            {t.i for c in prev.root.children if c.dep_ in REPORTED_DEPS for t in c.subtree}
+            if prev.root.lemma_.lower() in SAYING_VERBS | {"tell"}
+            else set()
+        )
+        if any(
+            e.label_ == "PERSON" and not e.start <= subject.i < e.end and e.root.i not in reported
+            for e in prev.ents
+        ):
+            return None
         return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
 
     def _a_surname(self, token: Token) -> bool:
