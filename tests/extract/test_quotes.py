@@ -2830,3 +2830,12 @@ def test_a_quote_after_a_report_of_another_person_goes_on_with_the_reporter() ->
     # a person the sentence tells of, not one it reports of, may be the speaker
     text = "The council met on Monday. Ada Moss met Ben Roe. “It has no money behind it.”"
     assert one(quotes_of(text), "no money").speaker is None
+
+
+def test_a_person_titled_at_the_end_of_a_body_s_broken_name_speaks() -> None:
+    text = (
+        "Monarchists hope to win the vote. “The phony war has finished and the real campaign "
+        "has clearly begun,” Australians for a Constitutional Monarchy executive director Ada "
+        "Moss said."
+    )
+    assert one(quotes_of(text), "phony war").speaker == "Ada Moss"

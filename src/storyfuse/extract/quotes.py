@@ -1359,6 +1359,8 @@ class _Finder:
         if subj is not None and subj.dep_ == "expl":
             subj = None  # "there seem to be more Republicans who ...": no one
         named = self._named_right_before(verb)
+        if named is None and subj is not None:
+            return self._titled_member(subj, verb) or subj
         if named is None or (subj is not None and named in subj.subtree):
             return subj
         if subj is None and named.dep_ == "appos":
@@ -1409,6 +1411,24 @@ class _Finder:
         if subj is not None and subj.i > verb.i:
             subj = self._named_sibling(subj, verb)
         return subj
+
+    def _titled_member(self, subj: Token, verb: Token) -> Token | None:
+        """ "Australians for a Constitutional Monarchy executive director Kerry Jones said": a
+        person named right before the verb, after a title, in the subject phrase of a body or
+        a group whose name the parse broke up; that person speaks."""
+        name = self.tokens[verb.i - 1] if verb.i > 0 else None
+        if (
+            not (subj.ent_type_ in ("NORP", "ORG") or subj.pos_ == "PROPN")
+            or name is None
+            or name.ent_type_ != "PERSON"
+            or name.dep_ != "appos"
+            or name.head.lower_ not in ROLE_WORDS
+            or name.head.i > name.i
+            or self.in_quote[name.i]
+            or name not in subj.subtree
+        ):
+            return None
+        return name
 
     def _named_right_before(self, verb: Token) -> Token | None:
         """ "..., Speaker of the House Rep. Paul Ryan (R-WI) said “…”": a person named right
