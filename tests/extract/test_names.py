@@ -1900,3 +1900,11 @@ def test_two_states_abbreviations_one_letter_apart_are_two_places() -> None:
     )
     assert ix.canonical("N.J.") == ix.canonical("New Jersey")
     assert ix.canonical("N.Y.") != ix.canonical("N.J.")
+
+
+def test_a_dateline_whose_dash_is_an_underscore_credits_no_short_form() -> None:
+    # the wires of the 1990s wrote the dateline's dash as an underscore
+    dateline = "PORT ARDEN, Ostland (AP)_ The ferries sailed on Friday."
+    ix = NameIndex.build([("Ostland", "GPE", dateline), ("AP", "ORG", dateline)])
+    assert ix.canonical("Ostland") == "Ostland"
+    assert ix.canonical("AP") != ix.canonical("Ostland")

@@ -202,8 +202,9 @@ _CAPITAL = re.compile(r"\bWashington,?\s+D\.?C\b")
 # a first name alone, "and", a full name: "Bill and Melinda Gates"
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
 # what follows the wire service's credit in a dateline: "NEW YORK (AP) — ...", or the dash ends
-# the text when the parser made the dateline a sentence of its own
-_DASH_AFTER = re.compile(r"\s*(?:—|–|--?)(?:\s|$)")
+# the text when the parser made the dateline a sentence of its own; the wires of the 1990s wrote
+# the dash as an underscore ("BAGHDAD, Iraq (AP)_ ...")
+_DASH_AFTER = re.compile(r"\s*(?:—|–|--?|_)(?:\s|$)")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "le"})
 # Generational suffixes written after a surname: "Patrick Lee Jr.", "Henry Ford II".
 SUFFIXES = _words("jr sr ii iii iv")
