@@ -544,7 +544,8 @@ BRIEF_VERSION = 42  # 2: forecasts marked "expected" in the timeline and the fig
 # name ("Maricopa County Recorder Helen Purcell"); a day a state held "as of" is no date of an
 # event in conflicts ("As of Wednesday, Clinton had ..." a week apart); a square measure
 # is shown in the plural ("square feet")
-# 42: a name is shown without the backticks of an opening mark ("``Atomic Dog")
+# 42: a name is shown without the backticks of an opening mark ("``Atomic Dog"); a dateline
+# the sentences set apart from the lede ("WASHINGTON _") is no statement
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

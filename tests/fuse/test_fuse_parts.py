@@ -1982,6 +1982,14 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     # a one-letter party after a name is no wire credit
     assert first["c"].startswith("Ana Lindqvist (D)")
 
+    # a dateline set apart from its lede, its dash an underscore as the wires of the 1990s wrote
+    texts = {
+        "a": "TARNBY _\n\nThe harbour bridge reopened on Monday.\nCrews left.",
+        "b": "TARNBY, Norland (AP) --\n\nThe harbour bridge reopened on Monday.\nCrews left.",
+    }
+    first = {u.article_id: u.text for u in text_story(texts).units if u.index == 0}
+    assert first == {k: "The harbour bridge reopened on Monday." for k in texts}
+
     # a horizontal bar for the dash, and the day between the place and the credit
     texts = {
         "a": "TARNBY ― The harbour bridge reopened on Monday.\nCrews left.",

@@ -320,6 +320,8 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
         cut = dateline_length(text[start:end]) or _placed_dateline(text[start:end])
         if 0 < cut < end - start:
             spans[0] = (start + cut, end)
+        elif len(spans) > 1 and dateline_length(text[start:end] + " A") >= end - start:
+            spans = spans[1:]  # the dateline set apart from its lede ("WASHINGTON _")
     passages = [m for m in find_marked(text) if m.closed]
     k = 0
     while k < len(spans):
