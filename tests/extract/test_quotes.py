@@ -39,6 +39,14 @@ def test_marks_curly_straight_and_single_quotes_but_not_apostrophes() -> None:
     assert found == ["yes", "no", "maybe", "done"]
 
 
+def test_the_possessive_of_an_abbreviation_opens_no_quote() -> None:
+    text = (
+        "Lakeview Corp.'s newest ferry has flaws that could delay several harbour operators' "
+        "plans, but the 'bugs' are small. The U.S.’s plan is ‘done’."
+    )
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["bugs", "done"]
+
+
 def test_a_double_prime_after_a_word_closes_a_quote_but_not_after_a_number() -> None:
     text = "Director Ada “Tex″ Moss spoke.\n\nThe “new″ panel is 15″ wide, she said."
     assert [text[m.start : m.end] for m in find_marked(text)] == ["Tex", "new"]

@@ -63,9 +63,12 @@ def _is_word(ch: str) -> bool:
 
 
 def _opens_single(text: str, i: int) -> bool:
-    """A single quote opens a passage when it starts a word after a space or a bracket."""
+    """A single quote opens a passage when it starts a word after a space or a bracket, not
+    the possessive of an abbreviation ("Intel Corp.'s", "the U.S.’s")."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before == "." and after == "s" and not _is_word(text[i + 2 : i + 3] or " "):
+        return False
     return not _is_word(before) and before not in "’'" and (_is_word(after) or after in '“"')
 
 
