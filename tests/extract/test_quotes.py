@@ -2847,3 +2847,17 @@ def test_a_person_titled_at_the_end_of_a_body_s_broken_name_speaks() -> None:
         "Moss said."
     )
     assert one(quotes_of(text), "phony war").speaker == "Ada Moss"
+
+
+def test_a_word_set_in_quote_marks_to_speak_of_it_after_a_quote_continues_no_quote() -> None:
+    text = (
+        '"I\'m not saying everything is fine, but we have completed the transition," Ada Moss, '
+        'the chairman, said in an interview. "Transition" is a reference to the five-year '
+        "restructuring of the ferry company."
+    )
+    quote = one(quotes_of(text), "completed the transition")
+    assert quote.speaker == "Ada Moss"
+    assert "Transition" not in quote.text
+    # a short utterance after a quote goes on with it
+    text = '"Will the ferries run?" Ben Roe asked Ada Moss. "Yes." She left.'
+    assert [q.text for q in quotes_of(text) if "Yes" in q.text]

@@ -2505,6 +2505,16 @@ class _Finder:
             unattributed = attr is None or attr.speaker is None
             if unattributed and (words <= SCARE_QUOTE_WORDS or not self._sentence_like(m)):
                 continue
+            if (
+                inherited
+                and words <= SCARE_QUOTE_WORDS
+                and not self._sentence_like(m)
+                and not self._utterance(m)
+            ):
+                # a word the writer sets in quote marks to speak of it, after a quote ("“...
+                # completed the transition,” X said. “Transition” is a reference to ..."): no
+                # more of what was said
+                continue
             # "“A,” he said. “B.”": the second part continues the first utterance.
             if inherited and previous is not None and out and self._continues(previous[0], m):
                 first = out.pop()
