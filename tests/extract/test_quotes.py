@@ -2861,3 +2861,12 @@ def test_a_word_set_in_quote_marks_to_speak_of_it_after_a_quote_continues_no_quo
     # a short utterance after a quote goes on with it
     text = '"Will the ferries run?" Ben Roe asked Ada Moss. "Yes." She left.'
     assert [q.text for q in quotes_of(text) if "Yes" in q.text]
+
+
+def test_a_quote_after_a_sentence_a_person_s_aside_reports_is_that_person_s() -> None:
+    text = (
+        "But this caution, Ms. Moss says, is creating problems for some ferry lines. \"It's harder "
+        'to sell tickets when the storms come in. No one has big fleets and no one wants to take '
+        'big risks."'
+    )
+    assert one(quotes_of(text), "harder to sell").speaker == "Ms. Moss"

@@ -2653,6 +2653,9 @@ class _Finder:
             return None
         if prev.text.lstrip().startswith("("):
             return None  # an aside: "“…,” said Bruce Turry. (He was not.) “…”"
+        aside = self._aside_report(prev)
+        if aside is not None:
+            return aside
         subjects = [c for c in prev.root.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:
             return None
@@ -2680,6 +2683,21 @@ class _Finder:
         ):
             return None
         return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
+
+    def _aside_report(self, prev: Span) -> _Attribution | None:
+        """A sentence that a person's "X says" set between commas reports ("But this
+        skittishness, Mr. Antolini says, is creating liquidity problems."): that person."""
+        for verb in prev.root.children:
+            if verb.dep_ != "parataxis" or verb.lemma_.lower() not in SAYING_VERBS:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (
+                subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
+            ):
+                return _Attribution(
+                    NARRATED, None, self._mention_span(subject), self._name_of(subject)
+                )
+        return None
 
     def _a_surname(self, token: Token) -> bool:
         """Whether a word ends a person's name the document tags elsewhere."""
