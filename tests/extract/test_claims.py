@@ -1018,6 +1018,16 @@ def test_a_house_number_before_a_street_counts_nothing() -> None:
     ]
 
 
+def test_the_number_of_an_index_s_name_counts_nothing() -> None:
+    text = (
+        "The Lakeview 30-share index settled 42 points lower at 1678.5, and the broader "
+        "Standard & Poor's 500-stock index fell 1.2%. The Harbour 100 Index fell 1.4%."
+    )
+    assert [c.value for c in claims_of(text)] == [42, 1678.5, 1.2, 1.4]
+    # a share of something "on average" is no index
+    assert [c.value for c in claims_of("Fares rose 30 percent on average.")] == [30]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

@@ -525,6 +525,10 @@ _DIGITS_AFTER = re.compile(r"[-–](?:figure|digit)\b", re.IGNORECASE)
 # ("two figures who have long imagined themselves")
 _DIGITS_NOUN_AFTER = re.compile(r" (?:figures|digits)\b(?! who\b)", re.IGNORECASE)
 
+# The number of an index's name, perhaps hyphened to what it counts: "the 30-share index", "the
+# Standard & Poor's 500-stock index", "the Nasdaq 100 Index"
+_INDEX_AFTER = re.compile(r"(?:[-–](?:share|stock|issue)s?)? (?:index|average)\b", re.IGNORECASE)
+
 
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
     number, tokens, doc = item.number, item.tokens, sent.doc
@@ -604,6 +608,8 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             text, item.end, item.end + 60
         ):
             return True  # "a space at 86 Gansevoort St.": an address
+        if _INDEX_AFTER.match(after):
+            return True  # "the 30-share index", "the Nasdaq 100 Index": an index's name
         if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
             return True  # "began receiving 911 calls": a telephone number, not a count
         if _is_appositive_age(item, sent) or _an_age_at_death(item):
