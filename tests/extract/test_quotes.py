@@ -2870,3 +2870,11 @@ def test_a_quote_after_a_sentence_a_person_s_aside_reports_is_that_person_s() ->
         'big risks."'
     )
     assert one(quotes_of(text), "harder to sell").speaker == "Ms. Moss"
+
+
+def test_a_participle_s_phrase_set_off_by_commas_parts_no_speaker_from_the_verb() -> None:
+    text = (
+        "The men came into the ferry office around 7:15 p.m., officers said. “It looks as though "
+        "they panicked,” a detective, speaking on condition of anonymity, said of the men."
+    )
+    assert one(quotes_of(text), "panicked").speaker == "a detective"

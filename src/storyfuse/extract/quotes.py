@@ -120,6 +120,9 @@ NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "co
 REPORTED_DEPS = frozenset({"ccomp", "dobj", "dative"})
 # Links from a clause up to a verb that reports it ("X said [that] Y told Z ...").
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "acomp"})
+# The longest participle's phrase set off by commas between a speaker and the verb ("a
+# detective, speaking on condition of anonymity, said").
+ASIDE_WORDS = 8
 # Parts of a subject phrase left out of the speaker's mention.
 MENTION_DROP_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Objects that say nothing by themselves ("she mentioned something", "he criticized it").
@@ -1610,6 +1613,9 @@ class _Finder:
                     return self._subject_before(verb, sent)
                 return self._inverted_speaker(verb)
             i -= 1
+        aside = self._participle_aside_before(i, sent)
+        if aside is not None:
+            i = aside
         if i >= sent.start and not self.in_quote[i]:
             t = self.tokens[i]
             while (
@@ -1630,9 +1636,27 @@ class _Finder:
                     return t
                 if t.pos_ == "NOUN" and before is not None and before.text == ",":
                     return t
+                if aside is not None and t.pos_ == "NOUN" and before is not None:
+                    return t  # "“…,” a detective, speaking on condition of anonymity, said"
         if verb.tag_ == "VBG":
             return self._subject_before(verb, sent)
         return None
+
+    def _participle_aside_before(self, i: int, sent: Span) -> int | None:
+        """Where the words before a participle's phrase end, when the phrase ending at token
+        ``i`` is set off by commas ("a detective, speaking on condition of anonymity, said"):
+        the speaker is named before it. None for any other phrase."""
+        k = i
+        while k > sent.start and i - k < ASIDE_WORDS and self.tokens[k - 1].text != ",":
+            k -= 1
+        if k - 1 <= sent.start or self.tokens[k - 1].text != "," or self.tokens[k].tag_ != "VBG":
+            return None
+        if self.in_quote[k] or self.tokens[i + 1].text != ",":
+            return None
+        j = k - 2
+        while j >= sent.start and (self.tokens[j].is_space or self.tokens[j].text == ","):
+            j -= 1
+        return j if j >= sent.start else None
 
     def _subject_before(self, verb: Token, sent: Span) -> Token | None:
         """The main subject before ``verb`` in its sentence, outside quotes."""
