@@ -2878,3 +2878,11 @@ def test_a_participle_s_phrase_set_off_by_commas_parts_no_speaker_from_the_verb(
         "they panicked,” a detective, speaking on condition of anonymity, said of the men."
     )
     assert one(quotes_of(text), "panicked").speaker == "a detective"
+
+
+def test_the_words_a_singer_sings_are_the_singer_s() -> None:
+    text = (
+        "Thousands rallied in a seaside plaza on Friday night. “Lakeview, the harbour awaits you "
+        "... with kisses,” a country music band sang."
+    )
+    assert one(quotes_of(text), "awaits you").speaker == "a country music band"

@@ -161,7 +161,7 @@ SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 BARE_QUOTE_VERBS = (
     _words(
         "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout "
-        "scream exclaim exhort fume muse beam bark gush scoff sniff opine surmise crack"
+        "scream exclaim exhort fume muse beam bark gush scoff sniff opine surmise crack sing"
     )
     - SPEECH_VERBS
 )
