@@ -2886,3 +2886,18 @@ def test_the_words_a_singer_sings_are_the_singer_s() -> None:
         "... with kisses,” a country music band sang."
     )
     assert one(quotes_of(text), "awaits you").speaker == "a country music band"
+
+
+def test_he_after_a_quote_of_an_unnamed_speaker_speaks_on_for_that_speaker() -> None:
+    text = (
+        "Crews searched the harbour on Friday, witnesses said.\n\n"
+        "“It was definitely a wave,” said a port official in Lakeview, who refused to identify "
+        "himself. “You can see a huge gap behind the pier,” he said."
+    )
+    assert one(quotes_of(text), "huge gap").speaker == "a port official"
+    # a person named between them may be the one "he" stands for
+    text = (
+        "“It was definitely a wave,” said a port official. Ben Roe, a diver, arrived later. "
+        "“You can see a huge gap behind the pier,” he said."
+    )
+    assert one(quotes_of(text), "huge gap").speaker == "Ben Roe"

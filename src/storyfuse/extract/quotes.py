@@ -2511,6 +2511,32 @@ class _Finder:
             last_cue = cue
         return out
 
+    def _pronoun_after_a_role(
+        self, attr: _Attribution, previous: tuple[Marked, _Attribution]
+    ) -> _Attribution:
+        """ "“…,” said a U.S. Embassy official, who refused to identify himself. “…,” he said":
+        a "he" or "she" that stands for no one named speaks on for the unnamed speaker of the
+        quote before, when no one is named between them."""
+        before_m, before = previous
+        mention = attr.mention
+        if (
+            mention is None
+            or attr.speaker is None
+            or attr.speaker.lower() not in ("he", "she")
+            or before.mention is None
+            or before.speaker is None
+            or before.speaker.lower() in PERSONAL_PRONOUNS
+            or any(t.ent_type_ == "PERSON" for t in before.mention)
+            or self.text[before_m.end : mention.start_char].count("\n") > 2
+        ):
+            return attr
+        between = self.doc.char_span(
+            before.mention.end_char, mention.start_char, alignment_mode="expand"
+        )
+        if between is not None and any(t.ent_type_ == "PERSON" for t in between):
+            return attr
+        return replace(attr, speaker=before.speaker)
+
     def _direct_parts(self) -> tuple[list[Quote], list[int | None]]:
         out: list[Quote] = []
         cue_of: list[int | None] = []
@@ -2519,6 +2545,8 @@ class _Finder:
             if not self._clean(m) or self._named_by(m):
                 continue  # marks around nothing but white space, or around a name
             attr = self._attribute_direct(m)
+            if attr is not None and previous is not None:
+                attr = self._pronoun_after_a_role(attr, previous)
             inherited = False
             # a signed quotation ("“…” ― Ana Ruiz") lends its signature to none after it
             if attr is None and not (previous is not None and previous[1].cue == "-"):
