@@ -1028,6 +1028,15 @@ def test_the_number_of_an_index_s_name_counts_nothing() -> None:
     assert [c.value for c in claims_of("Fares rose 30 percent on average.")] == [30]
 
 
+def test_a_bare_number_after_a_part_counts_the_whole_it_is_of() -> None:
+    text = "The storm killed 259 people, including 12 sailors, and injured more than 5,500."
+    assert [(c.value, c.unit) for c in claims_of(text)] == [
+        (259, "person"),
+        (12, "sailor"),
+        (5500, "person"),
+    ]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

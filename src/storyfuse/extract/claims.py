@@ -984,6 +984,20 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
         and (tokens.start - previous.tokens.end <= 12 or _participle_object(item, previous))
     ):
         item.unit, item.unit_token = previous.unit, previous.unit_token
+        whole = _whole_of_part(previous.unit_token)
+        if whole is not None:
+            # "killed 259 people, including 12 Americans, and injured more than 5,500": the
+            # whole the part belongs to, not the part
+            item.unit, item.unit_token = unit_lemma(whole), whole
+
+
+def _whole_of_part(noun: Token | None) -> Token | None:
+    """The noun a part is of, when ``noun`` is counted after "including" ("259 people,
+    including 12 Americans"): the people."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "including":
+        return None
+    whole = noun.head.head
+    return whole if whole.pos_ == "NOUN" and whole.i < noun.i else None
 
 
 def _a_number_in(words: Span) -> bool:
