@@ -2901,3 +2901,12 @@ def test_he_after_a_quote_of_an_unnamed_speaker_speaks_on_for_that_speaker() -> 
         "“You can see a huge gap behind the pier,” he said."
     )
     assert one(quotes_of(text), "huge gap").speaker == "Ben Roe"
+
+
+def test_the_first_name_of_a_hyphened_company_alone_is_the_company() -> None:
+    text = (
+        '"Bugs like this are just a normal part of product development," said Ada Moss, director '
+        "of Hewlett-Packard Co.'s advanced systems development. Hewlett announced last week that "
+        'it planned to ship a computer. "These bugs don\'t affect our schedule at all," she said.'
+    )
+    assert one(quotes_of(text), "schedule").speaker == "Ada Moss"

@@ -724,9 +724,12 @@ def _named_people(
     names that are the subject of a verb and not tagged as another kind of entity (the small
     model misses many names: "Governor Ana Lindqvist visited ...")."""
     found: dict[int, Person] = {}
+    companies = _company_first_words(doc)
     for e in doc.ents:
         if _PARTY_AND_STATE.match(e.text):
             continue  # "(R-Conn.)" after a lawmaker's name, tagged as a person
+        if e.label_ == "PERSON" and e.text in companies:
+            continue  # "Hewlett announced ..." after "Hewlett-Packard Co.": the company
         if e.label_ == "PERSON" and not all(in_quote[t.i] for t in e):
             root = e.root
             if _names_a_thing(root):
@@ -774,6 +777,19 @@ def _named_people(
             start, end, text_of(doc)[start:end], subject=True, main=_main_clause(t.head)
         )
     return [found[k] for k in sorted(found)]
+
+
+def _company_first_words(doc: Doc) -> frozenset[str]:
+    """The first names of the document's bodies named for two people joined by a hyphen
+    ("Hewlett" of "Hewlett-Packard Co."), that no person's full name it tags ends with: such a
+    name alone names the body ("Hewlett announced ...")."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    words = {
+        e[0].text
+        for e in doc.ents
+        if e.label_ == "ORG" and len(e) > 2 and e[1].text in ("-", "–") and not e[0].whitespace_
+    }
+    return frozenset(w for w in words if w.istitle() and w not in surnames)
 
 
 # Things named after a person: "the James S. Brady briefing room", "the John F. Kennedy Center"
