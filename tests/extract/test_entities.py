@@ -996,3 +996,14 @@ def test_a_web_address_names_no_one_and_ends_a_name_run_into_it() -> None:
     assert found == [("Ada Moss", "PERSON")]
     # a site's name is a name
     assert fixed(["Read", "Lakeview.com", "now"], [(1, 2, "ORG")]) == [("Lakeview.com", "ORG")]
+
+
+def test_a_city_tagged_a_people_is_a_place_but_not_a_surname_or_a_stance() -> None:
+    words = ["His", "car", "was", "seen", "in", "the", "suburban", "Amherst", "neighborhood"]
+    words += ["near", "anti", "-", "Castro", "families", "."]
+    assert fixed(words, [(7, 8, "NORP"), (12, 13, "NORP")]) == [
+        ("Amherst", "GPE"),
+        ("Castro", "NORP"),
+    ]
+    words = ["Fidel", "Castro", "spoke", ".", "Castro", "families", "cheered", "."]
+    assert fixed(words, [(0, 2, "PERSON"), (4, 5, "NORP")])[1] != ("Castro", "GPE")

@@ -783,6 +783,14 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"
         elif label == "PERSON" and len(words) > 1 and " ".join(words) in large_cities():
             label = "GPE"  # "the Argus Leader of Sioux Falls" (PERSON)
+        elif (
+            label == "NORP"
+            and " ".join(words) in place_names()
+            and words[-1] not in surnames | full_surnames
+            and words[0] not in given_names
+            and not (ent.start > 0 and doc[ent.start - 1].text in ("-", "–"))  # "anti-Castro"
+        ):
+            label = "GPE"  # "Slepian's suburban Amherst neighborhood" (NORP), "in Aleppo"
         elif label in ("ORG", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and words[-1] in LAWS:
             label = "LAW"  # "the American Rescue Plan Act" (ORG), "First Amendment" (ORG)
         elif (
