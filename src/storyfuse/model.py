@@ -383,7 +383,13 @@ ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list co
 # address is no entity, and a name run into one ends before it; "it read" after "sent a letter"
 # is the letter; "Sanders’ was 695.49" counts no "sanders"
 # 59: two backticks that open a quotation (``…'') are one token, a quote mark; "N.Y." and
-# "N.J." are two states, no transliteration of one name
+# "N.J." are two states, no transliteration of one name; a line that is only a dateline is no
+# headline, and "(AP)_" credits the wire; a country in a verb's slot is no one "she" stands for;
+# "Replied X, “…”", "X said Y would fail. “…”", "a detective, speaking on condition of
+# anonymity, said", "Australians for ... executive director X said", "sang", an unnamed
+# speaker's "he said", an opening mark inside an open passage, "Corp.'s", a word quoted to
+# speak of it; "the 30-share index"; "259 people, including 12 Americans, and ... 5,500" counts
+# people; "Hewlett" of "Hewlett-Packard" is the company; a city tagged a people is a place
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
