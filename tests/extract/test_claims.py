@@ -1037,6 +1037,11 @@ def test_a_bare_number_after_a_part_counts_the_whole_it_is_of() -> None:
     ]
 
 
+def test_a_toll_that_claims_lives_claims_no_figure() -> None:
+    text = "The storms of last week claimed at least 217 lives. The ministry claimed 40 people died."
+    assert [(c.value, c.claimant) for c in claims_of(text)] == [(217, None), (40, "The ministry")]
+
+
 def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     claims = claims_of("In the nineteen-eighties two ferries crossed the harbour.")
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]

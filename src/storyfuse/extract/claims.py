@@ -43,7 +43,7 @@ from storyfuse.extract.nlp import POSSESSIVE_ENDINGS, cut_clause, left_conjunct,
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
 from storyfuse.extract.quotes import appointed
-from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS
+from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS, claims_lives
 from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention
 
@@ -2031,7 +2031,10 @@ def _reporting(verb: Token) -> bool:
     """A reporting verb (``REPORTING_VERBS``). "Put" and "peg" report with "at", or with no
     other place to put something ("Initial estimates put the tally ... at 55,000", where the
     parse hangs "at" elsewhere), but not in "put $100 million into the fund", "put up $5
-    million", "put the two candidates ahead of their rivals"; "count" not in "count on"."""
+    million", "put the two candidates ahead of their rivals"; "count" not in "count on"; "claim"
+    not of lives ("the bombings claimed at least 217 lives")."""
+    if claims_lives(verb):
+        return False
     if verb.lemma_ in AT_REPORTING_VERBS:
         places = [
             c
