@@ -2910,3 +2910,17 @@ def test_the_first_name_of_a_hyphened_company_alone_is_the_company() -> None:
         'it planned to ship a computer. "These bugs don\'t affect our schedule at all," she said.'
     )
     assert one(quotes_of(text), "schedule").speaker == "Ada Moss"
+
+
+def test_a_quoted_phrase_then_the_document_it_is_read_from_is_the_document_s() -> None:
+    text = (
+        "But the port's decision to deny the ferry a hearing was “within the outside border of "
+        "reasonable choices,” the opinion read. “The court neither approves nor disapproves the "
+        "decision.”"
+    )
+    quote = one(quotes_of(text), "outside border")
+    assert quote.speaker == "the opinion"
+    assert "neither approves" in quote.text
+    # a noun that only looks like a verb of saying ends no quoted phrase's sentence
+    text = "He hopes to pick up delegates in “all the rest of the states.”"
+    assert all(q.speaker != "the rest of the" for q in quotes_of(text))

@@ -2017,6 +2017,12 @@ class _Finder:
         intro = self._colon_intro(m)
         if intro is None and not phrase:
             return self._tail_attribution(after) or self._signature_line(m)
+        if intro is None:
+            # a quoted phrase of the writer's sentence, then the document it is read from ("...
+            # was “within the outside border of reasonable choices,” the opinion read."); not
+            # any noun of saying ("... all the rest of the states.")
+            tail = self._tail_attribution(after)
+            return tail if tail is not None and tail.cue.lower() == "read" else None
         return intro
 
     def _another_clause_between(self, verb: Token, m: Marked) -> bool:
