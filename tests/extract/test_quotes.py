@@ -2924,3 +2924,14 @@ def test_a_quoted_phrase_then_the_document_it_is_read_from_is_the_document_s() -
     # a noun that only looks like a verb of saying ends no quoted phrase's sentence
     text = "He hopes to pick up delegates in “all the rest of the states.”"
     assert all(q.speaker != "the rest of the" for q in quotes_of(text))
+
+
+def test_a_quote_opening_with_its_verb_after_a_document_is_the_document_s() -> None:
+    text = (
+        "The harbour council met on Monday. A resolution, unanimously adopted, “expresses its "
+        "deep sorrow and condolences to the families of the victims.”"
+    )
+    assert one(quotes_of(text), "deep sorrow").speaker == "A resolution"
+    # a person before such a quote is no document: the writer's phrase about them
+    text = "The harbour council met on Monday. Ada Moss “has never once told the truth to us.”"
+    assert all(q.speaker != "Ada Moss" for q in quotes_of(text) if "truth" in q.text)

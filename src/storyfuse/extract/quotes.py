@@ -232,6 +232,8 @@ DOCUMENT_NOUNS = frozenset(
     {"statement", "ad", "advert", "letter", "email", "memo", "release", "lawsuit", "suit",
      "complaint", "petition", "filing", "motion", "tweet"}
 )  # fmt: skip
+# Documents whose words a quote opening with its verb gives ("The resolution “expresses ...”").
+SPEAKING_DOCUMENTS = DOCUMENT_NOUNS | {"resolution", "report", "ruling", "opinion", "declaration"}
 # Prepositions that set a noun's stance or report as the circumstance of a clause, not as its
 # subject's: "despite complaints that ...", "amid concern that ...", "after revelations that".
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -2015,6 +2017,8 @@ class _Finder:
         if cues and not after:
             return self._attribution(cues[0])
         intro = self._colon_intro(m)
+        if intro is None:
+            intro = self._document_subject(m, before)
         if intro is None and not phrase:
             return self._tail_attribution(after) or self._signature_line(m)
         if intro is None:
@@ -2024,6 +2028,22 @@ class _Finder:
             tail = self._tail_attribution(after)
             return tail if tail is not None and tail.cue.lower() == "read" else None
         return intro
+
+    def _document_subject(self, m: Marked, before: list[Token]) -> _Attribution | None:
+        """ "The statement “calls on all parties to ...”": a quote that opens with its verb,
+        after a document that is its subject; the document's words."""
+        span = _char_span(self.doc, m.start, m.end)
+        words = [t for t in before if not (t.is_punct or t.is_space)]
+        if span is None or not words or span[0].tag_ not in ("VBZ", "VBD", "VBP"):
+            return None
+        subject = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+        if (
+            subject is None
+            or subject.lemma_.lower() not in SPEAKING_DOCUMENTS
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in words)
+        ):
+            return None
+        return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
 
     def _another_clause_between(self, verb: Token, m: Marked) -> bool:
         """Whether a verb that reports only a quote itself ("began", "fired back") is parted
