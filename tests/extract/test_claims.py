@@ -1024,6 +1024,12 @@ def test_the_number_of_an_index_s_name_counts_nothing() -> None:
         "Standard & Poor's 500-stock index fell 1.2%. The Harbour 100 Index fell 1.4%."
     )
     assert [c.value for c in claims_of(text)] == [42, 1678.5, 1.2, 1.4]
+    # a list's name in capitals after its number, too
+    text = (
+        "Roe is accused of masterminding the attack, and is on the FBI's 10 Most Wanted List. "
+        "A reward of $5,000 is offered."
+    )
+    assert [c.value for c in claims_of(text)] == [5000]
     # a share of something "on average" is no index
     assert [c.value for c in claims_of("Fares rose 30 percent on average.")] == [30]
 

@@ -528,6 +528,8 @@ _DIGITS_NOUN_AFTER = re.compile(r" (?:figures|digits)\b(?! who\b)", re.IGNORECAS
 # The number of an index's name, perhaps hyphened to what it counts: "the 30-share index", "the
 # Standard & Poor's 500-stock index", "the Nasdaq 100 Index"
 _INDEX_AFTER = re.compile(r"(?:[-–](?:share|stock|issue)s?)? (?:index|average)\b", re.IGNORECASE)
+# ... and a list's name in capitals after its number: "the FBI's 10 Most Wanted List"
+_LIST_NAME_AFTER = re.compile(r"(?: [A-Z][a-z]+){1,3} List\b")
 
 
 def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bool:
@@ -608,8 +610,10 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
             text, item.end, item.end + 60
         ):
             return True  # "a space at 86 Gansevoort St.": an address
-        if _INDEX_AFTER.match(after):
-            return True  # "the 30-share index", "the Nasdaq 100 Index": an index's name
+        if _INDEX_AFTER.match(after) or _LIST_NAME_AFTER.match(text, item.end, item.end + 40):
+            # "the 30-share index", "the Nasdaq 100 Index", "the FBI's 10 Most Wanted List":
+            # an index's or a list's name
+            return True
         if number.text in EMERGENCY_NUMBERS and _EMERGENCY_AFTER.match(after):
             return True  # "began receiving 911 calls": a telephone number, not a count
         if _is_appositive_age(item, sent) or _an_age_at_death(item):
