@@ -390,7 +390,8 @@ ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list co
 # speaker's "he said", an opening mark inside an open passage, "Corp.'s", a word quoted to
 # speak of it; "the 30-share index"; "259 people, including 12 Americans, and ... 5,500" counts
 # people; "Hewlett" of "Hewlett-Packard" is the company; a city tagged a people is a place;
-# "the bombings claimed 217 lives" claims no figure
+# "the bombings claimed 217 lives" claims no figure; "“…,” the opinion read" after a quoted
+# phrase, "A resolution “expresses ...”"; "the FBI's 10 Most Wanted List" counts nothing
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
