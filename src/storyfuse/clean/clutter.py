@@ -110,6 +110,12 @@ def dateline_length(text: str) -> int:
     return 0
 
 
+def dateline_alone(text: str) -> bool:
+    """Whether ``text`` is only a dateline, its lede set apart from it ("CAPE TOWN, South Africa
+    (AP) --", "WASHINGTON _"): read as it would be before the lede's first word."""
+    return dateline_length(text + " A") >= len(text)
+
+
 # A full stop ending a word (not an initial, "U.S." or a title such as "Gov.") before a capital.
 _SENTENCE_BREAK = re.compile(
     r"\b(?!(?:Mrs?|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Jr|Sr|St|Mt|Ft|vs|No)\.)\w*[a-z]{2}[.!?]"

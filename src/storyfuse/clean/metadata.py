@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from storyfuse.clean.clutter import APPENDED_STOP, Decision, dateline_length, title_cased
+from storyfuse.clean.clutter import APPENDED_STOP, Decision, dateline_alone, title_cased
 from storyfuse.clean.lines import BYLINE, DATELINE_WORDS, UI_PHRASES, Line
 from storyfuse.model import Document, PublishedFrom
 
@@ -165,7 +165,7 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
             continue
         if BYLINE.match(line.text) or line.is_dateline:
             continue
-        if FULL_DATE.search(line.text) or line.has_credit or _dateline_alone(line.text):
+        if FULL_DATE.search(line.text) or line.has_credit or dateline_alone(line.text.strip()):
             continue
         if (
             line.is_prose
@@ -194,12 +194,6 @@ def find_title(header: Sequence[Line], lines: Sequence[Line] = ()) -> str | None
     outlet = len(parts) == 2 and len(parts[1].split()) <= 5 and parts[1][:1].isupper()
     title = parts[0].strip() if outlet else text
     return without_closing_stop(title)
-
-
-def _dateline_alone(text: str) -> bool:
-    """A line that is only the dateline of the lede after it: "CAPE TOWN, South Africa (AP) --"."""
-    text = text.strip()
-    return dateline_length(text + " A") >= len(text)
 
 
 # Abbreviations whose full stop a headline keeps: "Apple buys a start-up, Inc."

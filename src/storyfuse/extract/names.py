@@ -33,7 +33,7 @@ from nicknames import NickNamer
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyfuse.clean.clutter import dateline_length
+from storyfuse.clean.clutter import dateline_alone, dateline_length
 
 
 def _words(text: str) -> frozenset[str]:
@@ -942,7 +942,7 @@ def dateline_credit(
     if not text[end:].strip():
         # the sentence splitter set the dateline apart from its lede ("Washington (CNN)"): it
         # reads as it would before the lede's first word
-        return dateline_length(text[line_start:end] + " A") >= end - line_start
+        return dateline_alone(text[line_start:end])
     if not _DASH_AFTER.match(text, end):
         return dateline_length(text[line_start : end + 2]) >= end - line_start
     # the place in capitals, perhaps with its country or state after a comma ("AKCAKALE,

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from storyfuse.clean.clutter import dateline_length
+from storyfuse.clean.clutter import dateline_alone, dateline_length
 from storyfuse.extract.nlp import TITLE_TOKENS, place_names
 from storyfuse.extract.people import QUESTION_LINE
 from storyfuse.extract.quotes_marks import find_marked
@@ -320,7 +320,7 @@ def _pieces(analysis: Analysis) -> Iterator[tuple[int, int]]:
         cut = dateline_length(text[start:end]) or _placed_dateline(text[start:end])
         if 0 < cut < end - start:
             spans[0] = (start + cut, end)
-        elif len(spans) > 1 and dateline_length(text[start:end] + " A") >= end - start:
+        elif len(spans) > 1 and dateline_alone(text[start:end]):
             spans = spans[1:]  # the dateline set apart from its lede ("WASHINGTON _")
     passages = [m for m in find_marked(text) if m.closed]
     k = 0

@@ -11,7 +11,7 @@ from typing import Any
 import inflect
 from rapidfuzz import fuzz
 
-from storyfuse.clean.clutter import dateline_length
+from storyfuse.clean.clutter import dateline_alone
 from storyfuse.extract.numbers import MONEY_UNITS, RATE_WORDS, amount, is_share
 from storyfuse.model import Brief, reads_english
 from storyfuse.render.jsonout import to_dict
@@ -33,7 +33,7 @@ def label(article: dict[str, Any], words: int = 12) -> str:
         return str(article["title"])
     texts = [s["text"] for s in article.get("sentences") or []] or [article.get("text") or ""]
     # the lede's words, not a dateline set apart from them ("CANBERRA, Australia (AP) _")
-    while len(texts) > 1 and dateline_length(texts[0].strip() + " A") >= len(texts[0].strip()):
+    while len(texts) > 1 and dateline_alone(texts[0].strip()):
         texts.pop(0)
     lead = texts[0].split()
     if not lead:
