@@ -184,6 +184,8 @@ PART_WORDS = frozenset({"half", "some", "most", "many", "all", "none", "few", "s
 BARE_ATTRIBUTION_WORDS = 30
 # the verbs such a sentence says it with: nothing but saying ("endorsed" is a report of its own)
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
+# ... and those whose reported words or listener ``REPORTED_DEPS`` hold ("told Y that ...").
+REPORTING_TO = SAYING_VERBS | {"tell"}
 # ... and the verbs that say something themselves, not only report it
 DIRECT_SAYING = SAYING_VERBS | {"call", "tell"}
 # ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
@@ -344,6 +346,12 @@ def _an_untagged_name(head: Token, owner: Token) -> bool:
             c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_ for c in head.children
         )
     )
+
+
+def _saying_before_a_name(verb: Token) -> bool:
+    """A verb of saying that opens its sentence, capitalised, before the speaker's name ("Said
+    Ellis: “…”", "Replied spokesman Ben Roe, “…”")."""
+    return bool(verb.is_sent_start) and verb.is_title and verb.lower_ in SAYING_FORMS_BEFORE_NAME
 
 
 def _conditional(clause: Token) -> bool:
@@ -2043,7 +2051,7 @@ class _Finder:
             or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in words)
         ):
             return None
-        return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
+        return self._narrated(subject)
 
     def _another_clause_between(self, verb: Token, m: Marked) -> bool:
         """Whether a verb that reports only a quote itself ("began", "fired back") is parted
@@ -2377,14 +2385,15 @@ class _Finder:
     def _inverted_colon_speaker(self, phrase: list[Token]) -> _Attribution | None:
         """ "Said Ellis: “…”" — a verb of saying opening the sentence, then the speaker's name
         and a colon (the parse makes the verb part of the name)."""
-        if len(phrase) < 2 or not phrase[0].is_sent_start or not phrase[0].is_title:
-            return None
-        verb = phrase[0]
-        if verb.lower_ not in SAYING_FORMS_BEFORE_NAME:
+        if len(phrase) < 2 or not _saying_before_a_name(phrase[0]):
             return None
         names = phrase[1:]
         if len(names) > HEADLINE_NAME_WORDS or not all(_a_name(t) for t in names):
             return None
+        return self._inverted(phrase[0], names)
+
+    def _inverted(self, verb: Token, names: list[Token]) -> _Attribution:
+        """The attribution of a verb of saying set before the speaker's name, ``names``."""
         span = self.doc[names[0].i : names[-1].i + 1]
         return _Attribution(verb.text, verb.i, span, self.people.fullest(span.text, span.start_char))
 
@@ -2397,7 +2406,7 @@ class _Finder:
         if len(before) < 3 or before[-1].text != "," or len(before) > HEADLINE_NAME_WORDS + 5:
             return None
         verb, phrase = before[0], before[1:-1]
-        if not (verb.is_sent_start and verb.is_title and verb.lower_ in SAYING_FORMS_BEFORE_NAME):
+        if not _saying_before_a_name(verb):
             return None
         if not all(_a_name(t) or t.lower_ in ROLE_WORDS for t in phrase):
             return None
@@ -2406,8 +2415,7 @@ class _Finder:
             name -= 1
         if name == len(phrase):
             return None
-        span = self.doc[phrase[name].i : phrase[-1].i + 1]
-        return _Attribution(verb.text, verb.i, span, self.people.fullest(span.text, span.start_char))
+        return self._inverted(verb, phrase[name:])
 
     def _spaced(self, t: Token) -> bool:
         """Whether a token stands apart from the words on either side of it."""
@@ -2752,7 +2760,7 @@ class _Finder:
         # “She is, I can assure you, ...”" goes on with Howard's words)
         reported = (
             {t.i for c in prev.root.children if c.dep_ in REPORTED_DEPS for t in c.subtree}
-            if prev.root.lemma_.lower() in SAYING_VERBS | {"tell"}
+            if prev.root.lemma_.lower() in REPORTING_TO
             else set()
         )
         if any(
@@ -2760,7 +2768,7 @@ class _Finder:
             for e in prev.ents
         ):
             return None
-        return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
+        return self._narrated(subject)
 
     def _aside_report(self, prev: Span) -> _Attribution | None:
         """A sentence that a person's "X says" set between commas reports ("But this
@@ -2772,10 +2780,12 @@ class _Finder:
             if subject is not None and (
                 subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
             ):
-                return _Attribution(
-                    NARRATED, None, self._mention_span(subject), self._name_of(subject)
-                )
+                return self._narrated(subject)
         return None
+
+    def _narrated(self, subject: Token) -> _Attribution:
+        """The attribution of a speaker a sentence tells of, with no cue word."""
+        return _Attribution(NARRATED, None, self._mention_span(subject), self._name_of(subject))
 
     def _a_surname(self, token: Token) -> bool:
         """Whether a word ends a person's name the document tags elsewhere."""
