@@ -757,6 +757,13 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
     ]
 
 
+@pytest.mark.parametrize("form", ["Co.", "Corp.", "PLC", "Cos."])
+def test_a_name_ending_in_a_legal_form_is_no_persons(form: str) -> None:
+    # "Ralston Purina Co. reported a 47% decline" (PERSON)
+    words = ["Halvor", "Brisco", form, "reported", "a", "decline", "."]
+    assert fixed(words, [(0, 3, "PERSON")]) == [(f"Halvor Brisco {form}", "ORG")]
+
+
 def test_a_first_name_and_a_surname_tagged_a_person_alone_are_a_person_whatever_the_label() -> None:
     # "Carly Fiorina" (ORG) ... "Fiorina said"; "Kate York" (GPE) ... "York said"
     words = ["Marta", "Varga", "ran", ".", "Varga", "said", "no", "."]

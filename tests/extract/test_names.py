@@ -856,6 +856,43 @@ def test_an_organisation_short_form_is_the_one_longer_name_it_starts() -> None:
     assert ix.canonical("Oskar") != ix.canonical("Oskar University School")
 
 
+def test_a_company_s_name_without_its_legal_form_is_the_company() -> None:
+    ix = NameIndex.build(
+        [
+            # the legal form makes a company of a name that reads like a person's
+            ("Halvor Co.", "ORG", "Halvor Co. said net income rose."),
+            ("Halvor Co.", None, "Halvor Co. said net income rose."),
+            ("Halvor", "ORG", "Halvor makes abrasives."),
+            # joined however the tagger labelled the shorter name
+            ("Brisco Tarrant Corp.", "ORG", "Brisco Tarrant Corp. said it is in talks."),
+            ("Brisco Tarrant", "PERSON", "Brisco Tarrant is seeking buyers."),
+            ("Jorvik Corp.", "ORG", "Jorvik Corp. agreed to pay $4 million."),
+            ("Jorvik", "GPE", "Jorvik was quoted at 87 cents."),
+            ("Jorvik", "GPE", "Jorvik distributes equipment."),
+            # and more words of the name after it than the legal form
+            ("Varga Investment Group Inc.", "ORG", "Varga Investment Group Inc. agreed."),
+            ("Varga", "ORG", "Varga said so."),
+            # a place the gazetteer knows stays the place
+            ("Denver Corp.", "ORG", "Denver Corp. said so."),
+            ("Denver", "GPE", "It is based in Denver."),
+            # a person the story gives a role is that person
+            ("Edda Lund Corp.", "ORG", "Edda Lund Corp. said so."),
+            ("Edda Lund", "PERSON", "Edda Lund, the founder, said so."),
+            ("founder", None, "Edda Lund, the founder, said so."),
+            ("Mr. Lund", "PERSON", "Mr. Lund said so."),
+        ]
+    )
+    assert ix.canonical("Halvor") == ix.canonical("Halvor Co.")
+    assert not ix.is_person("Halvor Co.")
+    assert ix.canonical("Brisco Tarrant") == ix.canonical("Brisco Tarrant Corp.")
+    assert not ix.is_person("Brisco Tarrant")
+    assert ix.canonical("Jorvik") == ix.canonical("Jorvik Corp.")
+    assert ix.canonical("Varga") == ix.canonical("Varga Investment Group Inc.")
+    assert ix.canonical("Denver") != ix.canonical("Denver Corp.")
+    assert ix.canonical("Edda Lund") != ix.canonical("Edda Lund Corp.")
+    assert ix.is_person("Edda Lund")
+
+
 def test_a_newspaper_named_by_its_last_word() -> None:
     ix = NameIndex.build(
         [

@@ -140,9 +140,12 @@ ORG_HEADS = _words("service agency directorate department office ministry commit
 PLACE_HEADS = _words("region oblast province krai governorate prefecture raion okrug voivodeship")
 # The last words of companies' and funds' names, which no person's name ends with: a name the
 # tagger calls a person's ("Purdue Pharma") is the company's.
-COMPANY_WORDS = _words(
+# The legal forms that end companies' names ("Norton Co.", "Acme Corp.", "Reed International
+# PLC").
+LEGAL_FORMS = _words("inc corp corporation co cos ltd llc plc ag sa nv bv gmbh lp llp")
+COMPANY_WORDS = LEGAL_FORMS | _words(
     """
-    airlines airways fund pharma pharmaceuticals inc corp ltd llc holdings industries
+    airlines airways fund pharma pharmaceuticals holdings industries company
     technologies motors therapeutics biosciences biotech laboratories labs economics
     analytics productions studios pictures entertainment
     """
@@ -698,6 +701,15 @@ def _transliterated(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) == 1 and frozenset(diff[0]) in TRANSLITERATION
+
+
+def without_legal_forms(words: list[str]) -> list[str]:
+    """A company name's words without the legal forms that end it: "norton co" -> "norton",
+    "ada holdings co ltd" -> "ada holdings"."""
+    end = len(words)
+    while end > 1 and words[end - 1] in LEGAL_FORMS:
+        end -= 1
+    return words[:end]
 
 
 def _without_last_part(name: str) -> str:
@@ -1867,6 +1879,7 @@ class NameIndex:
         Times", when exactly one body of the story has a longer name that starts with it (one
         or two more words, none of them naming a part: "Norvik School") or, for a newspaper,
         ends with it."""
+        self._link_legal_forms()
         bodies = [
             k
             for k in self._kind
@@ -1892,7 +1905,7 @@ class NameIndex:
                 continue  # a person's surname, however the tagger labelled it
             found = set()
             for b in bodies:
-                long = b.split()
+                long = without_legal_forms(b.split())  # "Ada Investment Group Inc." is "Ada"
                 extra = long[len(words) :]
                 if long[: len(words)] == words and 1 <= len(extra) <= 2:
                     # a newspaper or a body named after a city is not that city: "Kyiv Post"
@@ -1906,6 +1919,41 @@ class NameIndex:
             if len(found) == 1 and self._groups.find(k) not in found:
                 self._groups.union(found.pop(), k)
                 self._kind[k] = "org"  # "Tarn" tagged a person is the Tarn Group's name
+
+    def _link_legal_forms(self) -> None:
+        """ "Norton" is "Norton Co." and "Di Giorgio" "Di Giorgio Corp.": a name that is a
+        company's name without its legal form is the company, however the tagger labelled it
+        (a person, a place), unless it is tagged a place a gazetteer knows ("Texas" beside
+        "Texas Co.") or the story gives it a title, a role or a full name ("Charles Schwab, the
+        founder of Charles Schwab Corp.")."""
+        from storyfuse.extract.nlp import place_names
+
+        companies: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for k, kind in self._kind.items():
+            words = k.split()
+            core = without_legal_forms(words)
+            if kind == "org" and core and len(core) < len(words):
+                companies[tuple(core)].add(self._groups.find(k))
+        if not companies:
+            return
+        members: dict[str, list[str]] = defaultdict(list)
+        for k in self._kind:
+            members[self._groups.find(k)].append(k)
+        for k, kind in list(self._kind.items()):
+            found = companies.get(tuple(k.split()), set())
+            if len(found) != 1 or kind in ("acronym", "role", "titled"):
+                continue
+            group = self._groups.find(k)
+            if group in found:
+                continue
+            if self._labels[k].keys() & {"GPE", "LOC"} and any(
+                s in place_names() for s in self._surfaces[k]
+            ):
+                continue
+            if any(o != k and self._kind[o] != "org" for o in members[group]):
+                continue  # "Mr. Schwab", "Charles Schwab, the founder": someone
+            self._groups.union(found.pop(), k)
+            self._kind[k] = "org"
 
     def _a_city(self, k: str) -> bool:
         """Whether a name is a large city's ("Kyiv" tagged ORG in "Kyiv said")."""

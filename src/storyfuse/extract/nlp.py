@@ -811,9 +811,10 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
             label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
         elif label == "PERSON" and len(words) > 1 and (
-            words[-1].lower() in BODY_LAST_WORDS or words[-2:] == ("White", "House")
+            words[-1].lower().rstrip(".") in BODY_LAST_WORDS or words[-2:] == ("White", "House")
         ):
-            label = "ORG"  # "Saint Paul Police", "the Obama White House" (PERSON)
+            # "Saint Paul Police", "the Obama White House", "Ralston Purina Co." (PERSON)
+            label = "ORG"
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
         elif label in ("PERSON", "ORG") and _after_a_place_noun(ent):

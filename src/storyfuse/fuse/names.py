@@ -17,7 +17,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyfuse.extract.names import DESCRIBED_BODIES, a_state_after, dateline_credit, initials
+from storyfuse.extract.names import (
+    DESCRIBED_BODIES,
+    LEGAL_FORMS,
+    a_state_after,
+    dateline_credit,
+    initials,
+)
 from storyfuse.extract.nlp import STORM
 from storyfuse.extract.people import CLOSING_GAP
 from storyfuse.fuse.units import StoryArticles, Unit, leans_on_context, names_somebody
@@ -264,9 +270,6 @@ _DESCRIPTION = re.compile(
 )
 # A company's kind, and the legal forms that end companies' names ("Acme Corp.").
 COMPANY_WORDS = frozenset({"company", "firm"})
-LEGAL_FORMS = frozenset(
-    {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv", "lp"}
-)
 # Words that rank a body rather than say which one it is: "the country's top agency".
 _RANK_WORDS = frozenset(
     {"top", "main", "chief", "leading", "senior", "principal", "highest", "own", "powerful", "new"}
