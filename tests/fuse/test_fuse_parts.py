@@ -2764,6 +2764,34 @@ def test_a_company_the_tagger_calls_a_person_or_a_product_is_an_organisation():
     assert labels["Tarnby Economics"] == "ORG"  # a forecaster: "Oxford Economics"
 
 
+def test_a_company_named_without_its_legal_form_is_listed_as_an_organisation():
+    """ "Jorvik Corp." once, then "Jorvik" (tagged a place) five times: one company."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.entities import entities
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "Jorvik Corp. agreed to pay $4 million for Halvor Imports Inc. Jorvik was quoted at 87 "
+        "cents. Jorvik distributes equipment. Jorvik holds 40% of Halvor."
+    )
+    built = {
+        "a": analysis(
+            {
+                "id": "a",
+                "text": text,
+                "entities": [("Jorvik Corp.", "ORG"), ("Halvor Imports Inc.", "ORG")]
+                + [("Jorvik", "GPE")] * 3,
+            }
+        )
+    }
+    story = story_articles(Story(id="s", article_ids=("a",)), built, lexical_embedder)
+    found = {e.name: e.label for e in entities(story, build_names(story))}
+    assert found == {"Jorvik": "ORG", "Halvor Imports Inc": "ORG"}
+
+
 def test_a_surname_kept_apart_from_the_one_full_name_is_not_that_person_in_its_article():
     """ "President Moss" beside "first lady Ada Moss": in the article naming her, the
     president's mentions stay his."""

@@ -7,6 +7,7 @@ from collections import Counter
 
 from storyfuse.extract.names import (
     COMPANY_WORDS,
+    LEGAL_FORMS,
     ORG_HEADS,
     ROLE_WORDS,
     an_entourage,
@@ -87,6 +88,10 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
         label = max(counts, key=lambda label: (named[label], counts[label]))
         if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and name.split()[-1].lower() in COMPANY_WORDS:
             label = "ORG"  # "Purdue Pharma" (PRODUCT, PERSON)
+        if label != "ORG" and any(
+            form.split()[-1].lower().rstrip(".") in LEGAL_FORMS for form in written[name]
+        ):
+            label = "ORG"  # "Jayark" (GPE), written "Jayark Corp." elsewhere in the story
         if label == "PERSON" and an_entourage(name):
             label = "ORG"  # "Team Obama": the people around Obama
         if (
