@@ -818,6 +818,42 @@ def test_a_starting_point_after_since_does_not_date_a_figure(
 
 
 @pytest.mark.parametrize(
+    ("text", "times", "dates"),
+    [
+        (
+            (
+                "Halvor said net was $7.4 million, or 22 cents a share, down from $32.3 million, "
+                "or 86 cents a share, a year ago."
+            ),
+            {"a year ago": "2023"},
+            [None, None, "2023", "2023"],
+        ),
+        (
+            "Sales were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+            {"last year": "2023"},
+            [None, None, "2023"],
+        ),
+        (
+            "The clinic added 160 nurses, up from 90 last year, the paper reported.",
+            {"last year": "2023"},
+            [None],  # 90 counts nothing of its own
+        ),
+        # control: a time that is itself what the figure rose from dates the figure
+        (
+            "Turnout was up about 19 percentage points from 2012 and about 3 points from 2008.",
+            {"2012": "2012", "2008": "2008"},
+            ["2012", "2008"],
+        ),
+    ],
+)
+def test_a_time_of_the_figure_compared_with_does_not_date_the_figure(
+    text: str, times: dict[str, str], dates: list[str | None]
+) -> None:
+    mentions = tuple(time_mention(text, phrase, value) for phrase, value in times.items())
+    assert [c.date for c in claims_of(text, times=mentions, published="2024-11-20")] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("Officials began receiving 911 calls Tuesday about a fight between two men.", [2.0]),

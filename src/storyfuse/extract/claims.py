@@ -2271,9 +2271,9 @@ def _date(
     doc = sent.doc
     own = _own_clauses(item.tokens.root)
     best: tuple[int, bool, int, bool, str | None] | None = None
+    times = [tm for tm in times if sent.start_char <= tm.start and tm.end <= sent.end_char]
+    in_times = {t.i for t in sent if any(tm.start <= t.idx < tm.end for tm in times)}
     for tm in times:
-        if tm.start < sent.start_char or tm.end > sent.end_char:
-            continue
         if tm.value is None and (published is not None or tm.kind != "DATE"):
             continue  # with a publication date, what stays unplaced refers back ("that year")
         value = tm.value
@@ -2285,6 +2285,8 @@ def _date(
         rank = OTHER_CLAUSE
         if span is not None and len(span) > 0:
             if _starting_point(span.root, item.tokens.root) or _describes(span.root):
+                continue
+            if _dates_a_baseline(span, item.tokens.root, in_times):
                 continue
             if _in_a_name(span.root):
                 continue
@@ -2396,6 +2398,50 @@ def _starting_point(time: Token, number: Token) -> bool:
         if _since(token) or any(c.dep_ == "mark" and _since(c) for c in token.children):
             return not (token.i == number.i or token.is_ancestor(number))
     return False
+
+
+# Words that introduce the figure a number is compared with: "down from $32.3 million",
+# "compared with $6.2 million", "against 87 cents".
+BASELINE_WORDS = frozenset({"from", "versus", "vs", "vs.", "against"})
+
+
+def _dates_a_baseline(time: Span, number: Token, time_tokens: set[int]) -> bool:
+    """Whether a time expression dates the figure a number is compared with, not the number:
+    "net was $7.4 million, or 22 cents a share, down from $32.3 million, or 86 cents a share,
+    a year ago", "a 13% increase from last year's $1.55 billion", "a loss of $5.1 million,
+    compared with a year-earlier loss of $6.2 million". It hangs on such a comparison, whose
+    phrase holds a figure (not a time: "up 19 points from 2012", "from Sept. 14 to
+    Thursday"; nor a figure of something else: "emails from the account ... with 275 more"),
+    and the number is no figure compared with ("Sanders is up from 37 percent in January and
+    Clinton down from 49 percent")."""
+    if _compared(number, time_tokens):
+        return False
+    baseline = _compared(time.root, time_tokens)
+    return baseline is not None and not (
+        baseline.i == number.i or baseline.is_ancestor(number)
+    )
+
+
+def _compared(token: Token, time_tokens: set[int]) -> Token | None:
+    """The word of a comparison above a token ("from", "compared", "against") whose figure
+    the token belongs to, if any."""
+    for head in token.ancestors:
+        if head.lemma_ == "compare":
+            figures = [t for t in head.subtree if t.i not in time_tokens]
+        elif head.lower_ in BASELINE_WORDS:
+            objects = [c for c in head.children if c.dep_ == "pobj"]
+            figures = [
+                t
+                for o in objects
+                for t in (o, *o.children)
+                if t.i not in time_tokens and (t is o or t.dep_ in ("nummod", "quantmod"))
+            ]
+        else:
+            continue
+        if any(t.like_num or t.tag_ == "$" for t in figures):
+            return head
+        return None
+    return None
 
 
 def _since(token: Token) -> bool:
