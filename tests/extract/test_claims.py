@@ -343,6 +343,40 @@ def test_according_to_names_the_claimant() -> None:
     assert (claim.value, claim.unit, claim.claimant) == (3000, "sailor", "the coast guard")
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            (
+                "Halvor Energy Inc. said it arranged a credit line. The Dallas oil and gas "
+                "concern said it will sell 4 million shares."
+            ),
+            "Halvor Energy Inc.",
+        ),
+        (
+            (
+                "Brisco Freight Inc. reported a drop in profit. The Menlo Park, Calif., company "
+                "said it will cut 400 jobs."
+            ),
+            "Brisco Freight Inc.",
+        ),
+        # control: a body of another kind, named by what it is, is not the one named before
+        (
+            (
+                "The Tarn Education Forum said the plan would fail. The teachers union said 300 "
+                "members would strike."
+            ),
+            "The teachers union",
+        ),
+    ],
+)
+def test_a_company_named_by_what_it_does_and_where_it_is_is_the_company_before(
+    text: str, claimant: str
+) -> None:
+    claim = claims_of(text)[-1]
+    assert claim.claimant == claimant
+
+
 def test_according_to_a_finding_names_the_body_that_compiled_it() -> None:
     text = (
         "The state reported 1,745 new cases Tuesday, according to data compiled by the Tarn "

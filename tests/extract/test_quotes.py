@@ -1906,6 +1906,12 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
         "the outlet said."
     )
     assert one(quotes_of(text), "left on Friday").speaker == "Harbour Radio"
+    # a company with what it does and where it is: the company named before
+    text = (
+        "Brisco Freight Inc. reported a drop in profit on Monday. “We will have to tighten our "
+        "belts,” the Menlo Park, Calif., freight company said."
+    )
+    assert one(quotes_of(text), "tighten").speaker == "Brisco Freight Inc."
     # a kind with other words to it is no body named before
     text = (
         "The Norland Dockers Union called the strike. “We will not go back before May,” a "

@@ -1972,7 +1972,9 @@ def _claimant(item: _Item, sent: Span, quotes: Sequence[Quote], people: People) 
     text = _phrase(source)
     if text.lower() in PRONOUNS:
         return people.resolve(source[0])
-    body = people.body_named(source[-1]) if len(source) == 2 else None
+    # "the company", "the Dallas oil and gas concern" (not "a spokesman for the company")
+    whole = len(source) >= 2 and source[0].i == source[-1].left_edge.i
+    body = people.body_named(source[-1]) if whole else None
     if body is not None:
         return body  # "the company said"
     first = text.split(" ", 1)

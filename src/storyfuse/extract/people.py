@@ -60,9 +60,12 @@ _BODY_NOUNS = """
     company firm corporation group organization organisation foundation agency network airline
     bank union charity association institute institution university college museum newspaper
     magazine committee commission council party league club outlet broadcaster tabloid
-    publication website channel
+    publication website channel concern
 """
 BODY_NOUNS = frozenset(_BODY_NOUNS.split())
+# Of those, the words for a business, which the business news writes with what it does and
+# where it is: "the Dallas oil and gas concern", "the Menlo Park, Calif., company".
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern"})
 # Of those, the words for a body of any kind
 ANY_BODY = frozenset({"group", "organization", "organisation"})
 # What may follow "the company" ("the company, which ..., said"): clauses, appositions.
@@ -643,13 +646,20 @@ class People:
 def _a_kind_word(word: Token, head: Token) -> bool:
     """A lower-case adjective before a body's noun that says what kind of body it is: "the
     conservative publication", "the conservative-leaning newspaper" (not "the Clinton
-    campaign", nor a noun: "the police union" is no union named before it)."""
-    return (
-        word.dep_ == "amod"
-        and word.i < head.i
-        and word.is_lower
-        and word.is_alpha
-        and not word.ent_type_
+    campaign", nor a noun: "the police union" is no union named before it). A company's noun
+    also takes what the company does and where it is: "the Dallas oil and gas concern", "the
+    Menlo Park, Calif., company", "the New York-based company", "the consumer-products
+    company" (not "the Trump company")."""
+    if word.i > head.i:
+        return False
+    if word.dep_ == "amod" and word.is_lower and word.is_alpha and not word.ent_type_:
+        return True
+    if head.lower_ not in COMPANY_NOUNS or word.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    return all(
+        t.ent_type_ in ("GPE", "LOC", "NORP")
+        or (not t.ent_type_ and (t.is_lower or t.is_punct))
+        for t in word.subtree
     )
 
 
