@@ -1749,6 +1749,20 @@ def test_the_size_of_a_change_written_as_a_noun_is_no_count_of_what_changed() ->
     assert [c.number_text for c in claims_of(text)] == ["3,734"]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Halvor sold $125 million of 6 3/8% convertible debentures.", 6.375, "percent"),
+        ("The ferry bonds yield 7 1/2 percent.", 7.5, "percent"),
+        ("Ticket prices rose 2½ percent.", 2.5, "percent"),
+        ("The crew walked 3 1/4 miles.", 3.25, "mile"),
+    ],
+)
+def test_a_mixed_number_counts_its_fraction(text: str, value: float, unit: str) -> None:
+    claim = claims_of(text)[-1]
+    assert (claim.value, claim.unit) == (value, unit)
+
+
 def test_and_a_half_a_score_and_a_function_word_after_a_hyphen() -> None:
     found = by_text(claims_of("The harbour board bought four-and-a-half acres of land."))
     assert (found["four-and-a-half"].value, found["four-and-a-half"].unit) == (4.5, "acre")

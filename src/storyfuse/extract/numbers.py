@@ -91,6 +91,7 @@ NUMBER_RE = re.compile(
     (?<![\w.$£€¥₹/:#@])(?<!\w-)(?<!\d,)   # not inside a word, id, date, time or handle
     (?P<cur>{_CURRENCY})?
     (?P<num>{_DIGITS})(?!,\d)               # nor a number grouped wrongly ("275,00")
+    (?P<frac>\s[1-9]\d?/(?:2|3|4|8|16|32)(?![\d/])|[½⅓⅔¼¾⅛⅜⅝⅞])?   # "6 3/8%", "2½"
     (?:\s?[-–]\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_DIGITS})(?!,\d))?   # "40-50", "$40-$50"
     (?P<plus>[-–]plus\b)?                   # "40-plus thousand": more than that
     (?P<scale>(?:\s?|[-–])(?i:hundred|thousand|lakhs?|million|crores?|billion|trillion)\b
@@ -131,6 +132,23 @@ class NumberMention:
 
 def _float(digits: str) -> float:
     return float(digits.replace(",", ""))
+
+
+# Fractions written as one character ("2½ percent").
+_FRACTION_CHARACTERS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4}
+_FRACTION_CHARACTERS.update({"⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8})
+
+
+def _fraction(written: str | None) -> float:
+    """The value of the fraction of a mixed number ("3/8" of "6 3/8"), 0 when there is none
+    or it is not a proper fraction ("5/4")."""
+    if not written:
+        return 0.0
+    written = written.strip()
+    if written in _FRACTION_CHARACTERS:
+        return _FRACTION_CHARACTERS[written]
+    top, bottom = (int(x) for x in written.split("/"))
+    return top / bottom if top < bottom else 0.0
 
 
 # Scale words a value of a million or more is written with, when they give it exactly.
@@ -210,7 +228,7 @@ def _digit_mentions(text: str, offset: int) -> list[NumberMention]:
         if scale_word in LETTER_SCALES and not currency_text:
             continue
         scale = SCALES.get(scale_word, 1.0)
-        value = scaled(_float(m.group("num")), scale)
+        value = scaled(_float(m.group("num")) + _fraction(m.group("frac")), scale)
         upper = scaled(_float(m.group("num2")), scale) if m.group("num2") else None
         found.append(
             NumberMention(
