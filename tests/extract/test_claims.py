@@ -1854,7 +1854,7 @@ def test_a_sum_of_money_says_what_it_is() -> None:
     # who paid is not what was paid; a rate's noun is what is paid at that rate; a total of
     # an amount is the amount
     assert [c.thing for c in claims_of("The company paid $3 million.")] == [None]
-    assert found["$12"].thing is None and found["$675,000"].thing is None
+    assert found["$12"].thing == "an hour" and found["$675,000"].thing is None
     # what a sum is in, and what has more than it
     text = (
         "States must disburse more than $45 billion in rental assistance. A 70 percent rate "
@@ -1890,6 +1890,11 @@ def test_a_rate_after_a_number_is_part_of_what_it_counts() -> None:
     text = "Sales rose to $540 million, up 39% from $388.5 million a year earlier."
     found = by_text(claims_of(text))
     assert found["$388.5 million"].thing != "a year"
+    # written into a modifier with hyphens
+    text = "Brisco rejected an unsolicited $32-a-share offer and a $15-an-hour wage floor."
+    found = by_text(claims_of(text))
+    assert found["$32"].thing == "a share"
+    assert found["$15"].thing == "an hour"
 
 
 def test_a_names_number_after_its_possessive_is_no_count() -> None:

@@ -1630,10 +1630,15 @@ def _with_rate(thing: str | None, item: _Item) -> str | None:
     j = item.tokens.end
     if item.unit_token is not None and item.unit_token.i == j:
         j += 1  # "16 pence a share": after the counted noun
+    if j + 3 < len(doc) and doc[j].tag_ == "HYPH" and doc[j + 2].tag_ == "HYPH":
+        # "a $32-a-share tender offer": the rate written into a modifier
+        j, hyphened = j + 1, True
+    else:
+        hyphened = False
     if j + 1 >= len(doc) or doc[j].lower_ not in RATE_WORDS:
         return thing
-    noun = doc[j + 1]
-    after = doc[j + 2] if j + 2 < len(doc) else None
+    noun = doc[j + 2] if hyphened else doc[j + 1]
+    after = doc[j + 2] if j + 2 < len(doc) and not hyphened else None
     if noun.pos_ != "NOUN" or (
         after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in _TIME_AFTER)
     ):
