@@ -346,3 +346,11 @@ def test_between_now_and_a_date_looks_ahead_whatever_the_tense_of_the_report() -
     assert values(text, "2016-08-10")[-1] == ("Election Day", "2016-11-08")
     text = "He added that the mayor's support had held until Election Day."
     assert only(text, "2016-08-10").value == "2015-11-03"
+
+
+def test_the_future_in_general_is_no_date() -> None:
+    assert values("We chose the people of tomorrow, he said.") == []
+    assert values("Designers showed the ferries of tomorrow.") == []
+    # control: a day, and a day's event
+    assert values("The start of tomorrow's race was delayed.") == [("tomorrow", "2024-10-26")]
+    assert values("The ferry sails tomorrow.") == [("tomorrow", "2024-10-26")]

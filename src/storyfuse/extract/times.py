@@ -405,6 +405,10 @@ def _holiday(match: re.Match[str], ctx: _Context) -> _Norm | None:
 # --- rules: dates relative to the publication date ------------------------------------------
 
 
+# A noun's "of" just before "tomorrow": "the cars of tomorrow".
+_OF_TOMORROW = re.compile(r"[a-z]\s+of\s+$")
+
+
 @_rule(
     "deictic",
     r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
@@ -414,6 +418,10 @@ def _deictic(match: re.Match[str], ctx: _Context) -> _Norm | None:
     word = re.sub(r"\s+", " ", match["w"].lower())
     if word == "today" and match["w"][0] == "T" and _after_name(ctx.text, match.start()):
         return None  # a title such as "USA Today"
+    if word == "tomorrow" and _OF_TOMORROW.search(ctx.text[max(0, match.start() - 40) : match.start()]) and not (
+        ctx.text.startswith(("'s", "’s"), match.end())
+    ):
+        return None  # the future in general: "the people of tomorrow" (not "tomorrow's game")
     if ctx.anchor is None:
         raise _NoValue
     shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
