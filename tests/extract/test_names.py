@@ -893,6 +893,25 @@ def test_a_company_s_name_without_its_legal_form_is_the_company() -> None:
     assert ix.is_person("Edda Lund")
 
 
+def test_a_company_s_name_is_not_its_unit_s() -> None:
+    # "Montedison" is "Montedison S.p.A.", not "Montedison Acquisition N.V."; "Armco" is
+    # "Armco Inc.", not "Armco Steel Co."
+    ix = NameIndex.build(
+        [
+            ("Halvor GmbH", "ORG", "Halvor GmbH began its offer."),
+            ("Halvor Acquisition N.V.", "ORG", "Halvor Acquisition N.V. made the offer."),
+            ("Halvor", "PERSON", "Halvor owns 72% of the shares."),
+            ("Brisco Inc.", "ORG", "Brisco Inc. reported lower earnings."),
+            ("Brisco Steel Co.", "ORG", "Brisco Steel Co. is its unit."),
+            ("Brisco", "ORG", "Brisco said so."),
+        ]
+    )
+    assert ix.canonical("Halvor") == ix.canonical("Halvor GmbH")
+    assert ix.canonical("Halvor") != ix.canonical("Halvor Acquisition N.V.")
+    assert ix.canonical("Brisco") == ix.canonical("Brisco Inc.")
+    assert ix.canonical("Brisco") != ix.canonical("Brisco Steel Co.")
+
+
 def test_a_newspaper_named_by_its_last_word() -> None:
     ix = NameIndex.build(
         [

@@ -1903,6 +1903,11 @@ class NameIndex:
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
             if self._groups.find(k) in named:
                 continue  # a person's surname, however the tagger labelled it
+            if any(
+                len(o.split()) > len(words) and without_legal_forms(o.split()) == words
+                for o in self._kind
+            ):
+                continue  # "Montedison" is "Montedison S.p.A.", not "Montedison Acquisition N.V."
             found = set()
             for b in bodies:
                 long = without_legal_forms(b.split())  # "Ada Investment Group Inc." is "Ada"
