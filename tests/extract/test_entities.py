@@ -746,7 +746,8 @@ def test_a_name_ending_in_a_bodys_word_is_no_persons() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Brennan Center", "Asawitri Media", "Reagan Coalition", "Harbour PAC"]
+    "name",
+    ["Brennan Center", "Asawitri Media", "Reagan Coalition", "Harbour PAC", "Tarn Lines"],
 )
 def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -> None:
     # the model tagged each a person in the news ("a fellow at the Brennan Center")
@@ -757,7 +758,7 @@ def test_a_name_ending_in_a_centre_media_or_coalition_is_no_persons(name: str) -
     ]
 
 
-@pytest.mark.parametrize("form", ["Co.", "Corp.", "PLC", "Cos."])
+@pytest.mark.parametrize("form", ["Co.", "Corp.", "PLC", "Cos.", "S.p.A."])
 def test_a_name_ending_in_a_legal_form_is_no_persons(form: str) -> None:
     # "Ralston Purina Co. reported a 47% decline" (PERSON)
     words = ["Halvor", "Brisco", form, "reported", "a", "decline", "."]

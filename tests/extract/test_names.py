@@ -893,6 +893,25 @@ def test_a_company_s_name_without_its_legal_form_is_the_company() -> None:
     assert ix.is_person("Edda Lund")
 
 
+def test_a_body_s_name_ending_in_ag_is_a_company_s_unless_a_place_s() -> None:
+    ix = NameIndex.build(
+        [
+            ("Halvor AG", "ORG", "Halvor AG said net income rose."),
+            ("Halvor", "ORG", "Halvor makes drugs."),
+            ("Brisco S.p.A.", "ORG", "Brisco S.p.A. began its offer."),
+            ("Brisco", "PERSON", "Brisco owns 72% of the shares."),
+            ("Texas AG", "ORG", "Texas AG Ken Paxton sued."),
+            ("Acting AG", "ORG", "Acting AG Ada Moss sued."),
+        ]
+    )
+    assert ix._kind[key_of("Acting AG")] == "role"
+    assert ix.canonical("Halvor") == ix.canonical("Halvor AG")
+    assert ix.canonical("Brisco") == ix.canonical("Brisco S.p.A.")
+    assert not ix.is_person("Brisco")
+    assert ix.canonical("Texas AG") != ix.canonical("Halvor AG")
+    assert ix._kind[key_of("Texas AG")] == "role"
+
+
 def test_a_company_s_name_is_not_its_unit_s() -> None:
     # "Montedison" is "Montedison S.p.A.", not "Montedison Acquisition N.V."; "Armco" is
     # "Armco Inc.", not "Armco Steel Co."

@@ -142,10 +142,10 @@ PLACE_HEADS = _words("region oblast province krai governorate prefecture raion o
 # tagger calls a person's ("Purdue Pharma") is the company's.
 # The legal forms that end companies' names ("Norton Co.", "Acme Corp.", "Reed International
 # PLC").
-LEGAL_FORMS = _words("inc corp corporation co cos ltd llc plc ag sa nv bv gmbh lp llp")
+LEGAL_FORMS = _words("inc corp corporation co cos ltd llc plc ag sa spa nv bv gmbh lp llp")
 COMPANY_WORDS = LEGAL_FORMS | _words(
     """
-    airlines airways fund pharma pharmaceuticals holdings industries company
+    airlines airways lines fund pharma pharmaceuticals holdings industries company
     technologies motors therapeutics biosciences biotech laboratories labs economics
     analytics productions studios pictures entertainment
     """
@@ -701,6 +701,19 @@ def _transliterated(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) == 1 and frozenset(diff[0]) in TRANSLITERATION
+
+
+def _a_company_ag(name: str, label: str | None) -> bool:
+    """Whether a name ending in "AG" is a company's ("Bayer AG", tagged a body), not an
+    attorney general's ("Texas AG")."""
+    words = name.split()
+    if label != "ORG" or len(words) < 2 or words[-1] != "AG":
+        return False
+    if any(w.lower().rstrip(".") in ROLE_WORDS | TITLE_QUALIFIERS for w in words[:-1]):
+        return False  # "Acting AG", "Deputy AG", "Former AG"
+    from storyfuse.extract.nlp import place_names
+
+    return " ".join(words[:-1]) not in place_names()
 
 
 def without_legal_forms(words: list[str]) -> list[str]:
@@ -1292,7 +1305,11 @@ class NameIndex:
             self._kind[k] = "person"
         elif label == "PERSON":
             self._kind.setdefault(k, "org")  # "Purdue Pharma" (PERSON)
-        elif (is_role(name) or a_member_for(name)) and label in (None, "PERSON", "ORG", "NORP"):
+        elif (
+            (is_role(name) or a_member_for(name))
+            and label in (None, "PERSON", "ORG", "NORP")
+            and not _a_company_ag(name, label)
+        ):
             self._kind.setdefault(k, "role")
         elif label in ("ORG", "GPE", "NORP", "FAC"):
             self._kind.setdefault(k, "org")

@@ -811,7 +811,7 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label == "PERSON" and len(words) > 1 and words[-1] in FACILITY_HEADS:
             label = "FAC"  # "Talladega Superspeedway" (PERSON), "Nationals Park" stays a place
         elif label == "PERSON" and len(words) > 1 and (
-            words[-1].lower().rstrip(".") in BODY_LAST_WORDS or words[-2:] == ("White", "House")
+            words[-1].lower().replace(".", "") in BODY_LAST_WORDS or words[-2:] == ("White", "House")
         ):
             # "Saint Paul Police", "the Obama White House", "Ralston Purina Co." (PERSON)
             label = "ORG"

@@ -89,7 +89,7 @@ def entities(story: StoryArticles, names: Names) -> list[StoryEntity]:
         if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and name.split()[-1].lower() in COMPANY_WORDS:
             label = "ORG"  # "Purdue Pharma" (PRODUCT, PERSON)
         if label != "ORG" and any(
-            form.split()[-1].lower().rstrip(".") in LEGAL_FORMS for form in written[name]
+            form.split()[-1].lower().replace(".", "") in LEGAL_FORMS for form in written[name]
         ):
             label = "ORG"  # "Jayark" (GPE), written "Jayark Corp." elsewhere in the story
         if label == "PERSON" and an_entourage(name):
