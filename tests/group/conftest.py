@@ -115,6 +115,8 @@ NAMES = [
     ("Pavel Hruska", "PERSON"),
     ("Ivo Berg", "PERSON"),
     ("Hruska", "PERSON"),
+    ("Halvor Co.", "ORG"),
+    ("Brisco Holdings Inc.", "ORG"),
 ]
 
 

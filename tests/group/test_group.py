@@ -207,6 +207,31 @@ def test_an_article_led_by_people_the_story_never_names_does_not_join_it(short_c
     assert len(stories) == 1
 
 
+def _results(*rows: tuple[str, str]):
+    from tests.group.conftest import make_analysis
+
+    return [make_analysis(article_id, "2024-10-25", "", text) for article_id, text in rows]
+
+
+def test_two_companies_results_in_the_same_words_are_two_stories() -> None:
+    """Each report leads with its company by its name with a legal form, which the other
+    never mentions; they share every other word. A third report naming one of the companies
+    joins it."""
+    reports = _results(
+        ("halvor", "Halvor Co. said net income for the third quarter fell 6% to $20.6 million."),
+        ("brisco", "Brisco Holdings Inc. said net income for the third quarter fell 6%."),
+    )
+    online = group_features(features_of(reports), JOIN_ANYTHING)
+    assert sorted(sorted(s.article_ids) for s in online) == [["brisco"], ["halvor"]]
+    loose = GroupConfig(join_threshold=2.0, merge_threshold=0.0, names_min_articles=10**6)
+    merged = group_features(features_of(reports), loose)
+    assert sorted(sorted(s.article_ids) for s in merged) == [["brisco"], ["halvor"]]
+    assert len(group_features(features_of(reports), replace(loose, companies_apart=False))) == 1
+    more = _results(("halvor-2", "Halvor said net income for the third quarter fell 8%."))
+    stories = group_features(features_of([*reports, *more]), JOIN_ANYTHING)
+    assert sorted(sorted(s.article_ids) for s in stories) == [["brisco"], ["halvor", "halvor-2"]]
+
+
 def test_a_member_whose_lead_names_no_one_does_not_open_the_story_to_other_people(
     short_chess,
 ) -> None:

@@ -21,6 +21,7 @@ from datasketch import MinHash
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyfuse.embed import embed
+from storyfuse.extract.names import without_legal_forms
 from storyfuse.model import Analysis, Entity
 
 # The title and opening of an article name its event; later paragraphs drift into background
@@ -89,10 +90,14 @@ def entity_keys(entities: Iterable[Entity]) -> frozenset[str]:
         if len(key) < 2:
             continue
         keys.add(key)
-        # A person is often named in full once and by surname afterwards.
+        # A person is often named in full once and by surname afterwards, a company with its
+        # legal form once and without it afterwards ("Norton Co.", "Norton").
         parts = key.split()
         if entity.label == "PERSON" and len(parts) > 1 and len(parts[-1]) > 2:
             keys.add(parts[-1])
+        core = without_legal_forms(parts)
+        if entity.label == "ORG" and 0 < len(core) < len(parts):
+            keys.add(" ".join(core))
     return frozenset(keys)
 
 
