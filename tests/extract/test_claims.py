@@ -343,6 +343,14 @@ def test_according_to_names_the_claimant() -> None:
     assert (claim.value, claim.unit, claim.claimant) == (3000, "sailor", "the coast guard")
 
 
+def test_a_claimant_keeps_the_commas_of_a_city_and_its_state() -> None:
+    text = "A spokesman for the Menlo Park, Calif., company said it will cut 400 jobs."
+    assert claims_of(text)[-1].claimant == "A spokesman for the Menlo Park, Calif., company"
+    # control: a clause after the state's comma is cut
+    text = "A lawyer from Austin, Texas, who asked not to be named, said 300 jobs would go."
+    assert claims_of(text)[-1].claimant == "A lawyer from Austin, Texas"
+
+
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [

@@ -2243,14 +2243,22 @@ def _according_to(item: _Item, sent: Span) -> list[Token] | None:
 
 
 def _phrase(tokens: list[Token]) -> str:
-    """A source phrase as written, cut before an apposition or relative clause after a comma."""
+    """A source phrase as written, cut before an apposition or relative clause after a comma;
+    not at the commas of a city and its state before a noun ("a spokesman for the Menlo Park,
+    Calif., company")."""
     out: list[Token] = []
     depth = 0
-    for tok in tokens:
+    in_place = False
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.text == "(":
             depth += 1
         elif tok.text == ")":
             depth -= 1
+        elif tok.text == "," and after is not None and _city_and_state(out, after):
+            in_place = True
+        elif tok.text == "," and in_place and after is not None and _noun_goes_on(after):
+            in_place = False
         elif tok.text in {",", "—", "–", "--"} and depth == 0 and out:
             break
         out.append(tok)
@@ -2260,6 +2268,17 @@ def _phrase(tokens: list[Token]) -> str:
         return ""
     doc = out[0].doc
     return text_of(doc)[out[0].idx : out[-1].idx + len(out[-1].text)]
+
+
+def _city_and_state(before: list[Token], after: Token) -> bool:
+    """Whether a comma parts a place from the state or country after it ("Menlo Park, Calif.")."""
+    return bool(before) and before[-1].ent_type_ == "GPE" and after.ent_type_ == "GPE"
+
+
+def _noun_goes_on(after: Token) -> bool:
+    """Whether the words after a place's closing comma go on with the phrase's noun ("...,
+    Calif., company"), not a clause or an apposition ("..., Texas, who ...")."""
+    return after.is_lower and after.is_alpha and after.lower_ not in RELATIVE_PRONOUNS
 
 
 # --- date -------------------------------------------------------------------------------------
