@@ -413,6 +413,17 @@ def test_a_share_counted_is_no_claimant() -> None:
     assert claims["32"].claimant is None and claims["120"].claimant is None
 
 
+def test_a_clause_joined_to_an_expectation_is_not_the_expecters() -> None:
+    text = (
+        "Analysts had expected Halvor to post a slim profit, and the company's stock was down "
+        "only 25 cents to $30.25 in composite trading yesterday."
+    )
+    assert [c.claimant for c in claims_of(text)] == [None, None]
+    # control: one joined to a verb of saying may go on with what was said
+    text = "Officials said the storm killed 12 people, and 300 homes were destroyed."
+    assert [c.claimant for c in claims_of(text)] == ["Officials", "Officials"]
+
+
 def test_reporting_verb_with_a_clause_names_the_claimant() -> None:
     text = "The health ministry estimated that 450 clinics had closed."
     (claim,) = claims_of(text)
