@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 60  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -392,10 +392,16 @@ ANALYSIS_VERSION = 59  # 2: claims say what they count; entity spans and list co
 # people; "Hewlett" of "Hewlett-Packard" is the company; a city tagged a people is a place;
 # "the bombings claimed 217 lives" claims no figure; "“…,” the opinion read" after a quoted
 # phrase, "A resolution “expresses ...”"; "the FBI's 10 Most Wanted List" counts nothing
+# 60: a name ending in a legal form ("Ralston Purina Co.", "Montedison S.p.A.") or in "Air
+# Lines" is no person; "6 3/8%" and "2½ percent" count their fractions; "down from $32.3
+# million a year ago" dates only the figure compared with; "a $32-a-share offer" counts "a
+# share"; "the Dallas oil and gas concern" is the company named before, and "the Menlo Park,
+# Calif., company" keeps its commas; "Analysts had expected ..., and the stock was down 25
+# cents" is no analysts' claim; "the people of tomorrow" is no date
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 42  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 43  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -554,6 +560,9 @@ BRIEF_VERSION = 42  # 2: forecasts marked "expected" in the timeline and the fig
 # is shown in the plural ("square feet")
 # 42: a name is shown without the backticks of an opening mark ("``Atomic Dog"); a dateline
 # the sentences set apart from the lede ("WASHINGTON _") is no statement
+# 43: a company's name without its legal form is the company ("Norton" of "Norton Co."), not
+# its unit ("Montedison Acquisition N.V."), and is listed as an organisation; "Bayer AG" tagged
+# a body is a company, not an attorney general's title
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
