@@ -138,11 +138,11 @@ ORG_HEADS = _words("service agency directorate department office ministry commit
 # Head words of a region's name: "the Kursk region" is "Kursk Oblast". Words that also end
 # other places' names ("Orange County", "Czech Republic", "Washington state") are left out.
 PLACE_HEADS = _words("region oblast province krai governorate prefecture raion okrug voivodeship")
+# The legal forms that end companies' names ("Norton Co.", "Acme Corp.", "Reed International
+# PLC", "Montedison S.p.A.").
+LEGAL_FORMS = _words("inc corp corporation co cos ltd llc plc ag sa spa nv bv gmbh lp llp")
 # The last words of companies' and funds' names, which no person's name ends with: a name the
 # tagger calls a person's ("Purdue Pharma") is the company's.
-# The legal forms that end companies' names ("Norton Co.", "Acme Corp.", "Reed International
-# PLC").
-LEGAL_FORMS = _words("inc corp corporation co cos ltd llc plc ag sa spa nv bv gmbh lp llp")
 COMPANY_WORDS = LEGAL_FORMS | _words(
     """
     airlines airways lines fund pharma pharmaceuticals holdings industries company
@@ -709,7 +709,8 @@ def _a_company_ag(name: str, label: str | None) -> bool:
     words = name.split()
     if label != "ORG" or len(words) < 2 or words[-1] != "AG":
         return False
-    if any(w.lower().rstrip(".") in ROLE_WORDS | TITLE_QUALIFIERS for w in words[:-1]):
+    titles = ROLE_WORDS | TITLE_QUALIFIERS
+    if any(w.lower().rstrip(".") in titles for w in words[:-1]):
         return False  # "Acting AG", "Deputy AG", "Former AG"
     from storyfuse.extract.nlp import place_names
 
