@@ -897,6 +897,12 @@ def test_a_starting_point_after_since_does_not_date_a_figure(
             {"2012": "2012", "2008": "2008"},
             ["2012", "2008"],
         ),
+        # control: "from" that is no change ("hits from two players")
+        (
+            "Five of those hits were from two players facing suspension now.",
+            {"now": "2024-11-20"},
+            ["2024-11-20", "2024-11-20"],
+        ),
     ],
 )
 def test_a_time_of_the_figure_compared_with_does_not_date_the_figure(

@@ -2469,7 +2469,7 @@ def _compared(token: Token, time_tokens: set[int]) -> Token | None:
     for head in token.ancestors:
         if head.lemma_ == "compare":
             figures = [t for t in head.subtree if t.i not in time_tokens]
-        elif head.lower_ in BASELINE_WORDS:
+        elif head.lower_ in BASELINE_WORDS and (head.lower_ != "from" or _changed_from(head)):
             objects = [c for c in head.children if c.dep_ == "pobj"]
             figures = [
                 t
@@ -2483,6 +2483,13 @@ def _compared(token: Token, time_tokens: set[int]) -> Token | None:
             return head
         return None
     return None
+
+
+def _changed_from(word: Token) -> bool:
+    """Whether "from" starts what something changed from: "up from", "down from", "rose ...
+    from", "a 13% increase from" (not "5 of those hits were from two players")."""
+    head = word.head
+    return head.lower_ in ("up", "down", "off") or head.lemma_ in CHANGE_VERBS | CHANGE_NOUNS
 
 
 def _since(token: Token) -> bool:
