@@ -2455,7 +2455,7 @@ def _dates_a_baseline(time: Span, number: Token, time_tokens: set[int]) -> bool:
     Thursday"; nor a figure of something else: "emails from the account ... with 275 more"),
     and the number is no figure compared with ("Sanders is up from 37 percent in January and
     Clinton down from 49 percent")."""
-    if _compared(number, time_tokens):
+    if _compared(number, time_tokens) is not None:
         return False
     baseline = _compared(time.root, time_tokens)
     return baseline is not None and not (
