@@ -213,6 +213,15 @@ def _results(*rows: tuple[str, str]):
     return [make_analysis(article_id, "2024-10-25", "", text) for article_id, text in rows]
 
 
+def test_a_company_s_legal_form_is_read_with_its_dots_too() -> None:
+    from storyfuse.group.features import company_core
+
+    assert company_core(["norton", "co"]) == ["norton"]
+    assert company_core(["montedison", "s", "p", "a"]) == ["montedison"]  # "S.p.A."
+    assert company_core(["erbamont", "n", "v"]) == ["erbamont"]  # "N.V."
+    assert company_core(["u", "s"]) == [] and company_core(["norton"]) == []
+
+
 def test_two_companies_results_in_the_same_words_are_two_stories() -> None:
     """Each report leads with its company by its name with a legal form, which the other
     never mentions; they share every other word. A third report naming one of the companies

@@ -268,7 +268,7 @@ _DESCRIPTION = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?P<place>[A-Z][\w.\- ]*?)['’]s\s+|(?:country|nation)['’]s\s+)?"
     r"(?P<rest>[a-z][a-z\- ]*)$"
 )
-# A company's kind, and the legal forms that end companies' names ("Acme Corp.").
+# A company's kind ("the firm").
 COMPANY_WORDS = frozenset({"company", "firm"})
 # Words that rank a body rather than say which one it is: "the country's top agency".
 _RANK_WORDS = frozenset(

@@ -95,10 +95,22 @@ def entity_keys(entities: Iterable[Entity]) -> frozenset[str]:
         parts = key.split()
         if entity.label == "PERSON" and len(parts) > 1 and len(parts[-1]) > 2:
             keys.add(parts[-1])
-        core = without_legal_forms(parts)
-        if entity.label == "ORG" and 0 < len(core) < len(parts):
+        core = company_core(parts)
+        if entity.label == "ORG" and core:
             keys.add(" ".join(core))
     return frozenset(keys)
+
+
+def company_core(words: list[str]) -> list[str]:
+    """The words of a company's name before its legal form ("norton co" -> "norton", and
+    "montedison s p a", as a key writes "S.p.A.", -> "montedison"); none for a name without
+    one."""
+    end = len(words)
+    while end > 1 and len(words[end - 1]) == 1:
+        end -= 1  # the letters of a legal form written with dots
+    joined = words[:end] + (["".join(words[end:])] if end < len(words) else [])
+    core = without_legal_forms(joined)
+    return core if len(core) < len(joined) else []
 
 
 def terms_of(text: str, entities: Iterable[str]) -> dict[str, int]:

@@ -40,8 +40,13 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 from usearch.index import Index
 
-from storyfuse.extract.names import without_legal_forms
-from storyfuse.group.features import ENTITY_PREFIX, MINHASH_SCHEME, NUM_PERM, ArticleFeatures
+from storyfuse.group.features import (
+    ENTITY_PREFIX,
+    MINHASH_SCHEME,
+    NUM_PERM,
+    ArticleFeatures,
+    company_core,
+)
 from storyfuse.model import Story
 
 UNDATED = -(10**9)  # the bucket of articles without a date
@@ -175,9 +180,8 @@ def lead_companies(terms: dict[str, int]) -> frozenset[str]:
     for term in terms:
         if not term.startswith(ENTITY_PREFIX):
             continue
-        words = term[len(ENTITY_PREFIX) :].split()
-        core = without_legal_forms(words)
-        if 0 < len(core) < len(words) and all(w in terms for w in core):
+        core = company_core(term[len(ENTITY_PREFIX) :].split())
+        if core and all(w in terms for w in core):
             out.add(ENTITY_PREFIX + " ".join(core))
     return frozenset(out)
 
