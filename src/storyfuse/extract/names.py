@@ -952,6 +952,13 @@ class _Groups:
         if ra != rb:
             self.parent[rb] = ra
 
+    def members(self) -> dict[str, list[str]]:
+        """The keys of each group, by the group's root."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for k in list(self.parent):
+            out[self.find(k)].append(k)
+        return out
+
 
 def dateline_credit(
     text: str, start: int, end: int, is_place: Callable[[str], bool] = lambda _: False
@@ -1959,9 +1966,7 @@ class NameIndex:
                 companies[tuple(core)].add(self._groups.find(k))
         if not companies:
             return
-        members: dict[str, list[str]] = defaultdict(list)
-        for k in self._kind:
-            members[self._groups.find(k)].append(k)
+        members = self._groups.members()
         for k, kind in list(self._kind.items()):
             found = companies.get(tuple(k.split()), set())
             if len(found) != 1 or kind in ("acronym", "role", "titled"):
@@ -1973,7 +1978,7 @@ class NameIndex:
                 s in place_names() for s in self._surfaces[k]
             ):
                 continue
-            if any(o != k and self._kind[o] != "org" for o in members[group]):
+            if any(o != k and o in self._kind and self._kind[o] != "org" for o in members[group]):
                 continue  # "Mr. Schwab", "Charles Schwab, the founder": someone
             self._groups.union(found.pop(), k)
             self._kind[k] = "org"
@@ -2014,10 +2019,7 @@ class NameIndex:
         )
 
     def _choose_canonical(self) -> None:
-        members: dict[str, list[str]] = defaultdict(list)
-        for k in self._groups.parent:
-            members[self._groups.find(k)].append(k)
-        for root, keys in members.items():
+        for root, keys in self._groups.members().items():
             if any(self._kind.get(k) == "person" for k in keys):
                 self._people.add(root)
             self._canonical[root] = self._spelled_out_state(keys) or self._best_name(keys)
