@@ -1911,6 +1911,13 @@ class NameIndex:
             if self._tagged_body(k) and k not in self._acronym_of
         ]
         people = {self._groups.find(k) for k, kind in self._kind.items() if kind == "person"}
+        # the names of the story's companies without their legal forms ("montedison" of
+        # "montedison spa")
+        legal_cores = set()
+        for o in self._kind:
+            core = without_legal_forms(o.split())
+            if len(core) < len(o.split()):
+                legal_cores.add(tuple(core))
         # the groups of people named in full
         named = {
             self._groups.find(k)
@@ -1928,10 +1935,7 @@ class NameIndex:
                 continue  # mostly a place: "Vesna City" is not "Vesna City Harbour Trust"
             if self._groups.find(k) in named:
                 continue  # a person's surname, however the tagger labelled it
-            if any(
-                len(o.split()) > len(words) and without_legal_forms(o.split()) == words
-                for o in self._kind
-            ):
+            if tuple(words) in legal_cores:
                 continue  # "Montedison" is "Montedison S.p.A.", not "Montedison Acquisition N.V."
             found = set()
             for b in bodies:
