@@ -389,6 +389,21 @@ def test_a_pronoun_speaker_is_not_the_person_the_quote_speaks_of(quote: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("Sunday's Norland Herald reported", "Norland Herald"),
+        ("reports this morning's Tarnby Gazette", "Tarnby Gazette"),
+        ("according to yesterday's Norland Times", "Norland Times"),
+        ("Friday's ruling said", "Friday's ruling"),
+    ],
+)
+def test_the_day_of_a_named_speakers_issue_is_no_part_of_its_name(said: str, speaker: str) -> None:
+    text = f"The harbour will reopen in May, {said}."
+    q = one(quotes_of(text), "reopen")
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("owner", "speaker"),
     [("Lund's", "Ada Lund"), ("the council's", "the council's statement")],
 )

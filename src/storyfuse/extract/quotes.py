@@ -772,9 +772,12 @@ class _Finder:
 
     @staticmethod
     def _temporal(child: Token) -> bool:
-        """A time phrase attached to a name: "on Monday", "last week", "four years ago"."""
+        """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
+        name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
         if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
             return True
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            return child.head.ent_type_ not in ("", "DATE", "TIME")
         if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
             return False
         objs = [c for c in child.children if c.dep_ == "pobj"]
