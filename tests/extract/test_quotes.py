@@ -403,6 +403,15 @@ def test_the_day_of_a_named_speakers_issue_is_no_part_of_its_name(said: str, spe
     assert q.speaker == speaker
 
 
+def test_one_quoted_by_an_outlet_is_the_speaker_not_the_outlet() -> None:
+    text = (
+        "“The storm killed many people in the village,” the governor was quoted by the Tarnby "
+        "Post as saying."
+    )
+    q = one(quotes_of(text), "storm killed")
+    assert q.speaker == "the governor"
+
+
 @pytest.mark.parametrize(
     ("owner", "speaker"),
     [("Lund's", "Ada Lund"), ("the council's", "the council's statement")],

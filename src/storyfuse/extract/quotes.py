@@ -1090,7 +1090,9 @@ class _Finder:
             # the subject a coordinated verb shares may be passive ("X was forced into damage
             # control and said ...")
             # ... but one who is worried or convinced holds the stance ("X was convinced that")
-            own = ("nsubj", "nsubjpass") if _stance_participle(verb) else ("nsubj",)
+            # ... and so does one who "was quoted (by Y) as saying", not Y
+            passive = _stance_participle(verb) or verb.lemma_ == "quote"
+            own = ("nsubj", "nsubjpass") if passive else ("nsubj",)
             deps = own if node is verb else ("nsubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in deps]
             # a heading on a line of its own, parsed as a second subject ("Norway\n\nOn
