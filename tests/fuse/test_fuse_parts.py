@@ -2887,3 +2887,22 @@ def test_a_conflicting_sum_with_cents_is_shown_with_both_digits():
     ]
     (conflict,) = number_conflicts(story, figures)
     assert sorted(v.value for v in conflict.variants) == ["64", "66.50"]
+
+
+@pytest.mark.parametrize(("other", "conflict"), [("Greece", False), ("Madrid", True)])
+def test_a_city_and_the_country_it_is_in_are_no_two_answers_to_where(other: str, conflict: bool):
+    """Two outlets that put one attack in Athens and in Greece do not disagree; Athens and
+    Madrid do."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse import fuse
+    from storyfuse.model import Story
+
+    said = "A fire bomb attack on a bank in {} killed three people on Wednesday."
+    analyses = {
+        k: analysis({"id": k, "text": said.format(place), "entities": [(place, "GPE")]})
+        for k, place in (("a", "Athens"), ("b", other))
+    }
+    brief = fuse(Story(id="s", article_ids=("a", "b")), analyses, embedder=lexical_embedder)
+    where = [c for c in brief.conflicts if c.kind == "where"]
+    assert len(where) == conflict

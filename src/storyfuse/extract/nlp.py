@@ -1525,6 +1525,29 @@ def seats_of_government() -> frozenset[str]:
 
 
 @functools.cache
+def _cities_in() -> dict[str, frozenset[str]]:
+    """For each country and U.S. state (by name), the names of its cities of 15,000 people or
+    more (GeoNames), also without their accents."""
+    names, cities = _geonames()
+    region = {c["iso"]: name for name, c in names.get_countries_by_names().items()}
+    states = {s["code"]: name for name, s in names.get_us_states_by_names().items()}
+    out: dict[str, set[str]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        state = states.get(city["admin1code"]) if country == "US" else None
+        for place in (region.get(country), state):
+            if place:
+                out.setdefault(place, set()).update({city["name"], without_accents(city["name"])})
+    return {place: frozenset(names) for place, names in out.items()}
+
+
+def place_within(place: str, region: str) -> bool:
+    """Whether a city of that name lies in the country or U.S. state ``region`` (GeoNames):
+    "Athens" in "Greece" (and in "Georgia"), "Kherson" in "Ukraine"."""
+    return place in _cities_in().get(region, frozenset())
+
+
+@functools.cache
 def place_names() -> frozenset[str]:
     """Names of countries, U.S. states and cities of 15,000 people or more (GeoNames), also as
     English news often writes them, without their accents ("Gdansk", "Bogota")."""

@@ -66,6 +66,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyfuse.extract.claims import unit_lemma
+from storyfuse.extract.nlp import place_within
 from storyfuse.extract.numbers import (
     CURRENCIES,
     MONEY_UNITS,
@@ -1130,6 +1131,8 @@ def _swapped_name(ua: Unit, ub: Unit, names: Names) -> Conflict | None:
         x, y = only_a[0], only_b[0]
         if x.lower() in y.lower() or y.lower() in x.lower():
             continue
+        if kind == "where" and (place_within(x, y) or place_within(y, x)):
+            continue  # "a bank in Athens" and "a bank in Greece": the city is in the country
         if _written(ub.text, x) or _written(ua.text, y):
             continue  # both name the person, one sentence once more untagged ("Biden To Pick")
         if _quoted(ua.text, x) or _quoted(ub.text, y):
