@@ -60,12 +60,12 @@ _BODY_NOUNS = """
     company firm corporation group organization organisation foundation agency network airline
     bank union charity association institute institution university college museum newspaper
     magazine committee commission council party league club outlet broadcaster tabloid
-    publication website channel concern
+    publication website channel concern giant
 """
 BODY_NOUNS = frozenset(_BODY_NOUNS.split())
 # Of those, the words for a business, which the business news writes with what it does and
 # where it is: "the Dallas oil and gas concern", "the Menlo Park, Calif., company".
-COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern"})
+COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "concern", "giant"})
 # Of those, the words for a body of any kind
 ANY_BODY = frozenset({"group", "organization", "organisation"})
 # What may follow "the company" ("the company, which ..., said"): clauses, appositions.
