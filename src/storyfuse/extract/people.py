@@ -77,6 +77,8 @@ DOCUMENTS = frozenset({"affidavit", "report", "letter", "memo", "complaint", "fi
 _SPEAKING_THINGS = BODY_NOUNS | DOCUMENTS
 # How many sentences back "the company" looks for the body it stands for.
 BODY_REACH = 3
+# What a body says things in: "the company said in a statement".
+_SAID_IN = frozenset({"statement", "release", "email", "post", "website", "blog", "interview"})
 
 # Words for findings and statements a body compiles or issues: "data compiled by the Gun
 # Violence Archive" are the archive's, as "figures from the health ministry" are the ministry's
@@ -516,7 +518,9 @@ class People:
             and [
                 c.lower_
                 for c in head.children
-                if c.dep_ not in _BODY_EXTRAS and not _a_kind_word(c, head)
+                if c.dep_ not in _BODY_EXTRAS
+                and not _a_kind_word(c, head)
+                and not _where_it_said(c)
             ]
             == ["the"]
         ):
@@ -641,6 +645,14 @@ class People:
     def _sent_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return self.sent_of[span[0].i] if span is not None and len(span) else 0
+
+
+def _where_it_said(prep: Token) -> bool:
+    """ "in a statement", "on its website": where a body said something, which the parse may
+    hang on the body's noun ("the company in a statement")."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "on") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _SAID_IN for o in prep.children
+    )
 
 
 def _a_kind_word(word: Token, head: Token) -> bool:
