@@ -1936,6 +1936,16 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
         "belts,” the Menlo Park, Calif., freight company said."
     )
     assert one(quotes_of(text), "tighten").speaker == "Brisco Freight Inc."
+    # two paragraphs on, the one body the article has named, which was a source (of two, none)
+    second = " Its rival, Tarnby Bank, said it had not."
+    for rival, speaker in (("", "Norland Telecom"), (second, "the company")):
+        text = (
+            f"Norland Telecom said on Monday that it had fixed the fault in its software.{rival}"
+            "\n\nThe repair, which took a week, ended a gap that had left two thousand "
+            "computers idle.\n\n“We have fixed the fault for all of our customers,” the "
+            "company said."
+        )
+        assert one(quotes_of(text), "for all of our").speaker == speaker
     # ... or by what it is a giant of
     text = (
         "Norland Telecom fixed the fault on Monday. “We have fixed the fault for all of our "

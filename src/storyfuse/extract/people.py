@@ -511,7 +511,8 @@ class People:
         Foundation"), else the last one that was a source, the subject of its clause or what
         a report is "according to" ("The Trayvon Martin Foundation did not ..., telling Fox
         35 ... . “...,” the group said" is the foundation's), and whose name ends in no other
-        such word; None when there is none."""
+        such word; a company's noun further back, the one body the article has named, when it
+        was a source; None when there is none."""
         if not (
             head.lower_ in BODY_NOUNS
             and not head.ent_type_
@@ -526,15 +527,15 @@ class People:
         ):
             return None  # "the group's leader", "a group of voters", "the Clinton campaign"
         s_now = self.sent_of[head.i]
-        near = [
+        before = [
             e
             for e in self.orgs
             if e.end_char <= head.idx
-            and s_now - self.sent_of[e.start] <= BODY_REACH
             and not any(t.tag_.startswith("VB") for t in e)  # a headline read as a name
             and e.text not in place_names()  # a town tagged a body ("Ferguson had 115 ...")
             and not self._cut_from_a_name(e)
         ]
+        near = [e for e in before if s_now - self.sent_of[e.start] <= BODY_REACH]
         word = head.lemma_.lower()
         named = [e for e in near if e[-1].lemma_.lower() == word]
         sources = [e for e in near if _a_source(e.root)]
@@ -543,6 +544,10 @@ class People:
             # "Senate Judiciary Committee" ("the group" may be a foundation)
             sources = [e for e in sources if e[-1].lemma_.lower() not in BODY_NOUNS]
         last = (named or sources)[-1:]
+        if not last and word in COMPANY_NOUNS and len({e.text for e in before}) == 1:
+            # the one body the article has named, however far back, when it was a source or a
+            # subject ("Microsoft has said ... . The patch ... . “...,” said the company")
+            last = [e for e in before if _a_source(e.root)][-1:]
         return last[0].text if last else None
 
     def _cut_from_a_name(self, e: Span) -> bool:
