@@ -1148,6 +1148,16 @@ def test_a_decade_in_words_is_a_time_not_a_count() -> None:
     assert [(c.value, c.unit) for c in claims] == [(2, "ferry")]
 
 
+def test_a_number_word_glued_to_a_word_before_it_is_part_of_that_word() -> None:
+    text = (
+        "Two skippers led the top-two race. The mayor stopped to high-five passersby, and "
+        "Ada Lund ran back a pick-six."
+    )
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(2, "skipper")]
+    # a ratio's "in" is no such word
+    assert 5 in [c.value for c in claims_of("One-in-five voters stayed home.")]
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -309,6 +309,8 @@ def _word_mentions(span: Span, taken: list[tuple[int, int]]) -> list[NumberMenti
             continue
         if _decade_after(doc, j):
             continue  # "in the nineteen-eighties": a decade, no nineteen of anything
+        if _word_before(doc, first, span.start):
+            continue  # "high-five", "a pick-six", "the top-two primary": no count
         if j < len(doc) and doc[j].lower_ in _PERCENT_WORDS:
             percent, end = True, doc[j].idx + len(doc[j].text)
         elif j + 1 < len(doc) and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
@@ -371,6 +373,26 @@ def _decade_after(doc: Doc, j: int) -> bool:
         and not doc[j].whitespace_
         and doc[j + 1].lower_ in _DECADES
     )
+
+
+def _word_before(doc: Doc, first: int, start: int) -> bool:
+    """Whether the number words that start at token ``first`` are glued by a hyphen to a word
+    before them that is no number ("high-five", "pick-six", "top-two"), as part of that word;
+    not the word between the numbers of a ratio or a score ("one-in-five", "six-to-three")."""
+    return (
+        first - 2 >= start
+        and doc[first - 1].text in {"-", "–"}
+        and not doc[first - 2].whitespace_
+        and not doc[first - 1].whitespace_
+        and doc[first - 2].is_alpha
+        and doc[first - 2].lower_ not in _RATIO_WORDS
+        and not _is_number_word(doc[first - 2].text, doc[first - 2].like_num)
+    )
+
+
+# The words between the two numbers of a ratio or a score written with hyphens: "one-in-five",
+# "six-to-three", "two-for-one", "one-on-one", "two-by-four".
+_RATIO_WORDS = frozenset({"in", "of", "out", "to", "for", "on", "by", "and", "or"})
 
 
 @functools.lru_cache(maxsize=4096)
