@@ -1158,6 +1158,14 @@ def test_a_number_word_glued_to_a_word_before_it_is_part_of_that_word() -> None:
     assert 5 in [c.value for c in claims_of("One-in-five voters stayed home.")]
 
 
+@pytest.mark.parametrize("published", [None, "2030-05-03"])
+def test_a_time_of_day_is_no_count_in_an_article_of_no_date(published: str | None) -> None:
+    text = "A van hit the ferry around 7 p.m., and two of its crew were hurt, police said."
+    times = tuple(find_times(text, published))
+    claims = claims_of(text, times=times, published=published)
+    assert [(c.value, c.unit) for c in claims] == [(2, "crew")]
+
+
 def test_a_count_of_digits_is_a_size_not_a_count() -> None:
     assert claims_of("The harbour board announced a six-figure reward on Sunday.") == []
     assert claims_of("Exports saw double-digit growth and a seven-digit surplus.") == []

@@ -576,9 +576,7 @@ def _not_a_quantity(item: _Item, sent: Span, times: Sequence[TimeMention]) -> bo
     if not money_or_share:
         if any(t.ent_type_ in {"DATE", "TIME"} for t in tokens) and not _counts_things(item):
             return True
-        if any(
-            tm.start < item.end and item.start < tm.end and tm.value is not None for tm in times
-        ):
+        if any(tm.start < item.end and item.start < tm.end for tm in times):
             return True
         if prev is not None and prev.lower_ in _NAMING_BEFORE:
             return True
