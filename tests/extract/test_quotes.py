@@ -412,6 +412,13 @@ def test_one_quoted_by_an_outlet_is_the_speaker_not_the_outlet() -> None:
     assert q.speaker == "the governor"
 
 
+def test_being_quoted_as_saying_reports_a_clause_without_quote_marks() -> None:
+    text = "The storm killed many people in the village, the governor was quoted as saying."
+    q = one(quotes_of(text), "storm killed")
+    assert q.speaker == "the governor"
+    assert not q.direct
+
+
 @pytest.mark.parametrize(
     ("owner", "speaker"),
     [("Lund's", "Ada Lund"), ("the council's", "the council's statement")],

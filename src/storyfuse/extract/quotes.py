@@ -362,6 +362,15 @@ def _conditional(clause: Token) -> bool:
     )
 
 
+def _quoted_as_saying(verb: Token) -> bool:
+    """ "was quoted (by AP) as saying": "quote", which reports only quoted words, reports a
+    clause when it is "as saying" them ("..., officials were quoted by AP as saying")."""
+    return verb.lemma_.lower() == "quote" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() == "say" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _after_a_preposition(verb: Token) -> bool:
     """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
     return (
@@ -3219,7 +3228,7 @@ class _Finder:
         lemma = verb.lemma_.lower()
         if _filler(verb):
             return []
-        if lemma in CLAUSE_VERBS:
+        if lemma in CLAUSE_VERBS or _quoted_as_saying(verb):
             # a clause headed inside quote marks is a direct quote, found as such
             first = left_conjunct(verb)  # a coordinated verb, not what was said
             cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
