@@ -557,6 +557,13 @@ def test_an_attribution_cued_by_an_action_or_stance_claims_no_figure(
             1.8,
         ),
         (
+            "The storm killed 12 people in the village, officials were quoted as saying.",
+            "officials",
+            "quoted",
+            "The storm killed 12 people in the village",
+            12,
+        ),
+        (
             "The governor pointed out that the senator must win 58 percent of the rest.",
             "The governor",
             "pointed out",

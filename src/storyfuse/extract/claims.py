@@ -165,10 +165,11 @@ CLAUSE_REPORTING_VERBS = frozenset({"add"})
 # Cues of an attribution, besides the reporting verbs, whose source gives the figures inside it:
 # a point made ("The candidate pointed out that Sen. Ted Cruz (who has 231 delegates) must win
 # 58 percent"), a forecast ("Home Depot sees sales growth of 1.8 percent") or a proposal or
-# demand ("Clinton wants to sign up 5 million people", "threatened to impose a 35 percent tax").
+# demand ("Clinton wants to sign up 5 million people", "threatened to impose a 35 percent tax"),
+# and words one "was quoted as saying" ("..., killing 10 people, officials were quoted as saying").
 CLAIMING_CUES = frozenset(
     {"point", "see", "anticipate", "propose", "call", "want", "plan", "promise", "pledge"}
-    | {"vow", "threaten", "demand", "seek", "urge", "aim"}
+    | {"vow", "threaten", "demand", "seek", "urge", "aim", "quote"}
 )
 # How a reporting verb governs what it reports: a clause, an object, a conjoined clause.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "conj", "parataxis", "attr", "oprd"})
