@@ -412,6 +412,23 @@ def test_one_quoted_by_an_outlet_is_the_speaker_not_the_outlet() -> None:
     assert q.speaker == "the governor"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarnby Post quoted the governor as saying that the storm killed many people.",
+        "The storm killed many people, the Tarnby Post quoted the governor as saying.",
+        "“The storm killed many people,” the Tarnby Post quoted the governor as saying.",
+        "The storm killed many people, the governor was quoted by the Tarnby Post as saying.",
+    ],
+)
+def test_an_outlet_that_quoted_someone_as_saying_passes_on_their_words(text: str) -> None:
+    (q,) = quotes_of(text)
+    assert "storm killed" in q.text
+    assert q.speaker == "the governor"
+    assert q.via is not None and q.via.lower() == "the tarnby post"
+    assert text[q.via_start : q.via_end].lower() == "the tarnby post"
+
+
 def test_being_quoted_as_saying_reports_a_clause_without_quote_marks() -> None:
     text = "The storm killed many people in the village, the governor was quoted as saying."
     q = one(quotes_of(text), "storm killed")

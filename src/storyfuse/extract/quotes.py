@@ -371,6 +371,32 @@ def _quoted_as_saying(verb: Token) -> bool:
     )
 
 
+def _quoted_one(verb: Token) -> Token | None:
+    """The one a report "quoted ... as saying" (``verb`` "quoted" or "saying"), when named as
+    its object: "the governor" of "AP quoted the governor as saying"; None otherwise."""
+    quote = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.lemma_.lower() == "say":
+        quote = verb.head.head
+    if not _quoted_as_saying(quote):
+        return None
+    return next((c for c in quote.children if c.dep_ == "dobj"), None)
+
+
+def _quoting(verb: Token) -> Token | None:
+    """Who quoted someone "as saying" (``verb`` "quoted" or its "saying"): AP of "AP quoted
+    the governor as saying" and of "the governor was quoted by AP as saying"; None when not
+    named, or for any other verb."""
+    quote = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if not _quoted_as_saying(quote):
+        return None
+    if _quoted_one(quote) is not None:
+        return next((c for c in quote.children if c.dep_ == "nsubj"), None)
+    return next(
+        (o for a in quote.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+        None,
+    )
+
+
 def _after_a_preposition(verb: Token) -> bool:
     """A participle that is the object of "before", "after" or "while" ("before suggesting")."""
     return (
@@ -1089,6 +1115,9 @@ class _Finder:
     def _subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, climbing through "and added", ", saying" and
         "X was quoted as saying" constructions."""
+        quoted = _quoted_one(verb)
+        if quoted is not None:
+            return quoted  # "AP quoted the governor as saying": the governor
         node: Token | None = verb
         if self._coordinated_report(verb) or self._participle_report(verb):
             node = verb.head.head  # it shares the subject of the cue it is coordinated with
@@ -1502,9 +1531,14 @@ class _Finder:
                 name = self.people.fullest(phrase.text, phrase.start_char)
                 return _Attribution(cue or self._cue_text(verb), verb.i, phrase, name)
             return _Attribution(cue or self._cue_text(verb), verb.i, None, None)
-        return _Attribution(
+        attr = _Attribution(
             cue or self._cue_text(verb), verb.i, self._mention_span(subj), self._name_of(subj)
         )
+        reporter = _quoting(verb)
+        if reporter is not None:
+            # "AP quoted the governor as saying": the governor's words, through AP
+            attr = replace(attr, via=self._mention_span(reporter), via_name=self._name_of(reporter))
+        return attr
 
     def _phrase_before(self, verb: Token) -> Span | None:
         """The words naming the speaker of an active reporting verb the parse left without a
@@ -2901,6 +2935,8 @@ class _Finder:
             children = list(t.children)
             if any(c.dep_ == "nsubjpass" and appointed(t, c) for c in children):
                 return []  # a person confirmed in office: nothing is reported
+            if _quoted_as_saying(t):
+                return []  # "quoted the governor as saying": the rules read what was said
             speaker = self._modified_noun(t) or self._speaker_of(t)
             for c in children:
                 if c.dep_ == "ccomp":
@@ -3271,6 +3307,8 @@ class _Finder:
                     span = self._content_span(reported, verb, whole=True)
                     if span is not None:
                         return [span]
+        if _quoted_as_saying(verb):
+            return []  # "quoted the governor as saying that ...": "saying" reports, not "quoted"
         single = self._complement(verb)
         return [single] if single is not None else []
 
