@@ -1538,7 +1538,7 @@ def _cities_in() -> dict[str, frozenset[str]]:
         for place in (region.get(country), state):
             if place:
                 out.setdefault(place, set()).update({city["name"], without_accents(city["name"])})
-    return {place: frozenset(names) for place, names in out.items()}
+    return {place: frozenset(written) for place, written in out.items()}
 
 
 def place_within(place: str, region: str) -> bool:

@@ -371,13 +371,20 @@ def _quoted_as_saying(verb: Token) -> bool:
     )
 
 
-def _quoted_one(verb: Token) -> Token | None:
-    """The one a report "quoted ... as saying" (``verb`` "quoted" or "saying"), when named as
-    its object: "the governor" of "AP quoted the governor as saying"; None otherwise."""
+def _quote_verb(verb: Token) -> Token | None:
+    """The "quoted" of a report "quoted ... as saying", from ``verb`` "quoted" or its "saying";
+    None for any other verb."""
     quote = verb
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.lemma_.lower() == "say":
         quote = verb.head.head
-    if not _quoted_as_saying(quote):
+    return quote if _quoted_as_saying(quote) else None
+
+
+def _quoted_one(verb: Token) -> Token | None:
+    """The one a report "quoted ... as saying" (``verb`` "quoted" or "saying"), when named as
+    its object: "the governor" of "AP quoted the governor as saying"; None otherwise."""
+    quote = _quote_verb(verb)
+    if quote is None:
         return None
     return next((c for c in quote.children if c.dep_ == "dobj"), None)
 
@@ -386,8 +393,8 @@ def _quoting(verb: Token) -> Token | None:
     """Who quoted someone "as saying" (``verb`` "quoted" or its "saying"): AP of "AP quoted
     the governor as saying" and of "the governor was quoted by AP as saying"; None when not
     named, or for any other verb."""
-    quote = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
-    if not _quoted_as_saying(quote):
+    quote = _quote_verb(verb)
+    if quote is None:
         return None
     if _quoted_one(quote) is not None:
         return next((c for c in quote.children if c.dep_ == "nsubj"), None)
@@ -1129,7 +1136,7 @@ class _Finder:
             # control and said ...")
             # ... but one who is worried or convinced holds the stance ("X was convinced that")
             # ... and so does one who "was quoted (by Y) as saying", not Y
-            passive = _stance_participle(verb) or verb.lemma_ == "quote"
+            passive = _stance_participle(verb) or verb.lemma_.lower() == "quote"
             own = ("nsubj", "nsubjpass") if passive else ("nsubj",)
             deps = own if node is verb else ("nsubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in deps]
