@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 60  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 61  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -398,10 +398,15 @@ ANALYSIS_VERSION = 60  # 2: claims say what they count; entity spans and list co
 # share"; "the Dallas oil and gas concern" is the company named before, and "the Menlo Park,
 # Calif., company" keeps its commas; "Analysts had expected ..., and the stock was down 25
 # cents" is no analysts' claim; "the people of tomorrow" is no date
+# 61: "Sunday's Washington Post reported" is the Post; "X was quoted by AP as saying" is X's,
+# through AP, with or without quote marks, and so is "AP quoted X as saying"; "the software
+# giant", "the company in a statement" and "the company" further back than before stand for the
+# company named; "high-five" and "pick-six" count nothing; "around 7 p.m." in an undated article
+# is no count
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 43  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 44  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -563,6 +568,7 @@ BRIEF_VERSION = 43  # 2: forecasts marked "expected" in the timeline and the fig
 # 43: a company's name without its legal form is the company ("Norton" of "Norton Co."), not
 # its unit ("Montedison Acquisition N.V."), and is listed as an organisation; "Bayer AG" tagged
 # a body is a company, not an attorney general's title
+# 44: a city and the country or U.S. state it lies in are no two answers to "where"
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
