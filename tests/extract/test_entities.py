@@ -836,6 +836,28 @@ def test_a_name_run_into_the_verb_of_saying_after_it_ends_before_the_verb() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "label", "kept"),
+    [
+        # "Ada Moss Overturns Harbour Rule": a finite verb ends the name
+        (["Ada", "Moss", "Overturns", "Harbour", "Rule"], ["NNP", "NNP", "VBZ", "NNP", "NN"],
+         "PERSON", "Ada Moss"),
+        # "Moss Would Close Port": a modal before more words does too
+        (["Moss", "Would", "Close", "Port"], ["NN", "MD", "VB", "NNP"], "ORG", "Moss"),
+        # a modal that ends the name is a surname: "George Will"
+        (["Ada", "Will"], ["NNP", "MD"], "PERSON", "Ada Will"),
+        # no name before the verb: not cut to "That" (the name after it is found)
+        (["That", "’s", "Ada", "Moss"], ["DT", "VBZ", "NNP", "NNP"], "PERSON", "Ada Moss"),
+    ],
+)  # fmt: skip
+def test_a_name_run_into_a_headlines_verb_ends_before_the_verb(
+    words: list[str], tags: list[str], label: str, kept: str
+) -> None:
+    doc = Doc(nlp().vocab, words=words, tags=tags, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 0, len(words), label=label)]
+    assert [e.text for e in entity_fixes(doc).ents] == [kept]
+
+
 def test_a_one_word_person_that_its_goes_on_from_is_a_company() -> None:
     # the model tags both mentions a person
     found = labels(

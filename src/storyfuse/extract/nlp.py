@@ -450,7 +450,8 @@ SPLIT_NAME_TOKENS = 5
 
 def _before_a_saying(ent: Span) -> Span:
     """A name the model ran on into the verb of saying after it ends before the verb: "Trump
-    told Business Insider" (WORK_OF_ART) after a quotation, "Obama Says" in a headline; the
+    told Business Insider" (WORK_OF_ART) after a quotation, "Obama Says" in a headline; a
+    person's or a body's name ends before any verb of a headline (``_a_headlines_verb``); the
     name left takes the label the document gives it (``entity_fixes``)."""
     if ent.label_ in NUMERIC_LABELS:
         return ent
@@ -458,9 +459,35 @@ def _before_a_saying(ent: Span) -> Span:
         (t.i for t in ent[1:] if t.tag_ in ("VBD", "VBZ", "VBP") and t.lemma_.lower() in SAYING),
         None,
     )
+    if cut is None and ent.label_ in ("PERSON", "ORG"):
+        cut = _headlines_verb(ent)
     if cut is None:
         return ent
     return Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _headlines_verb(ent: Span) -> int | None:
+    """Where a name the model ran into the verb of a headline in title case ends ("Bernie
+    Sanders Promises Action On Immigration", "Obama Overturns", "Trump Would Put Liberals On
+    Court"): before its first finite verb, or a modal before more words ("George Will" keeps
+    its surname), when a name is left before it ("That's Jeb Bush" stays)."""
+    verb = next(
+        (
+            t.i
+            for t in ent[1:]
+            if t.tag_ in ("VBD", "VBZ", "VBP") or (t.tag_ == "MD" and t.i < ent.end - 1)
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    end = verb
+    while end > ent.start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+        end -= 1  # "Robert Barr - won"
+    last = ent.doc[end - 1]
+    if end == ent.start or not (last.tag_ in ("NNP", "NNPS") or last.is_title and last.tag_ == "NN"):
+        return None
+    return end
 
 
 def _first_names_apart(doc: Doc, ents: list[Span]) -> list[Span]:
