@@ -402,7 +402,7 @@ ANALYSIS_VERSION = 61  # 2: claims say what they count; entity spans and list co
 # through AP, with or without quote marks, and so is "AP quoted X as saying"; "the software
 # giant", "the company in a statement" and "the company" further back than before stand for the
 # company named; "high-five" and "pick-six" count nothing; "around 7 p.m." in an undated article
-# is no count
+# is no count; a name the model ran into a headline's verb ends before it ("Obama Overturns")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
