@@ -396,7 +396,7 @@ def _quoting(verb: Token) -> Token | None:
     quote = _quote_verb(verb)
     if quote is None:
         return None
-    if _quoted_one(quote) is not None:
+    if any(c.dep_ == "dobj" for c in quote.children):  # "AP quoted the governor as saying"
         return next((c for c in quote.children if c.dep_ == "nsubj"), None)
     return next(
         (o for a in quote.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
