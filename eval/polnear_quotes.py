@@ -122,11 +122,12 @@ def _trim(text: str, r: Range) -> Range:
 
 
 def match(text: str, preds: list[Quote], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
-    """One-to-one greedy matching by shared characters: (pred index, gold index) pairs."""
+    """One-to-one greedy matching by shared characters (a joined quotation's by its parts, not
+    the attribution between them): (pred index, gold index) pairs."""
     scored = []
     for i, q in enumerate(preds):
         for j, g in enumerate(gold):
-            shared = sum(_shared(text, (q.start, q.end), r) for r in g.content)
+            shared = sum(_shared(text, p, r) for p in q.spans() for r in g.content)
             if shared:
                 scored.append((shared, i, j))
     scored.sort(reverse=True)

@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 61  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 62  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -403,10 +403,11 @@ ANALYSIS_VERSION = 61  # 2: claims say what they count; entity spans and list co
 # giant", "the company in a statement" and "the company" further back than before stand for the
 # company named; "high-five" and "pick-six" count nothing; "around 7 p.m." in an undated article
 # is no count; a name the model ran into a headline's verb ends before it ("Obama Overturns")
+# 62: a quote joined from parts (“A,” he said. “B.”) keeps each part's span (``Quote.parts``)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 44  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 45  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -569,6 +570,7 @@ BRIEF_VERSION = 44  # 2: forecasts marked "expected" in the timeline and the fig
 # its unit ("Montedison Acquisition N.V."), and is listed as an organisation; "Bayer AG" tagged
 # a body is a company, not an attorney general's title
 # 44: a city and the country or U.S. state it lies in are no two answers to "where"
+# 45: a sentence between the parts of a joined quote is not inside the quotation
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
@@ -684,6 +686,13 @@ class Quote:
     via: str | None = None
     via_start: int | None = None
     via_end: int | None = None
+    # the quoted parts' [start, end) when one utterance is quoted in several (“A,” he said.
+    # “B.”): ``start``/``end`` span them and the attribution between; empty for one part
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the quoted words are: each part, or ``start``/``end`` for one."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,18 @@ def test_split_quote_is_one_utterance() -> None:
     assert len(quotes) == 1
     assert quotes[0].text == "The river rose fast … We had no warning."
     assert quotes[0].speaker == "Dana Whitfield"
+    # each part's span, not the attribution between them
+    assert [text[a:b] for a, b in quotes[0].spans()] == [
+        "The river rose fast,",
+        "We had no warning.",
+    ]
+
+
+def test_fragments_one_verb_governs_keep_their_own_spans() -> None:
+    text = "The mayor called the plan “a mess” and “a waste of money.”"
+    quotes = [q for q in quotes_of(text) if q.direct]
+    assert len(quotes) == 1
+    assert [text[a:b] for a, b in quotes[0].spans()] == ["a mess", "a waste of money."]
 
 
 def test_pronoun_speaker_resolves_to_last_named_person() -> None:

@@ -2217,6 +2217,41 @@ def test_the_attribution_of_the_quotation_before_it_is_no_summary_sentence():
     assert [usable(u, story) for u in story.units] == [True, False, False]
 
 
+def test_the_attribution_between_the_parts_of_a_quotation_is_no_summary_sentence():
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.summary import usable
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    first = "What right does that man have over my harbour and my own family?"
+    second = "I am the only one who speaks for the dockworkers of this harbour."
+    text = (
+        "The governor spoke to the dockworkers of Vesna on Friday afternoon at the quay.\n"
+        f"“{first}”\n"
+        "Ada Moss said at a news conference in her home town of Vesna on Friday.\n"
+        f"“{second}”\n"
+    )
+    built = analysis({"id": "a", "text": text, "quotes": [[first, "Ada Moss"]]})
+    cue = text.index("said")
+    a, b = text.index(second), text.index(second) + len(second)
+    joined = replace(
+        built.quotes[0],
+        text=f"{first} … {second}",
+        end=b,
+        cue_start=cue,
+        cue_end=cue + 4,
+        parts=((built.quotes[0].start, built.quotes[0].end), (a, b)),
+    )
+    built = replace(built, quotes=(joined,))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    usable_of = {u.text[:6]: usable(u, story) for u in story.units}
+    assert usable_of["Ada Mo"] is False
+    assert usable_of["The go"] is True
+
+
 def test_a_sentence_split_off_after_a_colon_is_no_summary_sentence_alone():
     """The parse may end a sentence at a colon within a paragraph ("... a message on Tuesday:"
     | "With the storm ..., stay in port."): the second part, read alone, loses what it is said
@@ -2644,6 +2679,39 @@ def test_a_sentence_inside_a_quotation_is_the_speakers_not_the_outlets():
     story = story_articles(Story(id="s", article_ids=("a",)), built, lexical_embedder)
     unattributed = {u.text[:6]: unattributed_quotation(u, story) for u in story.units}
     assert unattributed == {"The ma": False, "“Come ": True, "Bring ": True, "It is ": False}
+
+
+def test_a_sentence_between_the_parts_of_a_quotation_is_not_inside_it():
+    """“A,” she said. (A sentence of the writer's.) “B.” is one quotation of two parts; the
+    writer's sentence between them is no one's quoted words."""
+    from dataclasses import replace
+
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.units import story_articles, unattributed_quotation
+    from storyfuse.model import Story
+
+    text = (
+        "The mayor opened the new harbour piers in Vesna on Monday afternoon.\n"
+        "“Come and see them,” Ada Brenn said to the crowd.\n"
+        "The band on the quay played for a long time after that.\n"
+        "“Bring the whole family to the water.”\n"
+    )
+    first, second = "Come and see them,", "Bring the whole family to the water."
+    spec = {"id": "a", "text": text, "quotes": [[first, "Ada Brenn"]]}
+    built = analysis(spec)
+    start, end = text.index(second), text.index(second) + len(second)
+    joined = replace(
+        built.quotes[0],
+        text=f"{first} … {second}",
+        end=end,
+        parts=((built.quotes[0].start, built.quotes[0].end), (start, end)),
+    )
+    built = replace(built, quotes=(joined,))
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    unattributed = {u.text[:6]: unattributed_quotation(u, story) for u in story.units}
+    assert unattributed["The ba"] is False
+    assert unattributed["“Bring"] is True
 
 
 def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():

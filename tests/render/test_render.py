@@ -72,6 +72,19 @@ def test_json_validates_against_contract():
     assert data["articles"][0]["entities"][0]["canonical"] == "Ana Ruiz"
 
 
+def test_json_gives_a_joined_quotes_parts_and_none_for_one_part():
+    from dataclasses import replace
+
+    brief = _brief()
+    a, b = brief.articles
+    joined = Quote("Ana … Crews", "Ana Ruiz", 0, 50, parts=((0, 3), (44, 50)))
+    brief = replace(brief, articles=(replace(a, quotes=(joined,)), b))
+    data = json.loads(render(brief, "json"))
+    jsonschema.validate(data, load_schema())
+    assert data["articles"][0]["quotes"][0]["parts"] == [[0, 3], [44, 50]]
+    assert "parts" not in data["articles"][1]["quotes"][0]
+
+
 def test_empty_brief_is_valid_json():
     data = to_dict(Brief(articles=(), stories=()))
     jsonschema.validate(data, load_schema())

@@ -12,9 +12,9 @@ Two kinds of quotation are found, in text order:
   after the quote paragraph (``- X.``), or — when the quote's sentence has none — the
   attribution of the sentence or quote paragraph just before it. A quote that continues one
   utterance after its attribution (``“A,” he said. “B.”``, also after a long attribution and
-  into the next paragraph) is one Quote whose ``text`` joins the parts with " … " and whose
-  ``start``/``end`` span them all; so are quoted fragments one verb governs (``called it “a”
-  and “b”``). Short quoted phrases with no speaker (titles, scare quotes) are left out, and so
+  into the next paragraph) is one Quote whose ``text`` joins the parts with " … ", whose
+  ``start``/``end`` span them all and whose ``parts`` give each; so are quoted fragments one
+  verb governs (``called it “a” and “b”``). Short quoted phrases with no speaker (titles, scare quotes) are left out, and so
   are quoted phrases inside reported speech, which the reported speech carries.
 * reported (indirect) speech and stances, by the reporting verbs of ``quotes_verbs``: a verb
   governing a clause (``X said (that) …``, ``…, X added.``, ``The plan, she said, will fail``,
@@ -2529,6 +2529,7 @@ class _Finder:
                     last,
                     text=self.text[last.start : end],
                     end=end,
+                    parts=(),  # the text runs on from its start to its end
                     direct=False,
                     speaker_start=_first_set(last.speaker_start, q.speaker_start),
                     speaker_end=_first_set(last.speaker_end, q.speaker_end),
@@ -2595,7 +2596,12 @@ class _Finder:
                 and "\n" not in self.text[out[-1].end : q.start]
             ):
                 first = out.pop()
-                q = replace(first, text=f"{first.text.rstrip(' ,')} … {q.text}", end=q.end)
+                q = replace(
+                    first,
+                    text=f"{first.text.rstrip(' ,')} … {q.text}",
+                    end=q.end,
+                    parts=first.spans() + q.spans(),
+                )
             out.append(q)
             last_cue = cue
         return out
@@ -2660,7 +2666,12 @@ class _Finder:
             if inherited and previous is not None and out and self._continues(previous[0], m):
                 first = out.pop()
                 out.append(
-                    replace(first, text=f"{first.text.rstrip(' ,')} … {self._clean(m)}", end=m.end)
+                    replace(
+                        first,
+                        text=f"{first.text.rstrip(' ,')} … {self._clean(m)}",
+                        end=m.end,
+                        parts=first.spans() + ((m.start, m.end),),
+                    )
                 )
                 if attr is not None:
                     # a third part continues the utterance too

@@ -99,10 +99,14 @@ def _goes_on_from_a_colon(unit: Unit, story: StoryArticles) -> bool:
 def _attributes_what_went_before(unit: Unit, story: StoryArticles) -> bool:
     """Whether a sentence is the attribution of a quotation the sentence before it holds ("“This
     guy has been taking your dignity away,”″ | Trump said of Joe Biden."): read alone, it
-    says that someone said something, not what."""
+    says that someone said something, not what. So is the attribution between the parts of one
+    (“What right does he have?” | X said at a news conference. | “I am the father.”)."""
     analysis = story.analysis_of(unit.article_id)
     return analysis is not None and any(
-        q.cue_start is not None and unit.start <= q.cue_start < unit.end and q.end <= unit.start
+        q.cue_start is not None
+        and unit.start <= q.cue_start < unit.end
+        and any(end <= unit.start for _, end in q.spans())
+        and not any(start < unit.end and unit.start < end for start, end in q.spans())
         for q in analysis.quotes
     )
 

@@ -382,7 +382,8 @@ def unattributed_quotation(unit: Unit, story: StoryArticles) -> bool:
     if analysis is not None and _said_unnamed(unit, analysis.quotes):
         return True
     if analysis is not None and any(
-        q.direct and q.start <= unit.start and unit.end <= q.end for q in analysis.quotes
+        q.direct and any(start <= unit.start and unit.end <= end for start, end in q.spans())
+        for q in analysis.quotes
     ):
         # a sentence inside a quotation that others open and close ("“A. B. C,” she said":
         # B has no marks of its own) is the speaker's, named nowhere in it

@@ -50,6 +50,8 @@ def article_dict(analysis: Analysis, canonical: dict[str, str] | None = None) ->
                 "direct": q.direct,
                 "cue": q.cue,
                 "span": [q.start, q.end],
+                # the quoted words' own spans when the quote is joined from several parts
+                **({"parts": [list(p) for p in q.parts]} if q.parts else {}),
                 # where the speaker is named and the cue word is, when the text says
                 "speaker_span": _span(q.speaker_start, q.speaker_end),
                 "cue_span": _span(q.cue_start, q.cue_end),
