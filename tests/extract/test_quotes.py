@@ -2827,7 +2827,17 @@ def test_a_past_verb_after_a_clause_reported_with_would_is_the_reporters() -> No
         'and called him "the leading proponent for letting ships stay in the harbour illegally '
         'for years."'
     )
-    assert one(quotes_of(text), "leading proponent").speaker == "Sen. Ada Moss"
+    quotes = quotes_of(text)
+    assert one(quotes, "leading proponent").speaker == "Sen. Ada Moss"
+    # ... and ends what the reporter said, which the quotation had swallowed
+    said = one(quotes, "harbour plan")
+    assert said.text == "Lund's harbour plan would give money to foreign shipowners"
+    assert said.speaker == "Sen. Ada Moss"
+
+
+def test_a_past_verb_after_a_clause_reported_with_would_ends_the_report() -> None:
+    text = "Ada Moss said the new piers would open in May, and left the hall before the vote."
+    assert [q.text for q in quotes_of(text)] == ["the new piers would open in May"]
 
 
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:

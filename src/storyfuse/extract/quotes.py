@@ -3497,6 +3497,9 @@ class _Finder:
                 if self._coordinated_report(c)
                 or self._contrasted_report(c)
                 or self._participle_report(c)
+                # "Paul said Rubio's plan would give money to immigrants, and called him ...":
+                # a verb in the past after a clause reported with "would" is the reporter's
+                or (h.dep_ == "ccomp" and _past_of_a_present_clause(c) == verb)
             ]
             # ... and so does a relative clause that reports on its own and ends it ("the
             # wall, which he said Mexico would pay for"), or a reporting participle that ends
