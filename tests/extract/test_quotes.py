@@ -2840,6 +2840,21 @@ def test_a_past_verb_after_a_clause_reported_with_would_ends_the_report() -> Non
     assert [q.text for q in quotes_of(text)] == ["the new piers would open in May"]
 
 
+def test_a_clause_the_parse_hangs_on_the_noun_after_in_is_what_was_said() -> None:
+    # the parse makes "carrying" a clause on "statement" (and on "series" in the second)
+    text = "Ada Moss said in a statement that the truck was carrying arms."
+    (q,) = quotes_of(text)
+    assert q.text == "that the truck was carrying arms" and q.speaker == "Ada Moss"
+    text = (
+        "Ada Moss, the mayor of Vesna, said in one of a series of messages that the truck was "
+        "carrying arms."
+    )
+    (q,) = quotes_of(text)
+    assert q.text == "that the truck was carrying arms" and q.speaker == "Ada Moss"
+    # a relative clause on the noun is no report
+    assert quotes_of("Ada Moss said in a statement that the council issued.") == []
+
+
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
     text = (
         '"To see the number of cases that could change with this judge is stunning," since so '

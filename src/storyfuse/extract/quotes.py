@@ -456,6 +456,28 @@ def _past_of_a_present_clause(verb: Token) -> Token | None:
     return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ == "VBD"), None)
 
 
+def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
+    """ "said in a statement that the truck was carrying arms": the parse may hang the clause
+    reported on the noun of the "in" after the verb, as a clause on that noun. A clause
+    opened by the conjunction "that" (not the relative pronoun) with a subject of its own is
+    what was said, as a ``ccomp`` of the verb would be."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+            continue  # "responded to accusations that ...": the accusations are what is said
+        for c in prep.subtree:
+            if (
+                c.dep_ in ("acl", "relcl")
+                and c.pos_ in ("VERB", "AUX")
+                and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in c.children
+                )
+                and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            ):
+                out.append(c)
+    return out
+
+
 def _past_title(subject: Token) -> Token:
     """The subject unless it is an abbreviated title the parse made the head, with the name
     after it as its apposition ("Rep. Alexandria Ocasio-Cortez (D-NY) tweeted"): the name."""
@@ -3286,10 +3308,11 @@ class _Finder:
             # a clause headed inside quote marks is a direct quote, found as such
             first = left_conjunct(verb)  # a coordinated verb, not what was said
             cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
+            on_noun = _clauses_on_a_prepositions_noun(verb)
             clauses = [
                 c
-                for c in verb.children
-                if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c))
+                for c in [*verb.children, *on_noun]
+                if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c) or c in on_noun)
                 and not self._quoted_clause(c)
                 and not self._inverted_attribution(c, verb)
                 and not self._outlet_clause(c, verb)
