@@ -2855,6 +2855,32 @@ def test_a_clause_the_parse_hangs_on_the_noun_after_in_is_what_was_said() -> Non
     assert quotes_of("Ada Moss said in a statement that the council issued.") == []
 
 
+def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_said() -> None:
+    # the parse makes "rabbi" a verb, "Ada Moss ... rabbi ..." a clause "said" reports, and
+    # gives "said" no subject
+    text = (
+        "Ada Moss, a Vesna, Ore., rabbi helping to organize the boycott, said she and other "
+        "rabbis were alarmed about the harbour plan."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Ada Moss"
+    assert q.text == "she and other rabbis were alarmed about the harbour plan"
+    # a name opening the clause, without a comma after it ("offered" the clause "says" reports)
+    text = (
+        "Moss jokingly offered the man a job as harbour master, then says she'll welcome "
+        "advice from anyone who wants to talk."
+    )
+    said = one(quotes_of(text), "welcome advice")
+    assert said.speaker == "Moss" and said.cue == "says"
+    # what is said before a postposed speaker stays what was said
+    text = (
+        "He also had a voice in decisions about major investments in Vesna, said a former "
+        "spokesman for the harbour board, Ivo Brandt, who also ran as a candidate in the new "
+        "bloc Lund helped form."
+    )
+    assert one(quotes_of(text), "had a voice").cue == "said"
+
+
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
     text = (
         '"To see the number of cases that could change with this judge is stunning," since so '

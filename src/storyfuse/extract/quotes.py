@@ -1458,7 +1458,7 @@ class _Finder:
         subj = self._postposed_subject(verb)
         if subj is None and not self._participle_report(verb):
             subj = self._participle_subject(verb)
-        subj = subj or self._subject_of(verb)
+        subj = subj or self._subject_of(verb) or self._subject_in_a_clause(verb)
         if subj is not None:
             subj = self._last_line_of(subj)
             if subj.i < verb.i and self._timestamp(subj):
@@ -1684,6 +1684,57 @@ class _Finder:
         ids = {t.i for t in line}
         heads = [t for t in line if t.head.i not in ids or t.head.i == t.i]
         return heads[0] if heads and subj.i not in ids else subj
+
+    def _clause_of_the_subject(self, verb: Token) -> Token | None:
+        """ "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he
+        and other rabbis were alarmed": the parse may make the speaker's phrase, with what is
+        set off by commas after the name, a clause the verb reports ("rabbi" a verb), and give
+        the verb no subject. When the verb also reports a clause after it with a subject of its
+        own, the clause before it is the speaker's phrase if it opens the sentence on a noun
+        phrase set off by a comma, or on a name ("Kasich jokingly offered the man a job, then
+        says ..."): not what was said (``_subject_in_a_clause`` gives the speaker)."""
+        found = self._speaker_in_a_clause(verb)
+        return found[0] if found is not None else None
+
+    def _subject_in_a_clause(self, verb: Token) -> Token | None:
+        found = self._speaker_in_a_clause(verb)
+        return found[1] if found is not None else None
+
+    def _speaker_in_a_clause(self, verb: Token) -> tuple[Token, Token] | None:
+        """(the clause, the head of the speaker's name) of ``_clause_of_the_subject``."""
+        if verb.lemma_.lower() not in CLAUSE_VERBS or self.in_quote[verb.i]:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not any(
+            c.i > verb.i
+            and not self.in_quote[c.i]
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            for c in clauses
+        ):
+            return None
+        sent = self.sents[self.sent_of[verb.i]]
+        opening = next((t for t in self._tokens(sent) if not (t.is_punct or t.is_space)), None)
+        before = [c for c in clauses if c.i < verb.i]
+        if (
+            opening is None
+            or len(before) != 1
+            or before[0].left_edge.i != opening.i
+            or not any(t.text == "," for t in self.tokens[max(verb.i - 4, 0) : verb.i])
+            or any(self.in_quote[t.i] for t in before[0].subtree)
+        ):
+            return None
+        clause = before[0]
+        chunk = next((c for c in self.doc.noun_chunks if c.start == opening.i), None)
+        if chunk is None or chunk.root.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if chunk.end < len(self.doc) and self.tokens[chunk.end].text == ",":
+            return clause, chunk.root
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject == chunk.root and subject.pos_ == "PROPN":
+            return clause, subject
+        return None
 
     def _subject_by_position(self, verb: Token) -> Token | None:
         """When the parse gives a reporting verb no subject (often around quotes): the name
@@ -3309,6 +3360,7 @@ class _Finder:
             first = left_conjunct(verb)  # a coordinated verb, not what was said
             cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
             on_noun = _clauses_on_a_prepositions_noun(verb)
+            speakers = self._clause_of_the_subject(verb)  # the speaker's phrase, misparsed
             clauses = [
                 c
                 for c in [*verb.children, *on_noun]
@@ -3317,6 +3369,7 @@ class _Finder:
                 and not self._inverted_attribution(c, verb)
                 and not self._outlet_clause(c, verb)
                 and all(other is None or c.i != other.i for other in (first, cut))
+                and c != speakers
             ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
