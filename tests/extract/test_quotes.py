@@ -2881,6 +2881,22 @@ def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_
     assert one(quotes_of(text), "had a voice").cue == "said"
 
 
+def test_an_outlets_correction_is_no_ones_quote() -> None:
+    text = (
+        "The harbour will stay shut until May, Ada Moss said.\n\n"
+        "CORRECTION: An earlier version of this story incorrectly said that the harbour "
+        "would open in March, and quoted Ivo Brandt as saying it would.\n\n"
+        "Correction: Due to an editing error, the mayor's name was misspelt."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ada Moss"]
+    # an editor's note may retell what others said
+    text = (
+        "Editor's note: An article on Monday reported that the piers were unsafe. On Friday, "
+        "the harbour master, Ivo Brandt, said that the piers were sound."
+    )
+    assert "Ivo Brandt" in [q.speaker for q in quotes_of(text)]
+
+
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
     text = (
         '"To see the number of cases that could change with this judge is stunning," since so '

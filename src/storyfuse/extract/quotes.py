@@ -151,6 +151,10 @@ FOCUS_WORDS = frozenset({"even", "but", "and", "so", "also", "yet"})
 EDGE_PUNCTUATION = ".,;:!?'’”\"…"
 # What may lie between two pieces of one partly quoted report (``_Finder._join_parts``).
 _JOINING_GAP = re.compile(r"[\s\"“”‘’'.,]*")
+# A paragraph in which the outlet corrects itself ("CORRECTION: An earlier version of this story
+# incorrectly indicated that ..."): no one's words, whatever its sentences look like. (An
+# editor's note may retell what others said, and is read as any paragraph.)
+_CORRECTION = re.compile(r"^[ \t]*corrections?[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # Reported speech running into a quotation: a space and the opening mark.
 _OPENING_GAP = re.compile(r"\s*[\"“]")
 # What may stand between a quotation's last word and its closing mark.
@@ -2584,6 +2588,11 @@ class _Finder:
         direct = [d for d in direct if not any(self._within(d, q) for q in indirect)]
         quotes = direct + indirect
         quotes.sort(key=lambda q: (q.start, q.end))
+        corrections = [
+            (m.start(), self._paragraph_bounds(m.start())[1])
+            for m in _CORRECTION.finditer(self.text)
+        ]
+        quotes = [q for q in quotes if not any(a <= q.start < b for a, b in corrections)]
         return self._join_parts(quotes)
 
     def _join_parts(self, quotes: list[Quote]) -> list[Quote]:
