@@ -198,3 +198,27 @@ def test_a_dash_between_a_word_and_a_number_sets_them_apart() -> None:
 
     words = [t.text for t in nlp().make_doc("by 20,000 votes—0.7 percent, on Feb. 2–3")]
     assert words == ["by", "20,000", "votes", "—", "0.7", "percent", ",", "on", "Feb.", "2–3"]
+
+
+def test_a_quote_mark_against_the_word_before_it_is_a_token_of_its_own() -> None:
+    """ 'Moss said,“Look, ...' (no space after the comma) had been one word "said,“Look": no
+    verb of saying for the quote. An abbreviation keeps its stop; apostrophes stay in words."""
+    from storyfuse.extract.nlp import nlp
+
+    def words(text: str) -> list[str]:
+        return [t.text for t in nlp().make_doc(text)]
+
+    assert words("Moss said,“Look here.”") == ["Moss", "said", ",", "“", "Look", "here", ".", "”"]
+    assert words('Moss said:"We win."') == ["Moss", "said", ":", '"', "We", "win", ".", '"']
+    assert words('audiences,"Ada Moss said') == ["audiences", ",", '"', "Ada", "Moss", "said"]
+    assert words("the U.S.“Big” plan") == ["the", "U.S.", "“", "Big", "”", "plan"]
+    assert words("rock’n’roll, don’t") == ["rock’n’roll", ",", "do", "n’t"]
+
+
+def test_a_quote_after_a_comma_without_a_space_has_its_speaker() -> None:
+    from storyfuse.extract.nlp import parse
+    from storyfuse.extract.quotes import find_quotes
+
+    text = "The post was deleted on Monday.\n\nMoss said,“Look, these images have no place here.”"
+    (q,) = find_quotes(parse(text))
+    assert q.speaker == "Moss" and q.cue == "said"

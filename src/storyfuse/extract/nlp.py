@@ -1644,7 +1644,15 @@ def _title_abbreviations(pipeline: Language) -> None:
     # A dash between a word and a number sets them apart, as between two words: "by about
     # 20,000 votes—0.7 percent of the ballots" had been one token "votes—0.7" (the model's
     # rules split a dash before a letter only)
-    infixes = [*(pipeline.Defaults.infixes or ()), r"(?<=[A-Za-z])(?:—|–)(?=[0-9])"]
+    # A quote mark written against the word before it, after a comma or a stop, is a token of
+    # its own, and so is the comma: 'Ryan said,“Look, ...' had been one word "said,“Look"
+    # (no verb for the quote, no parse of the sentence)
+    infixes = [
+        *(pipeline.Defaults.infixes or ()),
+        r"(?<=[A-Za-z])(?:—|–)(?=[0-9])",
+        r"(?<=[A-Za-z])[,:;](?=[“”\"‘])",
+        r"(?<=[,.:;!?])[“”\"‘](?=[A-Za-z])",
+    ]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # An invisible mark of writing direction or a zero-width space that a pasted post keeps
     # before a quote mark is a token of its own: "\u202a”Sorry" had been one word, so no quote
