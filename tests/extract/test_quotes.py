@@ -2897,6 +2897,20 @@ def test_an_outlets_correction_is_no_ones_quote() -> None:
     assert "Ivo Brandt" in [q.speaker for q in quotes_of(text)]
 
 
+def test_what_follows_a_source_and_tells_of_it_is_not_what_it_said() -> None:
+    # the parse joins "were not authorized" to the sentence's verb and hangs "according to" on
+    # it, so the content had been the source's own predicate
+    text = (
+        "Now the FBI is looking into whether Lund was guilty of public corruption while mayor "
+        "of Vesna, according to three intelligence sources who spoke to Fox News but were not "
+        "authorized to speak on the record."
+    )
+    q = one(quotes_of(text), "guilty of public corruption")
+    assert q.cue == "according to" and q.speaker == "three intelligence sources"
+    assert q.text.startswith("Now the FBI is looking into whether Lund")
+    assert not any("authorized" in q.text for q in quotes_of(text))
+
+
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
     text = (
         '"To see the number of cases that could change with this judge is stunning," since so '

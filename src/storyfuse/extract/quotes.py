@@ -482,6 +482,29 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
     return out
 
 
+def _a_predicate_without_subject(tokens: list[Token]) -> bool:
+    """Whether words, after a "but" or "and" (theirs or the last of the phrase before them),
+    open on a verb with no subject of its own: a predicate of the phrase before them ("three
+    sources who spoke to Fox News but were not authorized to speak"). A finite verb alone is
+    not enough: the parse may have run the clause's subject into the phrase before ("According
+    to the FBI summary, Mills and another aide asked ...")."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    if words[0].lower_ in ("but", "and"):
+        words = words[1:]
+    else:
+        before = words[0].i - 1
+        while before > 0 and words[0].doc[before].is_space:
+            before -= 1  # a no-break space the parse makes a token
+        if before < 0 or words[0].doc[before].lower_ not in ("but", "and"):
+            return False
+    if not words or words[0].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return False
+    verb = words[0].head if words[0].dep_ in ("aux", "auxpass") else words[0]
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def _past_title(subject: Token) -> Token:
     """The subject unless it is an abbreviated title the parse made the head, with the name
     after it as its apposition ("Rep. Alexandria Ocasio-Cortez (D-NY) tweeted"): the name."""
@@ -3657,6 +3680,10 @@ class _Finder:
         p_lo, p_hi = phrase[0].i, max(phrase[-1].i, obj.right_edge.i)
         before = [t for t in self._tokens(sent) if t.i < p_lo and not t.is_space]
         after = [t for t in self._tokens(sent) if t.i > p_hi and not t.is_space]
+        if _a_predicate_without_subject(after):
+            # "..., according to three sources who spoke to Fox News but were not authorized to
+            # speak": what follows the source tells of the source, not what it said
+            after = []
         # the clause the phrase hangs on ("X rose, according to Y, more than ..."), unless it
         # is a word or two ("That's according to ...")
         head = according.head
