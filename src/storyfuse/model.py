@@ -403,7 +403,11 @@ ANALYSIS_VERSION = 62  # 2: claims say what they count; entity spans and list co
 # giant", "the company in a statement" and "the company" further back than before stand for the
 # company named; "high-five" and "pick-six" count nothing; "around 7 p.m." in an undated article
 # is no count; a name the model ran into a headline's verb ends before it ("Obama Overturns")
-# 62: a quote joined from parts (“A,” he said. “B.”) keeps each part's span (``Quote.parts``)
+# 62: a quote joined from parts (“A,” he said. “B.”) keeps each part's span (``Quote.parts``);
+# "said the plan would give money ..., and called him" ends the report before "called"; "said in
+# a statement that ..." reports the clause; "Ada Moss, a Vesna rabbi helping ..., said" names the
+# speaker; "CORRECTION: ..." is no quote; 'said,“Look' is three tokens; "according to three
+# sources who spoke to Fox News but were not authorized ..." reports the clause before it
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
