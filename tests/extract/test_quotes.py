@@ -2911,6 +2911,23 @@ def test_what_follows_a_source_and_tells_of_it_is_not_what_it_said() -> None:
     assert not any("authorized" in q.text for q in quotes_of(text))
 
 
+def test_what_a_poll_found_is_the_polls_by_its_in() -> None:
+    text = (
+        "In a Courier poll released in January, Ada Moss held a 24-point lead over Ivo Brandt "
+        "among harbour workers."
+    )
+    (q,) = quotes_of(text)
+    assert q.cue == "in" and q.speaker == "a Courier poll"
+    assert text[q.speaker_start : q.speaker_end] == "a Courier poll released in January"
+    assert q.text.startswith("Ada Moss held a 24-point lead")
+    text = "In the Harbour Institute's average of polls, Moss leads Brandt by 9 points."
+    assert [q.speaker for q in quotes_of(text)] == ["the Harbour Institute's average of polls"]
+    # a verb of the sentence that reports is the attribution; a stay in hospital is no poll
+    text = "In a poll released Monday, 60 percent said they would vote for Moss."
+    assert [q.cue for q in quotes_of(text)] == ["said"]
+    assert quotes_of("In a hospital in Vesna, Moss recovered from the fall.") == []
+
+
 def test_a_verb_that_reports_only_with_its_preposition_reports_nothing_in_the_passive() -> None:
     text = (
         '"To see the number of cases that could change with this judge is stunning," since so '

@@ -505,6 +505,23 @@ def _a_predicate_without_subject(tokens: list[Token]) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+# What finds what people think, by the "in" of a sentence's verb: "In a CNN poll, ..."
+POLL_NOUNS = frozenset({"poll", "survey", "study"})
+
+
+def _a_poll(noun: Token) -> bool:
+    """A poll, survey or study, or an average of polls ("the RealClearPolitics average of
+    polls")."""
+    if noun.lemma_.lower() in POLL_NOUNS:
+        return True
+    return noun.lemma_.lower() == "average" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.lemma_.lower() in POLL_NOUNS for g in c.children)
+        for c in noun.children
+    )
+
+
 def _past_title(subject: Token) -> Token:
     """The subject unless it is an abbreviated title the parse made the head, with the name
     after it as its apposition ("Rep. Alexandria Ocasio-Cortez (D-NY) tweeted"): the name."""
@@ -3003,6 +3020,9 @@ class _Finder:
                 out.extend(self._indirect(content, attr) for content in contents)
                 listed.add(verb.i)
             out.extend(self._colon_quote(*colon) for colon in self._colon_lines(sent))
+            poll = self._poll_finding(sent, listed)
+            if poll is not None:
+                out.append(poll)
             acc = self._according_to(sent)
             if acc is not None:
                 according, obj = acc
@@ -3016,6 +3036,28 @@ class _Finder:
                     out.append(self._indirect(content, attr))
         found = self._drop_covered(out, direct)
         return found + self._learned_quotes(direct + found, listed)
+
+    def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
+        """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
+        a poll, a survey, a study or an average of polls found, by the "in" of the sentence's
+        verb (also after it: "Cruz had a 10-point lead in a Des Moines Register poll"), when no
+        verb of the sentence reports anything. The poll is the source; its figures stay
+        nobody's claim (``claims``), as the claims' guidelines have them."""
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or any(t.i in listed for t in self._tokens(sent)):
+            return None
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in" or self.in_quote[prep.i]:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or not _a_poll(obj):
+                continue
+            content = self._according_content(sent, prep, obj)
+            if content is None:
+                return None
+            attr = _Attribution("in", prep.i, self._mention_span(obj), self._name_of(obj))
+            return self._indirect(content, attr)
+        return None
 
     # --- learned cues -----------------------------------------------------------------------
 
