@@ -407,7 +407,8 @@ ANALYSIS_VERSION = 62  # 2: claims say what they count; entity spans and list co
 # "said the plan would give money ..., and called him" ends the report before "called"; "said in
 # a statement that ..." reports the clause; "Ada Moss, a Vesna rabbi helping ..., said" names the
 # speaker; "CORRECTION: ..." is no quote; 'said,“Look' is three tokens; "according to three
-# sources who spoke to Fox News but were not authorized ..." reports the clause before it
+# sources who spoke to Fox News but were not authorized ..." reports the clause before it; "In a
+# CNN poll released Monday, Clinton held a lead" is the poll's finding
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
