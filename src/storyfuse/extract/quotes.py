@@ -14,19 +14,20 @@ Two kinds of quotation are found, in text order:
   utterance after its attribution (``“A,” he said. “B.”``, also after a long attribution and
   into the next paragraph) is one Quote whose ``text`` joins the parts with " … ", whose
   ``start``/``end`` span them all and whose ``parts`` give each; so are quoted fragments one
-  verb governs (``called it “a” and “b”``). Short quoted phrases with no speaker (titles, scare quotes) are left out, and so
-  are quoted phrases inside reported speech, which the reported speech carries.
+  verb governs (``called it “a” and “b”``). Short quoted phrases with no speaker (titles,
+  scare quotes) are left out, and so are quoted phrases inside reported speech, which the
+  reported speech carries.
 * reported (indirect) speech and stances, by the reporting verbs of ``quotes_verbs``: a verb
   governing a clause (``X said (that) …``, ``…, X added.``, ``The plan, she said, will fail``,
   ``As X reported, …``), a "to" clause (``X vowed to …``), an object (``X praised Y``) or a
   prepositional object (``X called for …``); stance adjectives (``X is supportive of Y``);
-  ``according to X, …``; headline lines ``X: text``. What is reported stays in the paragraph
-  of its verb.
+  ``according to X, …``; what a poll found (``In a CNN poll, …``); headline lines ``X: text``.
+  What is reported stays in the paragraph of its verb.
 * the long tail the lists leave out — stances, wishes and findings ("X backs Y", "his criticism
-  of Y", "the poll found ...", "in a survey released Monday, ...") — by the learned cues of
-  ``quotes_cues``: every other word with a complement that could be reported content is scored
-  by a logistic regression fitted on PolNeAR train, and the best complement of each accepted
-  word is kept unless the lists already cover it or it sits inside another attribution.
+  of Y", "the poll found ...") — by the learned cues of ``quotes_cues``: every other word with a
+  complement that could be reported content is scored by a logistic regression fitted on
+  PolNeAR train, and the best complement of each accepted word is kept unless the lists already
+  cover it or it sits inside another attribution.
 
 Each quote's ``speaker_start``/``speaker_end`` is the mention in the text that names the speaker
 (the pronoun itself for ``he said``, the relative pronoun for ``…, who said``; with a short
@@ -3040,8 +3041,9 @@ class _Finder:
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
         """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
         a poll, a survey, a study or an average of polls found, by the "in" of the sentence's
-        verb (also after it: "Cruz had a 10-point lead in a Des Moines Register poll"), when no
-        verb of the sentence reports anything. The poll is the source; its figures stay
+        verb (also after it: "Trump leads Cruz by 9 points in the RealClearPolitics average of
+        polls"; not on a noun: "a 10-point lead in a Register poll"), when no verb of the
+        sentence reports anything. The poll is the source; its figures stay
         nobody's claim (``claims``), as the claims' guidelines have them."""
         root = sent.root
         if root.pos_ not in ("VERB", "AUX") or any(t.i in listed for t in self._tokens(sent)):
