@@ -2922,6 +2922,11 @@ def test_what_a_poll_found_is_the_polls_by_its_in() -> None:
     assert q.text.startswith("Ada Moss held a 24-point lead")
     text = "In the Harbour Institute's average of polls, Moss leads Brandt by 9 points."
     assert [q.speaker for q in quotes_of(text)] == ["the Harbour Institute's average of polls"]
+    # the "in" of the verb's object
+    text = "Ada Moss had a 10 percentage-point lead in a Vesna Courier poll."
+    (q,) = quotes_of(text)
+    assert q.speaker == "a Vesna Courier poll"
+    assert q.text == "Ada Moss had a 10 percentage-point lead"
     # a verb of the sentence that reports is the attribution; a stay in hospital is no poll
     text = "In a poll released Monday, 60 percent said they would vote for Moss."
     assert [q.cue for q in quotes_of(text)] == ["said"]

@@ -3041,14 +3041,16 @@ class _Finder:
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
         """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
         a poll, a survey, a study or an average of polls found, by the "in" of the sentence's
-        verb (also after it: "Trump leads Cruz by 9 points in the RealClearPolitics average of
-        polls"; not on a noun: "a 10-point lead in a Register poll"), when no verb of the
-        sentence reports anything. The poll is the source; its figures stay
+        verb or of its object (also after them: "Trump leads Cruz by 9 points in the
+        RealClearPolitics average of polls", "Cruz had a 10-point lead in a Register poll"),
+        when no verb of the sentence reports anything. The poll is the source; its figures stay
         nobody's claim (``claims``), as the claims' guidelines have them."""
         root = sent.root
         if root.pos_ not in ("VERB", "AUX") or any(t.i in listed for t in self._tokens(sent)):
             return None
-        for prep in root.children:
+        # the verb's "in", or its object's ("had a 10-point lead in a Register poll")
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        for prep in [c for h in [root, *objects] for c in h.children]:
             if prep.dep_ != "prep" or prep.lower_ != "in" or self.in_quote[prep.i]:
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
