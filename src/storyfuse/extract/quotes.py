@@ -775,6 +775,8 @@ class _Finder:
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
         self._speakers: dict[int, Token | None] = {}  # verb index -> ``_speaker_of`` it
+        # verb index -> ``_speaker_in_a_clause`` of it (read for its speaker and its contents)
+        self._misparsed: dict[int, tuple[Token, Token] | None] = {}
         # whether a relative clause reports on its own (``_relative_report``), by its verb
         self._relative_reports: dict[int, bool] = {}
         self._datelines: dict[int, int] = {}  # sentence -> where its dateline ends
@@ -1747,6 +1749,11 @@ class _Finder:
 
     def _speaker_in_a_clause(self, verb: Token) -> tuple[Token, Token] | None:
         """(the clause, the head of the speaker's name) of ``_clause_of_the_subject``."""
+        if verb.i not in self._misparsed:
+            self._misparsed[verb.i] = self._find_speaker_in_a_clause(verb)
+        return self._misparsed[verb.i]
+
+    def _find_speaker_in_a_clause(self, verb: Token) -> tuple[Token, Token] | None:
         if verb.lemma_.lower() not in CLAUSE_VERBS or self.in_quote[verb.i]:
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
