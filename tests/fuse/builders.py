@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,26 @@ def load(name: str) -> tuple[Story, dict[str, Analysis]]:
     analyses = {s["id"]: analysis(s) for s in specs}
     duplicates = {s["id"]: s["copy_of"] for s in specs if s.get("copy_of")}
     return Story(id=name, article_ids=tuple(analyses), duplicates=duplicates), analyses
+
+
+def joined_quote_story(
+    text: str, first: str, second: str, speaker: str, cue: str | None = None
+) -> StoryArticles:
+    """A story of one article whose one quotation is joined from two parts, ``first`` and
+    ``second`` as written in ``text`` (“A,” she said. “B.”), with the cue word ``cue`` when
+    given: what the fusion tests of a quotation's parts build on."""
+    built = analysis({"id": "a", "text": text, "quotes": [[first, speaker]]})
+    one = built.quotes[0]
+    start = text.index(second)
+    end = start + len(second)
+    joined = replace(
+        one, text=f"{first} … {second}", end=end, parts=((one.start, one.end), (start, end))
+    )
+    if cue is not None:
+        at = text.index(cue)
+        joined = replace(joined, cue_start=at, cue_end=at + len(cue))
+    built = replace(built, quotes=(joined,))
+    return story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
 
 
 def text_story(texts: dict[str, str]) -> StoryArticles:

@@ -2218,13 +2218,9 @@ def test_the_attribution_of_the_quotation_before_it_is_no_summary_sentence():
 
 
 def test_the_attribution_between_the_parts_of_a_quotation_is_no_summary_sentence():
-    from dataclasses import replace
-
-    from tests.fuse.builders import analysis, lexical_embedder
+    from tests.fuse.builders import joined_quote_story
 
     from storyfuse.fuse.summary import usable
-    from storyfuse.fuse.units import story_articles
-    from storyfuse.model import Story
 
     first = "What right does that man have over my harbour and my own family?"
     second = "I am the only one who speaks for the dockworkers of this harbour."
@@ -2234,19 +2230,7 @@ def test_the_attribution_between_the_parts_of_a_quotation_is_no_summary_sentence
         "Ada Moss said at a news conference in her home town of Vesna on Friday.\n"
         f"“{second}”\n"
     )
-    built = analysis({"id": "a", "text": text, "quotes": [[first, "Ada Moss"]]})
-    cue = text.index("said")
-    a, b = text.index(second), text.index(second) + len(second)
-    joined = replace(
-        built.quotes[0],
-        text=f"{first} … {second}",
-        end=b,
-        cue_start=cue,
-        cue_end=cue + 4,
-        parts=((built.quotes[0].start, built.quotes[0].end), (a, b)),
-    )
-    built = replace(built, quotes=(joined,))
-    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    story = joined_quote_story(text, first, second, "Ada Moss", cue="said")
     usable_of = {u.text[:6]: usable(u, story) for u in story.units}
     assert usable_of["Ada Mo"] is False
     assert usable_of["The go"] is True
@@ -2684,12 +2668,9 @@ def test_a_sentence_inside_a_quotation_is_the_speakers_not_the_outlets():
 def test_a_sentence_between_the_parts_of_a_quotation_is_not_inside_it():
     """“A,” she said. (A sentence of the writer's.) “B.” is one quotation of two parts; the
     writer's sentence between them is no one's quoted words."""
-    from dataclasses import replace
+    from tests.fuse.builders import joined_quote_story
 
-    from tests.fuse.builders import analysis, lexical_embedder
-
-    from storyfuse.fuse.units import story_articles, unattributed_quotation
-    from storyfuse.model import Story
+    from storyfuse.fuse.units import unattributed_quotation
 
     text = (
         "The mayor opened the new harbour piers in Vesna on Monday afternoon.\n"
@@ -2698,17 +2679,7 @@ def test_a_sentence_between_the_parts_of_a_quotation_is_not_inside_it():
         "“Bring the whole family to the water.”\n"
     )
     first, second = "Come and see them,", "Bring the whole family to the water."
-    spec = {"id": "a", "text": text, "quotes": [[first, "Ada Brenn"]]}
-    built = analysis(spec)
-    start, end = text.index(second), text.index(second) + len(second)
-    joined = replace(
-        built.quotes[0],
-        text=f"{first} … {second}",
-        end=end,
-        parts=((built.quotes[0].start, built.quotes[0].end), (start, end)),
-    )
-    built = replace(built, quotes=(joined,))
-    story = story_articles(Story(id="s", article_ids=("a",)), {"a": built}, lexical_embedder)
+    story = joined_quote_story(text, first, second, "Ada Brenn")
     unattributed = {u.text[:6]: unattributed_quotation(u, story) for u in story.units}
     assert unattributed["The ba"] is False
     assert unattributed["“Bring"] is True
