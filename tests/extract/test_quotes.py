@@ -2855,6 +2855,14 @@ def test_a_clause_the_parse_hangs_on_the_noun_after_in_is_what_was_said() -> Non
     assert quotes_of("Ada Moss said in a statement that the council issued.") == []
 
 
+def test_a_clause_the_parse_hangs_on_the_noun_of_a_setting_is_what_was_said() -> None:
+    # the parse makes "fail" a clause on "rally": where it was said, not what
+    (q,) = quotes_of("Ada Moss told reporters at a rally that the harbour plan would fail.")
+    assert q.text == "that the harbour plan would fail" and q.speaker == "Ada Moss"
+    # a clause that tells what a noun holds is that noun's ("claims that ...")
+    assert quotes_of("Ada Moss spoke at length on claims that the harbour plan would fail.") == []
+
+
 def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_said() -> None:
     # the parse makes "rabbi" a verb, "Ada Moss ... rabbi ..." a clause "said" reports, and
     # gives "said" no subject

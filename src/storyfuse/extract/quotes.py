@@ -248,6 +248,14 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset(
 )
 # Reports whose authors a clause they are met in does not name: "..., with reports that ...".
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "word", "news", "speculation"})
+# Prepositions of where or when something was said ("said in a statement", "during a news
+# conference", "at a rally", "on CNN"), whose noun the parse may give the clause reported.
+SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on"})
+# Nouns whose that-clause tells what they hold ("reports that ...", "claims that ...").
+CONTENT_NOUNS = REPORT_NOUNS | {
+    "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "notion", "idea",
+    "fact", "concern", "fear", "question", "belief", "view", "argument", "promise", "pledge",
+}
 # How many sentences back "the statement" looks for who issued it.
 DOCUMENT_REACH = 3
 # Kinds of work whose name follows them in quote marks: "on the podcast “Here’s the Thing.”"
@@ -462,17 +470,20 @@ def _past_of_a_present_clause(verb: Token) -> Token | None:
 
 
 def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
-    """ "said in a statement that the truck was carrying arms": the parse may hang the clause
-    reported on the noun of the "in" after the verb, as a clause on that noun. A clause
-    opened by the conjunction "that" (not the relative pronoun) with a subject of its own is
-    what was said, as a ``ccomp`` of the verb would be."""
+    """ "said in a statement that the truck was carrying arms", "said during a news conference
+    that ...", "said on CNN that ...": the parse may hang the clause reported on the noun of
+    the preposition after the verb, as a clause on that noun. A clause opened by the
+    conjunction "that" (not the relative pronoun) with a subject of its own is what was said,
+    as a ``ccomp`` of the verb would be; not one on a noun a that-clause tells the content of
+    ("commented on reports that ...": the reports')."""
     out = []
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS or prep.i < verb.i:
             continue  # "responded to accusations that ...": the accusations are what is said
         for c in prep.subtree:
             if (
                 c.dep_ in ("acl", "relcl")
+                and c.head.lemma_.lower() not in CONTENT_NOUNS
                 and c.pos_ in ("VERB", "AUX")
                 and any(
                     m.dep_ == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in c.children
