@@ -2863,6 +2863,23 @@ def test_a_clause_the_parse_hangs_on_the_noun_of_a_setting_is_what_was_said() ->
     assert quotes_of("Ada Moss spoke at length on claims that the harbour plan would fail.") == []
 
 
+def test_a_clause_without_subject_after_a_quotations_verb_is_no_report() -> None:
+    # the parse gives "said" a second clause, "issued" (and "relocated"), beside the quotation
+    texts = [
+        (
+            "“The harbour plan reinforces every fear the town has,” spokesman Jo Roe said in a "
+            "statement issued a half-hour before the council's vote was set to begin."
+        ),
+        (
+            "“We will tax you when those boats come,” Ada Moss said in May of the shipbuilder "
+            "Lund Corp., whose parent company Vesna Holdings Corp. relocated 1,400 jobs to Ostrava."
+        ),
+    ]
+    for text in texts:
+        (q,) = quotes_of(text)
+        assert q.direct and q.text.startswith(("The harbour", "We will"))
+
+
 def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_said() -> None:
     # the parse makes "rabbi" a verb, "Ada Moss ... rabbi ..." a clause "said" reports, and
     # gives "said" no subject

@@ -3467,6 +3467,7 @@ class _Finder:
                 and all(other is None or c.i != other.i for other in (first, cut))
                 and c != speakers
             ]
+            clauses = [c for c in clauses if not self._subjectless_clause(c, verb)]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
             if found:
@@ -3501,6 +3502,23 @@ class _Finder:
             return []  # "quoted the governor as saying that ...": "saying" reports, not "quoted"
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    def _subjectless_clause(self, clause: Token, verb: Token) -> bool:
+        """ "“…,” Jo Roe said in a statement issued an hour before the vote": the parse gives
+        the verb a second clause after it, a finite verb with no subject (the statement's
+        "issued"), beside the quotation it attributes. No clause of that shape reports
+        anything; a clause whose subject the parse made the verb's object is one
+        (``_with_lost_subject``)."""
+        return (
+            clause.i > verb.i
+            and clause.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in SUBJECT_DEPS | {"expl", "mark"} for c in clause.children)
+            and self._with_lost_subject(clause, verb) == [clause]
+            and any(
+                c.dep_ == "ccomp" and c.i < verb.i and self._quoted_clause(c)
+                for c in verb.children
+            )
+        )
 
     def _inverted_attribution(self, clause: Token, verb: Token) -> bool:
         """ "“We will win,” said Smith; “We will not,” said Jones": the parse may hang the first
