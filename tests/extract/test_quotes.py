@@ -2880,6 +2880,12 @@ def test_a_clause_without_subject_after_a_quotations_verb_is_no_report() -> None
         assert q.direct and q.text.startswith(("The harbour", "We will"))
 
 
+def test_a_clause_of_when_it_was_said_is_no_report() -> None:
+    # the parse makes "booed" a clause "said" reports
+    (q,) = quotes_of("\"He didn't report the loans,\" he said as some wearing Moss shirts booed.")
+    assert q.direct and q.text == "He didn't report the loans,"
+
+
 def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_said() -> None:
     # the parse makes "rabbi" a verb, "Ada Moss ... rabbi ..." a clause "said" reports, and
     # gives "said" no subject

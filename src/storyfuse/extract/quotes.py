@@ -256,6 +256,11 @@ CONTENT_NOUNS = REPORT_NOUNS | {
     "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "notion", "idea",
     "fact", "concern", "fear", "question", "belief", "view", "argument", "promise", "pledge",
 }
+# Conjunctions opening a clause of time, cause or contrast, never one of reported speech.
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "when", "because", "before", "after", "since", "until", "although",
+     "though", "once"}
+)
 # How many sentences back "the statement" looks for who issued it.
 DOCUMENT_REACH = 3
 # Kinds of work whose name follows them in quote marks: "on the podcast “Here’s the Thing.”"
@@ -492,6 +497,13 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
             ):
                 out.append(c)
     return out
+
+
+def _an_adverbial_clause(clause: Token) -> bool:
+    """ "“…,” he said as some in the crowd booed": the parse may give the verb a clause of
+    time, cause or contrast as what it reports; a clause opened by "as", "while", "because" ...
+    tells when or why it was said."""
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
 
 
 def _a_predicate_without_subject(tokens: list[Token]) -> bool:
@@ -3467,7 +3479,11 @@ class _Finder:
                 and all(other is None or c.i != other.i for other in (first, cut))
                 and c != speakers
             ]
-            clauses = [c for c in clauses if not self._subjectless_clause(c, verb)]
+            clauses = [
+                c
+                for c in clauses
+                if not self._subjectless_clause(c, verb) and not _an_adverbial_clause(c)
+            ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
             if found:
