@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 62  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 63  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -409,6 +409,9 @@ ANALYSIS_VERSION = 62  # 2: claims say what they count; entity spans and list co
 # speaker; "CORRECTION: ..." is no quote; 'said,“Look' is three tokens; "according to three
 # sources who spoke to Fox News but were not authorized ..." reports the clause before it; "In a
 # CNN poll released Monday, Clinton held a lead" is the poll's finding
+# 63: "said during a news conference that ...", "told reporters at a rally that ..." report the
+# clause; "“…,” X said in a statement issued an hour before ..." and "“…,” he said as some
+# booed" report nothing more than the quotation
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
