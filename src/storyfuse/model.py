@@ -411,7 +411,8 @@ ANALYSIS_VERSION = 63  # 2: claims say what they count; entity spans and list co
 # CNN poll released Monday, Clinton held a lead" is the poll's finding
 # 63: "said during a news conference that ...", "told reporters at a rally that ..." report the
 # clause; "“…,” X said in a statement issued an hour before ..." and "“…,” he said as some
-# booed" report nothing more than the quotation
+# booed" report nothing more than the quotation; a bracket opened in what was reported closes in
+# it ("on Thursday (local time)")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -2886,6 +2886,15 @@ def test_a_clause_of_when_it_was_said_is_no_report() -> None:
     assert q.direct and q.text == "He didn't report the loans,"
 
 
+def test_a_bracket_opened_in_what_was_reported_closes_in_it() -> None:
+    text = (
+        "Mayor Ada Moss, for the first time, addressed the closure of the Vesna harbour on "
+        "Thursday (local time), stating it is up to the council how to run the port."
+    )
+    texts = [q.text for q in quotes_of(text)]
+    assert "the closure of the Vesna harbour on Thursday (local time)" in texts
+
+
 def test_a_speakers_phrase_the_parse_makes_a_clause_is_the_speaker_not_what_was_said() -> None:
     # the parse makes "rabbi" a verb, "Ada Moss ... rabbi ..." a clause "said" reports, and
     # gives "said" no subject

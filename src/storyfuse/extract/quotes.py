@@ -3764,6 +3764,11 @@ class _Finder:
             and not self._is_quote_mark(hi)
         ):
             hi -= 1
+        # a bracket opened in what was reported closes in it ("on Thursday (local time)")
+        inside = self.tokens[lo : hi + 1]
+        opened = sum(t.text == "(" for t in inside) - sum(t.text == ")" for t in inside)
+        if opened > 0 and hi + 1 < len(self.tokens) and self.tokens[hi + 1].text == ")":
+            hi += 1
         span = self.doc[lo : hi + 1]
         if len([t for t in self._tokens(span) if not t.is_punct]) < min_words:
             return None
