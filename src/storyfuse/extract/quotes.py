@@ -114,6 +114,9 @@ NAMED_BODIES = frozenset(
 TITLE_WORDS_MAX = 6
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A clause's own subject, or the word that opens it ("that"): a finite clause with neither is a
+# predicate without a subject.
+OWN_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "mark"}
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 # What a verb of saying governs that tells what was said, or to whom ("said Y would fail",
@@ -3478,11 +3481,8 @@ class _Finder:
                 and not self._outlet_clause(c, verb)
                 and all(other is None or c.i != other.i for other in (first, cut))
                 and c != speakers
-            ]
-            clauses = [
-                c
-                for c in clauses
-                if not self._subjectless_clause(c, verb) and not _an_adverbial_clause(c)
+                and not _an_adverbial_clause(c)
+                and not self._subjectless_clause(c, verb)
             ]
             spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
             found = [sp for sp in spans if sp is not None]
@@ -3528,7 +3528,7 @@ class _Finder:
         return (
             clause.i > verb.i
             and clause.tag_ in ("VBD", "VBZ", "VBP")
-            and not any(c.dep_ in SUBJECT_DEPS | {"expl", "mark"} for c in clause.children)
+            and not any(c.dep_ in OWN_SUBJECT_DEPS for c in clause.children)
             and self._with_lost_subject(clause, verb) == [clause]
             and any(
                 c.dep_ == "ccomp" and c.i < verb.i and self._quoted_clause(c)
