@@ -33,8 +33,9 @@ reported figure. ``--split both`` prints the two side by side (the JSON keeps de
 the train result under ``"train"``).
 
 Usage: ``python eval/polnear_quotes.py [--split dev|train|both] [--limit N] [--no-baseline]
-[--cache DIR]`` (``--cache`` keeps the parses, for fast reruns; the timings then exclude
-parsing).
+[--cache DIR] [--errors FILE]`` (``--cache`` keeps the parses, for fast reruns; the timings then
+exclude parsing; ``--errors`` lists every missed content and false prediction, with how each
+lies against the matched ones, for reading a split's errors by kind).
 """
 
 from __future__ import annotations
@@ -141,6 +142,59 @@ def match(text: str, preds: list[Quote], gold: list[GoldAttribution]) -> list[tu
         used_g.add(j)
         pairs.append((i, j))
     return pairs
+
+
+def errors(
+    text: str, preds: list[Quote], gold: list[GoldAttribution], pairs: list[tuple[int, int]]
+) -> list[dict[str, str]]:
+    """Every gold content missed and every prediction left unmatched, each with how it lies
+    against the rest: *inside* (a missed content wholly inside a prediction matched to another
+    content: mostly a report nested in another's), *overlaps* (it shares characters with a
+    matched prediction or content) or *alone* (it shares none)."""
+    matched_p = {i: j for i, j in pairs}
+    matched_g = {j for _, j in pairs}
+
+    def phrase(ranges: list[Range]) -> str:
+        return " | ".join(text[a:b] for a, b in ranges).replace("\n", " ")
+
+    rows = []
+    for j, g in enumerate(gold):
+        if j in matched_g:
+            continue
+        over = [
+            preds[i]
+            for i in matched_p
+            if any(_shared(text, p, r) for p in preds[i].spans() for r in g.content)
+        ]
+        lo, hi = min(a for a, _ in g.content), max(b for _, b in g.content)
+        where = "alone"
+        if any(q.start <= lo and hi <= q.end for q in over):
+            where = "inside"
+        elif over:
+            where = "overlaps"
+        rows.append(
+            {
+                "error": "missed",
+                "where": where,
+                "cue": phrase(g.cue),
+                "speaker": phrase(g.source),
+                "content": phrase(g.content),
+            }
+        )
+    for i, q in enumerate(preds):
+        if i in matched_p:
+            continue
+        over_gold = any(_shared(text, p, r) for p in q.spans() for g in gold for r in g.content)
+        rows.append(
+            {
+                "error": "false",
+                "where": "overlaps" if over_gold else "alone",
+                "cue": q.cue or "",
+                "speaker": q.speaker or "",
+                "content": phrase(list(q.spans())),
+            }
+        )
+    return rows
 
 
 def documents(split: str) -> list[tuple[str, Path, Path]]:
@@ -314,7 +368,11 @@ def parses(split: str, texts: list[str], cache: Path | None) -> tuple[list[Doc],
 
 
 def evaluate(
-    split: str, limit: int | None = None, baseline: bool = False, cache: Path | None = None
+    split: str,
+    limit: int | None = None,
+    baseline: bool = False,
+    cache: Path | None = None,
+    error_rows: list[dict[str, str]] | None = None,
 ) -> dict:
     docs = documents(split)[:limit] if limit else documents(split)
     systems: dict[str, Callable[[Doc], list[Quote]]] = {"storyfuse": find_quotes}
@@ -332,6 +390,9 @@ def evaluate(
             preds = finder(doc)
             seconds[name] += time.perf_counter() - t0
             tallies[name].add(text, preds, gold)
+            if error_rows is not None and name == "storyfuse":
+                found = errors(text, preds, gold, match(text, preds, gold))
+                error_rows.extend({"split": split, "article": ann.stem} | r for r in found)
     total = time.perf_counter() - started
     return {
         "split": split,
@@ -357,12 +418,23 @@ def main() -> None:
         default=None,
         help="folder to keep the spaCy parses in (reused when the texts are unchanged)",
     )
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        help="write every missed content and false prediction to this TSV file",
+    )
     args = parser.parse_args()
     baseline = not args.no_baseline and importlib.util.find_spec("textacy") is not None
     splits = ["dev", "train"] if args.split == "both" else [args.split]
+    rows: list[dict[str, str]] | None = [] if args.errors else None
     results = {
-        split: evaluate(split, args.limit, baseline=baseline, cache=args.cache) for split in splits
+        split: evaluate(split, args.limit, baseline=baseline, cache=args.cache, error_rows=rows)
+        for split in splits
     }
+    if args.errors and rows is not None:
+        write_errors(args.errors, rows)
+        print(f"wrote {len(rows)} errors to {args.errors}")
     for split, res in results.items():
         label = " (in-sample for the learned cues)" if split == "train" else ""
         print(f"PolNeAR {split}: {res['documents']} annotated documents{label}")
@@ -371,6 +443,17 @@ def main() -> None:
     if not args.no_write and "dev" in results and not args.limit:
         out = results["dev"] | ({"train": results["train"]} if "train" in results else {})
         print("wrote", write_results("polnear_quotes", out))
+
+
+ERROR_COLUMNS = ("split", "article", "error", "where", "cue", "speaker", "content")
+
+
+def write_errors(path: Path, rows: list[dict[str, str]]) -> None:
+    """The errors as TSV, one a line, tabs and line breaks in the text made spaces."""
+    lines = ["\t".join(ERROR_COLUMNS)]
+    for row in rows:
+        lines.append("\t".join(" ".join(row[c].split()) for c in ERROR_COLUMNS))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _rows(res: dict) -> list[dict]:
