@@ -149,8 +149,9 @@ def errors(
 ) -> list[dict[str, str]]:
     """Every gold content missed and every prediction left unmatched, each with how it lies
     against the rest: *inside* (a missed content wholly inside a prediction matched to another
-    content: mostly a report nested in another's), *overlaps* (it shares characters with a
-    matched prediction or content) or *alone* (it shares none)."""
+    content: mostly a report nested in another's), *overlaps* (a missed content shares
+    characters with a matched prediction; a false prediction, with a gold content) or *alone*
+    (it shares none)."""
     matched_p = {i: j for i, j in pairs}
     matched_g = {j for _, j in pairs}
 
@@ -282,7 +283,10 @@ class Tally:
         self.subset_gold: Counter[str] = Counter()
         self.subset_match: Counter[str] = Counter()
 
-    def add(self, text: str, preds: list[Quote], gold: list[GoldAttribution]) -> None:
+    def add(
+        self, text: str, preds: list[Quote], gold: list[GoldAttribution]
+    ) -> list[tuple[int, int]]:
+        """Count one article; its matched (pred index, gold index) pairs."""
         pairs = match(text, preds, gold)
         self.pred += len(preds)
         self.gold += len(gold)
@@ -315,6 +319,7 @@ class Tally:
             gold_span = (min(a for a, _ in sources), max(b for _, b in sources))
             self.spk_exact += int(mention == gold_span)
             self.spk_overlap += int(any(_shared(text, mention, r) for r in sources))
+        return pairs
 
     def result(self) -> dict:
         p, r, f1 = prf(self.match, self.pred - self.match, self.gold - self.match)
@@ -389,9 +394,9 @@ def evaluate(
             t0 = time.perf_counter()
             preds = finder(doc)
             seconds[name] += time.perf_counter() - t0
-            tallies[name].add(text, preds, gold)
+            pairs = tallies[name].add(text, preds, gold)
             if error_rows is not None and name == "storyfuse":
-                found = errors(text, preds, gold, match(text, preds, gold))
+                found = errors(text, preds, gold, pairs)
                 error_rows.extend({"split": split, "article": ann.stem} | r for r in found)
     total = time.perf_counter() - started
     return {
