@@ -327,6 +327,13 @@ THURSDAY = "2031-06-12"
         ("Asked how ties would fare if he won the election on Nov. 4, Moss laughed.", "2031-11-04"),
         # a participle after "be" is no past either
         ("The bonus would be paid on a date in January.", "2032-01"),
+        # what had been arranged is past, what is arranged to come
+        ("The offer had been due to expire on Friday evening.", "2031-06-06"),
+        ("The vote had been scheduled for Tuesday, but it was called off.", "2031-06-10"),
+        ("The vote is scheduled for Tuesday.", "2031-06-17"),
+        # "as planned" tells of the arrangement; the verb dates what happened
+        ("The ferries sailed as previously planned on Saturday night.", "2031-06-07"),
+        ("The ferries will sail as planned on Saturday.", "2031-06-14"),
     ],
 )
 def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:

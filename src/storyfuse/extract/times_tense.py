@@ -58,6 +58,14 @@ def _cue(words: list[str], i: int) -> str | None:
     word, before = words[i].lower(), words[i - 1].lower() if i > 0 else ""
     two_before = [w.lower() for w in words[max(0, i - 2) : i]]
     after = words[i + 1].lower() if i + 1 < len(words) else ""
+    # the past perfect of an arrangement is what had been arranged before: "it had been due to
+    # expire Friday evening", "had been scheduled to expire at midnight Friday"
+    past_perfect = before == "had" or two_before == ["had", "been"]
+    # "as planned", "as previously scheduled", "as expected": what was arranged or foreseen,
+    # which the clause's own verb dates ("began as previously planned Saturday night")
+    as_arranged = before == "as" or (two_before[:1] == ["as"] and before.endswith("ly"))
+    if as_arranged and _INTENT_RE.match(word):
+        return None
     if word.endswith(("'ll", "’ll")) or word in ("won't", "won’t"):
         return "future"  # "he'll be very competitive in November", "won't vote until June"
     if word in ("next", "coming") and after not in ("to", "door", "off"):
@@ -75,7 +83,7 @@ def _cue(words: list[str], i: int) -> str | None:
         # not "unveiled its plans at its Monday show", "changed her schedule to be there"
         and (before not in _NOT_VERBS or after == "for" or word.endswith("ed"))
     ):
-        return "future"  # "planned to leave on Thursday", "planned a rally on Saturday"
+        return "past" if past_perfect else "future"  # "planned to leave on Thursday"
     if word in ("set", "poised", "likely") and after == "to":  # "set to resume Monday"
         return "future"
     if word in ("by", "until"):
@@ -85,7 +93,7 @@ def _cue(words: list[str], i: int) -> str | None:
         deadline = rest in ([], ["the", "time", "of"], ["the", "time", "of", "the"])
         return "future" if deadline and word == "by" else None
     if word in _FUTURE_CUES:
-        return "past" if before in ("was", "were", "had") else "future"
+        return "past" if before in ("was", "were", "had") or past_perfect else "future"
     if word in _PAST_CUES:
         return "past"
     # "would be paid in January" is no past, nor "if he won the election on Nov. 8"
