@@ -334,6 +334,9 @@ THURSDAY = "2031-06-12"
         # "as planned" tells of the arrangement; the verb dates what happened
         ("The ferries sailed as previously planned on Saturday night.", "2031-06-07"),
         ("The ferries will sail as planned on Saturday.", "2031-06-14"),
+        # after a date that opens the sentence, a plan's noun or adjective dates nothing
+        ("On Friday, as Moss set aside plans for a hastily planned tour, it ended.", "2031-06-06"),
+        ("On Friday, Moss has a speech scheduled before the council.", "2031-06-13"),
     ],
 )
 def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:

@@ -122,6 +122,17 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+def _plan_of_a_phrase(words: list[str], i: int) -> bool:
+    """Whether a word of intent is a noun followed by "for" ("vacation plans for the trip") or
+    an adjective after an article or an adverb ("the hastily planned trip", "a planned
+    rally")."""
+    word, after = words[i].lower(), words[i + 1].lower() if i + 1 < len(words) else ""
+    before = words[i - 1].lower() if i > 0 else ""
+    if word in ("plan", "plans") and after == "for":
+        return True
+    return word.endswith("ed") and (before in _NOT_VERBS or before.endswith("ly"))
+
+
 def _words_before(text: str, start: int) -> list[str]:
     """The words of the sentence before ``start``."""
     left_window = text[max(0, start - 200) : start]
@@ -186,6 +197,12 @@ def tense_around(text: str, start: int, end: int) -> str | None:
         if word.lower() in ("by", "next") or (word.lower() in _REPORTING and not opening):
             # after the expression these begin another phrase ("Friday by the river"), or
             # date the report rather than the event ("in early March, an official said")
+            continue
+        if _INTENT_RE.match(word.lower()) and _plan_of_a_phrase(words, i):
+            # after the date, a plan dates it as a verb ("On Tuesday, the league plans to hold
+            # ...", "On Friday, Moss has a speech scheduled"), not as the noun or adjective of a
+            # phrase of its own ("On Friday, when Moss set aside her vacation plans for the
+            # hastily planned trip, ...")
             continue
         cue = _cue(words, i)
         if cue == "present":
