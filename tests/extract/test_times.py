@@ -337,6 +337,10 @@ THURSDAY = "2031-06-12"
         # after a date that opens the sentence, a plan's noun or adjective dates nothing
         ("On Friday, as Moss set aside plans for a hastily planned tour, it ended.", "2031-06-06"),
         ("On Friday, Moss has a speech scheduled before the council.", "2031-06-13"),
+        # a date something is put off or given until is to come
+        ("The council postponed until Tuesday any vote on the harbour.", "2031-06-17"),
+        ("The port gave the pilots until 9 a.m. Tuesday to sign.", "2031-06-17T09:00"),
+        ("The talks went on until Tuesday.", "2031-06-10"),
     ],
 )
 def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:

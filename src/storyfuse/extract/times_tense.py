@@ -39,6 +39,7 @@ _INTENT_RE = re.compile(
 )
 
 
+_PUT_OFF_RE = re.compile(r"(?:postpone|delay|extend|adjourn|defer|give|gave|given)(?:s|d|ed|red)?$")
 _INVITED_RE = re.compile(r"(?:invit|urg)(?:e|es|ed|ing)$")
 _NOT_VERBS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 
@@ -91,6 +92,11 @@ def _cue(words: list[str], i: int) -> str | None:
         # election"; not "asked by a reporter on"
         rest = [w.lower() for w in words[i + 1 :]]
         deadline = rest in ([], ["the", "time", "of"], ["the", "time", "of", "the"])
+        if deadline and word == "until":
+            # a date something is put off or given until is to come ("postponed until Tuesday",
+            # "extended its deadline until 9 a.m. Tuesday", "has given them until Friday")
+            put_off = any(_PUT_OFF_RE.match(w.lower()) for w in words[max(0, i - 4) : i])
+            return "future" if put_off else None
         return "future" if deadline and word == "by" else None
     if word in _FUTURE_CUES:
         return "past" if before in ("was", "were", "had") or past_perfect else "future"
