@@ -162,6 +162,32 @@ def test_a_first_name_and_a_place_whose_word_is_a_person_alone_elsewhere_is_a_pe
     assert ("Kate York", "PERSON") in [(e.text, e.label) for e in entities_of(parse(text))]
 
 
+def test_a_word_tagged_a_place_three_times_as_often_as_a_person_is_a_place() -> None:
+    """ "came to Varnby from Iraq" (GPE) ... "Varnby became his home" (PERSON): a town the
+    model calls a person once and a place three times is the place, when it is no one's name
+    in the document; a person's surname stays the person's, and so does a word tagged a person
+    as often as a third of the time."""
+    vocab = nlp().vocab
+    words = [
+        "Varnby", "grew", ".", "In", "Varnby", ",", "Varnby", "and", "Varnby", ".",
+        "Lukas", "Ostrel", "met", "Ostrel", ".", "Ostrel", ",", "Ostrel", "and", "Ostrel", ".",
+    ]  # fmt: skip
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="PERSON")] + [
+        Span(doc, i, i + 1, label="GPE") for i in (4, 6, 8, 15, 17, 19)
+    ] + [Span(doc, 10, 12, label="PERSON"), Span(doc, 13, 14, label="PERSON")]
+    labels = [(e.text, e.label_) for e in entity_fixes(doc).ents]
+    assert labels[0] == ("Varnby", "GPE")
+    assert ("Lukas Ostrel", "PERSON") in labels
+    assert labels[labels.index(("Lukas Ostrel", "PERSON")) + 1] == ("Ostrel", "PERSON")
+    # two places against one person: the person stays
+    words = ["Varnby", "grew", ".", "In", "Varnby", "and", "Varnby", "."]
+    doc = Doc(vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 4, 5, label="GPE"),
+                Span(doc, 6, 7, label="GPE")]
+    assert entity_fixes(doc).ents[0].label_ == "PERSON"
+
+
 def test_a_surname_the_model_tags_as_a_place_twice_is_still_the_person() -> None:
     """Lone mentions tagged GPE do not outvote the person's full name when no gazetteer knows
     the word; a known place's lone mentions do ("Jordan" stays a country)."""

@@ -755,6 +755,10 @@ def entity_fixes(doc: Doc) -> Doc:
         if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in PRESS_WORDS
     }
     alone_persons = {e.text for e in kept if e.label_ == "PERSON" and len(e) == 1}
+    # how often the model calls a one-word name a person, and a place
+    person_words = Counter(e.text for e in kept if e.label_ == "PERSON" and len(e) == 1)
+    place_words = Counter(e.text for e in kept if e.label_ in PLACE_LABELS and len(e) == 1)
+    last_names = {e[-1].text for e in kept if e.label_ == "PERSON" and len(e) > 1}
     for ent in [e for e in map(_without_numbers, kept) if e is not None]:
         label = ent.label_
         words = tuple(t.text for t in ent if t.lower_ != "the")
@@ -797,6 +801,16 @@ def entity_fixes(doc: Doc) -> Doc:
             and doc[ent.end].lower_ in LOCAL_NOUNS
         ):
             label = places[words]  # "Sanford police officer Timothy Smith", "in Sanford, Fla."
+        elif (
+            label == "PERSON"
+            and len(words) == 1
+            and place_words[words[0]] >= max(3, 3 * person_words[words[0]])
+            and words[0] not in surnames | last_names
+            and words[0] not in given_names
+        ):
+            # a word the model calls a place three times as often as a person, and no one's
+            # name: "came to Clarkston from Iraq" (GPE) ... "Clarkston became his home" (PERSON)
+            label = places[words]
         elif (
             label == "PERSON"
             and len(words) == 1
