@@ -119,6 +119,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OWN_SUBJECT_DEPS = SUBJECT_DEPS | {"expl", "mark"}
 # Parts of a subject phrase left out of the speaker's name (kept in its mention span).
 NAME_DROP_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+# Nouns for a source left unnamed, whose phrase says which one spoke ("a person with knowledge
+# of the matter", "a spokesman for the ministry"), and the prepositions that say it.
+SOURCE_NOUNS = frozenset(
+    {
+        "person", "people", "source", "official", "spokesman", "spokeswoman", "spokesperson",
+        "aide", "adviser", "advisor", "executive", "diplomat", "analyst", "insider", "staffer",
+        "employee", "officer", "lawmaker", "lawyer", "attorney", "representative", "member",
+    }
+)  # fmt: skip
+SOURCE_PREPOSITIONS = frozenset({"with", "for", "at", "from", "in"})
+SOURCE_DESCRIPTION_TOKENS = 10
 # What a verb of saying governs that tells what was said, or to whom ("said Y would fail",
 # "told Y that ...").
 REPORTED_DEPS = frozenset({"ccomp", "dobj", "dative"})
@@ -644,6 +655,37 @@ def _an_organisation_described(child: Token, head: Token) -> bool:
     )
 
 
+def _source_description(head: Token) -> list[Token]:
+    """What says which unnamed source spoke, right after a noun for one ("a person with
+    knowledge of the matter", "two people briefed on the talks", "a spokesman for the finance
+    ministry", "analysts at the bank"): a phrase on "with", "for", "at", "from" or "in", or a
+    participle with a phrase of its own, of at most ``SOURCE_DESCRIPTION_TOKENS`` words, with no
+    comma, quote mark or coordination, and not a document it was said in nor a person's name;
+    none for a name or a pronoun."""
+    if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() not in SOURCE_NOUNS:
+        return []
+    out = []
+    for child in head.children:
+        if child.i <= head.i or child.left_edge.i != head.i + 1:
+            continue
+        phrase = list(child.subtree)
+        if len(phrase) > SOURCE_DESCRIPTION_TOKENS or any(
+            (t.is_punct and t.text not in ("-", "–", ".")) or t.dep_ == "cc" for t in phrase
+        ):
+            continue
+        if any(o.lemma_.lower() in DOCUMENT_NOUNS for o in child.children if o.dep_ == "pobj"):
+            continue  # where it was said: "the family's lawyers in a court filing"
+        if any(t.ent_type_ == "PERSON" for t in phrase):
+            continue  # "a spokesman for Ada Moss" (see ``_Finder._name_of``)
+        if (child.dep_ == "prep" and child.lower_ in SOURCE_PREPOSITIONS) or (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBN", "VBG", "VBD")  # "briefed" may be tagged a past tense
+            and any(c.dep_ == "prep" for c in child.children)
+        ):
+            out.append(child)
+    return out
+
+
 def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
     for either noun); the noun itself otherwise (and for a name: "The main barrier is Roe")."""
@@ -976,6 +1018,14 @@ class _Finder:
         keep = [head]
         named: list[Token] = []
         completes: list[Token] = []  # an "of" phrase that completes a role
+        # "a person with knowledge of the talks"; not "a spokeswoman for Fiorina": the brief's
+        # names would take a person's name in the phrase for the speaker
+        persons = self.people.persons
+        defining = [
+            d
+            for d in _source_description(head)
+            if not any(p.start <= d.right_edge.idx and d.idx < p.end for p in persons)
+        ]
         described = -1  # where a description before the name ends
         for child in head.children:
             if child.dep_ == "appos":
@@ -991,7 +1041,7 @@ class _Finder:
                 # "Most of the residents"
                 completes.extend(_of_phrase(child))
                 continue
-            if child.dep_ in NAME_DROP_DEPS or self._temporal(child):
+            if child.dep_ in NAME_DROP_DEPS or self._temporal(child) or child in defining:
                 continue  # nor when it was said: "Clinton defenders today argue"
             if (
                 child.dep_ == "nummod"
@@ -1089,8 +1139,9 @@ class _Finder:
         )
         if comma is not None and not listed:
             keep = [t for t in keep if t.i < comma]
-        # the people of a role's "of" phrase are not its speaker ("friends of Clinton")
-        keep = keep + completes
+        # the people of a role's "of" phrase are not its speaker ("friends of Clinton"), nor
+        # those a source speaks for ("a spokesman for Ada Moss")
+        keep = keep + completes + [t for d in defining for t in d.subtree]
         # nor is a relative clause the parse hung inside the phrase: "one Democrat familiar
         # with the discussion, who added that ..."
         relative = {
