@@ -2419,6 +2419,25 @@ _FILING = "This filing is an important step in our effort to keep the harbour op
             },
             [("Tarnby spokesperson", [("a",), ("b",)])],
         ),
+        # ... and so are "a spokesperson for the company", the phrase after the role saying
+        # whose, and "a Tarnby spokesperson"
+        (
+            {
+                "id": "a",
+                "text": f"“{_SAID},” a Tarnby spokesperson said.",
+                "quotes": [[_SAID, "Tarnby spokesperson"]],
+            },
+            {
+                "id": "b",
+                "text": f"A spokesperson for the company said: “{_HEARD}.” “{_TOLLS},” said a "
+                "spokesperson for the city.",
+                "quotes": [
+                    [_HEARD, "spokesperson for the company"],
+                    [_TOLLS, "spokesperson for the city"],
+                ],
+            },
+            [("Tarnby spokesperson", [("a",), ("b",)])],
+        ),
         # "the shipping giant" quoted word for word as another outlet quotes Tarnby Lines is
         # Tarnby Lines
         (

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from storyfuse.clean.lines import TITLE_SMALL_WORDS
 from storyfuse.extract.names import PARTY_WORDS
+from storyfuse.extract.quotes import SOURCE_PREPOSITIONS
 from storyfuse.fuse.names import Names, described_body
 from storyfuse.fuse.units import StoryArticles, names_somebody, source_order
 from storyfuse.model import Analysis, Quote, QuoteGroup, Rendering
@@ -150,18 +151,31 @@ def _described_as_several(said: list[Said]) -> set[int]:
     return out
 
 
+def _role_word(speaker: str) -> str:
+    """The word a speaker's phrase ends on before what says which one it is: "spokesperson" in
+    "a spokesperson for the company" and "a Tarnby spokesperson", "people" in "two people
+    briefed on the plan" (``extract.quotes._source_description``); the last word otherwise."""
+    words = speaker.split()
+    for k in range(1, len(words)):
+        word = words[k]
+        if word in SOURCE_PREPOSITIONS or (word.islower() and word.endswith(("ed", "ing"))):
+            return words[k - 1]
+    return words[-1]
+
+
 def _a_name(speaker: str) -> bool:
-    """A speaker written as a name, not as a description: its last word capitalised, and not a
-    party's ("the New York Democrat", "a California Republican" describe a member)."""
-    last = speaker.split()[-1]
+    """A speaker written as a name, not as a description: its last word (before what says
+    which one: ``_role_word``) capitalised, and not a party's ("the New York Democrat", "a
+    California Republican" describe a member)."""
+    last = _role_word(speaker)
     return last[:1].isupper() and last.lower() not in PARTY_WORDS
 
 
 def _one_role(a: str, b: str) -> bool:
     """Two speakers written as one role, one outlet naming more of it than the other: "a WeWork
-    spokesperson" and "a company spokesperson" (the role's last word alike and in lower case,
-    so no name)."""
-    last_a, last_b = a.split()[-1], b.split()[-1]
+    spokesperson", "a company spokesperson" and "a spokesperson for the company" (the role's
+    word alike and in lower case, so no name)."""
+    last_a, last_b = _role_word(a), _role_word(b)
     return last_a == last_b and last_a.islower()
 
 
@@ -190,7 +204,7 @@ def _contained(a: Said, b: Said) -> bool:
 def _joinable_somewhere(said: list[Said]) -> list[int]:
     """The utterances that have a compatible other: only they are ever compared."""
     speakers = Counter(s.speaker for s in said)
-    roles = Counter(s.speaker.split()[-1] for s in said if s.speaker)
+    roles = Counter(_role_word(s.speaker) for s in said if s.speaker)
 
     def has_other(s: Said) -> bool:
         if s.speaker is None:
@@ -198,7 +212,7 @@ def _joinable_somewhere(said: list[Said]) -> list[int]:
         return (
             speakers[s.speaker] > 1
             or speakers[None] > 0
-            or roles[s.speaker.split()[-1]] > 1
+            or roles[_role_word(s.speaker)] > 1
             or any(_a_name(other) != _a_name(s.speaker) for other in speakers if other)
         )
 
