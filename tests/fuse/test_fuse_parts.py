@@ -178,6 +178,37 @@ def test_how_many_sources_an_outlet_spoke_to_is_no_conflict():
     assert len(number_conflicts(story, [figure(4, "c"), figure(3, "d")])) == 1
 
 
+def test_how_many_sources_spoke_is_no_figure_but_what_they_counted_is():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    text = (
+        "The port will cut 300 jobs, two people familiar with the plan said. "
+        "Twelve senators said they would vote against the plan."
+    )
+    spec = {
+        "id": "a",
+        "text": text,
+        "quotes": [["The port will cut 300 jobs", "two people familiar with the plan"],
+                   ["they would vote against the plan", "Twelve senators"]],
+        "claims": [("300", 300, "job", None, "two people familiar with the plan", None),
+                   ("two", 2, "person", None, None, None),
+                   ("Twelve", 12, "senator", None, None, None)],
+    }  # fmt: skip
+    a = analysis(spec)
+    spans = [("two people familiar with the plan", 0), ("Twelve senators", 1)]
+    quotes = tuple(
+        replace(q, speaker_start=text.index(m), speaker_end=text.index(m) + len(m))
+        for q, (m, _) in zip(a.quotes, spans, strict=True)
+    )
+    a = replace(a, quotes=quotes)
+    story = story_articles(Story(id="s", article_ids=("a",)), {"a": a}, lexical_embedder)
+    assert sorted(f.value for f in figures(story, Names())) == [12.0, 300.0]
+
+
 def test_a_toll_that_the_sentences_place_alike_answers_one_question():
     from tests.fuse.builders import text_figure, text_story
 

@@ -41,7 +41,7 @@ from storyfuse.fuse.units import (
     parse_day,
     source_order,
 )
-from storyfuse.model import Cited, Claim, Figure
+from storyfuse.model import Analysis, Cited, Claim, Figure
 
 DATE_WINDOW_DAYS = 7
 
@@ -65,6 +65,8 @@ def story_claims(story: StoryArticles, alignment: Alignment | None = None) -> li
     out = []
     for analysis in story.analyses:
         for claim in analysis.claims:
+            if counts_its_speakers(claim, analysis):
+                continue
             statement = None
             for sentence in analysis.sentences:
                 if sentence.start <= claim.start < sentence.end:
@@ -72,6 +74,26 @@ def story_claims(story: StoryArticles, alignment: Alignment | None = None) -> li
                     break
             out.append(Sourced(analysis.id, claim, statement))
     return out
+
+
+# What a count of sources counts ("two people familiar with the matter", "three officials"); not
+# members, lawmakers or employees, whose number saying something is the story's ("12 senators
+# said they would vote no").
+SOURCE_COUNT_UNITS = frozenset({"person", "official", "source", "aide", "diplomat", "insider"})
+
+
+def counts_its_speakers(claim: Claim, analysis: Analysis) -> bool:
+    """Whether a claim counts the unnamed sources who tell what follows, inside their own
+    phrase ("two people familiar with the matter said", "according to three officials"): how
+    many sources an outlet spoke to is no figure of the story (the numbers they give are)."""
+    if claim.unit not in SOURCE_COUNT_UNITS:
+        return False
+    return any(
+        q.speaker_start is not None
+        and q.speaker_end is not None
+        and q.speaker_start <= claim.start < q.speaker_end
+        for q in analysis.quotes
+    )
 
 
 def named(claimant: str) -> bool:
