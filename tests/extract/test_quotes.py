@@ -587,6 +587,25 @@ def test_it_after_a_writer_wrote_in_a_document_speaks_for_the_writer() -> None:
     assert one(quotes_of(text), "Probable").speaker == "Tarik Bujnowski"
 
 
+def test_it_after_someone_put_out_a_statement_speaks_for_whoever_put_it_out() -> None:
+    """Not for a body named before the statement ("Twitter"), which "it" would otherwise be; a
+    pronoun issuer stays the pronoun when nothing resolves it."""
+    text = (
+        "Ada Moss posted a notice on Twitter on Monday. Now Varo Shipping has put out another "
+        "statement, directly to the harbour board.\n\n"
+        "“We have agreed to open the port to all ships,” it says."
+    )
+    assert one(quotes_of(text), "open the port").speaker == "Varo Shipping"
+    text = text.replace("Now Varo Shipping has", "The firm denied it.\n\nNow they have")
+    assert one(quotes_of(text), "open the port").speaker == "they"
+    # not a statement that someone watches or reads
+    text = (
+        "Ada Moss posted a notice on Twitter on Monday. The Harbour Watch, which monitors "
+        "shipping statements, agreed.\n\n“We have seen no ships,” it says."
+    )
+    assert one(quotes_of(text), "no ships").speaker == "The Harbour Watch"
+
+
 def test_an_outlet_before_a_name_the_model_left_untagged_is_no_part_of_the_speaker() -> None:
     text = (
         "Critics are reveling in it. The Norland Republic’s Jeet Heer sees the piece as a "

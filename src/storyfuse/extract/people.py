@@ -73,6 +73,10 @@ _BODY_EXTRAS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj
 # Documents whose writer "it" speaks for in the sentence after: "X wrote in the affidavit. It
 # continued: ..."
 DOCUMENTS = frozenset({"affidavit", "report", "letter", "memo", "complaint", "filing", "lawsuit"})
+# What a body or a person puts out, which "it" may then speak for ("they put out a statement.
+# “…,” it says").
+ISSUED_DOCUMENTS = DOCUMENTS | {"statement", "release", "notice"}
+ISSUING_VERBS = frozenset({"put", "issue", "release", "send", "publish", "post", "file", "sign"})
 # Bodies and documents, either of which "it" may go on speaking for ("the newspaper admitted")
 _SPEAKING_THINGS = BODY_NOUNS | DOCUMENTS
 # How many sentences back "the company" looks for the body it stands for.
@@ -311,6 +315,9 @@ class People:
             document = self._document_before(pron, orgs[-1].end if orgs else 0)
             if document is not None:
                 return document
+            issued = self._issued_before(pron, orgs[-1].end if orgs else 0)
+            if issued is not None:
+                return issued
             body = self._body_speaking_before(pron, orgs[-1].end if orgs else 0)
             if body is not None:
                 return body
@@ -456,17 +463,39 @@ class People:
         noun = self._document_noun_before(pron, 0)
         return f"the {noun.lower_}" if noun is not None else None
 
-    def _document_noun_before(self, pron: Token, after: int) -> Token | None:
+    def _document_noun_before(
+        self, pron: Token, after: int, documents: frozenset[str] = DOCUMENTS
+    ) -> Token | None:
         """The last document noun outside quotes in the sentence before ``pron``'s ("letter",
         "affidavit"), none before token ``after``."""
         return next(
             (
                 t
                 for t in self._sentence_before(pron, after)
-                if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and not self.in_quote[t.i]
+                if t.pos_ == "NOUN" and t.lemma_.lower() in documents and not self.in_quote[t.i]
             ),
             None,
         )
+
+    def _issued_before(self, pron: Token, after: int) -> str | None:
+        """Who put out the statement or document the sentence before names, when "it" then
+        speaks: "Now they have put out another statement. “…,” it says" is theirs, not that
+        of a body named before the statement; a pronoun as far as it resolves. None when that
+        sentence issues no document or names no issuer."""
+        if pron.dep_ != "nsubj" or self.in_quote[pron.i]:
+            return None
+        noun = self._document_noun_before(pron, after, ISSUED_DOCUMENTS)
+        if noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING_VERBS:
+            return None
+        issuers = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if not issuers:
+            return None
+        issuer = issuers[0]
+        if issuer.pos_ == "PRON" and issuer.lower_ not in ("it", "which", "who", "that"):
+            return self.resolve(issuer)
+        if issuer.ent_type_ in ("PERSON", "ORG") or issuer.pos_ == "PROPN":
+            return self.fullest(issuer.text, issuer.idx)
+        return None
 
     def _body_speaking_before(self, pron: Token, after: int) -> str | None:
         """What "it" speaks for when the sentence before has a body or a document speak, later
