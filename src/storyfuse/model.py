@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 63  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 64  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -413,10 +413,14 @@ ANALYSIS_VERSION = 63  # 2: claims say what they count; entity spans and list co
 # clause; "“…,” X said in a statement issued an hour before ..." and "“…,” he said as some
 # booed" report nothing more than the quotation; a bracket opened in what was reported closes in
 # it ("on Thursday (local time)")
+# 64: "had been scheduled", "as planned", a plan's noun after an opening date and "postponed
+# until" place a weekday or a month; a word the model calls a place three times as often as a
+# person is the place; an unnamed source keeps the phrase that says which ("a person with
+# knowledge of the matter"); "it" after someone put out a statement speaks for them
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 45  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 46  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -580,6 +584,8 @@ BRIEF_VERSION = 45  # 2: forecasts marked "expected" in the timeline and the fig
 # a body is a company, not an attorney general's title
 # 44: a city and the country or U.S. state it lies in are no two answers to "where"
 # 45: a sentence between the parts of a joined quote is not inside the quotation
+# 46: a role is one role whatever phrase says whose it is ("a spokesperson for the company");
+# how many sources spoke is no figure ("two people familiar with the matter")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
