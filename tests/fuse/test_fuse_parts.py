@@ -187,26 +187,31 @@ def test_how_many_sources_spoke_is_no_figure_but_what_they_counted_is():
 
     text = (
         "The port will cut 300 jobs, two people familiar with the plan said. "
-        "Twelve senators said they would vote against the plan."
+        "Twelve senators said they would vote against the plan. "
+        "Unionists, who hold a 54-person majority in the council, said they would fight it."
     )
+    mention = "Unionists, who hold a 54-person majority in the council,"
     spec = {
         "id": "a",
         "text": text,
         "quotes": [["The port will cut 300 jobs", "two people familiar with the plan"],
-                   ["they would vote against the plan", "Twelve senators"]],
+                   ["they would vote against the plan", "Twelve senators"],
+                   ["they would fight it", "Unionists"]],
         "claims": [("300", 300, "job", None, "two people familiar with the plan", None),
                    ("two", 2, "person", None, None, None),
-                   ("Twelve", 12, "senator", None, None, None)],
+                   ("Twelve", 12, "senator", None, None, None),
+                   ("54", 54, "person", None, None, None)],
     }  # fmt: skip
     a = analysis(spec)
-    spans = [("two people familiar with the plan", 0), ("Twelve senators", 1)]
+    spans = [("two people familiar with the plan", 0), ("Twelve senators", 1), (mention, 2)]
     quotes = tuple(
         replace(q, speaker_start=text.index(m), speaker_end=text.index(m) + len(m))
         for q, (m, _) in zip(a.quotes, spans, strict=True)
     )
     a = replace(a, quotes=quotes)
     story = story_articles(Story(id="s", article_ids=("a",)), {"a": a}, lexical_embedder)
-    assert sorted(f.value for f in figures(story, Names())) == [12.0, 300.0]
+    # a count in a clause of the speaker's phrase is a figure: "a 54-person majority"
+    assert sorted(f.value for f in figures(story, Names())) == [12.0, 54.0, 300.0]
 
 
 def test_a_toll_that_the_sentences_place_alike_answers_one_question():

@@ -88,10 +88,14 @@ def counts_its_speakers(claim: Claim, analysis: Analysis) -> bool:
     many sources an outlet spoke to is no figure of the story (the numbers they give are)."""
     if claim.unit not in SOURCE_COUNT_UNITS:
         return False
+    text = analysis.article.text
     return any(
         q.speaker_start is not None
         and q.speaker_end is not None
         and q.speaker_start <= claim.start < q.speaker_end
+        # the count of the phrase's own noun, not one in a clause after a comma ("Republicans,
+        # who hold a 54-person majority in the Senate, said")
+        and "," not in text[q.speaker_start : claim.start]
         for q in analysis.quotes
     )
 
