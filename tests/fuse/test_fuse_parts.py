@@ -2429,6 +2429,27 @@ def test_a_rendering_says_who_its_articles_have_it_from():
     assert {v.text: v.via for v in group.variants} == {full: "the Herald", short: None}
 
 
+@pytest.mark.parametrize(
+    ("speaker", "role"),
+    [
+        ("a spokesperson for the company", "spokesperson"),
+        ("a Tarnby spokesperson", "spokesperson"),
+        ("Two people briefed on the plan", "people"),
+        ("An official speaking on condition of anonymity", "official"),
+        # a participle before the noun describes it
+        ("a retired teacher", "teacher"),
+        ("the acting director", "director"),
+        ("Ada Moss", "Moss"),
+    ],
+)
+def test_the_word_of_a_role_is_the_one_before_the_phrase_that_says_whose(
+    speaker: str, role: str
+) -> None:
+    from storyfuse.fuse.quotes import _role_word
+
+    assert _role_word(speaker) == role
+
+
 # One article of each case says a remark two named people both say ("Tolls will rise ...").
 _TOLLS = "Tolls will rise for every ship that docks in Saltmere next spring"
 _SAID = "We received an inquiry from the harbour board and are cooperating"

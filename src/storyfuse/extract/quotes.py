@@ -1140,7 +1140,8 @@ class _Finder:
         if comma is not None and not listed:
             keep = [t for t in keep if t.i < comma]
         # the people of a role's "of" phrase are not its speaker ("friends of Clinton"), nor
-        # those a source speaks for ("a spokesman for Ada Moss")
+        # is a body or place in the phrase that says which source spoke ("a spokesman for the
+        # Justice Department"): both join the name after the look-up above
         keep = keep + completes + [t for d in defining for t in d.subtree]
         # nor is a relative clause the parse hung inside the phrase: "one Democrat familiar
         # with the discussion, who added that ..."

@@ -151,14 +151,22 @@ def _described_as_several(said: list[Said]) -> set[int]:
     return out
 
 
+# Words that open the phrase of a participle after a source's noun ("briefed on the talks",
+# "speaking to Fox News", "involved in the talks").
+PARTICLES = frozenset({"on", "in", "with", "to", "at", "about", "by", "for", "from", "of"})
+
+
 def _role_word(speaker: str) -> str:
     """The word a speaker's phrase ends on before what says which one it is: "spokesperson" in
     "a spokesperson for the company" and "a Tarnby spokesperson", "people" in "two people
     briefed on the plan" (``extract.quotes._source_description``); the last word otherwise."""
     words = speaker.split()
     for k in range(1, len(words)):
-        word = words[k]
-        if word in SOURCE_PREPOSITIONS or (word.islower() and word.endswith(("ed", "ing"))):
+        word, after = words[k], words[k + 1] if k + 1 < len(words) else ""
+        # a participle with a phrase of its own ("briefed on"), not one before a noun ("a
+        # retired teacher", "the acting director")
+        participle = word.islower() and word.endswith(("ed", "ing")) and after in PARTICLES
+        if word in SOURCE_PREPOSITIONS or participle:
             return words[k - 1]
     return words[-1]
 
