@@ -754,7 +754,6 @@ def entity_fixes(doc: Doc) -> Doc:
         for e in kept
         if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in PRESS_WORDS
     }
-    alone_persons = {e.text for e in kept if e.label_ == "PERSON" and len(e) == 1}
     # how often the model calls a one-word name a person, and a place
     person_words = Counter(e.text for e in kept if e.label_ == "PERSON" and len(e) == 1)
     place_words = Counter(e.text for e in kept if e.label_ in PLACE_LABELS and len(e) == 1)
@@ -782,7 +781,7 @@ def entity_fixes(doc: Doc) -> Doc:
         if (
             label in NAME_MISLABELS
             and len(words) == 2
-            and words[1] in alone_persons
+            and words[1] in person_words  # tagged a person alone: "... York said"
             and first_name_gender(words[0]) is not None
             and ent.text not in place_names()
         ):

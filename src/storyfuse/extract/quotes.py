@@ -660,8 +660,8 @@ def _source_description(head: Token) -> list[Token]:
     knowledge of the matter", "two people briefed on the talks", "a spokesman for the finance
     ministry", "analysts at the bank"): a phrase on "with", "for", "at", "from" or "in", or a
     participle with a phrase of its own, of at most ``SOURCE_DESCRIPTION_TOKENS`` words, with no
-    comma, quote mark or coordination, and not a document it was said in nor a person's name;
-    none for a name or a pronoun."""
+    comma, quote mark or coordination, and not a document it was said in; none for a name or a
+    pronoun. (``_Finder._name_of`` leaves out a phrase that names a person.)"""
     if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() not in SOURCE_NOUNS:
         return []
     out = []
@@ -675,8 +675,6 @@ def _source_description(head: Token) -> list[Token]:
             continue
         if any(o.lemma_.lower() in DOCUMENT_NOUNS for o in child.children if o.dep_ == "pobj"):
             continue  # where it was said: "the family's lawyers in a court filing"
-        if any(t.ent_type_ == "PERSON" for t in phrase):
-            continue  # "a spokesman for Ada Moss" (see ``_Finder._name_of``)
         if (child.dep_ == "prep" and child.lower_ in SOURCE_PREPOSITIONS) or (
             child.dep_ == "acl"
             and child.tag_ in ("VBN", "VBG", "VBD")  # "briefed" may be tagged a past tense
