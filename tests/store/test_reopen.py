@@ -161,3 +161,30 @@ def test_a_store_from_before_cjk_terms_finds_words_inside_cjk_text(db_url, flood
                 fts = conn.execute(sa.text("SELECT count(*) FROM search_text")).scalar_one()
                 rows = conn.execute(sa.text("SELECT count(*) FROM search_rows")).scalar_one()
             assert fts == rows > 0
+
+
+def test_a_store_from_before_named_rows_finds_quotes_by_their_speaker(db_url) -> None:
+    """Rows stored before revision 0009 get their speaker, claimant or outlet and authors when
+    the store is opened; going back to 0008 leaves the rows searchable by their text."""
+    import sqlalchemy as sa
+    from tests.store.test_store import said_by_name
+
+    with Store.open(db_url) as store:
+        store.add_analyses(said_by_name())
+        migrate_to(store, "0008")
+        assert store.search("Okafor") == []
+        assert store.search("建国") == []
+        assert {h.article_id for h in store.search("levees")} == {"flood-2"}
+    with Store.open(db_url) as store:
+        hits = {(h.kind, h.article_id) for h in store.search("Stroud")}
+        assert ("quote", "flood-1") in hits
+        assert {(h.kind, h.article_id) for h in store.search("sheriff")} == {("claim", "flood-2")}
+        assert {(h.kind, h.article_id) for h in store.search("Okafor")} == {("article", "flood-1")}
+        assert {(h.kind, h.article_id) for h in store.search("建国")} == {("quote", "flood-2")}
+        assert store.delete_article("flood-1")
+        assert store.search("Okafor") == []
+        if store.dialect == "sqlite":
+            with store.engine.connect() as conn:
+                fts = conn.execute(sa.text("SELECT count(*) FROM search_text")).scalar_one()
+                rows = conn.execute(sa.text("SELECT count(*) FROM search_rows")).scalar_one()
+            assert fts == rows > 0

@@ -195,3 +195,46 @@ def test_search_finds_words_inside_chinese_japanese_and_korean_text(db_url, floo
         assert "俄罗斯" in hit.text  # the hit shows the text, not the bigrams
         assert store.delete_article("zh-1")
         assert articles("俄罗斯") == set()
+
+
+def said_by_name() -> list:
+    """The flood reports with their quote's speaker, a claimant and an article's authors; no
+    passage names the speaker or claimant beside their words, and one speaker is written in
+    Chinese."""
+    from tests.store.conftest import flood_reports
+
+    from storyfuse.model import Quote
+
+    first, second = flood_reports()
+    first = replace(
+        first,
+        quotes=(replace(first.quotes[0], speaker="Ellen Stroud"),),
+        article=replace(first.article, authors=("Ines Okafor",)),
+    )
+    second = replace(
+        second,
+        quotes=(Quote(text="the levees held", speaker="王建国", start=0, end=1),),
+        claims=(replace(second.claims[0], claimant="the county sheriff"),),
+    )
+    assert "sheriff" not in second.claims[0].text
+    return [first, second]
+
+
+def test_search_finds_what_a_name_said_and_wrote(db_url) -> None:
+    """A quote is found by its speaker, a claim by its claimant, an article by its outlet and
+    authors, though their text does not name them; the name and the words combine."""
+    with Store.open(db_url) as store:
+        store.add_analyses(said_by_name())
+
+        def hits(q: str) -> set[tuple[str, str]]:
+            return {(h.kind, h.article_id) for h in store.search(q)}
+
+        assert ("quote", "flood-1") in hits("Stroud")
+        assert hits("Stroud shelters") >= {("quote", "flood-1")}
+        assert hits("Stroud levees") == set()
+        assert hits("sheriff") == {("claim", "flood-2")}
+        assert hits("Okafor") == {("article", "flood-1")}
+        assert hits('"Valley News"') == {("article", "flood-2")}
+        assert hits("建国") == {("quote", "flood-2")}
+        quote = next(h for h in store.search("Stroud") if h.kind == "quote")
+        assert quote.who == "Ellen Stroud" and "Stroud" not in quote.text

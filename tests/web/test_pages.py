@@ -372,3 +372,14 @@ def test_a_source_in_another_language_says_it_was_not_read_for_quotes_or_figures
     assert "in de: not read for quotes, figures, dates or names" in article
     other = _doc(client.get("/articles/bridge-a")).text_content()
     assert "not read for" not in other
+
+
+def test_search_finds_what_a_name_said_and_wrote(catalog):
+    """Without a database too: a quote or claim is found by its speaker or claimant, an
+    article by its outlet."""
+    by_ruiz = {(h.kind, h.article_id) for h in catalog.search("Ruiz")}
+    assert {("quote", "bridge-a"), ("quote", "bridge-b"), ("claim", "bridge-a")} <= by_ruiz
+    assert ("quote", "bridge-c") in {(h.kind, h.article_id) for h in catalog.search("city")}
+    assert {(h.kind, h.article_id) for h in catalog.search("daily courier")} == {
+        ("article", "bridge-a")
+    }

@@ -197,3 +197,17 @@ def test_an_upload_under_a_stored_id_lists_the_id_it_is_stored_under(catalog, mo
         assert set(catalog.store.analyses([stored, "bridge-a"])) == {stored, "bridge-a"}
     finally:
         queue.close()
+
+
+def test_search_finds_what_a_name_said_and_wrote(catalog):
+    """A quote or claim is found by its speaker or claimant, and an article by its outlet,
+    though the passage itself does not name them."""
+    by_ruiz = {(h.kind, h.article_id) for h in catalog.search("Ruiz")}
+    assert {("quote", "bridge-a"), ("quote", "bridge-b"), ("claim", "bridge-a")} <= by_ruiz
+    assert {(h.kind, h.article_id, h.who) for h in catalog.search("Ruiz span")} >= {
+        ("quote", "bridge-a", "Ana Ruiz"),
+        ("quote", "bridge-b", "Ana Ruiz"),
+    }
+    assert ("quote", "bridge-c") in {(h.kind, h.article_id) for h in catalog.search("city")}
+    courier = {(h.kind, h.article_id) for h in catalog.search('"Daily Courier"')}
+    assert courier == {("article", "bridge-a")}

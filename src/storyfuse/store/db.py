@@ -27,7 +27,7 @@ from storyfuse import model
 from storyfuse.group import GroupConfig, StoryIndex, features_of, story_id_of
 from storyfuse.model import Analysis, Brief, Document, Problem, Story
 from storyfuse.store import records, schema
-from storyfuse.store.search import SEARCHERS, cjk_terms
+from storyfuse.store.search import SEARCHERS, cjk_terms, row_who
 
 log = logging.getLogger(__name__)
 
@@ -740,14 +740,22 @@ class Store:
                     table.insert(),
                     [{"article_id": art.id, "n": n, **r} for n, r in enumerate(rows)],
                 )
-        searched = [("article", 0, f"{art.title or ''}\n{art.text}")]
-        searched += [("quote", n, q.text) for n, q in enumerate(analysis.quotes)]
-        searched += [("claim", n, c.text) for n, c in enumerate(analysis.claims)]
+        headed = f"{art.title or ''}\n{art.text}"
+        searched = [("article", 0, headed, row_who(art.outlet, art.authors))]
+        searched += [("quote", n, q.text, q.speaker) for n, q in enumerate(analysis.quotes)]
+        searched += [("claim", n, c.text, c.claimant) for n, c in enumerate(analysis.claims)]
         conn.execute(
             schema.search_rows_of(conn.dialect.name).insert(),
             [
-                {"article_id": art.id, "kind": kind, "n": n, "text": text, "terms": cjk_terms(text)}
-                for kind, n, text in searched
+                {
+                    "article_id": art.id,
+                    "kind": kind,
+                    "n": n,
+                    "text": text,
+                    "terms": cjk_terms(f"{text}\n{who}" if who else text),
+                    "who": who,
+                }
+                for kind, n, text, who in searched
             ],
         )
 

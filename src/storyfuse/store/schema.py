@@ -142,6 +142,7 @@ def _search_table(name: str) -> sa.TableClause:
         sa.column("n", sa.Integer),
         sa.column("text", sa.Text),
         sa.column("terms", sa.Text),  # the text's CJK bigrams (``search.cjk_terms``), or NULL
+        sa.column("who", sa.Text),  # a speaker, claimant, or outlet and authors, or NULL
     )
 
 

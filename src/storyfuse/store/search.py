@@ -11,11 +11,17 @@ keeps, beside its text, its runs of such characters as overlapping two-character
 (``cjk_terms``: "류화영의" -> "류화 화영 영의"), and a search word written in them looks for
 its bigrams as a phrase (``_term_phrases``). A one-character search word finds the character only
 where it stands alone.
+
+Each row also keeps who is behind it (``row_who``: a quote's speaker, a claim's claimant, an
+article's outlet and authors), indexed beside its text: a search for "spokesman" or "Reuters"
+finds the quotes of a spokesman and the articles of that outlet, and "Moss rates" the quotes of
+Moss about rates.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,6 +52,13 @@ def cjk_terms(text: str) -> str | None:
         for part in _CJK_OR_OTHER.findall(word):
             terms += _bigrams(part) if _CJK_RUN.fullmatch(part) else [part]
     return " ".join(terms) if terms else None
+
+
+def row_who(outlet: str | None, authors: Sequence[str] = ()) -> str | None:
+    """Who is behind an article's search row: its outlet and authors (a quote's row has its
+    speaker, a claim's its claimant), indexed beside the text so that a search for a name finds
+    what they wrote or said."""
+    return "; ".join(n for n in (outlet, *authors) if n) or None
 
 
 _SEARCH_TOKEN = re.compile(r'-?"[^"]*"?|\S+')

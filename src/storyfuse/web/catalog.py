@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from storyfuse.extract.numbers import written
 from storyfuse.model import Analysis, Brief
 from storyfuse.render.jsonout import to_dict
+from storyfuse.store.search import row_who
 from storyfuse.web.views import outlet_name
 
 
@@ -280,8 +281,9 @@ class MemoryCatalog:
                 "outlet": a.get("outlet"),
             }
             for n, quote in enumerate(a.get("quotes") or ()):
-                if needle in quote["text"].casefold():
-                    who = quote.get("canonical_speaker") or quote.get("speaker")
+                who = quote.get("canonical_speaker") or quote.get("speaker")
+                said_by = f"{quote.get('speaker') or ''}\n{who or ''}"
+                if needle in quote["text"].casefold() or needle in said_by.casefold():
                     hits.append(
                         SearchHit(
                             "quote", text=quote["text"], who=who, fragment=f"q{n}",
@@ -289,12 +291,13 @@ class MemoryCatalog:
                         )
                     )
             for n, claim in enumerate(a.get("claims") or ()):
-                if needle in claim["text"].casefold():
-                    who = claim.get("claimant")
+                who = claim.get("claimant")
+                if needle in f"{claim['text']}\n{who or ''}".casefold():
                     hits.append(
                         SearchHit("claim", text=claim["text"], who=who, fragment=f"c{n}", **common)
                     )
-            if needle in (a.get("title") or "").casefold() or needle in a["text"].casefold():
+            by = row_who(a.get("outlet"), a.get("authors") or ())
+            if any(needle in (t or "").casefold() for t in (a.get("title"), a["text"], by)):
                 hits.append(SearchHit("article", text=excerpt(a["text"], q.strip()), **common))
         order = {"quote": 0, "claim": 1, "article": 2}
         hits.sort(key=lambda h: h.published or "", reverse=True)  # newest first within a kind
