@@ -146,6 +146,18 @@ def test_jsonl_record_without_a_text_field_names_the_fields_it_has(tmp_path: Pat
     assert "headline" in problem.error and "summary_html_v2" in problem.error
 
 
+def test_jsonl_text_that_is_no_string_says_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"id": "x", "text": 5}\n{"content": {"en": "Strike"}}\n{"text": null, "html": [1]}\n'
+    )
+    number, mapping, listed = _read(path)
+    assert isinstance(number, Problem) and "'text' is a number (5)" in number.error
+    assert isinstance(mapping, Problem) and "'content' is an object" in mapping.error
+    assert isinstance(listed, Problem) and "'html' is a list ([1])" in listed.error
+    assert all("line" in p.error and "not a string" in p.error for p in (number, mapping, listed))
+
+
 # --- encodings declared by the container -------------------------------------------------
 
 

@@ -247,6 +247,11 @@ def _field(record: dict[str, Any], name: str) -> Any:
     return None
 
 
+# what a JSON value is called, by the Python type it is read as
+_JSON_KINDS = {bool: "true or false", int: "a number", float: "a number", list: "a list",
+               dict: "an object"}
+
+
 def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str) -> Document:
     if isinstance(record, list):
         raise InputError(
@@ -261,6 +266,15 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
         empty = any(isinstance(record.get(k), str) for k in _FIELDS["text"] + _FIELDS["html"])
         if empty:
             raise InputError(where, f"line {number} has an empty article text")
+        for key in _FIELDS["text"] + _FIELDS["html"]:
+            value = record.get(key)
+            if value is not None:
+                kind = _JSON_KINDS.get(type(value), type(value).__name__)
+                raise InputError(
+                    where,
+                    f"line {number}: its {key!r} is {kind} ({json.dumps(value)[:40]}), "
+                    "not a string of the article's text",
+                )
         fields = ", ".join(repr(k)[:40] for k in list(record)[:12]) or "none"
         raise InputError(
             where,
