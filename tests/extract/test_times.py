@@ -341,6 +341,11 @@ THURSDAY = "2031-06-12"
         ("The council postponed until Tuesday any vote on the harbour.", "2031-06-17"),
         ("The port gave the pilots until 9 a.m. Tuesday to sign.", "2031-06-17T09:00"),
         ("The talks went on until Tuesday.", "2031-06-10"),
+        # what had been done by a date was done by one gone; what had to be done may be to come
+        ("Six of the pilots had signed the contract by Tuesday.", "2031-06-10"),
+        ("The fees had been paid by Tuesday, the port said.", "2031-06-10"),
+        ("The pilots had to sign the contract by Tuesday.", "2031-06-17"),
+        ("The pilots had been told to sign by Tuesday.", "2031-06-17"),
     ],
 )
 def test_the_tense_of_the_sentence_places_a_weekday_or_a_month(sentence: str, value: str) -> None:

@@ -97,6 +97,8 @@ def _cue(words: list[str], i: int) -> str | None:
             # "extended its deadline until 9 a.m. Tuesday", "has given them until Friday")
             put_off = any(_PUT_OFF_RE.match(w.lower()) for w in words[max(0, i - 4) : i])
             return "future" if put_off else None
+        if deadline and word == "by" and _done_before(words, i):
+            return "past"  # "members had filed compliance reports by Wednesday"
         return "future" if deadline and word == "by" else None
     if word in _FUTURE_CUES:
         return "past" if before in ("was", "were", "had") or past_perfect else "future"
@@ -126,6 +128,21 @@ def _cue(words: list[str], i: int) -> str | None:
     ):
         return "past"
     return None
+
+
+def _done_before(words: list[str], i: int) -> bool:
+    """Whether the six words before ``words[i]`` hold a past perfect, "had" and a participle:
+    what had been done by a date was done by a date gone ("had filed their reports by
+    Wednesday", "had been paid by Friday"), where what one had to do, had been told to do or had
+    until then may still be to come ("had to file by Friday", "had been told to leave by")."""
+    window = [w.lower() for w in words[max(0, i - 6) : i]]
+    for k, w in enumerate(window[:-1]):
+        if w == "had" and "to" not in window[k:]:
+            verb = window[k + 1]
+            participle = verb.endswith("ed") and verb not in _NOT_PAST
+            if participle or verb in _IRREGULAR_PAST or verb in ("been", "done"):
+                return True
+    return False
 
 
 def _plan_of_a_phrase(words: list[str], i: int) -> bool:
