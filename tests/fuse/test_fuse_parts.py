@@ -2957,6 +2957,32 @@ def test_counts_for_two_months_named_are_no_conflict():
     assert len(conflict.variants) == 2
 
 
+def test_a_count_of_the_year_so_far_and_one_of_a_month_are_no_conflict():
+    """ "more than a million arrests so far this year" and "about 200,000 arrests in July": a
+    year's count so far and a month's answer two questions; two counts of the year so far, or
+    of one month, still answer one."""
+    from tests.fuse.builders import analysis, counts, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Harbour police made 40,000 arrests at the Tarn crossing so far this year.",
+        "b": "Harbour police made 9,000 arrests at the Tarn crossing in July.",
+        "c": "Harbour police made 52,000 arrests at the Tarn crossing so far this year.",
+        "d": "Harbour police made 12,000 arrests at the Tarn crossing in July.",
+    }
+    times = {"a": [], "b": [("July", None)], "c": [], "d": [("July", None)]}
+    analyses = {k: analysis({"id": k, "text": t, "times": times[k]}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    figure = counts(texts, "arrest")
+    assert number_conflicts(story, [figure(40_000, "a"), figure(9_000, "b")]) == []
+    (so_far,) = number_conflicts(story, [figure(40_000, "a"), figure(52_000, "c")])
+    (july,) = number_conflicts(story, [figure(9_000, "b"), figure(12_000, "d")])
+    assert len(so_far.variants) == len(july.variants) == 2
+
+
 def test_a_storm_is_one_entity_whatever_its_kind_and_under_its_name_alone():
     """A storm upgraded as it goes ("Tropical Storm Idris", "Hurricane Idris") and named alone
     where an article never gives its kind ("Idris", which the tagger may take for a person)."""

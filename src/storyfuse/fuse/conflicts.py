@@ -530,6 +530,14 @@ _ONE_DAY = re.compile(
     r"in (?:the )?(?:past |last )?24 hours)\b",
     re.IGNORECASE,
 )
+# a count of the year so far: "so far this year", "so far in 2019", "year to date", "since the
+# start of the year", "in the fiscal year"
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:so far (?:this|in|in the) (?:\d{4}|(?:fiscal |calendar )?year)|"
+    r"year[- ]to[- ]date|since the (?:start|beginning) of (?:the|this) year|"
+    r"(?:this|the) (?:fiscal|calendar) year)\b",
+    re.IGNORECASE,
+)
 
 
 Written = list[tuple[str, NumberMention]]
@@ -628,6 +636,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     # the highest number reported in a single day" / "at least 400,000 deaths")
     one_day = {k: any(_ONE_DAY.search(t.text) for t in figures[k].texts) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
+    to_date = {k: any(_YEAR_TO_DATE.search(t.text) for t in figures[k].texts) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
     }
@@ -652,6 +661,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # how many sources an outlet spoke to is no fact of the story
         if months[i] and months[j] and not months[i] & months[j]:
             return False  # "250,000 jobs in October" and "136,000 in September": two months
+        if to_date[i] != to_date[j] and months[j if to_date[i] else i]:
+            return False  # "a million arrests so far this year" and "200,000 in July"
         if {mood[i], mood[j]} == {"planned", "done"}:
             return False  # what could or will be done against what was: a goal, not a count
         if _one_voice(a, b) and not compatible(a, b):
