@@ -443,6 +443,8 @@ def test_a_summary_sentence_does_not_open_on_what_went_before() -> None:
         "Not the mayor; she keeps on doing what she was doing before.",
         "Such a vote would be quickly rejected by the council's majority.",
         "Instead, the council voted to keep the bridge shut until May.",
+        "Most of them -- but not all -- keep to what the mayor set out in May.",
+        "None of those was built before the flood.",
     ):
         assert _DANGLING.match(text), text
     for text in (
@@ -450,6 +452,8 @@ def test_a_summary_sentence_does_not_open_on_what_went_before() -> None:
         "Not only the bridge but the ferry will be shut until May.",
         "Instead of a bridge, the council will build a tunnel under the harbour.",
         "Sophie Lind, the mayor, opened the bridge on Monday.",
+        "Most of the council's members voted to keep the bridge shut.",
+        "Someone threw them a rope from the bridge.",
     ):
         assert not _DANGLING.match(text), text
 

@@ -52,7 +52,10 @@ _DANGLING = re.compile(
     r"^(he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|also|however|"
     r"meanwhile|still|yet|then|so(?! far)|not(?! only)|instead(?! of)|thus|therefore|"
     r"otherwise|nor|or|plus|moreover|besides|nevertheless|nonetheless|indeed|again|anyway|"
-    r"after all|even so|in fact|in turn|such)\b",
+    r"after all|even so|in fact|in turn|such|"
+    # "Most of them -- but not all -- adhere ...": a part of what the sentence before named
+    r"(?:most|some|many|all|none|each|both|either|neither|one|several|few|half|any) of "
+    r"(?:them|these|those|it)\b)\b",
     re.IGNORECASE,
 )
 
