@@ -2293,6 +2293,20 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     assert [q.text for q in quotes_of(text)] == ["We Will Rebuild."]
 
 
+def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
+    text = (
+        "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "
+        "“Harbour Lights Again.” The band is touring."
+    )
+    assert quotes_of(text) == []
+    assert quotes_of("Ada Moss sang “Harbour Lights Again” at the close of the show.") == []
+    # words sung in a sentence of their own, and "play" as a word of what was said, still are
+    text = "The crowd sang “we will not go home tonight, not without the bridge,” Moss said."
+    assert [q.speaker for q in quotes_of(text)] == ["Moss"]
+    (quote,) = quotes_of("“We will play every night,” Ada Moss said.")
+    assert quote.text == "We will play every night,"
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "speaker"),
     [

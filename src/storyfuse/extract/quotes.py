@@ -285,6 +285,9 @@ WORK_NOUNS = frozenset(
         "blog", "play", "musical",
     }
 )  # fmt: skip
+# Verbs of performing a work, whose title in quote marks is no one's words: "an encore to perform
+# “Takin’ It to the Streets”", "sang “Harbour Lights”".
+PERFORMING_VERBS = frozenset({"perform", "sing", "play", "record", "cover"})
 
 
 def _stance_participle(verb: Token) -> bool:
@@ -2328,7 +2331,8 @@ class _Finder:
         """The quotation is a name a participle gives the noun before it: "His book, called
         “Forward: Notes on the Future of Our Democracy”", "a report titled “…”", or a title
         after a possessive, "on" or a kind of work ("the podcast “Here’s the Thing”"). What
-        someone called something ("what he called the “grim milestone”") is theirs."""
+        someone called something ("what he called the “grim milestone”") is theirs. So is a work's
+        title after a verb of performing it ("to perform “Takin’ It to the Streets”")."""
         span = _char_span(self.doc, m.start, m.end)
         if span is None or len(span) == 0:
             return False
@@ -2343,7 +2347,10 @@ class _Finder:
         told = word.lemma_ == "tell" and any(
             t.head.i == word.i and t.dep_ in ("dobj", "dative") for t in span
         )
-        named_before = possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS or told
+        performed = word.pos_ == "VERB" and word.lemma_.lower() in PERFORMING_VERBS
+        named_before = (
+            possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS or told or performed
+        )
         if named_before and self._title_cased(m):
             # a show's name: told CNN’s “State of the Union”, on “Meet the Press”, on the
             # podcast “Here’s the Thing”, told “Fox & Friends”
