@@ -434,3 +434,35 @@ def test_a_member_does_not_move_to_a_story_below_the_join_threshold() -> None:
 
     assert story_of_loose(BY_EMBEDDING) == ["a-1", "a-2", "loose"]
     assert story_of_loose(replace(BY_EMBEDDING, join_threshold=0.4)) == ["b-1", "b-2", "loose"]
+
+
+def _naming(article_id: str, direction: tuple[float, ...], *names: str) -> ArticleFeatures:
+    """``_pointing`` with the names its lead gives: a full name brings its surname's key and
+    words, as ``features.entity_keys`` makes them; a surname alone only its own."""
+    f = _pointing(article_id, *direction)
+    terms: dict[str, int] = {}
+    for name in names:
+        words = name.lower().split()
+        terms.update({f"e:{name.lower()}": 1, f"e:{words[-1]}": 1, **dict.fromkeys(words, 1)})
+    return replace(f, terms=terms)
+
+
+def test_an_article_left_alone_joins_the_story_of_the_person_it_names() -> None:
+    """A short follow-up that names only "Moss" scores 0.35 against the four reports that lead
+    with Ada Moss: below the join threshold, above the split one. It joins them; one that
+    names no one stays alone, and so does one whose person other articles name more often
+    than the story does."""
+    story = [_naming(f"moss-{k}", (1, 0, 0), "Ada Moss") for k in range(4)]
+    config = replace(BY_EMBEDDING, split_threshold=0.2)
+
+    def alone_after(extra: list[ArticleFeatures], cfg: GroupConfig = config) -> bool:
+        stories = group_features([*story, *extra], cfg)
+        return len(story_of(stories, extra[0].id).article_ids) == 1
+
+    follow_up = _naming("follow-up", (0.35, 0.94, 0), "Moss")
+    assert not alone_after([follow_up])
+    assert alone_after([follow_up], replace(config, adopt_alone=False))
+    assert alone_after([_naming("no-one", (0.35, 0.94, 0))])
+    assert alone_after([_naming("too-far", (0.15, 0.99, 0), "Moss")])  # below the split one
+    elsewhere = [_naming(f"other-{k}", (0, 0, 1), "Ada Moss") for k in range(5)]
+    assert alone_after([follow_up, *elsewhere])
