@@ -874,6 +874,13 @@ def test_a_name_run_into_the_verb_of_saying_after_it_ends_before_the_verb() -> N
         (["Ada", "Will"], ["NNP", "MD"], "PERSON", "Ada Will"),
         # no name before the verb: not cut to "That" (the name after it is found)
         (["That", "’s", "Ada", "Moss"], ["DT", "VBZ", "NNP", "NNP"], "PERSON", "Ada Moss"),
+        # a verb in -s tagged a name, with a preposition after it: "... Checks Into Rehab"
+        (["Ada", "Moss", "Checks", "Into", "Rehab"], ["NNP", "NNP", "NNP", "IN", "NNP"],
+         "PERSON", "Ada Moss"),
+        (["Ada", "Moss", "Heads", "Out"], ["NNP", "NNP", "NNP", "RP"], "PERSON", "Ada Moss"),
+        # a surname that is such a word stays, at the name's end or with no preposition after
+        (["Garth", "Brooks"], ["NNP", "NNP"], "PERSON", "Garth Brooks"),
+        (["Ada", "Marks", "Tour"], ["NNP", "NNP", "NNP"], "PERSON", "Ada Marks Tour"),
     ],
 )  # fmt: skip
 def test_a_name_run_into_a_headlines_verb_ends_before_the_verb(

@@ -479,6 +479,8 @@ def _headlines_verb(ent: Span) -> int | None:
         ),
         None,
     )
+    if verb is None and ent.label_ == "PERSON":
+        verb = next((t.i for t in ent[1:-1] if _a_verb_tagged_a_name(t, ent)), None)
     if verb is None:
         return None
     end = verb
@@ -488,6 +490,18 @@ def _headlines_verb(ent: Span) -> int | None:
     if end == ent.start or not (last.tag_ in ("NNP", "NNPS") or last.is_title and last.tag_ == "NN"):
         return None
     return end
+
+
+def _a_verb_tagged_a_name(token: Token, ent: Span) -> bool:
+    """A headline's verb the model tagged a proper noun inside a person's name: a word in -s
+    of a verb, followed in the name by a preposition or particle ("Lindsay Lohan Checks Into
+    Rehab"; not "Garth Brooks", nor "Ada Marks" at the name's end)."""
+    word = token.lower_
+    if token.tag_ != "NNP" or not word.endswith("s") or not token.is_title:
+        return False
+    if not {word[:-1], word[:-2]} & verb_words():
+        return False
+    return any(t.tag_ in ("IN", "RP") and t.is_title for t in ent[token.i - ent.start + 1 :])
 
 
 def _first_names_apart(doc: Doc, ents: list[Span]) -> list[Span]:
