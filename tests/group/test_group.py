@@ -222,6 +222,20 @@ def test_a_company_s_legal_form_is_read_with_its_dots_too() -> None:
     assert company_core(["u", "s"]) == [] and company_core(["norton"]) == []
 
 
+def test_a_persons_surname_key_is_the_word_before_a_suffix() -> None:
+    """"Anthony Varga III" is known by "varga" after, and leads about him by it."""
+    from storyfuse.group.features import entity_keys
+    from storyfuse.group.index import lead_people
+    from storyfuse.model import Entity
+
+    keys = entity_keys([Entity("Anthony Varga III", "PERSON", 0, 17)])
+    assert keys == {"anthony varga iii", "varga"}
+    assert entity_keys([Entity("Henry Ford II", "PERSON", 0, 13)]) == {"henry ford ii", "ford"}
+    assert entity_keys([Entity("Ada Moss", "PERSON", 0, 8)]) == {"ada moss", "moss"}
+    terms = {"anthony": 1, "varga": 1, "iii": 1, **{f"e:{k}": 1 for k in keys}}
+    assert lead_people(terms) == {"e:varga"}
+
+
 def test_two_companies_results_in_the_same_words_are_two_stories() -> None:
     """Each report leads with its company by its name with a legal form, which the other
     never mentions; they share every other word. A third report naming one of the companies

@@ -21,7 +21,7 @@ from datasketch import MinHash
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyfuse.embed import embed
-from storyfuse.extract.names import without_legal_forms
+from storyfuse.extract.names import SUFFIXES, without_legal_forms
 from storyfuse.model import Analysis, Entity
 
 # The title and opening of an article name its event; later paragraphs drift into background
@@ -93,12 +93,19 @@ def entity_keys(entities: Iterable[Entity]) -> frozenset[str]:
         # A person is often named in full once and by surname afterwards, a company with its
         # legal form once and without it afterwards ("Norton Co.", "Norton").
         parts = key.split()
-        if entity.label == "PERSON" and len(parts) > 1 and len(parts[-1]) > 2:
-            keys.add(parts[-1])
+        if entity.label == "PERSON" and (surname := surname_of(parts)):
+            keys.add(surname)
         core = company_core(parts)
         if entity.label == "ORG" and core:
             keys.add(" ".join(core))
     return frozenset(keys)
+
+
+def surname_of(words: list[str]) -> str | None:
+    """The surname key of a person's name key in words: its last word of three letters or
+    more, before a suffix ("anthony lacalamita iii" -> "lacalamita"); None for one word."""
+    named = words[:-1] if len(words) > 2 and words[-1] in SUFFIXES else words
+    return named[-1] if len(named) > 1 and len(named[-1]) > 2 else None
 
 
 def company_core(words: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ from storyfuse.group.features import (
     NUM_PERM,
     ArticleFeatures,
     company_core,
+    surname_of,
 )
 from storyfuse.model import Story
 
@@ -177,9 +178,9 @@ def lead_people(terms: dict[str, int]) -> frozenset[str]:
     for term in terms:
         if not term.startswith(ENTITY_PREFIX):
             continue
-        words = term[len(ENTITY_PREFIX) :].split()
-        if len(words) > 1 and words[-1] in terms and ENTITY_PREFIX + words[-1] in terms:
-            out.add(ENTITY_PREFIX + words[-1])
+        surname = surname_of(term[len(ENTITY_PREFIX) :].split())
+        if surname and surname in terms and ENTITY_PREFIX + surname in terms:
+            out.add(ENTITY_PREFIX + surname)
     return frozenset(out)
 
 
