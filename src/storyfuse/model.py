@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 64  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 65  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -417,10 +417,13 @@ ANALYSIS_VERSION = 64  # 2: claims say what they count; entity spans and list co
 # until" place a weekday or a month; a word the model calls a place three times as often as a
 # person is the place; an unnamed source keeps the phrase that says which ("a person with
 # knowledge of the matter"); "it" after someone put out a statement speaks for them
+# 65: what "had" been done "by" a weekday was done by one gone; a work's title after "perform"
+# or "sing" is no quote; a headline's verb the model tagged a name ends a person's name
+# ("Lindsay Lohan Checks Into Rehab")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 46  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 47  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -586,6 +589,8 @@ BRIEF_VERSION = 46  # 2: forecasts marked "expected" in the timeline and the fig
 # 45: a sentence between the parts of a joined quote is not inside the quotation
 # 46: a role is one role whatever phrase says whose it is ("a spokesperson for the company");
 # how many sources spoke is no figure ("two people familiar with the matter")
+# 47: a count of the year so far and one of a month are no conflict; a summary sentence does not
+# open on a part of what went before ("Most of them ...")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
