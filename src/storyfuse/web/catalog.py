@@ -175,6 +175,11 @@ def excerpt(text: str, query: str, width: int = 200) -> str:
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
+def _holds(needle: str, *texts: str | None) -> bool:
+    """Whether any of the texts (a passage and who is behind it) holds the casefolded words."""
+    return any(needle in t.casefold() for t in texts if t)
+
+
 class MemoryCatalog:
     """A catalog over one ``Brief`` held in memory; uploads re-group and re-fuse everything."""
 
@@ -282,8 +287,7 @@ class MemoryCatalog:
             }
             for n, quote in enumerate(a.get("quotes") or ()):
                 who = quote.get("canonical_speaker") or quote.get("speaker")
-                said_by = f"{quote.get('speaker') or ''}\n{who or ''}"
-                if needle in quote["text"].casefold() or needle in said_by.casefold():
+                if _holds(needle, quote["text"], quote.get("speaker"), who):
                     hits.append(
                         SearchHit(
                             "quote", text=quote["text"], who=who, fragment=f"q{n}",
@@ -292,12 +296,12 @@ class MemoryCatalog:
                     )
             for n, claim in enumerate(a.get("claims") or ()):
                 who = claim.get("claimant")
-                if needle in f"{claim['text']}\n{who or ''}".casefold():
+                if _holds(needle, claim["text"], who):
                     hits.append(
                         SearchHit("claim", text=claim["text"], who=who, fragment=f"c{n}", **common)
                     )
             by = row_who(a.get("outlet"), a.get("authors") or ())
-            if any(needle in (t or "").casefold() for t in (a.get("title"), a["text"], by)):
+            if _holds(needle, a.get("title"), a["text"], by):
                 hits.append(SearchHit("article", text=excerpt(a["text"], q.strip()), **common))
         order = {"quote": 0, "claim": 1, "article": 2}
         hits.sort(key=lambda h: h.published or "", reverse=True)  # newest first within a kind
