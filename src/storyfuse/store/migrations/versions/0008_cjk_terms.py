@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from storyfuse.store.migrations.search_index import row_chunks, sqlite_index
 from storyfuse.store.search import cjk_terms
 
 revision = "0008"
@@ -22,52 +23,12 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-TOKENIZE = "tokenize='porter unicode61'"
-CHUNK = 5000
-
-
-def _sqlite_index(columns: list[str]) -> None:
-    """(Re)make SQLite's external-content FTS5 index over ``search_rows`` and its triggers."""
-    op.execute("DROP TRIGGER IF EXISTS search_rows_insert")
-    op.execute("DROP TRIGGER IF EXISTS search_rows_delete")
-    op.execute("DROP TABLE IF EXISTS search_text")
-    indexed = ", ".join(columns)
-    op.execute(
-        f"CREATE VIRTUAL TABLE search_text USING fts5({indexed}, kind UNINDEXED, "
-        f"article_id UNINDEXED, n UNINDEXED, content='search_rows', content_rowid='id', "
-        f"{TOKENIZE})"
-    )
-    op.execute("INSERT INTO search_text (search_text) VALUES ('rebuild')")
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    op.execute(
-        "CREATE TRIGGER search_rows_insert AFTER INSERT ON search_rows BEGIN "
-        f"INSERT INTO search_text (rowid, {indexed}, kind, article_id, n) "
-        f"VALUES (new.id, {new}, new.kind, new.article_id, new.n); END"
-    )
-    op.execute(
-        "CREATE TRIGGER search_rows_delete AFTER DELETE ON search_rows BEGIN "
-        f"INSERT INTO search_text (search_text, rowid, {indexed}, kind, article_id, n) "
-        f"VALUES ('delete', old.id, {old}, old.kind, old.article_id, old.n); END"
-    )
-
 
 def _fill_terms(table: str) -> None:
     """Compute the bigrams of the rows already stored (only rows with such characters get
     any), a chunk at a time in the order of the rows' key (article, kind, number)."""
     conn = op.get_bind()
-    last: tuple | None = None
-    while True:
-        after = "" if last is None else "WHERE (article_id, kind, n) > (:a, :k, :n) "
-        rows = conn.execute(
-            sa.text(
-                f"SELECT article_id, kind, n, text FROM {table} {after}"
-                f"ORDER BY article_id, kind, n LIMIT {CHUNK}"
-            ),
-            dict(zip("akn", last, strict=True)) if last is not None else {},
-        ).all()
-        if not rows:
-            return
+    for rows in row_chunks(table, "text"):
         updates = [
             {"a": a, "k": k, "n": n, "terms": t} for a, k, n, text in rows if (t := cjk_terms(text))
         ]
@@ -79,14 +40,13 @@ def _fill_terms(table: str) -> None:
                 ),
                 updates,
             )
-        last = tuple(rows[-1][:3])
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("ALTER TABLE search_rows ADD COLUMN terms TEXT")
         _fill_terms("search_rows")
-        _sqlite_index(["text", "terms"])
+        sqlite_index(["text", "terms"])
         return
     op.execute("ALTER TABLE search_text ADD COLUMN terms TEXT")
     _fill_terms("search_text")
@@ -101,7 +61,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _sqlite_index(["text"])
+        sqlite_index(["text"])
         op.execute("ALTER TABLE search_rows DROP COLUMN terms")
         return
     op.execute("DROP INDEX search_text_tsv")

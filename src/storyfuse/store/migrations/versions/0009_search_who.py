@@ -20,41 +20,13 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from storyfuse.store.migrations.search_index import row_chunks, sqlite_index
 from storyfuse.store.search import cjk_terms, row_who
 
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
-
-TOKENIZE = "tokenize='porter unicode61'"
-CHUNK = 5000
-
-
-def _sqlite_index(columns: list[str]) -> None:
-    """(Re)make SQLite's external-content FTS5 index over ``search_rows`` and its triggers."""
-    op.execute("DROP TRIGGER IF EXISTS search_rows_insert")
-    op.execute("DROP TRIGGER IF EXISTS search_rows_delete")
-    op.execute("DROP TABLE IF EXISTS search_text")
-    indexed = ", ".join(columns)
-    op.execute(
-        f"CREATE VIRTUAL TABLE search_text USING fts5({indexed}, kind UNINDEXED, "
-        f"article_id UNINDEXED, n UNINDEXED, content='search_rows', content_rowid='id', "
-        f"{TOKENIZE})"
-    )
-    op.execute("INSERT INTO search_text (search_text) VALUES ('rebuild')")
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    op.execute(
-        "CREATE TRIGGER search_rows_insert AFTER INSERT ON search_rows BEGIN "
-        f"INSERT INTO search_text (rowid, {indexed}, kind, article_id, n) "
-        f"VALUES (new.id, {new}, new.kind, new.article_id, new.n); END"
-    )
-    op.execute(
-        "CREATE TRIGGER search_rows_delete AFTER DELETE ON search_rows BEGIN "
-        f"INSERT INTO search_text (search_text, rowid, {indexed}, kind, article_id, n) "
-        f"VALUES ('delete', old.id, {old}, old.kind, old.article_id, old.n); END"
-    )
 
 
 def _names(conn: sa.Connection, ids: list[str]) -> dict[tuple[str, str, int], str]:
@@ -84,18 +56,7 @@ def _fill_who(table: str) -> None:
     (article, kind, number); a name with Chinese, Japanese or Korean characters adds its
     bigrams to the row's terms."""
     conn = op.get_bind()
-    last: tuple | None = None
-    while True:
-        after = "" if last is None else "WHERE (article_id, kind, n) > (:a, :k, :n) "
-        rows = conn.execute(
-            sa.text(
-                f"SELECT article_id, kind, n, terms FROM {table} {after}"
-                f"ORDER BY article_id, kind, n LIMIT {CHUNK}"
-            ),
-            dict(zip("akn", last, strict=True)) if last is not None else {},
-        ).all()
-        if not rows:
-            return
+    for rows in row_chunks(table, "terms"):
         names = _names(conn, sorted({r[0] for r in rows}))
         updates = []
         for a, k, n, terms in rows:
@@ -111,14 +72,13 @@ def _fill_who(table: str) -> None:
                 ),
                 updates,
             )
-        last = tuple(rows[-1][:3])
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("ALTER TABLE search_rows ADD COLUMN who TEXT")
         _fill_who("search_rows")
-        _sqlite_index(["text", "terms", "who"])
+        sqlite_index(["text", "terms", "who"])
         return
     op.execute("ALTER TABLE search_text ADD COLUMN who TEXT")
     _fill_who("search_text")
@@ -151,7 +111,7 @@ def _terms_of_text(table: str) -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _terms_of_text("search_rows")
-        _sqlite_index(["text", "terms"])
+        sqlite_index(["text", "terms"])
         op.execute("ALTER TABLE search_rows DROP COLUMN who")
         return
     _terms_of_text("search_text")
