@@ -85,6 +85,13 @@ def test_a_date_in_the_page_markup_is_metadata(tmp_path: Path) -> None:
         (1741680000, "2025-03-11"),  # Unix seconds
         (1741680000000, "2025-03-11"),  # Unix milliseconds
         ("1741680000", "2025-03-11"),
+        # digits alone, as GDELT and many exports write a date with its time or not
+        ("20250311", "2025-03-11"),
+        ("20250311103000", "2025-03-11"),
+        ("202503111030", "2025-03-11"),
+        (20250311, "2025-03-11"),
+        ("20251311", None),  # no thirteenth month
+        ("99999999", None),
         # relative to the day the file is read, not to the day it was written: no date
         ("yesterday", None),
         ("2 hours ago", None),

@@ -91,6 +91,8 @@ def iso_date(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, int) and (compact := _compact_date(str(value))):
+        return compact
     if isinstance(value, int | float):
         return _unix_date(float(value))
     if not isinstance(value, str) or not value.strip():
@@ -102,6 +104,8 @@ def iso_date(value: object) -> str | None:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return None
+    if compact := _compact_date(text):
+        return compact
     if _UNIX_TIME.match(text):
         return _unix_date(float(text))
     settings: dict[str, object] = {
@@ -120,9 +124,24 @@ def iso_date(value: object) -> str | None:
 
 
 _UNIX_TIME = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+# a date written as digits alone, with its time or not, as GDELT and many exports write it:
+# YYYYMMDD, YYYYMMDDHHMM, YYYYMMDDHHMMSS (no Unix time of those lengths falls in its range
+# starting so)
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4}(?:\d\d)?)?$")
 _DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # Unix times taken as dates: 1990-01-01 to 2100-01-01 (others are ids or counts, not times).
 _UNIX_RANGE = (631_152_000, 4_102_444_800)
+
+
+def _compact_date(text: str) -> str | None:
+    """The date of "20250311" or "20250311103000"; None for other digits or no real day."""
+    match = _COMPACT_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _unix_date(seconds: float) -> str | None:
