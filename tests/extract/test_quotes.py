@@ -3223,3 +3223,14 @@ def test_a_quote_opening_with_its_verb_after_a_document_is_the_document_s() -> N
     # a person before such a quote is no document: the writer's phrase about them
     text = "The harbour council met on Monday. Ada Moss “has never once told the truth to us.”"
     assert all(q.speaker != "Ada Moss" for q in quotes_of(text) if "truth" in q.text)
+
+
+def test_the_last_of_a_list_is_the_lists_last_item() -> None:
+    """ "Tarnia, Velmar and Ostland, the last of which reported ...": the speaker is Ostland;
+    "the first of which" the list's first; with no list before the comma the words stay."""
+    text = "That includes Tarnia, Velmar and Ostland, the last of which reported 15,300 new cases."
+    assert [q.speaker for q in quotes_of(text)] == ["Ostland"]
+    text = "The votes went to Tarnia, Velmar and Ostland, the first of which said it would appeal."
+    assert [q.speaker for q in quotes_of(text)] == ["Tarnia"]
+    text = "The port hired two firms, the last of which said it would start in May."
+    assert [q.speaker for q in quotes_of(text)] == ["the last"]

@@ -687,6 +687,30 @@ def _source_description(head: Token) -> list[Token]:
     return out
 
 
+def _one_of_a_list(head: Token) -> Token | None:
+    """The item a partitive over a relative pronoun picks from the list before its comma: "the
+    last of which" (or "the latter of whom") the list's last item, "the first of which" (or
+    "the former") its first."""
+    if head.lower_ not in ("first", "last", "former", "latter"):
+        return None
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        for c in head.children
+    ):
+        return None
+    i = head.left_edge.i - 1
+    if i < 1 or head.doc[i].text != ",":
+        return None
+    item = head.doc[i - 1]
+    if item.dep_ != "conj" and not any(c.dep_ == "conj" for c in item.children):
+        return None  # no list before the comma
+    if head.lower_ in ("last", "latter"):
+        return item
+    while item.dep_ == "conj" and item.head.i < item.i:
+        item = item.head
+    return item
+
+
 def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
     for either noun); the noun itself otherwise (and for a name: "The main barrier is Roe")."""
@@ -974,6 +998,9 @@ class _Finder:
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
             return self._name_of(_described_subject(head.head.head))
+        listed = _one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
+        if listed is not None:
+            return self._name_of(listed)
         together = named_together(head)  # "Bill and Melinda Gates said": both
         if together is not None:
             return together
