@@ -998,9 +998,9 @@ class _Finder:
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
             return self._name_of(_described_subject(head.head.head))
-        listed = _one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
-        if listed is not None:
-            return self._name_of(listed)
+        picked = _one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
+        if picked is not None:
+            return self._name_of(picked)
         together = named_together(head)  # "Bill and Melinda Gates said": both
         if together is not None:
             return together
