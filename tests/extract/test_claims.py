@@ -2028,3 +2028,14 @@ def test_a_token_without_a_letter_counts_nothing() -> None:
     found = [(c.value, c.unit) for c in claims_of(text)]
     assert (63, "|") not in found and (85, "percent") in found
     assert all(c.unit is None or any(ch.isalpha() for ch in c.unit) for c in claims_of(text))
+
+
+def test_the_last_of_a_list_claims_for_the_lists_last_item() -> None:
+    text = (
+        "That includes Tarnia, Velmar and the Ostland Republic, the last of which reported a "
+        "record 15,300 new cases on Sunday."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.value, claim.claimant) == (15300.0, "the Ostland Republic")
+    text = "That includes Tarnia, Velmar and Ostland, the first of which reported 15,300 new cases."
+    assert claims_of(text)[-1].claimant == "Tarnia"

@@ -42,7 +42,7 @@ from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import POSSESSIVE_ENDINGS, cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
-from storyfuse.extract.quotes import appointed
+from storyfuse.extract.quotes import appointed, one_of_a_list
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS, claims_lives
 from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -2183,6 +2183,9 @@ def _subject(verb: Token) -> list[Token] | None:
                 agents = [c for c in verb.children if c.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return list(objects[0].subtree) if objects else None
+            picked = one_of_a_list(child)  # "Texas and Florida, the last of which reported"
+            if picked is not None:
+                return list(picked.doc[picked.left_edge.i : picked.i + 1])
             if child.lower_ in RELATIVE_PRONOUNS and not child.text.isupper():
                 # "the police department, which reported ...": the noun the clause describes.
                 if verb.dep_ == "relcl":

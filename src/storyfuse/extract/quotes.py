@@ -687,7 +687,7 @@ def _source_description(head: Token) -> list[Token]:
     return out
 
 
-def _one_of_a_list(head: Token) -> Token | None:
+def one_of_a_list(head: Token) -> Token | None:
     """The item a partitive over a relative pronoun picks from the list before its comma: "the
     last of which" (or "the latter of whom") the list's last item, "the first of which" (or
     "the former") its first."""
@@ -998,7 +998,7 @@ class _Finder:
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
             return self._name_of(_described_subject(head.head.head))
-        picked = _one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
+        picked = one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
         if picked is not None:
             return self._name_of(picked)
         together = named_together(head)  # "Bill and Melinda Gates said": both
