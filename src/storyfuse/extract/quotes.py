@@ -694,7 +694,9 @@ def one_of_a_list(head: Token) -> Token | None:
     if head.lower_ not in ("first", "last", "former", "latter"):
         return None
     if not any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.lower_ in ("which", "whom") for o in c.children)
         for c in head.children
     ):
         return None
