@@ -3234,3 +3234,16 @@ def test_the_last_of_a_list_is_the_lists_last_item() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Tarnia"]
     text = "The port hired two firms, the last of which said it would start in May."
     assert [q.speaker for q in quotes_of(text)] == ["the last"]
+
+
+def test_a_verb_after_a_comma_with_an_object_of_its_own_reports_that_object() -> None:
+    """ "Tarnia and Ostland, the last of which reported a record 15,300 new cases": not a
+    report of the clause before the comma ("“…,” the mayor told reporters" still is)."""
+    text = (
+        "That includes Tarnia, Velmar and Ostland, the last of which reported a shattering "
+        "15,300 new cases on Sunday."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ostland" and quote.text.startswith("a shattering 15,300 new cases")
+    (quote,) = quotes_of("The bridge will reopen in May, the mayor told reporters.")
+    assert (quote.speaker, quote.text) == ("the mayor", "The bridge will reopen in May")

@@ -2101,6 +2101,12 @@ class _Finder:
             return None
         if any(c.dep_ == "ccomp" for c in verb.children):
             return None
+        if verb.lemma_.lower() not in ADDRESSEE_VERBS and any(
+            c.dep_ == "dobj" and c.i > verb.i for c in verb.children
+        ):
+            # what the verb reports is its own object: "Texas, Georgia and Florida, the last of
+            # which reported a shattering 15,300 new cases"; not whom it was told to
+            return None
         # a clause of its own joined by "and" says nothing of the one before: "... have lived
         # here for three months, and though they speak barely a word of English, their smiles
         # said a lot"
