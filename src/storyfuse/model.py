@@ -420,7 +420,8 @@ ANALYSIS_VERSION = 65  # 2: claims say what they count; entity spans and list co
 # 65: what "had" been done "by" a weekday was done by one gone; a work's title after "perform"
 # or "sing" is no quote; a headline's verb the model tagged a name ends a person's name
 # ("Lindsay Lohan Checks Into Rehab"); "the last of which" speaks for a list's last item; a
-# date given as digits alone ("20250311") is read
+# date given as digits alone ("20250311") is read; a verb after a comma with an object of its
+# own reports that object, not the clause before
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
