@@ -792,16 +792,18 @@ class StoryIndex:
 
     def _own_people(self, story: int) -> set[str]:
         """The people a story is about: named in full in its members' leads, named at all by
-        ``names_share`` of its members (``_defining_names``), and by more of its members than
-        of all other articles (not "Trump", whom a year of politics names everywhere)."""
-        led = {p for p, n in self._led_by[story].items() if n > 0}
-        people = led & self._defining_names(story)
-        if not people:
+        ``names_share`` of its members (as ``_defining_names`` reads them), and by more of its
+        members than of all other articles (not "Trump", whom a year of politics names
+        everywhere)."""
+        if len(self._members[story]) < self.config.names_min_articles:
             return set()
-        named = Counter(
-            p for a in self._members[story] for p in people if p in self._features[a].terms
-        )
-        return {p for p in people if 2 * named[p] > self._df[p]}
+        named = self._name_counts(story)
+        need = self.config.names_share * len(self._members[story])
+        return {
+            p
+            for p, n in self._led_by[story].items()
+            if n > 0 and named[p] >= need and 2 * named[p] > self._df[p]
+        }
 
     def _better_story(self, article_id: str, story: int, near: list[int]) -> int | None:
         """The story among ``near`` that the article fits better than its own, with a score
@@ -841,11 +843,17 @@ class StoryIndex:
         members = self._members[story]
         if len(members) < self.config.names_min_articles:
             return frozenset()
-        counts = Counter(
-            t for a in members for t in self._features[a].terms if t.startswith(ENTITY_PREFIX)
-        )
         need = self.config.names_share * len(members)
-        return frozenset(t for t, c in counts.items() if c >= need)
+        return frozenset(t for t, c in self._name_counts(story).items() if c >= need)
+
+    def _name_counts(self, story: int) -> Counter[str]:
+        """How many of a story's articles mention each entity name."""
+        return Counter(
+            t
+            for a in self._members[story]
+            for t in self._features[a].terms
+            if t.startswith(ENTITY_PREFIX)
+        )
 
     def _led_apart(self, f: ArticleFeatures, story: int) -> bool:
         """Whether the article's lead names people that no member of the story mentions, while
