@@ -263,18 +263,18 @@ def _jsonl_document(record: Any, stem: str, where: str, number: int, digest: str
         raise InputError(where, f"line {number} is not a JSON object")
     text, html = _field(record, "text"), _field(record, "html")
     if text is None and html is None:
-        empty = any(isinstance(record.get(k), str) for k in _FIELDS["text"] + _FIELDS["html"])
-        if empty:
+        keys = _FIELDS["text"] + _FIELDS["html"]
+        given = [(k, record[k]) for k in keys if record.get(k) is not None]
+        if any(isinstance(value, str) for _, value in given):
             raise InputError(where, f"line {number} has an empty article text")
-        for key in _FIELDS["text"] + _FIELDS["html"]:
-            value = record.get(key)
-            if value is not None:
-                kind = _JSON_KINDS.get(type(value), type(value).__name__)
-                raise InputError(
-                    where,
-                    f"line {number}: its {key!r} is {kind} ({json.dumps(value)[:40]}), "
-                    "not a string of the article's text",
-                )
+        if given:
+            key, value = given[0]
+            kind = _JSON_KINDS.get(type(value), type(value).__name__)
+            raise InputError(
+                where,
+                f"line {number}: its {key!r} is {kind} ({json.dumps(value)[:40]}), "
+                "not a string of the article's text",
+            )
         fields = ", ".join(repr(k)[:40] for k in list(record)[:12]) or "none"
         raise InputError(
             where,
