@@ -3247,3 +3247,13 @@ def test_a_verb_after_a_comma_with_an_object_of_its_own_reports_that_object() ->
     assert quote.speaker == "Ostland" and quote.text.startswith("a shattering 15,300 new cases")
     (quote,) = quotes_of("The bridge will reopen in May, the mayor told reporters.")
     assert (quote.speaker, quote.text) == ("the mayor", "The bridge will reopen in May")
+
+
+def test_the_subject_of_an_object_misread_as_a_verb_before_a_colon_does_not_speak() -> None:
+    # the parse makes "picks" a verb, the object of "singled out", with "Court" its subject
+    text = (
+        "The row began hours earlier at a pro-choice rally hosted by the Harbour Trust, when "
+        "Lund ominously singled out President Moss's two Supreme Court picks: “I want to tell "
+        "you, Tom. You will pay the price.”"
+    )
+    assert one(quotes_of(text), "pay the price").speaker == "Lund"

@@ -2547,6 +2547,9 @@ class _Finder:
             # nor "what" ("X broke down exactly what was wrong with it:")
             and t.lower_ not in ("it", "there", "this", "that", "here", "what")
             and (t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP"))
+            # nor the subject of a "verb" that is an object, a noun misread ("singled out the
+            # mayor's two Supreme Court picks:", "Court" the subject of "picks")
+            and not (t.head.pos_ == "VERB" and t.head.dep_ in ("dobj", "pobj"))
         ]
         if not subjects:
             return None
