@@ -2961,6 +2961,28 @@ def test_counts_for_two_months_named_are_no_conflict():
     assert len(conflict.variants) == 2
 
 
+def test_counts_for_a_day_in_may_and_one_in_another_month_are_no_conflict():
+    """ "the week ended May 8th" names May ("may" alone is too often the verb to count): two
+    weeks' counts of undated articles the grouping put together are no conflict."""
+    from tests.fuse.builders import analysis, counts, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "New Tarn jobless claims fell to 473,000 for the week ended May 8th, data showed.",
+        "b": "New Tarn jobless claims fell to 881,000 for the week ended Aug. 29, data showed.",
+    }
+    day = {"a": "May 8th", "b": "Aug. 29"}
+    analyses = {
+        k: analysis({"id": k, "text": t, "times": [(day[k], None)]}) for k, t in texts.items()
+    }
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    figure = counts(texts, "claim")
+    assert number_conflicts(story, [figure(473_000, "a"), figure(881_000, "b")]) == []
+
+
 def test_a_count_of_the_year_so_far_and_one_of_a_month_are_no_conflict():
     """ "more than a million arrests so far this year" and "about 200,000 arrests in July": a
     year's count so far and a month's answer two questions; two counts of the year so far, or

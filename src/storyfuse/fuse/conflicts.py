@@ -738,7 +738,12 @@ def _months_named(story: StoryArticles, figure: Figure) -> set[int]:
                 continue
             words = [w.strip(".,").lower() for w in mention.text.split()]
             out |= {MONTHS[w] for w in words if w in MONTHS and w != "may"}
+            if _MAY_DAY.search(mention.text):
+                out.add(5)  # "may" is the month only before a day: "the week ended May 8th"
     return out
+
+
+_MAY_DAY = re.compile(r"\bMay\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 # a sentence that reports a figure as changed: "raised to 8 million", "rose to 14", "up from 40"
