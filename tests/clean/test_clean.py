@@ -794,3 +794,16 @@ def test_what_a_page_tells_screen_readers_of_a_link_is_no_part_of_the_text() -> 
     assert "Harbour Board on Monday" in article.text
     assert "the minutes of the meeting" in article.text
     assert "opens a new window onto the bay" in article.text  # a sentence's own words stay
+
+
+def test_a_share_price_chip_after_a_companys_name_is_no_part_of_the_text() -> None:
+    body = (
+        "Harbourline Inc. HBL 16.13% said it will on Monday ask regulators to approve its "
+        "ferry, and Tarn Marine Corp. TMC -0.45%, its partner, agreed. Tarn's GDP 2.15% "
+        "forecast stands, and the harbour's share rose 2.25% on Friday.\n"
+        f"{_prose(2)}"
+    )
+    article = clean(_doc(body))
+    assert "Harbourline Inc. said it will" in article.text
+    assert "Tarn Marine Corp., its partner" in article.text
+    assert "GDP 2.15% forecast" in article.text and "rose 2.25% on Friday" in article.text

@@ -31,6 +31,7 @@ from storyfuse.clean.lines import (
     split_lines,
     unglue_credit,
     without_link_notes,
+    without_ticker_chips,
 )
 from storyfuse.model import Article, Document, Removed
 
@@ -57,7 +58,7 @@ def clean(document: Document) -> Article:
     meta = metadata.complete(document, decisions)
     decisions = _without_author_note(decisions, meta.authors)
     text = "\n\n".join(d.line.text for d in decisions if d.kept)
-    text = without_link_notes(repair_apostrophes(text))
+    text = without_ticker_chips(without_link_notes(repair_apostrophes(text)))
     return Article(
         id=document.id,
         path=document.path,

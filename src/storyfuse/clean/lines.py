@@ -181,6 +181,20 @@ def without_link_notes(text: str) -> str:
     return _LINK_NOTE.sub("", text)
 
 
+# A share-price chip that financial pages put after a company's name, copied with the text:
+# "Moderna Inc. MRNA 16.13% said ...", "Apple Inc. AAPL -0.45%" (the ticker and the day's
+# change): after a legal form only, so "the Fed's GDP 2.15% forecast" stays.
+_TICKER_CHIP = re.compile(
+    r"(\b(?:Inc|Corp|Co|Cos|Ltd|plc|PLC|LLC|SE|AG|NV|N\.V|SA|S\.A)\.?)"
+    r" [A-Z]{1,5}(?:\.[A-Z])? [+\u2212-]?\d{1,3}\.\d{2}%(?=[\s,;:.)]|$)"
+)
+
+
+def without_ticker_chips(text: str) -> str:
+    """The text without the share-price chips financial pages put after company names."""
+    return _TICKER_CHIP.sub(r"\1", text) if "%" in text else text
+
+
 # A left single quotation mark between two letters: an apostrophe typed with the wrong mark.
 _MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 
