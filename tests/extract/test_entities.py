@@ -1070,3 +1070,13 @@ def test_a_city_tagged_a_people_is_a_place_but_not_a_surname_or_a_stance() -> No
     ]
     words = ["Fidel", "Castro", "spoke", ".", "Castro", "families", "cheered", "."]
     assert fixed(words, [(0, 2, "PERSON"), (4, 5, "NORP")])[1] != ("Castro", "GPE")
+
+
+def test_a_one_word_person_is_a_company_when_its_goes_on_from_an_untagged_mention() -> None:
+    # the model leaves the first "Pfizer" untagged and calls the second a person
+    found = labels(
+        "Pfizer says its Covid-19 vaccine is safe and fully effective in teenagers. \"This is "
+        "the news we hoped to hear,\" said Dr. Tom Lund. Lund was not involved in the Pfizer "
+        "research."
+    )
+    assert ("Pfizer", "ORG") in found and ("Pfizer", "PERSON") not in found

@@ -708,7 +708,10 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, [s for e in ents for s in _place_then_person(e)])
     # a one-word "person" that "its" goes on from is a company, in all its mentions
     full_surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    bodies = {e.text for e in ents if _followed_by_its(e)} - full_surnames
+    one_word = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    # the mention "its" goes on from may be one the model left untagged ("Pfizer says its
+    # vaccine ..." ... "the Pfizer research", PERSON)
+    bodies = {t.text for t in tokens if t.text in one_word and _followed_by_its(t)} - full_surnames
     ents = [
         Span(doc, e.start, e.end, label="ORG") if _an_employer(e, ents, full_surnames) else e
         for e in ents
@@ -1014,16 +1017,16 @@ def _an_employer(ent: Span, ents: list[Span], full_surnames: set[str]) -> bool:
     return bool(owned) and owned[0].start >= ent.end and len(owned[0]) > 1
 
 
-def _followed_by_its(ent: Span) -> bool:
-    """Whether a one-word name tagged a person is the subject of a clause that goes on with
-    "its", with no noun, other name or personal pronoun between but for a date ("Moderna says
-    its vaccine is 96% effective", "Moderna on Thursday released its results"; not "Ada said
-    the crisis had its roots", "Ada praised Norland and its leader")."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].dep_ != "nsubj":
+def _followed_by_its(word: Token) -> bool:
+    """Whether a one-word name is the subject of a clause that goes on with "its", with no
+    noun, other name or personal pronoun between but for a date ("Moderna says its vaccine is
+    96% effective", "Moderna on Thursday released its results"; not "Ada said the crisis had
+    its roots", "Ada praised Norland and its leader")."""
+    if word.dep_ != "nsubj":
         return False
-    verb = ent[0].head
+    verb = word.head
     for token in verb.subtree:
-        if token.i < ent.end:
+        if token.i <= word.i:
             continue
         if token.lower_ == "its":
             return True
