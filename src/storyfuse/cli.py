@@ -85,6 +85,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
@@ -136,6 +138,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
         window = getattr(engine, "workers", 1) if args.engine == "local" else 8
+        # how far a long ingest has got, on a terminal only (a log or a pipe gets the summary)
+        progress = tqdm(
+            total=len(documents), unit=" articles", file=sys.stderr, disable=None, leave=False,
+            desc="storyfuse: ingest", dynamic_ncols=True,
+        )
 
         def commit(todo: list[list[Document]], started: Callable[[], Analysed]) -> None:
             """Store a window's analyses, batch by batch, once they are done."""
@@ -164,6 +171,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 refreshed.extend(result.refreshed)
                 changed.update(result.stories)
             stored += len(analyses)
+            progress.update(sum(map(len, todo)))
 
         try:
             # Each batch is committed in its own transaction, so an interrupted ingest keeps
@@ -186,6 +194,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     else:
                         older += [x for x in same if x in stale]
                     unchanged += same
+                    progress.update(len(same))
                     todo.append([d for d in batch if d.id not in same])
                 if not any(todo):
                     continue
@@ -199,6 +208,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             # The batches committed so far stay; say so, so the user knows a rerun continues.
             interrupted = True
         finally:
+            progress.close()
             engine.close()
         total = len(store.stories())
     _report(problems)

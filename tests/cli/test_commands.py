@@ -486,3 +486,30 @@ def test_ingest_starts_the_next_batches_before_storing_the_last(
         f"start {first}", f"start {second}", f"store {first}",
         f"start {third}", f"store {second}", f"store {third}",
     ]  # fmt: skip
+
+
+def test_ingest_shows_how_far_it_has_got_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    texts = ["The harbour bridge in Velmont reopened on Thursday after repairs.",
+             "Train drivers in Velmont ended their strike on Friday.",
+             "The Velmont city council approved a new budget on Monday."]
+    (tmp_path / "news.jsonl").write_text(
+        "".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts, start=1)))
+    db = str(tmp_path / "news.db")
+    # a log or a pipe gets the summary alone
+    assert main(["ingest", str(tmp_path / "news.jsonl"), "--db", db, "--workers", "1"]) == 0
+    assert capsys.readouterr().err == ""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    other = str(tmp_path / "other.db")
+    assert main(["ingest", str(tmp_path / "news.jsonl"), "--db", other, "--workers", "1"]) == 0
+    shown = terminal.getvalue()
+    assert "storyfuse: ingest" in shown and "/3 " in shown and "articles/s" in shown
