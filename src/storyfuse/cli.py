@@ -210,7 +210,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         finally:
             progress.close()
             engine.close()
-        total = len(store.stories())
+        now = {story.id for story in store.stories()}
+        total = len(now)
+        # a story changed by one batch may have been merged into another by a later one
+        changed &= now
     _report(problems)
     _report_languages(other_languages)
     if own_ids:

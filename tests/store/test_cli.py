@@ -113,3 +113,26 @@ def test_ingest_keeping_recent_stories_in_memory(tmp_path: Path, capsys) -> None
     assert "added 2" in capsys.readouterr().out
     assert main(["stories", "--db", db]) == 0
     assert "2 articles" in capsys.readouterr().out
+
+
+def test_ingest_counts_as_changed_only_stories_that_are_still_there(
+    tmp_path: Path, capsys
+) -> None:
+    """A story is named after the report that sorts first: one that a later batch brings in
+    renames the story, and the name the first batch gave it is no longer there to count."""
+    later, first = tmp_path / "later", tmp_path / "first"
+    for folder, names in ((later, [f"m{i:02d}" for i in range(32)]), (first, ["a00"])):
+        folder.mkdir()
+        for i, name in enumerate(names):
+            text = (
+                f"Flood closes the river bridge in Pellora\n\nThe river bridge in Pellora "
+                f"closed on Monday after floods, mayor Ana Ruiz said. About {100 + i} homes "
+                "lost power, officials said."
+            )
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'flood.db'}"
+    # the 32 reports of the first folder given fill the first batch
+    assert main(["ingest", str(later), str(first), "--db", db]) == 0
+    assert "added 33, updated 0, unchanged 0 articles; 1 story changed, 1 in all" in (
+        capsys.readouterr().out
+    )
