@@ -371,6 +371,16 @@ def test_a_headline_is_shown_without_a_closing_full_stop(title: str, shown: str)
     assert without_closing_stop(title) == shown
 
 
+def test_a_title_given_in_metadata_is_shown_without_an_archives_closing_stop() -> None:
+    for given, shown in (
+        ("Is the ferry next?.", "Is the ferry next?"),
+        ("Council shuts old bridge.", "Council shuts old bridge"),
+        ("Bridge sold to Harbour Holdings Inc.", "Bridge sold to Harbour Holdings Inc."),
+    ):
+        article = clean(_doc(f"{_LEDE}\n\nMore follows.", title=given, format="jsonl"))
+        assert article.title == shown
+
+
 @pytest.mark.parametrize(
     "first",
     [

@@ -93,7 +93,9 @@ def complete(document: Document, decisions: Sequence[Decision]) -> Metadata:
     """Fill what the document's own metadata lacks from the page's lines."""
     lines = [d.line for d in decisions]
     header = _header(decisions)
-    title = document.title or find_title(_before_body(decisions), lines)
+    # a title given in metadata may end with the stop an archive added ("Why now?.")
+    given = without_closing_stop(document.title) if document.title else None
+    title = given or find_title(_before_body(decisions), lines)
     outlet = document.outlet or find_outlet(lines, title, document.url)
     authors = _distinct_authors(outlet, document.authors or find_authors(header, lines))
     if document.published:
