@@ -2983,6 +2983,29 @@ def test_counts_for_a_day_in_may_and_one_in_another_month_are_no_conflict():
     assert number_conflicts(story, [figure(473_000, "a"), figure(881_000, "b")]) == []
 
 
+def test_counts_for_two_weeks_each_named_by_the_day_it_ended_are_no_conflict():
+    """ "in the week ended May 1" and "in the week ended May 8": weekly statistics name the
+    week they count by its last day, and two weeks are two questions, however close; two
+    counts of one week still answer one."""
+    from tests.fuse.builders import analysis, counts, lexical_embedder
+
+    from storyfuse.fuse.conflicts import number_conflicts
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    texts = {
+        "a": "Tarn jobless claims fell to 498,000 in the week ended May 1, the office said.",
+        "b": "Tarn jobless claims fell to 473,000 in the week ended May 8th, the office said.",
+        "c": "Tarn jobless claims fell to 478,000 in the week ending May 8, the office said.",
+    }
+    analyses = {k: analysis({"id": k, "text": t}) for k, t in texts.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(texts)), analyses, lexical_embedder)
+    figure = counts(texts, "claim")
+    assert number_conflicts(story, [figure(498_000, "a"), figure(473_000, "b")]) == []
+    (conflict,) = number_conflicts(story, [figure(473_000, "b"), figure(478_000, "c")])
+    assert len(conflict.variants) == 2
+
+
 def test_a_count_of_the_year_so_far_and_one_of_a_month_are_no_conflict():
     """ "more than a million arrests so far this year" and "about 200,000 arrests in July": a
     year's count so far and a month's answer two questions; two counts of the year so far, or

@@ -637,6 +637,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     one_day = {k: any(_ONE_DAY.search(t.text) for t in figures[k].texts) for k in texts}
     months = {k: _months_named(story, figures[k]) for k in texts}
     to_date = {k: any(_YEAR_TO_DATE.search(t.text) for t in figures[k].texts) for k in texts}
+    weeks = {k: _weeks_ended(figures[k]) for k in texts}
     speakers = {
         k: any(count_speakers(t.text, figures[k].unit) for t in figures[k].texts) for k in texts
     }
@@ -663,6 +664,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # "250,000 jobs in October" and "136,000 in September": two months
         if to_date[i] != to_date[j] and months[j if to_date[i] else i]:
             return False  # "a million arrests so far this year" and "200,000 in July"
+        if weeks[i] and weeks[j] and not weeks[i] & weeks[j]:
+            return False  # "in the week ended May 1" and "in the week ended May 8": two weeks
         if {mood[i], mood[j]} == {"planned", "done"}:
             return False  # what could or will be done against what was: a goal, not a count
         if _one_voice(a, b) and not compatible(a, b):
@@ -740,6 +743,25 @@ def _months_named(story: StoryArticles, figure: Figure) -> set[int]:
             out |= {MONTHS[w] for w in words if w in MONTHS and w != "may"}
             if _MAY_DAY.search(mention.text):
                 out.add(5)  # "may" is the month only before a day: "the week ended May 8th"
+    return out
+
+
+# a week named by the day it ended, as weekly statistics are: "in the week ended Aug. 29",
+# "for the week ending March 27" (a period, not a day that a count was reported on)
+_WEEK_ENDED = re.compile(
+    r"\bweek (?:that )?end(?:ed|ing|s)(?: on)? (?P<month>[A-Z][a-z]{2,8})\.? "
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+)
+
+
+def _weeks_ended(figure: Figure) -> set[tuple[int, int]]:
+    """The weeks a figure's sentences count, by the month and day each ended on."""
+    out = set()
+    for text in figure.texts:
+        for m in _WEEK_ENDED.finditer(text.text):
+            month = MONTHS.get(m["month"].lower())
+            if month is not None:
+                out.add((month, int(m["day"])))
     return out
 
 
