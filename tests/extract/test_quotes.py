@@ -3257,3 +3257,10 @@ def test_the_subject_of_an_object_misread_as_a_verb_before_a_colon_does_not_spea
         "you, Tom. You will pay the price.”"
     )
     assert one(quotes_of(text), "pay the price").speaker == "Lund"
+
+
+def test_where_or_when_someone_was_asked_is_not_what_was_asked() -> None:
+    # "at" and "during" after a verb whose listed prepositions they are not: a setting
+    assert quotes_of("Tom Lund asked Ada Moss at the end of the news conference.") == []
+    asked = one(quotes_of("Tom Lund asked Ada Moss about the harbour fees."), "harbour fees")
+    assert asked.speaker == "Tom Lund"

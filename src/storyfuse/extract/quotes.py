@@ -3255,6 +3255,10 @@ class _Finder:
                     ]
                     add("object", [c] + extra, speaker)
                 elif c.dep_ == "prep" and c.i > t.i:
+                    if c.lower_ in ("at", "during") and c.lower_ not in PREP_VERBS.get(
+                        t.lemma_.lower(), (c.lower_,)
+                    ):
+                        continue  # where or when it was asked: "asked Ada at the end of ..."
                     add(f"prep:{c.lower_}", prep_objects(c), speaker)
                 elif c.dep_ == "nsubjpass" and c.i < t.i:
                     add("passive", [c], speaker)
