@@ -3264,3 +3264,15 @@ def test_where_or_when_someone_was_asked_is_not_what_was_asked() -> None:
     assert quotes_of("Tom Lund asked Ada Moss at the end of the news conference.") == []
     asked = one(quotes_of("Tom Lund asked Ada Moss about the harbour fees."), "harbour fees")
     assert asked.speaker == "Tom Lund"
+
+
+def test_a_sentence_saying_who_asked_whom_where_attributes_the_question_before_it() -> None:
+    text = (
+        "The two leaders met in Velmont for the summit. “Why are you so sure he will change?” "
+        "The harbour paper's chief correspondent, Tom Lund, asked Ada Moss at the end of the "
+        "news conference."
+    )
+    assert one(quotes_of(text), "so sure").speaker == "Tom Lund"
+    # asked about something, the sentence reports a question of its own
+    text = "“Why are you so sure?” Tom Lund asked Ada Moss about the fees at the meeting."
+    assert one(quotes_of(text), "the fees").speaker == "Tom Lund"

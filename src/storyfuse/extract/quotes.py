@@ -2217,15 +2217,27 @@ class _Finder:
             # "Murphy, the head of Right to Rise USA, tweeted on Friday."
             return len(words) <= BARE_ATTRIBUTION_WORDS and reduced.left_edge.i <= words[0].i
         # "Trump told Britain’s ITV television station in an interview aired on Monday.": whom
-        # it was told to is no report of its own
-        told = verb.lemma_.lower() == "tell"
+        # it was told to is no report of its own; nor whom a question was put to ("“Why?” Ada
+        # Moss asked the mayor at the end of the meeting."), unless asked about or for more
+        lemma = verb.lemma_.lower()
+        addressed = lemma == "tell" or (
+            lemma == "ask"
+            and not any(c.dep_ == "prep" and c.lower_ in PREP_VERBS[lemma] for c in verb.children)
+        )
         return (
             len(words) <= BARE_ATTRIBUTION_WORDS
             and verb.dep_ == "ROOT"
-            and (verb.lemma_.lower() in SAYING_VERBS or told)
-            and not any(c.dep_ == "conj" or (c.dep_ == "dobj" and not told) for c in verb.children)
+            and (lemma in SAYING_VERBS or addressed)
+            and not any(
+                c.dep_ == "conj" or (c.dep_ == "dobj" and not addressed) for c in verb.children
+            )
             and len(subjects) == 1
-            and subjects[0].ent_type_ == "PERSON"
+            # a person, or a role the person's name is set beside ("The paper's chief
+            # correspondent, Tom Lund, asked ...")
+            and (
+                subjects[0].ent_type_ == "PERSON"
+                or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subjects[0].children)
+            )
             and subjects[0].left_edge.i <= words[0].i  # the sentence opens with the speaker
         )
 
