@@ -2169,6 +2169,24 @@ def test_a_summary_does_not_give_the_same_figures_twice():
     assert any("four men" in t for t in chosen)
 
 
+def test_an_object_pronoun_among_the_first_words_keeps_a_sentence_out_of_the_summary():
+    """ "Tarn matched them dollar for dollar with its own": "them" stands for what the sentence
+    before named; later in a sentence it mostly stands for a noun of its own."""
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.summary import usable
+
+    story = text_story(
+        {
+            "a": "Norland put new duties on steel from Tarn worth four billion crowns.\n"
+            "Tarn matched them dollar for dollar with duties of its own on Monday.\n"
+            "The mayor assured him that the Velmont bridge would reopen in May.\n"
+            "Harbour workers kept the old cranes and repaired them over the winter months.\n",
+        }
+    )
+    assert [usable(u, story) for u in story.units] == [True, False, False, True]
+
+
 def test_a_headline_left_in_the_text_is_no_summary_sentence():
     from tests.fuse.builders import text_story
 

@@ -59,6 +59,10 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 
+# "them" or "him" among a sentence's first words stands for someone the sentence before named:
+# "China matched them dollar for dollar", "Mr. Netanyahu assured him it was done ..."
+_EARLY_OBJECT = re.compile(r"^(?:\S+\s+){1,4}(?:them|him)\b", re.IGNORECASE)
+
 
 def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
     """Whether a sentence can stand alone in the summary; ``cut_off``: also the unfinished last
@@ -71,7 +75,9 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
         return False
     if not finished(text) and not (cut_off and stops_mid_sentence(unit, story)):
         return False
-    if _DANGLING.match(text) or leans_on_context(text) or unbalanced_quotes(text):
+    if _DANGLING.match(text) or _EARLY_OBJECT.match(text) or leans_on_context(text):
+        return False
+    if unbalanced_quotes(text):
         return False
     if title_cased(text):
         return False  # a headline the text repeats: a label, not a sentence of the story
