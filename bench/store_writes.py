@@ -4,9 +4,10 @@
     python -m bench.store_writes --n 5000 --db postgresql://localhost/bench
 
 The synthetic articles of ``bench.grouping`` (NeuS and ECB+ events over one year, with spaCy's
-entities) are stored as analyses in date order, in windows of 32, as ``storyfuse ingest``
-commits them: the article rows, the search rows, the online grouping and the stories it
-changed, with the periodic repairs (every 5 % of growth). The time of each segment of the
+entities) are stored as analyses in date order, in windows of 32, as a run of small ingests
+or uploads commits them: the article rows, the search rows, the online grouping and the
+stories it changed, with the periodic repairs (every 5 % of growth; one ``storyfuse ingest``
+of many windows repairs once, after its last). The time of each segment of the
 archive is printed; a store whose cost per window grew with its size would show a falling
 rate. Baseline in the same run: the same articles through the story index alone, with the same
 repairs, no database.

@@ -155,7 +155,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 done = [by_id[d.id] for d in batch if d.id in by_id]
                 if not done:
                     continue
-                result = store.add_analyses(done, refresh=args.reanalyze)
+                # repaired once, after the last batch (below), not after every few batches
+                result = store.add_analyses(done, refresh=args.reanalyze, repair=False)
                 for article_id in result.added:
                     # given its own id before analysis, or by the store (another writer
                     # stored the id meanwhile)
@@ -204,6 +205,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 pending = (todo, started)
             if pending is not None:
                 commit(*pending)
+            changed.update(store.repair_if_due())
         except KeyboardInterrupt:
             # The batches committed so far stay; say so, so the user knows a rerun continues.
             interrupted = True

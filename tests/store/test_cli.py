@@ -136,3 +136,33 @@ def test_ingest_counts_as_changed_only_stories_that_are_still_there(
     assert "added 33, updated 0, unchanged 0 articles; 1 story changed, 1 in all" in (
         capsys.readouterr().out
     )
+
+
+def test_an_ingest_of_many_batches_repairs_its_stories_once_after_the_last(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Each batch of a first ingest brings more than the share of new articles that calls for
+    the periodic repair (a regrouping from scratch): it runs once, after the last batch."""
+    from storyfuse.store import db
+
+    calls = []
+    real = db.repaired
+
+    def counted(index):
+        calls.append(len(index))
+        return real(index)
+
+    monkeypatch.setattr(db, "repaired", counted)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(70):  # three batches of at most 32
+        topic = ("river bridge in Pellora", "chess club of Varnik")[i % 2]
+        (folder / f"{i:02d}.txt").write_text(
+            f"News of the {topic}, report {i}\n\nThe {topic} was in the news on Monday, "
+            f"mayor Ana Ruiz said of the {topic}. About {100 + i} people came.",
+            encoding="utf-8",
+        )
+    db_url = f"sqlite:///{tmp_path / 'news.db'}"
+    assert main(["ingest", str(folder), "--db", db_url, "--workers", "1"]) == 0
+    assert "added 70" in capsys.readouterr().out
+    assert calls == [70]

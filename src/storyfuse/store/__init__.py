@@ -22,6 +22,7 @@
     store.articles(story_id=, outlet=, limit=, offset=) -> [ArticleRow]
     store.versions(article_id)     -> [VersionRow]; store.outlets() -> [str]
     store.delete_article(id)       -> bool; store.consolidate() -> changed story ids
+    store.repair_if_due()          -> changed story ids (after add_analyses(..., repair=False))
     store.revision()               -> int that changes with every write (a cache key)
 """
 

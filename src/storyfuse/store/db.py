@@ -493,7 +493,9 @@ class Store:
 
     # --- writing --------------------------------------------------------------------------
 
-    def add_analyses(self, analyses: Sequence[Analysis], *, refresh: bool = False) -> AddResult:
+    def add_analyses(
+        self, analyses: Sequence[Analysis], *, refresh: bool = False, repair: bool = True
+    ) -> AddResult:
         """Store analysed articles and update the stories, in one transaction.
 
         Idempotent: an article whose content hash is already its current one changes nothing,
@@ -505,6 +507,10 @@ class Store:
         other content (a second folder's index.html, a second export numbering from 1), never
         replaces the stored one: it is stored under an id of its own, the id and a short hash
         of its file (``AddResult.renamed``); see ``_stored_ids`` for the rules.
+
+        Without ``repair``, the periodic repair (``repaired``) waits for ``repair_if_due``: a
+        caller storing many batches in a row repairs once, after the last, instead of after
+        each batch that brings the articles added since the last repair to their share.
         """
         added: list[str] = []
         updated: list[str] = []
@@ -559,7 +565,7 @@ class Store:
                     index.add(f)
                 self._retire(index, (f.day for f in ordered))
                 pending = self._pending(conn) + len(todo)
-                if repair_due(pending, index):
+                if repair and repair_due(pending, index):
                     index = self._consolidated(index)
                     pending = 0
                 self._set_meta(conn, "pending", str(pending))
@@ -864,9 +870,20 @@ class Store:
 
     def consolidate(self) -> list[str]:
         """Run the index's consolidation now; returns the ids of the stories it changed."""
+        return self._repair(only_if_due=False)
+
+    def repair_if_due(self) -> list[str]:
+        """The periodic repair, when the articles added since the last one call for it (after
+        ``add_analyses`` without ``repair``); the ids of the stories it changed."""
+        return self._repair(only_if_due=True)
+
+    def _repair(self, only_if_due: bool) -> list[str]:
         try:
             with self._write_lock, self._write_tx() as conn:
-                index = self._consolidated(self._load_index(conn))
+                index = self._load_index(conn)
+                if only_if_due and not repair_due(self._pending(conn), index):
+                    return []
+                index = self._consolidated(index)
                 self._set_meta(conn, "pending", "0")
                 revision = self._bump_revision(conn)
                 changed = self._write_stories(conn, index, revision)
