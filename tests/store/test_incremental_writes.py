@@ -163,3 +163,31 @@ def test_a_store_keeping_recent_stories_repairs_as_often_as_one_keeping_all(
     assert runs["recent"][1] < runs["all"][1]  # it did let articles go
     assert runs["recent"][0] == runs["all"][0]
     assert len(runs["all"][0]) >= 3
+
+
+def test_an_article_deleted_and_added_again_has_one_set_of_rows(db_url) -> None:
+    """A new article's rows are written without first deleting any (it has none): one deleted
+    and stored again must hold the rows it held the first time, no more."""
+    reports = event_reports(random.Random(5))
+    again = reports[3]
+
+    def counts(store: Store) -> list[int]:
+        rows = schema.search_rows_of(store.dialect)
+        tables = [(schema.articles, schema.articles.c.id), (rows, rows.c.article_id)]
+        tables += [(t, t.c.article_id) for t in schema.CHILD_TABLES]
+        with store.engine.connect() as conn:
+            return [
+                conn.execute(
+                    sa.select(sa.func.count()).select_from(t).where(key == again.id)
+                ).scalar_one()
+                for t, key in tables
+            ]
+
+    with Store.open(db_url) as store:
+        store.add_analyses(reports[:6])
+        first = counts(store)
+        assert first[0] == 1 and first[1] > 0
+        assert store.delete_article(again.id)
+        assert counts(store) == [0] * len(first)
+        store.add_analyses([again])
+        assert counts(store) == first

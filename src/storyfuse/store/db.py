@@ -554,7 +554,9 @@ class Store:
                     version = current[analysis.id][1] if analysis.id in current else 0
                     if analysis.id not in refreshed:
                         version += 1
-                    self._write_article(conn, analysis, features[analysis.id], version)
+                    self._write_article(
+                        conn, analysis, features[analysis.id], version, analysis.id in current
+                    )
                 for article_id in updated + refreshed:
                     index.remove(article_id)
                 ordered = sorted(
@@ -661,8 +663,10 @@ class Store:
         return out
 
     def _write_article(
-        self, conn: Connection, analysis: Analysis, features: Any, version: int
+        self, conn: Connection, analysis: Analysis, features: Any, version: int, stored: bool
     ) -> None:
+        """Write an article's rows; ``stored``: its id has rows to replace (a new article's
+        has none: a deleted article's rows went with it, but for its versions)."""
         art = analysis.article
         plain = records.to_plain(analysis)
         now = _now()
@@ -685,7 +689,8 @@ class Store:
             "added_at": now,
             **records.features_row(features),
         }
-        self._delete_article_rows(conn, art.id)
+        if stored:
+            self._delete_article_rows(conn, art.id)
         v = schema.versions
         # a refreshed analysis takes the place of its version's (a new version has none yet)
         conn.execute(v.delete().where(v.c.article_id == art.id, v.c.version == version))
