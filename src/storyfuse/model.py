@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 65  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 66  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -422,10 +422,14 @@ ANALYSIS_VERSION = 65  # 2: claims say what they count; entity spans and list co
 # ("Lindsay Lohan Checks Into Rehab"); "the last of which" speaks for a list's last item; a
 # date given as digits alone ("20250311") is read; a verb after a comma with an object of its
 # own reports that object, not the clause before
+# 66: a share-price chip after a company's name is clutter; a title given in metadata loses an
+# archive's closing stop; "its" after an untagged mention makes a one-word "person" a company;
+# before a colon, the subject of an object parsed as a verb does not speak; where or when
+# someone was asked is no content; "X asked Y at ..." after a question says who asked it
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 47  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 48  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -593,6 +597,8 @@ BRIEF_VERSION = 47  # 2: forecasts marked "expected" in the timeline and the fig
 # how many sources spoke is no figure ("two people familiar with the matter")
 # 47: a count of the year so far and one of a month are no conflict; a summary sentence does not
 # open on a part of what went before ("Most of them ...")
+# 48: "May" before a day names the month, and two weeks named by the days they ended are two
+# questions; a sentence with "them" or "him" among its first words is no summary sentence
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
