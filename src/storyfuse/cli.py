@@ -85,6 +85,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    import threading
+
     from tqdm import tqdm
 
     from storyfuse import ingest
@@ -138,7 +140,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
         window = getattr(engine, "workers", 1) if args.engine == "local" else 8
-        # how far a long ingest has got, on a terminal only (a log or a pipe gets the summary)
+        # how far a long ingest has got, on a terminal only (a log or a pipe gets the summary).
+        # No monitor thread, and a thread's lock, not tqdm's multiprocessing one: a thread
+        # running would make the worker pool start through a fork server (``pool._can_fork``),
+        # whose helper processes outlive a killed ingest and hold its output open
+        tqdm.monitor_interval = 0
+        tqdm.set_lock(threading.RLock())
         progress = tqdm(
             total=len(documents), unit=" articles", file=sys.stderr, disable=None, leave=False,
             desc="storyfuse: ingest", dynamic_ncols=True,

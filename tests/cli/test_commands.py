@@ -493,6 +493,7 @@ def test_ingest_shows_how_far_it_has_got_on_a_terminal_only(
 ) -> None:
     import io
     import sys
+    import threading
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -504,9 +505,13 @@ def test_ingest_shows_how_far_it_has_got_on_a_terminal_only(
     (tmp_path / "news.jsonl").write_text(
         "".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts, start=1)))
     db = str(tmp_path / "news.db")
+    threads = threading.active_count()
     # a log or a pipe gets the summary alone
     assert main(["ingest", str(tmp_path / "news.jsonl"), "--db", db, "--workers", "1"]) == 0
     assert capsys.readouterr().err == ""
+    # and no thread of the progress bar is left: a thread running makes the worker pool start
+    # through a fork server, whose helpers outlive a killed ingest (tests/robustness)
+    assert threading.active_count() == threads
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     other = str(tmp_path / "other.db")
