@@ -13,7 +13,7 @@ import select
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from storyfuse.engines.base import Analysed
@@ -69,7 +69,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for output in args.output or []:
         if Path(output).is_dir():
             raise IsADirectoryError(f"cannot write the report to {output}: it is a folder")
-    brief = pipeline.analyze(args.paths, encoding=args.encoding, outlet=args.outlet)
+    bar = _progress_bar("storyfuse: analyze")
+
+    def analysed(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        brief = pipeline.analyze(
+            args.paths, encoding=args.encoding, outlet=args.outlet, progress=analysed
+        )
+    finally:
+        bar.close()
     # One analysis, as many reports as asked for: each -o FILE in the format its suffix names
     # (.json, .md, .html), else in --format.
     for output in args.output or [None]:
@@ -84,11 +95,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
+def _progress_bar(label: str, total: int | None = None) -> Any:
+    """How far a long run has got, on a terminal only (a log or a pipe gets the summary alone).
+
+    No monitor thread, and a thread's lock, not tqdm's multiprocessing one: a thread running
+    would make the worker pool start through a fork server (``pool._can_fork``), whose helper
+    processes outlive a killed run and hold its output open."""
     import threading
 
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0
+    tqdm.set_lock(threading.RLock())
+    return tqdm(
+        total=total, unit=" articles", file=sys.stderr, disable=None, leave=False, desc=label,
+        dynamic_ncols=True,
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
     from storyfuse import ingest
     from storyfuse.engines import get_engine
     from storyfuse.engines.base import BATCH_SIZE, batches, prepare
@@ -140,16 +165,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         # A dask cluster or a local pool analyses several batches at once; each is still
         # committed on its own, in input order.
         window = getattr(engine, "workers", 1) if args.engine == "local" else 8
-        # how far a long ingest has got, on a terminal only (a log or a pipe gets the summary).
-        # No monitor thread, and a thread's lock, not tqdm's multiprocessing one: a thread
-        # running would make the worker pool start through a fork server (``pool._can_fork``),
-        # whose helper processes outlive a killed ingest and hold its output open
-        tqdm.monitor_interval = 0
-        tqdm.set_lock(threading.RLock())
-        progress = tqdm(
-            total=len(documents), unit=" articles", file=sys.stderr, disable=None, leave=False,
-            desc="storyfuse: ingest", dynamic_ncols=True,
-        )
+        progress = _progress_bar("storyfuse: ingest", total=len(documents))
 
         def commit(todo: list[list[Document]], started: Callable[[], Analysed]) -> None:
             """Store a window's analyses, batch by batch, once they are done."""

@@ -174,23 +174,36 @@ def analyze_all(
     documents: Iterable[Document | Problem],
     workers: int | None = None,
     shared: WorkerPool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Analysis], list[Problem]]:
     """The per-article stages over a whole input in batches (``analyze_batch``), on ``workers``
     processes (default: ``STORYFUSE_WORKERS``, else the usable cores), or on the ``shared``
     pool; in this process when the input is one batch. The result is that of
-    ``analyze_documents``."""
+    ``analyze_documents``. ``progress(analysed, total)`` is called as each batch is done."""
     from storyfuse.engines import pool
 
     items = list(documents)
     tasks = pool.batches([d for d in items if isinstance(d, Document)], BATCH_SIZE)
+    total = sum(map(len, tasks))
+    analysed = 0
+
+    def done(k: int) -> None:
+        nonlocal analysed
+        analysed += len(tasks[k])
+        if progress is not None:
+            progress(analysed, total)
+
     workers = min(pool.worker_count() if workers is None else workers, len(tasks))
     if shared is not None and len(tasks) > 1:
-        results = shared.map(analyze_batch, tasks)
+        results = shared.map(analyze_batch, tasks, done)
     elif workers > 1 and shared is None:
         with pool.WorkerPool(workers) as workers_pool:
-            results = workers_pool.map(analyze_batch, tasks)
+            results = workers_pool.map(analyze_batch, tasks, done)
     else:
-        results = [analyze_batch(task) for task in tasks]
+        results = []
+        for k, task in enumerate(tasks):
+            results.append(analyze_batch(task))
+            done(k)
     outcomes = {
         id(document): outcome
         for task, done in zip(tasks, results, strict=True)
@@ -213,12 +226,14 @@ def analyze(
     workers: int | None = None,
     encoding: str | None = None,
     outlet: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Brief:
     """The whole chain over files and folders: what ``storyfuse analyze`` runs. With several
     workers, they also read the folders' pages (``ingest.read``'s ``read_many``); the workers
     start only when there is more than a batch to read or analyse. ``encoding``: what inputs
     that are not UTF-8 and declare no encoding are written in, ``outlet`` the outlet of those
-    whose metadata names none (``ingest.read``)."""
+    whose metadata names none (``ingest.read``); ``progress(analysed, total)`` is called as
+    each batch of articles is analysed."""
     from storyfuse.engines import pool
 
     count = pool.worker_count() if workers is None else workers
@@ -227,11 +242,12 @@ def analyze(
             documents = ingest.read(
                 paths, read_many=shared.read_files, encoding=encoding, outlet=outlet
             )
-            analyses, problems = analyze_all(documents, count, shared)
+            analyses, problems = analyze_all(documents, count, shared, progress)
             # a large batch is grouped on the workers too, in runs of consecutive days
             stories = group_on_workers(analyses, count, shared.map)
     else:
-        analyses, problems = analyze_all(ingest.read(paths, encoding=encoding, outlet=outlet), count)
+        documents = ingest.read(paths, encoding=encoding, outlet=outlet)
+        analyses, problems = analyze_all(documents, count, progress=progress)
         stories = group.group(analyses)
     briefs = fuse_stories(analyses, stories)
     return Brief(articles=tuple(analyses), stories=tuple(briefs), errors=tuple(problems))

@@ -83,7 +83,7 @@ def test_each_skipped_input_is_one_printable_line(
     monkeypatch.setattr(
         pipeline,
         "analyze",
-        lambda paths, encoding=None, outlet=None: Brief(articles=(), stories=(), errors=tuple(problems)),
+        lambda paths, encoding=None, outlet=None, progress=None: Brief(articles=(), stories=(), errors=tuple(problems)),
     )
     assert main(["analyze", "in", "-f", "json"]) == 1
     lines = capsys.readouterr().err.strip().splitlines()
@@ -518,3 +518,24 @@ def test_ingest_shows_how_far_it_has_got_on_a_terminal_only(
     assert main(["ingest", str(tmp_path / "news.jsonl"), "--db", other, "--workers", "1"]) == 0
     shown = terminal.getvalue()
     assert "storyfuse: ingest" in shown and "/3 " in shown and "articles/s" in shown
+
+
+def test_analyze_shows_how_far_it_has_got_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    texts = ["The harbour bridge in Velmont reopened on Thursday after repairs.",
+             "Train drivers in Velmont ended their strike on Friday."]
+    (tmp_path / "news.jsonl").write_text(
+        "".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts, start=1)))
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    out = tmp_path / "brief.md"
+    assert main(["analyze", str(tmp_path / "news.jsonl"), "-o", str(out)]) == 0
+    assert "storyfuse: analyze" in terminal.getvalue() and out.read_text().startswith("#")

@@ -67,6 +67,14 @@ def test_two_worker_processes_equal_one_process(items, one_at_a_time, small_batc
     assert pipeline.analyze_all(items, workers=2) == one_at_a_time
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_is_told_as_each_batch_is_analysed(items, small_batches, workers) -> None:
+    told: list[tuple[int, int]] = []
+    pipeline.analyze_all(items, workers=workers, progress=lambda n, total: told.append((n, total)))
+    documents = sum(isinstance(d, Document) for d in items)  # 8, in batches of 2
+    assert told == [(n, documents) for n in range(2, documents + 1, 2)]
+
+
 def test_a_failed_batch_parse_falls_back_to_one_parse_per_article(
     items, one_at_a_time, small_batches, monkeypatch: pytest.MonkeyPatch
 ) -> None:

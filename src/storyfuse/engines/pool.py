@@ -186,11 +186,23 @@ class WorkerPool:
             max_workers=workers, mp_context=context, initializer=_start_worker
         )
 
-    def map(self, function: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
+    def map(
+        self,
+        function: Callable[[T], R],
+        tasks: Sequence[T],
+        done: Callable[[int], None] | None = None,
+    ) -> list[R]:
         """``function`` over ``tasks`` on the workers, results in task order. A task's
         exception is raised here; a worker that dies (killed, out of memory) raises
-        ``concurrent.futures.process.BrokenProcessPool``."""
-        return self.submit(function, tasks)()
+        ``concurrent.futures.process.BrokenProcessPool``. ``done(k)`` is called as task ``k``'s
+        result is taken, in task order (for a progress display)."""
+        futures = [self._executor.submit(function, task) for task in tasks]
+        results = []
+        for k, future in enumerate(futures):
+            results.append(future.result())
+            if done is not None:
+                done(k)
+        return results
 
     def submit(self, function: Callable[[T], R], tasks: Sequence[T]) -> Callable[[], list[R]]:
         """``map`` begun: the tasks are handed to the workers now, and the call returned waits
