@@ -196,19 +196,27 @@ class WorkerPool:
         exception is raised here; a worker that dies (killed, out of memory) raises
         ``concurrent.futures.process.BrokenProcessPool``. ``done(k)`` is called as task ``k``'s
         result is taken, in task order (for a progress display)."""
-        futures = [self._executor.submit(function, task) for task in tasks]
-        results = []
-        for k, future in enumerate(futures):
-            results.append(future.result())
-            if done is not None:
-                done(k)
-        return results
+        return self.submit(function, tasks, done)()
 
-    def submit(self, function: Callable[[T], R], tasks: Sequence[T]) -> Callable[[], list[R]]:
+    def submit(
+        self,
+        function: Callable[[T], R],
+        tasks: Sequence[T],
+        done: Callable[[int], None] | None = None,
+    ) -> Callable[[], list[R]]:
         """``map`` begun: the tasks are handed to the workers now, and the call returned waits
         for their results, in task order."""
         futures = [self._executor.submit(function, task) for task in tasks]
-        return lambda: [future.result() for future in futures]
+
+        def results() -> list[R]:
+            out = []
+            for k, future in enumerate(futures):
+                out.append(future.result())
+                if done is not None:
+                    done(k)
+            return out
+
+        return results
 
     def read_files(self, paths: list[str], encoding: str | None = None) -> list[list]:
         """``ingest.read_files`` on the workers, in chunks of ``READ_CHUNK`` files: reading
