@@ -3267,9 +3267,8 @@ class _Finder:
                     ]
                     add("object", [c] + extra, speaker)
                 elif c.dep_ == "prep" and c.i > t.i:
-                    if c.lower_ in ("at", "during") and c.lower_ not in PREP_VERBS.get(
-                        t.lemma_.lower(), (c.lower_,)
-                    ):
+                    listed = PREP_VERBS.get(t.lemma_.lower())
+                    if c.lower_ in ("at", "during") and listed and c.lower_ not in listed:
                         continue  # where or when it was asked: "asked Ada at the end of ..."
                     add(f"prep:{c.lower_}", prep_objects(c), speaker)
                 elif c.dep_ == "nsubjpass" and c.i < t.i:
