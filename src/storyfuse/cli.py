@@ -39,6 +39,16 @@ def _say(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+class _Notices(logging.Formatter):
+    """storyfuse's own warnings read as its problem reports do ("storyfuse: FILE: ..."); other
+    records, and everything with --verbose, keep the level and the logger's name."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.name.startswith("storyfuse") and record.levelno == logging.WARNING:
+            return f"storyfuse: {_say(record.getMessage())}"
+        return super().format(record)
+
+
 def _report(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(f"storyfuse: skipped {_say(problem.path)}: {_say(problem.error)}", file=sys.stderr)
@@ -549,6 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # handler filters too, so their chatter does not bury the one-line problem reports.
     for handler in logging.getLogger().handlers:
         handler.setLevel(level)
+        handler.setFormatter(_Notices(logging.BASIC_FORMAT))
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

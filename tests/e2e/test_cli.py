@@ -59,6 +59,27 @@ def test_markdown_and_html_from_the_console_script(tmp_path):
     assert "<script" not in page
 
 
+def test_a_given_date_that_is_no_date_is_one_line_on_stderr(tmp_path):
+    script = REPO / ".venv" / "bin" / "storyfuse"
+    exe = [str(script)] if script.exists() else [sys.executable, "-m", "storyfuse"]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "f1", "title": "Ferry returns", "published": "last spring",
+                    "text": "The island ferry ran again on Monday after a month in dock."}) + "\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [*exe, "analyze", str(feed), "--format", "json"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "not a day" in line]
+    expected = (f'storyfuse: {feed}: the date given on line 1 ("last spring") is not a day; '
+                "left out, so the article's own page or text dates it where it can")
+    assert said == [expected], result.stderr
+    assert json.loads(result.stdout)["articles"][0]["published"] is None
+
+
 def test_missing_path_is_a_one_line_error(tmp_path, capsys):
     from storyfuse.cli import main
 

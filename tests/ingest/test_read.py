@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
+import logging
 import os
 from pathlib import Path
 
@@ -63,6 +65,32 @@ def test_jsonl_lines_and_a_truncated_line() -> None:
     assert a1.authors == ("Ana Ruiz",) and a1.outlet == "Delta Post" and a1.title == "River rises"
     assert a2.from_html and "renovated next year" in a2.body and "<p>" not in a2.body
     assert a1.content_hash != a2.content_hash  # one hash per record, not per file
+
+
+def test_jsonl_dates_that_name_no_day_are_reported_once_per_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "wire.jsonl"
+    records = [
+        {"id": "w1", "text": "The ferry ran again on Monday.", "published": "2024-05-06"},
+        {"id": "w2", "text": "The ferry ran again on Monday.", "published": "sometime last spring"},
+        {"id": "w3", "text": "The ferry ran again on Monday.", "date": "2024"},
+        {"id": "w4", "text": "The ferry ran again on Monday."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="storyfuse"):
+        docs = _read(path)
+    dates = [d.published for d in docs if isinstance(d, Document)]
+    assert dates == ["2024-05-06", None, None, None]
+    notices = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(notices) == 1, notices
+    assert notices[0].startswith(f"{path}: the dates given on 2 lines (line 2: ")
+    assert '"sometime last spring"' in notices[0] and "not a day" in notices[0]
+    caplog.clear()
+    path.write_text(json.dumps(records[0]) + "\n" + json.dumps(records[3]) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="storyfuse"):
+        _read(path)
+    assert not caplog.records  # a good date, or none given, is nothing to say
 
 
 def test_jsonl_record_without_text(tmp_path: Path) -> None:

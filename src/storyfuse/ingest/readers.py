@@ -117,6 +117,7 @@ def read_jsonl_stream(path: str, fh: BinaryIO, *, encoding: str | None = None) -
         _utf8_lines(fh, encoding) if found == "utf-8" else _decoded_lines(fh, found, path)
     )
     seen_text = False
+    undated: list[tuple[int, Any]] = []  # lines whose given date could not be read
     for number, (line, raw, problem) in enumerate(lines, start=1):
         where = f"{path}:{number}"
         if line is None:
@@ -150,9 +151,32 @@ def read_jsonl_stream(path: str, fh: BinaryIO, *, encoding: str | None = None) -
             )
             continue
         digest = sha256(raw if raw is not None else line.encode("utf-8"))
-        yield _one(where, _jsonl_document, record, stem, where, number, digest)
+        item = _one(where, _jsonl_document, record, stem, where, number, digest)
+        if isinstance(item, Document) and item.published_from != "given":
+            given = _field(record, "published")
+            if given is not None:
+                undated.append((number, given))
+        yield item
     if not seen_text:
         yield Problem(path, "the file is empty (only whitespace)")
+    if undated:
+        _warn_undated(path, undated)
+
+
+def _warn_undated(path: str, undated: list[tuple[int, Any]]) -> None:
+    """Say once per file which given dates were no dates (a year, a month, "last spring" or
+    text that is no date at all): those articles are dated from their text, or not at all."""
+    number, value = undated[0]
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    if len(undated) == 1:
+        said = f"the date given on line {number} ({shown}) is"
+    else:
+        said = f"the dates given on {len(undated)} lines (line {number}: {shown}) are"
+    log.warning(
+        "%s: %s not a day; left out, so the article's own page or text dates it where it can",
+        path, said,
+    )
 
 
 # How much of a multi-article file's start is checked as a whole (empty, binary, encoding).
