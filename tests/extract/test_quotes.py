@@ -2250,6 +2250,18 @@ def test_a_named_speaker_is_named_without_the_outlet_they_write_for() -> None:
     assert quote.speaker == "Ada Lindqvist"
 
 
+def test_a_label_before_a_colon_is_no_speaker() -> None:
+    """ "The state of play: X asked ..." (a news site's section label): the parse made the label
+    a second subject of the verb; the person after the colon speaks."""
+    for name in ("Timothy Halvorsen", "Timothy Lindqvist"):
+        text = (
+            f"The state of play: {name} asked Ostrand to delete the posts because Varga "
+            '"has taken something that does not belong him — the memory of my dead wife."'
+        )
+        speakers = {q.speaker for q in quotes_of(text)}
+        assert speakers == {name}, speakers
+
+
 def test_a_speakers_words_keep_the_space_between_them() -> None:
     # a no-break space is a token of its own; the words on either side stay apart
     (quote,) = quotes_of("“We will stay open,” the\u00a0Tarnby harbour master said on Monday.")

@@ -1329,6 +1329,16 @@ class _Finder:
                 if c.i + 1 < len(self.tokens) and self.tokens[c.i + 1].text in ("’", "'")
             ]
             subjects = [c for c in subjects if c not in owned] or subjects
+            # a label before a colon, parsed as a subject beside the one after it ("The state
+            # of play: Timothy Klausutis asked ..."): the subject after the colon speaks
+            labels = [
+                c
+                for c in subjects
+                if c.right_edge.i + 1 < len(self.tokens)
+                and self.tokens[c.right_edge.i + 1].text == ":"
+                and any(o.i > c.right_edge.i + 1 for o in subjects)
+            ]
+            subjects = [c for c in subjects if c not in labels] or subjects
             # "ABC News reporter Will Steakin wrote": the parse made the first name a modal
             # and the role a subject of its own; the name speaks
             named = [
