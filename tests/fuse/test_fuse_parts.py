@@ -726,6 +726,38 @@ def test_a_sentence_goes_on_the_timeline_at_the_date_of_what_it_reports():
     assert [(e.date, e.text) for e in timeline(story)] == [("2031-10", text)]
 
 
+def test_a_sentence_whose_own_day_is_unknown_is_not_placed_at_a_date_it_names():
+    """ "signed a treaty on Saturday, ending the long dispute over the March 3, 2029 floods" in
+    an undated article: the signing's day is unknown, and the floods' date is not it. A
+    sentence that names the dated thing alone stays at its date, and in a dated article the
+    Saturday is a day."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    treaty = (
+        "The Tarn council signed a water treaty with Vessia on Saturday, ending the long "
+        "dispute over the March 3, 2029 floods."
+    )
+    floods = "The March 3, 2029 floods ruined the Tarn harvest."
+    cases = [
+        (treaty, None, [("Saturday", None), ("March 3, 2029", "2029-03-03")], []),
+        (floods, None, [("March 3, 2029", "2029-03-03")], ["2029-03-03"]),
+        (
+            treaty,
+            "2031-05-12",
+            [("Saturday", "2031-05-10"), ("March 3, 2029", "2029-03-03")],
+            ["2031-05-10"],
+        ),
+    ]
+    for text, published, times, dated in cases:
+        item = analysis({"id": "a", "text": text, "published": published, "times": times})
+        story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+        assert [e.date for e in timeline(story)] == dated, text
+
+
 def test_what_had_not_happened_when_reported_is_marked_expected():
     """A date after the article's own publication date is a forecast ("will be deployed on
     Oct. 27", "by December"); it stays on the timeline, marked, and is not a date conflict

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 import statistics
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
-from storyfuse.fuse.events import Dated, dated_events
+from storyfuse.fuse.events import Dated, dated_events, parse_sentence
 from storyfuse.fuse.facts import compared_units
 from storyfuse.fuse.names import speaker_named
 from storyfuse.fuse.units import (
@@ -228,10 +229,58 @@ def one_per_sentence(events: list[Dated]) -> list[Dated]:
     return [e for e in events if best[e.unit] is e]
 
 
+def _own_day_unknown(event: Dated) -> bool:
+    """Whether the verb over the thing the event's date describes has a day of its own that
+    could not be resolved ("signed a treaty on Saturday, ending the long dispute over the March
+    3, 2029 floods" in an undated article). A date inside what a verb reports ("reported Monday
+    that ... at a wedding in Sept. 2019") is the report's content's own."""
+    unit = event.unit
+    unknown = [
+        (m.start - unit.start, m.end - unit.start) for m in unit.times if m.value is None
+    ]
+    if event.verbal or not unknown:
+        return False
+    doc = parse_sentence(unit.text)
+    verbs = {v.i for v in (_verb_of(doc, start, end) for start, end in unknown) if v is not None}
+    mention = next(
+        (m for m in unit.times if m.value == event.value and m.text == event.mention), None
+    )
+    if not verbs or mention is None:
+        return False
+    span = doc.char_span(
+        mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
+    )
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            return False
+        node = node.head
+        if node.i in verbs:
+            return True
+    return False
+
+
+def _verb_of(doc: Any, start: int, end: int) -> Any:
+    """The verb a time expression at [start, end) of a parsed sentence dates, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i not in {t.i for t in span} else None
+
+
 def timeline(story: StoryArticles) -> list[TimelineEvent]:
     order = story.ids
     out = []
-    for group in merge_events(story, one_per_sentence(story_events(story))):
+    # A sentence dated only through a thing it names, whose verb has a day of its own that is
+    # unknown, is not placed: "The United States signed a treaty on Saturday, ... the war that
+    # began after the Sept. 11, 2001 attacks" did not happen on 2001-09-11.
+    events = [e for e in one_per_sentence(story_events(story)) if not _own_day_unknown(e)]
+    for group in merge_events(story, events):
         rep = _representative(story, group)
         sources = source_order([e.article_id for e in group], order)
         # expected when no article reports it as done
