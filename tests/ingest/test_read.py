@@ -114,7 +114,9 @@ def test_feed_entries() -> None:
     assert "exam season" in first.body and "<p>" not in first.body
 
 
-def test_feed_entry_date_from_updated_and_no_warning_for_a_bad_date(tmp_path: Path) -> None:
+def test_feed_entry_date_from_updated_and_a_bad_date_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     import warnings
 
     path = tmp_path / "a.atom"
@@ -126,11 +128,18 @@ def test_feed_entry_date_from_updated_and_no_warning_for_a_bad_date(tmp_path: Pa
         "<content>The market moves to the square in May.</content></entry></feed>",
         encoding="utf-8",
     )
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), caplog.at_level(logging.WARNING, logger="storyfuse"):
         warnings.simplefilter("error", DeprecationWarning)
         first, second = _read(path)
     assert isinstance(first, Document) and first.published == "2024-04-02"
     assert isinstance(second, Document) and second.published is None
+    # the date that is none is said once, as for a JSONL file
+    notices = [r.getMessage() for r in caplog.records]
+    expected = (
+        f'{path}: the date given on entry 2 ("not a date") is not a day; left out, so the '
+        "article's own page or text dates it where it can"
+    )
+    assert notices == [expected]
 
 
 def _warc(path: Path, pages: list[tuple[str, str]]) -> None:

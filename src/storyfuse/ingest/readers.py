@@ -160,19 +160,20 @@ def read_jsonl_stream(path: str, fh: BinaryIO, *, encoding: str | None = None) -
     if not seen_text:
         yield Problem(path, "the file is empty (only whitespace)")
     if undated:
-        _warn_undated(path, undated)
+        _warn_undated(path, undated, "line", "lines")
 
 
-def _warn_undated(path: str, undated: list[tuple[int, Any]]) -> None:
+def _warn_undated(path: str, undated: list[tuple[int, Any]], one: str, many: str) -> None:
     """Say once per file which given dates were no dates (a year, a month, "last spring" or
-    text that is no date at all): those articles are dated from their text, or not at all."""
+    text that is no date at all): those articles are dated from their text, or not at all.
+    ``one`` and ``many`` name the file's records ("line", "lines")."""
     number, value = undated[0]
     shown = json.dumps(value, ensure_ascii=False)
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     if len(undated) == 1:
-        said = f"the date given on line {number} ({shown}) is"
+        said = f"the date given on {one} {number} ({shown}) is"
     else:
-        said = f"the dates given on {len(undated)} lines (line {number}: {shown}) are"
+        said = f"the dates given on {len(undated)} {many} ({one} {number}: {shown}) are"
     log.warning(
         "%s: %s not a day; left out, so the article's own page or text dates it where it can",
         path, said,
@@ -537,11 +538,19 @@ def read_feed(
     # all of them get a hash, and a newer entry added on top cannot take an older one's id.
     slugs = Counter(record_slug(e.get("link") or e.get("id")) for e in feed.entries)
     shared = {s for s, n in slugs.items() if n > 1}
+    undated: list[tuple[int, Any]] = []  # entries whose date could not be read
     for index, entry in enumerate(feed.entries):
         url = entry.get("link")
         doc_id = record_id(stem, url or entry.get("id"), index, taken, shared)
         where = f"{path}#{index + 1}"
-        yield _one(where, _feed_document, entry, index, doc_id, where, url, outlet)
+        item = _one(where, _feed_document, entry, index, doc_id, where, url, outlet)
+        if isinstance(item, Document) and item.published is None:
+            given = entry.get("published") or entry.get("updated")
+            if isinstance(given, str) and given.strip():
+                undated.append((index + 1, given))
+        yield item
+    if undated:
+        _warn_undated(path, undated, "entry", "entries")
 
 
 def _warc_document(
