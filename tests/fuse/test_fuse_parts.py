@@ -2219,6 +2219,25 @@ def test_an_object_pronoun_among_the_first_words_keeps_a_sentence_out_of_the_sum
     assert [usable(u, story) for u in story.units] == [True, False, False, True]
 
 
+def test_an_act_named_by_a_bare_noun_keeps_a_sentence_out_of_the_summary():
+    """ "The move comes as ...": what move the sentence before told; "The decision by the Tarn
+    court ..." says whose, and a sentence naming the act in full stands alone."""
+    from tests.fuse.builders import text_story
+
+    from storyfuse.fuse.summary import usable
+
+    story = text_story(
+        {
+            "a": "The Tarn council voted to close the old harbour to cargo ships on Monday.\n"
+            "The move comes as record numbers of ferries crowd the harbour in summer.\n"
+            "The decision is the latest in a series of rulings against the harbour board.\n"
+            "The decision by the Tarn court ends a ten-year dispute over the harbour.\n"
+            "The statement of the harbour board said the ferries would keep sailing.\n",
+        }
+    )
+    assert [usable(u, story) for u in story.units] == [True, False, False, True, True]
+
+
 def test_a_headline_left_in_the_text_is_no_summary_sentence():
     from tests.fuse.builders import text_story
 

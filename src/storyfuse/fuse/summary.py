@@ -64,6 +64,16 @@ _DANGLING = re.compile(
 _EARLY_OBJECT = re.compile(r"^(?:\S+\s+){1,4}(?:them|him)\b", re.IGNORECASE)
 
 
+# "The move comes as ...", "The statement came after ...", "The decision is the latest ...": an
+# act named by a bare noun stands for one the sentence before told ("The decision by the 2nd
+# Circuit ..." says whose)
+_THE_ACT = re.compile(
+    r"^The (?:move|decision|statement|announcement|comments|remarks|development) "
+    r"(?!(?:of|by|from|to|in|on|for|at|with|over|against|toward|towards|about|after|before|"
+    r"under|into|among|between|that|which|who|and|or)\b)[a-z]"
+)
+
+
 def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
     """Whether a sentence can stand alone in the summary; ``cut_off``: also the unfinished last
     sentence of an article that stops mid-sentence (a feed's excerpt, a truncated lead)."""
@@ -75,7 +85,9 @@ def usable(unit: Unit, story: StoryArticles, cut_off: bool = False) -> bool:
         return False
     if not finished(text) and not (cut_off and stops_mid_sentence(unit, story)):
         return False
-    if _DANGLING.match(text) or _EARLY_OBJECT.match(text) or leans_on_context(text):
+    if _DANGLING.match(text) or _EARLY_OBJECT.match(text) or _THE_ACT.match(text):
+        return False
+    if leans_on_context(text):
         return False
     if unbalanced_quotes(text):
         return False
