@@ -817,6 +817,11 @@ def test_a_year_of_a_clause_describing_something_else_does_not_date_a_figure() -
     text = "About 70% of the ads reserved in December come from outside groups."
     (claim,) = claims_of(text, times=(time_mention(text, "December", "2025-12"),))
     assert claim.date == "2025-12"
+    # ... but not a clause set off by commas that tells more of the subject: the flu emerged
+    # in 2029, the toll is later
+    text = "The Tarn flu, which emerged in Velmont in late 2029, has killed 3,400 people."
+    (claim,) = claims_of(text, times=(time_mention(text, "late 2029", "2029"),))
+    assert claim.date is None
 
 
 def test_date_of_the_reporting_clause_when_the_number_has_none() -> None:

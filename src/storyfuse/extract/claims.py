@@ -2369,6 +2369,8 @@ def _describes_another(verb: Token, item: _Item, own: dict[int, int]) -> bool:
         or verb.left_edge.i <= number.i <= verb.right_edge.i
     ):
         return False
+    if _set_off(verb):
+        return True  # "COVID-19, which emerged in China in late 2019, has killed 3.34 million"
     clause = _clause_verb(number)
     participants = {number.i} | {
         c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -2377,6 +2379,19 @@ def _describes_another(verb: Token, item: _Item, own: dict[int, int]) -> bool:
     while noun.i not in participants and noun.dep_ in ("pobj", "prep", "compound", "amod"):
         noun = noun.head
     return noun.i not in participants
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a relative clause is set off by a comma and opens on "which" or "who": it tells
+    something more of a noun already named (background), where "The ban that passed in 1993"
+    says which ban."""
+    first = verb.left_edge
+    return (
+        verb.dep_ == "relcl"
+        and first.lower_ in ("which", "who")
+        and first.i > 0
+        and verb.doc[first.i - 1].text == ","
+    )
 
 
 def _across_and(item: _Item, tm: TimeMention, sent: Span) -> bool:
