@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 66  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 67  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -426,10 +426,12 @@ ANALYSIS_VERSION = 66  # 2: claims say what they count; entity spans and list co
 # archive's closing stop; "its" after an untagged mention makes a one-word "person" a company;
 # before a colon, the subject of an object parsed as a verb does not speak; where or when
 # someone was asked is no content; "X asked Y at ..." after a question says who asked it
+# 67: a label before a colon, parsed as a second subject, does not speak ("The state of play:
+# X asked ..."); a relative clause set off by commas does not date a figure
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 48  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 49  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -599,6 +601,8 @@ BRIEF_VERSION = 48  # 2: forecasts marked "expected" in the timeline and the fig
 # open on a part of what went before ("Most of them ...")
 # 48: "May" before a day names the month, and two weeks named by the days they ended are two
 # questions; a sentence with "them" or "him" among its first words is no summary sentence
+# 49: a sentence whose own day is unknown is not placed at a date it names; a sentence opening
+# on "The move", "The decision" and the like is no summary sentence
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"
