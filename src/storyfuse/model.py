@@ -602,7 +602,8 @@ BRIEF_VERSION = 49  # 2: forecasts marked "expected" in the timeline and the fig
 # 48: "May" before a day names the month, and two weeks named by the days they ended are two
 # questions; a sentence with "them" or "him" among its first words is no summary sentence
 # 49: a sentence whose own day is unknown is not placed at a date it names; a sentence opening
-# on "The move", "The decision" and the like is no summary sentence
+# on "The move", "The decision" and the like is no summary sentence; a part of a breakdown by
+# kind ("two counts of murder and one of manslaughter") is no answer to how many in all
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -120,6 +120,23 @@ def test_a_peak_answers_another_question_than_the_count():
     assert len(number_conflicts(story, [figure(373_000, "b"), figure(380_000, "c")])) == 1
 
 
+def test_a_part_of_a_breakdown_answers_another_question_than_the_total():
+    from tests.fuse.builders import counts, text_story
+
+    from storyfuse.fuse.conflicts import number_conflicts
+
+    texts = {
+        "a": "The former Tarn mayor was convicted on all three counts against him on Tuesday.",
+        "b": "The former Tarn mayor was convicted of two counts of fraud and one count of "
+        "bribery on Tuesday.",
+        "c": "The former Tarn mayor was convicted on two counts against him on Tuesday.",
+    }
+    story, figure = text_story(texts), counts(texts, "count")
+    assert number_conflicts(story, [figure(3, "a"), figure(2, "b")]) == []
+    # two totals still disagree
+    assert len(number_conflicts(story, [figure(3, "a"), figure(2, "c")])) == 1
+
+
 def test_a_count_of_one_day_answers_another_question_than_a_total():
     from tests.fuse.builders import counts, text_story
 

@@ -591,6 +591,26 @@ def _difference(f: Figure, written: Written) -> bool:
     )
 
 
+def _part_of_a_breakdown(f: Figure, written: Written) -> bool:
+    """Whether a sentence of the figure gives its count as one part of a breakdown by kind,
+    beside another part of another kind ("two counts of murder and one count of manslaughter"):
+    it answers how many of that kind, not how many in all ("all three counts")."""
+    kind = re.compile(
+        rf"\s+(?:[\w-]+\s+){{0,2}}?{re.escape(f.unit.lower())}s?\s+of\s+(\w+)", re.IGNORECASE
+    )
+    for text, m in written:
+        if m.value != f.value or (own := kind.match(text, m.end)) is None:
+            continue
+        for text2, other in written:
+            if text2 != text or other.start == m.start:
+                continue
+            between = text[min(m.end, other.end) : max(m.start, other.start)]
+            part = kind.match(text, other.end)
+            if part is not None and part[1].lower() != own[1].lower() and " and " in between:
+                return True
+    return False
+
+
 def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Conflict]:
     """Figures that answer one question with incompatible values (see the module notes)."""
     synonyms = unit_synonyms(story, figures)
@@ -626,6 +646,7 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
     # each figure's sentences read for their numbers once, for both questions below
     written = {k: _written_numbers(figures[k]) for k in texts}
     differences = {k: _difference(figures[k], written[k]) for k in texts}
+    parts = {k: _part_of_a_breakdown(figures[k], written[k]) for k in texts}
     # a peak or a low, or the level a change started from, answers another question than a
     # count itself ("a peak of 904,000 in January", "up from 7,120")
     extremes = {
@@ -656,6 +677,8 @@ def number_conflicts(story: StoryArticles, figures: list[Figure]) -> list[Confli
             return False  # a difference and a count answer two questions
         if extremes[i] != extremes[j]:
             return False  # "a peak of 904,000 in January" and "373,000 last week"
+        if parts[i] != parts[j]:
+            return False  # "two counts of murder and one of manslaughter" / "all three counts"
         if one_day[i] != one_day[j]:
             return False  # a day's count and a total
         if speakers[i] or speakers[j]:
