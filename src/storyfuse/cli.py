@@ -41,7 +41,8 @@ def _say(text: str) -> str:
 
 class _Notices(logging.Formatter):
     """storyfuse's own warnings read as its problem reports do ("storyfuse: FILE: ..."); other
-    records, and everything with --verbose, keep the level and the logger's name."""
+    records (other libraries', and the progress notes --verbose shows) keep the level and the
+    logger's name."""
 
     def format(self, record: logging.LogRecord) -> str:
         if record.name.startswith("storyfuse") and record.levelno == logging.WARNING:
