@@ -427,7 +427,8 @@ ANALYSIS_VERSION = 67  # 2: claims say what they count; entity spans and list co
 # before a colon, the subject of an object parsed as a verb does not speak; where or when
 # someone was asked is no content; "X asked Y at ..." after a question says who asked it
 # 67: a label before a colon, parsed as a second subject, does not speak ("The state of play:
-# X asked ..."); a relative clause set off by commas does not date a figure
+# X asked ..."); a relative clause set off by commas does not date a figure; the sentence before
+# a colon is not what the verb after it says ("...: 47% say ...")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

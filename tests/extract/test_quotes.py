@@ -2250,6 +2250,27 @@ def test_a_named_speaker_is_named_without_the_outlet_they_write_for() -> None:
     assert quote.speaker == "Ada Lindqvist"
 
 
+def test_the_sentence_before_a_colon_is_not_what_comes_after_it_says() -> None:
+    """ "There is less agreement ...: 47% say ...": the parse hung the clause before the colon
+    on the verb after it; what they say is what the colon opens."""
+    agreement = (
+        "There is less agreement when it comes to harbour fees: 47% say the council should "
+        "cut them."
+    )
+    for text, said in (
+        (agreement, "the council should cut them"),
+        (
+            "It is on harbour fees that the fishermen lean left: 42% say they're too high.",
+            "they're too high",
+        ),
+    ):
+        contents = [text[q.start : q.end] for q in quotes_of(text)]
+        assert contents == [said], contents
+    # a colon after the cue opens what is said
+    text = "Marta Lindqvist said the harbour would close: the council has run out of money."
+    assert len(quotes_of(text)) == 2
+
+
 def test_a_label_before_a_colon_is_no_speaker() -> None:
     """ "The state of play: X asked ..." (a news site's section label): the parse made the label
     a second subject of the verb; the person after the colon speaks."""

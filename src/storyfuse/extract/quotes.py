@@ -361,7 +361,17 @@ def find_quotes(doc: Doc, people: People | None = None) -> list[Quote]:
     """Direct and indirect quotations of ``doc`` with their speakers, in text order
     (``people``: who the article names, read once for this and the claims)."""
     finder = _Finder(doc, people)
-    return keep_likely(doc, finder.run())
+    text = text_of(doc)
+    return keep_likely(doc, [q for q in finder.run() if not _before_its_colon(q, text)])
+
+
+def _before_its_colon(quote: Quote, text: str) -> bool:
+    """Whether an indirect quotation is the sentence before a colon and its cue comes after it
+    ("It is on social issues that they lean left: 42% say they're liberal"): what the colon
+    opens says, not what comes before it."""
+    if quote.direct or quote.cue_start is None or quote.cue_start <= quote.end:
+        return False
+    return text[quote.end : quote.cue_start].lstrip(" \"”’'").startswith(":")
 
 
 def _a_name(token: Token) -> bool:
