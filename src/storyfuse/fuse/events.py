@@ -97,6 +97,7 @@ class EventWords(NamedTuple):
     head: str  # lemma of the head word: sign, pact, say ("" when the date has no head)
     verbal: bool = False
     planned: bool = False  # the verb is in the future or planned: "will meet", "expected to go"
+    verb: int | None = None  # the verb's token index in the sentence's parse, when verbal
 
 
 # parses of recent sentences: a story's briefs, and the stories an article joins, parse the same
@@ -205,7 +206,12 @@ def event_phrase(sentence: str, start: int, end: int) -> EventWords:
         return whole
     verbal = head.pos_ in ("VERB", "AUX")
     return EventWords(
-        phrase, _words(thing, inside) or phrase, head.lemma_.lower(), verbal, verbal and planned(head)
+        phrase,
+        _words(thing, inside) or phrase,
+        head.lemma_.lower(),
+        verbal,
+        verbal and planned(head),
+        head.i if verbal else None,
     )
 
 

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 import statistics
 from datetime import date, timedelta
-from typing import Any
 
 import numpy as np
 
-from storyfuse.fuse.events import Dated, dated_events, parse_sentence
+from storyfuse.fuse.events import Dated, dated_events, event_phrase, parse_sentence
 from storyfuse.fuse.facts import compared_units
 from storyfuse.fuse.names import speaker_named
 from storyfuse.fuse.units import (
@@ -235,19 +234,17 @@ def _own_day_unknown(event: Dated) -> bool:
     3, 2029 floods" in an undated article). A date inside what a verb reports ("reported Monday
     that ... at a wedding in Sept. 2019") is the report's content's own."""
     unit = event.unit
-    unknown = [
-        (m.start - unit.start, m.end - unit.start) for m in unit.times if m.value is None
-    ]
-    if event.verbal or not unknown:
+    if event.verbal:
         return False
-    doc = parse_sentence(unit.text)
-    verbs = {v.i for v in (_verb_of(doc, start, end) for start, end in unknown) if v is not None}
+    unknown = (m for m in unit.times if m.value is None)
+    phrases = (event_phrase(unit.text, m.start - unit.start, m.end - unit.start) for m in unknown)
+    verbs = {words.verb for words in phrases if words.verb is not None}
     mention = next(
         (m for m in unit.times if m.value == event.value and m.text == event.mention), None
     )
     if not verbs or mention is None:
         return False
-    span = doc.char_span(
+    span = parse_sentence(unit.text).char_span(
         mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
     )
     if span is None or len(span) == 0:
@@ -260,17 +257,6 @@ def _own_day_unknown(event: Dated) -> bool:
         if node.i in verbs:
             return True
     return False
-
-
-def _verb_of(doc: Any, start: int, end: int) -> Any:
-    """The verb a time expression at [start, end) of a parsed sentence dates, or None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    head = span.root.head
-    if head.pos_ == "ADP" and head.head.i != head.i:
-        head = head.head
-    return head if head.pos_ in ("VERB", "AUX") and head.i not in {t.i for t in span} else None
 
 
 def timeline(story: StoryArticles) -> list[TimelineEvent]:
