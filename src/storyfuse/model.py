@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 67  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 68  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -429,6 +429,7 @@ ANALYSIS_VERSION = 67  # 2: claims say what they count; entity spans and list co
 # 67: a label before a colon, parsed as a second subject, does not speak ("The state of play:
 # X asked ..."); a relative clause set off by commas does not date a figure; the sentence before
 # a colon is not what the verb after it says ("...: 47% say ...")
+# 68: "the California Democrat" (a party's member for a state) speaks as the person just named
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -385,6 +385,27 @@ def test_pronoun_prefers_the_previous_subject_over_an_object() -> None:
 
 
 @pytest.mark.parametrize(
+    "then",
+    [
+        "The Oregon Democrat said she would step down.",
+        "The Oregon Democrat, who denied the claim, said she would step down.",
+        "The outspoken Oregon Democrat said she would step down.",
+        "The Oregon Democrat spoke on Monday. “I will step down,” she said.",
+    ],
+)
+def test_a_party_member_for_a_state_is_the_lawmaker_just_named(then: str) -> None:
+    text = f"Rep. Lena Marsh met Tom Ulrich in Salem on Friday. {then}"
+    q = one(quotes_of(text), "step down")
+    assert q.speaker == "Lena Marsh"
+
+
+def test_one_of_a_partys_members_for_a_state_is_no_one_named_before() -> None:
+    text = "Rep. Lena Marsh spoke at the dam. “We need a plan,” said a Nevada Democrat."
+    q = one(quotes_of(text), "plan")
+    assert q.speaker == "a Nevada Democrat"
+
+
+@pytest.mark.parametrize(
     "quote",
     [
         "“Mr. Weber died from a low level of oxygen,” he said.",
@@ -2391,7 +2412,9 @@ def test_a_verb_in_a_that_clause_reports_no_quote_outside_its_clause() -> None:
         "Wednesday."
     )
     quotes = quotes_of(text)
-    assert one(quotes, "I think it’s likely").speaker == "the New York Democrat"
+    said = one(quotes, "I think it’s likely")
+    assert text[said.speaker_start : said.speaker_end] == "the New York Democrat"
+    assert said.speaker == "Jerry Nadel"  # the lawmaker just named
     assert all(q.speaker != "the committee’s investigation" for q in quotes)
 
 

@@ -22,6 +22,7 @@ from storyfuse.extract.names import (
     COURTESY_GENDERS,
     ORG_WORDS,
     ROLE_WORDS,
+    a_member_for,
     first_name_gender,
 )
 from storyfuse.extract.nlp import countries_and_states, place_names, text_of
@@ -328,35 +329,68 @@ class People:
         # oxygen,” he said" is not Floyd's
         spoken_of = self._named_in_quote(pron)
         while True:
-            previous = [
-                p
-                for p in self.persons
-                if p.end <= pron.idx
-                and self._gender_of_person(p, known) in (None, gender)
-                and p.name.split()[-1] not in spoken_of
-            ]
-            if not previous:
+            last = self._last_person(pron, gender, known, spoken_of)
+            if last is None:
                 return pron.text
-            # The last named person, preferring one who was the subject of a recent sentence:
-            # in "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject; and
-            # among those, the subject of a sentence's own clause to one of a clause it
-            # reports ("Varga told reporters that Vik had signed. ... he said" is Varga).
-            s_now = self._told_from(pron)
-            recent = [
-                p
-                for p in previous
-                if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
-            ]
-            main = [p for p in recent if p.main]
-            last = main[-1] if main else recent[-1] if recent else previous[-1]
             # The same pronoun as a main-clause subject, after that person (or anywhere in
             # reach when the person is no main subject), carries its own person on: in
             # "Varga spoke. He was angry. He said Vik had ... “...,” he added", the last "he"
             # is the "He" before it, and so Varga.
-            chained = self._chained(pron, last.end if last.main else 0, s_now)
+            chained = self._chained(pron, last.end if last.main else 0, self._told_from(pron))
             if chained is None:
+                if a_member_for(last.name):  # "The California Democrat ... she said"
+                    return self._described_at(last.start) or last.name
                 return self._titled(self.fullest(last.name, last.start, gender), last.start)
             pron = chained
+
+    def _last_person(
+        self,
+        at: Token,
+        gender: str | None,
+        known: Mapping[str, str | None],
+        spoken_of: set[str],
+        description: bool = False,
+    ) -> Person | None:
+        """The person a pronoun or a description at ``at`` stands for: the last named before
+        it, of the ``gender`` given if any, preferring one who was the subject of a recent
+        sentence: in "Ada Moss met Ben Roe. She said ..." the pronoun continues the subject;
+        and among those, the subject of a sentence's own clause to one of a clause it reports
+        ("Varga told reporters that Vik had signed. ... he said" is Varga)."""
+        previous = [
+            p
+            for p in self.persons
+            if p.end <= at.idx
+            and (gender is None or self._gender_of_person(p, known) in (None, gender))
+            and p.name.split()[-1] not in spoken_of
+            and not (description and a_member_for(p.name))
+        ]
+        if not previous:
+            return None
+        s_now = self._told_from(at)
+        recent = [
+            p for p in previous if p.subject and s_now - self._sent_at(p.start) <= PRONOUN_REACH
+        ]
+        main = [p for p in recent if p.main]
+        return main[-1] if main else recent[-1] if recent else previous[-1]
+
+    def _described_at(self, char: int) -> str | None:
+        """``described`` for the description whose name starts at a character offset."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span[0]
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head  # "California" of "California Democrat"
+        return self.described(head)
+
+    def described(self, head: Token) -> str | None:
+        """Who a party's member for a state stands for ("US lawmaker Katie Hill has resigned.
+        The California Democrat said ..."): the person a "he" or "she" there would be, when
+        named within the sentences a pronoun looks back over; None otherwise."""
+        last = self._last_person(head, None, {}, set(), description=True)
+        if last is None or self._told_from(head) - self._sent_at(last.start) > PRONOUN_REACH:
+            return None
+        return self._titled(self.fullest(last.name, last.start), last.start)
 
     def _pair_before(self, pron: Token) -> str | None:
         """Who "they" stands for when a recent sentence's subject is people named and joined by
@@ -833,6 +867,16 @@ def _named_people(
             start, end, text_of(doc)[start:end], subject=True, main=_main_clause(t.head)
         )
     return [found[k] for k in sorted(found)]
+
+
+def a_party_member(head: Token) -> bool:
+    """Whether a subject is a party's member for a U.S. state, as news calls a lawmaker it has
+    just named: "the California Democrat", "the moderate West Virginia Democrat"; not "a Nevada
+    Democrat", one of many."""
+    words = list(head.doc[head.left_edge.i : head.i + 1])
+    if not words or words[0].lower_ != "the":
+        return False
+    return a_member_for(" ".join(w.text for w in words[1:] if not w.is_lower))
 
 
 def _company_first_words(doc: Doc) -> frozenset[str]:

@@ -80,6 +80,7 @@ from storyfuse.extract.people import (
     OWNER_PRONOUNS,
     PERSONAL_PRONOUNS,
     People,
+    a_party_member,
     finding_author,
     named_together,
     strip_possessive,
@@ -1006,6 +1007,10 @@ class _Finder:
             return self.people.resolve(head)  # "they": the people a subject names together
         if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
             return self.people.resolve(head)  # "I" in an interview's answer
+        if a_party_member(head):
+            member = self.people.described(head)  # "The California Democrat said"
+            if member is not None:
+                return member
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
