@@ -399,6 +399,26 @@ def test_a_party_member_for_a_state_is_the_lawmaker_just_named(then: str) -> Non
     assert q.speaker == "Lena Marsh"
 
 
+_A_PROGRAM = (
+    "The governor's flagship housing effort, Operation Safe Harbor, promised that homes will be "
+    "built."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The city's largest charity, Hope Harbor, said 300 families had asked for help.",
+         "Hope Harbor"),
+        (_A_PROGRAM, "Operation Safe Harbor"),
+    ],
+)  # fmt: skip
+def test_a_name_set_off_after_a_describing_noun_names_the_speaker(
+    sentence: str, speaker: str
+) -> None:
+    assert quotes_of(sentence)[0].speaker == speaker
+
+
 def test_one_of_a_partys_members_for_a_state_is_no_one_named_before() -> None:
     text = "Rep. Lena Marsh spoke at the dam. “We need a plan,” said a Nevada Democrat."
     q = one(quotes_of(text), "plan")

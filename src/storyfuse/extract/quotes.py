@@ -759,6 +759,27 @@ def _identified_as(head: Token) -> Token | None:
     return None
 
 
+def _apposed_name(head: Token) -> Token | None:
+    """The proper name set off by commas after a common noun that describes the source: "The
+    city's largest charity, Hope Harbor, said", "President Trump’s signature vaccine effort,
+    Operation Warp Speed, promised" (a person's name there is found among the article's
+    people)."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < head.i or c.pos_ != "PROPN" or c.ent_type_ == "PERSON":
+            continue
+        words = list(c.subtree)
+        opening = head.doc[words[0].i - 1] if words[0].i > 0 else None
+        if (
+            opening is not None
+            and opening.text == ","
+            and all(w.pos_ == "PROPN" and w.is_title for w in words)
+        ):
+            return c
+    return None
+
+
 def _described(amod: Token) -> bool:
     """An adjective that describes a person in a compound of its own, "17-year-old",
     "top-ranked": opening in lower case or a digit, with a hyphen or a digit."""
@@ -1054,6 +1075,9 @@ class _Finder:
         author = finding_author(head)  # "data compiled by the Gun Violence Archive"
         if author is not None:
             return self._name_of(author)
+        set_off = _apposed_name(head)  # "The city's largest charity, Hope Harbor, said"
+        if set_off is not None:
+            return self._name_of(set_off)
         identified = _identified_as(head)  # "a person identified as a senior official"
         if identified is not None:
             return self._name_of(identified)
