@@ -430,11 +430,12 @@ ANALYSIS_VERSION = 68  # 2: claims say what they count; entity spans and list co
 # X asked ..."); a relative clause set off by commas does not date a figure; the sentence before
 # a colon is not what the verb after it says ("...: 47% say ...")
 # 68: "the California Democrat" (a party's member for a state) speaks as the person just named;
-# "The city's largest charity, Hope Harbor, said": the name in apposition speaks
+# "The city's largest charity, Hope Harbor, said": the name in apposition speaks; "the
+# Washington-based IMF" is the IMF
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 49  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 50  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -607,6 +608,7 @@ BRIEF_VERSION = 49  # 2: forecasts marked "expected" in the timeline and the fig
 # 49: a sentence whose own day is unknown is not placed at a date it names; a sentence opening
 # on "The move", "The decision" and the like is no summary sentence; a part of a breakdown by
 # kind ("two counts of murder and one of manslaughter") is no answer to how many in all
+# 50: where a body is based is no part of its name ("Washington-based IMF")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

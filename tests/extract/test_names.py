@@ -1983,3 +1983,16 @@ def test_a_dateline_whose_dash_is_an_underscore_credits_no_short_form() -> None:
     ix = NameIndex.build([("Ostland", "GPE", dateline), ("AP", "ORG", dateline)])
     assert ix.canonical("Ostland") == "Ostland"
     assert ix.canonical("AP") != ix.canonical("Ostland")
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name() -> None:
+    assert clean("the Oslo-based NRC") == "NRC"
+    assert clean("Office of Faith-Based Grants") == "Office of Faith-Based Grants"
+    ix = NameIndex.build(
+        [
+            ("Nordic Relief Council", "ORG", "The Nordic Relief Council (NRC) said."),
+            ("Oslo-based NRC", None, "The Oslo-based NRC counted 400 families."),
+        ]
+    )
+    assert ix.canonical("Oslo-based NRC") == ix.canonical("Nordic Relief Council")
+

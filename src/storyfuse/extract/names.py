@@ -226,9 +226,14 @@ SURNAME_PARTICLES = NAME_PARTICLES - _words("da di la le al el")
 _REPORTING = re.compile(r"(?:Said|Says|Added|Asked|Wrote|Replied)\s+(?=[A-Z])")
 
 
+# Where a body is based, written before its name: "Washington-based", "Kyiv-based" (not a name's
+# own "Faith-Based")
+_BASED = re.compile(r"^[A-Z][\w.']*(?:[ -][A-Z][\w.']*)*-based\s+(?=[A-Z])")
+
+
 def clean(name: str) -> str:
     """A name as written, tidied: straight apostrophes, no edge punctuation, no leading
-    article, no possessive ending."""
+    article, no place it is based in, no possessive ending."""
     lines = [line for line in name.splitlines() if line.strip()]
     # a mention run over a line break ("X.\n\nSouth Korea") is the part on its last line
     s = " ".join((lines[-1] if lines else "").replace("’", "'").replace("‘", "'").split())
@@ -248,6 +253,7 @@ def clean(name: str) -> str:
         first, _, rest = s.partition(" ")
         if first in _POSSESSIVES and rest[:1].isupper():
             s = rest
+    s = _BASED.sub("", s)  # "Washington-based IMF" is the IMF
     if s.endswith("'s"):
         s = s[:-2]
     elif s.endswith("s'"):
