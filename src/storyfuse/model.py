@@ -608,7 +608,8 @@ BRIEF_VERSION = 50  # 2: forecasts marked "expected" in the timeline and the fig
 # 49: a sentence whose own day is unknown is not placed at a date it names; a sentence opening
 # on "The move", "The decision" and the like is no summary sentence; a part of a breakdown by
 # kind ("two counts of murder and one of manslaughter") is no answer to how many in all
-# 50: where a body is based is no part of its name ("Washington-based IMF")
+# 50: where a body is based is no part of its name ("Washington-based IMF"); "the Fund" is the
+# one body of the story whose name "Fund" heads
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1996,3 +1996,17 @@ def test_where_a_body_is_based_is_no_part_of_its_name() -> None:
     )
     assert ix.canonical("Oslo-based NRC") == ix.canonical("Nordic Relief Council")
 
+
+def test_a_bodys_kind_written_after_the_is_the_one_body_it_heads() -> None:
+    mentions = [
+        ("Nordic Settlement Fund", "ORG", "The Nordic Settlement Fund cut its outlook.", ("a", 0)),
+        ("Fund", "ORG", "In its report, the Fund said so.", ("a", 90)),
+        ("Bureau of Harbour Statistics", "ORG", "The Bureau of Harbour Statistics said.", ("a", 9)),
+        ("Bureau", "ORG", "The Bureau said.", ("a", 140)),
+    ]
+    ix = NameIndex.build(mentions)
+    assert ix.canonical("Fund") == "Nordic Settlement Fund"
+    assert ix.canonical("Bureau") == "Bureau of Harbour Statistics"
+    # two funds: "the Fund" is left as written
+    other = ("Baltic Water Fund", "ORG", "The Baltic Water Fund said.", ("a", 200))
+    assert NameIndex.build([*mentions, other]).canonical("Fund") == "Fund"

@@ -1854,6 +1854,7 @@ class NameIndex:
             if len(owners) == 1:
                 self._groups.union(owners.pop(), k)
         self._link_short_orgs()
+        self._link_generic_heads()
         self._link_outlets()
         self._link_state_abbreviations()
 
@@ -1959,6 +1960,32 @@ class NameIndex:
             if len(found) == 1 and self._groups.find(k) not in found:
                 self._groups.union(found.pop(), k)
                 self._kind[k] = "org"  # "Tarn" tagged a person is the Tarn Group's name
+
+    def _link_generic_heads(self) -> None:
+        """ "the Fund" is the International Monetary Fund and "the Bureau" the Federal Bureau of
+        Investigation: a body's kind, capitalised and written after "the", is the one body of
+        the story whose name that word heads."""
+        heads: dict[str, set[str]] = defaultdict(set)
+        for b in self._kind:
+            words = b.split()
+            if len(words) >= 2 and self._tagged_body(b):
+                head = words[: words.index("of")] if "of" in words else words
+                if head:
+                    heads[head[-1]].add(self._groups.find(b))
+        for k in list(self._kind):
+            if k not in DESCRIBED_BODIES or not heads.get(k):
+                continue
+            written = [f for f in self._surfaces[k] if f[:1].isupper()]
+            after_the = [
+                context
+                for _, context in self._sentences[k]
+                for f in written
+                if re.search(rf"\b[Tt]he {re.escape(f)}\b", context)
+            ]
+            found = heads[k] - {self._groups.find(k)}
+            if after_the and len(found) == 1 and len(heads[k]) == 1:
+                self._groups.union(found.pop(), k)
+                self._kind[k] = "org"
 
     def _link_legal_forms(self) -> None:
         """ "Norton" is "Norton Co." and "Di Giorgio" "Di Giorgio Corp.": a name that is a
