@@ -2010,3 +2010,11 @@ def test_a_bodys_kind_written_after_the_is_the_one_body_it_heads() -> None:
     # two funds: "the Fund" is left as written
     other = ("Baltic Water Fund", "ORG", "The Baltic Water Fund said.", ("a", 200))
     assert NameIndex.build([*mentions, other]).canonical("Fund") == "Fund"
+
+
+def test_a_countrys_own_service_written_alone_is_not_anothers() -> None:
+    mentions = [
+        ("Norland Free Army", "ORG", "His forebears fought in the Norland Free Army.", ("a", 0)),
+        ("Army", "ORG", "In 1992 I joined the Army.", ("a", 80)),
+    ]
+    assert NameIndex.build(mentions).canonical("Army") == "Army"

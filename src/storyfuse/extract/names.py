@@ -177,6 +177,9 @@ DESCRIBED_BODIES = ORG_HEADS | _words(
     federation foundation university network
     """
 )
+# A country's own services and rulers, which a text calls "the Army" or "the Government" while it
+# names another's ("George Washington's Continental Army ... I joined the Army")
+_OWN_SERVICES = _words("army military police government administration")
 # Head words of a body inside another: "Norvik" is not "Norvik School of Law".
 PART_HEADS = ORG_HEADS | _words(
     """
@@ -1973,7 +1976,7 @@ class NameIndex:
                 if head:
                     heads[head[-1]].add(self._groups.find(b))
         for k in list(self._kind):
-            if k not in DESCRIBED_BODIES or not heads.get(k):
+            if k not in DESCRIBED_BODIES - _OWN_SERVICES or not heads.get(k):
                 continue
             written = [f for f in self._surfaces[k] if f[:1].isupper()]
             after_the = [
