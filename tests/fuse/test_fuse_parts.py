@@ -2684,6 +2684,7 @@ def test_a_surname_two_people_of_the_story_share_is_the_one_its_article_names_in
         ("Ada D.", "Ada D"),
         ("the ``Harbour Dog''", "Harbour Dog"),
         ("the ``Harbour Watch'' host", "Harbour Watch host"),
+        ("the Oslo-based NRC", "NRC"),
     ],
 )
 def test_a_name_is_shown_without_a_quote_mark_left_alone(written: str, shown: str) -> None:

@@ -234,6 +234,11 @@ _REPORTING = re.compile(r"(?:Said|Says|Added|Asked|Wrote|Replied)\s+(?=[A-Z])")
 _BASED = re.compile(r"^[A-Z][\w.']*(?:[ -][A-Z][\w.']*)*-based\s+(?=[A-Z])")
 
 
+def without_base(name: str) -> str:
+    """A body's name without where it is based: "Washington-based IMF" is "IMF"."""
+    return _BASED.sub("", name)
+
+
 def clean(name: str) -> str:
     """A name as written, tidied: straight apostrophes, no edge punctuation, no leading
     article, no place it is based in, no possessive ending."""
@@ -256,7 +261,7 @@ def clean(name: str) -> str:
         first, _, rest = s.partition(" ")
         if first in _POSSESSIVES and rest[:1].isupper():
             s = rest
-    s = _BASED.sub("", s)  # "Washington-based IMF" is the IMF
+    s = without_base(s)
     if s.endswith("'s"):
         s = s[:-2]
     elif s.endswith("s'"):

@@ -23,6 +23,7 @@ from storyfuse.extract.names import (
     a_state_after,
     dateline_credit,
     initials,
+    without_base,
 )
 from storyfuse.extract.nlp import STORM
 from storyfuse.extract.people import CLOSING_GAP
@@ -69,14 +70,15 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def tidy(name: str) -> str:
-    """A name as displayed: one line, no leading article, no possessive, no outer punctuation,
-    no quote mark left without its partner ('the "Pose" actor' is 'Pose actor', not 'Pose"
-    actor'; "the ``Atomic Dog''" is "Atomic Dog")."""
+    """A name as displayed: one line, no leading article, no possessive, no place a body is
+    based in, no outer punctuation, no quote mark left without its partner ('the "Pose" actor'
+    is 'Pose actor', not 'Pose" actor'; "the ``Atomic Dog''" is "Atomic Dog")."""
     joined = " ".join(name.split())
     name = joined.strip(" ,.;:\"'`“”‘’")
     if joined.rstrip(" ,;:\"'`“”‘’").endswith(".") and _ABBREVIATED.search(name + "."):
         name += "."  # the dot of an abbreviation: "Washington, D.C.", "Ada Moss Jr."
-    return _balanced_marks(_POSSESSIVE.sub("", _LEADING.sub("", name)).strip(" \"'`“”‘"))
+    name = without_base(_POSSESSIVE.sub("", _LEADING.sub("", name)))
+    return _balanced_marks(name.strip(" \"'`“”‘"))
 
 
 def _balanced_marks(name: str) -> str:
