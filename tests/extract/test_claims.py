@@ -334,6 +334,14 @@ def test_a_qualifier_written_after_the_number_is_not_part_of_the_thing() -> None
     assert (claim.value, claim.qualifier, claim.thing) == (800, "at least", "active duty troops")
 
 
+def test_a_singular_noun_that_qualifies_a_plural_is_not_what_is_counted() -> None:
+    # the parse hangs the number on "freshman", itself hung on "lawmakers"
+    (claim,) = claims_of("The speaker rebuked four freshman Democratic lawmakers.")
+    assert (claim.value, claim.unit, claim.thing) == (
+        4, "lawmaker", "freshman Democratic lawmakers"
+    )
+
+
 # --- claimants --------------------------------------------------------------------------------
 
 

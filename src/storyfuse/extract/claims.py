@@ -1208,7 +1208,11 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         and (head.i - end < 8 or (head.i - end < 10 and not _a_number_in(doc[end : head.i])))
         and not any(t.pos_ == "DET" for t in doc[end : head.i])
     ):
-        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        while head.head.i > head.i and (
+            (head.dep_ == "compound" and head.head.pos_ == "NOUN")
+            # "four freshman Democratic lawmakers": a singular noun that only qualifies a plural
+            or (head.dep_ == "nmod" and head.tag_ == "NN" and head.head.tag_ == "NNS")
+        ):
             head = head.head
         if (
             head.dep_ == "poss"
