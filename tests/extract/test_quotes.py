@@ -2846,6 +2846,19 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
         assert one(quotes_of(text), fragment).speaker == speaker, text
 
 
+@pytest.mark.parametrize(
+    "verb", ["laughed", "chuckled", "sighed", "groused", "teased", "whispered", "thundered"]
+)
+def test_a_manner_of_saying_after_a_quote_names_its_speaker(verb: str) -> None:
+    text = f"“The bridge will open on time,” Ada Moss {verb}."
+    assert one(quotes_of(text), "bridge will open").speaker == "Ada Moss"
+
+
+def test_a_verb_that_prefaces_a_quote_names_its_speaker() -> None:
+    text = "“By the way, I walked here,” Ada Moss prefaced her remarks to reporters."
+    assert one(quotes_of(text), "walked here").speaker == "Ada Moss"
+
+
 def test_a_title_broken_at_its_hyphen_after_the_verb_leaves_the_name_to_speak() -> None:
     # the parse makes "co" and "-" the verb's subject and object, and the name another object
     text = "“Imagine Ada Moss on the same stage,” mused Blaze co-host Leo Brandt."

@@ -161,7 +161,8 @@ SPEECH_VERBS = CLAUSE_VERBS | TO_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 BARE_QUOTE_VERBS = (
     _words(
         "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout "
-        "scream exclaim exhort fume muse beam bark gush scoff sniff opine surmise crack sing"
+        "scream exclaim exhort fume muse beam bark gush scoff sniff opine surmise crack sing "
+        "laugh chuckle sigh grouse tease marvel reason thunder whisper preface riff"
     )
     - SPEECH_VERBS
 )
