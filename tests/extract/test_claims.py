@@ -340,6 +340,9 @@ def test_a_singular_noun_that_qualifies_a_plural_is_not_what_is_counted() -> Non
     assert (claim.value, claim.unit, claim.thing) == (
         4, "lawmaker", "freshman Democratic lawmakers"
     )
+    # one of a measure counts the measure
+    (claim,) = claims_of("Add 1 cup sweet peppers and stir.")
+    assert (claim.value, claim.thing) == (1, "cup")
 
 
 # --- claimants --------------------------------------------------------------------------------

@@ -1211,7 +1211,13 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         while head.head.i > head.i and (
             (head.dep_ == "compound" and head.head.pos_ == "NOUN")
             # "four freshman Democratic lawmakers": a singular noun that only qualifies a plural
-            or (head.dep_ == "nmod" and head.tag_ == "NN" and head.head.tag_ == "NNS")
+            # (not "1 cup sweet peppers", a measure of them)
+            or (
+                head.dep_ == "nmod"
+                and head.tag_ == "NN"
+                and head.head.tag_ == "NNS"
+                and item.number.value != 1
+            )
         ):
             head = head.head
         if (
