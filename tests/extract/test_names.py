@@ -2007,6 +2007,9 @@ def test_a_bodys_kind_written_after_the_is_the_one_body_it_heads() -> None:
     ix = NameIndex.build(mentions)
     assert ix.canonical("Fund") == "Nordic Settlement Fund"
     assert ix.canonical("Bureau") == "Bureau of Harbour Statistics"
+    # however often "the Fund" is written, it is not the body's name
+    more = [("Fund", "ORG", "The Fund said so again.", ("a", 300 + i)) for i in range(3)]
+    assert NameIndex.build([*mentions, *more]).canonical("Fund") == "Nordic Settlement Fund"
     # two funds: "the Fund" is left as written
     other = ("Baltic Water Fund", "ORG", "The Baltic Water Fund said.", ("a", 200))
     assert NameIndex.build([*mentions, other]).canonical("Fund") == "Fund"

@@ -1993,7 +1993,7 @@ class NameIndex:
             found = heads[k] - {self._groups.find(k)}
             if after_the and len(found) == 1 and len(heads[k]) == 1:
                 self._groups.union(found.pop(), k)
-                self._kind[k] = "org"
+                self._kind[k] = "described"  # never the body's name: "Fund" is no name
 
     def _link_legal_forms(self) -> None:
         """ "Norton" is "Norton Co." and "Di Giorgio" "Di Giorgio Corp.": a name that is a
