@@ -1443,6 +1443,33 @@ def test_a_claimant_written_as_the_kind_of_body_is_the_body_the_article_named():
     assert found[7.0].claimant == "fund"
 
 
+def test_a_claimant_is_shown_by_more_than_the_kind_of_body_it_is():
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.figures import figures
+    from storyfuse.fuse.names import build_names
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    specs = {
+        "a": {
+            "text": "The Ostland Monetary Fund (OMF) met. In its report, the Fund said 40 banks failed.",
+            "entities": [("Ostland Monetary Fund", "ORG"), ("OMF", "ORG"), ("Fund", "ORG")],
+            "claims": [("40", 40, "bank", None, "the Fund", None)],
+        },
+        "b": {
+            "text": "The Oslo-based OMF said 40 banks failed, in a report on Monday.",
+            "entities": [("OMF", "ORG")],
+            "claims": [("40", 40, "bank", None, "The Oslo-based OMF", None)],
+        },
+    }
+    analyses = {k: analysis({"id": k, **spec}) for k, spec in specs.items()}
+    story = story_articles(Story(id="s", article_ids=tuple(specs)), analyses, lexical_embedder)
+    (figure,) = figures(story, build_names(story))
+    assert set(figure.sources) == {"a", "b"}
+    assert figure.claimant == "Ostland Monetary Fund (OMF)"
+
+
 def test_we_in_an_articles_own_voice_is_its_outlet_and_you_is_nobody():
     import dataclasses
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from storyfuse.extract.names import DESCRIBED_BODIES
 from storyfuse.extract.numbers import is_share
 from storyfuse.fuse.facts import Alignment
 from storyfuse.fuse.names import (
@@ -218,7 +219,10 @@ def _claimant(group: list[Sourced], names: Names) -> str | None:
     if best in names.people:
         return best  # a person by name: "Texas’s Republican Gov. Greg Abbott" is Greg Abbott
     forms = [w for w in written if (names.canonical(w) or w) == best]
-    return names.display(max(forms, key=lambda w: (len(w.split()) > 1, len(w))))
+    # a name of more than one word, then one that is more than a kind of body ("IMF", not "Fund")
+    return names.display(
+        max(forms, key=lambda w: (len(w.split()) > 1, w.lower() not in DESCRIBED_BODIES, len(w)))
+    )
 
 
 def to_figure(
