@@ -610,7 +610,8 @@ BRIEF_VERSION = 50  # 2: forecasts marked "expected" in the timeline and the fig
 # on "The move", "The decision" and the like is no summary sentence; a part of a breakdown by
 # kind ("two counts of murder and one of manslaughter") is no answer to how many in all
 # 50: where a body is based is no part of its name ("Washington-based IMF"); "the Fund" is the
-# one body of the story whose name "Fund" heads
+# one body of the story whose name "Fund" heads; a figure's claimant is shown by more than the
+# kind of body it is ("IMF", not "Fund")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -1984,12 +1984,11 @@ class NameIndex:
             if k not in DESCRIBED_BODIES - _OWN_SERVICES or not heads.get(k):
                 continue
             written = [f for f in self._surfaces[k] if f[:1].isupper()]
-            after_the = [
-                context
+            after_the = any(
+                re.search(rf"\b[Tt]he {re.escape(f)}\b", context)
                 for _, context in self._sentences[k]
                 for f in written
-                if re.search(rf"\b[Tt]he {re.escape(f)}\b", context)
-            ]
+            )
             found = heads[k] - {self._groups.find(k)}
             if after_the and len(found) == 1 and len(heads[k]) == 1:
                 self._groups.union(found.pop(), k)
