@@ -2846,7 +2846,9 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
         assert one(quotes_of(text), fragment).speaker == speaker, text
 
 
-@pytest.mark.parametrize("verb", ["groused", "teased", "whispered", "thundered", "reasoned"])
+@pytest.mark.parametrize(
+    "verb", ["laughed", "chuckled", "sighed", "groused", "teased", "whispered", "reasoned"]
+)
 def test_a_manner_of_saying_after_a_quote_names_its_speaker(verb: str) -> None:
     text = f"“The bridge will open on time,” Ada Moss {verb}."
     assert one(quotes_of(text), "bridge will open").speaker == "Ada Moss"
@@ -2858,6 +2860,8 @@ def test_those_who_laugh_after_a_quote_did_not_say_it() -> None:
         "They said, ‘It is simple.’” The board members gathered around Mr. Moss laughed."
     )
     assert one(quotes_of(text), "I want more").speaker != "The board members"
+    text = "“We open on time. We stay on budget.” The board members beamed."
+    assert one(quotes_of(text), "on budget").speaker is None
 
 
 def test_a_verb_that_prefaces_a_quote_names_its_speaker() -> None:

@@ -2216,11 +2216,12 @@ class _Finder:
             # unless it is the reporting verb itself ("“…” Said Smith" is rare).
             word = self.tokens[nxt]
             tail = self.sents[self.sent_of[nxt]]
+            stopped = self.text[m.start : m.end].rstrip(" ’'\"”").endswith(".")
             if (
                 word.is_lower
                 # not a participle opening a sentence of its own ("Fearing more deaths, ...")
                 or (word.lemma_.lower() in QUOTE_VERBS and word.pos_ == "VERB" and word.tag_ != "VBG")
-                or self._bare_attribution(tail)
+                or self._bare_attribution(tail, after_a_stop=stopped)
             ):
                 hi = tail.end
         lo = self.sents[s_first].start
@@ -2232,10 +2233,12 @@ class _Finder:
             out.append(t)
         return out
 
-    def _bare_attribution(self, sent: Span) -> bool:
+    def _bare_attribution(self, sent: Span, after_a_stop: bool = False) -> bool:
         """A sentence that only says who spoke: a short one ("Putin said." / "Smith told
         AFP."), or one opening with a person's name that the reporting verb, its root, follows
-        with nothing reported ("Ada Moss, the port's director, said at a Monday event.")."""
+        with nothing reported ("Ada Moss, the port's director, said at a Monday event."). After a
+        quotation that ends with a full stop, a verb that reports nothing but a quote tells how
+        others took it ("“...” The cabinet members laughed."), not who spoke."""
         words = [t for t in self._tokens(sent) if not (t.is_punct or t.is_space)]
         verbs = [t for t in words if t.lemma_.lower() in QUOTE_VERBS and t.pos_ == "VERB"]
         # a participle tacked on to the verb tells what else was said: "Clinton remarked,
@@ -2251,6 +2254,8 @@ class _Finder:
         words = [t for t in words if t.i not in tacked]
         verbs = [t for t in verbs if t.i not in tacked]
         if len(verbs) != 1 or any(c.dep_ in ("ccomp", "xcomp") for c in verbs[0].children):
+            return False
+        if after_a_stop and verbs[0].lemma_.lower() in BARE_QUOTE_VERBS:
             return False
         objects = [c for c in verbs[0].children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if objects and verbs[0].lemma_.lower() not in ADDRESSEE_VERBS:
