@@ -433,7 +433,7 @@ ANALYSIS_VERSION = 68  # 2: claims say what they count; entity spans and list co
 # "The city's largest charity, Hope Harbor, said": the name in apposition speaks; "the
 # Washington-based IMF" is the IMF; "four freshman Democratic lawmakers" counts lawmakers; "“…,”
 # X groused" (laughed, teased, whispered, prefaced ...) names the speaker, and "“….” The members
-# laughed." does not
+# laughed." does not; "her son, filmmaker Charlie McDowell" is a man to "he" and "she"
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -426,6 +426,19 @@ def test_one_of_a_partys_members_for_a_state_is_no_one_named_before() -> None:
 
 
 @pytest.mark.parametrize(
+    "kin",
+    ["Lind’s son, filmmaker Jordan Vale,", "Jordan Vale, her son,", "her son Jordan Vale"],
+)
+def test_a_word_of_kin_beside_a_name_gives_its_gender(kin: str) -> None:
+    text = (
+        f"Ada Lind wrote songs for years. {kin} also remembers it as a trying time. “It was "
+        "hard,” he said. “It sounds odd,” Vale said. The actress was not itching to do "
+        "something else. “I had been somebody who really liked music,” she said."
+    )
+    assert one(quotes_of(text), "liked music").speaker == "Ada Lind"
+
+
+@pytest.mark.parametrize(
     "quote",
     [
         "“Mr. Weber died from a low level of oxygen,” he said.",

@@ -212,6 +212,7 @@ class People:
         self._opened: dict[int, int] | None = None  # see ``_opened_at``
         self._gender_of: dict[str, str | None] | None = None  # see ``_genders``
         self._said_gender_of: dict[str, str | None] | None = None  # see ``_said_genders``
+        self._kin: dict[str, str | None] | None = None  # see ``_own_gender``
         self._interviewee: tuple[str | None] | None = None  # see ``interviewee``
         self._answers: list[tuple[int, int]] | None = None  # see ``in_answer``
         self._told: list[int] | None = None  # see ``_narrative``
@@ -416,7 +417,7 @@ class People:
         Trump" beside Ivana Trump); else by their surname (``_genders``)."""
         words = p.name.split()
         if len(words) > 1:
-            own = _first_name_gender(words)
+            own = self._own_gender(p.name)
             said = self._said_genders().get(words[-1])
             if own is not None and said is not None and own != said:
                 return None
@@ -667,12 +668,22 @@ class People:
                 if len(names) > 1 and not all(n in longest for n in names):
                     self._gender_of[surname] = None
                     continue
-                own = _first_name_gender(longest.split())
+                own = self._own_gender(longest)
                 if own is not None and said.get(surname, own) != own:
                     self._gender_of[surname] = None  # "Lindsey Graham ... Graham said he"
                 elif own is not None:
                     self._gender_of[surname] = own
         return self._gender_of
+
+    def _own_gender(self, name: str) -> str | None:
+        """A full name's gender by its first name, else by a word of kin the article writes
+        beside it ("her son, filmmaker Charlie McDowell")."""
+        own = _first_name_gender(name.split())
+        if own is None:
+            if self._kin is None:
+                self._kin = _kin_genders(self.doc)
+            own = self._kin.get(name)
+        return own
 
     def _said_genders(self) -> dict[str, str | None]:
         """The genders the article itself gives surnames: by a courtesy title or by the
@@ -801,6 +812,45 @@ def _reported_genders(doc: Doc, in_quote: Sequence[bool]) -> dict[str, str | Non
             if speaker.dep_ == "nsubj" and speaker.ent_type_ == "PERSON":
                 votes.setdefault(speaker.text, set()).add(gender)
     return {surname: next(iter(g)) if len(g) == 1 else None for surname, g in votes.items()}
+
+
+# Kin by gender: "Steenburgen's son, filmmaker Charlie McDowell" is a man.
+_MEN_KIN = "son husband brother father grandson grandfather nephew uncle boyfriend stepson widower"
+_WOMEN_KIN = "daughter wife sister mother granddaughter grandmother niece aunt girlfriend widow"
+_KIN_GENDERS = {
+    **{word: "m" for word in _MEN_KIN.split()},
+    **{word: "f" for word in _WOMEN_KIN.split()},
+}
+# How a word before a name may hang on it: "son" of "Steenburgen's son, filmmaker Charlie McDowell"
+_BEFORE_A_NAME = frozenset({"compound", "nmod", "appos", "amod"})
+
+
+def _kin_genders(doc: Doc) -> dict[str, str | None]:
+    """The genders the article gives people it names beside a word of kin ("her son,
+    filmmaker Charlie McDowell", "Ada Moss, his widow,"), by the name as written; a name given
+    both is given neither."""
+    out: dict[str, str | None] = {}
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        root = e.root
+        words = [c for c in root.children if c.dep_ == "appos" and c.i >= e.end]
+        if root.dep_ == "appos":
+            words.append(root.head)
+        for t in root.subtree:
+            if t.i >= e.start:
+                break
+            up = t
+            while up.i != root.i and up.dep_ in _BEFORE_A_NAME and up.head.i > up.i:
+                up = up.head
+            if up.i == root.i:
+                words.append(t)
+        name = strip_possessive(e.text.rstrip(" '\"’”"))
+        for word in words:
+            gender = _KIN_GENDERS.get(word.lemma_.lower()) if word.pos_ == "NOUN" else None
+            if gender is not None:
+                out[name] = gender if out.get(name, gender) == gender else None
+    return out
 
 
 # A lawmaker's party and state as news writes them after the name: "R-Conn.", "D-N.Y.", "I-Vt."
