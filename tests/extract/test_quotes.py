@@ -3388,3 +3388,11 @@ def test_a_sentence_saying_who_asked_whom_where_attributes_the_question_before_i
     # asked about something, the sentence reports a question of its own
     text = "“Why are you so sure?” Tom Lund asked Ada Moss about the fees at the meeting."
     assert one(quotes_of(text), "the fees").speaker == "Tom Lund"
+
+
+def test_a_verb_that_names_what_its_object_is_does_not_give_the_object_a_quote() -> None:
+    # "called CNN “...”": the object is what is named, not someone speaking after the verb
+    text = "He called HarbourFeed a “failing pile of garbage,” called CNN “fake news” and left."
+    quotes = quotes_of(text)
+    assert all(q.speaker != "CNN" for q in quotes)
+    assert one(quotes, "pile of garbage").speaker == "He"

@@ -2019,6 +2019,9 @@ class _Finder:
         a quote, whatever role the parse gave it (often the object)."""
         if verb.lemma_.lower() not in QUOTE_VERBS or verb.i + 1 >= len(self.doc):
             return None
+        if any(c.dep_ == "oprd" for c in verb.children):
+            # the verb names what its object is ("“…,” called CNN “fake news”")
+            return None
         node = self.tokens[verb.i + 1]
         # up to the head of the phrase after the verb, which the parse may have hung on a
         # later verb ("“…,” said Ada Moss, a lawyer, who ...")
