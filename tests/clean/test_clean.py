@@ -817,3 +817,16 @@ def test_a_share_price_chip_after_a_companys_name_is_no_part_of_the_text() -> No
     assert "Harbourline Inc. said it will" in article.text
     assert "Tarn Marine Corp., its partner" in article.text
     assert "GDP 2.15% forecast" in article.text and "rose 2.25% on Friday" in article.text
+
+
+def test_a_signed_share_price_chip_set_off_by_a_comma_goes_with_its_ticker() -> None:
+    body = (
+        "U.S. listed shares of Harbourline HBL, -0.90% gained 0.8% in premarket trading after "
+        "it said the city will pay for the ferry it builds with Tarn Marine TMC, +0.22%. "
+        "Output rose, +2.5% by one count, and GDP, 2.15% by another.\n"
+        f"{_prose(2)}"
+    )
+    article = clean(_doc(body))
+    assert "shares of Harbourline gained 0.8%" in article.text
+    assert "builds with Tarn Marine." in article.text
+    assert "Output rose, +2.5% by one count, and GDP, 2.15% by another." in article.text

@@ -190,9 +190,16 @@ _TICKER_CHIP = re.compile(
 )
 
 
+# Or set off by a comma, the change always signed: "shares of Sanofi SNY, -0.90% gained", "the
+# energy sector XLE, +1.35%" (the ticker goes with it).
+_SIGNED_TICKER_CHIP = re.compile(r" [A-Z]{1,5}(?:\.[A-Z])?, [+\u2212-]\d{1,3}\.\d{2}%(?=[\s,;:.)]|$)")
+
+
 def without_ticker_chips(text: str) -> str:
     """The text without the share-price chips financial pages put after company names."""
-    return _TICKER_CHIP.sub(r"\1", text) if "%" in text else text
+    if "%" not in text:
+        return text
+    return _SIGNED_TICKER_CHIP.sub("", _TICKER_CHIP.sub(r"\1", text))
 
 
 # A left single quotation mark between two letters: an apostrophe typed with the wrong mark.
