@@ -439,7 +439,7 @@ ANALYSIS_VERSION = 69  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 50  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -615,6 +615,8 @@ BRIEF_VERSION = 50  # 2: forecasts marked "expected" in the timeline and the fig
 # 50: where a body is based is no part of its name ("Washington-based IMF"); "the Fund" is the
 # one body of the story whose name "Fund" heads; a figure's claimant is shown by more than the
 # kind of body it is ("IMF", not "Fund")
+# 51: a sentence dated only by a thing its event is placed against ("ahead of the March 1
+# contests", "after Tuesday's vote", "heading into Tuesday's primaries") is not on the timeline
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

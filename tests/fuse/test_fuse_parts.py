@@ -775,6 +775,33 @@ def test_a_sentence_whose_own_day_is_unknown_is_not_placed_at_a_date_it_names():
         assert [e.date for e in timeline(story)] == dated, text
 
 
+def test_a_sentence_placed_against_a_dated_thing_is_not_placed_at_its_date():
+    """ "ahead of the March 1 vote", "after Tuesday's vote", "heading into Tuesday's
+    primaries", "compared with the October debate": the sentence's event is not on the date of
+    the thing it names. Named as where the event happened ("at Tuesday's vote"), it stays."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    cases = [
+        ("Ahead of the March 1 vote, Ada Moss sharpened her attacks.", "March 1", "2031-03-01"),
+        ("Moss gained ground after Tuesday's vote in Tarn.", "Tuesday", "2031-03-04"),
+        ("Moss led by 40 delegates heading into Tuesday's primaries.", "Tuesday", "2031-03-04"),
+        ("Fewer people watched compared with the October debate.", "October", "2030-10"),
+        ("Ada Moss spoke at Tuesday's rally in Tarn.", "Tuesday", "2031-03-04"),
+    ]
+    placed = []
+    for text, mention, value in cases:
+        item = analysis(
+            {"id": "a", "text": text, "published": "2031-03-06", "times": [(mention, value)]}
+        )
+        story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+        placed.extend(e.text for e in timeline(story))
+    assert placed == ["Ada Moss spoke at Tuesday's rally in Tarn."]
+
+
 def test_what_had_not_happened_when_reported_is_marked_expected():
     """A date after the article's own publication date is a forecast ("will be deployed on
     Oct. 27", "by December"); it stays on the timeline, marked, and is not a date conflict

@@ -259,13 +259,62 @@ def _own_day_unknown(event: Dated) -> bool:
     return False
 
 
+# the prepositions that place a sentence's event against a dated thing, not at its date:
+# "after Tuesday's vote", "ahead of the March 1 contests", "in anticipation of the June 7
+# primary", "compared with the October debate"
+_RELATIVE_PREPOSITIONS = {"before", "after", "until", "till", "since", "into", "about", "despite"}
+_RELATIVE_OF = {"ahead", "anticipation", "eve"}
+_RELATIVE_VERBS = {"following", "preceding", "compared"}
+
+
+def _placed_against(event: Dated) -> bool:
+    """Whether the date only names a thing the sentence's event is placed against: a date
+    before its noun ("Tuesday's primary", "the March 1 contests") whose noun follows "before",
+    "after", "ahead of", "until", "heading into", "following", "compared with", ... ("Rubio
+    sharpened his attacks ahead of the March 1 contests" did not happen on March 1)."""
+    if event.verbal:
+        return False
+    unit = event.unit
+    mention = next(
+        (m for m in unit.times if m.value == event.value and m.text == event.mention), None
+    )
+    if mention is None:
+        return False
+    span = parse_sentence(unit.text).char_span(
+        mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
+    )
+    if span is None or len(span) == 0:
+        return False
+    noun = span.root.head
+    if (
+        span.root.dep_ not in ("poss", "nmod", "compound", "amod")
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or noun.i < span.root.i
+    ):
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "last week's primary and Saturday's caucuses"
+    word, over = noun.head.lower_, noun.head.head.lower_
+    if noun.dep_ == "dobj":
+        return word in _RELATIVE_VERBS  # "following the Sept. 11, 2001, attacks"
+    if noun.dep_ != "pobj":
+        return False
+    return (
+        word in _RELATIVE_PREPOSITIONS
+        or (word == "of" and over in _RELATIVE_OF)
+        or (word in ("with", "to") and over in _RELATIVE_VERBS)
+    )
+
+
 def timeline(story: StoryArticles) -> list[TimelineEvent]:
     order = story.ids
     out = []
     # A sentence dated only through a thing it names, whose verb has a day of its own that is
     # unknown, is not placed: "The United States signed a treaty on Saturday, ... the war that
     # began after the Sept. 11, 2001 attacks" did not happen on 2001-09-11.
-    events = [e for e in one_per_sentence(story_events(story)) if not _own_day_unknown(e)]
+    # Nor is one dated only by a thing its event is placed against ("after Tuesday's vote").
+    events = [e for e in story_events(story) if not _placed_against(e)]
+    events = [e for e in one_per_sentence(events) if not _own_day_unknown(e)]
     for group in merge_events(story, events):
         rep = _representative(story, group)
         sources = source_order([e.article_id for e in group], order)
