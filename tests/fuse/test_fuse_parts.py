@@ -2516,6 +2516,25 @@ def test_two_remarks_of_one_article_are_two_quotes_however_alike():
     assert sorted(g.variants[0].sources for g in groups) == [("a",), ("a", "b")]
 
 
+def test_two_remarks_on_one_theme_scoring_just_over_the_cut_off_are_two_quotes():
+    """Just over the same-speaker cut-off, two renderings are one remark only when they share
+    a run of words; higher, the score alone says so."""
+    from storyfuse.fuse.quotes import Said, _joinable
+    from storyfuse.model import Quote
+
+    def said(aid: str, text: str) -> Said:
+        return Said(aid, Quote(text=text, speaker="Ada Moss", start=0, end=len(text)), text,
+                    "Ada Moss")
+
+    tolls = said("a", "Harbour tolls will rise for every ship that docks in Saltmere")
+    ferries = said("b", "We expect the new ferries to carry twice as many people by May")
+    rendering = said("b", "The tolls will rise for every ship, cargo or passenger")
+    assert not _joinable(tolls, ferries, 0.62)
+    assert _joinable(tolls, rendering, 0.62)  # "will rise for every"
+    assert _joinable(tolls, ferries, 0.7)
+    assert not _joinable(tolls, ferries, 0.55)
+
+
 def test_a_pull_quote_of_a_remark_the_article_quotes_in_full_is_no_other_rendering():
     """A headline or pull quote that the article's full quotation holds word for word is one
     rendering, not "another outlet's"; another article's shorter rendering stays one."""

@@ -35,6 +35,11 @@ MIN_WORDS = 4
 # same utterance, same speaker: 0.6 is the usual MiniLM paraphrase cut-off; a short quote shares
 # few words with anything, so its cosine says less and it must be closer
 SAME_SPEAKER_THRESHOLD = 0.6
+# just over it, two remarks of one speaker on one theme score alike too ("Since January,
+# America's brilliant doctors ..." / "Hundreds of millions of doses will be available ..."):
+# below this, two renderings of one remark must also share a run of this many words
+UNSURE_BELOW = 0.65
+SHARED_RUN = 4
 SHORT_QUOTE_WORDS = 8
 SHORT_QUOTE_THRESHOLD = 0.72
 # a quote without a known speaker joins a group only when it is nearly the same wording
@@ -241,7 +246,21 @@ def _threshold(a: Said, b: Said) -> float:
 
 
 def _joinable(a: Said, b: Said, score: float) -> bool:
-    return _compatible(a, b) and score >= _threshold(a, b)
+    threshold = _threshold(a, b)
+    if not _compatible(a, b) or score < threshold:
+        return False
+    return threshold != SAME_SPEAKER_THRESHOLD or score >= UNSURE_BELOW or _share_a_run(a, b)
+
+
+def _share_a_run(a: Said, b: Said) -> bool:
+    """Whether two renderings share a run of ``SHARED_RUN`` words ("that is exactly what they
+    are")."""
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = _key(text).split()
+        return {tuple(words[k : k + SHARED_RUN]) for k in range(len(words) - SHARED_RUN + 1)}
+
+    return bool(runs(a.text) & runs(b.text))
 
 
 def _closeness(a: list[int], b: list[int], said: list[Said], score: np.ndarray) -> float:
