@@ -618,7 +618,8 @@ BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the fig
 # 51: a sentence dated only by a thing its event is placed against ("ahead of the March 1
 # contests", "after Tuesday's vote", "heading into Tuesday's primaries") is not on the timeline;
 # two quotes of one speaker scoring just over the cut-off are one remark only if they share a
-# run of four words
+# run of four words; nor is a date in a clause describing a thing ("whom Trump appointed in
+# April 2017") where the report around it has a day that is unknown
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -775,6 +775,31 @@ def test_a_sentence_whose_own_day_is_unknown_is_not_placed_at_a_date_it_names():
         assert [e.date for e in timeline(story)] == dated, text
 
 
+def test_a_date_in_a_clause_describing_a_thing_is_not_the_day_of_the_report_around_it():
+    """ "confirmed on Monday that Ada Moss, whom the board appointed in April 2029, would
+    leave" in an undated article: Monday is unknown, and the appointment's date describes Moss,
+    not her leaving. Without a day of its own the sentence stays at the appointment's date."""
+    from tests.fuse.builders import analysis, lexical_embedder
+
+    from storyfuse.fuse.timeline import timeline
+    from storyfuse.fuse.units import story_articles
+    from storyfuse.model import Story
+
+    leaving = (
+        "On Monday, the harbour board confirmed that Ada Moss, whom the board appointed as "
+        "harbour master in April 2029, would be leaving her post."
+    )
+    appointed = "The board appointed Ada Moss as harbour master in April 2029."
+    cases = [
+        (leaving, [("Monday", None), ("April 2029", "2029-04")], []),
+        (appointed, [("April 2029", "2029-04")], ["2029-04"]),
+    ]
+    for text, times, dated in cases:
+        item = analysis({"id": "a", "text": text, "published": None, "times": times})
+        story = story_articles(Story(id="s", article_ids=("a",)), {"a": item}, lexical_embedder)
+        assert [e.date for e in timeline(story)] == dated, text
+
+
 def test_a_sentence_placed_against_a_dated_thing_is_not_placed_at_its_date():
     """ "ahead of the March 1 vote", "after Tuesday's vote", "heading into Tuesday's
     primaries", "compared with the October debate": the sentence's event is not on the date of

@@ -232,10 +232,10 @@ def _own_day_unknown(event: Dated) -> bool:
     """Whether the verb over the thing the event's date describes has a day of its own that
     could not be resolved ("signed a treaty on Saturday, ending the long dispute over the March
     3, 2029 floods" in an undated article). A date inside what a verb reports ("reported Monday
-    that ... at a wedding in Sept. 2019") is the report's content's own."""
+    that ... at a wedding in Sept. 2019") is the report's content's own, unless a clause that
+    describes a thing holds it ("confirmed Monday that Alles, whom Trump appointed in April
+    2017, would be leaving": the appointment's date describes Alles, not the leaving)."""
     unit = event.unit
-    if event.verbal:
-        return False
     unknown = (m for m in unit.times if m.value is None)
     phrases = (event_phrase(unit.text, m.start - unit.start, m.end - unit.start) for m in unknown)
     verbs = {words.verb for words in phrases if words.verb is not None}
@@ -250,8 +250,17 @@ def _own_day_unknown(event: Dated) -> bool:
     if span is None or len(span) == 0:
         return False
     node = span.root
+    if event.verbal:
+        # a date of a verb counts only in a clause that describes a thing ("the accord,
+        # which she signed on March 3")
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in ("relcl", "acl"):
+            return False
+    described = False
     while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "parataxis"):
+        described = described or node.dep_ in ("relcl", "acl")
+        if node.dep_ in ("ccomp", "parataxis") and not described:
             return False
         node = node.head
         if node.i in verbs:
