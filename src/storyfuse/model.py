@@ -435,7 +435,8 @@ ANALYSIS_VERSION = 69  # 2: claims say what they count; entity spans and list co
 # X groused" (laughed, teased, whispered, prefaced ...) names the speaker, and "“….” The members
 # laughed." does not; "her son, filmmaker Charlie McDowell" is a man to "he" and "she"
 # 69: "“…,” called CNN “fake news”" (a verb naming what its object is) gives CNN no quote; a
-# signed share-price chip after a comma goes with its ticker ("Sanofi SNY, -0.90% gained")
+# signed share-price chip after a comma goes with its ticker ("Sanofi SNY, -0.90% gained"); a
+# body's short form in brackets that the tagger takes into its name is no part of its key
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

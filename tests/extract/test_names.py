@@ -2021,3 +2021,16 @@ def test_a_countrys_own_service_written_alone_is_not_anothers() -> None:
         ("Army", "ORG", "In 1992 I joined the Army.", ("a", 80)),
     ]
     assert NameIndex.build(mentions).canonical("Army") == "Army"
+
+
+def test_a_bodys_short_form_in_brackets_after_its_name_is_no_part_of_it() -> None:
+    # the tagger often takes the brackets into the name: "Harbour Safety Board (HSB)"
+    assert clean("the Harbour Safety Board (HSB)") == "Harbour Safety Board"
+    assert clean("Ada Moss (D)") != "Ada Moss"  # a party's letter, not a short form
+    ix = NameIndex.build(
+        [
+            ("Harbour Safety Board (HSB)", "ORG", "The Harbour Safety Board (HSB) met."),
+            ("Harbour Safety Board", "ORG", "The Harbour Safety Board closed the port."),
+        ]
+    )
+    assert ix.canonical("Harbour Safety Board (HSB)") == ix.canonical("Harbour Safety Board")

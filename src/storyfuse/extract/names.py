@@ -239,12 +239,19 @@ def without_base(name: str) -> str:
     return _BASED.sub("", name)
 
 
+# A body's short form in brackets after its name, which the tagger may take into the name:
+# "Department of Homeland Security (DHS)" (the short form is a name of its own, and the story's
+# name for the body shows it: ``NameIndex._best_name``)
+_OWN_SHORT_FORM = re.compile(r"(?<=\S)\s+\([A-Z][A-Za-z&]*[A-Z]\)$")
+
+
 def clean(name: str) -> str:
     """A name as written, tidied: straight apostrophes, no edge punctuation, no leading
     article, no place it is based in, no possessive ending."""
     lines = [line for line in name.splitlines() if line.strip()]
     # a mention run over a line break ("X.\n\nSouth Korea") is the part on its last line
     s = " ".join((lines[-1] if lines else "").replace("’", "'").replace("‘", "'").split())
+    s = _OWN_SHORT_FORM.sub("", s)
     # keep the final dot of an abbreviation ("U.S."), drop other edge punctuation
     s = s.strip(" \"“”',;:()[]—–-")
     if s.endswith(".") and s[:-1].count(".") == 0:
