@@ -620,7 +620,8 @@ BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the fig
 # contests", "after Tuesday's vote", "heading into Tuesday's primaries") is not on the timeline;
 # two quotes of one speaker scoring just over the cut-off are one remark only if they share a
 # run of four words; nor is a date in a clause describing a thing ("whom Trump appointed in
-# April 2017") where the report around it has a day that is unknown
+# April 2017") where the report around it has a day that is unknown; "Justice Department" is the
+# body whose own name it is, not the one "the Biden's Justice Department" is shown as
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -2034,3 +2034,23 @@ def test_a_bodys_short_form_in_brackets_after_its_name_is_no_part_of_it() -> Non
         ]
     )
     assert ix.canonical("Harbour Safety Board (HSB)") == ix.canonical("Harbour Safety Board")
+
+
+def test_a_name_that_is_a_groups_own_key_is_that_groups_though_another_is_shown_so() -> None:
+    # "the Moss's Harbour Board" is shown as "Harbour Board" (its owner left out); the board's
+    # own name, written bare, is still the board named with its short form
+    ix = NameIndex.build(
+        [
+            ("President Ada Moss", "PERSON", "President Ada Moss on Monday closed the port."),
+            ("The Harbour Board", "ORG", "The Harbour Board (HB) said the port would close."),
+            ("HB", "ORG", "HB said the port would close."),
+            (
+                "the Moss’s Harbour Board",
+                "ORG",
+                'A lawyer wrote that the Moss’s Harbour Board "no longer defends the toll".',
+            ),
+            ("President Moss's administration", None, "President Moss's administration said so."),
+            ("Harbour Board", "ORG", "Harbour Board staff left."),
+        ]
+    )
+    assert ix.canonical("Harbour Board") == ix.canonical("The Harbour Board") == "Harbour Board (HB)"

@@ -2152,11 +2152,13 @@ class NameIndex:
     # --- lookups --------------------------------------------------------------------------
 
     def _lookup(self, name: str) -> str | None:
-        if name in self._by_canonical:
-            return self._by_canonical[name]
+        # a name that is a group's own key is that group's, though another group is shown by
+        # the same words ("Justice Department" for "the Biden's Justice Department")
         k = key_of(name)
         if k in self._groups.parent:
             return self._groups.find(k)
+        if name in self._by_canonical:
+            return self._by_canonical[name]
         title, person = split_title(name)
         if title and key_of(person) in self._groups.parent:
             return self._groups.find(key_of(person))
