@@ -617,10 +617,10 @@ BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the fig
 # one body of the story whose name "Fund" heads; a figure's claimant is shown by more than the
 # kind of body it is ("IMF", not "Fund")
 # 51: a sentence dated only by a thing its event is placed against ("ahead of the March 1
-# contests", "after Tuesday's vote", "heading into Tuesday's primaries") is not on the timeline;
-# two quotes of one speaker scoring just over the cut-off are one remark only if they share a
-# run of four words; nor is a date in a clause describing a thing ("whom Trump appointed in
-# April 2017") where the report around it has a day that is unknown; "Justice Department" is the
+# contests", "after Tuesday's vote", "heading into Tuesday's primaries") is not on the timeline,
+# nor at a date in a clause describing a thing ("whom Trump appointed in April 2017") where the
+# report around it has a day that is unknown; two quotes of one speaker scoring just over the
+# cut-off are one remark only if they share a run of four words; "Justice Department" is the
 # body whose own name it is, not the one "the Biden's Justice Department" is shown as
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).

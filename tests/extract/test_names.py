@@ -2053,4 +2053,5 @@ def test_a_name_that_is_a_groups_own_key_is_that_groups_though_another_is_shown_
             ("Harbour Board", "ORG", "Harbour Board staff left."),
         ]
     )
-    assert ix.canonical("Harbour Board") == ix.canonical("The Harbour Board") == "Harbour Board (HB)"
+    board = "Harbour Board (HB)"
+    assert ix.canonical("Harbour Board") == ix.canonical("The Harbour Board") == board

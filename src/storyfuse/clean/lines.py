@@ -192,7 +192,9 @@ _TICKER_CHIP = re.compile(
 
 # Or set off by a comma, the change always signed: "shares of Sanofi SNY, -0.90% gained", "the
 # energy sector XLE, +1.35%" (the ticker goes with it).
-_SIGNED_TICKER_CHIP = re.compile(r" [A-Z]{1,5}(?:\.[A-Z])?, [+\u2212-]\d{1,3}\.\d{2}%(?=[\s,;:.)]|$)")
+_SIGNED_TICKER_CHIP = re.compile(
+    r" [A-Z]{1,5}(?:\.[A-Z])?, [+\u2212-]\d{1,3}\.\d{2}%(?=[\s,;:.)]|$)"
+)
 
 
 def without_ticker_chips(text: str) -> str:
