@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -228,6 +229,20 @@ def one_per_sentence(events: list[Dated]) -> list[Dated]:
     return [e for e in events if best[e.unit] is e]
 
 
+def _date_tokens(event: Dated) -> Any:
+    """The tokens of the event's date in its sentence's parse, or None."""
+    unit = event.unit
+    mention = next(
+        (m for m in unit.times if m.value == event.value and m.text == event.mention), None
+    )
+    if mention is None:
+        return None
+    span = parse_sentence(unit.text).char_span(
+        mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
+    )
+    return span if span is not None and len(span) > 0 else None
+
+
 def _own_day_unknown(event: Dated) -> bool:
     """Whether the verb over the thing the event's date describes has a day of its own that
     could not be resolved ("signed a treaty on Saturday, ending the long dispute over the March
@@ -239,15 +254,8 @@ def _own_day_unknown(event: Dated) -> bool:
     unknown = (m for m in unit.times if m.value is None)
     phrases = (event_phrase(unit.text, m.start - unit.start, m.end - unit.start) for m in unknown)
     verbs = {words.verb for words in phrases if words.verb is not None}
-    mention = next(
-        (m for m in unit.times if m.value == event.value and m.text == event.mention), None
-    )
-    if not verbs or mention is None:
-        return False
-    span = parse_sentence(unit.text).char_span(
-        mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
-    )
-    if span is None or len(span) == 0:
+    span = _date_tokens(event) if verbs else None
+    if span is None:
         return False
     node = span.root
     if event.verbal:
@@ -281,18 +289,8 @@ def _placed_against(event: Dated) -> bool:
     before its noun ("Tuesday's primary", "the March 1 contests") whose noun follows "before",
     "after", "ahead of", "until", "heading into", "following", "compared with", ... ("Rubio
     sharpened his attacks ahead of the March 1 contests" did not happen on March 1)."""
-    if event.verbal:
-        return False
-    unit = event.unit
-    mention = next(
-        (m for m in unit.times if m.value == event.value and m.text == event.mention), None
-    )
-    if mention is None:
-        return False
-    span = parse_sentence(unit.text).char_span(
-        mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
-    )
-    if span is None or len(span) == 0:
+    span = None if event.verbal else _date_tokens(event)
+    if span is None:
         return False
     noun = span.root.head
     if (
