@@ -241,6 +241,19 @@ def test_a_whole_quote_after_what_one_person_did_is_that_persons() -> None:
     )
 
 
+def test_a_person_the_speakers_own_phrase_names_leaves_the_next_quote_to_the_speaker() -> None:
+    text = (
+        "Senator Ada Moss, who criticised former President Ivo Brandt on the Senate floor, on "
+        "Thursday said she would back Brandt if he wins the nomination. “There is a lot to "
+        "happen between now and then.”"
+    )
+    q = one(quotes_of(text), "a lot to happen")
+    assert (q.speaker, q.cue) == ("Senator Ada Moss", None)
+    # named in what she reports, or beside her, another person may be the one quoted
+    text = "Ada Moss and Ivo Brandt said they would stay on. “We have done a fine job.”"
+    assert [q.speaker for q in quotes_of(text) if "fine job" in q.text] in ([], [None])
+
+
 def test_quote_paragraph_after_attributed_quote_paragraph() -> None:
     text = (
         "“Prices will keep rising,” the economist Lena Sato told the committee.\n\n"

@@ -3143,9 +3143,12 @@ class _Finder:
             return None
         # another person, whose words they may be; but not one the subject reports of or to
         # ("Howard said Queen Elizabeth II is taking a great interest in the convention.
-        # “She is, I can assure you, ...”" goes on with Howard's words)
+        # “She is, I can assure you, ...”" goes on with Howard's words), nor one the subject's
+        # own phrase tells of ("McConnell, who excoriated Trump weeks ago, said he would back
+        # him. “There's a lot to happen ...”")
         reported = (
             {t.i for c in prev.root.children if c.dep_ in REPORTED_DEPS for t in c.subtree}
+            | {t.i for t in subject.subtree}
             if prev.root.lemma_.lower() in REPORTING_TO
             else set()
         )
