@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 70  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -439,6 +439,8 @@ ANALYSIS_VERSION = 70  # 2: claims say what they count; entity spans and list co
 # body's short form in brackets that the tagger takes into its name is no part of its key
 # 70: a person named in the phrase of one who says something ("McConnell, who excoriated Trump,
 # said ...") does not keep the quote after it from the one who says it
+# 71: a person a party's member for a state owns is not the member ("the Arizona Republican's
+# daughter, Meghan McCain" spoke as John McCain)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -432,6 +432,19 @@ def test_a_name_set_off_after_a_describing_noun_names_the_speaker(
     assert quotes_of(sentence)[0].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("then", "speaker"),
+    [
+        ("The Oregon Democrat's daughter, Ada Marsh, said she was proud.", "Ada Marsh"),
+        ("The Oregon Democrat's spokesman said she was proud.", "The Oregon Democrat's spokesman"),
+    ],
+)
+def test_a_person_a_party_member_owns_is_not_the_member(then: str, speaker: str) -> None:
+    text = f"Rep. Lena Marsh died on Friday. {then}"
+    q = one(quotes_of(text), "proud")
+    assert q.speaker == speaker
+
+
 def test_one_of_a_partys_members_for_a_state_is_no_one_named_before() -> None:
     text = "Rep. Lena Marsh spoke at the dam. “We need a plan,” said a Nevada Democrat."
     q = one(quotes_of(text), "plan")

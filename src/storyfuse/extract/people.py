@@ -922,11 +922,22 @@ def _named_people(
 def a_party_member(head: Token) -> bool:
     """Whether a subject is a party's member for a U.S. state, as news calls a lawmaker it has
     just named: "the California Democrat", "the moderate West Virginia Democrat"; not "a Nevada
-    Democrat", one of many."""
+    Democrat", one of many. What such a member owns speaks as the member ("the Nevada
+    Democrat's biggest takeaway"), but a person they own does not ("the Arizona Republican's
+    daughter, Meghan McCain")."""
     words = list(head.doc[head.left_edge.i : head.i + 1])
-    if not words or words[0].lower_ != "the":
+    if not words or words[0].lower_ != "the" or _another_person(head):
         return False
     return a_member_for(" ".join(w.text for w in words[1:] if not w.is_lower))
+
+
+def _another_person(head: Token) -> bool:
+    """Whether a common noun is a person of its own: kin, a role, or one an apposition names."""
+    return head.is_lower and (
+        head.lower_ in _KIN_GENDERS
+        or head.lower_ in ROLE_WORDS
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    )
 
 
 def _company_first_words(doc: Doc) -> frozenset[str]:
