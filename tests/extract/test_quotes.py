@@ -3352,6 +3352,14 @@ def test_a_quoted_phrase_then_the_document_it_is_read_from_is_the_document_s() -
     assert all(q.speaker != "the rest of the" for q in quotes_of(text))
 
 
+def test_a_named_owners_statement_read_after_a_quote_is_the_owners() -> None:
+    text = (
+        "The harbour closed, according to its director Ada Moss. “This was a coordinated "
+        "attack by the shipping lines,” Moss's statement read."
+    )
+    assert one(quotes_of(text), "coordinated attack").speaker == "Ada Moss"
+
+
 def test_a_quote_opening_with_its_verb_after_a_document_is_the_document_s() -> None:
     text = (
         "The harbour council met on Monday. A resolution, unanimously adopted, “expresses its "

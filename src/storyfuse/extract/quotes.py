@@ -2548,6 +2548,19 @@ class _Finder:
             return None
         mention = self.doc[phrase[0].i : phrase[-1].i + 1]
         name = self.people.fullest(mention.text, mention.start_char)
+        if phrase[-1].lemma_.lower() in DOCUMENT_NOUNS:
+            # "“…,” Matze's statement read.": the owner's words, as "Matze's statement said" are
+            owner = next(
+                (
+                    t
+                    for t in phrase[:-1]
+                    if t.dep_ == "poss"
+                    and (t.ent_type_ in NAMING_LABELS or t.lower_ in OWNER_PRONOUNS)
+                ),
+                None,
+            )
+            owned_by = self._owner_name(owner) if owner is not None else None
+            name = owned_by or name
         return _Attribution(verb.text, verb.i, mention, name)
 
     def _colon_intro(self, m: Marked) -> _Attribution | None:
