@@ -3352,6 +3352,16 @@ def test_a_quoted_phrase_then_the_document_it_is_read_from_is_the_document_s() -
     assert all(q.speaker != "the rest of the" for q in quotes_of(text))
 
 
+def test_continuing_a_thing_reports_no_words() -> None:
+    text = (
+        "The council passed a motion on Tuesday. It directs harbour boards to continue their "
+        "inquiry “into whether the old pier can be saved at a reasonable cost to the town.”"
+    )
+    assert one(quotes_of(text), "old pier").speaker != "harbour boards"
+    text = "“We will not stop,” Ada Moss continued. “The pier stays.”"
+    assert one(quotes_of(text), "not stop").speaker == "Ada Moss"
+
+
 def test_a_named_owners_statement_read_after_a_quote_is_the_owners() -> None:
     text = (
         "The harbour closed, according to its director Ada Moss. “This was a coordinated "

@@ -2315,6 +2315,14 @@ class _Finder:
         words = [t for t in span if not t.is_punct]
         return bool(words) and all(t.i in subtree and t.i not in subject for t in words)
 
+    def _going_on_with(self, verb: Token) -> bool:
+        """ "continue" with an object of its own outside the quote goes on with a thing, it
+        reports no words: "directs the committees to continue their inquiry “into whether
+        ...”" (the resolution's words, not the committees')."""
+        return verb.lemma_.lower() == "continue" and any(
+            c.dep_ in ("dobj", "xcomp") and not self.in_quote[c.i] for c in verb.children
+        )
+
     def _subordinate(self, verb: Token) -> bool:
         """Whether the verb heads a clause that "that", "whether" or "if" introduces, outside
         any quotation (the parse may take the last word of the quote before the verb for its
@@ -2350,6 +2358,7 @@ class _Finder:
             and not self._another_clause_between(t, m)
             and not _done_to(t)
             and not _without_its_preposition(t)
+            and not self._going_on_with(t)
         ]
 
         # "He claimed the women “…”, before suggesting they “go back”": a participle after a
