@@ -354,6 +354,16 @@ def test_according_to_names_the_claimant() -> None:
     assert (claim.value, claim.unit, claim.claimant) == (3000, "sailor", "the coast guard")
 
 
+def test_the_day_of_what_a_claim_is_according_to_is_no_part_of_the_claimant() -> None:
+    text = "Two aides of the mayor resigned, according to a report Wednesday."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "a report"
+    # control: a day in a clause of the source's own stays with it
+    text = "Two aides of the mayor resigned, according to a report published on Wednesday."
+    (claim,) = claims_of(text)
+    assert claim.claimant == "a report published on Wednesday"
+
+
 def test_a_claimant_keeps_the_commas_of_a_city_and_its_state() -> None:
     text = "A spokesman for the Menlo Park, Calif., company said it will cut 400 jobs."
     assert claims_of(text)[-1].claimant == "A spokesman for the Menlo Park, Calif., company"

@@ -42,7 +42,7 @@ from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import POSSESSIVE_ENDINGS, cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
 from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
-from storyfuse.extract.quotes import appointed, one_of_a_list
+from storyfuse.extract.quotes import a_time_phrase, appointed, one_of_a_list
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS, claims_lives
 from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention
@@ -2263,7 +2263,10 @@ def _according_to(item: _Item, sent: Span) -> list[Token] | None:
             if objects:
                 # "according to data compiled by Johns Hopkins University": the university
                 author = finding_author(objects[0])
-                phrase = list((author or objects[0]).subtree)
+                source = author or objects[0]
+                # "according to a report Wednesday": the report, not its day
+                dated = {t.i for c in source.children if a_time_phrase(c) for t in c.subtree}
+                phrase = [t for t in source.subtree if t.i not in dated]
                 if not {t.i for t in phrase} & set(range(item.tokens.start, item.tokens.end)):
                     return phrase
     return None

@@ -654,6 +654,19 @@ def _a_part_of(head: Token) -> bool:
     return head.ent_type_ == "PERCENT" or head.lower_ in PART_WORDS
 
 
+def a_time_phrase(child: Token) -> bool:
+    """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
+    name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
+    if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
+        return True
+    if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+        return child.head.ent_type_ not in ("", "DATE", "TIME")
+    if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
+        return False
+    objs = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+
+
 def _an_organisation_described(child: Token, head: Token) -> bool:
     """A common noun in lower case before an organisation's name, outside it, says what the
     organisation is: "according to affiliate WTOP", "state media KCNA" name the station and
@@ -953,7 +966,7 @@ class _Finder:
             if clause and child.i > head.i and self._after_comma(child):
                 drop.update(t.i for t in child.subtree)
             # when it was said is not who said it ("The campaign on Monday said")
-            if child.i > head.i and self._temporal(child):
+            if child.i > head.i and a_time_phrase(child):
                 drop.update(t.i for t in child.subtree)
             # "Even Republicans said": the focus word is not part of the name
             if (
@@ -1007,19 +1020,6 @@ class _Finder:
         """A relative clause opened by a relative pronoun ("who runs the gym")."""
         first = clause.left_edge
         return first.lower_ in ("who", "whose", "whom", "which")
-
-    @staticmethod
-    def _temporal(child: Token) -> bool:
-        """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
-        name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
-        if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
-            return True
-        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
-            return child.head.ent_type_ not in ("", "DATE", "TIME")
-        if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
-            return False
-        objs = [c for c in child.children if c.dep_ == "pobj"]
-        return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
     def _name_of(self, head: Token) -> str:
         """The speaker's name from a subject head: the phrase without appositions, clauses and
@@ -1110,7 +1110,7 @@ class _Finder:
                 # "Most of the residents"
                 completes.extend(_of_phrase(child))
                 continue
-            if child.dep_ in NAME_DROP_DEPS or self._temporal(child) or child in defining:
+            if child.dep_ in NAME_DROP_DEPS or a_time_phrase(child) or child in defining:
                 continue  # nor when it was said: "Clinton defenders today argue"
             if (
                 child.dep_ == "nummod"
