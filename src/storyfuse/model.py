@@ -442,7 +442,8 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # 71: a person a party's member for a state owns is not the member ("the Arizona Republican's
 # daughter, Meghan McCain" spoke as John McCain); "“…,” Matze's statement read." is Matze's;
 # "continue" with an object reports no quote ("to continue their inquiry “into ...”"); "according
-# to a report Wednesday" is the report's
+# to a report Wednesday" is the report's; "the company" is the body that owns a subject before
+# when no body was a source ("Moderna’s vaccine was 95% effective, the company said")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

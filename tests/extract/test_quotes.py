@@ -2105,6 +2105,14 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
             "company said."
         )
         assert one(quotes_of(text), "for all of our").speaker == speaker
+    # with no body a source before, the one that owns a subject; not past one that is
+    text = "Norland Telecom’s new router was nearly twice as fast, the company said Monday."
+    assert quotes_of(text)[0].speaker == "Norland Telecom"
+    text = (
+        "Harbour Radio reported on Monday that Norland Telecom’s router was slow. “It drops "
+        "every call made after dark,” the outlet said."
+    )
+    assert one(quotes_of(text), "drops every call").speaker == "Harbour Radio"
     # ... or by what it is a giant of
     text = (
         "Norland Telecom fixed the fault on Monday. “We have fixed the fault for all of our "

@@ -602,7 +602,11 @@ class People:
         near = [e for e in before if s_now - self.sent_of[e.start] <= BODY_REACH]
         word = head.lemma_.lower()
         named = [e for e in near if e[-1].lemma_.lower() == word]
-        sources = [e for e in near if _a_source(e.root)]
+        # with no body a source, one that owns a subject ("Moderna’s vaccine was 95% effective,
+        # the company said")
+        sources = [e for e in near if _a_source(e.root)] or [
+            e for e in near if _a_source(e.root, owner=True)
+        ]
         if word not in ANY_BODY:
             # a body whose name says it is another kind is not this one: "the agency" is no
             # "Senate Judiciary Committee" ("the group" may be a foundation)
@@ -777,11 +781,12 @@ def _first_name_gender(words: Sequence[str]) -> str | None:
     return first_name_gender(words[0])
 
 
-def _a_source(root: Token) -> bool:
+def _a_source(root: Token, owner: bool = False) -> bool:
     """A name that is the subject of its clause, or part of one ("the Twitter spokesman"),
     what something is "according to", or where something said or counted is from ("data
-    available from the FBI")."""
-    while root.dep_ == "compound" and root.head.i != root.i:
+    available from the FBI"); with ``owner``, also the owner of a subject ("Moderna’s
+    vaccine")."""
+    while root.dep_ in (("compound", "poss") if owner else ("compound",)) and root.head.i != root.i:
         root = root.head
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
