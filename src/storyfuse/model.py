@@ -447,7 +447,7 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 52  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -629,6 +629,7 @@ BRIEF_VERSION = 51  # 2: forecasts marked "expected" in the timeline and the fig
 # report around it has a day that is unknown; two quotes of one speaker scoring just over the
 # cut-off are one remark only if they share a run of four words; "Justice Department" is the
 # body whose own name it is, not the one "the Biden's Justice Department" is shown as
+# 52: a level "not seen since March 2020" is no event of that date
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -2980,9 +2980,19 @@ def test_a_conflict_writes_a_range_with_the_decimals_of_both_ends():
             [("June 2016", "2016-06")],
             [],
         ),
+        (
+            "Deaths fell to about 330 a day, figures not seen since March 2030.",
+            [("March 2030", "2030-03")],
+            [],
+        ),
         # what has gone on since a date began on that date
         (
             "The Vessian envoy has been detained since Oct. 3.",
+            [("Oct. 3", "2031-10-03")],
+            ["2031-10-03"],
+        ),
+        (
+            "The Vessian envoy has not been seen since Oct. 3.",
             [("Oct. 3", "2031-10-03")],
             ["2031-10-03"],
         ),

@@ -129,19 +129,28 @@ _RECORD_TAGS = {"JJS", "RBS"}
 
 def since_a_record(sentence: str, start: int) -> bool:
     """Whether the date at ``start`` is the reference of a record ("the lowest jobless rate since
-    December 1969"): what is dated is not an event of the story but the last time something was
-    so. "detained since Oct. 3" dates the detention, "Most residents have fled since" the flight."""
+    December 1969", "figures not seen since March 2020"): what is dated is not an event of the
+    story but the last time something was so. "detained since Oct. 3" dates the detention,
+    "Most residents have fled since" the flight, "He has not been seen since Oct. 3" the day he
+    was last seen."""
     doc = parse_sentence(sentence)
     at = [t for t in doc if t.idx >= start]
     if not at or at[0].i == 0 or doc[at[0].i - 1].lower_ != "since":
         return False
     # back over the noun phrase before "since" ("Most residents have fled since" stops at the verb)
     for token in reversed(doc[: at[0].i - 1]):
+        if token.pos_ == "VERB" and _a_level_not_seen(token):
+            return True
         if (token.is_punct and token.text not in ("-", "–")) or token.pos_ in ("VERB", "AUX"):
             return False
         if token.tag_ in _RECORD_TAGS or token.lower_ in _RECORD_WORDS:
             return True
     return False
+
+
+def _a_level_not_seen(verb: Any) -> bool:
+    """A negated participle describing a noun: "(a level) not seen since ..."."""
+    return verb.dep_ in ("acl", "relcl") and any(c.dep_ == "neg" for c in verb.children)
 
 
 def in_a_since_clause(sentence: str, start: int) -> bool:
