@@ -443,7 +443,8 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # daughter, Meghan McCain" spoke as John McCain); "“…,” Matze's statement read." is Matze's;
 # "continue" with an object reports no quote ("to continue their inquiry “into ...”"); "according
 # to a report Wednesday" is the report's; "the company" is the body that owns a subject before
-# when no body was a source ("Moderna’s vaccine was 95% effective, the company said")
+# when no body was a source ("Moderna’s vaccine was 95% effective, the company said"); a
+# dateline of places parted by slashes is one ("BEIJING/HONG KONG (Reuters) - ")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
@@ -629,7 +630,8 @@ BRIEF_VERSION = 52  # 2: forecasts marked "expected" in the timeline and the fig
 # report around it has a day that is unknown; two quotes of one speaker scoring just over the
 # cut-off are one remark only if they share a run of four words; "Justice Department" is the
 # body whose own name it is, not the one "the Biden's Justice Department" is shown as
-# 52: a level "not seen since March 2020" is no event of that date
+# 52: a level "not seen since March 2020" is no event of that date; a lede's dateline of places
+# parted by slashes is no part of its sentence ("NEW YORK/WASHINGTON — China's ByteDance ...")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -2114,6 +2114,15 @@ def test_the_ledes_dateline_is_not_part_of_its_sentence():
     assert first["b"].text == "NATO members met on Monday."
     assert any(u.text == "TARNBY — Crews left." for u in story.units)
 
+    # places parted by slashes, with or without a credit or a day
+    texts = {
+        "a": "TARNBY/NORLAND CITY — The harbour bridge reopened on Monday.\nCrews left.",
+        "b": "TARNBY/VESSA (Reuters) - The harbour bridge reopened on Monday.\nCrews left.",
+        "c": "TARNBY/VESSA, March 3 (UPI) — The harbour bridge reopened on Monday.\nCrews left.",
+    }
+    first = {u.article_id: u.text for u in text_story(texts).units if u.index == 0}
+    assert set(first.values()) == {"The harbour bridge reopened on Monday."}
+
     # a place in title case before a dash, not a name or a heading
     texts = {
         "a": "Kansas City, Mo. — The harbour bridge reopened on Monday.\nCrews left.",

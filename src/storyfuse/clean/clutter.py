@@ -60,19 +60,20 @@ SENTENCE_WEIGHT = 0.0
 # first paragraphs below the headline, 24.8 % at 15).
 HEADLINE_WORDS = 17
 # A lede opening with its dateline ("WASHINGTON (AP) — ", "PARIS - ") is the body's.
-_DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([A-Za-z ]+\))?\s*[—–-]\s")
+_DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,/'’-]+(?:\([A-Za-z ]+\))?\s*[—–-]\s")
 # A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ".
 _DATED_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
+    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
     r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|―|--?|_) ?(?=[A-Z\"“‘'])"
 )
-# The dateline a lede opens with, up to the text after its dash: a place in capitals, perhaps its
-# country or state, perhaps the wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
+# The dateline a lede opens with, up to the text after its dash: a place in capitals (or places
+# parted by slashes: "BEIJING/HONG KONG (Reuters) - "), perhaps its country or state, perhaps the
+# wire's credit ("WASHINGTON (AP) — ", "KYIV, Ukraine (AP) — ").
 # Or, with the credit, a place in capitalised words or none, and the dash perhaps left out:
 # "Washington (CNN) - ", "(CNN) - ", "(CNN)Less than three months ...". The wires of the 1990s
 # wrote the dash as an underscore: "NAIROBI, Kenya (AP) _ ".
 DATELINE = re.compile(
-    r"(?:(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:(?:[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"
     r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?: ?\([A-Za-z ]{1,20}\))?"
     r"|(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})? ?)?"
     r"\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*){0,2}\))"
