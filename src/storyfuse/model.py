@@ -631,7 +631,8 @@ BRIEF_VERSION = 52  # 2: forecasts marked "expected" in the timeline and the fig
 # cut-off are one remark only if they share a run of four words; "Justice Department" is the
 # body whose own name it is, not the one "the Biden's Justice Department" is shown as
 # 52: a level "not seen since March 2020" is no event of that date; a lede's dateline of places
-# parted by slashes is no part of its sentence ("NEW YORK/WASHINGTON — China's ByteDance ...")
+# parted by slashes is no part of its sentence ("NEW YORK/WASHINGTON — China's ByteDance ..."); a
+# party's member before a surname is a title ("Republican Trump" is Donald Trump)
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -82,6 +82,11 @@ def test_split_title_from_name() -> None:
     assert split_title("Republican Ada Moss") == ("Republican", "Ada Moss")
     assert split_title("Democratic National Committee") == ("", "Democratic National Committee")
     assert split_title("Republican Party") == ("", "Republican Party")
+    # ... or before a surname alone, as the wires write; a body stays a name
+    assert split_title("Republican Moss") == ("Republican", "Moss")
+    assert split_title("Democrat Moss") == ("Democrat", "Moss")
+    assert split_title("Republican Guard") == ("", "Republican Guard")
+    assert split_title("Democratic Moss") == ("", "Democratic Moss")
     # ... after a chamber or a state too, and roles joined by a hyphen, and a journalist's or
     # a researcher's description
     assert split_title("House Republican Ada Moss") == ("House Republican", "Ada Moss")

@@ -129,6 +129,8 @@ ABBREVIATIONS = {
 }
 # Party words written before a person's full name as a title is ("Democrat Doug Jones").
 PARTY_WORDS = _words("republican republicans democrat democratic gop independent libertarian")
+# ... those that name one member ("Democrat Biden"), not a party ("Democratic Party")
+PARTY_MEMBERS = _words("republican democrat")
 # The words that carry a role; the others in ROLE_WORDS only qualify one ("Defense Minister").
 ROLE_HEADS = ROLE_WORDS - _words(
     "vice prime foreign defense defence interior finance state deputy press supreme"
@@ -340,6 +342,8 @@ def split_title(name: str) -> tuple[str, str]:
         elif w.lower() in PARTY_WORDS and len(words) - i >= 3:
             cut = i  # a party before a full name: "Republican Roy Moore", "House Republican
             # Thomas Massie"
+        elif w.lower() in PARTY_MEMBERS and i == len(words) - 2 and w[:1].isupper():
+            cut = i  # a party's member before a surname, as the wires write: "Republican Trump"
         elif i > 0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 4 and len(words) - i > 2:
             cut = i  # an abbreviated position before a full name: "Harbor DL Ada Moss"
     if cut < 0:
