@@ -588,6 +588,19 @@ def test_a_description_of_a_named_person_is_no_part_of_the_name(described: str) 
     assert q.speaker == "Maria Lopez"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Drugmaker Halvorsen said Thursday it will seek approval in May.", "Halvorsen"),
+        ("Filmmaker Ada Moss said Thursday she will shoot in May.", "Ada Moss"),
+    ],
+)
+def test_what_a_speaker_is_opening_the_sentence_is_no_part_of_the_name(
+    text: str, speaker: str
+) -> None:
+    assert one(quotes_of(text), "in May").speaker == speaker
+
+
 def test_a_description_hung_on_the_title_before_a_name_is_no_part_of_the_name() -> None:
     text = (
         "A visibly emotional Judge Brett Kavanaugh abandoned his prepared script and said he "

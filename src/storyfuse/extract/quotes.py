@@ -59,6 +59,7 @@ from storyfuse.extract.names import (
     ORG_WORDS,
     ROLE_WORDS,
     TITLE_QUALIFIERS,
+    a_description,
     first_name_gender,
 )
 from storyfuse.extract.nlp import (
@@ -1138,6 +1139,17 @@ class _Finder:
                 described = max(described, child.right_edge.i)
                 continue
             if _an_organisation_described(child, head):
+                described = max(described, child.right_edge.i)
+                continue
+            if (
+                child.dep_ == "compound"
+                and child.is_sent_start
+                and child.is_title
+                and head.pos_ == "PROPN"
+                and a_description(child.text)
+            ):
+                # what the company or person is, capitalised as the sentence's first word:
+                # "Drugmaker Pfizer said", "Rapper Kanye West said" (the entities drop it too)
                 described = max(described, child.right_edge.i)
                 continue
             if child.dep_ == "compound" and _an_indefinite_name(head, child):
