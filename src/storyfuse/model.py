@@ -445,7 +445,8 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # to a report Wednesday" is the report's; "the company" is the body that owns a subject before
 # when no body was a source ("Moderna’s vaccine was 95% effective, the company said"); a
 # dateline of places parted by slashes is one ("BEIJING/HONG KONG (Reuters) - "); what a speaker
-# is, opening the sentence, is no part of their name ("Drugmaker Pfizer said")
+# is, opening the sentence, is no part of their name ("Drugmaker Pfizer said"); "His answer: “…”"
+# is the words of the one "his" stands for
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

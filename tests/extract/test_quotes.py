@@ -274,6 +274,17 @@ def test_a_person_who_owns_the_speaker_is_not_the_speaker() -> None:
     assert one(found, "would grow").speaker == "Tom Reyes"
 
 
+def test_his_answer_before_a_colon_is_the_answer_of_the_one_he_stands_for() -> None:
+    text = (
+        "Ada Moss spoke to the dock workers on Monday. Her message: “We will rebuild the pier, "
+        "and we will do it by May.”"
+    )
+    assert one(quotes_of(text), "rebuild the pier").speaker == "Ada Moss"
+    # with no one named for the pronoun, no one
+    text = "Her message: “We will rebuild the pier, and we will do it by May.”"
+    assert one(quotes_of(text), "rebuild the pier").speaker is None
+
+
 def test_x_told_y_quote() -> None:
     text = "Rafael Ortiz told the newspaper: “I never saw the contract.”"
     q = one(quotes_of(text), "contract")

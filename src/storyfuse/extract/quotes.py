@@ -2722,6 +2722,16 @@ class _Finder:
         phrase = before[:-1]
         if any(t.ent_type_ in ("TIME", "DATE", "CARDINAL") or t.like_num for t in phrase):
             return None
+        if (
+            len(phrase) == 2
+            and phrase[0].lower_ in ("his", "her")
+            and phrase[1].lemma_.lower() in ANNOUNCING_NOUNS
+        ):
+            # "His answer: “…”": the words of the one the pronoun stands for
+            owner = self.people.owner_of(phrase[0])
+            if owner is None:
+                return None
+            return _Attribution(":", None, self.doc[phrase[0].i : phrase[0].i + 1], owner)
         if self._colon_dateline(phrase):
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in phrase):
