@@ -446,7 +446,8 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # when no body was a source ("Moderna’s vaccine was 95% effective, the company said"); a
 # dateline of places parted by slashes is one ("BEIJING/HONG KONG (Reuters) - "); what a speaker
 # is, opening the sentence, is no part of their name ("Drugmaker Pfizer said"); "His answer: “…”"
-# is the words of the one "his" stands for
+# is the words of the one "his" stands for; a shouted phrase opening with an adverb is no person
+# ("IMMEDIATELY BEGIN BUYING")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

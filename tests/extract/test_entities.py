@@ -423,6 +423,12 @@ def test_a_word_in_capitals_for_emphasis_is_no_name() -> None:
     doc = Doc(nlp().vocab, words=words, ents=ents)
     kept = [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None]
     assert kept == ["FLINT", "Mich.", "SYRIAN"]
+    # a shouted phrase opening with such a word is no person; a name in capitals is one
+    words = ["WE", "WILL", "IMMEDIATELY", "BEGIN", "BUYING", "FROM", "ADA", "MOSS", "!"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(nlp().vocab, words=words, ents=ents)
+    kept = [t.text for t in (_trimmed(e) for e in doc.ents) if t is not None]
+    assert kept == ["ADA MOSS"]
 
 
 def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:

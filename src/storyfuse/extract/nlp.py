@@ -1294,6 +1294,12 @@ def _trimmed(ent: Span) -> Span | None:
         end -= 1  # ... and "&" ("a FAKE & terrible statement"), a plural's apostrophe ("News'")
     if ent.label_ in _SHOUTED_LABELS and end - start == 1 and _shouted_word(ent.doc[start]):
         return None  # "they will go out to our great people IMMEDIATELY" (ORG); not "FLINT, Mich."
+    if (
+        ent.label_ == "PERSON"
+        and _shouted_word(ent.doc[start])
+        and all(t.is_upper for t in ent.doc[start:end] if t.is_alpha)
+    ):
+        return None  # a shouted phrase: "MEXICO HAS AGREED TO IMMEDIATELY BEGIN BUYING ..."
     if ent.label_ in ("PERSON", "ORG") and end - start == 1 and _opening_adverb(ent.doc[start]):
         return None  # "Nationally, Clinton leads ..." (PERSON), "Realistically, ..." (ORG)
     # the day after a person or a body, when it is news: "Trump Thursday said", "Google Tuesday"
