@@ -345,6 +345,15 @@ def test_a_singular_noun_that_qualifies_a_plural_is_not_what_is_counted() -> Non
     assert (claim.value, claim.thing) == (1, "cup")
 
 
+def test_a_count_run_into_a_persons_name_counts_the_plural_before_it() -> None:
+    text = "Two of the five Democrats Council Leader Ada Moss had named were turned away."
+    counted = {c.value: c.thing for c in claims_of(text)}
+    assert counted[2] == counted[5] == "Democrats"
+    # a name that describes the plural stays with it
+    text = "Three Ada Moss supporters and five dock workers spoke on Monday."
+    assert {c.value: c.thing for c in claims_of(text)}[3] == "Ada Moss supporters"
+
+
 # --- claimants --------------------------------------------------------------------------------
 
 

@@ -964,7 +964,7 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
     if noun is not None and not _a_word(noun):
         return  # a table's "|", a stray "." the parse made the noun: what is counted is unread
     if noun is not None:
-        noun = _hyphened_on(noun)
+        noun = _before_a_name(_hyphened_on(noun), item)
         item.unit, item.unit_token = unit_lemma(noun), noun
         return
     noun = (
@@ -992,6 +992,17 @@ def _find_unit(item: _Item, sent: Span, previous: _Item | None) -> None:
             # "killed 259 people, including 12 Americans, and injured more than 5,500": the
             # whole the part belongs to, not the part
             item.unit, item.unit_token = unit_lemma(whole), whole
+
+
+def _before_a_name(noun: Token, item: _Item) -> Token:
+    """The plural a count is of, where the parse ran it into a person's name after it and made
+    the name the noun ("two of the five Republicans House Minority Leader Kevin McCarthy had
+    tapped": Republicans)."""
+    if noun.ent_type_ != "PERSON":
+        return noun
+    between = noun.doc[item.tokens.end : noun.i]
+    plurals = [t for t in between if t.tag_ in ("NNS", "NNPS") and t.ent_type_ != "PERSON"]
+    return plurals[0] if plurals else noun
 
 
 def _whole_of_part(noun: Token | None) -> Token | None:
