@@ -2918,8 +2918,12 @@ def test_verbs_that_only_report_a_quote_name_its_speaker_after_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "verb", ["laughed", "chuckled", "sighed", "groused", "teased", "whispered", "reasoned"]
-)
+    "verb",
+    [
+        "laughed", "chuckled", "sighed", "groused", "teased", "whispered", "reasoned", "vented",
+        "griped", "seethed",
+    ],
+)  # fmt: skip
 def test_a_manner_of_saying_after_a_quote_names_its_speaker(verb: str) -> None:
     text = f"“The bridge will open on time,” Ada Moss {verb}."
     assert one(quotes_of(text), "bridge will open").speaker == "Ada Moss"

@@ -162,7 +162,8 @@ BARE_QUOTE_VERBS = (
     _words(
         "cite answer begin interject interrupt shoot fire snap read conclude quote yell shout "
         "scream exclaim exhort fume muse beam bark gush scoff sniff opine surmise crack sing "
-        "laugh chuckle sigh grouse tease marvel reason thunder whisper preface riff"
+        "laugh chuckle sigh grouse tease marvel reason thunder whisper preface riff vent gripe "
+        "seethe"
     )
     - SPEECH_VERBS
 )
