@@ -449,7 +449,8 @@ ANALYSIS_VERSION = 71  # 2: claims say what they count; entity spans and list co
 # is the words of the one "his" stands for; a shouted phrase opening with an adverb is no person
 # ("IMMEDIATELY BEGIN BUYING"); a count the parse ran into a person's name counts the plural
 # before it ("two of the five Republicans House Minority Leader Kevin McCarthy had tapped");
-# "vent", "gripe", "seethe" report a quote ("“…,” the president vented on Twitter")
+# "vent", "gripe", "seethe" report a quote ("“…,” the president vented on Twitter"); a whole
+# quote after a body announced or said something is the body's
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

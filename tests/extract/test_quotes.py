@@ -249,9 +249,27 @@ def test_a_person_the_speakers_own_phrase_names_leaves_the_next_quote_to_the_spe
     )
     q = one(quotes_of(text), "a lot to happen")
     assert (q.speaker, q.cue) == ("Senator Ada Moss", None)
-    # named in what she reports, or beside her, another person may be the one quoted
-    text = "Ada Moss and Ivo Brandt said they would stay on. “We have done a fine job.”"
+    # named outside what she reports and her own phrase, another person may be the one quoted
+    text = (
+        "After meeting Senator Carl Benn, Ada Moss said she would stay on. “I have done a fine "
+        "job.”"
+    )
     assert [q.speaker for q in quotes_of(text) if "fine job" in q.text] in ([], [None])
+
+
+def test_a_whole_quote_after_a_body_announced_something_is_the_bodys() -> None:
+    text = (
+        "The Norland Harbour Authority announced on Friday that it had hired Ada Moss and "
+        "Harbex to rebuild the pier. “The pier will reopen to ferries and fishing boats by May.”"
+    )
+    q = one(quotes_of(text), "reopen to ferries")
+    assert (q.speaker, q.cue) == ("The Norland Harbour Authority", None)
+    # a body that did something else says nothing by it
+    text = (
+        "The Norland Harbour Authority hired Ada Moss on Friday to rebuild the pier. “The pier "
+        "will reopen to ferries and fishing boats by May.”"
+    )
+    assert one(quotes_of(text), "reopen to ferries").speaker != "The Norland Harbour Authority"
 
 
 def test_quote_paragraph_after_attributed_quote_paragraph() -> None:

@@ -207,6 +207,8 @@ BARE_ATTRIBUTION_WORDS = 30
 SAYING_VERBS = frozenset({"say", "add", "write", "explain", "continue", "reply", "respond"})
 # ... and those whose reported words or listener ``REPORTED_DEPS`` hold ("told Y that ...").
 REPORTING_TO = SAYING_VERBS | {"tell"}
+# ... and those by which a body reports what a statement of its own then quotes
+BODY_REPORTS = SAYING_VERBS | {"announce"}
 # ... and the verbs that say something themselves, not only report it
 DIRECT_SAYING = SAYING_VERBS | {"call", "tell"}
 # ... and those a name's participle may be: "Murphy, the head of the PAC, tweeted"
@@ -3183,6 +3185,9 @@ class _Finder:
             # a surname the model leaves untagged here, a person's elsewhere ("Trump invited
             # reporters into the Oval Office ...")
             or (not subject.ent_type_ and self._a_surname(subject))
+            # a body that reports something ("The Department of Health and Human Services
+            # announced on Friday that it had partnered with CVS. “The partnership ...”")
+            or (subject.ent_type_ == "ORG" and prev.root.lemma_.lower() in BODY_REPORTS)
         ):
             return None
         # another person, whose words they may be; but not one the subject reports of or to
@@ -3193,7 +3198,7 @@ class _Finder:
         reported = (
             {t.i for c in prev.root.children if c.dep_ in REPORTED_DEPS for t in c.subtree}
             | {t.i for t in subject.subtree}
-            if prev.root.lemma_.lower() in REPORTING_TO
+            if prev.root.lemma_.lower() in REPORTING_TO | BODY_REPORTS
             else set()
         )
         if any(
