@@ -786,7 +786,8 @@ def _a_source(root: Token, owner: bool = False) -> bool:
     what something is "according to", or where something said or counted is from ("data
     available from the FBI"); with ``owner``, also the owner of a subject ("Moderna’s
     vaccine")."""
-    while root.dep_ in (("compound", "poss") if owner else ("compound",)) and root.head.i != root.i:
+    links = ("compound", "poss") if owner else ("compound",)
+    while root.dep_ in links and root.head.i != root.i:
         root = root.head
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True

@@ -46,6 +46,7 @@ have no speaker: the subject was asked, it did not ask.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -657,6 +658,19 @@ def _a_part_of(head: Token) -> bool:
     return head.ent_type_ == "PERCENT" or head.lower_ in PART_WORDS
 
 
+def _named_owner(tokens: Iterable[Token]) -> Token | None:
+    """The possessive among ``tokens`` that names a document's owner: a name or a pronoun
+    ("Matze's statement", "his letter"); not "the campaign's statement", "Thursday's memo"."""
+    return next(
+        (
+            t
+            for t in tokens
+            if t.dep_ == "poss" and (t.ent_type_ in NAMING_LABELS or t.lower_ in OWNER_PRONOUNS)
+        ),
+        None,
+    )
+
+
 def a_time_phrase(child: Token) -> bool:
     """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
     name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
@@ -1053,15 +1067,7 @@ class _Finder:
             # "Matze's statement read", "his letter said": the owner's, when a name or a
             # pronoun ("the campaign's statement" and "Thursday's memo" stay as they are);
             # "a letter from Gabbard's lawyer reads": the one it is from
-            issuer = next(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ == "poss"
-                    and (c.ent_type_ in NAMING_LABELS or c.lower_ in OWNER_PRONOUNS)
-                ),
-                None,
-            ) or next(
+            issuer = _named_owner(head.children) or next(
                 (
                     o
                     for p in head.children
@@ -2573,15 +2579,7 @@ class _Finder:
         name = self.people.fullest(mention.text, mention.start_char)
         if phrase[-1].lemma_.lower() in DOCUMENT_NOUNS:
             # "“…,” Matze's statement read.": the owner's words, as "Matze's statement said" are
-            owner = next(
-                (
-                    t
-                    for t in phrase[:-1]
-                    if t.dep_ == "poss"
-                    and (t.ent_type_ in NAMING_LABELS or t.lower_ in OWNER_PRONOUNS)
-                ),
-                None,
-            )
+            owner = _named_owner(phrase[:-1])
             owned_by = self._owner_name(owner) if owner is not None else None
             name = owned_by or name
         return _Attribution(verb.text, verb.i, mention, name)
@@ -3166,7 +3164,7 @@ class _Finder:
     def _narrated_speaker(self, prev: Span) -> _Attribution | None:
         """A whole utterance after a sentence of its paragraph that tells what one person did,
         naming no one else ("The president shrugged his left shoulder. “Sure, I'm willing to
-        do that.”"): that person's words. No cue word."""
+        do that.”"), or what a body said or announced: their words. No cue word."""
         if any(self.in_quote[t.i] for t in prev) or prev.root.pos_ not in ("VERB", "AUX"):
             return None
         if prev.text.lstrip().startswith("("):
