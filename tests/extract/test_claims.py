@@ -1678,6 +1678,20 @@ def test_a_share_of_a_hyphened_thing_and_a_share_someone_has() -> None:
     assert [(c.value, c.thing) for c in found] == [(25, None)]
 
 
+def test_a_share_of_what_a_titled_person_owns_is_of_the_owned_noun() -> None:
+    """The parse may make the owner's title the object of "of" and the owned noun its
+    apposition: the share is of the campaign, not of the nominee."""
+    text = (
+        "Thirty-five percent of presumptive Democratic presidential nominee Ada Moss’s campaign "
+        "operation are people of color."
+    )
+    assert [c.thing for c in claims_of(text)] == ["campaign operation"]
+    # a noun the owner's name does not follow at once stays the share's
+    assert [c.thing for c in claims_of("Forty percent of voters backed Ada Moss's plan.")] == [
+        "voters"
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "things"),
     [

@@ -1451,7 +1451,9 @@ def _share_of(item: _Item) -> str | None:
     of = next((c for c in word.children if c.lower_ == "of" and c.dep_ == "prep"), None)
     if of is not None:
         objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-        return _noun_phrase(objects[0], word) if objects else None
+        if not objects:
+            return None
+        return _noun_phrase(_owned_after_title(objects[0], objects[1:]), word)
     period = word.head
     if word.dep_ == "compound" and _PERIOD_OVER_PERIOD.match(text_of(word.doc), period.idx):
         # "energy prices climbed 1.5% month over month": the periods say what the change is
@@ -1523,6 +1525,18 @@ def _share_of(item: _Item) -> str | None:
         if noun.pos_ in ("NOUN", "PROPN") and not noun.like_num:
             return _noun_phrase(noun, word)
     return None
+
+
+def _owned_after_title(noun: Token, others: Sequence[Token]) -> Token:
+    """The noun a title's holder owns right after the title, where the parse made the title
+    the object and the owned noun another object or its apposition: "35 percent of presumptive
+    nominee Joe Biden's campaign" is of the campaign."""
+    for owned in (*others, *noun.children):
+        if owned.dep_ in ("pobj", "appos") and any(
+            c.dep_ == "poss" and c.left_edge.i == noun.i + 1 for c in owned.children
+        ):
+            return owned
+    return noun
 
 
 # Nouns that measure an amount instead of saying what it is: "a total of $675,000", "a low of
