@@ -1086,3 +1086,15 @@ def test_a_one_word_person_is_a_company_when_its_goes_on_from_an_untagged_mentio
         "research."
     )
     assert ("Pfizer", "ORG") in found and ("Pfizer", "PERSON") not in found
+
+
+def test_a_common_nouns_possessive_is_no_part_of_the_name_it_owns() -> None:
+    # the model runs "the department’s" into the body's name
+    found = labels(
+        "Arrivals rose by 9,000 for the month, according to the department’s Bureau of Harbor "
+        "Statistics."
+    )
+    assert ("Bureau of Harbor Statistics", "ORG") in found
+    # a name's possessive is left as the model tagged it
+    found = labels("Ada Moss’s Harbor Party won the vote in Tarnby.")
+    assert ("Ada Moss’s Harbor Party", "ORG") in found

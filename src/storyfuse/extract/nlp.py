@@ -1234,6 +1234,18 @@ def _trimmed(ent: Span) -> Span | None:
         or (named and ent.doc[start].is_lower and ent.doc[start].pos_ == "VERB")
     ):
         start += 1
+    # a common noun's possessive before the name it owns: "the department’s Bureau of Labor
+    # Statistics" is the Bureau of Labor Statistics
+    owner = start + (ent.doc[start].lower_ in ARTICLES)
+    if (
+        named
+        and end - owner > 2
+        and ent.doc[owner].is_lower
+        and ent.doc[owner].pos_ == "NOUN"
+        and ent.doc[owner + 1].lower_ in POSSESSIVE_ENDINGS
+        and ent.doc[owner + 2].is_title
+    ):
+        start = owner + 2
     # a prefix hyphened to the name: "pro-Liz Cheney", "anti-Marjorie Taylor Greene"
     if (
         named
@@ -1448,6 +1460,7 @@ EVENT_HEADS = frozenset({"Day", "Week", "Recession", "Depression", "Revolution",
 # the particles that belong to names ("al-Qaida").
 NAME_PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "ex", "un", "ultra", "pan", "neo"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 # A word that is a number or carries one: "1523", "COVID-19", "L2", "Trump2016".
