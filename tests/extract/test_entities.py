@@ -1098,3 +1098,12 @@ def test_a_common_nouns_possessive_is_no_part_of_the_name_it_owns() -> None:
     # a name's possessive is left as the model tagged it
     found = labels("Ada Moss’s Harbor Party won the vote in Tarnby.")
     assert ("Ada Moss’s Harbor Party", "ORG") in found
+
+
+def test_a_bill_named_by_its_chamber_and_number_is_one_law() -> None:
+    # the model tags the chamber a body and "Bill" a person
+    found = labels("The Tarnia law, also known as Senate Bill 8, bans boats after six weeks.")
+    assert ("Senate Bill 8", "LAW") in found
+    assert ("Bill", "PERSON") not in found and ("Senate", "ORG") not in found
+    # the chamber alone stays a body
+    assert ("Senate", "ORG") in labels("The Senate passed the bill 52-48 in Tarnia.")

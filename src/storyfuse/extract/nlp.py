@@ -395,6 +395,19 @@ def _numbered_groups(doc: Doc) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
+# A bill named by its chamber and number ("Senate Bill 8"): the model tags the chamber a body
+# and "Bill" a person, or the chamber apart from "Bill 8".
+NUMBERED_BILL = re.compile(
+    r"\b(?:Senate|House|Assembly) (?:(?:Joint |Concurrent )?Resolution|Bill) (?:No\. )?\d+\b"
+)
+
+
+def _numbered_bills(doc: Doc) -> list[Span]:
+    found = NUMBERED_BILL.finditer(doc.text)
+    spans = (doc.char_span(m.start(), m.end(), label="LAW") for m in found)
+    return [span for span in spans if span is not None]
+
+
 def _named_days(doc: Doc) -> list[Span]:
     spans = (doc.char_span(m.start(), m.end(), label="EVENT") for m in NAMED_DAY.finditer(doc.text))
     return [span for span in spans if span is not None]
@@ -685,6 +698,7 @@ def entity_fixes(doc: Doc) -> Doc:
     ents = _merge(doc, ents, storms)
     ents = _merge(doc, ents, _named_days(doc))
     ents = _merge(doc, ents, _numbered_groups(doc))
+    ents = _merge(doc, ents, _numbered_bills(doc))
     # a storm's name alone is the storm: "Tropical Storm Harvey" ... "by Harvey" (GPE)
     storm_names = {storm[-1].text for storm in storms}
     ents = [
