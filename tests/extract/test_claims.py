@@ -1570,6 +1570,14 @@ def test_what_forecasters_expected_is_no_count_of_forecasters() -> None:
     assert [(c.value, c.unit) for c in claims_of("Five analysts expect a rate cut.")] == [
         (5, "analyst")
     ]
+    # the parse may make them no subject of the verb that ends the clause
+    text = (
+        "At 4.1 million crossings, it was well above the 3.2 million analysts surveyed by Harbor "
+        "Data had expected."
+    )
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(4.1e6, "crossing")]
+    text = "Five analysts polled by Harbor Data predicted a cut."
+    assert [(c.value, c.unit) for c in claims_of(text)] == [(5, "analyst")]
 
 
 @pytest.mark.parametrize(

@@ -803,12 +803,30 @@ def _is_consensus_forecast(item: _Item) -> bool:
     """The number is what the forecasters expected, their verb left without an object of its
     own ("the 150,000 economists had expected"); "five analysts expect a cut" counts them."""
     tok = item.unit_token
-    if tok is None or tok.lemma_.lower() not in FORECASTERS or tok.dep_ != "nsubj":
+    if tok is None or tok.lemma_.lower() not in FORECASTERS:
         return False
     verb = tok.head
-    return verb.lemma_.lower() in FORECAST_VERBS and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children
-    )
+    if (
+        tok.dep_ == "nsubj"
+        and verb.lemma_.lower() in FORECAST_VERBS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children)
+    ):
+        return True
+    return _forecast_ends_clause(tok)
+
+
+def _forecast_ends_clause(forecasters: Token) -> bool:
+    """ "far more than the 8.3 million economists polled by Refinitiv had predicted —": the
+    words after the forecasters end at a verb of forecasting before a stop or a dash, where
+    the parse made them no subject of it."""
+    doc = forecasters.doc
+    end = min(forecasters.i + 8, forecasters.sent.end)
+    for word in doc[forecasters.i + 1 : end]:
+        if word.is_punct:
+            return False
+        if word.lemma_.lower() in FORECAST_VERBS and word.tag_ in ("VBD", "VBN"):
+            return word.i + 1 >= len(doc) or doc[word.i + 1].is_punct
+    return False
 
 
 def _is_zero_of_a_mass(item: _Item) -> bool:
