@@ -1107,3 +1107,13 @@ def test_a_bill_named_by_its_chamber_and_number_is_one_law() -> None:
     assert ("Bill", "PERSON") not in found and ("Senate", "ORG") not in found
     # the chamber alone stays a body
     assert ("Senate", "ORG") in labels("The Senate passed the bill 52-48 in Tarnia.")
+
+
+def test_a_day_after_a_names_possessive_is_no_part_of_the_name() -> None:
+    # the model tags "Moss’s July 25" a body
+    found = labels(
+        "President Ada Moss spoke on Monday. Aides listened in on Moss’s July 25 call with the "
+        "president of Tarnia."
+    )
+    assert ("Moss", "PERSON") in found
+    assert not any("July" in name for name, _ in found)

@@ -778,6 +778,8 @@ def entity_fixes(doc: Doc) -> Doc:
     kept = [e for e in map(_within_dashes, kept) if e is not None]
     kept = [e for e in map(_trimmed, kept) if e is not None]
     kept = [e for e in map(_before_a_link, kept) if e is not None]
+    tagged_people = {e[-1].text for e in kept if e.label_ == "PERSON"}
+    kept = [_owner_of_a_date(e, tagged_people) for e in kept]
     kept = list(map(_owner_apart, kept))
     # the last words of the newspapers the article names: "The San Francisco Chronicle"
     papers = {
@@ -1407,6 +1409,27 @@ def verb_words() -> frozenset[str]:
 def _adverbs_and_adjectives() -> frozenset[str]:
     index = _lemma_index()
     return (frozenset(index["adv"]) | frozenset(index["adj"])) - frozenset(index["noun"])
+
+
+# A month's day, as a name may be run into it: "July 25", "Sept. 3rd, 2019".
+MONTH_DAY = re.compile(
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (?:3[01]|[12]\d|[1-9])"
+    r"(?:st|nd|rd|th)?(?:, \d{4})?"
+)
+
+
+def _owner_of_a_date(ent: Span, person_words: set[str]) -> Span:
+    """A name run together with a day after its possessive: "Trump’s July 25 call" (ORG
+    "Trump’s July 25") names Trump, a person when the document tags his name so elsewhere; the
+    day is no name."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) < 4:
+        return ent
+    cut = next((t.i for t in ent[1:-2] if t.lower_ in ("'s", "’s")), None)
+    if cut is None or not MONTH_DAY.fullmatch(ent.doc[cut + 1 : ent.end].text):
+        return ent
+    label = "PERSON" if ent.doc[cut - 1].text in person_words else ent.label_
+    return Span(ent.doc, ent.start, cut, label=label)
 
 
 def _owner_apart(ent: Span) -> Span:
