@@ -1117,3 +1117,9 @@ def test_a_day_after_a_names_possessive_is_no_part_of_the_name() -> None:
     )
     assert ("Moss", "PERSON") in found
     assert not any("July" in name for name, _ in found)
+
+
+def test_an_adjective_before_a_capitalised_name_is_no_part_of_it() -> None:
+    assert ("Harbor Party", "ORG") in labels("Members of the earlier Harbor Party left in 2010.")
+    # an ordinal is part of the name
+    assert ("36th Street", "FAC") in labels("The shop on 36th Street closed.")

@@ -1262,6 +1262,18 @@ def _trimmed(ent: Span) -> Span | None:
         and ent.doc[owner + 2].is_title
     ):
         start = owner + 2
+    # an adjective or adverb before a capitalised name: "the older MacBook Pro", "the earlier
+    # Democratic Party", "lesbian Americans"
+    word = start + (ent.doc[start].lower_ in ARTICLES)
+    if (
+        named
+        and end - word > 1
+        and ent.doc[word].is_lower
+        and ent.doc[word].is_alpha  # not an ordinal: "21st Century Fox"
+        and ent.doc[word].pos_ in ("ADJ", "ADV")
+        and ent.doc[word + 1].is_title
+    ):
+        start = word + 1
     # a prefix hyphened to the name: "pro-Liz Cheney", "anti-Marjorie Taylor Greene"
     if (
         named
