@@ -128,6 +128,12 @@ def test_a_title_before_a_surname_with_a_particle_is_split_off() -> None:
     assert ix.canonical("Mayor de Varga") == "Aino de Varga"
 
 
+def test_a_laws_name_has_no_title_in_it() -> None:
+    # "Defense" is a role word ("Defense Secretary"), but a law's name ends no person's
+    assert split_title("National Defense Harbor Act") == ("", "National Defense Harbor Act")
+    assert split_title("Defense Secretary Ada Moss") == ("Defense Secretary", "Ada Moss")
+
+
 def test_a_description_or_nickname_leaves_the_person_one_name() -> None:
     # a noun for a person before the name, in lower case or opening the mention
     assert split_title("actor Ada Moss") == ("actor", "Ada Moss")

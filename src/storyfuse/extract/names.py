@@ -320,6 +320,8 @@ def is_acronym(name: str) -> bool:
 # Last words of the names of a party's gatherings, no person's: "Democratic National Convention"
 # is no title before "National Convention".
 GATHERINGS = _words("convention caucus conference")
+# Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
+LAWS = ("Act", "Amendment")
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -360,9 +362,11 @@ def split_title(name: str) -> tuple[str, str]:
         or not rest[-1][:1].isupper()
         or not all(_capitalised(w) or w in NAME_PARTICLES for w in rest)
         or all(w.lower().rstrip(".") in SUFFIXES for w in rest)
+        or rest[-1] in LAWS
     ):
-        # not a person's name after the title: "Defense Intelligence Directorate", or only
-        # the suffix of a name ending in a role word: "Martin Luther King Jr."
+        # not a person's name after the title: "Defense Intelligence Directorate", "National
+        # Defense Authorization Act", or only the suffix of a name ending in a role word:
+        # "Martin Luther King Jr."
         return "", " ".join(words)
     return " ".join(words[: cut + 1]), " ".join(rest)
 

@@ -50,6 +50,7 @@ from storyfuse.clean.clutter import dateline_length
 from storyfuse.extract.names import (
     BODY_LAST_WORDS,
     FIRM_NOUNS,
+    LAWS,
     NAME_PARTICLES,
     NEWSPAPER_ONLY_WORDS,
     ORG_HEADS,
@@ -413,8 +414,6 @@ def _named_days(doc: Doc) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
-# Last words of a law's name: "the American Rescue Plan Act", "the First Amendment".
-LAWS = ("Act", "Amendment")
 # Last words of a building's or a venue's name: no person's name ends so.
 FACILITY_HEADS = frozenset(
     {"Airport", "Arena", "Stadium", "Speedway", "Superspeedway", "Bridge", "Tower", "Hospital"}
