@@ -343,6 +343,9 @@ def test_a_singular_noun_that_qualifies_a_plural_is_not_what_is_counted() -> Non
     # one of a measure counts the measure
     (claim,) = claims_of("Add 1 cup sweet peppers and stir.")
     assert (claim.value, claim.thing) == (1, "cup")
+    # the parse may make the plural after a comma the singular's apposition
+    (claim,) = claims_of("He attacked four minority, progressive Democratic congresswomen.")
+    assert (claim.value, claim.unit) == (4, "congresswoman")
 
 
 def test_a_count_run_into_a_persons_name_counts_the_plural_before_it() -> None:

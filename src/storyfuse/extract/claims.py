@@ -1258,6 +1258,20 @@ def _counted_noun(item: _Item, sent: Span) -> Token | None:
         ):
             # "two Los Angeles County sheriff's deputies": no two sheriff, but two deputies
             head = head.head
+        if head.tag_ == "NN" and item.number.value != 1:
+            # "four minority, progressive Democratic congresswomen": the parse made the first
+            # of the words before the plural the noun, and the plural its apposition
+            head = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and c.tag_ == "NNS"
+                    and c.left_edge.i == head.i + 2
+                    and doc[head.i + 1].text == ","
+                ),
+                head,
+            )
         return head
     # The run of modifiers and nouns after the number; the head is its last common noun, or
     # the syntactic head of the number when that lies inside the run.
