@@ -3414,6 +3414,13 @@ def test_continuing_a_thing_reports_no_words() -> None:
     assert one(quotes_of(text), "old pier").speaker != "harbour boards"
     text = "“We will not stop,” Ada Moss continued. “The pier stays.”"
     assert one(quotes_of(text), "not stop").speaker == "Ada Moss"
+    # a quoted name the object's phrase opens before
+    text = (
+        "Depending on who is making the case, Tarnia's special Senate election Tuesday is about "
+        "either continuing the \"Moss miracle\" in Harbor City or allowing \"decency\" to "
+        "prevail back home."
+    )
+    assert all("election" not in q.speaker for q in quotes_of(text))
 
 
 def test_a_named_owners_statement_read_after_a_quote_is_the_owners() -> None:

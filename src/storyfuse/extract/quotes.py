@@ -2338,9 +2338,11 @@ class _Finder:
     def _going_on_with(self, verb: Token) -> bool:
         """ "continue" with an object of its own outside the quote goes on with a thing, it
         reports no words: "directs the committees to continue their inquiry “into whether
-        ...”" (the resolution's words, not the committees')."""
+        ...”" (the resolution's words, not the committees'), "continuing the “Trump miracle”"
+        (an object whose phrase opens before the quote mark)."""
         return verb.lemma_.lower() == "continue" and any(
-            c.dep_ in ("dobj", "xcomp") and not self.in_quote[c.i] for c in verb.children
+            c.dep_ in ("dobj", "xcomp") and not self.in_quote[c.left_edge.i]
+            for c in verb.children
         )
 
     def _subordinate(self, verb: Token) -> bool:
