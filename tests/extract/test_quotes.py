@@ -2180,6 +2180,14 @@ def test_a_body_named_by_its_kind_speaks_for_the_body_named_before() -> None:
         "inspections. “We found no fault in the cranes,” the agency said."
     )
     assert one(quotes_of(text), "no fault").speaker == "the agency"
+    # who released a finding is a source, and a survey's date hung on its author's noun
+    text = (
+        "Ada Moss and Ivo Brandt are locked in a tight race in Tarnia, a new poll has found. The "
+        "poll, released on Wednesday night by the Harbor Policy Institute, showed Moss leading "
+        "Brandt, 46 percent to 44 percent. A survey by the organization in March found Moss "
+        "with a lead of 48 percent to 41 percent over Brandt."
+    )
+    assert one(quotes_of(text), "48 percent").speaker == "the Harbor Policy Institute"
 
 
 def test_a_document_speaks_for_whoever_issued_it() -> None:

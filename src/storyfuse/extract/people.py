@@ -586,6 +586,7 @@ class People:
                 if c.dep_ not in _BODY_EXTRAS
                 and not _a_kind_word(c, head)
                 and not _where_it_said(c)
+                and not (_by_the_author(head) and _when(c))
             ]
             == ["the"]
         ):
@@ -738,6 +739,22 @@ def _where_it_said(prep: Token) -> bool:
     )
 
 
+def _by_the_author(noun: Token) -> bool:
+    """Whether a noun names who made a finding: "a survey by the organization"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "by"
+        and noun.head.head.lemma_.lower() in FINDING_NOUNS
+    )
+
+
+def _when(prep: Token) -> bool:
+    """ "in March": when, which the parse may hang on the noun before it."""
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children
+    )
+
+
 def _a_kind_word(word: Token, head: Token) -> bool:
     """A lower-case adjective before a body's noun that says what kind of body it is: "the
     conservative publication", "the conservative-leaning newspaper" (not "the Clinton
@@ -795,8 +812,14 @@ def _a_source(root: Token, owner: bool = False) -> bool:
         return False
     prep = root.head
     # "according to the FBI", "data from the FBI", "a statement from the company"
-    return (prep.lower_ == "to" and prep.head.lower_ == "according") or (
+    if (prep.lower_ == "to" and prep.head.lower_ == "according") or (
         prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "ADJ")
+    ):
+        return True
+    # who made a finding: "The poll, released on Wednesday by the Public Policy Institute"
+    return prep.lower_ == "by" and any(
+        getattr(finding_author(noun), "i", None) == root.i
+        for noun in (prep.head, prep.head.head)
     )
 
 
