@@ -1123,3 +1123,10 @@ def test_an_adjective_before_a_capitalised_name_is_no_part_of_it() -> None:
     assert ("Harbor Party", "ORG") in labels("Members of the earlier Harbor Party left in 2010.")
     # an ordinal is part of the name
     assert ("36th Street", "FAC") in labels("The shop on 36th Street closed.")
+
+
+def test_a_name_after_a_companys_description_is_a_company() -> None:
+    # the model tags the company a person; "Drugmaker" says what it is
+    assert labels("Drugmaker Vesta said Monday its pill works.") == [("Vesta", "ORG")]
+    # a person's description leaves a person
+    assert ("Ada Moss", "PERSON") in labels("Rapper Ada Moss said Monday she would tour Tarnia.")

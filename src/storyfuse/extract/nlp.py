@@ -1232,7 +1232,7 @@ def _trimmed(ent: Span) -> Span | None:
     nor the day of the week news writes after a name ("Trump Thursday said"), nor a verb in
     lower case before it ("deemed George Floyd's cause of death").
     A participle opening a sentence with its agent ("Stung by criticism, ...") is no name."""
-    start, end = ent.start, ent.end
+    start, end, label = ent.start, ent.end, ent.label_
     first = ent.doc[start]
     if (
         end - start == 1
@@ -1296,6 +1296,8 @@ def _trimmed(ent: Span) -> Span | None:
         and ent.doc[start].is_title
         and a_description(ent.doc[start].text)
     ):
+        if ent.doc[start].lower_ in FIRM_NOUNS:
+            label = "ORG"  # "Drugmaker Pfizer" (PERSON) is a company
         start += 1
     # a participle opening the sentence before the name it takes: "Hosting Cook at Dreamforce
     # “is our dream,” Benioff said"; not a first name ("Sterling K. Brown")
@@ -1345,9 +1347,9 @@ def _trimmed(ent: Span) -> Span | None:
     last = ent.doc[end - 1]
     if ent.label_ in ("ORG", "PERSON") and end - start > 1 and last.lower_ in _WEEKDAYS:
         end -= 1
-    if (start, end) == (ent.start, ent.end):
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
-    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+    return Span(ent.doc, start, end, label=label) if end > start else None
 
 
 # Labels of names no word for emphasis is: not places ("FLINT, Mich."), nor a people's adjective

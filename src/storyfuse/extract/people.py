@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from storyfuse import limits
 from storyfuse.extract.names import (
     COURTESY_GENDERS,
+    FIRM_NOUNS,
     ORG_WORDS,
     ROLE_WORDS,
     a_member_for,
@@ -923,6 +924,8 @@ def _named_people(
         if t.ent_type_ and not _person_slot(t):
             continue
         words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        if words[0].lower_ in FIRM_NOUNS and words[0].is_sent_start and len(words) > 1:
+            continue  # "Drugmaker Halvorsen said": a company, its name tagged a body
         while len(words) > 1 and words[0].lower_.rstrip(".") in ROLE_WORDS:
             words = words[1:]
         if any(w.lower_ in ORG_WORDS or not w.text.istitle() for w in words):
