@@ -441,6 +441,26 @@ def test_a_party_member_for_a_state_is_the_lawmaker_just_named(then: str) -> Non
     assert q.speaker == "Lena Marsh"
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "The Oregon senator said she would step down.",
+        "The former Oregon governor said she would step down.",
+    ],
+)
+def test_a_state_officer_is_the_person_just_named(then: str) -> None:
+    text = f"Sen. Lena Marsh, Oregon Democrat, met Tom Ulrich in Salem on Friday. {then}"
+    assert one(quotes_of(text), "step down").speaker == "Lena Marsh"
+
+
+def test_a_state_officer_is_the_one_the_article_titled_so() -> None:
+    text = (
+        "Mayor Tom Ulrich on Tuesday dismissed Oregon Gov. Lena Marsh as an ineffective leader. "
+        "Ulrich went after Marsh hours after the Oregon governor said she would back Ivo Brandt."
+    )
+    assert one(quotes_of(text), "back Ivo Brandt").speaker == "Lena Marsh"
+
+
 _A_PROGRAM = (
     "The governor's flagship housing effort, Operation Safe Harbor, promised that homes will be "
     "built."

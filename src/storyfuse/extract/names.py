@@ -572,6 +572,27 @@ def a_member_for(name: str) -> bool:
     )
 
 
+# Offices a U.S. state's people are named by when news has just named them: "the former
+# Massachusetts governor", "the Vermont senator".
+STATE_OFFICES = _words("governor senator congressman congresswoman lawmaker legislator")
+
+
+def an_officer_for(name: str) -> bool:
+    """Whether a description is of an officer for a U.S. state, serving or former: "the former
+    Massachusetts governor", "the Vermont senator" (not "the governor", nor "the senator from
+    Vermont", a phrase news uses to name the person too)."""
+    words = clean(name).lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and words[0] == "former":
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and words[-1] in STATE_OFFICES
+        and " ".join(words[:-1]) in _states_lower()
+    )
+
+
 @functools.cache
 def _states_lower() -> frozenset[str]:
     return frozenset(name.lower() for name in _state_codes().values())

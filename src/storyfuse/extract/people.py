@@ -19,11 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from storyfuse import limits
 from storyfuse.extract.names import (
+    ABBREVIATIONS,
     COURTESY_GENDERS,
     FIRM_NOUNS,
     ORG_WORDS,
     ROLE_WORDS,
     a_member_for,
+    an_officer_for,
     first_name_gender,
 )
 from storyfuse.extract.nlp import countries_and_states, place_names, text_of
@@ -385,14 +387,32 @@ class People:
             head = head.head  # "California" of "California Democrat"
         return self.described(head)
 
-    def described(self, head: Token) -> str | None:
+    def described(self, head: Token, subject: bool = False) -> str | None:
         """Who a party's member for a state stands for ("US lawmaker Katie Hill has resigned.
         The California Democrat said ..."): the person a "he" or "she" there would be, when
-        named within the sentences a pronoun looks back over; None otherwise."""
+        named within the sentences a pronoun looks back over (with ``subject``, only one who
+        was the subject of a sentence there); None otherwise."""
         last = self._last_person(head, None, {}, set(), description=True)
         if last is None or self._told_from(head) - self._sent_at(last.start) > PRONOUN_REACH:
             return None
+        if subject and not last.subject:
+            return None
         return self._titled(self.fullest(last.name, last.start), last.start)
+
+    def officer_named(self, head: Token) -> str | None:
+        """The person the article titled with the office and state a state officer's
+        description names ("Wisconsin Gov. Scott Walker" for "the Wisconsin governor"), the last
+        one before it; None when it titled no one so."""
+        words = [w.lower_ for w in head.doc[head.left_edge.i : head.i + 1]]
+        words = [w for w in words if w not in ("the", "former")]
+        office, state = words[-1], " ".join(words[:-1])
+        forms = [office] + [f"{a}." for a, full in ABBREVIATIONS.items() if full == office]
+        titled = re.compile(rf"\b{re.escape(state)}\s+(?:{'|'.join(map(re.escape, forms))})\s*$")
+        text = text_of(self.doc).lower()
+        for p in reversed(self.persons):
+            if p.end <= head.idx and titled.search(text[max(0, p.start - 40) : p.start]):
+                return self.fullest(p.name, p.start)
+        return None
 
     def _pair_before(self, pron: Token) -> str | None:
         """Who "they" stands for when a recent sentence's subject is people named and joined by
@@ -961,6 +981,16 @@ def a_party_member(head: Token) -> bool:
     if not words or words[0].lower_ != "the" or _another_person(head):
         return False
     return a_member_for(" ".join(w.text for w in words[1:] if not w.is_lower))
+
+
+def a_state_officer(head: Token) -> bool:
+    """Whether a subject is a U.S. state's officer, serving or former, as news calls a person it
+    has just named: "Sen. Mitt Romney, Utah Republican, said ... The former Massachusetts
+    governor shared his reaction"."""
+    words = list(head.doc[head.left_edge.i : head.i + 1])
+    if not words or words[0].lower_ != "the":
+        return False
+    return an_officer_for(" ".join(w.text for w in words))
 
 
 def _another_person(head: Token) -> bool:

@@ -83,6 +83,7 @@ from storyfuse.extract.people import (
     PERSONAL_PRONOUNS,
     People,
     a_party_member,
+    a_state_officer,
     finding_author,
     named_together,
     strip_possessive,
@@ -1045,8 +1046,14 @@ class _Finder:
             return self.people.resolve(head)  # "they": the people a subject names together
         if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
             return self.people.resolve(head)  # "I" in an interview's answer
-        if a_party_member(head):
-            member = self.people.described(head)  # "The California Democrat said"
+        if a_party_member(head) or a_state_officer(head):
+            # "The California Democrat said", "The former Massachusetts governor wrote": the
+            # one the article titled so ("Wisconsin Gov. Scott Walker"), else the one named (for
+            # an officer, the subject of a sentence just before)
+            officer = a_state_officer(head)
+            member = (self.people.officer_named(head) if officer else None) or (
+                self.people.described(head, subject=officer)
+            )
             if member is not None:
                 return member
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
