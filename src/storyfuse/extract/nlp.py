@@ -225,7 +225,7 @@ def _dateline_spans(doc: Doc, ents: list[Span], tokens: list[Token]) -> list[Spa
     person when they end with a person's name the document has ("ROME - Bernie Sanders met",
     with "Sanders" a person); else they keep the model's label if they are a proper name, and
     are no entity if not ("NEW YORK - Presidential campaigns")."""
-    text = doc.text
+    text = text_of(doc)
     labels: dict[str, Counter[str]] = {}
     for ent in ents:
         labels.setdefault(ent.text, Counter())[ent.label_] += 1
@@ -368,7 +368,7 @@ NO_STORM_NAMES = {"Center", "Centre", "Season", "Warning", "Watch", "Hunters", "
 
 def _storm_spans(doc: Doc) -> list[Span]:
     spans = []
-    for m in STORM.finditer(doc.text):
+    for m in STORM.finditer(text_of(doc)):
         if m.group().rsplit(" ", 1)[-1] in NO_STORM_NAMES:
             continue
         span = doc.char_span(m.start(), m.end(), label="EVENT")
@@ -391,7 +391,7 @@ NUMBERED_GROUP = re.compile(r"\bGroup of (?:Seven|Eight|Twenty|7|8|20)\b")
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
-    found = NUMBERED_GROUP.finditer(doc.text)
+    found = NUMBERED_GROUP.finditer(text_of(doc))
     spans = (doc.char_span(m.start(), m.end(), label="ORG") for m in found)
     return [span for span in spans if span is not None]
 
@@ -404,13 +404,14 @@ NUMBERED_BILL = re.compile(
 
 
 def _numbered_bills(doc: Doc) -> list[Span]:
-    found = NUMBERED_BILL.finditer(doc.text)
+    found = NUMBERED_BILL.finditer(text_of(doc))
     spans = (doc.char_span(m.start(), m.end(), label="LAW") for m in found)
     return [span for span in spans if span is not None]
 
 
 def _named_days(doc: Doc) -> list[Span]:
-    spans = (doc.char_span(m.start(), m.end(), label="EVENT") for m in NAMED_DAY.finditer(doc.text))
+    found = NAMED_DAY.finditer(text_of(doc))
+    spans = (doc.char_span(m.start(), m.end(), label="EVENT") for m in found)
     return [span for span in spans if span is not None]
 
 
