@@ -1252,7 +1252,7 @@ def _trimmed(ent: Span) -> Span | None:
         start += 1
     # a common noun's possessive before the name it owns: "the department’s Bureau of Labor
     # Statistics" is the Bureau of Labor Statistics
-    owner = start + (ent.doc[start].lower_ in ARTICLES)
+    owner = _past_an_article(ent.doc, start)
     if (
         named
         and end - owner > 2
@@ -1264,7 +1264,7 @@ def _trimmed(ent: Span) -> Span | None:
         start = owner + 2
     # an adjective or adverb before a capitalised name: "the older MacBook Pro", "the earlier
     # Democratic Party", "lesbian Americans"
-    word = start + (ent.doc[start].lower_ in ARTICLES)
+    word = _past_an_article(ent.doc, start)
     if (
         named
         and end - word > 1
@@ -1351,6 +1351,11 @@ def _trimmed(ent: Span) -> Span | None:
     if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
     return Span(ent.doc, start, end, label=label) if end > start else None
+
+
+def _past_an_article(doc: Doc, start: int) -> int:
+    """Where a name starting at ``start`` goes on after an article ("the", "a", "an")."""
+    return start + (doc[start].lower_ in ARTICLES)
 
 
 # Labels of names no word for emphasis is: not places ("FLINT, Mich."), nor a people's adjective

@@ -839,7 +839,7 @@ def _a_source(root: Token, owner: bool = False) -> bool:
         return True
     # who made a finding: "The poll, released on Wednesday by the Public Policy Institute"
     return prep.lower_ == "by" and any(
-        getattr(finding_author(noun), "i", None) == root.i
+        (author := finding_author(noun)) is not None and author.i == root.i
         for noun in (prep.head, prep.head.head)
     )
 

@@ -1046,11 +1046,11 @@ class _Finder:
             return self.people.resolve(head)  # "they": the people a subject names together
         if head.lower_ in FIRST_PERSON and self.people.in_answer(head.idx):
             return self.people.resolve(head)  # "I" in an interview's answer
-        if a_party_member(head) or a_state_officer(head):
+        officer = a_state_officer(head)
+        if officer or a_party_member(head):
             # "The California Democrat said", "The former Massachusetts governor wrote": the
             # one the article titled so ("Wisconsin Gov. Scott Walker"), else the one named (for
             # an officer, the subject of a sentence just before)
-            officer = a_state_officer(head)
             member = (self.people.officer_named(head) if officer else None) or (
                 self.people.described(head, subject=officer)
             )
