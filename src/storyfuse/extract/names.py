@@ -562,14 +562,7 @@ _PARTY_WORDS = {
 def a_member_for(name: str) -> bool:
     """Whether a description is of a party's member for a U.S. state: "the Kentucky
     Republican", "the New York Democrat"."""
-    words = clean(name).lower().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return (
-        len(words) >= 2
-        and words[-1] in _MEMBERS
-        and " ".join(words[:-1]) in _states_lower()
-    )
+    return _for_a_state(name, _MEMBERS)
 
 
 # Offices a U.S. state's people are named by when news has just named them: "the former
@@ -581,16 +574,18 @@ def an_officer_for(name: str) -> bool:
     """Whether a description is of an officer for a U.S. state, serving or former: "the former
     Massachusetts governor", "the Vermont senator" (not "the governor", nor "the senator from
     Vermont", a phrase news uses to name the person too)."""
+    return _for_a_state(name, STATE_OFFICES, former=True)
+
+
+def _for_a_state(name: str, heads: frozenset[str], former: bool = False) -> bool:
+    """Whether a description is a U.S. state's name before one of ``heads``, after "the" and,
+    with ``former``, "former"."""
     words = clean(name).lower().split()
     if words and words[0] == "the":
         words = words[1:]
-    if words and words[0] == "former":
+    if former and words and words[0] == "former":
         words = words[1:]
-    return (
-        len(words) >= 2
-        and words[-1] in STATE_OFFICES
-        and " ".join(words[:-1]) in _states_lower()
-    )
+    return len(words) >= 2 and words[-1] in heads and " ".join(words[:-1]) in _states_lower()
 
 
 @functools.cache
