@@ -41,8 +41,14 @@ from storyfuse.clean.clutter import title_cased
 from storyfuse.extract.names import ROLE_WORDS
 from storyfuse.extract.nlp import POSSESSIVE_ENDINGS, cut_clause, left_conjunct, nlp, text_of
 from storyfuse.extract.numbers import RATE_WORDS, NumberMention, find_numbers, is_share, scaled
-from storyfuse.extract.people import FINDING_NOUNS, OWNER_PRONOUNS, People, finding_author
-from storyfuse.extract.quotes import a_time_phrase, appointed, one_of_a_list
+from storyfuse.extract.people import (
+    FINDING_NOUNS,
+    OWNER_PRONOUNS,
+    People,
+    a_time_phrase,
+    finding_author,
+)
+from storyfuse.extract.quotes import appointed, one_of_a_list
 from storyfuse.extract.quotes_verbs import RELATIVE_PRONOUNS, claims_lives
 from storyfuse.extract.times import MONTHS
 from storyfuse.model import Claim, Quote, TimeMention

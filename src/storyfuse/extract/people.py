@@ -607,7 +607,7 @@ class People:
                 if c.dep_ not in _BODY_EXTRAS
                 and not _a_kind_word(c, head)
                 and not _where_it_said(c)
-                and not (_by_the_author(head) and _when(c))
+                and not (_by_the_author(head) and a_time_phrase(c))
             ]
             == ["the"]
         ):
@@ -769,11 +769,17 @@ def _by_the_author(noun: Token) -> bool:
     )
 
 
-def _when(prep: Token) -> bool:
-    """ "in March": when, which the parse may hang on the noun before it."""
-    return prep.dep_ == "prep" and any(
-        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children
-    )
+def a_time_phrase(child: Token) -> bool:
+    """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
+    name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
+    if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
+        return True
+    if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+        return child.head.ent_type_ not in ("", "DATE", "TIME")
+    if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
+        return False
+    objs = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
 
 def _a_kind_word(word: Token, head: Token) -> bool:

@@ -84,6 +84,7 @@ from storyfuse.extract.people import (
     People,
     a_party_member,
     a_state_officer,
+    a_time_phrase,
     finding_author,
     named_together,
     strip_possessive,
@@ -670,19 +671,6 @@ def _named_owner(tokens: Iterable[Token]) -> Token | None:
         ),
         None,
     )
-
-
-def a_time_phrase(child: Token) -> bool:
-    """A time phrase attached to a name: "on Monday", "last week", "four years ago", or a
-    name's possessive of a time: "Sunday's Washington Post" ("Friday's ruling" stays)."""
-    if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ in ("DATE", "TIME"):
-        return True
-    if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
-        return child.head.ent_type_ not in ("", "DATE", "TIME")
-    if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at", "during"):
-        return False
-    objs = [c for c in child.children if c.dep_ == "pobj"]
-    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
 
 def _an_organisation_described(child: Token, head: Token) -> bool:
