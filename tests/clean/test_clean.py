@@ -497,11 +497,14 @@ def test_a_headline_over_a_label_or_a_dateline_lede_is_the_title() -> None:
     assert article.text.startswith("SALTMERE, Aug. 19 (UPI) — ")
 
 
-@pytest.mark.parametrize("dash", ["--", "_"])
-def test_a_dateline_on_a_line_of_its_own_is_no_title(dash: str) -> None:
+@pytest.mark.parametrize(
+    "dateline",
+    ["SALTMERE, Ostland (AP) --", "SALTMERE, Ostland (AP) _", "SALTMERE, September 7 (Wire) --"],
+)
+def test_a_dateline_on_a_line_of_its_own_is_no_title(dateline: str) -> None:
     # a wire's dateline above its lede, the dash written as two hyphens or, as the wires of the
-    # 1990s wrote it, an underscore
-    article = clean(_doc(f"SALTMERE, Ostland (AP) {dash}\n\n{_LEDE}\n\nMore follows."))
+    # 1990s wrote it, an underscore; the day with its month written out
+    article = clean(_doc(f"{dateline}\n\n{_LEDE}\n\nMore follows."))
     assert article.title is None
     assert "The city council voted on Tuesday" in article.text
 

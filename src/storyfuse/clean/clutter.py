@@ -61,9 +61,12 @@ SENTENCE_WEIGHT = 0.0
 HEADLINE_WORDS = 17
 # A lede opening with its dateline ("WASHINGTON (AP) — ", "PARIS - ") is the body's.
 _DATELINE_OPENER = re.compile(r"^[A-Z][A-Z .,/'’-]+(?:\([A-Za-z ]+\))?\s*[—–-]\s")
-# A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ".
+# A dateline with the day and the wire's credit: "WASHINGTON, Aug. 19 (UPI) — ", "HAVANA,
+# August 7 (Xinhua) -- ".
 _DATED_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}, [A-Z][a-z]{2,4}\.? \d{1,2}"
+    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}, "
+    r"(?:[A-Z][a-z]{2,4}\.?|January|February|March|April|August|September|October|November"
+    r"|December) \d{1,2}"
     r"(?: ?\([A-Za-z ]{1,20}\))? ?(?:—|–|―|--?|_) ?(?=[A-Z\"“‘'])"
 )
 # The dateline a lede opens with, up to the text after its dash: a place in capitals (or places
