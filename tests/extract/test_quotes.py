@@ -2467,6 +2467,13 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     text = 'Ada Moss said on "Tarnby Tonight" that the bridge would reopen by May.'
     (quote,) = quotes_of(text)
     assert quote.text.startswith("that the bridge")
+    # ... after a plural's possessive, its apostrophe alone
+    text = (
+        'Ada Moss, speaking on Harbour News\' "This Morning," said the vote gives the city "a '
+        'legal basis for closing the bridge." The talks went on.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == "a legal basis for closing the bridge."
     # ... and after the kind of work it is
     text = (
         "“Running the port, that’s my job,” Ada Moss said in May on the podcast “Here’s the "

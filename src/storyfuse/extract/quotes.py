@@ -345,6 +345,18 @@ def _a_mark(token: Token) -> bool:
     return token.is_punct and token.text != "%"
 
 
+def _apostrophe_after(word: Token) -> bool:
+    """Whether a plural's possessive apostrophe follows ``word``, which the parse may have
+    tagged a closing quote mark: "ABC News' “This Week”"."""
+    nxt = word.nbor() if word.i + 1 < len(word.doc) else None
+    return (
+        nxt is not None
+        and nxt.text in ("'", "’")
+        and not word.whitespace_
+        and word.text[-1:] in ("s", "S")
+    )
+
+
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens covering a character range; None when it holds no token."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -2472,7 +2484,7 @@ class _Finder:
         word = self.tokens[i] if i >= 0 else None
         if word is None:
             return False
-        possessive = word.tag_ == "POS" or word.lower_ in ("'s", "’s")
+        possessive = word.tag_ == "POS" or word.lower_ in ("'s", "’s") or _apostrophe_after(word)
         # who was told, when the parse made the quoted words the object of "told"
         told = word.lemma_ == "tell" and any(
             t.head.i == word.i and t.dep_ in ("dobj", "dative") for t in span
