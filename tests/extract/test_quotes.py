@@ -2491,6 +2491,23 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     assert [q.text for q in quotes_of(text)] == ["We Will Rebuild."]
 
 
+def test_a_verb_in_the_subject_of_the_quotes_clause_reports_nothing() -> None:
+    # "those who oppose ..." is the subject of the clause the quote ends; the mayor said it
+    text = (
+        "Mayor Ann Kole said that if those who oppose closing the bridge are worried about "
+        "handing it over to “what is considered the port’s land, then our council is willing to "
+        "sell it for a dollar to the harbour board.” The vote is next week."
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == ("Mayor Ann Kole", "said")
+    # what a copula's subject says is ("The danger he sees is “…”") stays theirs
+    text = (
+        "The greatest danger Tom Reyes sees for the port is “a bridge that nobody crosses at "
+        "all.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Reyes"]
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

@@ -477,6 +477,9 @@ def _after_a_preposition(verb: Token) -> bool:
     )
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
 def _done_to(verb: Token) -> bool:
     """A verb that reports only a quote itself, in the passive: something done to its subject
     ("deserved to be fired “for the terrible job he did”", "was shot"), no report. ("was quoted
@@ -2352,6 +2355,28 @@ class _Finder:
             for c in verb.children
         )
 
+    def _in_a_subject(self, verb: Token, m: Marked) -> bool:
+        """Whether the verb lies in the subject of a clause the quote is part of, outside the
+        quote: "if those who oppose returning him are worried about turning him over to “…”" is
+        not what those opposing said. What a copula's subject says is ("The danger he sees is
+        “…”", "What she said was “…”")."""
+        span = _char_span(self.doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            return False
+        inside = {t.i for t in span}
+        below = span[0]
+        for head in span[0].ancestors:
+            below, on_path = head, below
+            if head.lemma_ == "be" and on_path.i in inside:
+                continue  # the quote is what the copula's subject is
+            for c in head.children:
+                if c.dep_ not in _SUBJECTS or c.i in inside:
+                    continue
+                subtree = {t.i for t in c.subtree}
+                if verb.i in subtree and not subtree & inside:
+                    return True
+        return False
+
     def _subordinate(self, verb: Token) -> bool:
         """Whether the verb heads a clause that "that", "whether" or "if" introduces, outside
         any quotation (the parse may take the last word of the quote before the verb for its
@@ -2388,6 +2413,7 @@ class _Finder:
             and not _done_to(t)
             and not _without_its_preposition(t)
             and not self._going_on_with(t)
+            and not self._in_a_subject(t, m)
         ]
 
         # "He claimed the women “…”, before suggesting they “go back”": a participle after a
