@@ -2486,6 +2486,10 @@ def test_a_shows_name_in_quote_marks_is_no_part_of_a_quote() -> None:
     assert [q.text for q in quotes_of(text)] == ["He took that post down,"]
     text = "“The plan is dead,” Ada Moss told “Harbour News Sunday.”"
     assert [q.text for q in quotes_of(text)] == ["The plan is dead,"]
+    # ... a title opening with a number
+    text = "“The bridge is safe,” Ada Moss said on Norland TV’s “60 Minutes.” “We reopen in May.”"
+    (quote,) = quotes_of(text)
+    assert "Minutes" not in quote.text
     # what someone told a body in words of their own is still a quote
     text = "Ada Moss told the board: “We Will Rebuild.”"
     assert [q.text for q in quotes_of(text)] == ["We Will Rebuild."]

@@ -329,6 +329,9 @@ def _heading(line: str) -> bool:
     return _capitalised(line, *HEADING_WORDS)
 
 
+_LEADING_NUMBER = re.compile(r"\d+\s+")
+
+
 def _capitalised(text: str, fewest: int, most: int) -> bool:
     """Whether ``text`` is ``fewest`` to ``most`` words, each capitalised but the small ones, as
     a heading or a title is written ("Fox & Friends")."""
@@ -2527,10 +2530,12 @@ class _Finder:
 
     def _title_cased(self, m: Marked) -> bool:
         """A quotation of a few words, the first and each other but the small ones capitalised,
-        as a title is."""
-        text = self.text[m.start : m.end]
-        first = text.lstrip(EDGE_PUNCTUATION + "“‘")
-        return first[:1].isupper() and _capitalised(text, 1, TITLE_WORDS_MAX)
+        as a title is; perhaps after a number ("60 Minutes")."""
+        text = self.text[m.start : m.end].lstrip(EDGE_PUNCTUATION + "“‘")
+        number = _LEADING_NUMBER.match(text)
+        if number:
+            text = text[number.end() :]
+        return text[:1].isupper() and _capitalised(text, 1, TITLE_WORDS_MAX)
 
     def _signature_line(self, m: Marked) -> _Attribution | None:
         """A quote paragraph signed on the line after it, as transcripts and fact checks do:
