@@ -2512,6 +2512,23 @@ def test_a_verb_in_the_subject_of_the_quotes_clause_reports_nothing() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Tom Reyes"]
 
 
+def test_a_medium_named_after_its_kind_speaks_by_its_name() -> None:
+    text = (
+        "The state news agency Norpress said the blast “was the work of criminals who want to "
+        "sow fear in the city.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Norpress"]
+    # the kind's owner and the kind written as an adverb, and the verb after another one
+    text = (
+        "The Harbour Party daily Tarnby Gazette ran an editorial on Monday and said the bridge "
+        "“has become a symbol of everything the old council got wrong in ten years.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tarnby Gazette"]
+    # "Daily" in a name stays
+    text = "The Norland Daily News said the bridge “will stay shut until the spring thaw.”"
+    assert [q.speaker for q in quotes_of(text)] == ["The Norland Daily News"]
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

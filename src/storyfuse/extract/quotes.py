@@ -64,6 +64,7 @@ from storyfuse.extract.names import (
     first_name_gender,
 )
 from storyfuse.extract.nlp import (
+    BODY_NOUNS_AFTER,
     DATELINE_DASHES,
     PEOPLE_NOUNS,
     SAYING_FORMS_BEFORE_NAME,
@@ -1159,7 +1160,13 @@ class _Finder:
                 # irritated Biden" ("many Republicans", "former Rep. Ron Paul" stay)
                 described = max(described, child.right_edge.i)
                 continue
-            if _an_organisation_described(child, head):
+            if _an_organisation_described(child, head) or (
+                child.lower_ in BODY_NOUNS_AFTER
+                and child.is_lower
+                and child.i < head.i
+                and head.pos_ == "PROPN"
+            ):
+                # "the daily Granma": the kind of medium is no part of its name
                 described = max(described, child.right_edge.i)
                 continue
             if (
@@ -1732,7 +1739,23 @@ class _Finder:
             subj = subj.head
         if subj is not None and subj.i > verb.i:
             subj = self._named_sibling(subj, verb)
+        if subj is not None and subj.i < verb.i:
+            subj = self._named_medium(subj, verb) or subj
         return subj
+
+    def _named_medium(self, subj: Token, verb: Token) -> Token | None:
+        """ "The state news agency Xinhua said", "The Communist Party daily Granma said": the
+        name right after the kind of medium, up to the verb, speaks, not the kind or the party
+        that owns it (the verb whose subject it is may be an earlier one, "compared ... and
+        said")."""
+        end = subj.head.i - 1 if subj.i < subj.head.i <= verb.i else verb.i - 1
+        k = end
+        while k > subj.left_edge.i and self.tokens[k].pos_ == "PROPN" and not self.in_quote[k]:
+            k -= 1
+        name = self.tokens[end]
+        if k == end or self.tokens[k].lower_ not in BODY_NOUNS_AFTER:
+            return None
+        return name if subj.i <= name.i and subj.left_edge.i <= k else None
 
     def _titled_member(self, subj: Token, verb: Token) -> Token | None:
         """ "Australians for a Constitutional Monarchy executive director Kerry Jones said": a
