@@ -797,6 +797,27 @@ def test_a_name_ending_in_a_legal_form_is_no_persons(form: str) -> None:
     assert fixed(words, [(0, 3, "PERSON")]) == [(f"Halvor Brisco {form}", "ORG")]
 
 
+def test_a_companys_name_without_its_legal_form_is_no_persons() -> None:
+    # "Sansui Electric Co." ... "Sansui Electric" (PERSON)
+    words = ["Norvik", "Electric", "Co.", "fell", ".", "Norvik", "Electric", "is", "weak", "."]
+    assert fixed(words, [(0, 3, "ORG"), (5, 7, "PERSON")]) == [
+        ("Norvik Electric Co.", "ORG"),
+        ("Norvik Electric", "ORG"),
+    ]
+    # a founder's name the company bears stays a person's
+    words = ["Ada", "Brisco", "Co.", "fell", ".", "Ada", "Brisco", "is", "sad", "."]
+    assert fixed(words, [(0, 3, "ORG"), (5, 7, "PERSON")]) == [
+        ("Ada Brisco Co.", "ORG"),
+        ("Ada Brisco", "PERSON"),
+    ]
+    # ... and so does a surname alone ("Mr. Bloomberg's company, Bloomberg L.P.")
+    words = ["Norvik", "Co.", "fell", ".", "Norvik", "is", "sad", "."]
+    assert fixed(words, [(0, 2, "ORG"), (4, 5, "PERSON")]) == [
+        ("Norvik Co.", "ORG"),
+        ("Norvik", "PERSON"),
+    ]
+
+
 def test_a_first_name_and_a_surname_tagged_a_person_alone_are_a_person_whatever_the_label() -> None:
     # "Carly Fiorina" (ORG) ... "Fiorina said"; "Kate York" (GPE) ... "York said"
     words = ["Marta", "Varga", "ran", ".", "Varga", "said", "no", "."]

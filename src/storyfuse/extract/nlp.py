@@ -51,6 +51,7 @@ from storyfuse.extract.names import (
     BODY_LAST_WORDS,
     FIRM_NOUNS,
     LAWS,
+    LEGAL_FORMS,
     NAME_PARTICLES,
     NEWSPAPER_ONLY_WORDS,
     ORG_HEADS,
@@ -787,6 +788,13 @@ def entity_fixes(doc: Doc) -> Doc:
         for e in kept
         if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in PRESS_WORDS
     }
+    # the names of companies the article also writes with their legal form: "Sansui Electric
+    # Co." ... "Sansui Electric"
+    short_names = {
+        tuple(t.text for t in e if t.lower_ != "the")[:-1]
+        for e in kept
+        if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_.replace(".", "") in LEGAL_FORMS
+    }
     # how often the model calls a one-word name a person, and a place
     person_words = Counter(e.text for e in kept if e.label_ == "PERSON" and len(e) == 1)
     place_words = Counter(e.text for e in kept if e.label_ in PLACE_LABELS and len(e) == 1)
@@ -887,6 +895,16 @@ def entity_fixes(doc: Doc) -> Doc:
             words[-1].lower().replace(".", "") in BODY_LAST_WORDS or words[-2:] == ("White", "House")
         ):
             # "Saint Paul Police", "the Obama White House", "Ralston Purina Co." (PERSON)
+            label = "ORG"
+        elif (
+            label == "PERSON"
+            and len(words) > 1
+            and words in short_names
+            and first_name_gender(words[0]) is None
+        ):
+            # a company's name without its legal form ("Sansui Electric" PERSON after "Sansui
+            # Electric Co."); not a founder's ("Walt Disney" after "Walt Disney Co.", "Mr.
+            # Bloomberg's company, Bloomberg L.P.")
             label = "ORG"
         elif label == "PERSON" and _before_a_body_noun(ent):
             label = "ORG"  # "the semi-official Tasnim news agency"
