@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 88  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 89  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -476,6 +476,8 @@ ANALYSIS_VERSION = 88  # 2: claims say what they count; entity spans and list co
 # 87: a medium named after its kind speaks by its name ("The state news agency Xinhua said")
 # 88: a company's name of two words or more without its legal form is no person's ("Sansui
 # Electric" after "Sansui Electric Co.")
+# 89: the speaker's phrase after an inverted verb, parsed as a clause it reports, speaks ("“…,”
+# said Robin Maynard, half joking" gave "Robin Maynard, half joking" as the words)
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -2529,6 +2529,28 @@ def test_a_medium_named_after_its_kind_speaks_by_its_name() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["The Norland Daily News"]
 
 
+def test_the_speakers_phrase_after_an_inverted_verb_is_no_report() -> None:
+    # the parse makes "Ola Brekke, half joking" a clause "said" reports, with no subject
+    text = (
+        "“I am better with my hands than I am with my head,” said Ola Brekke, half joking. He "
+        "has worked at the port for 24 years."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ola Brekke", "said")]
+    # ... and "ranking" the head of a clause whose object is the speaker
+    text = (
+        "“The vote on the bridge was a farce from the very start,\" said Harbour ranking "
+        'Democrat Ola Brekke (D-Tarn.). "We will appeal it."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None and quote.speaker.endswith("Ola Brekke")
+    assert quote.text.endswith("We will appeal it.")
+    # what an inverted verb reports with a subject of its own stays what was said
+    text = "Ada Moss, who ran the port for years, said the bridge would reopen in May."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.text) == ("Ada Moss", "the bridge would reopen in May")
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

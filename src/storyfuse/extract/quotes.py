@@ -1703,6 +1703,9 @@ class _Finder:
         if subj is None and not self._participle_report(verb):
             subj = self._participle_subject(verb)
         subj = subj or self._subject_of(verb) or self._subject_in_a_clause(verb)
+        if subj is None:
+            after = self._speaker_clause_after(verb)
+            subj = after[1] if after is not None else None
         if subj is not None:
             subj = self._last_line_of(subj)
             if subj.i < verb.i and self._timestamp(subj):
@@ -2000,6 +2003,53 @@ class _Finder:
         if subject is not None and subject == chunk.root and subject.pos_ == "PROPN":
             return clause, subject
         return None
+
+    def _speaker_clause_after(self, verb: Token) -> tuple[Token, Token] | None:
+        """(the clause, the head of the speaker's name) for "…, said a former spokesman for the
+        ministry, Oleg Voloshyn, who ran in the bloc Mr. Manafort helped form": the parse may
+        make the speaker's phrase after an inverted verb a clause it reports ("helped" its
+        head), and give the verb no subject. A verb that reports a clause before it (or a
+        quotation) and has no subject of its own is inverted; a clause opening right after it,
+        with no subject or a comma before its head, is who speaks: the clause's subject when it
+        opens the clause, else a name its head has for object ("said Oversight ranking Democrat
+        Elijah Cummings", "ranking" its head), else the first person it names."""
+        if verb.lemma_.lower() not in CLAUSE_VERBS or self.in_quote[verb.i]:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        # inverted after what it reports: ", said", "," said"
+        if verb.i == 0 or not (
+            self.tokens[verb.i - 1].text == "," or self._is_quote_mark(verb.i - 1)
+        ):
+            return None
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.left_edge.i == verb.i + 1 and not self.in_quote[c.i]]
+        if not after or not any(c.i < verb.i for c in clauses):
+            return None
+        if self._speaker_in_a_clause(verb) is not None:
+            return None  # the clause before is the speaker's phrase, the one after is said
+        clause = after[0]
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and not any(
+            t.text == "," for t in self.tokens[verb.i + 1 : clause.i]
+        ):
+            return None  # "..., said he would deport them": what is said, with its subject
+        if subject is not None and subject.left_edge.i == clause.left_edge.i:
+            return clause, subject
+        named = next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return clause, named
+        person = next(
+            (
+                e
+                for e in self.doc.ents
+                if e.label_ == "PERSON"
+                and clause.left_edge.i <= e.start
+                and e.end <= clause.right_edge.i + 1
+            ),
+            None,
+        )
+        return (clause, person.root) if person is not None else None
 
     def _subject_by_position(self, verb: Token) -> Token | None:
         """When the parse gives a reporting verb no subject (often around quotes): the name
@@ -3752,6 +3802,7 @@ class _Finder:
             cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
             on_noun = _clauses_on_a_prepositions_noun(verb)
             speakers = self._clause_of_the_subject(verb)  # the speaker's phrase, misparsed
+            after = self._speaker_clause_after(verb)  # ... after an inverted verb
             clauses = [
                 c
                 for c in [*verb.children, *on_noun]
@@ -3761,6 +3812,7 @@ class _Finder:
                 and not self._outlet_clause(c, verb)
                 and all(other is None or c.i != other.i for other in (first, cut))
                 and c != speakers
+                and (after is None or c != after[0])
                 and not _an_adverbial_clause(c)
                 and not self._subjectless_clause(c, verb)
             ]
