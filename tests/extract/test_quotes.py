@@ -2551,6 +2551,22 @@ def test_the_speakers_phrase_after_an_inverted_verb_is_no_report() -> None:
     assert (quote.speaker, quote.text) == ("Ada Moss", "the bridge would reopen in May")
 
 
+def test_a_label_or_a_thing_about_someone_before_a_colon_does_not_speak() -> None:
+    text = "Breaking: Ada Moss Just Got A Big Win In The Harbour Race\n\nThe mayor won."
+    assert [q.speaker for q in quotes_of(text)] == []
+    text = (
+        "The mayor won.\n\nAnother problem for Ada Moss: There are roughly 1,000 more voters "
+        "in the north of the city than in the south, and they lean to her rival."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.cue == ":"] == []
+    # what comes from someone is theirs
+    text = (
+        "A lesson from Ada Moss: 'Be the voice that people hear.'\n\nAs a young lawyer, "
+        "Ada Moss said she was asked to speak."
+    )
+    assert quotes_of(text)[0].speaker == "Ada Moss"
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

@@ -226,7 +226,9 @@ SUBORDINATORS = frozenset({"that", "whether", "if"})
 COLON_LABELS_NOT_SPEAKERS = frozenset(
     {"update", "note", "photo", "video", "related", "source", "sources", "byline", "editor",
      "correction", "disclosure", "watch", "read", "listen", "see", "also", "more", "twitter",
-     "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location"}
+     "facebook", "email", "tags", "topics", "warning", "caption", "credit", "date", "location",
+     "breaking", "exclusive", "developing", "alert", "look", "boom", "wow", "opinion",
+     "analysis", "explainer", "factbox", "live"}
 )  # fmt: skip
 # The entities that name who speaks: in a phrase before a colon ("Trump aide: ..."), as the
 # subject a predicate noun describes ("Roe is a lawyer who said ..."), as a document's owner
@@ -2868,6 +2870,28 @@ class _Finder:
             # a heading's common noun ("New Price Drop: ...") speaks only for someone it names
             # ("Trump aide: ..."); a transcript's label in capitals is a name ("JAKE TAPPER:")
             return None
+        if (
+            heads[0].ent_type_ not in NAMING_LABELS
+            and heads[0].lower_ not in ROLE_WORDS
+            and heads[0].lower_ not in PEOPLE_NOUNS
+            and self._named_only_after_a_preposition(phrase, heads[0])
+        ):
+            # a thing about someone is not someone: "Another problem for Sanders: ...", "Big
+            # Win For Bernie: ..." ("Spokesman for Clinton: ..." speaks); a thing from someone
+            # is theirs: "A lesson from Loretta Lynch: ..."
+            source = next(
+                (
+                    o
+                    for p in heads[0].children
+                    if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+            if source is None:
+                return None
+            return _Attribution(":", None, span, self._name_of(source))
         name = self._name_of(heads[0])
         if not set(re.split(r"[\s-]+", name)) & {t.text for t in phrase}:
             # the parse hung a name after the colon on the phrase's noun ("Price Drop: Apple
@@ -2958,6 +2982,15 @@ class _Finder:
             return False
         others = [t for t in phrase if t.i != head.i and t.is_alpha]
         return named != [head] or not any(t.text[:1].isupper() for t in others)
+
+    @staticmethod
+    def _named_only_after_a_preposition(phrase: list[Token], head: Token) -> bool:
+        """Whether every name in a phrase before a colon lies in a prepositional phrase of its
+        head ("problem for Sanders")."""
+        named = [t for t in phrase if t.ent_type_ in NAMING_LABELS or t.pos_ == "PROPN"]
+        named = [t for t in named if t.i != head.i]
+        inside = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+        return bool(named) and all(t.i in inside for t in named)
 
     def _according_to_in(self, tokens: list[Token]) -> _Attribution | None:
         for t in tokens:
