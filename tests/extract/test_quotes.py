@@ -2567,6 +2567,17 @@ def test_a_label_or_a_thing_about_someone_before_a_colon_does_not_speak() -> Non
     assert quotes_of(text)[0].speaker == "Ada Moss"
 
 
+def test_a_report_running_on_into_a_quote_another_verb_reports_ends_before_that_verb() -> None:
+    text = (
+        "The port reopened.\n\nAda Moss says she respects the mayor and calls him “a careful "
+        "and honest man with a long record of service in the harbour.”"
+    )
+    assert [(q.text, q.cue) for q in quotes_of(text)] == [
+        ("she respects the mayor", "says"),
+        ("a careful and honest man with a long record of service in the harbour.", "calls"),
+    ]
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

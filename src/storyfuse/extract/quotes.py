@@ -4262,6 +4262,27 @@ class _Finder:
             and content.root.dep_ in ("ccomp", "parataxis")
         )
 
+    def _cut_before_its_quote(self, q: Quote, direct: list[Quote]) -> Quote | None:
+        """An indirect content that runs on into a direct quote another verb of its clause
+        reports, up to that verb: "He says he respects Clinton and calls her “an extremely
+        intelligent woman”" reports "he respects Clinton" (and "calls" the quote)."""
+        for d in direct:
+            if d.cue_start is None or d.start < q.start or not q.start <= d.cue_start < q.end:
+                continue
+            span = _char_span(self.doc, d.cue_start, d.cue_start + 1)
+            if span is None or len(span) == 0 or span[0].dep_ not in ("conj", "advcl"):
+                continue
+            k = span[0].left_edge.i - 1
+            while k >= 0 and (self.tokens[k].dep_ == "cc" or self.tokens[k].is_punct):
+                k -= 1
+            if k < 0:
+                continue
+            end = self.tokens[k].idx + len(self.tokens[k].text)
+            if end <= q.start or len(self.text[q.start : end].split()) < 2:
+                continue
+            return replace(q, text=self.text[q.start : end], end=end)
+        return None
+
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
         nested inside a larger indirect content."""
@@ -4278,6 +4299,9 @@ class _Finder:
             size = q.end - q.start
             covered = sum(max(0, min(q.end, d.end) - max(q.start, d.start)) for d in direct)
             if covered >= 0.5 * size and not self._between_parts(q, direct):
+                cut = self._cut_before_its_quote(q, direct)
+                if cut is not None:
+                    kept.append(cut)
                 continue
             kept.append(q)
         # "The senator said the bill was dead, according to the Post": the senator's report,
