@@ -2578,6 +2578,16 @@ def test_a_report_running_on_into_a_quote_another_verb_reports_ends_before_that_
     ]
 
 
+def test_as_someone_reported_reports_a_sentence_that_quotes_some_of_its_words() -> None:
+    text = (
+        "The port reopened. As the Harbour Times reported, the mayor “gave between $1,001 and "
+        "$5,000” to the port fund last year."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "the Harbour Times"
+    assert quote.text.startswith("the mayor “gave between")
+
+
 def test_a_works_title_after_a_verb_of_performing_it_is_no_quote() -> None:
     text = (
         "The band closed its show in Tarnby, bringing out Ada Moss during an encore to perform "

@@ -3862,11 +3862,14 @@ class _Finder:
                 and verb.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             ):
-                # "As the newspaper reported, the deal fell through."
+                # "As the newspaper reported, the deal fell through."; a sentence that quotes
+                # some of its words is still the report ("As The Daily Caller reported, the
+                # star “gave between $1,001 and $5,000” to the Clintons."), a quotation whole is
+                # a direct quote, found as such
                 inner = {t.i for t in verb.subtree}
                 sent = self.sents[self.sent_of[verb.i]]
                 rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
-                if rest and not any(self.in_quote[t.i] for t in rest):
+                if rest and not all(self.in_quote[t.i] or t.is_punct for t in rest):
                     span = self._content_span(rest, verb, whole=True)
                     if span is not None:
                         return [span]
