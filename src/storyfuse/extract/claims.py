@@ -258,7 +258,10 @@ TIME_ENTITIES = frozenset(["DATE", "TIME"])
 COUNT_NOUNS = frozenset(["number", "total", "count", "tally", "toll", "sum", "figure"])
 # Entity types whose numbers are part of a name, not a quantity.
 NAME_ENTITIES = frozenset({"LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"})
-UNIT_LEMMAS = {"people": "person", "%": "percent", "per": "percent", "pct": "percent"}
+UNIT_LEMMAS = {
+    "people": "person", "%": "percent", "per": "percent", "pct": "percent",
+    "taxes": "tax",  # the lemmatizer's "taxis"
+}  # fmt: skip
 PRONOUNS = frozenset(
     ["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "i", "you"]
 )
