@@ -483,9 +483,6 @@ def _after_a_preposition(verb: Token) -> bool:
     )
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-
-
 def _done_to(verb: Token) -> bool:
     """A verb that reports only a quote itself, in the passive: something done to its subject
     ("deserved to be fired “for the terrible job he did”", "was shot"), no report. ("was quoted
@@ -939,6 +936,8 @@ class _Finder:
         self.sents = list(doc.sents)
         # the tokens, made once: ``doc[i]`` builds a new Token object on every read
         self.tokens = list(doc)
+        # the subjects on each quote's path of heads (``_in_a_subject``)
+        self._path_subjects: dict[tuple[int, int], frozenset[int]] = {}
         # attribution found for each sentence, used for quotes that follow without their own
         self.sent_attr: dict[int, _Attribution] = {}
         self._speakers: dict[int, Token | None] = {}  # verb index -> ``_speaker_of`` it
@@ -2438,22 +2437,31 @@ class _Finder:
         quote: "if those who oppose returning him are worried about turning him over to “…”" is
         not what those opposing said. What a copula's subject says is ("The danger he sees is
         “…”", "What she said was “…”")."""
+        key = (m.start, m.end)
+        if key not in self._path_subjects:
+            self._path_subjects[key] = self._subjects_on_path(m)
+        return verb.i in self._path_subjects[key]
+
+    def _subjects_on_path(self, m: Marked) -> frozenset[int]:
+        """The tokens of the subjects, outside the quote, of the clauses on the quote's path of
+        heads (``_in_a_subject``), read once a quote."""
         span = _char_span(self.doc, m.start, m.end)
         if span is None or len(span) == 0:
-            return False
+            return frozenset()
         inside = {t.i for t in span}
+        found: set[int] = set()
         below = span[0]
         for head in span[0].ancestors:
             below, on_path = head, below
             if head.lemma_ == "be" and on_path.i in inside:
                 continue  # the quote is what the copula's subject is
             for c in head.children:
-                if c.dep_ not in _SUBJECTS or c.i in inside:
+                if c.dep_ not in SUBJECT_DEPS or c.i in inside:
                     continue
                 subtree = {t.i for t in c.subtree}
-                if verb.i in subtree and not subtree & inside:
-                    return True
-        return False
+                if not subtree & inside:
+                    found |= subtree
+        return frozenset(found)
 
     def _subordinate(self, verb: Token) -> bool:
         """Whether the verb heads a clause that "that", "whether" or "if" introduces, outside
