@@ -351,6 +351,21 @@ def _a_mark(token: Token) -> bool:
     return token.is_punct and token.text != "%"
 
 
+def _from_or_by(noun: Token) -> Token | None:
+    """Whom a noun is from: the object of its "from" or "by" ("criticism from Clinton", "an
+    endorsement by the paper", "A lesson from Loretta Lynch")."""
+    return next(
+        (
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def _apostrophe_after(word: Token) -> bool:
     """Whether a plural's possessive apostrophe follows ``word``, which the parse may have
     tagged a closing quote mark: "ABC News' “This Week”"."""
@@ -2887,16 +2902,7 @@ class _Finder:
             # a thing about someone is not someone: "Another problem for Sanders: ...", "Big
             # Win For Bernie: ..." ("Spokesman for Clinton: ..." speaks); a thing from someone
             # is theirs: "A lesson from Loretta Lynch: ..."
-            source = next(
-                (
-                    o
-                    for p in heads[0].children
-                    if p.dep_ == "prep" and p.lower_ in ("from", "by")
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                ),
-                None,
-            )
+            source = _from_or_by(heads[0])
             if source is None:
                 return None
             return _Attribution(":", None, span, self._name_of(source))
@@ -3560,14 +3566,7 @@ class _Finder:
             children = list(t.children)
             poss = [c for c in children if c.dep_ == "poss"]
             # "criticism from Clinton", "an endorsement by the paper"
-            agents = [
-                o
-                for c in children
-                if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            speaker = poss[0] if poss else (agents[0] if agents else None)
+            speaker = poss[0] if poss else _from_or_by(t)
             if speaker is None or speaker.lower_ in POSSESSIVE_PRONOUNS:
                 # "Cruz expressed his desire to ...", "Trump defended the proposals": the subject
                 # of the verb the noun hangs on
