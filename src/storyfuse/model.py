@@ -487,7 +487,7 @@ ANALYSIS_VERSION = 93  # 2: claims say what they count; entity spans and list co
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.
-BRIEF_VERSION = 53  # 2: forecasts marked "expected" in the timeline and the figures
+BRIEF_VERSION = 54  # 2: forecasts marked "expected" in the timeline and the figures
 # 3: each article's language, a note on a source in another language, timeline day ranges
 # 4: one article's credited and uncredited figures are not a conflict (and the fuse changes
 # made since 3)
@@ -674,6 +674,8 @@ BRIEF_VERSION = 53  # 2: forecasts marked "expected" in the timeline and the fig
 # party's member before a surname is a title ("Republican Trump" is Donald Trump)
 # 53: a law's name holds no title and no person ("National Defense Authorization Act" was
 # "Authorization Act", a person)
+# 54: a usual nickname beside the suffixed full name in one article is that person ("Joe Biden"
+# and "Joseph R. Biden Jr.")
 
 # The language storyfuse reads quotes, figures, dates and names in (``clean.language``).
 ENGLISH = "en"

@@ -321,6 +321,26 @@ def test_a_name_and_the_same_name_with_a_suffix_in_one_article_are_father_and_so
     assert ix.canonical("Brand") == ix.canonical("Ole Brand")
 
 
+def test_a_nickname_beside_the_suffixed_full_name_in_one_article_is_one_person() -> None:
+    ix = NameIndex.build(
+        [
+            ("Joseph R. Holm Jr.", "PERSON", "Joseph R. Holm Jr. said so.", ("a1", 10)),
+            ("Holm", "PERSON", "Holm told reporters.", ("a1", 100)),
+            ("Joe Holm", "PERSON", "Joe Holm has promised it.", ("a1", 200)),
+        ]
+    )
+    assert ix.canonical("Joe Holm") == ix.canonical("Joseph R. Holm Jr.")
+    assert ix.canonical("Holm") == ix.canonical("Joseph R. Holm Jr.")
+    # the same first name is a father's, named by his son's
+    ix = NameIndex.build(
+        [
+            ("Joseph Holm Jr.", "PERSON", "Joseph Holm Jr. said so.", ("a1", 10)),
+            ("Joseph Holm", "PERSON", "His father, Joseph Holm, died.", ("a1", 200)),
+        ]
+    )
+    assert ix.canonical("Joseph Holm") != ix.canonical("Joseph Holm Jr.")
+
+
 def test_a_surname_written_beside_the_only_suffixed_full_name_is_someone_else() -> None:
     sentence = "The mayor was mocked after Brand and Ole Brand Jr. shared the story."
     ix = NameIndex.build(

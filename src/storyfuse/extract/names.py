@@ -619,6 +619,11 @@ def usual_nickname(short: str, full: str) -> bool:
     return short in _nicknamer().nicknames_of(full)
 
 
+def _nicknamed(a: str, b: str) -> bool:
+    """Whether one of two first names (lower case) is the other's usual nickname."""
+    return a != b and (usual_nickname(a, b) or usual_nickname(b, a))
+
+
 def _short_form(a: str, b: str) -> bool:
     """A first name and the short form that starts it: "Pat" / "Patrick", "Chris" /
     "Christopher" (not an initial: "P." is any name with a P)."""
@@ -1634,11 +1639,13 @@ class NameIndex:
             for b in full[i + 1 :]:
                 wa, wb = name_words(a), name_words(b)
                 if suffix_of(a) != suffix_of(b) and (
-                    (suffix_of(a) and suffix_of(b)) or self._in_one_article(a, b)
+                    (suffix_of(a) and suffix_of(b))
+                    or (self._in_one_article(a, b) and not _nicknamed(wa[0], wb[0]))
                 ):
                     # "Ada Moss Jr." and "Ada Moss Sr." are two people, and so are "Donald
                     # Trump" and "Donald Trump Jr." when one article names both: a report
-                    # names its person in full once, suffix and all, and by surname after
+                    # names its person in full once, suffix and all, and by surname after;
+                    # not "Joe Biden" beside "Joseph R. Biden Jr.": a son is named as his father
                     continue
                 if suffix_of(a) != suffix_of(b) and self._beside(
                     wa[-1], a if suffix_of(a) else b
