@@ -3633,3 +3633,23 @@ def test_a_verb_that_names_what_its_object_is_does_not_give_the_object_a_quote()
     quotes = quotes_of(text)
     assert all(q.speaker != "CNN" for q in quotes)
     assert one(quotes, "pile of garbage").speaker == "He"
+
+
+def test_a_verb_of_saying_closing_its_sentence_after_a_comma_reports_all_before() -> None:
+    # the parse joins "said" to the clause before it and gives it no clause to report
+    text = (
+        "In nearby Tarvik, the big Norland steel mill is holding on, but it is under heavy "
+        "pressure from cheap imports, said the company's chief executive, Ada R. Moss."
+    )
+    q = one(quotes_of(text), "the big Norland steel mill")
+    assert q.speaker == "Ada R. Moss"
+    assert q.text.startswith("In nearby Tarvik") and q.text.endswith("cheap imports")
+    # the parse takes the clause's subject for the verb's: the speaker is the one after it
+    text = (
+        'The rejection of the pact signals "the start of the end" for the union, said Ivo '
+        "Tamm, founder of the right-wing Norland Party for Freedom."
+    )
+    q = one(quotes_of(text), "The rejection of the pact")
+    assert q.speaker == "Ivo Tamm" and q.text.endswith("for the union")
+    # a sentence that only sets the scene for what follows reports nothing
+    assert not quotes_of("After a long pause, she said. Then she left.")

@@ -1715,7 +1715,7 @@ class _Finder:
         return named
 
     def _found_speaker(self, verb: Token) -> Token | None:
-        subj = self._postposed_subject(verb)
+        subj = self._postposed_subject(verb) or self._closing_speaker(verb)
         if subj is None and not self._participle_report(verb):
             subj = self._participle_subject(verb)
         subj = subj or self._subject_of(verb) or self._subject_in_a_clause(verb)
@@ -2289,6 +2289,61 @@ class _Finder:
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subj = own[0] if own else self._subject_by_position(verb)
         if subj is None or subj.i <= verb.head.i or not self._after_comma(subj):
+            return None
+        return subj
+
+    def _a_statement_before(self, sent: Span, subj: Token) -> bool:
+        """Whether the words of a sentence before its speaker's comma are a statement: one with
+        a finite verb that does not open on what sets the scene ("When asked about it, she
+        said." introduces what follows)."""
+        words = [t for t in self._tokens(sent) if t.i < subj.i - 1 and not t.is_space]
+        if not words or words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("VBN", "VBG"):
+            return False
+        if words[0].lower_ in ("when", "asked", "then", "later", "afterward", "afterwards"):
+            return False
+        return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+
+    def _closing_speaker(self, verb: Token) -> Token | None:
+        """ "The plant is under pressure from imports, said its chief executive, John Roe." and
+        "The web lets them reach others, she said.": a verb of saying after a comma, with its
+        subject on either side, that ends its sentence attributes all before the comma, whatever
+        the parse hangs it on (a verb joined to the clause, a clause of it, or the root that
+        took the clause's subject for its own) when it gives it no clause to report."""
+        if verb.lemma_.lower() not in SAYING_VERBS or verb.dep_ not in ("conj", "advcl", "ROOT"):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "cc") for c in verb.children):
+            return None
+        sent = self.sents[self.sent_of[verb.i]]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        after = [c for c in subjects if c.i > verb.i]
+        if after and self.tokens[verb.i - 1].text == ",":
+            subj = after[0]
+        elif subjects and subjects[-1].i < verb.i:
+            subj = subjects[-1]
+            if not self._after_comma(subj) or subj.right_edge.i != verb.i - 1:
+                return None
+            if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+                return None  # a clause of its own: "..., and though ..., their smiles said so."
+            if verb.dep_ == "ROOT" and not self._a_statement_before(sent, subj):
+                return None
+        else:
+            return None
+        # nothing after the verb but its speaker, when and where it spoke, and the full stop
+        tail = {
+            t.i
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c == subj
+                or c.dep_ in ("prep", "advmod", "punct")
+                or (c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"))
+            )
+            for t in c.subtree
+        }
+        rest = [t for t in self._tokens(sent) if t.i > verb.i and not t.is_space]
+        if not rest or rest[-1].text not in (".", "!"):
+            return None
+        if not all(t.i in tail for t in rest[:-1]):
             return None
         return subj
 
@@ -3886,6 +3941,16 @@ class _Finder:
                 sent = self.sents[self.sent_of[verb.i]]
                 reported = [t for t in self._tokens(sent) if t.i < start and not t.is_space]
                 if reported and not any(self.in_quote[t.i] for t in reported):
+                    span = self._content_span(reported, verb, whole=True)
+                    if span is not None:
+                        return [span]
+            subj = self._closing_speaker(verb) if not clauses else None
+            if subj is not None:
+                end = min(self._mention_span(subj).start, verb.i)
+                sent = self.sents[self.sent_of[verb.i]]
+                reported = [t for t in self._tokens(sent) if t.i < end and not t.is_space]
+                # a quotation whole is a direct quote, found as such
+                if reported and not all(self.in_quote[t.i] or t.is_punct for t in reported):
                     span = self._content_span(reported, verb, whole=True)
                     if span is not None:
                         return [span]
