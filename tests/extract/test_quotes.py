@@ -3653,3 +3653,18 @@ def test_a_verb_of_saying_closing_its_sentence_after_a_comma_reports_all_before(
     assert q.speaker == "Ivo Tamm" and q.text.endswith("for the union")
     # a sentence that only sets the scene for what follows reports nothing
     assert not quotes_of("After a long pause, she said. Then she left.")
+
+
+def test_the_occasion_of_a_saying_before_what_it_reports_is_no_part_of_it() -> None:
+    # the parse hangs "after the convention" on the reported clause, then takes it for a
+    # clause of time
+    text = "Ivo Tamm said after the summit he would not sign the pact if it were changed."
+    q = one(quotes_of(text), "would not sign")
+    assert q.speaker == "Ivo Tamm"
+    assert q.text == "he would not sign the pact if it were changed"
+    # or hangs it on the clause it reports
+    q = one(quotes_of("Ada Moss said after the vote she would resign."), "resign")
+    assert q.text == "she would resign"
+    # a date may be what is said: it stays
+    q = one(quotes_of("Ada Moss said in 2020 the port would close."), "port")
+    assert q.text.startswith("in 2020") or q.text == "the port would close"

@@ -566,6 +566,11 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
     return out
 
 
+# Prepositions of an occasion a report is made on: "said after the vote", "told reporters
+# during a visit", "wrote in a statement".
+OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "in"})
+
+
 def _an_adverbial_clause(clause: Token) -> bool:
     """ "“…,” he said as some in the crowd booed": the parse may give the verb a clause of
     time, cause or contrast as what it reports; a clause opened by "as", "while", "because" ...
@@ -3901,7 +3906,12 @@ class _Finder:
             clauses = [
                 c
                 for c in [*verb.children, *on_noun]
-                if (c.dep_ == "ccomp" or self._relative_clause_complement(verb, c) or c in on_noun)
+                if (
+                    c.dep_ == "ccomp"
+                    or self._relative_clause_complement(verb, c)
+                    or c in on_noun
+                    or (c.dep_ == "advcl" and self._occasion_before(c, verb) is not None)
+                )
                 and not self._quoted_clause(c)
                 and not self._inverted_attribution(c, verb)
                 and not self._outlet_clause(c, verb)
@@ -3911,7 +3921,12 @@ class _Finder:
                 and not _an_adverbial_clause(c)
                 and not self._subjectless_clause(c, verb)
             ]
-            spans = [self._content_span(self._with_lost_subject(c, verb), verb) for c in clauses]
+            spans = [
+                self._after_occasion(
+                    self._content_span(self._with_lost_subject(c, verb), verb), c, verb
+                )
+                for c in clauses
+            ]
             found = [sp for sp in spans if sp is not None]
             if found:
                 return found
@@ -3958,6 +3973,40 @@ class _Finder:
             return []  # "quoted the governor as saying that ...": "saying" reports, not "quoted"
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    def _occasion_before(self, clause: Token, verb: Token) -> Token | None:
+        """ "Trump said after the convention he would not accept ...": the occasion of the
+        saying, between the verb (and whom it was told to) and the subject of what it reports,
+        which the parse hangs on the clause (and may then take for a clause of time). The
+        preposition, when it opens the clause right there and names an event, not a date."""
+        prep = clause.left_edge
+        if prep.dep_ != "prep" or prep.head != clause or prep.lower_ not in OCCASION_PREPS:
+            return None
+        if any(c.dep_ == "mark" for c in clause.children) or clause.i < verb.i:
+            return None
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ in ("DATE", "TIME") or objects[0].pos_ != "NOUN":
+            return None
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if not subjects or subjects[0].left_edge.i != prep.right_edge.i + 1:
+            return None
+        if not (
+            clause.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                   for c in clause.children)
+        ):
+            return None
+        addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < prep.i]
+        before = max([verb.i, *(c.right_edge.i for c in addressed)])
+        return prep if prep.i == before + 1 else None
+
+    def _after_occasion(self, span: Span | None, clause: Token, verb: Token) -> Span | None:
+        """What a clause reports without the occasion of the saying before it
+        (``_occasion_before``)."""
+        prep = self._occasion_before(clause, verb) if span is not None else None
+        if span is None or prep is None or span.start != prep.i:
+            return span
+        return self.doc[prep.right_edge.i + 1 : span.end]
 
     def _subjectless_clause(self, clause: Token, verb: Token) -> bool:
         """ "“…,” Jo Roe said in a statement issued an hour before the vote": the parse gives
