@@ -3668,3 +3668,15 @@ def test_the_occasion_of_a_saying_before_what_it_reports_is_no_part_of_it() -> N
     # a date may be what is said: it stays
     q = one(quotes_of("Ada Moss said in 2020 the port would close."), "port")
     assert q.text.startswith("in 2020") or q.text == "the port would close"
+
+
+def test_a_roll_of_names_after_a_label_and_colon_is_no_quote() -> None:
+    text = (
+        "These are the members of the panel, not all of whom took part in this survey:\n\n"
+        "Iowa: Ada Moss, Ivo Tamm, Karin Holm, Nils Berg, Tom Vesna, Lars Dahl, Eva Lind, "
+        "Ole Brand, Ed Lund Jr., Mia Sand, Per Roos.\n\n"
+        "Ohio: Taxes will rise, and Ada Moss, Ivo Tamm and Tom Vesna know it.\n"
+    )
+    found = {(q.speaker, q.text[:10]) for q in _Finder(parse(text), None).run()}
+    assert ("Ohio", "Taxes will") in found
+    assert not any(speaker == "Iowa" for speaker, _ in found)

@@ -893,6 +893,20 @@ def _a_list_of_names(head: Token) -> bool:
     )
 
 
+def _a_roll_of_names(span: Span) -> bool:
+    """Whether words are a roll of names, three or more set apart by commas and nothing else
+    ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ..."): who is listed, not what is said."""
+    names = 0
+    for part in span.text.rstrip(" .").split(", "):
+        words = part.split()
+        if words and words[0] == "and":
+            words = words[1:]
+        if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        names += 1
+    return names >= 3
+
+
 # Verbs that, in the passive with a person for subject, appoint rather than report: "the
 # nominee was confirmed by the Senate".
 APPOINTING = frozenset({"confirm", "approve"})
@@ -3833,7 +3847,9 @@ class _Finder:
         if attr is None:
             return None
         content = self._content_span(rest, words[colon], min_words=2, whole=True, until=answer_end)
-        return (content, attr) if content is not None else None
+        if content is None or _a_roll_of_names(content):
+            return None
+        return content, attr
 
     def _colon_label(self, before: list[Token]) -> _Attribution | None:
         """ "Q: ...", "A: ...", "Poll: ...", "Insiders: ...": one capitalised word opening a
