@@ -46,7 +46,7 @@ have no speaker: the subject was asked, it did not ask.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -569,6 +569,13 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
 # Prepositions of an occasion a report is made on: "said after the vote", "told reporters
 # during a visit", "wrote in a statement".
 OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "in"})
+
+
+def _a_clause_of_its_own(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own, joined to the one before by "and" or "but",
+    which says nothing of that one: "... have lived here for three months, and though they speak
+    barely a word of English, their smiles said a lot"."""
+    return any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
 
 
 def _an_adverbial_clause(clause: Token) -> bool:
@@ -2300,10 +2307,7 @@ class _Finder:
             # what the verb reports is its own object: "Texas, Georgia and Florida, the last of
             # which reported a shattering 15,300 new cases"; not whom it was told to
             return None
-        # a clause of its own joined by "and" says nothing of the one before: "... have lived
-        # here for three months, and though they speak barely a word of English, their smiles
-        # said a lot"
-        if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        if _a_clause_of_its_own(verb):
             return None
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subj = own[0] if own else self._subject_by_position(verb)
@@ -2341,8 +2345,8 @@ class _Finder:
             subj = subjects[-1]
             if not self._after_comma(subj) or subj.right_edge.i != verb.i - 1:
                 return None
-            if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
-                return None  # a clause of its own: "..., and though ..., their smiles said so."
+            if _a_clause_of_its_own(verb):
+                return None
             if verb.dep_ == "ROOT" and not self._a_statement_before(sent, subj):
                 return None
         else:
@@ -3960,35 +3964,42 @@ class _Finder:
                 # star “gave between $1,001 and $5,000” to the Clintons."), a quotation whole is
                 # a direct quote, found as such
                 inner = {t.i for t in verb.subtree}
-                sent = self.sents[self.sent_of[verb.i]]
-                rest = [t for t in self._tokens(sent) if t.i not in inner and not t.is_space]
-                if rest and not all(self.in_quote[t.i] or t.is_punct for t in rest):
-                    span = self._content_span(rest, verb, whole=True)
-                    if span is not None:
-                        return [span]
+                span = self._sentence_report(verb, lambda t: t.i not in inner)
+                if span is not None:
+                    return [span]
             subj = self._postposed_subject(verb)
             if subj is not None:
                 start = self._mention_span(subj).start
-                sent = self.sents[self.sent_of[verb.i]]
-                reported = [t for t in self._tokens(sent) if t.i < start and not t.is_space]
-                if reported and not any(self.in_quote[t.i] for t in reported):
-                    span = self._content_span(reported, verb, whole=True)
-                    if span is not None:
-                        return [span]
+                span = self._sentence_report(verb, lambda t: t.i < start, partly_quoted=False)
+                if span is not None:
+                    return [span]
             subj = self._closing_speaker(verb) if not clauses else None
             if subj is not None:
                 end = min(self._mention_span(subj).start, verb.i)
-                sent = self.sents[self.sent_of[verb.i]]
-                reported = [t for t in self._tokens(sent) if t.i < end and not t.is_space]
-                # a quotation whole is a direct quote, found as such
-                if reported and not all(self.in_quote[t.i] or t.is_punct for t in reported):
-                    span = self._content_span(reported, verb, whole=True)
-                    if span is not None:
-                        return [span]
+                span = self._sentence_report(verb, lambda t: t.i < end)
+                if span is not None:
+                    return [span]
         if _quoted_as_saying(verb):
             return []  # "quoted the governor as saying that ...": "saying" reports, not "quoted"
         single = self._complement(verb)
         return [single] if single is not None else []
+
+    def _sentence_report(
+        self, verb: Token, keep: Callable[[Token], bool], partly_quoted: bool = True
+    ) -> Span | None:
+        """The words of the verb's sentence that ``keep`` selects, as what the verb reports:
+        none when no word is left or the words are a quotation whole (a direct quote, found as
+        such), nor, unless ``partly_quoted``, when any of them is quoted."""
+        sent = self.sents[self.sent_of[verb.i]]
+        words = [t for t in self._tokens(sent) if keep(t) and not t.is_space]
+        if not words:
+            return None
+        if partly_quoted:
+            if all(self.in_quote[t.i] or t.is_punct for t in words):
+                return None
+        elif any(self.in_quote[t.i] for t in words):
+            return None
+        return self._content_span(words, verb, whole=True)
 
     def _occasion_before(self, clause: Token, verb: Token) -> Token | None:
         """ "Trump said after the convention he would not accept ...": the occasion of the
