@@ -3680,3 +3680,23 @@ def test_a_roll_of_names_after_a_label_and_colon_is_no_quote() -> None:
     found = {(q.speaker, q.text[:10]) for q in _Finder(parse(text), None).run()}
     assert ("Ohio", "Taxes will") in found
     assert not any(speaker == "Iowa" for speaker, _ in found)
+
+
+def test_what_a_quote_was_said_of_is_no_second_report() -> None:
+    said_of = {
+        '"Why would anyone vote for that?" Ada Moss said about the mayor\'s plan to close '
+        "the port.": "the mayor",
+        '"You will have to ask the harbour master," Ivo Tamm said, another jab at the '
+        "council.": "another jab",
+        '"We were asked this before," Karin Holm said answering a question at a meeting in '
+        "Bergen.": "a question",
+    }
+    for text, topic in said_of.items():
+        quotes = quotes_of(text)
+        assert len(quotes) == 1, [q.text for q in quotes]
+        assert not any(topic in q.text for q in quotes)
+    # a clause after it, or a report of its own, stays
+    text = '"It is over," Nils Berg said of the plan, and he said the port would close.'
+    assert one(quotes_of(text), "port").text == "the port would close"
+    text = '"It is over," Nils Berg said, adding that the port would close.'
+    assert one(quotes_of(text), "port").cue == "adding"

@@ -3521,7 +3521,8 @@ class _Finder:
                     )
                     out.append(self._indirect(content, attr))
         found = self._drop_covered(out, direct)
-        return found + self._learned_quotes(direct + found, listed)
+        found += self._learned_quotes(direct + found, listed)
+        return [q for q in found if not self._said_of(q, direct)]
 
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
         """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
@@ -4433,6 +4434,21 @@ class _Finder:
                 continue
             return replace(q, text=self.text[q.start : end], end=end)
         return None
+
+    def _said_of(self, q: Quote, direct: list[Quote]) -> bool:
+        """Whether ``q`` is only what a verb of saying, whose words are the direct quote before
+        it, was said of or said while: "“…,” Lichtman said about McCain's effort to ...",
+        "“…,” Maddow said, another reference to ...", "“…,” Clinton said answering a
+        question". A clause there is a second report and stays."""
+        if q.cue_start is None or not any(
+            d.cue_start == q.cue_start and d.end <= q.cue_start < q.start for d in direct
+        ):
+            return False
+        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
+        span = _char_span(self.doc, q.start, q.end)
+        if cue is None or span is None or cue[0].lemma_.lower() not in SAYING_VERBS:
+            return False
+        return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
