@@ -3700,3 +3700,16 @@ def test_what_a_quote_was_said_of_is_no_second_report() -> None:
     assert one(quotes_of(text), "port").text == "the port would close"
     text = '"It is over," Nils Berg said, adding that the port would close.'
     assert one(quotes_of(text), "port").cue == "adding"
+
+
+def test_a_title_after_a_part_of_a_work_is_no_quote() -> None:
+    for text in (
+        (
+            "On Monday’s episode of “The Harbour Hour Morning Show,” the mayor said she wanted "
+            "to reopen the pier."
+        ),
+        "In the first episode of “Harbour Lights,” the mayor said the pier would reopen.",
+    ):
+        quotes = quotes_of(text)
+        assert [q.speaker for q in quotes] == ["the mayor"]
+        assert "Harbour" not in quotes[0].text

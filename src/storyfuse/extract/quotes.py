@@ -2695,8 +2695,17 @@ class _Finder:
             t.head.i == word.i and t.dep_ in ("dobj", "dative") for t in span
         )
         performed = word.pos_ == "VERB" and word.lemma_.lower() in PERFORMING_VERBS
+        # "on Tuesday’s episode of “The Steve Harvey Morning Show,”": a work's part, of the work
+        part_of = (
+            word.lower_ == "of" and word.head.i < word.i and word.head.lemma_.lower() in WORK_NOUNS
+        )
         named_before = (
-            possessive or word.lower_ == "on" or word.lower_ in WORK_NOUNS or told or performed
+            possessive
+            or word.lower_ == "on"
+            or word.lower_ in WORK_NOUNS
+            or told
+            or performed
+            or part_of
         )
         if named_before and self._title_cased(m):
             # a show's name: told CNN’s “State of the Union”, on “Meet the Press”, on the
