@@ -3713,3 +3713,12 @@ def test_a_title_after_a_part_of_a_work_is_no_quote() -> None:
         quotes = quotes_of(text)
         assert [q.speaker for q in quotes] == ["the mayor"]
         assert "Harbour" not in quotes[0].text
+
+
+def test_a_quotes_own_attribution_is_no_report_of_a_later_verb() -> None:
+    text = (
+        "“You winning?” she said, but Tom was drifting off again, and as the mayor went on, "
+        "Ada said yes."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.text) for q in quotes] == [("she", "You winning?")]

@@ -3531,7 +3531,10 @@ class _Finder:
                     out.append(self._indirect(content, attr))
         found = self._drop_covered(out, direct)
         found += self._learned_quotes(direct + found, listed)
-        return [q for q in found if not self._said_of(q, direct)]
+        return [
+            q for q in found
+            if not self._said_of(q, direct) and not self._a_quotes_report(q, direct)
+        ]
 
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
         """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
@@ -4458,6 +4461,23 @@ class _Finder:
         if cue is None or span is None or cue[0].lemma_.lower() not in SAYING_VERBS:
             return False
         return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+    def _a_quotes_report(self, q: Quote, direct: list[Quote]) -> bool:
+        """Whether ``q`` is the speaker and verb of a direct quote before it, which the parse
+        made what a later verb reports: "“You winning?” she said, but Kevin was drifting off
+        again, and as Trump went on, Melanie said yes" gave Melanie "she said, but Kevin
+        ...". Who reports that a source said something ("“…” Clinton asked, according to a
+        transcript") is the source's report, and stays."""
+        span = _char_span(self.doc, q.start, q.end)
+        if span is None or q.cue == "according to":
+            return False
+        return any(
+            d.cue_start == span.root.idx
+            and d.speaker_start is not None
+            and q.start <= d.speaker_start < q.end
+            and d.end <= q.start
+            for d in direct
+        )
 
     def _drop_covered(self, indirect: list[Quote], direct: list[Quote]) -> list[Quote]:
         """Indirect contents that a direct quote already renders are left out; so are contents
