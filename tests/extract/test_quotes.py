@@ -3722,3 +3722,26 @@ def test_a_quotes_own_attribution_is_no_report_of_a_later_verb() -> None:
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.text) for q in quotes] == [("she", "You winning?")]
+
+
+def test_so_and_as_much_stand_for_what_was_said() -> None:
+    reports = {
+        "The harbour master had warned of the storm. Ada Moss said as much in an interview on "
+        "Friday.": ("Ada Moss", "as much"),
+        "Will the pier reopen this year? Neither side would say so.": ("Neither side", "so"),
+        "The ferry will run late, but Ivo Tamm does not think so.": ("Ivo Tamm", "so"),
+        "Port officials acknowledged as much in a letter to the council.": (
+            "Port officials",
+            "as much",
+        ),
+    }
+    for text, (speaker, content) in reports.items():
+        quote = one(quotes_of(text), content)
+        assert (quote.speaker, quote.text) == (speaker, content)
+    # a degree or an amount is none
+    for text in (
+        "Nils Berg said so far the council had not paid.",
+        "Nils Berg said as much as 40 percent of the budget was wasted.",
+    ):
+        texts = [q.text for q in quotes_of(text)]
+        assert len(texts) == 1 and texts[0] not in ("so", "as much"), texts

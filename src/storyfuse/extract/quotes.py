@@ -99,6 +99,7 @@ from storyfuse.extract.quotes_verbs import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
     PREP_VERBS,
+    PRO_CLAUSE_VERBS,
     QUOTE_VERBS,
     RELATIVE_PRONOUNS,
     RELAYED_VERBS,
@@ -935,6 +936,36 @@ def appointed(verb: Token, subject: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _pro_clause(verb: Token) -> list[Token] | None:
+    """ "Neither side would say so", "Mook said as much in an interview": the words that
+    stand for a clause said before, when the verb reports nothing else. Not "so far" or "so
+    that", nor an amount ("said as much as 40 percent was wasted")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in PRO_CLAUSE_VERBS or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") or (
+            # what is reported, but not whom it was told ("told me so")
+            c.dep_ == "dobj"
+            and c.lower_ not in ("much", "so")
+            and not (lemma in ADDRESSEE_VERBS and c.pos_ in ("PRON", "PROPN"))
+        ):
+            return None
+    for c in verb.children:
+        if c.i <= verb.i or c.dep_ not in ("advmod", "dobj"):
+            continue
+        # words before it, or "as" after it, make it a degree ("so far", "as much as $5")
+        before = [k for k in c.children if k.i < c.i]
+        after = c.nbor() if c.i + 1 < len(c.doc) else None
+        if after is not None and after.lower_ in ("that", "as", "much", "many", "far"):
+            continue
+        if c.lower_ == "so" and not before:
+            return [c]
+        if c.lower_ == "much" and [(k.i, k.lower_) for k in before] == [(c.i - 1, "as")]:
+            return [before[0], c]
+    return None
 
 
 def _reported_object(obj: Token) -> bool:
@@ -4154,6 +4185,9 @@ class _Finder:
             ):
                 objs = [c for c in children if c.dep_ == "dobj" and c.i < clause.i]
                 return self._content_span(objs + [clause], verb)
+        pro = _pro_clause(verb)
+        if pro is not None:
+            return self._content_span(pro, verb, min_words=1, whole=True)
         if lemma == "say":
             obj = next((c for c in children if c.dep_ in ("dobj", "intj")), None)
             if (

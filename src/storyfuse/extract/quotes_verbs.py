@@ -83,6 +83,14 @@ STANCE_ADJECTIVES = _words(
     outraged relieved satisfied dismayed troubled
     """
 )
+# ... that take "so" or "as much" for a clause said before: "Neither side would say so", "He
+# doesn't think so", "Top strategists acknowledged as much" (what PolNeAR marks as the content).
+PRO_CLAUSE_VERBS = _words(
+    """
+    say tell think believe hope expect suspect guess acknowledge admit concede suggest imply
+    hint indicate signal confirm write state declare predict claim
+    """
+)
 # ... with a preposition introducing what was said: "X called for ...", "X referred to ..."
 PREP_VERBS = {
     "call": {"for", "on"},
