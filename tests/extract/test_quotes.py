@@ -3745,3 +3745,16 @@ def test_so_and_as_much_stand_for_what_was_said() -> None:
     ):
         texts = [q.text for q in quotes_of(text)]
         assert len(texts) == 1 and texts[0] not in ("so", "as much"), texts
+
+
+def test_a_report_joined_inside_a_to_clause_is_its_own() -> None:
+    text = (
+        "Ada Moss demands answers from the mayor, yet refuses to release her own tax records or "
+        "explain how her husband became a citizen."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "tax").text == "to release her own tax records"
+    assert (one(quotes, "husband").cue, one(quotes, "husband").speaker) == ("explain", "Ada Moss")
+    # a verb joined to a "to" clause of a verb that reports nothing stays in it
+    text = "Ivo Tamm seemed taken aback and mentioned that the ferry had been sold."
+    assert [q.cue for q in quotes_of(text)] == ["mentioned"]
