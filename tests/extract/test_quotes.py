@@ -3758,3 +3758,13 @@ def test_a_report_joined_inside_a_to_clause_is_its_own() -> None:
     # a verb joined to a "to" clause of a verb that reports nothing stays in it
     text = "Ivo Tamm seemed taken aback and mentioned that the ferry had been sold."
     assert [q.cue for q in quotes_of(text)] == ["mentioned"]
+
+
+def test_a_clause_the_parse_hangs_on_whom_it_was_told_is_what_was_said() -> None:
+    text = (
+        "In Bergen last month, she told a gathering of North Sea fishing leaders that few people "
+        "grasped the danger of the storms better than crews from their coast."
+    )
+    quote = one(quotes_of(text), "danger")
+    assert (quote.cue, quote.speaker) == ("told", "she")
+    assert quote.text.startswith("that few people grasped")

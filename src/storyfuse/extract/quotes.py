@@ -548,10 +548,17 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
     the preposition after the verb, as a clause on that noun. A clause opened by the
     conjunction "that" (not the relative pronoun) with a subject of its own is what was said,
     as a ``ccomp`` of the verb would be; not one on a noun a that-clause tells the content of
-    ("commented on reports that ...": the reports')."""
+    ("commented on reports that ...": the reports'). So on the noun of whom it was told ("told
+    a meeting of island leaders that few people understood ...")."""
     out = []
+    addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPOSITIONS or prep.i < verb.i:
+        if prep.i < verb.i:
+            continue
+        if not (
+            (prep.dep_ == "prep" and prep.lower_ in SETTING_PREPOSITIONS)
+            or (addressee and prep.dep_ in ("dobj", "dative"))
+        ):
             continue  # "responded to accusations that ...": the accusations are what is said
         for c in prep.subtree:
             if (
@@ -559,7 +566,11 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
                 and c.head.lemma_.lower() not in CONTENT_NOUNS
                 and c.pos_ in ("VERB", "AUX")
                 and any(
-                    m.dep_ == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in c.children
+                    m.dep_ == "mark"
+                    and m.lower_ == "that"
+                    # the parse may tag it a relative pronoun while making it the marker
+                    and (m.tag_ == "IN" or prep.dep_ != "prep")
+                    for m in c.children
                 )
                 and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
             ):
