@@ -542,7 +542,7 @@ def _past_of_a_present_clause(verb: Token) -> Token | None:
     return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ == "VBD"), None)
 
 
-def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
+def _clauses_on_a_noun_after(verb: Token) -> list[Token]:
     """ "said in a statement that the truck was carrying arms", "said during a news conference
     that ...", "said on CNN that ...": the parse may hang the clause reported on the noun of
     the preposition after the verb, as a clause on that noun. A clause opened by the
@@ -552,15 +552,13 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
     a meeting of island leaders that few people understood ...")."""
     out = []
     addressee = verb.lemma_.lower() in ADDRESSEE_VERBS
-    for prep in verb.children:
-        if prep.i < verb.i:
+    for host in verb.children:
+        if host.i < verb.i:
             continue
-        if not (
-            (prep.dep_ == "prep" and prep.lower_ in SETTING_PREPOSITIONS)
-            or (addressee and prep.dep_ in ("dobj", "dative"))
-        ):
+        setting = host.dep_ == "prep" and host.lower_ in SETTING_PREPOSITIONS
+        if not (setting or (addressee and host.dep_ in ("dobj", "dative"))):
             continue  # "responded to accusations that ...": the accusations are what is said
-        for c in prep.subtree:
+        for c in host.subtree:
             if (
                 c.dep_ in ("acl", "relcl")
                 and c.head.lemma_.lower() not in CONTENT_NOUNS
@@ -569,7 +567,7 @@ def _clauses_on_a_prepositions_noun(verb: Token) -> list[Token]:
                     m.dep_ == "mark"
                     and m.lower_ == "that"
                     # the parse may tag it a relative pronoun while making it the marker
-                    and (m.tag_ == "IN" or prep.dep_ != "prep")
+                    and (m.tag_ == "IN" or not setting)
                     for m in c.children
                 )
                 and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
@@ -3983,7 +3981,7 @@ class _Finder:
             # a clause headed inside quote marks is a direct quote, found as such
             first = left_conjunct(verb)  # a coordinated verb, not what was said
             cut = cut_clause(verb)  # nor a clause cut off before its preposition's object
-            on_noun = _clauses_on_a_prepositions_noun(verb)
+            on_noun = _clauses_on_a_noun_after(verb)
             speakers = self._clause_of_the_subject(verb)  # the speaker's phrase, misparsed
             after = self._speaker_clause_after(verb)  # ... after an inverted verb
             clauses = [
