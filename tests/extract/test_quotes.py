@@ -3768,3 +3768,18 @@ def test_a_clause_the_parse_hangs_on_whom_it_was_told_is_what_was_said() -> None
     quote = one(quotes_of(text), "danger")
     assert (quote.cue, quote.speaker) == ("told", "she")
     assert quote.text.startswith("that few people grasped")
+
+
+def test_what_before_the_speaker_leaves_the_rest_as_what_was_said() -> None:
+    reports = {
+        "The council redrew the wards, amounting to what the auditors said was plain "
+        "favouritism.": ("the auditors", "said", "was plain favouritism"),
+        "The gap between what Ada Moss says her harbour plan would do and its cost has grown.": (
+            "Ada Moss",
+            "says",
+            "her harbour plan would do",
+        ),
+    }
+    for text, (speaker, cue, content) in reports.items():
+        quotes = quotes_of(text)
+        assert [(q.speaker, q.cue, q.text) for q in quotes] == [(speaker, cue, content)]

@@ -4321,15 +4321,18 @@ class _Finder:
         tokens = [t for t in tokens if t.idx >= filed]
         if not tokens:
             return None
-        if verb.dep_ == "relcl":
+        before = [t for t in tokens if t.i < verb.i]
+        if before and (
+            (verb.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in before))
+            or ([t.lower_ for t in before] == ["what"] and tokens[-1].i > verb.i)
+        ):
             # "the wall, which he said Mexico would pay for": the relative pronoun the parse
             # puts in the reported clause stands for the noun the clause hangs on, not for
-            # what was said
-            before = [t for t in tokens if t.i < verb.i]
-            if before and all(t.lower_ in RELATIVE_PRONOUNS for t in before):
-                tokens = [t for t in tokens if t.i > verb.i]
-                if not tokens:
-                    return None
+            # what was said; so does "what" ("amounting to what the senators said was
+            # favouritism", "what Trump says his plan would do"): the report is the rest
+            tokens = [t for t in tokens if t.i > verb.i]
+            if not tokens:
+                return None
         lo, hi = tokens[0].i, tokens[-1].i
         if lo <= verb.i <= hi and not allow_inside:
             return None
