@@ -4328,8 +4328,9 @@ class _Finder:
         ):
             # "the wall, which he said Mexico would pay for": the relative pronoun the parse
             # puts in the reported clause stands for the noun the clause hangs on, not for
-            # what was said; so does "what" ("amounting to what the senators said was
-            # favouritism", "what Trump says his plan would do"): the report is the rest
+            # what was said. A "what" before the speaker ("amounting to what the senators said
+            # was favouritism", "what Trump says his plan would do") is the report's first
+            # word, parted from the rest by the speaker and the verb: the report is the rest
             tokens = [t for t in tokens if t.i > verb.i]
             if not tokens:
                 return None
