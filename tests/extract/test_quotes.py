@@ -874,6 +874,39 @@ def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_subject(
     assert one(quotes_of(text), "the old piers").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            (
+                "Tomas Berg, a harbour master who has pledged to close the old piers, spoke on "
+                "Monday."
+            ),
+            "Tomas Berg",
+        ),
+        (
+            (
+                "Ada Moss, a lawyer and a Democrat who has pledged to close the old piers, spoke "
+                "on Monday."
+            ),
+            "Ada Moss",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_description_set_beside_a_name_speaks_for_the_name(
+    text: str, speaker: str
+) -> None:
+    assert one(quotes_of(text), "the old piers").speaker == speaker
+
+
+def test_a_relative_clause_on_a_plural_beside_names_does_not_pick_one_of_them() -> None:
+    text = (
+        "Its biggest backers include Ada Moss and Tomas Berg, wealthy harbour owners who have "
+        "pledged to close the old piers."
+    )
+    assert one(quotes_of(text), "the old piers").speaker not in ("Ada Moss", "Tomas Berg")
+
+
 def test_a_clause_cut_off_before_its_prepositions_object_is_not_reported() -> None:
     # the parse takes "after"'s object for the subject of "wrote", and all before it for
     # what was written

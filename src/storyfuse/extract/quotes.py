@@ -800,7 +800,19 @@ def one_of_a_list(head: Token) -> Token | None:
 
 def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
-    for either noun); the noun itself otherwise (and for a name: "The main barrier is Roe")."""
+    for either noun), or the person a description is set beside ("Maria Roe, a lawyer,": Roe);
+    the noun itself otherwise (and for a name: "The main barrier is Roe")."""
+    person = noun
+    while person.dep_ == "conj" and person.head.i < person.i:
+        person = person.head  # "a nurse and a Democrat who ..."
+    apposed = person.dep_ == "appos"
+    while person.dep_ == "appos" and person.head.i < person.i:
+        person = person.head
+    # "Ann Lee, the club's director, who said ...", "Ann Lee, a nurse and a Democrat who said
+    # ...": Ann Lee; not one of "Lee and Roe, nurses who ..."
+    singular = noun.tag_ != "NNS" and noun.ent_type_ in ("", "NORP")
+    if apposed and singular and person.ent_type_ == "PERSON":
+        return person
     if noun.ent_type_:
         return noun
     first = noun
