@@ -907,6 +907,23 @@ def test_a_relative_clause_on_a_plural_beside_names_does_not_pick_one_of_them() 
     assert one(quotes_of(text), "the old piers").speaker not in ("Ada Moss", "Tomas Berg")
 
 
+def test_a_second_relative_clause_joined_to_the_first_speaks_for_the_same_name() -> None:
+    text = (
+        "Senator Ada Moss of Lindvik, who last year threatened to shut the harbour, and who has "
+        "been hoping to close the old piers, went on the radio."
+    )
+    assert one(quotes_of(text), "the old piers").speaker == "Senator Ada Moss"
+
+
+def test_a_relative_clause_joined_to_one_on_another_noun_is_not_that_nouns() -> None:
+    # the parse joins "who hoped" to "that closed", a clause on "the plan"
+    text = (
+        "A mayor who approved the plan that closed the ferry and who hoped to close the old "
+        "piers will instead hand her successor a port in debt."
+    )
+    assert one(quotes_of(text), "the old piers").speaker not in ("the plan", "the ferry")
+
+
 def test_a_clause_cut_off_before_its_prepositions_object_is_not_reported() -> None:
     # the parse takes "after"'s object for the subject of "wrote", and all before it for
     # what was written

@@ -1157,10 +1157,20 @@ class _Finder:
             )
             if member is not None:
                 return member
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        clause = head.head
+        while clause.dep_ == "conj" and clause.head.i < clause.i:
+            # "Roe, whose bill failed but who said ...", not "Roe, who backed the bill that
+            # failed and who said ..." parsed as joined to "failed"
+            first = clause.head.left_edge.lower_
+            if first not in RELATIVE_PRONOUNS | {"whose"}:
+                break
+            if first.startswith("who") != head.lower_.startswith("who"):
+                break
+            clause = clause.head
+        if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
-            return self._name_of(_described_subject(head.head.head))
+            return self._name_of(_described_subject(clause.head))
         picked = one_of_a_list(head)  # "Texas, Georgia and Florida, the last of which said"
         if picked is not None:
             return self._name_of(picked)
