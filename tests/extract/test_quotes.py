@@ -1778,6 +1778,28 @@ def test_a_second_report_between_the_parts_of_a_joined_quote_is_kept() -> None:
     assert quote.direct and quote.speaker == "Spencer"
 
 
+def test_a_report_in_a_relative_clause_on_the_speaker_between_the_parts_is_kept() -> None:
+    text = (
+        "“I have never sailed before, but I am going to sail this summer,” said Mara "
+        "Lindqvist, 31, from Tromsø, who said the harbour board had ignored small boat owners. "
+        "“It is supposed to be for everyone.”"
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    joined = one(quotes, "never sailed")
+    assert joined.direct and "supposed to be for everyone" in joined.text
+    said = one(quotes, "harbour board")
+    assert not said.direct and said.speaker == "Mara Lindqvist"
+    assert said.text == "the harbour board had ignored small boat owners"
+    # also the second of two joined clauses, on a description beside the name
+    text = (
+        "“We were out at dawn,” said Ada Moss, a harbour pilot who lost her boat in the storm "
+        "but who said the board had ignored small boat owners. “Nobody came.”"
+    )
+    said = one(quotes_of(text), "small boat owners")
+    assert not said.direct and said.speaker == "Ada Moss"
+
+
 def test_a_stance_verb_taking_a_pronoun_for_what_was_proposed() -> None:
     text = "The council proposed a ferry tax in May. Harbour owners opposed it at once."
     quote = one(quotes_of(text), "it")

@@ -4462,14 +4462,29 @@ class _Finder:
             # the quote's own verb: what else it governs there is not a second report
             return False
         cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
-        if cue is None or not any(cue[0].head.idx == d.cue_start for d in around):
-            # a second report hangs on the quote's verb ("she said, adding that ...")
+        if cue is None or not any(self._hangs_on(cue[0], d) for d in around):
             return False
         span = _char_span(self.doc, q.start, q.end)
         if span is None:
             return False
         words = [t for t in self._tokens(span) if not (t.is_punct or t.is_space)]
         return bool(words) and not any(self.in_quote[t.i] for t in words)
+
+    @staticmethod
+    def _hangs_on(cue: Token, d: Quote) -> bool:
+        """Whether a second report's verb hangs on the direct quote's verb ("she said, adding
+        that ...") or is a relative clause on its speaker ("said Ann Lee, 31, a nurse, who said
+        ...")."""
+        if cue.head.idx == d.cue_start:
+            return True
+        while cue.dep_ == "conj" and cue.head.i < cue.i:
+            cue = cue.head  # "... whose district went for her but who said ..."
+        if cue.dep_ != "relcl" or d.speaker_start is None or d.speaker_end is None:
+            return False
+        head = cue.head
+        while head.dep_ == "appos" and head.head.i < head.i:
+            head = head.head
+        return d.speaker_start <= head.idx < d.speaker_end
 
     def _told_through(self, inner: Quote, outer: Quote) -> bool:
         """Whether ``outer``, an "according to" report, is only what another speaker said,
