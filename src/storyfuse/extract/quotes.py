@@ -798,6 +798,24 @@ def one_of_a_list(head: Token) -> Token | None:
     return item
 
 
+def _relative_clause_of(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens, also through a second clause the parse
+    joins to the first ("Roe, whose bill failed but who said ..."), when the first opens with a
+    relative pronoun of the same kind: not "Roe, who backed the bill that failed and who said
+    ...", parsed as joined to "failed"."""
+    if pronoun.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        first = clause.head.left_edge.lower_
+        if first not in RELATIVE_PRONOUNS | {"whose"}:
+            break
+        if first.startswith("who") != pronoun.lower_.startswith("who"):
+            break
+        clause = clause.head
+    return clause if clause.dep_ == "relcl" else None
+
+
 def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
     for either noun), or the person a description is set beside ("Maria Roe, a lawyer,": Roe);
@@ -1157,17 +1175,8 @@ class _Finder:
             )
             if member is not None:
                 return member
-        clause = head.head
-        while clause.dep_ == "conj" and clause.head.i < clause.i:
-            # "Roe, whose bill failed but who said ...", not "Roe, who backed the bill that
-            # failed and who said ..." parsed as joined to "failed"
-            first = clause.head.left_edge.lower_
-            if first not in RELATIVE_PRONOUNS | {"whose"}:
-                break
-            if first.startswith("who") != head.lower_.startswith("who"):
-                break
-            clause = clause.head
-        if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        clause = _relative_clause_of(head)
+        if clause is not None:
             # "Maria Roe, who denied ...": the name the relative clause hangs on; "Roe is a
             # lawyer and writer who denied ...": the subject the noun describes
             return self._name_of(_described_subject(clause.head))
