@@ -793,9 +793,15 @@ def one_of_a_list(head: Token) -> Token | None:
         return None  # no list before the comma
     if head.lower_ in ("last", "latter"):
         return item
-    while item.dep_ == "conj" and item.head.i < item.i:
-        item = item.head
-    return item
+    return _chain_start(item, "conj")
+
+
+def _chain_start(token: Token, *deps: str) -> Token:
+    """The first of the words the parse chains to the one before by ``deps``: "Ann Lee, a nurse
+    and a Democrat" from "Democrat" by "conj" is "nurse", by "conj" and "appos" "Lee"."""
+    while token.dep_ in deps and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _relative_clause_of(pronoun: Token) -> Token | None:
@@ -820,12 +826,9 @@ def _described_subject(noun: Token) -> Token:
     """The named subject a predicate common noun describes ("Roe is a lawyer and writer": Roe,
     for either noun), or the person a description is set beside ("Maria Roe, a lawyer,": Roe);
     the noun itself otherwise (and for a name: "The main barrier is Roe")."""
-    person = noun
-    while person.dep_ == "conj" and person.head.i < person.i:
-        person = person.head  # "a nurse and a Democrat who ..."
-    apposed = person.dep_ == "appos"
-    while person.dep_ == "appos" and person.head.i < person.i:
-        person = person.head
+    described = _chain_start(noun, "conj")  # "a nurse and a Democrat who ..."
+    apposed = described.dep_ == "appos"
+    person = _chain_start(described, "appos")
     # "Ann Lee, the club's director, who said ...", "Ann Lee, a nurse and a Democrat who said
     # ...": Ann Lee; not one of "Lee and Roe, nurses who ..."
     singular = noun.tag_ != "NNS" and noun.ent_type_ in ("", "NORP")
@@ -833,9 +836,7 @@ def _described_subject(noun: Token) -> Token:
         return person
     if noun.ent_type_:
         return noun
-    first = noun
-    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
-        first = first.head  # "a liar, xenophobe and bully who ..."
+    first = _chain_start(noun, "conj", "appos")  # "a liar, xenophobe and bully who ..."
     if first.dep_ != "attr" or first.head.lemma_ != "be":
         return noun
     verb = first.head
@@ -4486,13 +4487,10 @@ class _Finder:
         ...")."""
         if cue.head.idx == d.cue_start:
             return True
-        while cue.dep_ == "conj" and cue.head.i < cue.i:
-            cue = cue.head  # "... whose district went for her but who said ..."
+        cue = _chain_start(cue, "conj")  # "... whose district went for her but who said ..."
         if cue.dep_ != "relcl" or d.speaker_start is None or d.speaker_end is None:
             return False
-        head = cue.head
-        while head.dep_ == "appos" and head.head.i < head.i:
-            head = head.head
+        head = _chain_start(cue.head, "appos")
         return d.speaker_start <= head.idx < d.speaker_end
 
     def _told_through(self, inner: Quote, outer: Quote) -> bool:
