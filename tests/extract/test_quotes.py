@@ -3774,6 +3774,21 @@ def test_what_a_quote_was_said_of_is_no_second_report() -> None:
     assert one(quotes_of(text), "port").cue == "adding"
 
 
+def test_whom_a_quote_was_said_to_is_no_second_report() -> None:
+    for text, listener in {
+        "“But why?” the reporter Ada Moss asked him.": "him",
+        "“Did you know?” Ivo Tamm asked the harbour mogul on Tuesday.": "mogul",
+        "Karin Holm emailed reporters on Monday.": "reporters",
+    }.items():
+        quotes = quotes_of(text)
+        assert not any(listener in q.text for q in quotes), [q.text for q in quotes]
+    # what was asked about, or what they were urged to do, stays
+    text = "“Will it close?” Nils Berg asked the mayor about the port."
+    assert one(quotes_of(text), "port").text == "the port"
+    text = "Nils Berg urged them to close the port."
+    assert one(quotes_of(text), "port").text == "them to close the port"
+
+
 def test_a_title_after_a_part_of_a_work_is_no_quote() -> None:
     for text in (
         (

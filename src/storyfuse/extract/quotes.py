@@ -804,6 +804,15 @@ def _chain_start(token: Token, *deps: str) -> Token:
     return token
 
 
+def _a_time_phrase(token: Token) -> bool:
+    """Words on a verb or noun that say when or how often: "again", "Tuesday", "on Monday"."""
+    if token.dep_ in ("npadvmod", "advmod"):
+        return True
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
+
+
 def _relative_clause_of(pronoun: Token) -> Token | None:
     """The relative clause a relative pronoun opens, also through a second clause the parse
     joins to the first ("Roe, whose bill failed but who said ..."), when the first opens with a
@@ -3613,7 +3622,9 @@ class _Finder:
         found += self._learned_quotes(direct + found, listed)
         return [
             q for q in found
-            if not self._said_of(q, direct) and not self._a_quotes_report(q, direct)
+            if not self._said_of(q, direct)
+            and not self._a_quotes_report(q, direct)
+            and not self._addressee(q, direct)
         ]
 
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
@@ -4560,6 +4571,37 @@ class _Finder:
         if cue is None or span is None or cue[0].lemma_.lower() not in SAYING_VERBS:
             return False
         return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+    def _addressee(self, q: Quote, direct: list[Quote]) -> bool:
+        """Whether ``q`` is only whom its verb was said to ("“Why?” she asked him", "Todd
+        asked the mogul", "emailed reporters"), not what was said: the words are the verb's
+        object and name someone (any noun when the verb's words are a quote before it), the
+        sentence ends with them ("urged them to leave", "warned China against ...", "asked him
+        about ..." stay) and no quote is among them."""
+        if q.cue_start is None:
+            return False
+        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
+        span = _char_span(self.doc, q.start, q.end)
+        if cue is None or span is None or cue[0].lemma_.lower() not in ADDRESSEE_VERBS:
+            return False
+        root = span.root
+        if root.dep_ != "dobj" or root.head != cue[0]:
+            return False
+        quoted = any(d.cue_start == q.cue_start and d.end <= q.cue_start for d in direct)
+        if not (_an_agent(root) or quoted and root.pos_ in ("NOUN", "PROPN", "PRON")):
+            return False
+        if any(t.pos_ in ("VERB", "AUX") or self.in_quote[t.i] for t in span):
+            return False
+        if any(t.dep_ == "prep" and not _a_time_phrase(t) for t in span):
+            return False  # "asked the mayor about the budget"
+        # the sentence ends with them, but for when it was said ("emailed reporters Tuesday")
+        when = [c for c in cue[0].children if c.i >= span.end and _a_time_phrase(c)]
+        rest = [
+            t
+            for t in self._tokens(self.doc[span.end : root.sent.end])
+            if not (t.is_punct or t.is_space)
+        ]
+        return all(any(w.is_ancestor(t) or w == t for w in when) for t in rest)
 
     def _a_quotes_report(self, q: Quote, direct: list[Quote]) -> bool:
         """Whether ``q`` is the speaker and verb of a direct quote before it, which the parse
