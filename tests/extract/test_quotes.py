@@ -3774,6 +3774,13 @@ def test_what_a_quote_was_said_of_is_no_second_report() -> None:
     assert one(quotes_of(text), "port").cue == "adding"
 
 
+def test_a_report_inside_a_headlines_report_is_part_of_it() -> None:
+    # "says" takes an object here, not a clause: the learned cues read it, the verb lists don't
+    quotes = quotes_of("Moss says Tamm 'absolutely right' in saying the port will close.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Moss", "says")]
+    assert quotes[0].text.endswith("the port will close")
+
+
 def test_whom_a_quote_was_said_to_is_no_second_report() -> None:
     for text, listener in {
         "“But why?” the reporter Ada Moss asked him.": "him",

@@ -3619,13 +3619,31 @@ class _Finder:
                     )
                     out.append(self._indirect(content, attr))
         found = self._drop_covered(out, direct)
-        found += self._learned_quotes(direct + found, listed)
+        learned = self._learned_quotes(direct + found, listed)
+        found = [q for q in found if not any(self._nested_in_saying(q, o) for o in learned)]
+        found += learned
         return [
             q for q in found
             if not self._said_of(q, direct)
             and not self._a_quotes_report(q, direct)
             and not self._addressee(q, direct)
         ]
+
+    def _nested_in_saying(self, inner: Quote, outer: Quote) -> bool:
+        """Whether ``inner``, cue and words, lies within the words of a learned report by a
+        verb of saying ("Flynn says Trump 'absolutely right' in saying generals reduced to
+        rubble", where "says" takes an object the verb lists do not read as a clause): part of
+        that report, as a listed report nested in another one is."""
+        if outer.cue_start is None or inner.cue_start is None:
+            return False
+        cue = _char_span(self.doc, outer.cue_start, outer.cue_start + 1)
+        if cue is None or cue[0].lemma_.lower() not in RELAYED_VERBS:
+            return False
+        return (
+            outer.start <= min(inner.start, inner.cue_start)
+            and inner.end <= outer.end
+            and outer.end - outer.start > inner.end - inner.start
+        )
 
     def _poll_finding(self, sent: Span, listed: set[int]) -> Quote | None:
         """ "In a CNN poll released in January, Clinton held a 24-point lead over Obama": what
