@@ -28,7 +28,7 @@ class InputError(Exception):
 # words), so that `storyfuse ingest` can tell which stored articles an older storyfuse analysed
 # and `--reanalyze` refreshes them. Changes to group, fuse and render need no bump: they work
 # from the stored analyses each time.
-ANALYSIS_VERSION = 108  # 2: claims say what they count; entity spans and list counts
+ANALYSIS_VERSION = 109  # 2: claims say what they count; entity spans and list counts
 # 3: spaCy 3.8.6 lemmas; the language of the text, and no English finders on another language
 # 4: a paragraph starts a sentence, entities recognised before the parse, "according to" credits
 # the clause it hangs on, no claimant through an adjunct (and the cleaning, names and quote
@@ -510,6 +510,8 @@ ANALYSIS_VERSION = 108  # 2: claims say what they count; entity spans and list c
 # reporters on Monday")
 # 108: a report within the words of a learned report by a verb of saying is part of it ("Flynn
 # says Trump 'absolutely right' in saying ...")
+# 109: an utterance made or issued is no content ("made the comments Friday", "issued a
+# statement")
 # The version of the brief fuse and render make of a story's analyses; the store caches each
 # story's brief with it. Bump it with every change that makes them give another brief for the
 # same analyses, so that a database's cached briefs are fused again when next asked for.

@@ -3781,6 +3781,19 @@ def test_a_report_inside_a_headlines_report_is_part_of_it() -> None:
     assert quotes[0].text.endswith("the port will close")
 
 
+def test_an_utterance_made_or_issued_is_no_content() -> None:
+    for text in (
+        "Ada Moss made the comments on Friday during a visit to the port.",
+        "The harbour council issued a statement.",
+    ):
+        assert quotes_of(text) == []
+    # what was claimed, or what the comments did, stays
+    text = "Ada Moss made the claim that the port would close."
+    assert one(quotes_of(text), "port").text == "the claim that the port would close"
+    text = "Ada Moss made comments disparaging the council."
+    assert one(quotes_of(text), "council").text == "comments disparaging the council"
+
+
 def test_whom_a_quote_was_said_to_is_no_second_report() -> None:
     for text, listener in {
         "“But why?” the reporter Ada Moss asked him.": "him",

@@ -248,6 +248,8 @@ SPEECH_NOUNS = frozenset(
         "response", "reply", "quote", "claim", "assertion", "announcement", "warning", "testimony",
     }
 )  # fmt: skip
+# Verbs by which someone makes or issues one of those: "made the comments", "issued a statement".
+SPEECH_MAKING_VERBS = frozenset({"make", "issue"})
 # The cue of a speaker the sentence before tells of (``_Finder._narrated_speaker``): no word.
 NARRATED = ""
 # Quoted phrases up to this many words need an attributable speaker to count as quotes.
@@ -3627,6 +3629,7 @@ class _Finder:
             if not self._said_of(q, direct)
             and not self._a_quotes_report(q, direct)
             and not self._addressee(q, direct)
+            and not self._speech_made(q)
         ]
 
     def _nested_in_saying(self, inner: Quote, outer: Quote) -> bool:
@@ -4589,6 +4592,24 @@ class _Finder:
         if cue is None or span is None or cue[0].lemma_.lower() not in SAYING_VERBS:
             return False
         return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+    def _speech_made(self, q: Quote) -> bool:
+        """Whether ``q`` only names an utterance someone made or issued ("Trump made the
+        comments Friday during a brief appearance", "issued a statement"): that something was
+        said, not what (the words, if any, are quoted elsewhere). "made the claim that ..."
+        stays."""
+        if q.cue_start is None:
+            return False
+        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
+        span = _char_span(self.doc, q.start, q.end)
+        if cue is None or span is None or cue[0].lemma_.lower() not in SPEECH_MAKING_VERBS:
+            return False
+        root = span.root
+        return (
+            root.head == cue[0]
+            and root.lemma_.lower() in SPEECH_NOUNS
+            and not any(t.pos_ in ("VERB", "AUX") for t in span)
+        )
 
     def _addressee(self, q: Quote, direct: list[Quote]) -> bool:
         """Whether ``q`` is only whom its verb was said to ("“Why?” she asked him", "Todd
