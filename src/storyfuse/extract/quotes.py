@@ -807,7 +807,8 @@ def _chain_start(token: Token, *deps: str) -> Token:
 
 
 def _a_time_phrase(token: Token) -> bool:
-    """Words on a verb or noun that say when or how often: "again", "Tuesday", "on Monday"."""
+    """Words on a verb or noun that say when, how or how often ("Tuesday", "on Monday",
+    "again", "angrily"): an adverb, a noun used as one, or a preposition before a date or time."""
     if token.dep_ in ("npadvmod", "advmod"):
         return True
     return token.dep_ == "prep" and any(
