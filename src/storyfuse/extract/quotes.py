@@ -4588,26 +4588,32 @@ class _Finder:
             d.cue_start == q.cue_start and d.end <= q.cue_start < q.start for d in direct
         ):
             return False
+        found = self._cue_and_content(q)
+        if found is None or found[0].lemma_.lower() not in SAYING_VERBS:
+            return False
+        span = found[1]
+        return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+    def _cue_and_content(self, q: Quote) -> tuple[Token, Span] | None:
+        """A found content's cue word and words, as the parse has them."""
+        if q.cue_start is None:
+            return None
         cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
         span = _char_span(self.doc, q.start, q.end)
-        if cue is None or span is None or cue[0].lemma_.lower() not in SAYING_VERBS:
-            return False
-        return span.root.tag_ == "VBG" or span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        return None if cue is None or span is None else (cue[0], span)
 
     def _speech_made(self, q: Quote) -> bool:
         """Whether ``q`` only names an utterance someone made or issued ("Trump made the
         comments Friday during a brief appearance", "issued a statement"): that something was
         said, not what (the words, if any, are quoted elsewhere). "made the claim that ..."
         stays."""
-        if q.cue_start is None:
+        found = self._cue_and_content(q)
+        if found is None or found[0].lemma_.lower() not in SPEECH_MAKING_VERBS:
             return False
-        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
-        span = _char_span(self.doc, q.start, q.end)
-        if cue is None or span is None or cue[0].lemma_.lower() not in SPEECH_MAKING_VERBS:
-            return False
+        cue, span = found
         root = span.root
         return (
-            root.head == cue[0]
+            root.head == cue
             and root.lemma_.lower() in SPEECH_NOUNS
             and not any(t.pos_ in ("VERB", "AUX") for t in span)
         )
@@ -4618,16 +4624,14 @@ class _Finder:
         object and name someone (any noun when the verb's words are a quote before it), the
         sentence ends with them ("urged them to leave", "warned China against ...", "asked him
         about ..." stay) and no quote is among them."""
-        if q.cue_start is None:
+        found = self._cue_and_content(q)
+        if found is None or found[0].lemma_.lower() not in ADDRESSEE_VERBS:
             return False
-        cue = _char_span(self.doc, q.cue_start, q.cue_start + 1)
-        span = _char_span(self.doc, q.start, q.end)
-        if cue is None or span is None or cue[0].lemma_.lower() not in ADDRESSEE_VERBS:
-            return False
+        cue, span = found
         root = span.root
-        if root.dep_ != "dobj" or root.head != cue[0]:
+        if root.dep_ != "dobj" or root.head != cue:
             return False
-        quoted = any(d.cue_start == q.cue_start and d.end <= q.cue_start for d in direct)
+        quoted = any(d.cue_start == cue.idx and d.end <= cue.idx for d in direct)
         if not (_an_agent(root) or quoted and root.pos_ in ("NOUN", "PROPN", "PRON")):
             return False
         if any(t.pos_ in ("VERB", "AUX") or self.in_quote[t.i] for t in span):
@@ -4635,7 +4639,7 @@ class _Finder:
         if any(t.dep_ == "prep" and not _a_time_phrase(t) for t in span):
             return False  # "asked the mayor about the budget"
         # the sentence ends with them, but for when it was said ("emailed reporters Tuesday")
-        when = [c for c in cue[0].children if c.i >= span.end and _a_time_phrase(c)]
+        when = [c for c in cue.children if c.i >= span.end and _a_time_phrase(c)]
         rest = [
             t
             for t in self._tokens(self.doc[span.end : root.sent.end])
